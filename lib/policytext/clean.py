@@ -1,0 +1,152 @@
+"""Remove web-page furniture from a report, line by line, and say what went.
+
+Cleaning deletes whole lines and maps characters one to one (full-width ASCII
+to ASCII), so every offset in the clean text maps back exactly to the raw text.
+Every deleted line that had any content is recorded with the reason.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["RemovedLine", "CleanText", "clean_text", "normalize_width"]
+
+# Full-width ASCII (！ to ～) sits at a fixed distance from ASCII; U+3000 is the ideographic space.
+_WIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_WIDTH_TABLE[0x3000] = ord(" ")
+
+_SPACE = " \t\u3000\xa0\u2002\u2003\u200b\ufeff"
+
+
+def normalize_width(text: str) -> str:
+    """８％ → 8%, ４．６ → 4.6, （ → (. Length-preserving."""
+    return text.translate(_WIDTH_TABLE)
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    raw_start: int
+    raw_end: int
+    text: str
+    reason: str
+
+
+# Each rule: (reason, pattern). A line is furniture when a pattern matches it
+# (after width normalisation and stripping). Patterns are anchored or bounded
+# by length so that body paragraphs, which are long, are never caught.
+_RULES: list[tuple[str, re.Pattern]] = [
+    ("breadcrumb", re.compile(r"^(您?当前(的)?位置|当前位置|首页\s*$|首页\s*>|>\s*\S+\s*>)|>>")),
+    ("dateline", re.compile(
+        r"^(\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(:\d{2})?.{0,80}$)"
+        r"|^(信息)?来源\s*[:：]|(来源|编辑|作者|浏览次数|发布日期|发布时间)\s*[:：].{0,40}(编辑|浏览次数|发布日期|来源)")),
+    ("copyright", re.compile(r"版权(声明|所有)|Copyright|©|ICP备|免责声明|未经授权|Produced By", re.I)),
+    ("share", re.compile(
+        r"^(分享到|扫一扫|打印|关闭窗口|【?字号|【?字体|收藏|点赞)|(微信|微博|头条号|学习强国|客户端)$"
+        r"|在手机(上)?打开|^(上一篇|下一篇|相关(新闻|阅读|链接)|精彩图片|热点推荐|推荐阅读)")),
+    ("more-link", re.compile(r"(查看|阅读)(余下|更多)?全文|展开全文|点击(查看|进入)")),
+    ("byline", re.compile(r"^.{0,20}(记者|通讯员|编辑)\s*[\u4e00-\u9fa5·]{2,4}(\s+[\u4e00-\u9fa5·]{2,4})*\s*$|^\(?(责任)?编辑\s*[:：]")),
+    ("original-title", re.compile(r"^原标题\s*[:：]")),
+]
+
+# A photo caption: a short line that is one noun phrase with a full stop and no
+# clause punctuation, e.g. "嘉峪关雄关广场。", "某公司100兆瓦光伏发电项目。".
+_CAPTION = re.compile(r"^[^,，:：;；、“”\"!?！？()（）]{2,40}。$")
+# Social-media icons scraped as text repeat their label: "学习强国学习强国".
+_DOUBLED = re.compile(r"^(.{2,12})\1$")
+_CAPTION_CUE = re.compile(r"(摄$|摄\)|图为|供图|资料图|图片来源)")
+
+
+def _furniture_reason(line: str, seen: set[str], title: str | None) -> str | None:
+    if len(line) > 200:
+        return None  # body paragraphs are long; furniture never is
+    for reason, pattern in _RULES:
+        if pattern.search(line):
+            return reason
+    if _DOUBLED.match(line):
+        return "share"
+    if _CAPTION_CUE.search(line) and len(line) <= 80:
+        return "caption"
+    if line in seen and len(line) >= 6:
+        return "repeated line"
+    if title and len(line) >= 6 and line != title and (line in title or title in line) and len(line) <= 120:
+        return "repeated title"
+    if _CAPTION.match(line) and len(line) <= 30 and not _has_verb_cue(line):
+        return "caption"
+    return None
+
+
+def _has_verb_cue(line: str) -> bool:
+    # Short closing sentences of speeches ("谢谢大家。") are body text, not captions.
+    # A short line that reports a figure ("全年实现生产总值326.5亿元。") is body text too.
+    return bool(re.search(r"(我们|谢谢|大家|同志|代表|必须|要|是|实现|达到|增长|下降|完成|突破|提高|累计|新增)", line))
+
+
+@dataclass
+class CleanText:
+    """Clean text plus the map back to the raw text."""
+
+    text: str
+    removed: list[RemovedLine]
+    # (clean_start, raw_start, length) for each kept line, sorted by clean_start
+    segments: list[tuple[int, int, int]] = field(repr=False)
+    raw_length: int = 0
+
+    def __post_init__(self) -> None:
+        self._starts = [seg[0] for seg in self.segments]
+
+    def to_raw(self, i: int) -> int:
+        """Offset in the clean text → offset in the raw text (exact)."""
+        if not self.segments:
+            return 0
+        k = max(bisect.bisect_right(self._starts, i) - 1, 0)
+        clean_start, raw_start, length = self.segments[k]
+        if i <= clean_start + length:
+            return raw_start + max(i - clean_start, 0)
+        return raw_start + length  # the '\n' that joins two kept lines
+
+    def summary(self) -> dict[str, int]:
+        """How many lines each rule removed."""
+        counts: dict[str, int] = {}
+        for line in self.removed:
+            counts[line.reason] = counts.get(line.reason, 0) + 1
+        return counts
+
+
+def _lines_with_offsets(raw: str):
+    pos = 0
+    for line in raw.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def clean_text(raw: str, *, title: str | None = None) -> CleanText:
+    """Drop furniture lines, strip indentation, normalise full-width ASCII.
+
+    `title` (from the metadata) helps catch repeated titles; without it the
+    first kept line is taken as the title.
+    """
+    kept: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    removed: list[RemovedLine] = []
+    seen: set[str] = set()
+    clean_pos = 0
+    for raw_pos, line in _lines_with_offsets(raw):
+        stripped = line.strip(_SPACE)
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip(_SPACE))
+        normal = normalize_width(stripped)
+        reason = _furniture_reason(normal, seen, title)
+        if reason:
+            removed.append(RemovedLine(raw_pos + lead, raw_pos + lead + len(stripped), stripped, reason))
+            continue
+        if title is None:
+            title = normal
+        seen.add(normal)
+        if kept:
+            clean_pos += 1  # the joining newline
+        segments.append((clean_pos, raw_pos + lead, len(stripped)))
+        kept.append(normal)
+        clean_pos += len(normal)
+    return CleanText("\n".join(kept), removed, segments, len(raw))

@@ -1,0 +1,119 @@
+"""Paragraphs, sentences, headings and review/plan parts of a clean report.
+
+Chinese reports signal their structure with numbered headings (一、 / (一) /
+一是 / ——lead lines) and with stock phrases that open the review of past work
+(过去五年, 五年来, 即将过去的2021年) or the plan (今后五年, 2022年重点工作,
+主要预期目标). Headed documents (work reports, congress reports) take their
+parts from their top-level headings; unheaded ones (interviews, features) from
+the phrases that open their paragraphs.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+__all__ = ["Paragraph", "Sentence", "split_paragraphs", "split_sentences", "heading_level", "PARTS"]
+
+PARTS = ("review", "plan", "other")
+
+_CN = "一二三四五六七八九十"
+_HEADINGS = [
+    (1, re.compile(rf"^[{_CN}]{{1,3}}、")),
+    (2, re.compile(rf"^\([{_CN}]{{1,3}}\)")),
+    (3, re.compile(rf"^[{_CN}]{{1,3}}是|^——|^\d{{1,2}}[、.](?!\d)|^第[{_CN}]{{1,3}}[,、]")),
+]
+
+# Cues are searched in headings (all of them) and at the opening of body
+# paragraphs of unheaded documents (the strong ones only: a paragraph of an
+# interview that mentions 奋斗目标 in passing does not start a plan).
+_REVIEW_STRONG = (r"过去(的)?[一二三四五十]年|[一二三四五十]年来|一年来|即将过去|回顾|回望|砥砺五载"
+                  r"|以来[,，]")
+_PLAN_STRONG = (r"今后[一二三四五十]年|今后(一个时期|的工作)|未来[一二三四五十]年|展望|下一步|新的一年"
+                r"|\d{4}年(的)?重点工作|主要预期目标")
+_REVIEW_CUE = re.compile(_REVIEW_STRONG + r"|工作回顾|主要成绩|取得的成绩")
+_PLAN_CUE = re.compile(_PLAN_STRONG + r"|预期目标|奋斗目标|目标任务|总体要求|工作安排|重点任务")
+_REVIEW_OPENING = re.compile(_REVIEW_STRONG)
+_PLAN_OPENING = re.compile(_PLAN_STRONG)
+_OPENING = 40  # characters of a paragraph that may carry a part cue
+
+_SENTENCE = re.compile(r"[^。!?！？\n]*(?:[。!?！？]+[”’\"」』)]*|\n|$)")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    text: str
+    part: str
+    heading_level: int | None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def heading_level(text: str) -> int | None:
+    """1 for 一、, 2 for (一), 3 for 一是 / —— / 1. ; None for body text."""
+    for level, pattern in _HEADINGS:
+        if pattern.match(text):
+            return level
+    return None
+
+
+def _cue(text: str, review_cue: re.Pattern = _REVIEW_CUE, plan_cue: re.Pattern = _PLAN_CUE) -> str | None:
+    review, plan = review_cue.search(text), plan_cue.search(text)
+    if review and plan:
+        return "review" if review.start() < plan.start() else "plan"
+    return "review" if review else "plan" if plan else None
+
+
+def _heading_text(text: str) -> str:
+    # A run-in heading ends at the first full stop: "(一)以项目建设为支撑。加强…"
+    return re.split(r"[。!?！？]", text, maxsplit=1)[0]
+
+
+def _assign_parts(texts: list[str], levels: list[int | None]) -> list[str]:
+    headed = any(level == 1 for level in levels)
+    part, parts = "other", []
+    for text, level in zip(texts, levels):
+        if headed and level == 1:
+            # After a review, an unlabelled top-level section is forward-looking.
+            part = _cue(_heading_text(text)) or ("plan" if part != "other" else "other")
+        elif not headed:
+            part = _cue(text[:_OPENING], _REVIEW_OPENING, _PLAN_OPENING) or part
+        parts.append(part)
+    return parts
+
+
+def split_paragraphs(clean: str) -> list[Paragraph]:
+    """One paragraph per line of the clean text."""
+    spans, pos = [], 0
+    for line in clean.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    levels = [heading_level(text) for _, _, text in spans]
+    parts = _assign_parts([text for _, _, text in spans], levels)
+    return [Paragraph(i, s, e, t, part, level)
+            for i, ((s, e, t), part, level) in enumerate(zip(spans, parts, levels))]
+
+
+def split_sentences(clean: str, paragraphs: list[Paragraph]) -> list[Sentence]:
+    """Sentences end at 。!? (with any closing quotes) or at the end of a paragraph."""
+    starts = [p.start for p in paragraphs]
+    sentences: list[Sentence] = []
+    for match in _SENTENCE.finditer(clean):
+        text = match.group().rstrip("\n")
+        if not text.strip():
+            continue
+        start = match.start()
+        para = max(bisect.bisect_right(starts, start) - 1, 0)
+        sentences.append(Sentence(len(sentences), start, start + len(text), text, para))
+    return sentences

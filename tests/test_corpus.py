@@ -1,0 +1,148 @@
+"""Loading: encodings, metadata checks, offsets, subsets. Each bad input names the file."""
+import shutil
+
+import pytest
+
+from policytext import (DecodeError, MetadataError, ParameterError, corpus, corpus_subset, decode_bytes,
+                        load_corpus, load_files, read_text, textstat_cleaning, textstat_parts)
+
+from conftest import SEEDS
+
+TEXT = "嘉峪关市政府工作报告\n全市地区生产总值增长7%,达到326.5亿元。\n"
+HEADER = "id,file,place,level,parent,province,doc_type,title,speaker,role,date_delivered,date_published,source\n"
+
+
+def _folder(tmp_path, files: dict[str, bytes], rows: list[str] | None):
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    if rows is not None:
+        (tmp_path / "metadata.csv").write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("encoding, prefix", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"),
+                                              ("gb18030", b""), ("gbk", b""), ("utf-16", b"")])
+def test_common_encodings_decode_to_the_same_text(encoding, prefix):
+    text, _ = decode_bytes(prefix + TEXT.encode(encoding), name="x.txt")
+    assert text == TEXT
+
+
+def test_windows_newlines_are_normalised():
+    assert decode_bytes(TEXT.replace("\n", "\r\n").encode(), name="x.txt")[0] == TEXT
+
+
+def test_gb18030_file_loads_and_reports_its_encoding(tmp_path):
+    folder = _folder(tmp_path, {"a.txt": TEXT.encode("gb18030")}, ["a,a.txt,嘉峪关市,地级市,,甘肃省,gov_work_report,t,,,2021-12-14,,"])
+    c = load_corpus(folder)
+    assert c["a"].raw == TEXT and c["a"].encoding == "gb18030"
+
+
+@pytest.mark.parametrize("data, problem", [(b"", "empty"), (b"  \n\n", "empty"),
+                                           (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary")])
+def test_empty_and_binary_files_are_clear_errors_naming_the_file(tmp_path, data, problem):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(DecodeError, match=rf"bad\.txt.*{problem}"):
+        read_text(path)
+
+
+def test_a_non_chinese_legacy_file_is_decoded_by_the_detector_not_forced_into_gb18030():
+    text, encoding = decode_bytes("Café résumé naïve, déjà vu".encode("cp1252"), name="latin.txt")
+    assert text.startswith("Caf") and "gb" not in encoding
+
+
+def test_short_gbk_text_with_full_width_digits_decodes():
+    text, encoding = decode_bytes("增长８％,达到４．６％。".encode("gbk"), name="short.txt")
+    assert text == "增长８％,达到４．６％。" and encoding == "gb18030"
+
+
+def test_metadata_row_with_no_file_is_an_error(tmp_path):
+    folder = _folder(tmp_path, {"a.txt": TEXT.encode()}, ["a,a.txt,,,,,,,,,,,", "b,missing.txt,,,,,,,,,,,"])
+    with pytest.raises(MetadataError, match=r"missing\.txt.*does not exist"):
+        load_corpus(folder)
+
+
+def test_file_with_no_metadata_row_is_an_error_unless_not_strict(tmp_path):
+    folder = _folder(tmp_path, {"a.txt": TEXT.encode(), "new_2023.txt": TEXT.encode()}, ["a,a.txt,,,,,,,,,,,"])
+    with pytest.raises(MetadataError, match=r"no metadata row for new_2023\.txt"):
+        load_corpus(folder)
+    with pytest.warns(UserWarning, match="new_2023.txt"):
+        c = load_corpus(folder, strict=False)
+    assert c.ids == ["a", "new_2023"] and c["new_2023"].year == 2023
+
+
+def test_duplicate_id_is_an_error_with_line_numbers(tmp_path):
+    folder = _folder(tmp_path, {"a.txt": TEXT.encode(), "b.txt": TEXT.encode()},
+                     ["a,a.txt,,,,,,,,,,,", "a,b.txt,,,,,,,,,,,"])
+    with pytest.raises(MetadataError, match=r"line 3: duplicate id 'a' \(first on line 2\)"):
+        load_corpus(folder)
+
+
+def test_folder_without_metadata_loads_every_file(tmp_path):
+    folder = _folder(tmp_path, {"x.txt": TEXT.encode(), "y.txt": TEXT.encode("gb18030")}, None)
+    assert load_corpus(folder).ids == ["x", "y"]
+
+
+def test_seeds_load_with_metadata_and_years(seeds):
+    frame = seeds.to_frame()
+    assert len(frame) == 5
+    assert dict(zip(frame["id"], frame["year"])) == {
+        "jyg_interview_2022": 2022, "jyg_gov_2021": 2021, "liangzhou_feature_2021": 2021,
+        "jyg_party_2021": 2021, "jinchang_interview_2022": 2022}
+    assert set(frame["place"]) == {"嘉峪关市", "凉州区", "金昌市"}
+
+
+def test_clean_offsets_map_to_the_same_characters_in_raw(seeds):
+    doc = seeds["jyg_gov_2021"]
+    i = doc.clean.index("预计达到306亿元")
+    assert doc.raw[doc.to_raw(i):doc.to_raw(i + 9)] == "预计达到306亿元"
+
+
+def test_seed_cleaning_removes_furniture_but_keeps_the_body(seeds):
+    removed = textstat_cleaning(seeds)
+    gov = removed[removed["doc"] == "jyg_gov_2021"]
+    assert set(gov["text"]) >= {"查看余下全文", "(责任编辑:石兰兰)", "精彩图片"}
+    assert "各位代表!奋斗成就梦想" in seeds["jyg_gov_2021"].clean
+    assert "分享到" not in seeds["jyg_interview_2022"].clean
+
+
+def test_review_and_plan_parts_of_the_work_report(seeds):
+    doc = seeds["jyg_gov_2021"]
+    assert doc.part_at(doc.clean.index("五年累计实施亿元以上项目181个")) == "review"
+    assert doc.part_at(doc.clean.index("2022年,是新一届政府履职的起步之年")) == "plan"
+    parts = textstat_parts(seeds).set_index(["doc", "part"])["share"]
+    assert 0.2 < parts["jyg_party_2021", "review"] < 0.5
+
+
+def test_sentence_at_returns_the_whole_sentence(seeds):
+    doc = seeds["jyg_interview_2022"]
+    i = doc.clean.index("326.5")
+    sentence = doc.sentence_at(i)
+    assert sentence.text.startswith("2021年全市地区生产总值首次突破300亿元") and sentence.text.endswith("。")
+
+
+def test_corpus_from_strings_and_subset():
+    c = corpus({"a": "甲文", "b": "乙文"}, meta={"a": {"place": "金昌市"}, "b": {"place": "嘉峪关市"}})
+    assert corpus_subset(c, place="金昌市").ids == ["a"]
+    with pytest.raises(ParameterError, match="available: 嘉峪关市, 金昌市"):
+        corpus_subset(c, place="兰州市")
+    with pytest.raises(ParameterError, match="unknown document id"):
+        corpus_subset(c, ids=["zz"])
+
+
+def test_load_files_uses_file_names_as_ids_and_reads_year_from_text(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("某市政府工作报告\n——2023年1月5日在某市人民代表大会上\n内容。", encoding="utf-8")
+    c = load_files([path, SEEDS / "001_f3379124822e4208.txt"])
+    assert c.ids == ["report.txt", "001_f3379124822e4208.txt"]
+    assert c["report.txt"].year == 2023
+    assert c["001_f3379124822e4208.txt"].meta["place"] == "嘉峪关市"  # metadata.csv beside it
+
+
+def test_seeds_folder_copy_with_new_file_and_row_is_picked_up(tmp_path):
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    (folder / "new.txt").write_text(TEXT, encoding="utf-8")
+    with open(folder / "metadata.csv", "a", encoding="utf-8") as fh:
+        fh.write("new_2023,new.txt,兰州市,地级市,,甘肃省,gov_work_report,兰州市政府工作报告,,,2023-01-05,,\n")
+    assert load_corpus(folder).ids[-1] == "new_2023"

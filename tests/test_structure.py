@@ -1,0 +1,47 @@
+from policytext.structure import heading_level, split_paragraphs, split_sentences
+
+REPORT = "\n".join([
+    "某市政府工作报告",
+    "各位代表:",
+    "一、2021年工作回顾",
+    "过去一年,全市地区生产总值增长7%。",
+    "(一)项目建设成效明显。完成投资100亿元。",
+    "二、2022年工作安排",
+    "今年经济社会发展的主要预期目标是:地区生产总值增长6%左右。",
+    "一是扩大有效投资。二是促进消费。",
+    "三、加强政府自身建设",
+    "——坚持依法行政。",
+])
+
+
+def test_heading_levels():
+    assert heading_level("一、2021年工作回顾") == 1
+    assert heading_level("(三)以创新驱动为引领") == 2
+    assert heading_level("一是扩大有效投资") == 3
+    assert heading_level("——产业发展、经济活跃的富裕雄关") == 3
+    assert heading_level("一般公共预算收入增长5%") is None
+    assert heading_level("2021年全市地区生产总值") is None
+
+
+def test_headed_report_parts_follow_top_level_headings():
+    parts = [p.part for p in split_paragraphs(REPORT)]
+    assert parts == ["other", "other", "review", "review", "review", "plan", "plan", "plan", "plan", "plan"]
+
+
+def test_unheaded_interview_parts_follow_paragraph_openings():
+    text = "\n".join([
+        "记者专访某市委书记",
+        "五年来,全市经济总量翻了一番。",
+        "民生保障大幅改善,坚持人民对美好生活的向往就是奋斗目标。",
+        "谈到今后的工作时,他说,未来五年,要建设省域副中心。",
+        "一是加快构建现代产业体系。",
+    ])
+    assert [p.part for p in split_paragraphs(text)] == ["other", "review", "review", "plan", "plan"]
+
+
+def test_sentences_end_at_full_stops_and_keep_closing_quotes():
+    text = "他说:“要实干。”全年增长7%!\n新的一段没有句号"
+    paragraphs = split_paragraphs(text)
+    sentences = [s.text for s in split_sentences(text, paragraphs)]
+    assert sentences == ["他说:“要实干。”", "全年增长7%!", "新的一段没有句号"]
+    assert [s.paragraph for s in split_sentences(text, paragraphs)] == [0, 0, 1]
