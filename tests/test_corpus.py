@@ -146,3 +146,9 @@ def test_seeds_folder_copy_with_new_file_and_row_is_picked_up(tmp_path):
     with open(folder / "metadata.csv", "a", encoding="utf-8") as fh:
         fh.write("new_2023,new.txt,兰州市,地级市,,甘肃省,gov_work_report,兰州市政府工作报告,,,2023-01-05,,\n")
     assert load_corpus(folder).ids[-1] == "new_2023"
+
+
+def test_load_corpus_selects_a_city_and_names_the_cities_when_unknown():
+    assert load_corpus(SEEDS, place="金昌市").ids == ["jinchang_interview_2022"]
+    with pytest.raises(ParameterError, match="place=兰州市; available: 凉州区, 嘉峪关市, 金昌市"):
+        load_corpus(SEEDS, place="兰州市")

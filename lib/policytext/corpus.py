@@ -313,7 +313,8 @@ def _load_document(path: Path, doc_id: str, meta: dict) -> Document:
 
 
 def load_corpus(path: str | Path | None = None, *, metadata: str | Path | None = None,
-                strict: bool = True, pattern: str = "*.txt") -> Corpus:
+                strict: bool = True, pattern: str = "*.txt", place: str | None = None,
+                ids: Iterable[str] | None = None) -> Corpus:
     """Load every report in a folder, with the metadata table beside them.
 
     `path` is a folder (default: the repository's seeds/). The metadata table
