@@ -322,7 +322,17 @@ def load_corpus(path: str | Path | None = None, *, metadata: str | Path | None =
     whose file is missing, a file with no row, and a duplicate id are errors
     that name the file. With `strict=False` a file with no row is loaded with
     metadata read from its text, and a warning.
+
+    `place` and `ids` select documents as notebooks' parameters do (see
+    corpus_subset); an unknown value is an error that lists what exists.
     """
+    loaded = _load_folder(path, metadata=metadata, strict=strict, pattern=pattern)
+    if place is None and ids is None:
+        return loaded
+    return corpus_subset(loaded, ids=ids, place=place)
+
+
+def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
     folder = Path(path) if path is not None else DEFAULT_SEEDS
     if not folder.is_dir():
         raise MetadataError(f"{folder}: not a folder of reports")
