@@ -7,9 +7,14 @@ Naming rule (after quanteda): nouns build objects (`corpus`, `tokens`,
 """
 __version__ = "0.1.0"
 
-from . import corpus as _corpus_module
-from .corpus import *  # noqa: F401,F403
-from .errors import *  # noqa: F401,F403
-from . import errors as _errors_module
+from importlib import import_module as _import_module
 
-__all__ = ["__version__", *_corpus_module.__all__, *_errors_module.__all__]
+# One module per family; each declares its public API in __all__.
+_MODULES = ["errors", "corpus", "numbers", "quantities", "indicators", "targets"]
+
+__all__ = ["__version__"]
+for _name in _MODULES:
+    _module = _import_module(f".{_name}", __name__)
+    for _symbol in _module.__all__:
+        globals()[_symbol] = getattr(_module, _symbol)
+    __all__ += list(_module.__all__)

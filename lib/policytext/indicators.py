@@ -1,0 +1,109 @@
+"""Indicator registry: canonical names and aliases of what policy reports measure.
+
+The registry lives in ``data/indicators_v1.yaml`` (users can pass their own file with
+the same layout).  ``canonical_indicator`` maps a name as written to its canonical
+form; ``IndicatorRegistry.find_all`` finds alias occurrences in running text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["IndicatorRegistry", "indicator_registry", "canonical_indicator"]
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "indicators_v1.yaml"
+
+# Written variants that do not change what is measured: quotes, spaces, 全市/全区 prefixes.
+_NOISE_RE = re.compile(r"[\s“”\"'‘’「」『』]")
+
+
+def _normalise(name: str) -> str:
+    return _NOISE_RE.sub("", name or "")
+
+
+@dataclass
+class IndicatorRegistry:
+    """Canonical indicator names with their aliases.
+
+    ``names`` maps canonical name -> list of aliases; ``measures`` canonical -> usual measure.
+    """
+    names: dict[str, list[str]]
+    measures: dict[str, str] = field(default_factory=dict)
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        self._alias_to_canon: dict[str, str] = {}
+        for canon, aliases in self.names.items():
+            for alias in [canon, *aliases]:
+                self._alias_to_canon.setdefault(_normalise(alias), canon)
+        # longest aliases first, so 规模以上工业增加值 wins over 工业增加值
+        alts = sorted(self._alias_to_canon, key=len, reverse=True)
+        self._pattern = re.compile("|".join(re.escape(a) for a in alts)) if alts else None
+
+    def __contains__(self, name: str) -> bool:
+        return _normalise(name) in self._alias_to_canon
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def canonical(self, text: str) -> str:
+        """Canonical name of ``text`` if it is a known alias, else ``text`` cleaned."""
+        key = _normalise(text)
+        return self._alias_to_canon.get(key, key)
+
+    def find_all(self, text: str) -> list[tuple[int, int, str]]:
+        """All alias occurrences in ``text`` as (start, end, canonical), every start
+        position tried, longest alias at each position."""
+        if self._pattern is None:
+            return []
+        hits = []
+        for i in range(len(text)):
+            m = self._pattern.match(text, i)
+            if m:
+                hits.append((m.start(), m.end(), self._alias_to_canon[m.group()]))
+        return hits
+
+
+def _load(path: Path) -> IndicatorRegistry:
+    import yaml  # only needed when a registry is first loaded
+
+    from .errors import PolicyTextError
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise PolicyTextError(f"{path}: indicator registry not found") from exc
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise PolicyTextError(f"{path}: cannot read indicator registry: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("indicators"), dict):
+        raise PolicyTextError(f"{path}: indicator registry needs a mapping 'indicators:'")
+    names, measures = {}, {}
+    for canon, spec in data["indicators"].items():
+        spec = spec or {}
+        if not isinstance(spec, dict):
+            raise PolicyTextError(f"{path}: indicator {canon!r} must map to {{aliases: [...]}}")
+        aliases = spec.get("aliases") or []
+        if not isinstance(aliases, list):
+            raise PolicyTextError(f"{path}: aliases of {canon!r} must be a list")
+        names[str(canon)] = [str(a) for a in aliases]
+        if spec.get("measure"):
+            measures[str(canon)] = str(spec["measure"])
+    return IndicatorRegistry(names, measures, source=str(path))
+
+
+@lru_cache(maxsize=8)
+def _cached(path: str) -> IndicatorRegistry:
+    return _load(Path(path))
+
+
+def indicator_registry(path: str | Path | None = None) -> IndicatorRegistry:
+    """Load an indicator registry (default: the packaged ``indicators_v1.yaml``)."""
+    return _cached(str(Path(path) if path is not None else DEFAULT_PATH))
+
+
+def canonical_indicator(text: str, *, registry: IndicatorRegistry | None = None) -> str:
+    """Canonical indicator name: canonical_indicator('GDP') -> '地区生产总值'.
+    Unknown names come back as written (quotes and spaces removed)."""
+    return (registry or indicator_registry()).canonical(text)

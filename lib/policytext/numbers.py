@@ -1,0 +1,239 @@
+"""Numbers in Chinese policy text: parsing and span detection.
+
+Parses Arabic digits (half- and full-width, thousands separators), Chinese
+numerals (十三点四, 一千三百万, 二〇二一, 百分之六点五) and finds number spans in
+running text.  Chinese numeral runs are only reported where a unit, a percent
+sign (百分之…) or 翻…番 bounds them, so that 一是, 一般, 统一, 十四五, 第十四次 and
+"四个意识" are never numbers.  We do not use ``cn2an.transform``: it rewrites
+一般 and 一是 into digits.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "NumberSpan",
+    "UNITS",
+    "find_numbers",
+    "match_unit",
+    "parse_chinese_numeral",
+    "parse_number",
+    "split_magnitude",
+]
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+
+CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_MAGNITUDES = {"万": 10_000, "亿": 100_000_000}
+MAGNITUDE_PREFIXES = ("万亿", "亿", "万", "千", "百")  # as written before a unit: 1.2万亿元
+
+# Units as written after a number (without magnitude).  Longest first when matching.
+# Measure words (个/条/项 ...) count things; the rest measure amounts.
+MEASURE_WORDS = (
+    "个工作日", "个百分点", "个月", "个", "家", "项", "件", "所", "张", "条", "处", "部", "名",
+    "座", "台", "辆", "架", "场", "批", "户", "套", "人次", "人", "位", "次", "床", "间", "册",
+    "种", "只", "头", "株", "棵", "宗", "栋", "幢", "支", "类", "款", "例", "起", "篇", "期",
+    "所", "艘", "列", "门", "位", "根", "块", "片", "票", "笔", "份", "对", "枚", "盏", "眼",
+    "口", "道", "座", "趟", "班", "单", "册", "本", "届", "批次", "标段", "公顷", "宗地",
+)
+AMOUNT_UNITS = (
+    "%", "％", "‰", "元", "美元", "欧元", "平方公里", "平方千米", "平方米", "立方米", "公里", "千米",
+    "米", "吨", "蒸吨", "千瓦时", "千瓦", "兆瓦", "吉瓦", "度", "天", "亩",
+    "公斤", "千克", "斤", "倍", "番", "标准箱", "标箱", "车次", "架次", "人日",
+)
+UNITS = tuple(sorted(set(MEASURE_WORDS + AMOUNT_UNITS), key=len, reverse=True))
+
+# Chinese-numeral quantities are accepted only before these "real" units (not measure
+# words: 两条/三个/一批 are rhetoric or enumerations, never tracked values).
+_CN_OK_UNITS = tuple(u for u in AMOUNT_UNITS if u not in ("%", "％", "‰")) + (
+    "人次", "人", "户", "套", "家", "个")
+
+_ARABIC = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+_ARABIC_RE = re.compile(r"(?<![0-9０-９.．])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|" + _ARABIC + ")")
+_CN_CHARS = "零〇○一二两三四五六七八九十百千万亿"
+_CN_RUN_RE = re.compile(f"[{_CN_CHARS}]+(?:点[{_CN_CHARS}]+)?")
+_PERCENT_CN_RE = re.compile(f"百分之([{_CN_CHARS}]+(?:点[{_CN_CHARS}]+)?)")
+_FAN_RE = re.compile(r"翻(?:了)?([一两二三四五六七八九])番")
+
+
+@dataclass(frozen=True)
+class NumberSpan:
+    """A number found in text: ``text[start:end]`` is the number as written.
+
+    ``value`` is the number without magnitude (3.5 for 3.5万, 1000 for 千亿);
+    ``magnitude`` the magnitude characters split off a Chinese numeral (千亿 -> '亿');
+    ``kind`` is 'arabic', 'chinese', 'percent' (百分之…) or 'fan' (翻…番).
+    """
+    start: int
+    end: int
+    text: str
+    value: float
+    magnitude: str = ""
+    kind: str = "arabic"
+
+
+def _parse_section(s: str) -> int:
+    """Parse a Chinese numeral below 10 000 (三千零五, 十三, 百)."""
+    total, digit = 0, None
+    for ch in s:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        elif ch in CN_SMALL_UNITS:
+            total += (1 if digit is None else digit) * CN_SMALL_UNITS[ch]
+            digit = None
+        else:
+            raise ValueError(f"not a Chinese numeral: {s!r}")
+    return total + (digit or 0)
+
+
+def _parse_integer(s: str) -> int:
+    if not s:
+        raise ValueError("empty numeral")
+    # A bare digit string (二〇二一) is read digit by digit.
+    if all(ch in CN_DIGITS for ch in s) and len(s) > 1:
+        return int("".join(str(CN_DIGITS[ch]) for ch in s))
+    if "亿" in s:
+        left, _, right = s.rpartition("亿")
+        return (_parse_integer(left) if left else 1) * 100_000_000 + (_parse_integer(right) if right else 0)
+    if "万" in s:
+        left, _, right = s.rpartition("万")
+        return (_parse_integer(left) if left else 1) * 10_000 + (_parse_integer(right) if right else 0)
+    return _parse_section(s)
+
+
+def parse_chinese_numeral(s: str) -> float:
+    """Parse a Chinese numeral: 十三点四 -> 13.4, 一千三百万 -> 13000000, 三点五万 -> 35000.
+
+    Raises ValueError for anything that is not a numeral (一是, 一般).
+    """
+    s = s.strip()
+    if not s or any(ch not in _CN_CHARS + "点" for ch in s):
+        raise ValueError(f"not a Chinese numeral: {s!r}")
+    if "点" in s:
+        whole, _, frac = s.partition("点")
+        mag = 1
+        # 三点五万: the magnitude follows the decimals.
+        while frac and frac[-1] in CN_MAGNITUDES:
+            mag *= CN_MAGNITUDES[frac[-1]]
+            frac = frac[:-1]
+        if not frac or any(ch not in CN_DIGITS for ch in frac):
+            raise ValueError(f"bad decimals in Chinese numeral: {s!r}")
+        digits = "".join(str(CN_DIGITS[ch]) for ch in frac)
+        value = float(f"{_parse_integer(whole) if whole else 0}.{digits}")
+        return value * mag
+    return float(_parse_integer(s))
+
+
+def parse_number(s: str) -> float:
+    """Parse a number as written: '４．６' -> 4.6, '1,234' -> 1234, '3.5万' -> 35000,
+    '百分之六点五' -> 6.5, '十三点四' -> 13.4.  Raises ValueError otherwise."""
+    t = s.strip().translate(_FULLWIDTH)
+    m = re.fullmatch(r"百分之(.+)", t)
+    if m:
+        return parse_number(m.group(1))
+    m = re.fullmatch(r"([0-9][0-9,]*(?:\.[0-9]+)?)((?:万|亿|千|百)*)", t)
+    if m:
+        value = float(m.group(1).replace(",", ""))
+        for ch in m.group(2):
+            value *= {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}[ch]
+        return value
+    return parse_chinese_numeral(t)
+
+
+def split_magnitude(run: str) -> tuple[str, str]:
+    """Split a trailing magnitude off a Chinese numeral run, as the unit is written:
+    '千亿' -> ('千', '亿'), '三点五万' -> ('三点五', '万'), '一千三百' -> ('一千三百', '')."""
+    for mag in ("万亿", "亿", "万"):
+        if run.endswith(mag) and len(run) > len(mag):
+            head = run[: -len(mag)]
+            try:
+                parse_chinese_numeral(head)
+            except ValueError:
+                continue
+            return head, mag
+    return run, ""
+
+
+def match_unit(text: str, pos: int) -> tuple[str, str]:
+    """Return (magnitude, unit) written at ``text[pos:]`` ('万', '套' for 万套), or ('', '')."""
+    mag = ""
+    for m in MAGNITUDE_PREFIXES:
+        if text.startswith(m, pos):
+            mag = m
+            break
+    p = pos + len(mag)
+    for unit in UNITS:
+        if text.startswith(unit, p):
+            return mag, unit
+    # 千/百 alone are not magnitudes after an Arabic number unless a unit follows
+    if mag in ("千", "百"):
+        return "", ""
+    return mag, ""
+
+
+def _cn_span_ok(text: str, end: int, run: str) -> bool:
+    """A bare Chinese numeral run is a quantity only before a real unit and when it is
+    more than a small count: 千亿元, 三点五万套, 一千三百万人次 — not 两条, 千家, 十四五."""
+    head, mag = split_magnitude(run)
+    has_magnitude = bool(mag) or any(ch in "百千万亿" for ch in run)
+    if "点" not in run and not has_magnitude:
+        return False
+    if len(run) == 1:            # 千家万户, 百姓
+        return False
+    _, unit = match_unit(text, end)
+    if not unit or unit not in _CN_OK_UNITS and unit not in ("亿元",):
+        return False
+    after = end + len(unit)
+    return not text.startswith("级", after)   # 千亿元级产业链: a class label
+
+
+def find_numbers(text: str) -> list[NumberSpan]:
+    """Every number span in ``text``, in order, not overlapping.
+
+    Arabic numbers are all reported (filtering dates, codes etc. is the caller's job);
+    Chinese numerals only in quantity shape: 百分之…, 翻…番, or a run before a unit.
+    """
+    spans: list[NumberSpan] = []
+    taken = [False] * (len(text) + 1)
+
+    def add(span: NumberSpan) -> None:
+        if any(taken[span.start:span.end]):
+            return
+        for i in range(span.start, span.end):
+            taken[i] = True
+        spans.append(span)
+
+    for m in _PERCENT_CN_RE.finditer(text):
+        try:
+            value = parse_chinese_numeral(m.group(1))
+        except ValueError:
+            continue
+        add(NumberSpan(m.start(), m.end(), m.group(), value, "", "percent"))
+    for m in _FAN_RE.finditer(text):
+        add(NumberSpan(m.start(), m.end(), m.group(), float(CN_DIGITS[m.group(1)]), "", "fan"))
+    for m in _ARABIC_RE.finditer(text):
+        raw = m.group()
+        try:
+            value = parse_number(raw)
+        except ValueError:
+            continue
+        add(NumberSpan(m.start(), m.end(), raw, value, "", "arabic"))
+    for m in _CN_RUN_RE.finditer(text):
+        run = m.group()
+        # 万/亿 right after Arabic digits is that number's magnitude (1.2万亿元), and a run
+        # cannot start with a magnitude.
+        if run[0] in "万亿" or (m.start() and text[m.start() - 1] in "0123456789０１２３４５６７８９"):
+            continue
+        if not _cn_span_ok(text, m.end(), run):
+            continue
+        head, mag = split_magnitude(run)
+        try:
+            value = parse_chinese_numeral(head)
+        except ValueError:
+            continue
+        add(NumberSpan(m.start(), m.end(), run, value, mag, "chinese"))
+    spans.sort(key=lambda s: s.start)
+    return spans

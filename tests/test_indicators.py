@@ -1,0 +1,68 @@
+"""Indicator registry (policytext.indicators)."""
+import pytest
+
+from policytext.errors import PolicyTextError
+from policytext.indicators import DEFAULT_PATH, canonical_indicator, indicator_registry
+
+
+@pytest.mark.parametrize("group", [
+    ["地区生产总值", "国内生产总值", "GDP", "经济总量", "生产总值"],
+    ["居民消费价格涨幅", "居民消费价格指数涨幅", "CPI", "居民消费价格"],
+    ["新增城镇就业", "城镇新增就业", "新增就业"],
+    ["一般公共预算收入", "公共财政收入"],
+    ["城镇登记失业率", "登记失业率"],
+    ["规模以上工业增加值", "规上工业增加值"],
+    ["城市绿化覆盖率", "建成区绿化覆盖率", "绿化覆盖率"],
+])
+def test_aliases_share_one_canonical_name(group):
+    assert {canonical_indicator(name) for name in group} == {group[0]}
+
+
+def test_distinct_indicators_stay_distinct():
+    names = ["城镇居民人均可支配收入", "农村居民人均可支配收入", "工业增加值", "规模以上工业增加值",
+             "人均地区生产总值", "地区生产总值", "城镇调查失业率", "城镇登记失业率"]
+    assert len({canonical_indicator(n) for n in names}) == len(names)
+
+
+def test_unknown_names_come_back_as_written():
+    assert canonical_indicator("“一村万树”示范村") == "一村万树示范村"
+
+
+def test_data_file_has_a_header():
+    head = DEFAULT_PATH.read_text(encoding="utf-8").splitlines()[:6]
+    text = "\n".join(head)
+    assert "version" in text and "source" in text and "licence" in text
+
+
+def test_find_all_prefers_the_longest_alias():
+    reg = indicator_registry()
+    hits = {(s, e, c) for s, e, c in reg.find_all("规模以上工业增加值增长8%")}
+    assert (0, 9, "规模以上工业增加值") in hits
+    assert all(c != "工业增加值" or s > 0 for s, e, c in hits)
+
+
+def test_user_registry(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("# my registry\nindicators:\n  绿色建筑占比:\n    aliases: [绿色建筑比例]\n", encoding="utf-8")
+    reg = indicator_registry(path)
+    assert len(reg) == 1
+    assert reg.canonical("绿色建筑比例") == "绿色建筑占比"
+    assert canonical_indicator("GDP", registry=reg) == "GDP"
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("indicators: [a, b]\n", "mapping"),
+    ("indicators:\n  x:\n    aliases: y\n", "list"),
+    ("indicators: {x: [\n", "cannot read"),
+])
+def test_bad_registry_names_the_file(tmp_path, content, problem):
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(PolicyTextError, match=problem) as info:
+        indicator_registry(path)
+    assert "bad.yaml" in str(info.value)
+
+
+def test_missing_registry(tmp_path):
+    with pytest.raises(PolicyTextError, match="not found"):
+        indicator_registry(tmp_path / "none.yaml")

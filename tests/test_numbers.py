@@ -1,0 +1,82 @@
+"""Number parsing and span detection (policytext.numbers)."""
+import cn2an
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from policytext.numbers import find_numbers, parse_chinese_numeral, parse_number, split_magnitude
+
+
+@pytest.mark.parametrize("text, value", [
+    ("8", 8.0), ("８", 8.0), ("４．６", 4.6), ("1,234", 1234.0), ("3.5万", 35000.0),
+    ("1.2万亿", 1.2e12), ("百分之六点五", 6.5), ("十三点四", 13.4), ("十", 10.0),
+    ("千", 1000.0), ("两千", 2000.0), ("一千三百万", 13_000_000.0), ("三点五万", 35000.0),
+    ("一万零五", 10005.0), ("二〇二一", 2021.0), ("一亿零三百万", 103_000_000.0),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["一是", "一般", "统一", "", "点五点", "abc"])
+def test_parse_rejects_non_numerals(text):
+    with pytest.raises(ValueError):
+        parse_number(text)
+
+
+def test_split_magnitude_keeps_unit_as_written():
+    assert split_magnitude("千亿") == ("千", "亿")
+    assert split_magnitude("三点五万") == ("三点五", "万")
+    assert split_magnitude("一千三百") == ("一千三百", "")
+
+
+def _found(text):
+    return [(n.text, n.value, n.magnitude, n.kind) for n in find_numbers(text)]
+
+
+def test_full_width_digits():
+    assert _found("增长８％和４．６％") == [("８", 8.0, "", "arabic"), ("４．６", 4.6, "", "arabic")]
+
+
+def test_chinese_numeral_quantities():
+    assert _found("占百分之六点五") == [("百分之六点五", 6.5, "", "percent")]
+    assert _found("突破千亿元") == [("千亿", 1000.0, "亿", "chinese")]
+    assert _found("经济总量翻一番") == [("翻一番", 1.0, "", "fan")]
+    assert _found("完成三点五万套") == [("三点五万", 3.5, "万", "chinese")]
+    # the range end of 百分之八至九 is read by quantities(); here only the start is a number
+    assert _found("百分之八至九")[0] == ("百分之八", 8.0, "", "percent")
+
+
+def test_magnitude_after_arabic_number_is_not_a_second_number():
+    assert _found("1.2万亿元") == [("1.2", 1.2, "", "arabic")]
+
+
+@pytest.mark.parametrize("text", [
+    "一是加快发展", "一般公共预算收入", "统一大市场", "“十四五”时期", "第十四次党代会", "十九届六中全会",
+    "“四个意识”", "两条千亿级产业链", "千家万户", "百姓", "一村万树", "三周时间", "连续九年", "五年来",
+])
+def test_chinese_words_are_not_numbers(text):
+    assert find_numbers(text) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**13))
+def test_round_trip_integers(n):
+    assert parse_chinese_numeral(cn2an.an2cn(str(n))) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=99999), st.integers(min_value=1, max_value=99))
+def test_round_trip_decimals(whole, frac):
+    text = f"{whole}.{frac:02d}".rstrip("0")
+    assert parse_chinese_numeral(cn2an.an2cn(text)) == pytest.approx(float(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=0, max_value=9),
+       st.sampled_from([("万", 1e4), ("亿", 1e8), ("万亿", 1e12)]))
+def test_round_trip_with_magnitudes(whole, tenth, magnitude):
+    # 3.5万 written in Chinese numerals: 三点五万
+    mag, factor = magnitude
+    arabic = f"{whole}.{tenth}" if tenth else str(whole)
+    chinese = cn2an.an2cn(arabic) + mag
+    assert parse_chinese_numeral(chinese) == pytest.approx(float(arabic) * factor)
+    assert parse_number(arabic + mag) == pytest.approx(float(arabic) * factor)

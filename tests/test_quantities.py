@@ -1,0 +1,254 @@
+"""Quantity extraction with provenance (policytext.quantities)."""
+import subprocess
+import sys
+
+import pytest
+
+from policytext import corpus
+from policytext.quantities import extract_quantities, quantities, quantities_for_files, review_year_of
+
+from conftest import DATA, SEEDS
+
+
+def rows(text, **kw):
+    return extract_quantities(text, **kw)
+
+
+def one(text, **kw):
+    found = rows(text, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def short(r):
+    return (r["indicator"], r["value"], r["value_high"], r["unit"], r["relation"], r["label"], r["year"])
+
+
+# ---------------------------------------------------------------- number forms
+
+def test_full_width_digits_and_offsets():
+    text = "过去一年，地区生产总值增长８％，居民消费价格上涨４．６％。"
+    found = rows(text, year=2022)
+    assert [(r["value"], r["unit"]) for r in found] == [(8.0, "%"), (4.6, "%")]
+    assert text[found[1]["start"]:found[1]["end"]] == "４．６"
+
+
+def test_chinese_numerals():
+    r = one("今年力争地区生产总值增长百分之六点五。", year=2022)
+    assert (r["value"], r["unit"], r["label"], r["indicator"]) == (6.5, "%", "target", "地区生产总值")
+    r = one("2021年全市市场主体注册资本突破千亿元。", year=2021)
+    assert (r["value"], r["unit"], r["relation"], r["label"]) == (1000.0, "亿元", ">=", "achieved")
+    r = one("力争到“十四五”末全市经济总量在“十三五”基础上翻一番。", year=2022)
+    assert short(r) == ("地区生产总值", 1.0, None, "番", "=", "target", 2025)
+    r = one("今年森林覆盖率力争达到十三点四万亩。", year=2022)
+    assert (r["value"], r["unit"]) == (13.4, "万亩")
+
+
+def test_ranges_are_one_row_with_value_high():
+    for text in ("2023年主要预期目标是:地区生产总值增长6.5%-7%。", "2023年主要预期目标是:地区生产总值增长6.5%—7%。",
+                 "2023年主要预期目标是:地区生产总值增长6.5—7%。"):
+        r = one(text, year=2023)
+        assert short(r) == ("地区生产总值", 6.5, 7.0, "%", "=", "target", 2023)
+    r = one("今年力争规模以上工业增加值增长百分之八至九。", year=2022)
+    assert (r["value"], r["value_high"], r["unit"]) == (8.0, 9.0, "%")
+
+
+def test_magnitudes_are_kept_in_the_unit():
+    found = rows("五年来累计完成棚户区改造3.5万套，全市进出口总额达到1.2万亿元。", year=2021)
+    assert [(r["indicator"], r["value"], r["unit"]) for r in found] == [
+        ("棚户区改造", 3.5, "万套"), ("进出口总额", 1.2, "万亿元")]
+
+
+def test_several_values_in_one_clause():
+    text = ("2021年城镇和农村居民人均可支配收入分别达到48132元、24726元，较2016年增长43.5%、50.2%。"
+            "今后五年城乡居民人均可支配收入年均分别增长7%、8%以上。")
+    found = rows(text, year=2021, review_year=2021)
+    assert [(r["indicator"], r["value"], r["measure"], r["relation"], r["label"], r["year"]) for r in found] == [
+        ("城镇居民人均可支配收入", 48132.0, "level", "=", "achieved", 2021),
+        ("农村居民人均可支配收入", 24726.0, "level", "=", "achieved", 2021),
+        ("城镇居民人均可支配收入", 43.5, "change", "=", "achieved", 2021),
+        ("农村居民人均可支配收入", 50.2, "change", "=", "achieved", 2021),
+        ("城镇居民人均可支配收入", 7.0, "change", ">=", "target", 2026),
+        ("农村居民人均可支配收入", 8.0, "change", ">=", "target", 2026),
+    ]
+
+
+def test_list_subject_in_previous_clause():
+    found = rows("市属国企资产总额、营业收入,较重组前分别增长102.7%、539.3%。", year=2021)
+    assert [r["indicator"] for r in found] == ["市属国企资产总额", "营业收入"]
+
+
+# ---------------------------------------------------------------- not quantities
+
+@pytest.mark.parametrize("text", [
+    "2021年12月14日在市人民代表大会上", "22-04-28 08:46 来源:甘肃日报", "发布日期: 2021-12-03 09:06",
+    "2021年全市经济运行平稳", "省第十四次党代会", "十九届六中全会", "7号高炉优化升级", "酒钢1#2#焦炉",
+    "加快5G网络建设", "S06线和G30连霍高速", "12345热线", "创建5A级景区", "“2+6+N”产业体系",
+    "树牢“四个意识”", "着眼“三新一高”导向", "1—11月,工业运行平稳", "中核四0四有限公司", "建党100周年",
+    "“2个首次突破”“4个稳居第一”", "比5年前明显提高", "一是加快发展,一般性支出下降",
+])
+def test_not_quantities(text):
+    assert rows(text, year=2021) == []
+
+
+def test_range_end_is_not_a_separate_row():
+    found = rows("通过3—5年努力,年均增长6.5%—7%。", year=2021)
+    assert [r["value"] for r in found] == [6.5]
+
+
+# ---------------------------------------------------------------- labels and years
+
+def test_estimate_scope_starts_at_the_cue():
+    text = "一、过去五年工作回顾\n地区生产总值首次突破300亿元,预计达到306亿元,年均增长5.8%;一般公共预算收入达到23.6亿元。"
+    found = rows(text, year=2021, review_year=2021)
+    assert [(r["value"], r["label"], r["relation"], r["indicator"]) for r in found] == [
+        (300.0, "achieved", ">=", "地区生产总值"), (306.0, "estimate", "=", "地区生产总值"),
+        (5.8, "estimate", "=", "地区生产总值"), (23.6, "achieved", "=", "一般公共预算收入")]
+    assert all(r["year"] == 2021 for r in found)
+
+
+def test_plan_section_bare_figures_are_targets():
+    text = ("三、2022年重点工作\n加快项目建设。全年实施500万元以上重点项目170个左右,完成投资不低于125亿元。"
+            "新增就业6000人。")
+    found = [r for r in rows(text, year=2021, review_year=2021) if r["value"] != 500]
+    assert [(r["value"], r["label"], r["year"], r["relation"]) for r in found] == [
+        (170.0, "target", 2022, "~"), (125.0, "target", 2022, ">="), (6000.0, "target", 2022, "=")]
+    assert found[2]["indicator"] == "新增城镇就业"
+
+
+def test_horizon_years():
+    assert one("力争到2026年地区生产总值突破500亿元。", year=2021)["year"] == 2026
+    assert one("力争“十四五”末地区生产总值突破500亿元大关。", year=2022)["year"] == 2025
+    r = one("二、今后五年的奋斗目标\n全市综合科技进步水平指数达到56%。", year=2021, review_year=2021)
+    assert (r["label"], r["year"]) == ("target", 2026)
+    r = one("五年来,城市绿化覆盖率达到40.7%。", year=2021, review_year=2021)
+    assert (r["label"], r["year"], r["indicator"]) == ("achieved", 2021, "城市绿化覆盖率")
+    r = one("2020年空气优良天数达到336天。", year=2021, review_year=2021)
+    assert r["year"] == 2020
+    # a baseline year is not the reference year
+    r = one("一、过去五年工作回顾\n工业增加值跃升到2016年的3.5倍。", year=2021, review_year=2021)
+    assert (r["label"], r["year"], r["unit"]) == ("achieved", 2021, "倍")
+
+
+def test_review_year_depends_on_when_the_report_is_given():
+    assert review_year_of(2021, 12) == 2021          # given in December: reviews its own year
+    assert review_year_of(2022, 4) == 2021           # an April interview reviews last year
+    assert review_year_of(2023, None, "——2023年1月10日在市人民代表大会上") == 2022
+    assert review_year_of(2021, None, "政府工作报告(2021年12月14日 刘凯)") == 2021
+
+
+def test_indicator_is_the_subject_not_a_modifier():
+    r = one("规上工业企业营业收入增长31.1%。", year=2021)
+    assert r["indicator"] == "规上工业企业营业收入"
+    r = one("全社会科技研发投入占GDP比重达到3.5%。", year=2021)
+    assert r["indicator"] != "地区生产总值" and r["measure"] == "share"
+    r = one("居民消费价格指数涨幅控制在3%以内。", year=2021)
+    assert (r["indicator"], r["indicator_text"], r["relation"]) == ("居民消费价格涨幅", "居民消费价格指数涨幅", "<=")
+    r = one("实施31个教育建设项目。", year=2021)
+    assert r["indicator"] == "教育建设项目"
+    r = one("累计投入2.13亿元开展农村人居环境综合整治。", year=2021)
+    assert r["indicator"] == "农村人居环境综合整治投入"
+
+
+# ---------------------------------------------------------------- other cities (generality)
+
+WORK_REPORT_2023 = """某市政府工作报告
+——2023年1月10日在某市第十七届人民代表大会第三次会议上
+一、2022年工作回顾
+过去一年,全年实现地区生产总值2156.3亿元、增长5.2%;一般公共预算收入128.6亿元,同口径增长6.1%;城镇新增就业3.2万人,城镇调查失业率5.1%,居民消费价格上涨1.8%。新建5G基站1200个,12345热线办结率98.5%。
+二、2023年工作安排
+2023年经济社会发展的主要预期目标是:地区生产总值增长6%左右,城镇新增就业1.2万人,城镇调查失业率控制在5.5%以内,居民消费价格涨幅3%左右,一般公共预算收入增长6.5%—7%,规模以上工业增加值增长8%以上。
+"""
+
+
+def test_other_city_work_report():
+    found = rows(WORK_REPORT_2023, year=2023)
+    got = [(r["indicator"], r["value"], r["value_high"], r["unit"], r["relation"], r["label"], r["year"])
+           for r in found]
+    assert got == [
+        ("地区生产总值", 2156.3, None, "亿元", "=", "achieved", 2022),
+        ("地区生产总值", 5.2, None, "%", "=", "achieved", 2022),
+        ("一般公共预算收入", 128.6, None, "亿元", "=", "achieved", 2022),
+        ("一般公共预算收入", 6.1, None, "%", "=", "achieved", 2022),
+        ("新增城镇就业", 3.2, None, "万人", "=", "achieved", 2022),
+        ("城镇调查失业率", 5.1, None, "%", "=", "achieved", 2022),
+        ("居民消费价格涨幅", 1.8, None, "%", "=", "achieved", 2022),
+        ("5G基站", 1200.0, None, "个", "=", "achieved", 2022),
+        ("12345热线办结率", 98.5, None, "%", "=", "achieved", 2022),
+        ("地区生产总值", 6.0, None, "%", "~", "target", 2023),
+        ("新增城镇就业", 1.2, None, "万人", "=", "target", 2023),
+        ("城镇调查失业率", 5.5, None, "%", "<=", "target", 2023),
+        ("居民消费价格涨幅", 3.0, None, "%", "~", "target", 2023),
+        ("一般公共预算收入", 6.5, 7.0, "%", "=", "target", 2023),
+        ("规模以上工业增加值", 8.0, None, "%", ">=", "target", 2023),
+    ]
+
+
+def test_other_city_interview_with_estimates():
+    text = ("今年以来,我市经济运行稳中向好,预计全年地区生产总值增长6.5%左右,社会消费品零售总额有望突破千亿元,"
+            "前三季度进出口总额增长12.3%。下一步,我们将力争固定资产投资增长10%。")
+    got = [(r["indicator"], r["value"], r["label"]) for r in rows(text, year=2022)]
+    assert got == [("地区生产总值", 6.5, "estimate"), ("社会消费品零售总额", 1000.0, "estimate"),
+                   ("进出口总额", 12.3, "achieved"), ("固定资产投资", 10.0, "target")]
+
+
+def test_other_city_five_year_goals():
+    text = ("今后五年的主要目标是:到2027年,全市地区生产总值突破3000亿元,年均增长6.5%以上,"
+            "常住人口城镇化率达到65%,研发投入强度达到2.5%。")
+    got = [(r["indicator"], r["value"], r["relation"], r["label"], r["year"]) for r in rows(text, year=2022)]
+    assert got == [("地区生产总值", 3000.0, ">=", "target", 2027), ("地区生产总值", 6.5, ">=", "target", 2027),
+                   ("常住人口城镇化率", 65.0, "=", "target", 2027), ("研发投入强度", 2.5, "=", "target", 2027)]
+
+
+# ---------------------------------------------------------------- corpus wrappers
+
+def test_quantities_maps_offsets_to_raw_text():
+    raw = "来源:某某日报 编辑:张三\n2021年全市地区生产总值达到326.5亿元。\n"
+    c = corpus({"a": raw}, meta={"a": {"date_delivered": "2021-12-14"}})
+    q = quantities(c)
+    assert list(q["doc"]) == ["a"]
+    row = q.iloc[0]
+    assert raw[row["start"]:row["end"]] == "326.5"
+    assert (row["indicator"], row["label"], row["year"]) == ("地区生产总值", "achieved", 2021)
+    assert "326.5亿元" in row["sentence"]
+
+
+def test_quantities_for_files_uses_file_names(tmp_path):
+    path = tmp_path / "report_2022.txt"
+    path.write_text("2022年政府工作报告\n一、2021年工作回顾\n全年地区生产总值增长7.2%。\n", encoding="utf-8")
+    q = quantities_for_files([path])
+    assert list(q["doc"]) == ["report_2022.txt"]
+    assert (q.iloc[0]["value"], q.iloc[0]["year"], q.iloc[0]["label"]) == (7.2, 2021, "achieved")
+
+
+def test_seed_gold_floor(tmp_path):
+    from policytext import load_corpus
+
+    q = quantities(load_corpus(SEEDS))
+    q["doc"] = q["file"]
+    pred = tmp_path / "pred.csv"
+    q.to_csv(pred, index=False)
+    out = subprocess.run([sys.executable, str(DATA / "score_quantities.py"), str(DATA / "seeds_quantities_gold.csv"),
+                          str(pred), "--min-f1", "0.93"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout
+    indicator = float(out.stdout.split("indicator ")[1].split()[0])
+    assert indicator >= 0.85, out.stdout
+
+
+def test_other_city_statistics_style():
+    text = ("一、2022年工作回顾\n2022年,全市规模以上工业增加值比上年增长8.3%,全社会固定资产投资同比下降2.1%,"
+            "PM2.5平均浓度下降10%,城镇调查失业率下降0.5个百分点,粮食总产量达到30.2亿斤,全年接待游客2300万人次。"
+            "实施“十四五”规划,完成2022—2026年规划编制。\n"
+            "二、2023年主要目标\n经济增长5.5%左右,万元GDP能耗下降3%,城镇登记失业率控制在4.5%以内。\n")
+    got = [(r["indicator"], r["measure"], r["value"], r["unit"], r["label"], r["year"]) for r in rows(text, year=2023)]
+    assert got == [
+        ("规模以上工业增加值", "change", 8.3, "%", "achieved", 2022),
+        ("固定资产投资", "change", 2.1, "%", "achieved", 2022),
+        ("PM2.5平均浓度", "change", 10.0, "%", "achieved", 2022),
+        ("城镇调查失业率", "change", 0.5, "个百分点", "achieved", 2022),
+        ("粮食产量", "level", 30.2, "亿斤", "achieved", 2022),
+        ("旅游人数", "count", 2300.0, "万人次", "achieved", 2022),
+        ("地区生产总值", "change", 5.5, "%", "target", 2023),
+        ("单位GDP能耗", "change", 3.0, "%", "target", 2023),
+        ("城镇登记失业率", "level", 4.5, "%", "target", 2023),
+    ]
