@@ -51,6 +51,11 @@ def test_a_non_chinese_legacy_file_is_decoded_by_the_detector_not_forced_into_gb
     assert text.startswith("Caf") and "gb" not in encoding
 
 
+def test_very_short_gb18030_text_is_not_taken_for_korean():
+    text, encoding = decode_bytes("阶级斗争，革命，农业，农业。".encode("gb18030"), name="short.txt")
+    assert text == "阶级斗争，革命，农业，农业。" and encoding == "gb18030"
+
+
 def test_short_gbk_text_with_full_width_digits_decodes():
     text, encoding = decode_bytes("增长８％,达到４．６％。".encode("gbk"), name="short.txt")
     assert text == "增长８％,达到４．６％。" and encoding == "gb18030"

@@ -98,3 +98,116 @@ def test_seeds_end_to_end(seeds):
     assert set(income["value"]) >= {48132, 47863} and income["conflict_reported"].all()
     gdp = t[(t["indicator"] == GDP) & (t["year"] == 2021) & (t["measure"] == "level")]
     assert gdp["estimate_revised"].all() and not gdp["conflict_reported"].any()
+
+
+# ---------------------------------------------------------------- places, rounding, consistency
+
+from policytext.targets import (textplot_implied_growth, textstat_city_targets,  # noqa: E402
+                                textstat_consistency)
+
+
+def with_place(table, places):
+    return table.assign(place=table["doc"].map(places))
+
+
+PLACES = {"000": "嘉峪关市", "001": "嘉峪关市", "003": "嘉峪关市", "002": "凉州区"}
+
+
+def test_documents_of_different_places_never_conflict():
+    # 4%以内 (凉州区) and 2.9%以内 (嘉峪关市) are two places' targets, not a disagreement
+    t = textstat_targets(with_place(TABLE, PLACES))
+    rows = t[t["indicator"] == "城镇登记失业率"]
+    assert set(rows["place"]) == {"嘉峪关市", "凉州区"}
+    assert not rows["conflict_target"].any() and set(rows["status"]) == {"single source"}
+
+
+def test_rounded_figures_agree():
+    table = q(("a", "achieved", "新增城镇就业", "count", 3.94, None, "万人", "=", 2021, "新增城镇就业3.94万人"),
+              ("b", "achieved", "新增城镇就业", "count", 3.9, None, "万人", "=", 2021, "五年新增就业3.9万人"),
+              ("a", "achieved", INCOME, "level", 48132, None, "元", "=", 2021, "48132元"),
+              ("b", "achieved", INCOME, "level", 48100, None, "元", "=", 2021, "48100元"))
+    assert flags(table, "新增城镇就业", 2021, "count") == [False, False, False, "consistent"]
+    # 48100 is written to the unit: it does not round 48132
+    assert flags(table, INCOME, 2021)[0] == True  # noqa: E712 (numpy bool)
+    c = textstat_consistency(table, registered=False)
+    assert c.set_index("indicator").loc["新增城镇就业", "finding"] == "consistent up to rounding"
+
+
+def test_consistency_findings():
+    c = textstat_consistency(with_place(TABLE, PLACES))
+    found = {(r.indicator, r.year, r.measure): r.finding for r in c.itertuples()}
+    assert found[(INCOME, 2021, "level")] == "reported values differ"
+    assert found[(GDP, 2021, "level")] == "estimate revised"
+    assert found[(GDP, 2026, "level")] == "consistent"
+    # 500亿元 by 2025 (000) and by 2026 (001, 003): one promise, two deadlines
+    assert found[(GDP, 2025, "level")] == "target year differs"
+    assert "≥500亿元 target 2025 (000)" in c[c["finding"] == "target year differs"].iloc[0]["values"]
+    assert ("城镇登记失业率", 2022, "level") not in found      # two places, one statement each
+    assert list(c["finding"])[0] == "reported values differ"  # disagreements first
+
+
+def test_consistency_statements_keep_their_source():
+    d = textstat_consistency(with_place(TABLE, PLACES), statements=True)
+    income = d[(d["indicator"] == INCOME) & (d["finding"] == "reported values differ")]
+    assert sorted(zip(income["doc"], income["value"])) == [("000", 47863), ("001", 4.8132), ("001", 48132)]
+    assert "分别达到47863元" in set(income["sentence"])
+
+
+def test_consistency_needs_two_documents():
+    one = TABLE[TABLE["doc"] == "001"]
+    assert textstat_consistency(one).empty
+    assert list(textstat_consistency(one).columns)[:5] == ["place", "indicator", "year", "measure", "finding"]
+
+
+def test_city_targets_registry_order_and_top():
+    table = pd.concat([TABLE, q(("001", "target", "幼儿园", "count", 3, None, "所", "=", 2022, "新建3所幼儿园"))])
+    t = textstat_city_targets(with_place(table, PLACES))
+    assert "幼儿园" not in set(t["indicator"])              # a project, not a registry indicator
+    jyg = t[t["place"] == "嘉峪关市"]
+    assert list(jyg["indicator"])[0] == GDP                 # registry order: GDP first
+    assert set(jyg[jyg["indicator"] == GDP]["target"]) == {"≥500亿元", "≥7%"}
+    assert set(t[t["place"] == "凉州区"]["target"]) == {"≤4%"}
+    top = textstat_city_targets(with_place(table, PLACES), top=1)
+    assert set(top[top["place"] == "嘉峪关市"]["indicator"]) == {GDP}
+    assert "幼儿园" in set(textstat_city_targets(table, registered=False)["indicator"])
+
+
+def test_city_targets_context_from_corpus():
+    from policytext import corpus
+
+    text = "力争到2026年地区生产总值突破500亿元。"
+    c = corpus({"d": text}, meta={"d": {"place": "嘉峪关市", "year": 2021}})
+    start = text.index("500")
+    table = q(("d", "target", GDP, "level", 500, None, "亿元", ">=", 2026, text))
+    table["start"], table["end"] = start, start + 3
+    t = textstat_city_targets(table, corpus=c, window=4)
+    assert t.iloc[0]["place"] == "嘉峪关市"
+    assert t.iloc[0]["context"] == "…总值突破500亿元。"
+
+
+def test_implied_growth_stays_within_a_place():
+    table = with_place(pd.concat([TABLE, q(("002", "target", GDP, "level", 600, None, "亿元", ">=", 2026, "x"))]),
+                       PLACES)
+    g = textstat_implied_growth(table)
+    assert "凉州区" not in set(g["place"])          # 凉州区 has no reported GDP level: no base
+    assert set(g["place"]) == {"嘉峪关市"}
+
+
+def test_implied_growth_plot():
+    from matplotlib.figure import Figure
+
+    fig = textplot_implied_growth(TABLE)
+    assert isinstance(fig, Figure)
+    ax = fig.axes[0]
+    widths = sorted(round(p.get_width(), 2) for p in ax.patches)
+    assert widths == sorted(textstat_implied_growth(TABLE)["implied_growth"].round(2))
+    with pytest.raises(PolicyTextError, match="implied growth needs a base"):
+        textplot_implied_growth(TABLE[TABLE["label"] == "target"])
+
+
+def test_timeline_one_place_integer_years():
+    fig = textplot_timeline(with_place(TABLE, PLACES), GDP, measure="level", place="嘉峪关市")
+    ax = fig.axes[0]
+    assert list(ax.get_xticks()) == [2021, 2022, 2023, 2024, 2025, 2026]
+    with pytest.raises(PolicyTextError, match="in 凉州区"):
+        textplot_timeline(with_place(TABLE, PLACES), GDP, place="凉州区")

@@ -54,24 +54,22 @@ def _cjk_share(text: str) -> float:
 
 
 def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
-    """Not UTF-8: ask charset-normalizer, then check the answer reads as Chinese."""
+    """Not UTF-8. Chinese reports in a legacy encoding are GB18030/GBK (its subset):
+    take GB18030 when it decodes strictly to mostly Han text. Otherwise ask
+    charset-normalizer, which on short Chinese text may guess Korean or Big5."""
+    try:
+        text = data.decode("gb18030")
+        if _cjk_share(text) >= 0.3:
+            return text, "gb18030"
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    guess = (best.encoding if best else "") or ""
-    # Detectors name GB2312/GBK/HZ for Chinese text; GB18030 is their superset.
-    if guess.lower().replace("-", "_") in {"gb2312", "gbk", "gb18030", "hz", "big5", "cp936"} or not guess:
-        guess = "gb18030"
-    for encoding in dict.fromkeys([guess, "gb18030"]):
-        try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        if encoding == "gb18030" and _cjk_share(text) < 0.2:
-            continue  # decodes, but is not Chinese: do not guess
-        return text, encoding
-    raise DecodeError(f"{name}: cannot decode: not UTF-8, and no Chinese encoding (GB18030/GBK) fits "
-                      f"(detector guessed {best.encoding if best else 'nothing'}). Save the file as UTF-8.")
+    if best is None or best.encoding.lower().replace("-", "_") in {"gb2312", "gbk", "gb18030", "hz"}:
+        raise DecodeError(f"{name}: cannot decode: not UTF-8, and not GB18030/GBK Chinese text "
+                          f"(detector: {best.encoding if best else 'no guess'}). Save the file as UTF-8.")
+    return str(best), best.encoding
 
 
 def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:

@@ -12,7 +12,8 @@ import pandas as pd
 
 from .errors import ParameterError
 
-__all__ = ["textstat_targets", "textstat_implied_growth", "textplot_timeline"]
+__all__ = ["textstat_targets", "textstat_city_targets", "textstat_consistency", "textstat_implied_growth",
+           "textplot_timeline", "textplot_implied_growth"]
 
 _MAG = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 _NEEDED = ("doc", "label", "indicator", "measure", "value", "unit", "relation", "year")
@@ -36,22 +37,47 @@ def _check(q: pd.DataFrame) -> None:
         raise ParameterError(f"quantities table lacks columns {missing}; pass the output of quantities()")
 
 
-def _tracked(q: pd.DataFrame) -> pd.DataFrame:
+def _decimals(value: float) -> int:
+    text = f"{float(value):.10g}"
+    return len(text.split(".", 1)[1]) if "." in text and "e" not in text else 0
+
+
+def _places(q: pd.DataFrame, corpus) -> pd.Series:
+    """Place of each row: from ``corpus`` metadata, else a ``place`` column, else ''.
+    Documents of different places never contradict each other."""
+    if corpus is not None:
+        place = {doc.id: str(doc.meta.get("place") or "") for doc in corpus}
+        return q["doc"].map(lambda d: place.get(d, "")).astype(str)
+    if "place" in q.columns:
+        return q["place"].fillna("").astype(str)
+    return pd.Series("", index=q.index, dtype=str)
+
+
+def _tracked(q: pd.DataFrame, corpus=None) -> pd.DataFrame:
     _check(q)
     t = q[q["label"].isin(_TRACKED) & q["year"].notna() & (q["indicator"].fillna("") != "")].copy()
+    t["place"] = _places(t, corpus)
     scale = t["unit"].fillna("").map(_split_unit)
     t["base_unit"] = [u for _, u in scale]
     t["scaled"] = [float(v) * m for v, (m, _) in zip(t["value"], scale)]
+    # half of the last written digit: 3.9万人 and 3.94万人 agree up to rounding
+    t["_tol"] = [m * 10.0 ** -_decimals(v) / 2 for v, (m, _) in zip(t["value"], scale)]
     t["year"] = t["year"].astype(int)
     return t
 
 
-def _distinct(values) -> list[float]:
-    out: list[float] = []
-    for v in values:
-        if not any(math.isclose(v, w, rel_tol=1e-6) for w in out):
-            out.append(v)
-    return out
+def _agree(a: float, ta: float, b: float, tb: float) -> bool:
+    """Equal, or equal up to the rounding of the less precise figure (4.4 vs 4.39)."""
+    return math.isclose(a, b, rel_tol=1e-6) or abs(a - b) <= max(ta, tb) * (1 + 1e-9)
+
+
+def _distinct(values, tols=None) -> list[float]:
+    tols = list(tols) if tols is not None else [0.0] * len(list(values))
+    out: list[tuple[float, float]] = []
+    for v, tol in zip(values, tols):
+        if not any(_agree(v, tol, w, tw) for w, tw in out):
+            out.append((v, tol))
+    return [v for v, _ in out]
 
 
 def _group_flags(g: pd.DataFrame) -> dict:
@@ -64,11 +90,12 @@ def _group_flags(g: pd.DataFrame) -> dict:
     conflict_reported = False
     for doc, rows in achieved.groupby("doc"):
         others = achieved[achieved["doc"] != doc]
-        if len(_distinct(list(rows["scaled"]) + list(others["scaled"]))) > len(_distinct(rows["scaled"])):
-            if len(others):
-                conflict_reported = True
+        both = pd.concat([rows, others])
+        if len(others) and len(_distinct(both["scaled"], both["_tol"])) > len(_distinct(rows["scaled"], rows["_tol"])):
+            conflict_reported = True
     estimate_revised = bool(len(estimates) and len(achieved)) and any(
-        not any(math.isclose(e, a, rel_tol=1e-6) for a in achieved["scaled"]) for e in estimates["scaled"])
+        not any(_agree(e, te, a, ta) for a, ta in zip(achieved["scaled"], achieved["_tol"]))
+        for e, te in zip(estimates["scaled"], estimates["_tol"]))
     targets = g[g["label"] == "target"]
     keys = {(round(s, 9), r) for s, r in zip(targets["scaled"], targets["relation"].fillna("="))}
     conflict_target = targets["doc"].nunique() > 1 and len(keys) > 1
@@ -84,45 +111,48 @@ def _group_flags(g: pd.DataFrame) -> dict:
             "conflict_target": conflict_target, "status": status}
 
 
-def textstat_targets(q: pd.DataFrame) -> pd.DataFrame:
+def textstat_targets(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     """Every target, estimate and achieved value per indicator and year across documents.
 
-    One row per statement (doc, label, value, unit, relation, sentence, offsets), sorted by
-    indicator, year and measure, with flags computed per indicator/year/measure/unit:
+    One row per statement (place, doc, label, value, unit, relation, sentence, offsets),
+    sorted by indicator, year and measure, with flags computed per
+    place/indicator/year/measure/unit (the place comes from ``corpus`` metadata or a
+    ``place`` column; without either all documents are compared):
     ``conflict_reported`` (documents report different achieved values), ``estimate_revised``
     (an estimate differs from a reported value: a revision, not a conflict),
     ``conflict_target`` (documents set different targets) and ``status``.
     """
-    t = _tracked(q)
+    t = _tracked(q, corpus)
     flag_cols = ["conflict_reported", "estimate_revised", "conflict_target", "status"]
     if t.empty:
-        return pd.DataFrame(columns=["indicator", "year", "measure", "label", "doc", "value", "value_high",
+        return pd.DataFrame(columns=["place", "indicator", "year", "measure", "label", "doc", "value", "value_high",
                                      "unit", "relation", "scaled", "base_unit", *flag_cols])
-    keys = ["indicator", "year", "measure", "base_unit"]
+    keys = ["place", "indicator", "year", "measure", "base_unit"]
     flags = [{**dict(zip(keys, key)), **_group_flags(g)} for key, g in t.groupby(keys, dropna=False)]
     out = t.merge(pd.DataFrame(flags), on=keys, how="left")
     order = {"target": 0, "estimate": 1, "achieved": 2}
     out["_o"] = out["label"].map(order)
-    out = out.sort_values(["indicator", "year", "measure", "_o", "doc"]).drop(columns="_o")
-    first = ["indicator", "year", "measure", "label", "doc", "value", "value_high", "unit", "relation",
+    out = out.sort_values(["place", "indicator", "year", "measure", "_o", "doc"]).drop(columns="_o")
+    first = ["place", "indicator", "year", "measure", "label", "doc", "value", "value_high", "unit", "relation",
              "scaled", "base_unit", *flag_cols]
-    rest = [c for c in out.columns if c not in first]
+    rest = [c for c in out.columns if c not in first and c != "_tol"]
     return out[first + rest].reset_index(drop=True)
 
 
-def textstat_implied_growth(q: pd.DataFrame) -> pd.DataFrame:
+def textstat_implied_growth(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     """The annual growth a level target implies, next to the growth targets stated.
 
     For every level target (e.g. 地区生产总值 500亿元 by 2026) the base is the latest exact
-    reported level of the same indicator before the target year — from the same document
-    when it has one, else from any document.  ``implied_growth`` is the compound annual
-    rate in percent: (target / base) ** (1 / years) - 1.  ``stated_growth`` lists the
-    growth targets (measure 'change', unit %) stated for the indicator, with their years.
+    reported level of the same indicator and place before the target year — from the same
+    document when it has one, else from any document of the place.  ``implied_growth`` is
+    the compound annual rate in percent: (target / base) ** (1 / years) - 1.
+    ``stated_growth`` lists the growth targets (measure 'change', unit %) stated for the
+    indicator in the same place, with their years.
     """
-    t = _tracked(q)
-    cols = ["indicator", "base_year", "base_value", "base_label", "base_doc", "target_year", "target_value",
-            "target_relation", "target_doc", "unit", "years", "implied_growth", "stated_growth",
-            "stated_growth_min", "stated_growth_max"]
+    t = _tracked(q, corpus)
+    cols = ["place", "indicator", "base_year", "base_value", "base_label", "base_doc", "target_year",
+            "target_value", "target_relation", "target_doc", "unit", "base_unit", "years", "implied_growth",
+            "stated_growth", "stated_growth_min", "stated_growth_max", "stated_values"]
     if t.empty:
         return pd.DataFrame(columns=cols)
     rows = []
@@ -131,6 +161,7 @@ def textstat_implied_growth(q: pd.DataFrame) -> pd.DataFrame:
     growth = t[(t["label"] == "target") & (t["measure"] == "change") & (t["base_unit"] == "%")]
     for _, tgt in levels[levels["label"] == "target"].iterrows():
         base = levels[(levels["indicator"] == tgt["indicator"]) & (levels["base_unit"] == tgt["base_unit"])
+                      & (levels["place"] == tgt["place"])
                       & levels["label"].isin(("achieved", "estimate")) & (levels["relation"].fillna("=") == "=")
                       & (levels["year"] < tgt["year"])]
         if base.empty:
@@ -143,34 +174,235 @@ def textstat_implied_growth(q: pd.DataFrame) -> pd.DataFrame:
         if b["scaled"] <= 0 or years <= 0:
             continue
         rate = ((tgt["scaled"] / b["scaled"]) ** (1 / years) - 1) * 100
-        stated = growth[growth["indicator"] == tgt["indicator"]]
+        stated = growth[(growth["indicator"] == tgt["indicator"]) & (growth["place"] == tgt["place"])]
         stated_txt = "; ".join(f"{v:g}%{'' if r in ('=', None) else ' ' + r} ({y}, {d})" for v, r, y, d in
                                zip(stated["value"], stated["relation"], stated["year"], stated["doc"]))
         rows.append({
-            "indicator": tgt["indicator"], "base_year": int(b["year"]), "base_value": b["value"],
-            "base_label": b["label"], "base_doc": b["doc"], "target_year": int(tgt["year"]),
-            "target_value": tgt["value"], "target_relation": tgt["relation"], "target_doc": tgt["doc"],
-            "unit": tgt["unit"], "years": years, "implied_growth": round(rate, 2),
-            "stated_growth": stated_txt,
+            "place": tgt["place"], "indicator": tgt["indicator"], "base_year": int(b["year"]),
+            "base_value": b["value"], "base_label": b["label"], "base_doc": b["doc"],
+            "target_year": int(tgt["year"]), "target_value": tgt["value"], "target_relation": tgt["relation"],
+            "target_doc": tgt["doc"], "unit": tgt["unit"], "base_unit": b["unit"], "years": years,
+            "implied_growth": round(rate, 2), "stated_growth": stated_txt,
+            "stated_values": [float(v) for v in stated["value"]],
             "stated_growth_min": float(stated["value"].min()) if len(stated) else float("nan"),
             "stated_growth_max": float(stated["value"].max()) if len(stated) else float("nan"),
         })
     return pd.DataFrame(rows, columns=cols)
 
 
-def textplot_timeline(q: pd.DataFrame, indicator: str, *, measure: str | None = None, ax=None):
+def _registry_order(registered: bool):
+    from .indicators import indicator_registry
+
+    names = list(indicator_registry().names) if registered else []
+    return {name: i for i, name in enumerate(names)}
+
+
+def _stated(value, value_high, unit, relation) -> str:
+    """500亿元 with relation '>=' -> '≥500亿元'; a range -> '6.5–7%'."""
+    sign = {">=": "≥", "<=": "≤", "~": "≈"}.get(relation or "=", "")
+    v = f"{value:g}"
+    if unit == "番":
+        return f"{sign}翻{v}番"
+    if value_high is not None and not pd.isna(value_high):
+        v += f"–{value_high:g}"
+    return f"{sign}{v}{unit or ''}"
+
+
+def _context(corpus, doc: str, start, end, sentence, window: int) -> str:
+    """The words around a number: from the raw file text when the corpus is at hand."""
+    if corpus is not None and doc in corpus and not pd.isna(start):
+        raw = corpus[doc].raw
+        s, e = max(0, int(start) - window), min(len(raw), int(end) + window)
+        return ("…" if s else "") + raw[s:e].replace("\n", " ") + ("…" if e < len(raw) else "")
+    sentence = str(sentence or "")
+    return sentence if len(sentence) <= 2 * window + 4 else sentence[:2 * window] + "…"
+
+
+def textstat_city_targets(q: pd.DataFrame, *, corpus=None, registered: bool = True,
+                          top: int | None = None, window: int = 18) -> pd.DataFrame:
+    """The targets each place sets: one row per target statement, with its source.
+
+    Columns: place, indicator, measure, target (as stated: ≥500亿元), year, doc, start, end
+    (offsets into the raw file text), context (``window`` characters either side, from
+    ``corpus``), sentence.  ``registered``: only indicators of the indicator registry (GDP,
+    income, jobs … rather than single projects), in registry order; ``top``: only the
+    first ``top`` indicators of each place.
+    """
+    t = _tracked(q, corpus)
+    t = t[t["label"] == "target"]
+    order = _registry_order(registered)
+    if registered:
+        t = t[t["indicator"].isin(order)]
+    cols = ["place", "indicator", "measure", "target", "year", "doc", "start", "end", "context", "sentence"]
+    if t.empty:
+        return pd.DataFrame(columns=cols)
+    t = t.assign(target=[_stated(v, h, u, r) for v, h, u, r in
+                         zip(t["value"], t.get("value_high", pd.Series(index=t.index, dtype=float)),
+                             t["unit"], t["relation"])],
+                 _o=t["indicator"].map(order).fillna(len(order)))
+    for c in ("start", "end", "sentence"):
+        if c not in t.columns:
+            t[c] = None
+    t = t.sort_values(["place", "_o", "indicator", "measure", "year", "doc"])
+    if top is not None:
+        keep = t.drop_duplicates(["place", "indicator"]).groupby("place").head(top)
+        t = t.merge(keep[["place", "indicator"]], on=["place", "indicator"])
+    t["context"] = [_context(corpus, d, s, e, sent, window)
+                    for d, s, e, sent in zip(t["doc"], t["start"], t["end"], t["sentence"])]
+    return t[cols].reset_index(drop=True)
+
+
+_FINDING_ORDER = {"reported values differ": 0, "targets differ": 1, "target year differs": 2,
+                  "estimate revised": 3, "consistent up to rounding": 4, "consistent": 5}
+
+
+def _statements(g: pd.DataFrame, *, with_year: bool = False) -> str:
+    parts = []
+    for _, r in g.iterrows():
+        year = f" {r['year']}" if with_year else ""
+        parts.append(f"{_stated(r['value'], r.get('value_high'), r['unit'], r['relation'])} "
+                     f"{r['label']}{year} ({r['doc']})")
+    return "; ".join(parts)
+
+
+def textstat_consistency(q: pd.DataFrame, *, corpus=None, registered: bool = True,
+                         statements: bool = False) -> pd.DataFrame:
+    """Cross-document checks: what two or more documents of the same place say about the
+    same indicator, year and measure, one row per check.
+
+    ``finding`` is 'reported values differ' (two documents report different achieved
+    values), 'targets differ', 'target year differs' (the same target value set for
+    different years, e.g. 500亿元 by 2025 in one text and by 2026 in another),
+    'estimate revised' (an estimate, later reported otherwise), 'consistent up to
+    rounding' (3.9万人 vs 3.94万人) or 'consistent'.  ``values`` lists each value with its
+    kind and document; threshold statements (首次突破300亿元) are not compared.
+    With ``statements=True`` the result has one row per statement compared instead (doc,
+    label, value, unit, relation, year, start, end, context, sentence), for checking the
+    sources.  A single document gives no rows: cross-document checks need two documents.
+    """
+    t = _tracked(q, corpus)
+    cols = ["place", "indicator", "year", "measure", "finding", "values", "n_docs"]
+    detail = ["doc", "label", "text", "value", "unit", "relation", "statement_year", "start", "end", "context",
+              "sentence"]
+    order = _registry_order(registered)
+    if registered:
+        t = t[t["indicator"].isin(order)]
+    if t.empty:
+        return pd.DataFrame(columns=cols + detail if statements else cols)
+    compared = t[(t["label"] == "target") | (t["relation"].fillna("=") == "=")]
+    checks: list[tuple[dict, pd.DataFrame]] = []
+    for (place, ind, year, measure, _unit), g in compared.groupby(
+            ["place", "indicator", "year", "measure", "base_unit"], sort=False):
+        if g["doc"].nunique() < 2:
+            continue
+        f = _group_flags(g)
+        if f["conflict_reported"]:
+            finding = "reported values differ"
+        elif f["conflict_target"]:
+            finding = "targets differ"
+        elif f["estimate_revised"]:
+            finding = "estimate revised"
+        elif len(_distinct(g["scaled"])) > 1 and len(_distinct(g["scaled"], g["_tol"])) == 1:
+            finding = "consistent up to rounding"
+        else:
+            finding = "consistent"
+        checks.append(({"place": place, "indicator": ind, "year": int(year), "measure": measure,
+                        "finding": finding, "values": _statements(g), "n_docs": g["doc"].nunique()}, g))
+    # one target value, different horizons (到2026年 vs "十四五"末)
+    targets = t[t["label"] == "target"]
+    for (place, ind, measure, _unit), g in targets.groupby(["place", "indicator", "measure", "base_unit"],
+                                                          sort=False):
+        for _key, same in g.groupby([g["scaled"].round(6), g["relation"].fillna("=")]):
+            if same["doc"].nunique() > 1 and same["year"].nunique() > 1:
+                same = same.sort_values("year")
+                checks.append(({"place": place, "indicator": ind, "year": int(same["year"].min()),
+                                "measure": measure, "finding": "target year differs",
+                                "values": _statements(same, with_year=True), "n_docs": same["doc"].nunique()},
+                               same))
+    if not checks:
+        return pd.DataFrame(columns=cols + detail if statements else cols)
+    out = pd.DataFrame([c for c, _ in checks], columns=cols)
+    out["_o"] = out["finding"].map(_FINDING_ORDER)
+    out["_i"] = out["indicator"].map(order).fillna(len(order))
+    out = out.sort_values(["_o", "place", "_i", "indicator", "year"])
+    if not statements:
+        return out.drop(columns=["_o", "_i"]).reset_index(drop=True)
+    rows = []
+    for k in out.index:
+        check, g = checks[k]
+        for _, r in g.sort_values(["year", "doc"]).iterrows():
+            row = {**check, "doc": r["doc"], "label": r["label"], "value": r["value"], "unit": r["unit"],
+                   "relation": r["relation"], "statement_year": int(r["year"])}
+            for c in ("text", "start", "end", "sentence"):
+                row[c] = r.get(c)
+            row["context"] = _context(corpus, r["doc"], row["start"], row["end"], row["sentence"], 18)
+            rows.append(row)
+    return pd.DataFrame(rows, columns=cols + detail).drop(columns="values")
+
+
+def _cjk() -> None:
+    try:
+        from .fonts import use_cjk_font
+        use_cjk_font()
+    except Exception:  # no Chinese font: plain matplotlib, labels may show boxes
+        pass
+
+
+def textplot_implied_growth(q: pd.DataFrame, *, corpus=None, ax=None):
+    """Bars: the annual growth each level target implies (from textstat_implied_growth);
+    diamonds: the growth targets the same place states for that indicator.
+    Returns the matplotlib Figure."""
+    import matplotlib.pyplot as plt
+
+    g = textstat_implied_growth(q, corpus=corpus)
+    if g.empty:
+        raise ParameterError("no level target with an earlier reported value of the same indicator: "
+                             "implied growth needs a base")
+    _cjk()
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(8, 0.7 * len(g) + 1.8))
+    else:
+        fig = ax.figure
+    labels = [f"{r.place} {r.indicator}\n{r.base_value:g}{r.base_unit} ({r.base_year}) → "
+              f"{r.target_value:g}{r.unit} ({r.target_year}), {r.target_doc}" for r in g.itertuples()]
+    ys = list(range(len(g)))[::-1]
+    ax.barh(ys, g["implied_growth"], color="#4878a8", height=0.55, label="implied by the level target")
+    for y, rate in zip(ys, g["implied_growth"]):
+        ax.text(rate, y, f" {rate:.1f}%", va="center", fontsize=8)
+    first = True
+    for y, values in zip(ys, g["stated_values"]):
+        for v in values:
+            ax.scatter(v, y, marker="D", s=50, color="#e39c4d", zorder=3,
+                       label="stated growth target" if first else None)
+            first = False
+    ax.set_yticks(ys, labels, fontsize=8)
+    ax.set_xlabel("annual growth, %")
+    ax.set_title("目标隐含增速 vs 提出的增速目标  Implied vs stated growth")
+    ax.margins(x=0.15)
+    ax.legend(fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2)
+    fig.tight_layout()
+    return fig
+
+
+def textplot_timeline(q: pd.DataFrame, indicator: str, *, measure: str | None = None, place: str | None = None,
+                      corpus=None, ax=None):
     """Targets, estimates and achieved values of one indicator across years, one colour per
-    document (○ achieved, □ estimate, △ target; ▲ for a floor, ▼ for a ceiling).
+    document (filled: achieved ● or estimate ■; hollow: target ◇; a floor ▲ / ceiling ▼ of
+    any kind, e.g. 首次突破300亿元, is a triangle).
+    ``place`` keeps one place's documents (place from ``corpus`` or a ``place`` column).
     Returns the matplotlib Figure."""
     import matplotlib.pyplot as plt
 
     from .indicators import canonical_indicator
 
-    t = _tracked(q)
+    t = _tracked(q, corpus)
     name = canonical_indicator(indicator)
     t = t[t["indicator"] == name]
+    if place is not None:
+        t = t[t["place"] == place]
     if t.empty:
-        raise ParameterError(f"no values with a year for indicator {indicator!r}")
+        where = f" in {place}" if place is not None else ""
+        raise ParameterError(f"no values with a year for indicator {indicator!r}{where}")
     if measure is None:
         measure = t["measure"].mode().iloc[0]
     t = t[t["measure"] == measure]
@@ -179,31 +411,35 @@ def textplot_timeline(q: pd.DataFrame, indicator: str, *, measure: str | None = 
     # show in the magnitude written most often (亿元 rather than 元)
     shown = t["unit"].mode().iloc[0]
     factor, _ = _split_unit(shown)
-    try:
-        from .fonts import use_cjk_font
-        use_cjk_font()
-    except Exception:  # no Chinese font: plain matplotlib, labels may show boxes
-        pass
+    _cjk()
     if ax is None:
-        fig, ax = plt.subplots(figsize=(7, 4))
+        fig, ax = plt.subplots(figsize=(8, 4))
     else:
         fig = ax.figure
     markers = {"achieved": "o", "estimate": "s"}
     target_markers = {">=": "^", "<=": "v"}
-    for i, (doc, rows) in enumerate(t.groupby("doc")):
+    docs = sorted(t["doc"].unique())
+    for i, doc in enumerate(docs):
+        rows = t[t["doc"] == doc]
         color = f"C{i % 10}"
+        # documents side by side within a year, so equal values do not hide each other
+        shift = (i - (len(docs) - 1) / 2) * min(0.12, 0.6 / max(len(docs), 1))
         for _, r in rows.iterrows():
-            marker = target_markers.get(r["relation"], "D") if r["label"] == "target" else markers[r["label"]]
+            # a floor or ceiling (首次突破300亿元, 控制在3%以内) is a triangle whatever its kind
+            marker = target_markers.get(r["relation"], "D" if r["label"] == "target" else markers[r["label"]])
             filled = r["label"] != "target"
-            ax.scatter(r["year"], r["scaled"] / factor, marker=marker, s=60,
+            ax.scatter(r["year"] + shift, r["scaled"] / factor, marker=marker, s=60,
                        facecolors=color if filled else "none", edgecolors=color)
         ax.plot([], [], color=color, marker="o", linestyle="", label=str(doc))
-    for label, marker in (("achieved", "o"), ("estimate", "s"), ("target", "D")):
-        ax.scatter([], [], marker=marker, facecolors="none", edgecolors="grey", label=label)
-    ax.set_title(f"{name} ({measure})")
+    for label, marker, face in (("achieved", "o", "grey"), ("estimate", "s", "grey"), ("target", "D", "none"),
+                                ("at least (以上, 突破)", "^", "none"), ("at most (以内)", "v", "none")):
+        ax.scatter([], [], marker=marker, facecolors=face, edgecolors="grey", label=label)
+    years = range(int(t["year"].min()), int(t["year"].max()) + 1)
+    ax.set_xticks(list(years))
+    ax.set_xlim(years[0] - 0.5, years[-1] + 0.5)
+    ax.set_title(f"{name} ({measure})" if place is None else f"{place} {name} ({measure})")
     ax.set_xlabel("year")
     ax.set_ylabel(shown)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(fontsize=8, frameon=False)
+    ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
     fig.tight_layout()
     return fig
