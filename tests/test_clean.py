@@ -58,3 +58,9 @@ def test_repeated_paragraph_is_removed_once():
     result = clean_text(f"标题\n{body}\n{body}\n")
     assert result.text.count(body) == 1
     assert [r.reason for r in result.removed] == ["repeated line"]
+
+
+def test_a_short_sentence_inside_the_body_is_kept():
+    body = "全市上下坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻新发展理念,推动经济社会持续健康发展,人民群众获得感、幸福感、安全感不断增强。"
+    result = clean_text(f"标题\n{body}\n\n\u3000\u3000坚持高质量发展。\n")
+    assert result.text.endswith("坚持高质量发展。") and not result.removed

@@ -57,7 +57,7 @@ _DOUBLED = re.compile(r"^(.{2,12})\1$")
 _CAPTION_CUE = re.compile(r"(摄$|摄\)|图为|供图|资料图|图片来源)")
 
 
-def _furniture_reason(line: str, seen: set[str], title: str | None) -> str | None:
+def _furniture_reason(line: str, seen: set[str], title: str | None, in_body: bool) -> str | None:
     if len(line) > 200:
         return None  # body paragraphs are long; furniture never is
     for reason, pattern in _RULES:
@@ -71,9 +71,14 @@ def _furniture_reason(line: str, seen: set[str], title: str | None) -> str | Non
         return "repeated line"
     if title and len(line) >= 6 and line != title and (line in title or title in line) and len(line) <= 120:
         return "repeated title"
-    if _CAPTION.match(line) and len(line) <= 30 and not _has_verb_cue(line):
+    # Captions sit under the headline, before the article starts; a short line
+    # inside the body ("坚持高质量发展。") is a sentence, not a caption.
+    if not in_body and _CAPTION.match(line) and len(line) <= 30 and not _has_verb_cue(line):
         return "caption"
     return None
+
+
+_BODY_LENGTH = 60  # the first paragraph this long starts the article body
 
 
 def _has_verb_cue(line: str) -> bool:
@@ -130,6 +135,7 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanText:
     segments: list[tuple[int, int, int]] = []
     removed: list[RemovedLine] = []
     seen: set[str] = set()
+    in_body = False
     clean_pos = 0
     for raw_pos, line in _lines_with_offsets(raw):
         stripped = line.strip(_SPACE)
@@ -137,13 +143,14 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanText:
             continue
         lead = len(line) - len(line.lstrip(_SPACE))
         normal = normalize_width(stripped)
-        reason = _furniture_reason(normal, seen, title)
+        reason = _furniture_reason(normal, seen, title, in_body)
         if reason:
             removed.append(RemovedLine(raw_pos + lead, raw_pos + lead + len(stripped), stripped, reason))
             continue
         if title is None:
             title = normal
         seen.add(normal)
+        in_body = in_body or len(normal) >= _BODY_LENGTH
         if kept:
             clean_pos += 1  # the joining newline
         segments.append((clean_pos, raw_pos + lead, len(stripped)))
