@@ -1,0 +1,479 @@
+"""Term frequency, keywords in context, collocations and keywords.
+
+After quanteda (`textstat_frequency`, `kwic`, `textstat_collocations`) and
+Voyant (Terms, Contexts). Every function takes the `Tokens` of
+`policytext.tokens(corpus)`; they also take a plain ``{doc_id: [token, ...]}``
+mapping together with ``corpus=`` (tokens of each document's clean text, in
+order), so that a reader can count her own segmentation.
+
+What counts as a term (``remove=True``, the default everywhere)
+--------------------------------------------------------------
+A policy reader wants words, so these tokens are dropped before counting:
+
+- whitespace; punctuation and symbols (every character Unicode P* or S*);
+- stopwords (`policytext.segment.stopwords()`, or your own collection passed
+  as ``remove=[...]``);
+- single characters (的, 年, 新 ...: in Chinese a one-character token is a
+  function word, a unit or a fragment far more often than a term);
+- numbers and number-ish tokens: Arabic numbers with decimals, thousands
+  separators, %, ‰ and signs (326.5, 8%, 48,132, +5.2); Arabic numbers with
+  one unit or date character (2021年, 10万, 3亿); Chinese numerals on their own
+  or with one such character (十四, 两, 第一, 第十二, 五年, 一批); and measure
+  units that only ever follow a number (亿元, 万吨, 公里, 百分点 ... see
+  `UNIT_WORDS`). Kept on purpose: plan
+  periods (十三五, 十四五: a named period, not a quantity) and alphanumeric
+  terms (5G, PM2.5).
+
+Counting units and denominators
+-------------------------------
+``per_10k`` is the count per 10,000 *kept* tokens (tokens after removal; for
+n-grams, kept n-grams) of the same group: it measures how much of a
+document's vocabulary of content words a term takes up, and does not change
+when the stopword list grows or shrinks by function words.
+
+N-grams are runs of n tokens that are adjacent *in the text*: built with
+`tokens_ngrams` on the unfiltered tokens and kept only when each part is kept,
+so an n-gram never bridges a removed comma or stopword.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+import pandas as pd
+
+from .errors import ParameterError
+
+__all__ = [
+    "textstat_frequency", "kwic", "textstat_collocations", "textstat_keywords",
+    "freq_table_for_files", "find_matches", "is_term", "UNIT_WORDS",
+]
+
+_CN_NUM = "零〇一二两三四五六七八九十百千万亿"
+_NUMBERISH = re.compile(
+    r"[+\-±]?\d+(?:[.,]\d+)*(?:[%‰]|[年月日号时万亿千百倍元个岁])?"  # 326.5  8%  2021年  10万
+    rf"|第?[{_CN_NUM}]+[年月日号个次项批条家倍届]?"                  # 十四  第一  五年  一批
+)
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")  # 十三五, 十四五: named periods, kept
+# Measure words that follow a number and carry no topic of their own.
+UNIT_WORDS = frozenset("""
+元 万元 亿元 千元 百万元 千万元 美元 万美元 亿美元
+吨 万吨 亿吨 千克 公斤 公里 千米 米 平方米 万平方米 平方公里 立方米 万立方米 亿立方米
+亩 万亩 公顷 万公顷 千瓦 万千瓦 兆瓦 千瓦时 万千瓦时 亿千瓦时 吉瓦
+人 万人 人次 万人次 户 万户 家 个 项 座 所 条 处 张 台 辆 套 名 位 件 次
+百分点 个百分点 倍 万余 余万 多万
+""".split())
+
+
+def _is_punct(token: str) -> bool:
+    return all(unicodedata.category(ch)[0] in "PS" for ch in token)
+
+
+def _is_numberish(token: str) -> bool:
+    if _PLAN_PERIOD.fullmatch(token):
+        return False
+    return _NUMBERISH.fullmatch(token) is not None or token in UNIT_WORDS
+
+
+def is_term(token: str, stopwords: Iterable[str] | None = None) -> bool:
+    """True when `token` counts as a term under the default removal rules (module doc)."""
+    if stopwords is None:
+        stopwords = _default_stopwords()
+    return not (token.isspace() or not token or len(token) == 1 or _is_punct(token)
+                or _is_numberish(token) or token in stopwords)
+
+
+def _default_stopwords() -> frozenset[str]:
+    from .segment import stopwords
+
+    return stopwords()
+
+
+def _keeper(remove) -> "callable":
+    """remove=True: default rules; an iterable: default rules with those stopwords; False: keep all."""
+    if remove is False or remove is None:
+        return lambda t: True
+    stop = _default_stopwords() if remove is True else frozenset(remove)
+    return lambda t: is_term(t, stop)
+
+
+# ---------------------------------------------------------------- token views
+
+@dataclass
+class _Doc:
+    id: str
+    tokens: list[str]
+    starts: list[int]
+
+
+def _token_docs(toks, corpus=None) -> tuple[object, list[_Doc]]:
+    """(corpus, per-document tokens with clean-text starts) from Tokens or {id: [tokens]}."""
+    if hasattr(toks, "starts") and hasattr(toks, "corpus"):
+        return toks.corpus, [_Doc(i, list(toks[i]), list(toks.starts(i))) for i in toks.ids]
+    if isinstance(toks, Mapping):
+        if corpus is None:
+            raise ParameterError("a {doc_id: [tokens]} mapping needs corpus= (the Corpus they come from)")
+        docs = []
+        for doc_id, words in toks.items():
+            docs.append(_Doc(doc_id, list(words), _locate(corpus[doc_id].clean, words, doc_id)))
+        return corpus, docs
+    raise ParameterError(f"expected Tokens (policytext.tokens) or a {{doc_id: [tokens]}} mapping, "
+                         f"not {type(toks).__name__}")
+
+
+def _locate(text: str, words: Sequence[str], doc_id: str) -> list[int]:
+    """Start offsets of `words` found in order in `text` (they may skip characters)."""
+    starts, pos = [], 0
+    for word in words:
+        at = text.find(word, pos)
+        if at < 0:
+            raise ParameterError(f"document {doc_id!r}: token {word!r} not found in its clean text "
+                                 f"after offset {pos}; tokens must come from doc.clean, in order")
+        starts.append(at)
+        pos = at + len(word)
+    return starts
+
+
+def _group_of(corpus, groups: str | None):
+    """Function (doc, start) -> group label."""
+    if groups is None:
+        return lambda doc, start: "all"
+    if groups == "part":
+        return lambda doc, start: doc.part_at(start)
+    if groups in ("doc", "id"):
+        return lambda doc, start: doc.id
+    if groups == "year":
+        return lambda doc, start: doc.year
+    known = sorted({k for doc in corpus for k in doc.meta})
+    if not any(groups in doc.meta for doc in corpus):
+        raise ParameterError(f"groups={groups!r}: no such metadata column; use 'part', 'doc', 'year' "
+                             f"or one of {', '.join(known)}")
+    return lambda doc, start: doc.meta.get(groups) or "(none)"
+
+
+def _grams(doc: _Doc, keep, n: int, sep: str = "") -> list[tuple[str, int]]:
+    """(term, start) of kept n-grams: n adjacent tokens of the text, each kept."""
+    if n == 1:
+        return [(t, s) for t, s in zip(doc.tokens, doc.starts) if keep(t)]
+    ok = [keep(t) for t in doc.tokens]
+    out = []
+    for k in range(len(doc.tokens) - n + 1):
+        if all(ok[k:k + n]):
+            out.append((sep.join(doc.tokens[k:k + n]), doc.starts[k]))
+    return out
+
+
+# ---------------------------------------------------------------- frequency
+
+def textstat_frequency(toks, *, groups: str | None = None, n: int | None = None,
+                       remove: bool | Iterable[str] = True, ngrams: int = 1,
+                       corpus=None) -> pd.DataFrame:
+    """Term counts: term, count, rank, docfreq, per_10k, group.
+
+    groups: None (one group "all"), "part" (review / plan / other, per token),
+        "doc", "year", or a metadata column ("place", "doc_type", ...).
+    n: keep the top n terms of each group.
+    remove: True drops what is not a term (see module doc); a collection of
+        words uses those as stopwords instead; False counts every token.
+    ngrams: 1 for words, 2 for two-word sequences adjacent in the text, ...
+
+    Rows are ordered by group, count (descending), term (ascending), so ties
+    are stable. rank is the "min" (competition) rank within the group: tied
+    terms share the best rank and the next rank skips (1, 2, 2, 4), as in
+    quanteda. docfreq is the number of documents of the group that use the
+    term; per_10k is count per 10,000 kept tokens (n-grams) of the group.
+    """
+    if not isinstance(ngrams, int) or ngrams < 1:
+        raise ParameterError(f"ngrams must be a positive int, not {ngrams!r}")
+    if n is not None and (not isinstance(n, int) or n < 1):
+        raise ParameterError(f"n must be a positive int or None, not {n!r}")
+    corpus, docs = _token_docs(toks, corpus)
+    keep, group_of = _keeper(remove), _group_of(corpus, groups)
+    counts: dict[object, Counter] = defaultdict(Counter)
+    docsets: dict[object, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    totals: Counter = Counter()
+    for d in docs:
+        doc = corpus[d.id]
+        for term, start in _grams(d, keep, ngrams):
+            g = group_of(doc, start)
+            counts[g][term] += 1
+            docsets[g][term].add(d.id)
+            totals[g] += 1
+    frames = []
+    for g in sorted(counts, key=str):
+        rows = sorted(counts[g].items(), key=lambda kv: (-kv[1], kv[0]))
+        frame = pd.DataFrame(rows, columns=["term", "count"])
+        frame["rank"] = frame["count"].rank(method="min", ascending=False).astype(int)
+        frame["docfreq"] = [len(docsets[g][t]) for t in frame["term"]]
+        frame["per_10k"] = frame["count"] / totals[g] * 10_000
+        frame["group"] = g
+        frames.append(frame.head(n) if n else frame)
+    columns = ["term", "count", "rank", "docfreq", "per_10k", "group"]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns]
+
+
+# ---------------------------------------------------------------- kwic
+
+def kwic(corpus_or_tokens, pattern: str | Sequence[str], *, window: int = 10,
+         regex: bool = False, corpus=None) -> pd.DataFrame:
+    """Keywords in context: doc, part, sentence, start, end, pre, keyword, post, pattern.
+
+    Matching works on each document's clean text:
+    - given a Corpus, a pattern matches anywhere (substring), and `window` is
+      counted in characters;
+    - given Tokens (or a {doc_id: [tokens]} mapping with corpus=), a match must
+      start at a token start and end at a token end, so 发展 does not match
+      inside 高质量发展 when that is one token, while 高质量发展 still matches
+      the two tokens 高质量|发展; `window` is counted in tokens.
+    `pattern` is a string or a list of strings; regex=True treats them as
+    regular expressions (re.search syntax), otherwise as literal text.
+
+    start/end index `doc.raw` (end exclusive), mapped with doc.to_raw, so
+    ``c[doc].raw[start:end] == keyword`` up to full-width normalisation;
+    sentence is the index of the sentence in doc.sentences; part is
+    review / plan / other. pre/post show newlines as spaces (outer ones dropped).
+    """
+    if not isinstance(window, int) or window < 0:
+        raise ParameterError(f"window must be a non-negative int, not {window!r}")
+    corpus, views, hits = find_matches(corpus_or_tokens, pattern, regex=regex, corpus=corpus)
+    rows = []
+    for doc_id, p, s, e in hits:
+        doc, view = corpus[doc_id], views.get(doc_id) if views else None
+        pre, post = _context(doc.clean, s, e, window, view)
+        sent = doc.sentence_at(s)
+        rows.append({"doc": doc.id, "part": doc.part_at(s), "sentence": sent.index if sent else None,
+                     "start": doc.to_raw(s), "end": doc.to_raw(e - 1) + 1,
+                     "pre": pre, "keyword": doc.clean[s:e], "post": post, "pattern": p})
+    columns = ["doc", "part", "sentence", "start", "end", "pre", "keyword", "post", "pattern"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def find_matches(corpus_or_tokens, pattern: str | Sequence[str], *, regex: bool = False, corpus=None):
+    """(corpus, token views or None, [(doc_id, pattern, clean_start, clean_end), ...]).
+
+    The matching rules of kwic (substring for a Corpus, token-aligned for
+    Tokens), in document order, then text order; used by kwic and textplot_xray.
+    """
+    patterns = [pattern] if isinstance(pattern, str) else list(pattern)
+    if not patterns or any(not isinstance(p, str) or not p for p in patterns):
+        raise ParameterError(f"pattern must be a non-empty string or list of them, not {pattern!r}")
+    compiled = []
+    for p in patterns:
+        try:
+            compiled.append(re.compile(p if regex else re.escape(p)))
+        except re.error as exc:
+            raise ParameterError(f"pattern {p!r} is not a valid regular expression: {exc}") from None
+    if hasattr(corpus_or_tokens, "docs") and not hasattr(corpus_or_tokens, "starts"):
+        corpus, views = corpus_or_tokens, None
+    else:
+        corpus, docs = _token_docs(corpus_or_tokens, corpus)
+        views = {d.id: d for d in docs}
+    hits = []
+    for doc in corpus:
+        if views is not None and doc.id not in views:
+            continue
+        view = views[doc.id] if views is not None else None
+        found = [(s, k, e) for k, rx in enumerate(compiled) for s, e in _matches(doc.clean, rx, view)]
+        hits.extend((doc.id, patterns[k], s, e) for s, k, e in sorted(found))
+    return corpus, views, hits
+
+
+def _matches(text: str, rx: re.Pattern, view: _Doc | None) -> list[tuple[int, int]]:
+    if view is None:
+        return [(m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start()]
+    starts = set(view.starts)
+    ends = {s + len(t) for s, t in zip(view.starts, view.tokens)}
+    out, pos = [], 0
+    # Try every token start so a match that is not aligned does not hide an aligned one after it.
+    for s in sorted(starts):
+        if s < pos:
+            continue
+        m = rx.match(text, s)
+        if m and m.end() > s and m.end() in ends:
+            out.append((s, m.end()))
+            pos = m.end()
+    return out
+
+
+def _context(text: str, s: int, e: int, window: int, view: _Doc | None) -> tuple[str, str]:
+    if view is None:
+        pre, post = text[max(0, s - window):s], text[e:e + window]
+    else:
+        import bisect
+
+        k = bisect.bisect_left(view.starts, s)
+        j = bisect.bisect_left(view.starts, e)
+        lo = view.starts[max(0, k - window)] if k else s
+        hi_k = min(len(view.starts), j + window)
+        hi = (view.starts[hi_k - 1] + len(view.tokens[hi_k - 1])) if hi_k > j else e
+        pre, post = text[lo:s], text[e:hi]
+    return pre.replace("\n", " ").lstrip(), post.replace("\n", " ").rstrip()
+
+
+# ---------------------------------------------------------------- collocations
+
+def textstat_collocations(toks, *, size: int = 2, min_count: int = 2, measure: str = "pmi",
+                          remove: bool | Iterable[str] = True, sep: str = "",
+                          corpus=None) -> pd.DataFrame:
+    """Sequences of `size` adjacent terms that occur together more than chance predicts.
+
+    Candidates are runs of `size` tokens adjacent in the text, each a term
+    (same removal as textstat_frequency), so a pair never bridges a comma or a
+    stopword. For a candidate split into x = its first size-1 tokens and y = its
+    last token, over all N candidates of that size in the corpus:
+
+        O11 = count(x y)          O12 = count(x, not y)   R1 = O11 + O12 = count(x first)
+        O21 = count(not x, y)     O22 = N - O11 - O12 - O21  C1 = O11 + O21 = count(y last)
+        E_ij = R_i * C_j / N      (R2 = N - R1, C2 = N - C1)
+        pmi = log2(O11 / E11) = log2(O11 * N / (R1 * C1))
+        G2  = 2 * sum_ij O_ij * ln(O_ij / E_ij)        (0 * ln 0 = 0)
+
+    pmi favours rare exclusive pairs; G2 (Dunning's log-likelihood) weighs
+    evidence, so frequent fixed phrases come first. Result: collocation,
+    count, pmi, G2, sorted by `measure` ("pmi" or "llr"), then count, then text.
+    """
+    if measure not in ("pmi", "llr"):
+        raise ParameterError(f"measure must be 'pmi' or 'llr', not {measure!r}")
+    if not isinstance(size, int) or size < 2:
+        raise ParameterError(f"size must be an int >= 2, not {size!r}")
+    _, docs = _token_docs(toks, corpus)
+    keep = _keeper(remove)
+    pairs: Counter = Counter()
+    for d in docs:
+        ok = [keep(t) for t in d.tokens]
+        for k in range(len(d.tokens) - size + 1):
+            if all(ok[k:k + size]):
+                pairs[(tuple(d.tokens[k:k + size - 1]), d.tokens[k + size - 1])] += 1
+    total = sum(pairs.values())
+    first, last = Counter(), Counter()
+    for (x, y), c in pairs.items():
+        first[x] += c
+        last[y] += c
+    rows = []
+    for (x, y), o11 in pairs.items():
+        if o11 < min_count:
+            continue
+        rows.append({"collocation": sep.join((*x, y)), "count": o11,
+                     "pmi": math.log2(o11 * total / (first[x] * last[y])),
+                     "G2": _g2(o11, first[x], last[y], total)})
+    columns = ["collocation", "count", "pmi", "G2"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    key = "pmi" if measure == "pmi" else "G2"
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.sort_values([key, "count", "collocation"], ascending=[False, False, True],
+                             kind="stable").reset_index(drop=True)
+
+
+def _g2(o11: int, r1: int, c1: int, n: int) -> float:
+    observed = (o11, r1 - o11, c1 - o11, n - r1 - c1 + o11)
+    rows, cols = (r1, n - r1), (c1, n - c1)
+    expected = (rows[0] * cols[0] / n, rows[0] * cols[1] / n, rows[1] * cols[0] / n, rows[1] * cols[1] / n)
+    return 2 * sum(o * math.log(o / e) for o, e in zip(observed, expected) if o > 0)
+
+
+# ---------------------------------------------------------------- keywords
+
+def textstat_keywords(toks, *, method: str = "tfidf", n: int = 20, window: int = 5,
+                      remove: bool | Iterable[str] = True, corpus=None) -> pd.DataFrame:
+    """The n most characteristic terms of each document: doc, term, count, score, rank.
+
+    method="tfidf": score = tf * idf with tf = count / kept tokens of the
+        document and idf = ln(N / df) + 1 over the documents of *this* corpus
+        (N documents, df = documents using the term; the +1 keeps terms every
+        document uses, so a one-document corpus ranks by tf). Not jieba's
+        general-language IDF, which ranks numbers and fragments first.
+    method="textrank": PageRank (damping 0.85) over an undirected graph whose
+        nodes are a document's terms and whose edges link terms that occur
+        within `window` kept tokens of each other (weight = number of such
+        co-occurrences); scores are scaled so the top term has 1.
+    Ties are ordered by term; rank is 1..n within each document.
+    """
+    if method not in ("tfidf", "textrank"):
+        raise ParameterError(f"method must be 'tfidf' or 'textrank', not {method!r}")
+    if not isinstance(n, int) or n < 1:
+        raise ParameterError(f"n must be a positive int, not {n!r}")
+    _, docs = _token_docs(toks, corpus)
+    keep = _keeper(remove)
+    kept = {d.id: [t for t in d.tokens if keep(t)] for d in docs}
+    df = Counter(t for words in kept.values() for t in set(words))
+    rows = []
+    for doc_id, words in kept.items():
+        counts = Counter(words)
+        if method == "tfidf":
+            total, n_docs = len(words), len(kept)
+            scores = {t: c / total * (math.log(n_docs / df[t]) + 1) for t, c in counts.items()}
+        else:
+            scores = _textrank(words, window)
+        best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+        rows.extend({"doc": doc_id, "term": t, "count": counts[t], "score": s, "rank": r}
+                    for r, (t, s) in enumerate(best, start=1))
+    return pd.DataFrame(rows, columns=["doc", "term", "count", "score", "rank"])
+
+
+def _textrank(words: list[str], window: int, *, damping: float = 0.85, tol: float = 1e-8,
+              max_iter: int = 200) -> dict[str, float]:
+    import numpy as np
+
+    vocab = {t: k for k, t in enumerate(dict.fromkeys(words))}
+    if not vocab:
+        return {}
+    edges: Counter = Counter()
+    ids = [vocab[t] for t in words]
+    for k, a in enumerate(ids):
+        for b in ids[k + 1:k + window]:
+            if a != b:
+                edges[(min(a, b), max(a, b))] += 1
+    size = len(vocab)
+    if not edges:
+        return {t: 1.0 for t in vocab}
+    src = np.array([a for a, b in edges] + [b for a, b in edges])
+    dst = np.array([b for a, b in edges] + [a for a, b in edges])
+    weight = np.array(list(edges.values()) * 2, dtype=float)
+    out_weight = np.bincount(src, weights=weight, minlength=size)
+    share = weight / out_weight[src]
+    score = np.ones(size)
+    for _ in range(max_iter):
+        new = (1 - damping) + damping * np.bincount(dst, weights=share * score[src], minlength=size)
+        done = np.abs(new - score).max() < tol
+        score = new
+        if done:
+            break
+    score = score / score.max()
+    return {t: float(score[k]) for t, k in vocab.items()}
+
+
+# ---------------------------------------------------------------- CLI
+
+def freq_table_for_files(paths: Iterable) -> pd.DataFrame:
+    """term, count, docs, per_10k over files, for `policytext freq FILE... --csv`.
+
+    Uses exactly the tokens of `policytext segment` (segment.segment_files:
+    decoded raw text, no cleaning), so each count equals the number of times
+    the token appears in the segment output; terms are filtered as in
+    textstat_frequency. docs = files using the term; per_10k = count per
+    10,000 kept tokens over all the files. Ordered by count, then term.
+    """
+    from .segment import segment_files
+
+    paths = [str(p) for p in paths]
+    if not paths:
+        raise ParameterError("freq needs at least one file")
+    keep = _keeper(True)
+    counts, docs = Counter(), Counter()
+    for record in segment_files(paths):
+        kept = [t for t in record["tokens"] if keep(t)]
+        counts.update(kept)
+        docs.update(set(kept))
+    total = sum(counts.values())
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    frame = pd.DataFrame(rows, columns=["term", "count"])
+    frame["docs"] = [docs[t] for t in frame["term"]]
+    frame["per_10k"] = (frame["count"] / total * 10_000).round(3) if total else 0.0
+    return frame[["term", "count", "docs", "per_10k"]]

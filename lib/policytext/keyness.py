@@ -1,0 +1,245 @@
+"""Keyness: which words does a target use more (or less) than a reference? (quanteda's textstat_keyness)
+
+For each feature (word token) a 2x2 table is built::
+
+                    target      reference
+    feature           a            b
+    other words       c            d          N = a + b + c + d
+
+a/b are the feature's counts, c/d the counts of all other words. Word tokens are those with
+at least one letter or digit (punctuation and whitespace are left out; see policytext.themes).
+Stopwords are kept unless you pass `tokens_remove(toks)`. Expected counts are
+E11 = (a+b)(a+c)/N etc.
+
+Measures
+- "lr": Dunning's log-likelihood ratio G2 = 2 * sum O * ln(O / E) over the four cells, with
+  0 * ln 0 = 0 (a feature absent from one side is fine).
+- "chi2": Pearson's X2 = N (ad - bc)^2 / ((a+b)(c+d)(a+c)(b+d)).
+- p: upper tail of the chi-squared distribution with 1 degree of freedom
+  (erfc(sqrt(x / 2))), computed with the standard library.
+- sign: the statistic is positive when the feature is overrepresented in the target
+  (a > E11), negative when underrepresented, 0 when the rates are equal.
+
+Correction ("default" | "yates" | "none")
+- Yates' continuity correction moves every observed count by min(0.5, |O - E|) towards its
+  expected count (the rule of R's chisq.test, so a table that is already within 0.5 of
+  its expectation gets 0 rather than an overshoot). For chi2 this is
+  N * max(0, |ad - bc| - N/2)^2 / ((a+b)(c+d)(a+c)(b+d)); for lr the moved counts enter G2.
+- "default" = Yates for chi2 and no correction for lr. This follows quanteda, whose default
+  applies Yates to chi2; for lr quanteda's default is Williams' correction, which we do not
+  implement, so our default lr equals quanteda's textstat_keyness(measure = "lr",
+  correction = "none").
+
+Effect size
+- log_ratio = log2( ((a + 0.5) / n_target_total) / ((b + 0.5) / n_reference_total) ): the
+  binary log of the ratio of relative frequencies (Hardie's Log Ratio), with 0.5 added to
+  both counts so that a zero count gives a finite value. 1 means twice as frequent in the
+  target; -1 half as frequent.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .errors import ParameterError
+from .themes import Unit, group_units
+
+__all__ = ["textstat_keyness", "textplot_keyness", "keyness_table"]
+
+MEASURES = {"lr": "G2", "chi2": "chi2"}
+CORRECTIONS = ("default", "yates", "none")
+SMOOTH = 0.5
+
+
+# ---------------------------------------------------------------- statistics on count vectors
+
+def _expected(a, b, nt, nr):
+    n = nt + nr
+    row1, row2 = a + b, (nt - a) + (nr - b)
+    return row1 * nt / n, row1 * nr / n, row2 * nt / n, row2 * nr / n
+
+
+def _xlogx_over(o, e):
+    """o * ln(o / e), with 0 * ln 0 = 0."""
+    o = np.asarray(o, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(o > 0, o * np.log(np.where(o > 0, o, 1.0) / e), 0.0)
+
+
+def keyness_table(a, b, n_target: float, n_reference: float, *, measure: str = "lr",
+                  correction: str = "default") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(signed statistic, p, log_ratio) for counts a (target) and b (reference).
+
+    a and b may be numbers or arrays; n_target / n_reference are the total word counts.
+    This is the arithmetic behind textstat_keyness, exposed for checking by hand.
+    """
+    if measure not in MEASURES:
+        raise ParameterError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
+    if correction not in CORRECTIONS:
+        raise ParameterError(f"correction must be one of {', '.join(CORRECTIONS)}, not {correction!r}")
+    a = np.asarray(a, dtype=float)
+    b = np.asarray(b, dtype=float)
+    nt, nr = float(n_target), float(n_reference)
+    if nt <= 0 or nr <= 0:
+        raise ParameterError("keyness needs words on both sides (target and reference)")
+    c, d = nt - a, nr - b
+    n = nt + nr
+    e11, e12, e21, e22 = _expected(a, b, nt, nr)
+    diff = a - e11                      # same magnitude in all four cells of a 2x2 table
+    sign = np.sign(diff)
+    yates = correction == "yates" or (correction == "default" and measure == "chi2")
+    shift = np.minimum(SMOOTH, np.abs(diff)) if yates else np.zeros_like(diff)
+    if measure == "chi2":
+        denom = (a + b) * (c + d) * nt * nr
+        num = n * np.maximum(np.abs(a * d - b * c) - n * shift, 0.0) ** 2
+        with np.errstate(divide="ignore", invalid="ignore"):
+            stat = np.where(denom > 0, num / np.where(denom > 0, denom, 1.0), 0.0)
+    else:
+        moved = sign * shift            # observed counts move towards their expectations
+        stat = 2.0 * (_xlogx_over(a - moved, e11) + _xlogx_over(b + moved, e12)
+                      + _xlogx_over(c + moved, e21) + _xlogx_over(d - moved, e22))
+        stat = np.maximum(stat, 0.0)    # rounding can give -1e-16
+    p = np.array([math.erfc(math.sqrt(x / 2.0)) for x in np.atleast_1d(stat)])
+    p = p.reshape(np.shape(stat)) if np.ndim(stat) else float(p[0])
+    log_ratio = np.log2(((a + SMOOTH) / nt) / ((b + SMOOTH) / nr))
+    return sign * stat, p, log_ratio
+
+
+# ---------------------------------------------------------------- selecting target and reference
+
+def _select(units: list[Unit], spec, what: str) -> list[int]:
+    """Indices of the units a selection names (see textstat_keyness)."""
+    labels = [u.label for u in units]
+    if isinstance(spec, str) or (isinstance(spec, Sequence) and spec and all(isinstance(s, str) for s in spec)):
+        wanted = [spec] if isinstance(spec, str) else list(spec)
+        missing = [w for w in wanted if w not in labels]
+        if missing:
+            raise ParameterError(f"{what}: no document or group {', '.join(missing)}; "
+                                 f"available: {', '.join(labels)}")
+        return [i for i, lab in enumerate(labels) if lab in wanted]
+    if isinstance(spec, Mapping):
+        keys = set().union(*(u.attrs for u in units))
+        unknown = [k for k in spec if k not in keys]
+        if unknown:
+            raise ParameterError(f"{what}: unknown column(s) {', '.join(map(str, unknown))}; "
+                                 f"available: {', '.join(sorted(keys))}")
+        hits = []
+        for i, u in enumerate(units):
+            ok = True
+            for key, value in spec.items():
+                values = {str(v) for v in ([value] if isinstance(value, (str, int)) else value)}
+                if str(u.attrs.get(key)) not in values:
+                    ok = False
+            if ok:
+                hits.append(i)
+        if not hits:
+            available = {k: sorted({str(u.attrs.get(k)) for u in units}) for k in spec}
+            raise ParameterError(f"{what}: nothing matches {dict(spec)}; values present: "
+                                 + "; ".join(f"{k}: {', '.join(v)}" for k, v in available.items()))
+        return hits
+    flags = list(spec) if not isinstance(spec, (str, bytes)) else None
+    if flags is not None and all(isinstance(f, (bool, np.bool_)) for f in flags):
+        if len(flags) != len(units):
+            raise ParameterError(f"{what}: {len(flags)} flags for {len(units)} documents/groups "
+                                 f"({', '.join(labels)})")
+        return [i for i, f in enumerate(flags) if f]
+    raise ParameterError(f"{what}: give doc id(s) / group value(s), a mapping such as "
+                         f"{{'place': '嘉峪关市'}}, or one boolean per document; got {spec!r}")
+
+
+def _describe(units: list[Unit], idx: list[int], spec=None) -> str:
+    """A readable name for a side: the selected values of a mapping ("嘉峪关市"), else the labels."""
+    if isinstance(spec, Mapping):
+        values = [str(units[i].attrs.get(k)) for k in spec for i in idx]
+        return "/".join(dict.fromkeys(values))
+    labels = [units[i].label for i in idx]
+    return "、".join(labels) if len(labels) <= 3 else f"{'、'.join(labels[:3])} 等{len(labels)}个"
+
+
+def textstat_keyness(toks, target, *, measure: str = "lr", correction: str = "default",
+                     groups: str | Sequence[str] | None = None, reference=None,
+                     min_count: int = 1) -> pd.DataFrame:
+    """Keyness of every word of a target against a reference, sorted by the signed statistic.
+
+    target: doc id(s) (or group value(s) when `groups` is given, e.g. groups="part",
+        target="plan"); a mapping matched against metadata/group values, e.g.
+        {"place": "嘉峪关市"} or {"doc_type": ["gov_work_report"]}; or one boolean per
+        document/group.
+    reference: the same kinds of selection; default: every document/group not in the target.
+    measure: "lr" (G2, default) or "chi2". correction: "default" (Yates for chi2 only),
+        "yates" or "none" (see the module doc).
+    min_count: drop features seen fewer times than this in target and reference together.
+
+    Returns feature, G2 (or chi2), p, n_target, n_reference, log_ratio. DataFrame.attrs holds
+    "target", "reference" (readable names), "measure" and the word totals.
+    """
+    if measure not in MEASURES:
+        raise ParameterError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
+    units = group_units(toks, groups)
+    t_idx = _select(units, target, "target")
+    if reference is None:
+        r_idx = [i for i in range(len(units)) if i not in set(t_idx)]
+    else:
+        r_idx = _select(units, reference, "reference")
+    overlap = set(t_idx) & set(r_idx)
+    if overlap:
+        raise ParameterError(f"target and reference share {_describe(units, sorted(overlap))}")
+    if not r_idx:
+        raise ParameterError(f"keyness needs a reference, but every document/group "
+                             f"({', '.join(u.label for u in units)}) is in the target")
+    ct = Counter(t for i in t_idx for t in units[i].tokens)
+    cr = Counter(t for i in r_idx for t in units[i].tokens)
+    nt, nr = sum(ct.values()), sum(cr.values())
+    feats = [f for f in dict.fromkeys([*ct, *cr]) if ct[f] + cr[f] >= min_count]
+    a = np.array([ct[f] for f in feats], dtype=float)
+    b = np.array([cr[f] for f in feats], dtype=float)
+    stat, p, lr = keyness_table(a, b, nt, nr, measure=measure, correction=correction)
+    col = MEASURES[measure]
+    out = pd.DataFrame({"feature": feats, col: stat, "p": p, "n_target": a.astype(int),
+                        "n_reference": b.astype(int), "log_ratio": lr})
+    out = out.sort_values([col, "n_target", "feature"], ascending=[False, False, True],
+                          kind="mergesort").reset_index(drop=True)
+    # A default reference selected by a mapping target is named by the same columns (金昌市/凉州区).
+    ref_spec = reference if reference is not None else (target if isinstance(target, Mapping) else None)
+    out.attrs.update(target=_describe(units, t_idx, target), reference=_describe(units, r_idx, ref_spec),
+                     measure=col, n_target_total=nt, n_reference_total=nr, correction=correction)
+    return out
+
+
+# ---------------------------------------------------------------- plot
+
+def textplot_keyness(keyness_df: pd.DataFrame, *, n: int = 15, title: str | None = None,
+                     labels: tuple[str, str] | None = None):
+    """Two-sided horizontal bar chart: the n most target-typical words (right, up top) and the
+    n most reference-typical words (left). Returns the matplotlib Figure."""
+    import matplotlib.pyplot as plt
+
+    from .fonts import use_cjk_font
+
+    use_cjk_font()
+    col = keyness_df.attrs.get("measure") or next(c for c in ("G2", "chi2") if c in keyness_df)
+    pos = keyness_df[keyness_df[col] > 0].nlargest(n, col)
+    neg = keyness_df[keyness_df[col] < 0].nsmallest(n, col)
+    rows = pd.concat([pos, neg.iloc[::-1]])      # target words on top, strongest first
+    target_name, reference_name = labels or (keyness_df.attrs.get("target", "target"),
+                                             keyness_df.attrs.get("reference", "reference"))
+    fig, ax = plt.subplots(figsize=(7.5, max(3.0, 0.28 * len(rows) + 1.5)))
+    if rows.empty:
+        ax.text(0.5, 0.5, "没有显著差异的词", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    y = np.arange(len(rows))[::-1]
+    colors = ["#c0392b" if v > 0 else "#2c7fb8" for v in rows[col]]
+    ax.barh(y, rows[col], color=colors)
+    ax.set_yticks(y, rows["feature"])
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlabel(f"{col}（正值：{target_name} 多用；负值：{reference_name} 多用）")
+    handles = [plt.Rectangle((0, 0), 1, 1, color="#c0392b"), plt.Rectangle((0, 0), 1, 1, color="#2c7fb8")]
+    ax.legend(handles, [f"目标：{target_name}", f"参照：{reference_name}"], loc="lower right", fontsize=8)
+    ax.set_title(title or f"关键词对比：{target_name} vs {reference_name}")
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,232 @@
+"""Charts for term frequency: bar charts, word clouds, lexical dispersion (x-ray).
+
+Every textplot_* function draws with a Chinese font (fonts.use_cjk_font) and
+returns the matplotlib Figure; word clouds get the font file explicitly.
+"""
+from __future__ import annotations
+
+import math
+from typing import Iterable, Mapping, Sequence
+
+import pandas as pd
+
+from .errors import ParameterError
+from .fonts import cjk_font_path, use_cjk_font
+
+__all__ = ["textplot_frequency", "textplot_wordcloud", "textplot_xray", "explore_term", "PART_COLORS"]
+
+PART_COLORS = {"review": "#dbe9f6", "plan": "#fde3c8"}  # background shading of the x-ray
+_BAR = "#3b6ea5"
+
+
+def _grid(k: int, ncols: int, cell: tuple[float, float]):
+    import matplotlib.pyplot as plt
+
+    ncols = max(1, min(ncols, k))
+    nrows = math.ceil(k / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(cell[0] * ncols, cell[1] * nrows), squeeze=False)
+    flat = list(axes.flat)
+    for ax in flat[k:]:
+        fig.delaxes(ax)
+    return fig, flat[:k]
+
+
+def _groups(freq: pd.DataFrame, by: str | None) -> list[tuple[object, pd.DataFrame]]:
+    if by is None and "group" in freq and freq["group"].nunique() > 1:
+        by = "group"
+    if by is None:
+        return [(None, freq)]
+    if by not in freq:
+        raise ParameterError(f"by={by!r}: the table has no such column (columns: {', '.join(freq.columns)})")
+    return [(g, part) for g, part in freq.groupby(by, sort=False)]
+
+
+def textplot_frequency(freq: pd.DataFrame, *, n: int = 20, by: str | None = None,
+                       value: str = "count", ncols: int = 3, title: str | None = None):
+    """Horizontal bar chart of the top `n` terms; one panel per value of `by`.
+
+    freq: a textstat_frequency table (term plus `value` column). by=None draws
+    one panel per group when the table has several groups (its "group"
+    column), else one panel. value: "count" or "per_10k".
+    """
+    use_cjk_font()
+    if not {"term", value} <= set(freq.columns):
+        raise ParameterError(f"the table needs columns term and {value!r} (has {', '.join(freq.columns)})")
+    panels = _groups(freq, by)
+    longest = max((min(n, len(part)) for _, part in panels), default=1)
+    fig, axes = _grid(len(panels), ncols, (4.2, 0.28 * max(longest, 3) + 1.0))
+    for ax, (group, part) in zip(axes, panels):
+        top = part.sort_values([value, "term"], ascending=[False, True], kind="stable").head(n)
+        ax.barh(range(len(top))[::-1], top[value], color=_BAR)
+        ax.set_yticks(range(len(top))[::-1], list(top["term"]))
+        ax.set_xlabel("per 10,000 terms" if value == "per_10k" else value)
+        ax.spines[["top", "right"]].set_visible(False)
+        if group is not None:
+            ax.set_title(str(group))
+        ax.margins(y=0.01)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def _as_frequencies(freq, value: str) -> dict[str, float]:
+    if isinstance(freq, Mapping):
+        return {str(k): float(v) for k, v in freq.items() if v > 0}
+    if isinstance(freq, pd.DataFrame):
+        if not {"term", value} <= set(freq.columns):
+            raise ParameterError(f"the table needs columns term and {value!r}")
+        return {str(t): float(v) for t, v in zip(freq["term"], freq[value]) if v > 0}
+    raise ParameterError(f"expected a frequency table or a {{term: count}} dict, not {type(freq).__name__}")
+
+
+def _cloud_image(frequencies: dict[str, float], max_words: int, width: int, height: int):
+    from wordcloud import WordCloud
+
+    cloud = WordCloud(font_path=str(cjk_font_path()), width=width, height=height,
+                      background_color="white", max_words=max_words, random_state=0,
+                      prefer_horizontal=1.0, collocations=False, colormap="viridis")
+    return cloud.generate_from_frequencies(frequencies).to_array()
+
+
+def textplot_wordcloud(freq, *, max_words: int = 150, by: str | None = None, value: str = "count",
+                       ncols: int = 2, width: int = 800, height: int = 450):
+    """Word cloud of a frequency table or {term: count}; one panel per `by` value.
+
+    As textplot_frequency, a table with several groups gets one cloud per group.
+    The font is always passed as a file (fonts.cjk_font_path), so the cloud
+    draws Chinese whatever matplotlib's settings are.
+    """
+    use_cjk_font()
+    panels = [(None, freq)] if isinstance(freq, Mapping) else _groups(freq, by)
+    fig, axes = _grid(len(panels), ncols, (width / 130, height / 130 + 0.4))
+    for ax, (group, part) in zip(axes, panels):
+        frequencies = _as_frequencies(part, value)
+        if frequencies:
+            ax.imshow(_cloud_image(frequencies, max_words, width, height), interpolation="bilinear")
+        else:
+            ax.text(0.5, 0.5, "no terms", ha="center", va="center")
+        ax.set_axis_off()
+        if group is not None:
+            ax.set_title(str(group))
+    fig.tight_layout()
+    return fig
+
+
+def _part_spans(doc) -> list[tuple[str, float, float]]:
+    """(part, from, to) runs of review/plan as fractions of the clean text."""
+    total = max(len(doc.clean), 1)
+    spans: list[list] = []
+    for para in doc.paragraphs:
+        if spans and spans[-1][0] == para.part:
+            spans[-1][2] = para.end
+        else:
+            spans.append([para.part, para.start, para.end])
+    return [(p, s / total, e / total) for p, s, e in spans if p in PART_COLORS]
+
+
+def textplot_xray(toks_or_corpus, terms: str | Sequence[str], *, docs: Iterable[str] | None = None,
+                  regex: bool = False, corpus=None):
+    """Lexical dispersion plot: one strip per document x term, a tick per occurrence.
+
+    The x axis is the relative position in the document's clean text (0 = start,
+    1 = end), as in quanteda's textplot_xray; review and plan parts are shaded.
+    Matching follows kwic: substrings for a Corpus, whole tokens for Tokens.
+    """
+    from matplotlib.patches import Patch
+
+    from .frequency import find_matches
+
+    use_cjk_font()
+    terms = [terms] if isinstance(terms, str) else list(terms)
+    corpus, views, hits = find_matches(toks_or_corpus, terms, regex=regex, corpus=corpus)
+    ids = [i for i in corpus.ids if views is None or i in views]
+    if docs is not None:
+        docs = [docs] if isinstance(docs, str) else list(docs)
+        unknown = [d for d in docs if d not in ids]
+        if unknown:
+            raise ParameterError(f"unknown document id(s) {', '.join(unknown)}; available: {', '.join(ids)}")
+        ids = docs
+    positions: dict[tuple[str, str], list[float]] = {(d, t): [] for d in ids for t in terms}
+    for doc_id, term, s, _ in hits:
+        if (doc_id, term) in positions:
+            positions[(doc_id, term)].append(s / max(len(corpus[doc_id].clean), 1))
+    import matplotlib.pyplot as plt
+
+    rows = list(positions)
+    fig, axes = plt.subplots(len(rows), 1, figsize=(10, 0.42 * len(rows) + 1.3), sharex=True,
+                             squeeze=False)
+    for ax, (doc_id, term) in zip(axes[:, 0], rows):
+        for part, a, b in _part_spans(corpus[doc_id]):
+            ax.axvspan(a, b, color=PART_COLORS[part], lw=0)
+        xs = positions[(doc_id, term)]
+        ax.vlines(xs, 0.1, 0.9, color="#222222", lw=0.9)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.set_yticks([])
+        ax.set_ylabel(f"{doc_id} · {term}", rotation=0, ha="right", va="center", fontsize=9)
+        ax.text(1.005, 0.5, f"{len(xs)}", transform=ax.transAxes, va="center", fontsize=8)
+    axes[-1, 0].set_xlabel("relative position in the document (0 = start, 1 = end)")
+    fig.legend(handles=[Patch(color=c, label=p) for p, c in PART_COLORS.items()],
+               loc="upper right", ncol=2, fontsize=8, frameon=False)
+    fig.suptitle("Where the terms occur", x=0.02, ha="left")
+    fig.tight_layout(rect=(0, 0, 0.97, 0.97))
+    return fig
+
+
+def _live() -> bool:
+    try:
+        from .render import interactive
+    except ImportError:  # render module absent: treat as static
+        return False
+    return interactive()
+
+
+def explore_term(toks, *, term: str = "高质量发展", options: Sequence[str] | None = None,
+                 docs: Iterable[str] | None = None, window: int = 8, rows: int = 8, corpus=None):
+    """term -> keywords in context + dispersion; a text box to try other terms.
+
+    The default term's view is displayed first as ordinary output (so static
+    HTML shows it); then, in a live kernel (policytext.render.interactive())
+    with ipywidgets, a Combobox (suggesting `options`) redraws the view for any
+    term typed. Returns the widget, or None when static.
+    """
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    from .frequency import kwic
+
+    def show(word: str) -> None:
+        table = kwic(toks, word, window=window, corpus=corpus)
+        if table.empty:
+            print(f"{word}: no match")
+            return
+        display(table.groupby("doc", sort=False).head(max(1, rows // 2)).head(rows)
+                [["doc", "part", "pre", "keyword", "post"]])
+        fig = textplot_xray(toks, [word], docs=docs, corpus=corpus)
+        display(fig)
+        plt.close(fig)
+
+    show(term)
+    if not _live():
+        return None  # static render (POLICYTEXT_STATIC=1) or no kernel: the view above is the output
+    try:
+        import ipywidgets as widgets
+    except ImportError:
+        return None
+    box = widgets.Combobox(value=term, options=list(options or []), description="term",
+                           ensure_option=False, continuous_update=False)
+    out = widgets.Output()
+
+    def on_change(change) -> None:
+        word = (change["new"] or "").strip()
+        if not word:
+            return
+        out.clear_output(wait=True)
+        with out:
+            show(word)
+
+    box.observe(on_change, names="value")
+    ui = widgets.VBox([widgets.HTML("Type a term to see its contexts and where it occurs:"), box, out])
+    display(ui)
+    return ui

@@ -1,0 +1,141 @@
+"""Distinctive terms and document similarity (quanteda's dfm_tfidf, textstat_simil).
+
+Both work on word tokens (at least one letter or digit; punctuation and whitespace are left
+out, see policytext.themes). Stopwords are kept unless you pass `tokens_remove(toks)`; for
+similarity you usually want them out, because 的/和/等 make every pair of Chinese texts look
+alike.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .errors import ParameterError
+from .themes import group_units
+
+__all__ = ["textstat_distinctive", "textstat_simil", "textplot_heatmap"]
+
+METHODS = ("cosine", "jaccard", "correlation")
+
+
+def textstat_distinctive(toks, *, n: int = 10, groups: str | Sequence[str] | None = None,
+                         min_count: int = 1) -> pd.DataFrame:
+    """The n terms with the highest TF-IDF in each document (or group).
+
+    tf = count of the term in the document; idf = log10(N / df), N documents, df documents
+    containing the term (quanteda's dfm_tfidf defaults). A term used by every document gets 0
+    and is never listed, so with a single document there is nothing distinctive and the result
+    is empty. Ties are broken by count, then by the term.
+
+    Returns doc (or the group columns), rank, feature, count, docs (df), tfidf.
+    """
+    if not isinstance(n, int) or n < 1:
+        raise ParameterError(f"n must be a positive int, not {n!r}")
+    units = group_units(toks, groups)
+    counts = [Counter(u.tokens) for u in units]
+    df = Counter(f for c in counts for f in c)
+    n_units = len(units)
+    key = "doc" if groups is None else "/".join([groups] if isinstance(groups, str) else groups)
+    rows = []
+    for unit, counter in zip(units, counts):
+        scored = [(cnt * math.log10(n_units / df[f]), cnt, f) for f, cnt in counter.items()
+                  if cnt >= min_count and df[f] < n_units]
+        scored.sort(key=lambda x: (-x[0], -x[1], x[2]))
+        for rank, (score, cnt, f) in enumerate(scored[:n], start=1):
+            rows.append({key: unit.label, "rank": rank, "feature": f, "count": cnt,
+                         "docs": df[f], "tfidf": score})
+    return pd.DataFrame(rows, columns=[key, "rank", "feature", "count", "docs", "tfidf"])
+
+
+def _matrix(counts: list[Counter]) -> tuple[np.ndarray, list[str]]:
+    vocab = list(dict.fromkeys(f for c in counts for f in c))
+    index = {f: j for j, f in enumerate(vocab)}
+    m = np.zeros((len(counts), len(vocab)))
+    for i, c in enumerate(counts):
+        for f, v in c.items():
+            m[i, index[f]] = v
+    return m, vocab
+
+
+def _similarity(m: np.ndarray, method: str) -> np.ndarray:
+    if method == "jaccard":  # on sets of features: |A and B| / |A or B|
+        b = (m > 0).astype(float)
+        inter = b @ b.T
+        sizes = b.sum(axis=1)
+        union = sizes[:, None] + sizes[None, :] - inter
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(union > 0, inter / np.where(union > 0, union, 1), 0.0)
+    if method == "correlation":
+        m = m - m.mean(axis=1, keepdims=True)
+    norms = np.linalg.norm(m, axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        sim = (m @ m.T) / np.outer(norms, norms)
+    return np.nan_to_num(sim, nan=0.0)
+
+
+def textstat_simil(toks, *, by: str = "doc", method: str = "cosine", min_tokens: int = 1) -> pd.DataFrame:
+    """Square DataFrame of similarities between documents, or between document parts.
+
+    by: "doc" (one row per document), "part" (one per document and part, labelled
+        "jyg_gov_2021:review"), or a metadata column ("place", "doc_type") to pool documents.
+    method: "cosine" of term-count vectors (default), "jaccard" of term sets, or
+        "correlation" (Pearson) of term-count vectors.
+    min_tokens: leave out units with fewer words (e.g. 100 to drop the few heading lines that
+        fall into a document's "other" part); units with no words are always left out.
+    Identical texts give 1; texts without a shared word give 0 (cosine, jaccard).
+    """
+    if method not in METHODS:
+        raise ParameterError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
+    groups = None if by == "doc" else (("doc", "part") if by == "part" else by)
+    units = [u for u in group_units(toks, groups) if len(u.tokens) >= min_tokens]
+    m, _ = _matrix([Counter(u.tokens) for u in units])
+    labels = [u.label for u in units]
+    sim = _similarity(m, method)
+    np.fill_diagonal(sim, 1.0)  # exact 1 on the diagonal (floating point gives 0.9999999)
+    return pd.DataFrame(sim, index=pd.Index(labels, name=by), columns=labels)
+
+
+def textplot_heatmap(matrix_df: pd.DataFrame, *, title: str | None = None, fmt: str = ".2f",
+                     cmap: str = "YlOrRd", xlabel: str | None = None, ylabel: str | None = None,
+                     vmin: float | None = None, vmax: float | None = None):
+    """Heatmap of a DataFrame (rows x columns) with each cell's value written in it.
+
+    Used for similarity matrices (textstat_simil) and theme tables (themes.themes_matrix).
+    NaN cells stay blank. Returns the matplotlib Figure.
+    """
+    import matplotlib.pyplot as plt
+
+    from .fonts import use_cjk_font
+
+    use_cjk_font()
+    if matrix_df.empty:
+        raise ParameterError("textplot_heatmap: the table is empty")
+    values = matrix_df.to_numpy(dtype=float)
+    n_rows, n_cols = values.shape
+    fig, ax = plt.subplots(figsize=(max(4.0, 0.9 * n_cols + 2.5), max(2.5, 0.5 * n_rows + 1.8)))
+    masked = np.ma.masked_invalid(values)
+    image = ax.imshow(masked, cmap=cmap, aspect="auto", vmin=vmin, vmax=vmax)
+    ax.set_xticks(range(n_cols), [str(c) for c in matrix_df.columns], rotation=40, ha="right")
+    ax.set_yticks(range(n_rows), [str(i) for i in matrix_df.index])
+    low, high = image.get_clim()
+    for i in range(n_rows):
+        for j in range(n_cols):
+            v = values[i, j]
+            if np.isnan(v):
+                continue
+            dark = (v - low) / (high - low) > 0.6 if high > low else False
+            ax.text(j, i, format(v, fmt), ha="center", va="center", fontsize=8,
+                    color="white" if dark else "black")
+    fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
+    if title:
+        ax.set_title(title)
+    if xlabel:
+        ax.set_xlabel(xlabel)
+    if ylabel:
+        ax.set_ylabel(ylabel)
+    fig.tight_layout()
+    return fig

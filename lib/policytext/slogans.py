@@ -1,0 +1,217 @@
+"""Numbered slogans (数字口号): 四个意识, 两个维护, 三新一高, 一核三带, “四强”, “2+6+N”.
+
+Chinese policy language packs programmes into numbered formulas. They are
+found in two steps:
+
+1. Detection, with rules (no list of known slogans):
+   - count + 个 + noun (kind "count_noun"): 四个意识, 两个确立, 五个提升. Outside
+     quotes the numeral must be 两..十 (一个 is an article), the noun exactly two
+     characters, and not a generic noun (四个方面, 三个月, 两个百分点 are not
+     slogans: GENERIC_NOUNS). Inside quotes the whole quoted item is taken.
+   - alternation (kind "alternation"): numeral, 1–2 characters, numeral, 1–2
+     characters (optionally a third pair): 三新一高, 一核三带, 三地两点, 两学一做,
+     两不愁三保障. Outside quotes both parts have the same length (parallelism
+     tells where the slogan ends) and must differ; parts starting with a unit or
+     function character (一批又一批, 一年一度, 一步一个脚印) and numeral idioms
+     (千方百计, 四面八方: IDIOMS) are rejected. 一带一路 is kept on purpose: it is a
+     named initiative built exactly like these slogans.
+   - numeral + word inside quotes (kind "numeral_word"): “四强”, “三化”, “双碳”,
+     “三大革命”. Rejected: a numeral followed by a unit or function character
+     (“三年行动” is a duration, “一是” an enumeration), party congresses (二十大),
+     ordinary words that start with 一 (一体化, 一般, 一批: COMMON_YI).
+   - formulas (kind "formula"): Arabic 2+6+N, 2+4, 1+N+X inside quotes, or
+     before 产业/体系/模式/工程...
+   - plan periods (kind "plan_period", reported only with plan_periods=True):
+     十四五, 十三五, “八五” are five-year periods, not slogans.
+   Never slogans: 第十四次 (an ordinal: no rule fires after 第), 一般, 统一, 五年,
+   一年来, 二十大.
+2. Counting: every detected slogan is then counted wherever it occurs in the
+   corpus, quoted or not (a slogan detected once in quotes is still a slogan
+   when a later sentence drops the quotes), not inside a longer number
+   (十四五 does not count 四五).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .errors import ParameterError
+
+__all__ = ["textstat_slogans", "detect_slogans", "Slogan", "SLOGAN_KINDS"]
+
+SLOGAN_KINDS = ("count_noun", "alternation", "numeral_word", "formula", "plan_period", "catchphrase")
+
+NUM = "一二两三四五六七八九十百千万亿〇零双"
+_N = f"[{NUM}]"
+_HAN = "\u4e00-\u9fff"
+_PART = f"[^{NUM}\\W\\d_A-Za-z]"    # a Han character that is not a numeral
+_NOT_AFTER = rf"(?<![第{NUM}0-9０-９])"  # not inside a longer number or an ordinal
+
+# Characters that cannot start the word after a numeral in a slogan: units, time words,
+# measure words, function words (they make durations, counts, enumerations, idioms).
+UNIT_CHARS = set("年月日天周季次届号时批个项件张条座家名岁倍成分秒元吨亩米级期是的了和与或及又比再接到至而也就都在把对向从为以于之其每各这那多余些")
+GENERIC_NOUNS = frozenset("""
+方面 时期 阶段 环节 领域 层次 层面 部门 单位 地方 县区 乡镇 村庄 社区 项目 重点 国家 城市
+企业 方向 问题 季度 星期 小时 百分点 工作 平台 园区 产业 行业 板块 片区 中心 基地 街道 批次
+方案 年度 指标 窗口 亿元 万元 渠道 步骤 因素 部分 群体 类型 维度 关键 特点 条件 标准 任务
+""".split())
+IDIOMS = frozenset("""
+千方百计 千家万户 四面八方 五湖四海 三心二意 一清二楚 七上八下 四通八达 五花八门 三番五次
+万紫千红 千军万马 一草一木 一针一线 一点一滴 一朝一夕 一言一行 一举一动 一砖一瓦 十全十美
+一心一意 一五一十 九牛一毛 一干二净 三令五申 四平八稳 七嘴八舌 五颜六色 千山万水 千变万化
+千丝万缕 千辛万苦 万水千山 一模一样 一生一世 一来二去 三三两两 一字一句 一丝一毫 一唱一和
+一张一弛 一起一落 一上一下 一前一后 一左一右 一大一小 一多一少 百战百胜 百发百中 百依百顺
+千姿百态 千锤百炼 千奇百怪 千疮百孔 千秋万代 万古千秋 三年五载 一言九鼎 一日千里 一本万利
+一呼百应 一了百了 一目十行 一石二鸟 一举两得 一箭双雕 三头六臂 三言两语 三长两短 五光十色
+十拿九稳 七零八落 一波三折 一日三秋 一传十 十传百 千头万绪 万无一失 千差万别 一刀两断
+""".split())
+COMMON_YI = ("一体化", "一体", "一般", "一流", "一线", "一致", "一起", "一定", "一切", "一直",
+             "一样", "一些", "一批", "一方面", "一道", "一律", "一同", "一味", "一旦", "一度",
+             "一向", "一贯", "一级", "一并", "一系列", "一揽子", "一把手", "一站式", "一次性",
+             "一手", "一心", "一时", "一再", "一举", "一面", "一下", "一把", "一套", "一环", "一股",
+             "一路", "一带", "一件事", "一张图", "一盘棋", "一条龙", "一张网")
+
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』\n]{1,12})[”\"」』]")
+_PLAN_PERIOD = re.compile(f"十?[一二三四五六七八九]五")
+_PLAN_PERIOD_FREE = re.compile(_NOT_AFTER + f"(十[一二三四五六七八九]五)(?=时期|规划|期间|末|初|以来|开局|收官)")
+_FORMULA = re.compile(r"[0-9A-Za-z]*[0-9][0-9A-Za-z]*(?:\+[0-9A-Za-z]+)+|[0-9A-Za-z]+(?:\+[0-9A-Za-z]+)*\+[0-9][0-9A-Za-z]*")
+_FORMULA_FREE = re.compile(r"(?<![0-9A-Za-z+])([0-9]+(?:\+[0-9A-Za-z]+)+)(?![0-9A-Za-z+])"
+                           r"(?=\s*(?:产业|体系|模式|工程|布局|格局|框架|战略|政策|方案|发展|计划))")
+_COUNT_NOUN_FREE = re.compile(_NOT_AFTER + f"([两二三四五六七八九十]{{1,3}})个([{_HAN}]{{2}})")
+_ALTERNATION_QUOTED = re.compile(f"(?:{_N}{{1,2}}{_PART}{{1,3}}){{2,3}}")
+_ALTERNATION_FREE = [re.compile(_NOT_AFTER + f"({_N}({_PART}{{{k}}}){_N}({_PART}{{{k}}})(?:{_N}({_PART}{{{k}}}))?)")
+                     for k in (1, 2)]
+_LEADING_NUM = re.compile(f"{_N}+")
+
+
+@dataclass(frozen=True)
+class Slogan:
+    """A detected slogan occurrence: text, kind, clean-text offsets of the slogan itself."""
+    text: str
+    kind: str
+    start: int
+    end: int
+
+
+def _alternation_ok(parts: list[str], text: str) -> bool:
+    return (len(set(parts)) == len(parts) and not any(p[0] in UNIT_CHARS for p in parts)
+            and text not in IDIOMS)
+
+
+def _classify_quoted(item: str) -> str | None:
+    """Kind of a quoted item, or None when it is no numbered slogan."""
+    if _PLAN_PERIOD.fullmatch(item):
+        return "plan_period"
+    if _FORMULA.fullmatch(item):
+        return "formula"
+    lead = _LEADING_NUM.match(item)
+    if not lead or lead.end() == len(item) or not re.fullmatch(f"[{_HAN}]+", item) or len(item) > 8:
+        return None
+    nxt = item[lead.end()]
+    if nxt == "个":
+        return "count_noun" if lead.group() != "一" and len(item) > lead.end() + 1 else None
+    if _ALTERNATION_QUOTED.fullmatch(item):
+        parts = [p for p in re.split(_N + "+", item) if p]
+        if _alternation_ok(parts, item):
+            return "alternation"
+    if nxt in UNIT_CHARS or item == lead.group() + "大" or item in IDIOMS:
+        return None
+    if lead.group() == "一" and item.startswith(COMMON_YI):
+        return None
+    return "numeral_word"
+
+
+def detect_slogans(text: str, *, catchphrases: bool = False) -> list[Slogan]:
+    """Slogan occurrences the detection rules find in one text (see module doc).
+
+    Quoted items are classified as a whole; unquoted text is searched with the
+    stricter free-text rules. With catchphrases=True, other short quoted items
+    (2–8 Han characters, no numeral: “放管服”, “揭榜挂帅”) come back as "catchphrase".
+    """
+    found: dict[tuple[int, int], Slogan] = {}
+    quoted_spans = []
+    for m in _QUOTED.finditer(text):
+        item, s = m.group(1), m.start(1)
+        quoted_spans.append((m.start(), m.end()))
+        kind = _classify_quoted(item)
+        if kind is None and catchphrases and re.fullmatch(f"[{_HAN}]{{2,8}}", item):
+            kind = "catchphrase"
+        if kind:
+            found[(s, s + len(item))] = Slogan(item, kind, s, s + len(item))
+
+    def inside_quotes(s: int) -> bool:
+        return any(a <= s < b for a, b in quoted_spans)
+
+    def add(s: int, e: int, kind: str) -> None:
+        if not inside_quotes(s) and not any(a <= s < b or a < e <= b for a, b in found):
+            found[(s, e)] = Slogan(text[s:e], kind, s, e)
+
+    for m in _COUNT_NOUN_FREE.finditer(text):
+        noun = m.group(2)
+        if noun not in GENERIC_NOUNS and noun[0] not in UNIT_CHARS | set("人小百千万亿以左上下"):
+            add(m.start(), m.end(), "count_noun")
+    for rx in _ALTERNATION_FREE:
+        for m in rx.finditer(text):
+            parts = [p for p in m.groups()[1:] if p]
+            if _alternation_ok(parts, m.group(1)):
+                add(m.start(1), m.end(1), "alternation")
+    for m in _FORMULA_FREE.finditer(text):
+        add(m.start(1), m.end(1), "formula")
+    for m in _PLAN_PERIOD_FREE.finditer(text):
+        add(m.start(1), m.end(1), "plan_period")
+    return sorted(found.values(), key=lambda s: s.start)
+
+
+def _occurrences(text: str, slogan: str, kind: str) -> list[int]:
+    if kind == "formula":
+        rx = re.compile(r"(?<![0-9A-Za-z+])" + re.escape(slogan) + r"(?![0-9A-Za-z+])")
+    else:
+        rx = re.compile(_NOT_AFTER + re.escape(slogan))
+    return [m.start() for m in rx.finditer(text)]
+
+
+def textstat_slogans(corpus, *, min_count: int = 1, plan_periods: bool = False,
+                     catchphrases: bool = False, window: int = 20) -> pd.DataFrame:
+    """Numbered slogans of a corpus: slogan, kind, docs, count, example, doc, start, end, doc_ids.
+
+    count: occurrences in all documents (quoted or not, see module doc); docs:
+    number of documents using it, doc_ids: their ids, comma-separated; example: the first occurrence with `window`
+    characters of clean text on each side; doc/start/end: where that example is
+    (start/end index doc.raw). Sorted by count, docs (descending), then slogan.
+    plan_periods=True adds 十四五-style periods; catchphrases=True adds other
+    short quoted phrases.
+    """
+    if not isinstance(min_count, int) or min_count < 1:
+        raise ParameterError(f"min_count must be a positive int, not {min_count!r}")
+    kinds: dict[str, str] = {}
+    for doc in corpus:
+        for s in detect_slogans(doc.clean, catchphrases=catchphrases):
+            if s.kind == "plan_period" and not plan_periods:
+                continue
+            kinds.setdefault(s.text, s.kind)
+    rows = []
+    for slogan, kind in kinds.items():
+        count, docs, first = 0, [], None
+        for doc in corpus:
+            hits = _occurrences(doc.clean, slogan, kind)
+            count += len(hits)
+            if hits:
+                docs.append(doc.id)
+            if hits and first is None:
+                first = (doc, hits[0])
+        if count < min_count or first is None:
+            continue
+        doc, s = first
+        e = s + len(slogan)
+        example = doc.clean[max(0, s - window):e + window].replace("\n", " ")
+        rows.append({"slogan": slogan, "kind": kind, "docs": len(docs), "count": count, "example": example,
+                     "doc": doc.id, "start": doc.to_raw(s), "end": doc.to_raw(e - 1) + 1,
+                     "doc_ids": ",".join(docs)})
+    columns = ["slogan", "kind", "docs", "count", "example", "doc", "start", "end", "doc_ids"]
+    frame = pd.DataFrame(rows, columns=columns)
+    if frame.empty:
+        return frame
+    return frame.sort_values(["count", "docs", "slogan"], ascending=[False, False, True],
+                             kind="stable").reset_index(drop=True)

@@ -1,0 +1,426 @@
+"""Theme dictionaries and theme rates (after quanteda's `dictionary`, `dfm_lookup`, `tokens_lookup`).
+
+A theme dictionary maps theme ids (economy, ecology, ...) to terms. The default one is
+`data/themes_v1.yaml` (see its header for sources and the rules it follows).
+
+Matching
+- A term matches a token when it is equal to the whole token, as `policytext.segment` cut it.
+  Multi-word policy terms (污染防治攻坚战, 放管服) are whole tokens thanks to the policy
+  lexicon, so they are matched once and never again through their parts.
+- A term containing ``*`` or ``?`` is a glob pattern over whole tokens ("生态*" matches 生态,
+  生态文明, 生态环境 ...; "??改革" matches 国企改革 but not 改革 or 混合所有制改革). Exact terms win over
+  patterns; among patterns, the first theme in dictionary order wins. So each token counts
+  for at most one theme, and `dictionary()` refuses a dictionary in which one term, or a term
+  and another theme's pattern, would count the same token twice.
+
+Rates
+- The denominator `n_tokens` is the number of word tokens of the document or group: every
+  token that contains at least one letter or digit (Han characters, latin letters, numbers
+  such as 326.5 or 8%). Punctuation and whitespace tokens are not counted. Stopwords are
+  counted (they are words of the text); pass `tokens_remove(...)` output if you want them out,
+  knowing that this changes the denominator.
+- per_1000 = 1000 * count / n_tokens.
+- share = count / (all theme hits of the document or group); 0.0 when it has no hits at all.
+"""
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+import pandas as pd
+
+from .errors import ParameterError, PolicyTextError
+from .structure import PARTS
+
+__all__ = [
+    "Theme", "Dictionary", "DictionaryError", "dictionary", "textstat_themes", "themes_matrix",
+    "tokens_lookup", "themes_table_for_files", "THEMES_PATH",
+]
+
+THEMES_PATH = Path(__file__).resolve().parent / "data" / "themes_v1.yaml"
+_TOP_KEYS = {"version", "date", "sources", "source", "licence", "license", "description", "themes"}
+_THEME_KEYS = {"label", "description", "source", "terms"}
+_GLOB = re.compile(r"[*?\[]")
+
+
+class DictionaryError(PolicyTextError, ValueError):
+    """A theme dictionary is malformed (the message names the file and the problem)."""
+
+
+# ---------------------------------------------------------------- the dictionary
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    terms: tuple[str, ...]
+    label: str = ""
+    description: str = ""
+    source: str = ""
+
+    @property
+    def exact(self) -> tuple[str, ...]:
+        return tuple(t for t in self.terms if not _GLOB.search(t))
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        return tuple(t for t in self.terms if _GLOB.search(t))
+
+
+@dataclass
+class Dictionary:
+    """Themes in order; `match(token)` gives the theme id of a token or None."""
+
+    themes: dict[str, Theme]
+    origin: str = "<dict>"
+    meta: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._exact = {term: th.id for th in self.themes.values() for term in th.exact}
+        self._patterns = [(th.id, re.compile(fnmatch.translate(p)))
+                          for th in self.themes.values() for p in th.patterns]
+        self._memo: dict[str, str | None] = {}
+
+    def __repr__(self) -> str:
+        return f"Dictionary({len(self.themes)} themes from {Path(self.origin).name}: {', '.join(self.themes)})"
+
+    def __len__(self) -> int:
+        return len(self.themes)
+
+    def __iter__(self):
+        return iter(self.themes.values())
+
+    def __getitem__(self, theme_id: str) -> Theme:
+        return self.themes[theme_id]
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self.themes)
+
+    @property
+    def version(self):
+        return self.meta.get("version")
+
+    def label(self, theme_id: str) -> str:
+        return self.themes[theme_id].label or theme_id
+
+    def match(self, token: str) -> str | None:
+        """Theme id for a token: exact terms first, then patterns in dictionary order."""
+        hit = self._exact.get(token)
+        if hit is not None or not self._patterns:
+            return hit
+        if token not in self._memo:
+            self._memo[token] = next((tid for tid, rx in self._patterns if rx.match(token)), None)
+        return self._memo[token]
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per theme: theme, label, n_terms, description, source, terms."""
+        return pd.DataFrame([{"theme": th.id, "label": th.label, "n_terms": len(th.terms),
+                              "description": th.description, "source": th.source,
+                              "terms": "、".join(th.terms)} for th in self.themes.values()])
+
+
+def _fail(origin: str, problem: str):
+    raise DictionaryError(f"{origin}: {problem}")
+
+
+def _read_yaml(path: Path):
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        _fail(str(path), "theme dictionary file not found")
+    except UnicodeDecodeError:
+        _fail(str(path), "theme dictionary is not UTF-8 text")
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        _fail(str(path), f"not valid YAML{where}: {getattr(exc, 'problem', exc)}")
+
+
+def _theme(origin: str, theme_id, spec) -> Theme:
+    if not isinstance(theme_id, str) or not theme_id.strip():
+        _fail(origin, f"theme id {theme_id!r} must be a non-empty string")
+    if isinstance(spec, (list, tuple)):  # short form: theme: [term, ...]
+        spec = {"terms": list(spec)}
+    if not isinstance(spec, Mapping):
+        _fail(origin, f"theme {theme_id!r}: expected a mapping with 'terms' or a list of terms, "
+                      f"got {type(spec).__name__}")
+    unknown = set(spec) - _THEME_KEYS
+    if unknown:
+        _fail(origin, f"theme {theme_id!r}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; "
+                      f"allowed: {', '.join(sorted(_THEME_KEYS))}")
+    terms = spec.get("terms")
+    if not terms:
+        _fail(origin, f"theme {theme_id!r} is empty: it needs a non-empty list 'terms'")
+    if not isinstance(terms, (list, tuple)):
+        _fail(origin, f"theme {theme_id!r}: 'terms' must be a list, not {type(terms).__name__}")
+    seen: set[str] = set()
+    for term in terms:
+        if not isinstance(term, str) or not term.strip():
+            _fail(origin, f"theme {theme_id!r}: term {term!r} is not a non-empty string")
+        if term != term.strip() or any(ch.isspace() for ch in term):
+            _fail(origin, f"theme {theme_id!r}: term {term!r} contains whitespace; tokens never do")
+        if term in seen:
+            _fail(origin, f"theme {theme_id!r}: term {term!r} is listed twice")
+        seen.add(term)
+    texts = {k: spec.get(k) or "" for k in ("label", "description", "source")}
+    for key, value in texts.items():
+        if not isinstance(value, str):
+            _fail(origin, f"theme {theme_id!r}: {key} must be a string")
+    return Theme(theme_id, tuple(terms), **{k: v.strip() for k, v in texts.items()})
+
+
+def _check_overlaps(origin: str, themes: dict[str, Theme]) -> None:
+    owner: dict[str, str] = {}
+    for th in themes.values():
+        for term in th.terms:
+            if term in owner:
+                _fail(origin, f"term {term!r} is in two themes ({owner[term]} and {th.id}); "
+                              "a term may belong to one theme only (no double counting)")
+            owner[term] = th.id
+    for th in themes.values():
+        for pattern in th.patterns:
+            for other in themes.values():
+                if other.id == th.id:
+                    continue
+                clash = [t for t in other.exact if fnmatch.fnmatchcase(t, pattern)]
+                if clash:
+                    _fail(origin, f"pattern {pattern!r} of theme {th.id} also matches "
+                                  f"{', '.join(clash[:5])} of theme {other.id}; a token may count "
+                                  "for one theme only")
+
+
+def _from_mapping(data, origin: str) -> Dictionary:
+    if not isinstance(data, Mapping):
+        _fail(origin, f"a theme dictionary must be a mapping, got {type(data).__name__ if data is not None else 'nothing'}")
+    if "themes" in data and isinstance(data["themes"], Mapping):
+        unknown = set(data) - _TOP_KEYS
+        if unknown:
+            _fail(origin, f"unknown top-level key(s) {', '.join(sorted(map(str, unknown)))}; "
+                          f"allowed: {', '.join(sorted(_TOP_KEYS))}")
+        meta = {k: v for k, v in data.items() if k != "themes"}
+        specs = data["themes"]
+    elif "themes" in data:
+        _fail(origin, "'themes' must be a mapping of theme id -> terms")
+    else:  # short form {theme: [terms]} as quanteda's dictionary(list(...))
+        meta, specs = {}, data
+    if not specs:
+        _fail(origin, "the dictionary has no themes")
+    themes = {}
+    for theme_id, spec in specs.items():
+        themes[theme_id] = _theme(origin, theme_id, spec)
+    _check_overlaps(origin, themes)
+    return Dictionary(themes, origin, meta)
+
+
+_DEFAULT: Dictionary | None = None
+
+
+def dictionary(path: str | Path | Mapping | Dictionary | None = None) -> Dictionary:
+    """Load a theme dictionary: `path` is a YAML file, a mapping, or None for data/themes_v1.yaml.
+
+    A mapping may be the full form ({"version": ..., "themes": {id: {"terms": [...]}}}) or the
+    short form {id: [terms]}. Errors (DictionaryError) name the file and the problem: unknown
+    keys, an empty theme, a term listed in two themes, a pattern that matches another theme's
+    term, a term with whitespace.
+    """
+    global _DEFAULT
+    if isinstance(path, Dictionary):
+        return path
+    if path is None:
+        if _DEFAULT is None:
+            _DEFAULT = _from_mapping(_read_yaml(THEMES_PATH), str(THEMES_PATH))
+        return _DEFAULT
+    if isinstance(path, Mapping):
+        return _from_mapping(path, "<dict>")
+    if isinstance(path, (str, Path)):
+        return _from_mapping(_read_yaml(Path(path)), str(path))
+    raise ParameterError(f"dictionary(): expected a path, a mapping or None, not {type(path).__name__}")
+
+
+_load_dictionary = dictionary  # textstat_themes' keyword `dictionary` shadows the function
+
+
+# ---------------------------------------------------------------- grouping (shared with keyness, similarity)
+
+def is_word(token: str) -> bool:
+    """A token that counts in denominators: it has at least one letter or digit."""
+    return any(ch.isalnum() for ch in token)
+
+
+@dataclass
+class Unit:
+    """Tokens of one document or group, with the attributes that describe it."""
+
+    label: str
+    attrs: dict
+    tokens: list[str]
+
+
+def _group_keys(groups) -> tuple[str, ...]:
+    if groups is None:
+        return ("doc",)
+    keys = (groups,) if isinstance(groups, str) else tuple(groups)
+    if not keys or not all(isinstance(k, str) and k for k in keys):
+        raise ParameterError(f"groups must be a column name or a list of them, not {groups!r}")
+    return keys
+
+
+def group_units(toks, groups=None) -> list[Unit]:
+    """Split word tokens into units: per document (groups=None) or per value of `groups`.
+
+    groups: "doc", "part" (review/plan/other of the paragraph holding the token), any metadata
+    column ("place", "doc_type", "year" ...), or a list of them ("doc", "part" gives
+    "jyg_gov_2021:review"). A document without a value for a column goes to "(missing)".
+    Units come in order of first appearance (parts in the order review, plan, other); empty
+    units are left out. Each unit's attrs hold the group values plus every metadata value its
+    documents share.
+    """
+    keys = _group_keys(groups)
+    corpus = toks.corpus
+    meta_keys = {k for doc in corpus for k in doc.meta} | {"year"}
+    unknown = [k for k in keys if k not in ("doc", "part") and k not in meta_keys]
+    if unknown:
+        raise ParameterError(f"unknown group column(s) {', '.join(unknown)}; use doc, part or a "
+                             f"metadata column: {', '.join(sorted(meta_keys))}")
+    buckets: dict[tuple, list[str]] = {}
+    attrs: dict[tuple, dict] = {}
+    for doc_id in toks.ids:
+        doc = corpus[doc_id]
+        doc_attrs = {"doc": doc_id, **{k: v for k, v in doc.meta.items() if k != "id"}, "year": doc.year}
+        base = tuple(_value(doc_attrs, k) if k != "part" else None for k in keys)
+        words = toks[doc_id]
+        if "part" in keys:
+            starts = toks.starts(doc_id)
+            by_part: dict[str, list[str]] = {p: [] for p in PARTS}
+            for tok, start in zip(words, starts):
+                if is_word(tok):
+                    by_part.setdefault(doc.part_at(start), []).append(tok)
+            pieces = [(tuple(p if k == "part" else v for k, v in zip(keys, base)), ws)
+                      for p, ws in by_part.items()]
+        else:
+            pieces = [(base, [t for t in words if is_word(t)])]
+        for key, ws in pieces:
+            if key not in buckets:
+                buckets[key], attrs[key] = [], {k: v for k, v in doc_attrs.items()}
+            else:  # keep only what every document of the unit shares
+                attrs[key] = {k: v for k, v in attrs[key].items() if doc_attrs.get(k) == v}
+            buckets[key].extend(ws)
+    units = []
+    for key in buckets:  # insertion order: documents as in the corpus, parts review/plan/other
+        if not buckets[key]:
+            continue
+        a = {k: v for k, v in attrs[key].items() if k not in keys}
+        a.update(zip(keys, key))
+        units.append(Unit(":".join(map(str, key)), a, buckets[key]))
+    return units
+
+
+def _value(attrs: dict, key: str) -> str:
+    value = attrs.get(key)
+    return "(missing)" if value is None or value == "" else str(value)
+
+
+# ---------------------------------------------------------------- rates
+
+def _format_terms(counter: Counter) -> str:
+    return ", ".join(f"{t}:{n}" for t, n in sorted(counter.items(), key=lambda x: (-x[1], x[0])))
+
+
+def textstat_themes(toks, dictionary: str | Path | Mapping | Dictionary | None = None, *,
+                    groups: str | Sequence[str] | None = None) -> pd.DataFrame:
+    """Theme counts and rates per document (or group) and theme.
+
+    Returns a long DataFrame with one row per unit and theme (dictionary order, zero rows
+    included): the group column(s) (`doc` by default), theme, label, count, n_tokens,
+    per_1000, share and terms (matched terms with counts, "改革:12, 放管服:3").
+    See the module doc for the denominator and how terms match.
+    """
+    dic = _load_dictionary(dictionary)
+    keys = _group_keys(groups)
+    rows = []
+    for unit in group_units(toks, groups):
+        hits: dict[str, Counter] = {tid: Counter() for tid in dic.ids}
+        for tok in unit.tokens:
+            tid = dic.match(tok)
+            if tid is not None:
+                hits[tid][tok] += 1
+        total = sum(sum(c.values()) for c in hits.values())
+        n = len(unit.tokens)
+        for tid, counter in hits.items():
+            count = sum(counter.values())
+            row = {k: unit.attrs[k] for k in keys}
+            row.update(theme=tid, label=dic.label(tid), count=count, n_tokens=n,
+                       per_1000=1000.0 * count / n if n else 0.0,
+                       share=count / total if total else 0.0, terms=_format_terms(counter))
+            rows.append(row)
+    columns = [*keys, "theme", "label", "count", "n_tokens", "per_1000", "share", "terms"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def themes_matrix(frame: pd.DataFrame, *, value: str = "per_1000", labels: bool = True) -> pd.DataFrame:
+    """Wide table from textstat_themes output: one row per unit, one column per theme.
+
+    labels=True names the columns by the theme labels (经济发展 ...), else by theme ids.
+    Order of rows and columns is kept as in `frame`.
+    """
+    if value not in frame.columns:
+        raise ParameterError(f"no column {value!r}; choose one of count, per_1000, share")
+    keys = [c for c in frame.columns if c not in
+            ("theme", "label", "count", "n_tokens", "per_1000", "share", "terms")]
+    index = frame[keys].astype(str).agg(":".join, axis=1) if len(keys) > 1 else frame[keys[0]]
+    column = frame["label" if labels else "theme"]
+    wide = pd.DataFrame({"unit": index.values, "col": column.values, "v": frame[value].values})
+    out = wide.pivot(index="unit", columns="col", values="v")
+    out = out.loc[list(dict.fromkeys(index)), list(dict.fromkeys(column))]
+    out.index.name, out.columns.name = ("/".join(keys), None)
+    return out
+
+
+def tokens_lookup(toks, dictionary: str | Path | Mapping | Dictionary | None = None, *,
+                  exclusive: bool = True):
+    """Tokens whose values are theme ids (quanteda's tokens_lookup).
+
+    exclusive=True keeps only tokens that match a theme (starts kept, so parts still work);
+    exclusive=False keeps every token and replaces only the matching ones by their theme id.
+    """
+    from .segment import Tokens, _DocTokens
+
+    dic = _load_dictionary(dictionary)
+    out = {}
+    for doc_id in toks.ids:
+        words, starts = toks[doc_id], toks.starts(doc_id)
+        new, new_starts = [], []
+        for tok, start in zip(words, starts):
+            tid = dic.match(tok)
+            if tid is not None or not exclusive:
+                new.append(tid if tid is not None else tok)
+                new_starts.append(start)
+        out[doc_id] = _DocTokens(new, new_starts, None)
+    return Tokens(toks.corpus, out, pos=False, terms=getattr(toks, "terms", ()), kind="themes")
+
+
+# ---------------------------------------------------------------- CLI
+
+def themes_table_for_files(paths: Iterable[str | Path], *,
+                           dictionary: str | Path | Mapping | Dictionary | None = None) -> pd.DataFrame:
+    """doc, theme, count, per_1000, share for each file and theme (doc = file name).
+
+    Backs `policytext themes FILE... --csv`. Files are read with corpus.load_files (cleaned
+    as in every analysis) and cut with segment.tokens.
+    """
+    from .corpus import load_files
+    from .segment import tokens
+
+    paths = list(paths)
+    if not paths:
+        raise ParameterError("themes: give at least one file")
+    frame = textstat_themes(tokens(load_files(paths)), dictionary)
+    return frame[["doc", "theme", "count", "per_1000", "share"]].reset_index(drop=True)

@@ -1,0 +1,74 @@
+"""Smoke tests: the figures have the panels, bars, ticks and labels they should."""
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from policytext import corpus  # noqa: E402
+from policytext.errors import ParameterError  # noqa: E402
+from policytext.plots import explore_term, textplot_frequency, textplot_wordcloud, textplot_xray  # noqa: E402
+
+FREQ = pd.DataFrame({
+    "term": ["乡村振兴", "产业链", "发展", "新能源", "高质量发展", "产业链", "增长"],
+    "count": [3, 2, 2, 1, 4, 1, 1],
+    "group": ["嘉峪关市"] * 4 + ["金昌市"] * 3,
+})
+
+
+def test_frequency_small_multiples():
+    fig = textplot_frequency(FREQ, n=3)
+    axes = fig.get_axes()
+    assert [ax.get_title() for ax in axes] == ["嘉峪关市", "金昌市"]
+    assert [len(ax.patches) for ax in axes] == [3, 3]
+    # Largest on top: the top tick label is the most frequent term.
+    labels = [t.get_text() for t in axes[0].get_yticklabels()]
+    assert labels == ["乡村振兴", "产业链", "发展"]
+    assert [p.get_width() for p in axes[1].patches] == [4, 1, 1]
+    plt.close(fig)
+    one = textplot_frequency(FREQ[FREQ["group"] == "金昌市"], n=10)
+    assert len(one.get_axes()) == 1 and len(one.get_axes()[0].patches) == 3
+    plt.close(one)
+    with pytest.raises(ParameterError):
+        textplot_frequency(FREQ, by="place")
+
+
+def test_wordcloud_panels():
+    fig = textplot_wordcloud(FREQ, max_words=10)
+    assert [len(ax.images) for ax in fig.get_axes()] == [1, 1]
+    plt.close(fig)
+    empty = textplot_wordcloud({})
+    assert empty.get_axes()[0].texts[0].get_text() == "no terms"
+    plt.close(empty)
+
+
+def test_xray_rows_ticks_and_parts():
+    text_a = "一、过去五年工作回顾\n推进乡村振兴,成效明显。\n二、今后五年主要任务\n推进乡村振兴,发展产业链。"
+    c = corpus({"a": text_a, "b": "产业链,乡村振兴。"})
+    fig = textplot_xray(c, ["乡村振兴", "产业链"])
+    axes = fig.get_axes()
+    assert [ax.get_ylabel() for ax in axes] == ["a · 乡村振兴", "a · 产业链", "b · 乡村振兴", "b · 产业链"]
+    ticks = [sum(len(col.get_segments()) for col in ax.collections) for ax in axes]
+    assert ticks == [2, 1, 1, 1]
+    # Document a has a review part and a plan part, shaded in the background.
+    assert len(axes[0].patches) == 2
+    # Positions are relative: the first 乡村振兴 of a sits at its clean offset / length.
+    x = axes[0].collections[0].get_segments()[0][0][0]
+    assert x == pytest.approx(c["a"].clean.index("乡村振兴") / len(c["a"].clean))
+    plt.close(fig)
+    only_b = textplot_xray(c, "产业链", docs=["b"])
+    assert len(only_b.get_axes()) == 1
+    plt.close(only_b)
+    with pytest.raises(ParameterError, match="unknown document"):
+        textplot_xray(c, "产业链", docs=["z"])
+
+
+def test_explore_term_static_shows_the_default_view(monkeypatch, capsys):
+    monkeypatch.setenv("POLICYTEXT_STATIC", "1")  # as when rendering to HTML: no widget
+    c = corpus({"a": "推进乡村振兴,发展产业链。", "b": "产业链延链补链,推进乡村振兴。"})
+    assert explore_term(c, term="产业链") is None
+    out = capsys.readouterr().out
+    assert "产业链" in out and "Figure" in out  # the kwic table and the x-ray were displayed
+    assert explore_term(c, term="不存在") is None
+    assert "不存在: no match" in capsys.readouterr().out

@@ -1,0 +1,249 @@
+"""Lossless, policy-aware segmentation (policytext.segment)."""
+import json
+import re
+from pathlib import Path
+
+import jieba
+import pytest
+
+from policytext import corpus
+from policytext import segment as S
+from policytext.errors import ParameterError
+from policytext.segment import (segment_files, segment_text, stopwords, tokens, tokens_ngrams,
+                                tokens_remove)
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    " ",
+    "我 们  在\n\n\u3000\u3000工作",
+    "2021年增长8%，达到326.5亿元。\r\n第二行\t制表",
+    "ＧＤＰ增长８％，全角ＡＢＣ１２３",
+    "GDP、CPI和5G基站；COVID-19疫情😀👍🏽。",
+    "——……“双碳”《报告》【注】(一)",
+    "\n\n\n",
+    "𠀀𠀁汉字扩展B区和〇〇〇",
+    "a\u200bb\u00a0c",
+])
+def test_lossless_on_tricky_strings(text):
+    toks = segment_text(text)
+    assert "".join(toks) == text
+    assert all(toks)  # no empty tokens
+
+
+def test_numbers_whitespace_and_punctuation_runs():
+    toks = segment_text("城镇居民收入48132元，增长8%，达到326.5亿元。\n\n\u3000\u3000下一段……")
+    for number in ["48132", "8%", "326.5"]:
+        assert number in toks
+    assert "\n\n\u3000\u3000" in toks  # one whitespace token per run
+    assert "……" in toks
+
+
+@pytest.mark.parametrize("term", ["地区生产总值", "省域副中心", "乡村振兴", "高质量发展", "一般公共预算收入",
+                                  "中核四0四", "河湖长制"])
+def test_lexicon_terms_kept_whole(term):
+    toks = segment_text(f"全面推进{term}，坚持{term}和其他工作")
+    assert toks.count(term) == 2
+
+
+def test_context_words_still_win_over_terms():
+    # 强工业 is a lexicon term (强科技、强工业、强县域) but 加强工业 is 加强|工业.
+    assert segment_text("加强工业领域节能监管")[:2] == ["加强", "工业"]
+    assert "强工业" in segment_text("强科技、强工业、强县域")
+
+
+def test_granularity_of_compound_phrases():
+    assert segment_text("落实中央八项规定精神")[-2:] == ["中央八项规定", "精神"]
+    assert segment_text("推进老旧小区改造")[-2:] == ["老旧小区", "改造"]
+
+
+def test_matches_jieba_dag_without_hmm():
+    # Our compact DP must reproduce jieba's maximum-probability path on the same dictionary.
+    text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
+    han = "".join(re.findall(r"[\u4e00-\u9fff]+", text))
+    seg = S._segmenter()
+    assert seg.cut_block(han) == list(seg.tk.cut(han, HMM=False))
+
+
+def test_global_jieba_is_not_touched():
+    before = (jieba.dt.initialized, len(jieba.dt.FREQ), jieba.dt.total, dict(jieba.dt.user_word_tag_tab))
+    seg = S._segmenter()
+    segment_text("乡村振兴和高质量发展", terms=["鹿鸣湾"])
+    assert seg.tk is not jieba.dt
+    assert (jieba.dt.initialized, len(jieba.dt.FREQ), jieba.dt.total,
+            dict(jieba.dt.user_word_tag_tab)) == before
+    assert "乡村振兴" not in jieba.dt.FREQ
+
+
+def test_pos_tags():
+    pairs = segment_text("推进乡村振兴，增长8%", pos=True)
+    assert ("乡村振兴", "nz") in pairs
+    assert ("8%", "m") in pairs
+    assert "".join(t for t, _ in pairs) == "推进乡村振兴，增长8%"
+
+
+def test_extra_terms_are_added_and_removed_again():
+    assert "鹿鸣湾" in segment_text("建设鹿鸣湾景区", terms=["鹿鸣湾"])
+    assert "鹿鸣湾" not in segment_text("建设鹿鸣湾景区")
+
+
+def test_stopwords_and_lexicon_files():
+    stop = stopwords()
+    assert isinstance(stop, frozenset)
+    assert {"的", "我们", "进一步"} <= stop
+    assert "推进" not in stop and "乡村振兴" not in stop
+    for path in (S.LEXICON_PATH, S.STOPWORDS_PATH):
+        head = path.read_text(encoding="utf-8")[:600]
+        assert "version" in head and "Licence" in head and "Source" in head
+    assert len(S.lexicon()) > 500
+
+
+def toy():
+    return corpus({"a": "我们要进一步推进乡村振兴，2021年增长8%。",
+                   "b": "五年来，地区生产总值年均增长5.8%。坚持高质量发展。"})
+
+
+def test_tokens_object():
+    c = toy()
+    toks = tokens(c, discover=False)
+    assert toks.ids == ["a", "b"] and toks.corpus is c
+    comma = c["a"].clean[12]  # ， or , depending on the cleaning of full-width punctuation
+    assert toks["a"] == ["我们", "要", "进一步", "推进", "乡村振兴", comma, "2021", "年", "增长", "8%", "。"]
+    for doc in c:
+        assert "".join(toks[doc.id]) == doc.clean
+        starts = toks.starts(doc.id)
+        assert [doc.clean[s:s + len(t)] for s, t in zip(starts, toks[doc.id])] == toks[doc.id]
+    frame = toks.to_frame()
+    assert list(frame.columns) == ["doc", "i", "token", "start", "end", "part"]
+    assert len(frame) == sum(len(toks[i]) for i in toks.ids)
+    assert set(frame["part"]) <= {"review", "plan", "other"}
+    with pytest.raises(ParameterError):
+        toks.tags("a")
+    tagged = tokens(c, pos=True, discover=False)
+    assert tagged.tags("a")[4] == "nz" and "pos" in tagged.to_frame().columns
+    assert tagged["a"] == toks["a"]
+
+
+def test_tokens_remove_on_hand_checked_sentence():
+    toks = tokens(toy(), discover=False)
+    kept = tokens_remove(toks)
+    # 我们 要 进一步 are stopwords, ， 。 punctuation, 2021 and 8% numbers.
+    assert kept["a"] == ["推进", "乡村振兴", "年", "增长"]
+    assert kept.starts("a") == [6, 8, 17, 18]
+    assert tokens_remove(toks, single_chars=True)["a"] == ["推进", "乡村振兴", "增长"]
+    assert tokens_remove(toks, stopwords=False, numbers=False)["a"][:3] == ["我们", "要", "进一步"]
+    assert "2021" in tokens_remove(toks, numbers=False)["a"]
+    assert tokens_remove(toks, stopwords=["推进"])["a"][:3] == ["我们", "要", "进一步"]
+    assert tokens_remove(toks)["b"] == ["五年", "来", "地区生产总值", "年均", "增长", "坚持", "高质量发展"]
+
+
+def test_tokens_ngrams():
+    kept = tokens_remove(tokens(toy(), discover=False))
+    bi = tokens_ngrams(kept, n=2)
+    assert bi["a"] == ["推进乡村振兴", "乡村振兴年", "年增长"]
+    assert bi.starts("a") == [6, 8, 17]
+    assert tokens_ngrams(kept, n=3, sep="_")["a"] == ["推进_乡村振兴_年", "乡村振兴_年_增长"]
+    assert tokens_ngrams(kept, n=5)["a"] == []
+    with pytest.raises(ParameterError):
+        tokens_ngrams(kept, n=0)
+
+
+def test_cache_hit_and_invalidation(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path))
+    calls = []
+    real = S._work
+
+    def counting(piece, pos=False):
+        calls.append(piece)
+        return real(piece, pos)
+
+    monkeypatch.setattr(S, "_work", counting)
+    c = toy()
+    first = tokens(c, discover=False)
+    assert len(calls) == 2 and list((tmp_path / "segment").rglob("*.pkl"))
+    again = tokens(c, discover=False)
+    assert len(calls) == 2                                  # both documents from the cache
+    assert [again[i] for i in c.ids] == [first[i] for i in c.ids]
+    changed = corpus({"a": c["a"].clean, "b": c["b"].clean.replace("5.8%", "6.1%")})
+    assert "6.1%" in tokens(changed, discover=False)["b"]
+    assert len(calls) == 3                                  # only the changed text is cut
+    tokens(c, discover=False, cache=False)
+    assert len(calls) == 5
+
+
+def test_cache_invalidated_when_lexicon_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path))
+    c = corpus({"x": "建设鹿鸣湾景区，打造鹿鸣湾品牌。"})
+    assert "鹿鸣湾" not in tokens(c, discover=False)["x"]
+    lexicon = tmp_path / "policy_lexicon_test.txt"
+    lexicon.write_text(S.LEXICON_PATH.read_text(encoding="utf-8") + "\n鹿鸣湾 ns\n", encoding="utf-8")
+    monkeypatch.setattr(S, "LEXICON_PATH", lexicon)
+    monkeypatch.setattr(S, "_SEGMENTER", None)
+    S.lexicon.cache_clear()
+    S._context_versions.cache_clear()
+    try:
+        assert tokens(c, discover=False)["x"].count("鹿鸣湾") == 2
+    finally:
+        S.lexicon.cache_clear()
+        S._context_versions.cache_clear()
+
+
+def test_discovery_adds_corpus_terms_for_that_call():
+    before = ["建设", "发展", "推动", "提升", "支持", "打造", "保护", "规划"]
+    after = ["景区", "码头", "新区", "产业园", "湿地", "小镇", "片区", "公园"]
+    planted = "".join(f"今年{b}鹿鸣湾{a}，效果明显。\n" for b, a in zip(before, after))
+    # Cohesion (PMI) needs some ordinary text around the planted name.
+    c = corpus({"x": planted + DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")})
+    toks = tokens(c, cache=False)
+    assert "鹿鸣湾" in toks.terms
+    assert toks["x"].count("鹿鸣湾") == 8
+    assert "鹿鸣湾" not in segment_text("建设鹿鸣湾景区")   # removed again after the call
+    assert "鹿鸣湾" not in tokens(c, discover=False, cache=False)["x"]
+
+
+def test_workers_give_identical_tokens(monkeypatch):
+    monkeypatch.setattr(S, "PIECE_CHARS", 300)  # many pieces even for a small text
+    text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
+    c = corpus({"a": text, "b": text.replace("2", "7"), "c": text[::-1]})
+    one = tokens(c, workers=1, cache=False)
+    two = tokens(c, workers=2, cache=False)
+    for i in c.ids:
+        assert two[i] == one[i]
+        assert "".join(two[i]) == c[i].clean
+    assert S._split_pieces(text, 300) != [text] and "".join(S._split_pieces(text, 300)) == text
+
+
+def test_bad_workers_value():
+    with pytest.raises(ParameterError):
+        tokens(toy(), workers=0)
+
+
+def test_segment_files_joins_back_to_raw_text(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_bytes("\ufeff各位代表：\r\n  地区生产总值增长8%。\r\n".encode("utf-8"))
+    b = tmp_path / "b.txt"
+    b.write_text("乡村振兴\n", encoding="utf-8")
+    records = segment_files([a, b])
+    assert [r["doc"] for r in records] == [str(a), str(b)]
+    assert "".join(records[0]["tokens"]) == "各位代表：\n  地区生产总值增长8%。\n"
+    assert records[1]["tokens"] == ["乡村振兴", "\n"]
+    json.dumps(records, ensure_ascii=False)
+
+
+def test_heldout_policy_terms_whole():
+    """Paragraphs in the style of other provinces' reports: >= 0.90 of terms come out whole."""
+    path = DATA / "heldout_segment.txt"
+    terms = [line.strip() for line in DATA.joinpath("heldout_terms.txt").read_text(encoding="utf-8")
+             .splitlines() if line.strip() and not line.startswith("#")]
+    toks = segment_files([path])[0]["tokens"]
+    text = path.read_text(encoding="utf-8")
+    assert "".join(toks) == text
+    spans, pos = set(), 0
+    for t in toks:
+        spans.add((pos, pos + len(t)))
+        pos += len(t)
+    hits = [m.span() in spans for term in terms for m in re.finditer(re.escape(term), text)]
+    assert len(hits) >= len(terms)
+    assert sum(hits) / len(hits) >= 0.90

@@ -1,0 +1,97 @@
+"""Distinctive terms (TF-IDF), similarity matrices and the heatmap, on hand-checked toy texts."""
+import math
+
+import matplotlib
+import numpy as np
+import pytest
+
+from policytext import corpus
+from policytext.errors import ParameterError
+from policytext.segment import tokens
+from policytext.similarity import textplot_heatmap, textstat_distinctive, textstat_simil
+
+# Comma-separated words, so the segmentation is certain (checked in the fixture).
+TEXTS = {
+    "x": "改革，改革，开放，生态。",
+    "same": "改革，改革，开放，生态。",
+    "y": "农业，农村，农民。",
+    "z": "改革，农业。",
+}
+
+
+@pytest.fixture(scope="module")
+def toy():
+    toks = tokens(corpus(TEXTS))
+    assert [t for t in toks["x"] if t not in ",。"] == ["改革", "改革", "开放", "生态"]
+    assert [t for t in toks["y"] if t not in ",。"] == ["农业", "农村", "农民"]
+    return toks
+
+
+def test_identical_documents_have_similarity_one_and_disjoint_ones_zero(toy):
+    sim = textstat_simil(toy)
+    assert list(sim.index) == list(sim.columns) == ["x", "same", "y", "z"]
+    assert sim.loc["x", "same"] == pytest.approx(1.0)
+    assert sim.loc["x", "y"] == 0.0
+    assert np.allclose(sim.to_numpy(), sim.to_numpy().T)
+    assert (np.diag(sim.to_numpy()) == 1.0).all()
+
+
+def test_cosine_by_hand(toy):
+    # x = (改革 2, 开放 1, 生态 1), z = (改革 1, 农业 1): dot = 2; |x| = sqrt(6), |z| = sqrt(2)
+    # cosine = 2 / sqrt(12) = 0.577350
+    sim = textstat_simil(toy)
+    assert sim.loc["x", "z"] == pytest.approx(2 / math.sqrt(12))
+    # jaccard of the sets {改革, 开放, 生态} and {改革, 农业} = 1 / 4
+    assert textstat_simil(toy, method="jaccard").loc["x", "z"] == pytest.approx(0.25)
+
+
+def test_similarity_by_part_labels_units_and_min_tokens_drops_small_ones():
+    c = corpus({"r": "过去五年，改革，开放。\n今后五年，改革，开放。", "q": "改革，开放。"})
+    sim = textstat_simil(tokens(c), by="part")
+    assert list(sim.index) == ["r:review", "r:plan", "q:other"]
+    # review = (过去, 五年, 改革, 开放), plan = (今后, 五年, 改革, 开放): dot 3, norms 2 and 2
+    assert sim.loc["r:review", "r:plan"] == pytest.approx(3 / 4)
+    small = textstat_simil(tokens(c), by="part", min_tokens=3)
+    assert list(small.index) == ["r:review", "r:plan"]
+
+
+def test_bad_method_is_named(toy):
+    with pytest.raises(ParameterError, match="method must be one of cosine, jaccard, correlation"):
+        textstat_simil(toy, method="euclid")
+
+
+def test_distinctive_terms_by_tfidf(toy):
+    d = textstat_distinctive(toy, n=2)
+    assert list(d.columns) == ["doc", "rank", "feature", "count", "docs", "tfidf"]
+    # N = 4 documents. In x: 改革 (count 2, in 3 docs) 2*log10(4/3) = 0.249877;
+    # 开放 and 生态 (count 1, in 2 docs) 1*log10(2) = 0.301030 each -> 开放, 生态 (tie by name).
+    x = d[d.doc == "x"]
+    assert list(x["feature"]) == ["开放", "生态"]
+    assert x["tfidf"].iloc[0] == pytest.approx(math.log10(2))
+    # In y every word is unique to y: log10(4) each.
+    assert set(d[d.doc == "y"]["feature"]) <= {"农业", "农村", "农民"}
+    y = textstat_distinctive(toy, n=3)
+    assert y[(y.doc == "y") & (y.feature == "农村")]["tfidf"].iloc[0] == pytest.approx(math.log10(4))
+    z = y[y.doc == "z"].set_index("feature")
+    assert z.loc["改革", "tfidf"] == pytest.approx(math.log10(4 / 3))
+
+
+def test_a_single_document_has_no_distinctive_terms():
+    d = textstat_distinctive(tokens(corpus({"only": "改革，开放。"})))
+    assert d.empty and list(d.columns) == ["doc", "rank", "feature", "count", "docs", "tfidf"]
+
+
+def test_heatmap_annotates_every_cell(toy):
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sim = textstat_simil(toy)
+    fig = textplot_heatmap(sim, title="相似度", fmt=".2f")
+    ax = fig.axes[0]
+    texts = [t.get_text() for t in ax.texts]
+    assert len(texts) == 16 and texts[0] == "1.00"
+    assert ax.get_title() == "相似度"
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["x", "same", "y", "z"]
+    plt.close(fig)
+    with pytest.raises(ParameterError, match="empty"):
+        textplot_heatmap(sim.iloc[0:0, 0:0])

@@ -1,0 +1,92 @@
+"""Numbered slogans: positives and negatives on hand-made sentences."""
+import pytest
+
+from policytext import corpus
+from policytext.errors import ParameterError
+from policytext.slogans import detect_slogans, textstat_slogans
+
+
+def found(text, **kw):
+    return [(s.text, s.kind) for s in detect_slogans(text, **kw)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("增强四个意识、做到两个维护。", [("四个意识", "count_noun"), ("两个维护", "count_noun")]),
+    ("深刻领悟两个确立的决定性意义。", [("两个确立", "count_noun")]),
+    ("紧紧围绕“五个提升”“六新目标”。", [("五个提升", "count_noun"), ("六新目标", "numeral_word")]),
+    ("全面落实“三新一高”要求。", [("三新一高", "alternation")]),
+    ("构建一核三带发展格局。", [("一核三带", "alternation")]),
+    ("打造“三地两点”。", [("三地两点", "alternation")]),
+    ("巩固两不愁三保障成果。", [("两不愁三保障", "alternation")]),
+    ("实施“四强”行动,推进“三化”改造。", [("四强", "numeral_word"), ("三化", "numeral_word")]),
+    ("做好“双碳”工作。", [("双碳", "numeral_word")]),
+    ("完成“三供一业”移交。", [("三供一业", "alternation")]),
+    ("构建“2+6+N”产业体系。", [("2+6+N", "formula")]),
+    ("壮大2+4产业链。", [("2+4", "formula")]),
+    ("形成1+N+X政策体系。", [("1+N+X", "formula")]),
+    # a named initiative built exactly like the slogans: kept on purpose
+    ("融入一带一路建设。", [("一带一路", "alternation")]),
+])
+def test_positives(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "一是加强党的建设,二是推进改革。",   # enumeration
+    "中国共产党嘉峪关市第十四次代表大会。",  # ordinal
+    "一般公共预算收入增长。", "统一部署。", "建成一批重点项目。", "推进区域一体化。",
+    "过去五年,成绩显著。", "实施三年行动。", "一年来,我们砥砺奋进。", "学习贯彻党的二十大精神。",
+    "学习“二十大”精神。", "实施“三年行动”。", "“一是”", "推进“一体化”。",
+    "千方百计稳就业,走进千家万户。",       # numeral idioms
+    "一批又一批项目落地。", "一年一度的盛会。", "一步一个脚印。",  # repetition, units
+    "用三个月时间,从四个方面推进。",        # durations, generic nouns
+    "拨打“12345”热线。", "铝两条千亿级产业链。", "中核四〇四有限公司。",
+    "“十四五”规划开局良好。",              # a plan period: only with plan_periods=True
+])
+def test_negatives(text):
+    assert [s for s in found(text) if s[1] != "plan_period"] == []
+
+
+def test_plan_periods_are_their_own_kind():
+    assert found("“十四五”规划") == [("十四五", "plan_period")]
+    assert found("十三五时期") == [("十三五", "plan_period")]
+    c = corpus({"x": "“十四五”开局。实现十四五规划目标。"})
+    assert textstat_slogans(c).empty
+    t = textstat_slogans(c, plan_periods=True)
+    assert t[["slogan", "kind", "count"]].values.tolist() == [["十四五", "plan_period", 2]]
+
+
+def test_catchphrases_optional():
+    assert found("深化“放管服”改革。") == []
+    assert found("深化“放管服”改革。", catchphrases=True) == [("放管服", "catchphrase")]
+
+
+def test_textstat_slogans_counts_quoted_and_unquoted_with_raw_offsets():
+    raw_a = "来源:金昌日报\n全面落实“三新一高”要求,增强“四个意识”。\n三新一高是方向。"
+    raw_b = "坚决做到两个维护,增强四个意识。"
+    c = corpus({"a": raw_a, "b": raw_b})
+    t = textstat_slogans(c)
+    rows = {r.slogan: r for r in t.itertuples()}
+    assert set(rows) == {"三新一高", "四个意识", "两个维护"}
+    # 三新一高: quoted once, bare once, both in a -> count 2, docs 1.
+    assert (rows["三新一高"].count, rows["三新一高"].docs) == (2, 1)
+    # 四个意识: quoted in a, bare in b.
+    assert (rows["四个意识"].count, rows["四个意识"].docs, rows["四个意识"].doc_ids) == (2, 2, "a,b")
+    assert (rows["两个维护"].count, rows["两个维护"].docs, rows["两个维护"].doc) == (1, 1, "b")
+    first = rows["三新一高"]
+    assert first.doc == "a" and raw_a[first.start:first.end] == "三新一高"
+    assert "三新一高" in first.example
+    assert t["slogan"].tolist()[2] == "两个维护"   # sorted by count, docs, then slogan
+    assert textstat_slogans(c, min_count=2)["slogan"].tolist() == ["四个意识", "三新一高"]
+    with pytest.raises(ParameterError):
+        textstat_slogans(c, min_count=0)
+
+
+def test_slogans_on_seeds(seeds):
+    t = textstat_slogans(seeds)
+    found_ = set(t["slogan"])
+    assert {"三新一高", "四个意识", "两个维护", "两个确立", "五个提升", "六新目标", "三地两点", "四强",
+            "一核三带", "2+6+N", "2+4", "三供一业", "三化"} <= found_
+    assert not found_ & {"十四五", "一是", "二是", "一般", "统一", "一批", "一体化", "五年", "二十大"}
+    for r in t.itertuples():
+        assert seeds[r.doc].raw[r.start:r.end] == r.slogan

@@ -1,0 +1,274 @@
+"""Theme dictionary and theme rates, checked by hand on toy corpora."""
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from policytext import corpus
+from policytext.errors import ParameterError, PolicyTextError
+from policytext.segment import segment_text, tokens
+from policytext.themes import (THEMES_PATH, DictionaryError, dictionary, textstat_themes, themes_matrix,
+                               tokens_lookup)
+
+from conftest import ROOT
+
+REQUIRED = ["economy", "innovation", "reform_opening", "ecology", "rural", "livelihood",
+            "culture_tourism", "security", "party_building", "governance"]
+
+# Words separated by commas, so the segmentation is certain (checked in `toy`).
+A = "改革，改革，放管服，污染，绿化，农业，今天。"        # 7 words
+B = "阶级斗争，革命，农业，农业。"                        # 4 words
+P = "过去五年，改革，开放。\n今后五年，污染，绿化，改革。"  # review: 4 words, plan: 5 words
+
+
+@pytest.fixture(scope="module")
+def toy():
+    c = corpus({"a": A, "b": B, "p": P},
+               meta={"a": {"place": "甲市"}, "b": {"place": "乙市"}, "p": {"place": "甲市"}})
+    toks = tokens(c)
+    # Preconditions of the hand counts below: the segmenter cut the toy texts as expected.
+    assert toks["a"] == ["改革", ",", "改革", ",", "放管服", ",", "污染", ",", "绿化", ",", "农业", ",", "今天", "。"]
+    assert toks["b"] == ["阶级斗争", ",", "革命", ",", "农业", ",", "农业", "。"]
+    assert [t for t in toks["p"] if t not in ",。\n"] == ["过去", "五年", "改革", "开放", "今后", "五年",
+                                                          "污染", "绿化", "改革"]
+    return toks
+
+
+def _row(frame, **where):
+    sel = frame
+    for key, value in where.items():
+        sel = sel[sel[key] == value]
+    assert len(sel) == 1, where
+    return sel.iloc[0]
+
+
+# ---------------------------------------------------------------- the default dictionary
+
+def test_default_dictionary_has_the_required_themes_and_a_versioned_header():
+    d = dictionary()
+    assert set(REQUIRED) <= set(d.ids)
+    raw = yaml.safe_load(THEMES_PATH.read_text(encoding="utf-8"))
+    for key in ("version", "date", "sources", "licence"):
+        assert raw[key], key
+    for theme in d:
+        assert theme.description and theme.source and theme.label, theme.id
+    assert THEMES_PATH.read_text(encoding="utf-8").startswith("# policytext theme dictionary, version 1")
+
+
+def test_default_dictionary_puts_every_term_in_one_theme_only():
+    raw = yaml.safe_load(THEMES_PATH.read_text(encoding="utf-8"))
+    seen = {}
+    for theme_id, spec in raw["themes"].items():
+        for term in spec["terms"]:
+            assert term not in seen, f"{term} in {seen.get(term)} and {theme_id}"
+            seen[term] = theme_id
+
+
+def test_every_default_term_is_one_token_of_the_segmenter():
+    # A term the segmenter cuts into pieces could never match (matching is token equality).
+    split = {t: segment_text(t) for theme in dictionary() for t in theme.exact}
+    split = {t: "|".join(s) for t, s in split.items() if s != [t]}
+    assert not split, f"terms the segmenter cuts: {split}"
+
+
+def test_default_dictionary_keeps_the_short_forms_and_key_terms():
+    d = dictionary()
+    expect = {"改革": "reform_opening", "开放": "reform_opening", "放管服": "reform_opening",
+              "一带一路": "reform_opening", "市场经济": "reform_opening", "对外开放": "reform_opening",
+              "生态": "ecology", "环境": "ecology", "环境保护": "ecology", "植树造林": "ecology",
+              "水土保持": "ecology", "生态文明": "ecology", "碳达峰": "ecology", "节能减排": "ecology",
+              "乡村振兴": "rural", "脱贫攻坚": "rural", "就业": "livelihood", "疫情防控": "security",
+              "全面从严治党": "party_building", "法治政府": "governance", "旅游": "culture_tourism",
+              "产业链": "economy", "人才": "innovation"}
+    assert {t: d.match(t) for t in expect} == expect
+    assert d.match("党中央") is None  # boilerplate is not counted
+
+
+# ---------------------------------------------------------------- validation
+
+def _write(tmp_path, text):
+    path = tmp_path / "mythemes.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("version: 1\ncolour: red\nthemes:\n  eco: {terms: [污染]}\n", "unknown top-level key(s) colour"),
+    ("themes:\n  eco: {terms: [污染], colour: green}\n", "theme 'eco': unknown key(s) colour"),
+    ("themes:\n  eco: {terms: []}\n", "theme 'eco' is empty"),
+    ("themes:\n  eco: {description: x}\n", "theme 'eco' is empty"),
+    ("themes:\n  eco: [污染, 环境]\n  ref: [改革, 环境]\n", "term '环境' is in two themes (eco and ref)"),
+    ("themes:\n  eco: [污染, 污染]\n", "term '污染' is listed twice"),
+    ("themes:\n  eco: ['生态*']\n  x: [生态文明]\n", "pattern '生态*' of theme eco also matches 生态文明"),
+    ("themes:\n  eco: ['污 染']\n", "contains whitespace"),
+    ("themes: {}\n", "no themes"),
+    ("themes:\n  eco: [污染\n", "not valid YAML"),
+    ("- 污染\n", "must be a mapping"),
+])
+def test_bad_dictionary_files_name_the_file_and_the_problem(tmp_path, text, problem):
+    path = _write(tmp_path, text)
+    with pytest.raises(DictionaryError) as err:
+        dictionary(path)
+    assert str(path) in str(err.value)
+    assert problem in str(err.value)
+    assert isinstance(err.value, PolicyTextError)
+
+
+def test_missing_dictionary_file_is_named(tmp_path):
+    with pytest.raises(DictionaryError, match="nothere.yaml: theme dictionary file not found"):
+        dictionary(tmp_path / "nothere.yaml")
+
+
+def test_dictionary_from_a_mapping_short_and_full_form():
+    short = dictionary({"eco": ["污染"], "ref": ["改革"]})
+    full = dictionary({"version": 2, "themes": {"eco": {"terms": ["污染"], "label": "生态"},
+                                                "ref": {"terms": ["改革"]}}})
+    assert short.ids == full.ids == ["eco", "ref"]
+    assert full.label("eco") == "生态" and full.label("ref") == "ref"
+    with pytest.raises(DictionaryError, match="<dict>: term '污染' is in two themes"):
+        dictionary({"eco": ["污染"], "ref": ["污染"]})
+
+
+def test_glob_patterns_match_whole_tokens_and_exact_terms_win():
+    d = dictionary({"eco": ["生态*"], "soe": ["??改革"], "ref": ["改革"]})
+    assert d.match("生态文明") == "eco" and d.match("生态") == "eco"
+    assert d.match("国企改革") == "soe"
+    assert d.match("改革") == "ref"        # each ? stands for exactly one character
+    assert d.match("深化改革") == "soe" and d.match("全面深化改革") is None
+    assert d.match("新生态") is None       # patterns are anchored at both ends
+
+
+# ---------------------------------------------------------------- textstat_themes
+
+def test_counts_rates_and_shares_per_document(toy):
+    df = textstat_themes(toy)
+    assert list(df.columns) == ["doc", "theme", "label", "count", "n_tokens", "per_1000", "share", "terms"]
+    assert len(df) == 3 * len(dictionary())          # zero rows are kept
+    # Terms are listed by count, ties in code-point order (污 U+6C61 before 绿 U+7EFF).
+    # doc a: 7 words (punctuation not counted); 改革 x2 + 放管服 = 3 reform, 污染 + 绿化 = 2 ecology,
+    # 农业 = 1 rural; 6 theme hits in all.
+    ref = _row(df, doc="a", theme="reform_opening")
+    assert (ref["count"], ref["n_tokens"]) == (3, 7)
+    assert ref["per_1000"] == pytest.approx(1000 * 3 / 7)   # 428.571...
+    assert ref["share"] == pytest.approx(3 / 6)
+    assert ref["terms"] == "改革:2, 放管服:1"
+    eco = _row(df, doc="a", theme="ecology")
+    assert (eco["count"], eco["share"], eco["terms"]) == (2, pytest.approx(2 / 6), "污染:1, 绿化:1")
+    assert _row(df, doc="a", theme="economy")["count"] == 0
+    assert _row(df, doc="a", theme="economy")["terms"] == ""
+    # doc b: 4 words: 阶级斗争 + 革命 = 2 party_building, 农业 x2 = 2 rural; shares 1/2 each.
+    pb = _row(df, doc="b", theme="party_building")
+    assert (pb["count"], pb["per_1000"], pb["share"]) == (2, 500.0, 0.5)
+    assert _row(df, doc="b", theme="rural")["per_1000"] == 500.0
+    for doc in "abp":
+        assert df[df.doc == doc]["share"].sum() == pytest.approx(1.0)
+
+
+def test_groups_by_metadata_pool_documents(toy):
+    df = textstat_themes(toy, groups="place")
+    assert list(df["place"].unique()) == ["甲市", "乙市"]
+    # 甲市 = a + p: 7 + 9 = 16 words; reform 3 + 3 = 6; ecology 2 + 2 = 4.
+    ref = _row(df, place="甲市", theme="reform_opening")
+    assert (ref["count"], ref["n_tokens"], ref["per_1000"]) == (6, 16, 375.0)
+    assert ref["terms"] == "改革:4, 开放:1, 放管服:1"
+
+
+def test_groups_by_part_and_by_document_and_part(toy):
+    df = textstat_themes(toy, groups=["doc", "part"])
+    p = df[df.doc == "p"]
+    assert list(p["part"].unique()) == ["review", "plan"]   # empty parts are left out
+    # review: 过去 五年 改革 开放 = 4 words, 2 reform; plan: 今后 五年 污染 绿化 改革 = 5 words.
+    assert _row(p, part="review", theme="reform_opening")[["count", "n_tokens"]].tolist() == [2, 4]
+    assert _row(p, part="plan", theme="reform_opening")["per_1000"] == 200.0
+    assert _row(p, part="plan", theme="ecology")["share"] == pytest.approx(2 / 3)
+    parts = textstat_themes(toy, groups="part")
+    assert list(parts["part"].unique()) == ["review", "plan", "other"]   # a and b have no cue
+    assert _row(parts, part="other", theme="reform_opening")["n_tokens"] == 7 + 4
+
+
+def test_unknown_group_column_is_an_error(toy):
+    with pytest.raises(ParameterError, match="unknown group column.*colour"):
+        textstat_themes(toy, groups="colour")
+
+
+def test_user_dictionary_with_patterns(toy):
+    df = textstat_themes(toy, {"green": ["污*", "绿化"], "reform": ["改革"]})
+    assert _row(df, doc="a", theme="green")["terms"] == "污染:1, 绿化:1"
+    assert _row(df, doc="a", theme="reform")["count"] == 2
+
+
+def test_themes_matrix_is_wide_and_keeps_order(toy):
+    wide = themes_matrix(textstat_themes(toy), labels=False)
+    assert list(wide.index) == ["a", "b", "p"]
+    assert list(wide.columns) == dictionary().ids
+    assert wide.loc["b", "rural"] == 500.0
+    by_part = themes_matrix(textstat_themes(toy, groups=["doc", "part"]), value="count")
+    assert "p:review" in by_part.index and by_part.loc["p:review", "改革开放"] == 2
+
+
+def test_tokens_lookup_gives_theme_ids(toy):
+    looked = tokens_lookup(toy)
+    assert looked["a"] == ["reform_opening", "reform_opening", "reform_opening", "ecology", "ecology", "rural"]
+    assert looked.starts("a")[:2] == [0, 3]
+    kept = tokens_lookup(toy, exclusive=False)
+    assert kept["b"] == ["party_building", ",", "party_building", ",", "rural", ",", "rural", "。"]
+
+
+# ---------------------------------------------------------------- generality across decades
+
+OLD = ("在毛主席革命路线指引下，全省人民坚持以阶级斗争为纲，深入开展农业学大寨、工业学大庆的群众运动，"
+       "抓革命，促生产，促工作，促战备。人民公社集体经济进一步巩固，粮食生产获得丰收。"
+       "广大干部和群众深入批林批孔，巩固无产阶级专政。我们要大搞农田基本建设，兴修水利，"
+       "发展社队企业，为实现农业机械化而奋斗。")
+MID = ("认真贯彻对内搞活经济、对外实行开放的方针，积极推进以城市为重点的经济体制改革，发展有计划的商品经济，"
+       "扩大企业自主权。农村普遍实行家庭联产承包责任制，乡镇企业迅速发展。积极利用外资，引进先进技术，"
+       "办好经济特区和沿海开放城市。继续抓好植树造林。")
+NEW = ("我们坚持以习近平新时代中国特色社会主义思想为指导，全面深化改革，扩大对外开放，"
+       "深化“放管服”改革，持续优化营商环境，积极融入“一带一路”建设。坚持生态优先、绿色发展，"
+       "践行绿水青山就是金山银山理念，推进生态文明建设，打好污染防治攻坚战，加强生态环境保护，"
+       "推动碳达峰碳中和，节能减排成效明显。扎实推进乡村振兴，巩固拓展脱贫攻坚成果。"
+       "推动国有企业改革，坚持社会主义市场经济改革方向，实施创新驱动发展战略。")
+
+
+def test_reform_and_ecology_rise_from_a_1970s_to_a_2010s_style_report():
+    toks = tokens(corpus({"1975": OLD, "1985": MID, "2018": NEW}))
+    wide = themes_matrix(textstat_themes(toks), labels=False)
+    for theme in ("reform_opening", "ecology"):
+        assert wide.loc["2018", theme] > wide.loc["1975", theme] + 50, theme
+    assert wide.loc["1975", "reform_opening"] == 0       # 1970s vocabulary is not reform vocabulary
+    assert wide.loc["1985", "reform_opening"] > 150      # 对内搞活, 开放, 改革, 商品经济, 利用外资, 经济特区
+    assert wide.loc["2018", "ecology"] > 3 * wide.loc["1985", "ecology"]   # 生态文明 era vs 植树造林
+    assert wide.loc["1975", "party_building"] > wide.loc["2018", "party_building"]  # 阶级斗争, 革命
+
+
+# ---------------------------------------------------------------- CLI
+
+def test_cli_themes_csv_for_two_files(tmp_path):
+    (tmp_path / "one.txt").write_text(A + "\n", encoding="utf-8")
+    (tmp_path / "two.txt").write_text(B + "\n", encoding="utf-8")
+    env = {"PYTHONPATH": str(ROOT / "lib"), "PATH": "/usr/bin:/bin",
+           "POLICYTEXT_CACHE": str(tmp_path / "cache"), "HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-m", "policytext", "themes", str(tmp_path / "one.txt"),
+                          str(tmp_path / "two.txt"), "--csv"], capture_output=True, text=True, env=env,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert list(rows[0]) == ["doc", "theme", "count", "per_1000", "share"]
+    got = {(r["doc"], r["theme"]): r for r in rows}
+    assert len(rows) == 2 * len(dictionary())
+    assert got["one.txt", "reform_opening"]["count"] == "3"
+    assert float(got["one.txt", "reform_opening"]["per_1000"]) == pytest.approx(1000 * 3 / 7)
+    assert float(got["two.txt", "rural"]["share"]) == 0.5
+
+
+def test_cli_themes_names_a_missing_file(tmp_path):
+    env = {"PYTHONPATH": str(ROOT / "lib"), "PATH": "/usr/bin:/bin",
+           "POLICYTEXT_CACHE": str(tmp_path / "cache"), "HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-m", "policytext", "themes", str(tmp_path / "gone.txt"), "--csv"],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 2
+    assert "gone.txt" in out.stderr
