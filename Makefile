@@ -20,7 +20,7 @@ reports: setup
 	$(BIN)/policytext render --out reports
 
 test: setup
-	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 bench: setup
 	$(BIN)/python bench/segment.py

@@ -10,7 +10,7 @@ __version__ = "0.1.0"
 from importlib import import_module as _import_module
 
 # One module per family; each declares its public API in __all__.
-_MODULES = ["errors", "corpus", "segment", "discover", "frequency", "slogans", "fonts", "plots",
+_MODULES = ["errors", "corpus", "render", "segment", "discover", "frequency", "slogans", "fonts", "plots",
             "themes", "keyness", "similarity", "numbers", "quantities", "indicators", "targets"]
 
 __all__ = ["__version__"]

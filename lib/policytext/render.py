@@ -1,0 +1,619 @@
+"""Execute the notebooks and write HTML reports; the notebooks' table of contents.
+
+`render_notebooks()` runs every numbered notebook (`notebooks/NN-topic.ipynb`)
+headless with the kernel of the current interpreter, injects parameters after
+the cell tagged `parameters`, and writes `NN-topic.html`
+plus an `index.html` linking them. Two modes:
+
+- ``report`` (for readers): code, prompts, stderr chatter, the exercises
+  (challenge and solution cells) and cells tagged `remove-cell` are left out;
+  tables and figures stay.
+- ``full`` (for learners): everything, code included.
+
+Parameters are injected as papermill does (a cell tagged `injected-parameters`
+after the `parameters` cell), but execution uses nbclient directly: it gives the
+failing cell's number, per-cell timings and control over the kernel.
+
+Static or live: the renderer sets ``POLICYTEXT_STATIC=1`` in the kernel's
+environment. Notebooks call `interactive()` (or `explore()`) and create
+ipywidgets controls only when it is True, so a rendered page shows the default
+table or figure and never a "Loading widget..." placeholder.
+
+`notebook_index()` reads each notebook's opening cell (``# Title``,
+``**Question:**``, ``**Minutes:**`` ...) into a table; the index page, the
+start-here notebook and the README table (``python -m policytext.render
+--readme-table``) are all generated from it.
+"""
+from __future__ import annotations
+
+import ast
+import copy
+import html
+import logging
+import os
+import re
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+import pandas as pd
+
+from .errors import ParameterError, PolicyTextError
+
+__all__ = [
+    "RenderError", "RenderedNotebook", "NOTEBOOKS_DIR", "STATIC_ENV",
+    "render_notebooks", "parse_params", "validate_params", "notebook_paths",
+    "notebook_index", "notebook_header", "readme_table", "export_html",
+    "interactive", "explore", "student_copy", "student_copies", "write_student_copies",
+    "SOLUTION_PLACEHOLDER", "STUDENT_DIR",
+]
+
+NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
+STATIC_ENV = "POLICYTEXT_STATIC"
+SOLUTION_PLACEHOLDER = "# Your answer here\n"
+STUDENT_DIR = "student-copies"
+KERNEL_NAME = "python3"
+# Parameters whose value is a comma-separated list on the command line.
+_LIST_PARAMS = re.compile(r"(^|_)ids$")
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+class RenderError(PolicyTextError):
+    """A notebook could not be rendered: which notebook, which cell, what went wrong."""
+
+
+# ---------------------------------------------------------------- live or static
+
+def interactive() -> bool:
+    """True in a live Jupyter kernel; False when rendering to static HTML or outside Jupyter.
+
+    The renderer sets POLICYTEXT_STATIC=1 in the kernel's environment; set it
+    yourself to see in JupyterLab what a rendered report will show.
+    """
+    if os.environ.get(STATIC_ENV, "").strip() not in ("", "0"):
+        return False
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+def explore(func: Callable, /, **choices: Iterable) -> Any:
+    """Show `func` for its default choices; in a live kernel add a picker per choice.
+
+    Each keyword is a list of options, the first being the default, e.g.
+    ``explore(show_city, city=[None, "金昌市", "嘉峪关市"])``. An option may be a
+    (label, value) pair. Static renders call ``func`` once with the defaults and
+    return its result, so the page shows an ordinary table or figure, never a
+    widget. In a live kernel the controls and func's output are displayed and
+    None is returned.
+    """
+    options = {name: list(values) for name, values in choices.items()}
+    for name, values in options.items():
+        if not values:
+            raise ParameterError(f"explore: choice {name!r} has no options")
+    if not interactive():
+        defaults = {name: _option_value(values[0]) for name, values in options.items()}
+        return func(**defaults)
+    import ipywidgets as widgets
+
+    controls = {name: widgets.Dropdown(options=[_option_pair(v) for v in values], description=name)
+                for name, values in options.items()}
+    widgets.interact(func, **controls)  # displays the controls and func's output below them
+    return None  # returning func would print its repr under the widget
+
+
+def _option_value(option: Any) -> Any:
+    return option[1] if isinstance(option, tuple) else option
+
+
+def _option_pair(option: Any) -> tuple[str, Any]:
+    if isinstance(option, tuple):
+        return option
+    return ("(all)" if option is None else str(option), option)
+
+
+# ---------------------------------------------------------------- finding notebooks
+
+def notebook_paths(notebooks: Iterable[str | Path] | None = None, *,
+                   folder: str | Path | None = None) -> list[Path]:
+    """The numbered notebooks to render, sorted; names may be paths, "01", "01-corpus" or file names."""
+    folder = Path(folder) if folder is not None else NOTEBOOKS_DIR
+    available = sorted(folder.glob(NOTEBOOK_GLOB))
+    if notebooks is None:
+        if not available:
+            raise RenderError(f"{folder}: no notebooks named NN-topic.ipynb")
+        return available
+    chosen = []
+    for name in notebooks:
+        path = Path(name)
+        if path.suffix == ".ipynb" and path.is_file():
+            chosen.append(path.resolve())
+            continue
+        stem = path.name.removesuffix(".ipynb")
+        matches = [p for p in available if p.stem == stem or p.stem.split("-", 1)[0] == stem]
+        if len(matches) != 1:
+            names = ", ".join(p.name for p in available) or "none"
+            raise RenderError(f"no notebook {str(name)!r}; available in {folder}: {names}")
+        chosen.append(matches[0])
+    return sorted(dict.fromkeys(chosen), key=lambda p: p.name)
+
+
+def _read(path: Path):
+    import nbformat
+
+    try:
+        return nbformat.read(path, as_version=4)
+    except Exception as exc:  # nbformat raises several kinds for broken JSON
+        raise RenderError(f"{path}: not a readable notebook ({exc})") from exc
+
+
+# ---------------------------------------------------------------- opening cell, table of contents
+
+_FIELD = re.compile(r"^\s*\*\*(?P<key>[A-Za-z ]+):\*\*\s*(?P<value>.*)$")
+
+
+def _markdown_cells(nb_or_path) -> list[str]:
+    if isinstance(nb_or_path, (str, Path)):
+        # Plain JSON: nbformat's schema validation costs about a second per call in a kernel.
+        import json
+
+        try:
+            cells = json.loads(Path(nb_or_path).read_text(encoding="utf-8"))["cells"]
+        except (OSError, ValueError, KeyError) as exc:
+            raise RenderError(f"{nb_or_path}: not a readable notebook ({exc})") from exc
+    else:
+        cells = nb_or_path.cells
+    sources = [cell["source"] for cell in cells if cell["cell_type"] == "markdown"]
+    return ["".join(src) if isinstance(src, list) else src for src in sources]
+
+
+def notebook_header(nb_or_path) -> dict[str, Any]:
+    """Title, question, objectives, minutes, prerequisites and data from the opening markdown cell."""
+    markdown = _markdown_cells(nb_or_path)
+    first = markdown[0] if markdown else None
+    header: dict[str, Any] = {"title": None, "question": None, "objectives": None, "minutes": None,
+                              "prerequisites": None, "data": None}
+    if first is None:
+        return header
+    key = None
+    for line in first.splitlines():
+        if line.startswith("# ") and header["title"] is None:
+            header["title"] = line[2:].strip()
+            continue
+        match = _FIELD.match(line)
+        if match:
+            key = match["key"].strip().lower()
+            header[key] = match["value"].strip()
+        elif key and line.strip():  # a bullet list under **Objectives:** etc.
+            header[key] = (header.get(key) or "") + ("\n" if header.get(key) else "") + line.strip()
+    if header["minutes"] is not None:
+        digits = re.search(r"\d+", str(header["minutes"]))
+        header["minutes"] = int(digits.group()) if digits else None
+    return header
+
+
+def notebook_index(folder: str | Path | None = None) -> pd.DataFrame:
+    """One row per numbered notebook: number, notebook, title, minutes, question (from its opening cell)."""
+    rows = []
+    for path in notebook_paths(folder=folder):
+        head = notebook_header(path)
+        rows.append({"number": path.name[:2], "notebook": path.name, "title": head["title"],
+                     "minutes": head["minutes"], "question": head["question"]})
+    return pd.DataFrame(rows, columns=["number", "notebook", "title", "minutes", "question"])
+
+
+def readme_table(folder: str | Path | None = None, *, link_prefix: str = "notebooks/") -> str:
+    """The notebook table for README.md, as Markdown."""
+    def cell(text) -> str:
+        return str(text or "").replace("|", "\\|")
+
+    lines = ["| # | Notebook | Minutes | Question |", "| --- | --- | --- | --- |"]
+    for row in notebook_index(folder).itertuples():
+        minutes = "" if pd.isna(row.minutes) else int(row.minutes)
+        lines.append(f"| {row.number} | [{cell(row.title)}]({link_prefix}{row.notebook}) | "
+                     f"{minutes} | {cell(row.question)} |")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- parameters
+
+def parse_params(items: Iterable[str] | None) -> dict[str, Any]:
+    """["city=金昌市", "doc_ids=a,b"] → {"city": "金昌市", "doc_ids": ["a", "b"]}.
+
+    Values stay strings; a key ending in `ids` takes a comma-separated list;
+    an empty value means None (the notebook's default).
+    """
+    params: dict[str, Any] = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        key, value = key.strip(), value.strip()
+        if not sep or not key.isidentifier():
+            raise RenderError(f"parameter {item!r}: expected KEY=VALUE, e.g. city=金昌市")
+        if not value:
+            params[key] = None
+        elif _LIST_PARAMS.search(key):
+            params[key] = [v.strip() for v in value.split(",") if v.strip()]
+        else:
+            params[key] = value
+    return params
+
+
+def _declared_params(nb) -> list[str]:
+    cell = next((c for c in nb.cells if "parameters" in c.metadata.get("tags", [])), None)
+    if cell is None:
+        return []
+    try:
+        tree = ast.parse(cell.source)
+    except SyntaxError:
+        return []
+    return [t.id for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
+            for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+            if isinstance(t, ast.Name)]
+
+
+def validate_params(params: Mapping[str, Any], paths: Iterable[Path]) -> dict[str, Any]:
+    """Check parameters before any kernel starts; returns them with corpus_path made absolute.
+
+    Unknown names, an unknown city or unknown document ids are errors that list what exists.
+    """
+    params = dict(params)
+    paths = list(paths)
+    declared = sorted({name for path in paths for name in _declared_params(_read(path))})
+    unknown = [key for key in params if key not in declared]
+    if unknown:
+        raise RenderError(f"unknown parameter(s) {', '.join(unknown)}; the notebooks take: "
+                          f"{', '.join(declared) or 'none'}")
+    if params.get("corpus_path"):
+        params["corpus_path"] = str(Path(params["corpus_path"]).expanduser().resolve())
+    if params.get("city") is not None or params.get("doc_ids") is not None:
+        from .corpus import load_corpus
+
+        try:
+            load_corpus(params.get("corpus_path"), place=params.get("city"), ids=params.get("doc_ids"))
+        except ParameterError as exc:
+            what = "city" if params.get("city") is not None and "place=" in str(exc) else "doc_ids"
+            raise RenderError(f"parameter {what}: {exc}") from None
+    return params
+
+
+# ---------------------------------------------------------------- executing
+
+@dataclass
+class RenderedNotebook:
+    """One rendered notebook: where it came from, where the HTML went, how long it took."""
+
+    name: str
+    source: Path
+    html: Path | None
+    seconds: float
+    nb: Any = field(repr=False, default=None)
+    cell_seconds: list[tuple[int, float]] = field(repr=False, default_factory=list)
+
+
+def _kernel_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env[STATIC_ENV] = "1"
+    # An inherited MPLBACKEND (e.g. Agg in tests) would stop figures appearing inline.
+    env.pop("MPLBACKEND", None)
+    env.setdefault("PYTHONIOENCODING", "utf-8")
+    return env
+
+
+def _this_python_manager():
+    """A kernel manager whose "python3" is always this interpreter's ipykernel.
+
+    By name lookup, a user-level kernelspec (~/.local/share/jupyter/kernels/python3, left by
+    `ipykernel install --user` for another Python) would win over the venv's and run the
+    notebooks without policytext.
+    """
+    from ipykernel.kernelspec import RESOURCES, get_kernel_dict
+    from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    class ThisPythonSpecs(KernelSpecManager):
+        def get_kernel_spec(self, kernel_name, *args, **kwargs):
+            if kernel_name == KERNEL_NAME:
+                return KernelSpec(resource_dir=RESOURCES, **get_kernel_dict())
+            return super().get_kernel_spec(kernel_name, *args, **kwargs)
+
+    class ThisPythonManager(AsyncKernelManager):
+        @default("kernel_spec_manager")
+        def _kernel_spec_manager_default(self):
+            return ThisPythonSpecs(data_dir=self.data_dir)
+
+    return ThisPythonManager
+
+
+def _inject_params(nb, params: Mapping[str, Any]) -> int:
+    """Insert a cell assigning `params` after the cell tagged `parameters` (papermill's
+    convention: the later assignment wins); returns its index."""
+    import nbformat
+
+    # repr keeps 金昌市 readable in full-mode pages (papermill's translator writes \\u escapes).
+    source = "# Parameters\n" + "".join(f"{key} = {value!r}\n" for key, value in params.items())
+    cell = nbformat.v4.new_code_cell(source=source)
+    cell.metadata["tags"] = ["injected-parameters"]
+    where = next((i + 1 for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])), 0)
+    nb.cells.insert(where, cell)
+    return where
+
+
+_FRAME = re.compile(r"^(Cell In\[\d+\], line \d+|File [^\n]+?:\d+(?:, in [^\n]+)?)$")
+_ARROW = re.compile(r"^-*> ?\d+\s(.*)$")
+
+
+def _frames(traceback: str) -> list[str]:
+    """"where: line" for each frame of an IPython traceback: the cell's, our library's, and the last."""
+    frames, header = [], None
+    for line in traceback.splitlines():
+        if _FRAME.match(line.strip()):
+            header = line.strip()
+        elif header and (arrow := _ARROW.match(line.strip())):
+            frames.append(f"{header}: {arrow.group(1).strip()}")
+            header = None
+    keep = [f for i, f in enumerate(frames) if "site-packages" not in f or i == len(frames) - 1]
+    return keep
+
+
+def _execute(path: Path, params: Mapping[str, Any], *, timeout: int) -> tuple[Any, list[tuple[int, float]]]:
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    nb = _read(path)
+    tagged = _inject_params(nb, params) if params else None
+    offset = 0 if tagged is None else 1  # the injected cell shifts later cells by one
+    timings: list[tuple[int, float]] = []
+    started: dict[int, float] = {}
+    failing: dict[str, int] = {}
+
+    def source_number(index: int) -> int:
+        # 1-based number of the cell in the file the author edits
+        shift = offset if tagged is not None and index > tagged else 0
+        return index - shift + 1
+
+    def on_start(cell, cell_index, **_):
+        started[cell_index] = time.perf_counter()
+        failing["index"] = cell_index
+
+    def on_executed(cell, cell_index, **_):
+        if cell_index in started:
+            timings.append((source_number(cell_index), time.perf_counter() - started[cell_index]))
+
+    # The kernel app's own log (e.g. "running over TCP without encryption", on localhost) is noise
+    # here; the notebook's warnings still arrive as stderr outputs.
+    client = NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=timeout, allow_errors=False,
+                            kernel_manager_class=_this_python_manager(),
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+                            resources={"metadata": {"path": str(path.parent)}},
+                            on_cell_start=on_start, on_cell_executed=on_executed)
+    try:
+        client.execute(env=_kernel_env())
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+        index = failing.get("index")
+        number = source_number(index) if index is not None else "?"
+        cell = nb.cells[index] if index is not None else None
+        first_line = cell.source.strip().splitlines()[0] if cell is not None and cell.source.strip() else ""
+        if isinstance(exc, CellExecutionError):
+            what = f"{exc.ename}: {_ANSI.sub('', str(exc.evalue))}"
+            frames = _frames(_ANSI.sub("", str(exc)))
+        else:
+            what, frames = f"{type(exc).__name__}: {exc}", []
+        detail = "\n".join(f"    {frame}" for frame in frames)
+        raise RenderError(f"{path.name}: cell {number} failed: {what}\n  cell starts: {first_line}"
+                          + (f"\n  where:\n{detail}" if detail else "")) from None
+    return nb, timings
+
+
+# ---------------------------------------------------------------- HTML
+
+def _report_cells(nb) -> Any:
+    """A copy for readers: no exercises, no stderr chatter, no injected-parameters cell."""
+    nb = copy.deepcopy(nb)
+    cells = []
+    skip_next_code = False
+    for cell in nb.cells:
+        tags = cell.metadata.get("tags", [])
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("> **Challenge:**"):
+            skip_next_code = True
+            continue
+        if "solution" in tags or "injected-parameters" in tags or "remove-cell" in tags:
+            skip_next_code = False
+            continue
+        if skip_next_code and cell.cell_type == "code":
+            skip_next_code = False
+            continue
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if not (o.output_type == "stream" and o.name == "stderr")]
+        cells.append(cell)
+    nb.cells = cells
+    return nb
+
+
+def _drop_widget_outputs(nb) -> None:
+    """A widget cannot live in a static page: keep its text/plain or HTML fallback only."""
+    widget = "application/vnd.jupyter.widget-view+json"
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data")
+            if data and widget in data:
+                del data[widget]
+    nb.metadata.pop("widgets", None)
+
+
+# nbconvert warns for every figure without alt text (matplotlib output has none); it then
+# inserts a generic alt itself, so the warning is noise on every render.
+_QUIET = logging.getLogger("policytext.render.nbconvert")
+_QUIET.setLevel(logging.ERROR)
+
+
+def export_html(nb, *, mode: str = "report", title: str | None = None) -> str:
+    """HTML for an executed notebook: report mode hides code, full mode shows it."""
+    from nbconvert import HTMLExporter
+
+    if mode not in ("report", "full"):
+        raise ParameterError(f"mode must be 'report' or 'full', not {mode!r}")
+    nb = _report_cells(nb) if mode == "report" else copy.deepcopy(nb)
+    _drop_widget_outputs(nb)
+    exporter = HTMLExporter(exclude_input=(mode == "report"), exclude_input_prompt=(mode == "report"),
+                            exclude_output_prompt=(mode == "report"), log=_QUIET)
+    resources = {"metadata": {"name": title or "policytext"}}
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    return body
+
+
+def _index_html(rendered: list[RenderedNotebook], params: Mapping[str, Any], mode: str) -> str:
+    rows = []
+    for item in rendered:
+        head = notebook_header(item.source)
+        rows.append(
+            "<tr><td>{num}</td><td><a href=\"{href}\">{title}</a></td><td>{minutes}</td><td>{q}</td></tr>".format(
+                num=html.escape(item.name[:2]), href=html.escape(item.html.name if item.html else ""),
+                title=html.escape(head["title"] or item.name), minutes=head["minutes"] or "",
+                q=html.escape(head["question"] or "")))
+    shown = ", ".join(f"{k}={v if not isinstance(v, list) else ','.join(v)}" for k, v in params.items()
+                      if v is not None)
+    subtitle = f"Parameters: {html.escape(shown)}" if shown else "All documents (default parameters)"
+    return f"""<!DOCTYPE html>
+<html lang="zh"><head><meta charset="utf-8"><title>policytext reports</title>
+<style>body{{font-family:sans-serif;max-width:60em;margin:2em auto}}td,th{{padding:.3em .8em;text-align:left;
+vertical-align:top}}tr:nth-child(even){{background:#f4f4f4}}</style></head>
+<body><h1>policytext reports</h1>
+<p>{subtitle}. Mode: {html.escape(mode)}.</p>
+<table><thead><tr><th>#</th><th>Notebook</th><th>Minutes</th><th>Question</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody></table></body></html>
+"""
+
+
+# ---------------------------------------------------------------- the whole collection
+
+def render_notebooks(out: str | Path = "reports", *, params: Mapping[str, Any] | None = None,
+                     mode: str = "report", notebooks: Iterable[str | Path] | None = None,
+                     workers: int = 2, timeout: int = 900, progress: bool = True,
+                     folder: str | Path | None = None) -> list[RenderedNotebook]:
+    """Execute the numbered notebooks and write OUT/NN-topic.html for each plus OUT/index.html.
+
+    Parameters are checked before any kernel starts (an unknown city lists the
+    cities there are). Notebooks run `workers` at a time, each in a fresh
+    kernel of the current interpreter with POLICYTEXT_STATIC=1. A failing cell
+    raises RenderError naming the notebook, the cell number and the exception;
+    notebooks not yet started are then skipped.
+    """
+    if mode not in ("report", "full"):
+        raise RenderError(f"mode must be 'report' or 'full', not {mode!r}")
+    paths = notebook_paths(notebooks, folder=folder)
+    params = validate_params(params or {}, paths)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    say = (lambda msg: print(msg, file=sys.stderr, flush=True)) if progress else (lambda msg: None)
+    say(f"policytext render: {len(paths)} notebook(s) → {out} ({mode} mode"
+        + (", " + ", ".join(f"{k}={v}" for k, v in params.items()) if params else "") + ")")
+    stop = threading.Event()
+    done_count = [0]
+    lock = threading.Lock()
+
+    def one(path: Path) -> RenderedNotebook | None:
+        if stop.is_set():
+            return None
+        start = time.perf_counter()
+        try:
+            nb, timings = _execute(path, params, timeout=timeout)
+        except BaseException:
+            stop.set()
+            raise
+        title = notebook_header(path)["title"]
+        target = out / f"{path.stem}.html"
+        target.write_text(export_html(nb, mode=mode, title=title), encoding="utf-8")
+        seconds = time.perf_counter() - start
+        with lock:
+            done_count[0] += 1
+            say(f"  [{done_count[0]}/{len(paths)}] {path.name}: {seconds:.1f} s")
+        return RenderedNotebook(path.stem, path, target, seconds, nb, timings)
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        futures = [pool.submit(one, path) for path in paths]
+        try:
+            wait(futures)
+        except KeyboardInterrupt:  # start nothing new; running kernels finish and are shut down
+            stop.set()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    errors = [f.exception() for f in futures if f.exception() is not None]
+    if errors:
+        first = errors[0]
+        if isinstance(first, PolicyTextError):
+            raise first
+        raise RenderError(f"rendering failed: {type(first).__name__}: {first}") from first
+    rendered = [f.result() for f in futures if f.result() is not None]
+    (out / "index.html").write_text(_index_html(rendered, params, mode), encoding="utf-8")
+    say(f"  index: {out / 'index.html'}")
+    return rendered
+
+
+# ---------------------------------------------------------------- student copies
+
+def student_copy(nb) -> Any:
+    """The notebook without its solutions: each `solution` cell's code becomes a placeholder."""
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        tags = cell.metadata.get("tags", [])
+        if cell.cell_type == "code" and "solution" in tags:
+            cell.source = SOLUTION_PLACEHOLDER
+            cell.metadata["tags"] = [t if t != "solution" else "exercise" for t in tags]
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    return nb
+
+
+def student_copies(folder: str | Path | None = None) -> dict[Path, str]:
+    """{path of each student copy: its text}, generated in memory from the numbered notebooks.
+
+    Copies live in NOTEBOOKS/student-copies/ (the render glob does not look there).
+    """
+    import nbformat
+
+    folder = Path(folder) if folder is not None else NOTEBOOKS_DIR
+    target = folder / STUDENT_DIR
+    return {target / path.name: nbformat.writes(student_copy(_read(path))) + "\n"
+            for path in notebook_paths(folder=folder)}
+
+
+def write_student_copies(folder: str | Path | None = None) -> list[Path]:
+    """Write the student copies; delete copies whose notebook is gone. Returns the paths written."""
+    copies = student_copies(folder)
+    target = (Path(folder) if folder is not None else NOTEBOOKS_DIR) / STUDENT_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    for stale in set(target.glob("*.ipynb")) - set(copies):
+        stale.unlink()
+    for path, text in copies.items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    return sorted(copies)
+
+
+def _main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m policytext.render", description=__doc__.splitlines()[0])
+    parser.add_argument("--readme-table", action="store_true", help="print the notebook table for README.md")
+    args = parser.parse_args(argv)
+    if args.readme_table:
+        sys.stdout.write(readme_table())
+        return 0
+    parser.print_help()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main())

@@ -1,0 +1,287 @@
+"""policytext.render on small hand-made notebooks (the real notebooks: test_notebooks.py)."""
+import base64
+import html
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from policytext import render
+from policytext.errors import ParameterError, PolicyTextError
+from policytext.render import (
+    RenderError, explore, export_html, interactive, notebook_header, notebook_index, notebook_paths,
+    parse_params, readme_table, render_notebooks, student_copy, validate_params,
+)
+
+OPENING = """# 示例 notebook
+
+**Question:** How long is each report?
+
+**Objectives:**
+- Count characters.
+- Draw a chart.
+
+**Minutes:** 20
+
+**Prerequisites:** none.
+
+**Data:** seeds/.
+"""
+PARAMS = 'corpus_path = None\ncity = None\ndoc_ids = None\n'
+# A 1x1 white PNG.
+PNG = base64.b64encode(bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a4c80000000049454e44ae426082")).decode()
+
+
+def make_nb(folder: Path, name: str, *code: str, opening: str = OPENING, params: bool = True) -> Path:
+    cells = [new_markdown_cell(opening)]
+    if params:
+        cells.append(new_code_cell(PARAMS, metadata={"tags": ["parameters"]}))
+    cells += [new_code_cell(src) for src in code]
+    cells.append(new_markdown_cell("## Key points\n\n- one\n"))
+    nb = new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "language": "python",
+                                                             "display_name": "Python 3"}})
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    nbformat.write(nb, path)
+    return path
+
+
+# ---------------------------------------------------------------- parameters
+
+def test_parse_params_strings_lists_and_none():
+    assert parse_params(["city=金昌市", "doc_ids=jyg_gov_2021, jyg_party_2021", "corpus_path="]) == {
+        "city": "金昌市", "doc_ids": ["jyg_gov_2021", "jyg_party_2021"], "corpus_path": None}
+    assert parse_params([]) == {}
+    assert parse_params(None) == {}
+
+
+@pytest.mark.parametrize("bad", ["city", "=金昌市", "my city=金昌市"])
+def test_parse_params_rejects_malformed_items(bad):
+    with pytest.raises(RenderError, match="KEY=VALUE"):
+        parse_params([bad])
+
+
+def test_unknown_city_lists_the_places(tmp_path):
+    path = make_nb(tmp_path, "01-a.ipynb", "x = 1")
+    with pytest.raises(RenderError) as err:
+        validate_params({"city": "兰州市"}, [path])
+    message = str(err.value)
+    assert "兰州市" in message
+    for place in ("金昌市", "嘉峪关市", "凉州区"):
+        assert place in message
+
+
+def test_unknown_doc_id_and_unknown_parameter_are_errors(tmp_path):
+    path = make_nb(tmp_path, "01-a.ipynb", "x = 1")
+    with pytest.raises(RenderError, match="jinchang_interview_2022"):
+        validate_params({"doc_ids": ["nope_2020"]}, [path])
+    with pytest.raises(RenderError, match="corpus_path, city, doc_ids|city, corpus_path, doc_ids"):
+        validate_params({"town": "金昌市"}, [path])
+
+
+def test_valid_params_pass_and_corpus_path_becomes_absolute(tmp_path, monkeypatch):
+    path = make_nb(tmp_path, "01-a.ipynb", "x = 1")
+    monkeypatch.chdir(Path(render.__file__).resolve().parents[2])
+    checked = validate_params({"city": "金昌市", "corpus_path": "seeds"}, [path])
+    assert checked["city"] == "金昌市"
+    assert Path(checked["corpus_path"]).is_absolute() and Path(checked["corpus_path"]).name == "seeds"
+
+
+def test_unknown_city_fails_before_any_kernel_starts(tmp_path, monkeypatch):
+    path = make_nb(tmp_path / "nbs", "01-a.ipynb", "x = 1")
+
+    def never(*args, **kwargs):
+        raise AssertionError("a kernel was started")
+
+    monkeypatch.setattr(render, "_execute", never)
+    with pytest.raises(RenderError, match="available: .*金昌市"):
+        render_notebooks(tmp_path / "out", params={"city": "兰州市"}, notebooks=[path], progress=False)
+    assert not (tmp_path / "out").exists()
+
+
+# ---------------------------------------------------------------- finding notebooks, headers, index
+
+def test_notebook_paths_resolves_numbers_and_names_and_skips_other_files(tmp_path):
+    make_nb(tmp_path, "01-corpus.ipynb", "x = 1")
+    make_nb(tmp_path, "02-terms.ipynb", "x = 2")
+    make_nb(tmp_path, "scratch.ipynb", "x = 3")
+    make_nb(tmp_path / "student-copies", "01-corpus.ipynb", "x = 1")
+    assert [p.name for p in notebook_paths(folder=tmp_path)] == ["01-corpus.ipynb", "02-terms.ipynb"]
+    assert [p.name for p in notebook_paths(["02", "01-corpus.ipynb"], folder=tmp_path)] == [
+        "01-corpus.ipynb", "02-terms.ipynb"]
+    with pytest.raises(RenderError, match="01-corpus.ipynb, 02-terms.ipynb"):
+        notebook_paths(["07"], folder=tmp_path)
+
+
+def test_notebook_header_reads_the_opening_cell(tmp_path):
+    head = notebook_header(make_nb(tmp_path, "01-a.ipynb"))
+    assert head["title"] == "示例 notebook"
+    assert head["question"] == "How long is each report?"
+    assert head["minutes"] == 20
+    assert head["objectives"] == "- Count characters.\n- Draw a chart."
+    assert head["prerequisites"] == "none."
+    assert head["data"] == "seeds/."
+
+
+def test_notebook_index_and_readme_table(tmp_path):
+    make_nb(tmp_path, "00-start.ipynb", opening=OPENING.replace("示例 notebook", "Start | here"))
+    make_nb(tmp_path, "01-a.ipynb", opening=OPENING.replace("**Minutes:** 20", "**Minutes:** about 35"))
+    index = notebook_index(tmp_path)
+    assert list(index["number"]) == ["00", "01"]
+    assert list(index["minutes"]) == [20, 35]
+    assert list(index.columns) == ["number", "notebook", "title", "minutes", "question"]
+    table = readme_table(tmp_path).splitlines()
+    assert table[0] == "| # | Notebook | Minutes | Question |"
+    assert table[2] == ("| 00 | [Start \\| here](notebooks/00-start.ipynb) | 20 | How long is each report? |")
+    assert len(table) == 4
+
+
+# ---------------------------------------------------------------- live or static
+
+def test_interactive_is_false_when_static_or_outside_a_kernel(monkeypatch):
+    import IPython
+
+    class FakeShell:
+        kernel = object()
+
+    monkeypatch.delenv("POLICYTEXT_STATIC", raising=False)
+    assert interactive() is False  # pytest is not a kernel
+    monkeypatch.setattr(IPython, "get_ipython", lambda: FakeShell())
+    assert interactive() is True
+    monkeypatch.setenv("POLICYTEXT_STATIC", "1")
+    assert interactive() is False
+
+
+def test_explore_static_calls_with_the_first_options(monkeypatch):
+    monkeypatch.setenv("POLICYTEXT_STATIC", "1")
+    calls = []
+    result = explore(lambda city, n: calls.append((city, n)) or f"{city}:{n}",
+                     city=[("全部", None), ("金昌", "金昌市")], n=[3, 5])
+    assert calls == [(None, 3)]
+    assert result == "None:3"
+    with pytest.raises(ParameterError, match="city"):
+        explore(lambda city: None, city=[])
+
+
+def test_explore_live_shows_a_dropdown_and_returns_nothing(monkeypatch, capsys):
+    monkeypatch.setattr(render, "interactive", lambda: True)
+    calls = []
+    assert explore(lambda place: calls.append(place), place=[None, "金昌市"]) is None
+    assert calls == [None]  # the default view is drawn at once
+    shown = capsys.readouterr().out
+    assert "Dropdown" in shown and "金昌市" in shown
+
+
+# ---------------------------------------------------------------- student copies
+
+def test_student_copy_replaces_only_solutions():
+    nb = new_notebook(cells=[
+        new_markdown_cell("> **Challenge:** count."),
+        new_code_cell("answer = 42", metadata={"tags": ["solution"]}),
+        new_code_cell("x = 1"),
+    ])
+    nb.cells[2].outputs = [new_output("stream", name="stdout", text="1\n")]
+    nb.cells[2].execution_count = 3
+    copy = student_copy(nb)
+    assert copy.cells[1].source == "# Your answer here\n"
+    assert copy.cells[1].metadata["tags"] == ["exercise"]
+    assert copy.cells[0].source == "> **Challenge:** count."
+    assert copy.cells[2].source == "x = 1"
+    assert copy.cells[2].outputs == [] and copy.cells[2].execution_count is None
+    assert nb.cells[1].source == "answer = 42"  # the source notebook is not changed
+
+
+# ---------------------------------------------------------------- HTML
+
+def executed_nb():
+    """An executed notebook written by hand: a table, a figure, stderr chatter, a widget, an exercise."""
+    table = new_code_cell("show_table_of_lengths()", execution_count=1, outputs=[
+        new_output("execute_result", data={"text/plain": "jinchang 2026",
+                                           "text/html": "<table><tr><td>jinchang_interview_2022</td></tr></table>"},
+                   execution_count=1)])
+    figure = new_code_cell("draw_the_length_chart()", execution_count=2, outputs=[
+        new_output("stream", name="stderr", text="Building prefix dict from the default dictionary\n"),
+        new_output("display_data", data={"image/png": PNG, "text/plain": "<Figure>"})])
+    widget = new_code_cell("make_a_dropdown()", execution_count=3, outputs=[
+        new_output("display_data", data={"application/vnd.jupyter.widget-view+json":
+                                         {"model_id": "abc", "version_major": 2, "version_minor": 0},
+                                         "text/plain": "Dropdown(options=('金昌市',))"})])
+    return new_notebook(cells=[
+        new_markdown_cell("# Lengths\n\n**Question:** how long?"),
+        new_markdown_cell("## 1. The documents"),
+        table, figure, widget,
+        new_markdown_cell("> **Challenge:** which is longest?"),
+        new_code_cell("longest_one_solution()", metadata={"tags": ["solution"]}, execution_count=4),
+        new_markdown_cell("## Key points\n\n- short"),
+    ])
+
+
+def test_report_mode_hides_code_exercises_stderr_and_widgets():
+    page = export_html(executed_nb(), mode="report", title="Lengths")
+    assert "jinchang_interview_2022" in page
+    assert f'src="data:image/png;base64,{PNG}' in page
+    assert "1. The documents" in page
+    for hidden in ("show_table_of_lengths", "draw_the_length_chart", "Building prefix dict",
+                   "which is longest", "longest_one_solution", "application/vnd.jupyter.widget-view+json"):
+        assert hidden not in page, hidden
+    assert "Dropdown(options=" in html.unescape(page)  # the widget's static fallback
+    assert 'class="highlight' not in page
+
+
+def test_full_mode_shows_code_and_exercises():
+    page = export_html(executed_nb(), mode="full")
+    text = html.unescape(page)
+    assert "show_table_of_lengths" in text
+    assert "which is longest" in text and "longest_one_solution" in text
+    assert 'class="highlight' in page
+    assert "application/vnd.jupyter.widget-view+json" not in page
+    with pytest.raises(ParameterError):
+        export_html(executed_nb(), mode="slides")
+
+
+# ---------------------------------------------------------------- executing (one small kernel each)
+
+def test_render_uses_this_interpreter_static_mode_and_injects_parameters(tmp_path, monkeypatch):
+    monkeypatch.setenv("MPLBACKEND", "Agg")  # the renderer must not pass this to the kernel
+    # A "python3" kernelspec for some other Python found first on the Jupyter path must not win.
+    fake = tmp_path / "jupyter" / "kernels" / "python3"
+    fake.mkdir(parents=True)
+    (fake / "kernel.json").write_text('{"argv": ["/nonexistent/python", "-m", "ipykernel_launcher", "-f", '
+                                      '"{connection_file}"], "display_name": "other", "language": "python"}')
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    path = make_nb(tmp_path / "nbs", "01-probe.ipynb",
+                   "import os, sys\nfrom policytext.render import interactive\n"
+                   "print('EXE', sys.executable)\nprint('STATIC', os.environ.get('POLICYTEXT_STATIC'), interactive())\n"
+                   "print('BACKEND', os.environ.get('MPLBACKEND', 'inline'))\nprint('CITY', city, doc_ids)\n"
+                   "print('CWD', os.getcwd())")
+    monkeypatch.chdir(tmp_path)
+    done = render_notebooks("out", params={"city": "金昌市"}, notebooks=[path], progress=False)
+    assert [item.name for item in done] == ["01-probe"]
+    page = html.unescape((tmp_path / "out" / "01-probe.html").read_text(encoding="utf-8"))
+    assert f"EXE {sys.executable}" in page
+    assert "STATIC 1 False" in page
+    assert "BACKEND Agg" not in page
+    assert "CITY 金昌市 None" in page
+    assert f"CWD {path.parent}" in page  # notebooks run beside themselves
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert 'href="01-probe.html"' in index and "示例 notebook" in index and "city=金昌市" in index
+
+
+def test_failing_cell_names_notebook_cell_and_exception(tmp_path, capsys):
+    from policytext.cli import main
+
+    path = make_nb(tmp_path / "nbs", "01-broken.ipynb", "x = 1", "y = x + 1\n1 / 0")
+    # With a parameter, an injected cell shifts the executed cells: the number must still be the file's.
+    code = main(["render", "--out", str(tmp_path / "out"), "--param", "city=金昌市", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "01-broken.ipynb: cell 4 failed: ZeroDivisionError: division by zero" in err
+    assert "cell starts: y = x + 1" in err
+    assert re.search(r"where:\n +Cell In\[\d+\], line 2: 1 / 0", err), err
+    assert not (tmp_path / "out" / "01-broken.html").exists()
+    assert issubclass(RenderError, PolicyTextError)
