@@ -72,3 +72,20 @@ def test_explore_term_static_shows_the_default_view(monkeypatch, capsys):
     assert "产业链" in out and "Figure" in out  # the kwic table and the x-ray were displayed
     assert explore_term(c, term="不存在") is None
     assert "不存在: no match" in capsys.readouterr().out
+
+
+def test_word_cloud_layout_is_cached_and_keyed_by_the_terms(monkeypatch):
+    import wordcloud
+
+    from policytext.plots import _cloud_image
+
+    first = _cloud_image({"高质量发展": 5, "乡村振兴": 3}, 50, 200, 120)
+
+    class Forbidden:
+        def __init__(self, *args, **kwargs):
+            raise AssertionError("layout recomputed despite the cache")
+
+    monkeypatch.setattr(wordcloud, "WordCloud", Forbidden)
+    assert (_cloud_image({"高质量发展": 5, "乡村振兴": 3}, 50, 200, 120) == first).all()
+    with pytest.raises(AssertionError, match="recomputed"):
+        _cloud_image({"高质量发展": 5, "乡村振兴": 4}, 50, 200, 120)  # new weights: new key

@@ -81,12 +81,25 @@ def _as_frequencies(freq, value: str) -> dict[str, float]:
 
 
 def _cloud_image(frequencies: dict[str, float], max_words: int, width: int, height: int):
+    """The cloud as an RGB array, cached: laying out a cloud takes about a second,
+    and re-running a notebook should not pay it again. The key covers the terms
+    and weights, the size, the font file and the wordcloud version."""
+    import wordcloud
     from wordcloud import WordCloud
 
-    cloud = WordCloud(font_path=str(cjk_font_path()), width=width, height=height,
-                      background_color="white", max_words=max_words, random_state=0,
-                      prefer_horizontal=1.0, collocations=False, colormap="viridis")
-    return cloud.generate_from_frequencies(frequencies).to_array()
+    from .cache import cache_get, cache_key, cache_put
+
+    font = cjk_font_path()
+    key = cache_key("wordcloud", sorted(frequencies.items()), max_words, width, height,
+                    font, font.stat().st_size, wordcloud.__version__)
+    image = cache_get("wordcloud", key)
+    if image is None:
+        cloud = WordCloud(font_path=str(font), width=width, height=height,
+                          background_color="white", max_words=max_words, random_state=0,
+                          prefer_horizontal=1.0, collocations=False, colormap="viridis")
+        image = cloud.generate_from_frequencies(frequencies).to_array()
+        cache_put("wordcloud", key, image)
+    return image
 
 
 def textplot_wordcloud(freq, *, max_words: int = 150, by: str | None = None, value: str = "count",
