@@ -9,8 +9,9 @@ __version__ = "0.1.0"
 
 from importlib import import_module as _import_module
 
-# One module per family; each declares its public API in __all__.
-_MODULES = ["errors", "corpus", "render", "segment", "discover", "frequency", "slogans", "fonts", "plots",
+# One module per family; each declares its public API in __all__. (policytext.render,
+# the notebook renderer, is imported on its own: it is tooling, not analysis.)
+_MODULES = ["errors", "corpus", "segment", "discover", "frequency", "slogans", "fonts", "plots",
             "themes", "keyness", "similarity", "numbers", "quantities", "indicators", "targets"]
 
 __all__ = ["__version__"]

@@ -213,7 +213,7 @@ def notebook_index(folder: str | Path | None = None) -> pd.DataFrame:
 def readme_table(folder: str | Path | None = None, *, link_prefix: str = "notebooks/") -> str:
     """The notebook table for README.md, as Markdown."""
     def cell(text) -> str:
-        return str(text or "").replace("|", "\\|")
+        return " ".join(str(text or "").split()).replace("|", "\\|")
 
     lines = ["| # | Notebook | Minutes | Question |", "| --- | --- | --- | --- |"]
     for row in notebook_index(folder).itertuples():
