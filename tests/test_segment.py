@@ -232,10 +232,9 @@ def test_segment_files_joins_back_to_raw_text(tmp_path):
     json.dumps(records, ensure_ascii=False)
 
 
-def test_heldout_policy_terms_whole():
-    """Paragraphs in the style of other provinces' reports: >= 0.90 of terms come out whole."""
-    path = DATA / "heldout_segment.txt"
-    terms = [line.strip() for line in DATA.joinpath("heldout_terms.txt").read_text(encoding="utf-8")
+def _whole_rate(sample: str) -> float:
+    path = DATA / f"{sample}_segment.txt"
+    terms = [line.strip() for line in DATA.joinpath(f"{sample}_terms.txt").read_text(encoding="utf-8")
              .splitlines() if line.strip() and not line.startswith("#")]
     toks = segment_files([path])[0]["tokens"]
     text = path.read_text(encoding="utf-8")
@@ -245,5 +244,98 @@ def test_heldout_policy_terms_whole():
         spans.add((pos, pos + len(t)))
         pos += len(t)
     hits = [m.span() in spans for term in terms for m in re.finditer(re.escape(term), text)]
-    assert len(hits) >= len(terms)
-    assert sum(hits) / len(hits) >= 0.90
+    assert len(hits) >= len(terms)  # every listed term occurs in the sample
+    return sum(hits) / len(hits)
+
+
+@pytest.mark.parametrize("sample", [
+    "heldout",   # 赣州, 宜宾, 陕北 (2020s work reports)
+    "heldout2",  # 湖南 2008, 合肥 2015, 正安县 2019, 宁波 2023 party congress, 苏州 1996
+])
+def test_heldout_policy_terms_whole(sample):
+    """Paragraphs in the style of other places' and eras' reports: >= 0.90 of terms come out whole."""
+    assert _whole_rate(sample) >= 0.90
+
+
+def test_terms_of_other_eras_kept_whole():
+    toks = segment_text("深入贯彻落实科学发展观，稳定和完善家庭联产承包责任制，推进社会主义新农村建设")
+    for term in ["科学发展观", "家庭联产承包责任制", "社会主义新农村"]:
+        assert term in toks
+    assert segment_text("围绕两不愁三保障，实现脱贫摘帽")[1] == "两不愁三保障"
+
+
+def test_overlapping_terms_resolved_leftmost():
+    # 社会治理 and 治理体系 are both lexicon terms: the one that starts first wins.
+    assert segment_text("完善社会治理体系")[-2:] == ["社会治理", "体系"]
+    assert segment_text("推进国家治理体系和治理能力现代化")[1:5] == ["国家", "治理体系", "和", "治理能力"]
+    assert segment_text("推进政治生态修复")[-2:] == ["政治生态", "修复"]
+
+
+def test_tokens_from_lists():
+    c = toy()
+    clean_a = c["a"].clean
+    built = S.tokens_from_lists(c, {"a": [clean_a[:6], clean_a[6:]]})
+    assert built.ids == ["a"] and built["a"] == [clean_a[:6], clean_a[6:]]
+    assert built.starts("a") == [0, 6]
+    derived = S.Tokens.from_lists(c, {"a": ["乡村振兴", "增长"], "b": ["高质量发展"]},
+                                  starts={"a": [8, 18], "b": [c["b"].clean.index("高质量发展")]},
+                                  kind="themes")
+    assert derived.starts("a") == [8, 18] and derived.kind == "themes"
+    frame = derived.to_frame()
+    assert list(frame["token"]) == ["乡村振兴", "增长", "高质量发展"]
+    assert list(frame["end"])[:2] == [12, 20]
+    tagged = S.tokens_from_lists(c, {"a": ["推进"]}, starts={"a": [6]}, tags={"a": ["v"]})
+    assert tagged.tags("a") == ["v"] and tagged.pos
+    with pytest.raises(ParameterError, match="'zz'"):
+        S.tokens_from_lists(c, {"zz": ["x"]})
+    with pytest.raises(ParameterError, match="clean text"):
+        S.tokens_from_lists(c, {"a": ["乡村振兴"]})            # filtered tokens need starts
+    with pytest.raises(ParameterError, match="one start"):
+        S.tokens_from_lists(c, {"a": ["乡村振兴", "增长"]}, starts={"a": [8]})
+    with pytest.raises(ParameterError, match="non-decreasing"):
+        S.tokens_from_lists(c, {"a": ["增长", "乡村振兴"]}, starts={"a": [18, 8]})
+    with pytest.raises(ParameterError, match="list of str"):
+        S.tokens_from_lists(c, {"a": "乡村振兴"}, starts={"a": [8]})
+
+
+def test_recut_of_blocks_with_terms_equals_cutting_with_terms():
+    # Workers cut without corpus terms while discovery runs; the parent re-cuts only blocks
+    # that contain a term. That must give exactly the tokens of cutting with the terms.
+    text = "建设鹿鸣湾景区，打造鹿鸣湾品牌。\n鹿鸣湾2021年接待游客8%，其他地方不变。鹿鸣湾"
+    seg = S._segmenter()
+    plain = seg.cut(text)
+    assert "鹿鸣湾" not in plain
+    with seg.with_terms(["鹿鸣湾"]):
+        wanted = seg.cut(text)
+        fixed = S._recut_terms(seg, text, plain, re.compile("鹿鸣湾"))
+    assert fixed == wanted and wanted.count("鹿鸣湾") == 4
+
+
+def test_workers_identical_when_discovery_finds_terms():
+    before = ["建设", "发展", "推动", "提升", "支持", "打造", "保护", "规划"]
+    after = ["景区", "码头", "新区", "产业园", "湿地", "小镇", "片区", "公园"]
+    planted = "".join(f"今年{b}鹿鸣湾{a}，效果明显。\n" for b, a in zip(before, after))
+    text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
+    c = corpus({"x": planted + text, "y": text + planted})
+    one = tokens(c, workers=1, cache=False)
+    two = tokens(c, workers=2, cache=False)       # cutting starts before discovery
+    assert "鹿鸣湾" in two.terms and two.terms == one.terms
+    for i in c.ids:
+        assert two[i] == one[i] and two[i].count("鹿鸣湾") == 8
+
+
+def test_compare_with_jieba():
+    before = (len(jieba.dt.FREQ), jieba.dt.total)
+    frame = S.compare_with_jieba(["科学发展观", "地区生产总值", "乡村振兴"])
+    assert list(frame.columns) == ["term", "jieba", "policytext"]
+    row = frame.set_index("term").loc["科学发展观"]
+    assert row["jieba"] == "科学|发展观" and row["policytext"] == "科学发展观"
+    assert frame.set_index("term").loc["乡村振兴", "policytext"] == "乡村振兴"
+    # In a text, the cut of the occurrences, with tokens reaching over the term's edges.
+    in_text = S.compare_with_jieba(["强工业", "治理体系", "鹿鸣湾"], text="加强工业，完善社会治理体系").set_index("term")
+    assert in_text.loc["强工业", "policytext"] == "加强|工业"
+    assert in_text.loc["治理体系", "policytext"] == "社会治理|体系"
+    assert in_text.loc["鹿鸣湾"].isna().all()               # does not occur in the text
+    assert (len(jieba.dt.FREQ), jieba.dt.total) == before      # the global jieba is untouched
+    with pytest.raises(ParameterError):
+        S.compare_with_jieba([""])

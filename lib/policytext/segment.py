@@ -11,6 +11,8 @@ How it works
   term wins over its own pieces and over weak words at its edges (酒钢集团|公司, not
   酒钢|集团公司) but not over a strong word in its context (加强工业 stays 加强|工业 although
   强工业 is a term; a floor of 30000 would break that, 100..3000 give the same tokens on the seeds).
+- Overlapping lexicon terms: the one that starts first wins (社会治理|体系, not 社会|治理体系);
+  see `_Segmenter._leftmost_terms`.
 - Corpus terms: `tokens()` and `segment_files()` first run `discover.discover_terms` over the
   texts and add the new terms (place names, company names, local slogans) to the dictionary for
   that call only; they are removed again afterwards.
@@ -19,6 +21,9 @@ How it works
   the policy-term scores; see bench/segment.py). The dynamic programme is our own compact
   re-implementation of jieba's `__cut_DAG_NO_HMM` (same dictionary, same scores, same tie rule)
   because jieba's version builds a dict of lists per block and is about twice as slow.
+- Two workers, cold: the workers start cutting without corpus terms while the parent runs
+  discovery; the parent then re-cuts only the blocks that contain a discovered term
+  (`_recut_terms`), which gives exactly the tokens of cutting with the terms.
 - Lossless by construction: the text is split into blocks (Han characters, digits, latin),
   whitespace runs and other characters; every token is a slice of the text, and the join is
   checked at the end. Digits, decimal points and per cent signs that the dictionary leaves as
@@ -45,15 +50,15 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
-    "Tokens", "tokens", "tokens_remove", "tokens_ngrams", "segment_text", "segment_files",
-    "stopwords", "lexicon", "corpus_terms", "LEXICON_PATH", "STOPWORDS_PATH",
+    "Tokens", "tokens", "tokens_from_lists", "tokens_remove", "tokens_ngrams", "segment_text", "segment_files",
+    "stopwords", "lexicon", "corpus_terms", "compare_with_jieba", "LEXICON_PATH", "STOPWORDS_PATH",
 ]
 
 DATA = Path(__file__).resolve().parent / "data"
 LEXICON_PATH = DATA / "policy_lexicon_v1.txt"
 STOPWORDS_PATH = DATA / "stopwords_v1.txt"
 # Bump when the cutting rules change: it is part of every cache key.
-SEGMENT_VERSION = "seg-1"
+SEGMENT_VERSION = "seg-2"
 # Lexicon terms get LEXICON_BOOST x the frequency that just beats their own dictionary split.
 LEXICON_BOOST = 10
 DISCOVERED_BOOST = 3
@@ -254,6 +259,29 @@ class _Segmenter:
             i = j
         return out
 
+    def _leftmost_terms(self, pieces: list[str]) -> list[str]:
+        """Resolve overlapping lexicon terms in favour of the one that starts first.
+
+        社会治理 and 治理体系 are both terms; the probabilities alone pick 社会|治理体系 (社会 is
+        the commoner neighbour), but a reader takes the first term: 社会治理|体系, 乡村治理|体系,
+        政治生态|修复. A token that is a lexicon term gives its head back to the token before it
+        when that token plus the head is a lexicon term and the rest is still a word.
+        """
+        lex = self.lexicon
+        out = pieces
+        for i in range(1, len(pieces)):
+            tok = out[i]
+            if len(tok) < 3 or tok not in lex:
+                continue
+            prev = out[i - 1]
+            for k in range(len(tok) - 1, 0, -1):
+                if prev + tok[:k] in lex and self.is_word(tok[k:]):
+                    if out is pieces:
+                        out = list(pieces)
+                    out[i - 1], out[i] = prev + tok[:k], tok[k:]
+                    break
+        return out
+
     def cut(self, text: str) -> list[str]:
         out: list[str] = []
         append = out.append
@@ -265,7 +293,7 @@ class _Segmenter:
             elif not _HAS_HAN.search(block):
                 extend(_NUMLAT.findall(block))
             else:
-                extend(_join_alnum(self.cut_block(block)))
+                extend(_join_alnum(self._leftmost_terms(self.cut_block(block))))
         return out
 
     # -- tags
@@ -378,8 +406,7 @@ def corpus_terms(texts: Sequence[str], *, cache: bool = True,
 
     key = None
     if cache:
-        key = cache_key("corpus_terms", _context_versions(), sorted(DISCOVER_DEFAULTS.items()),
-                        *(digests or _digests(texts)))
+        key = _terms_key(texts, digests)
         hit = cache_get("segment_terms", key)
         if hit is not None:
             return hit
@@ -391,6 +418,17 @@ def corpus_terms(texts: Sequence[str], *, cache: bool = True,
     if cache:
         cache_put("segment_terms", key, terms)
     return terms
+
+
+def _terms_key(texts: Sequence[str], digests: Sequence[str] | None) -> str:
+    from .cache import cache_key
+    return cache_key("corpus_terms", _context_versions(), sorted(DISCOVER_DEFAULTS.items()),
+                     *(digests or _digests(texts)))
+
+
+def _terms_cached(texts: Sequence[str], digests: Sequence[str] | None) -> bool:
+    from .cache import cache_get
+    return cache_get("segment_terms", _terms_key(texts, digests)) is not None
 
 
 class _Known:
@@ -559,16 +597,134 @@ def _run_pieces(pieces: list[str], *, pos: bool, workers: int, bar) -> list:
     return out
 
 
+_BLOCK_CHAR = re.compile(rf"[{_HAN}{_ALNUM}{_NUMCH}]")
+
+
+def _recut_terms(seg: _Segmenter, piece: str, toks: list[str], pattern: re.Pattern) -> list[str]:
+    """Tokens of `piece` with corpus terms, from its tokens without them.
+
+    A block (run of Han/digits/latin cut as one unit, see `_UNITS`) that contains none of the
+    terms cuts the same with and without them: the dynamic programme only looks at words inside
+    the block, and adding terms leaves every other word's score unchanged. So only the blocks
+    around term occurrences are cut again; block edges are token edges in both cuts.
+    """
+    spans: list[list[int]] = []
+    is_block = _BLOCK_CHAR.match
+    for m in pattern.finditer(piece):
+        lo, hi = m.start(), m.end()
+        if spans and lo < spans[-1][1]:       # inside the block found last
+            continue
+        while lo > 0 and is_block(piece, lo - 1):
+            lo -= 1
+        while hi < len(piece) and is_block(piece, hi):
+            hi += 1
+        spans.append([lo, hi])
+    if not spans:
+        return toks
+    out: list[str] = []
+    pos = k = 0
+    for lo, hi in spans:
+        while pos < lo:                      # tokens before the block stay
+            out.append(toks[k])
+            pos += len(toks[k])
+            k += 1
+        while pos < hi:                      # tokens of the block are replaced
+            pos += len(toks[k])
+            k += 1
+        out.extend(seg.cut(piece[lo:hi]))
+    out.extend(toks[k:])
+    return out
+
+
+class _EarlyCut:
+    """Workers cut the texts without corpus terms while the parent runs discovery.
+
+    Used for a cold, parallel, untagged run: discovery (one process) then overlaps with cutting
+    instead of preceding it. When the terms are known the parent re-cuts only the blocks that
+    contain one (`_recut_terms`), so the tokens equal those of cutting with the terms.
+    """
+
+    def __init__(self, texts: Sequence[str], workers: int):
+        import gc
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork")
+        _segmenter()                         # built once here, inherited by the workers
+        self.pieces, self.owner = [], []
+        for i, text in enumerate(texts):
+            for piece in _split_pieces(text):
+                self.pieces.append(piece)
+                self.owner.append(i)
+        # Frozen objects are skipped by the workers' garbage collector, which would otherwise
+        # write to (and so copy) every inherited page of the dictionary tables.
+        gc.freeze()
+        try:
+            self.pool = ctx.Pool(workers)
+        finally:
+            gc.unfreeze()
+        self.results = self.pool.imap(_work, self.pieces, chunksize=1)
+
+    def collect(self, terms: Sequence[str], todo: Sequence[int], bar) -> dict[int, list[str]]:
+        seg = _segmenter()
+        wanted = set(todo)
+        out: dict[int, list[str]] = {i: [] for i in todo}
+        with seg.with_terms(terms) as new:
+            pattern = (re.compile("|".join(map(re.escape, sorted(new, key=len, reverse=True))))
+                       if new else None)
+            for piece, i, (packed, _) in zip(self.pieces, self.owner, self.results):
+                if i in wanted:
+                    toks = _unpack(packed)
+                    out[i].extend(_recut_terms(seg, piece, toks, pattern) if pattern else toks)
+                    if bar is not None:
+                        bar.update(len(piece))
+        return out
+
+    def close(self) -> None:
+        self.pool.terminate()
+        self.pool.join()
+
+
+def _early_cut(texts: Sequence[str], *, pos: bool, discover: bool, workers: int | None,
+               cache: bool, digests: Sequence[str] | None) -> _EarlyCut | None:
+    """Start cutting before discovery when that pays: parallel, cold, no POS tags, fork."""
+    if not discover or pos or not texts:
+        return None
+    n_workers = _resolve_workers(workers, sum(map(len, texts)))
+    if n_workers < 2 or (len(texts) == 1 and len(texts[0]) <= PIECE_CHARS):
+        return None
+    if cache and _terms_cached(texts, digests):
+        return None                          # terms (and most likely the tokens) are cached
+    import multiprocessing as mp
+    try:
+        mp.get_context("fork")
+    except ValueError:
+        return None
+    return _EarlyCut(texts, n_workers)
+
+
 def _segment_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
                    workers: int | None = None, cache: bool = True, progress: bool | None = None,
                    names: Sequence[str] | None = None) -> tuple[list, list[str]]:
     """Cut many texts; returns ([(tokens, tags|None), ...], discovered terms)."""
-    from .cache import cache_get, cache_put
-
     texts = list(texts)
     if workers is not None:
         _resolve_workers(workers, 0)  # reject a bad value even when everything is cached
     digests = _digests(texts) if cache else None
+    early = _early_cut(texts, pos=pos, discover=discover, workers=workers, cache=cache,
+                       digests=digests)
+    try:
+        return _segment_rest(texts, digests, early, pos=pos, discover=discover, workers=workers,
+                             cache=cache, progress=progress, names=names)
+    finally:
+        if early is not None:
+            early.close()
+
+
+def _segment_rest(texts: list[str], digests, early: _EarlyCut | None, *, pos: bool,
+                  discover: bool, workers: int | None, cache: bool, progress: bool | None,
+                  names: Sequence[str] | None) -> tuple[list, list[str]]:
+    from .cache import cache_get, cache_put
+
     terms = corpus_terms(texts, cache=cache, digests=digests) if discover else []
     keys = _doc_keys(digests, terms, pos) if cache else [None] * len(texts)
     results: list = [None] * len(texts)
@@ -589,17 +745,21 @@ def _segment_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = 
                 pieces.append(piece)
                 owner.append(i)
         bar = _progress_bar(progress, n_chars)
+        collected: dict[int, tuple[list[str], list[str]]] = {i: ([], []) for i in todo}
         try:
-            with seg.with_terms(terms):
-                done = _run_pieces(pieces, pos=pos, workers=n_workers, bar=bar)
+            if early is not None:
+                for i, toks in early.collect(terms, todo, bar).items():
+                    collected[i] = (toks, [])
+            else:
+                with seg.with_terms(terms):
+                    done = _run_pieces(pieces, pos=pos, workers=n_workers, bar=bar)
+                for i, (packed, tags) in zip(owner, done):
+                    collected[i][0].extend(_unpack(packed))
+                    if pos:
+                        collected[i][1].extend(tags.split(_SEP) if tags else [])
         finally:
             if bar is not None:
                 bar.close()
-        collected: dict[int, tuple[list[str], list[str]]] = {i: ([], []) for i in todo}
-        for i, (packed, tags) in zip(owner, done):
-            collected[i][0].extend(_unpack(packed))
-            if pos:
-                collected[i][1].extend(tags.split(_SEP) if tags else [])
         for i in todo:
             toks, tags = collected[i]
             if "".join(toks) != texts[i]:
@@ -637,6 +797,11 @@ class Tokens:
         self.pos = pos
         self.terms = list(terms)   # corpus terms that were added to the dictionary
         self.kind = kind           # tokens | removed | ngrams (what derived this object)
+
+    @classmethod
+    def from_lists(cls, corpus, lists: dict[str, Sequence[str]], **options) -> "Tokens":
+        """Same as `tokens_from_lists(corpus, lists, **options)`."""
+        return tokens_from_lists(corpus, lists, **options)
 
     @property
     def ids(self) -> list[str]:
@@ -701,6 +866,51 @@ class Tokens:
             if self.pos:
                 cols["pos"].extend(d.tags)
         return pd.DataFrame(cols)
+
+
+def tokens_from_lists(corpus, lists: dict[str, Sequence[str]], *,
+                      starts: dict[str, Sequence[int]] | None = None,
+                      tags: dict[str, Sequence[str]] | None = None, terms: Sequence[str] = (),
+                      kind: str = "tokens") -> Tokens:
+    """Build Tokens from plain lists: ``{doc_id: [token, ...]}`` (for modules that derive tokens).
+
+    corpus: the Corpus the tokens belong to (ids must be its ids; to_frame() reads the parts).
+    starts: {doc_id: [clean-text start offset of each token]}; without it the tokens must join
+        to the document's clean text and starts are computed from their lengths.
+    tags: {doc_id: [POS tag of each token]} for all documents, or None.
+    terms, kind: recorded on the result (corpus terms used; what derived these tokens).
+    Bad input raises ParameterError naming the document and the problem.
+    """
+    if not isinstance(lists, dict):
+        raise ParameterError(f"tokens_from_lists needs a dict {{doc_id: [token, ...]}}, "
+                             f"not {type(lists).__name__}")
+    known = set(corpus.ids)
+    docs: dict[str, _DocTokens] = {}
+    for doc_id, toks in lists.items():
+        if doc_id not in known:
+            raise ParameterError(f"tokens_from_lists: no document {doc_id!r} in the corpus")
+        if isinstance(toks, str) or not all(isinstance(t, str) for t in toks):
+            raise ParameterError(f"tokens_from_lists: document {doc_id!r} needs a list of str tokens")
+        toks = list(toks)
+        doc_starts = None
+        if starts is not None:
+            if doc_id not in starts or len(starts[doc_id]) != len(toks):
+                raise ParameterError(f"tokens_from_lists: document {doc_id!r} needs one start "
+                                     f"offset per token ({len(toks)})")
+            doc_starts = [int(x) for x in starts[doc_id]]
+            if any(b < a for a, b in zip(doc_starts, doc_starts[1:])) or (doc_starts and doc_starts[0] < 0):
+                raise ParameterError(f"tokens_from_lists: start offsets of document {doc_id!r} "
+                                     "must be non-negative and non-decreasing")
+        elif "".join(toks) != corpus[doc_id].clean:
+            raise ParameterError(f"tokens_from_lists: tokens of document {doc_id!r} do not join to "
+                                 "its clean text; pass starts= for filtered or derived tokens")
+        doc_tags = None
+        if tags is not None:
+            if doc_id not in tags or len(tags[doc_id]) != len(toks):
+                raise ParameterError(f"tokens_from_lists: document {doc_id!r} needs one tag per token")
+            doc_tags = list(tags[doc_id])
+        docs[doc_id] = _DocTokens(toks, doc_starts, doc_tags)
+    return Tokens(corpus, docs, pos=tags is not None, terms=terms, kind=kind)
 
 
 def tokens(corpus, *, pos: bool = False, discover: bool = True, workers: int | None = None,
@@ -771,6 +981,77 @@ def tokens_ngrams(toks: Tokens, *, n: int = 2, sep: str = "") -> Tokens:
         grams = [sep.join(d.tokens[k:k + n]) for k in range(len(d.tokens) - n + 1)]
         out[doc_id] = _DocTokens(grams, starts[:len(grams)], None)
     return Tokens(toks.corpus, out, pos=False, terms=toks.terms, kind=f"{n}-grams")
+
+
+# ---------------------------------------------------------------- comparison with bare jieba
+
+@lru_cache(maxsize=None)
+def _bare_jieba():
+    """A separate jieba.Tokenizer with only jieba's default dictionary (never the global one)."""
+    import jieba
+
+    tk = jieba.Tokenizer()
+    tk.tmp_dir = str(_cache_dir() / "jieba")      # shares the marshal cache of the plain dictionary
+    os.makedirs(tk.tmp_dir, exist_ok=True)
+    tk.cache_file = f"jieba-{jieba.__version__}.cache"
+    jlog = logging.getLogger("jieba")
+    level = jlog.level
+    jlog.setLevel(logging.WARNING)
+    try:
+        tk.initialize()
+    finally:
+        jlog.setLevel(level)
+    return tk
+
+
+def _covering_split(toks: list[str], text: str, term: str) -> str | None:
+    """Most common way the occurrences of `term` in `text` are cut ("|" between tokens).
+
+    Tokens that reach over the term's edges are shown whole (加强|工业 for 强工业 in 加强工业).
+    Ties go to the earliest occurrence; None when the term does not occur.
+    """
+    import bisect
+    from collections import Counter
+
+    ends = list(itertools.accumulate(map(len, toks)))
+    splits: Counter = Counter()
+    for m in re.finditer(re.escape(term), text):
+        first = bisect.bisect_right(ends, m.start())
+        last = bisect.bisect_left(ends, m.end())
+        splits["|".join(toks[first:last + 1])] += 1
+    return splits.most_common(1)[0][0] if splits else None
+
+
+def compare_with_jieba(terms: Iterable[str] | str, *, text: str | None = None) -> "pd.DataFrame":
+    """How bare jieba and policytext cut each term: DataFrame(term, jieba, policytext).
+
+    Cells hold the tokens joined by "|" (科学|发展观 vs 科学发展观). Bare jieba is a separate
+    `jieba.Tokenizer()` with its default dictionary and default settings (HMM on, as
+    `jieba.lcut`); policytext is `segment_text` (lexicon, no corpus terms).
+    text=None cuts each term on its own. With a text, both cut the whole text and each cell
+    shows the most common cut of the term's occurrences there, including tokens that reach over
+    its edges; missing (NaN) when the term does not occur in the text.
+    """
+    import pandas as pd
+
+    if isinstance(terms, str):
+        terms = [terms]
+    terms = list(terms)
+    bad = [t for t in terms if not isinstance(t, str) or not t]
+    if bad:
+        raise ParameterError(f"compare_with_jieba needs non-empty str terms, not {bad[0]!r}")
+    if text is not None and not isinstance(text, str):
+        raise ParameterError(f"compare_with_jieba: text must be a str, not {type(text).__name__}")
+    bare = _bare_jieba()
+    rows = []
+    if text is None:
+        for term in terms:
+            rows.append((term, "|".join(bare.lcut(term)), "|".join(segment_text(term))))
+    else:
+        jtoks, ptoks = bare.lcut(text), segment_text(text)
+        for term in terms:
+            rows.append((term, _covering_split(jtoks, text, term), _covering_split(ptoks, text, term)))
+    return pd.DataFrame(rows, columns=["term", "jieba", "policytext"])
 
 
 # ---------------------------------------------------------------- files (CLI)

@@ -391,10 +391,10 @@ def tokens_lookup(toks, dictionary: str | Path | Mapping | Dictionary | None = N
     exclusive=True keeps only tokens that match a theme (starts kept, so parts still work);
     exclusive=False keeps every token and replaces only the matching ones by their theme id.
     """
-    from .segment import Tokens, _DocTokens
+    from .segment import tokens_from_lists
 
     dic = _load_dictionary(dictionary)
-    out = {}
+    out, out_starts = {}, {}
     for doc_id in toks.ids:
         words, starts = toks[doc_id], toks.starts(doc_id)
         new, new_starts = [], []
@@ -403,8 +403,9 @@ def tokens_lookup(toks, dictionary: str | Path | Mapping | Dictionary | None = N
             if tid is not None or not exclusive:
                 new.append(tid if tid is not None else tok)
                 new_starts.append(start)
-        out[doc_id] = _DocTokens(new, new_starts, None)
-    return Tokens(toks.corpus, out, pos=False, terms=getattr(toks, "terms", ()), kind="themes")
+        out[doc_id], out_starts[doc_id] = new, new_starts
+    return tokens_from_lists(toks.corpus, out, starts=out_starts,
+                             terms=getattr(toks, "terms", ()), kind="themes")
 
 
 # ---------------------------------------------------------------- CLI
