@@ -28,6 +28,7 @@ bench: setup
 
 student-copies: setup
 	$(BIN)/python scripts/make_student_copies.py
+	$(BIN)/python scripts/update_readme_table.py
 
 clean:
 	rm -rf reports .pytest_cache

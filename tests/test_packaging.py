@@ -50,3 +50,13 @@ def test_environment_yml_lists_the_same_dependencies_as_pyproject():
 def test_gitignore_does_not_hide_the_library():
     ignored = (ROOT / ".gitignore").read_text().splitlines()
     assert "lib/" not in ignored and "lib" not in ignored
+
+
+def test_readme_notebook_table_is_generated_from_the_notebooks():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("update_readme_table", ROOT / "scripts/update_readme_table.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert module.updated(readme) == readme, "README table is stale: run scripts/update_readme_table.py"

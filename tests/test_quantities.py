@@ -252,3 +252,85 @@ def test_other_city_statistics_style():
         ("单位GDP能耗", "change", 3.0, "%", "target", 2023),
         ("城镇登记失业率", "level", 4.5, "%", "target", 2023),
     ]
+
+
+# ---------------------------------------------------------------- held-out reports
+
+HELDOUT = DATA / "heldout_reports"
+
+
+def test_heldout_gold_floor(tmp_path):
+    """Three report excerpts written for this test (tests/data/heldout_reports, README.md there),
+    labelled by hand in the seed gold's format: the extractor must generalise beyond the seeds."""
+    from policytext import load_corpus
+
+    q = quantities(load_corpus(HELDOUT))
+    q["doc"] = q["file"]
+    pred = tmp_path / "pred.csv"
+    q.to_csv(pred, index=False)
+    out = subprocess.run([sys.executable, str(DATA / "score_quantities.py"), str(HELDOUT / "gold.csv"),
+                          str(pred), "--min-f1", "0.95"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+    detection = float(out.stdout.split("detection")[1].split("F1 ")[1].split()[0])
+    indicator = float(out.stdout.split("indicator ")[1].split()[0])
+    assert detection >= 0.97 and indicator >= 0.9, out.stdout
+
+
+HEADLINES = {
+    # file: {(indicator, year): (value, value_high, unit)}
+    "h1_yunchuan_gov_2019.txt": {
+        ("地区生产总值", 2019): (6.5, None, "%"), ("居民消费价格涨幅", 2019): (3, None, "%"),
+        ("新增城镇就业", 2019): (5, None, "万人"), ("城镇登记失业率", 2019): (4, None, "%")},
+    "h2_hechuan_province_gov_2023.txt": {
+        ("地区生产总值", 2023): (6, None, "%"), ("居民消费价格涨幅", 2023): (3, None, "%"),
+        ("新增城镇就业", 2023): (80, None, "万人"), ("城镇调查失业率", 2023): (5.5, None, "%")},
+    "h3_qinghe_county_gov_2021.txt": {
+        ("地区生产总值", 2021): (7, 7.5, "%"), ("地区生产总值", 2025): (6.5, None, "%"),
+        ("居民消费价格涨幅", 2021): (3, None, "%"), ("新增城镇就业", 2021): (2200, None, "人"),
+        ("新增城镇就业", 2025): (1, None, "万人"), ("城镇调查失业率", 2021): (5.5, None, "%")},
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEADLINES))
+def test_heldout_headline_targets_by_year(name):
+    """GDP growth, CPI, new urban jobs and unemployment: each target found with its year."""
+    from policytext import load_corpus
+
+    c = load_corpus(HELDOUT)
+    q = quantities(c)
+    q = q[(q["file"] == name) & (q["label"] == "target")]
+    for (indicator, year), (value, high, unit) in HEADLINES[name].items():
+        hits = q[(q["indicator"] == indicator) & (q["year"] == year) & (q["unit"] == unit)]
+        assert len(hits) == 1, (name, indicator, year, hits[["text", "indicator", "year"]])
+        row = hits.iloc[0]
+        assert row["value"] == value and (row["value_high"] if high else None) == high, (name, indicator, row)
+
+
+def test_span_start_values_and_years_of_from_to():
+    text = ("一、过去五年工作回顾\n地区生产总值由2017年的2.86万亿元增加到4.12万亿元，"
+            "每万人发明专利拥有量从4.39件增至9.40件，工业增加值跃升到2016年的3.5倍。\n")
+    got = [(r["value"], r["year"], r["indicator"]) for r in rows(text, year=2023)]
+    assert got == [(2.86, 2017, "地区生产总值"), (4.12, 2022, "地区生产总值"),
+                   (4.39, None, "每万人发明专利拥有量"), (9.4, 2022, "每万人发明专利拥有量"),
+                   (3.5, 2022, "工业增加值")]
+    text = "“十三五”时期，全县地区生产总值从2015年的98.6亿元增长到2020年的152.3亿元，年均增长7.4%。"
+    got = [(r["value"], r["year"], r["indicator"]) for r in rows(text, year=2021)]
+    assert got == [(98.6, 2015, "地区生产总值"), (152.3, 2020, "地区生产总值"), (7.4, 2020, "地区生产总值")]
+
+
+def test_fenbie_after_separate_subjects():
+    text = "城镇居民人均可支配收入达到34520元，农村居民人均可支配收入达到16385元，年均分别增长7.9%和9.2%。"
+    got = [(r["indicator"], r["value"], r["measure"]) for r in rows(text, year=2021)]
+    assert got[2:] == [("城镇居民人均可支配收入", 7.9, "change"), ("农村居民人均可支配收入", 9.2, "change")]
+
+
+def test_investment_of_the_projects_counted():
+    text = "二、2019年工作安排\n全年实施亿元以上重点项目215个，完成投资436亿元；新建学校3所，投资2亿元。\n"
+    got = {r["value"]: r["indicator"] for r in rows(text, year=2019)}
+    assert got[436] == "重点项目完成投资"      # registry name; 亿元以上 is a threshold, not the name
+    assert got[2] == "学校投资"                 # 新建学校3所，投资2亿元: the schools' investment
+
+
+def test_concentration_units():
+    r = one("全市PM2.5平均浓度控制在35微克/立方米以下。", year=2023)
+    assert (r["value"], r["unit"], r["relation"], r["indicator"]) == (35, "微克/立方米", "<=", "PM2.5平均浓度")

@@ -205,9 +205,19 @@ def test_implied_growth_plot():
         textplot_implied_growth(TABLE[TABLE["label"] == "target"])
 
 
+def test_timeline_default_measure_is_the_registry_one():
+    table = pd.concat([TABLE, q(("001", "target", INCOME, "change", 7, None, "%", "=", 2022, "增长7%"),
+                                ("001", "target", INCOME, "change", 7, None, "%", ">=", 2026, "年均增长7%以上"),
+                                ("000", "achieved", INCOME, "change", 43.5, None, "%", "=", 2021, "增长43.5%"))])
+    # more change rows than level rows, but income is tracked as a level
+    assert textplot_timeline(table, INCOME).axes[0].get_title().endswith("(level)")
+
+
 def test_timeline_one_place_integer_years():
     fig = textplot_timeline(with_place(TABLE, PLACES), GDP, measure="level", place="嘉峪关市")
     ax = fig.axes[0]
     assert list(ax.get_xticks()) == [2021, 2022, 2023, 2024, 2025, 2026]
+    with pytest.raises(PolicyTextError, match="no 'count' values .* measures found: \\['change', 'level'\\]"):
+        textplot_timeline(TABLE, GDP, measure="count")
     with pytest.raises(PolicyTextError, match="in 凉州区"):
         textplot_timeline(with_place(TABLE, PLACES), GDP, place="凉州区")

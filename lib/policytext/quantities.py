@@ -66,6 +66,13 @@ _YEAR_REF = re.compile(
 _PLAN_HORIZON = re.compile(r"[“\"]?十([三四五六])五[”\"]?(期?末|时期末|期间|时期)?(基础上)?")
 _RELATIVE_YEAR = re.compile(r"今年|明年|去年|上年|全年|本年")
 _FIVE_YEARS = re.compile(r"(?:今后|未来)(?:五|5)年")
+# 跃升到2016年的3.5倍, 相当于2015年的120%: a ratio to that year, reported for the review year
+_RATIO_AFTER = re.compile(r"[0-9０-９.．]+\s*(?:倍|%|％)")
+# 从4.39件增至9.40件 / 由X提高到Y: the first value is the start of a span
+_FROM_VALUE = re.compile(r"(?:从|由)$")
+_TO_VERB = re.compile(r"[0-9０-９.．,]+[^0-9,，;；。]{0,8}?(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|提升到|"
+                      r"提升至|跃升到|跃升至|上升到|上升至|扩大到|扩大至|下降到|下降至|降至|降到|减少到|减少至|"
+                      r"缩小到|缩小至|压减到|压减至)")
 
 # ------------------------------------------------------------------ indicator phrases
 
@@ -326,10 +333,15 @@ def _year_for(sentence: str, offset: int, *, year: int | None, review_year: int 
     weak_year: int | None = None
     for m in _YEAR_REF.finditer(pre):
         prefix, suffix = m.group("prefix") or "", m.group("suffix") or ""
+        if suffix == "的" and m.end() == len(pre) and prefix not in ("较", "比", "与", "同", "相比") \
+                and not _RATIO_AFTER.match(sentence, offset):
+            return int(m.group("year")), True     # 由2017年的2.86万亿元, 增长到2020年的152.3亿元
         if prefix in ("较", "比", "与", "从", "同", "相比") or suffix in ("的", "以来", "起", "前", "相比",
                                                                      "同期", "基础上", "水平"):
             continue            # a baseline (较2016年增长) or a span start, not the reference year
         best = (m.start(), int(m.group("year")))
+    if _FROM_VALUE.search(pre) and _TO_VERB.match(sentence[offset:]):
+        return None, False      # 从4.39件增至9.40件: the start value of a span whose year is not given
     for m in _PLAN_HORIZON.finditer(pre):
         if m.group(3):                      # 在"十三五"基础上: baseline
             continue
@@ -442,6 +454,8 @@ def _strip_phrase(phrase: str) -> str:
         phrase = _LEADING_RE.sub("", phrase)
         phrase = _PREDICATE_RE.sub("", phrase)
         phrase = re.sub(r"^[“\"「(（]+|[”\"」)）]+$", "", phrase)
+        # 增长到2020年的152.3亿元: a time reference, not part of the name
+        phrase = re.sub(r"(?<![较比与由从同0-9])(?:19|20)\d\d(?:年(?:底|末)?的?)?$", "", phrase)
         # comparison baselines at the end: 较2016年增长 / 比5年前 / 较五年前 / 由改革前的
         phrase = re.sub(r"(?:较|(?<!占)比(?![重例率])|与|由|从|同)[^较比与由从同]{1,8}(?:年|前|期|时)?(?:的)?(?:相比)?$",
                         "", phrase) if re.search(r"(?:较|比(?![重例率])|由|从)", phrase[-10:]) else phrase
@@ -601,6 +615,32 @@ def _spending_indicator(text, pre, end, clause_end, resolver) -> tuple[str, str]
     return (obj + m.group(1), obj + m.group(1)) if 1 < len(obj) <= 16 else ("", "")
 
 
+def _distinct_subjects(rows: list[dict], n: int) -> list[tuple[str, str]]:
+    """The indicators of the last ``n`` values, when they are ``n`` different ones."""
+    last = [(r["indicator"], r["indicator_text"]) for r in rows[-n:]]
+    if len(last) == n and all(ind for ind, _ in last) and len({ind for ind, _ in last}) == n:
+        return last
+    return []
+
+
+# 完成投资436亿元, 年度计划投资480亿元: the investment of the projects just counted
+_BARE_INVESTMENT = re.compile(r"(?:年度|全年|当年|累计)?(?P<verb>计划|完成|实际完成)?投资(?:额)?")
+_THRESHOLD_PREFIX = re.compile(r"^(?:[0-9.]+)?[万亿千百]*元(?:以上|及以上)")
+
+
+def _investment_of_projects(pre: str, previous: dict, resolver) -> tuple[str, str]:
+    """实施亿元以上重点项目215个，完成投资436亿元 -> 重点项目完成投资."""
+    phrase = _PREDICATE_RE.sub("", re.sub(r"^[,，、和及与并共]+", "", pre.strip()))
+    m = _BARE_INVESTMENT.fullmatch(phrase)
+    if not m or previous.get("measure") != "count" or not previous.get("indicator_text"):
+        return "", ""
+    noun = _THRESHOLD_PREFIX.sub("", previous["indicator_text"])
+    if not noun:
+        return "", ""
+    written = noun + (m.group("verb") or "").replace("实际", "") + "投资"
+    return resolver.registry.canonical(written), written
+
+
 def _fenbie_items(text: str, clause_start: int, fenbie: int, resolver) -> list[str]:
     """The coordinated subject of 分别: 城镇和农村居民人均可支配收入分别达到…; when the
     clause before 分别 holds only a baseline (较重组前分别增长), the previous clause."""
@@ -641,14 +681,23 @@ def _sentence_rows(text, s_start, s_end, group, resolver, *, year, review_year, 
         if fenbie >= 0:
             after = [g for g in in_clause if g.start >= clause_start + fenbie]
             items = _fenbie_items(text, clause_start, clause_start + fenbie, resolver)
-            if len(after) > 1 and len(items) == len(after) and c in after:
-                resolved = [resolver.from_phrase(it) for it in items]
+            resolved: list[tuple[str, str]] = []
+            if len(after) > 1 and c in after:
+                if len(items) == len(after):
+                    resolved = [resolver.from_phrase(it) for it in items]
+                elif not _strip_phrase(text[clause_start:clause_start + fenbie]):
+                    # A达到X元，B达到Y元，分别增长a%和b%: the subjects are the values before
+                    resolved = _distinct_subjects([r for r in rows if seg_start <= r["start"] < clause_start],
+                                                  len(after))
+            if resolved:
                 indicator, written = resolved[after.index(c)]
                 last_list = resolved
                 # 分别增长7%、8%以上: the relation word after the last value covers all
                 if after[-1].relation != "=" and c.relation == "=":
                     c.relation = after[-1].relation
         is_count = c.unit.lstrip("万亿千百") in MEASURE_WORDS or c.unit in ("万", "亿")
+        if not indicator and c.unit.endswith("元") and rows:
+            indicator, written = _investment_of_projects(pre, rows[-1], resolver)
         if not indicator and c.unit.endswith("元"):
             indicator, written = _spending_indicator(text, pre, c.text_end, clause_end, resolver)
         if not indicator and is_count:

@@ -341,11 +341,10 @@ def textstat_consistency(q: pd.DataFrame, *, corpus=None, registered: bool = Tru
 
 
 def _cjk() -> None:
-    try:
-        from .fonts import use_cjk_font
-        use_cjk_font()
-    except Exception:  # no Chinese font: plain matplotlib, labels may show boxes
-        pass
+    # No silent fallback: without a CJK font the labels would be tofu boxes.
+    from .fonts import use_cjk_font
+
+    use_cjk_font()
 
 
 def textplot_implied_growth(q: pd.DataFrame, *, corpus=None, ax=None):
@@ -389,11 +388,12 @@ def textplot_timeline(q: pd.DataFrame, indicator: str, *, measure: str | None = 
     """Targets, estimates and achieved values of one indicator across years, one colour per
     document (filled: achieved ● or estimate ■; hollow: target ◇; a floor ▲ / ceiling ▼ of
     any kind, e.g. 首次突破300亿元, is a triangle).
-    ``place`` keeps one place's documents (place from ``corpus`` or a ``place`` column).
+    ``place`` keeps one place's documents (place from ``corpus`` or a ``place`` column);
+    ``measure`` defaults to the registry's usual measure of the indicator when present.
     Returns the matplotlib Figure."""
     import matplotlib.pyplot as plt
 
-    from .indicators import canonical_indicator
+    from .indicators import canonical_indicator, indicator_registry
 
     t = _tracked(q, corpus)
     name = canonical_indicator(indicator)
@@ -404,7 +404,13 @@ def textplot_timeline(q: pd.DataFrame, indicator: str, *, measure: str | None = 
         where = f" in {place}" if place is not None else ""
         raise ParameterError(f"no values with a year for indicator {indicator!r}{where}")
     if measure is None:
-        measure = t["measure"].mode().iloc[0]
+        # the registry's usual measure (level for income), else the most common one
+        hint = indicator_registry().measures.get(name)
+        measure = hint if hint in set(t["measure"]) else t["measure"].mode().iloc[0]
+    if not (t["measure"] == measure).any():
+        raise ParameterError(f"no {measure!r} values with a year for indicator {indicator!r}"
+                             f"{f' in {place}' if place is not None else ''}; measures found: "
+                             f"{sorted(t['measure'].unique())}")
     t = t[t["measure"] == measure]
     unit = t["base_unit"].mode().iloc[0]
     t = t[t["base_unit"] == unit]
