@@ -264,6 +264,42 @@ def test_terms_of_other_eras_kept_whole():
     assert segment_text("围绕两不愁三保障，实现脱贫摘帽")[1] == "两不愁三保障"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 2017-2025 programme names and slogans come out whole ...
+    ("深化国资国企改革，实施国有企业改革深化提升行动",
+     ["深化", "国资国企改革", "，", "实施", "国有企业改革深化提升行动"]),
+    ("推动数字产业化和产业数字化", ["推动", "数字产业化", "和", "产业数字化"]),
+    ("坚持正风肃纪反腐，落实第一议题制度", ["坚持", "正风肃纪反腐", "，", "落实", "第一议题", "制度"]),
+    ("推动黄河流域生态保护和高质量发展", ["推动", "黄河流域", "生态保护", "和", "高质量发展"]),
+    ("推进厂办大集体改革，处置僵尸企业", ["推进", "厂办大集体改革", "，", "处置", "僵尸企业"]),
+    # ... without taking a character from the word next to them (城乡统筹 keeps 乡, 和美乡村
+    # stays countable after 宜居宜业, 国家 is a qualifier in front of 重点实验室) ...
+    ("推进城乡统筹发展，全面推进乡村全面振兴，守牢耕地保护红线",
+     ["推进", "城乡统筹", "发展", "，", "全面", "推进", "乡村全面振兴", "，", "守", "牢", "耕地保护红线"]),
+    ("建设宜居宜业和美乡村", ["建设", "宜居宜业", "和美乡村"]),
+    ("加快国家实验室建设，支持国家重点实验室和全国重点实验室",
+     ["加快", "国家实验室", "建设", "，", "支持", "国家", "重点实验室", "和", "全国重点实验室"]),
+    ("守住不发生规模性返贫底线，健全防止规模性返贫机制",
+     ["守住", "不", "发生", "规模性返贫", "底线", "，", "健全", "防止规模性返贫", "机制"]),
+    ("党的十八大以来，十九大报告", ["党的十八大", "以来", "，", "十九大", "报告"]),
+    # ... and short terms do not break common words at their edges (新动能, 引进来 and 提振消费
+    # are left out of the lexicon for this reason; see its header).
+    ("激发创新动能，培育壮大新动能", ["激发", "创新", "动能", "，", "培育", "壮大", "新", "动能"]),
+    ("引进来自德国的先进技术，坚持走出去",
+     ["引进", "来自", "德国", "的", "先进", "技术", "，", "坚持", "走出去"]),
+    ("防范化解地方债务风险，用好地方债", ["防范", "化解", "地方", "债务", "风险", "，", "用", "好", "地方债"]),
+    ("推广信用贷款，扩大首贷户规模，继续贷款支持",
+     ["推广", "信用贷款", "，", "扩大", "首贷", "户", "规模", "，", "继续", "贷款", "支持"]),
+    ("我们打算力争建设全国一体化算力网络，发展智能算力",
+     ["我们", "打算", "力争", "建设", "全国", "一体化", "算力网络", "，", "发展", "智能算力"]),
+    ("落实两新政策，加强两新组织党建", ["落实", "两新", "政策", "，", "加强", "两新组织", "党建"]),
+    ("党内法规定期清理，收集采样数据，推进药品集采",
+     ["党内法规", "定期", "清理", "，", "收集", "采样", "数据", "，", "推进", "药品", "集采"]),
+])
+def test_recent_vocabulary_whole_and_word_edges_intact(text, expected):
+    assert segment_text(text) == expected
+
+
 def test_overlapping_terms_resolved_leftmost():
     # 社会治理 and 治理体系 are both lexicon terms: the one that starts first wins.
     assert segment_text("完善社会治理体系")[-2:] == ["社会治理", "体系"]
@@ -339,3 +375,29 @@ def test_compare_with_jieba():
     assert (len(jieba.dt.FREQ), jieba.dt.total) == before      # the global jieba is untouched
     with pytest.raises(ParameterError):
         S.compare_with_jieba([""])
+
+
+def test_compare_with_jieba_is_cached_by_terms_text_and_lexicon(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path))
+    calls = []
+    real = S._compare_rows
+    monkeypatch.setattr(S, "_compare_rows", lambda terms, text: calls.append(terms) or real(terms, text))
+    first = S.compare_with_jieba(["科学发展观", "乡村振兴"])
+    again = S.compare_with_jieba(["科学发展观", "乡村振兴"])
+    assert len(calls) == 1 and again.equals(first)             # the second answer comes from disk
+    assert again.set_index("term").loc["科学发展观", "jieba"] == "科学|发展观"
+    S.compare_with_jieba(["科学发展观"])                            # other terms: computed
+    S.compare_with_jieba(["科学发展观", "乡村振兴"], text="推进乡村振兴")  # with a text: computed
+    assert len(calls) == 3
+    S.compare_with_jieba(["科学发展观", "乡村振兴"], cache=False)
+    assert len(calls) == 4
+    # A changed lexicon changes the key (policytext's cut depends on it).
+    lexicon = tmp_path / "policy_lexicon_test.txt"
+    lexicon.write_text(S.LEXICON_PATH.read_text(encoding="utf-8") + "\n鹿鸣湾 ns\n", encoding="utf-8")
+    monkeypatch.setattr(S, "LEXICON_PATH", lexicon)
+    S._context_versions.cache_clear()
+    try:
+        S.compare_with_jieba(["科学发展观", "乡村振兴"])
+        assert len(calls) == 5
+    finally:
+        S._context_versions.cache_clear()

@@ -1022,7 +1022,8 @@ def _covering_split(toks: list[str], text: str, term: str) -> str | None:
     return splits.most_common(1)[0][0] if splits else None
 
 
-def compare_with_jieba(terms: Iterable[str] | str, *, text: str | None = None) -> "pd.DataFrame":
+def compare_with_jieba(terms: Iterable[str] | str, *, text: str | None = None,
+                       cache: bool = True) -> "pd.DataFrame":
     """How bare jieba and policytext cut each term: DataFrame(term, jieba, policytext).
 
     Cells hold the tokens joined by "|" (科学|发展观 vs 科学发展观). Bare jieba is a separate
@@ -1031,6 +1032,10 @@ def compare_with_jieba(terms: Iterable[str] | str, *, text: str | None = None) -
     text=None cuts each term on its own. With a text, both cut the whole text and each cell
     shows the most common cut of the term's occurrences there, including tokens that reach over
     its edges; missing (NaN) when the term does not occur in the text.
+
+    Loading the two dictionaries takes about a second, so the rows are kept in the disk cache
+    (cache=False: recompute), keyed by the terms, the text and what decides both cuts (jieba's
+    version, the lexicon, the segmenter version), as the token cache is.
     """
     import pandas as pd
 
@@ -1042,6 +1047,23 @@ def compare_with_jieba(terms: Iterable[str] | str, *, text: str | None = None) -
         raise ParameterError(f"compare_with_jieba needs non-empty str terms, not {bad[0]!r}")
     if text is not None and not isinstance(text, str):
         raise ParameterError(f"compare_with_jieba: text must be a str, not {type(text).__name__}")
+    columns = ["term", "jieba", "policytext"]
+    key = None
+    if cache:
+        from .cache import cache_get, cache_key, cache_put
+
+        key = cache_key("compare_with_jieba", _context_versions(), terms,
+                        "no text" if text is None else _digests([text])[0])
+        hit = cache_get("compare_jieba", key)
+        if hit is not None:
+            return pd.DataFrame(hit, columns=columns)
+    rows = _compare_rows(terms, text)
+    if cache:
+        cache_put("compare_jieba", key, rows)
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _compare_rows(terms: list[str], text: str | None) -> list[tuple]:
     bare = _bare_jieba()
     rows = []
     if text is None:
@@ -1051,7 +1073,7 @@ def compare_with_jieba(terms: Iterable[str] | str, *, text: str | None = None) -
         jtoks, ptoks = bare.lcut(text), segment_text(text)
         for term in terms:
             rows.append((term, _covering_split(jtoks, text, term), _covering_split(ptoks, text, term)))
-    return pd.DataFrame(rows, columns=["term", "jieba", "policytext"])
+    return rows
 
 
 # ---------------------------------------------------------------- files (CLI)
