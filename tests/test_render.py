@@ -12,8 +12,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 from policytext import render
 from policytext.errors import ParameterError, PolicyTextError
 from policytext.render import (
-    RenderError, explore, export_html, interactive, notebook_header, notebook_index, notebook_paths,
-    parse_params, readme_table, render_notebooks, student_copy, validate_params,
+    RenderError, explore, export_html, interactive, last_seconds, notebook_header, notebook_index,
+    notebook_paths, parse_params, readme_table, render_notebooks, schedule, student_copy, validate_params,
 )
 
 OPENING = """# 示例 notebook
@@ -141,6 +141,26 @@ def test_notebook_index_and_readme_table(tmp_path):
     assert len(table) == 4
 
 
+# ---------------------------------------------------------------- scheduling
+
+def test_schedule_starts_the_longest_first(tmp_path):
+    a = make_nb(tmp_path, "01-a.ipynb", "x = 1")
+    b = make_nb(tmp_path, "02-b.ipynb", "x = 2")
+    c = make_nb(tmp_path, "03-c.ipynb", "x = 3")
+    assert schedule([a, b, c], {a: 1.0, b: 6.0, c: 3.0}) == [b, c, a]
+    assert schedule([a, b, c], {a: 2.0, b: 2.0, c: 2.0}) == [a, b, c]  # ties: file-name order
+
+
+def test_schedule_estimates_unknown_notebooks_from_their_code(tmp_path):
+    # Code sizes include the 46-character parameters cell: 51, 286 and 106 characters.
+    short = make_nb(tmp_path, "01-short.ipynb", "x = 1")
+    long = make_nb(tmp_path, "02-long.ipynb", "x = 1\n" * 40)
+    known = make_nb(tmp_path, "03-known.ipynb", "y = 2\n" * 10)
+    # known took 3 s for 106 characters: long is expected to take about 8 s, short about 1.4 s.
+    assert schedule([short, long, known], {known: 3.0}) == [long, known, short]
+    assert schedule([short, long], {}) == [long, short]                        # nothing known: by size
+
+
 # ---------------------------------------------------------------- live or static
 
 def test_interactive_is_false_when_static_or_outside_a_kernel(monkeypatch):
@@ -260,8 +280,10 @@ def test_render_uses_this_interpreter_static_mode_and_injects_parameters(tmp_pat
                    "print('BACKEND', os.environ.get('MPLBACKEND', 'inline'))\nprint('CITY', city, doc_ids)\n"
                    "print('CWD', os.getcwd())")
     monkeypatch.chdir(tmp_path)
+    assert last_seconds(path) is None
     done = render_notebooks("out", params={"city": "金昌市"}, notebooks=[path], progress=False)
     assert [item.name for item in done] == ["01-probe"]
+    assert last_seconds(path) == pytest.approx(done[0].seconds, abs=0.01)  # the next render's schedule
     page = html.unescape((tmp_path / "out" / "01-probe.html").read_text(encoding="utf-8"))
     assert f"EXE {sys.executable}" in page
     assert "STATIC 1 False" in page

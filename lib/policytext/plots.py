@@ -24,11 +24,10 @@ def _grid(k: int, ncols: int, cell: tuple[float, float]):
 
     ncols = max(1, min(ncols, k))
     nrows = math.ceil(k / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(cell[0] * ncols, cell[1] * nrows), squeeze=False)
-    flat = list(axes.flat)
-    for ax in flat[k:]:
-        fig.delaxes(ax)
-    return fig, flat[:k]
+    fig = plt.figure(figsize=(cell[0] * ncols, cell[1] * nrows))
+    grid = fig.add_gridspec(nrows, ncols)
+    # Only the k panels drawn: an Axes made and then deleted still costs its ticks and spines.
+    return fig, [fig.add_subplot(grid[i // ncols, i % ncols]) for i in range(k)]
 
 
 def _groups(freq: pd.DataFrame, by: str | None) -> list[tuple[object, pd.DataFrame]]:

@@ -19,6 +19,11 @@ environment. Notebooks call `interactive()` (or `explore()`) and create
 ipywidgets controls only when it is True, so a rendered page shows the default
 table or figure and never a "Loading widget..." placeholder.
 
+Scheduling: notebooks start longest first (LPT), so the longest one does not start last and
+leave one kernel idle at the end. "Longest" is the duration of the notebook's last render, kept
+in policytext's cache folder (`render-durations`); a notebook not rendered before is estimated
+from the size of its code, scaled by the known ones.
+
 `notebook_index()` reads each notebook's opening cell (``# Title``,
 ``**Question:**``, ``**Minutes:**`` ...) into a table; the index page, the
 start-here notebook and the README table (``python -m policytext.render
@@ -49,7 +54,7 @@ __all__ = [
     "render_notebooks", "parse_params", "validate_params", "notebook_paths",
     "notebook_index", "notebook_header", "readme_table", "export_html",
     "interactive", "explore", "student_copy", "student_copies", "write_student_copies",
-    "SOLUTION_PLACEHOLDER", "STUDENT_DIR",
+    "SOLUTION_PLACEHOLDER", "STUDENT_DIR", "schedule", "last_seconds",
 ]
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
@@ -495,6 +500,61 @@ vertical-align:top}}tr:nth-child(even){{background:#f4f4f4}}</style></head>
 """
 
 
+# ---------------------------------------------------------------- scheduling (longest first)
+
+_DURATIONS = "render-durations"  # cache namespace: seconds of each notebook's last render
+
+
+def _duration_key(path: Path) -> str:
+    from .cache import cache_key
+
+    return cache_key("render-seconds", str(Path(path).resolve()))
+
+
+def last_seconds(path: str | Path) -> float | None:
+    """Seconds the notebook's last render took (None when it was never rendered here)."""
+    from .cache import cache_get
+
+    return cache_get(_DURATIONS, _duration_key(Path(path)))
+
+
+def _record_seconds(path: Path, seconds: float) -> None:
+    from .cache import cache_put
+
+    try:
+        cache_put(_DURATIONS, _duration_key(path), round(float(seconds), 3))
+    except OSError:  # an unwritable cache only costs the next render its ordering hint
+        logging.getLogger(__name__).debug("could not record the render time of %s", path)
+
+
+def _code_size(path: Path) -> int:
+    import json
+
+    try:
+        cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError):
+        return 0
+    return sum(len("".join(c["source"]) if isinstance(c["source"], list) else c["source"])
+               for c in cells if c.get("cell_type") == "code")
+
+
+def schedule(paths: Iterable[Path], seconds: Mapping[Path, float | None] | None = None) -> list[Path]:
+    """`paths` in the order to start them: longest expected render first (LPT).
+
+    `seconds` gives known durations (default: each notebook's last render); unknown ones are
+    estimated from their code size times the median seconds per character of the known ones.
+    Ties keep the file-name order.
+    """
+    paths = list(paths)
+    if seconds is None:
+        seconds = {p: last_seconds(p) for p in paths}
+    sizes = {p: max(_code_size(p), 1) for p in paths}
+    rates = sorted(seconds[p] / sizes[p] for p in paths if seconds.get(p) is not None)
+    rate = rates[len(rates) // 2] if rates else 1.0
+    expected = {p: seconds[p] if seconds.get(p) is not None else sizes[p] * rate for p in paths}
+    return sorted(paths, key=lambda p: (-expected[p], p.name))
+
+
 # ---------------------------------------------------------------- the whole collection
 
 def render_notebooks(out: str | Path = "reports", *, params: Mapping[str, Any] | None = None,
@@ -507,7 +567,8 @@ def render_notebooks(out: str | Path = "reports", *, params: Mapping[str, Any] |
     cities there are). Notebooks run `workers` at a time, each in a fresh
     kernel of the current interpreter with POLICYTEXT_STATIC=1. A failing cell
     raises RenderError naming the notebook, the cell number and the exception;
-    notebooks not yet started are then skipped.
+    notebooks not yet started are then skipped. The longest notebooks start first
+    (see `schedule`); the result is in file-name order.
     """
     if mode not in ("report", "full"):
         raise RenderError(f"mode must be 'report' or 'full', not {mode!r}")
@@ -535,19 +596,21 @@ def render_notebooks(out: str | Path = "reports", *, params: Mapping[str, Any] |
         target = out / f"{path.stem}.html"
         target.write_text(export_html(nb, mode=mode, title=title), encoding="utf-8")
         seconds = time.perf_counter() - start
+        _record_seconds(path, seconds)
         with lock:
             done_count[0] += 1
             say(f"  [{done_count[0]}/{len(paths)}] {path.name}: {seconds:.1f} s")
         return RenderedNotebook(path.stem, path, target, seconds, nb, timings)
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = [pool.submit(one, path) for path in paths]
+        futures = {path: pool.submit(one, path) for path in schedule(paths)}
         try:
-            wait(futures)
+            wait(futures.values())
         except KeyboardInterrupt:  # start nothing new; running kernels finish and are shut down
             stop.set()
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+    futures = [futures[path] for path in paths]  # file-name order again
     errors = [f.exception() for f in futures if f.exception() is not None]
     if errors:
         first = errors[0]
