@@ -89,3 +89,13 @@ def test_word_cloud_layout_is_cached_and_keyed_by_the_terms(monkeypatch):
     assert (_cloud_image({"高质量发展": 5, "乡村振兴": 3}, 50, 200, 120) == first).all()
     with pytest.raises(AssertionError, match="recomputed"):
         _cloud_image({"高质量发展": 5, "乡村振兴": 4}, 50, 200, 120)  # new weights: new key
+
+
+def test_setup_notebook_registers_the_cjk_font_outside_ipython():
+    import matplotlib
+
+    from policytext.fonts import cjk_font_name
+    from policytext.plots import setup_notebook
+
+    setup_notebook()  # no IPython shell here: only the font is set up
+    assert matplotlib.rcParams["font.sans-serif"][0] == cjk_font_name()
