@@ -58,3 +58,11 @@ def test_chinese_chart_and_wordcloud_render_without_missing_glyphs():
         buf = io.BytesIO()
         cloud.savefig(buf, format="png")
         plt.close(cloud)
+
+
+def test_web_font_is_a_single_font_file_with_chinese_glyphs():
+    from policytext.fonts import web_font_path
+
+    path = web_font_path()
+    assert path is not None and path.suffix.lower() in (".ttf", ".otf")
+    assert font_has_glyphs(path, "嘉峪关金昌凉州")

@@ -277,3 +277,16 @@ def test_city_render_tables_show_only_that_city(rendered, rendered_city):
     assert any(other.search(cell) for name in default_done for cell in _Page(_page(default_out, name)).cells)
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "city=金昌市" in index
+
+
+@render_group
+def test_pages_ship_a_chinese_web_font_and_plots_warn_of_no_missing_glyphs(rendered, rendered_city):
+    for out, done in (rendered, rendered_city):
+        fonts = list((out / "fonts").glob("*.[ot]tf"))
+        assert fonts, "no web font shipped beside the pages"
+        for name, item in done.items():
+            page = _page(out, name)
+            assert f'src: url("fonts/{fonts[0].name}")' in page, name
+            streams = "".join(o.get("text", "") for c in item.nb.cells if c.cell_type == "code"
+                              for o in c.outputs if o.output_type == "stream")
+            assert "missing from font" not in streams and "Glyph" not in streams, name

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import PolicyTextError
 
-__all__ = ["cjk_font_path", "cjk_font_name", "use_cjk_font", "font_has_glyphs", "FontError"]
+__all__ = ["cjk_font_path", "cjk_font_name", "use_cjk_font", "font_has_glyphs", "web_font_path", "FontError"]
 
 # Family names (as fontconfig / matplotlib report them), best first.
 PREFERRED_FAMILIES = (
@@ -94,6 +94,16 @@ def cjk_font_path() -> Path:
         raise FontError("no Chinese font found: install fonts-noto-cjk (apt) or the zhplot package "
                         "(pip install zhplot), which ships Noto Sans SC")
     return path
+
+
+def web_font_path() -> Path | None:
+    """A single-font file (.ttf/.otf) that HTML reports can ship for browsers without a
+    Chinese font: the OFL Noto Sans SC from zhplot, else the plotting font when it is
+    not a collection (.ttc, which browsers cannot load). None when there is neither."""
+    for path in (_zhplot_font(), cjk_font_path()):
+        if path is not None and path.suffix.lower() in (".ttf", ".otf"):
+            return path
+    return None
 
 
 @functools.lru_cache(maxsize=1)

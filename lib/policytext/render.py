@@ -37,6 +37,7 @@ import html
 import logging
 import os
 import re
+import shutil
 import sys
 import threading
 import time
@@ -460,8 +461,45 @@ _QUIET = logging.getLogger("policytext.render.nbconvert")
 _QUIET.setLevel(logging.ERROR)
 
 
-def export_html(nb, *, mode: str = "report", title: str | None = None) -> str:
-    """HTML for an executed notebook: report mode hides code, full mode shows it."""
+# Browsers without a Chinese font would draw the tables and text as boxes: the pages
+# ship the plotting font (OFL) in fonts/ beside them, used for CJK characters only.
+WEB_FONT_DIR = "fonts"
+_FONT_CSS = """<style>
+@font-face {{ font-family: "policytext-cjk"; src: url("{url}");
+  unicode-range: U+2E80-2FDF, U+3000-303F, U+3100-31FF, U+3400-4DBF, U+4E00-9FFF, U+F900-FAFF, U+FF00-FFEF; }}
+:root {{
+  --jp-content-font-family: "policytext-cjk", system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
+  --jp-ui-font-family: "policytext-cjk", system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
+  --jp-code-font-family: "policytext-cjk", Menlo, Consolas, "DejaVu Sans Mono", monospace;
+}}
+body {{ font-family: var(--jp-content-font-family); }}
+</style>
+"""
+
+
+def ship_web_font(out: Path) -> str | None:
+    """Copy the Chinese web font (and its licence) into OUT/fonts; return its relative URL."""
+    from .fonts import web_font_path
+
+    font = web_font_path()
+    if font is None:
+        return None
+    folder = out / WEB_FONT_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / font.name
+    if not target.exists() or target.stat().st_size != font.stat().st_size:
+        shutil.copyfile(font, target)
+    licence = font.parent / "OFL.txt"
+    if licence.is_file():
+        shutil.copyfile(licence, folder / "OFL.txt")
+    return f"{WEB_FONT_DIR}/{font.name}"
+
+
+def export_html(nb, *, mode: str = "report", title: str | None = None, font_url: str | None = None) -> str:
+    """HTML for an executed notebook: report mode hides code, full mode shows it.
+
+    With `font_url` (see ship_web_font) the page uses that font for Chinese characters.
+    """
     from nbconvert import HTMLExporter
 
     if mode not in ("report", "full"):
@@ -472,10 +510,13 @@ def export_html(nb, *, mode: str = "report", title: str | None = None) -> str:
                             exclude_output_prompt=(mode == "report"), log=_QUIET)
     resources = {"metadata": {"name": title or "policytext"}}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
+    if font_url:
+        body = body.replace("</head>", _FONT_CSS.format(url=html.escape(font_url)) + "</head>", 1)
     return body
 
 
-def _index_html(rendered: list[RenderedNotebook], params: Mapping[str, Any], mode: str) -> str:
+def _index_html(rendered: list[RenderedNotebook], params: Mapping[str, Any], mode: str,
+                font_url: str | None = None) -> str:
     rows = []
     for item in rendered:
         head = notebook_header(item.source)
@@ -489,7 +530,7 @@ def _index_html(rendered: list[RenderedNotebook], params: Mapping[str, Any], mod
     subtitle = f"Parameters: {html.escape(shown)}" if shown else "All documents (default parameters)"
     return f"""<!DOCTYPE html>
 <html lang="zh"><head><meta charset="utf-8"><title>policytext reports</title>
-<style>body{{font-family:sans-serif;max-width:60em;margin:2em auto}}td,th{{padding:.3em .8em;text-align:left;
+{_FONT_CSS.format(url=html.escape(font_url)) if font_url else ""}<style>body{{font-family:"policytext-cjk",sans-serif;max-width:60em;margin:2em auto}}td,th{{padding:.3em .8em;text-align:left;
 vertical-align:top}}tr:nth-child(even){{background:#f4f4f4}}</style></head>
 <body><h1>policytext reports</h1>
 <p>{subtitle}. Mode: {html.escape(mode)}.</p>
@@ -579,6 +620,7 @@ def render_notebooks(out: str | Path = "reports", *, params: Mapping[str, Any] |
     say = (lambda msg: print(msg, file=sys.stderr, flush=True)) if progress else (lambda msg: None)
     say(f"policytext render: {len(paths)} notebook(s) → {out} ({mode} mode"
         + (", " + ", ".join(f"{k}={v}" for k, v in params.items()) if params else "") + ")")
+    font_url = ship_web_font(out)
     stop = threading.Event()
     done_count = [0]
     lock = threading.Lock()
@@ -594,7 +636,7 @@ def render_notebooks(out: str | Path = "reports", *, params: Mapping[str, Any] |
             raise
         title = notebook_header(path)["title"]
         target = out / f"{path.stem}.html"
-        target.write_text(export_html(nb, mode=mode, title=title), encoding="utf-8")
+        target.write_text(export_html(nb, mode=mode, title=title, font_url=font_url), encoding="utf-8")
         seconds = time.perf_counter() - start
         _record_seconds(path, seconds)
         with lock:
@@ -618,7 +660,7 @@ def render_notebooks(out: str | Path = "reports", *, params: Mapping[str, Any] |
             raise first
         raise RenderError(f"rendering failed: {type(first).__name__}: {first}") from first
     rendered = [f.result() for f in futures if f.result() is not None]
-    (out / "index.html").write_text(_index_html(rendered, params, mode), encoding="utf-8")
+    (out / "index.html").write_text(_index_html(rendered, params, mode, font_url), encoding="utf-8")
     say(f"  index: {out / 'index.html'}")
     return rendered
 
