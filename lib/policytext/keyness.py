@@ -46,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ParameterError
+from .figures import cached_figure
 from .themes import Unit, group_units
 
 __all__ = ["textstat_keyness", "textplot_keyness", "keyness_table"]
@@ -212,6 +213,7 @@ def textstat_keyness(toks, target, *, measure: str = "lr", correction: str = "de
 
 # ---------------------------------------------------------------- plot
 
+@cached_figure
 def textplot_keyness(keyness_df: pd.DataFrame, *, n: int = 15, title: str | None = None,
                      labels: tuple[str, str] | None = None):
     """Two-sided horizontal bar chart: the n most target-typical words (right, up top) and the
@@ -241,5 +243,5 @@ def textplot_keyness(keyness_df: pd.DataFrame, *, n: int = 15, title: str | None
     handles = [plt.Rectangle((0, 0), 1, 1, color="#c0392b"), plt.Rectangle((0, 0), 1, 1, color="#2c7fb8")]
     ax.legend(handles, [f"目标：{target_name}", f"参照：{reference_name}"], loc="lower right", fontsize=8)
     ax.set_title(title or f"关键词对比：{target_name} vs {reference_name}")
-    fig.tight_layout()
+    fig.set_layout_engine("tight")  # laid out at draw time, skipped when cached
     return fig

@@ -11,6 +11,7 @@ from typing import Iterable, Mapping, Sequence
 import pandas as pd
 
 from .errors import ParameterError
+from .figures import cached_figure, install_png_cache
 from .fonts import cjk_font_path, use_cjk_font
 
 __all__ = ["textplot_frequency", "textplot_wordcloud", "textplot_xray", "explore_term", "setup_notebook",
@@ -41,6 +42,7 @@ def _groups(freq: pd.DataFrame, by: str | None) -> list[tuple[object, pd.DataFra
     return [(g, part) for g, part in freq.groupby(by, sort=False)]
 
 
+@cached_figure
 def textplot_frequency(freq: pd.DataFrame, *, n: int = 20, by: str | None = None,
                        value: str = "count", ncols: int = 3, title: str | None = None):
     """Horizontal bar chart of the top `n` terms; one panel per value of `by`.
@@ -66,7 +68,7 @@ def textplot_frequency(freq: pd.DataFrame, *, n: int = 20, by: str | None = None
         ax.margins(y=0.01)
     if title:
         fig.suptitle(title)
-    fig.tight_layout()
+    fig.set_layout_engine("tight")  # laid out at draw time, skipped when cached
     return fig
 
 
@@ -102,6 +104,7 @@ def _cloud_image(frequencies: dict[str, float], max_words: int, width: int, heig
     return image
 
 
+@cached_figure
 def textplot_wordcloud(freq, *, max_words: int = 150, by: str | None = None, value: str = "count",
                        ncols: int = 2, width: int = 800, height: int = 450):
     """Word cloud of a frequency table or {term: count}; one panel per `by` value.
@@ -122,7 +125,7 @@ def textplot_wordcloud(freq, *, max_words: int = 150, by: str | None = None, val
         ax.set_axis_off()
         if group is not None:
             ax.set_title(str(group))
-    fig.tight_layout()
+    fig.set_layout_engine("tight")  # laid out at draw time, skipped when cached
     return fig
 
 
@@ -138,6 +141,7 @@ def _part_spans(doc) -> list[tuple[str, float, float]]:
     return [(p, s / total, e / total) for p, s, e in spans if p in PART_COLORS]
 
 
+@cached_figure
 def textplot_xray(toks_or_corpus, terms: str | Sequence[str], *, docs: Iterable[str] | None = None,
                   regex: bool = False, corpus=None):
     """Lexical dispersion plot: one strip per document x term, a tick per occurrence.
@@ -183,7 +187,7 @@ def textplot_xray(toks_or_corpus, terms: str | Sequence[str], *, docs: Iterable[
     fig.legend(handles=[Patch(color=c, label=p) for p, c in PART_COLORS.items()],
                loc="upper right", ncol=2, fontsize=8, frameon=False)
     fig.suptitle("Where the terms occur", x=0.02, ha="left")
-    fig.tight_layout(rect=(0, 0, 0.97, 0.97))
+    fig.set_layout_engine("tight", rect=(0, 0, 0.97, 0.97))
     return fig
 
 
@@ -246,9 +250,10 @@ def explore_term(toks, *, term: str = "高质量发展", options: Sequence[str] 
 
 
 def setup_notebook() -> None:
-    """Plot defaults for a notebook session: the CJK font, and one layout pass per figure.
+    """Plot defaults for a notebook session: the CJK font, one layout pass per figure,
+    and unchanged textplot figures shown from the disk cache (see policytext.figures).
 
-    Every textplot_* lays itself out (tight_layout), so IPython's inline backend
+    Every textplot_* lays itself out (a tight layout engine), so IPython's inline backend
     need not compute a tight bounding box again when it displays the figure: that
     second pass redrew every figure and was a third of each plotting cell's time.
     Figures you draw yourself should call fig.tight_layout() (or pass
@@ -264,3 +269,4 @@ def setup_notebook() -> None:
         import matplotlib.pyplot  # noqa: F401  (activates the inline backend, so it can be configured)
 
         shell.run_line_magic("config", "InlineBackend.print_figure_kwargs = {'bbox_inches': None}")
+        install_png_cache(shell)  # after %config, which re-registers the inline formatter

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ParameterError
+from .figures import cached_figure
 from .themes import group_units
 
 __all__ = ["textstat_distinctive", "textstat_simil", "textplot_heatmap"]
@@ -99,6 +100,7 @@ def textstat_simil(toks, *, by: str = "doc", method: str = "cosine", min_tokens:
     return pd.DataFrame(sim, index=pd.Index(labels, name=by), columns=labels)
 
 
+@cached_figure
 def textplot_heatmap(matrix_df: pd.DataFrame, *, title: str | None = None, fmt: str = ".2f",
                      cmap: str = "YlOrRd", xlabel: str | None = None, ylabel: str | None = None,
                      vmin: float | None = None, vmax: float | None = None):
@@ -137,5 +139,5 @@ def textplot_heatmap(matrix_df: pd.DataFrame, *, title: str | None = None, fmt: 
         ax.set_xlabel(xlabel)
     if ylabel:
         ax.set_ylabel(ylabel)
-    fig.tight_layout()
+    fig.set_layout_engine("tight")  # laid out at draw time, skipped when cached
     return fig

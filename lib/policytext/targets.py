@@ -11,6 +11,7 @@ import math
 import pandas as pd
 
 from .errors import ParameterError
+from .figures import cached_figure
 
 __all__ = ["textstat_targets", "textstat_city_targets", "textstat_consistency", "textstat_implied_growth",
            "textplot_timeline", "textplot_implied_growth"]
@@ -347,6 +348,7 @@ def _cjk() -> None:
     use_cjk_font()
 
 
+@cached_figure
 def textplot_implied_growth(q: pd.DataFrame, *, corpus=None, ax=None):
     """Bars: the annual growth each level target implies (from textstat_implied_growth);
     diamonds: the growth targets the same place states for that indicator.
@@ -379,10 +381,11 @@ def textplot_implied_growth(q: pd.DataFrame, *, corpus=None, ax=None):
     ax.set_title("目标隐含增速 vs 提出的增速目标  Implied vs stated growth")
     ax.margins(x=0.15)
     ax.legend(fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2)
-    fig.tight_layout()
+    fig.set_layout_engine("tight")  # laid out at draw time, skipped when cached
     return fig
 
 
+@cached_figure
 def textplot_timeline(q: pd.DataFrame, indicator: str, *, measure: str | None = None, place: str | None = None,
                       corpus=None, ax=None):
     """Targets, estimates and achieved values of one indicator across years, one colour per
@@ -447,5 +450,5 @@ def textplot_timeline(q: pd.DataFrame, indicator: str, *, measure: str | None = 
     ax.set_xlabel("year")
     ax.set_ylabel(shown)
     ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
-    fig.tight_layout()
+    fig.set_layout_engine("tight")  # laid out at draw time, skipped when cached
     return fig

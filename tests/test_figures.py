@@ -1,0 +1,73 @@
+"""Figure picture cache: keys follow the inputs, unchanged figures are not drawn twice."""
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from policytext.figures import KEY_ATTRIBUTE, figure_key, install_png_cache  # noqa: E402
+from policytext.plots import textplot_frequency  # noqa: E402
+
+FREQ = pd.DataFrame({"term": ["高质量发展", "乡村振兴"], "count": [5, 3], "group": ["嘉峪关市", "嘉峪关市"]})
+
+
+def test_key_follows_the_content_of_the_arguments():
+    same = figure_key("f", (FREQ.copy(),), {"n": 5})
+    assert same == figure_key("f", (FREQ,), {"n": 5})
+    changed = FREQ.assign(count=[5, 4])
+    assert figure_key("f", (changed,), {"n": 5}) != same
+    assert figure_key("f", (FREQ,), {"n": 6}) != same
+    assert figure_key("g", (FREQ,), {"n": 5}) != same
+
+
+def test_key_follows_matplotlib_settings():
+    before = figure_key("f", (FREQ,), {})
+    with matplotlib.rc_context({"figure.dpi": 50}):
+        assert figure_key("f", (FREQ,), {}) != before
+
+
+def test_an_axes_argument_turns_the_cache_off():
+    fig, ax = plt.subplots()
+    assert figure_key("f", (FREQ,), {"ax": ax}) is None
+    plt.close(fig)
+
+
+def test_textplot_figures_are_stamped_and_turn_stale_when_changed():
+    fig = textplot_frequency(FREQ, n=2)
+    assert getattr(fig, KEY_ATTRIBUTE) and not fig.stale
+    fig.axes[0].set_title("新标题")
+    assert fig.stale
+    plt.close(fig)
+
+
+@pytest.fixture
+def shell_and_draws(monkeypatch):
+    from IPython.core import pylabtools
+    from IPython.core.interactiveshell import InteractiveShell
+
+    draws = []
+    real = pylabtools.print_figure
+
+    def counting(fig, *args, **kwargs):
+        draws.append(fig)
+        return real(fig, *args, **kwargs)
+
+    monkeypatch.setattr(pylabtools, "print_figure", counting)
+    shell = InteractiveShell.instance()
+    install_png_cache(shell)
+    yield shell, draws
+    InteractiveShell.clear_instance()
+
+
+def test_unchanged_figure_is_shown_from_the_cache_and_a_changed_one_is_drawn(shell_and_draws):
+    shell, draws = shell_and_draws
+    first = shell.display_formatter.format(textplot_frequency(FREQ, n=2))[0]["image/png"]
+    again = shell.display_formatter.format(textplot_frequency(FREQ, n=2))[0]["image/png"]
+    assert again == first and len(draws) == 1  # second display came from the disk cache
+    changed = textplot_frequency(FREQ, n=2)
+    changed.axes[0].set_title("改了")
+    assert shell.display_formatter.format(changed)[0]["image/png"] != first
+    assert len(draws) == 2
+    plt.close("all")
