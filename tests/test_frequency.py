@@ -262,3 +262,15 @@ def test_cli_freq_matches_segment_counts(tmp_path):
     assert not set(freq["term"]) & (stopwords() | {"，", "。", "%"})
     assert freq["per_10k"].sum() == pytest.approx(10_000, abs=0.01)
     assert freq_table_for_files([one])["term"].tolist()[0] == "乡村振兴"
+
+
+def test_report_verbs_are_kept_out_of_the_stopwords_and_drop_only_when_asked():
+    from policytext.frequency import REPORT_VERBS
+    from policytext.segment import stopwords
+
+    assert "加快" in REPORT_VERBS and not REPORT_VERBS & stopwords()
+    toks = {"a": ["加快", "推进", "乡村振兴", "。"]}
+    c = corpus({"a": "加快推进乡村振兴。"})
+    kept = textstat_frequency(toks, corpus=c)["term"].tolist()
+    assert sorted(kept) == ["乡村振兴", "加快", "推进"]
+    assert textstat_frequency(toks, corpus=c, remove=stopwords() | REPORT_VERBS)["term"].tolist() == ["乡村振兴"]

@@ -135,7 +135,10 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanText:
     segments: list[tuple[int, int, int]] = []
     removed: list[RemovedLine] = []
     seen: set[str] = set()
-    in_body = False
+    # Captions stand between the headline and the article body; a document with no
+    # body paragraph (a short note, a toy example) has no captions to remove.
+    body_start = next((pos for pos, line in _lines_with_offsets(raw)
+                       if len(line.strip(_SPACE)) >= _BODY_LENGTH), None)
     clean_pos = 0
     for raw_pos, line in _lines_with_offsets(raw):
         stripped = line.strip(_SPACE)
@@ -143,6 +146,7 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanText:
             continue
         lead = len(line) - len(line.lstrip(_SPACE))
         normal = normalize_width(stripped)
+        in_body = body_start is None or raw_pos >= body_start
         reason = _furniture_reason(normal, seen, title, in_body)
         if reason:
             removed.append(RemovedLine(raw_pos + lead, raw_pos + lead + len(stripped), stripped, reason))
@@ -150,7 +154,6 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanText:
         if title is None:
             title = normal
         seen.add(normal)
-        in_body = in_body or len(normal) >= _BODY_LENGTH
         if kept:
             clean_pos += 1  # the joining newline
         segments.append((clean_pos, raw_pos + lead, len(stripped)))

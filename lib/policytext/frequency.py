@@ -50,7 +50,7 @@ from .errors import ParameterError
 
 __all__ = [
     "textstat_frequency", "kwic", "textstat_collocations", "textstat_keywords",
-    "freq_table_for_files", "find_matches", "is_term", "UNIT_WORDS",
+    "freq_table_for_files", "find_matches", "is_term", "UNIT_WORDS", "REPORT_VERBS",
 ]
 
 _CN_NUM = "零〇一二两三四五六七八九十百千万亿"
@@ -59,6 +59,14 @@ _NUMBERISH = re.compile(
     rf"|第?[{_CN_NUM}]+[年月日号个次项批条家倍届]?"                  # 十四  第一  五年  一批
 )
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")  # 十三五, 十四五: named periods, kept
+# The action verbs and adverbs every report repeats (推进, 加快 ...). They are not
+# stopwords: analysts count them (加快 signals urgency). But for "what is this report
+# about" they crowd the top of every list, so topic charts add them to the stopwords:
+# textstat_frequency(toks, remove=stopwords() | REPORT_VERBS).
+REPORT_VERBS = frozenset("""
+发展 建设 推进 加快 坚持 推动 持续 提升 加强 实施 打造 完善 强化 深化 落实 实现 全面 更加 工作 加大 提高 深入
+""".split())
+
 # Measure words that follow a number and carry no topic of their own.
 UNIT_WORDS = frozenset("""
 元 万元 亿元 千元 百万元 千万元 美元 万美元 亿美元
