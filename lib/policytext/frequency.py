@@ -47,6 +47,7 @@ from typing import Iterable, Mapping, Sequence
 import pandas as pd
 
 from .errors import ParameterError
+from .numbers import MAGNITUDE_PREFIXES, UNITS
 
 __all__ = [
     "textstat_frequency", "kwic", "textstat_collocations", "textstat_keywords",
@@ -67,14 +68,11 @@ REPORT_VERBS = frozenset("""
 发展 建设 推进 加快 坚持 推动 持续 提升 加强 实施 打造 完善 强化 深化 落实 实现 全面 更加 工作 加大 提高 深入
 """.split())
 
-# Measure words that follow a number and carry no topic of their own.
-UNIT_WORDS = frozenset("""
-元 万元 亿元 千元 百万元 千万元 美元 万美元 亿美元
-吨 万吨 亿吨 千克 公斤 公里 千米 米 平方米 万平方米 平方公里 立方米 万立方米 亿立方米
-亩 万亩 公顷 万公顷 千瓦 万千瓦 兆瓦 千瓦时 万千瓦时 亿千瓦时 吉瓦
-人 万人 人次 万人次 户 万户 家 个 项 座 所 条 处 张 台 辆 套 名 位 件 次
-百分点 个百分点 倍 万余 余万 多万
-""".split())
+# Units that follow a number carry no topic of their own: every unit the quantity
+# extractor knows (numbers.UNITS), bare or with a magnitude (万人, 亿斤, 万亿元).
+UNIT_WORDS = frozenset(
+    [magnitude + unit for magnitude in ("", *MAGNITUDE_PREFIXES) for unit in UNITS]
+    + ["百分点", "万余", "余万", "多万"])
 
 
 def _is_punct(token: str) -> bool:
