@@ -169,68 +169,65 @@ def _read_yaml(path: Path):
         _fail(str(path), f"not valid YAML{where}: {getattr(exc, 'problem', exc)}")
 
 
+def _section(origin: str, where: str, spec, allowed: set[str], not_a_section: str) -> Mapping:
+    """A theme or the neutral section as a mapping: a plain list is short for {terms: [...]}."""
+    if isinstance(spec, (list, tuple)):
+        spec = {"terms": list(spec)}
+    if not isinstance(spec, Mapping):
+        _fail(origin, f"{not_a_section}, got {type(spec).__name__}")
+    unknown = set(spec) - allowed
+    if unknown:
+        _fail(origin, f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; "
+                      f"allowed: {', '.join(sorted(allowed))}")
+    terms = spec.get("terms") or []
+    if not isinstance(terms, (list, tuple)):
+        _fail(origin, f"{where}: 'terms' must be a list, not {type(terms).__name__}")
+    return spec
+
+
+def _checked_terms(origin: str, where: str, terms, *, patterns: bool) -> tuple[str, ...]:
+    """Terms are whole tokens: non-empty, no whitespace, each listed once."""
+    seen: dict[str, None] = {}
+    for term in terms:
+        if not isinstance(term, str) or not term.strip():
+            _fail(origin, f"{where}: term {term!r} is not a non-empty string")
+        if any(ch.isspace() for ch in term):
+            _fail(origin, f"{where}: term {term!r} contains whitespace; tokens never do")
+        # A neutral pattern would hide tokens nobody has looked at.
+        if not patterns and _GLOB.search(term):
+            _fail(origin, f"{where}: term {term!r} is a pattern; neutral terms are whole tokens")
+        if term in seen:
+            _fail(origin, f"{where}: term {term!r} is listed twice")
+        seen[term] = None
+    return tuple(seen)
+
+
 def _theme(origin: str, theme_id, spec) -> Theme:
     if not isinstance(theme_id, str) or not theme_id.strip():
         _fail(origin, f"theme id {theme_id!r} must be a non-empty string")
     if theme_id == "neutral":  # in the short form it would silently become a counted theme
         _fail(origin, "theme id 'neutral' is reserved for terms that count for no theme; use the "
                       "full form {themes: {...}, neutral: [...]}")
-    if isinstance(spec, (list, tuple)):  # short form: theme: [term, ...]
-        spec = {"terms": list(spec)}
-    if not isinstance(spec, Mapping):
-        _fail(origin, f"theme {theme_id!r}: expected a mapping with 'terms' or a list of terms, "
-                      f"got {type(spec).__name__}")
-    unknown = set(spec) - _THEME_KEYS
-    if unknown:
-        _fail(origin, f"theme {theme_id!r}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; "
-                      f"allowed: {', '.join(sorted(_THEME_KEYS))}")
-    terms = spec.get("terms")
-    if not terms:
-        _fail(origin, f"theme {theme_id!r} is empty: it needs a non-empty list 'terms'")
-    if not isinstance(terms, (list, tuple)):
-        _fail(origin, f"theme {theme_id!r}: 'terms' must be a list, not {type(terms).__name__}")
-    seen: set[str] = set()
-    for term in terms:
-        if not isinstance(term, str) or not term.strip():
-            _fail(origin, f"theme {theme_id!r}: term {term!r} is not a non-empty string")
-        if term != term.strip() or any(ch.isspace() for ch in term):
-            _fail(origin, f"theme {theme_id!r}: term {term!r} contains whitespace; tokens never do")
-        if term in seen:
-            _fail(origin, f"theme {theme_id!r}: term {term!r} is listed twice")
-        seen.add(term)
+    where = f"theme {theme_id!r}"
+    spec = _section(origin, where, spec, _THEME_KEYS,
+                    f"{where}: expected a mapping with 'terms' or a list of terms")
+    if not spec.get("terms"):
+        _fail(origin, f"{where} is empty: it needs a non-empty list 'terms'")
+    terms = _checked_terms(origin, where, spec["terms"], patterns=True)
     texts = {k: spec.get(k) or "" for k in ("label", "description", "source")}
     for key, value in texts.items():
         if not isinstance(value, str):
-            _fail(origin, f"theme {theme_id!r}: {key} must be a string")
-    return Theme(theme_id, tuple(terms), **{k: v.strip() for k, v in texts.items()})
+            _fail(origin, f"{where}: {key} must be a string")
+    return Theme(theme_id, terms, **{k: v.strip() for k, v in texts.items()})
 
 
 def _neutral(origin: str, spec) -> frozenset[str]:
     """The `neutral` section: {description: ..., terms: [...]} or a plain list of terms."""
     if spec is None:
         return frozenset()
-    if isinstance(spec, (list, tuple)):
-        spec = {"terms": list(spec)}
-    if not isinstance(spec, Mapping):
-        _fail(origin, f"'neutral' must be a list of terms or a mapping with 'terms', "
-                      f"got {type(spec).__name__}")
-    unknown = set(spec) - _NEUTRAL_KEYS
-    if unknown:
-        _fail(origin, f"neutral: unknown key(s) {', '.join(sorted(map(str, unknown)))}; "
-                      f"allowed: {', '.join(sorted(_NEUTRAL_KEYS))}")
-    terms = spec.get("terms") or []
-    if not isinstance(terms, (list, tuple)):
-        _fail(origin, f"neutral: 'terms' must be a list, not {type(terms).__name__}")
-    seen: set[str] = set()
-    for term in terms:
-        if not isinstance(term, str) or not term.strip() or any(ch.isspace() for ch in term):
-            _fail(origin, f"neutral: term {term!r} is not a non-empty string without whitespace")
-        if _GLOB.search(term):  # a neutral pattern would hide tokens nobody has looked at
-            _fail(origin, f"neutral: term {term!r} is a pattern; neutral terms are whole tokens")
-        if term in seen:
-            _fail(origin, f"neutral: term {term!r} is listed twice")
-        seen.add(term)
-    return frozenset(seen)
+    spec = _section(origin, "neutral", spec, _NEUTRAL_KEYS,
+                    "'neutral' must be a list of terms or a mapping with 'terms'")
+    return frozenset(_checked_terms(origin, "neutral", spec.get("terms") or [], patterns=False))
 
 
 def _check_overlaps(origin: str, themes: dict[str, Theme]) -> None:
