@@ -334,3 +334,13 @@ def test_investment_of_the_projects_counted():
 def test_concentration_units():
     r = one("全市PM2.5平均浓度控制在35微克/立方米以下。", year=2023)
     assert (r["value"], r["unit"], r["relation"], r["indicator"]) == (35, "微克/立方米", "<=", "PM2.5平均浓度")
+
+
+def test_abbreviations_and_price_bases_are_not_part_of_the_indicator():
+    text = ("2018年，全县实现地区生产总值（GDP）234.5亿元，按可比价计算增长7.2%；"
+            "居民消费价格指数（CPI）上涨1.8%；“十三五”以来地区生产总值年均增长7.6%。")
+    found = rows(text, year=2019, review_year=2018)
+    assert [(r["indicator"], r["value"]) for r in found] == [
+        ("地区生产总值", 234.5), ("地区生产总值", 7.2), ("居民消费价格涨幅", 1.8), ("地区生产总值", 7.6)]
+    # a Chinese bracket inside a name stays: 封山(沙)育林(草)
+    assert one("今后五年，封山(沙)育林(草)5万亩。", year=2021)["indicator"] == "封山(沙)育林(草)"

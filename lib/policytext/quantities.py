@@ -445,6 +445,17 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
 
 # ------------------------------------------------------------------ indicators
 
+def _strip_unbalanced(phrase: str) -> str:
+    """Drop a bracket the clause cut in half ("(一)" leftovers), keep balanced ones: 封山(沙)育林(草)."""
+    opened = phrase.count("(") + phrase.count("（")
+    closed = phrase.count(")") + phrase.count("）")
+    if opened > closed:
+        phrase = re.sub(r"^[(（]+", "", phrase)
+    elif closed > opened:
+        phrase = re.sub(r"[)）]+$", "", phrase)
+    return phrase
+
+
 def _strip_phrase(phrase: str) -> str:
     """Clean a noun phrase: drop leading time/scope words and trailing predicate words."""
     phrase = phrase.strip(" \t“”\"'‘’")
@@ -453,7 +464,7 @@ def _strip_phrase(phrase: str) -> str:
         prev = phrase
         phrase = _LEADING_RE.sub("", phrase)
         phrase = _PREDICATE_RE.sub("", phrase)
-        phrase = re.sub(r"^[“\"「(（]+|[”\"」)）]+$", "", phrase)
+        phrase = _strip_unbalanced(re.sub(r"^[“\"「]+|[”\"」]+$", "", phrase))
         # 增长到2020年的152.3亿元: a time reference, not part of the name
         phrase = re.sub(r"(?<![较比与由从同0-9])(?:19|20)\d\d(?:年(?:底|末)?的?)?$", "", phrase)
         # comparison baselines at the end: 较2016年增长 / 比5年前 / 较五年前 / 由改革前的
@@ -512,7 +523,10 @@ def _expand_coordination(subject: str) -> list[str]:
 
 
 _PLACE_PREFIX = re.compile(r"^(?:.{1,6}(?:省|市|县|州|盟|旗|(?<![园小社景矿库街])区))$")
-_BASELINE_PHRASE = re.compile(r"在[^,，;；]{0,12}基础上|[“\"]?十[三四五六]五[”\"]?(?:期?末|时期末|期间)?")
+_BASELINE_PHRASE = re.compile(r"在[^,，;；]{0,12}基础上|[“\"]?十[三四五六]五[”\"]?(?:期?末|时期末|期间|以来)?")
+# Parenthesised Latin abbreviations (GDP), (CPI) and price bases (按可比价计算, 同口径) qualify
+# a figure; they are not part of the indicator's name (封山(沙)育林(草) keeps its brackets).
+_QUALIFIERS = re.compile(r"[(（][A-Za-z][A-Za-z0-9.]{0,7}[)）]|按(?:可比价(?:格)?|现价|不变价|可比口径|同口径)(?:计算)?")
 
 
 class _IndicatorResolver:
@@ -527,7 +541,7 @@ class _IndicatorResolver:
         (全市地区生产总值 yes; 规上工业企业营业收入, 园区工业产值 no: those are other
         indicators).  Otherwise the cleaned noun phrase is the indicator, as written."""
         raw = re.sub(r"[“”\"'‘’「」『』]", "", phrase)
-        raw = _BASELINE_PHRASE.sub("", raw)
+        raw = _QUALIFIERS.sub("", _BASELINE_PHRASE.sub("", raw))
         best = None
         for s, e, canon in self.registry.find_all(raw):
             rest = raw[e:]
