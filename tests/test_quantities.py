@@ -342,5 +342,8 @@ def test_abbreviations_and_price_bases_are_not_part_of_the_indicator():
     found = rows(text, year=2019, review_year=2018)
     assert [(r["indicator"], r["value"]) for r in found] == [
         ("地区生产总值", 234.5), ("地区生产总值", 7.2), ("居民消费价格涨幅", 1.8), ("地区生产总值", 7.6)]
+    found = rows("过去一年，粮食总产量达到250.1亿斤，连续8年稳定在250亿斤以上。", year=2024, review_year=2023)
+    assert [(r["indicator"], r["value"], r["relation"]) for r in found] == [
+        ("粮食产量", 250.1, "="), ("粮食产量", 250.0, ">=")]
     # a Chinese bracket inside a name stays: 封山(沙)育林(草)
     assert one("今后五年，封山(沙)育林(草)5万亩。", year=2021)["indicator"] == "封山(沙)育林(草)"

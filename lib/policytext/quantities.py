@@ -524,9 +524,10 @@ def _expand_coordination(subject: str) -> list[str]:
 
 _PLACE_PREFIX = re.compile(r"^(?:.{1,6}(?:省|市|县|州|盟|旗|(?<![园小社景矿库街])区))$")
 _BASELINE_PHRASE = re.compile(r"在[^,，;；]{0,12}基础上|[“\"]?十[三四五六]五[”\"]?(?:期?末|时期末|期间|以来)?")
-# Parenthesised Latin abbreviations (GDP), (CPI) and price bases (按可比价计算, 同口径) qualify
-# a figure; they are not part of the indicator's name (封山(沙)育林(草) keeps its brackets).
-_QUALIFIERS = re.compile(r"[(（][A-Za-z][A-Za-z0-9.]{0,7}[)）]|按(?:可比价(?:格)?|现价|不变价|可比口径|同口径)(?:计算)?")
+# Parenthesised Latin abbreviations (GDP), (CPI), price bases (按可比价计算, 同口径) and runs
+# (连续8年) qualify a figure; they are not part of the indicator's name (封山(沙)育林(草) keeps
+# its brackets).
+_QUALIFIERS = re.compile(r"连续[0-9０-９一二两三四五六七八九十]+(?:年|届|次)|[(（][A-Za-z][A-Za-z0-9.]{0,7}[)）]|按(?:可比价(?:格)?|现价|不变价|可比口径|同口径)(?:计算)?")
 
 
 class _IndicatorResolver:
