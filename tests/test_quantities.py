@@ -347,3 +347,21 @@ def test_abbreviations_and_price_bases_are_not_part_of_the_indicator():
         ("粮食产量", 250.1, "="), ("粮食产量", 250.0, ">=")]
     # a Chinese bracket inside a name stays: 封山(沙)育林(草)
     assert one("今后五年，封山(沙)育林(草)5万亩。", year=2021)["indicator"] == "封山(沙)育林(草)"
+
+
+def test_interview_answer_that_turns_from_review_to_plan():
+    text = ("奋力建设现代化新白银——访白银市委书记\n"
+            "某某:今年以来,全市经济持续回升向好,一季度地区生产总值增长7.1%。2022年,全市实现地区生产总值"
+            "683亿元,同比增长5.2%。我们将力争到2025年全市地区生产总值突破千亿元,工业增加值占比提高到百分之四十以上。"
+            "下一步,要推动铜铝产业链产值翻一番。同时,确保今年城镇新增就业1.6万人。\n")
+    q = quantities(corpus({"x": text}, meta={"x": {"date_published": "2023-06-12"}}))
+    got = [(r.indicator, r.value, r.label, r.measure, r.year) for r in q.itertuples()]
+    assert got == [
+        ("地区生产总值", 7.1, "achieved", "change", 2023),
+        ("地区生产总值", 683.0, "achieved", "level", 2022),
+        ("地区生产总值", 5.2, "achieved", "change", 2022),
+        ("地区生产总值", 1000.0, "target", "level", 2025),
+        ("工业增加值占比", 40.0, "target", "share", 2025),
+        ("铜铝产业链产值", 1.0, "target", "change", 2023),
+        ("新增城镇就业", 1.6, "target", "count", 2023),
+    ]

@@ -45,3 +45,16 @@ def test_sentences_end_at_full_stops_and_keep_closing_quotes():
     sentences = [s.text for s in split_sentences(text, paragraphs)]
     assert sentences == ["他说:“要实干。”", "全年增长7%!", "新的一段没有句号"]
     assert [s.paragraph for s in split_sentences(text, paragraphs)] == [0, 0, 1]
+
+
+def test_an_interview_answer_that_turns_to_the_plan_mid_paragraph():
+    text = "\n".join([
+        "记者专访某市委书记",
+        "今年以来,全市经济回升向好,一季度生产总值增长7.1%。下一步,要推动产业链产值翻一番。同时,确保就业稳定。",
+        "我们还将办好招商大会。",
+    ])
+    paragraphs = split_paragraphs(text)
+    answer = paragraphs[1]
+    assert answer.part == "review" and text[answer.plan_from:].startswith("下一步")
+    assert answer.part_at(answer.start + 5) == "review" and answer.part_at(answer.plan_from) == "plan"
+    assert paragraphs[2].part == "plan"

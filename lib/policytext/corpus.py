@@ -193,7 +193,7 @@ class Document:
     def part_at(self, i: int) -> str:
         """review / plan / other for the paragraph holding clean offset i."""
         para = self.paragraph_at(i)
-        return para.part if para else "other"
+        return para.part_at(i) if para else "other"
 
     def sentence_at(self, i: int) -> Sentence | None:
         k = bisect.bisect_right(self._sentence_starts, i) - 1
@@ -405,11 +405,16 @@ def textstat_parts(c: Corpus) -> pd.DataFrame:
     rows = []
     for doc in c:
         total = sum(p.end - p.start for p in doc.paragraphs) or 1
+        chars = {"review": 0, "plan": 0, "other": 0}
+        paragraphs = {"review": 0, "plan": 0, "other": 0}
+        for p in doc.paragraphs:
+            turn = p.plan_from if p.plan_from is not None else p.end
+            chars[p.part] += turn - p.start
+            chars["plan"] += p.end - turn
+            paragraphs[p.part] += 1  # a paragraph counts where it starts
         for part in ("review", "plan", "other"):
-            paras = [p for p in doc.paragraphs if p.part == part]
-            chars = sum(p.end - p.start for p in paras)
-            rows.append({"doc": doc.id, "part": part, "paragraphs": len(paras),
-                         "chars": chars, "share": chars / total})
+            rows.append({"doc": doc.id, "part": part, "paragraphs": paragraphs[part],
+                         "chars": chars[part], "share": chars[part] / total})
     return pd.DataFrame(rows)
 
 

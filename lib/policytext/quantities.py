@@ -95,7 +95,7 @@ _LEADING_RE = re.compile(
     r"[一二三四五六七八九十]是|其[一二三四五]|即|包括|[,，:：、和及与对])+")
 # A verb that starts an action phrase: what follows is the object (实施31个项目, 累计投入…).
 _ACTION_VERB = re.compile(
-    r"(?:实施|完成|建成|新建|改建|扩建|新改扩建|改扩建|改造|开展|投入|投资|引进|培育|创建|办理|获得|获|发放|"
+    r"(?:实施|推动|完成|建成|新建|改建|扩建|新改扩建|改扩建|改造|开展|投入|投资|引进|培育|创建|办理|获得|获|发放|"
     r"落实|推进|打造|举办|盘活|带动|解决|吸纳|帮扶|救助|选派|查处|处置|巡察|减负|补贴|划拨|培训|"
     r"引导|扶持|争创|储备|招引|签约|开工|竣工|安置|资助|惠及|覆盖|整治|治理|修复|种植|给予|设立|"
     r"新增|累计|启动|组织|接待|受理|化解|清理|消除|淘汰|关停|整合为|整合|出台|制定|办结|巡察)")
@@ -431,7 +431,7 @@ def _label_for(sentence: str, offset: int, part: str, *, explicit_year: int | No
 def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -> str:
     base = unit.lstrip("万亿千百")
     change = re.search(r"(增长|增加|提高|提升|下降|降低|减少|缩短|压缩|增速|增幅|上涨|回落|涨幅|年均|翻)"
-                       r"(?![到至为])[^,，;；]{0,12}$", pre)
+                       r"(?![到至为值])[^,，;；]{0,12}$", pre)  # 增加值 is a noun, 提高到 a level
     if unit in ("倍", "番", "个百分点") or (change and base in ("%", "‰")):
         return "change"
     if base in ("%", "‰") and re.search(r"占|比重|占比", pre + indicator):

@@ -36,6 +36,10 @@ _PLAN_CUE = re.compile(_PLAN_STRONG + r"|预期目标|奋斗目标|目标任务|
 _REVIEW_OPENING = re.compile(_REVIEW_STRONG)
 _PLAN_OPENING = re.compile(_PLAN_STRONG)
 _OPENING = 40  # characters of a paragraph that may carry a part cue
+# Inside an unheaded paragraph, a sentence that opens with a plan cue starts the plan there:
+# an interview answer often reviews the year and then turns to "下一步，要……" in one paragraph.
+_PLAN_TURN = re.compile(r"(?:[^,，:：。]{0,8}[:：])?[“\"]?(?:下一步|今后|接下来|未来[一二三四五十]年|展望|新的一年)")
+_SENTENCE_END = re.compile(r"[。!?！？]+[”’\"」』)]*")
 
 _SENTENCE = re.compile(r"[^。!?！？\n]*(?:[。!?！？]+[”’\"」』)]*|\n|$)")
 
@@ -48,6 +52,10 @@ class Paragraph:
     text: str
     part: str
     heading_level: int | None
+    plan_from: int | None = None  # clean offset where a mid-paragraph turn to the plan starts
+
+    def part_at(self, i: int) -> str:
+        return "plan" if self.plan_from is not None and i >= self.plan_from else self.part
 
 
 @dataclass(frozen=True)
@@ -79,16 +87,29 @@ def _heading_text(text: str) -> str:
     return re.split(r"[。!?！？]", text, maxsplit=1)[0]
 
 
-def _assign_parts(texts: list[str], levels: list[int | None]) -> list[str]:
+def _plan_turn(text: str) -> int | None:
+    """Offset of the first sentence after the first that opens with a plan cue."""
+    for end in _SENTENCE_END.finditer(text):
+        if _PLAN_TURN.match(text, end.end()):
+            return end.end()
+    return None
+
+
+def _assign_parts(texts: list[str], levels: list[int | None]) -> list[tuple[str, int | None]]:
+    """(part, offset in the paragraph where it turns to the plan, if it does) per paragraph."""
     headed = any(level == 1 for level in levels)
     part, parts = "other", []
     for text, level in zip(texts, levels):
+        turn = None
         if headed and level == 1:
             # After a review, an unlabelled top-level section is forward-looking.
             part = _cue(_heading_text(text)) or ("plan" if part != "other" else "other")
         elif not headed:
             part = _cue(text[:_OPENING], _REVIEW_OPENING, _PLAN_OPENING) or part
-        parts.append(part)
+            turn = _plan_turn(text) if part != "plan" else None
+        parts.append((part, turn))
+        if turn is not None:
+            part = "plan"  # the paragraphs after the turn continue the plan
     return parts
 
 
@@ -101,8 +122,8 @@ def split_paragraphs(clean: str) -> list[Paragraph]:
         pos += len(line) + 1
     levels = [heading_level(text) for _, _, text in spans]
     parts = _assign_parts([text for _, _, text in spans], levels)
-    return [Paragraph(i, s, e, t, part, level)
-            for i, ((s, e, t), part, level) in enumerate(zip(spans, parts, levels))]
+    return [Paragraph(i, s, e, t, part, level, None if turn is None else s + turn)
+            for i, ((s, e, t), (part, turn), level) in enumerate(zip(spans, parts, levels))]
 
 
 def split_sentences(clean: str, paragraphs: list[Paragraph]) -> list[Sentence]:
