@@ -24,7 +24,18 @@ def _folder(tmp_path, files: dict[str, bytes], rows: list[str] | None):
                                               ("gb18030", b""), ("gbk", b""), ("utf-16", b"")])
 def test_common_encodings_decode_to_the_same_text(encoding, prefix):
     text, _ = decode_bytes(prefix + TEXT.encode(encoding), name="x.txt")
-    assert text == TEXT
+    # a UTF-8 BOM stays as U+FEFF (as Python's utf-8 reader keeps it), so offsets agree
+    assert text == ("\ufeff" if prefix else "") + TEXT
+
+
+def test_bom_file_offsets_agree_with_python_and_clean_text_drops_the_bom(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + TEXT.encode("utf-8"))
+    doc = load_files([path])["bom.txt"]
+    assert doc.raw == path.read_text(encoding="utf-8")
+    assert doc.clean.startswith("嘉峪关市政府工作报告")
+    i = doc.clean.index("326.5")
+    assert doc.raw[doc.to_raw(i):doc.to_raw(i + 5)] == "326.5"
 
 
 def test_windows_newlines_are_normalised():

@@ -227,7 +227,8 @@ def test_segment_files_joins_back_to_raw_text(tmp_path):
     b.write_text("乡村振兴\n", encoding="utf-8")
     records = segment_files([a, b])
     assert [r["doc"] for r in records] == [str(a), str(b)]
-    assert "".join(records[0]["tokens"]) == "各位代表：\n  地区生产总值增长8%。\n"
+    # joins back to the file as Python's utf-8 reader (and the scorer) reads it, BOM included
+    assert "".join(records[0]["tokens"]) == "\ufeff各位代表：\n  地区生产总值增长8%。\n"
     assert records[1]["tokens"] == ["乡村振兴", "\n"]
     json.dumps(records, ensure_ascii=False)
 

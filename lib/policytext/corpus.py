@@ -75,13 +75,15 @@ def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
 def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     """Decode a report's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
 
-    Returns (text, encoding). Newlines are normalised to \\n, the BOM is dropped.
+    Returns (text, encoding). Newlines are normalised to \\n. A UTF-8 BOM is kept as the
+    character U+FEFF, as Python's `open(..., encoding="utf-8")` keeps it, so offsets agree with
+    tools that read the file that way; cleaning removes it from the clean text.
     Raises DecodeError naming the file when it is empty, binary or undecodable.
     """
     if not data.strip():
         raise DecodeError(f"{name}: file is empty")
     if data.startswith(b"\xef\xbb\xbf"):
-        text, encoding = data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        text, encoding = data.decode("utf-8", errors="strict"), "utf-8-sig"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text, encoding = data.decode("utf-16"), "utf-16"
     elif _looks_binary(data):

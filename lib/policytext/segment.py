@@ -1083,7 +1083,8 @@ def segment_files(paths: Iterable[str | os.PathLike], *, discover: bool = True,
     """Segment files' decoded raw text (no cleaning), for `policytext segment FILE... --jsonl`.
 
     Returns one {"doc": path, "tokens": [...]} per file; the tokens join back to the decoded
-    text (corpus.read_text: BOM stripped, \\r\\n -> \\n). Discovery runs over the files together.
+    text (corpus.read_text: a UTF-8 BOM kept as U+FEFF, \\r\\n -> \\n). Discovery runs over the
+    files together.
     """
     from .corpus import read_text
 
