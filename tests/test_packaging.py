@@ -60,3 +60,9 @@ def test_readme_notebook_table_is_generated_from_the_notebooks():
     spec.loader.exec_module(module)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert module.updated(readme) == readme, "README table is stale: run scripts/update_readme_table.py"
+
+
+def test_binder_installs_the_library_after_the_environment():
+    post_build = (ROOT / "postBuild").read_text()
+    assert "pip install --no-deps -e ." in post_build
+    assert "-e ." not in (ROOT / "environment.yml").read_text().split("pip:")[1]
