@@ -133,6 +133,7 @@ def test_horizon_years():
 def test_review_year_depends_on_when_the_report_is_given():
     assert review_year_of(2021, 12) == 2021          # given in December: reviews its own year
     assert review_year_of(2022, 4) == 2021           # an April interview reviews last year
+    assert review_year_of(2021, 9) == 2021           # a September congress reviews up to now
     assert review_year_of(2023, None, "——2023年1月10日在市人民代表大会上") == 2022
     assert review_year_of(2021, None, "政府工作报告(2021年12月14日 刘凯)") == 2021
 
@@ -364,4 +365,19 @@ def test_interview_answer_that_turns_from_review_to_plan():
         ("工业增加值占比", 40.0, "target", "share", 2025),
         ("铜铝产业链产值", 1.0, "target", "change", 2023),
         ("新增城镇就业", 1.6, "target", "count", 2023),
+    ]
+
+
+def test_autumn_party_congress_five_year_review_and_plan():
+    text = ("在中国共产党某市第八次代表大会上的报告\n（2021年9月26日）\n一、过去五年的工作回顾\n"
+            "五年来，全市经济总量跨越千亿元大关，2020年达到1056亿元，年均增长6.8%。\n"
+            "二、今后五年的奋斗目标\n今后五年，全市地区生产总值年均增长7%左右，到2026年突破1500亿元。\n")
+    q = quantities(corpus({"x": text}))
+    got = [(r.indicator, r.value, r.relation, r.label, r.year) for r in q.itertuples()]
+    assert got == [
+        ("地区生产总值", 1000.0, ">=", "achieved", 2021),   # 跨越…大关 is a threshold passed
+        ("地区生产总值", 1056.0, "=", "achieved", 2020),
+        ("地区生产总值", 6.8, "=", "achieved", 2020),
+        ("地区生产总值", 7.0, "~", "target", 2026),         # a 2021 congress plans to 2026
+        ("地区生产总值", 1500.0, ">=", "target", 2026),
     ]

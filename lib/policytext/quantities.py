@@ -80,7 +80,7 @@ _TO_VERB = re.compile(r"[0-9０-９.．,]+[^0-9,，;；。]{0,8}?(?:增至|增�
 _PREDICATE_WORDS = sorted(set("""
 首次 再次 分别 均 均为 分别为 分别达 分别达到 年均 同比 环比 比上年 较上年 比去年 较去年 同口径 平均 累计 共 总计 合计
 增长 增加 增速 增幅 上涨 涨幅 达到 达 突破 超过 超 逾 增至 不低于 不少于 不超过 不高于 低于 高于 近 约 大约 接近 左右
-整合为 调整为 压减至 压缩至 缩减至 减少至 精简为 压减到 增加至 提高至 提升至 跃升到 跃升至 首次突破 增长到 增加到 提高 提高到 提升 提升到 提高了 增长了
+跨越 迈上 整合为 调整为 压减至 压缩至 缩减至 减少至 精简为 压减到 增加至 提高至 提升至 跃升到 跃升至 首次突破 增长到 增加到 提高 提高到 提升 提升到 提高了 增长了
 下降 下降到 降低 降至 降到 减少 减少到 缩短 压缩 减少至 回落 控制在 控制 保持在 保持 稳定在 维持在 为 是 占 投入 累计投入
 完成 实现 达到了 突破了 以上 以内 大关 稳居 始终 每年 都在 全部 分别增长 净增 提升了 由 从 在 于 到 工程
 预计 有望 力争 确保 争取 努力 将 要 计划 目标 预期 全年 今年 明年 五年 五年来 过去五年 今后五年 未来五年 年 末 底
@@ -165,7 +165,7 @@ def _relation(text: str, start: int, end: int, more: str) -> str:
         return "<="
     if re.match(r"左右|上下", after):
         return "~"
-    if re.search(r"(?:不低于|不少于|超过|突破|超|逾|高于|多于)[^,，;；。0-9]{0,3}$", before):
+    if re.search(r"(?:不低于|不少于|超过|突破|跨越|迈上|超|逾|高于|多于)[^,，;；。0-9]{0,3}$", before):
         return ">="
     if re.search(r"(?:控制在|不超过|不高于|低于|少于|以内)[^,，;；。0-9]{0,3}$", before):
         return "<="
@@ -308,9 +308,11 @@ def _horizon_at(marks: list[tuple[int, int | None]], i: int) -> int | None:
 
 
 def review_year_of(year: int | None, month: int | None = None, text: str = "") -> int | None:
-    """The year a report's review part speaks about: a report given in November or December
-    reviews its own year; one given earlier (a January work report, an April interview)
-    reviews the year before.  Without a month, the first full date in the text decides."""
+    """The year a report's review part speaks about: a report given in the second half of the
+    year (a September party congress, a December work report: "今年以来", "五年来" up to now)
+    reviews its own year; one given in the first half (a January work report, an April
+    interview) reviews the year before.  Without a month, the first full date in the text
+    decides."""
     if year is None:
         return None
     if month is None and text:
@@ -319,7 +321,7 @@ def review_year_of(year: int | None, month: int | None = None, text: str = "") -
             month = int(m.group(2))
     if month is None:
         return year - 1
-    return year if month >= 11 else year - 1
+    return year if month >= 7 else year - 1
 
 
 # ------------------------------------------------------------------ year of one value
