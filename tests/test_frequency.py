@@ -96,7 +96,7 @@ def test_remove_false_counts_everything(toy):
     ("326.5", False), ("8%", False), ("48,132", False), ("2021年", False), ("10万", False),
     ("十四", False), ("第一", False), ("五年", False), ("一批", False), ("亿元", False),
     ("，", False), ("——", False), ("\n", False), ("的", False), ("我们", False), ("新", False),
-    ("十四五", True), ("5G", True), ("高质量发展", True), ("一体化", True), ("统一", True),
+    ("十四五", True), ("5G", False), ("PM2.5", False), ("高质量发展", True), ("一体化", True), ("统一", True),
 ])
 def test_is_term(token, kept):
     assert is_term(token) is kept

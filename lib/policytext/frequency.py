@@ -20,9 +20,9 @@ A policy reader wants words, so these tokens are dropped before counting:
   one unit or date character (2021年, 10万, 3亿); Chinese numerals on their own
   or with one such character (十四, 两, 第一, 第十二, 五年, 一批); and measure
   units that only ever follow a number (亿元, 万吨, 公里, 百分点 ... see
-  `UNIT_WORDS`). Kept on purpose: plan
-  periods (十三五, 十四五: a named period, not a quantity) and alphanumeric
-  terms (5G, PM2.5).
+  `UNIT_WORDS`), and any token with an Arabic digit in it (5G, PM2.5, S06: a
+  frequency table shows words, not codes; remove=False keeps everything).
+  Kept on purpose: plan periods (十三五, 十四五: a named period, not a quantity).
 
 Counting units and denominators
 -------------------------------
@@ -72,7 +72,7 @@ REPORT_VERBS = frozenset("""
 # extractor knows (numbers.UNITS), bare or with a magnitude (万人, 亿斤, 万亿元).
 UNIT_WORDS = frozenset(
     [magnitude + unit for magnitude in ("", *MAGNITUDE_PREFIXES) for unit in UNITS]
-    + ["百分点", "万余", "余万", "多万"])
+    + ["百分点", "万余", "余万", "多万", "微克", "毫克"])
 
 
 def _is_punct(token: str) -> bool:
@@ -82,7 +82,8 @@ def _is_punct(token: str) -> bool:
 def _is_numberish(token: str) -> bool:
     if _PLAN_PERIOD.fullmatch(token):
         return False
-    return _NUMBERISH.fullmatch(token) is not None or token in UNIT_WORDS
+    return (_NUMBERISH.fullmatch(token) is not None or token in UNIT_WORDS
+            or any("0" <= ch <= "9" or "０" <= ch <= "９" for ch in token))
 
 
 def is_term(token: str, stopwords: Iterable[str] | None = None) -> bool:
