@@ -381,3 +381,10 @@ def test_autumn_party_congress_five_year_review_and_plan():
         ("地区生产总值", 7.0, "~", "target", 2026),         # a 2021 congress plans to 2026
         ("地区生产总值", 1500.0, ">=", "target", 2026),
     ]
+
+
+def test_money_with_no_subject_goes_to_the_field_the_clause_before_names():
+    r = one("过去五年，下大力气提升医疗卫生水平,累计投入4.6亿元,建成市一院南院区。", year=2021, review_year=2021)
+    assert (r["indicator"], r["value"], r["unit"]) == ("医疗卫生投入", 4.6, "亿元")
+    # no verb + field before it: no indicator is invented
+    assert one("过去五年，各方面都有进步,累计投入4.6亿元。", year=2021, review_year=2021)["indicator"] == ""

@@ -615,15 +615,32 @@ _LIST_SEP = re.compile(r"^[、和与及]$")
 _SPEND_VERB = re.compile(r"(投入|投资|安排|筹措|争取)(?:资金)?[近约超]?$")
 
 
-def _spending_indicator(text, pre, end, clause_end, resolver) -> tuple[str, str]:
-    """累计投入2.13亿元开展农村人居环境整治 -> 农村人居环境整治投入: money spent on what follows."""
+# 提升医疗卫生水平,累计投入4.6亿元: the clause before names the field the money went to.
+_FIELD_LEAD = re.compile(r"^(?:下大力气|大力|全力|着力|持续|不断|进一步|积极)*"
+                         r"(?:提升|提高|加强|推进|推动|改善|加快|完善|强化|深化|实施|发展|办好)")
+_FIELD_HEAD = re.compile(r"(?:水平|工作|能力|质量|条件|事业|体系)$")
+
+
+def _field_of(previous_clause: str) -> str:
+    """提升医疗卫生水平 -> 医疗卫生; empty when the clause is not a verb + field phrase."""
+    m = _FIELD_LEAD.match(previous_clause.strip())
+    if not m:
+        return ""
+    field = _FIELD_HEAD.sub("", previous_clause.strip()[m.end():])
+    return field if 2 <= len(field) <= 8 and not re.search(r"[0-9的和、]", field) else ""
+
+
+def _spending_indicator(text, pre, end, clause_end, resolver, previous_clause="") -> tuple[str, str]:
+    """累计投入2.13亿元开展农村人居环境整治 -> 农村人居环境整治投入: money spent on what follows
+    (or, with nothing after it, on the field the clause before names)."""
     m = _SPEND_VERB.search(pre)
     if not m or _strip_phrase(pre[:m.start()]):
         return "", ""
     tail = text[end:clause_end]
     verb = _ACTION_VERB.match(tail) or re.match(r"用于|实施|开展|改善|办好|建设|推进", tail)
     if not verb:
-        return "", ""
+        field = _field_of(previous_clause)
+        return (field + m.group(1), field + m.group(1)) if field else ("", "")
     obj = re.sub(r"^[0-9.]+[^0-9]?", "", tail[verb.end():])      # 实施31个教育建设项目
     obj = re.split(r"[0-9,，;；:：。(（“\"]|的", obj, maxsplit=1)[0] if obj else ""
     if "等" in obj and len(obj.rsplit("等", 1)[1]) >= 2:              # 实施A、B等项目
@@ -716,7 +733,9 @@ def _sentence_rows(text, s_start, s_end, group, resolver, *, year, review_year, 
         if not indicator and c.unit.endswith("元") and rows:
             indicator, written = _investment_of_projects(pre, rows[-1], resolver)
         if not indicator and c.unit.endswith("元"):
-            indicator, written = _spending_indicator(text, pre, c.text_end, clause_end, resolver)
+            prev_break = s_start + (breaks[-2] if len(breaks) > 1 else 0)
+            indicator, written = _spending_indicator(text, pre, c.text_end, clause_end, resolver,
+                                                     text[prev_break:clause_start].rstrip(",，;；:："))
         if not indicator and is_count:
             post = _post_phrase(text, c.text_end, clause_end)
             if post:
