@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
@@ -48,6 +47,7 @@ import pandas as pd
 
 from .errors import ParameterError
 from .numbers import MAGNITUDE_PREFIXES, UNITS
+from .segment import is_punct
 
 __all__ = [
     "textstat_frequency", "kwic", "textstat_collocations", "textstat_keywords",
@@ -75,10 +75,6 @@ UNIT_WORDS = frozenset(
     + ["百分点", "万余", "余万", "多万", "微克", "毫克"])
 
 
-def _is_punct(token: str) -> bool:
-    return all(unicodedata.category(ch)[0] in "PS" for ch in token)
-
-
 def _is_numberish(token: str) -> bool:
     if _PLAN_PERIOD.fullmatch(token):
         return False
@@ -90,7 +86,7 @@ def is_term(token: str, stopwords: Iterable[str] | None = None) -> bool:
     """True when `token` counts as a term under the default removal rules (module doc)."""
     if stopwords is None:
         stopwords = _default_stopwords()
-    return not (token.isspace() or not token or len(token) == 1 or _is_punct(token)
+    return not (token.isspace() or not token or len(token) == 1 or is_punct(token)
                 or _is_numberish(token) or token in stopwords)
 
 

@@ -51,7 +51,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "Tokens", "tokens", "tokens_from_lists", "tokens_remove", "tokens_ngrams", "segment_text", "segment_files",
-    "stopwords", "lexicon", "corpus_terms", "compare_with_jieba", "LEXICON_PATH", "STOPWORDS_PATH",
+    "stopwords", "lexicon", "corpus_terms", "compare_with_jieba", "is_punct", "LEXICON_PATH",
+    "STOPWORDS_PATH",
 ]
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -935,7 +936,8 @@ def tokens(corpus, *, pos: bool = False, discover: bool = True, workers: int | N
 
 _stopword_set = stopwords  # tokens_remove's keyword `stopwords` shadows the function
 
-def _is_punct(token: str) -> bool:
+def is_punct(token: str) -> bool:
+    """True when every character is punctuation or a symbol (，。——《》%…)."""
     return all(unicodedata.category(ch)[0] in "PS" for ch in token)
 
 
@@ -957,7 +959,7 @@ def tokens_remove(toks: Tokens, *, stopwords: bool | Iterable[str] = True, punct
 
     def drop(t: str) -> bool:
         return ((whitespace and t.isspace())
-                or (punct and _is_punct(t))
+                or (punct and is_punct(t))
                 or (numbers and _NUMBER.fullmatch(t) is not None)
                 or (single_chars and len(t) == 1)
                 or t in stop)
