@@ -24,10 +24,16 @@ from .structure import Paragraph, Sentence, split_paragraphs, split_sentences
 __all__ = [
     "Document", "Corpus", "corpus", "load_corpus", "load_files", "corpus_subset",
     "read_text", "decode_bytes", "textstat_parts", "textstat_cleaning",
-    "METADATA_COLUMNS", "DEFAULT_SEEDS",
+    "METADATA_COLUMNS", "DEFAULT_SEEDS", "data_corpus", "DATA_CORPORA",
 ]
 
 DEFAULT_SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+# Example corpora shipped inside the package, byte for byte as published (see data/corpora/README.md).
+DATA_CORPORA_DIR = Path(__file__).resolve().parent / "data" / "corpora"
+DATA_CORPORA = {
+    "hailar": "海拉尔区 government work reports 2012-2019 (GBK, CRLF): targets one year, results the next",
+    "provinces2026": "2026 government work reports of ten provinces (web copies): annual and five-year targets",
+}
 METADATA_FILE = "metadata.csv"
 METADATA_COLUMNS = [
     "id", "file", "place", "level", "parent", "province", "doc_type", "title",
@@ -330,6 +336,16 @@ def load_corpus(path: str | Path | None = None, *, metadata: str | Path | None =
     if place is None and ids is None:
         return loaded
     return corpus_subset(loaded, ids=ids, place=place)
+
+
+def data_corpus(name: str) -> Corpus:
+    """One of the example corpora bundled with the package, by name (see DATA_CORPORA).
+
+    Like quanteda's `data_corpus_*`: available after a plain install, no path needed.
+    """
+    if name not in DATA_CORPORA:
+        raise ParameterError(f"no bundled corpus {name!r}; available: {', '.join(DATA_CORPORA)}")
+    return load_corpus(DATA_CORPORA_DIR / name)
 
 
 def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
