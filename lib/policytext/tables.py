@@ -1,0 +1,62 @@
+"""Tables for reading: per-column precision, units in headers, a caption, no noise.
+
+`style_table` turns a DataFrame from a `textstat_*` function into a pandas
+Styler that a report reader can take in at once: rates to one or two decimals,
+p-values in scientific notation, % where a value is a percentage, Chinese text
+left-aligned and never wrapped, and no meaningless 0..n index.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+import pandas as pd
+
+__all__ = ["style_table"]
+
+_TEXT_CSS = [("text-align", "left"), ("white-space", "nowrap")]
+
+
+def _formatter(decimals: int, *, percent: bool = False, scientific: bool = False):
+    def fmt(value):
+        if value is None or (isinstance(value, float) and pd.isna(value)):
+            return ""
+        if not isinstance(value, (int, float)):
+            return str(value)
+        if scientific:
+            return f"{value:.1e}"
+        number = round(float(value), decimals)
+        number = 0.0 if number == 0 else number  # no -0.0
+        text = f"{number:,.{decimals}f}"
+        return f"{text}%" if percent else text
+    return fmt
+
+
+def style_table(frame: pd.DataFrame, *, caption: str, decimals: Mapping[str, int] | None = None,
+                percent: Iterable[str] = (), scientific: Iterable[str] = (),
+                rename: Mapping[str, str] | None = None, index: bool = False):
+    """A Styler of `frame` for reading.
+
+    Cell text is HTML-escaped (it comes from the data). `caption` says what is shown (for a difference: what minus what). `decimals`
+    maps column → decimals (floats default to 1); columns in `percent` get a %
+    sign, columns in `scientific` (p-values) are shown as 1.2e-05. `rename`
+    puts units into headers (e.g. {"per_1000": "per 1,000 tokens"}), applied
+    last. The index is hidden unless `index=True` (a meaningful index).
+    """
+    decimals = dict(decimals or {})
+    percent, scientific = set(percent), set(scientific)
+    formats = {}
+    for column in frame.columns:
+        if pd.api.types.is_float_dtype(frame[column]) or column in decimals or column in scientific:
+            formats[column] = _formatter(decimals.get(column, 1), percent=column in percent,
+                                         scientific=column in scientific)
+    text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+    styler = frame.style.format(formats, escape="html").set_caption(caption)
+    styler = styler.set_properties(subset=text_columns, **dict(_TEXT_CSS)) if text_columns else styler
+    styler = styler.set_table_styles([{"selector": "caption", "props": [("caption-side", "top"),
+                                                                        ("text-align", "left")]},
+                                      {"selector": "th", "props": _TEXT_CSS}])
+    if not index:
+        styler = styler.hide(axis="index")
+    if rename:
+        styler = styler.relabel_index([rename.get(c, c) for c in frame.columns], axis="columns")
+    return styler
