@@ -38,3 +38,8 @@ def test_provinces_open_by_name():
 def test_unknown_name_lists_the_available_ones():
     with pytest.raises(ParameterError, match="hailar"):
         pt.data_corpus("nowhere")
+
+
+def test_select_a_place_of_a_bundled_corpus():
+    c = pt.data_corpus("provinces2026", place="甘肃省")
+    assert [d.id for d in c] == ["prov_gov_2026_02"]

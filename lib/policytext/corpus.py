@@ -338,14 +338,15 @@ def load_corpus(path: str | Path | None = None, *, metadata: str | Path | None =
     return corpus_subset(loaded, ids=ids, place=place)
 
 
-def data_corpus(name: str) -> Corpus:
+def data_corpus(name: str, *, place: str | None = None, ids: Iterable[str] | None = None) -> Corpus:
     """One of the example corpora bundled with the package, by name (see DATA_CORPORA).
 
     Like quanteda's `data_corpus_*`: available after a plain install, no path needed.
+    `place` and `ids` select documents as in load_corpus.
     """
     if name not in DATA_CORPORA:
         raise ParameterError(f"no bundled corpus {name!r}; available: {', '.join(DATA_CORPORA)}")
-    return load_corpus(DATA_CORPORA_DIR / name)
+    return load_corpus(DATA_CORPORA_DIR / name, place=place, ids=ids)
 
 
 def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
