@@ -24,3 +24,149 @@ def test_numbers():
 def test_nothing_to_show_is_one_sentence():
     text = nothing_to_show("attainment", "no year has both a target and a result")
     assert text.count(".") == 1 and "attainment" in text
+
+
+# ---------------------------------------------------------------- notebook 04 (target tracking)
+import pandas as pd  # noqa: E402
+
+from policytext import corpus as make_corpus  # noqa: E402
+from policytext.findings import (  # noqa: E402
+    fmt_stated, md_city_targets, md_conclusions, md_consistency, md_implied_growth, md_plan_averages,
+    md_timeline, table_implied_growth, table_plan_averages, timeline_choices,
+)
+
+
+def test_fmt_stated_reads_like_a_sentence():
+    assert fmt_stated(7, relation=">=", unit="%") == "7% or more"
+    assert fmt_stated(6, relation="~", unit="%") == "about 6%"
+    assert fmt_stated(4, relation="<=", unit="%") == "at most 4%"
+    assert fmt_stated(5, high=5.5, relation="=", unit="%") == "5–5.5%"
+    assert fmt_stated(326.5, unit="亿元") == "326.5亿元"
+    assert fmt_stated(48132.0, unit="元") == "48132元"
+    assert fmt_stated(1, unit="番") == "翻1番"
+
+
+def test_city_targets_counts_come_from_the_table():
+    targets = pd.DataFrame({"place": ["甲市", "甲市", "乙区"], "indicator": ["地区生产总值", "财政收入", "地区生产总值"],
+                            "year": [2022, 2026, 2022], "doc": ["a", "b", "c"]})
+    text = md_city_targets(targets, doc_types={"a": "gov_work_report", "b": "interview", "c": "gov_work_report"})
+    assert "甲市: 2 targets for 2 indicators, from 2 documents, for 2022–2026" in text
+    assert "乙区: 1 target for 1 indicator, from 1 document, for 2022" in text
+    assert "gov\\_work\\_report 2" in text
+    assert md_city_targets(targets.iloc[0:0]).startswith("*Nothing to show")
+
+
+def _statements():
+    rows = [  # (finding, indicator, year, measure, doc, label, value, unit, relation, statement_year)
+        ("reported values differ", "城镇居民人均可支配收入", 2021, "level", "gov", "achieved", 48132.0, "元", "=", 2021),
+        ("reported values differ", "城镇居民人均可支配收入", 2021, "level", "talk", "achieved", 47863.0, "元", "=", 2021),
+        ("estimate revised", "地区生产总值", 2021, "level", "gov", "estimate", 306.0, "亿元", "=", 2021),
+        ("estimate revised", "地区生产总值", 2021, "level", "talk", "achieved", 326.5, "亿元", "=", 2021),
+        ("consistent", "一般公共预算收入", 2021, "level", "gov", "achieved", 23.6, "亿元", "=", 2021),
+        ("consistent", "一般公共预算收入", 2021, "level", "talk", "achieved", 23.6, "亿元", "=", 2021),
+    ]
+    cols = ["finding", "indicator", "year", "measure", "doc", "label", "value", "unit", "relation", "statement_year"]
+    detail = pd.DataFrame(rows, columns=cols).assign(place="甲市")
+    checks = detail.drop_duplicates(["indicator", "finding"])[["place", "indicator", "year", "measure", "finding"]]
+    return checks.reset_index(drop=True), detail
+
+
+def test_consistency_states_each_disagreement_and_the_later_document_rule():
+    checks, detail = _statements()
+    text = md_consistency(checks, detail, dates={"gov": "2021-12-14", "talk": "2022-04-28"})
+    assert text.startswith("Of 3 checks, 1 agree and 2 do not.")
+    assert "achieved 48132元 in gov" in text and "achieved 47863元 in talk" in text
+    assert "The later document's figure (47863元 in talk) is more likely final; gov spoke before" in text
+    # 326.5 - 306 = 20.5, 20.5 / 306 = 6.70%
+    assert "The revision is +20\\.5亿元 (6.7% of the estimate)" in text
+    assert "一般公共预算收入" not in text  # agreements are counted, not listed
+    # without dates the rule is not applied (no date, no claim)
+    assert "more likely final" not in md_consistency(checks, detail)
+    assert md_consistency(checks.iloc[0:0], detail.iloc[0:0]).startswith("*Nothing to show")
+
+
+def _growth_and_q():
+    growth = pd.DataFrame([
+        # 24726元 -> 2.67万元 in one year: 2.67e4 / 24726 - 1 = 7.98%
+        {"place": "甲市", "indicator": "农村居民人均可支配收入", "base_year": 2021, "base_value": 24726.0,
+         "base_label": "achieved", "base_doc": "gov", "target_year": 2022, "target_value": 2.67,
+         "target_relation": ">=", "target_doc": "gov", "unit": "万元", "base_unit": "元", "years": 1,
+         "implied_growth": 7.98, "stated_growth_max": 8.0},
+        # 326.5 -> 500亿元 over 5 years: 8.90% a year
+        {"place": "甲市", "indicator": "地区生产总值", "base_year": 2021, "base_value": 326.5,
+         "base_label": "achieved", "base_doc": "talk", "target_year": 2026, "target_value": 500.0,
+         "target_relation": ">=", "target_doc": "gov", "unit": "亿元", "base_unit": "亿元", "years": 5,
+         "implied_growth": 8.9, "stated_growth_max": 7.0},
+        # a rate has no implied growth: left out
+        {"place": "甲市", "indicator": "城镇调查失业率", "base_year": 2021, "base_value": 5.2,
+         "base_label": "achieved", "base_doc": "gov", "target_year": 2022, "target_value": 5.5,
+         "target_relation": "~", "target_doc": "gov", "unit": "%", "base_unit": "%", "years": 1,
+         "implied_growth": 5.77, "stated_growth_max": float("nan")},
+    ])
+    q = pd.DataFrame([
+        {"doc": "gov", "label": "target", "indicator": "地区生产总值", "measure": "change", "value": 7.0,
+         "value_high": None, "unit": "%", "relation": ">=", "year": 2022, "place": "甲市"},
+        {"doc": "gov", "label": "target", "indicator": "农村居民人均可支配收入", "measure": "change", "value": 8.0,
+         "value_high": None, "unit": "%", "relation": "=", "year": 2022, "place": "甲市"},
+        {"doc": "gov", "label": "target", "indicator": "地区生产总值", "measure": "avg_change", "value": 5.0,
+         "value_high": None, "unit": "%", "relation": "~", "year": None, "place": "甲市", "period": "2026–2030"},
+    ])
+    return growth, q
+
+
+def test_implied_growth_table_converts_the_base_and_reads_the_stated_targets():
+    growth, q = _growth_and_q()
+    table = table_implied_growth(growth, q)
+    assert list(table["indicator"]) == ["农村居民人均可支配收入", "地区生产总值"]  # the % row is left out
+    assert table.loc[0, "base"].startswith("24726元 = 2.473万元 (2021")
+    assert table.loc[0, "stated_growth"] == "8%, for 2022 (gov)"
+    assert table.loc[1, "stated_growth"] == ("7% or more, for 2022 (gov); about 5%, a year on average over "
+                                             "2026–2030 (gov)")
+    assert ">=" not in "".join(table["stated_growth"])
+
+
+def test_implied_growth_rule_more_ambitious_or_in_line():
+    growth, q = _growth_and_q()
+    text = md_implied_growth(growth, q)
+    assert text.startswith("Of 2 level targets with an earlier level: 1 needs about the stated annual growth; "
+                           "1 needs more than the stated annual growth.")
+    assert "needs 8.9% a year from 326\\.5亿元 in 2021: more than the stated annual growth (7.0%)" in text
+    assert "农村居民人均可支配收入" not in text  # in line: counted, not listed
+    assert md_implied_growth(growth.iloc[2:], q).startswith("*Nothing to show")
+
+
+def test_conclusions_apply_only_the_rules_that_hold():
+    checks, _ = _statements()
+    growth, q = _growth_and_q()
+    text = md_conclusions(checks, growth, q, docs_per_place={"甲市": 2, "乙区": 1})
+    assert "agree on 1 of the 3 figures" in text
+    assert "城镇居民人均可支配收入 2021 and 地区生产总值 2021: an early and a later document differ" in text
+    assert "Deadlines drift" not in text
+    assert "1 of 2 level targets need more growth" in text
+    assert "乙区 has one document" in text
+    empty = md_conclusions(checks.iloc[0:0], growth.iloc[0:0], q, docs_per_place={"甲市": 2})
+    assert empty.startswith("*Nothing to show")
+
+
+def test_plan_averages_keep_the_span():
+    c = make_corpus({"gov": "十五五时期地区生产总值年均增长5%左右。"}, meta={"gov": {"place": "甲市"}})
+    averages = pd.DataFrame([{"doc": "gov", "indicator": "地区生产总值", "value": 5.0, "value_high": None,
+                              "relation": "~", "unit": "%", "period_start": 2026, "period_end": 2030,
+                              "start": 14, "end": 15}])
+    table = table_plan_averages(averages, corpus=c)
+    assert table.iloc[0].to_dict() == {"place": "甲市", "indicator": "地区生产总值", "target": "about 5% a year",
+                                       "period": "2026–2030", "doc": "gov", "start": 14, "end": 15}
+    assert "1 average annual target for 1 indicator over 2026–2030" in md_plan_averages(averages, corpus=c)
+
+
+def test_timelines_need_two_points():
+    q = pd.DataFrame([
+        {"doc": "a", "label": "achieved", "indicator": "地区生产总值", "measure": "level", "value": 300.0, "year": 2021},
+        {"doc": "b", "label": "target", "indicator": "地区生产总值", "measure": "level", "value": 500.0, "year": 2026},
+        {"doc": "a", "label": "target", "indicator": "一般公共预算收入", "measure": "level", "value": 35.0, "year": 2026},
+    ])
+    c = make_corpus({"a": "甲", "b": "乙"}, meta={"a": {"place": "甲市"}, "b": {"place": "甲市"}})
+    assert timeline_choices(q, place="甲市", corpus=c) == ["地区生产总值"]
+    assert timeline_choices(q, place="乙区", corpus=c) == []
+    assert md_timeline(q, "地区生产总值", place="甲市", corpus=c) == (
+        "**地区生产总值** in 甲市: 2 statements from 2 documents, 2021–2026 (1 achieved, 1 target).")

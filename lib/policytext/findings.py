@@ -54,3 +54,369 @@ def nothing_to_show(what: str, why: str) -> str:
 
 
 # --- target tracking (notebooks 04-05) -------------------------------------------------
+# notebook 04
+
+_RELATION_WORDS = {">=": "{} or more", "<=": "at most {}", "~": "about {}", "=": "{}"}
+
+
+def _num(value: float) -> str:
+    """A value as the report writes it: 48132, 326.5 (no thousands separators, no trailing zeros)."""
+    return format(float(value), ".12g")
+
+
+def fmt_stated(value: float, *, high: float | None = None, relation: str | None = "=", unit: str = "") -> str:
+    """A target or figure as a reader says it: "7% or more", "about 6%", "5–5.5%", "at most 4%"."""
+    unit = "" if unit is None or (isinstance(unit, float) and math.isnan(unit)) else str(unit)
+    if unit == "番":
+        text = f"翻{_num(value)}番"
+    elif high is not None and not (isinstance(high, float) and math.isnan(high)):
+        text = f"{_num(value)}–{_num(high)}{unit}"
+    else:
+        text = f"{_num(value)}{unit}"
+    relation = relation if relation in _RELATION_WORDS else "="
+    return _RELATION_WORDS[relation].format(text)
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
+
+
+def _join(items: list[str]) -> str:
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def md_city_targets(targets, *, doc_types: dict | None = None) -> str:
+    """What the targets table holds: how many targets per place, from which kinds of document,
+    for which years. `targets` is textstat_city_targets(); `doc_types` maps doc id -> doc_type."""
+    if targets.empty:
+        return nothing_to_show("targets", "no selected document sets a target for a registry indicator")
+    parts = []
+    for place, g in targets.groupby("place", sort=False):
+        where = md_escape(place) if place else "the selection"
+        years = sorted(int(y) for y in g["year"].dropna().unique())
+        span = f"{years[0]}" if len(years) == 1 else f"{years[0]}–{years[-1]}"
+        parts.append(f"{where}: {_count(len(g), 'target')} for {_count(g['indicator'].nunique(), 'indicator')}, "
+                     f"from {_count(g['doc'].nunique(), 'document')}, for {span}")
+    text = "The table lists " + "; ".join(parts) + "."
+    if doc_types:
+        kinds = targets["doc"].map(lambda d: doc_types.get(d) or "unknown kind").value_counts()
+        if len(kinds) > 1:
+            text += (" By kind of document: " + ", ".join(f"{md_escape(k)} {n}" for k, n in kinds.items())
+                     + " of the listed targets.")
+    return text
+
+
+def _dated(doc: str, dates: dict) -> str:
+    date = (dates or {}).get(doc)
+    return f"{md_escape(doc)} ({md_escape(date)})" if date else md_escape(doc)
+
+
+def _later_is_final(rows, dates: dict) -> str:
+    """The rule a reader applies to two reported values: the document written later (after the
+    year's statistics) is more likely final; a report of the same year states an estimate."""
+    dated = [(str(dates.get(d) or ""), d) for d in rows["doc"].unique()]
+    if not dates or any(not when for when, _ in dated):
+        return ""
+    when, latest = max(dated)
+    value = rows[rows["doc"] == latest].iloc[0]
+    early = [d for w, d in dated if w[:4] <= str(rows["statement_year"].iloc[0]) and d != latest]
+    why = (f"; {_join([md_escape(d) for d in early])} spoke before the year's statistics were out"
+           if early else "")
+    return (f" The later document's figure ({md_escape(fmt_stated(value['value'], unit=value['unit']))} in "
+            f"{md_escape(latest)}) is more likely final{why}.")
+
+
+def _check_line(key, rows, dates: dict) -> str:
+    place, indicator, year, measure, finding = key
+    said = "; ".join(f"{r.label} {md_escape(fmt_stated(r.value, relation=r.relation, unit=r.unit))}"
+                     f"{f' for {r.statement_year}' if finding == 'target year differs' else ''} in "
+                     f"{_dated(r.doc, dates)}" for r in rows.itertuples())
+    head = f"- **{md_escape(indicator)}, {year}** ({md_escape(place) or 'one place'}, {measure}) — {finding}: {said}."
+    if finding == "reported values differ":
+        head += _later_is_final(rows, dates)
+    elif finding == "estimate revised":
+        est = rows[rows["label"] == "estimate"].iloc[0]
+        final = rows[rows["label"] == "achieved"].iloc[-1]
+        if est["unit"] == final["unit"] and est["value"]:
+            change = final["value"] - est["value"]
+            head += (f" The revision is {'+' if change >= 0 else ''}{md_escape(_num(round(change, 4)) + final['unit'])} "
+                     f"({fmt_percent(100 * change / est['value'])} of the estimate).")
+    elif finding == "target year differs":
+        head += " The same promise carries different deadlines."
+    return head
+
+
+def md_consistency(checks, statements, *, dates: dict | None = None) -> str:
+    """What the cross-document checks found, with the statements behind every disagreement.
+
+    `checks` is textstat_consistency(); `statements` the same with statements=True; `dates` maps
+    doc id -> date delivered/published (used for the rule "the later document is more likely final")."""
+    if checks.empty:
+        return nothing_to_show("cross-document checks",
+                               "no indicator and year is stated by two documents of the same place")
+    agree = checks["finding"].str.startswith("consistent")
+    rounding = int((checks["finding"] == "consistent up to rounding").sum())
+    text = (f"Of {_count(len(checks), 'check')}, {int(agree.sum())} agree"
+            f"{f' ({rounding} only up to rounding)' if rounding else ''} and {int((~agree).sum())} do not.")
+    keys = ["place", "indicator", "year", "measure", "finding"]
+    lines = [_check_line(key, rows, dates or {}) for key, rows in
+             statements[~statements["finding"].str.startswith("consistent")].groupby(keys, sort=False)]
+    return text + ("\n\n" + "\n".join(lines) if lines else "")
+
+
+def _place_of(corpus) -> dict:
+    return {} if corpus is None else {doc.id: str(doc.meta.get("place") or "") for doc in corpus}
+
+
+def _stated_growth(q, corpus=None):
+    """Growth targets in % (annual `change`, and `avg_change` over a span), with their place."""
+    rows = q[(q["label"] == "target") & q["measure"].isin(("change", "avg_change")) & (q["unit"] == "%")].copy()
+    places = _place_of(corpus)
+    rows["place"] = rows["doc"].map(lambda d: places.get(d, "")) if places else rows.get("place", "")
+    rows["place"] = rows["place"].fillna("")
+    return rows
+
+
+def _when(row) -> str:
+    period = row.get("period") if hasattr(row, "get") else None
+    if row["measure"] == "avg_change":
+        span = period if isinstance(period, str) and period else "a plan period"
+        return f"a year on average over {span}"
+    year = row.get("year")
+    return f"for {int(year)}" if year is not None and not (isinstance(year, float) and math.isnan(year)) else ""
+
+
+def _usable_growth(growth):
+    """Level targets whose implied rate means something: registry indicators (not single
+    projects), not rates (%) themselves."""
+    from .indicators import indicator_registry
+
+    names = set(indicator_registry().names)
+    keep = (growth["unit"] != "%") & (growth["base_unit"] != "%") & growth["indicator"].isin(names)
+    return growth[keep].reset_index(drop=True)
+
+
+def _base_text(row) -> str:
+    from .numbers import MAGNITUDE_PREFIXES
+
+    def magnitude(unit):
+        for prefix in MAGNITUDE_PREFIXES:
+            if unit.startswith(prefix) and len(unit) > len(prefix):
+                return _MAGNITUDES[prefix], unit[len(prefix):]
+        return 1.0, unit
+
+    (fb, ub), (ft, ut) = magnitude(row["base_unit"]), magnitude(row["unit"])
+    base = f"{_num(row['base_value'])}{row['base_unit']}"
+    if row["base_unit"] == row["unit"] or ub != ut:
+        return base
+    return f"{base} = {format(row['base_value'] * fb / ft, '.4g')}{row['unit']}"
+
+
+_MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+
+
+def table_implied_growth(growth, q, *, corpus=None):
+    """The implied-growth table for reading: the base converted to the target's unit (24726元 =
+    2.473万元), targets as stated, and the growth targets stated for the same place and indicator
+    ("7% or more, for 2022 (doc)"). `growth` is textstat_implied_growth(); rates (%) are left out."""
+    import pandas as pd
+
+    growth = _usable_growth(growth)
+    stated = _stated_growth(q, corpus)
+    rows = []
+    for r in growth.to_dict("records"):
+        same = _stated_for(stated, r)
+        rows.append({
+            "place": r["place"], "indicator": r["indicator"],
+            "base": f"{_base_text(r)} ({r['base_year']}, {r['base_label']}, {r['base_doc']})",
+            "target": f"{fmt_stated(r['target_value'], relation=r['target_relation'], unit=r['unit'])} "
+                      f"by {r['target_year']} ({r['target_doc']})",
+            "implied_growth": float(r["implied_growth"]),
+            "stated_growth": "; ".join(
+                f"{fmt_stated(s['value'], high=s.get('value_high'), relation=s['relation'], unit='%')}, "
+                f"{_when(s)} ({s['doc']})" for s in same.to_dict("records")) or "none stated"})
+    return pd.DataFrame(rows, columns=["place", "indicator", "base", "target", "implied_growth", "stated_growth"])
+
+
+def _implied_verdicts(growth, q, corpus=None, tolerance: float = 1.0) -> list[tuple[dict, str]]:
+    """The rule applied to each level target: the annual rate it needs against the annual growth
+    targets stated for the same place and indicator for the years it spans. More than `tolerance`
+    points above all of them = more ambitious; below all = less; a floor (以上) at or under the
+    latest level is already reached."""
+    stated = _stated_growth(q, corpus)
+    out = []
+    for r in _usable_growth(growth).to_dict("records"):
+        same = _stated_for(stated, r)
+        same = same[same["measure"] == "change"]
+        rate = float(r["implied_growth"])
+        if rate <= 0 and r["target_relation"] == ">=":
+            verdict = "already reached (a floor at or below the latest level)"
+        elif same.empty:
+            verdict = "no annual growth target stated for those years"
+        elif rate > float(same["value"].max()) + tolerance:
+            verdict = f"more than the stated annual growth ({fmt_percent(float(same['value'].max()))})"
+        elif rate < float(same["value"].min()) - tolerance:
+            verdict = f"less than the stated annual growth ({fmt_percent(float(same['value'].min()))})"
+        else:
+            verdict = "about the stated annual growth"
+        out.append((r, verdict))
+    return out
+
+
+def md_implied_growth(growth, q, *, corpus=None, tolerance: float = 1.0, show: int = 8) -> str:
+    """Counts of level targets by verdict (see _implied_verdicts), then up to `show` lines for the
+    targets that are not about the stated growth."""
+    verdicts = _implied_verdicts(growth, q, corpus, tolerance)
+    if not verdicts:
+        return nothing_to_show("implied growth",
+                               "no level target has an earlier reported level of the same indicator and place")
+    lines = []
+    for r, verdict in verdicts:
+        if verdict.startswith("about"):
+            continue
+        target = md_escape(fmt_stated(r["target_value"], relation=r["target_relation"], unit=r["unit"]))
+        need = "is at or below" if verdict.startswith("already") else f"needs {fmt_percent(r['implied_growth'])} a year from"
+        lines.append(f"- **{md_escape(r['indicator'])}** ({md_escape(r['place']) or 'one place'}): {target} "
+                     f"by {r['target_year']} {need} {md_escape(_base_text(r))} in {r['base_year']}: {verdict}.")
+    kinds = [v.split(" (")[0] for _, v in verdicts]
+    counts = {v: kinds.count(v) for v in dict.fromkeys(kinds)}
+    text = (f"Of {_count(len(verdicts), 'level target')} with an earlier level: "
+            + "; ".join(_verdict_count(v, n) for v, n in counts.items()) + ".")
+    more = f"\n\n*… and {len(lines) - show} more in the table.*" if len(lines) > show else ""
+    return text + ("\n\n" + "\n".join(lines[:show]) + more if lines else "")
+
+
+def _verdict_count(verdict: str, n: int) -> str:
+    one = n == 1
+    if verdict.startswith("already"):
+        return f"{n} {'is' if one else 'are'} {verdict}"
+    if verdict.startswith("no "):
+        return f"{n} {'has' if one else 'have'} {verdict}"
+    return f"{n} need{'s' if one else ''} {verdict}"
+
+
+def _stated_for(stated, r):
+    """Growth targets of the level target's place and indicator for the years it spans."""
+    same = stated[(stated["place"] == r["place"]) & (stated["indicator"] == r["indicator"])]
+    years = same["year"]
+    return same[(years > r["base_year"]) & (years <= r["target_year"]) | (same["measure"] == "avg_change")]
+
+
+def timeline_choices(q, *, place: str, corpus=None, n: int = 3) -> list[str]:
+    """Registry indicators worth a timeline in `place`: at least two distinct (year, value) points
+    in the measure the timeline draws; most documents first. Fewer than two points make no chart."""
+    from .indicators import indicator_registry
+
+    registry = indicator_registry()
+    order = list(registry.names)
+    places = _place_of(corpus)
+    rows = q[q["year"].notna() & q["indicator"].isin(order) & q["label"].isin(("target", "achieved", "estimate"))]
+    if places:
+        rows = rows[rows["doc"].map(lambda d: places.get(d, "")) == (place or "")]
+    scored = []
+    for indicator, g in rows.groupby("indicator"):
+        hint = registry.measures.get(indicator)
+        measure = hint if hint in set(g["measure"]) else g["measure"].mode().iloc[0]
+        g = g[g["measure"] == measure]
+        if len(g[["year", "value"]].drop_duplicates()) >= 2:
+            scored.append((-g["doc"].nunique(), -len(g), order.index(indicator), indicator))
+    return [name for *_, name in sorted(scored)[:n]]
+
+
+def md_timeline(q, indicator: str, *, place: str, corpus=None) -> str:
+    """What one timeline shows: how many statements, from how many documents, over which years."""
+    places = _place_of(corpus)
+    rows = q[(q["indicator"] == indicator) & q["year"].notna()]
+    if places:
+        rows = rows[rows["doc"].map(lambda d: places.get(d, "")) == (place or "")]
+    if rows.empty:
+        return nothing_to_show(f"timeline of {md_escape(indicator)}", "no dated value in this selection")
+    kinds = rows["label"].value_counts()
+    years = sorted(int(y) for y in rows["year"].unique())
+    return (f"**{md_escape(indicator)}** in {md_escape(place) or 'the selection'}: "
+            f"{_count(len(rows), 'statement')} from {_count(rows['doc'].nunique(), 'document')}, "
+            f"{years[0]}–{years[-1]} (" + ", ".join(f"{n} {k}" for k, n in kinds.items()) + ").")
+
+
+def _checks_named(checks, findings_: tuple) -> str:
+    rows = checks[checks["finding"].isin(findings_)]
+    return _join([f"{md_escape(r.indicator)} {r.year}" for r in rows.itertuples()])
+
+
+def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict) -> str:
+    """The rules of notebook 04 applied to this selection, as bullets (only those that apply)."""
+    bullets = []
+    if not checks.empty:
+        agree = checks["finding"].str.startswith("consistent")
+        bullets.append(f"- **Agreement.** Documents of the same place agree on {int(agree.sum())} of the "
+                       f"{_count(len(checks), 'figure')} they share; the {int((~agree).sum())} others are "
+                       "the findings to follow up.")
+        revised = _checks_named(checks, ("reported values differ", "estimate revised"))
+        if revised:
+            bullets.append(f"- **Estimates.** {revised}: an early and a later document differ; for a finished "
+                           "year prefer the later document or the statistical bulletin (统计公报).")
+        drift = _checks_named(checks, ("target year differs",))
+        if drift:
+            bullets.append(f"- **Deadlines drift.** {drift}: the same target value is promised for different "
+                           "years; always record the year with the target.")
+    verdicts = _implied_verdicts(growth, q, corpus)
+    ahead = [r for r, v in verdicts if v.startswith("more")]
+    if ahead:
+        bullets.append(f"- **Level targets.** {len(ahead)} of {_count(len(verdicts), 'level target')} need more "
+                       "growth than the annual growth targets stated for the same years: the level target is "
+                       "the ambitious promise; track it.")
+    single = sorted(p for p, n in docs_per_place.items() if n < 2)
+    if single:
+        bullets.append(f"- **One document cannot be checked against itself:** "
+                       f"{_join([md_escape(p) or 'unnamed place' for p in single])} "
+                       f"{'has' if len(single) == 1 else 'have'} one document in this selection.")
+    if not bullets:
+        return nothing_to_show("conclusions", "no target, check or level target in this selection")
+    return "\n".join(bullets)
+
+def _period_text(row) -> str:
+    period = row.get("period")
+    if isinstance(period, str) and period:
+        return period
+    start, end = row.get("period_start"), row.get("period_end")
+    if start is not None and end is not None and not (_isnan(start) or _isnan(end)):
+        return f"{int(start)}–{int(end)}"
+    return "a plan period"
+
+
+def _isnan(value) -> bool:
+    try:
+        return bool(value != value) or value is None
+    except (TypeError, ValueError):
+        return False
+
+
+def table_plan_averages(averages, *, corpus=None):
+    """Average annual targets (measure avg_change) for reading: place, indicator, the rate as
+    stated ("about 5% a year"), the span, the document and offsets."""
+    import pandas as pd
+
+    places = _place_of(corpus)
+    rows = [{"place": places.get(r["doc"], ""), "indicator": r["indicator"],
+             "target": fmt_stated(r["value"], high=r.get("value_high"), relation=r["relation"], unit=r["unit"])
+                       + " a year", "period": _period_text(r), "doc": r["doc"], "start": r["start"],
+             "end": r["end"]} for r in averages.to_dict("records")]
+    return pd.DataFrame(rows, columns=["place", "indicator", "target", "period", "doc", "start", "end"])
+
+
+def md_plan_averages(averages, *, corpus=None) -> str:
+    """How many average annual targets over a span the selection sets, and over which spans."""
+    if averages.empty:
+        return nothing_to_show("plan-period averages", "no average annual target (年均) over a span")
+    table = table_plan_averages(averages, corpus=corpus)
+    spans = sorted(table["period"].unique())
+    return (f"Besides the annual targets, the selection sets {_count(len(table), 'average annual target')} "
+            f"for {_count(table['indicator'].nunique(), 'indicator')} over "
+            f"{_join([md_escape(p) for p in spans])}: each is a rate for every year of its span on average, "
+            "not the target of its first or last year.")
+
+
+__all__ += ["fmt_stated", "table_plan_averages", "md_plan_averages", "md_city_targets", "md_consistency", "table_implied_growth", "md_implied_growth",
+            "timeline_choices", "md_timeline", "md_conclusions"]
