@@ -1,4 +1,4 @@
-"""Command line: `policytext segment|freq|themes|quantities|render ...`.
+"""Command line: `policytext segment|freq|themes|quantities|targets|render ...`.
 
 Each subcommand is a thin wrapper over a library function; heavy modules are
 imported only by the subcommand that needs them, so the CLI starts fast.
@@ -46,6 +46,15 @@ def _quantities(args: argparse.Namespace) -> None:
     _write_csv(quantities_for_files(args.files), columns)
 
 
+def _targets(args: argparse.Namespace) -> None:
+    from .attainment import ATTAINMENT_COLUMNS, attainment_for_files
+
+    table, notes = attainment_for_files(args.files)
+    for note in notes:
+        print(f"policytext: {note}", file=sys.stderr)
+    _write_csv(table, ATTAINMENT_COLUMNS)
+
+
 def _render(args: argparse.Namespace) -> None:
     from .render import render_notebooks, parse_params
 
@@ -61,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
         ("freq", _freq, "term frequencies over files: term,count,docs,per_10k", "--csv"),
         ("themes", _themes, "theme scores per file: doc,theme,count,per_1000,share", "--csv"),
         ("quantities", _quantities, "quantities with offsets into the decoded file text", "--csv"),
+        ("targets", _targets, "each year's target against its result (attainment table), with sources",
+         "--csv"),
     ]:
         cmd = sub.add_parser(name, help=help_text)
         cmd.add_argument("files", nargs="+", help="report files (UTF-8 or GB18030)")

@@ -3,10 +3,21 @@
 Input is the DataFrame of :func:`policytext.quantities.quantities`.  Values are compared
 after scaling the magnitude written in the unit (326.5亿元 = 3.265e10 元), so 亿元 and
 万元 figures of the same indicator meet.
+
+Periods: a quantity holds for one year (``year``; ``period_start == period_end``) or for a
+span (``period_start``–``period_end``, e.g. 年均增长5% over 2026–2030, measure
+``avg_change``).  The annual tables here (targets, consistency, implied growth) use
+single-year rows only, so a five-year average never stands for an annual target or
+result.  Tables from extractors without period columns are read with
+``period_start = period_end = year``, except a change written after 年均/年平均 in its
+clause: that is an ``avg_change`` with no single year (see :func:`quantities_periods`).
+Attainment, revisions and cross-sections live in ``attainment``, ``revisions`` and
+``crosssection``.
 """
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -14,20 +25,102 @@ from .errors import ParameterError
 from .figures import cached_figure
 
 __all__ = ["textstat_targets", "textstat_city_targets", "textstat_consistency", "textstat_implied_growth",
-           "textplot_timeline", "textplot_implied_growth"]
+           "textplot_timeline", "textplot_implied_growth", "quantities_periods", "unit_scale"]
 
 _MAG = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 _NEEDED = ("doc", "label", "indicator", "measure", "value", "unit", "relation", "year")
 _TRACKED = ("target", "achieved", "estimate")
 
 
-def _split_unit(unit: str) -> tuple[float, str]:
-    """'亿元' -> (1e8, '元'); '%' -> (1, '%')."""
-    unit = unit or ""
+def unit_scale(unit: str) -> tuple[float, str]:
+    """The magnitude written in a unit and the unit without it: '亿元' -> (1e8, '元'),
+    '万人' -> (1e4, '人'), '%' -> (1.0, '%'), '亿' -> (1e8, '')."""
+    unit = "" if unit is None or (isinstance(unit, float) and math.isnan(unit)) else str(unit)
     for prefix in ("万亿", "亿", "万", "千", "百"):
         if unit.startswith(prefix) and len(unit) > len(prefix) or unit == prefix:
             return _MAG[prefix], unit[len(prefix):]
     return 1.0, unit
+
+
+_split_unit = unit_scale  # the name used throughout this module
+
+# Fallback for tables without period columns (extractors before periods existed).
+_AVERAGE_CUE = re.compile(r"年均|年平均|平均每年|每年平均")
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:！？!?]")
+_PLAN = re.compile(r"十([一二三四五六])五")
+_PLAN_NUMBER = {"一": 11, "二": 12, "三": 13, "四": 14, "五": 15, "六": 16}
+_YEAR_IN_TEXT = re.compile(r"((?:19|20)\d\d)\s*年")
+
+
+def _text_before(row, corpus, width: int = 14) -> tuple[str, str]:
+    """(clause text just before the number, sentence before the number)."""
+    sentence = str(row.get("sentence") or "")
+    written = str(row.get("text") or "") or f"{row['value']:g}"
+    at = sentence.find(written)
+    before_sentence = sentence[:at] if at >= 0 else sentence
+    if corpus is not None and row["doc"] in corpus and not pd.isna(row.get("start")):
+        raw = corpus[row["doc"]].raw
+        start = int(row["start"])
+        window = raw[max(0, start - width):start]
+    else:
+        window = before_sentence[-width:]
+    return _CLAUSE_BREAK.split(window)[-1], before_sentence
+
+
+def _span_of(before_sentence: str) -> tuple[int | None, int | None]:
+    """The span an average refers to, as written before it: 十四五 -> 2021–2025;
+    由2010年…到2015年 -> 2010–2015; otherwise unknown."""
+    plan = _PLAN.findall(before_sentence)
+    if plan:
+        first = 2006 + 5 * (_PLAN_NUMBER[plan[-1]] - 11)
+        return first, first + 4
+    years = sorted({int(y) for y in _YEAR_IN_TEXT.findall(before_sentence)})
+    if len(years) >= 2:
+        return years[0], years[-1]
+    return None, None
+
+
+def _period_label(start, end) -> str:
+    if pd.isna(start) and pd.isna(end):
+        return ""
+    if pd.isna(start) or pd.isna(end) or int(start) == int(end):
+        return str(int(end if not pd.isna(end) else start))
+    return f"{int(start)}–{int(end)}"
+
+
+def quantities_periods(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
+    """``q`` with the period columns of the extractor contract: ``period_start``,
+    ``period_end`` (nullable Int64) and ``period`` ('2026' or '2026–2030').
+
+    Tables that already have ``period_start``/``period_end`` are returned with ``period``
+    filled in where missing.  Otherwise ``period_start = period_end = year``, except a
+    ``change`` written after 年均/年平均 in its clause (read from the raw text when
+    ``corpus`` is given, else from the sentence): its measure becomes ``avg_change``, its
+    ``year`` is cleared (an average is never one year's figure) and its span is taken from
+    the sentence (十四五 -> 2021–2025; 由2010年…到2015年 -> 2010–2015) or left empty.
+    """
+    _check(q)
+    out = q.copy()
+    if "period_start" in out.columns and "period_end" in out.columns:
+        for c in ("period_start", "period_end"):
+            out[c] = pd.to_numeric(out[c], errors="coerce").astype("Int64")
+    else:
+        out["year"] = pd.to_numeric(out["year"], errors="coerce").astype("Int64")
+        out["period_start"] = out["year"].copy()
+        out["period_end"] = out["year"].copy()
+        cols = [out.columns.get_loc(c) for c in ("measure", "year", "period_start", "period_end")]
+        for i in (out["measure"] == "change").to_numpy().nonzero()[0]:  # positions: the index may repeat
+            clause, before = _text_before(out.iloc[i], corpus)
+            if _AVERAGE_CUE.search(clause):
+                first, last = _span_of(before)
+                for c, v in zip(cols, ["avg_change", pd.NA, first, last]):
+                    out.iat[i, c] = v
+    labels = [_period_label(s, e) for s, e in zip(out["period_start"], out["period_end"])]
+    if "period" in out.columns:
+        out["period"] = out["period"].where(out["period"].notna() & (out["period"].astype(str) != ""), labels)
+    else:
+        out["period"] = labels
+    return out
 
 
 def _check(q: pd.DataFrame) -> None:
@@ -55,8 +148,10 @@ def _places(q: pd.DataFrame, corpus) -> pd.Series:
 
 
 def _tracked(q: pd.DataFrame, corpus=None) -> pd.DataFrame:
-    _check(q)
-    t = q[q["label"].isin(_TRACKED) & q["year"].notna() & (q["indicator"].fillna("") != "")].copy()
+    """Single-year target/achieved/estimate rows with place, scaled value and tolerance."""
+    q = quantities_periods(q, corpus=corpus)
+    t = q[q["label"].isin(_TRACKED) & q["year"].notna() & (q["measure"] != "avg_change")
+          & (q["indicator"].fillna("") != "")].copy()
     t["place"] = _places(t, corpus)
     scale = t["unit"].fillna("").map(_split_unit)
     t["base_unit"] = [u for _, u in scale]
