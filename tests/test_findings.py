@@ -170,3 +170,91 @@ def test_timelines_need_two_points():
     assert timeline_choices(q, place="乙区", corpus=c) == []
     assert md_timeline(q, "地区生产总值", place="甲市", corpus=c) == (
         "**地区生产总值** in 甲市: 2 statements from 2 documents, 2021–2026 (1 achieved, 1 target).")
+
+
+# ---------------------------------------------------------------- notebook 05 views (target tracking over time)
+from policytext.findings import (  # noqa: E402
+    attainment_choices, md_attainment_series, md_crosssection_source, md_selection, md_selection_fallback,
+    md_shared_indicators, table_attainment, table_attainment_summary, table_crosssection, table_revisions,
+)
+
+
+def _attainment():
+    """海拉尔区-like GDP growth: 21% -> 18.5 (missed by 2.5), 8% -> 8.9 (met), 6%左右 -> 6.0 (met),
+    3.5%左右 with no result yet, and 22.3% for 2011 with no target."""
+    rows = [  # year, target, relation, achieved, met, gap, kind
+        (2011, None, None, 22.3, None, None, "achieved"),
+        (2012, 21.0, "=", 18.5, False, -2.5, "achieved"),
+        (2015, 8.0, "=", 8.9, True, 0.9, "achieved"),
+        (2018, 6.0, "~", 6.0, True, 0.0, "estimate"),
+        (2019, 3.5, "~", None, None, None, ""),
+    ]
+    t = pd.DataFrame(rows, columns=["year", "target", "relation", "achieved", "met", "gap", "achieved_kind"])
+    t = t.assign(place="甲区", indicator="地区生产总值", measure="change", unit="%", achieved_unit="%",
+                 target_high=float("nan"), period=t["year"].astype(str), rule="",
+                 target_doc=["", "r2012", "r2015", "r2018", "r2019"], achieved_doc=["r2012", "r2013", "r2016", "r2019", ""])
+    t["met"] = t["met"].astype("boolean")
+    t["year"] = t["year"].astype("Int64")
+    return t
+
+
+def test_attainment_series_in_words_from_the_rows():
+    text = md_attainment_series(_attainment())
+    assert text.startswith("**地区生产总值** (change) in 甲区: 3 years with a target and a result, 2 met (2015 and 2018), "
+                           "1 missed (2012).")
+    assert "The largest shortfall: 2.5 points in 2012." in text
+    assert "No result stated yet for 2019." in text
+    assert "A result without a target in the selection: 2011." in text
+    assert "Judged on an estimate (预计): 2018." in text
+
+
+def test_attainment_table_reads_targets_and_outcomes():
+    table = table_attainment(_attainment())
+    assert list(table["year"]) == ["2011", "2012", "2015", "2018", "2019"]
+    assert list(table["target"]) == ["", "21%", "8%", "about 6%", "about 3.5%"]
+    assert list(table["outcome"]) == ["22.3%", "18.5%", "8.9%", "6% (estimate)", ""]
+    assert list(table["met"]) == ["", "missed", "met", "met", ""]
+
+
+def test_attainment_summary_and_choices():
+    a = _attainment()
+    summary = table_attainment_summary(a)
+    assert summary.iloc[0][["years", "judged", "met", "missed"]].tolist() == ["2012–2018", 3, 2, 1]
+    assert round(summary.iloc[0]["share met"], 1) == 66.7
+    one_year = a[a["year"] == 2019].assign(indicator="一般公共预算收入")
+    assert attainment_choices(pd.concat([a, one_year])) == [("地区生产总值", "change", "甲区")]  # one year: no chart
+
+
+def test_revisions_table_keeps_both_values_and_sentences():
+    rev = pd.DataFrame([{"indicator": "地区生产总值", "measure": "level", "year": 2018, "kind": "restated base",
+                         "earlier_value": 303.6, "later_value": 192.3, "unit": "亿元", "later_unit": "亿元",
+                         "change_pct": -36.66, "earlier_doc": "r2017", "later_doc": "r2019",
+                         "earlier_sentence": "地区生产总值303.6亿元", "later_sentence": "地区生产总值192.3亿元"}])
+    row = table_revisions(rev).iloc[0]
+    assert (row["earlier"], row["later"], row["year"]) == ("303.6亿元 (r2017)", "192.3亿元 (r2019)", "2018")
+    assert row["later sentence"] == "地区生产总值192.3亿元"
+
+
+def test_crosssection_views():
+    cs = pd.DataFrame([{"place": "甲省", "target": 5.0, "target_high": 5.5, "relation": "=", "unit": "%",
+                        "average": 5.0, "average_high": float("nan"), "average_relation": "~",
+                        "average_period": "2026–2030", "difference": 0.0, "doc": "a"},
+                       {"place": "乙省", "target": 4.5, "target_high": float("nan"), "relation": "~", "unit": "%",
+                        "average": float("nan"), "average_high": float("nan"), "average_relation": None,
+                        "average_period": None, "difference": float("nan"), "doc": "b"}])
+    table = table_crosssection(cs)
+    assert table["target"].tolist() == ["5–5.5%", "about 4.5%"]
+    assert table["plan-period average"].tolist() == ["about 5% a year, 2026–2030", ""]
+    shared = pd.DataFrame([{"indicator": "地区生产总值", "measure": "change", "year": 2026, "places": 9}])
+    assert md_shared_indicators(shared) == ("1 indicator (with measure and year) is targeted by two or more places; "
+                                            "the most shared is **地区生产总值** (change) for 2026, by 9 places.")
+    assert md_shared_indicators(shared.iloc[0:0]).startswith("*Nothing to show")
+
+
+def test_selection_sentences():
+    c = make_corpus({"a": "甲", "b": "乙"}, meta={"a": {"place": "甲区", "date_delivered": "2012-02-29"},
+                                                    "b": {"place": "甲区", "date_delivered": "2013-02-28"}})
+    assert md_selection(c) == "The selection holds 2 documents of 甲区, 2012–2013."
+    assert "holds one place, so this section reads the bundled corpus 示例: 2 documents of 2012 and 2013 from 1 place" \
+        in md_crosssection_source("示例", c)
+    assert "holds no place 乙市" in md_selection_fallback("hailar", city="乙市")

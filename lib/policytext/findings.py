@@ -418,5 +418,182 @@ def md_plan_averages(averages, *, corpus=None) -> str:
             "not the target of its first or last year.")
 
 
+# notebook 05 (views and sentences of notebook 05 that the attainment generators below do not give)
+
+def _registry_names() -> list[str]:
+    from .indicators import indicator_registry
+
+    return list(indicator_registry().names)
+
+
+def md_selection(corpus) -> str:
+    """What the selection holds: documents, places, years."""
+    places = sorted({str(d.meta.get("place") or "") for d in corpus} - {""})
+    years = sorted({d.year for d in corpus if d.year is not None})
+    span = "" if not years else f", {years[0]}" if len(years) == 1 else f", {years[0]}–{years[-1]}"
+    where = (_join([md_escape(p) for p in places]) if len(places) <= 3
+             else _count(len(places), "place"))
+    return f"The selection holds {_count(len(corpus), 'document')} of {where or 'an unnamed place'}{span}."
+
+
+def md_selection_fallback(name: str, *, city=None, doc_ids=None) -> str:
+    """The one sentence saying why the notebook reads the seeds instead of its bundled default."""
+    wanted = f"place {md_escape(city)}" if city else f"documents {md_escape(', '.join(doc_ids or []))}"
+    return (f"*The bundled corpus {md_escape(name)} holds no {wanted}; this notebook reads the seed reports "
+            "instead, as notebooks 00–04 do.*")
+
+
+def _year_list(years) -> str:
+    return _join([str(int(y)) for y in sorted(years)])
+
+
+def attainment_choices(attainment, *, registered: bool = True) -> list[tuple[str, str, str]]:
+    """(indicator, measure, place) series worth a chart: two or more years with a target or a
+    result; most years judged (both sides) first, then growth (`change`) before levels."""
+    t = attainment[attainment["year"].notna()]
+    if registered:
+        t = t[t["indicator"].isin(_registry_names())]
+    scored = []
+    for (indicator, measure, place), g in t.groupby(["indicator", "measure", "place"], sort=False):
+        if g["year"].nunique() >= 2:
+            scored.append((-int(g["met"].notna().sum()), measure != "change", -g["year"].nunique(),
+                           indicator, measure, place))
+    return [(i, m, p) for *_, i, m, p in sorted(scored)]
+
+
+def md_attainment_series(rows) -> str:
+    """One indicator's years in words: which years met, which missed, the largest shortfall,
+    which years wait for a result or have no target."""
+    if rows.empty:
+        return nothing_to_show("attainment", "no year with a target or a result")
+    first = rows.iloc[0]
+    judged = rows[rows["met"].notna()]
+    met, missed = judged[judged["met"].astype(bool)], judged[~judged["met"].astype(bool)]
+    head = f"**{md_escape(first['indicator'])}** ({first['measure']}) in {md_escape(first['place']) or 'the selection'}: "
+    parts = [f"{_count(len(judged), 'year')} with a target and a result"]
+    if len(met):
+        parts.append(f"{len(met)} met ({_year_list(met['year'])})")
+    if len(missed):
+        parts.append(f"{len(missed)} missed ({_year_list(missed['year'])})")
+    text = head + ", ".join(parts) + "."
+    if len(missed) and missed["gap"].notna().any():
+        worst = missed.loc[missed["gap"].idxmin()]
+        unit = " points" if worst["unit"] == "%" else md_escape(worst["unit"] or "")
+        text += f" The largest shortfall: {fmt_number(-worst['gap'], decimals=1)}{unit} in {int(worst['year'])}."
+    waiting = rows[rows["target"].notna() & rows["achieved"].isna()]
+    if len(waiting):
+        text += f" No result stated yet for {_year_list(waiting['year'])}."
+    untargeted = rows[rows["target"].isna() & rows["achieved"].notna()]
+    if len(untargeted):
+        text += f" A result without a target in the selection: {_year_list(untargeted['year'])}."
+    estimates = judged[judged["achieved_kind"] == "estimate"]
+    if len(estimates):
+        text += f" Judged on an estimate (预计): {_year_list(estimates['year'])}."
+    return text
+
+
+def _outcome(r) -> str:
+    if r["achieved"] is None or _isnan(r["achieved"]):
+        return ""
+    text = fmt_stated(r["achieved"], unit=r.get("achieved_unit") or r["unit"])
+    return text + (" (estimate)" if r.get("achieved_kind") == "estimate" else "")
+
+
+def table_attainment(rows):
+    """One indicator's attainment rows for reading: year, target as stated, outcome, met/missed,
+    gap (outcome minus target, in the target's unit), the two documents and the rule."""
+    import pandas as pd
+
+    out = [{"year": r["year"] if not _isnan(r["year"]) else r.get("period"),
+            "target": fmt_stated(r["target"], high=r["target_high"], relation=r["relation"], unit=r["unit"])
+                      if not _isnan(r["target"]) else "",
+            "outcome": _outcome(r),
+            "met": "" if _isnan(r["met"]) else ("met" if r["met"] else "missed"),
+            "gap": r["gap"], "target from": r["target_doc"] or "", "outcome from": r["achieved_doc"] or "",
+            "rule": r["rule"]} for r in rows.to_dict("records")]
+    table = pd.DataFrame(out, columns=["year", "target", "outcome", "met", "gap", "target from", "outcome from",
+                                       "rule"])
+    table["year"] = table["year"].astype(str)
+    table["gap"] = pd.to_numeric(table["gap"], errors="coerce").round(2)
+    return table
+
+
+def table_attainment_summary(attainment, *, registered: bool = True):
+    """Per place, indicator and measure: the years judged (target and result), met, missed and
+    the share met (%), most years first."""
+    import pandas as pd
+
+    t = attainment[attainment["met"].notna() & attainment["year"].notna()]
+    if registered:
+        t = t[t["indicator"].isin(_registry_names())]
+    rows = []
+    for (place, indicator, measure), g in t.groupby(["place", "indicator", "measure"], sort=False):
+        years = sorted(int(y) for y in g["year"])
+        n_met = int(g["met"].astype(bool).sum())
+        rows.append({"place": place, "indicator": indicator, "measure": measure,
+                     "years": f"{years[0]}" if len(years) == 1 else f"{years[0]}–{years[-1]}",
+                     "judged": len(g), "met": n_met, "missed": len(g) - n_met,
+                     "share met": 100.0 * n_met / len(g)})
+    table = pd.DataFrame(rows, columns=["place", "indicator", "measure", "years", "judged", "met", "missed",
+                                        "share met"])
+    return table.sort_values(["judged", "indicator"], ascending=[False, True]).reset_index(drop=True)
+
+
+def table_revisions(revisions):
+    """Revisions for reading: what, which year, the kind, both values as stated with their
+    documents, the change in % and both sentences."""
+    import pandas as pd
+
+    rows = [{"indicator": r["indicator"], "measure": r["measure"], "year": str(int(r["year"])) if not _isnan(r["year"]) else "",
+             "kind": r["kind"],
+             "earlier": f"{fmt_stated(r['earlier_value'], unit=r['unit'])} ({r['earlier_doc']})",
+             "later": f"{fmt_stated(r['later_value'], unit=r.get('later_unit') or r['unit'])} ({r['later_doc']})",
+             "change, %": r["change_pct"], "earlier sentence": r["earlier_sentence"],
+             "later sentence": r["later_sentence"]} for r in revisions.to_dict("records")]
+    table = pd.DataFrame(rows, columns=["indicator", "measure", "year", "kind", "earlier", "later", "change, %",
+                                        "earlier sentence", "later sentence"])
+    table["change, %"] = pd.to_numeric(table["change, %"], errors="coerce")
+    return table
+
+
+def md_crosssection_source(name: str, corpus) -> str:
+    """The sentence that says section 3 reads another corpus than the selection."""
+    places = {str(d.meta.get("place") or "") for d in corpus} - {""}
+    years = sorted({d.year for d in corpus if d.year is not None})
+    when = f" of {_year_list(set(years))}" if years else ""
+    return (f"*The selection holds one place, so this section reads the bundled corpus {md_escape(name)}: "
+            f"{_count(len(corpus), 'document')}{when} from {_count(len(places), 'place')}.*")
+
+
+def md_shared_indicators(shared) -> str:
+    """How many indicators enough places share to compare, and the most shared one."""
+    if shared.empty:
+        return nothing_to_show("cross-section", "no indicator is targeted by two or more places in the same year")
+    top = shared.iloc[0]
+    return (f"{_count(len(shared), 'indicator')} (with measure and year) {'is' if len(shared) == 1 else 'are'} "
+            f"targeted by two or more places; the most shared is **{md_escape(top['indicator'])}** "
+            f"({top['measure']}) for {int(top['year'])}, by {top['places']} places.")
+
+
+def table_crosssection(table):
+    """A cross-section for reading: place, the annual target and the plan-period average as
+    stated, their difference (annual minus average) and the documents."""
+    import pandas as pd
+
+    rows = [{"place": r["place"],
+             "target": fmt_stated(r["target"], high=r["target_high"], relation=r["relation"], unit=r["unit"])
+                       if not _isnan(r["target"]) else "",
+             "plan-period average": (fmt_stated(r["average"], high=r["average_high"], relation=r["average_relation"],
+                                                unit=r["unit"]) + f" a year, {r['average_period']}")
+                                    if not _isnan(r["average"]) else "",
+             "difference": r["difference"], "doc": r["doc"] or r.get("average_doc") or ""}
+            for r in table.to_dict("records")]
+    out = pd.DataFrame(rows, columns=["place", "target", "plan-period average", "difference", "doc"])
+    out["difference"] = pd.to_numeric(out["difference"], errors="coerce")
+    return out
+
+
 __all__ += ["fmt_stated", "table_plan_averages", "md_plan_averages", "md_city_targets", "md_consistency", "table_implied_growth", "md_implied_growth",
-            "timeline_choices", "md_timeline", "md_conclusions"]
+            "timeline_choices", "md_timeline", "md_conclusions", "md_selection", "md_selection_fallback",
+            "attainment_choices", "md_attainment_series", "table_attainment", "table_attainment_summary",
+            "table_revisions", "md_crosssection_source", "md_shared_indicators", "table_crosssection"]
