@@ -34,12 +34,14 @@ _TRACKED = ("target", "achieved", "estimate")
 
 def unit_scale(unit: str) -> tuple[float, str]:
     """The magnitude written in a unit and the unit without it: '亿元' -> (1e8, '元'),
-    '万人' -> (1e4, '人'), '%' -> (1.0, '%'), '亿' -> (1e8, '')."""
+    '百万元' -> (1e6, '元'), '万人' -> (1e4, '人'), '%' -> (1.0, '%'), '亿' -> (1e8, '')."""
     unit = "" if unit is None or (isinstance(unit, float) and math.isnan(unit)) else str(unit)
-    for prefix in ("万亿", "亿", "万", "千", "百"):
-        if unit.startswith(prefix) and len(unit) > len(prefix) or unit == prefix:
-            return _MAG[prefix], unit[len(prefix):]
-    return 1.0, unit
+    factor = 1.0
+    while True:  # compound magnitudes: 百万元 = 1e6 元
+        prefix = next((p for p in ("万亿", "亿", "万", "千", "百") if unit.startswith(p)), None)
+        if prefix is None or unit.startswith("百分"):
+            return factor, unit
+        factor, unit = factor * _MAG[prefix], unit[len(prefix):]
 
 
 _split_unit = unit_scale  # the name used throughout this module
