@@ -13,7 +13,7 @@ from importlib import import_module as _import_module
 # the notebook renderer, is imported on its own: it is tooling, not analysis.)
 _MODULES = ["errors", "corpus", "segment", "discover", "frequency", "slogans", "fonts", "figures",
             "plots", "themes", "keyness", "similarity", "numbers", "quantities", "indicators", "targets",
-            "attainment"]
+            "attainment", "revisions", "crosssection"]
 
 __all__ = ["__version__"]
 for _name in _MODULES:

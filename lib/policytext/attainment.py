@@ -117,12 +117,12 @@ def _doc_dates(q: pd.DataFrame, corpus) -> dict[str, float]:
     targets = q[(q["label"] == "target") & q["year"].notna()]
     for doc, years in targets.groupby("doc")["year"]:
         if doc not in dates:
-            dates[doc] = float(years.astype(int).mode().min())
+            dates[doc] = float(years.astype(int).mode().max())  # a tie: the later year
     return dates
 
 
 _UNIT = r"(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|区|县|旗|州|盟)"
-_PLACE = rf"[\u4e00-\u9fff]{{1,16}}?{_UNIT}"
+_PLACE = rf"(?![年月日在])[\u4e00-\u9fff]{{1,16}}?{_UNIT}"
 _PLACE_PATTERNS = [
     # 2026年内蒙古自治区政府工作报告 / 陕西省2026年政府工作报告 / 海拉尔区政府工作报告
     re.compile(rf"(?:^|[^\u4e00-\u9fff]|年)({_PLACE})(?:[0-9０-９]{{4}}年)?(?:人民)?政府工作报告"),
@@ -269,7 +269,10 @@ def textstat_attainment(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
         return pd.DataFrame(columns=ATTAINMENT_COLUMNS)
     keys = ["place", "indicator", "measure", "_key", "_base"]
     rows = [_row(key, g) for key, g in t.groupby(keys, sort=False, dropna=False)]
-    out = pd.DataFrame(rows)
+    # a key whose only statements are a report's own-year "results" has neither side
+    out = pd.DataFrame([r for r in rows if r["target_doc"] is not None or r["achieved_doc"] is not None])
+    if out.empty:
+        return pd.DataFrame(columns=ATTAINMENT_COLUMNS)
     out["met"] = out["met"].astype("boolean")
     for c in ("year", "period_start", "period_end", "target_start", "target_end", "achieved_start",
               "achieved_end"):

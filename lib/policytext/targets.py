@@ -34,12 +34,14 @@ _TRACKED = ("target", "achieved", "estimate")
 
 def unit_scale(unit: str) -> tuple[float, str]:
     """The magnitude written in a unit and the unit without it: '亿元' -> (1e8, '元'),
-    '万人' -> (1e4, '人'), '%' -> (1.0, '%'), '亿' -> (1e8, '')."""
+    '百万元' -> (1e6, '元'), '万人' -> (1e4, '人'), '%' -> (1.0, '%'), '亿' -> (1e8, '')."""
     unit = "" if unit is None or (isinstance(unit, float) and math.isnan(unit)) else str(unit)
-    for prefix in ("万亿", "亿", "万", "千", "百"):
-        if unit.startswith(prefix) and len(unit) > len(prefix) or unit == prefix:
-            return _MAG[prefix], unit[len(prefix):]
-    return 1.0, unit
+    factor = 1.0
+    while True:  # compound magnitudes: 百万元 = 1e6 元
+        prefix = next((p for p in ("万亿", "亿", "万", "千", "百") if unit.startswith(p)), None)
+        if prefix is None or unit.startswith("百分"):
+            return factor, unit
+        factor, unit = factor * _MAG[prefix], unit[len(prefix):]
 
 
 _split_unit = unit_scale  # the name used throughout this module
@@ -67,9 +69,10 @@ def _text_before(row, corpus, width: int = 14) -> tuple[str, str]:
     return _CLAUSE_BREAK.split(window)[-1], before_sentence
 
 
-def _span_of(before_sentence: str) -> tuple[int | None, int | None]:
+def _span_of(before_sentence: str, year=None) -> tuple[int | None, int | None]:
     """The span an average refers to, as written before it: 十四五 -> 2021–2025;
-    由2010年…到2015年 -> 2010–2015; otherwise unknown."""
+    由2010年…到2015年 -> 2010–2015; otherwise the five-year plan period containing the
+    year the extractor gave (2026 -> 2026–2030), else unknown."""
     plan = _PLAN.findall(before_sentence)
     if plan:
         first = 2006 + 5 * (_PLAN_NUMBER[plan[-1]] - 11)
@@ -77,6 +80,9 @@ def _span_of(before_sentence: str) -> tuple[int | None, int | None]:
     years = sorted({int(y) for y in _YEAR_IN_TEXT.findall(before_sentence)})
     if len(years) >= 2:
         return years[0], years[-1]
+    if year is not None and not pd.isna(year):
+        first = 2001 + 5 * ((int(year) - 2001) // 5)  # the five-year plan containing the year
+        return first, first + 4
     return None, None
 
 
@@ -97,7 +103,8 @@ def quantities_periods(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     ``change`` written after 年均/年平均 in its clause (read from the raw text when
     ``corpus`` is given, else from the sentence): its measure becomes ``avg_change``, its
     ``year`` is cleared (an average is never one year's figure) and its span is taken from
-    the sentence (十四五 -> 2021–2025; 由2010年…到2015年 -> 2010–2015) or left empty.
+    the sentence (十四五 -> 2021–2025; 由2010年…到2015年 -> 2010–2015), else it is the
+    five-year plan period containing the year the extractor gave.
     """
     _check(q)
     out = q.copy()
@@ -112,7 +119,7 @@ def quantities_periods(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
         for i in (out["measure"] == "change").to_numpy().nonzero()[0]:  # positions: the index may repeat
             clause, before = _text_before(out.iloc[i], corpus)
             if _AVERAGE_CUE.search(clause):
-                first, last = _span_of(before)
+                first, last = _span_of(before, out.iat[i, cols[1]])
                 for c, v in zip(cols, ["avg_change", pd.NA, first, last]):
                     out.iat[i, c] = v
     labels = [_period_label(s, e) for s, e in zip(out["period_start"], out["period_end"])]
