@@ -174,7 +174,7 @@ def test_timelines_need_two_points():
 
 # ---------------------------------------------------------------- notebook 05 views (target tracking over time)
 from policytext.findings import (  # noqa: E402
-    attainment_choices, md_attainment_series, md_crosssection_source, md_selection, md_selection_fallback,
+    attainment_choices, md_crosssection_source, md_selection, md_selection_fallback,
     md_shared_indicators, table_attainment, table_attainment_summary, table_crosssection, table_revisions,
 )
 
@@ -196,16 +196,6 @@ def _attainment():
     t["met"] = t["met"].astype("boolean")
     t["year"] = t["year"].astype("Int64")
     return t
-
-
-def test_attainment_series_in_words_from_the_rows():
-    text = md_attainment_series(_attainment())
-    assert text.startswith("**地区生产总值** (change) in 甲区: 3 years with a target and a result, 2 met (2015 and 2018), "
-                           "1 missed (2012).")
-    assert "The largest shortfall: 2.5 points in 2012." in text
-    assert "No result stated yet for 2019." in text
-    assert "A result without a target in the selection: 2011." in text
-    assert "Judged on an estimate (预计): 2018." in text
 
 
 def test_attainment_table_reads_targets_and_outcomes():

@@ -59,7 +59,7 @@ def nothing_to_show(what: str, why: str) -> str:
 _RELATION_WORDS = {">=": "{} or more", "<=": "at most {}", "~": "about {}", "=": "{}"}
 
 
-def _num(value: float) -> str:
+def _written(value: float) -> str:
     """A value as the report writes it: 48132, 326.5 (no thousands separators, no trailing zeros)."""
     return format(float(value), ".12g")
 
@@ -68,11 +68,11 @@ def fmt_stated(value: float, *, high: float | None = None, relation: str | None 
     """A target or figure as a reader says it: "7% or more", "about 6%", "5–5.5%", "at most 4%"."""
     unit = "" if unit is None or (isinstance(unit, float) and math.isnan(unit)) else str(unit)
     if unit == "番":
-        text = f"翻{_num(value)}番"
+        text = f"翻{_written(value)}番"
     elif high is not None and not (isinstance(high, float) and math.isnan(high)):
-        text = f"{_num(value)}–{_num(high)}{unit}"
+        text = f"{_written(value)}–{_written(high)}{unit}"
     else:
-        text = f"{_num(value)}{unit}"
+        text = f"{_written(value)}{unit}"
     relation = relation if relation in _RELATION_WORDS else "="
     return _RELATION_WORDS[relation].format(text)
 
@@ -141,7 +141,7 @@ def _check_line(key, rows, dates: dict) -> str:
         final = rows[rows["label"] == "achieved"].iloc[-1]
         if est["unit"] == final["unit"] and est["value"]:
             change = final["value"] - est["value"]
-            head += (f" The revision is {'+' if change >= 0 else ''}{md_escape(_num(round(change, 4)) + final['unit'])} "
+            head += (f" The revision is {'+' if change >= 0 else ''}{md_escape(_written(round(change, 4)) + final['unit'])} "
                      f"({fmt_percent(100 * change / est['value'])} of the estimate).")
     elif finding == "target year differs":
         head += " The same promise carries different deadlines."
@@ -208,7 +208,7 @@ def _base_text(row) -> str:
         return 1.0, unit
 
     (fb, ub), (ft, ut) = magnitude(row["base_unit"]), magnitude(row["unit"])
-    base = f"{_num(row['base_value'])}{row['base_unit']}"
+    base = f"{_written(row['base_value'])}{row['base_unit']}"
     if row["base_unit"] == row["unit"] or ub != ut:
         return base
     return f"{base} = {format(row['base_value'] * fb / ft, '.4g')}{row['unit']}"
@@ -449,47 +449,21 @@ def _year_list(years) -> str:
 
 def attainment_choices(attainment, *, registered: bool = True) -> list[tuple[str, str, str]]:
     """(indicator, measure, place) series worth a chart: two or more years with a target or a
-    result; most years judged (both sides) first, then growth (`change`) before levels."""
+    result, at least one of them judged (both sides); most years judged first, then growth
+    (`change`) before levels."""
     t = attainment[attainment["year"].notna()]
     if registered:
         t = t[t["indicator"].isin(_registry_names())]
     scored = []
     for (indicator, measure, place), g in t.groupby(["indicator", "measure", "place"], sort=False):
-        if g["year"].nunique() >= 2:
+        if g["year"].nunique() >= 2 and g["met"].notna().any():
             scored.append((-int(g["met"].notna().sum()), measure != "change", -g["year"].nunique(),
                            indicator, measure, place))
     return [(i, m, p) for *_, i, m, p in sorted(scored)]
 
 
-def md_attainment_series(rows) -> str:
-    """One indicator's years in words: which years met, which missed, the largest shortfall,
-    which years wait for a result or have no target."""
-    if rows.empty:
-        return nothing_to_show("attainment", "no year with a target or a result")
-    first = rows.iloc[0]
-    judged = rows[rows["met"].notna()]
-    met, missed = judged[judged["met"].astype(bool)], judged[~judged["met"].astype(bool)]
-    head = f"**{md_escape(first['indicator'])}** ({first['measure']}) in {md_escape(first['place']) or 'the selection'}: "
-    parts = [f"{_count(len(judged), 'year')} with a target and a result"]
-    if len(met):
-        parts.append(f"{len(met)} met ({_year_list(met['year'])})")
-    if len(missed):
-        parts.append(f"{len(missed)} missed ({_year_list(missed['year'])})")
-    text = head + ", ".join(parts) + "."
-    if len(missed) and missed["gap"].notna().any():
-        worst = missed.loc[missed["gap"].idxmin()]
-        unit = " points" if worst["unit"] == "%" else md_escape(worst["unit"] or "")
-        text += f" The largest shortfall: {fmt_number(-worst['gap'], decimals=1)}{unit} in {int(worst['year'])}."
-    waiting = rows[rows["target"].notna() & rows["achieved"].isna()]
-    if len(waiting):
-        text += f" No result stated yet for {_year_list(waiting['year'])}."
-    untargeted = rows[rows["target"].isna() & rows["achieved"].notna()]
-    if len(untargeted):
-        text += f" A result without a target in the selection: {_year_list(untargeted['year'])}."
-    estimates = judged[judged["achieved_kind"] == "estimate"]
-    if len(estimates):
-        text += f" Judged on an estimate (预计): {_year_list(estimates['year'])}."
-    return text
+def _text(value) -> str:
+    return "" if value is None or _isnan(value) else str(value)
 
 
 def _outcome(r) -> str:
@@ -509,7 +483,7 @@ def table_attainment(rows):
                       if not _isnan(r["target"]) else "",
             "outcome": _outcome(r),
             "met": "" if _isnan(r["met"]) else ("met" if r["met"] else "missed"),
-            "gap": r["gap"], "target from": r["target_doc"] or "", "outcome from": r["achieved_doc"] or "",
+            "gap": r["gap"], "target from": _text(r["target_doc"]), "outcome from": _text(r["achieved_doc"]),
             "rule": r["rule"]} for r in rows.to_dict("records")]
     table = pd.DataFrame(out, columns=["year", "target", "outcome", "met", "gap", "target from", "outcome from",
                                        "rule"])
@@ -586,14 +560,15 @@ def table_crosssection(table):
              "plan-period average": (fmt_stated(r["average"], high=r["average_high"], relation=r["average_relation"],
                                                 unit=r["unit"]) + f" a year, {r['average_period']}")
                                     if not _isnan(r["average"]) else "",
-             "difference": r["difference"], "doc": r["doc"] or r.get("average_doc") or ""}
+             "difference": r["difference"], "doc": _text(r["doc"]) or _text(r.get("average_doc"))}
             for r in table.to_dict("records")]
     out = pd.DataFrame(rows, columns=["place", "target", "plan-period average", "difference", "doc"])
     out["difference"] = pd.to_numeric(out["difference"], errors="coerce")
     return out
 
 
-__all__ += ["fmt_stated", "table_plan_averages", "md_plan_averages", "md_city_targets", "md_consistency", "table_implied_growth", "md_implied_growth",
-            "timeline_choices", "md_timeline", "md_conclusions", "md_selection", "md_selection_fallback",
-            "attainment_choices", "md_attainment_series", "table_attainment", "table_attainment_summary",
+__all__ += ["fmt_stated", "table_plan_averages", "md_plan_averages", "md_city_targets", "md_consistency",
+            "table_implied_growth", "md_implied_growth", "timeline_choices", "md_timeline", "md_conclusions", "md_selection", "md_selection_fallback",
+            "attainment_choices", "table_attainment", "table_attainment_summary",
             "table_revisions", "md_crosssection_source", "md_shared_indicators", "table_crosssection"]
+
