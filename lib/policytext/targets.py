@@ -154,18 +154,20 @@ def _places(q: pd.DataFrame, corpus) -> pd.Series:
     return pd.Series("", index=q.index, dtype=str)
 
 
-def _tracked(q: pd.DataFrame, corpus=None) -> pd.DataFrame:
-    """Single-year target/achieved/estimate rows with place, scaled value and tolerance."""
+def _tracked(q: pd.DataFrame, corpus=None, *, spans: bool = False) -> pd.DataFrame:
+    """Single-year target/achieved/estimate rows with place, scaled value and tolerance;
+    with ``spans`` also the averages over a period (``year`` then empty)."""
     q = quantities_periods(q, corpus=corpus)
-    t = q[q["label"].isin(_TRACKED) & q["year"].notna() & (q["measure"] != "avg_change")
-          & (q["indicator"].fillna("") != "")].copy()
+    single = q["year"].notna() & (q["measure"] != "avg_change")
+    span = (q["measure"] == "avg_change") & q["period_end"].notna() if spans else False
+    t = q[q["label"].isin(_TRACKED) & (single | span) & (q["indicator"].fillna("") != "")].copy()
     t["place"] = _places(t, corpus)
     scale = t["unit"].fillna("").map(_split_unit)
     t["base_unit"] = [u for _, u in scale]
     t["scaled"] = [float(v) * m for v, (m, _) in zip(t["value"], scale)]
     # half of the last written digit: 3.9万人 and 3.94万人 agree up to rounding
     t["_tol"] = [m * 10.0 ** -_decimals(v) / 2 for v, (m, _) in zip(t["value"], scale)]
-    t["year"] = t["year"].astype(int)
+    t["year"] = t["year"].astype("Int64") if spans else t["year"].astype(int)
     return t
 
 
@@ -325,18 +327,20 @@ def textstat_city_targets(q: pd.DataFrame, *, corpus=None, registered: bool = Tr
                           top: int | None = None, window: int = 18) -> pd.DataFrame:
     """The targets each place sets: one row per target statement, with its source.
 
-    Columns: place, indicator, measure, target (as stated: ≥500亿元), year, doc, start, end
-    (offsets into the raw file text), context (``window`` characters either side, from
-    ``corpus``), sentence.  ``registered``: only indicators of the indicator registry (GDP,
-    income, jobs … rather than single projects), in registry order; ``top``: only the
-    first ``top`` indicators of each place.
+    Columns: place, indicator, measure, target (as stated: ≥500亿元), year, period ('2026',
+    or '2026–2030' for an average over a plan period: measure ``avg_change``, year empty),
+    doc, start, end (offsets into the raw file text), context (``window`` characters
+    either side, from ``corpus``), sentence.  ``registered``: only indicators of the
+    indicator registry (GDP, income, jobs … rather than single projects), in registry
+    order; ``top``: only the first ``top`` indicators of each place.
     """
-    t = _tracked(q, corpus)
+    t = _tracked(q, corpus, spans=True)
     t = t[t["label"] == "target"]
     order = _registry_order(registered)
     if registered:
         t = t[t["indicator"].isin(order)]
-    cols = ["place", "indicator", "measure", "target", "year", "doc", "start", "end", "context", "sentence"]
+    cols = ["place", "indicator", "measure", "target", "year", "period", "doc", "start", "end", "context",
+            "sentence"]
     if t.empty:
         return pd.DataFrame(columns=cols)
     t = t.assign(target=[_stated(v, h, u, r) for v, h, u, r in
@@ -346,7 +350,7 @@ def textstat_city_targets(q: pd.DataFrame, *, corpus=None, registered: bool = Tr
     for c in ("start", "end", "sentence"):
         if c not in t.columns:
             t[c] = None
-    t = t.sort_values(["place", "_o", "indicator", "measure", "year", "doc"])
+    t = t.sort_values(["place", "_o", "indicator", "measure", "period_end", "year", "doc"])
     if top is not None:
         keep = t.drop_duplicates(["place", "indicator"]).groupby("place").head(top)
         t = t.merge(keep[["place", "indicator"]], on=["place", "indicator"])
