@@ -330,3 +330,15 @@ def test_crosssection_provinces_one_annual_gdp_target_each():
     avg = x.set_index("place")["average_period"]
     assert avg["江苏省"] == "2026–2030" and avg["江西省"] == "2026–2030"
     assert not annual["sentence"].str.contains("年均增长").any()
+
+
+def test_city_targets_show_plan_averages_apart():
+    s = "“十五五”时期地区生产总值年均增长5%左右,今年增长5.5%"
+    table = with_place(q(("001", "target", GDP, "change", 5, None, "%", "~", 2026, s),
+                         ("001", "target", GDP, "change", 5.5, None, "%", "=", 2026, s)), PLACES)
+    t = textstat_city_targets(table)
+    assert [(r.measure, r.target, r.period) for r in t.itertuples()] == [
+        ("avg_change", "≈5%", "2026–2030"), ("change", "5.5%", "2026")]
+    assert pd.isna(t.iloc[0]["year"]) and t.iloc[1]["year"] == 2026
+    # the annual tables never see the average
+    assert list(textstat_targets(table)["value"]) == [5.5]

@@ -47,7 +47,9 @@ def unit_scale(unit: str) -> tuple[float, str]:
 _split_unit = unit_scale  # the name used throughout this module
 
 # Fallback for tables without period columns (extractors before periods existed).
-_AVERAGE_CUE = re.compile(r"年均|年平均|平均每年|每年平均")
+# 年均增长 / 年均分别增长 / 增速年均超20%, but not PM2.5年均浓度 (an annual mean, not a rate)
+_AVERAGE_CUE = re.compile(r"(?:年均|年平均|平均每年|每年平均)(?:实际)?(?:分别)?"
+                          r"(?:增长|增速|递增|增幅|提高|提升|上升|下降|降低|减少|增加|上涨|涨幅|超过|超|达到|达)")
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:！？!?]")
 _PLAN = re.compile(r"十([一二三四五六])五")
 _PLAN_NUMBER = {"一": 11, "二": 12, "三": 13, "四": 14, "五": 15, "六": 16}
@@ -69,10 +71,13 @@ def _text_before(row, corpus, width: int = 14) -> tuple[str, str]:
     return _CLAUSE_BREAK.split(window)[-1], before_sentence
 
 
-def _span_of(before_sentence: str, year=None) -> tuple[int | None, int | None]:
-    """The span an average refers to, as written before it: 十四五 -> 2021–2025;
-    由2010年…到2015年 -> 2010–2015; otherwise the five-year plan period containing the
-    year the extractor gave (2026 -> 2026–2030), else unknown."""
+def _span_of(before_sentence: str, year=None, label: str = "target") -> tuple[int | None, int | None]:
+    """The span an average refers to (fallback for tables without period columns):
+    十四五 before it -> 2021–2025; two years before it (由2010年…到2015年) -> 2010–2015;
+    one (到2026年) -> the five years ending then (2022–2026).  Otherwise from the year the
+    extractor gave: a review looks back five years (2021 -> 2017–2021); a target in the
+    first year of a plan period is that plan (2026 -> 2026–2030), else the five years
+    ending then.  No year: unknown."""
     plan = _PLAN.findall(before_sentence)
     if plan:
         first = 2006 + 5 * (_PLAN_NUMBER[plan[-1]] - 11)
@@ -80,10 +85,14 @@ def _span_of(before_sentence: str, year=None) -> tuple[int | None, int | None]:
     years = sorted({int(y) for y in _YEAR_IN_TEXT.findall(before_sentence)})
     if len(years) >= 2:
         return years[0], years[-1]
-    if year is not None and not pd.isna(year):
-        first = 2001 + 5 * ((int(year) - 2001) // 5)  # the five-year plan containing the year
-        return first, first + 4
-    return None, None
+    if len(years) == 1:
+        return years[0] - 4, years[0]
+    if year is None or pd.isna(year):
+        return None, None
+    year = int(year)
+    if label == "target" and year % 5 == 1:
+        return year, year + 4
+    return year - 4, year
 
 
 def _period_label(start, end) -> str:
@@ -103,8 +112,7 @@ def quantities_periods(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     ``change`` written after 年均/年平均 in its clause (read from the raw text when
     ``corpus`` is given, else from the sentence): its measure becomes ``avg_change``, its
     ``year`` is cleared (an average is never one year's figure) and its span is taken from
-    the sentence (十四五 -> 2021–2025; 由2010年…到2015年 -> 2010–2015), else it is the
-    five-year plan period containing the year the extractor gave.
+    the words before it or the year the extractor gave (rules in ``_span_of``).
     """
     _check(q)
     out = q.copy()
@@ -119,7 +127,7 @@ def quantities_periods(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
         for i in (out["measure"] == "change").to_numpy().nonzero()[0]:  # positions: the index may repeat
             clause, before = _text_before(out.iloc[i], corpus)
             if _AVERAGE_CUE.search(clause):
-                first, last = _span_of(before, out.iat[i, cols[1]])
+                first, last = _span_of(before, out.iat[i, cols[1]], out["label"].iat[i])
                 for c, v in zip(cols, ["avg_change", pd.NA, first, last]):
                     out.iat[i, c] = v
     labels = [_period_label(s, e) for s, e in zip(out["period_start"], out["period_end"])]
@@ -154,18 +162,20 @@ def _places(q: pd.DataFrame, corpus) -> pd.Series:
     return pd.Series("", index=q.index, dtype=str)
 
 
-def _tracked(q: pd.DataFrame, corpus=None) -> pd.DataFrame:
-    """Single-year target/achieved/estimate rows with place, scaled value and tolerance."""
+def _tracked(q: pd.DataFrame, corpus=None, *, spans: bool = False) -> pd.DataFrame:
+    """Single-year target/achieved/estimate rows with place, scaled value and tolerance;
+    with ``spans`` also the averages over a period (``year`` then empty)."""
     q = quantities_periods(q, corpus=corpus)
-    t = q[q["label"].isin(_TRACKED) & q["year"].notna() & (q["measure"] != "avg_change")
-          & (q["indicator"].fillna("") != "")].copy()
+    single = q["year"].notna() & (q["measure"] != "avg_change")
+    span = (q["measure"] == "avg_change") & q["period_end"].notna() if spans else False
+    t = q[q["label"].isin(_TRACKED) & (single | span) & (q["indicator"].fillna("") != "")].copy()
     t["place"] = _places(t, corpus)
     scale = t["unit"].fillna("").map(_split_unit)
     t["base_unit"] = [u for _, u in scale]
     t["scaled"] = [float(v) * m for v, (m, _) in zip(t["value"], scale)]
     # half of the last written digit: 3.9万人 and 3.94万人 agree up to rounding
     t["_tol"] = [m * 10.0 ** -_decimals(v) / 2 for v, (m, _) in zip(t["value"], scale)]
-    t["year"] = t["year"].astype(int)
+    t["year"] = t["year"].astype("Int64") if spans else t["year"].astype(int)
     return t
 
 
@@ -325,18 +335,20 @@ def textstat_city_targets(q: pd.DataFrame, *, corpus=None, registered: bool = Tr
                           top: int | None = None, window: int = 18) -> pd.DataFrame:
     """The targets each place sets: one row per target statement, with its source.
 
-    Columns: place, indicator, measure, target (as stated: ≥500亿元), year, doc, start, end
-    (offsets into the raw file text), context (``window`` characters either side, from
-    ``corpus``), sentence.  ``registered``: only indicators of the indicator registry (GDP,
-    income, jobs … rather than single projects), in registry order; ``top``: only the
-    first ``top`` indicators of each place.
+    Columns: place, indicator, measure, target (as stated: ≥500亿元), year, period ('2026',
+    or '2026–2030' for an average over a plan period: measure ``avg_change``, year empty),
+    doc, start, end (offsets into the raw file text), context (``window`` characters
+    either side, from ``corpus``), sentence.  ``registered``: only indicators of the
+    indicator registry (GDP, income, jobs … rather than single projects), in registry
+    order; ``top``: only the first ``top`` indicators of each place.
     """
-    t = _tracked(q, corpus)
+    t = _tracked(q, corpus, spans=True)
     t = t[t["label"] == "target"]
     order = _registry_order(registered)
     if registered:
         t = t[t["indicator"].isin(order)]
-    cols = ["place", "indicator", "measure", "target", "year", "doc", "start", "end", "context", "sentence"]
+    cols = ["place", "indicator", "measure", "target", "year", "period", "doc", "start", "end", "context",
+            "sentence"]
     if t.empty:
         return pd.DataFrame(columns=cols)
     t = t.assign(target=[_stated(v, h, u, r) for v, h, u, r in
@@ -346,7 +358,7 @@ def textstat_city_targets(q: pd.DataFrame, *, corpus=None, registered: bool = Tr
     for c in ("start", "end", "sentence"):
         if c not in t.columns:
             t[c] = None
-    t = t.sort_values(["place", "_o", "indicator", "measure", "year", "doc"])
+    t = t.sort_values(["place", "_o", "indicator", "measure", "period_end", "year", "doc"])
     if top is not None:
         keep = t.drop_duplicates(["place", "indicator"]).groupby("place").head(top)
         t = t.merge(keep[["place", "indicator"]], on=["place", "indicator"])
