@@ -31,8 +31,8 @@ import pandas as pd  # noqa: E402
 
 from policytext import corpus as make_corpus  # noqa: E402
 from policytext.findings import (  # noqa: E402
-    fmt_stated, md_city_targets, md_conclusions, md_consistency, md_implied_growth, md_plan_averages,
-    md_timeline, table_implied_growth, table_plan_averages, timeline_choices,
+    fmt_stated, md_city_targets, md_conclusions, md_consistency, md_implied_growth, md_timeline,
+    table_implied_growth, timeline_choices,
 )
 
 
@@ -54,6 +54,8 @@ def test_city_targets_counts_come_from_the_table():
     assert "乙区: 1 target for 1 indicator, from 1 document, for 2022" in text
     assert "gov\\_work\\_report 2" in text
     assert md_city_targets(targets.iloc[0:0]).startswith("*Nothing to show")
+    spans = targets.assign(measure=["change", "avg_change", "change"], period=["2022", "2026–2030", "2022"])
+    assert "1 target is an average annual rate (年均, measure avg_change) over 2026–2030" in md_city_targets(spans)
 
 
 def _statements():
@@ -146,17 +148,6 @@ def test_conclusions_apply_only_the_rules_that_hold():
     assert "乙区 has one document" in text
     empty = md_conclusions(checks.iloc[0:0], growth.iloc[0:0], q, docs_per_place={"甲市": 2})
     assert empty.startswith("*Nothing to show")
-
-
-def test_plan_averages_keep_the_span():
-    c = make_corpus({"gov": "十五五时期地区生产总值年均增长5%左右。"}, meta={"gov": {"place": "甲市"}})
-    averages = pd.DataFrame([{"doc": "gov", "indicator": "地区生产总值", "value": 5.0, "value_high": None,
-                              "relation": "~", "unit": "%", "period_start": 2026, "period_end": 2030,
-                              "start": 14, "end": 15}])
-    table = table_plan_averages(averages, corpus=c)
-    assert table.iloc[0].to_dict() == {"place": "甲市", "indicator": "地区生产总值", "target": "about 5% a year",
-                                       "period": "2026–2030", "doc": "gov", "start": 14, "end": 15}
-    assert "1 average annual target for 1 indicator over 2026–2030" in md_plan_averages(averages, corpus=c)
 
 
 def test_timelines_need_two_points():

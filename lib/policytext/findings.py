@@ -89,17 +89,25 @@ def _join(items: list[str]) -> str:
 
 def md_city_targets(targets, *, doc_types: dict | None = None) -> str:
     """What the targets table holds: how many targets per place, from which kinds of document,
-    for which years. `targets` is textstat_city_targets(); `doc_types` maps doc id -> doc_type."""
+    for which years, and how many are average annual rates over a plan period (年均).
+    `targets` is textstat_city_targets(); `doc_types` maps doc id -> doc_type."""
     if targets.empty:
         return nothing_to_show("targets", "no selected document sets a target for a registry indicator")
     parts = []
     for place, g in targets.groupby("place", sort=False):
         where = md_escape(place) if place else "the selection"
         years = sorted(int(y) for y in g["year"].dropna().unique())
-        span = f"{years[0]}" if len(years) == 1 else f"{years[0]}–{years[-1]}"
+        span = "" if not years else f", for {years[0]}" if len(years) == 1 else f", for {years[0]}–{years[-1]}"
         parts.append(f"{where}: {_count(len(g), 'target')} for {_count(g['indicator'].nunique(), 'indicator')}, "
-                     f"from {_count(g['doc'].nunique(), 'document')}, for {span}")
+                     f"from {_count(g['doc'].nunique(), 'document')}{span}")
     text = "The table lists " + "; ".join(parts) + "."
+    if "measure" in targets:
+        spans = targets[targets["measure"] == "avg_change"]
+        if len(spans):
+            periods = sorted({str(p) for p in spans.get("period", []) if isinstance(p, str) and p})
+            text += (f" {_count(len(spans), 'target is an', 'targets are')} average annual rate"
+                     f"{'' if len(spans) == 1 else 's'} (年均, measure avg_change) over "
+                     f"{_join([md_escape(p) for p in periods]) or 'a plan period'}, not the target of one year.")
     if doc_types:
         kinds = targets["doc"].map(lambda d: doc_types.get(d) or "unknown kind").value_counts()
         if len(kinds) > 1:
@@ -376,48 +384,6 @@ def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict) -> s
         return nothing_to_show("conclusions", "no target, check or level target in this selection")
     return "\n".join(bullets)
 
-def _period_text(row) -> str:
-    period = row.get("period")
-    if isinstance(period, str) and period:
-        return period
-    start, end = row.get("period_start"), row.get("period_end")
-    if start is not None and end is not None and not (_isnan(start) or _isnan(end)):
-        return f"{int(start)}–{int(end)}"
-    return "a plan period"
-
-
-def _isnan(value) -> bool:
-    try:
-        return bool(value != value) or value is None
-    except (TypeError, ValueError):
-        return False
-
-
-def table_plan_averages(averages, *, corpus=None):
-    """Average annual targets (measure avg_change) for reading: place, indicator, the rate as
-    stated ("about 5% a year"), the span, the document and offsets."""
-    import pandas as pd
-
-    places = _place_of(corpus)
-    rows = [{"place": places.get(r["doc"], ""), "indicator": r["indicator"],
-             "target": fmt_stated(r["value"], high=r.get("value_high"), relation=r["relation"], unit=r["unit"])
-                       + " a year", "period": _period_text(r), "doc": r["doc"], "start": r["start"],
-             "end": r["end"]} for r in averages.to_dict("records")]
-    return pd.DataFrame(rows, columns=["place", "indicator", "target", "period", "doc", "start", "end"])
-
-
-def md_plan_averages(averages, *, corpus=None) -> str:
-    """How many average annual targets over a span the selection sets, and over which spans."""
-    if averages.empty:
-        return nothing_to_show("plan-period averages", "no average annual target (年均) over a span")
-    table = table_plan_averages(averages, corpus=corpus)
-    spans = sorted(table["period"].unique())
-    return (f"Besides the annual targets, the selection sets {_count(len(table), 'average annual target')} "
-            f"for {_count(table['indicator'].nunique(), 'indicator')} over "
-            f"{_join([md_escape(p) for p in spans])}: each is a rate for every year of its span on average, "
-            "not the target of its first or last year.")
-
-
 # notebook 05 (views and sentences of notebook 05 that the attainment generators below do not give)
 
 def _registry_names() -> list[str]:
@@ -460,6 +426,13 @@ def attainment_choices(attainment, *, registered: bool = True) -> list[tuple[str
             scored.append((-int(g["met"].notna().sum()), measure != "change", -g["year"].nunique(),
                            indicator, measure, place))
     return [(i, m, p) for *_, i, m, p in sorted(scored)]
+
+
+def _isnan(value) -> bool:
+    try:
+        return value is None or bool(value != value)
+    except (TypeError, ValueError):  # pd.NA and friends
+        return True
 
 
 def _text(value) -> str:
@@ -567,7 +540,7 @@ def table_crosssection(table):
     return out
 
 
-__all__ += ["fmt_stated", "table_plan_averages", "md_plan_averages", "md_city_targets", "md_consistency",
+__all__ += ["fmt_stated", "md_city_targets", "md_consistency",
             "table_implied_growth", "md_implied_growth", "timeline_choices", "md_timeline", "md_conclusions", "md_selection", "md_selection_fallback",
             "attainment_choices", "table_attainment", "table_attainment_summary",
             "table_revisions", "md_crosssection_source", "md_shared_indicators", "table_crosssection"]
