@@ -516,7 +516,7 @@ def md_shared_indicators(shared) -> str:
     """How many indicators enough places share to compare, and the most shared one."""
     if shared.empty:
         return nothing_to_show("cross-section", "no indicator is targeted by two or more places in the same year")
-    top = shared.iloc[0]
+    top = shared.loc[shared["places"].astype(int).idxmax()]
     return (f"{_count(len(shared), 'indicator')} (with measure and year) {'is' if len(shared) == 1 else 'are'} "
             f"targeted by two or more places; the most shared is **{md_escape(top['indicator'])}** "
             f"({top['measure']}) for {int(top['year'])}, by {top['places']} places.")
