@@ -178,67 +178,76 @@ def _prepare(q: pd.DataFrame, corpus) -> pd.DataFrame:
     return t
 
 
-def _pick_target(rows: pd.DataFrame, year) -> pd.Series:
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _late(value) -> float:
+    """Sort key: an unknown date or offset sorts last."""
+    return float("inf") if _missing(value) else float(value)
+
+
+def _pick_target(rows: list[dict]) -> dict | None:
     """The document that set the target: the earliest one (a later report restating it
     is not the one that set it); within it, the first statement."""
-    return rows.sort_values(["_date", "doc", "start"], na_position="last").iloc[0]
+    return min(rows, key=lambda r: (_late(r["_date"]), str(r["doc"]), _late(r["start"])), default=None)
 
 
-def _pick_result(rows: pd.DataFrame, year) -> tuple[pd.Series | None, str]:
+def _pick_result(rows: list[dict], year) -> tuple[dict | None, str]:
     """The latest document's exact statement of an achieved value (a final figure replaces
     a first report); an estimate only when no achieved value exists.  A report cannot state
     the final result of its own year, nor estimate a later one."""
-    if not pd.isna(year):
-        date_year = rows["_date"].fillna(float("inf")) // 1
-        unknown = rows["_date"].isna()
-        rows = rows[unknown | (rows["label"] == "achieved") & (date_year > year)
-                    | (rows["label"] == "estimate") & (date_year >= year)]
+    def possible(r) -> bool:
+        if _missing(year) or _missing(r["_date"]):
+            return True
+        made = int(r["_date"])
+        return made > year if r["label"] == "achieved" else made >= year
+
+    rows = [r for r in rows if possible(r)]
     for kind in ("achieved", "estimate"):
-        pool = rows[rows["label"] == kind]
-        if not pool.empty:
-            pool = pool.sort_values(["_exact", "_date", "start"], ascending=[False, False, True],
-                                    na_position="last")
-            return pool.iloc[0], kind
+        pool = [r for r in rows if r["label"] == kind]
+        if pool:
+            return min(pool, key=lambda r: (-r["_exact"], -_late(r["_date"]) if not _missing(r["_date"])
+                                            else float("inf"), _late(r["start"]))), kind
     return None, ""
 
 
-def _others(rows: pd.DataFrame, chosen) -> str:
+def _others(rows: list[dict], chosen: dict | None) -> str:
     if chosen is None:
         return ""
-    rest = rows[(rows["value"] != chosen["value"]) | (rows["unit"] != chosen["unit"])]
-    return "; ".join(sorted({f"{v:g}{u} ({d})" for v, u, d in zip(rest["value"], rest["unit"], rest["doc"])}))
+    return "; ".join(sorted({f"{r['value']:g}{r['unit'] if not _missing(r['unit']) else ''} ({r['doc']})"
+                             for r in rows if (r["value"], r["unit"]) != (chosen["value"], chosen["unit"])}))
 
 
-def _side(row, prefix: str) -> dict:
-    if row is None:
-        return {f"{prefix}_doc": None, f"{prefix}_start": pd.NA, f"{prefix}_end": pd.NA,
-                f"{prefix}_sentence": None}
-    return {f"{prefix}_doc": row["doc"], f"{prefix}_start": row["start"], f"{prefix}_end": row["end"],
-            f"{prefix}_sentence": row["sentence"]}
+def _side(row: dict | None, prefix: str) -> dict:
+    keys = ("doc", "start", "end", "sentence")
+    return {f"{prefix}_{k}": (None if row is None else row[k]) for k in keys}
 
 
-def _row(key: tuple, rows: pd.DataFrame) -> dict:
+def _row(key: tuple, rows: list[dict]) -> dict:
     place, indicator, measure, _, _base = key
-    first = rows.iloc[0]
+    first = rows[0]
     year = first["year"]
-    targets, results = rows[rows["label"] == "target"], rows[rows["label"] != "target"]
-    tgt = _pick_target(targets, year) if not targets.empty else None
+    targets = [r for r in rows if r["label"] == "target"]
+    results = [r for r in rows if r["label"] != "target"]
+    tgt = _pick_target(targets)
     res, kind = _pick_result(results, year)
+    nan = float("nan")
     out = {"place": place, "indicator": indicator, "measure": measure, "year": year,
            "period": first["period"], "period_start": first["period_start"], "period_end": first["period_end"],
-           "target": tgt["value"] if tgt is not None else float("nan"),
-           "target_high": tgt["value_high"] if tgt is not None else float("nan"),
-           "relation": tgt["relation"] if tgt is not None else None,
-           "unit": tgt["unit"] if tgt is not None else (res["unit"] if res is not None else None),
-           "achieved": res["value"] if res is not None else float("nan"),
-           "achieved_unit": res["unit"] if res is not None else None, "achieved_kind": kind,
-           **_side(tgt, "target"), **_side(res, "achieved"),
-           "other_targets": _others(targets, tgt), "other_achieved": _others(results[results["label"] == kind], res)}
-    out["met"], out["rule"], out["gap"] = None, "", float("nan")
-    if tgt is not None and res is not None:
+           "target": tgt["value"] if tgt else nan, "target_high": tgt["value_high"] if tgt else nan,
+           "relation": tgt["relation"] if tgt else None,
+           "unit": tgt["unit"] if tgt else (res["unit"] if res else None),
+           "achieved": res["value"] if res else nan, "achieved_unit": res["unit"] if res else None,
+           "achieved_kind": kind, **_side(tgt, "target"), **_side(res, "achieved"),
+           "other_targets": _others(targets, tgt),
+           "other_achieved": _others([r for r in results if r["label"] == kind], res),
+           "met": None, "rule": "", "gap": nan}
+    if tgt and res:
         achieved = res["value"] * res["_mag"] / tgt["_mag"]  # in the target's unit
-        out["met"], out["rule"] = target_met(tgt["value"], achieved, relation=tgt["relation"],
-                                             target_high=tgt["value_high"], unit=tgt["unit"], indicator=indicator)
+        high = None if _missing(tgt["value_high"]) else tgt["value_high"]
+        out["met"], out["rule"] = target_met(tgt["value"], achieved, relation=tgt["relation"], target_high=high,
+                                             unit=tgt["unit"], indicator=indicator)
         out["gap"] = round(achieved - tgt["value"], 10)
     return out
 
@@ -268,7 +277,10 @@ def textstat_attainment(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     if t.empty:
         return pd.DataFrame(columns=ATTAINMENT_COLUMNS)
     keys = ["place", "indicator", "measure", "_key", "_base"]
-    rows = [_row(key, g) for key, g in t.groupby(keys, sort=False, dropna=False)]
+    groups: dict[tuple, list[dict]] = {}
+    for record in t.to_dict("records"):  # plain dicts: per-group DataFrames are slow
+        groups.setdefault(tuple(record[k] for k in keys), []).append(record)
+    rows = [_row(key, g) for key, g in groups.items()]
     # a key whose only statements are a report's own-year "results" has neither side
     out = pd.DataFrame([r for r in rows if r["target_doc"] is not None or r["achieved_doc"] is not None])
     if out.empty:
