@@ -236,3 +236,14 @@ def test_attainment_plot():
     assert [int(t) for t in ax.get_xticks()] == [2011, 2012, 2013]
     with pytest.raises(PolicyTextError, match="no yearly 'change' targets"):
         textplot_attainment(textstat_attainment(TOY), indicator="粮食产量")
+
+
+def test_a_span_has_no_year_even_if_the_extractor_gives_one():
+    table = q(("p", 10, 11, "target", GDP, "avg_change", 5, None, "%", "~", 2030, "年均增长5%左右"),
+              ("p", 20, 23, "target", GDP, "change", 5.5, None, "%", "=", 2026, "增长5.5%"))
+    table["period_start"] = pd.array([2026, 2026], dtype="Int64")
+    table["period_end"] = pd.array([2030, 2026], dtype="Int64")
+    p = quantities_periods(table)
+    assert pd.isna(p["year"].iloc[0]) and p["year"].iloc[1] == 2026
+    a = textstat_attainment(table)
+    assert a[a["measure"] == "avg_change"]["year"].isna().all()
