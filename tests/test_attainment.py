@@ -247,3 +247,10 @@ def test_a_span_has_no_year_even_if_the_extractor_gives_one():
     assert pd.isna(p["year"].iloc[0]) and p["year"].iloc[1] == 2026
     a = textstat_attainment(table)
     assert a[a["measure"] == "avg_change"]["year"].isna().all()
+
+
+def test_registered_indicators_only():
+    table = pd.concat([TOY, q(("r2013", 1, 2, "achieved", "幼儿园", "count", 3, None, "所", "=", 2012, "新建3所幼儿园"),
+                              place={"r2013": "海拉尔区"})])
+    assert "幼儿园" in set(textstat_attainment(table)["indicator"])
+    assert set(textstat_attainment(table, registered=True)["indicator"]) == {GDP}

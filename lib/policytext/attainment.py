@@ -252,7 +252,7 @@ def _row(key: tuple, rows: list[dict]) -> dict:
     return out
 
 
-def textstat_attainment(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
+def textstat_attainment(q: pd.DataFrame, *, corpus=None, registered: bool = False) -> pd.DataFrame:
     """Each year's target against its result: one row per place, indicator, measure, unit
     and year (single-year quantities) or plan period (``avg_change`` over a span, e.g.
     年均增长5%左右 over 2026–2030, with ``year`` empty and ``period`` '2026–2030').
@@ -267,6 +267,8 @@ def textstat_attainment(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     - A key with a target and no result yet, or a result and no target, is kept with
       the other side empty.
 
+    ``registered=True`` keeps the indicators of the indicator registry (GDP, income,
+    jobs …), not single projects.
     Place comes from ``corpus`` metadata (``place``), else a ``place`` column of ``q``,
     else ''.  Document order (which is earlier) comes from the corpus dates, else a
     ``doc_date``/``doc_year`` column, else the year most of a document's targets are for.
@@ -274,6 +276,10 @@ def textstat_attainment(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     """
     _check(q)
     t = _prepare(q, corpus)
+    if registered:
+        from .indicators import indicator_registry
+
+        t = t[t["indicator"].isin(set(indicator_registry().names))]
     if t.empty:
         return pd.DataFrame(columns=ATTAINMENT_COLUMNS)
     keys = ["place", "indicator", "measure", "_key", "_base"]
