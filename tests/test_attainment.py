@@ -49,6 +49,12 @@ def test_met_rule(target, achieved, relation, high, unit, indicator, met):
                       indicator=indicator)[0] is met
 
 
+def test_reductions_of_energy_use_are_floors_its_levels_ceilings():
+    # 单位GDP能耗下降3%: a reduction of 3.5% meets it; a level of 0.5吨 against 0.45吨 does not
+    assert target_met(3, 3.5, indicator="单位地区生产总值能耗", measure="change")[0] is True
+    assert target_met(0.45, 0.5, indicator="单位地区生产总值能耗", measure="level")[0] is False
+
+
 def test_met_rule_names_the_rule_and_needs_both_sides():
     assert target_met(6, 5.6, relation="~") == (True, "about: >= 5.5")
     assert target_met(6, None) == (None, "")

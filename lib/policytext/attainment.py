@@ -16,10 +16,12 @@ The rule for ``met`` (:func:`target_met`), by the relation the target was writte
   not by 5.4%).
 - a range (value..value_high, 5%—5.5%): met if achieved >= the low end; a result above
   the high end counts as met (the range is the aim, not a limit).
-- Indicators where less is better (unemployment rate, consumer prices, energy use per
-  unit of GDP, emissions, concentrations, deficits: :data:`CEILING_INDICATORS`) read a
-  plain, 左右 or range target as a ceiling: met if achieved <= target (+ tolerance for
-  左右; <= the high end of a range).
+- Indicators where less is better (unemployment rate, consumer prices, deficits:
+  :data:`CEILING_INDICATORS`; and the levels, not the changes, of energy use, emissions
+  and concentrations: :data:`CEILING_LEVELS`) read a plain, 左右 or range target as a
+  ceiling: met if achieved <= target (+ tolerance for 左右; <= the high end of a range).
+  A change of energy use or emissions is a reduction written as a positive number
+  (下降3%): more is better, the usual rule.
 - ``met`` is empty when either side is missing or the units cannot be compared
   (% against 元).
 
@@ -37,7 +39,7 @@ from .figures import cached_figure
 from .targets import _TRACKED, _check, quantities_periods, unit_scale
 
 __all__ = ["textstat_attainment", "textplot_attainment", "target_met", "place_from_text",
-           "attainment_for_files", "ATTAINMENT_COLUMNS", "CEILING_INDICATORS"]
+           "attainment_for_files", "ATTAINMENT_COLUMNS", "CEILING_INDICATORS", "CEILING_LEVELS"]
 
 ATTAINMENT_COLUMNS = [
     "place", "indicator", "measure", "year", "target", "target_high", "relation", "achieved", "met",
@@ -46,17 +48,21 @@ ATTAINMENT_COLUMNS = [
     "target_end", "achieved_end", "target_sentence", "achieved_sentence", "other_targets", "other_achieved",
 ]
 
-# Words in an indicator name that make a plain or 左右 target a ceiling (less is better).
-CEILING_INDICATORS = ("失业率", "消费价格", "物价", "价格涨幅", "价格指数", "CPI", "能耗", "排放", "浓度",
-                      "赤字", "负债率", "死亡率", "发生率")
+# Words in an indicator name that make a plain or 左右 target a ceiling (less is better);
+# for CEILING_LEVELS only a level or share is (their changes are written as reductions).
+CEILING_INDICATORS = ("失业率", "消费价格", "物价", "价格涨幅", "价格指数", "CPI", "赤字", "负债率", "死亡率",
+                      "发生率")
+CEILING_LEVELS = ("能耗", "排放", "浓度")
 # 左右: how far below the target still counts as "about"
 PERCENT_TOLERANCE = 0.5
 RELATIVE_TOLERANCE = 0.01
 _EPS = 1e-9
 
 
-def _is_ceiling(indicator: str) -> bool:
-    return any(word in str(indicator or "") for word in CEILING_INDICATORS)
+def _is_ceiling(indicator: str, measure: str = "level") -> bool:
+    name = str(indicator or "")
+    return any(word in name for word in CEILING_INDICATORS) or (
+        measure in ("level", "share") and any(word in name for word in CEILING_LEVELS))
 
 
 def _tolerance(target: float, unit: str) -> float:
@@ -67,14 +73,14 @@ def _tolerance(target: float, unit: str) -> float:
 
 
 def target_met(target: float, achieved: float, *, relation: str = "=", target_high: float | None = None,
-               unit: str = "%", indicator: str = "") -> tuple[bool | None, str]:
+               unit: str = "%", indicator: str = "", measure: str = "level") -> tuple[bool | None, str]:
     """Whether ``achieved`` meets ``target`` under the rule of the module doc, and the
     rule applied in words: ``target_met(6, 5.6, relation="~")`` -> (True, 'about: >= 5.5').
     ``achieved`` in the target's unit; None/NaN on either side gives (None, '')."""
     if target is None or achieved is None or pd.isna(target) or pd.isna(achieved):
         return None, ""
     relation = relation if relation in (">=", "<=", "~", "=") else "="
-    ceiling = _is_ceiling(indicator)
+    ceiling = _is_ceiling(indicator, measure)
     has_high = target_high is not None and not pd.isna(target_high)
     if relation == ">=":
         return achieved >= target - _EPS, f"at least: >= {target:g}"
@@ -247,7 +253,7 @@ def _row(key: tuple, rows: list[dict]) -> dict:
         achieved = res["value"] * res["_mag"] / tgt["_mag"]  # in the target's unit
         high = None if _missing(tgt["value_high"]) else tgt["value_high"]
         out["met"], out["rule"] = target_met(tgt["value"], achieved, relation=tgt["relation"], target_high=high,
-                                             unit=tgt["unit"], indicator=indicator)
+                                             unit=tgt["unit"], indicator=indicator, measure=measure)
         out["gap"] = round(achieved - tgt["value"], 10)
     return out
 
