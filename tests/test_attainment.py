@@ -260,3 +260,14 @@ def test_registered_indicators_only():
                               place={"r2013": "海拉尔区"})])
     assert "幼儿园" in set(textstat_attainment(table)["indicator"])
     assert set(textstat_attainment(table, registered=True)["indicator"]) == {GDP}
+
+
+def test_place_from_the_text_when_metadata_has_none():
+    from policytext import corpus
+    from policytext.quantities import quantities
+
+    c = corpus({"a": "海拉尔区政府工作报告\n2015年地区生产总值增长8.9%。\n",
+                "b": "政府工作报告\n2015年地区生产总值增长8.9%。\n"},
+               meta={"a": {"year": 2016}, "b": {"year": 2016, "place": "满洲里市"}})
+    a = textstat_attainment(quantities(c), corpus=c)
+    assert dict(zip(a["achieved_doc"], a["place"])) == {"a": "海拉尔区", "b": "满洲里市"}

@@ -155,8 +155,10 @@ def place_from_text(text: str, *, head: int = 600) -> str | None:
 
 
 def _places(q: pd.DataFrame, corpus) -> pd.Series:
+    """Place of each row: corpus metadata, else the report's own words (place_from_text),
+    else a ``place`` column, else ''."""
     if corpus is not None:
-        place = {doc.id: str(doc.meta.get("place") or "") for doc in corpus}
+        place = {doc.id: str(doc.meta.get("place") or place_from_text(doc.raw) or "") for doc in corpus}
         return q["doc"].map(lambda d: place.get(d, "")).astype(str)
     if "place" in q.columns:
         return q["place"].fillna("").astype(str)
@@ -275,9 +277,10 @@ def textstat_attainment(q: pd.DataFrame, *, corpus=None, registered: bool = Fals
 
     ``registered=True`` keeps the indicators of the indicator registry (GDP, income,
     jobs …), not single projects.
-    Place comes from ``corpus`` metadata (``place``), else a ``place`` column of ``q``,
-    else ''.  Document order (which is earlier) comes from the corpus dates, else a
-    ``doc_date``/``doc_year`` column, else the year most of a document's targets are for.
+    Place comes from ``corpus`` metadata (``place``), else the report's title or speaker
+    (:func:`place_from_text`), else a ``place`` column of ``q``, else ''.  Document order
+    (which is earlier) comes from the corpus dates, else a ``doc_date``/``doc_year``
+    column, else the year most of a document's targets are for.
     Columns: :data:`ATTAINMENT_COLUMNS`, sorted by place, indicator, measure, year/period.
     """
     _check(q)
