@@ -49,6 +49,12 @@ def test_met_rule(target, achieved, relation, high, unit, indicator, met):
                       indicator=indicator)[0] is met
 
 
+def test_reductions_of_energy_use_are_floors_its_levels_ceilings():
+    # 单位GDP能耗下降3%: a reduction of 3.5% meets it; a level of 0.5吨 against 0.45吨 does not
+    assert target_met(3, 3.5, indicator="单位地区生产总值能耗", measure="change")[0] is True
+    assert target_met(0.45, 0.5, indicator="单位地区生产总值能耗", measure="level")[0] is False
+
+
 def test_met_rule_names_the_rule_and_needs_both_sides():
     assert target_met(6, 5.6, relation="~") == (True, "about: >= 5.5")
     assert target_met(6, None) == (None, "")
@@ -236,3 +242,32 @@ def test_attainment_plot():
     assert [int(t) for t in ax.get_xticks()] == [2011, 2012, 2013]
     with pytest.raises(PolicyTextError, match="no yearly 'change' targets"):
         textplot_attainment(textstat_attainment(TOY), indicator="粮食产量")
+
+
+def test_a_span_has_no_year_even_if_the_extractor_gives_one():
+    table = q(("p", 10, 11, "target", GDP, "avg_change", 5, None, "%", "~", 2030, "年均增长5%左右"),
+              ("p", 20, 23, "target", GDP, "change", 5.5, None, "%", "=", 2026, "增长5.5%"))
+    table["period_start"] = pd.array([2026, 2026], dtype="Int64")
+    table["period_end"] = pd.array([2030, 2026], dtype="Int64")
+    p = quantities_periods(table)
+    assert pd.isna(p["year"].iloc[0]) and p["year"].iloc[1] == 2026
+    a = textstat_attainment(table)
+    assert a[a["measure"] == "avg_change"]["year"].isna().all()
+
+
+def test_registered_indicators_only():
+    table = pd.concat([TOY, q(("r2013", 1, 2, "achieved", "幼儿园", "count", 3, None, "所", "=", 2012, "新建3所幼儿园"),
+                              place={"r2013": "海拉尔区"})])
+    assert "幼儿园" in set(textstat_attainment(table)["indicator"])
+    assert set(textstat_attainment(table, registered=True)["indicator"]) == {GDP}
+
+
+def test_place_from_the_text_when_metadata_has_none():
+    from policytext import corpus
+    from policytext.quantities import quantities
+
+    c = corpus({"a": "海拉尔区政府工作报告\n2015年地区生产总值增长8.9%。\n",
+                "b": "政府工作报告\n2015年地区生产总值增长8.9%。\n"},
+               meta={"a": {"year": 2016}, "b": {"year": 2016, "place": "满洲里市"}})
+    a = textstat_attainment(quantities(c), corpus=c)
+    assert dict(zip(a["achieved_doc"], a["place"])) == {"a": "海拉尔区", "b": "满洲里市"}

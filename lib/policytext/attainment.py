@@ -16,10 +16,12 @@ The rule for ``met`` (:func:`target_met`), by the relation the target was writte
   not by 5.4%).
 - a range (value..value_high, 5%—5.5%): met if achieved >= the low end; a result above
   the high end counts as met (the range is the aim, not a limit).
-- Indicators where less is better (unemployment rate, consumer prices, energy use per
-  unit of GDP, emissions, concentrations, deficits: :data:`CEILING_INDICATORS`) read a
-  plain, 左右 or range target as a ceiling: met if achieved <= target (+ tolerance for
-  左右; <= the high end of a range).
+- Indicators where less is better (unemployment rate, consumer prices, deficits:
+  :data:`CEILING_INDICATORS`; and the levels, not the changes, of energy use, emissions
+  and concentrations: :data:`CEILING_LEVELS`) read a plain, 左右 or range target as a
+  ceiling: met if achieved <= target (+ tolerance for 左右; <= the high end of a range).
+  A change of energy use or emissions is a reduction written as a positive number
+  (下降3%): more is better, the usual rule.
 - ``met`` is empty when either side is missing or the units cannot be compared
   (% against 元).
 
@@ -37,7 +39,7 @@ from .figures import cached_figure
 from .targets import _TRACKED, _check, quantities_periods, unit_scale
 
 __all__ = ["textstat_attainment", "textplot_attainment", "target_met", "place_from_text",
-           "attainment_for_files", "ATTAINMENT_COLUMNS", "CEILING_INDICATORS"]
+           "attainment_for_files", "ATTAINMENT_COLUMNS", "CEILING_INDICATORS", "CEILING_LEVELS"]
 
 ATTAINMENT_COLUMNS = [
     "place", "indicator", "measure", "year", "target", "target_high", "relation", "achieved", "met",
@@ -46,17 +48,21 @@ ATTAINMENT_COLUMNS = [
     "target_end", "achieved_end", "target_sentence", "achieved_sentence", "other_targets", "other_achieved",
 ]
 
-# Words in an indicator name that make a plain or 左右 target a ceiling (less is better).
-CEILING_INDICATORS = ("失业率", "消费价格", "物价", "价格涨幅", "价格指数", "CPI", "能耗", "排放", "浓度",
-                      "赤字", "负债率", "死亡率", "发生率")
+# Words in an indicator name that make a plain or 左右 target a ceiling (less is better);
+# for CEILING_LEVELS only a level or share is (their changes are written as reductions).
+CEILING_INDICATORS = ("失业率", "消费价格", "物价", "价格涨幅", "价格指数", "CPI", "赤字", "负债率", "死亡率",
+                      "发生率")
+CEILING_LEVELS = ("能耗", "排放", "浓度")
 # 左右: how far below the target still counts as "about"
 PERCENT_TOLERANCE = 0.5
 RELATIVE_TOLERANCE = 0.01
 _EPS = 1e-9
 
 
-def _is_ceiling(indicator: str) -> bool:
-    return any(word in str(indicator or "") for word in CEILING_INDICATORS)
+def _is_ceiling(indicator: str, measure: str = "level") -> bool:
+    name = str(indicator or "")
+    return any(word in name for word in CEILING_INDICATORS) or (
+        measure in ("level", "share") and any(word in name for word in CEILING_LEVELS))
 
 
 def _tolerance(target: float, unit: str) -> float:
@@ -67,14 +73,14 @@ def _tolerance(target: float, unit: str) -> float:
 
 
 def target_met(target: float, achieved: float, *, relation: str = "=", target_high: float | None = None,
-               unit: str = "%", indicator: str = "") -> tuple[bool | None, str]:
+               unit: str = "%", indicator: str = "", measure: str = "level") -> tuple[bool | None, str]:
     """Whether ``achieved`` meets ``target`` under the rule of the module doc, and the
     rule applied in words: ``target_met(6, 5.6, relation="~")`` -> (True, 'about: >= 5.5').
     ``achieved`` in the target's unit; None/NaN on either side gives (None, '')."""
     if target is None or achieved is None or pd.isna(target) or pd.isna(achieved):
         return None, ""
     relation = relation if relation in (">=", "<=", "~", "=") else "="
-    ceiling = _is_ceiling(indicator)
+    ceiling = _is_ceiling(indicator, measure)
     has_high = target_high is not None and not pd.isna(target_high)
     if relation == ">=":
         return achieved >= target - _EPS, f"at least: >= {target:g}"
@@ -149,8 +155,10 @@ def place_from_text(text: str, *, head: int = 600) -> str | None:
 
 
 def _places(q: pd.DataFrame, corpus) -> pd.Series:
+    """Place of each row: corpus metadata, else the report's own words (place_from_text),
+    else a ``place`` column, else ''."""
     if corpus is not None:
-        place = {doc.id: str(doc.meta.get("place") or "") for doc in corpus}
+        place = {doc.id: str(doc.meta.get("place") or place_from_text(doc.raw) or "") for doc in corpus}
         return q["doc"].map(lambda d: place.get(d, "")).astype(str)
     if "place" in q.columns:
         return q["place"].fillna("").astype(str)
@@ -178,72 +186,81 @@ def _prepare(q: pd.DataFrame, corpus) -> pd.DataFrame:
     return t
 
 
-def _pick_target(rows: pd.DataFrame, year) -> pd.Series:
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _late(value) -> float:
+    """Sort key: an unknown date or offset sorts last."""
+    return float("inf") if _missing(value) else float(value)
+
+
+def _pick_target(rows: list[dict]) -> dict | None:
     """The document that set the target: the earliest one (a later report restating it
     is not the one that set it); within it, the first statement."""
-    return rows.sort_values(["_date", "doc", "start"], na_position="last").iloc[0]
+    return min(rows, key=lambda r: (_late(r["_date"]), str(r["doc"]), _late(r["start"])), default=None)
 
 
-def _pick_result(rows: pd.DataFrame, year) -> tuple[pd.Series | None, str]:
+def _pick_result(rows: list[dict], year) -> tuple[dict | None, str]:
     """The latest document's exact statement of an achieved value (a final figure replaces
     a first report); an estimate only when no achieved value exists.  A report cannot state
     the final result of its own year, nor estimate a later one."""
-    if not pd.isna(year):
-        date_year = rows["_date"].fillna(float("inf")) // 1
-        unknown = rows["_date"].isna()
-        rows = rows[unknown | (rows["label"] == "achieved") & (date_year > year)
-                    | (rows["label"] == "estimate") & (date_year >= year)]
+    def possible(r) -> bool:
+        if _missing(year) or _missing(r["_date"]):
+            return True
+        made = int(r["_date"])
+        return made > year if r["label"] == "achieved" else made >= year
+
+    rows = [r for r in rows if possible(r)]
     for kind in ("achieved", "estimate"):
-        pool = rows[rows["label"] == kind]
-        if not pool.empty:
-            pool = pool.sort_values(["_exact", "_date", "start"], ascending=[False, False, True],
-                                    na_position="last")
-            return pool.iloc[0], kind
+        pool = [r for r in rows if r["label"] == kind]
+        if pool:
+            return min(pool, key=lambda r: (-r["_exact"], -_late(r["_date"]) if not _missing(r["_date"])
+                                            else float("inf"), _late(r["start"]))), kind
     return None, ""
 
 
-def _others(rows: pd.DataFrame, chosen) -> str:
+def _others(rows: list[dict], chosen: dict | None) -> str:
     if chosen is None:
         return ""
-    rest = rows[(rows["value"] != chosen["value"]) | (rows["unit"] != chosen["unit"])]
-    return "; ".join(sorted({f"{v:g}{u} ({d})" for v, u, d in zip(rest["value"], rest["unit"], rest["doc"])}))
+    return "; ".join(sorted({f"{r['value']:g}{r['unit'] if not _missing(r['unit']) else ''} ({r['doc']})"
+                             for r in rows if (r["value"], r["unit"]) != (chosen["value"], chosen["unit"])}))
 
 
-def _side(row, prefix: str) -> dict:
-    if row is None:
-        return {f"{prefix}_doc": None, f"{prefix}_start": pd.NA, f"{prefix}_end": pd.NA,
-                f"{prefix}_sentence": None}
-    return {f"{prefix}_doc": row["doc"], f"{prefix}_start": row["start"], f"{prefix}_end": row["end"],
-            f"{prefix}_sentence": row["sentence"]}
+def _side(row: dict | None, prefix: str) -> dict:
+    keys = ("doc", "start", "end", "sentence")
+    return {f"{prefix}_{k}": (None if row is None else row[k]) for k in keys}
 
 
-def _row(key: tuple, rows: pd.DataFrame) -> dict:
+def _row(key: tuple, rows: list[dict]) -> dict:
     place, indicator, measure, _, _base = key
-    first = rows.iloc[0]
+    first = rows[0]
     year = first["year"]
-    targets, results = rows[rows["label"] == "target"], rows[rows["label"] != "target"]
-    tgt = _pick_target(targets, year) if not targets.empty else None
+    targets = [r for r in rows if r["label"] == "target"]
+    results = [r for r in rows if r["label"] != "target"]
+    tgt = _pick_target(targets)
     res, kind = _pick_result(results, year)
+    nan = float("nan")
     out = {"place": place, "indicator": indicator, "measure": measure, "year": year,
            "period": first["period"], "period_start": first["period_start"], "period_end": first["period_end"],
-           "target": tgt["value"] if tgt is not None else float("nan"),
-           "target_high": tgt["value_high"] if tgt is not None else float("nan"),
-           "relation": tgt["relation"] if tgt is not None else None,
-           "unit": tgt["unit"] if tgt is not None else (res["unit"] if res is not None else None),
-           "achieved": res["value"] if res is not None else float("nan"),
-           "achieved_unit": res["unit"] if res is not None else None, "achieved_kind": kind,
-           **_side(tgt, "target"), **_side(res, "achieved"),
-           "other_targets": _others(targets, tgt), "other_achieved": _others(results[results["label"] == kind], res)}
-    out["met"], out["rule"], out["gap"] = None, "", float("nan")
-    if tgt is not None and res is not None:
+           "target": tgt["value"] if tgt else nan, "target_high": tgt["value_high"] if tgt else nan,
+           "relation": tgt["relation"] if tgt else None,
+           "unit": tgt["unit"] if tgt else (res["unit"] if res else None),
+           "achieved": res["value"] if res else nan, "achieved_unit": res["unit"] if res else None,
+           "achieved_kind": kind, **_side(tgt, "target"), **_side(res, "achieved"),
+           "other_targets": _others(targets, tgt),
+           "other_achieved": _others([r for r in results if r["label"] == kind], res),
+           "met": None, "rule": "", "gap": nan}
+    if tgt and res:
         achieved = res["value"] * res["_mag"] / tgt["_mag"]  # in the target's unit
-        out["met"], out["rule"] = target_met(tgt["value"], achieved, relation=tgt["relation"],
-                                             target_high=tgt["value_high"], unit=tgt["unit"], indicator=indicator)
+        high = None if _missing(tgt["value_high"]) else tgt["value_high"]
+        out["met"], out["rule"] = target_met(tgt["value"], achieved, relation=tgt["relation"], target_high=high,
+                                             unit=tgt["unit"], indicator=indicator, measure=measure)
         out["gap"] = round(achieved - tgt["value"], 10)
     return out
 
 
-def textstat_attainment(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
+def textstat_attainment(q: pd.DataFrame, *, corpus=None, registered: bool = False) -> pd.DataFrame:
     """Each year's target against its result: one row per place, indicator, measure, unit
     and year (single-year quantities) or plan period (``avg_change`` over a span, e.g.
     年均增长5%左右 over 2026–2030, with ``year`` empty and ``period`` '2026–2030').
@@ -258,17 +275,27 @@ def textstat_attainment(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     - A key with a target and no result yet, or a result and no target, is kept with
       the other side empty.
 
-    Place comes from ``corpus`` metadata (``place``), else a ``place`` column of ``q``,
-    else ''.  Document order (which is earlier) comes from the corpus dates, else a
-    ``doc_date``/``doc_year`` column, else the year most of a document's targets are for.
+    ``registered=True`` keeps the indicators of the indicator registry (GDP, income,
+    jobs …), not single projects.
+    Place comes from ``corpus`` metadata (``place``), else the report's title or speaker
+    (:func:`place_from_text`), else a ``place`` column of ``q``, else ''.  Document order
+    (which is earlier) comes from the corpus dates, else a ``doc_date``/``doc_year``
+    column, else the year most of a document's targets are for.
     Columns: :data:`ATTAINMENT_COLUMNS`, sorted by place, indicator, measure, year/period.
     """
     _check(q)
     t = _prepare(q, corpus)
+    if registered:
+        from .indicators import indicator_registry
+
+        t = t[t["indicator"].isin(set(indicator_registry().names))]
     if t.empty:
         return pd.DataFrame(columns=ATTAINMENT_COLUMNS)
     keys = ["place", "indicator", "measure", "_key", "_base"]
-    rows = [_row(key, g) for key, g in t.groupby(keys, sort=False, dropna=False)]
+    groups: dict[tuple, list[dict]] = {}
+    for record in t.to_dict("records"):  # plain dicts: per-group DataFrames are slow
+        groups.setdefault(tuple(record[k] for k in keys), []).append(record)
+    rows = [_row(key, g) for key, g in groups.items()]
     # a key whose only statements are a report's own-year "results" has neither side
     out = pd.DataFrame([r for r in rows if r["target_doc"] is not None or r["achieved_doc"] is not None])
     if out.empty:

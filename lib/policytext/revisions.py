@@ -47,12 +47,11 @@ def _statements(q: pd.DataFrame, corpus) -> pd.DataFrame:
     return t.drop_duplicates(["place", "indicator", "measure", "year", "_base", "doc"])
 
 
-def _side(r, prefix: str) -> dict:
-    return {f"{prefix}_year": r["year"], f"{prefix}_doc": r["doc"], f"{prefix}_label": r["label"],
-            f"{prefix}_start": r["start"], f"{prefix}_end": r["end"], f"{prefix}_sentence": r["sentence"]}
+def _side(r: dict, prefix: str) -> dict:
+    return {f"{prefix}_{k}": r[k] for k in ("year", "doc", "label", "start", "end", "sentence")}
 
 
-def _pair(e, later, kind: str, **extra) -> dict:
+def _pair(e: dict, later: dict, kind: str, **extra) -> dict:
     return {"place": later["place"], "indicator": later["indicator"], "measure": later["measure"],
             "year": later["year"], "kind": kind, "earlier_value": e["value"], "later_value": later["value"],
             "unit": e["unit"], "later_unit": later["unit"],
@@ -60,50 +59,63 @@ def _pair(e, later, kind: str, **extra) -> dict:
             **_side(e, "earlier"), **_side(later, "later"), **extra}
 
 
-def _kind(e, later) -> str:
-    if pd.isna(e["_date"]) or pd.isna(later["_date"]) or e["_date"] == later["_date"]:
+def _known(date) -> bool:
+    return date is not None and date == date
+
+
+def _kind(e: dict, later: dict) -> str:
+    if not (_known(e["_date"]) and _known(later["_date"])) or e["_date"] == later["_date"]:
         return "differs"
     if e["label"] == "estimate" and later["label"] == "achieved":
         return "estimate replaced"
     return "revision" if later["label"] == "achieved" else "differs"
 
 
-def _same_year(s: pd.DataFrame) -> list[dict]:
+def _groups(records: list[dict], keys: tuple) -> dict[tuple, list[dict]]:
+    groups: dict[tuple, list[dict]] = {}
+    for r in records:
+        groups.setdefault(tuple(r[k] for k in keys), []).append(r)
+    return groups
+
+
+def _same_year(records: list[dict]) -> list[dict]:
     """Each document's figure against the figure of the document just before it."""
     out = []
-    for _, g in s.groupby(["place", "indicator", "measure", "year", "_base"], sort=False):
-        if g["doc"].nunique() < 2:
+    for g in _groups(records, ("place", "indicator", "measure", "year", "_base")).values():
+        if len({r["doc"] for r in g}) < 2:
             continue
-        g = g.sort_values(["_date", "doc"], na_position="last")
-        for (_, e), (_, later) in zip(g.iloc[:-1].iterrows(), g.iloc[1:].iterrows()):
+        g = sorted(g, key=lambda r: (r["_date"] if _known(r["_date"]) else float("inf"), str(r["doc"])))
+        for e, later in zip(g, g[1:]):
             if not _agree(e["_scaled"], e["_tol"], later["_scaled"], later["_tol"]):
                 out.append(_pair(e, later, _kind(e, later)))
     return out
 
 
-def _growth_reported(s: pd.DataFrame) -> dict:
+def _growth_reported(records: list[dict]) -> dict:
     """(place, indicator, year) -> reported growth in % (the latest document's)."""
-    g = s[(s["measure"] == "change") & (s["_base"] == "%")].sort_values("_date", na_position="first")
-    return {(p, i, int(y)): float(v) for p, i, y, v in zip(g["place"], g["indicator"], g["year"], g["value"])}
+    g = [r for r in records if r["measure"] == "change" and r["_base"] == "%"]
+    g.sort(key=lambda r: r["_date"] if _known(r["_date"]) else float("-inf"))
+    return {(r["place"], r["indicator"], int(r["year"])): float(r["value"]) for r in g}
 
 
-def _restated(s: pd.DataFrame, threshold: float, max_gap: int) -> list[dict]:
+def _restated(records: list[dict], threshold: float, max_gap: int) -> list[dict]:
     """Level pairs (earlier document, earlier year) -> (later document, later year) whose
     implied annual growth departs from the growth reported for the later year."""
-    growth = _growth_reported(s)
+    growth = _growth_reported(records)
+    levels = [r for r in records if r["measure"] == "level" and _known(r["_date"]) and r["_scaled"] > 0]
     out = []
-    levels = s[(s["measure"] == "level") & s["_date"].notna()]
-    for _, g in levels.groupby(["place", "indicator", "_base"], sort=False):
-        for _, later in g.iterrows():
+    for g in _groups(levels, ("place", "indicator", "_base")).values():
+        for later in g:
             stated = growth.get((later["place"], later["indicator"], int(later["year"])))
-            earlier = g[(g["_date"] < later["_date"]) & (g["year"] < later["year"])
-                        & (g["year"] >= later["year"] - max_gap) & (g["_scaled"] > 0)]
-            if stated is None or earlier.empty or later["_scaled"] <= 0:
+            earlier = [r for r in g if r["_date"] < later["_date"]
+                       and later["year"] - max_gap <= r["year"] < later["year"]]
+            if stated is None or not earlier:
                 continue
             # the latest year before, as its latest document states it
-            e = earlier.sort_values(["year", "_date"]).iloc[-1]
-            # that document's own later figures are on its own base: only the first break counts
-            if (g[(g["doc"] == later["doc"]) & (g["year"] < later["year"]) & (g["year"] >= e["year"])]).shape[0]:
+            e = max(earlier, key=lambda r: (r["year"], r["_date"]))
+            # a document's own earlier figures are on its own base: then the same-year
+            # comparison (a revision) says it, not a growth rate
+            if any(r["doc"] == later["doc"] and e["year"] <= r["year"] < later["year"] for r in g):
                 continue
             years = int(later["year"]) - int(e["year"])
             implied = ((later["_scaled"] / e["_scaled"]) ** (1 / years) - 1) * 100
@@ -125,8 +137,8 @@ def textstat_revisions(q: pd.DataFrame, *, corpus=None, threshold: float = 10.0,
     restated bases first.
     """
     _check(q)
-    s = _statements(q, corpus)
-    rows = _same_year(s) + _restated(s, threshold, max_gap) if not s.empty else []
+    records = _statements(q, corpus).to_dict("records")  # plain dicts: per-group frames are slow
+    rows = _same_year(records) + _restated(records, threshold, max_gap)
     if not rows:
         return pd.DataFrame(columns=REVISION_COLUMNS)
     out = pd.DataFrame(rows).reindex(columns=REVISION_COLUMNS)

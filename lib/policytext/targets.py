@@ -108,7 +108,8 @@ def quantities_periods(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     ``period_end`` (nullable Int64) and ``period`` ('2026' or '2026–2030').
 
     Tables that already have ``period_start``/``period_end`` are returned with ``period``
-    filled in where missing.  Otherwise ``period_start = period_end = year``, except a
+    filled in where missing and ``year`` cleared on spans and averages (it holds for
+    single years only).  Otherwise ``period_start = period_end = year``, except a
     ``change`` written after 年均/年平均 in its clause (read from the raw text when
     ``corpus`` is given, else from the sentence): its measure becomes ``avg_change``, its
     ``year`` is cleared (an average is never one year's figure) and its span is taken from
@@ -119,6 +120,10 @@ def quantities_periods(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     if "period_start" in out.columns and "period_end" in out.columns:
         for c in ("period_start", "period_end"):
             out[c] = pd.to_numeric(out[c], errors="coerce").astype("Int64")
+        out["year"] = pd.to_numeric(out["year"], errors="coerce").astype("Int64")
+        # a span or an average has no single year, whatever the extractor put there
+        span = (out["measure"] == "avg_change") | (out["period_start"] != out["period_end"]).fillna(False)
+        out.loc[span, "year"] = pd.NA
     else:
         out["year"] = pd.to_numeric(out["year"], errors="coerce").astype("Int64")
         out["period_start"] = out["year"].copy()
