@@ -54,6 +54,8 @@ def test_city_targets_counts_come_from_the_table():
     assert "乙区: 1 target for 1 indicator, from 1 document, for 2022" in text
     assert "gov\\_work\\_report 2" in text
     assert md_city_targets(targets.iloc[0:0]).startswith("*Nothing to show")
+    assert md_city_targets(targets, max_places=1).startswith(
+        "The table lists 2 places: 3 targets for 2 indicators, from 3 documents, for 2022–2026.")
     spans = targets.assign(measure=["change", "avg_change", "change"], period=["2022", "2026–2030", "2022"])
     assert "1 target is an average annual rate (年均, measure avg_change) over 2026–2030" in md_city_targets(spans)
 
@@ -135,6 +137,10 @@ def test_implied_growth_rule_more_ambitious_or_in_line():
     assert "needs 8.9% a year from 326\\.5亿元 in 2021: more than the stated annual growth (7.0%)" in text
     assert "农村居民人均可支配收入" not in text  # in line: counted, not listed
     assert md_implied_growth(growth.iloc[2:], q).startswith("*Nothing to show")
+    # a plain target under the latest level is a fall; a floor (以上) under it is already reached
+    fall = growth.iloc[[1]].assign(target_value=300.0, implied_growth=-1.7, target_relation="=")
+    assert "1 is below the latest level" in md_implied_growth(fall, q)
+    assert "1 is already reached" in md_implied_growth(fall.assign(target_relation=">="), q)
 
 
 def test_conclusions_apply_only_the_rules_that_hold():

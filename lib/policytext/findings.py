@@ -87,14 +87,17 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def md_city_targets(targets, *, doc_types: dict | None = None) -> str:
-    """What the targets table holds: how many targets per place, from which kinds of document,
-    for which years, and how many are average annual rates over a plan period (年均).
+def md_city_targets(targets, *, doc_types: dict | None = None, max_places: int = 4) -> str:
+    """What the targets table holds: how many targets per place (all places together beyond
+    `max_places`), from which kinds of document, for which years, and how many are average
+    annual rates over a plan period (年均).
     `targets` is textstat_city_targets(); `doc_types` maps doc id -> doc_type."""
     if targets.empty:
         return nothing_to_show("targets", "no selected document sets a target for a registry indicator")
+    groups = list(targets.groupby("place", sort=False)) if targets["place"].nunique() <= max_places \
+        else [(f"{targets['place'].nunique()} places", targets)]
     parts = []
-    for place, g in targets.groupby("place", sort=False):
+    for place, g in groups:
         where = md_escape(place) if place else "the selection"
         years = sorted(int(y) for y in g["year"].dropna().unique())
         span = "" if not years else f", for {years[0]}" if len(years) == 1 else f", for {years[0]}–{years[-1]}"
@@ -261,6 +264,8 @@ def _implied_verdicts(growth, q, corpus=None, tolerance: float = 1.0) -> list[tu
         rate = float(r["implied_growth"])
         if rate <= 0 and r["target_relation"] == ">=":
             verdict = "already reached (a floor at or below the latest level)"
+        elif rate < 0:
+            verdict = "below the latest level (a fall, or a different scope)"
         elif same.empty:
             verdict = "no annual growth target stated for those years"
         elif rate > float(same["value"].max()) + tolerance:
@@ -285,7 +290,8 @@ def md_implied_growth(growth, q, *, corpus=None, tolerance: float = 1.0, show: i
         if verdict.startswith("about"):
             continue
         target = md_escape(fmt_stated(r["target_value"], relation=r["target_relation"], unit=r["unit"]))
-        need = "is at or below" if verdict.startswith("already") else f"needs {fmt_percent(r['implied_growth'])} a year from"
+        need = ("is at or below" if verdict.startswith("already") else "is below" if verdict.startswith("below")
+                else f"needs {fmt_percent(r['implied_growth'])} a year from")
         lines.append(f"- **{md_escape(r['indicator'])}** ({md_escape(r['place']) or 'one place'}): {target} "
                      f"by {r['target_year']} {need} {md_escape(_base_text(r))} in {r['base_year']}: {verdict}.")
     kinds = [v.split(" (")[0] for _, v in verdicts]
@@ -298,7 +304,7 @@ def md_implied_growth(growth, q, *, corpus=None, tolerance: float = 1.0, show: i
 
 def _verdict_count(verdict: str, n: int) -> str:
     one = n == 1
-    if verdict.startswith("already"):
+    if verdict.startswith(("already", "below")):
         return f"{n} {'is' if one else 'are'} {verdict}"
     if verdict.startswith("no "):
         return f"{n} {'has' if one else 'have'} {verdict}"
