@@ -245,3 +245,25 @@ def test_selection_sentences():
     assert "holds one place, so this section reads the bundled corpus 示例: 2 documents of 2012 and 2013 from 1 place" \
         in md_crosssection_source("示例", c)
     assert "holds no place 乙市" in md_selection_fallback("hailar", city="乙市")
+
+
+def test_notebook_04_sentences_equal_the_table_cells_on_the_seeds():
+    """The rates in the implied-growth sentences are the cells of the table shown beside them."""
+    import re
+
+    from policytext import load_corpus, quantities
+    from policytext.targets import quantities_periods, textstat_consistency, textstat_implied_growth
+
+    c = load_corpus(None)
+    q = quantities_periods(quantities(c), corpus=c)
+    growth = textstat_implied_growth(q, corpus=c)
+    table = table_implied_growth(growth, q, corpus=c)
+    text = md_implied_growth(growth, q, corpus=c)
+    said = re.findall(r"needs ([\d.]+)% a year", text)
+    assert said and set(said) <= {f"{v:.1f}" for v in table["implied_growth"]}
+    n = int(re.match(r"Of (\d+) level targets", text).group(1))
+    assert n == len(table)
+    checks = textstat_consistency(q, corpus=c)
+    summary = md_consistency(checks, textstat_consistency(q, corpus=c, statements=True))
+    agree = checks["finding"].str.startswith("consistent").sum()
+    assert summary.startswith(f"Of {len(checks)} checks, {agree} agree")
