@@ -1,4 +1,4 @@
-"""Command line: `policytext segment|freq|themes|quantities|render ...`.
+"""Command line: `policytext segment|freq|themes|quantities|render|lab-setup ...`.
 
 Each subcommand is a thin wrapper over a library function; heavy modules are
 imported only by the subcommand that needs them, so the CLI starts fast.
@@ -53,6 +53,17 @@ def _render(args: argparse.Namespace) -> None:
                      notebooks=args.notebooks or None)
 
 
+def _lab_setup(args: argparse.Namespace) -> None:
+    from .jupyterlab import install_lab_font, lab_font_problems
+
+    if not args.check:
+        files = install_lab_font()
+        print(f"JupyterLab Chinese font installed in {files.prefix}")
+    problems = lab_font_problems()
+    if problems:
+        raise PolicyTextError("JupyterLab font set-up incomplete:\n  " + "\n  ".join(problems))
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policytext", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -74,6 +85,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="report hides code (for readers); full shows it (for learners)")
     render.add_argument("notebooks", nargs="*", help="notebooks to render (default: all numbered ones)")
     render.set_defaults(func=_render)
+    lab = sub.add_parser("lab-setup", help="make JupyterLab in this environment draw Chinese (no root)")
+    lab.add_argument("--check", action="store_true", help="only check the set-up; exit 2 if incomplete")
+    lab.set_defaults(func=_lab_setup)
     return parser
 
 
