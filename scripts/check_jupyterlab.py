@@ -212,7 +212,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="disable the policytext font set-up (the 'before' picture; expected to fail)")
     parser.add_argument("--chromium", default="/usr/bin/chromium", help="browser executable")
     args = parser.parse_args(argv)
-    from playwright.sync_api import sync_playwright
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise SystemExit("playwright is missing: .venv/bin/pip install -e '.[check]' (or make check-lab)")
+    if not Path(args.chromium).is_file():
+        raise SystemExit(f"{args.chromium}: no such browser; install Debian's chromium "
+                         "(apt-get install chromium) or pass --chromium PATH")
 
     shot = Path(args.out) / ("jupyterlab-chinese-before.png" if args.without_setup else "jupyterlab-chinese.png")
     shot.parent.mkdir(parents=True, exist_ok=True)
