@@ -2,7 +2,8 @@
 
 Installs nothing. Starts `jupyter lab` from this environment on a free localhost port with a
 token, in throw-away Jupyter config/data/runtime dirs (so ~/.jupyter cannot help or hurt),
-opens a notebook with Chinese Markdown, a DataFrame, a code cell and an ipywidgets Dropdown,
+opens a notebook with Chinese Markdown, a DataFrame, a code cell and ipywidgets (Dropdown,
+Button, Tab),
 runs it in Debian's chromium driven by Python playwright, saves a screenshot, and checks:
 
 - the font face "policytext-cjk" is declared and loaded, and
@@ -49,6 +50,7 @@ TARGETS = [
     ("widget label", ".widget-dropdown .widget-label"),
     ("widget value", ".widget-dropdown select"),
     ("widget button", ".jupyter-widgets button.jupyter-button"),
+    ("widget tab", ".jupyter-widget-tab .lm-TabBar-tabLabel"),
     ("file browser", ".jp-DirListing-itemText"),
 ]
 NOTEBOOK = "中文检查.ipynb"  # a Chinese file name puts Chinese in the UI font (file browser, tab)
@@ -58,7 +60,8 @@ CELLS = [
              '              "指标": ["地区生产总值", "高质量发展"],\n              "增长（%）": [7.0, 6.5]})'),
     ("code", 'slogan = "高质量发展，乡村振兴"\nslogan'),
     ("code", 'import ipywidgets as widgets\nwidgets.VBox([widgets.Dropdown(options=["高质量发展", "乡村振兴"], '
-             'description="主题选择"),\n              widgets.Button(description="更新图表")])'),
+             'description="主题选择"),\n              widgets.Button(description="更新图表"),\n'
+             '              widgets.Tab([widgets.Label("目标"), widgets.Label("实绩")], titles=["目标", "实绩"])])'),
 ]
 
 
@@ -128,6 +131,7 @@ def run_notebook(page, url: str) -> None:
     page.wait_for_selector(".jp-OutputArea-output table tbody td", timeout=180_000)
     page.wait_for_selector(".widget-dropdown select", timeout=180_000)
     page.wait_for_selector(".jupyter-widgets button.jupyter-button", timeout=180_000)
+    page.wait_for_selector(".jupyter-widget-tab .lm-TabBar-tabLabel", timeout=180_000)
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:enter-command-mode')")
     page.evaluate("() => document.fonts.ready")
     page.wait_for_timeout(1500)  # let the last layout settle after the font arrives
