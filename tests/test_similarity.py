@@ -47,11 +47,11 @@ def test_cosine_by_hand(toy):
 
 def test_similarity_by_part_labels_units_and_min_tokens_drops_small_ones():
     c = corpus({"r": "过去五年，改革，开放。\n今后五年，改革，开放。", "q": "改革，开放。"})
-    sim = textstat_simil(tokens(c), by="part")
+    sim = textstat_simil(tokens(c), groups=["doc", "part"])
     assert list(sim.index) == ["r:review", "r:plan", "q:other"]
     # review = (过去, 五年, 改革, 开放), plan = (今后, 五年, 改革, 开放): dot 3, norms 2 and 2
     assert sim.loc["r:review", "r:plan"] == pytest.approx(3 / 4)
-    small = textstat_simil(tokens(c), by="part", min_tokens=3)
+    small = textstat_simil(tokens(c), groups=["doc", "part"], min_tokens=3)
     assert list(small.index) == ["r:review", "r:plan"]
 
 
@@ -62,7 +62,7 @@ def test_bad_method_is_named(toy):
 
 def test_distinctive_terms_by_tfidf(toy):
     d = textstat_distinctive(toy, n=2)
-    assert list(d.columns) == ["doc", "rank", "feature", "count", "docs", "tfidf"]
+    assert list(d.columns) == ["doc", "rank", "feature", "count", "docfreq", "tfidf"]
     # N = 4 documents. In x: 改革 (count 2, in 3 docs) 2*log10(4/3) = 0.249877;
     # 开放 and 生态 (count 1, in 2 docs) 1*log10(2) = 0.301030 each -> 开放, 生态 (tie by name).
     x = d[d.doc == "x"]
@@ -78,7 +78,7 @@ def test_distinctive_terms_by_tfidf(toy):
 
 def test_a_single_document_has_no_distinctive_terms():
     d = textstat_distinctive(tokens(corpus({"only": "改革，开放。"})))
-    assert d.empty and list(d.columns) == ["doc", "rank", "feature", "count", "docs", "tfidf"]
+    assert d.empty and list(d.columns) == ["doc", "rank", "feature", "count", "docfreq", "tfidf"]
 
 
 def test_heatmap_annotates_every_cell(toy):
