@@ -32,8 +32,7 @@ import pandas as pd
 from .errors import ParameterError
 from .structure import PARTS
 
-__all__ = ["DFM", "dfm", "dfm_group", "dfm_weight", "dfm_select", "dfm_trim", "dfm_subset",
-           "docfreq", "is_word", "MISSING"]
+__all__ = ["DFM", "dfm", "dfm_group", "dfm_weight", "dfm_select", "dfm_trim", "dfm_subset", "docfreq"]
 
 MISSING = "(missing)"  # the group of a document that has no value for a grouping column
 SCHEMES = ("count", "prop", "boolean", "tfidf")
