@@ -291,7 +291,8 @@ def textstat_collocations(toks, *, size: int = 2, min_count: int = 2, measure: s
 
     pmi favours rare exclusive pairs; G2 (Dunning's log-likelihood) weighs
     evidence, so frequent fixed phrases come first. Result: collocation,
-    count, pmi, G2, sorted by `measure` ("pmi" or "llr"), then count, then text.
+    count, pmi, G2, sorted by `measure` ("pmi" or "llr"; values equal to 9 decimals tie), then
+    count, then text.
     """
     if measure not in ("pmi", "llr"):
         raise ParameterError(f"measure must be 'pmi' or 'llr', not {measure!r}")
@@ -323,8 +324,10 @@ def textstat_collocations(toks, *, size: int = 2, min_count: int = 2, measure: s
         return pd.DataFrame(columns=columns)
     key = "pmi" if measure == "pmi" else "G2"
     frame = pd.DataFrame(rows, columns=columns)
-    return frame.sort_values([key, "count", "collocation"], ascending=[False, False, True],
-                             kind="stable").reset_index(drop=True)
+    # Equal tables can differ in the last bits of G2 (summation order): round, so ties go to count, text.
+    order = frame.assign(_key=frame[key].round(9)).sort_values(
+        ["_key", "count", "collocation"], ascending=[False, False, True], kind="stable").index
+    return frame.loc[order].reset_index(drop=True)
 
 
 # ---------------------------------------------------------------- keywords
