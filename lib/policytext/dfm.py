@@ -88,20 +88,20 @@ class DFM:
 # ---------------------------------------------------------------- token views
 
 @dataclass
-class _Doc:
+class TokenView:
     id: str
     tokens: list[str]
     starts: list[int]
 
 
-def token_docs(toks, corpus=None) -> tuple[object, list[_Doc]]:
+def token_docs(toks, corpus=None) -> tuple[object, list[TokenView]]:
     """(corpus, per-document tokens with clean-text starts) from Tokens or {doc_id: [tokens]} + corpus=."""
     if hasattr(toks, "starts") and hasattr(toks, "corpus"):
-        return toks.corpus, [_Doc(i, list(toks[i]), list(toks.starts(i))) for i in toks.ids]
+        return toks.corpus, [TokenView(i, list(toks[i]), list(toks.starts(i))) for i in toks.ids]
     if isinstance(toks, Mapping):
         if corpus is None:
             raise ParameterError("a {doc_id: [tokens]} mapping needs corpus= (the Corpus they come from)")
-        docs = [_Doc(doc_id, list(words), _locate(corpus[doc_id].clean, words, doc_id))
+        docs = [TokenView(doc_id, list(words), _locate(corpus[doc_id].clean, words, doc_id))
                 for doc_id, words in toks.items()]
         return corpus, docs
     raise ParameterError(f"expected Tokens (policytext.tokens) or a {{doc_id: [tokens]}} mapping, "
@@ -121,7 +121,7 @@ def _locate(text: str, words: Sequence[str], doc_id: str) -> list[int]:
     return starts
 
 
-def grams(doc: _Doc, keep: Callable[[str], bool], n: int, sep: str = "") -> list[tuple[str, int]]:
+def grams(doc: TokenView, keep: Callable[[str], bool], n: int, sep: str = "") -> list[tuple[str, int]]:
     """(feature, start) of kept n-grams: n tokens adjacent in the text, each kept.
 
     An n-gram never bridges a removed token (a comma, a stopword): the parts must be adjacent

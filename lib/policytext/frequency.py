@@ -31,9 +31,11 @@ n-grams, kept n-grams) of the same group: it measures how much of a
 document's vocabulary of content words a term takes up, and does not change
 when the stopword list grows or shrinks by function words.
 
-N-grams are runs of n tokens that are adjacent *in the text*: built with
-`tokens_ngrams` on the unfiltered tokens and kept only when each part is kept,
+N-grams are runs of n tokens that are adjacent *in the text*: built on the
+unfiltered tokens and kept only when each part is kept (policytext.dfm.dfm),
 so an n-gram never bridges a removed comma or stopword.
+
+Counting, grouping, TF-IDF and G2 come from the counting layer, policytext.dfm.
 """
 from __future__ import annotations
 
@@ -45,8 +47,7 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .dfm import DFM, dfm, dfm_group, dfm_weight, g2, group_keys, tfidf_top, token_docs
-from .dfm import _Doc  # the token view kwic and find_matches walk
+from .dfm import DFM, TokenView, dfm, dfm_group, dfm_weight, g2, group_keys, tfidf_top, token_docs
 from .errors import ParameterError
 from .numbers import MAGNITUDE_PREFIXES, UNITS
 from .segment import is_punct
@@ -239,7 +240,7 @@ def find_matches(corpus_or_tokens, pattern: str | Sequence[str], *, regex: bool 
     return corpus, views, hits
 
 
-def _matches(text: str, rx: re.Pattern, view: _Doc | None) -> list[tuple[int, int]]:
+def _matches(text: str, rx: re.Pattern, view: TokenView | None) -> list[tuple[int, int]]:
     if view is None:
         return [(m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start()]
     starts = set(view.starts)
@@ -256,7 +257,7 @@ def _matches(text: str, rx: re.Pattern, view: _Doc | None) -> list[tuple[int, in
     return out
 
 
-def _context(text: str, s: int, e: int, window: int, view: _Doc | None) -> tuple[str, str]:
+def _context(text: str, s: int, e: int, window: int, view: TokenView | None) -> tuple[str, str]:
     if view is None:
         pre, post = text[max(0, s - window):s], text[e:e + window]
     else:
