@@ -54,7 +54,7 @@ from .segment import is_punct
 
 __all__ = [
     "textstat_frequency", "kwic", "textstat_collocations", "textstat_keywords",
-    "find_matches", "is_term", "UNIT_WORDS", "REPORT_VERBS",
+    "is_term", "UNIT_WORDS", "REPORT_VERBS",
 ]
 
 _CN_NUM = "零〇一二两三四五六七八九十百千万亿"
@@ -215,6 +215,7 @@ def find_matches(corpus_or_tokens, pattern: str | Sequence[str], *, regex: bool 
 
     The matching rules of kwic (substring for a Corpus, token-aligned for
     Tokens), in document order, then text order; used by kwic and textplot_xray.
+    Plumbing (it returns a tuple), so not in __all__.
     """
     patterns = [pattern] if isinstance(pattern, str) else list(pattern)
     if not patterns or any(not isinstance(p, str) or not p for p in patterns):

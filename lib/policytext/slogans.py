@@ -126,6 +126,9 @@ def _classify_quoted(item: str) -> str | None:
 def detect_slogans(text: str, *, catchphrases: bool = False) -> list[Slogan]:
     """Slogan occurrences the detection rules find in one text (see module doc).
 
+    A declared exception to the naming rule: it reads one string, not a corpus, and returns
+    Slogan records with offsets (the building block of textstat_slogans), so it is a plain verb.
+
     Quoted items are classified as a whole; unquoted text is searched with the
     stricter free-text rules. With catchphrases=True, other short quoted items
     (2–8 Han characters, no numeral: “放管服”, “揭榜挂帅”) come back as "catchphrase".
