@@ -22,7 +22,7 @@ few MB and needs no scipy.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Sequence
 
@@ -121,17 +121,30 @@ def _locate(text: str, words: Sequence[str], doc_id: str) -> list[int]:
     return starts
 
 
-def grams(doc: TokenView, keep: Callable[[str], bool], n: int, sep: str = "") -> list[tuple[str, int]]:
-    """(feature, start) of kept n-grams: n tokens adjacent in the text, each kept.
+def grams(doc: TokenView, ok: Sequence[bool], n: int, sep: str = "") -> tuple[list[str], list[int]]:
+    """(features, starts) of kept n-grams: n tokens adjacent in the text, each kept (ok[k]).
 
     An n-gram never bridges a removed token (a comma, a stopword): the parts must be adjacent
     in the unfiltered tokens.
     """
     if n == 1:
-        return [(t, s) for t, s in zip(doc.tokens, doc.starts) if keep(t)]
-    ok = [keep(t) for t in doc.tokens]
-    return [(sep.join(doc.tokens[k:k + n]), doc.starts[k])
-            for k in range(len(doc.tokens) - n + 1) if all(ok[k:k + n])]
+        return ([t for t, k in zip(doc.tokens, ok) if k], [s for s, k in zip(doc.starts, ok) if k])
+    at = [k for k in range(len(doc.tokens) - n + 1) if all(ok[k:k + n])]
+    return [sep.join(doc.tokens[k:k + n]) for k in at], [doc.starts[k] for k in at]
+
+
+class _Selector:
+    """`select` decided once per distinct token: a report repeats its words (~7 tokens per type)."""
+
+    def __init__(self, select: Callable[[str], bool] | None) -> None:
+        self.select, self.verdicts = select, {}
+
+    def flags(self, words: list[str]) -> list[bool]:
+        if self.select is None:
+            return [True] * len(words)
+        for token in set(words).difference(self.verdicts):
+            self.verdicts[token] = bool(self.select(token))
+        return list(map(self.verdicts.__getitem__, words))
 
 
 # ---------------------------------------------------------------- building
@@ -154,31 +167,31 @@ def dfm(toks, *, select: Callable[[str], bool] | None = None, ngrams: int = 1, p
     if not isinstance(ngrams, int) or ngrams < 1:
         raise ParameterError(f"ngrams must be a positive int, not {ngrams!r}")
     corpus, docs = token_docs(toks, corpus)
-    keep = select or (lambda t: True)
+    selector = _Selector(select)
     vocab: dict[str, int] = {}
-    rows: list[dict[int, int]] = []
+    rows: list[Counter] = []
     names, attrs = [], []
     for d in docs:
         doc = corpus[d.id]
-        found = grams(d, keep, ngrams)
+        features, starts = grams(d, selector.flags(d.tokens), ngrams)
         if parts:
             pieces: dict[str, list[str]] = {p: [] for p in PARTS}
-            for feature, start in found:
+            for feature, start in zip(features, starts):
                 pieces.setdefault(doc.part_at(start), []).append(feature)
             pieces = {p: fs for p, fs in pieces.items() if fs}
         else:
-            pieces = {None: [f for f, _ in found]}
-        for part, features in pieces.items():
-            row: dict[int, int] = defaultdict(int)
-            for f in features:
-                row[vocab.setdefault(f, len(vocab))] += 1
+            pieces = {None: features}
+        for part, found in pieces.items():
+            row = Counter(found)
+            for f in row:
+                vocab.setdefault(f, len(vocab))
             rows.append(row)
             names.append(d.id if part is None else f"{d.id}:{part}")
             attrs.append(_docvars(doc) if part is None else {**_docvars(doc), "part": part})
     counts = np.zeros((len(rows), len(vocab)), dtype=np.int64)
     for i, row in enumerate(rows):
         if row:
-            counts[i, list(row)] = list(row.values())
+            counts[i, [vocab[f] for f in row]] = list(row.values())
     docvars = pd.DataFrame(attrs, index=pd.Index(names, name="docname"), dtype=object)  # years stay ints
     return DFM(counts, tuple(names), tuple(vocab), docvars)
 
@@ -219,10 +232,11 @@ def dfm_group(x: DFM, *, groups: str | Sequence[str]) -> DFM:
     counts = np.zeros((len(order), x.counts.shape[1]), dtype=x.counts.dtype)
     np.add.at(counts, member, x.counts)
     names = [":".join(key) for key in order]
+    records = x.docvars.to_dict("records")
     attrs = []
     for g, key in enumerate(order):
-        rows = x.docvars.iloc[np.flatnonzero(member == g)]
-        shared = {c: rows[c].iloc[0] for c in rows.columns if c not in keys and _all_equal(rows[c])}
+        first, *rest = [records[i] for i in np.flatnonzero(member == g)]
+        shared = {c: v for c, v in first.items() if c not in keys and all(_same(r[c], v) for r in rest)}
         attrs.append({**shared, **dict(zip(keys, key))})
     docvars = pd.DataFrame(attrs, index=pd.Index(names, name="docname"), dtype=object)
     return DFM(counts, tuple(names), x.features, docvars, x.scheme)
@@ -240,9 +254,8 @@ def _group_order(keys: tuple[str, ...], labels: list[tuple[str, ...]]):
     return lambda label: tuple(rank[k][v] for k, v in enumerate(label))
 
 
-def _all_equal(column: pd.Series) -> bool:
-    values = column.tolist()
-    return all(v == values[0] or (v is values[0]) for v in values[1:])
+def _same(a, b) -> bool:
+    return a == b or (a is b) or (isinstance(a, float) and isinstance(b, float) and np.isnan(a) and np.isnan(b))
 
 
 def dfm_subset(x: DFM, rows: Sequence[bool] | np.ndarray) -> DFM:
@@ -322,14 +335,14 @@ def _xlogx_over(o, e):
 def g2(a, b, n_target, n_reference, *, shift=0.0):
     """Dunning's G2 = 2 * sum O ln(O / E) of the 2x2 tables (a, b / c, d), unsigned.
 
-    a, b: counts of a feature in target and reference (numbers or arrays); c = n_target - a,
+    a, b: counts of a feature in target and reference; c = n_target - a (all numbers or arrays),
     d = n_reference - b; E = row total * column total / N. `shift` moves every observed count
     that far towards its expectation (Yates' continuity correction uses min(0.5, |O - E|)).
     The one G2 of policytext: keyness (feature x target/reference) and collocations
     (first part x last part) both call it.
     """
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    nt, nr = float(n_target), float(n_reference)
+    nt, nr = np.asarray(n_target, dtype=float), np.asarray(n_reference, dtype=float)
     n = nt + nr
     row1, row2 = a + b, (nt - a) + (nr - b)
     e11, e12, e21, e22 = row1 * nt / n, row1 * nr / n, row2 * nt / n, row2 * nr / n

@@ -161,7 +161,8 @@ def textstat_frequency(toks, *, groups: str | Sequence[str] | None = None, n: in
         nz = np.flatnonzero(row)
         if not nz.size:
             continue
-        order = sorted(nz, key=lambda j: (-row[j], features[j]))
+        counts, names = row[nz].tolist(), features[nz].tolist()  # plain lists: sorting is 5x faster
+        order = nz[sorted(range(len(nz)), key=lambda k: (-counts[k], names[k]))]
         frame = pd.DataFrame({"feature": features[order], "count": row[order].astype(int)})
         frame["rank"] = frame["count"].rank(method="min", ascending=False).astype(int)
         frame["docfreq"] = used[i, order].astype(int)
@@ -313,19 +314,17 @@ def textstat_collocations(toks, *, size: int = 2, min_count: int = 2, measure: s
     for (x, y), c in pairs.items():
         first[x] += c
         last[y] += c
-    rows = []
-    for (x, y), o11 in pairs.items():
-        if o11 < min_count:
-            continue
-        rows.append({"collocation": sep.join((*x, y)), "count": o11,
-                     "pmi": math.log2(o11 * total / (first[x] * last[y])),
-                     # x-first / y-last table: the G2 of keyness with y last as the "target" column
-                     "G2": float(g2(o11, first[x] - o11, last[y], total - last[y]))})
+    found = [(x, y, o11) for (x, y), o11 in pairs.items() if o11 >= min_count]
     columns = ["collocation", "count", "pmi", "G2"]
-    if not rows:
+    if not found:
         return pd.DataFrame(columns=columns)
+    o11 = np.array([c for _, _, c in found], dtype=float)
+    r1 = np.array([first[x] for x, _, _ in found], dtype=float)
+    c1 = np.array([last[y] for _, y, _ in found], dtype=float)
+    # The x-first / y-last table is keyness' feature / target table with "y last" as the target.
+    frame = pd.DataFrame({"collocation": [sep.join((*x, y)) for x, y, _ in found], "count": o11.astype(int),
+                          "pmi": np.log2(o11 * total / (r1 * c1)), "G2": g2(o11, r1 - o11, c1, total - c1)})
     key = "pmi" if measure == "pmi" else "G2"
-    frame = pd.DataFrame(rows, columns=columns)
     # Equal tables can differ in the last bits of G2 (summation order): round, so ties go to count, text.
     order = frame.assign(_key=frame[key].round(9)).sort_values(
         ["_key", "count", "collocation"], ascending=[False, False, True], kind="stable").index
