@@ -95,3 +95,19 @@ def test_heatmap_annotates_every_cell(toy):
     plt.close(fig)
     with pytest.raises(ParameterError, match="empty"):
         textplot_heatmap(sim.iloc[0:0, 0:0])
+
+
+def test_groups_pool_documents_and_a_dfm_is_accepted(toy):
+    from policytext.dfm import dfm, is_word
+
+    # x and same are one place, y and z another: pooled counts 甲 = (改革 4, 开放 2, 生态 2),
+    # 乙 = (农业 2, 农村 1, 农民 1, 改革 1); dot = 4; |甲| = sqrt(24), |乙| = sqrt(7).
+    c = corpus(TEXTS, meta={"x": {"place": "甲"}, "same": {"place": "甲"}, "y": {"place": "乙"},
+                            "z": {"place": "乙"}})
+    sim = textstat_simil(tokens(c), groups="place")
+    assert list(sim.index) == ["甲", "乙"] and sim.index.name == "place"
+    assert sim.loc["甲", "乙"] == pytest.approx(4 / math.sqrt(24 * 7))
+    assert textstat_simil(dfm(toy, select=is_word)).loc["x", "z"] == pytest.approx(2 / math.sqrt(12))
+    d = textstat_distinctive(tokens(c), groups="place", n=1)
+    # 乙's 农业 (2 * log10(2 / 1)) beats its 改革 (used by both groups: tf-idf 0, never listed).
+    assert d.set_index("place").loc["乙", "feature"] == "农业"
