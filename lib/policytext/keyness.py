@@ -166,6 +166,8 @@ def textstat_keyness(toks, target, *, measure: str = "lr", correction: str = "de
         {"place": "嘉峪关市"} or {"doc_type": ["gov_work_report"]}; or one boolean per
         document/group.
     reference: the same kinds of selection; default: every document/group not in the target.
+    groups: None (documents), "part", a metadata column or a list of them, grouped by
+        policytext.dfm.dfm_group (a document without the value is in the group "(missing)").
     measure: "lr" (G2, default) or "chi2". correction: "default" (Yates for chi2 only),
         "yates" or "none" (see the module doc).
     min_count: drop features seen fewer times than this in target and reference together.
