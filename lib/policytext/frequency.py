@@ -39,7 +39,6 @@ Counting, grouping, TF-IDF and G2 come from the counting layer, policytext.dfm.
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from typing import Iterable, Sequence
@@ -120,12 +119,12 @@ def _keeper(remove) -> "callable":
 # ---------------------------------------------------------------- frequency
 
 def _totals(x: DFM, groups) -> tuple[DFM, np.ndarray]:
-    """(grouped counts, grouped docfreq): groups=None is one group "all"."""
+    """(grouped counts, grouped docfreq): groups=None is one group, "all"."""
     used = dfm_weight(x, scheme="boolean")
     if groups is None:
-        one = lambda m: DFM(m.counts.sum(axis=0, keepdims=True), ("all",), m.features,
-                            pd.DataFrame(index=pd.Index(["all"], name="docname")), m.scheme)
-        return one(x), one(used).counts
+        docvars = pd.DataFrame(index=pd.Index(["all"], name="docname"))
+        return (DFM(x.counts.sum(axis=0, keepdims=True), ("all",), x.features, docvars),
+                used.counts.sum(axis=0, keepdims=True))
     return dfm_group(x, groups=groups), dfm_group(used, groups=groups).counts
 
 
