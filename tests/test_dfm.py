@@ -159,3 +159,10 @@ def test_collocations_use_the_same_g2():
 def test_a_hand_made_dfm_checks_its_shape():
     with pytest.raises(ParameterError, match="shape"):
         DFM(np.zeros((2, 3)), ("a", "b"), ("x", "y"))
+
+
+def test_statistics_need_counts_not_weights(x):
+    from policytext.similarity import textstat_simil
+
+    with pytest.raises(ParameterError, match="DFM of counts"):
+        textstat_simil(dfm_weight(x, scheme="prop"))

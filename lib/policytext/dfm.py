@@ -43,7 +43,7 @@ def is_word(token: str) -> bool:
     return any(ch.isalnum() for ch in token)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq would compare arrays element-wise
 class DFM:
     """Document-feature matrix: `counts[i, j]` = uses of feature j in document (or group) i.
 
@@ -371,12 +371,15 @@ def tfidf_top(x: DFM, *, n: int, min_count: int = 1) -> list[tuple]:
 def word_units(x, groups=None) -> DFM:
     """Word tokens (is_word) per document, or per group, leaving out empty rows.
 
-    x: Tokens, or a DFM (then only grouped). The common input of themes, keyness and
-    similarity: groups=None gives one row per document, "part" splits documents into parts.
+    x: Tokens, or a DFM of counts (taken as it is, then grouped). The common input of themes,
+    keyness and similarity: groups=None gives one row per document, "part" splits documents
+    into parts.
     """
     if not isinstance(x, DFM):
         parts = groups is not None and "part" in group_keys(groups)
         x = dfm(x, select=is_word, parts=parts)
+    elif x.scheme != "count":
+        raise ParameterError(f"this needs a DFM of counts, not one weighted by {x.scheme!r}")
     if groups is not None:
         x = dfm_group(x, groups=groups)
     return dfm_subset(x, x.counts.sum(axis=1) > 0)
