@@ -82,7 +82,8 @@ class DFM:
 
     def to_frame(self) -> pd.DataFrame:
         """Wide table: one row per document, one column per feature."""
-        return pd.DataFrame(self.counts, index=pd.Index(self.docnames, name="doc"), columns=list(self.features))
+        index = pd.Index(self.docnames, name="doc")
+        return pd.DataFrame(self.counts, index=index, columns=list(self.features))
 
 
 # ---------------------------------------------------------------- token views
@@ -255,7 +256,8 @@ def _group_order(keys: tuple[str, ...], labels: list[tuple[str, ...]]):
 
 
 def _same(a, b) -> bool:
-    return a == b or (a is b) or (isinstance(a, float) and isinstance(b, float) and np.isnan(a) and np.isnan(b))
+    both_nan = isinstance(a, float) and isinstance(b, float) and np.isnan(a) and np.isnan(b)
+    return a == b or a is b or both_nan
 
 
 def dfm_subset(x: DFM, rows: Sequence[bool] | np.ndarray) -> DFM:

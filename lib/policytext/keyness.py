@@ -46,8 +46,8 @@ from typing import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .errors import ParameterError
 from .dfm import DFM, g2, word_units
+from .errors import ParameterError
 from .figures import cached_figure
 
 __all__ = ["textstat_keyness", "textplot_keyness"]
@@ -149,7 +149,7 @@ def _text(value) -> str:
 def _describe(units: DFM, idx: list[int], spec=None) -> str:
     """A readable name for a side: the selected values of a mapping ("嘉峪关市"), else the labels."""
     if isinstance(spec, Mapping):
-        values = [_text(units.docvars[k].iloc[i]) if k in units.docvars else "None" for k in spec for i in idx]
+        values = [_text(units.docvars.iloc[i].get(k)) for k in spec for i in idx]
         return "/".join(dict.fromkeys(values))
     labels = [units.docnames[i] for i in idx]
     return "、".join(labels) if len(labels) <= 3 else f"{'、'.join(labels[:3])} 等{len(labels)}个"

@@ -1,9 +1,9 @@
 """Distinctive terms and document similarity (quanteda's dfm_tfidf, textstat_simil).
 
 Both work on word tokens (at least one letter or digit; punctuation and whitespace are left
-out: policytext.dfm.is_word), counted and grouped by policytext.dfm; both also take a DFM. Stopwords are kept unless you pass `tokens_remove(toks)`; for
-similarity you usually want them out, because 的/和/等 make every pair of Chinese texts look
-alike.
+out: policytext.dfm.is_word), counted and grouped by policytext.dfm; both also take a DFM.
+Stopwords are kept unless you pass `tokens_remove(toks)`; for similarity you usually want them
+out, because 的/和/等 make every pair of Chinese texts look alike.
 """
 from __future__ import annotations
 

@@ -334,7 +334,8 @@ def textstat_themes(toks, dictionary: str | Path | Mapping | Dictionary | None =
     rows = []
     for i in range(len(x.docnames)):
         row, n = x.counts[i], int(x.counts[i].sum())
-        hits = {tid: {f: int(c) for f, c in zip(features[cols], row[cols]) if c} for tid, cols in columns.items()}
+        hits = {tid: {f: int(c) for f, c in zip(features[cols], row[cols]) if c}
+                for tid, cols in columns.items()}
         total = sum(sum(h.values()) for h in hits.values())
         unit = {k: x.docvars[k].iloc[i] for k in keys}
         for tid, counter in hits.items():
