@@ -31,7 +31,7 @@ import pandas as pd  # noqa: E402
 
 from policytext import corpus as make_corpus  # noqa: E402
 from policytext.findings import (  # noqa: E402
-    fmt_stated, md_city_targets, md_conclusions, md_consistency, md_implied_growth, md_timeline,
+    drop_annual_repeats, fmt_stated, md_city_targets, md_conclusions, md_consistency, md_implied_growth, md_timeline,
     table_implied_growth, timeline_choices,
 )
 
@@ -84,9 +84,27 @@ def test_consistency_states_each_disagreement_and_the_later_document_rule():
     # 326.5 - 306 = 20.5, 20.5 / 306 = 6.70%
     assert "The revision is +20\\.5亿元 (6.7% of the estimate)" in text
     assert "一般公共预算收入" not in text  # agreements are counted, not listed
+    same_doc = detail.assign(doc=detail["doc"].where(detail["finding"] != "estimate revised", "gov"))
+    assert "come from the same document" in md_consistency(checks, same_doc)
+    assert "The revision is" not in md_consistency(checks, same_doc)
     # without dates the rule is not applied (no date, no claim)
     assert "more likely final" not in md_consistency(checks, detail)
     assert md_consistency(checks.iloc[0:0], detail.iloc[0:0]).startswith("*Nothing to show")
+
+
+def test_successive_annual_targets_are_not_a_moved_deadline():
+    rows = [("target year differs", "地区生产总值", 2016, "change", "r2016", "target", 7.5, "%", "=", 2016),
+            ("target year differs", "地区生产总值", 2016, "change", "r2017", "target", 7.5, "%", "=", 2017),
+            ("target year differs", "地区生产总值", 2025, "level", "talk", "target", 500.0, "亿元", ">=", 2025),
+            ("target year differs", "地区生产总值", 2025, "level", "gov", "target", 500.0, "亿元", ">=", 2026)]
+    cols = ["finding", "indicator", "year", "measure", "doc", "label", "value", "unit", "relation", "statement_year"]
+    detail = pd.DataFrame(rows, columns=cols).assign(place="甲市")
+    checks = detail.drop_duplicates(["year", "measure"])[["place", "indicator", "year", "measure", "finding"]]
+    years = {"r2016": 2016, "r2017": 2017, "talk": 2022, "gov": 2021}
+    kept, kept_rows = drop_annual_repeats(checks, detail, doc_years=years)
+    assert kept["measure"].tolist() == ["level"] and len(kept_rows) == 2  # 500亿元 by 2025 vs 2026 stays
+    same, _ = drop_annual_repeats(checks, detail, doc_years={})  # no years: nothing is dropped
+    assert len(same) == 2
 
 
 def _growth_and_q():

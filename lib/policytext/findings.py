@@ -139,8 +139,29 @@ def _later_is_final(rows, dates: dict) -> str:
             f"{md_escape(latest)}) is more likely final{why}.")
 
 
+def drop_annual_repeats(checks, statements, *, doc_years: dict):
+    """`checks` and `statements` of textstat_consistency without the 'target year differs'
+    checks whose every statement is an annual target (for its document's year or the next):
+    7.5% set for 2016 in the 2016 report and for 2017 in the 2017 report are two targets, not
+    a moved deadline. `doc_years` maps doc id -> the year the document was given."""
+    def annual(rows) -> bool:
+        gaps = [r.statement_year - doc_years[r.doc] for r in rows.itertuples() if doc_years.get(r.doc)]
+        return len(gaps) == len(rows) and all(0 <= g <= 1 for g in gaps)
+
+    keys = ["place", "indicator", "year", "measure", "finding"]
+    moved = statements[statements["finding"] == "target year differs"]
+    repeats = [key for key, rows in moved.groupby(keys, sort=False) if annual(rows)]
+    if not repeats:
+        return checks, statements
+    drop = set(repeats)
+    keep_checks = [tuple(r) not in drop for r in checks[keys].itertuples(index=False)]
+    keep_rows = [tuple(r) not in drop for r in statements[keys].itertuples(index=False)]
+    return checks[keep_checks].reset_index(drop=True), statements[keep_rows].reset_index(drop=True)
+
+
 def _check_line(key, rows, dates: dict) -> str:
     place, indicator, year, measure, finding = key
+    rows = rows.drop_duplicates(["doc", "label", "value", "unit", "relation", "statement_year"])
     said = "; ".join(f"{r.label} {md_escape(fmt_stated(r.value, relation=r.relation, unit=r.unit))}"
                      f"{f' for {r.statement_year}' if finding == 'target year differs' else ''} in "
                      f"{_dated(r.doc, dates)}" for r in rows.itertuples())
@@ -150,7 +171,9 @@ def _check_line(key, rows, dates: dict) -> str:
     elif finding == "estimate revised":
         est = rows[rows["label"] == "estimate"].iloc[0]
         final = rows[rows["label"] == "achieved"].iloc[-1]
-        if est["unit"] == final["unit"] and est["value"]:
+        if est["doc"] == final["doc"]:  # one document cannot revise itself: the years may differ
+            head += " Estimate and result come from the same document: read both sentences for their years."
+        elif est["unit"] == final["unit"] and est["value"]:
             change = final["value"] - est["value"]
             head += (f" The revision is {'+' if change >= 0 else ''}{md_escape(_written(round(change, 4)) + final['unit'])} "
                      f"({fmt_percent(100 * change / est['value'])} of the estimate).")
@@ -546,7 +569,7 @@ def table_crosssection(table):
     return out
 
 
-__all__ += ["fmt_stated", "md_city_targets", "md_consistency",
+__all__ += ["fmt_stated", "md_city_targets", "md_consistency", "drop_annual_repeats",
             "table_implied_growth", "md_implied_growth", "timeline_choices", "md_timeline", "md_conclusions", "md_selection", "md_selection_fallback",
             "attainment_choices", "table_attainment", "table_attainment_summary",
             "table_revisions", "md_crosssection_source", "md_shared_indicators", "table_crosssection"]
