@@ -168,6 +168,10 @@ def test_conclusions_apply_only_the_rules_that_hold():
     assert "agree on 1 of the 3 figures" in text
     assert "城镇居民人均可支配收入 2021 and 地区生产总值 2021: an early and a later document differ" in text
     assert "Deadlines drift" not in text
+    _, detail = _statements()
+    same_doc = detail.assign(doc=detail["doc"].where(detail["finding"] != "estimate revised", "gov"))
+    text_same = md_conclusions(checks, growth, q, docs_per_place={"甲市": 2}, statements=same_doc)
+    assert "城镇居民人均可支配收入 2021: an early and a later document differ" in text_same
     assert "1 of 2 level targets need more growth" in text
     assert "乙区 has one document" in text
     empty = md_conclusions(checks.iloc[0:0], growth.iloc[0:0], q, docs_per_place={"甲市": 2})

@@ -382,15 +382,29 @@ def _checks_named(checks, findings_: tuple) -> str:
     return _join([f"{md_escape(r.indicator)} {r.year}" for r in rows.itertuples()])
 
 
-def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict) -> str:
-    """The rules of notebook 04 applied to this selection, as bullets (only those that apply)."""
+def _revised_across(checks, statements):
+    """Checks without the 'estimate revised' ones whose estimate and result share a document."""
+    if statements is None or statements.empty:
+        return checks
+    keys = ["place", "indicator", "year", "measure", "finding"]
+    rows = statements[statements["finding"] == "estimate revised"]
+    same = {key for key, g in rows.groupby(keys, sort=False)
+            if set(g.loc[g["label"] == "estimate", "doc"]) & set(g.loc[g["label"] == "achieved", "doc"])}
+    keep = [tuple(r) not in same for r in checks[keys].itertuples(index=False)]
+    return checks[keep]
+
+
+def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict, statements=None) -> str:
+    """The rules of notebook 04 applied to this selection, as bullets (only those that apply).
+    `statements` (textstat_consistency(statements=True)) keeps an estimate and a result of one
+    document out of the estimates bullet."""
     bullets = []
     if not checks.empty:
         agree = checks["finding"].str.startswith("consistent")
         bullets.append(f"- **Agreement.** Documents of the same place agree on {int(agree.sum())} of the "
                        f"{_count(len(checks), 'figure')} they share; the {int((~agree).sum())} others are "
                        "the findings to follow up.")
-        revised = _checks_named(checks, ("reported values differ", "estimate revised"))
+        revised = _checks_named(_revised_across(checks, statements), ("reported values differ", "estimate revised"))
         if revised:
             bullets.append(f"- **Estimates.** {revised}: an early and a later document differ; for a finished "
                            "year prefer the later document or the statistical bulletin (统计公报).")
