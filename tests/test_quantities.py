@@ -68,9 +68,12 @@ def test_several_values_in_one_clause():
         ("农村居民人均可支配收入", 24726.0, "level", "=", "achieved", 2021),
         ("城镇居民人均可支配收入", 43.5, "change", "=", "achieved", 2021),
         ("农村居民人均可支配收入", 50.2, "change", "=", "achieved", 2021),
-        ("城镇居民人均可支配收入", 7.0, "change", ">=", "target", 2026),
-        ("农村居民人均可支配收入", 8.0, "change", ">=", "target", 2026),
+        ("城镇居民人均可支配收入", 7.0, "avg_change", ">=", "target", 2026),
+        ("农村居民人均可支配收入", 8.0, "avg_change", ">=", "target", 2026),
     ]
+    # 年均 over 今后五年: a rate over 2022–2026, not the target of 2026 alone
+    assert [(r["period_start"], r["period_end"], r["period"]) for r in found[4:]] == [(2022, 2026, "2022–2026")] * 2
+    assert [r["period"] for r in found[:4]] == ["2021"] * 4
 
 
 def test_list_subject_in_previous_clause():
@@ -322,7 +325,7 @@ def test_span_start_values_and_years_of_from_to():
 def test_fenbie_after_separate_subjects():
     text = "城镇居民人均可支配收入达到34520元，农村居民人均可支配收入达到16385元，年均分别增长7.9%和9.2%。"
     got = [(r["indicator"], r["value"], r["measure"]) for r in rows(text, year=2021)]
-    assert got[2:] == [("城镇居民人均可支配收入", 7.9, "change"), ("农村居民人均可支配收入", 9.2, "change")]
+    assert got[2:] == [("城镇居民人均可支配收入", 7.9, "avg_change"), ("农村居民人均可支配收入", 9.2, "avg_change")]
 
 
 def test_investment_of_the_projects_counted():
@@ -388,3 +391,55 @@ def test_money_with_no_subject_goes_to_the_field_the_clause_before_names():
     assert (r["indicator"], r["value"], r["unit"]) == ("医疗卫生投入", 4.6, "亿元")
     # no verb + field before it: no indicator is invented
     assert one("过去五年，各方面都有进步,累计投入4.6亿元。", year=2021, review_year=2021)["indicator"] == ""
+
+
+# ---------------------------------------------------------------- periods on the bundled corpora
+
+@pytest.fixture(scope="module")
+def provinces_q():
+    from policytext import data_corpus
+    return quantities(data_corpus("provinces2026"))
+
+
+@pytest.fixture(scope="module")
+def hailar_q():
+    from policytext import data_corpus
+    return quantities(data_corpus("hailar"))
+
+
+def test_each_province_has_exactly_one_annual_2026_gdp_growth_target(provinces_q):
+    q = provinces_q
+    gdp = q["indicator"].isin(["地区生产总值", "国内生产总值", "经济增长"])
+    annual = q[gdp & (q["label"] == "target") & (q["measure"] == "change") & (q["year"] == 2026)]
+    counts = annual.groupby("file").size()
+    assert len(counts) == 10 and set(counts) == {1}, counts
+    assert (annual["period"] == "2026").all()
+    # the 十五五 averages (年均增长5%左右) are kept apart, as rates over 2026–2030
+    averages = q[gdp & (q["measure"] == "avg_change") & (q["label"] == "target")]
+    assert set(averages["period"]) == {"2026–2030"} and len(averages) >= 4
+    assert averages["period_start"].eq(2026).all() and averages["period_end"].eq(2030).all()
+
+
+def test_hailar_2016_average_rate_is_over_2010_2015(hailar_q):
+    q = hailar_q
+    r = q[(q["file"] == "2016.txt") & (q["value"] == 12.1)].iloc[0]
+    assert (r["indicator"], r["measure"], r["label"]) == ("地区生产总值", "avg_change", "achieved")
+    assert (r["period_start"], r["period_end"], r["period"]) == (2010, 2015, "2010–2015")
+    change_2015 = q[(q["indicator"] == "地区生产总值") & (q["measure"] == "change") & (q["year"] == 2015)]
+    assert 12.1 not in set(change_2015["value"])
+
+
+def test_hailar_gdp_growth_target_and_achieved_per_year_as_headline(hailar_q):
+    import pandas as pd
+    from policytext.corpus import DATA_CORPORA_DIR
+
+    headline = pd.read_csv(DATA_CORPORA_DIR / "hailar" / "headline.csv")
+    q = hailar_q[(hailar_q["indicator"] == "地区生产总值") & (hailar_q["measure"] == "change")]
+    for h in headline.itertuples():
+        if pd.notna(h.gdp_growth_target):
+            t = q[(q["label"] == "target") & (q["year"] == h.year) & (q["file"] == h.target_doc)]
+            assert h.gdp_growth_target in set(t["value"]), (h.year, t)
+        if pd.notna(h.gdp_growth_achieved):
+            a = q[(q["label"] == "achieved") & (q["year"] == h.year) & (q["file"] == h.achieved_doc)]
+            assert h.gdp_growth_achieved in set(a["value"]), (h.year, a)
+    assert (q["period_start"] == q["period_end"]).all()

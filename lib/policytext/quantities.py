@@ -20,13 +20,14 @@ from typing import Callable, Iterable
 
 from .indicators import IndicatorRegistry, indicator_registry
 from .numbers import MEASURE_WORDS, NumberSpan, find_numbers, match_unit, parse_number
+from .quantity_time import AVG_RATE, PeriodContext, period_for, period_label
 
 __all__ = ["extract_quantities", "quantities", "quantities_for_files", "review_year_of",
            "QUANTITY_COLUMNS"]
 
 QUANTITY_COLUMNS = ["doc", "file", "start", "end", "text", "sentence", "part", "label", "indicator",
                     "indicator_text", "measure", "value", "value_high", "unit", "relation", "year",
-                    "cue"]
+                    "cue", "period_start", "period_end", "period"]
 
 # ------------------------------------------------------------------ not quantities
 
@@ -79,7 +80,7 @@ _TO_VERB = re.compile(r"[0-9０-９.．,]+[^0-9,，;；。]{0,8}?(?:增至|增�
 # Words between an indicator and its number that say how, not what: 首次突破, 年均增长, 控制在.
 _PREDICATE_WORDS = sorted(set("""
 首次 再次 分别 均 均为 分别为 分别达 分别达到 年均 同比 环比 比上年 较上年 比去年 较去年 同口径 平均 累计 共 总计 合计
-增长 增加 增速 增幅 上涨 涨幅 达到 达 突破 超过 超 逾 增至 不低于 不少于 不超过 不高于 低于 高于 近 约 大约 接近 左右
+增长 增加 递增 增速 增幅 上涨 涨幅 按 达到 达 突破 超过 超 逾 增至 不低于 不少于 不超过 不高于 低于 高于 近 约 大约 接近 左右
 跨越 迈上 整合为 调整为 压减至 压缩至 缩减至 减少至 精简为 压减到 增加至 提高至 提升至 跃升到 跃升至 首次突破 增长到 增加到 提高 提高到 提升 提升到 提高了 增长了
 下降 下降到 降低 降至 降到 减少 减少到 缩短 压缩 减少至 回落 控制在 控制 保持在 保持 稳定在 维持在 为 是 占 投入 累计投入
 完成 实现 达到了 突破了 以上 以内 大关 稳居 始终 每年 都在 全部 分别增长 净增 提升了 由 从 在 于 到 工程
@@ -432,7 +433,7 @@ def _label_for(sentence: str, offset: int, part: str, *, explicit_year: int | No
 
 def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -> str:
     base = unit.lstrip("万亿千百")
-    change = re.search(r"(增长|增加|提高|提升|下降|降低|减少|缩短|压缩|增速|增幅|上涨|回落|涨幅|年均|翻)"
+    change = re.search(r"(增长|增加|递增|提高|提升|下降|降低|减少|缩短|压缩|增速|增幅|上涨|回落|涨幅|年均|翻)"
                        r"(?![到至为值])[^,，;；]{0,12}$", pre)  # 增加值 is a noun, 提高到 a level
     if unit in ("倍", "番", "个百分点") or (change and base in ("%", "‰")):
         return "change"
@@ -591,6 +592,7 @@ def extract_quantities(text: str, *, year: int | None = None,
         year = review_year
     part_at = part_at or _fallback_parts(text)
     horizons = _horizons(text, review_year)
+    periods = PeriodContext(text, review_year)
     cands = _candidates(text)
     sentences = _sentence_bounds(text)
     rows: list[dict] = []
@@ -604,7 +606,7 @@ def extract_quantities(text: str, *, year: int | None = None,
         s_start, s_end = sentences[si]
         rows.extend(_sentence_rows(text, s_start, s_end, group, resolver, year=year,
                                    review_year=review_year, part_at=part_at, horizons=horizons,
-                                   sentence_at=sentence_at))
+                                   sentence_at=sentence_at, periods=periods))
     return rows
 
 
@@ -688,7 +690,7 @@ def _fenbie_items(text: str, clause_start: int, fenbie: int, resolver) -> list[s
 
 
 def _sentence_rows(text, s_start, s_end, group, resolver, *, year, review_year, part_at, horizons,
-                   sentence_at) -> list[dict]:
+                   sentence_at, periods) -> list[dict]:
     sentence = text[s_start:s_end]
     rows = []
     last_indicator: tuple[str, str] = ("", "")
@@ -772,15 +774,34 @@ def _sentence_rows(text, s_start, s_end, group, resolver, *, year, review_year, 
             s_obj = sentence_at(c.start)
             if s_obj is not None:
                 sent_text = getattr(s_obj, "text", str(s_obj))
+        measure = _measure(c.unit, clause_pre, indicator, resolver.registry)
+        if measure == "change" and AVG_RATE.search(clause_pre):
+            measure = "avg_change"
+        p0, p1 = period_for(sentence[:offset], clause_pre, measure=measure, label=label, year=y,
+                            review_year=review_year, context=periods, position=c.start)
+        label, cue = _span_label(label, cue, (p0, p1), clause_pre, review_year)
         rows.append({
             "start": c.start, "end": c.end, "text": text[c.start:c.text_end],
             "sentence": sent_text, "part": part, "label": label,
-            "indicator": indicator, "indicator_text": written,
-            "measure": _measure(c.unit, clause_pre, indicator, resolver.registry),
+            "indicator": indicator, "indicator_text": written, "measure": measure,
             "value": c.value, "value_high": c.value_high, "unit": c.unit,
-            "relation": c.relation, "year": y, "cue": cue,
+            "relation": c.relation, "year": p1 if p0 != p1 else y, "cue": cue,
+            "period_start": p0, "period_end": p1, "period": period_label(p0, p1),
         })
     return rows
+
+
+def _span_label(label: str, cue: str, span: tuple, clause_pre: str, review_year: int | None) -> tuple[str, str]:
+    """A span wholly after the review year is planned; one wholly before it is reported
+    unless the clause sets a goal (十四五规划提出年均增长6%)."""
+    start, end = span
+    if start is None or start == end or review_year is None or label == "estimate":
+        return label, cue
+    if label == "achieved" and start > review_year:
+        return "target", period_label(start, end)
+    if label == "target" and end <= review_year and not _TARGET_STRONG.search(clause_pre):
+        return "achieved", ""
+    return label, cue
 
 
 def _strip_phrase_keep_coord(subject: str) -> str:
@@ -813,7 +834,8 @@ def _frame(rows: list[dict]):
 
     frame = pd.DataFrame(rows, columns=QUANTITY_COLUMNS)
     if not frame.empty:
-        frame["year"] = frame["year"].astype("Int64")
+        for col in ("year", "period_start", "period_end"):
+            frame[col] = frame[col].astype("Int64")
         frame["start"] = frame["start"].astype(int)
         frame["end"] = frame["end"].astype(int)
     return frame
@@ -835,8 +857,13 @@ def quantities(corpus, *, registry: IndicatorRegistry | str | None = None):
 
     Columns: doc, file, start, end (offsets into ``doc.raw``), text, sentence, part, label
     (target / achieved / estimate), indicator (canonical), indicator_text (as written),
-    measure (level / change / share / count), value, value_high, unit (as written, with
-    magnitude), relation (>=, <=, ~, =), year, cue.
+    measure (level / change / avg_change / share / count), value, value_high, unit (as
+    written, with magnitude), relation (>=, <=, ~, =), year, cue, period_start, period_end
+    (nullable Int64 years) and period (display label: "2026", "2026–2030").
+
+    A row holds for one year when period_start == period_end (== year).  An average annual
+    rate (年均增长) has measure ``avg_change`` and holds for its span; its ``year`` is the
+    span's last year (as the seed and held-out gold record it), never a single-year value.
     """
     if registry is None or isinstance(registry, (str, bytes)) or hasattr(registry, "__fspath__"):
         registry = indicator_registry(registry)

@@ -1,0 +1,196 @@
+"""Time step of the quantities pipeline: the period a quantity holds for.
+
+A quantity holds for one year (2026年GDP增长5%) or for a span of years: a five-year
+plan (“十四五” = 2021–2025), 今后五年 / 过去五年 counted from the review year, an explicit
+range (2026—2030年) or a from-to statement (由2010年的…增加到2015年的…).  An average
+annual rate (年均增长) always holds for a span, never for its first or last year.
+
+Spans are found, in this order, in the sentence before the value, then in the text before
+it within the same top-level section (a heading or opening line such as “十五五”时期的主要
+目标 governs the paragraphs under it), and finally from the label: a target rate looks
+five years ahead, a reported one five years back.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+__all__ = ["PERIOD_PATTERN", "plan_period", "period_label", "PeriodContext", "span_in"]
+
+_CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def plan_period(number: int) -> tuple[int, int]:
+    """Years of the ``number``-th five-year plan: 14 -> (2021, 2025), 9 -> (1996, 2000).
+
+    The first two plans ran 1953–1962; after three adjustment years the third started in 1966
+    and every later plan follows on."""
+    start = 1953 + 5 * (number - 1) if number <= 2 else 1966 + 5 * (number - 3)
+    return start, start + 4
+
+
+def _cn_int(s: str) -> int:
+    if s.startswith("十"):
+        return 10 + (_CN_NUM[s[1]] if len(s) > 1 else 0)
+    if len(s) == 2 and s[1] == "十":
+        return _CN_NUM[s[0]] * 10
+    return _CN_NUM[s[0]] * 10 + _CN_NUM[s[2]] if len(s) == 3 else _CN_NUM[s]
+
+
+_Q = r"[“\"‘]?"
+_QE = r"[”\"’]?"
+# 十四五 is unambiguous; 九五 / 十五 (a plan, or the number 95 / 15) only quoted or before 计划/时期...
+_PLAN = (rf"{_Q}(?P<plan>十[一二三四五六])五{_QE}(?P<tail>期?末|时期末|期间|时期|规划|计划)?"
+         rf"|[“\"‘](?P<plan_q>十|[六七八九])五[”\"’](?P<tail_q>期?末|时期末|期间|时期|规划|计划)?"
+         rf"|(?P<plan_s>十|[六七八九])五(?P<tail_s>期间|时期|计划)"
+         rf"|第(?P<plan_n>[一二三四五六七八九十]{{1,3}})个五年(?:规划|计划)")
+_YEAR = r"(?:19|20)\d\d"
+_RANGE = rf"(?P<r0>{_YEAR})\s*年?\s*[-—–~～至到]\s*(?P<r1>{_YEAR})\s*年"
+_FROM_TO = rf"(?:由|从)(?P<f0>{_YEAR})\s*年[^。；;]{{0,40}}?(?:到|至)(?P<f1>{_YEAR})\s*年"
+# 2015年…完成30788元,比2010年增加…,年均递增12.2%: from the base year to the reference year
+_SINCE = rf"(?P<s1>{_YEAR})\s*年[^。；;]{{0,40}}?(?:比|较)(?P<s0>{_YEAR})\s*年"
+_AHEAD = r"(?:今后|未来|此后)(?P<ahead>[一二三四五六七八九十]|\d{1,2})年"
+_BACK = (r"(?:过去的?|近|前)(?P<back>[一二三四五六七八九十]|\d{1,2})年(?!前)"
+         r"|(?P<back_s>[二三四五六七八九十]|\d{1,2})年来")
+PERIOD_PATTERN = re.compile("|".join([_PLAN, _RANGE, _FROM_TO, _SINCE, _AHEAD, _BACK]))
+# 在“十三五”基础上, 比“十三五”末: a baseline, not the period the value holds for
+_BASELINE_AFTER = re.compile(r"基础上|的基础|相比|水平上")
+_BASELINE_BEFORE = re.compile(r"(?:在|比|较|与|同)$")
+
+
+def _count(s: str) -> int:
+    return int(s) if s.isdigit() else _cn_int(s)
+
+
+def _span_of(m: re.Match, review_year: int | None) -> tuple[tuple[int, int] | None, bool]:
+    """(span, is_end_point) of one period mention; is_end_point for 十四五末 (one year)."""
+    g = m.groupdict()
+    plan = g["plan"] or g["plan_q"] or g["plan_s"]
+    if plan or g["plan_n"]:
+        number = _cn_int(plan or g["plan_n"])
+        tail = g["tail"] or g["tail_q"] or g["tail_s"] or ""
+        return plan_period(number), tail.endswith("末")
+    if g["r0"]:
+        a, b = int(g["r0"]), int(g["r1"])
+        return ((a, b) if a < b else None), False
+    if g["f0"] or g["s0"]:
+        a, b = (int(g["f0"]), int(g["f1"])) if g["f0"] else (int(g["s0"]), int(g["s1"]))
+        return ((a, b) if a < b else None), False
+    if review_year is None:
+        return None, False
+    if g["ahead"]:
+        return (review_year + 1, review_year + _count(g["ahead"])), False
+    n = _count(g["back"] or g["back_s"])
+    return ((review_year - n + 1, review_year) if n > 1 else None), False
+
+
+def span_in(text: str, review_year: int | None, *, end: int | None = None
+            ) -> tuple[tuple[int, int] | None, bool, int]:
+    """The last period mention in ``text[:end]``: (span, is_end_point, end of the mention) or
+    (None, False, -1).
+    Baselines (在“十三五”基础上) are skipped."""
+    end = len(text) if end is None else end
+    found: tuple[tuple[int, int] | None, bool, int] = (None, False, -1)
+    for m in PERIOD_PATTERN.finditer(text, 0, end):
+        if _BASELINE_AFTER.match(text, m.end()) or _BASELINE_BEFORE.search(text[max(0, m.start() - 1):m.start()]):
+            continue
+        span, end_point = _span_of(m, review_year)
+        if span is not None:
+            found = (span, end_point, m.end())
+    return found
+
+
+# “十三五”圆满收官、“十四五”顺利开局: a plan named in passing does not set the period
+_IN_PASSING = re.compile(r"[^。；;，,]{0,4}(?:收官|开局|起步|启航|谋篇|布局|编制|建议|纲要)")
+_TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、", re.M)
+
+
+class PeriodContext:
+    """The period named last before any offset of a document, within its top-level section.
+
+    Built once per document in one pass (the mentions and headings are found by regex over
+    the whole text), so a lookup is a binary search: linear in the size of the text."""
+
+    def __init__(self, text: str, review_year: int | None):
+        marks: list[tuple[int, tuple[int, int] | None]] = []
+        for m in _TOP_HEADING.finditer(text):
+            marks.append((m.start(), None))            # a new top-level section forgets the period
+        for m in PERIOD_PATTERN.finditer(text):
+            if _BASELINE_AFTER.match(text, m.end()) or _BASELINE_BEFORE.search(text[max(0, m.start() - 1):m.start()]):
+                continue
+            span, end_point = _span_of(m, review_year)
+            if span is not None and not end_point and not _IN_PASSING.match(text, m.end()):
+                marks.append((m.end(), span))
+        marks.sort(key=lambda mark: mark[0])
+        self._starts = [pos for pos, _ in marks]
+        self._spans = [span for _, span in marks]
+
+    def at(self, i: int, accept=None) -> tuple[int, int] | None:
+        """The last span before ``i`` in its section that ``accept(span)`` takes (any by default);
+        only the last few mentions are tried, so a lookup stays cheap."""
+        k = bisect.bisect_right(self._starts, i) - 1
+        for j in range(k, max(k - 8, -1), -1):
+            span = self._spans[j]
+            if span is None:
+                return None
+            if accept is None or accept(span):
+                return span
+        return None
+
+
+def period_label(start: int | None, end: int | None) -> str:
+    """'2026' for one year, '2026–2030' for a span, '' when unknown."""
+    if start is None or end is None:
+        return ""
+    return str(start) if start == end else f"{start}–{end}"
+
+
+def _fits(label: str, review_year: int | None):
+    """A reported rate cannot hold for years after the review year (十四五顺利开局 in a review
+    of 2017–2021 does not make its rates 2021–2025 ones)."""
+    if label == "target" or review_year is None:
+        return None
+    return lambda span: span[1] <= review_year
+
+
+# 年均增长, 年平均增长, 平均每年增长, 增速年均超20%: a rate averaged over the years of a span
+AVG_RATE = re.compile(r"年均|年平均|平均每年|每年平均")
+# 累计, 期间: the value adds up over a span rather than holding in one year
+_OVER_SPAN = re.compile(r"累计|期间|时期内")
+
+
+def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, year: int | None,
+               review_year: int | None, context: PeriodContext | None, position: int = 0
+               ) -> tuple[int | None, int | None]:
+    """(period_start, period_end) of a value whose sentence reads ``sentence_pre`` before it.
+
+    An average rate holds for the span named last in its sentence, else in its section,
+    else the five years ahead (a target) or back (a result) of the review year.  Any other
+    value holds for ``year``, unless it adds up over a span its sentence names (累计, 期间)."""
+    span, end_point, after = span_in(sentence_pre, review_year)
+    if measure == "avg_change":
+        if span is None or end_point:
+            span, after = (context.at(position) if context is not None else None), 0
+        if span is None and review_year is not None:
+            span = (review_year + 1, review_year + 5) if label == "target" else (review_year - 4, review_year)
+        if span is None:
+            return year, year
+        return _ending_at_named_year(span, sentence_pre[after:])
+    if span is not None and not end_point and _OVER_SPAN.search(clause_pre):
+        return span
+    return year, year
+
+
+# 今后五年…到2027年 / 五年来…2020年达到: a year named after the span is the year it ends
+_END_YEAR = re.compile(r"(?<![较比与从由同])((?:19|20)\d\d)\s*年(?!的|以来|起|前|相比|同期|基础)")
+
+
+def _ending_at_named_year(span: tuple[int, int], after_mention: str) -> tuple[int, int]:
+    years = [int(m.group(1)) for m in _END_YEAR.finditer(after_mention)]
+    if not years or years[-1] == span[1] or not span[0] < years[-1] <= span[1] + 5:
+        return span
+    length = span[1] - span[0]
+    return years[-1] - length, years[-1]
+    if span is not None and not end_point and _OVER_SPAN.search(clause_pre):
+        return span
+    return year, year
