@@ -443,3 +443,31 @@ def test_hailar_gdp_growth_target_and_achieved_per_year_as_headline(hailar_q):
             a = q[(q["label"] == "achieved") & (q["year"] == h.year) & (q["file"] == h.achieved_doc)]
             assert h.gdp_growth_achieved in set(a["value"]), (h.year, a)
     assert (q["period_start"] == q["period_end"]).all()
+
+
+# ---------------------------------------------------------------- numbers as printed
+
+@pytest.mark.parametrize("text, printed, value, value_high, unit, relation", [
+    ("国民生产总值达到7 4 7 7 2 亿元。", "7 4 7 7 2 亿元", 74772.0, None, "亿元", "="),
+    ("国民生产总值增长8 ．8 ％。", "8 ．8 ％", 8.8, None, "%", "="),
+    ("国民生产总值增长19·5%。", "19·5%", 19.5, None, "%", "="),
+    ("国民生产总值增长8.8\xa0%。", "8.8\xa0%", 8.8, None, "%", "="),
+    ("经济增长速度预期为百分之八至九。", "百分之八至九", 8.0, 9.0, "%", "="),
+    ("经济增长百分之七左右。", "百分之七左右", 7.0, None, "%", "~"),
+])
+def test_numbers_as_printed_are_one_quantity(text, printed, value, value_high, unit, relation):
+    r = one(text, year=1995)
+    assert (r["text"], r["value"], r["value_high"], r["unit"], r["relation"]) == (printed, value, value_high, unit,
+                                                                                   relation)
+    assert text[r["start"]:r["start"] + len(printed)] == printed
+
+
+def test_a_space_before_a_measure_word_is_no_unit():
+    assert rows("以全省 100 个县为基础参赛单元。", year=2026) == []
+
+
+def test_printed_number_offsets_point_at_the_raw_text():
+    raw = "一九九六年政府工作报告\n国内生产总值达到６ ７ ７ ９ ５亿元，比上年增长１０·２％。\n"
+    q = quantities(corpus({"a": raw}, meta={"a": {"date_delivered": "1996-03-05"}}))
+    assert [raw[s:e] for s, e in zip(q["start"], q["end"])] == ["６ ７ ７ ９ ５", "１０·２"]
+    assert list(q["value"]) == [67795.0, 10.2]

@@ -53,8 +53,14 @@ UNITS = tuple(sorted(set(MEASURE_WORDS + AMOUNT_UNITS), key=len, reverse=True))
 _CN_OK_UNITS = tuple(u for u in AMOUNT_UNITS if u not in ("%", "％", "‰")) + (
     "人次", "人", "户", "套", "家", "个")
 
-_ARABIC = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
-_ARABIC_RE = re.compile(r"(?<![0-9０-９.．])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|" + _ARABIC + ")")
+# Numbers as printed in web copies of older reports: digits split by a space, a full-width
+# space or a no-break space (7 4 7 7 2亿元, 8 ．8 ％) and a middle dot as the decimal point
+# (19·5%).  One separator character at a time: two spaces end the number.
+_GAP = "[ \u3000\xa0]"
+_DIGITS = rf"[0-9０-９](?:{_GAP}?[0-9０-９])*"
+_ARABIC = rf"{_DIGITS}(?:{_GAP}?[.．·]{_GAP}?{_DIGITS})?"
+_ARABIC_RE = re.compile(r"(?<![0-9０-９.．·])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|" + _ARABIC + ")")
+_PRINTED = str.maketrans({"·": ".", " ": None, "\u3000": None, "\xa0": None})
 _CN_CHARS = "零〇○一二两三四五六七八九十百千万亿"
 _CN_RUN_RE = re.compile(f"[{_CN_CHARS}]+(?:点[{_CN_CHARS}]+)?")
 _PERCENT_CN_RE = re.compile(f"百分之([{_CN_CHARS}]+(?:点[{_CN_CHARS}]+)?)")
@@ -131,8 +137,11 @@ def parse_chinese_numeral(s: str) -> float:
 
 def parse_number(s: str) -> float:
     """Parse a number as written: '４．６' -> 4.6, '1,234' -> 1234, '3.5万' -> 35000,
+    '7 4 7 7 2' -> 74772, '19·5' -> 19.5,
     '百分之六点五' -> 6.5, '十三点四' -> 13.4.  Raises ValueError otherwise."""
     t = s.strip().translate(_FULLWIDTH)
+    if re.fullmatch(r"[0-9][0-9 \u3000\xa0]*(?:[ \u3000\xa0]?[.·][ \u3000\xa0]?[0-9][0-9 \u3000\xa0]*)?", t):
+        t = t.translate(_PRINTED)
     m = re.fullmatch(r"百分之(.+)", t)
     if m:
         return parse_number(m.group(1))

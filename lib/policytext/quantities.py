@@ -46,7 +46,8 @@ _CODE_AFTER = re.compile(r"^(?:[A-Za-z#＃+＋]|号|届|周年|级|型|期|路|�
 _OPEN_QUOTES = "“\"「『‘"
 _CLOSE_QUOTES = "”\"」』’"
 _RANGE_SEP = re.compile(r"\s*[-—–~～至到]\s*")
-_APPROX_BETWEEN = "余多来"    # 40多亿元, 1.6万余名, 100余处: more than
+_APPROX_BETWEEN = "余多来"
+_GAP = (" ", "\u3000", "\xa0")    # 40多亿元, 1.6万余名, 100余处: more than
 
 # ------------------------------------------------------------------ cues
 
@@ -141,8 +142,12 @@ def _in_short_quotes(text: str, start: int, end: int) -> bool:
     return any(ch in right for ch in _CLOSE_QUOTES)
 
 
-def _read_unit(text: str, pos: int) -> tuple[str, str, int]:
+def _read_unit(text: str, pos: int, spaced: bool = False) -> tuple[str, str, int]:
     """Unit as written after a number (magnitude included) and whether 余/多 says 'more than'."""
+    # 8.8 % / 8 .8 % and 7 4 7 7 2 亿元: a space before the unit as printed; before other
+    # units than % only in a number printed spaced (以全省 100 个县 counts nothing).
+    if text[pos:pos + 1] in _GAP and (text[pos + 1:pos + 2] in ("%", "％") or spaced and any(match_unit(text, pos + 1))):
+        pos += 1
     mag, unit = match_unit(text, pos)
     p = pos + len(mag) + len(unit)
     more = ""
@@ -199,7 +204,7 @@ def _candidates(text: str) -> list[_Candidate]:
             mag2, unit2 = match_unit(text, sp.end)
             unit, more, p = sp.magnitude + unit2, "", sp.end + len(unit2)
         else:
-            unit, more, p = _read_unit(text, sp.end)
+            unit, more, p = _read_unit(text, sp.end, spaced=any(ch in _GAP for ch in sp.text))
         value_high = None
         # a range: 6.5%-7%, 6.5—7%, 百分之八至九, 3—5年
         m = _RANGE_SEP.match(text, p)
