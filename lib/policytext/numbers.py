@@ -168,21 +168,19 @@ def split_magnitude(run: str) -> tuple[str, str]:
     return run, ""
 
 
+# One regex for magnitude + unit (alternatives longest first, so the longest unit wins).
+_UNIT_RE = re.compile("(" + "|".join(map(re.escape, MAGNITUDE_PREFIXES)) + ")?("
+                      + "|".join(map(re.escape, UNITS)) + ")?")
+
+
 def match_unit(text: str, pos: int) -> tuple[str, str]:
     """Return (magnitude, unit) written at ``text[pos:]`` ('万', '套' for 万套), or ('', '')."""
-    mag = ""
-    for m in MAGNITUDE_PREFIXES:
-        if text.startswith(m, pos):
-            mag = m
-            break
-    p = pos + len(mag)
-    for unit in UNITS:
-        if text.startswith(unit, p):
-            return mag, unit
+    m = _UNIT_RE.match(text, pos)
+    mag, unit = m.group(1) or "", m.group(2) or ""
     # 千/百 alone are not magnitudes after an Arabic number unless a unit follows
-    if mag in ("千", "百"):
+    if not unit and mag in ("千", "百"):
         return "", ""
-    return mag, ""
+    return mag, unit
 
 
 def _cn_span_ok(text: str, end: int, run: str) -> bool:

@@ -14,6 +14,7 @@ corpus and maps offsets back to the raw file text.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -124,12 +125,18 @@ class _Candidate:
 
 # ------------------------------------------------------------------ helpers
 
-def _masked(text: str) -> list[bool]:
-    mask = [False] * (len(text) + 1)
-    for m in _NOT_QUANTITY.finditer(text):
-        for i in range(m.start(), m.end()):
-            mask[i] = True
-    return mask
+class _Mask:
+    """Spans that are not quantities (dates, times, year ranges), as sorted intervals."""
+
+    def __init__(self, text: str):
+        found = [(m.start(), m.end()) for m in _NOT_QUANTITY.finditer(text) if m.end() > m.start()]
+        self._starts = [s for s, _ in found]
+        self._ends = [e for _, e in found]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any masked character lies in ``[start, end)`` (intervals do not overlap)."""
+        k = bisect.bisect_left(self._ends, start + 1)
+        return k < len(self._starts) and self._starts[k] < end
 
 
 def _in_short_quotes(text: str, start: int, end: int) -> bool:
@@ -181,12 +188,13 @@ def _relation(text: str, start: int, end: int, more: str) -> str:
 
 
 def _candidates(text: str) -> list[_Candidate]:
-    mask = _masked(text)
+    mask = _Mask(text)
     spans = find_numbers(text)
+    by_start = {s.start: s for s in spans}
     out: list[_Candidate] = []
     skip_until = -1
     for sp in spans:
-        if sp.start < skip_until or any(mask[sp.start:sp.end]):
+        if sp.start < skip_until or mask.overlaps(sp.start, sp.end):
             continue
         before = text[max(0, sp.start - 1):sp.start]
         after = text[sp.end:sp.end + 4]
@@ -209,7 +217,7 @@ def _candidates(text: str) -> list[_Candidate]:
         # a range: 6.5%-7%, 6.5—7%, 百分之八至九, 3—5年
         m = _RANGE_SEP.match(text, p)
         if m:
-            nxt = next((s for s in spans if s.start == m.end()), None)
+            nxt = by_start.get(m.end())
             high_text = None
             if nxt is not None:
                 high_text, hs, he = nxt.text, nxt.start, nxt.end
@@ -217,7 +225,7 @@ def _candidates(text: str) -> list[_Candidate]:
                 cm = re.match(r"[零一二两三四五六七八九十百千]+(?:点[零一二三四五六七八九]+)?", text[m.end():])
                 if cm:
                     high_text, hs, he = cm.group(), m.end(), m.end() + cm.end()
-            if high_text is not None and not mask[hs]:
+            if high_text is not None and not mask.overlaps(hs, hs + 1):
                 unit2, more2, p2 = _read_unit(text, he)
                 if not unit and unit2:
                     unit = unit2
@@ -305,12 +313,8 @@ def _horizons(text: str, review_year: int | None) -> list[tuple[int, int | None]
 
 
 def _horizon_at(marks: list[tuple[int, int | None]], i: int) -> int | None:
-    current = None
-    for start, h in marks:
-        if start > i:
-            break
-        current = h
-    return current
+    k = bisect.bisect_right(marks, i, key=lambda mark: mark[0]) - 1
+    return marks[k][1] if k >= 0 else None
 
 
 def review_year_of(year: int | None, month: int | None = None, text: str = "") -> int | None:
@@ -682,15 +686,20 @@ def _investment_of_projects(pre: str, previous: dict, resolver) -> tuple[str, st
     return resolver.registry.canonical(written), written
 
 
+_BREAK_CHARS = frozenset(",，;；:：。！？!?\n")
+
+
 def _fenbie_items(text: str, clause_start: int, fenbie: int, resolver) -> list[str]:
     """The coordinated subject of 分别: 城镇和农村居民人均可支配收入分别达到…; when the
     clause before 分别 holds only a baseline (较重组前分别增长), the previous clause."""
     subject = _strip_phrase_keep_coord(text[clause_start:fenbie])
     subject = re.sub(r"(?:较|比|与|同)[^,，;；]{0,8}(?:年|前|期|时)?(?:相比)?$", "", subject)
     if not subject:
-        prev = text[:max(clause_start - 1, 0)]
-        breaks = [m.end() for m in re.finditer(r"[,，;；:：。！？!?\n]", prev)]
-        subject = _strip_phrase_keep_coord(prev[breaks[-1] if breaks else 0:])
+        end = max(clause_start - 1, 0)
+        start = end
+        while start > 0 and text[start - 1] not in _BREAK_CHARS:   # back to the clause before only
+            start -= 1
+        subject = _strip_phrase_keep_coord(text[start:end])
     return _expand_coordination(subject) if subject else []
 
 
