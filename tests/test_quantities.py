@@ -471,3 +471,42 @@ def test_printed_number_offsets_point_at_the_raw_text():
     q = quantities(corpus({"a": raw}, meta={"a": {"date_delivered": "1996-03-05"}}))
     assert [raw[s:e] for s, e in zip(q["start"], q["end"])] == ["６ ７ ７ ９ ５", "１０·２"]
     assert list(q["value"]) == [67795.0, 10.2]
+
+
+# ---------------------------------------------------------------- indicator names in older reports
+
+@pytest.mark.parametrize("text, indicator, value, measure", [
+    ("今年经济增长速度的预期目标定为8%。", "地区生产总值", 8.0, "change"),
+    ("中央提出今年经济增长速度为7%左右。", "地区生产总值", 7.0, "change"),
+    ("今年国民生产总值计划增长8%至9%。", "地区生产总值", 8.0, "change"),
+    ("全国商品零售价格上涨幅度控制在10%以内。", "居民消费价格涨幅", 10.0, "change"),
+    ("全年市场物价总水平涨幅控制在3%左右。", "居民消费价格涨幅", 3.0, "change"),
+    ("城镇居民人均可支配收入实际增长6%。", "城镇居民人均可支配收入", 6.0, "change"),
+    ("财政赤字率拟按3%左右安排。", "财政赤字率", 3.0, "share"),
+    ("全国人口自然增长率控制在10‰以内。", "人口自然增长率", 10.0, "level"),
+])
+def test_known_indicators_under_older_names_and_clause_words(text, indicator, value, measure):
+    r = one(text, year=1995)
+    assert (r["indicator"], r["value"], r["measure"]) == (indicator, value, measure)
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("现在我国人口已经达到12亿。", "人口"),          # a sentence opening and an adverb are not the name
+    ("国务院总理先后10次到地方考察。", "国务院总理"),
+])
+def test_openings_and_adverbs_are_not_part_of_the_indicator(text, indicator):
+    assert one(text, year=1995)["indicator"] == indicator
+
+
+def test_the_year_target_in_a_plan_section_is_gdp_growth():
+    text = "二、1996年的主要任务\n今年经济增长速度的预期目标定为8%。\n"
+    r = one(text, year=1996, review_year=1995)
+    assert (r["indicator"], r["label"], r["measure"], r["year"], r["value"]) == ("地区生产总值", "target", "change",
+                                                                                  1996, 8.0)
+
+
+def test_sentences_that_set_nothing_are_not_targets():
+    text = ("二、今后五年的目标\n现在我国人口已经达到12亿。总理先后10次到地方考察。离香港回归只有849天。"
+            "全国人口控制在13亿以内。\n")
+    got = [(r["value"], r["label"]) for r in rows(text, year=1995, review_year=1994)]
+    assert got == [(12.0, "achieved"), (10.0, "achieved"), (13.0, "target")]   # the countdown is no quantity

@@ -59,6 +59,9 @@ _TARGET_STRONG = re.compile(
 # 将 and 要 are cues only as verbs (not 主要/重要/需要/必要, nor 将…用于 = 把).
 _TARGET_WEAK = re.compile(r"(?<![主重需必只纲])要(?![求素点])|(?<![即必])将(?![财资其所这那近])|今年|全年|"
                           r"目标|任务|完成")
+# the state of things or a count of past acts, even inside a plan section
+_FACT_CUE = re.compile(r"已经|业已|现在|目前|先后")
+_COUNTDOWN = re.compile(r"(?:离|距|距离)[^,，;；。！？!?]{1,20}(?:还有|只有|仅有|仅剩|还剩|尚有|不到|仅)\s*$")
 _PAST_CUE = re.compile(r"已经|已|去年|上年|过去|五年来|一年来|以来")
 
 # ------------------------------------------------------------------ years
@@ -88,10 +91,14 @@ _PREDICATE_WORDS = sorted(set("""
 完成 实现 达到了 突破了 以上 以内 大关 稳居 始终 每年 都在 全部 分别增长 净增 提升了 由 从 在 于 到 工程
 预计 有望 力争 确保 争取 努力 将 要 计划 目标 预期 全年 今年 明年 五年 五年来 过去五年 今后五年 未来五年 年 末 底
 的 以 其中 和 与 及 数量 增长率 绝对值 上年 去年 就 再 更 可 能 已 也 都 还 并 又 同口径
+定为 定在 确定为 设定为 预期目标 拟 拟按 实际 速度 增长速度 幅度 上涨幅度 已经 只有 仅有 仅 先后 一共 总共
 """.split()), key=len, reverse=True)
 _PREDICATE_RE = re.compile("(?:" + "|".join(map(re.escape, _PREDICATE_WORDS)) + ")+$")
 _LEADING_RE = re.compile(
     r"^(?:(?:到|至|截至|在)?(?:19|20)\d\d年(?:底|末)?|今年|全年|明年|去年|五年来|过去五年|今后五年|未来五年|"
+    r"现在|目前|当前|如今|眼下|我国|我省|我们|"
+    # 中央提出今年经济…, 国务院确定…: who set it is not what is measured
+    r"[^,，;；:：0-9]{0,6}?(?:提出|要求|决定|确定|建议|强调|明确)(?=[^,，;；:：0-9]{2})|"
     r"[“\"]?十[三四五六]五[”\"]?(?:期?末|期间|时期)?|前[一二三四]季度|[一二三四]季度|上半年|下半年|"
     r"五年|年均|累计|力争|确保|争取|预计|计划|努力|其中|"
     r"全市|全区|全县|全省|全国|全社会|城乡|我们|我市|我区|我县|共|将|要|并|还|也|再|总计|合计|实现|完成|各类|各项|各级|"
@@ -243,6 +250,8 @@ def _candidates(text: str) -> list[_Candidate]:
         base = unit.lstrip("万亿千百")
         if base in ("年", "月", "日"):
             continue
+        if base in ("天", "个月") and _COUNTDOWN.search(text, max(0, sp.start - 24), sp.start):
+            continue      # 离香港回归只有849天: a countdown measures nothing
         relation = _relation(text, sp.start, p, more)
         if text[p:p + 2] in ("以上", "以内", "以下", "左右", "上下"):
             p += 2
@@ -427,6 +436,8 @@ def _label_for(sentence: str, offset: int, part: str, *, explicit_year: int | No
         if explicit_year is not None and review_year is not None and explicit_year <= review_year \
                 and not future_year:
             return "achieved", ""
+        if _FACT_CUE.search(clause):
+            return "achieved", ""      # 我国人口已经达到12亿, 先后10次到…: a fact sets nothing
         weak = list(_TARGET_WEAK.finditer(pre))
         return "target", weak[-1].group() if weak else ""
     # other: a report without sections (interview, feature): the cues decide
@@ -443,11 +454,11 @@ def _label_for(sentence: str, offset: int, part: str, *, explicit_year: int | No
 def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -> str:
     base = unit.lstrip("万亿千百")
     change = re.search(r"(增长|增加|递增|提高|提升|下降|降低|减少|缩短|压缩|增速|增幅|上涨|回落|涨幅|年均|翻)"
-                       r"(?![到至为值])[^,，;；]{0,12}$", pre)  # 增加值 is a noun, 提高到 a level
+                       r"(?![到至为值率])[^,，;；]{0,12}$", pre)  # 增加值 is a noun, 提高到 a level
     if unit in ("倍", "番", "个百分点") or (change and base in ("%", "‰")):
         return "change"
-    if base in ("%", "‰") and re.search(r"占|比重|占比", pre + indicator):
-        return "share"
+    if base in ("%", "‰") and (re.search(r"占|比重|占比", pre + indicator) or registry.measures.get(indicator) == "share"):
+        return "share"        # 占GDP比重, or a registry share such as 财政赤字率, 研发投入强度
     if re.search(r"涨幅|增速|增幅", indicator) and base in ("%", "‰"):
         return "change"
     if base in MEASURE_WORDS or base == "":
