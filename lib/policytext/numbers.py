@@ -13,8 +13,11 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "MAGNITUDES",
     "NumberSpan",
     "UNITS",
+    "base_unit",
+    "split_unit",
     "find_numbers",
     "match_unit",
     "parse_chinese_numeral",
@@ -28,7 +31,9 @@ CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_MAGNITUDES = {"万": 10_000, "亿": 100_000_000}
-MAGNITUDE_PREFIXES = ("万亿", "亿", "万", "千", "百")  # as written before a unit: 1.2万亿元
+# THE magnitude table: what a magnitude written before a unit (1.2万亿元, 3.5万人) multiplies by.
+MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+MAGNITUDE_PREFIXES = tuple(MAGNITUDES)  # longest first, as they must be tried
 
 # Units as written after a number (without magnitude).  Longest first when matching.
 # Measure words (个/条/项 ...) count things; the rest measure amounts.
@@ -149,9 +154,28 @@ def parse_number(s: str) -> float:
     if m:
         value = float(m.group(1).replace(",", ""))
         for ch in m.group(2):
-            value *= {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}[ch]
+            value *= MAGNITUDES[ch]
         return value
     return parse_chinese_numeral(t)
+
+
+def split_unit(unit: str) -> tuple[float, str]:
+    """A unit as written -> (factor, base unit): '亿元' -> (1e8, '元'), '万' -> (1e4, ''),
+    '%' -> (1.0, '%').  Units that begin like a magnitude stay whole: '千米', '千瓦时', '百分点'."""
+    unit = unit or ""
+    if unit in UNITS:
+        return 1.0, unit
+    for prefix in MAGNITUDE_PREFIXES:
+        rest = unit[len(prefix):]
+        if unit.startswith(prefix) and (not rest or rest in UNITS or split_unit(rest)[1] in UNITS):
+            factor, base = split_unit(rest) if rest else (1.0, "")
+            return MAGNITUDES[prefix] * factor, base
+    return 1.0, unit
+
+
+def base_unit(unit: str) -> str:
+    """The unit without its magnitude: '万亿元' -> '元', '万人' -> '人', '亿' -> ''."""
+    return split_unit(unit)[1]
 
 
 def split_magnitude(run: str) -> tuple[str, str]:

@@ -1,4 +1,9 @@
-"""Time step of the quantities pipeline: the period a quantity holds for.
+"""Time step of the quantities pipeline: the year and the period a quantity holds for.
+
+The year of one value is the nearest time reference before it in its sentence (到2026年,
+2020年, "十四五"末, 今年, 今后五年), else its section's default (:func:`year_for`): the plan
+horizon of a section headed 2023年主要目标 / 今后五年, the year after the review year in a plan,
+the review year in a review (:func:`review_year_of`).
 
 A quantity holds for one year (2026年GDP增长5%) or for a span of years: a five-year
 plan (“十四五” = 2021–2025), 今后五年 / 过去五年 counted from the review year, an explicit
@@ -15,7 +20,14 @@ from __future__ import annotations
 import bisect
 import re
 
-__all__ = ["PERIOD_PATTERN", "plan_period", "period_label", "PeriodContext", "span_in"]
+from .structure import Paragraph, heading_level, is_heading
+
+__all__ = ["AVG_RATE", "PERIOD_PATTERN", "TIME_PREFIX", "PeriodContext", "horizon_marks", "horizon_at",
+           "period_for", "period_label", "plan_period", "review_year_of", "span_in", "year_for"]
+
+# THE time words that open a phrase (到2026年, 今年, 五年来 ...): the subject step strips them.
+TIME_PREFIX = (r"(?:(?:到|至|截至|在)?(?:19|20)\d\d年(?:底|末)?|今年|全年|明年|去年|五年来|过去五年|今后五年|"
+               r"未来五年)")
 
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -145,14 +157,6 @@ def period_label(start: int | None, end: int | None) -> str:
     return str(start) if start == end else f"{start}–{end}"
 
 
-def _fits(label: str, review_year: int | None):
-    """A reported rate cannot hold for years after the review year (十四五顺利开局 in a review
-    of 2017–2021 does not make its rates 2021–2025 ones)."""
-    if label == "target" or review_year is None:
-        return None
-    return lambda span: span[1] <= review_year
-
-
 # 年均增长, 年平均增长, 平均每年增长, 增速年均超20%: a rate averaged over the years of a span
 AVG_RATE = re.compile(r"年均|年平均|平均每年|每年平均")
 # 累计, 期间: the value adds up over a span rather than holding in one year
@@ -194,3 +198,129 @@ def _ending_at_named_year(span: tuple[int, int], after_mention: str) -> tuple[in
     if span is not None and not end_point and _OVER_SPAN.search(clause_pre):
         return span
     return year, year
+
+
+# ------------------------------------------------------------------ years
+
+_YEAR_REF = re.compile(
+    r"(?P<prefix>到|至|截至|在|于|较|比|与|从|同|相比)?(?P<year>(?:19|20)\d\d)\s*年"
+    r"(?P<suffix>底|末|年底|年末|前|的|以来|起|相比|同期|基础上|水平)?")
+_PLAN_HORIZON = re.compile(r"[“\"]?十([三四五六])五[”\"]?(期?末|时期末|期间|时期)?(基础上)?")
+_RELATIVE_YEAR = re.compile(r"今年|明年|去年|上年|全年|本年")
+_FIVE_YEARS = re.compile(r"(?:今后|未来)(?:五|5)年")
+# 跃升到2016年的3.5倍, 相当于2015年的120%: a ratio to that year, reported for the review year
+_RATIO_AFTER = re.compile(r"[0-9０-９.．]+\s*(?:倍|%|％)")
+# 从4.39件增至9.40件 / 由X提高到Y: the first value is the start of a span
+_FROM_VALUE = re.compile(r"(?:从|由)$")
+_TO_VERB = re.compile(r"[0-9０-９.．,]+[^0-9,，;；。]{0,8}?(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|提升到|"
+                      r"提升至|跃升到|跃升至|上升到|上升至|扩大到|扩大至|下降到|下降至|降至|降到|减少到|减少至|"
+                      r"缩小到|缩小至|压减到|压减至)")
+
+# ------------------------------------------------------------------ plan horizon of a section
+
+def horizon_marks(paragraphs: list[Paragraph], review_year: int | None) -> list[tuple[int, int | None]]:
+    """Plan horizon per paragraph: a heading with 2022年 -> 2022, 今后五年 -> review year + 5,
+    "十四五" -> 2025.  Top-level headings and title lines reset it."""
+    marks: list[tuple[int, int | None]] = []
+    horizon: int | None = None
+    for par in paragraphs:
+        s = par.text.strip()
+        if is_heading(s) or _FIVE_YEARS.match(s):
+            if heading_level(s) == 1 or len(s) <= 30:
+                horizon = None
+            head = s[:40]
+            y = re.search(r"((?:19|20)\d\d)\s*年", head)
+            if y:
+                horizon = int(y.group(1))
+            elif _FIVE_YEARS.search(head) and review_year:
+                horizon = review_year + 5
+            elif re.search(r"十四五", head):
+                horizon = 2025
+        marks.append((par.start, horizon))
+    return marks
+
+
+def horizon_at(marks: list[tuple[int, int | None]], i: int) -> int | None:
+    k = bisect.bisect_right(marks, i, key=lambda mark: mark[0]) - 1
+    return marks[k][1] if k >= 0 else None
+
+
+def review_year_of(year: int | None, month: int | None = None, text: str = "") -> int | None:
+    """The year a report's review part speaks about: a report given in the second half of the
+    year (a September party congress, a December work report: "今年以来", "五年来" up to now)
+    reviews its own year; one given in the first half (a January work report, an April
+    interview) reviews the year before.  Without a month, the first full date in the text
+    decides."""
+    if year is None:
+        return None
+    if month is None and text:
+        m = re.search(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日", text[:400])
+        if m and int(m.group(1)) == year:
+            month = int(m.group(2))
+    if month is None:
+        return year - 1
+    return year if month >= 7 else year - 1
+
+
+
+# ------------------------------------------------------------------ year of one value
+
+def year_for(sentence: str, offset: int, *, year: int | None, review_year: int | None,
+              label: str, part: str, horizon: int | None) -> tuple[int | None, bool]:
+    """(year, explicit) for a value at ``offset`` in ``sentence``: the nearest time reference
+    before it (到2026年, 2020年, "十四五"末, 今年), else the section's default."""
+    pre = sentence[:offset]
+    best: tuple[int, int | None] | None = None     # (position, year)
+    weak_year: int | None = None
+    for m in _YEAR_REF.finditer(pre):
+        prefix, suffix = m.group("prefix") or "", m.group("suffix") or ""
+        if suffix == "的" and m.end() == len(pre) and prefix not in ("较", "比", "与", "同", "相比") \
+                and not _RATIO_AFTER.match(sentence, offset):
+            return int(m.group("year")), True     # 由2017年的2.86万亿元, 增长到2020年的152.3亿元
+        if prefix in ("较", "比", "与", "从", "同", "相比") or suffix in ("的", "以来", "起", "前", "相比",
+                                                                     "同期", "基础上", "水平"):
+            continue            # a baseline (较2016年增长) or a span start, not the reference year
+        best = (m.start(), int(m.group("year")))
+    if _FROM_VALUE.search(pre) and _TO_VERB.match(sentence[offset:]):
+        return None, False      # 从4.39件增至9.40件: the start value of a span whose year is not given
+    for m in _PLAN_HORIZON.finditer(pre):
+        if m.group(3):                      # 在"十三五"基础上: baseline
+            continue
+        if m.group(2) is None and not re.search(r"到|至|力争|实现", pre[max(0, m.start() - 3):m.start()]):
+            continue
+        y = {"三": 2020, "四": 2025, "五": 2030, "六": 2035}[m.group(1)]
+        if best is None or m.start() > best[0]:
+            best = (m.start(), y)
+    for m in _RELATIVE_YEAR.finditer(pre):
+        word = m.group()
+        if year is None and word != "全年":
+            continue
+        if word in ("今年", "本年"):
+            y = year
+        elif word == "明年":
+            y = year + 1
+        elif word in ("去年", "上年"):
+            if re.match(r"比|较|同", pre[max(0, m.start() - 1):m.start()]):
+                continue
+            y = year - 1
+        else:                              # 全年: the section's year, not an explicit one
+            if label == "target":
+                weak_year = horizon or (review_year + 1 if part == "plan" and review_year else year)
+            continue
+        if y is not None and (best is None or m.start() > best[0]):
+            best = (m.start(), y)
+    for m in _FIVE_YEARS.finditer(pre):
+        if review_year and (best is None or m.start() > best[0]):
+            best = (m.start(), review_year + 5)
+    if best is not None:
+        return best[1], True
+    if label == "target":
+        if weak_year is not None:
+            return weak_year, False
+        if horizon is not None:
+            return horizon, False
+        if part == "plan" and review_year is not None:
+            return review_year + 1, False
+        return None, False
+    return review_year, False
+
