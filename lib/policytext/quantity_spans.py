@@ -103,9 +103,9 @@ def _relation(text: str, start: int, end: int, more: str) -> str:
         return "<="
     if re.match(r"左右|上下", after):
         return "~"
-    if re.search(r"(?:不低于|不少于|超过|突破|跨越|迈上|超|逾|高于|多于)[^,，;；。0-9]{0,3}$", before):
+    if re.search(r"(?:不低于|不少于|(?<!不)超过|突破|跨越|迈上|(?<!不)超|逾|(?<!不)高于|多于)[^,，;；。0-9]{0,3}$", before):
         return ">="
-    if re.search(r"(?:控制在|不超过|不高于|低于|少于|以内)[^,，;；。0-9]{0,3}$", before):
+    if re.search(r"(?:控制在|不超过|不高于|(?<!不)低于|(?<!不)少于|以内)[^,，;；。0-9]{0,3}$", before):
         return "<="
     if re.search(r"(?:约|近|大约|接近|左右)$", before):
         return "~"
