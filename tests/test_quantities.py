@@ -510,3 +510,32 @@ def test_sentences_that_set_nothing_are_not_targets():
             "全国人口控制在13亿以内。\n")
     got = [(r["value"], r["label"]) for r in rows(text, year=1995, review_year=1994)]
     assert got == [(12.0, "achieved"), (10.0, "achieved"), (13.0, "target")]   # the countdown is no quantity
+
+
+# ---------------------------------------------------------------- an older national report (invented excerpt)
+
+NATIONAL_1996 = """政府工作报告
+——1996年3月5日在第八届全国人民代表大会第四次会议上
+一、1995年工作回顾
+1995年，国内生产总值达到5 7 6 0 0 亿元，比上年增长10.2%。全国商品零售价格上涨14.8%。城镇登记失业率为2.9%。
+二、“九五”时期的主要任务
+“九五”期间国民经济和社会发展的主要目标是：国内生产总值年均增长8%左右。
+三、1996年的主要任务
+中央提出今后五年经济增长速度为8%至9%。今年经济增长速度的预期目标定为8%；全国商品零售价格上涨幅度控制在10%左右。城镇登记失业率控制在3%左右。离香港回归只有480天。
+"""
+
+
+def test_headline_cells_of_an_older_national_report():
+    q = quantities(corpus({"1996": NATIONAL_1996}))
+    got = [(r.indicator, r.label, r.measure, r.period, r.value) for r in q.itertuples()]
+    assert got == [
+        ("地区生产总值", "achieved", "level", "1995", 57600.0),
+        ("地区生产总值", "achieved", "change", "1995", 10.2),
+        ("居民消费价格涨幅", "achieved", "change", "1995", 14.8),
+        ("城镇登记失业率", "achieved", "level", "1995", 2.9),
+        ("地区生产总值", "target", "avg_change", "1996–2000", 8.0),     # “九五” 年均
+        ("地区生产总值", "target", "avg_change", "1996–2000", 8.0),     # 今后五年…增长速度 8%至9%
+        ("地区生产总值", "target", "change", "1996", 8.0),              # the year's target
+        ("居民消费价格涨幅", "target", "change", "1996", 10.0),
+        ("城镇登记失业率", "target", "level", "1996", 3.0),
+    ]   # the countdown (离香港回归只有480天) is no quantity

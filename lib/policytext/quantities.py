@@ -20,8 +20,8 @@ from .indicators import IndicatorRegistry, indicator_registry
 from .quantity_label import label_for, measure_of, span_label
 from .quantity_spans import Candidate, find_candidates
 from .quantity_subject import IndicatorResolver, SubjectMemory, clause_of, resolve_subject
-from .quantity_time import (PeriodContext, horizon_at, horizon_marks, period_for, period_label,
-                            review_year_of, year_for)
+from .quantity_time import (PeriodContext, horizon_at, horizon_marks, is_rate_over_span, period_for,
+                            period_label, review_year_of, year_for)
 from .structure import Paragraph, Sentence, part_finder, split_paragraphs, split_sentences
 
 __all__ = ["extract_quantities", "quantities", "quantities_for_files", "review_year_of",
@@ -108,6 +108,8 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
                            review_year=review_year, year=ctx.year)
     y, _ = year_for(text, offset, label=label, **when)
     measure = measure_of(c.unit, clause_pre, indicator, ctx.resolver.registry)
+    if measure == "change" and is_rate_over_span(text[:offset], clause_pre, review_year):
+        measure = "avg_change"
     p0, p1 = period_for(text[:offset], clause_pre, measure=measure, label=label, year=y,
                         review_year=review_year, context=ctx.periods, position=c.start)
     label, cue = span_label(label, cue, (p0, p1), clause_pre, review_year)

@@ -23,7 +23,7 @@ import re
 from .structure import Paragraph, heading_level, is_heading
 
 __all__ = ["AVG_RATE", "PERIOD_PATTERN", "TIME_PREFIX", "PeriodContext", "horizon_marks", "horizon_at",
-           "period_for", "period_label", "plan_period", "review_year_of", "span_in", "year_for"]
+           "is_rate_over_span", "period_for", "period_label", "plan_period", "review_year_of", "span_in", "year_for"]
 
 # THE time words that open a phrase (到2026年, 今年, 五年来 ...): the subject step strips them.
 TIME_PREFIX = (r"(?:(?:到|至|截至|在)?(?:19|20)\d\d年(?:底|末)?|今年|全年|明年|去年|五年来|过去五年|今后五年|"
@@ -159,6 +159,20 @@ def period_label(start: int | None, end: int | None) -> str:
 
 # 年均增长, 年平均增长, 平均每年增长, 增速年均超20%: a rate averaged over the years of a span
 AVG_RATE = re.compile(r"年均|年平均|平均每年|每年平均")
+# 增长速度 / 增速 / 增长率: a rate; over a span named just before it, an average annual rate
+_RATE_WORD = re.compile(r"速度|增速|增长率")
+_ONE_YEAR = re.compile(r"(?:19|20)\d\d\s*年|今年|明年|本年|当年")
+
+
+def is_rate_over_span(sentence_pre: str, clause_pre: str, review_year: int | None) -> bool:
+    """今后五年经济增长速度为8%至9%, “九五”期间增速…: a growth rate whose last time reference
+    is a span is an average annual rate, although 年均 is not written."""
+    if not _RATE_WORD.search(clause_pre):
+        return False
+    span, end_point, after = span_in(sentence_pre, review_year)
+    return span is not None and not end_point and not _ONE_YEAR.search(sentence_pre, after)
+
+
 # 累计, 期间: the value adds up over a span rather than holding in one year
 _OVER_SPAN = re.compile(r"累计|期间|时期内")
 
