@@ -101,3 +101,9 @@ def test_resolve_subject_takes_the_first_that_finds_one():
 
     said = walk("达到5亿元。", lambda cl: resolve_subject(cl, (first, second, third)))
     assert said == [("甲", "甲的写法")] and calls[:2] == ["first", "second"] and "third" not in calls[:2]
+
+
+def test_one_value_for_a_list_of_known_indicators_goes_to_the_first():
+    assert walk("地区生产总值和城乡居民人均收入比2020年翻一番。", noun_before_value) == [("地区生产总值", "地区生产总值")]
+    # a list of unknown nouns stays one name
+    assert walk("地表水、地下水和饮用水达标率均为100%。", noun_before_value)[0][0] == "地表水地下水饮用水达标率"

@@ -153,6 +153,24 @@ class IndicatorResolver:
         indicators).  Otherwise the cleaned noun phrase is the indicator, as written."""
         raw = re.sub(r"[“”\"'‘’「」『』]", "", phrase)
         raw = _QUALIFIERS.sub("", _BASELINE_PHRASE.sub("", raw))
+        known = self._registry_name(raw)
+        if known:
+            return known
+        written = _strip_phrase(raw)
+        if not written:
+            return "", ""
+        # 县域经济总量和城乡居民人均收入…翻一番: one value for a list of known indicators is
+        # reported for the first of them
+        items = _SPLIT_COORD.split(written)
+        if len(items) > 1:
+            known = self._registry_name(items[0])
+            if known and self._registry_name(items[-1]):
+                return known
+        return self.registry.canonical(written), written
+
+    def _registry_name(self, raw: str) -> tuple[str, str] | None:
+        """(canonical, as written) of the registry alias that ends ``raw`` (predicate words
+        after it allowed) with only place and time words before it; else None."""
         best = None
         for s, e, canon in self.registry.find_all(raw):
             rest = raw[e:]
@@ -162,16 +180,12 @@ class IndicatorResolver:
                 continue
             if best is None or (e, e - s) > (best[1], best[1] - best[0]):
                 best = (s, e, canon)
-        if best is not None:
-            prefix = _LEADING_RE.sub("", raw[:best[0]])
-            prefix = _strip_time(prefix)
-            if not prefix or _PLACE_PREFIX.match(prefix):
-                return best[2], raw[best[0]:best[1]]
-        written = _strip_phrase(raw)
-        if not written:
-            return "", ""
-        return self.registry.canonical(written), written
-
+        if best is None:
+            return None
+        prefix = _strip_time(_LEADING_RE.sub("", raw[:best[0]]))
+        if prefix and not _PLACE_PREFIX.match(prefix):
+            return None
+        return best[2], raw[best[0]:best[1]]
 
 
 def _strip_time(s: str) -> str:
