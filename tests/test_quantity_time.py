@@ -64,3 +64,17 @@ def test_other_values_hold_for_their_year_unless_they_add_up_over_a_span():
 
 def test_period_label():
     assert (period_label(2026, 2026), period_label(2026, 2030), period_label(None, None)) == ("2026", "2026–2030", "")
+
+
+def test_the_plan_a_document_presents_sets_the_period_and_from_to_years_do_not():
+    text = ("过去五年,地区生产总值年均增长4.8%,2025年总量比2020年增加7400亿元。\n"
+            "我们编制了“十五五”规划纲要(草案)。提出地区生产总值年均增长5%左右。")
+    ctx = PeriodContext(text, 2025)
+    assert ctx.at(text.index("5%左右")) == (2026, 2030)
+
+
+def test_an_annual_mean_level_is_no_average_rate():
+    from policytext.quantity_time import AVG_RATE
+
+    assert AVG_RATE.search("年均增长") and AVG_RATE.search("年均分别增长") and AVG_RATE.search("增速年均")
+    assert not AVG_RATE.search("PM2.5年均浓度") and not AVG_RATE.search("年均气温")

@@ -113,7 +113,7 @@ def span_in(text: str, review_year: int | None, *, end: int | None = None
 
 
 # “十三五”圆满收官、“十四五”顺利开局: a plan named in passing does not set the period
-_IN_PASSING = re.compile(r"[^。；;，,]{0,4}(?:收官|开局|起步|启航|谋篇|布局|编制|建议|纲要)")
+_IN_PASSING = re.compile(r"[^。；;，,]{0,4}(?:收官|开局|起步|启航)")
 _TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、", re.M)
 
 
@@ -130,6 +130,8 @@ class PeriodContext:
         for m in PERIOD_PATTERN.finditer(text):
             if _BASELINE_AFTER.match(text, m.end()) or _BASELINE_BEFORE.search(text[max(0, m.start() - 1):m.start()]):
                 continue
+            if m.group("f0") or m.group("s0"):
+                continue        # from-to years hold for their own sentence only
             span, end_point = _span_of(m, review_year)
             if span is not None and not end_point and not _IN_PASSING.match(text, m.end()):
                 marks.append((m.end(), span))
@@ -158,7 +160,8 @@ def period_label(start: int | None, end: int | None) -> str:
 
 
 # 年均增长, 年平均增长, 平均每年增长, 增速年均超20%: a rate averaged over the years of a span
-AVG_RATE = re.compile(r"年均|年平均|平均每年|每年平均")
+AVG_RATE = re.compile(r"(?:年均|年平均|平均每年|每年平均)(?:分别|实际)?(?:增长|增加|递增|提高|提升|下降|降低|减少|"
+                      r"增速|增幅|上涨|涨幅|回落)|(?:增速|增幅|增长率?)(?:分别)?年均")   # not 年均浓度
 # 增长速度 / 增速 / 增长率: a rate; over a span named just before it, an average annual rate
 _RATE_WORD = re.compile(r"速度|增速|增长率")
 _ONE_YEAR = re.compile(r"(?:19|20)\d\d\s*年|今年|明年|本年|当年")
