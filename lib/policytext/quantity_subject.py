@@ -133,7 +133,7 @@ def _expand_coordination(subject: str) -> list[str]:
 
 
 _PLACE_PREFIX = re.compile(r"^(?:.{1,6}(?:省|市|县|州|盟|旗|(?<![园小社景矿库街])区))$")
-_BASELINE_PHRASE = re.compile(r"在[^,，;；]{0,12}基础上|[“\"]?十[三四五六]五[”\"]?(?:期?末|时期末|期间|以来)?")
+_BASELINE_PHRASE = re.compile(r"在[^,，;；]{0,12}基础上|(?:是|为)?[“\"]?十[一二三四五六]五[”\"]?(?:期?末|时期末|期间|时期|以来)?的?")
 # Parenthesised Latin abbreviations (GDP), (CPI), price bases (按可比价计算, 同口径) and runs
 # (连续8年) qualify a figure; they are not part of the indicator's name (封山(沙)育林(草) keeps
 # its brackets).

@@ -222,7 +222,7 @@ def _ending_at_named_year(span: tuple[int, int], after_mention: str) -> tuple[in
 _YEAR_REF = re.compile(
     r"(?P<prefix>到|至|截至|在|于|较|比|与|从|同|相比)?(?P<year>(?:19|20)\d\d)\s*年"
     r"(?P<suffix>底|末|年底|年末|前|的|以来|起|相比|同期|基础上|水平)?")
-_PLAN_HORIZON = re.compile(r"[“\"]?十([三四五六])五[”\"]?(期?末|时期末|期间|时期)?(基础上)?")
+_PLAN_HORIZON = re.compile(r"[“\"]?(十[一二三四五六])五[”\"]?(期?末|时期末|期间|时期)?(基础上)?")
 _RELATIVE_YEAR = re.compile(r"今年|明年|去年|上年|全年|本年")
 _FIVE_YEARS = re.compile(r"(?:今后|未来)(?:五|5)年")
 # 跃升到2016年的3.5倍, 相当于2015年的120%: a ratio to that year, reported for the review year
@@ -235,9 +235,12 @@ _TO_VERB = re.compile(r"[0-9０-９.．,]+[^0-9,，;；。]{0,8}?(?:增至|增�
 
 # ------------------------------------------------------------------ plan horizon of a section
 
+_PLAN_IN_HEADING = re.compile(r"(十[一二三四五六])五")
+
+
 def horizon_marks(paragraphs: list[Paragraph], review_year: int | None) -> list[tuple[int, int | None]]:
     """Plan horizon per paragraph: a heading with 2022年 -> 2022, 今后五年 -> review year + 5,
-    "十四五" -> 2025.  Top-level headings and title lines reset it."""
+    "十四五" -> 2025, "十五五" -> 2030.  Top-level headings and title lines reset it."""
     marks: list[tuple[int, int | None]] = []
     horizon: int | None = None
     for par in paragraphs:
@@ -251,8 +254,8 @@ def horizon_marks(paragraphs: list[Paragraph], review_year: int | None) -> list[
                 horizon = int(y.group(1))
             elif _FIVE_YEARS.search(head) and review_year:
                 horizon = review_year + 5
-            elif re.search(r"十四五", head):
-                horizon = 2025
+            elif plan := _PLAN_IN_HEADING.search(head):
+                horizon = plan_period(_cn_int(plan.group(1)))[1]     # “十五五”时期的目标: by 2030
         marks.append((par.start, horizon))
     return marks
 
@@ -301,11 +304,11 @@ def year_for(sentence: str, offset: int, *, year: int | None, review_year: int |
     if _FROM_VALUE.search(pre) and _TO_VERB.match(sentence[offset:]):
         return None, False      # 从4.39件增至9.40件: the start value of a span whose year is not given
     for m in _PLAN_HORIZON.finditer(pre):
-        if m.group(3):                      # 在"十三五"基础上: baseline
-            continue
+        if m.group(3) or (pre.startswith("的", m.end()) and _RATIO_AFTER.match(sentence, offset)):
+            continue        # 在"十三五"基础上, 是“十一五”时期的2.7倍: a baseline
         if m.group(2) is None and not re.search(r"到|至|力争|实现", pre[max(0, m.start() - 3):m.start()]):
             continue
-        y = {"三": 2020, "四": 2025, "五": 2030, "六": 2035}[m.group(1)]
+        y = plan_period(_cn_int(m.group(1)))[1]
         if best is None or m.start() > best[0]:
             best = (m.start(), y)
     for m in _RELATIVE_YEAR.finditer(pre):
