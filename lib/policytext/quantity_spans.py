@@ -16,7 +16,7 @@ from .numbers import NumberSpan, base_unit, find_numbers, match_unit, parse_numb
 __all__ = ["Candidate", "find_candidates"]
 
 _D = r"[0-9０-９]"
-_NOT_QUANTITY = re.compile("|".join([
+_NOT_QUANTITY = re.compile(rf"(?={_D})(?:" + "|".join([
     rf"{_D}{{2,4}}\s*[-/.年]\s*{_D}{{1,2}}\s*[-/.月]\s*{_D}{{1,2}}\s*日?",  # 2021年12月14日, 22-04-28
     rf"{_D}{{1,2}}\s*:\s*{_D}{{2}}(?::{_D}{{2}})?",                          # 08:46
     rf"{_D}{{1,2}}\s*[-—–~～至到]\s*{_D}{{1,2}}\s*月",                       # 1—11月
@@ -24,7 +24,7 @@ _NOT_QUANTITY = re.compile("|".join([
     rf"{_D}{{1,2}}\s*日",
     rf"(?:1[89]|20){_D}{{2}}\s*[-—–~～至到]\s*(?:(?:1[89]|20)?{_D}{{2}})\s*年?",  # 2021-2025年
     rf"(?:1[89]|20){_D}{{2}}\s*(?=年)",                                          # 2021年 as a time
-]))
+]) + ")")
 _CODE_BEFORE = re.compile(r"[A-Za-z#＃+＋\-_/]$")
 _CODE_AFTER = re.compile(r"^(?:[A-Za-z#＃+＋]|号|届|周年|级|型|期|路|线|国道|省道|高速|次会议)")
 _OPEN_QUOTES = "“\"「『‘"

@@ -64,7 +64,10 @@ _SINCE = rf"(?P<s1>{_YEAR})\s*年[^。；;]{{0,40}}?(?:比|较)(?P<s0>{_YEAR})\s
 _AHEAD = r"(?:今后|未来|此后)(?P<ahead>[一二三四五六七八九十]|\d{1,2})年"
 _BACK = (r"(?:过去的?|近|前)(?P<back>[一二三四五六七八九十]|\d{1,2})年(?!前)"
          r"|(?P<back_s>[二三四五六七八九十]|\d{1,2})年来")
-PERIOD_PATTERN = re.compile("|".join([_PLAN, _RANGE, _FROM_TO, _SINCE, _AHEAD, _BACK]))
+# The lookahead lists every alternative's first character: a cheap test that makes the scan
+# of a whole document several times faster.
+PERIOD_PATTERN = re.compile("(?=[“\"‘十六七八九第\\d由从今未此过近前二三四五])(?:"
+                            + "|".join([_PLAN, _RANGE, _FROM_TO, _SINCE, _AHEAD, _BACK]) + ")")
 # 在“十三五”基础上, 比“十三五”末: a baseline, not the period the value holds for
 _BASELINE_AFTER = re.compile(r"基础上|的基础|相比|水平上")
 _BASELINE_BEFORE = re.compile(r"(?:在|比|较|与|同)$")
