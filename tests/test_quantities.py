@@ -539,3 +539,12 @@ def test_headline_cells_of_an_older_national_report():
         ("居民消费价格涨幅", "target", "change", "1996", 10.0),
         ("城镇登记失业率", "target", "level", "1996", 3.0),
     ]   # the countdown (离香港回归只有480天) is no quantity
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("年内完成老旧小区改造3800户。", "老旧小区改造"),     # a time word is not the name
+    ("企业退休人员基本养老金月人均提高221元。", "企业退休人员基本养老金"),
+    ("全省地区生产总值达到13697.5亿元,较“十三五”末的9323.1亿元增加4374.4亿元。", "地区生产总值"),
+])
+def test_time_words_and_per_head_words_are_not_the_name(text, indicator):
+    assert {r["indicator"] for r in rows(text, year=2026)} == {indicator}

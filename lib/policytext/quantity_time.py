@@ -27,7 +27,7 @@ __all__ = ["AVG_RATE", "PERIOD_PATTERN", "TIME_PREFIX", "PeriodContext", "horizo
 
 # THE time words that open a phrase (到2026年, 今年, 五年来 ...): the subject step strips them.
 TIME_PREFIX = (r"(?:(?:到|至|截至|在)?(?:19|20)\d\d年(?:底|末)?|今年|全年|明年|去年|五年来|过去五年|今后五年|"
-               r"未来五年)")
+               r"未来五年|年内|年底前|当年|本年|近年来)")
 
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
