@@ -107,3 +107,14 @@ def test_two_separators_end_a_number():
                                             ("８．８", 8.8), ("1 234.5", 1234.5)])
 def test_parse_number_as_printed(printed, value):
     assert parse_number(printed) == value
+
+
+@pytest.mark.parametrize("unit, factor, base", [
+    ("亿元", 1e8, "元"), ("万亿元", 1e12, "元"), ("万", 1e4, ""), ("%", 1.0, "%"), ("万人次", 1e4, "人次"),
+    ("千米", 1.0, "千米"), ("千瓦时", 1.0, "千瓦时"), ("个百分点", 1.0, "个百分点"), ("", 1.0, ""),
+])
+def test_split_unit_uses_the_one_magnitude_table(unit, factor, base):
+    from policytext.numbers import MAGNITUDES, base_unit, split_unit
+
+    assert split_unit(unit) == (factor, base) and base_unit(unit) == base
+    assert MAGNITUDES["亿"] == 1e8 and list(MAGNITUDES)[0] == "万亿"     # longest first

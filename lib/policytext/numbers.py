@@ -30,10 +30,12 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "012345678
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-CN_MAGNITUDES = {"万": 10_000, "亿": 100_000_000}
 # THE magnitude table: what a magnitude written before a unit (1.2万亿元, 3.5万人) multiplies by.
 MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 MAGNITUDE_PREFIXES = tuple(MAGNITUDES)  # longest first, as they must be tried
+# Magnitudes that close a Chinese numeral (三点五万, 一千亿): the large ones only (千/百 are digits' units).
+CN_MAGNITUDES = {m: int(MAGNITUDES[m]) for m in ("万", "亿")}
+_CN_TRAILING = tuple(m for m in MAGNITUDES if set(m) <= set(CN_MAGNITUDES))   # 万亿, 亿, 万
 
 # Units as written after a number (without magnitude).  Longest first when matching.
 # Measure words (个/条/项 ...) count things; the rest measure amounts.
@@ -181,7 +183,7 @@ def base_unit(unit: str) -> str:
 def split_magnitude(run: str) -> tuple[str, str]:
     """Split a trailing magnitude off a Chinese numeral run, as the unit is written:
     '千亿' -> ('千', '亿'), '三点五万' -> ('三点五', '万'), '一千三百' -> ('一千三百', '')."""
-    for mag in ("万亿", "亿", "万"):
+    for mag in _CN_TRAILING:
         if run.endswith(mag) and len(run) > len(mag):
             head = run[: -len(mag)]
             try:
