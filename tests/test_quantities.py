@@ -548,3 +548,9 @@ def test_headline_cells_of_an_older_national_report():
 ])
 def test_time_words_and_per_head_words_are_not_the_name(text, indicator):
     assert {r["indicator"] for r in rows(text, year=2026)} == {indicator}
+
+
+def test_a_count_of_visits_in_a_plan_section_is_no_target():
+    text = "二、1996年的主要任务\n国务院领导3次到地方考察。全年培训农民工10万人次。\n"
+    got = [(r["value"], r["label"]) for r in rows(text, year=1996, review_year=1995)]
+    assert got == [(3.0, "achieved"), (10.0, "target")]

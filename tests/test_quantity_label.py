@@ -43,3 +43,11 @@ def test_span_label():
     assert span_label("target", "", (2021, 2025), "年均增长", 2025) == ("achieved", "")
     assert span_label("target", "规划", (2021, 2025), "规划提出年均增长", 2025) == ("target", "规划")
     assert span_label("achieved", "", (2025, 2025), "增长", 2024) == ("achieved", "")   # one year: unchanged
+
+
+def test_visits_set_nothing():
+    from policytext.quantity_label import sets_nothing
+
+    assert sets_nothing("次", "到地方考察") and sets_nothing("次", "来我省视察指导")
+    assert not sets_nothing("次", "以上") and not sets_nothing("人次", "")
+    assert not sets_nothing("个", "到地方考察")

@@ -17,7 +17,7 @@ import bisect
 from typing import Iterable
 
 from .indicators import IndicatorRegistry, indicator_registry
-from .quantity_label import label_for, measure_of, span_label
+from .quantity_label import label_for, measure_of, sets_nothing, span_label
 from .quantity_spans import Candidate, find_candidates
 from .quantity_subject import IndicatorResolver, SubjectMemory, clause_of, resolve_subject
 from .quantity_time import (PeriodContext, horizon_at, horizon_marks, is_rate_over_span, period_for,
@@ -113,6 +113,8 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
     p0, p1 = period_for(text[:offset], clause_pre, measure=measure, label=label, year=y,
                         review_year=review_year, context=ctx.periods, position=c.start)
     label, cue = span_label(label, cue, (p0, p1), clause_pre, review_year)
+    if label == "target" and sets_nothing(c.unit, ctx.text[c.text_end:c.text_end + 20]):
+        label, cue = "achieved", ""
     return {"part": part, "label": label, "cue": cue, "measure": measure,
             "year": p1 if p0 != p1 else y,          # a span's year is its last year
             "period_start": p0, "period_end": p1, "period": period_label(p0, p1)}

@@ -15,7 +15,7 @@ from .indicators import IndicatorRegistry
 from .numbers import MEASURE_WORDS, base_unit
 from .quantity_time import AVG_RATE, period_label
 
-__all__ = ["TARGET_STRONG", "label_for", "measure_of", "span_label"]
+__all__ = ["TARGET_STRONG", "label_for", "measure_of", "sets_nothing", "span_label"]
 
 _ESTIMATE_CUE = re.compile(r"预计|有望|预估|初步核算|初步统计")
 TARGET_STRONG = re.compile(
@@ -26,6 +26,8 @@ _TARGET_WEAK = re.compile(r"(?<![主重需必只纲])要(?![求素点])|(?<![即
                           r"目标|任务|完成")
 # the state of things or a count of past acts, even inside a plan section
 _FACT_CUE = re.compile(r"已经|业已|现在|目前|先后")
+# 3次到地方考察, 两次来我省视察: visits are counted, never set
+_VISIT_AFTER = re.compile(r"^[^,，;；。]{0,2}(?:到|赴|来|深入)[^,，;；。]{0,12}(?:考察|视察|调研|检查指导|访问)")
 _PAST_CUE = re.compile(r"已经|已|去年|上年|过去|五年来|一年来|以来")
 
 
@@ -72,6 +74,11 @@ def label_for(sentence: str, offset: int, part: str, *, explicit_year: int | Non
 
 
 # ------------------------------------------------------------------ measure
+
+def sets_nothing(unit: str, after: str) -> bool:
+    """A count of visits (3次到地方考察) is a fact, whatever section it stands in."""
+    return unit.endswith("次") and _VISIT_AFTER.match(after) is not None
+
 
 def measure_of(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -> str:
     """level / change / avg_change / share / count of a value whose clause reads ``pre``
