@@ -554,3 +554,10 @@ def test_a_count_of_visits_in_a_plan_section_is_no_target():
     text = "二、1996年的主要任务\n国务院领导3次到地方考察。全年培训农民工10万人次。\n"
     got = [(r["value"], r["label"]) for r in rows(text, year=1996, review_year=1995)]
     assert got == [(3.0, "achieved"), (10.0, "target")]
+
+
+def test_a_report_that_writes_years_in_chinese_digits():
+    text = ("一、一九九五年工作回顾\n一九九五年国内生产总值达到57600亿元。\n二、一九九六年的主要任务\n"
+            "一九九六年经济增长速度预期为8%。到二〇〇〇年人口控制在13亿以内。\n")
+    got = [(r["indicator"], r["label"], r["year"]) for r in rows(text, year=1996, review_year=1995)]
+    assert got == [("地区生产总值", "achieved", 1995), ("地区生产总值", "target", 1996), ("人口", "target", 2000)]

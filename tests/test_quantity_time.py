@@ -78,3 +78,12 @@ def test_an_annual_mean_level_is_no_average_rate():
 
     assert AVG_RATE.search("年均增长") and AVG_RATE.search("年均分别增长") and AVG_RATE.search("增速年均")
     assert not AVG_RATE.search("PM2.5年均浓度") and not AVG_RATE.search("年均气温")
+
+
+def test_years_in_chinese_digits():
+    from policytext.quantity_time import year_value, year_for
+
+    assert (year_value("一九九五"), year_value("二〇〇三"), year_value("二○○○"), year_value("2026")) == (
+        1995, 2003, 2000, 2026)
+    kw = dict(year=1996, review_year=1995, label="target", part="plan", horizon=None)
+    assert year_for("到二〇〇〇年人口控制在13亿", 11, **kw) == (2000, True)

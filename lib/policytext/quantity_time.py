@@ -23,10 +23,21 @@ import re
 from .structure import Paragraph, heading_level, is_heading
 
 __all__ = ["AVG_RATE", "PERIOD_PATTERN", "TIME_PREFIX", "PeriodContext", "horizon_marks", "horizon_at",
-           "is_rate_over_span", "period_for", "period_label", "plan_period", "review_year_of", "span_in", "year_for"]
+           "is_rate_over_span", "period_for", "period_label", "plan_period", "review_year_of", "span_in", "year_for",
+           "year_value"]
+
+# 一九九五年 / 二〇〇三年: older reports write years in Chinese digits
+_CN_YEAR = r"[一二][九〇零○][〇零○一二三四五六七八九]{2}"
+_CN_DIGIT = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+
+
+def year_value(written: str) -> int:
+    """'2026' -> 2026, '一九九五' -> 1995."""
+    return int(written) if written.isdigit() else int("".join(_CN_DIGIT[ch] for ch in written))
+
 
 # THE time words that open a phrase (到2026年, 今年, 五年来 ...): the subject step strips them.
-TIME_PREFIX = (r"(?:(?:到|至|截至|在)?(?:19|20)\d\d年(?:底|末)?|今年|全年|明年|去年|五年来|过去五年|今后五年|"
+TIME_PREFIX = (r"(?:(?:到|至|截至|在)?(?:(?:19|20)\d\d|" + _CN_YEAR + r")年(?:底|末)?|今年|全年|明年|去年|五年来|过去五年|今后五年|"
                r"未来五年|年内|年底前|当年|本年|近年来)")
 
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -223,7 +234,7 @@ def _ending_at_named_year(span: tuple[int, int], after_mention: str) -> tuple[in
 # ------------------------------------------------------------------ years
 
 _YEAR_REF = re.compile(
-    r"(?P<prefix>到|至|截至|在|于|较|比|与|从|同|相比)?(?P<year>(?:19|20)\d\d)\s*年"
+    r"(?P<prefix>到|至|截至|在|于|较|比|与|从|同|相比)?(?P<year>(?:19|20)\d\d|" + _CN_YEAR + r")\s*年"
     r"(?P<suffix>底|末|年底|年末|前|的|以来|起|相比|同期|基础上|水平)?")
 _PLAN_HORIZON = re.compile(r"[“\"]?(十[一二三四五六])五[”\"]?(期?末|时期末|期间|时期)?(基础上)?")
 _RELATIVE_YEAR = re.compile(r"今年|明年|去年|上年|全年|本年")
@@ -252,9 +263,9 @@ def horizon_marks(paragraphs: list[Paragraph], review_year: int | None) -> list[
             if heading_level(s) == 1 or len(s) <= 30:
                 horizon = None
             head = s[:40]
-            y = re.search(r"((?:19|20)\d\d)\s*年", head)
+            y = re.search(r"((?:19|20)\d\d|" + _CN_YEAR + r")\s*年", head)
             if y:
-                horizon = int(y.group(1))
+                horizon = year_value(y.group(1))
             elif _FIVE_YEARS.search(head) and review_year:
                 horizon = review_year + 5
             elif plan := _PLAN_IN_HEADING.search(head):
@@ -299,11 +310,11 @@ def year_for(sentence: str, offset: int, *, year: int | None, review_year: int |
         prefix, suffix = m.group("prefix") or "", m.group("suffix") or ""
         if suffix == "的" and m.end() == len(pre) and prefix not in ("较", "比", "与", "同", "相比") \
                 and not _RATIO_AFTER.match(sentence, offset):
-            return int(m.group("year")), True     # 由2017年的2.86万亿元, 增长到2020年的152.3亿元
+            return year_value(m.group("year")), True     # 由2017年的2.86万亿元, 增长到2020年的152.3亿元
         if prefix in ("较", "比", "与", "从", "同", "相比") or suffix in ("的", "以来", "起", "前", "相比",
                                                                      "同期", "基础上", "水平"):
             continue            # a baseline (较2016年增长) or a span start, not the reference year
-        best = (m.start(), int(m.group("year")))
+        best = (m.start(), year_value(m.group("year")))
     if _FROM_VALUE.search(pre) and _TO_VERB.match(sentence[offset:]):
         return None, False      # 从4.39件增至9.40件: the start value of a span whose year is not given
     for m in _PLAN_HORIZON.finditer(pre):
