@@ -7,7 +7,7 @@ import pytest
 from policytext import corpus
 from policytext.errors import ParameterError
 from policytext.keyness import keyness_table, textplot_keyness, textstat_keyness
-from policytext.segment import tokens
+from policytext.tokens import tokens
 
 # ---------------------------------------------------------------- the 2x2 arithmetic
 #

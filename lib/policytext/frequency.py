@@ -11,7 +11,7 @@ What counts as a term (``remove=True``, the default everywhere)
 A policy reader wants words, so these tokens are dropped before counting:
 
 - whitespace; punctuation and symbols (every character Unicode P* or S*);
-- stopwords (`policytext.segment.stopwords()`, or your own collection passed
+- stopwords (`policytext.lexicon.stopwords()`, or your own collection passed
   as ``remove=[...]``);
 - single characters (的, 年, 新 ...: in Chinese a one-character token is a
   function word, a unit or a fragment far more often than a term);
@@ -47,7 +47,7 @@ import pandas as pd
 
 from .errors import ParameterError
 from .numbers import MAGNITUDE_PREFIXES, UNITS
-from .segment import is_punct
+from .tokens import is_punct
 
 __all__ = [
     "textstat_frequency", "kwic", "textstat_collocations", "textstat_keywords",
@@ -91,7 +91,7 @@ def is_term(token: str, stopwords: Iterable[str] | None = None) -> bool:
 
 
 def _default_stopwords() -> frozenset[str]:
-    from .segment import stopwords
+    from .lexicon import stopwords
 
     return stopwords()
 
@@ -473,13 +473,13 @@ def _textrank(words: list[str], window: int, *, damping: float = 0.85, tol: floa
 def freq_table_for_files(paths: Iterable) -> pd.DataFrame:
     """term, count, docs, per_10k over files, for `policytext freq FILE... --csv`.
 
-    Uses exactly the tokens of `policytext segment` (segment.segment_files:
+    Uses exactly the tokens of `policytext segment` (batch.segment_files:
     decoded raw text, no cleaning), so each count equals the number of times
     the token appears in the segment output; terms are filtered as in
     textstat_frequency. docs = files using the term; per_10k = count per
     10,000 kept tokens over all the files. Ordered by count, then term.
     """
-    from .segment import segment_files
+    from .batch import segment_files
 
     paths = [str(p) for p in paths]
     if not paths:
