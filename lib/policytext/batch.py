@@ -156,9 +156,14 @@ def _fork_available() -> bool:
 def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
               workers: int | None = None, cache: bool = True, progress: bool | None = None,
               names: Sequence[str] | None = None, engine: str | None = None,
-              piece_chars: int = PIECE_CHARS) -> tuple[list[str], Iterator[Result]]:
-    """(corpus terms, generator of (tokens, tags or None) for each text in order)."""
+              piece_chars: int | None = None) -> tuple[list[str], Iterator[Result]]:
+    """(corpus terms, generator of (tokens, tags or None) for each text in order).
+
+    Options as `tokens.tokens`; names: one per text, for error messages; piece_chars: size of
+    the pieces sent to workers (default PIECE_CHARS).
+    """
     texts = list(texts)
+    piece_chars = piece_chars or PIECE_CHARS
     if workers is not None:
         _resolve_workers(workers, 0)  # reject a bad value even when everything is cached
     base = segmenter(engine)          # built before any fork, inherited by the workers

@@ -159,15 +159,26 @@ class Engine:
             return self
         child = self._children.get(new)
         if child is None:
-            total = self.lexicon_total()
-            # Frequencies are computed against this engine before any term is added, so they
-            # do not depend on the order of the terms.
-            freqs = {t: self.term_freq(t, DISCOVERED_BOOST, DISCOVERED_FLOOR, total) for t in new}
-            child = self._derive({**self.extra, **freqs})
+            child = self._derive({**self.extra, **self._term_freqs(new)})
             if len(self._children) >= 4:        # a few term sets per engine are plenty
                 self._children.pop(next(iter(self._children)))
             self._children[new] = child
         return child
+
+    def _term_freqs(self, new: tuple[str, ...]) -> dict[str, int]:
+        """Frequencies of new corpus terms, computed against this engine before any is added
+        (so they do not depend on the order of the terms). Kept in the disk cache: computing
+        them needs jieba's whole dictionary in Python (about 0.2 s to read)."""
+        from .cache import cache_get, cache_key, cache_put
+
+        key = cache_key("term-freqs", versions(), sorted(self.extra.items()), new)
+        hit = cache_get("engine", key)
+        if isinstance(hit, dict) and list(hit) == list(new) and all(type(f) is int for f in hit.values()):
+            return hit
+        total = self.lexicon_total()
+        freqs = {t: self.term_freq(t, DISCOVERED_BOOST, DISCOVERED_FLOOR, total) for t in new}
+        cache_put("engine", key, freqs)
+        return freqs
 
     def cut(self, text: str) -> list[str]:
         """Tokens of `text`; they join back to it (checked)."""

@@ -106,6 +106,9 @@ class RjiebaEngine(Engine):
         b.finish()
         return cls(b.rj, frozenset(recipe["fillers"]), recipe, dict(recipe["lexicon"]), {})
 
+    def lexicon_total(self) -> int:
+        return self._recipe["base_total"] + sum(self.lexicon_freqs.values())
+
     def is_word(self, word: str) -> bool:
         key = word.translate(TO_ENGINE)
         return key not in self._fillers and self._rj.has_word(key)
