@@ -21,7 +21,7 @@ What both engines share (this module's `Engine`):
   what makes `batch`'s re-cut of blocks with corpus terms exact.
 - Overlapping lexicon terms: the one that starts first wins (`_leftmost_terms`); digits, points
   and per cent signs the dictionary leaves single are re-joined (326.5, 48132 and 8% are one
-  token each; `_join_alnum`); POS tags come from the dictionary and the lexicon (`tag`).
+  token each; `Engine._fix_flat`); POS tags come from the dictionary and the lexicon (`tag`).
 
 The engines differ only in who runs the dynamic programme over a block:
 - "jieba" (the reference): our own `jieba.Tokenizer` (never the global one) holds the
@@ -70,8 +70,10 @@ _NUMCH = ".%\uff0e\uff05"
 # other character.
 _UNITS = re.compile(rf"([{_HAN}{_ALNUM}{_NUMCH}]+)|(\s+)|((.)\4*)", re.S)
 BLOCK_CHAR = re.compile(rf"[{_HAN}{_ALNUM}{_NUMCH}]")
+_BLOCK_RUN = re.compile(rf"([{_HAN}{_ALNUM}{_NUMCH}]+)")
+_GAP_UNITS = re.compile(r"\s+|(.)\1*", re.S)   # what lies between blocks, as in _UNITS
 _HAS_HAN = re.compile(rf"[{_HAN}]")
-_HAS_ALNUM = re.compile(rf"[{_ALNUM}{_NUMCH}]")
+_SEP = "\x1f"       # joins tokens inside cut(); texts that hold it take the plain path
 _ALNUM_CHARS = frozenset(
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.%\uff0e\uff05"
     + "".join(chr(c) for c in itertools.chain(range(0xFF10, 0xFF1A), range(0xFF21, 0xFF3B),
@@ -108,6 +110,7 @@ class Engine:
         lex = lexicon()
         self.lexicon = frozenset(lex)
         self._long_terms = frozenset(t for t in lex if len(t) >= 3)
+        self._special = self._long_terms | _ALNUM_CHARS
         self._lexicon_tags = {t: lex[t] or "n" for t in lex}
         self._children: dict[tuple, Engine] = {}
 
@@ -121,8 +124,13 @@ class Engine:
     def is_word(self, word: str) -> bool:
         raise NotImplementedError
 
-    def _cut_han_blocks(self, blocks: list[str]) -> list[list[str]]:
-        return [self.cut_block(b) for b in blocks]
+    def _cut_han_flat(self, blocks: list[str]) -> list[str]:
+        """The dynamic programme's pieces of each block, "\n" between blocks."""
+        out: list[str] = []
+        for b in blocks:
+            out.extend(self.cut_block(b))
+            out.append("\n")
+        return out[:-1]
 
     def _derive(self, extra: dict[str, int]) -> "Engine":
         raise NotImplementedError
@@ -182,46 +190,98 @@ class Engine:
 
     def cut(self, text: str) -> list[str]:
         """Tokens of `text`; they join back to it (checked)."""
-        units = [(m.group(1), m.group()) for m in _UNITS.finditer(text)]
-        han = [b for b, _ in units if b is not None and _HAS_HAN.search(b)]
-        cut_han = iter(self._cut_han_blocks(han)) if han else iter(())
-        out: list[str] = []
-        append, extend = out.append, out.extend
-        long_terms = self._long_terms
-        for block, unit in units:
-            if block is None:
-                append(unit)
-            elif not _HAS_HAN.search(block):
-                extend(_NUMLAT.findall(block))
-            else:
-                pieces = next(cut_han)
-                if not long_terms.isdisjoint(pieces):
-                    pieces = self._leftmost_terms(pieces)
-                extend(_join_alnum(pieces) if _HAS_ALNUM.search(block) else pieces)
+        out = self._cut_joined(text) if _SEP not in text else self._cut_units(text)
         if "".join(out) != text:  # cannot happen by construction; never return a lossy result
             raise PolicyTextError("segmentation lost or changed characters (bug in policytext."
                                   f"engine {self.name}); text starts {text[:40]!r}")
         return out
 
-    def _leftmost_terms(self, pieces: list[str]) -> list[str]:
+    def _cut_joined(self, text: str) -> list[str]:
+        """The fast path: every unit becomes a string of tokens joined by _SEP, split once.
+
+        Per-token work in Python is what costs time next to jieba-rs, so the Han blocks are
+        cut in one call and fixed in one flat list (`_fix_flat`), and everything else is a
+        few C-level splits and joins.
+        """
+        parts = _BLOCK_RUN.split(text)          # gap, block, gap, block, ..., gap
+        blocks = parts[1::2]
+        is_han = [_HAS_HAN.search(b) is not None for b in blocks]
+        han = [b for b, h in zip(blocks, is_han) if h]
+        cut_han = iter(self._han_strings(han)) if han else iter(())
+        segments = []
+        append = segments.append
+        for k, part in enumerate(parts):
+            if not part:
+                continue
+            if k & 1:
+                append(next(cut_han) if is_han[k >> 1] else _SEP.join(_NUMLAT.findall(part)))
+            elif len(part) == 1:
+                append(part)
+            else:
+                append(_SEP.join([m.group() for m in _GAP_UNITS.finditer(part)]))
+        return _SEP.join(segments).split(_SEP) if segments else []
+
+    def _han_strings(self, blocks: list[str]) -> list[str]:
+        """The tokens of each Han block, joined by _SEP."""
+        flat = self._fix_flat(self._cut_han_flat(blocks))
+        return _SEP.join(flat).split(f"{_SEP}\n{_SEP}")
+
+    def _cut_units(self, text: str) -> list[str]:
+        """The plain path, for the rare text that holds _SEP itself."""
+        out: list[str] = []
+        for m in _UNITS.finditer(text):
+            block = m.group(1)
+            if block is None:
+                out.append(m.group())
+            elif not _HAS_HAN.search(block):
+                out.extend(_NUMLAT.findall(block))
+            else:
+                out.extend(self._fix_flat(self._cut_han_flat([block])))
+        return out
+
+    def _fix_flat(self, flat: list[str]) -> list[str]:
+        """`_leftmost_terms`, then re-join digits/latin, over the pieces of many blocks
+        separated by "\n" (which no lexicon term holds, so no fix crosses a block edge)."""
+        special = self._special
+        marks = [i for i, t in enumerate(flat) if t in special]   # one pass finds both kinds
+        hits = [i for i in marks if len(flat[i]) > 1]
+        singles = [i for i in marks if len(flat[i]) == 1]
+        if hits:
+            fixed = self._leftmost_terms(flat, hits)
+            if fixed != flat:                   # a fix may leave a single digit or letter
+                flat = fixed
+                singles = [i for i, t in enumerate(flat) if t in _ALNUM_CHARS]
+        if not singles:
+            return flat
+        out: list[str] = []
+        done, start = 0, singles[0]             # copied up to `done`; the run starts at `start`
+        for a, b in zip(singles, singles[1:] + [-1]):
+            if b != a + 1:                      # the run of single characters ends at a
+                out.extend(flat[done:start])
+                out.extend(_NUMLAT.findall("".join(flat[start:a + 1])))
+                done, start = a + 1, b
+        out.extend(flat[done:])
+        return out
+
+    def _leftmost_terms(self, pieces: list[str], hits: list[int]) -> list[str]:
         """Resolve overlapping lexicon terms in favour of the one that starts first.
 
         社会治理 and 治理体系 are both terms; the probabilities alone pick 社会|治理体系 (社会 is
         the commoner neighbour), but a reader takes the first term: 社会治理|体系, 乡村治理|体系,
         政治生态|修复. A token that is a lexicon term gives its head back to the token before it
         when that token plus the head is a lexicon term and the rest is still a word.
+        `hits`: the positions of lexicon terms of 3+ characters, in order; a fix changes only
+        the token and the one before it, so going through them in order is the same as going
+        through every token.
         """
         lex = self.lexicon
-        out = pieces
-        for i in range(1, len(pieces)):
-            tok = out[i]
-            if len(tok) < 3 or tok not in lex:
+        out = list(pieces)
+        for i in hits:
+            if i == 0:
                 continue
-            prev = out[i - 1]
+            tok, prev = out[i], out[i - 1]
             for k in range(len(tok) - 1, 0, -1):
                 if prev + tok[:k] in lex and self.is_word(tok[k:]):
-                    if out is pieces:
-                        out = list(pieces)
                     out[i - 1], out[i] = prev + tok[:k], tok[k:]
                     break
         return out
@@ -238,23 +298,6 @@ class Engine:
         if _LATIN.fullmatch(token):
             return "eng"
         return "x"
-
-
-def _join_alnum(pieces: list[str]) -> list[str]:
-    """Re-join runs of single digits/latin/./% characters (326.5, 48132, 8%, GDP)."""
-    out: list[str] = []
-    run: list[str] = []
-    for p in pieces:
-        if len(p) == 1 and p in _ALNUM_CHARS:
-            run.append(p)
-            continue
-        if run:
-            out.extend(_NUMLAT.findall("".join(run)))
-            run = []
-        out.append(p)
-    if run:
-        out.extend(_NUMLAT.findall("".join(run)))
-    return out
 
 
 def _check_name(name: str | None) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.machinery
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -27,6 +28,22 @@ _MAPPED = ("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.%"
 _TARGET = 0x2A600
 TO_ENGINE = {ord(c): _TARGET + i for i, c in enumerate(_MAPPED)}
 FROM_ENGINE = {v: k for k, v in TO_ENGINE.items()}
+# str.translate with these tables is slow for non-Latin-1 output; a regex finds the few
+# characters to map and a dict maps them.
+_TO_RE = re.compile("[" + re.escape(_MAPPED) + "]")
+_FROM_RE = re.compile(f"[{chr(_TARGET)}-{chr(_TARGET + len(_MAPPED) - 1)}]")
+_TO_TEXT = {c: chr(TO_ENGINE[ord(c)]) for c in _MAPPED}
+_FROM_TEXT = {v: k for k, v in _TO_TEXT.items()}
+
+
+def _to_engine(m: re.Match) -> str:
+    return _TO_TEXT[m.group()]
+
+
+def _from_engine(m: re.Match) -> str:
+    return _FROM_TEXT[m.group()]
+
+
 # Never in a block, so never matched: it only carries the frequency that sets jieba-rs's total.
 BALLAST = "\ufffe\ufffe"
 _SEP = "\x1f"   # never in a block
@@ -114,14 +131,17 @@ class RjiebaEngine(Engine):
         return key not in self._fillers and self._rj.has_word(key)
 
     def cut_block(self, block: str) -> list[str]:
-        return self._cut_han_blocks([block])[0]
+        return self._cut_han_flat([block])
 
-    def _cut_han_blocks(self, blocks: list[str]) -> list[list[str]]:
+    def _cut_han_flat(self, blocks: list[str]) -> list[str]:
         # One call for all blocks: they are joined by newlines, which jieba-rs returns as tokens
-        # of their own; the pieces map back character for character.
-        pieces = self._rj.cut("\n".join(blocks).translate(TO_ENGINE), False)
-        flat = _SEP.join(pieces).translate(FROM_ENGINE)
-        return [part.split(_SEP) for part in flat.split(f"{_SEP}\n{_SEP}")]
+        # of their own; the mapped characters map back one for one.
+        joined = "\n".join(blocks)
+        mapped = _TO_RE.sub(_to_engine, joined)
+        pieces = self._rj.cut(mapped, False)
+        if mapped is joined or mapped == joined:
+            return pieces
+        return _FROM_RE.sub(_from_engine, _SEP.join(pieces)).split(_SEP)
 
     def _derive(self, extra: dict[str, int]) -> "RjiebaEngine":
         recipe = self._recipe
