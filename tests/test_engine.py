@@ -197,3 +197,15 @@ def test_overlapping_terms_resolved_leftmost(engine):
 def test_segment_text_rejects_non_text():
     with pytest.raises(ParameterError, match="needs a str"):
         segment_text(b"\xe4\xb9\xa1")
+
+
+def test_shipped_rjieba_recipe_is_current():
+    # If this fails after a change to the lexicon, stopwords or versions, run
+    # scripts/make_rjieba_recipe.py (the engine still works: it computes the recipe itself).
+    import json
+
+    from policytext.engine_rjieba import RECIPE_PATH, _compute_recipe, recipe_key
+
+    shipped = json.loads(RECIPE_PATH.read_text(encoding="utf-8"))
+    assert shipped["key"] == recipe_key()
+    assert shipped["recipe"] == json.loads(json.dumps(_compute_recipe()))

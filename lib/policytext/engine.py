@@ -180,12 +180,12 @@ class Engine:
         from .cache import cache_get, cache_key, cache_put
 
         key = cache_key("term-freqs", versions(), sorted(self.extra.items()), new)
-        hit = cache_get("engine", key)
+        hit = cache_get("term_freqs", key)
         if isinstance(hit, dict) and list(hit) == list(new) and all(type(f) is int for f in hit.values()):
             return hit
         total = self.lexicon_total()
         freqs = {t: self.term_freq(t, DISCOVERED_BOOST, DISCOVERED_FLOOR, total) for t in new}
-        cache_put("engine", key, freqs)
+        cache_put("term_freqs", key, freqs)
         return freqs
 
     def cut(self, text: str) -> list[str]:

@@ -8,6 +8,7 @@ kept in the cache folder.
 from __future__ import annotations
 
 import importlib.machinery
+import json
 import importlib.util
 import re
 import sys
@@ -44,6 +45,7 @@ def _from_engine(m: re.Match) -> str:
     return _FROM_TEXT[m.group()]
 
 
+_RECIPE_FIELDS = {"adds", "fillers", "lexicon", "base_total", "default_total"}
 # Never in a block, so never matched: it only carries the frequency that sets jieba-rs's total.
 BALLAST = "\ufffe\ufffe"
 _SEP = "\x1f"   # never in a block
@@ -163,16 +165,40 @@ class RjiebaEngine(Engine):
         return RjiebaEngine(b.rj, frozenset(fillers), recipe, self.lexicon_freqs, extra)
 
 
-def _recipe() -> dict:
-    """What to add to rjieba's dictionary, from the disk cache or computed (about 1 s)."""
-    from .cache import cache_get, cache_key, cache_put
+RECIPE_PATH = Path(__file__).resolve().parent / "data" / "rjieba_recipe.json"
 
-    key = cache_key(RECIPE_VERSION, versions(), _MAPPED, _TARGET)
+
+def recipe_key() -> str:
+    from .cache import cache_key
+    return cache_key(RECIPE_VERSION, versions(), _MAPPED, _TARGET)
+
+
+def _recipe() -> dict:
+    """What to add to rjieba's dictionary: shipped with the package for its own dictionary and
+    lexicon (scripts/make_rjieba_recipe.py), else from the disk cache, else computed (about
+    1 s: it reads jieba's dictionary in Python)."""
+    from .cache import cache_get, cache_put
+
+    key = recipe_key()
+    try:
+        shipped = json.loads(RECIPE_PATH.read_text(encoding="utf-8"))
+        if shipped.get("key") == key:
+            return shipped["recipe"]
+    except (OSError, ValueError, AttributeError):
+        pass
     recipe = cache_get("engine", key)
-    if recipe is None:
+    if not isinstance(recipe, dict) or set(recipe) != _RECIPE_FIELDS:
         recipe = _compute_recipe()
         cache_put("engine", key, recipe)
     return recipe
+
+
+def write_shipped_recipe() -> Path:
+    """Write data/rjieba_recipe.json for the current dictionary, lexicon and version."""
+    data = {"key": recipe_key(), "recipe": _compute_recipe()}
+    RECIPE_PATH.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
+                           encoding="utf-8")
+    return RECIPE_PATH
 
 
 def _compute_recipe() -> dict:
