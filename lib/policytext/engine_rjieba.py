@@ -129,8 +129,9 @@ class RjiebaEngine(Engine):
         return self._recipe["base_total"] + sum(self.lexicon_freqs.values())
 
     def is_word(self, word: str) -> bool:
-        key = word.translate(TO_ENGINE)
-        return key not in self._fillers and self._rj.has_word(key)
+        if _TO_RE.search(word) is not None:     # rare: discovery asks about Han n-grams
+            word = _TO_RE.sub(_to_engine, word)
+        return word not in self._fillers and self._rj.has_word(word)
 
     def cut_block(self, block: str) -> list[str]:
         return self._cut_han_flat([block])
