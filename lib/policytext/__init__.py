@@ -12,8 +12,9 @@ import types as _types
 from importlib import import_module as _import_module
 
 # One module per family; each declares its public API in __all__. (policytext.render,
-# the notebook renderer, is imported on its own: it is tooling, not analysis.)
-_MODULES = ["errors", "corpus", "lexicon", "engine", "tokens", "discover", "batch", "compare",
+# the notebook renderer, and policytext.engine, the cutting engines behind tokens() and
+# segment_text(engine=...), are imported on their own: they are tooling, not analysis.)
+_MODULES = ["errors", "corpus", "lexicon", "tokens", "discover", "batch", "compare",
             "frequency", "slogans", "fonts", "figures", "plots", "themes", "keyness", "similarity",
             "numbers", "quantities", "indicators", "targets"]
 # Modules that export a function of their own name: the function is what `policytext.<name>`
