@@ -43,15 +43,13 @@ The engines differ only in who runs the dynamic programme over a block:
 from __future__ import annotations
 
 import itertools
-import logging
-import os
 import re
 from functools import lru_cache
 from math import log
 from typing import Iterable
 
-from .lexicon import dictionary, lexicon, versions
 from .errors import ParameterError, PolicyTextError
+from .lexicon import dictionary, file_digest, jieba_dict_path, lexicon, versions
 
 __all__ = ["Engine", "ENGINES", "segmenter"]
 
@@ -89,8 +87,6 @@ _LATIN = re.compile(rf"[{_ALNUM}]+")
 
 _PREFIX = 1.0      # in the reference's log-prob table: a prefix of some word, not a word itself
 _ABSENT = 2.0      # .get default: not even a prefix
-
-log_ = logging.getLogger(__name__)
 
 
 class Engine:
@@ -328,24 +324,24 @@ def _base_engine(name: str, versions: str) -> Engine:
 
 
 def jieba_tokenizer():
-    """Our own jieba.Tokenizer (never the global one), its marshal cache in our cache folder."""
+    """Our own jieba.Tokenizer (never the global one) with jieba's default dictionary.
+
+    The prefix table is built by jieba's own gen_pfdict and kept in our cache as checked JSON,
+    not in jieba's marshal cache file, which jieba would load from a shared folder as it finds it.
+    """
     import jieba
 
-    from .cache import usable_cache_dir
+    from .cache import cache_get, cache_key, cache_put
 
     tk = jieba.Tokenizer()
-    folder = usable_cache_dir()
-    if folder is not None:
-        tk.tmp_dir = str(folder / "jieba")
-        os.makedirs(tk.tmp_dir, exist_ok=True)
-        tk.cache_file = f"jieba-{jieba.__version__}.cache"
-    jlog = logging.getLogger("jieba")
-    level = jlog.level
-    jlog.setLevel(logging.WARNING)  # jieba prints "Building prefix dict..." at DEBUG
-    try:
-        tk.initialize()
-    finally:
-        jlog.setLevel(level)
+    key = cache_key("jieba-pfdict", jieba.__version__, file_digest(jieba_dict_path()))
+    hit = cache_get("jieba", key)
+    if isinstance(hit, list) and len(hit) == 2 and isinstance(hit[0], dict) and type(hit[1]) is int:
+        freq, total = hit
+    else:
+        freq, total = tk.gen_pfdict(tk.get_dict_file())
+        cache_put("jieba", key, [freq, total])
+    tk.FREQ, tk.total, tk.initialized = freq, total, True
     return tk
 
 
