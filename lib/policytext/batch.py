@@ -68,7 +68,7 @@ def _split_pieces(text: str, size: int) -> list[str]:
 def _recut_terms(seg: Engine, piece: str, toks: list[str], pattern: re.Pattern) -> list[str]:
     """Tokens of `piece` with corpus terms, from its tokens without them.
 
-    A block (run of Han/digits/latin cut as one unit, see engine._UNITS) that contains none of
+    A block (run of Han/digits/latin cut as one unit, see engine._BLOCK_RUN) that contains none of
     the terms cuts the same with and without them: the dynamic programme only looks at words
     inside the block, and adding terms leaves every other word's score unchanged (scores divide
     by the base total, see engine.py). So only the blocks around term occurrences are cut

@@ -64,14 +64,12 @@ DISCOVERED_TAG = "nz"
 _HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _ALNUM = "0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
 _NUMCH = ".%\uff0e\uff05"
-# One match per unit: a block the dictionary cuts, a whitespace run, or a run of one repeated
-# other character.
-_UNITS = re.compile(rf"([{_HAN}{_ALNUM}{_NUMCH}]+)|(\s+)|((.)\4*)", re.S)
+# The units of a text: blocks the dictionary cuts (_BLOCK_RUN), and between them whitespace
+# runs and runs of one repeated other character (_GAP_UNITS).
 BLOCK_CHAR = re.compile(rf"[{_HAN}{_ALNUM}{_NUMCH}]")
 _BLOCK_RUN = re.compile(rf"([{_HAN}{_ALNUM}{_NUMCH}]+)")
-_GAP_UNITS = re.compile(r"\s+|(.)\1*", re.S)   # what lies between blocks, as in _UNITS
+_GAP_UNITS = re.compile(r"\s+|(.)\1*", re.S)
 _HAS_HAN = re.compile(rf"[{_HAN}]")
-_SEP = "\x1f"       # joins tokens inside cut(); texts that hold it take the plain path
 _ALNUM_CHARS = frozenset(
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.%\uff0e\uff05"
     + "".join(chr(c) for c in itertools.chain(range(0xFF10, 0xFF1A), range(0xFF21, 0xFF3B),
@@ -186,53 +184,40 @@ class Engine:
 
     def cut(self, text: str) -> list[str]:
         """Tokens of `text`; they join back to it (checked)."""
-        out = self._cut_joined(text) if _SEP not in text else self._cut_units(text)
+        out = self._cut_joined(text)
         if "".join(out) != text:  # cannot happen by construction; never return a lossy result
             raise PolicyTextError("segmentation lost or changed characters (bug in policytext."
                                   f"engine {self.name}); text starts {text[:40]!r}")
         return out
 
     def _cut_joined(self, text: str) -> list[str]:
-        """The fast path: every unit becomes a string of tokens joined by _SEP, split once.
-
-        Per-token work in Python is what costs time next to jieba-rs, so the Han blocks are
-        cut in one call and fixed in one flat list (`_fix_flat`), and everything else is a
-        few C-level splits and joins.
-        """
+        """The fast path. Per-token work in Python is what costs time next to jieba-rs, so the
+        Han blocks are cut in one call and fixed in one flat list (`_fix_flat`); each block's
+        tokens are then a slice of that list, up to its "\n" marker."""
         parts = _BLOCK_RUN.split(text)          # gap, block, gap, block, ..., gap
         blocks = parts[1::2]
         is_han = [_HAS_HAN.search(b) is not None for b in blocks]
         han = [b for b, h in zip(blocks, is_han) if h]
-        cut_han = iter(self._han_strings(han)) if han else iter(())
-        segments = []
-        append = segments.append
+        flat = self._fix_flat(self._cut_han_flat(han)) if han else []
+        flat.append("\n")
+        find = flat.index
+        out: list[str] = []
+        append, extend = out.append, out.extend
+        pos = 0
         for k, part in enumerate(parts):
             if not part:
                 continue
             if k & 1:
-                append(next(cut_han) if is_han[k >> 1] else _SEP.join(_NUMLAT.findall(part)))
+                if is_han[k >> 1]:
+                    end = find("\n", pos)
+                    extend(flat[pos:end])
+                    pos = end + 1
+                else:
+                    extend(_NUMLAT.findall(part))
             elif len(part) == 1:
                 append(part)
             else:
-                append(_SEP.join([m.group() for m in _GAP_UNITS.finditer(part)]))
-        return _SEP.join(segments).split(_SEP) if segments else []
-
-    def _han_strings(self, blocks: list[str]) -> list[str]:
-        """The tokens of each Han block, joined by _SEP."""
-        flat = self._fix_flat(self._cut_han_flat(blocks))
-        return _SEP.join(flat).split(f"{_SEP}\n{_SEP}")
-
-    def _cut_units(self, text: str) -> list[str]:
-        """The plain path, for the rare text that holds _SEP itself."""
-        out: list[str] = []
-        for m in _UNITS.finditer(text):
-            block = m.group(1)
-            if block is None:
-                out.append(m.group())
-            elif not _HAS_HAN.search(block):
-                out.extend(_NUMLAT.findall(block))
-            else:
-                out.extend(self._fix_flat(self._cut_han_flat([block])))
+                extend([m.group() for m in _GAP_UNITS.finditer(part)])
         return out
 
     def _fix_flat(self, flat: list[str]) -> list[str]:
