@@ -162,7 +162,7 @@ class Engine:
         child = self._children.get(new)
         if child is None:
             child = self._derive({**self.extra, **self._term_freqs(new)})
-            if len(self._children) >= 4:        # a few term sets per engine are plenty
+            if len(self._children) >= 2:        # each engine holds a dictionary (40 MB in rjieba)
                 self._children.pop(next(iter(self._children)))
             self._children[new] = child
         return child
