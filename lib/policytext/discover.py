@@ -202,10 +202,13 @@ def corpus_terms(texts: Sequence[str], *, cache: bool = True, digests: Sequence[
         hit = cache_get("segment_terms", key)
         if isinstance(hit, list) and all(isinstance(t, str) for t in hit):
             return hit
+    from .lexicon import dictionary
+
     seg = segmenter(engine)
     found = _candidates(texts, dictionary=_Known(seg), max_chars=200_000, **DISCOVER_DEFAULTS)
     joined = "\n".join(texts)
-    checked = (_new_word(seg, row[0], joined) for row in found[:MAX_CANDIDATES])
+    tags = dictionary().tags if found else {}
+    checked = (_new_word(seg, row[0], joined, tags) for row in found[:MAX_CANDIDATES])
     terms = list(dict.fromkeys(t for t in checked if t))
     if key is not None:
         cache_put("segment_terms", key, terms)
@@ -254,12 +257,10 @@ def _on_boundaries(seg: "Engine", term: str, joined: str) -> bool:
     return seen > 0 and 2 * good >= seen
 
 
-def _new_word(seg: "Engine", term: str, joined: str) -> str | None:
-    """The candidate (trimmed) when it is a new word for the dictionary, else None."""
-    from .lexicon import dictionary
-
+def _new_word(seg: "Engine", term: str, joined: str, tags: dict[str, str]) -> str | None:
+    """The candidate (trimmed) when it is a new word for the dictionary, else None.
+    tags: jieba's dictionary word -> POS tag."""
     pieces = seg.cut_block(term)
-    tags = dictionary().tags
     while len(pieces) > 1 and _trim(pieces[0], tags, _TRIM_HEAD):
         pieces = pieces[1:]
     while len(pieces) > 1 and _trim(pieces[-1], tags, _TRIM_TAIL):
