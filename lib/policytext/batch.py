@@ -11,7 +11,9 @@ cutting with the terms. Workers send back one joined string per piece, not lists
 """
 from __future__ import annotations
 
+import bisect
 import gc
+import itertools
 import os
 import re
 from typing import Iterable, Iterator, Sequence
@@ -87,16 +89,13 @@ def _recut_terms(seg: Engine, piece: str, toks: list[str], pattern: re.Pattern) 
         spans.append([lo, hi])
     if not spans:
         return toks
+    ends = list(itertools.accumulate(map(len, toks)))   # block edges are token edges
     out: list[str] = []
-    pos = k = 0
+    k = 0
     for lo, hi in spans:
-        while pos < lo:                      # tokens before the block stay
-            out.append(toks[k])
-            pos += len(toks[k])
-            k += 1
-        while pos < hi:                      # tokens of the block are replaced
-            pos += len(toks[k])
-            k += 1
+        first = bisect.bisect_right(ends, lo)  # tokens before the block stay
+        out.extend(toks[k:first])
+        k = bisect.bisect_right(ends, hi)      # tokens of the block are replaced
         out.extend(seg.cut(piece[lo:hi]))
     out.extend(toks[k:])
     return out
