@@ -173,7 +173,9 @@ class Engine:
         them needs jieba's whole dictionary in Python (about 0.2 s to read)."""
         from .cache import cache_get, cache_key, cache_put
 
-        key = cache_key("term-freqs", versions(), sorted(self.extra.items()), new)
+        # The engine's name is in the key so that each engine's own figures are what the
+        # identity tests compare.
+        key = cache_key("term-freqs", self.name, versions(), sorted(self.extra.items()), new)
         hit = cache_get("term_freqs", key)
         if isinstance(hit, dict) and list(hit) == list(new) and all(type(f) is int for f in hit.values()):
             return hit
