@@ -17,7 +17,9 @@ from .numbers import MEASURE_WORDS, base_unit
 from .quantity_spans import Candidate
 from .quantity_time import TIME_PREFIX
 
-__all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", "resolve_subject"]
+__all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", "clause_of", "resolve_subject",
+           "subject_of_fenbie", "investment_of_projects", "money_spent_on", "noun_after_count",
+           "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject"]
 
 # ------------------------------------------------------------------ noun phrases
 # Words between an indicator and its number that say how, not what: 首次突破, 年均增长, 控制在.

@@ -8,7 +8,9 @@ the review year in a review (:func:`review_year_of`).
 A quantity holds for one year (2026年GDP增长5%) or for a span of years: a five-year
 plan (“十四五” = 2021–2025), 今后五年 / 过去五年 counted from the review year, an explicit
 range (2026—2030年) or a from-to statement (由2010年的…增加到2015年的…).  An average
-annual rate (年均增长) always holds for a span, never for its first or last year.
+annual rate (年均增长) always holds for a span, never for its first or last year; its
+``year`` column is the span's last year (as the project's gold records such rates), so a row
+holds for one year exactly when period_start == period_end.
 
 Spans are found, in this order, in the sentence before the value, then in the text before
 it within the same top-level section (a heading or opening line such as “十五五”时期的主要
@@ -110,14 +112,11 @@ def _span_of(m: re.Match, review_year: int | None) -> tuple[tuple[int, int] | No
     return ((review_year - n + 1, review_year) if n > 1 else None), False
 
 
-def span_in(text: str, review_year: int | None, *, end: int | None = None
-            ) -> tuple[tuple[int, int] | None, bool, int]:
-    """The last period mention in ``text[:end]``: (span, is_end_point, end of the mention) or
-    (None, False, -1).
-    Baselines (在“十三五”基础上) are skipped."""
-    end = len(text) if end is None else end
+def span_in(text: str, review_year: int | None) -> tuple[tuple[int, int] | None, bool, int]:
+    """The last period mention in ``text``: (span, is_end_point, end of the mention) or
+    (None, False, -1).  Baselines (在“十三五”基础上) are skipped."""
     found: tuple[tuple[int, int] | None, bool, int] = (None, False, -1)
-    for m in PERIOD_PATTERN.finditer(text, 0, end):
+    for m in PERIOD_PATTERN.finditer(text):
         if _BASELINE_AFTER.match(text, m.end()) or _BASELINE_BEFORE.search(text[max(0, m.start() - 1):m.start()]):
             continue
         span, end_point = _span_of(m, review_year)
@@ -153,17 +152,10 @@ class PeriodContext:
         self._starts = [pos for pos, _ in marks]
         self._spans = [span for _, span in marks]
 
-    def at(self, i: int, accept=None) -> tuple[int, int] | None:
-        """The last span before ``i`` in its section that ``accept(span)`` takes (any by default);
-        only the last few mentions are tried, so a lookup stays cheap."""
+    def at(self, i: int) -> tuple[int, int] | None:
+        """The last span named before ``i`` in its top-level section, or None."""
         k = bisect.bisect_right(self._starts, i) - 1
-        for j in range(k, max(k - 8, -1), -1):
-            span = self._spans[j]
-            if span is None:
-                return None
-            if accept is None or accept(span):
-                return span
-        return None
+        return self._spans[k] if k >= 0 else None
 
 
 def period_label(start: int | None, end: int | None) -> str:
