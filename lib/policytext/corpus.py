@@ -51,12 +51,16 @@ def read_file(path: str | Path) -> tuple[str, str, str]:
     normalised, and for HTML the extracted text (format "html", else "text")."""
     path = Path(path)
     text, encoding = decode_bytes(read_bytes(path), name=str(path))
+    form = "text"
     if looks_like_html(text):
-        text = html_to_text(text)
+        text, form = html_to_text(text), "html"
         if not text.strip():
             raise DecodeError(f"{path}: an HTML page with no text in it")
-        return text, encoding, "html"
-    return text, encoding, "text"
+    if _log.isEnabledFor(logging.INFO):
+        traditional = script_of(text) == "traditional"
+        _log.info("read %s: %s, %s%s", path, encoding, form,
+                  ", Traditional Chinese (analysed as Simplified)" if traditional else "")
+    return text, encoding, form
 
 
 def read_text(path: str | Path) -> str:
@@ -244,10 +248,7 @@ def corpus(texts: Mapping[str, str] | Iterable[str], *, meta: Mapping[str, Mappi
 
 def _load_document(path: Path, doc_id: str, meta: dict) -> Document:
     text, encoding, form = read_file(path)
-    doc = Document(doc_id, text, {k: v for k, v in meta.items() if k != "_line"}, path, encoding, form)
-    _log.info("%s: %s, %s%s", path, encoding, form, ", Traditional Chinese (analysed as Simplified)"
-              if doc.script == "traditional" else "")
-    return doc
+    return Document(doc_id, text, {k: v for k, v in meta.items() if k != "_line"}, path, encoding, form)
 
 
 def load_corpus(path: str | Path | None = None, *, metadata: str | Path | None = None,

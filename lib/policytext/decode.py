@@ -31,7 +31,7 @@ from pathlib import Path
 
 from .errors import DecodeError
 
-__all__ = ["decode_bytes", "read_bytes", "plausibility", "common_chars", "MAX_BYTES", "PLAUSIBLE"]
+__all__ = ["decode_bytes", "read_bytes", "check_file", "plausibility", "common_chars", "MAX_BYTES", "PLAUSIBLE"]
 
 MAX_BYTES = 200 * 1024 * 1024  # the largest report file read; far above any real report
 PLAUSIBLE = 0.9  # real reports score >= 0.97; mojibake of short Big5 text about 0.5
@@ -216,10 +216,10 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     return _checked(text, "utf-8", name)
 
 
-def read_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of a regular file; DecodeError naming it for a missing path, a folder,
-    a FIFO, socket or device (never opened: reading them would block or never end), or a
-    file over `limit` bytes."""
+def check_file(path: str | Path, *, limit: int = MAX_BYTES) -> Path:
+    """`path` when it is a regular file of at most `limit` bytes; DecodeError naming it for a
+    missing path, a folder, a FIFO, socket or device (never opened: reading them would block
+    or never end), or a larger file."""
     path = Path(path)
     try:
         info = os.stat(path)
@@ -237,6 +237,12 @@ def read_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
     if info.st_size > limit:
         raise DecodeError(f"{path}: is {info.st_size / 2**20:.0f} MB, over the {limit / 2**20:.0f} MB "
                           "limit for one report; split it into files")
+    return path
+
+
+def read_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file, checked first by `check_file`."""
+    path = check_file(path, limit=limit)
     try:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
