@@ -114,17 +114,19 @@ def _decode_with_bom(data: bytes, name: str) -> tuple[str, str] | None:
             continue
         body = data[len(mark):]
         if not body.strip(b"\x00 \t\r\n"):
-            raise DecodeError(f"{name}: file is empty (it holds only a {label.upper()} byte-order mark)")
+            raise DecodeError(f"{name}: file is empty (it holds only a {label.removesuffix('-sig').upper()} "
+                              "byte-order mark)")
         width = 4 if codec.startswith("utf-32") else 2 if codec.startswith("utf-16") else 1
+        shown = label.removesuffix("-sig").upper()
         if len(body) % width:
-            raise DecodeError(f"{name}: has a {label.upper()} byte-order mark but {len(data)} bytes, "
-                              f"not a whole number of {width}-byte units: the file is truncated or not {label.upper()}")
+            raise DecodeError(f"{name}: has a {shown} byte-order mark but {len(data)} bytes, "
+                              f"not a whole number of {width}-byte units: the file is truncated or not {shown}")
         try:
             text = body.decode(codec)
         except UnicodeDecodeError as exc:
             hint = " (GBK/GB18030 text saved behind a UTF-8 mark?)" if codec == "utf-8" else ""
-            raise DecodeError(f"{name}: has a {label.upper()} byte-order mark but byte {exc.start + len(mark)} "
-                              f"is not valid {label.upper()}{hint}: {exc.reason}") from None
+            raise DecodeError(f"{name}: has a {shown} byte-order mark but byte {exc.start + len(mark)} "
+                              f"is not valid {shown}{hint}: {exc.reason}") from None
         # Keep a UTF-8 BOM as U+FEFF, as open(..., encoding="utf-8") does: offsets then agree.
         return _checked(("\ufeff" + text) if codec == "utf-8" else text, label, name)
     return None
@@ -166,24 +168,27 @@ def _decode_guess(data: bytes, name: str) -> tuple[str, str]:
     return _checked(text, codec, name)
 
 
-_CJK_CODECS = ("gb", "hz", "big5", "cp9", "euc", "shift", "iso2022", "johab", "cp1361", "utf_16", "utf_32")
-_ANY_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# Single-byte Western encodings the detector may name; others (EBCDIC, Korean ...) are refused.
+_WESTERN = {"cp1252", "cp1250", "latin_1", "iso8859_1", "iso8859_15", "iso8859_2", "mac_roman", "ascii"}
 
 
 def _western(data: bytes) -> tuple[str, str] | None:
     """A non-Chinese file in a Western single-byte encoding (cp1252 ...), by charset-normalizer.
 
-    Taken only when the detector names a non-CJK codec and the text holds no CJK character:
-    on short Chinese text the detector guesses Korean or Big5, and those guesses are refused.
+    Taken only when the detector names a Western codec and the text is mostly ASCII with
+    letters for the rest: on short Chinese text the detector guesses Korean, Big5 or even
+    EBCDIC, and those guesses are refused.
     """
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
+    if best is None or best.encoding.lower().replace("-", "_") not in _WESTERN:
         return None
-    codec = best.encoding.lower().replace("-", "_")
     text = str(best)
-    if codec.startswith(_CJK_CODECS) or _ANY_CJK.search(text) or _bad_characters(text):
+    visible = [ch for ch in text if not ch.isspace()]
+    ascii_share = sum(ch < "\x7f" for ch in visible) / max(len(visible), 1)
+    if _bad_characters(text) or ascii_share < 0.6 or \
+            not all(ch < "\x7f" or unicodedata.category(ch).startswith("L") for ch in visible):
         return None
     return text, best.encoding
 
