@@ -68,7 +68,8 @@ def check_report_dir(out: str | Path) -> Path:
     listed = _manifest_files(out)
     if listed is None:
         raise RenderError(f"{out}: folder is not empty and is not an earlier policytext render "
-                          f"(no {MANIFEST}); choose an empty or new folder")
+                          f"(no {MANIFEST}); choose an empty or new folder (a report folder written "
+                          "by an older policytext has no manifest: delete it yourself first)")
     folders = {str(Path(name).parent) for name in listed} | {"."}
     foreign = sorted(e for e in entries if e not in listed and e not in folders)
     if foreign:
