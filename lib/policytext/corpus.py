@@ -15,9 +15,7 @@ import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
-
-import pandas as pd
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 from .clean import CleanText, RemovedLine, clean_text
 from .convert import html_to_text, looks_like_html, script_of, to_simplified
@@ -25,6 +23,9 @@ from .decode import decode_bytes, read_bytes
 from .errors import DecodeError, MetadataError, ParameterError
 from .metadata import DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, _parse_date, read_metadata, row_path
 from .structure import Paragraph, Sentence, split_paragraphs, split_sentences
+
+if TYPE_CHECKING:  # pandas is imported where a table is built: `policytext segment` needs none
+    import pandas as pd
 
 __all__ = [
     "Document", "Corpus", "corpus", "load_corpus", "load_files", "corpus_subset",
@@ -226,6 +227,8 @@ class Corpus:
                        n_removed_lines=len(doc.removed), encoding=doc.encoding, format=doc.format,
                        script=doc.script, raw=doc.raw, clean=doc.clean)
             rows.append(row)
+        import pandas as pd
+
         return pd.DataFrame(rows)
 
 
@@ -410,6 +413,8 @@ def textstat_parts(c: Corpus) -> pd.DataFrame:
         for part in ("review", "plan", "other"):
             rows.append({"doc": doc.id, "part": part, "paragraphs": paragraphs[part],
                          "chars": chars[part], "share": chars[part] / total})
+    import pandas as pd
+
     return pd.DataFrame(rows)
 
 
@@ -417,4 +422,6 @@ def textstat_cleaning(c: Corpus) -> pd.DataFrame:
     """Every line cleaning removed: doc, reason, text and its raw offsets."""
     rows = [{"doc": doc.id, "reason": r.reason, "text": r.text, "raw_start": r.raw_start, "raw_end": r.raw_end}
             for doc in c for r in doc.removed]
+    import pandas as pd
+
     return pd.DataFrame(rows, columns=["doc", "reason", "text", "raw_start", "raw_end"])
