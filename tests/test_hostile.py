@@ -122,6 +122,9 @@ def test_cli_quantities_equal_the_twin_and_say_the_encoding(tmp_path, capsys, na
     ("政府工作報告", "big5", "big5"),                             # short Big5: not GB18030 mojibake
     ("全年地區生產總值增長6%", "big5", "big5"),
     ("阶级斗争，革命，农业，农业。", "gb18030", "gb18030"),
+    # Only Han characters and full-width punctuation: no zero byte tells UTF-16 apart.
+    ("坚持稳中求进工作总基调，经济运行总体平稳。", "utf-16-le", "utf-16-le"),
+    ("坚持稳中求进工作总基调，经济运行总体平稳。", "utf-16-be", "utf-16-be"),
 ])
 def test_short_and_sparse_texts_decode_to_what_was_written(text, encoding, expected):
     decoded, used = decode_bytes(text.encode(encoding), name="short.txt")
