@@ -385,3 +385,17 @@ def test_every_error_class_is_a_policytext_error_from_errors_py():
         assert issubclass(getattr(errors, name), PolicyTextError)
     assert fonts.FontError is errors.FontError and themes.DictionaryError is errors.DictionaryError
     assert render.RenderError is errors.RenderError
+
+
+@pytest.mark.xdist_group("render")
+def test_notebooks_00_and_01_render_a_one_file_five_column_corpus(tmp_path):
+    """The notebooks' own code on partial metadata (issue 11: `explore(documents, ...)` crashed)."""
+    from policytext.render import render_notebooks
+
+    folder = folder_with(tmp_path, "id,file,place,doc_type,title\na,a.txt,嘉峪关市,gov_work_report,报告\n")
+    done = render_notebooks(tmp_path / "out", params={"corpus_path": str(folder)}, notebooks=["00", "01"],
+                            progress=False)
+    assert [item.name[:2] for item in done] == ["00", "01"]
+    for item in done:
+        page = item.html.read_text(encoding="utf-8")
+        assert "嘉峪关市" in page and "Traceback" not in page and "KeyError" not in page
