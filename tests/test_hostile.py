@@ -274,6 +274,7 @@ def test_tables_that_load(tmp_path, twin, name, table):
     ("windows absolute path", "id,file\na,C:\\Windows\\win.ini\n", "is outside the corpus folder"),
     ("climbing inside", "id,file\na,sub/../../a.txt\n", "is outside the corpus folder"),
     ("empty file cell", "id,file\na,\n", "line 2: empty id or file"),
+    ("same file twice", "id,file\na,a.txt\nb,./a.txt\n", "line 3: file './a.txt' listed twice (first on line 2)"),
     ("listed file missing", "id,file\na,a.txt\nb,b.txt\n", "line 3: row 'b' names 'b.txt', which does not exist"),
     ("folder listed as a file", "id,file\na,a.txt\nb,sub\n", "which does not exist or is not a file"),
 ])
@@ -284,6 +285,12 @@ def test_tables_that_are_clear_errors(tmp_path, name, table, problem):
         load_corpus(folder)
     message = str(err.value)
     assert str(folder / "metadata.csv") in message and problem in message, message
+
+
+def test_a_missing_metadata_table_given_by_name_is_an_error(tmp_path):
+    folder = folder_with(tmp_path, "id,file\na,a.txt\n")
+    with pytest.raises(MetadataError, match="elsewhere.csv: metadata file not found"):
+        load_corpus(folder, metadata=folder / "elsewhere.csv")
 
 
 def test_a_link_leading_out_of_the_corpus_folder_is_refused(tmp_path):

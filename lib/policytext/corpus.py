@@ -327,6 +327,8 @@ def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
     if not folder.is_dir():
         raise MetadataError(f"{folder}: not a folder of reports")
     meta_path = Path(metadata) if metadata else folder / METADATA_FILE
+    if metadata and not meta_path.is_file():
+        raise MetadataError(f"{meta_path}: metadata file not found")
     files = _report_files(folder, pattern)
     if not meta_path.exists():
         if not files:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -105,10 +106,11 @@ def read_metadata(path: str | Path) -> list[dict]:
         _check_row(path, line, row)
         if row["id"] in ids:
             raise MetadataError(f"{path}, line {line}: duplicate id {row['id']!r} (first on line {ids[row['id']]})")
-        if row["file"] in files:
+        same = os.path.normpath(row["file"].replace("\\", "/"))  # "./a.txt" is "a.txt"
+        if same in files:
             raise MetadataError(f"{path}, line {line}: file {row['file']!r} listed twice "
-                                f"(first on line {files[row['file']]})")
-        ids[row["id"]], files[row["file"]] = line, line
+                                f"(first on line {files[same]})")
+        ids[row["id"]], files[same] = line, line
         rows.append({**row, "_line": line})
     if not rows:
         raise MetadataError(f"{path}: metadata table has no rows")
