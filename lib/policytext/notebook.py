@@ -58,6 +58,7 @@ def _live_view(draw: Callable[..., Any], controls: dict, initial: dict, header: 
     """One Output under the controls; every change clears it (wait=True) and draws anew."""
     import ipywidgets as widgets
     from IPython.display import display
+    from ipywidgets.widgets.interaction import show_inline_matplotlib_plots
 
     out = widgets.Output()
 
@@ -65,6 +66,9 @@ def _live_view(draw: Callable[..., Any], controls: dict, initial: dict, header: 
         out.clear_output(wait=True)  # wait: no flicker, and the old view goes before the new one shows
         with out:
             draw(**values)
+            # A figure drawn but neither returned nor shown would wait for the end of a cell,
+            # which a widget callback never reaches (ipywidgets' interact does the same).
+            show_inline_matplotlib_plots()
 
     def on_change(_change=None) -> None:
         redraw(**{name: control.value for name, control in controls.items()})
