@@ -9,8 +9,9 @@
   creates files, each opened with O_EXCL | O_NOFOLLOW.
 - At the end the new folder is swapped in (`publish`): the previous render is renamed
   aside, the new one renamed to DIR, and the previous one deleted (links in it are
-  removed, never followed). An interrupted render leaves the previous report whole and
-  only a `.DIR.tmp-*` folder beside it, which `staging` removes the next time.
+  removed, never followed). An interrupted render leaves the previous report whole; a
+  render killed outright leaves a `.DIR.tmp-*` folder beside it, which a later render
+  removes once it is an hour old (a younger one may belong to a render still running).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -84,8 +86,9 @@ def staging(out: Path) -> Iterator[Path]:
     """A fresh private folder beside OUT to build the report in; removed if the render fails."""
     parent = out.absolute().parent
     parent.mkdir(parents=True, exist_ok=True)
-    for stale in parent.glob(f".{out.name}.tmp-*"):  # left by an interrupted render
-        if stale.is_dir() and not stale.is_symlink():
+    for stale in parent.glob(f".{out.name}.*-*"):  # left by a killed render (an hour ago: not a running one)
+        if stale.name.startswith((f".{out.name}.tmp-", f".{out.name}.old-")) and stale.is_dir() \
+                and not stale.is_symlink() and time.time() - stale.stat().st_mtime > 3600:
             shutil.rmtree(stale, ignore_errors=True)
     folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=parent))
     try:
