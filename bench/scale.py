@@ -10,7 +10,8 @@ empty cache folder, so it includes start-up and is cold. Peak memory is the larg
 resident set sizes of the process and all its descendants (workers included), sampled every
 20 ms from /proc: Linux only.
 
-Bars (issue 11): for segment and quantities, time at 4x <= 5 x time at 1x; quantities on 50 MB
+The load average after each run is recorded with it: on a shared machine a run that overlapped
+other work is slower, and its ratio says so. Bars (issue 11): for segment and quantities, time at 4x <= 5 x time at 1x; quantities on 50 MB
 < 60 s; segment peak memory on 50 MB <= 600 MB. Other processes share the machine's two cores,
 so times are noisy; the ratios come from runs of the same invocation.
 
@@ -121,13 +122,13 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_big:
             plan.append((f"{args.big_mb:g} MB", args.big_mb, ["quantities", "segment"]))
         for label, megabytes, commands in plan:
-            files = build_corpus(Path(tmp) / label.replace(" ", ""), megabytes, texts)
+            files = build_corpus(Path(tmp) / label.replace(" ", ""), megabytes, texts, seed=len(runs) + 1)
             size = sum(p.stat().st_size for p in files) / 1e6
             for command in commands:
                 with tempfile.TemporaryDirectory(prefix="cache-", dir=tmp) as cache:
                     result = run(command, files, Path(cache))
                 runs.append({"size": label, "mb": round(size, 2), "files": len(files), "command": command,
-                             **result})
+                             **result, "load_average_1min": round(os.getloadavg()[0], 2)})
                 print(f"{command:10s} {label:>7s} {size:7.1f} MB {len(files):5d} files "
                       f"{result['seconds']:8.1f} s {result['peak_mb']:8.1f} MB peak", flush=True)
     report = summarise(runs, sizes, args)

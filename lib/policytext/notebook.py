@@ -75,9 +75,9 @@ def _live_view(draw: Callable[..., Any], controls: dict, initial: dict, header: 
 
     for control in controls.values():
         control.observe(on_change, names="value")
-    redraw(**initial)
     box = widgets.VBox([*header, *controls.values(), out])
-    display(box)
+    display(box)  # first, so the front end knows the Output before anything is drawn into it
+    redraw(**initial)
     return box
 
 
