@@ -153,3 +153,32 @@ def test_runtime_names_stay_importable_from_their_old_modules_with_a_warning():
         assert render.explore is explore
     with pytest.warns(DeprecationWarning, match="policytext.notebook.explore_term"):
         assert plots.explore_term is explore_term
+
+
+def test_in_a_real_kernel_a_changed_control_replaces_the_view(monkeypatch):
+    """End to end: nbclient keeps each Output widget's outputs as a front end would."""
+    from nbclient import NotebookClient
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    first = ("from policytext import corpus\nfrom policytext.notebook import explore, explore_term\n"
+             "c = corpus({'a': '推进乡村振兴,发展产业链。', 'b': '产业链延链补链,推进乡村振兴。'})\n"
+             "explore(lambda n: print(f'view {n}'), n=[1, 2, 3])\n"
+             "term_box = explore_term(c, term='产业链')")
+    second = ("import warnings\nimport ipywidgets\nwarnings.simplefilter('ignore', DeprecationWarning)\n"
+              "boxes = [w for w in ipywidgets.Widget.widgets.values() if isinstance(w, ipywidgets.VBox)]\n"
+              "dropdown = next(b for b in boxes if isinstance(b.children[0], ipywidgets.Dropdown)).children[0]\n"
+              "dropdown.index = 2\ndropdown.index = 1\n"
+              "term_box.children[1].value = '乡村振兴'\nterm_box.children[1].value = '不存在'")
+    nb = new_notebook(cells=[new_code_cell(first), new_code_cell(second)],
+                      metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}})
+    monkeypatch.delenv("POLICYTEXT_STATIC", raising=False)
+    monkeypatch.delenv("MPLBACKEND", raising=False)
+    NotebookClient(nb, kernel_name="python3", timeout=180,
+                   extra_arguments=["--IPKernelApp.log_level=ERROR"]).execute()
+    shown = [o for o in nb.cells[0].outputs if o.output_type != "stream" or o.name != "stderr"]
+    assert [o.output_type for o in shown] == ["display_data", "display_data"]  # two boxes, nothing else
+    assert nb.cells[1].outputs == []
+    state = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    views = [m["state"].get("outputs", []) for m in state.values() if m["model_name"] == "OutputModel"]
+    texts = sorted("".join(o.get("text", "") for o in outputs) for outputs in views)
+    assert texts == ["view 2\n", "不存在: no match\n"]
