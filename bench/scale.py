@@ -1,6 +1,6 @@
 """How `policytext segment` and `policytext quantities` scale: time and peak memory by corpus size.
 
-usage: .venv/bin/python bench/scale.py [--base-mb 2.5] [--sizes 1,4,16] [--big-mb 50] [--no-big]
+usage: .venv/bin/python bench/scale.py [--base-mb 2.5] [--sizes 1,4,16] [--big-mb 50] [--no-big] [--files N]
 
 The corpus: the bundled corpora (海拉尔区 2012-2019, provinces 2026) and the seeds, repeated
 until the size is reached, one file per copy, written as UTF-8; in each copy every ASCII digit
@@ -47,19 +47,24 @@ def source_texts() -> list[str]:
     return [read_text(p) for p in paths]
 
 
-def build_corpus(folder: Path, megabytes: float, texts: list[str], seed: int = 0) -> list[Path]:
-    """Files of varied copies of `texts` in `folder`, totalling at least `megabytes` of UTF-8."""
+def build_corpus(folder: Path, megabytes: float, texts: list[str], seed: int = 0,
+                 files: int | None = None) -> list[Path]:
+    """Varied copies of `texts` in `folder`, totalling at least `megabytes` of UTF-8: one file
+    per copy, or with `files`, the copies joined into that many files (which then grow with
+    the corpus, exposing work that is superlinear within one document)."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
-    target, total, paths = megabytes * 1_000_000, 0, []
+    target, total, copies = megabytes * 1_000_000, 0, []
     while total < target:
-        text = texts[len(paths) % len(texts)]
-        varied = re.sub(r"[0-9]", lambda _: str(rng.randrange(10)), text)
-        data = varied.encode("utf-8")
-        path = folder / f"doc{len(paths):05d}.txt"
-        path.write_bytes(data)
+        text = texts[len(copies) % len(texts)]
+        copies.append(re.sub(r"[0-9]", lambda _: str(rng.randrange(10)), text))
+        total += len(copies[-1].encode("utf-8"))
+    groups = [copies] if files == 1 else [copies[i::files] for i in range(files)] if files else [[c] for c in copies]
+    paths = []
+    for i, group in enumerate(g for g in groups if g):
+        path = folder / f"doc{i:05d}.txt"
+        path.write_text("\n".join(group), encoding="utf-8")
         paths.append(path)
-        total += len(data)
     return paths
 
 
@@ -112,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1,4,16", help="multiples of the base size (default 1,4,16)")
     parser.add_argument("--big-mb", type=float, default=50.0, help="the large run (default 50 MB)")
     parser.add_argument("--no-big", action="store_true", help="skip the large run")
+    parser.add_argument("--files", type=int, default=None,
+                        help="join the copies into this many files (default: one file per copy)")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "scale.json"))
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -122,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_big:
             plan.append((f"{args.big_mb:g} MB", args.big_mb, ["quantities", "segment"]))
         for label, megabytes, commands in plan:
-            files = build_corpus(Path(tmp) / label.replace(" ", ""), megabytes, texts, seed=len(runs) + 1)
+            files = build_corpus(Path(tmp) / label.replace(" ", ""), megabytes, texts, seed=len(runs) + 1,
+                                 files=args.files)
             size = sum(p.stat().st_size for p in files) / 1e6
             for command in commands:
                 with tempfile.TemporaryDirectory(prefix="cache-", dir=tmp) as cache:
@@ -163,7 +171,7 @@ def summarise(runs: list[dict], sizes: list[int], args) -> dict:
         bars[f"segment peak memory on {big} (MB)"] = {"value": peak, "bar": "<= 600", "pass": peak <= 600}
     return {"date": dt.datetime.now().isoformat(timespec="seconds"), "machine": platform.platform(),
             "cpus": os.cpu_count(), "load_average": os.getloadavg(), "python": sys.version.split()[0],
-            "base_mb": args.base_mb, "runs": runs, "ratios": ratios, "bars": bars}
+            "base_mb": args.base_mb, "files_option": args.files, "runs": runs, "ratios": ratios, "bars": bars}
 
 
 if __name__ == "__main__":
