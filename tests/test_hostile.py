@@ -394,6 +394,20 @@ def test_every_error_class_is_a_policytext_error_from_errors_py():
     assert render.RenderError is errors.RenderError
 
 
+def test_render_refuses_a_corpus_it_cannot_load_before_any_kernel_starts(tmp_path, monkeypatch, capsys):
+    from policytext import render
+
+    def never(*args, **kwargs):
+        raise AssertionError("a kernel was started")
+
+    monkeypatch.setattr(render, "_execute", never)
+    folder = folder_with(tmp_path, "id,file,date_delivered\na,a.txt,2021-02-30\n")
+    code = main(["render", "--out", str(tmp_path / "out"), "--param", f"corpus_path={folder}", "00"])
+    assert code == 2 and not (tmp_path / "out").exists()
+    err = capsys.readouterr().err
+    assert "parameter corpus_path:" in err and "date '2021-02-30' does not exist" in err and "Traceback" not in err
+
+
 @pytest.mark.xdist_group("render")
 def test_notebooks_00_and_01_render_a_one_file_five_column_corpus(tmp_path):
     """The notebooks' own code on partial metadata (issue 11: `explore(documents, ...)` crashed)."""

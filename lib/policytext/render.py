@@ -120,7 +120,8 @@ def _declared_params(nb) -> list[str]:
 def validate_params(params: Mapping[str, Any], paths: Iterable[Path]) -> dict[str, Any]:
     """Check parameters before any kernel starts; returns them with corpus_path made absolute.
 
-    Unknown names, an unknown city or unknown document ids are errors that list what exists.
+    Unknown names, an unknown city or unknown document ids are errors that list what exists;
+    a corpus_path whose files or metadata cannot be loaded is an error naming the file.
     """
     params = dict(params)
     paths = list(paths)
@@ -131,7 +132,7 @@ def validate_params(params: Mapping[str, Any], paths: Iterable[Path]) -> dict[st
                           f"{', '.join(declared) or 'none'}")
     if params.get("corpus_path"):
         params["corpus_path"] = str(Path(params["corpus_path"]).expanduser().resolve())
-    if params.get("city") is not None or params.get("doc_ids") is not None:
+    if any(params.get(key) is not None for key in ("corpus_path", "city", "doc_ids")):
         from .corpus import load_corpus
 
         try:
@@ -139,6 +140,8 @@ def validate_params(params: Mapping[str, Any], paths: Iterable[Path]) -> dict[st
         except ParameterError as exc:
             what = "city" if params.get("city") is not None and "place=" in str(exc) else "doc_ids"
             raise RenderError(f"parameter {what}: {exc}") from None
+        except PolicyTextError as exc:  # a bad file or table: say so before any kernel starts
+            raise RenderError(f"parameter corpus_path: {exc}") from None
     return params
 
 
