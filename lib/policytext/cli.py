@@ -103,12 +103,20 @@ def main(argv: list[str] | None = None) -> int:
     ``-v`` also says how each file was read (encoding, text or HTML, Traditional or not).
     """
     args = _parser().parse_args(argv)
+    logger, level = logging.getLogger("policytext"), logging.getLogger("policytext").level
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("policytext: %(message)s"))
     if args.verbose:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("policytext: %(message)s"))
-        logger = logging.getLogger("policytext")
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
+    try:
+        return _run(args)
+    finally:  # main() may be called again in the same process (tests, notebooks)
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         _check_files(args)
         args.func(args)
