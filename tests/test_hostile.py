@@ -23,6 +23,8 @@ from policytext.errors import DecodeError, MetadataError, PolicyTextError, Rende
 from policytext.metadata import METADATA_COLUMNS
 from policytext.segment import tokens
 
+from conftest import SEEDS
+
 TWIN = ("嘉峪关市政府工作报告\n"
         "我们统筹分析发展战略机遇、现有产业基础、项目投资趋势,力争到2026年实现以下预期目标:地区生产总值突破500亿元;"
         "规模以上工业增加值突破350亿元;一般公共预算收入突破35亿元;第三产业增加值年均增长10%;固定资产投资年均增长12%以上。\n"
@@ -98,6 +100,27 @@ def test_correct_load_equals_the_utf8_twin(tmp_path, twin, name):
     assert doc.format == ("html" if "html" in name else "text")
     assert doc.script == ("traditional" if "Traditional" in name else "simplified")
     assert doc.encoding  # recorded for the load log
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
+def test_every_seed_report_in_traditional_gives_the_same_quantities_at_the_same_offsets(seed):
+    simplified = (SEEDS / seed).read_text(encoding="utf-8")
+    traditional = opencc.OpenCC("s2t").convert(simplified)
+    assert len(traditional) == len(simplified) and traditional != simplified
+    columns = ["start", "end", "label", "indicator", "measure", "value", "value_high", "unit", "relation", "year"]
+    expected = quantities(corpus({"d": simplified}))[columns]
+    got = quantities(corpus({"d": traditional}))[columns]
+    assert len(expected) > 0
+    assert got.equals(expected)
+
+
+@pytest.mark.parametrize("text", ["增长率 a<b 且 c>d。", "<注>本报告数据为初步统计。", "x < 5 and y > 3\n<br is not a tag",
+                                  "《政府工作报告》<2021>"])
+def test_plain_text_with_angle_brackets_is_not_taken_for_html(text):
+    from policytext.convert import looks_like_html
+
+    assert not looks_like_html(text)
+    assert looks_like_html("<p>一</p><p>二</p>") and looks_like_html("<!DOCTYPE html><title>t</title>")
 
 
 @pytest.mark.parametrize("name", ["gbk", "utf-16 LE without BOM", "Traditional, big5", "html page, gbk"])
