@@ -20,7 +20,8 @@ from .clean import CleanText, RemovedLine, clean_text
 from .convert import html_to_text, looks_like_html, script_of, to_simplified
 from .decode import decode_bytes, read_bytes
 from .errors import DecodeError, MetadataError, ParameterError
-from .metadata import DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, _parse_date, read_metadata, row_path  # noqa: F401 (DOC_TYPES: kept importable from corpus)
+# DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
+from .metadata import DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, _parse_date, read_metadata, row_path  # noqa: F401
 from .structure import Paragraph, Sentence, split_paragraphs, split_sentences
 
 if TYPE_CHECKING:  # pandas is imported where a table is built: `policytext segment` needs none
