@@ -443,3 +443,51 @@ def test_notebooks_00_and_01_render_a_one_file_five_column_corpus(tmp_path):
     for item in done:
         page = item.html.read_text(encoding="utf-8")
         assert "嘉峪关市" in page and "Traceback" not in page and "KeyError" not in page
+
+
+@pytest.mark.xdist_group("render")
+def test_a_script_payload_in_metadata_is_inert_in_every_notebook(tmp_path):
+    """Issue 11: place and title from metadata reach tables and Markdown; they must be escaped."""
+    import csv
+    import shutil
+    from html.parser import HTMLParser
+
+    from policytext.render import render_notebooks
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    with open(SEEDS / "metadata.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        shutil.copy(SEEDS / row["file"], folder / row["file"])
+        if row["place"] == "金昌市":
+            row["place"] = "<img src=x onerror=alert(1)>"
+        row["title"] = "<script>alert(2)</script>" + row["title"]
+    with open(folder / "metadata.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+    class Live(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.found, self._in_script = [], False
+
+        def handle_starttag(self, tag, attrs):
+            self._in_script = tag == "script"
+            self.found += [(tag, key) for key, value in attrs if key.startswith("on") and "alert" in (value or "")]
+            self.found += [(tag, "src=x")] if tag == "img" and ("src", "x") in attrs else []
+
+        def handle_data(self, data):
+            if self._in_script and "alert(2)" in data:
+                self.found.append(("script", data[:40]))
+
+    done = render_notebooks(tmp_path / "out", params={"corpus_path": str(folder)}, progress=False)
+    shown = 0
+    for item in done:
+        page = item.html.read_text(encoding="utf-8")
+        parser = Live()
+        parser.feed(page)
+        assert parser.found == [], (item.name, parser.found)
+        shown += page.count("&lt;img src=x onerror=alert(1)&gt;") + page.count("&lt;script&gt;alert(2)")
+    assert shown > 0  # the payload was on the pages, as text
