@@ -297,6 +297,8 @@ def test_tables_that_load(tmp_path, twin, name, table):
     ("windows absolute path", "id,file\na,C:\\Windows\\win.ini\n", "is outside the corpus folder"),
     ("climbing inside", "id,file\na,sub/../../a.txt\n", "is outside the corpus folder"),
     ("empty file cell", "id,file\na,\n", "line 2: empty id or file"),
+    ("empty table", "", "metadata.csv: file is empty (the metadata table)"),
+    ("binary table", "id,file\x00\x01\n", "(the metadata table)"),
     ("same file twice", "id,file\na,a.txt\nb,./a.txt\n", "line 3: file './a.txt' listed twice (first on line 2)"),
     ("listed file missing", "id,file\na,a.txt\nb,b.txt\n", "line 3: row 'b' names 'b.txt', which does not exist"),
     ("folder listed as a file", "id,file\na,a.txt\nb,sub\n", "which does not exist or is not a file"),

@@ -56,12 +56,12 @@ def _parse_date(value: str) -> dt.date | None:
 
 def _table_text(path: Path) -> str:
     try:
-        data = read_bytes(path)
+        text = decode_bytes(read_bytes(path), name=str(path))[0]
     except DecodeError as exc:
         if "not found" in str(exc):
             raise MetadataError(f"{path}: metadata file not found") from None
-        raise MetadataError(str(exc)) from None
-    return decode_bytes(data, name=str(path))[0].lstrip("\ufeff")  # Excel's "CSV UTF-8" BOM
+        raise MetadataError(f"{exc} (the metadata table)") from None
+    return text.lstrip("\ufeff")  # Excel's "CSV UTF-8" BOM
 
 
 def _check_row(path: Path, line: int, row: dict) -> None:
