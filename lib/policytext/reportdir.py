@@ -85,12 +85,15 @@ def check_report_dir(out: str | Path) -> Path:
 def staging(out: Path) -> Iterator[Path]:
     """A fresh private folder beside OUT to build the report in; removed if the render fails."""
     parent = out.absolute().parent
-    parent.mkdir(parents=True, exist_ok=True)
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=parent))
+    except OSError as exc:
+        raise RenderError(f"{out}: cannot build the report beside it in {parent}: {exc.strerror}") from None
     for stale in parent.glob(f".{out.name}.*-*"):  # left by a killed render (an hour ago: not a running one)
         if stale.name.startswith((f".{out.name}.tmp-", f".{out.name}.old-")) and stale.is_dir() \
                 and not stale.is_symlink() and time.time() - stale.stat().st_mtime > 3600:
             shutil.rmtree(stale, ignore_errors=True)
-    folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=parent))
     try:
         yield folder
     except BaseException:
@@ -115,10 +118,17 @@ def publish(built: Path, out: Path) -> None:
     write_file(built, MANIFEST, json.dumps({"generator": _GENERATOR, "files": files}, indent=1))
     os.chmod(built, 0o755)  # mkdtemp made it private
     check_report_dir(out)
-    if not out.exists():
-        os.rename(built, out)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.absolute().parent))
-    os.rename(out, old / "report")
-    os.rename(built, out)
+    try:
+        if not out.exists():
+            os.rename(built, out)
+            return
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.absolute().parent))
+        os.rename(out, old / "report")
+        try:
+            os.rename(built, out)
+        except OSError:
+            os.rename(old / "report", out)  # put the previous report back
+            raise
+    except OSError as exc:
+        raise RenderError(f"{out}: cannot put the new report in place: {exc.strerror}") from None
     shutil.rmtree(old, ignore_errors=True)  # rmtree removes links, it does not follow them
