@@ -350,7 +350,7 @@ def test_every_report_file_is_loaded_or_named(tmp_path):
         assert load_corpus(folder).ids == ["a", "b", "d", "c"]
 
 
-def test_a_one_file_five_column_corpus_works_where_the_notebooks_use_it(tmp_path):
+def test_a_one_file_five_column_corpus_works_where_the_notebooks_use_it(tmp_path, monkeypatch):
     from policytext import corpus_subset, textstat_cleaning, textstat_parts
     from policytext.notebook import explore
 
@@ -365,11 +365,8 @@ def test_a_one_file_five_column_corpus_works_where_the_notebooks_use_it(tmp_path
         chosen = c if place is None else corpus_subset(c, place=place)
         return chosen.to_frame()[["id", "place", "doc_type", "title", "speaker", "year", "n_chars"]]
 
-    os.environ["POLICYTEXT_STATIC"] = "1"
-    try:
-        shown = explore(documents, place=[None, "嘉峪关市"])
-    finally:
-        del os.environ["POLICYTEXT_STATIC"]
+    monkeypatch.setenv("POLICYTEXT_STATIC", "1")
+    shown = explore(documents, place=[None, "嘉峪关市"])
     assert list(shown["id"]) == ["a"] and shown.loc[0, "speaker"] == ""
     assert set(textstat_parts(c)["doc"]) == {"a"}
     assert list(textstat_cleaning(c).columns) == ["doc", "reason", "text", "raw_start", "raw_end"]
