@@ -342,3 +342,11 @@ def test_city_targets_show_plan_averages_apart():
     assert pd.isna(t.iloc[0]["year"]) and t.iloc[1]["year"] == 2026
     # the annual tables never see the average
     assert list(textstat_targets(table)["value"]) == [5.5]
+
+
+def test_revisions_of_unknown_order_only_differ():
+    # no dates, no targets to tell the documents' order: a difference, not a revision
+    table = q(("x", "achieved", GDP, "level", 300, None, "亿元", "=", 2016, "300亿元"),
+              ("y", "achieved", GDP, "level", 310, None, "亿元", "=", 2016, "310亿元"))
+    r = textstat_revisions(table.assign(start=[1, 2], end=[2, 3]))
+    assert list(r["kind"]) == ["differs"] and (r.iloc[0]["earlier_doc"], r.iloc[0]["later_doc"]) == ("x", "y")

@@ -23,25 +23,22 @@ import pandas as pd
 
 from .errors import ParameterError
 from .figures import cached_figure
+from .numbers import split_unit
 
 __all__ = ["textstat_targets", "textstat_city_targets", "textstat_consistency", "textstat_implied_growth",
            "textplot_timeline", "textplot_implied_growth", "quantities_periods", "unit_scale"]
 
-_MAG = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 _NEEDED = ("doc", "label", "indicator", "measure", "value", "unit", "relation", "year")
 _TRACKED = ("target", "achieved", "estimate")
 
 
 def unit_scale(unit: str) -> tuple[float, str]:
-    """The magnitude written in a unit and the unit without it: '亿元' -> (1e8, '元'),
-    '百万元' -> (1e6, '元'), '万人' -> (1e4, '人'), '%' -> (1.0, '%'), '亿' -> (1e8, '')."""
-    unit = "" if unit is None or (isinstance(unit, float) and math.isnan(unit)) else str(unit)
-    factor = 1.0
-    while True:  # compound magnitudes: 百万元 = 1e6 元
-        prefix = next((p for p in ("万亿", "亿", "万", "千", "百") if unit.startswith(p)), None)
-        if prefix is None or unit.startswith("百分"):
-            return factor, unit
-        factor, unit = factor * _MAG[prefix], unit[len(prefix):]
+    """The magnitude written in a unit and the unit without it, by the one magnitude
+    table (numbers.MAGNITUDES): '亿元' -> (1e8, '元'), '百万元' -> (1e6, '元'),
+    '万人' -> (1e4, '人'), '%' -> (1.0, '%'), '千米' -> (1.0, '千米'); empty -> (1.0, '')."""
+    if unit is None or (isinstance(unit, float) and math.isnan(unit)):
+        return 1.0, ""
+    return split_unit(str(unit))
 
 
 _split_unit = unit_scale  # the name used throughout this module
