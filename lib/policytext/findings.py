@@ -233,22 +233,15 @@ def _usable_growth(growth):
 
 
 def _base_text(row) -> str:
-    from .numbers import MAGNITUDE_PREFIXES
+    """The base as written, and converted to the target's unit when only the magnitude differs
+    (24726元 = 2.473万元); the one magnitude table is numbers.split_unit's."""
+    from .numbers import split_unit
 
-    def magnitude(unit):
-        for prefix in MAGNITUDE_PREFIXES:
-            if unit.startswith(prefix) and len(unit) > len(prefix):
-                return _MAGNITUDES[prefix], unit[len(prefix):]
-        return 1.0, unit
-
-    (fb, ub), (ft, ut) = magnitude(row["base_unit"]), magnitude(row["unit"])
+    (fb, ub), (ft, ut) = split_unit(row["base_unit"]), split_unit(row["unit"])
     base = f"{_written(row['base_value'])}{row['base_unit']}"
     if row["base_unit"] == row["unit"] or ub != ut:
         return base
     return f"{base} = {format(row['base_value'] * fb / ft, '.4g')}{row['unit']}"
-
-
-_MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 
 
 def table_implied_growth(growth, q, *, corpus=None):
