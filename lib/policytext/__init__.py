@@ -16,7 +16,7 @@ from importlib import import_module as _import_module
 # segment_text(engine=...), are imported on their own: they are tooling, not analysis.)
 _MODULES = ["errors", "corpus", "lexicon", "tokens", "discover", "batch", "compare",
             "frequency", "slogans", "fonts", "figures", "plots", "dfm", "themes", "keyness", "similarity",
-            "numbers", "quantities", "indicators", "targets"]
+            "numbers", "quantities", "indicators", "targets", "attainment", "revisions", "crosssection"]
 # Modules that export a function of their own name: the function is what `policytext.<name>`
 # means (as it did when everything was imported eagerly).
 _SHADOWED = frozenset({"corpus", "lexicon", "tokens"})
