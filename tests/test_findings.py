@@ -30,7 +30,7 @@ def test_nothing_to_show_is_one_sentence():
 import pandas as pd  # noqa: E402
 
 from policytext import corpus as make_corpus  # noqa: E402
-from policytext.findings import (  # noqa: E402
+from policytext.findings_tracking import (  # noqa: E402
     drop_annual_repeats, fmt_stated, md_city_targets, md_conclusions, md_consistency, md_implied_growth, md_timeline,
     table_implied_growth, timeline_choices,
 )
@@ -192,7 +192,7 @@ def test_timelines_need_two_points():
 
 
 # ---------------------------------------------------------------- notebook 05 views (target tracking over time)
-from policytext.findings import (  # noqa: E402
+from policytext.findings_tracking import (  # noqa: E402
     attainment_choices, md_crosssection_source, md_selection, md_selection_fallback,
     md_shared_indicators, table_attainment, table_attainment_summary, table_crosssection, table_revisions,
 )
