@@ -22,7 +22,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING, Container, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Container, Iterable, Sequence
 
 from .errors import ParameterError
 
@@ -202,13 +202,13 @@ def corpus_terms(texts: Sequence[str], *, cache: bool = True, digests: Sequence[
         hit = cache_get("segment_terms", key)
         if isinstance(hit, list) and all(isinstance(t, str) for t in hit):
             return hit
-    from .lexicon import dictionary
+    from .lexicon import dictionary_index
 
     seg = segmenter(engine)
     found = _candidates(texts, dictionary=_Known(seg), max_chars=200_000, **DISCOVER_DEFAULTS)
     joined = "\n".join(texts)
-    tags = dictionary().tags if found else {}
-    checked = (_new_word(seg, row[0], joined, tags) for row in found[:MAX_CANDIDATES])
+    tag_of = dictionary_index().tag
+    checked = (_new_word(seg, row[0], joined, tag_of) for row in found[:MAX_CANDIDATES])
     terms = list(dict.fromkeys(t for t in checked if t))
     if key is not None:
         cache_put("segment_terms", key, terms)
@@ -237,8 +237,8 @@ class _Known:
         return self.seg.is_word(word)
 
 
-def _trim(piece: str, tags: dict[str, str], allowed: frozenset[str]) -> bool:
-    tag = (tags.get(piece) or "x")[0]
+def _trim(piece: str, tag_of: Callable[[str], str | None], allowed: frozenset[str]) -> bool:
+    tag = (tag_of(piece) or "x")[0]
     return tag in _TRIM_SINGLE or (len(piece) >= 2 and tag in allowed)
 
 
@@ -257,13 +257,13 @@ def _on_boundaries(seg: "Engine", term: str, joined: str) -> bool:
     return seen > 0 and 2 * good >= seen
 
 
-def _new_word(seg: "Engine", term: str, joined: str, tags: dict[str, str]) -> str | None:
+def _new_word(seg: "Engine", term: str, joined: str, tag_of: Callable[[str], str | None]) -> str | None:
     """The candidate (trimmed) when it is a new word for the dictionary, else None.
-    tags: jieba's dictionary word -> POS tag."""
+    tag_of: jieba's dictionary word -> POS tag (None for other strings)."""
     pieces = seg.cut_block(term)
-    while len(pieces) > 1 and _trim(pieces[0], tags, _TRIM_HEAD):
+    while len(pieces) > 1 and _trim(pieces[0], tag_of, _TRIM_HEAD):
         pieces = pieces[1:]
-    while len(pieces) > 1 and _trim(pieces[-1], tags, _TRIM_TAIL):
+    while len(pieces) > 1 and _trim(pieces[-1], tag_of, _TRIM_TAIL):
         pieces = pieces[:-1]
     word = "".join(pieces)
     if not 2 <= len(pieces) <= MAX_NEW_WORD_PIECES or seg.is_word(word):

@@ -49,7 +49,7 @@ from math import log
 from typing import Iterable
 
 from .errors import ParameterError, PolicyTextError
-from .lexicon import dictionary, file_digest, jieba_dict_path, lexicon, versions
+from .lexicon import dictionary, dictionary_index, file_digest, jieba_dict_path, lexicon, versions
 
 __all__ = ["Engine", "ENGINES", "segmenter"]
 
@@ -136,11 +136,11 @@ class Engine:
             return self.extra[word]
         if word in self.lexicon_freqs:
             return self.lexicon_freqs[word]
-        return dictionary().freq.get(word, 0)
+        return dictionary_index().freq(word)    # a few look-ups: no need to parse dict.txt
 
     def lexicon_total(self) -> int:
         """jieba's total after adding the lexicon (its add_word adds each frequency)."""
-        return dictionary().total + sum(self.lexicon_freqs.values())
+        return dictionary_index().total + sum(self.lexicon_freqs.values())
 
     def term_freq(self, term: str, boost: int, floor: int, total: int) -> int:
         """Frequency that makes `term` beat the dictionary split of its own characters.
