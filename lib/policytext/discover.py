@@ -47,7 +47,7 @@ def _runs(texts: Iterable[str], max_chars: int | None) -> list[str]:
     alone took hundreds of MB.
     """
     texts = list(texts)
-    total = sum(len("".join(_RUN.findall(text))) for text in texts)
+    total = sum(sum(map(len, _RUN.findall(text))) for text in texts)
     step = math.ceil(total / max_chars) if max_chars and total > max_chars else 1
     runs: list[str] = []
     seen = 0
@@ -133,10 +133,12 @@ def _candidates(texts, *, min_count: int, min_pmi: float, min_entropy: float, ma
 
 def _level_rows(counts: list[Counter], n: int, n_chars: int, min_count: int, min_pmi: float,
                 min_entropy: float, dictionary: Container[str] | None) -> list[tuple]:
+    # The dictionary test comes last, on the survivors: asking the engine about every frequent
+    # n-gram cost 0.05 s of CPU per 1M characters, and extra candidates change nothing (a
+    # candidate's neighbours and parts do not depend on the other candidates).
     cands = {g: c for g, c in counts[n].items()
              if c >= min_count and g[0] not in FUNCTION_CHARS and g[-1] not in FUNCTION_CHARS
-             and INNER_FUNCTION_CHARS.isdisjoint(g[1:-1])
-             and not (dictionary is not None and g in dictionary)}
+             and INNER_FUNCTION_CHARS.isdisjoint(g[1:-1])}
     if not cands:
         return []
     left: dict[str, dict[str, int]] = defaultdict(dict)
@@ -159,7 +161,7 @@ def _level_rows(counts: list[Counter], n: int, n_chars: int, min_count: int, min
         # Cohesion at the weakest split: the largest product of the parts' counts.
         weakest = max(a[g[:k]] * b[g[k:]] for a, b, k in parts)
         pmi = math.log(c * n_chars / weakest)
-        if pmi < min_pmi:
+        if pmi < min_pmi or (dictionary is not None and g in dictionary):
             continue
         rows.append((g, c, pmi, le, re_, pmi * min(le, re_)))
     return rows
