@@ -77,14 +77,16 @@ def _count(runs: list[str], max_len: int, min_count: int) -> list[Counter]:
         level: Counter = Counter()
         if joined is not None:
             level.update(re.findall(f"(?=(.{{{n}}}))", joined))
+            more = max(level.values(), default=0) >= min_count
         else:
             level.update(g for run in runs for i in range(len(run) - n + 1)
                          if (g := run[i:i + n])[:-1] in frequent or g[1:] in frequent)
+            # Frequent n-grams need both halves frequent; they seed the next level.
+            frequent = {g for g, c in level.items()
+                        if c >= min_count and g[:-1] in frequent and g[1:] in frequent}
+            more = bool(frequent)
         counts.append(level)
-        # Frequent n-grams need both halves frequent; they seed the next level.
-        frequent = {g for g, c in level.items()
-                    if c >= min_count and g[:-1] in frequent and g[1:] in frequent}
-        if not frequent:
+        if not more:
             counts.extend(Counter() for _ in range(n + 1, max_len + 2))
             break
     return counts
@@ -146,12 +148,10 @@ def _candidates(texts, *, min_count: int, min_pmi: float, min_entropy: float, ma
 
 def _level_rows(counts: list[Counter], n: int, n_chars: int, min_count: int, min_pmi: float,
                 min_entropy: float, dictionary: Container[str] | None) -> list[tuple]:
-    # The dictionary test comes last, on the survivors: asking the engine about every frequent
-    # n-gram cost 0.05 s of CPU per 1M characters, and extra candidates change nothing (a
-    # candidate's neighbours and parts do not depend on the other candidates).
     cands = {g: c for g, c in counts[n].items()
              if c >= min_count and g[0] not in FUNCTION_CHARS and g[-1] not in FUNCTION_CHARS
-             and INNER_FUNCTION_CHARS.isdisjoint(g[1:-1])}
+             and INNER_FUNCTION_CHARS.isdisjoint(g[1:-1])
+             and not (dictionary is not None and g in dictionary)}
     if not cands:
         return []
     left: dict[str, dict[str, int]] = defaultdict(dict)
@@ -174,7 +174,7 @@ def _level_rows(counts: list[Counter], n: int, n_chars: int, min_count: int, min
         # Cohesion at the weakest split: the largest product of the parts' counts.
         weakest = max(a[g[:k]] * b[g[k:]] for a, b, k in parts)
         pmi = math.log(c * n_chars / weakest)
-        if pmi < min_pmi or (dictionary is not None and g in dictionary):
+        if pmi < min_pmi:
             continue
         rows.append((g, c, pmi, le, re_, pmi * min(le, re_)))
     return rows
