@@ -105,6 +105,8 @@ class Engine:
         self.lexicon = frozenset(lex)
         self._long_terms = frozenset(t for t in lex if len(t) >= 3)
         self._special = self._long_terms | _ALNUM_CHARS
+        # Tokens that can take a head from the next token: the first part of a lexicon term.
+        self._term_heads = frozenset(t[:k] for t in lex for k in range(1, len(t)))
         self._lexicon_tags = {t: lex[t] or "n" for t in lex}
         self._children: dict[tuple, Engine] = {}
 
@@ -257,12 +259,14 @@ class Engine:
         the token and the one before it, so going through them in order is the same as going
         through every token.
         """
-        lex = self.lexicon
+        lex, heads = self.lexicon, self._term_heads
         out = list(pieces)
         for i in hits:
             if i == 0:
                 continue
             tok, prev = out[i], out[i - 1]
+            if prev not in heads:           # prev + tok[:k] cannot be a term (most hits)
+                continue
             for k in range(len(tok) - 1, 0, -1):
                 if prev + tok[:k] in lex and self.is_word(tok[k:]):
                     out[i - 1], out[i] = prev + tok[:k], tok[k:]
