@@ -132,6 +132,9 @@ class _Pool:
             for piece in _split_pieces(texts[i], piece_chars):
                 self.owner.append(i)
                 self.pieces.append(piece)
+        # The base engine's dictionary is built now, not in each worker (a corpus-terms engine
+        # may have taken it, see engine_rjieba.RjiebaEngine._derive).
+        segmenter(engine).cut_block("的")
         # Frozen objects are skipped by the workers' garbage collector, which would otherwise
         # write to (and so copy) every inherited page of the dictionary tables.
         gc.freeze()
