@@ -171,8 +171,8 @@ class Engine:
 
     def _term_freqs(self, new: tuple[str, ...]) -> dict[str, int]:
         """Frequencies of new corpus terms, computed against this engine before any is added
-        (so they do not depend on the order of the terms). Kept in the disk cache: computing
-        them needs jieba's whole dictionary in Python (about 0.2 s to read)."""
+        (so they do not depend on the order of the terms). Kept in the disk cache; computing
+        them takes a few look-ups in `dictionary_index` (milliseconds)."""
         from .cache import cache_get, cache_key, cache_put
 
         # The engine's name is in the key so that each engine's own figures are what the
