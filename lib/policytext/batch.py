@@ -30,6 +30,9 @@ __all__ = ["segment_files"]
 # one process took 1.49-2.08 s cold and the pool 1.92-2.29 s (`policytext segment`, 4
 # alternated runs each). Discovery's sample is capped, so the pool pays on larger corpora.
 PARALLEL_MIN_CHARS = 2_000_000
+# From this size up to PARALLEL_MIN_CHARS, a cold run discovers corpus terms in a forked process
+# while this one cuts the texts without them (then re-cuts the blocks with terms).
+DISCOVER_ASIDE_MIN_CHARS = 300_000
 PROGRESS_MIN_CHARS = 200_000
 PIECE_CHARS = 40_000  # target size of the work pieces (paragraph-aligned) sent to workers
 SEP = "\x1f"          # joins tokens for the cache and the worker pipe when the text lacks it
@@ -183,7 +186,12 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
         hit = cache_get("segment_terms", terms_key(texts, digests))
         terms = hit if isinstance(hit, list) else None
     pool = None
-    if terms is None:                 # cold: start cutting while discovery runs
+    if terms is None and _discover_aside(texts, workers):
+        # cold, mid-sized: discovery in a forked process while this one cuts
+        child = _Discovery(texts, cache=cache, digests=digests, engine=engine)
+        pool = _EarlyCuts(base, texts)
+        terms = child.result()
+    elif terms is None:               # cold: start cutting while discovery runs
         pool = _maybe_pool(engine, texts, range(len(texts)), workers, piece_chars, discovering=True)
         try:
             terms = corpus_terms(texts, cache=cache, digests=digests, engine=engine)
@@ -194,6 +202,66 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
     return terms, _documents(texts, base, terms, pool, digests, pos=pos, workers=workers,
                              progress=progress, names=names, engine=engine,
                              piece_chars=piece_chars)
+
+
+def _discover_aside(texts: Sequence[str], workers: int | None) -> bool:
+    n_chars = sum(map(len, texts))
+    return (DISCOVER_ASIDE_MIN_CHARS <= n_chars < PARALLEL_MIN_CHARS
+            and (workers is None or workers >= 2) and _fork_available())
+
+
+def _discover_job(send, texts, cache, digests, engine) -> None:
+    try:
+        send.send((True, corpus_terms(texts, cache=cache, digests=digests, engine=engine)))
+    except BaseException:       # the parent runs discovery itself and so reports the error
+        send.send((False, None))
+    finally:
+        send.close()
+
+
+class _Discovery:
+    """corpus_terms in a forked process. Only the terms come back (a few hundred bytes), so
+    this costs a fork, unlike a pool, which moves all the text and tokens between processes."""
+
+    def __init__(self, texts, *, cache, digests, engine):
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork")
+        self.args = (texts, cache, digests, engine)
+        self.recv, send = ctx.Pipe(duplex=False)
+        gc.freeze()             # see _Pool
+        try:
+            self.proc = ctx.Process(target=_discover_job, args=(send, *self.args), daemon=True)
+            self.proc.start()
+        finally:
+            gc.unfreeze()
+        send.close()
+
+    def result(self) -> list[str]:
+        try:
+            ok, terms = self.recv.recv()
+        except (EOFError, OSError):   # the child died
+            ok, terms = False, None
+        finally:
+            self.recv.close()
+            self.proc.join()
+        if ok:
+            return terms
+        texts, cache, digests, engine = self.args
+        return corpus_terms(texts, cache=cache, digests=digests, engine=engine)
+
+
+class _EarlyCuts:
+    """The texts cut with the engine without corpus terms, shaped like a _Pool's results (one
+    piece per text) so that _pool_cuts re-cuts only the blocks with terms."""
+
+    def __init__(self, base: Engine, texts: Sequence[str]):
+        self.owner = list(range(len(texts)))
+        self.pieces: list[str | None] = list(texts)
+        self.results = iter([base.cut(text) for text in texts])
+
+    def close(self) -> None:
+        self.results = iter(())
 
 
 def _maybe_pool(engine, texts, todo, workers, piece_chars, discovering: bool = False) -> _Pool | None:
@@ -211,7 +279,7 @@ def _maybe_pool(engine, texts, todo, workers, piece_chars, discovering: bool = F
     return _Pool(engine, texts, list(todo), n_workers, piece_chars)
 
 
-def _documents(texts, base: Engine, terms: list[str], pool: _Pool | None, digests, *, pos: bool,
+def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: bool,
                workers, progress, names, engine, piece_chars) -> Iterator[Result]:
     from .cache import cache_get, cache_key, cache_put
     from .lexicon import versions
