@@ -20,7 +20,7 @@ import os
 import re
 from typing import Iterable, Iterator, Sequence
 
-from .discover import corpus_terms, terms_key, text_digests
+from .discover import checked_terms, corpus_terms, terms_key, text_digests, top_candidates
 from .engine import BLOCK_CHAR, Engine, segmenter
 from .errors import ParameterError, PolicyTextError
 
@@ -214,7 +214,7 @@ def _discover_aside(texts: Sequence[str], workers: int | None) -> bool:
 
 def _discover_job(send, texts, cache, digests, engine) -> None:
     try:
-        send.send((True, corpus_terms(texts, cache=cache, digests=digests, engine=engine)))
+        send.send((True, top_candidates(texts, engine=engine)))
     except BaseException:       # the parent runs discovery itself and so reports the error
         send.send((False, None))
     finally:
@@ -222,8 +222,10 @@ def _discover_job(send, texts, cache, digests, engine) -> None:
 
 
 class _Discovery:
-    """corpus_terms in a forked process. Only the terms come back (a few hundred bytes), so
-    this costs a fork, unlike a pool, which moves all the text and tokens between processes."""
+    """corpus_terms with its statistical step in a forked process. Only the candidates come
+    back (a few kB), so this costs a fork, unlike a pool, which moves all the text and tokens
+    between processes. The checks of the candidates run here, after this process's own cutting:
+    the child's step was the longer one (the parent waited 0.3 s for it)."""
 
     def __init__(self, texts, *, cache, digests, engine):
         import multiprocessing as mp
@@ -241,15 +243,16 @@ class _Discovery:
 
     def result(self) -> list[str]:
         try:
-            ok, terms = self.recv.recv()
+            ok, candidates = self.recv.recv()
         except (EOFError, OSError):   # the child died
-            ok, terms = False, None
+            ok, candidates = False, None
         finally:
             self.recv.close()
             self.proc.join()
-        if ok:
-            return terms
         texts, cache, digests, engine = self.args
+        if ok:
+            key = terms_key(texts, digests) if cache else None
+            return checked_terms(texts, candidates, key=key, engine=engine)
         return corpus_terms(texts, cache=cache, digests=digests, engine=engine)
 
 

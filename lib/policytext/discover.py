@@ -209,21 +209,37 @@ def corpus_terms(texts: Sequence[str], *, cache: bool = True, digests: Sequence[
     engine: "rjieba" (default) or "jieba"; both give the same terms.
     digests: sha256 of each text, when the caller has them (they key the disk cache).
     """
-    from .cache import cache_get, cache_put
-    from .engine import segmenter
+    from .cache import cache_get
 
     key = terms_key(texts, digests) if cache else None
     if key is not None:
         hit = cache_get("segment_terms", key)
         if isinstance(hit, list) and all(isinstance(t, str) for t in hit):
             return hit
+    return checked_terms(texts, top_candidates(texts, engine=engine), key=key, engine=engine)
+
+
+# corpus_terms in two steps, so that batch can run the first in another process.
+def top_candidates(texts: Sequence[str], *, engine: str | None = None) -> list[str]:
+    """The best-scored discovery candidates that corpus_terms checks."""
+    from .engine import segmenter
+
+    found = _candidates(texts, dictionary=_Known(segmenter(engine)), max_chars=200_000,
+                        **DISCOVER_DEFAULTS)
+    return [row[0] for row in found[:MAX_CANDIDATES]]
+
+
+def checked_terms(texts: Sequence[str], candidates: Sequence[str], *, key: str | None,
+                  engine: str | None = None) -> list[str]:
+    """The candidates that pass corpus_terms' checks (trimmed), stored under `key`."""
+    from .cache import cache_put
+    from .engine import segmenter
     from .lexicon import dictionary_index
 
     seg = segmenter(engine)
-    found = _candidates(texts, dictionary=_Known(seg), max_chars=200_000, **DISCOVER_DEFAULTS)
     joined = "\n".join(texts)
-    tag_of = dictionary_index().tag
-    checked = (_new_word(seg, row[0], joined, tag_of) for row in found[:MAX_CANDIDATES])
+    tag_of = dictionary_index().tag if candidates else None
+    checked = (_new_word(seg, c, joined, tag_of) for c in candidates)
     terms = list(dict.fromkeys(t for t in checked if t))
     if key is not None:
         cache_put("segment_terms", key, terms)
