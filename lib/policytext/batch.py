@@ -99,7 +99,7 @@ def _recut_terms(seg: Engine, piece: str, toks: list[str], pattern: re.Pattern) 
     if not spans:
         return toks
     # One cut for all the blocks: "\n" between them is a token of its own and no fix crosses
-    # it (one call per block cost 0.05 s of CPU per 1M characters in call overhead).
+    # it. (Small gain: 0.072 -> 0.066 s of CPU for the bench corpus's 3960 term occurrences.)
     cut = seg.cut("\n".join([piece[lo:hi] for lo, hi in spans]))
     marks = list(itertools.compress(itertools.count(), map("\n".__eq__, cut)))
     starts = [0, *[m + 1 for m in marks]]
