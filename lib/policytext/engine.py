@@ -227,15 +227,15 @@ class Engine:
     def _fix_flat(self, flat: list[str]) -> list[str]:
         """`_leftmost_terms`, then re-join digits/latin, over the pieces of many blocks
         separated by "\n" (which no lexicon term holds, so no fix crosses a block edge)."""
-        # One pass in C finds both kinds (a Python loop over the pieces cost 3x more CPU).
-        marks = list(itertools.compress(itertools.count(), map(self._special.__contains__, flat)))
+        special = self._special
+        marks = [i for i, t in enumerate(flat) if t in special]   # one pass finds both kinds
         hits = [i for i in marks if len(flat[i]) > 1]
         singles = [i for i in marks if len(flat[i]) == 1]
         if hits:
             fixed = self._leftmost_terms(flat, hits)
             if fixed != flat:                   # a fix may leave a single digit or letter
                 flat = fixed
-                singles = list(itertools.compress(itertools.count(), map(_ALNUM_CHARS.__contains__, flat)))
+                singles = [i for i, t in enumerate(flat) if t in _ALNUM_CHARS]
         if not singles:
             return flat
         out: list[str] = []
