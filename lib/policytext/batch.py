@@ -214,7 +214,18 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
 def _discover_aside(texts: Sequence[str], workers: int | None) -> bool:
     n_chars = sum(map(len, texts))
     return (DISCOVER_ASIDE_MIN_CHARS <= n_chars < PARALLEL_MIN_CHARS
-            and (workers is None or workers >= 2) and _fork_available())
+            and (workers is None or workers >= 2) and _fork_available()
+            and (workers is not None or _spare_core()))
+
+
+def _spare_core() -> bool:
+    """True when the load leaves a core for a second process. The child paid only then: on 1M
+    characters with 2 CPUs, in-process cold 0.50 s with it vs 0.76 s without at load 2.3-1.9,
+    but 0.89 s vs 0.75 s at load 3.7-3.4 (bench/segment.py, best of 5 interleaved runs)."""
+    try:
+        return os.getloadavg()[0] < (os.cpu_count() or 1)
+    except (AttributeError, OSError):   # no load average on this platform
+        return (os.cpu_count() or 1) >= 2
 
 
 def _discover_job(send, texts, cache, digests, engine) -> None:
