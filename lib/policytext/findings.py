@@ -152,16 +152,17 @@ def parts_summary(shares: pd.DataFrame) -> str:
     return " ".join(sentences)
 
 
-def segmentation_summary(table: pd.DataFrame) -> str:
-    """How many of the compared terms bare jieba splits, and into what (a compare_with_jieba table)."""
-    if table.empty:
-        return nothing_to_show("segmentation", "no term to compare")
-    split = table[table["jieba"].astype(str).str.contains("|", regex=False)]
-    whole = table[~table["policytext"].astype(str).str.contains("|", regex=False)]
-    text = (f"policytext keeps {len(whole)} of these {len(table)} terms whole; bare jieba splits "
-            f"{len(split)} of them")
+def segmentation_summary(cuts: pd.DataFrame) -> str:
+    """How many of the compared terms bare jieba splits and policytext keeps whole (a compare_with_jieba table)."""
+    if cuts.empty:
+        return nothing_to_show("segmentation", "the selection has no term of four or more characters")
+    split = cuts[cuts["jieba"].astype(str).str.contains("|", regex=False)]
+    kept = split[~split["policytext"].astype(str).str.contains("|", regex=False)]
+    text = f"Of the {len(cuts)} terms compared, bare jieba splits {len(split)}"
     if len(split):
-        text += f" (e.g. {md_escape(split.iloc[0]['term'])} → {md_escape(split.iloc[0]['jieba'])})"
+        first = split.iloc[0]
+        text += (f" (the most frequent: {md_escape(first['term'])} → {md_escape(first['jieba'])}); "
+                 f"policytext keeps {len(kept)} of these whole")
     return text + "."
 
 
