@@ -204,9 +204,11 @@ def term_contexts(hits: pd.DataFrame) -> str:
         return nothing_to_show("key terms in context", "none of the terms occurs in the selection")
     lines = []
     for term, part in hits.groupby("pattern", sort=False):
-        plan = (part["part"] == "plan").mean() * 100
+        headed = part[part["part"].isin(["review", "plan"])]
+        where = (f"{fmt_percent(100 * (headed['part'] == 'plan').mean(), decimals=0)} of those in headed reports "
+                 "in plan parts" if len(headed) else "none in a review or plan part")
         lines.append(f"- **{md_escape(term)}**: {_count(len(part), 'occurrence')} in "
-                     f"{_count(part['doc'].nunique(), 'report')}, {fmt_percent(plan, decimals=0)} of them in plan parts")
+                     f"{_count(part['doc'].nunique(), 'report')}, {where}")
     return "\n".join(lines)
 
 
@@ -249,8 +251,11 @@ def slogan_layers(slogans: pd.DataFrame, place_of: dict) -> str:
         return (f"{_count(len(slogans), 'slogan')} in {md_escape(places[0] if places else 'this selection')}; "
                 f"the most repeated: {_names(top)}. With one place, shared and local slogans cannot be told apart.")
     shared = slogans.loc[used_in.map(len) == len(places), "slogan"]
-    sentences = [f"{_count(len(shared), 'slogan')} {'is' if len(shared) == 1 else 'are'} used in every place "
-                 f"of the selection{': ' + _names(shared, limit=8) if len(shared) else ''}."]
+    if len(shared):
+        sentences = [f"{_count(len(shared), 'slogan')} {'is' if len(shared) == 1 else 'are'} used in every place "
+                     f"of the selection: {_names(shared, limit=8)}."]
+    else:
+        sentences = ["No slogan is used in every place of the selection."]
     for place in places:
         own = slogans.loc[used_in.map(lambda s: s == {place}), "slogan"]
         if len(own):
