@@ -293,8 +293,11 @@ def theme_leaders(matrix: pd.DataFrame) -> str:
     """Per unit (row) its leading theme, and per theme the unit that leads it (values as the heatmap shows)."""
     if matrix.empty:
         return nothing_to_show("themes", "no theme term was found")
-    lines = [f"- **{md_escape(unit)}** leads on {md_escape(row.idxmax())} ({fmt_number(row.max())} per 1,000 words)"
-             for unit, row in matrix.iterrows() if row.max() > 0]
+    leaders = matrix.idxmax(axis=1)
+    lines = []
+    for theme in dict.fromkeys(leaders[matrix.max(axis=1) > 0]):
+        units = [f"{md_escape(unit)} ({fmt_number(matrix.loc[unit, theme])})" for unit in leaders.index[leaders == theme]]
+        lines.append(f"- Leading theme {md_escape(theme)}, per 1,000 words: {', '.join(units)}")
     if len(matrix) > 1:
         tops = [f"{md_escape(theme)}: {md_escape(col.idxmax())} ({fmt_number(col.max())})"
                 for theme, col in matrix.items() if col.max() > 0]
@@ -325,8 +328,8 @@ def keyness_summary(k: pd.DataFrame, target: str, reference: str, *, n: int = 6,
 
     def words(rows, count):
         return ", ".join(f"{md_escape(f)} ({c}×)" for f, c in zip(rows["feature"], rows[count])) or "none"
-    return (f"**{md_escape(target)}** uses more: {words(plus, 'n_target')}. "
-            f"**{md_escape(reference)}** uses more: {words(minus, 'n_reference')}.")
+    return (f"Used more by **{md_escape(target)}**: {words(plus, 'n_target')}. "
+            f"Used more by **{md_escape(reference)}**: {words(minus, 'n_reference')}.")
 
 
 def similarity_summary(sim: pd.DataFrame) -> str:

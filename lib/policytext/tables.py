@@ -14,6 +14,7 @@ import pandas as pd
 __all__ = ["style_table"]
 
 _TEXT_CSS = [("text-align", "left"), ("white-space", "nowrap")]
+_SHORT = 24  # characters: a text column no longer than this never wraps
 
 
 def _formatter(decimals: int, *, percent: bool = False, scientific: bool = False):
@@ -50,8 +51,13 @@ def style_table(frame: pd.DataFrame, *, caption: str, decimals: Mapping[str, int
             formats[column] = _formatter(decimals.get(column, 1), percent=column in percent,
                                          scientific=column in scientific)
     text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+    # Short text (names, ids) never wraps; long text (sentences, term lists) wraps, left-aligned.
+    short = [c for c in text_columns if frame[c].astype(str).str.len().max() <= _SHORT] if len(frame) else text_columns
+    long = [c for c in text_columns if c not in short]
     styler = frame.style.format(formats, escape="html").set_caption(caption)
-    styler = styler.set_properties(subset=text_columns, **dict(_TEXT_CSS)) if text_columns else styler
+    styler = styler.set_properties(subset=short, **dict(_TEXT_CSS)) if short else styler
+    styler = styler.set_properties(subset=long, **{"text-align": "left", "white-space": "normal",
+                                                   "min-width": "16em"}) if long else styler
     styler = styler.set_table_styles([{"selector": "caption", "props": [("caption-side", "top"),
                                                                         ("text-align", "left")]},
                                       {"selector": "th", "props": _TEXT_CSS}])
