@@ -45,3 +45,12 @@ def test_short_text_never_wraps_long_text_does():
     long_rule = re.search(r"#T_\w+_row0_col1 \{([^}]*)\}", html).group(1)
     assert "nowrap" in short_rule and "text-align: left" in short_rule
     assert "nowrap" not in long_rule and "text-align: left" in long_rule
+
+
+def test_headers_index_and_caption_are_escaped():
+    payload = "<img src=x onerror=alert(1)>"
+    frame = pd.DataFrame({payload: [1.5]}, index=pd.Index([payload], name="place"))
+    html = style_table(frame, caption=f"rates of {payload}", index=True).to_html()
+    assert "<img" not in html and html.count("&lt;img src=x onerror=alert(1)&gt;") == 3
+    html = style_table(frame, caption="x", rename={payload: "<b>rate</b>"}).to_html()
+    assert "<b>" not in html and "&lt;b&gt;rate&lt;/b&gt;" in html

@@ -7,6 +7,7 @@ left-aligned and never wrapped, and no meaningless 0..n index.
 """
 from __future__ import annotations
 
+import html
 from typing import Iterable, Mapping
 
 import pandas as pd
@@ -47,14 +48,16 @@ def style_table(frame: pd.DataFrame, *, caption: str, decimals: Mapping[str, int
     percent, scientific = set(percent), set(scientific)
     formats = {}
     for column in frame.columns:
-        if pd.api.types.is_float_dtype(frame[column]) or column in decimals or column in scientific:
+        if pd.api.types.is_float_dtype(frame[column]) or column in decimals or column in scientific or column in percent:
             formats[column] = _formatter(decimals.get(column, 1), percent=column in percent,
                                          scientific=column in scientific)
     text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
     # Short text (names, ids) never wraps; long text (sentences, term lists) wraps, left-aligned.
     short = [c for c in text_columns if frame[c].astype(str).str.len().max() <= _SHORT] if len(frame) else text_columns
     long = [c for c in text_columns if c not in short]
-    styler = frame.style.format(formats, escape="html").set_caption(caption)
+    styler = frame.style.format(formats, escape="html").set_caption(html.escape(caption))
+    # Headers and index labels come from the data too (ids, places, terms as pivot columns).
+    styler = styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
     styler = styler.set_properties(subset=short, **dict(_TEXT_CSS)) if short else styler
     styler = styler.set_properties(subset=long, **{"text-align": "left", "white-space": "normal",
                                                    "min-width": "16em"}) if long else styler
@@ -64,5 +67,6 @@ def style_table(frame: pd.DataFrame, *, caption: str, decimals: Mapping[str, int
     if not index:
         styler = styler.hide(axis="index")
     if rename:
-        styler = styler.relabel_index([rename.get(c, c) for c in frame.columns], axis="columns")
+        labels = [html.escape(str(rename[c])) if c in rename else html.escape(str(c)) for c in frame.columns]
+        styler = styler.relabel_index(labels, axis="columns")
     return styler
