@@ -1,20 +1,34 @@
 # Two commands on a fresh machine with Python 3.11 and pip:
 #   make reports   set everything up and render every notebook to HTML in reports/
 #   make test      run the test suite (what CI runs)
+# `make lab` opens the notebooks in JupyterLab; `make check-lab` checks it draws Chinese.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The Chinese font for JupyterLab, inside .venv (see lib/policytext/jupyterlab.py).
+LAB_FONT := $(VENV)/share/jupyter/labextensions/policytext-cjk-font/package.json
 
-.PHONY: setup reports test bench student-copies clean
+.PHONY: setup reports test bench student-copies clean lab check-lab
 
-setup: $(STAMP)
+setup: $(STAMP) $(LAB_FONT)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+$(LAB_FONT): $(STAMP) lib/policytext/jupyterlab.py
+	$(BIN)/policytext lab-setup
+
+lab: setup
+	$(BIN)/jupyter lab notebooks/
+
+# Needs Debian's chromium (/usr/bin/chromium); installs only the playwright Python package.
+check-lab: setup
+	$(BIN)/python -m pip install --quiet -e '.[check]'
+	$(BIN)/python scripts/check_jupyterlab.py
 
 reports: setup
 	$(BIN)/policytext render --out reports

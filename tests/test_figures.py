@@ -10,7 +10,7 @@ import pytest  # noqa: E402
 from policytext.figures import KEY_ATTRIBUTE, figure_key, install_png_cache  # noqa: E402
 from policytext.plots import textplot_frequency  # noqa: E402
 
-FREQ = pd.DataFrame({"term": ["高质量发展", "乡村振兴"], "count": [5, 3], "group": ["嘉峪关市", "嘉峪关市"]})
+FREQ = pd.DataFrame({"feature": ["高质量发展", "乡村振兴"], "count": [5, 3], "group": ["嘉峪关市", "嘉峪关市"]})
 
 
 def test_key_follows_the_content_of_the_arguments():

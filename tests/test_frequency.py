@@ -16,8 +16,7 @@ import pytest
 
 from policytext import corpus
 from policytext.errors import ParameterError
-from policytext.frequency import (freq_table_for_files, is_term, kwic, textstat_collocations,
-                                  textstat_frequency, textstat_keywords)
+from policytext.frequency import is_term, kwic, textstat_collocations, textstat_frequency, textstat_keywords
 from policytext.segment import stopwords, tokens, tokens_remove
 
 A = "我们推进高质量发展，发展产业链。2021年增长8.5%。"
@@ -42,7 +41,7 @@ def toy():
 
 
 def table(frame):
-    return [tuple(row) for row in frame[["term", "count", "rank", "docfreq"]].itertuples(index=False)]
+    return [tuple(row) for row in frame[["feature", "count", "rank", "docfreq"]].itertuples(index=False)]
 
 
 def test_frequency_hand_computed(toy):
@@ -72,7 +71,7 @@ def test_frequency_n_and_groups_by_place(toy):
     # (产 4EA7 < 发 53D1 < 增 589E < 推 63A8 < 高 9AD8).
     assert table(jc) == [("产业链", 1, 1, 1), ("发展", 1, 1, 1), ("增长", 1, 1, 1)]
     assert jc["per_10k"].tolist() == pytest.approx([2000, 2000, 2000])
-    assert list(f["group"].unique()) == ["嘉峪关市", "金昌市"]
+    assert list(f["group"].unique()) == ["金昌市", "嘉峪关市"]  # order of first appearance (a, then b)
 
 
 def test_frequency_bigrams_never_bridge_removed_tokens(toy):
@@ -85,9 +84,16 @@ def test_frequency_bigrams_never_bridge_removed_tokens(toy):
     assert f["per_10k"].tolist() == pytest.approx([4000, 2000, 2000, 2000])
 
 
+def test_a_document_without_the_group_value_goes_to_missing():
+    c = corpus({"a": A, "b": B}, meta={"a": {"place": "金昌市"}, "b": {"place": ""}})
+    f = textstat_frequency({k: TOKS[k] for k in "ab"}, corpus=c, remove=STOP, groups="place")
+    assert list(f["group"].unique()) == ["金昌市", "(missing)"]
+    assert f[f["group"] == "(missing)"]["count"].sum() == 6   # b's kept tokens
+
+
 def test_remove_false_counts_everything(toy):
     f = textstat_frequency(TOKS, corpus=toy, remove=False)
-    counts = dict(zip(f["term"], f["count"]))
+    counts = dict(zip(f["feature"], f["count"]))
     assert counts["。"] == 5 and counts["我们"] == 1 and counts["8.5%"] == 1
     assert f["count"].sum() == sum(len(t) for t in TOKS.values())
 
@@ -120,21 +126,23 @@ def test_real_tokens_counts_and_parts():
     toks = tokens(c)
     assert "".join(toks["d"]) == c["d"].clean
     f = textstat_frequency(toks, groups="part")
-    got = {(g, t): n for g, t, n in zip(f["group"], f["term"], f["count"])}
+    got = {(g, t): n for g, t, n in zip(f["group"], f["feature"], f["count"])}
     assert got[("review", "乡村振兴")] == 1 and got[("plan", "乡村振兴")] == 1
     assert got[("review", "产业链")] == 1 and got[("plan", "产业链")] == 1
     assert ("review", "新能源") not in got and got[("plan", "新能源")] == 1
     # The same numbers as counting tokens_remove's output by hand, minus single characters.
     kept = [t for t in tokens_remove(toks)["d"] if len(t) > 1 and is_term(t)]
-    assert textstat_frequency(toks).set_index("term")["count"].to_dict() == dict(Counter(kept))
-    assert "我们" not in set(f["term"]) and "我们" in stopwords()
+    assert textstat_frequency(toks).set_index("feature")["count"].to_dict() == dict(Counter(kept))
+    assert "我们" not in set(f["feature"]) and "我们" in stopwords()
+    assert list(f["group"].unique()) == ["review", "plan"]  # parts in text order
 
 
 def test_real_tokens_on_one_document_corpus():
     c = corpus({"only": "推进乡村振兴。推进乡村振兴，发展新能源。"})
     f = textstat_frequency(tokens(c))
-    assert dict(zip(f["term"], f["count"]))["乡村振兴"] == 2
-    assert textstat_keywords(tokens(c), n=2)["term"].tolist()[0] == "乡村振兴"
+    assert dict(zip(f["feature"], f["count"]))["乡村振兴"] == 2
+    # Every term is in the only document: tf-idf is 0 for all of them, so none is listed.
+    assert textstat_keywords(tokens(c), n=2).empty
 
 
 # ------------------------------------------------------------------ kwic
@@ -218,17 +226,23 @@ def test_collocations_skip_removed_tokens_and_check_measure(toy):
 
 def test_tfidf_hand_computed(toy):
     k = textstat_keywords(TOKS, corpus=toy, remove=STOP, n=5)
+    assert list(k.columns) == ["doc", "feature", "count", "score", "rank"]
     a = k[k["doc"] == "a"]
-    # Doc a: 5 kept tokens, each tf = 1/5. N = 3 documents.
-    # idf = ln(N/df) + 1: 增长, 高质量发展 (df 1) 2.09861; 推进, 发展 (df 2) 1.40547; 产业链 (df 3) 1.
-    assert a["term"].tolist() == ["增长", "高质量发展", "发展", "推进", "产业链"]
-    assert a["score"].tolist() == pytest.approx([0.2 * 2.098612, 0.2 * 2.098612, 0.2 * 1.405465,
-                                                0.2 * 1.405465, 0.2], abs=1e-6)
-    assert a["rank"].tolist() == [1, 2, 3, 4, 5]
+    # tf-idf = count * log10(N / df), N = 3 documents. Doc a: every kept term once.
+    # 增长, 高质量发展 (df 1): log10(3) = 0.477121; 推进, 发展 (df 2): log10(1.5) = 0.176091;
+    # 产业链 (df 3): 0, not listed. Ties by count, then code point (增 589E < 高 9AD8, 发 53D1 < 推 63A8).
+    assert a["feature"].tolist() == ["增长", "高质量发展", "发展", "推进"]
+    assert a["score"].tolist() == pytest.approx([0.477121, 0.477121, 0.176091, 0.176091], abs=1e-6)
+    assert a["rank"].tolist() == [1, 2, 3, 4]
+    b = k[k["doc"] == "b"]
+    # Doc b: 发展 2 * 0.176091 = 0.352183 first; 乡村振兴, 推进, 新能源 (df 2) once each; 产业链 0.
+    assert b["feature"].tolist() == ["发展", "乡村振兴", "推进", "新能源"]
+    assert b["score"].iloc[0] == pytest.approx(0.352183, abs=1e-6)
     c = k[k["doc"] == "c"]
-    # Doc c: 乡村振兴 2/4 * 1.40547 = 0.70273; 新能源 1/4 * 1.40547 = 0.35137; 产业链 1/4 * 1 = 0.25
-    assert c["term"].tolist() == ["乡村振兴", "新能源", "产业链"]
-    assert c["score"].tolist() == pytest.approx([0.702733, 0.351366, 0.25], abs=1e-6)
+    # Doc c: 乡村振兴 2 * 0.176091 = 0.352183; 新能源 0.176091; 产业链 (df 3) 0.
+    assert c["feature"].tolist() == ["乡村振兴", "新能源"]
+    assert c["count"].tolist() == [2, 1]
+    assert c["score"].tolist() == pytest.approx([0.352183, 0.176091], abs=1e-6)
 
 
 def test_textrank_path_graph():
@@ -236,7 +250,7 @@ def test_textrank_path_graph():
     k = textstat_keywords({"p": ["甲方", "乙方", "丙方"]}, corpus=c, method="textrank", window=2, remove=[])
     # Path 甲方 - 乙方 - 丙方, d = 0.85: b = 0.15 + 0.85 (a + c), a = c = 0.15 + 0.85 b / 2
     # -> a = 0.21375 / 0.2775 = 0.77027, b = 1.45946; scaled by the top score: b 1, a = c = 0.52778.
-    assert k["term"].tolist() == ["乙方", "丙方", "甲方"]
+    assert k["feature"].tolist() == ["乙方", "丙方", "甲方"]
     assert k["score"].tolist() == pytest.approx([1.0, 0.527778, 0.527778], abs=1e-5)
 
 
@@ -251,17 +265,17 @@ def test_cli_freq_matches_segment_counts(tmp_path):
     run = lambda *args: subprocess.run([sys.executable, "-m", "policytext", *args], capture_output=True,
                                        text=True, check=True, encoding="utf-8").stdout
     freq = pd.read_csv(io.StringIO(run("freq", str(one), str(two), "--csv")))
-    assert list(freq.columns) == ["term", "count", "docs", "per_10k"]
+    assert list(freq.columns) == ["feature", "count", "docfreq", "per_10k"]
     records = [json.loads(line) for line in run("segment", str(one), str(two), "--jsonl").splitlines()]
     seg_counts = Counter(t for r in records for t in r["tokens"])
-    for term, count in zip(freq["term"], freq["count"]):
+    for term, count in zip(freq["feature"], freq["count"]):
         assert seg_counts[term] == count, term
-    got = dict(zip(freq["term"], zip(freq["count"], freq["docs"])))
+    got = dict(zip(freq["feature"], zip(freq["count"], freq["docfreq"])))
     assert got["乡村振兴"] == (3, 2) and got["高质量发展"] == (2, 2) and got["产业链"] == (2, 2)
-    assert not any(ch.isdigit() for t in freq["term"] for ch in t)
-    assert not set(freq["term"]) & (stopwords() | {"，", "。", "%"})
+    assert not any(ch.isdigit() for t in freq["feature"] for ch in t)
+    assert not set(freq["feature"]) & (stopwords() | {"，", "。", "%"})
     assert freq["per_10k"].sum() == pytest.approx(10_000, abs=0.01)
-    assert freq_table_for_files([one])["term"].tolist()[0] == "乡村振兴"
+    assert pd.read_csv(io.StringIO(run("freq", str(one), "--csv")))["feature"].tolist()[0] == "乡村振兴"
 
 
 def test_report_verbs_are_kept_out_of_the_stopwords_and_drop_only_when_asked():
@@ -271,6 +285,6 @@ def test_report_verbs_are_kept_out_of_the_stopwords_and_drop_only_when_asked():
     assert "加快" in REPORT_VERBS and not REPORT_VERBS & stopwords()
     toks = {"a": ["加快", "推进", "乡村振兴", "。"]}
     c = corpus({"a": "加快推进乡村振兴。"})
-    kept = textstat_frequency(toks, corpus=c)["term"].tolist()
+    kept = textstat_frequency(toks, corpus=c)["feature"].tolist()
     assert sorted(kept) == ["乡村振兴", "加快", "推进"]
-    assert textstat_frequency(toks, corpus=c, remove=stopwords() | REPORT_VERBS)["term"].tolist() == ["乡村振兴"]
+    assert textstat_frequency(toks, corpus=c, remove=stopwords() | REPORT_VERBS)["feature"].tolist() == ["乡村振兴"]

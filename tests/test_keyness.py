@@ -5,9 +5,19 @@ import matplotlib
 import pytest
 
 from policytext import corpus
+from policytext.dfm import DFM
 from policytext.errors import ParameterError
-from policytext.keyness import keyness_table, textplot_keyness, textstat_keyness
+from policytext.keyness import textplot_keyness, textstat_keyness
 from policytext.segment import tokens
+
+
+def keyness_table(a, b, n_target, n_reference, **options):
+    """(statistic, p, log_ratio) of a feature "f" seen a times among n_target words of a target
+    and b times among n_reference words of a reference: textstat_keyness on a two-document DFM
+    whose other words are one feature, "other"."""
+    x = DFM([[a, n_target - a], [b, n_reference - b]], ("t", "r"), ("f", "other"))
+    row = textstat_keyness(x, "t", **options).set_index("feature").loc["f"]
+    return row[row.index[0]], row["p"], row["log_ratio"]
 
 # ---------------------------------------------------------------- the 2x2 arithmetic
 #
@@ -111,7 +121,7 @@ def test_keyness_of_one_document_against_the_rest(toy):
     assert (k.attrs["n_target_total"], k.attrs["n_reference_total"]) == (5, 11)
     top = k.iloc[0]
     assert (top["feature"], top["n_target"], top["n_reference"]) == ("党建", 3, 0)
-    # 党建: a = 3, b = 0, 5 vs 11 words -> same numbers as keyness_table
+    # 党建: a = 3, b = 0, 5 vs 11 words -> the same numbers as the bare 2x2 table
     stat, p, lr = keyness_table(3, 0, 5, 11)
     assert top["G2"] == pytest.approx(stat) and top["log_ratio"] == pytest.approx(math.log2((3.5 / 5) / (0.5 / 11)))
     assert k["G2"].is_monotonic_decreasing

@@ -11,7 +11,7 @@ from policytext.errors import ParameterError  # noqa: E402
 from policytext.plots import explore_term, textplot_frequency, textplot_wordcloud, textplot_xray  # noqa: E402
 
 FREQ = pd.DataFrame({
-    "term": ["乡村振兴", "产业链", "发展", "新能源", "高质量发展", "产业链", "增长"],
+    "feature": ["乡村振兴", "产业链", "发展", "新能源", "高质量发展", "产业链", "增长"],
     "count": [3, 2, 2, 1, 4, 1, 1],
     "group": ["嘉峪关市"] * 4 + ["金昌市"] * 3,
 })
@@ -31,7 +31,7 @@ def test_frequency_small_multiples():
     assert len(one.get_axes()) == 1 and len(one.get_axes()[0].patches) == 3
     plt.close(one)
     with pytest.raises(ParameterError):
-        textplot_frequency(FREQ, by="place")
+        textplot_frequency(FREQ, groups="place")
 
 
 def test_wordcloud_panels():

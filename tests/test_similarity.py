@@ -47,11 +47,11 @@ def test_cosine_by_hand(toy):
 
 def test_similarity_by_part_labels_units_and_min_tokens_drops_small_ones():
     c = corpus({"r": "过去五年，改革，开放。\n今后五年，改革，开放。", "q": "改革，开放。"})
-    sim = textstat_simil(tokens(c), by="part")
+    sim = textstat_simil(tokens(c), groups=["doc", "part"])
     assert list(sim.index) == ["r:review", "r:plan", "q:other"]
     # review = (过去, 五年, 改革, 开放), plan = (今后, 五年, 改革, 开放): dot 3, norms 2 and 2
     assert sim.loc["r:review", "r:plan"] == pytest.approx(3 / 4)
-    small = textstat_simil(tokens(c), by="part", min_tokens=3)
+    small = textstat_simil(tokens(c), groups=["doc", "part"], min_tokens=3)
     assert list(small.index) == ["r:review", "r:plan"]
 
 
@@ -62,7 +62,7 @@ def test_bad_method_is_named(toy):
 
 def test_distinctive_terms_by_tfidf(toy):
     d = textstat_distinctive(toy, n=2)
-    assert list(d.columns) == ["doc", "rank", "feature", "count", "docs", "tfidf"]
+    assert list(d.columns) == ["doc", "rank", "feature", "count", "docfreq", "tfidf"]
     # N = 4 documents. In x: 改革 (count 2, in 3 docs) 2*log10(4/3) = 0.249877;
     # 开放 and 生态 (count 1, in 2 docs) 1*log10(2) = 0.301030 each -> 开放, 生态 (tie by name).
     x = d[d.doc == "x"]
@@ -78,7 +78,7 @@ def test_distinctive_terms_by_tfidf(toy):
 
 def test_a_single_document_has_no_distinctive_terms():
     d = textstat_distinctive(tokens(corpus({"only": "改革，开放。"})))
-    assert d.empty and list(d.columns) == ["doc", "rank", "feature", "count", "docs", "tfidf"]
+    assert d.empty and list(d.columns) == ["doc", "rank", "feature", "count", "docfreq", "tfidf"]
 
 
 def test_heatmap_annotates_every_cell(toy):
@@ -95,3 +95,19 @@ def test_heatmap_annotates_every_cell(toy):
     plt.close(fig)
     with pytest.raises(ParameterError, match="empty"):
         textplot_heatmap(sim.iloc[0:0, 0:0])
+
+
+def test_groups_pool_documents_and_a_dfm_is_accepted(toy):
+    from policytext.dfm import dfm, is_word
+
+    # x and same are one place, y and z another: pooled counts 甲 = (改革 4, 开放 2, 生态 2),
+    # 乙 = (农业 2, 农村 1, 农民 1, 改革 1); dot = 4; |甲| = sqrt(24), |乙| = sqrt(7).
+    c = corpus(TEXTS, meta={"x": {"place": "甲"}, "same": {"place": "甲"}, "y": {"place": "乙"},
+                            "z": {"place": "乙"}})
+    sim = textstat_simil(tokens(c), groups="place")
+    assert list(sim.index) == ["甲", "乙"] and sim.index.name == "place"
+    assert sim.loc["甲", "乙"] == pytest.approx(4 / math.sqrt(24 * 7))
+    assert textstat_simil(dfm(toy, select=is_word)).loc["x", "z"] == pytest.approx(2 / math.sqrt(12))
+    d = textstat_distinctive(tokens(c), groups="place", n=1)
+    # 乙's 农业 (2 * log10(2 / 1)) beats its 改革 (used by both groups: tf-idf 0, never listed).
+    assert d.set_index("place").loc["乙", "feature"] == "农业"

@@ -68,15 +68,15 @@ def test_textstat_slogans_counts_quoted_and_unquoted_with_raw_offsets():
     t = textstat_slogans(c)
     rows = {r.slogan: r for r in t.itertuples()}
     assert set(rows) == {"三新一高", "四个意识", "两个维护"}
-    # 三新一高: quoted once, bare once, both in a -> count 2, docs 1.
-    assert (rows["三新一高"].count, rows["三新一高"].docs) == (2, 1)
+    # 三新一高: quoted once, bare once, both in a -> count 2, docfreq 1.
+    assert (rows["三新一高"].count, rows["三新一高"].docfreq) == (2, 1)
     # 四个意识: quoted in a, bare in b.
-    assert (rows["四个意识"].count, rows["四个意识"].docs, rows["四个意识"].doc_ids) == (2, 2, "a,b")
-    assert (rows["两个维护"].count, rows["两个维护"].docs, rows["两个维护"].doc) == (1, 1, "b")
+    assert (rows["四个意识"].count, rows["四个意识"].docfreq, rows["四个意识"].doc_ids) == (2, 2, "a,b")
+    assert (rows["两个维护"].count, rows["两个维护"].docfreq, rows["两个维护"].doc) == (1, 1, "b")
     first = rows["三新一高"]
     assert first.doc == "a" and raw_a[first.start:first.end] == "三新一高"
     assert "三新一高" in first.example
-    assert t["slogan"].tolist()[2] == "两个维护"   # sorted by count, docs, then slogan
+    assert t["slogan"].tolist()[2] == "两个维护"   # sorted by count, docfreq, then slogan
     assert textstat_slogans(c, min_count=2)["slogan"].tolist() == ["四个意识", "三新一高"]
     with pytest.raises(ParameterError):
         textstat_slogans(c, min_count=0)

@@ -246,6 +246,13 @@ def test_groups_by_part_and_by_document_and_part(toy):
     assert _row(parts, part="other", theme="reform_opening")["n_tokens"] == 7 + 4
 
 
+def test_a_document_without_the_group_value_is_missing():
+    c = corpus({"a": A, "b": B}, meta={"a": {"place": "甲市"}, "b": {"place": ""}})
+    df = textstat_themes(tokens(c), groups="place")
+    assert list(df["place"].unique()) == ["甲市", "(missing)"]
+    assert _row(df, place="(missing)", theme="rural")["count"] == 2     # b: 农业, 农业
+
+
 def test_unknown_group_column_is_an_error(toy):
     with pytest.raises(ParameterError, match="unknown group column.*colour"):
         textstat_themes(toy, groups="colour")

@@ -12,7 +12,7 @@ from importlib import import_module as _import_module
 # One module per family; each declares its public API in __all__. (policytext.render,
 # the notebook renderer, is imported on its own: it is tooling, not analysis.)
 _MODULES = ["errors", "corpus", "segment", "discover", "frequency", "slogans", "fonts", "figures",
-            "plots", "themes", "keyness", "similarity", "numbers", "quantities", "indicators", "targets"]
+            "plots", "dfm", "themes", "keyness", "similarity", "numbers", "quantities", "indicators", "targets"]
 
 __all__ = ["__version__"]
 for _name in _MODULES:

@@ -1,7 +1,8 @@
-"""Command line: `policytext segment|freq|themes|quantities|render ...`.
+"""Command line: `policytext segment|freq|themes|quantities|render|lab-setup ...`.
 
 Each subcommand is a thin wrapper over a library function; heavy modules are
-imported only by the subcommand that needs them, so the CLI starts fast.
+imported only by the subcommand that needs them, so the CLI starts fast. The
+file adapters (files in, one table out) live here: the library works on corpora.
 """
 from __future__ import annotations
 
@@ -26,16 +27,55 @@ def _segment(args: argparse.Namespace) -> None:
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def _freq(args: argparse.Namespace) -> None:
-    from .frequency import freq_table_for_files
+def _freq_table(paths: list[str]):
+    """feature, count, docfreq, per_10k over files, for `policytext freq FILE... --csv`.
 
-    _write_csv(freq_table_for_files(args.files), ["term", "count", "docs", "per_10k"])
+    Uses exactly the tokens of `policytext segment` (decoded raw text, no cleaning), so each
+    count equals the number of times the token appears in the segment output; terms are kept
+    as in textstat_frequency (frequency.is_term). docfreq = files using the term; per_10k =
+    count per 10,000 kept tokens over all the files. Ordered by count, then feature.
+    """
+    from collections import Counter
+    from functools import lru_cache
+
+    import pandas as pd
+
+    from .frequency import is_term
+    from .segment import segment_files, stopwords
+
+    stop = stopwords()
+    keep = lru_cache(maxsize=None)(lambda t: is_term(t, stop))  # a report repeats its words
+    counts, docfreq = Counter(), Counter()
+    for record in segment_files(paths):
+        kept = [t for t in record["tokens"] if keep(t)]
+        counts.update(kept)
+        docfreq.update(set(kept))
+    total = sum(counts.values())
+    frame = pd.DataFrame(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])), columns=["feature", "count"])
+    frame["docfreq"] = [docfreq[t] for t in frame["feature"]]
+    frame["per_10k"] = (frame["count"] / total * 10_000).round(3) if total else 0.0
+    return frame
+
+
+def _freq(args: argparse.Namespace) -> None:
+    _write_csv(_freq_table(args.files), ["feature", "count", "docfreq", "per_10k"])
+
+
+def _themes_table(paths: list[str]):
+    """doc, theme, count, per_1000, share for each file and theme (doc = file name).
+
+    Files are read with corpus.load_files (cleaned as in every analysis) and cut with
+    segment.tokens, as in the notebooks.
+    """
+    from .corpus import load_files
+    from .segment import tokens
+    from .themes import textstat_themes
+
+    return textstat_themes(tokens(load_files(paths)))
 
 
 def _themes(args: argparse.Namespace) -> None:
-    from .themes import themes_table_for_files
-
-    _write_csv(themes_table_for_files(args.files), ["doc", "theme", "count", "per_1000", "share"])
+    _write_csv(_themes_table(args.files), ["doc", "theme", "count", "per_1000", "share"])
 
 
 def _quantities(args: argparse.Namespace) -> None:
@@ -53,12 +93,23 @@ def _render(args: argparse.Namespace) -> None:
                      notebooks=args.notebooks or None)
 
 
+def _lab_setup(args: argparse.Namespace) -> None:
+    from .jupyterlab import install_lab_font, lab_font_problems
+
+    if not args.check:
+        files = install_lab_font()
+        print(f"JupyterLab Chinese font installed in {files.prefix}")
+    problems = lab_font_problems()
+    if problems:
+        raise PolicyTextError("JupyterLab font set-up incomplete:\n  " + "\n  ".join(problems))
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policytext", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     for name, func, help_text, flag in [
         ("segment", _segment, "segment files losslessly (no cleaning); one JSON line per file", "--jsonl"),
-        ("freq", _freq, "term frequencies over files: term,count,docs,per_10k", "--csv"),
+        ("freq", _freq, "term frequencies over files: feature,count,docfreq,per_10k", "--csv"),
         ("themes", _themes, "theme scores per file: doc,theme,count,per_1000,share", "--csv"),
         ("quantities", _quantities, "quantities with offsets into the decoded file text", "--csv"),
     ]:
@@ -74,6 +125,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="report hides code (for readers); full shows it (for learners)")
     render.add_argument("notebooks", nargs="*", help="notebooks to render (default: all numbered ones)")
     render.set_defaults(func=_render)
+    lab = sub.add_parser("lab-setup", help="make JupyterLab in this environment draw Chinese (no root)")
+    lab.add_argument("--check", action="store_true", help="only check the set-up; exit 2 if incomplete")
+    lab.set_defaults(func=_lab_setup)
     return parser
 
 

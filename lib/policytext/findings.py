@@ -73,6 +73,11 @@ def _count(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
 
 
+def _term(frame: pd.DataFrame) -> str:
+    """The term column of a counting table: "feature" (quanteda's name), or "term" in older tables."""
+    return "feature" if "feature" in frame.columns else "term"
+
+
 def _ratio(a: float, b: float) -> str:
     """a / b as "2.3 times"; rounded to whole numbers above 10."""
     r = a / b
@@ -180,19 +185,20 @@ def top_terms(freq: pd.DataFrame, *, n: int = 3, value: str = "per_10k") -> str:
     """The leading terms of each group of a textstat_frequency table, with the rate the chart shows."""
     if freq.empty:
         return nothing_to_show("term frequency", "no term was counted")
-    lines = []
+    lines, term = [], _term(freq)
     for group, part in freq.groupby("group", sort=False):
-        top = part.sort_values([value, "term"], ascending=[False, True], kind="stable").head(n)
-        terms = ", ".join(f"{md_escape(t)} ({fmt_number(v)})" for t, v in zip(top["term"], top[value]))
+        top = part.sort_values([value, term], ascending=[False, True], kind="stable").head(n)
+        terms = ", ".join(f"{md_escape(t)} ({fmt_number(v)})" for t, v in zip(top[term], top[value]))
         lines.append(f"- **{md_escape(group)}**: {terms}")
     unit = "per 10,000 terms" if value == "per_10k" else value
     return f"The leading terms ({unit}):\n\n" + "\n".join(lines)
 
 
-def distinctive_terms(table: pd.DataFrame, *, n: int = 3, key: str = "doc", term: str = "term") -> str:
+def distinctive_terms(table: pd.DataFrame, *, n: int = 3, key: str = "doc") -> str:
     """Each report's most distinctive terms (a TF-IDF table with a rank column)."""
     if table.empty or table[key].nunique() < 2:
         return nothing_to_show("distinctive terms", "TF-IDF needs at least two reports")
+    term = _term(table)
     lines = [f"- **{md_escape(doc)}**: {_names(part.sort_values('rank')[term].head(n))}"
              for doc, part in table.groupby(key, sort=False)]
     return "What each report says that the others rarely do (top TF-IDF terms):\n\n" + "\n".join(lines)
@@ -273,7 +279,7 @@ def place_profiles(freq: pd.DataFrame, docs: pd.DataFrame, *, n: int = 5) -> str
         mine = docs[docs["place"].astype(str) == str(place)]
         kinds = ", ".join(f"{md_escape(k)} ×{c}" for k, c in mine["doc_type"].fillna("unknown").value_counts().items())
         top = freq[freq["group"] == place].sort_values("per_10k", ascending=False, kind="stable").head(n)
-        terms = ", ".join(f"{md_escape(t)} ({fmt_number(v)})" for t, v in zip(top["term"], top["per_10k"]))
+        terms = ", ".join(f"{md_escape(t)} ({fmt_number(v)})" for t, v in zip(top[_term(top)], top["per_10k"]))
         lines.append(f"- **{md_escape(place)}** ({kinds}): {terms} per 10,000 terms")
     return "\n".join(lines) + "\n\n" + genre_caveat(docs)
 

@@ -31,27 +31,29 @@ n-grams, kept n-grams) of the same group: it measures how much of a
 document's vocabulary of content words a term takes up, and does not change
 when the stopword list grows or shrinks by function words.
 
-N-grams are runs of n tokens that are adjacent *in the text*: built with
-`tokens_ngrams` on the unfiltered tokens and kept only when each part is kept,
+N-grams are runs of n tokens that are adjacent *in the text*: built on the
+unfiltered tokens and kept only when each part is kept (policytext.dfm.dfm),
 so an n-gram never bridges a removed comma or stopword.
+
+Counting, grouping, TF-IDF and G2 come from the counting layer, policytext.dfm.
 """
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from collections import Counter
+from typing import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
+from .dfm import DFM, TokenView, dfm, dfm_group, dfm_weight, g2, group_keys, tfidf_top, token_docs
 from .errors import ParameterError
 from .numbers import MAGNITUDE_PREFIXES, UNITS
 from .segment import is_punct
 
 __all__ = [
     "textstat_frequency", "kwic", "textstat_collocations", "textstat_keywords",
-    "freq_table_for_files", "find_matches", "is_term", "UNIT_WORDS", "REPORT_VERBS",
+    "is_term", "UNIT_WORDS", "REPORT_VERBS",
 ]
 
 _CN_NUM = "零〇一二两三四五六七八九十百千万亿"
@@ -114,124 +116,59 @@ def _keeper(remove) -> "callable":
     return keep
 
 
-# ---------------------------------------------------------------- token views
-
-@dataclass
-class _Doc:
-    id: str
-    tokens: list[str]
-    starts: list[int]
-
-
-def _token_docs(toks, corpus=None) -> tuple[object, list[_Doc]]:
-    """(corpus, per-document tokens with clean-text starts) from Tokens or {id: [tokens]}."""
-    if hasattr(toks, "starts") and hasattr(toks, "corpus"):
-        return toks.corpus, [_Doc(i, list(toks[i]), list(toks.starts(i))) for i in toks.ids]
-    if isinstance(toks, Mapping):
-        if corpus is None:
-            raise ParameterError("a {doc_id: [tokens]} mapping needs corpus= (the Corpus they come from)")
-        docs = []
-        for doc_id, words in toks.items():
-            docs.append(_Doc(doc_id, list(words), _locate(corpus[doc_id].clean, words, doc_id)))
-        return corpus, docs
-    raise ParameterError(f"expected Tokens (policytext.tokens) or a {{doc_id: [tokens]}} mapping, "
-                         f"not {type(toks).__name__}")
-
-
-def _locate(text: str, words: Sequence[str], doc_id: str) -> list[int]:
-    """Start offsets of `words` found in order in `text` (they may skip characters)."""
-    starts, pos = [], 0
-    for word in words:
-        at = text.find(word, pos)
-        if at < 0:
-            raise ParameterError(f"document {doc_id!r}: token {word!r} not found in its clean text "
-                                 f"after offset {pos}; tokens must come from doc.clean, in order")
-        starts.append(at)
-        pos = at + len(word)
-    return starts
-
-
-def _group_of(corpus, groups: str | None):
-    """Function (doc, start) -> group label."""
-    if groups is None:
-        return lambda doc, start: "all"
-    if groups == "part":
-        return lambda doc, start: doc.part_at(start)
-    if groups in ("doc", "id"):
-        return lambda doc, start: doc.id
-    if groups == "year":
-        return lambda doc, start: doc.year
-    known = sorted({k for doc in corpus for k in doc.meta})
-    if not any(groups in doc.meta for doc in corpus):
-        raise ParameterError(f"groups={groups!r}: no such metadata column; use 'part', 'doc', 'year' "
-                             f"or one of {', '.join(known)}")
-    return lambda doc, start: doc.meta.get(groups) or "(none)"
-
-
-def _grams(doc: _Doc, keep, n: int, sep: str = "") -> list[tuple[str, int]]:
-    """(term, start) of kept n-grams: n adjacent tokens of the text, each kept."""
-    if n == 1:
-        return [(t, s) for t, s in zip(doc.tokens, doc.starts) if keep(t)]
-    ok = [keep(t) for t in doc.tokens]
-    out = []
-    for k in range(len(doc.tokens) - n + 1):
-        if all(ok[k:k + n]):
-            out.append((sep.join(doc.tokens[k:k + n]), doc.starts[k]))
-    return out
-
-
 # ---------------------------------------------------------------- frequency
 
-def textstat_frequency(toks, *, groups: str | None = None, n: int | None = None,
+def _totals(x: DFM, groups) -> tuple[DFM, np.ndarray]:
+    """(grouped counts, grouped docfreq): groups=None is one group, "all"."""
+    used = dfm_weight(x, scheme="boolean")
+    if groups is None:
+        docvars = pd.DataFrame(index=pd.Index(["all"], name="docname"))
+        return (DFM(x.counts.sum(axis=0, keepdims=True), ("all",), x.features, docvars),
+                used.counts.sum(axis=0, keepdims=True))
+    return dfm_group(x, groups=groups), dfm_group(used, groups=groups).counts
+
+
+def textstat_frequency(toks, *, groups: str | Sequence[str] | None = None, n: int | None = None,
                        remove: bool | Iterable[str] = True, ngrams: int = 1,
                        corpus=None) -> pd.DataFrame:
-    """Term counts: term, count, rank, docfreq, per_10k, group.
+    """Term counts: feature, count, rank, docfreq, per_10k, group.
 
-    groups: None (one group "all"), "part" (review / plan / other, per token),
-        "doc", "year", or a metadata column ("place", "doc_type", ...).
+    groups: None (one group "all"), "doc", "part" (review / plan / other, per token),
+        "year", a metadata column ("place", "doc_type", ...) or a list of them; grouping is
+        policytext.dfm.dfm_group's (a missing value is the group "(missing)").
     n: keep the top n terms of each group.
     remove: True drops what is not a term (see module doc); a collection of
         words uses those as stopwords instead; False counts every token.
     ngrams: 1 for words, 2 for two-word sequences adjacent in the text, ...
 
-    Rows are ordered by group, count (descending), term (ascending), so ties
-    are stable. rank is the "min" (competition) rank within the group: tied
+    Groups come in order of first appearance (documents in corpus order; review, plan,
+    other); within a group rows are ordered by count (descending), then feature (ascending),
+    so ties are stable. rank is the "min" (competition) rank within the group: tied
     terms share the best rank and the next rank skips (1, 2, 2, 4), as in
     quanteda. docfreq is the number of documents of the group that use the
     term; per_10k is count per 10,000 kept tokens (n-grams) of the group.
     """
-    if not isinstance(ngrams, int) or ngrams < 1:
-        raise ParameterError(f"ngrams must be a positive int, not {ngrams!r}")
     if n is not None and (not isinstance(n, int) or n < 1):
         raise ParameterError(f"n must be a positive int or None, not {n!r}")
-    corpus, docs = _token_docs(toks, corpus)
-    keep, group_of = _keeper(remove), _group_of(corpus, groups)
-    counts: dict[object, Counter] = defaultdict(Counter)
-    docfreq: dict[object, Counter] = defaultdict(Counter)
-    totals: Counter = Counter()
-    for d in docs:
-        doc = corpus[d.id]
-        grams = _grams(d, keep, ngrams)
-        if groups == "part":  # the group changes within a document: token by token
-            per_group: dict[object, Counter] = defaultdict(Counter)
-            for term, start in grams:
-                per_group[doc.part_at(start)][term] += 1
-        else:  # every other grouping is one group per document: count the document at once
-            per_group = {group_of(doc, 0): Counter(term for term, _ in grams)}
-        for g, found in per_group.items():
-            counts[g].update(found)
-            docfreq[g].update(found.keys())
-            totals[g] += sum(found.values())
+    parts = groups is not None and "part" in group_keys(groups)
+    x = dfm(toks, select=_keeper(remove), ngrams=ngrams, parts=parts, corpus=corpus)
+    grouped, used = _totals(x, groups)
+    features = np.array(grouped.features, dtype=object)
     frames = []
-    for g in sorted(counts, key=str):
-        rows = sorted(counts[g].items(), key=lambda kv: (-kv[1], kv[0]))
-        frame = pd.DataFrame(rows, columns=["term", "count"])
+    for i, label in enumerate(grouped.docnames):
+        row = grouped.counts[i]
+        nz = np.flatnonzero(row)
+        if not nz.size:
+            continue
+        counts, names = row[nz].tolist(), features[nz].tolist()  # plain lists: sorting is 5x faster
+        order = nz[sorted(range(len(nz)), key=lambda k: (-counts[k], names[k]))]
+        frame = pd.DataFrame({"feature": features[order], "count": row[order].astype(int)})
         frame["rank"] = frame["count"].rank(method="min", ascending=False).astype(int)
-        frame["docfreq"] = [docfreq[g][t] for t in frame["term"]]
-        frame["per_10k"] = frame["count"] / totals[g] * 10_000
-        frame["group"] = g
+        frame["docfreq"] = used[i, order].astype(int)
+        frame["per_10k"] = frame["count"] / row.sum() * 10_000
+        frame["group"] = label
         frames.append(frame.head(n) if n else frame)
-    columns = ["term", "count", "rank", "docfreq", "per_10k", "group"]
+    columns = ["feature", "count", "rank", "docfreq", "per_10k", "group"]
     if not frames:
         return pd.DataFrame(columns=columns)
     return pd.concat(frames, ignore_index=True)[columns]
@@ -278,6 +215,7 @@ def find_matches(corpus_or_tokens, pattern: str | Sequence[str], *, regex: bool 
 
     The matching rules of kwic (substring for a Corpus, token-aligned for
     Tokens), in document order, then text order; used by kwic and textplot_xray.
+    Plumbing (it returns a tuple), so not in __all__.
     """
     patterns = [pattern] if isinstance(pattern, str) else list(pattern)
     if not patterns or any(not isinstance(p, str) or not p for p in patterns):
@@ -291,7 +229,7 @@ def find_matches(corpus_or_tokens, pattern: str | Sequence[str], *, regex: bool 
     if hasattr(corpus_or_tokens, "docs") and not hasattr(corpus_or_tokens, "starts"):
         corpus, views = corpus_or_tokens, None
     else:
-        corpus, docs = _token_docs(corpus_or_tokens, corpus)
+        corpus, docs = token_docs(corpus_or_tokens, corpus)
         views = {d.id: d for d in docs}
     hits = []
     for doc in corpus:
@@ -303,7 +241,7 @@ def find_matches(corpus_or_tokens, pattern: str | Sequence[str], *, regex: bool 
     return corpus, views, hits
 
 
-def _matches(text: str, rx: re.Pattern, view: _Doc | None) -> list[tuple[int, int]]:
+def _matches(text: str, rx: re.Pattern, view: TokenView | None) -> list[tuple[int, int]]:
     if view is None:
         return [(m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start()]
     starts = set(view.starts)
@@ -320,7 +258,7 @@ def _matches(text: str, rx: re.Pattern, view: _Doc | None) -> list[tuple[int, in
     return out
 
 
-def _context(text: str, s: int, e: int, window: int, view: _Doc | None) -> tuple[str, str]:
+def _context(text: str, s: int, e: int, window: int, view: TokenView | None) -> tuple[str, str]:
     if view is None:
         pre, post = text[max(0, s - window):s], text[e:e + window]
     else:
@@ -355,13 +293,14 @@ def textstat_collocations(toks, *, size: int = 2, min_count: int = 2, measure: s
 
     pmi favours rare exclusive pairs; G2 (Dunning's log-likelihood) weighs
     evidence, so frequent fixed phrases come first. Result: collocation,
-    count, pmi, G2, sorted by `measure` ("pmi" or "llr"), then count, then text.
+    count, pmi, G2, sorted by `measure` ("pmi" or "llr"; values equal to 9 decimals tie), then
+    count, then text.
     """
     if measure not in ("pmi", "llr"):
         raise ParameterError(f"measure must be 'pmi' or 'llr', not {measure!r}")
     if not isinstance(size, int) or size < 2:
         raise ParameterError(f"size must be an int >= 2, not {size!r}")
-    _, docs = _token_docs(toks, corpus)
+    _, docs = token_docs(toks, corpus)
     keep = _keeper(remove)
     pairs: Counter = Counter()
     for d in docs:
@@ -374,72 +313,61 @@ def textstat_collocations(toks, *, size: int = 2, min_count: int = 2, measure: s
     for (x, y), c in pairs.items():
         first[x] += c
         last[y] += c
-    rows = []
-    for (x, y), o11 in pairs.items():
-        if o11 < min_count:
-            continue
-        rows.append({"collocation": sep.join((*x, y)), "count": o11,
-                     "pmi": math.log2(o11 * total / (first[x] * last[y])),
-                     "G2": _g2(o11, first[x], last[y], total)})
+    found = [(x, y, o11) for (x, y), o11 in pairs.items() if o11 >= min_count]
     columns = ["collocation", "count", "pmi", "G2"]
-    if not rows:
+    if not found:
         return pd.DataFrame(columns=columns)
+    o11 = np.array([c for _, _, c in found], dtype=float)
+    r1 = np.array([first[x] for x, _, _ in found], dtype=float)
+    c1 = np.array([last[y] for _, y, _ in found], dtype=float)
+    # The x-first / y-last table is keyness' feature / target table with "y last" as the target.
+    frame = pd.DataFrame({"collocation": [sep.join((*x, y)) for x, y, _ in found], "count": o11.astype(int),
+                          "pmi": np.log2(o11 * total / (r1 * c1)), "G2": g2(o11, r1 - o11, c1, total - c1)})
     key = "pmi" if measure == "pmi" else "G2"
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.sort_values([key, "count", "collocation"], ascending=[False, False, True],
-                             kind="stable").reset_index(drop=True)
-
-
-def _g2(o11: int, r1: int, c1: int, n: int) -> float:
-    observed = (o11, r1 - o11, c1 - o11, n - r1 - c1 + o11)
-    rows, cols = (r1, n - r1), (c1, n - c1)
-    expected = (rows[0] * cols[0] / n, rows[0] * cols[1] / n, rows[1] * cols[0] / n, rows[1] * cols[1] / n)
-    return 2 * sum(o * math.log(o / e) for o, e in zip(observed, expected) if o > 0)
+    # Equal tables can differ in the last bits of G2 (summation order): round, so ties go to count, text.
+    order = frame.assign(_key=frame[key].round(9)).sort_values(
+        ["_key", "count", "collocation"], ascending=[False, False, True], kind="stable").index
+    return frame.loc[order].reset_index(drop=True)
 
 
 # ---------------------------------------------------------------- keywords
 
 def textstat_keywords(toks, *, method: str = "tfidf", n: int = 20, window: int = 5,
                       remove: bool | Iterable[str] = True, corpus=None) -> pd.DataFrame:
-    """The n most characteristic terms of each document: doc, term, count, score, rank.
+    """The n most characteristic terms of each document: doc, feature, count, score, rank.
 
-    method="tfidf": score = tf * idf with tf = count / kept tokens of the
-        document and idf = ln(N / df) + 1 over the documents of *this* corpus
-        (N documents, df = documents using the term; the +1 keeps terms every
-        document uses, so a one-document corpus ranks by tf). Not jieba's
-        general-language IDF, which ranks numbers and fragments first.
+    method="tfidf": score = count * log10(N / docfreq) over the documents of *this* corpus
+        (policytext.dfm.dfm_weight, quanteda's dfm_tfidf; not jieba's general-language IDF,
+        which ranks numbers and fragments first). A term every document uses scores 0 and is
+        not listed, so a one-document corpus has no tf-idf keywords (use "textrank").
+        Ties are ordered by count, then feature.
     method="textrank": PageRank (damping 0.85) over an undirected graph whose
         nodes are a document's terms and whose edges link terms that occur
         within `window` kept tokens of each other (weight = number of such
-        co-occurrences); scores are scaled so the top term has 1.
-    Ties are ordered by term; rank is 1..n within each document.
+        co-occurrences); scores are scaled so the top term has 1. Ties by feature.
+    rank is 1..n within each document.
     """
     if method not in ("tfidf", "textrank"):
         raise ParameterError(f"method must be 'tfidf' or 'textrank', not {method!r}")
     if not isinstance(n, int) or n < 1:
         raise ParameterError(f"n must be a positive int, not {n!r}")
-    _, docs = _token_docs(toks, corpus)
+    columns = ["doc", "feature", "count", "score", "rank"]
     keep = _keeper(remove)
-    kept = {d.id: [t for t in d.tokens if keep(t)] for d in docs}
-    df = Counter(t for words in kept.values() for t in set(words))
+    if method == "tfidf":
+        top = tfidf_top(dfm(toks, select=keep, corpus=corpus), n=n)
+        return pd.DataFrame([(doc, f, c, s, r) for doc, r, f, c, _, s in top], columns=columns)
+    _, docs = token_docs(toks, corpus)
     rows = []
-    for doc_id, words in kept.items():
+    for d in docs:
+        words = [t for t in d.tokens if keep(t)]
         counts = Counter(words)
-        if method == "tfidf":
-            total, n_docs = len(words), len(kept)
-            scores = {t: c / total * (math.log(n_docs / df[t]) + 1) for t, c in counts.items()}
-        else:
-            scores = _textrank(words, window)
-        best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
-        rows.extend({"doc": doc_id, "term": t, "count": counts[t], "score": s, "rank": r}
-                    for r, (t, s) in enumerate(best, start=1))
-    return pd.DataFrame(rows, columns=["doc", "term", "count", "score", "rank"])
+        best = sorted(_textrank(words, window).items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+        rows.extend((d.id, t, counts[t], s, r) for r, (t, s) in enumerate(best, start=1))
+    return pd.DataFrame(rows, columns=columns)
 
 
 def _textrank(words: list[str], window: int, *, damping: float = 0.85, tol: float = 1e-8,
               max_iter: int = 200) -> dict[str, float]:
-    import numpy as np
-
     vocab = {t: k for k, t in enumerate(dict.fromkeys(words))}
     if not vocab:
         return {}
@@ -466,33 +394,3 @@ def _textrank(words: list[str], window: int, *, damping: float = 0.85, tol: floa
             break
     score = score / score.max()
     return {t: float(score[k]) for t, k in vocab.items()}
-
-
-# ---------------------------------------------------------------- CLI
-
-def freq_table_for_files(paths: Iterable) -> pd.DataFrame:
-    """term, count, docs, per_10k over files, for `policytext freq FILE... --csv`.
-
-    Uses exactly the tokens of `policytext segment` (segment.segment_files:
-    decoded raw text, no cleaning), so each count equals the number of times
-    the token appears in the segment output; terms are filtered as in
-    textstat_frequency. docs = files using the term; per_10k = count per
-    10,000 kept tokens over all the files. Ordered by count, then term.
-    """
-    from .segment import segment_files
-
-    paths = [str(p) for p in paths]
-    if not paths:
-        raise ParameterError("freq needs at least one file")
-    keep = _keeper(True)
-    counts, docs = Counter(), Counter()
-    for record in segment_files(paths):
-        kept = [t for t in record["tokens"] if keep(t)]
-        counts.update(kept)
-        docs.update(set(kept))
-    total = sum(counts.values())
-    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    frame = pd.DataFrame(rows, columns=["term", "count"])
-    frame["docs"] = [docs[t] for t in frame["term"]]
-    frame["per_10k"] = (frame["count"] / total * 10_000).round(3) if total else 0.0
-    return frame[["term", "count", "docs", "per_10k"]]

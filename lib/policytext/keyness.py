@@ -7,13 +7,15 @@ For each feature (word token) a 2x2 table is built::
     other words       c            d          N = a + b + c + d
 
 a/b are the feature's counts, c/d the counts of all other words. Word tokens are those with
-at least one letter or digit (punctuation and whitespace are left out; see policytext.themes).
+at least one letter or digit (punctuation and whitespace are left out; policytext.dfm.is_word);
+the counts come from policytext.dfm (textstat_keyness also takes a DFM).
 Stopwords are kept unless you pass `tokens_remove(toks)`. Expected counts are
 E11 = (a+b)(a+c)/N etc.
 
 Measures
 - "lr": Dunning's log-likelihood ratio G2 = 2 * sum O * ln(O / E) over the four cells, with
-  0 * ln 0 = 0 (a feature absent from one side is fine).
+  0 * ln 0 = 0 (a feature absent from one side is fine): policytext.dfm.g2, the same G2 as
+  textstat_collocations'.
 - "chi2": Pearson's X2 = N (ad - bc)^2 / ((a+b)(c+d)(a+c)(b+d)).
 - p: upper tail of the chi-squared distribution with 1 degree of freedom
   (erfc(sqrt(x / 2))), computed with the standard library.
@@ -39,17 +41,16 @@ Effect size
 from __future__ import annotations
 
 import math
-from collections import Counter
 from typing import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
+from .dfm import DFM, g2, word_units
 from .errors import ParameterError
 from .figures import cached_figure
-from .themes import Unit, group_units
 
-__all__ = ["textstat_keyness", "textplot_keyness", "keyness_table"]
+__all__ = ["textstat_keyness", "textplot_keyness"]
 
 MEASURES = {"lr": "G2", "chi2": "chi2"}
 CORRECTIONS = ("default", "yates", "none")
@@ -58,25 +59,12 @@ SMOOTH = 0.5
 
 # ---------------------------------------------------------------- statistics on count vectors
 
-def _expected(a, b, nt, nr):
-    n = nt + nr
-    row1, row2 = a + b, (nt - a) + (nr - b)
-    return row1 * nt / n, row1 * nr / n, row2 * nt / n, row2 * nr / n
+def _keyness_stats(a, b, n_target: float, n_reference: float, *, measure: str = "lr",
+                   correction: str = "default") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(signed statistic, p, log_ratio) for counts a (target) and b (reference) (arrays).
 
-
-def _xlogx_over(o, e):
-    """o * ln(o / e), with 0 * ln 0 = 0."""
-    o = np.asarray(o, dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(o > 0, o * np.log(np.where(o > 0, o, 1.0) / e), 0.0)
-
-
-def keyness_table(a, b, n_target: float, n_reference: float, *, measure: str = "lr",
-                  correction: str = "default") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(signed statistic, p, log_ratio) for counts a (target) and b (reference).
-
-    a and b may be numbers or arrays; n_target / n_reference are the total word counts.
-    This is the arithmetic behind textstat_keyness, exposed for checking by hand.
+    n_target / n_reference are the total word counts. Tests check it by hand through
+    textstat_keyness on a two-document DFM.
     """
     if measure not in MEASURES:
         raise ParameterError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
@@ -89,8 +77,7 @@ def keyness_table(a, b, n_target: float, n_reference: float, *, measure: str = "
         raise ParameterError("keyness needs words on both sides (target and reference)")
     c, d = nt - a, nr - b
     n = nt + nr
-    e11, e12, e21, e22 = _expected(a, b, nt, nr)
-    diff = a - e11                      # same magnitude in all four cells of a 2x2 table
+    diff = a - (a + b) * nt / n         # O11 - E11: same magnitude in all four cells of a 2x2 table
     sign = np.sign(diff)
     yates = correction == "yates" or (correction == "default" and measure == "chi2")
     shift = np.minimum(SMOOTH, np.abs(diff)) if yates else np.zeros_like(diff)
@@ -100,10 +87,7 @@ def keyness_table(a, b, n_target: float, n_reference: float, *, measure: str = "
         with np.errstate(divide="ignore", invalid="ignore"):
             stat = np.where(denom > 0, num / np.where(denom > 0, denom, 1.0), 0.0)
     else:
-        moved = sign * shift            # observed counts move towards their expectations
-        stat = 2.0 * (_xlogx_over(a - moved, e11) + _xlogx_over(b + moved, e12)
-                      + _xlogx_over(c + moved, e21) + _xlogx_over(d - moved, e22))
-        stat = np.maximum(stat, 0.0)    # rounding can give -1e-16
+        stat = g2(a, b, nt, nr, shift=shift)
     p = np.array([math.erfc(math.sqrt(x / 2.0)) for x in np.atleast_1d(stat)])
     p = p.reshape(np.shape(stat)) if np.ndim(stat) else float(p[0])
     log_ratio = np.log2(((a + SMOOTH) / nt) / ((b + SMOOTH) / nr))
@@ -112,9 +96,10 @@ def keyness_table(a, b, n_target: float, n_reference: float, *, measure: str = "
 
 # ---------------------------------------------------------------- selecting target and reference
 
-def _select(units: list[Unit], spec, what: str) -> list[int]:
-    """Indices of the units a selection names (see textstat_keyness)."""
-    labels = [u.label for u in units]
+def _select(units: DFM, spec, what: str) -> list[int]:
+    """Indices of the units (rows) a selection names (see textstat_keyness)."""
+    labels = list(units.docnames)
+    attrs = units.docvars.to_dict("records")
     if isinstance(spec, str) or (isinstance(spec, Sequence) and spec and all(isinstance(s, str) for s in spec)):
         wanted = [spec] if isinstance(spec, str) else list(spec)
         missing = [w for w in wanted if w not in labels]
@@ -123,41 +108,50 @@ def _select(units: list[Unit], spec, what: str) -> list[int]:
                                  f"available: {', '.join(labels)}")
         return [i for i, lab in enumerate(labels) if lab in wanted]
     if isinstance(spec, Mapping):
-        keys = set().union(*(u.attrs for u in units))
+        keys = {k for a in attrs for k, v in a.items() if _present(v)}
         unknown = [k for k in spec if k not in keys]
         if unknown:
             raise ParameterError(f"{what}: unknown column(s) {', '.join(map(str, unknown))}; "
                                  f"available: {', '.join(sorted(keys))}")
         hits = []
-        for i, u in enumerate(units):
+        for i, a in enumerate(attrs):
             ok = True
             for key, value in spec.items():
                 values = {str(v) for v in ([value] if isinstance(value, (str, int)) else value)}
-                if str(u.attrs.get(key)) not in values:
+                if _text(a.get(key)) not in values:
                     ok = False
             if ok:
                 hits.append(i)
         if not hits:
-            available = {k: sorted({str(u.attrs.get(k)) for u in units}) for k in spec}
+            available = {k: sorted({_text(a.get(k)) for a in attrs}) for k in spec}
             raise ParameterError(f"{what}: nothing matches {dict(spec)}; values present: "
                                  + "; ".join(f"{k}: {', '.join(v)}" for k, v in available.items()))
         return hits
     flags = list(spec) if not isinstance(spec, (str, bytes)) else None
     if flags is not None and all(isinstance(f, (bool, np.bool_)) for f in flags):
-        if len(flags) != len(units):
-            raise ParameterError(f"{what}: {len(flags)} flags for {len(units)} documents/groups "
+        if len(flags) != len(labels):
+            raise ParameterError(f"{what}: {len(flags)} flags for {len(labels)} documents/groups "
                                  f"({', '.join(labels)})")
         return [i for i, f in enumerate(flags) if f]
     raise ParameterError(f"{what}: give doc id(s) / group value(s), a mapping such as "
                          f"{{'place': '嘉峪关市'}}, or one boolean per document; got {spec!r}")
 
 
-def _describe(units: list[Unit], idx: list[int], spec=None) -> str:
+def _present(value) -> bool:
+    """A docvar value that is there (pandas fills a column missing from some rows with NaN)."""
+    return value is not None and not (isinstance(value, float) and math.isnan(value))
+
+
+def _text(value) -> str:
+    return str(value) if _present(value) else "None"
+
+
+def _describe(units: DFM, idx: list[int], spec=None) -> str:
     """A readable name for a side: the selected values of a mapping ("嘉峪关市"), else the labels."""
     if isinstance(spec, Mapping):
-        values = [str(units[i].attrs.get(k)) for k in spec for i in idx]
+        values = [_text(units.docvars.iloc[i].get(k)) for k in spec for i in idx]
         return "/".join(dict.fromkeys(values))
-    labels = [units[i].label for i in idx]
+    labels = [units.docnames[i] for i in idx]
     return "、".join(labels) if len(labels) <= 3 else f"{'、'.join(labels[:3])} 等{len(labels)}个"
 
 
@@ -166,11 +160,14 @@ def textstat_keyness(toks, target, *, measure: str = "lr", correction: str = "de
                      min_count: int = 1) -> pd.DataFrame:
     """Keyness of every word of a target against a reference, sorted by the signed statistic.
 
+    toks: Tokens, or a DFM (policytext.dfm; then `groups` groups its rows).
     target: doc id(s) (or group value(s) when `groups` is given, e.g. groups="part",
         target="plan"); a mapping matched against metadata/group values, e.g.
         {"place": "嘉峪关市"} or {"doc_type": ["gov_work_report"]}; or one boolean per
         document/group.
     reference: the same kinds of selection; default: every document/group not in the target.
+    groups: None (documents), "part", a metadata column or a list of them, grouped by
+        policytext.dfm.dfm_group (a document without the value is in the group "(missing)").
     measure: "lr" (G2, default) or "chi2". correction: "default" (Yates for chi2 only),
         "yates" or "none" (see the module doc).
     min_count: drop features seen fewer times than this in target and reference together.
@@ -180,10 +177,10 @@ def textstat_keyness(toks, target, *, measure: str = "lr", correction: str = "de
     """
     if measure not in MEASURES:
         raise ParameterError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
-    units = group_units(toks, groups)
+    units = word_units(toks, groups)
     t_idx = _select(units, target, "target")
     if reference is None:
-        r_idx = [i for i in range(len(units)) if i not in set(t_idx)]
+        r_idx = [i for i in range(len(units.docnames)) if i not in set(t_idx)]
     else:
         r_idx = _select(units, reference, "reference")
     overlap = set(t_idx) & set(r_idx)
@@ -191,14 +188,14 @@ def textstat_keyness(toks, target, *, measure: str = "lr", correction: str = "de
         raise ParameterError(f"target and reference share {_describe(units, sorted(overlap))}")
     if not r_idx:
         raise ParameterError(f"keyness needs a reference, but every document/group "
-                             f"({', '.join(u.label for u in units)}) is in the target")
-    ct = Counter(t for i in t_idx for t in units[i].tokens)
-    cr = Counter(t for i in r_idx for t in units[i].tokens)
-    nt, nr = sum(ct.values()), sum(cr.values())
-    feats = [f for f in dict.fromkeys([*ct, *cr]) if ct[f] + cr[f] >= min_count]
-    a = np.array([ct[f] for f in feats], dtype=float)
-    b = np.array([cr[f] for f in feats], dtype=float)
-    stat, p, lr = keyness_table(a, b, nt, nr, measure=measure, correction=correction)
+                             f"({', '.join(units.docnames)}) is in the target")
+    ct, cr = units.counts[t_idx].sum(axis=0), units.counts[r_idx].sum(axis=0)
+    nt, nr = int(ct.sum()), int(cr.sum())
+    both = ct + cr
+    used = np.flatnonzero((both > 0) & (both >= min_count))
+    feats = [units.features[j] for j in used]
+    a, b = ct[used].astype(float), cr[used].astype(float)
+    stat, p, lr = _keyness_stats(a, b, nt, nr, measure=measure, correction=correction)
     col = MEASURES[measure]
     out = pd.DataFrame({"feature": feats, col: stat, "p": p, "n_target": a.astype(int),
                         "n_reference": b.astype(int), "log_ratio": lr})

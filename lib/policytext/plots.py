@@ -32,35 +32,36 @@ def _grid(k: int, ncols: int, cell: tuple[float, float]):
     return fig, [fig.add_subplot(grid[i // ncols, i % ncols]) for i in range(k)]
 
 
-def _groups(freq: pd.DataFrame, by: str | None) -> list[tuple[object, pd.DataFrame]]:
-    if by is None and "group" in freq and freq["group"].nunique() > 1:
-        by = "group"
-    if by is None:
+def _groups(freq: pd.DataFrame, groups: str | None) -> list[tuple[object, pd.DataFrame]]:
+    if groups is None and "group" in freq and freq["group"].nunique() > 1:
+        groups = "group"
+    if groups is None:
         return [(None, freq)]
-    if by not in freq:
-        raise ParameterError(f"by={by!r}: the table has no such column (columns: {', '.join(freq.columns)})")
-    return [(g, part) for g, part in freq.groupby(by, sort=False)]
+    if groups not in freq:
+        raise ParameterError(f"groups={groups!r}: the table has no such column "
+                             f"(columns: {', '.join(freq.columns)})")
+    return [(g, part) for g, part in freq.groupby(groups, sort=False)]
 
 
 @cached_figure
-def textplot_frequency(freq: pd.DataFrame, *, n: int = 20, by: str | None = None,
+def textplot_frequency(freq: pd.DataFrame, *, n: int = 20, groups: str | None = None,
                        value: str = "count", ncols: int = 3, title: str | None = None):
-    """Horizontal bar chart of the top `n` terms; one panel per value of `by`.
+    """Horizontal bar chart of the top `n` terms; one panel per value of column `groups`.
 
-    freq: a textstat_frequency table (term plus `value` column). by=None draws
+    freq: a textstat_frequency table (feature plus `value` column). groups=None draws
     one panel per group when the table has several groups (its "group"
     column), else one panel. value: "count" or "per_10k".
     """
     use_cjk_font()
-    if not {"term", value} <= set(freq.columns):
-        raise ParameterError(f"the table needs columns term and {value!r} (has {', '.join(freq.columns)})")
-    panels = _groups(freq, by)
+    if not {"feature", value} <= set(freq.columns):
+        raise ParameterError(f"the table needs columns feature and {value!r} (has {', '.join(freq.columns)})")
+    panels = _groups(freq, groups)
     longest = max((min(n, len(part)) for _, part in panels), default=1)
     fig, axes = _grid(len(panels), ncols, (4.2, 0.28 * max(longest, 3) + 1.0))
     for ax, (group, part) in zip(axes, panels):
-        top = part.sort_values([value, "term"], ascending=[False, True], kind="stable").head(n)
+        top = part.sort_values([value, "feature"], ascending=[False, True], kind="stable").head(n)
         ax.barh(range(len(top))[::-1], top[value], color=_BAR)
-        ax.set_yticks(range(len(top))[::-1], list(top["term"]))
+        ax.set_yticks(range(len(top))[::-1], list(top["feature"]))
         ax.set_xlabel("per 10,000 terms" if value == "per_10k" else value)
         ax.spines[["top", "right"]].set_visible(False)
         if group is not None:
@@ -76,9 +77,9 @@ def _as_frequencies(freq, value: str) -> dict[str, float]:
     if isinstance(freq, Mapping):
         return {str(k): float(v) for k, v in freq.items() if v > 0}
     if isinstance(freq, pd.DataFrame):
-        if not {"term", value} <= set(freq.columns):
-            raise ParameterError(f"the table needs columns term and {value!r}")
-        return {str(t): float(v) for t, v in zip(freq["term"], freq[value]) if v > 0}
+        if not {"feature", value} <= set(freq.columns):
+            raise ParameterError(f"the table needs columns feature and {value!r}")
+        return {str(t): float(v) for t, v in zip(freq["feature"], freq[value]) if v > 0}
     raise ParameterError(f"expected a frequency table or a {{term: count}} dict, not {type(freq).__name__}")
 
 
@@ -105,16 +106,16 @@ def _cloud_image(frequencies: dict[str, float], max_words: int, width: int, heig
 
 
 @cached_figure
-def textplot_wordcloud(freq, *, max_words: int = 150, by: str | None = None, value: str = "count",
+def textplot_wordcloud(freq, *, max_words: int = 150, groups: str | None = None, value: str = "count",
                        ncols: int = 2, width: int = 800, height: int = 450):
-    """Word cloud of a frequency table or {term: count}; one panel per `by` value.
+    """Word cloud of a frequency table or {feature: count}; one panel per value of column `groups`.
 
     As textplot_frequency, a table with several groups gets one cloud per group.
     The font is always passed as a file (fonts.cjk_font_path), so the cloud
     draws Chinese whatever matplotlib's settings are.
     """
     use_cjk_font()
-    panels = [(None, freq)] if isinstance(freq, Mapping) else _groups(freq, by)
+    panels = [(None, freq)] if isinstance(freq, Mapping) else _groups(freq, groups)
     fig, axes = _grid(len(panels), ncols, (width / 130, height / 130 + 0.4))
     for ax, (group, part) in zip(axes, panels):
         frequencies = _as_frequencies(part, value)

@@ -1,65 +1,47 @@
 """Distinctive terms and document similarity (quanteda's dfm_tfidf, textstat_simil).
 
 Both work on word tokens (at least one letter or digit; punctuation and whitespace are left
-out, see policytext.themes). Stopwords are kept unless you pass `tokens_remove(toks)`; for
-similarity you usually want them out, because 的/和/等 make every pair of Chinese texts look
-alike.
+out: policytext.dfm.is_word), counted and grouped by policytext.dfm; both also take a DFM.
+Stopwords are kept unless you pass `tokens_remove(toks)`; for similarity you usually want them
+out, because 的/和/等 make every pair of Chinese texts look alike.
 """
 from __future__ import annotations
 
-import math
-from collections import Counter
 from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
+from .dfm import group_keys, tfidf_top, word_units
 from .errors import ParameterError
 from .figures import cached_figure
-from .themes import group_units
 
 __all__ = ["textstat_distinctive", "textstat_simil", "textplot_heatmap"]
 
 METHODS = ("cosine", "jaccard", "correlation")
 
 
+def _key(groups) -> str:
+    """Name of the unit column: doc, or the group columns joined by "/"."""
+    return "doc" if groups is None else "/".join(group_keys(groups))
+
+
 def textstat_distinctive(toks, *, n: int = 10, groups: str | Sequence[str] | None = None,
                          min_count: int = 1) -> pd.DataFrame:
     """The n terms with the highest TF-IDF in each document (or group).
 
-    tf = count of the term in the document; idf = log10(N / df), N documents, df documents
-    containing the term (quanteda's dfm_tfidf defaults). A term used by every document gets 0
-    and is never listed, so with a single document there is nothing distinctive and the result
-    is empty. Ties are broken by count, then by the term.
+    TF-IDF is policytext.dfm's one formula: count * log10(N / docfreq), N documents (or
+    groups), docfreq those containing the term (quanteda's dfm_tfidf defaults). A term used by
+    every document gets 0 and is never listed, so with a single document there is nothing
+    distinctive and the result is empty. Ties are broken by count, then by the term.
 
-    Returns doc (or the group columns), rank, feature, count, docs (df), tfidf.
+    Returns doc (or the group columns), rank, feature, count, docfreq, tfidf.
     """
     if not isinstance(n, int) or n < 1:
         raise ParameterError(f"n must be a positive int, not {n!r}")
-    units = group_units(toks, groups)
-    counts = [Counter(u.tokens) for u in units]
-    df = Counter(f for c in counts for f in c)
-    n_units = len(units)
-    key = "doc" if groups is None else "/".join([groups] if isinstance(groups, str) else groups)
-    rows = []
-    for unit, counter in zip(units, counts):
-        scored = [(cnt * math.log10(n_units / df[f]), cnt, f) for f, cnt in counter.items()
-                  if cnt >= min_count and df[f] < n_units]
-        scored.sort(key=lambda x: (-x[0], -x[1], x[2]))
-        for rank, (score, cnt, f) in enumerate(scored[:n], start=1):
-            rows.append({key: unit.label, "rank": rank, "feature": f, "count": cnt,
-                         "docs": df[f], "tfidf": score})
-    return pd.DataFrame(rows, columns=[key, "rank", "feature", "count", "docs", "tfidf"])
-
-
-def _matrix(counts: list[Counter]) -> tuple[np.ndarray, list[str]]:
-    vocab = list(dict.fromkeys(f for c in counts for f in c))
-    index = {f: j for j, f in enumerate(vocab)}
-    m = np.zeros((len(counts), len(vocab)))
-    for i, c in enumerate(counts):
-        for f, v in c.items():
-            m[i, index[f]] = v
-    return m, vocab
+    key = _key(groups)
+    top = tfidf_top(word_units(toks, groups), n=n, min_count=min_count)
+    return pd.DataFrame(top, columns=[key, "rank", "feature", "count", "docfreq", "tfidf"])
 
 
 def _similarity(m: np.ndarray, method: str) -> np.ndarray:
@@ -78,11 +60,13 @@ def _similarity(m: np.ndarray, method: str) -> np.ndarray:
     return np.nan_to_num(sim, nan=0.0)
 
 
-def textstat_simil(toks, *, by: str = "doc", method: str = "cosine", min_tokens: int = 1) -> pd.DataFrame:
-    """Square DataFrame of similarities between documents, or between document parts.
+def textstat_simil(toks, *, groups: str | Sequence[str] | None = None, method: str = "cosine",
+                   min_tokens: int = 1) -> pd.DataFrame:
+    """Square DataFrame of similarities between documents, or between groups of them.
 
-    by: "doc" (one row per document), "part" (one per document and part, labelled
-        "jyg_gov_2021:review"), or a metadata column ("place", "doc_type") to pool documents.
+    groups: None (one row per document), ["doc", "part"] (one per document and part, labelled
+        "jyg_gov_2021:review"), "part" (the parts of all documents pooled), or a metadata
+        column ("place", "doc_type") to pool documents (policytext.dfm.dfm_group).
     method: "cosine" of term-count vectors (default), "jaccard" of term sets, or
         "correlation" (Pearson) of term-count vectors.
     min_tokens: leave out units with fewer words (e.g. 100 to drop the few heading lines that
@@ -91,13 +75,12 @@ def textstat_simil(toks, *, by: str = "doc", method: str = "cosine", min_tokens:
     """
     if method not in METHODS:
         raise ParameterError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
-    groups = None if by == "doc" else (("doc", "part") if by == "part" else by)
-    units = [u for u in group_units(toks, groups) if len(u.tokens) >= min_tokens]
-    m, _ = _matrix([Counter(u.tokens) for u in units])
-    labels = [u.label for u in units]
-    sim = _similarity(m, method)
+    units = word_units(toks, groups)
+    keep = units.counts.sum(axis=1) >= min_tokens
+    labels = [name for name, k in zip(units.docnames, keep) if k]
+    sim = _similarity(units.counts[keep].astype(float), method)
     np.fill_diagonal(sim, 1.0)  # exact 1 on the diagonal (floating point gives 0.9999999)
-    return pd.DataFrame(sim, index=pd.Index(labels, name=by), columns=labels)
+    return pd.DataFrame(sim, index=pd.Index(labels, name=_key(groups)), columns=labels)
 
 
 @cached_figure

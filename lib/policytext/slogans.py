@@ -126,6 +126,9 @@ def _classify_quoted(item: str) -> str | None:
 def detect_slogans(text: str, *, catchphrases: bool = False) -> list[Slogan]:
     """Slogan occurrences the detection rules find in one text (see module doc).
 
+    A declared exception to the naming rule: it reads one string, not a corpus, and returns
+    Slogan records with offsets (the building block of textstat_slogans), so it is a plain verb.
+
     Quoted items are classified as a whole; unquoted text is searched with the
     stricter free-text rules. With catchphrases=True, other short quoted items
     (2–8 Han characters, no numeral: “放管服”, “揭榜挂帅”) come back as "catchphrase".
@@ -174,12 +177,12 @@ def _occurrences(text: str, slogan: str, kind: str) -> list[int]:
 
 def textstat_slogans(corpus, *, min_count: int = 1, plan_periods: bool = False,
                      catchphrases: bool = False, window: int = 20) -> pd.DataFrame:
-    """Numbered slogans of a corpus: slogan, kind, docs, count, example, doc, start, end, doc_ids.
+    """Numbered slogans of a corpus: slogan, kind, docfreq, count, example, doc, start, end, doc_ids.
 
-    count: occurrences in all documents (quoted or not, see module doc); docs:
+    count: occurrences in all documents (quoted or not, see module doc); docfreq:
     number of documents using it, doc_ids: their ids, comma-separated; example: the first occurrence with `window`
     characters of clean text on each side; doc/start/end: where that example is
-    (start/end index doc.raw). Sorted by count, docs (descending), then slogan.
+    (start/end index doc.raw). Sorted by count, docfreq (descending), then slogan.
     plan_periods=True adds 十四五-style periods; catchphrases=True adds other
     short quoted phrases.
     """
@@ -206,12 +209,12 @@ def textstat_slogans(corpus, *, min_count: int = 1, plan_periods: bool = False,
         doc, s = first
         e = s + len(slogan)
         example = doc.clean[max(0, s - window):e + window].replace("\n", " ")
-        rows.append({"slogan": slogan, "kind": kind, "docs": len(docs), "count": count, "example": example,
+        rows.append({"slogan": slogan, "kind": kind, "docfreq": len(docs), "count": count, "example": example,
                      "doc": doc.id, "start": doc.to_raw(s), "end": doc.to_raw(e - 1) + 1,
                      "doc_ids": ",".join(docs)})
-    columns = ["slogan", "kind", "docs", "count", "example", "doc", "start", "end", "doc_ids"]
+    columns = ["slogan", "kind", "docfreq", "count", "example", "doc", "start", "end", "doc_ids"]
     frame = pd.DataFrame(rows, columns=columns)
     if frame.empty:
         return frame
-    return frame.sort_values(["count", "docs", "slogan"], ascending=[False, False, True],
+    return frame.sort_values(["count", "docfreq", "slogan"], ascending=[False, False, True],
                              kind="stable").reset_index(drop=True)

@@ -44,19 +44,19 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
+from .dfm import group_keys, word_units
 from .errors import ParameterError, PolicyTextError
-from .structure import PARTS
 
 __all__ = [
     "Theme", "Dictionary", "DictionaryError", "dictionary", "textstat_themes", "themes_matrix",
-    "tokens_lookup", "themes_table_for_files", "THEMES_PATH",
+    "tokens_lookup", "THEMES_PATH",
 ]
 
 THEMES_PATH = Path(__file__).resolve().parent / "data" / "themes_v1.yaml"
@@ -308,89 +308,9 @@ def dictionary(path: str | Path | Mapping | Dictionary | None = None) -> Diction
 _load_dictionary = dictionary  # textstat_themes' keyword `dictionary` shadows the function
 
 
-# ---------------------------------------------------------------- grouping (shared with keyness, similarity)
-
-def is_word(token: str) -> bool:
-    """A token that counts in denominators: it has at least one letter or digit."""
-    return any(ch.isalnum() for ch in token)
-
-
-@dataclass
-class Unit:
-    """Tokens of one document or group, with the attributes that describe it."""
-
-    label: str
-    attrs: dict
-    tokens: list[str]
-
-
-def _group_keys(groups) -> tuple[str, ...]:
-    if groups is None:
-        return ("doc",)
-    keys = (groups,) if isinstance(groups, str) else tuple(groups)
-    if not keys or not all(isinstance(k, str) and k for k in keys):
-        raise ParameterError(f"groups must be a column name or a list of them, not {groups!r}")
-    return keys
-
-
-def group_units(toks, groups=None) -> list[Unit]:
-    """Split word tokens into units: per document (groups=None) or per value of `groups`.
-
-    groups: "doc", "part" (review/plan/other of the paragraph holding the token), any metadata
-    column ("place", "doc_type", "year" ...), or a list of them ("doc", "part" gives
-    "jyg_gov_2021:review"). A document without a value for a column goes to "(missing)".
-    Units come in order of first appearance (parts in the order review, plan, other); empty
-    units are left out. Each unit's attrs hold the group values plus every metadata value its
-    documents share.
-    """
-    keys = _group_keys(groups)
-    corpus = toks.corpus
-    meta_keys = {k for doc in corpus for k in doc.meta} | {"year"}
-    unknown = [k for k in keys if k not in ("doc", "part") and k not in meta_keys]
-    if unknown:
-        raise ParameterError(f"unknown group column(s) {', '.join(unknown)}; use doc, part or a "
-                             f"metadata column: {', '.join(sorted(meta_keys))}")
-    buckets: dict[tuple, list[str]] = {}
-    attrs: dict[tuple, dict] = {}
-    for doc_id in toks.ids:
-        doc = corpus[doc_id]
-        doc_attrs = {"doc": doc_id, **{k: v for k, v in doc.meta.items() if k != "id"}, "year": doc.year}
-        base = tuple(_value(doc_attrs, k) if k != "part" else None for k in keys)
-        words = toks[doc_id]
-        if "part" in keys:
-            starts = toks.starts(doc_id)
-            by_part: dict[str, list[str]] = {p: [] for p in PARTS}
-            for tok, start in zip(words, starts):
-                if is_word(tok):
-                    by_part.setdefault(doc.part_at(start), []).append(tok)
-            pieces = [(tuple(p if k == "part" else v for k, v in zip(keys, base)), ws)
-                      for p, ws in by_part.items()]
-        else:
-            pieces = [(base, [t for t in words if is_word(t)])]
-        for key, ws in pieces:
-            if key not in buckets:
-                buckets[key], attrs[key] = [], {k: v for k, v in doc_attrs.items()}
-            else:  # keep only what every document of the unit shares
-                attrs[key] = {k: v for k, v in attrs[key].items() if doc_attrs.get(k) == v}
-            buckets[key].extend(ws)
-    units = []
-    for key in buckets:  # insertion order: documents as in the corpus, parts review/plan/other
-        if not buckets[key]:
-            continue
-        a = {k: v for k, v in attrs[key].items() if k not in keys}
-        a.update(zip(keys, key))
-        units.append(Unit(":".join(map(str, key)), a, buckets[key]))
-    return units
-
-
-def _value(attrs: dict, key: str) -> str:
-    value = attrs.get(key)
-    return "(missing)" if value is None or value == "" else str(value)
-
-
 # ---------------------------------------------------------------- rates
 
-def _format_terms(counter: Counter) -> str:
+def _format_terms(counter: Mapping[str, int]) -> str:
     return ", ".join(f"{t}:{n}" for t, n in sorted(counter.items(), key=lambda x: (-x[1], x[0])))
 
 
@@ -398,35 +318,40 @@ def textstat_themes(toks, dictionary: str | Path | Mapping | Dictionary | None =
                     groups: str | Sequence[str] | None = None) -> pd.DataFrame:
     """Theme counts and rates per document (or group) and theme.
 
+    groups: None (per document), "part", a metadata column or a list of them, grouped by
+    policytext.dfm.dfm_group (a missing value is the group "(missing)"; empty units are left out).
     Returns a long DataFrame with one row per unit and theme (dictionary order, zero rows
     included): the group column(s) (`doc` by default), theme, label, count, n_tokens,
     per_1000, share and terms (matched terms with counts, "改革:12, 放管服:3").
     See the module doc for the denominator and how terms match.
     """
     dic = _load_dictionary(dictionary)
-    keys = _group_keys(groups)
+    keys = group_keys(groups) if groups is not None else ("doc",)
+    x = word_units(toks, groups)
+    theme_of = np.array([dic.match(f) for f in x.features], dtype=object)
+    columns = {tid: np.flatnonzero(theme_of == tid) for tid in dic.ids}
+    features = np.array(x.features, dtype=object)
     rows = []
-    for unit in group_units(toks, groups):
-        hits: dict[str, Counter] = {tid: Counter() for tid in dic.ids}
-        for tok in unit.tokens:
-            tid = dic.match(tok)
-            if tid is not None:
-                hits[tid][tok] += 1
-        total = sum(sum(c.values()) for c in hits.values())
-        n = len(unit.tokens)
+    for i in range(len(x.docnames)):
+        row, n = x.counts[i], int(x.counts[i].sum())
+        hits = {tid: {f: int(c) for f, c in zip(features[cols], row[cols]) if c}
+                for tid, cols in columns.items()}
+        total = sum(sum(h.values()) for h in hits.values())
+        unit = {k: x.docvars[k].iloc[i] for k in keys}
         for tid, counter in hits.items():
             count = sum(counter.values())
-            row = {k: unit.attrs[k] for k in keys}
-            row.update(theme=tid, label=dic.label(tid), count=count, n_tokens=n,
-                       per_1000=1000.0 * count / n if n else 0.0,
-                       share=count / total if total else 0.0, terms=_format_terms(counter))
-            rows.append(row)
-    columns = [*keys, "theme", "label", "count", "n_tokens", "per_1000", "share", "terms"]
-    return pd.DataFrame(rows, columns=columns)
+            rows.append({**unit, "theme": tid, "label": dic.label(tid), "count": count, "n_tokens": n,
+                         "per_1000": 1000.0 * count / n if n else 0.0,
+                         "share": count / total if total else 0.0, "terms": _format_terms(counter)})
+    return pd.DataFrame(rows, columns=[*keys, "theme", "label", "count", "n_tokens", "per_1000", "share",
+                                       "terms"])
 
 
 def themes_matrix(frame: pd.DataFrame, *, value: str = "per_1000", labels: bool = True) -> pd.DataFrame:
     """Wide table from textstat_themes output: one row per unit, one column per theme.
+
+    A declared exception to the naming rule: a reshape of textstat_themes' long table (which a
+    notebook filters first), not an analysis of tokens, so neither textstat_* nor dfm_*.
 
     labels=True names the columns by the theme labels (经济发展 ...), else by theme ids.
     Order of rows and columns is kept as in `frame`.
@@ -466,22 +391,3 @@ def tokens_lookup(toks, dictionary: str | Path | Mapping | Dictionary | None = N
         out[doc_id], out_starts[doc_id] = new, new_starts
     return tokens_from_lists(toks.corpus, out, starts=out_starts,
                              terms=getattr(toks, "terms", ()), kind="themes")
-
-
-# ---------------------------------------------------------------- CLI
-
-def themes_table_for_files(paths: Iterable[str | Path], *,
-                           dictionary: str | Path | Mapping | Dictionary | None = None) -> pd.DataFrame:
-    """doc, theme, count, per_1000, share for each file and theme (doc = file name).
-
-    Backs `policytext themes FILE... --csv`. Files are read with corpus.load_files (cleaned
-    as in every analysis) and cut with segment.tokens.
-    """
-    from .corpus import load_files
-    from .segment import tokens
-
-    paths = list(paths)
-    if not paths:
-        raise ParameterError("themes: give at least one file")
-    frame = textstat_themes(tokens(load_files(paths)), dictionary)
-    return frame[["doc", "theme", "count", "per_1000", "share"]].reset_index(drop=True)
