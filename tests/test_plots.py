@@ -66,12 +66,16 @@ def test_xray_rows_ticks_and_parts():
 
 def test_explore_term_static_shows_the_default_view(monkeypatch, capsys):
     monkeypatch.setenv("POLICYTEXT_STATIC", "1")  # as when rendering to HTML: no widget
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda *objs, **kw: shown.extend(objs))
     c = corpus({"a": "推进乡村振兴,发展产业链。", "b": "产业链延链补链,推进乡村振兴。"})
     assert explore_term(c, term="产业链") is None
-    out = capsys.readouterr().out
-    assert "产业链" in out and "Figure" in out  # the kwic table and the x-ray were displayed
+    table, figure = shown  # the kwic table (styled for reading, no index) and the x-ray
+    assert "产业链" in table.to_html() and "row_heading" not in table.to_html()
+    assert type(figure).__name__ == "Figure"
+    shown.clear()
     assert explore_term(c, term="不存在") is None
-    assert "不存在: no match" in capsys.readouterr().out
+    assert "不存在" in shown[0].data and "Nothing to show" in shown[0].data
 
 
 def test_word_cloud_layout_is_cached_and_keyed_by_the_terms(monkeypatch):

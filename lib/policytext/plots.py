@@ -212,15 +212,20 @@ def explore_term(toks, *, term: str = "高质量发展", options: Sequence[str] 
     import matplotlib.pyplot as plt
     from IPython.display import display
 
+    from IPython.display import Markdown
+
+    from .findings import md_escape, nothing_to_show
     from .frequency import kwic
+    from .tables import style_table
 
     def show(word: str) -> None:
         table = kwic(toks, word, window=window, corpus=corpus)
-        if table.empty:
-            print(f"{word}: no match")
+        if table.empty:  # a sentence, not a print line: rendered reports show no stdout
+            display(Markdown(nothing_to_show(f"the term {md_escape(word)}", "it does not occur in the selection")))
             return
-        display(table.groupby("doc", sort=False).head(max(1, rows // 2)).head(rows)
-                [["doc", "part", "pre", "keyword", "post"]])
+        shown = table.groupby("doc", sort=False).head(max(1, rows // 2)).head(rows)
+        display(style_table(shown[["doc", "part", "pre", "keyword", "post"]],
+                            caption=f"The first occurrences of {word} in context (up to {rows})"))
         fig = textplot_xray(toks, [word], docs=docs, corpus=corpus)
         display(fig)
         plt.close(fig)
