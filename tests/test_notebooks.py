@@ -77,7 +77,7 @@ def test_has_a_parameters_cell_with_the_shared_names(path):
     tree = ast.parse(cells[0].source)
     assigned = {t.id: node.value for node in tree.body if isinstance(node, ast.Assign)
                 for t in node.targets if isinstance(t, ast.Name)}
-    for name in ("corpus_path", "city", "doc_ids"):
+    for name in ("corpus", "corpus_path", "city", "doc_ids"):  # corpus: a bundled example corpus by name
         assert name in assigned, f"{path.name}: parameters cell lacks {name}"
         assert isinstance(assigned[name], ast.Constant) and assigned[name].value is None, name
 

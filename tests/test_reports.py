@@ -29,7 +29,7 @@ import pytest
 
 from policytext import data_corpus, load_corpus
 from policytext.corpus import DATA_CORPORA
-from policytext.render import RenderError, notebook_paths, render_notebooks
+from policytext.render import RenderError, notebook_paths, render_notebooks, validate_params
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 NOTEBOOKS = [p.stem for p in notebook_paths()]
@@ -112,6 +112,15 @@ def test_renamed_corpus_holds_no_seed_name(tmp_path):
     assert not [n for n in SEED_RENAMES if n in text]
     assert "测试" in text and PAYLOAD in text
     assert len(load_corpus(folder)) == len(load_corpus(SEEDS))
+
+
+def test_corpus_parameter_is_checked_before_any_kernel_starts():
+    paths = notebook_paths()
+    assert validate_params({"corpus": "hailar", "city": "海拉尔区"}, paths)["corpus"] == "hailar"
+    with pytest.raises(RenderError, match="parameter corpus: .*available: hailar, provinces2026"):
+        validate_params({"corpus": "nope"}, paths)
+    with pytest.raises(RenderError, match="parameter city: .*海拉尔区"):
+        validate_params({"corpus": "hailar", "city": "金昌市"}, paths)
 
 
 # ---------------------------------------------------------------- rendering each selection once
