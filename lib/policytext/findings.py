@@ -69,7 +69,7 @@ def _names(items, *, limit: int | None = None) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _count(n: int, noun: str, plural: str | None = None) -> str:
+def _counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
 
 
@@ -93,9 +93,9 @@ def corpus_summary(docs: pd.DataFrame) -> str:
     places = sorted({str(p) for p in docs.get("place", pd.Series(dtype=str)).dropna() if str(p)})
     kinds = docs["doc_type"].fillna("unknown").value_counts() if "doc_type" in docs else pd.Series(dtype=int)
     years = pd.to_numeric(docs.get("year", pd.Series(dtype=float)), errors="coerce").dropna().astype(int)
-    text = f"The selection holds **{_count(len(docs), 'report')}**"
+    text = f"The selection holds **{_counted(len(docs), 'report')}**"
     if places:
-        text += f" from {_count(len(places), 'place')} ({_names(places, limit=12)})"
+        text += f" from {_counted(len(places), 'place')} ({_names(places, limit=12)})"
     if len(kinds):
         text += "; kinds: " + ", ".join(f"{md_escape(k)} ({n})" for k, n in kinds.items())
     if len(years):
@@ -128,10 +128,10 @@ def cleaning_summary(removed: pd.DataFrame, docs: pd.DataFrame) -> str:
     per_doc = removed["doc"].value_counts()
     reasons = removed["reason"].value_counts()
     share = f", {fmt_percent(100 * chars / raw)} of the raw text" if raw else ""
-    return (f"Cleaning removed {_count(len(removed), 'line')} ({fmt_number(chars, decimals=0)} characters{share}) "
-            f"from {_count(len(per_doc), 'report')}; most from {md_escape(per_doc.index[0])} "
-            f"({_count(int(per_doc.iloc[0]), 'line')}). The commonest reason is {md_escape(reasons.index[0])} "
-            f"({_count(int(reasons.iloc[0]), 'line')}).")
+    return (f"Cleaning removed {_counted(len(removed), 'line')} ({fmt_number(chars, decimals=0)} characters{share}) "
+            f"from {_counted(len(per_doc), 'report')}; most from {md_escape(per_doc.index[0])} "
+            f"({_counted(int(per_doc.iloc[0]), 'line')}). The commonest reason is {md_escape(reasons.index[0])} "
+            f"({_counted(int(reasons.iloc[0]), 'line')}).")
 
 
 def parts_summary(shares: pd.DataFrame) -> str:
@@ -174,10 +174,10 @@ def segmentation_summary(cuts: pd.DataFrame) -> str:
 def discovery_summary(candidates: pd.DataFrame, added, *, min_count: int, n_chars: int) -> str:
     """What discovery found in this selection and what policytext adds as new words."""
     added = list(added)
-    text = (f"Discovery found {_count(len(candidates), 'candidate term')} that bare jieba splits, each seen at "
+    text = (f"Discovery found {_counted(len(candidates), 'candidate term')} that bare jieba splits, each seen at "
             f"least {min_count} times in {fmt_number(n_chars, decimals=0)} characters. ")
     if added:
-        return text + f"policytext adds {_count(len(added), 'new word')} for this selection: {_names(added, limit=20)}."
+        return text + f"policytext adds {_counted(len(added), 'new word')} for this selection: {_names(added, limit=20)}."
     return text + "policytext adds no new word for this selection."
 
 
@@ -213,8 +213,8 @@ def term_contexts(hits: pd.DataFrame) -> str:
         headed = part[part["part"].isin(["review", "plan"])]
         where = (f"{fmt_percent(100 * (headed['part'] == 'plan').mean(), decimals=0)} of those in headed reports "
                  "in plan parts" if len(headed) else "none in a review or plan part")
-        lines.append(f"- **{md_escape(term)}**: {_count(len(part), 'occurrence')} in "
-                     f"{_count(part['doc'].nunique(), 'report')}, {where}")
+        lines.append(f"- **{md_escape(term)}**: {_counted(len(part), 'occurrence')} in "
+                     f"{_counted(part['doc'].nunique(), 'report')}, {where}")
     return "\n".join(lines)
 
 
@@ -230,7 +230,7 @@ def dispersion(hits: pd.DataFrame, lengths: dict, *, spread: float = 0.35) -> st
         shape = ("a frame: spread through the text" if q3 - q1 >= spread
                  else f"a topic: the middle half of its occurrences lies between {fmt_percent(100 * q1, decimals=0)} "
                       f"and {fmt_percent(100 * q3, decimals=0)} of the text")
-        lines.append(f"- {md_escape(term)} in {md_escape(doc)} ({_count(len(part), 'occurrence')}): {shape}")
+        lines.append(f"- {md_escape(term)} in {md_escape(doc)} ({_counted(len(part), 'occurrence')}): {shape}")
     if not lines:
         return nothing_to_show("dispersion", "no term occurs four times or more in the reports shown")
     return "\n".join(lines)
@@ -254,11 +254,11 @@ def slogan_layers(slogans: pd.DataFrame, place_of: dict) -> str:
     used_in = slogans["doc_ids"].map(lambda ids: {place_of[i] for i in str(ids).split(",") if i in place_of})
     if len(places) < 2:
         top = slogans.sort_values("count", ascending=False, kind="stable")["slogan"].head(5)
-        return (f"{_count(len(slogans), 'slogan')} in {md_escape(places[0] if places else 'this selection')}; "
+        return (f"{_counted(len(slogans), 'slogan')} in {md_escape(places[0] if places else 'this selection')}; "
                 f"the most repeated: {_names(top)}. With one place, shared and local slogans cannot be told apart.")
     shared = slogans.loc[used_in.map(len) == len(places), "slogan"]
     if len(shared):
-        sentences = [f"{_count(len(shared), 'slogan')} {'is' if len(shared) == 1 else 'are'} used in every place "
+        sentences = [f"{_counted(len(shared), 'slogan')} {'is' if len(shared) == 1 else 'are'} used in every place "
                      f"of the selection: {_names(shared, limit=8)}."]
     else:
         sentences = ["No slogan is used in every place of the selection."]
