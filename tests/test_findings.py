@@ -17,6 +17,7 @@ def test_numbers():
     assert fmt_number(9.868421, decimals=2) == "9.87"
     assert fmt_number(-0.04) == "0.0"
     assert fmt_number(12345.678, decimals=0) == "12,346"
+    assert fmt_number(2021, decimals=0) == "2021" and fmt_number(8357.0, decimals=0) == "8357"
     assert fmt_number(None) == "–"
     assert fmt_percent(7.5) == "7.5%"
 
@@ -49,7 +50,7 @@ def test_corpus_summary_counts_and_escapes():
 
 def test_length_contrast_names_longest_and_shortest():
     text = F.length_contrast(DOCS)
-    assert "a\\_gov (12,000 characters)" in text and "4.0 times" in text and "b\\_int (3,000)" in text
+    assert "a\\_gov (12,000 characters)" in text and "4.0 times" in text and "b\\_int (3000)" in text
     assert F.length_contrast(DOCS.head(1)).startswith("*Nothing to show")
 
 
@@ -131,5 +132,5 @@ def test_genre_caveat_and_short_text_rules():
     assert "same kinds" in F.genre_caveat(same)
     assert "one place" in F.genre_caveat(DOCS.head(1))
     text = F.short_text_caution(DOCS)
-    assert "b\\_int and c\\_feat are shorter than 5,000 characters" in text
+    assert "b\\_int and c\\_feat are shorter than 5000 characters" in text
     assert F.short_text_caution(DOCS.head(1)) == ""

@@ -54,3 +54,9 @@ def test_headers_index_and_caption_are_escaped():
     assert "<img" not in html and html.count("&lt;img src=x onerror=alert(1)&gt;") == 3
     html = style_table(frame, caption="x", rename={payload: "<b>rate</b>"}).to_html()
     assert "<b>" not in html and "&lt;b&gt;rate&lt;/b&gt;" in html
+
+
+def test_whole_numbers_with_gaps_show_no_decimals():
+    frame = pd.DataFrame({"year": [2021.0, None], "rate": [2.0, 2.5]})
+    html = style_table(frame, caption="x").to_html()
+    assert ">2021<" in html and "2021.0" not in html and ">2.0<" in html and ">2.5<" in html

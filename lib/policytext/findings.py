@@ -37,15 +37,14 @@ def md_escape(text: object) -> str:
 
 
 def fmt_number(value: float | int | None, *, decimals: int = 1) -> str:
-    """A number as a reader writes it: thousands separators, fixed decimals, no -0."""
+    """A number as a reader writes it: thousands separators from 10,000 on, fixed decimals, no -0."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     rounded = round(float(value), decimals)
     if rounded == 0:
         rounded = 0.0  # never print -0.0
-    if decimals == 0:
-        return f"{int(rounded):,}"
-    return f"{rounded:,.{decimals}f}"
+    sep = "," if abs(rounded) >= 10_000 else ""  # 12,346 but 2021 and 8357, as style_table shows them
+    return f"{rounded:{sep}.{decimals}f}"
 
 
 def fmt_percent(value: float | None, *, decimals: int = 1) -> str:

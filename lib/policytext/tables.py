@@ -28,9 +28,16 @@ def _formatter(decimals: int, *, percent: bool = False, scientific: bool = False
             return f"{value:.1e}"
         number = round(float(value), decimals)
         number = 0.0 if number == 0 else number  # no -0.0
-        text = f"{number:,.{decimals}f}"
+        # Thousands separators from 10,000 on, as fmt_number: years and short counts stay 2021, 8357.
+        text = f"{number:{',' if abs(number) >= 10_000 else ''}.{decimals}f}"
         return f"{text}%" if percent else text
     return fmt
+
+
+def _default_decimals(values: pd.Series) -> int:
+    """0 for whole numbers stored as floats (a year or a count with gaps: 2021, not 2021.0), else 1."""
+    numbers = pd.to_numeric(values, errors="coerce").dropna()
+    return 0 if len(numbers) and (numbers == numbers.round()).all() else 1
 
 
 def style_table(frame: pd.DataFrame, *, caption: str, decimals: Mapping[str, int] | None = None,
@@ -48,8 +55,10 @@ def style_table(frame: pd.DataFrame, *, caption: str, decimals: Mapping[str, int
     percent, scientific = set(percent), set(scientific)
     formats = {}
     for column in frame.columns:
-        if pd.api.types.is_float_dtype(frame[column]) or column in decimals or column in scientific or column in percent:
-            formats[column] = _formatter(decimals.get(column, 1), percent=column in percent,
+        numeric = pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])
+        if numeric or column in decimals or column in scientific or column in percent:
+            formats[column] = _formatter(decimals.get(column, _default_decimals(frame[column])),
+                                         percent=column in percent,
                                          scientific=column in scientific)
     text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
     # Short text (names, ids) never wraps; long text (sentences, term lists) wraps, left-aligned.
