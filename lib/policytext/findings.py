@@ -144,7 +144,8 @@ def parts_summary(shares: pd.DataFrame) -> str:
     if len(headed) == 1:
         doc = headed.index[0]
         sentences.append(f"{md_escape(doc)} gives {fmt_percent(100 * headed.loc[doc, 'review'], decimals=0)} of its "
-                         f"text to the review and {fmt_percent(100 * headed.loc[doc, 'plan'], decimals=0)} to the plan.")
+                         f"text to the review and {fmt_percent(100 * headed.loc[doc, 'plan'], decimals=0)} "
+                         "to the plan.")
     elif len(headed) > 1:
         low, high = headed["plan"].idxmin(), headed["plan"].idxmax()
         sentences.append(f"In the {len(headed)} reports with both parts the plan takes from "
@@ -176,7 +177,8 @@ def discovery_summary(candidates: pd.DataFrame, added, *, min_count: int, n_char
     text = (f"Discovery found {_counted(len(candidates), 'candidate term')} that bare jieba splits, each seen at "
             f"least {min_count} times in {fmt_number(n_chars, decimals=0)} characters. ")
     if added:
-        return text + f"policytext adds {_counted(len(added), 'new word')} for this selection: {_names(added, limit=20)}."
+        return text + (f"policytext adds {_counted(len(added), 'new word')} for this selection: "
+                       f"{_names(added, limit=20)}.")
     return text + "policytext adds no new word for this selection."
 
 
@@ -301,7 +303,8 @@ def theme_leaders(matrix: pd.DataFrame) -> str:
     leaders = matrix.idxmax(axis=1)
     lines = []
     for theme in dict.fromkeys(leaders[matrix.max(axis=1) > 0]):
-        units = [f"{md_escape(unit)} ({fmt_number(matrix.loc[unit, theme])})" for unit in leaders.index[leaders == theme]]
+        units = [f"{md_escape(unit)} ({fmt_number(matrix.loc[unit, theme])})"
+                 for unit in leaders.index[leaders == theme]]
         lines.append(f"- Leading theme {md_escape(theme)}, per 1,000 words: {', '.join(units)}")
     if len(matrix) > 1:
         tops = [f"{md_escape(theme)}: {md_escape(col.idxmax())} ({fmt_number(col.max())})"

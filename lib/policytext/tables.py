@@ -45,8 +45,9 @@ def style_table(frame: pd.DataFrame, *, caption: str, decimals: Mapping[str, int
                 rename: Mapping[str, str] | None = None, index: bool = False):
     """A Styler of `frame` for reading.
 
-    Cell text is HTML-escaped (it comes from the data). `caption` says what is shown (for a difference: what minus what). `decimals`
-    maps column → decimals (floats default to 1); columns in `percent` get a %
+    Cell text, headers, index labels and the caption are HTML-escaped (they come from the
+    data). `caption` says what is shown (for a difference: what minus what). `decimals`
+    maps column → decimals (whole numbers default to 0, other floats to 1); columns in `percent` get a %
     sign, columns in `scientific` (p-values) are shown as 1.2e-05. `rename`
     puts units into headers (e.g. {"per_1000": "per 1,000 tokens"}), applied
     last. The index is hidden unless `index=True` (a meaningful index).
