@@ -66,3 +66,27 @@ def test_bad_registry_names_the_file(tmp_path, content, problem):
 def test_missing_registry(tmp_path):
     with pytest.raises(PolicyTextError, match="not found"):
         indicator_registry(tmp_path / "none.yaml")
+
+
+@pytest.mark.parametrize("written, canonical", [
+    # GDP growth, as 1990s-2020s national, provincial and city reports name it
+    ("国内生产总值", "地区生产总值"), ("国民生产总值", "地区生产总值"), ("经济增长", "地区生产总值"),
+    ("经济增长速度", "地区生产总值"), ("GDP增速", "地区生产总值"),
+    # prices
+    ("商品零售价格", "居民消费价格涨幅"), ("商品零售价格总水平上涨幅度", "居民消费价格涨幅"),
+    ("物价上涨幅度", "居民消费价格涨幅"), ("居民消费价格", "居民消费价格涨幅"), ("市场物价总水平", "居民消费价格涨幅"),
+    # jobs, unemployment, grain, money, trade, income
+    ("城镇新增就业", "新增城镇就业"), ("登记失业率", "城镇登记失业率"), ("调查失业率", "城镇调查失业率"),
+    ("粮食总产量", "粮食产量"), ("全国财政收入", "财政收入"), ("全社会固定资产投资", "固定资产投资"),
+    ("社会消费品零售总额", "社会消费品零售总额"), ("进出口总值", "进出口总额"), ("货物进出口总额", "进出口总额"),
+    ("居民收入", "城乡居民人均可支配收入"), ("农村居民人均纯收入", "农村居民人均可支配收入"),
+    ("赤字率", "财政赤字率"), ("人口自然增长率", "人口自然增长率"),
+])
+def test_synonyms_and_older_vocabulary(written, canonical):
+    assert canonical_indicator(written) == canonical
+
+
+def test_bare_trade_and_total_revenue_are_not_widened():
+    # 对东盟进出口 is ASEAN trade, 财政总收入 counts more than 财政收入: neither is a registry name
+    assert canonical_indicator("进出口") == "进出口"
+    assert canonical_indicator("财政总收入") == "财政总收入"

@@ -80,3 +80,41 @@ def test_round_trip_with_magnitudes(whole, tenth, magnitude):
     chinese = cn2an.an2cn(arabic) + mag
     assert parse_chinese_numeral(chinese) == pytest.approx(float(arabic) * factor)
     assert parse_number(arabic + mag) == pytest.approx(float(arabic) * factor)
+
+
+# ---------------------------------------------------------------- numbers as printed in web copies
+
+@pytest.mark.parametrize("text, printed, value", [
+    ("国内生产总值达到7 4 7 7 2亿元", "7 4 7 7 2", 74772.0),       # digits split by spaces
+    ("达到7\u30004\u30007\u30007\u30002亿元", "7\u30004\u30007\u30007\u30002", 74772.0),   # full-width spaces
+    ("增长8 ．8 ％", "8 ．8", 8.8),                                 # spaces around a full-width point
+    ("增长19·5%", "19·5", 19.5),                                    # a middle dot as the decimal point
+    ("增长1\xa02.5%", "1\xa02.5", 12.5),                            # a no-break space inside
+])
+def test_numbers_as_printed(text, printed, value):
+    spans = find_numbers(text)
+    assert [(s.text, s.value) for s in spans] == [(printed, value)]
+    assert text[spans[0].start:spans[0].end] == printed
+
+
+def test_two_separators_end_a_number():
+    assert [s.value for s in find_numbers("1  2")] == [1.0, 2.0]
+    assert [s.value for s in find_numbers("19·  5")] == [19.0, 5.0]
+    assert [s.value for s in find_numbers("张三·李四 3·5")] == [3.5]
+
+
+@pytest.mark.parametrize("printed, value", [("7 4 7 7 2", 74772.0), ("8 ．8", 8.8), ("19·5", 19.5),
+                                            ("８．８", 8.8), ("1 234.5", 1234.5)])
+def test_parse_number_as_printed(printed, value):
+    assert parse_number(printed) == value
+
+
+@pytest.mark.parametrize("unit, factor, base", [
+    ("亿元", 1e8, "元"), ("万亿元", 1e12, "元"), ("万", 1e4, ""), ("%", 1.0, "%"), ("万人次", 1e4, "人次"),
+    ("千米", 1.0, "千米"), ("千瓦时", 1.0, "千瓦时"), ("个百分点", 1.0, "个百分点"), ("", 1.0, ""),
+])
+def test_split_unit_uses_the_one_magnitude_table(unit, factor, base):
+    from policytext.numbers import MAGNITUDES, base_unit, split_unit
+
+    assert split_unit(unit) == (factor, base) and base_unit(unit) == base
+    assert MAGNITUDES["亿"] == 1e8 and list(MAGNITUDES)[0] == "万亿"     # longest first

@@ -68,9 +68,12 @@ def test_several_values_in_one_clause():
         ("农村居民人均可支配收入", 24726.0, "level", "=", "achieved", 2021),
         ("城镇居民人均可支配收入", 43.5, "change", "=", "achieved", 2021),
         ("农村居民人均可支配收入", 50.2, "change", "=", "achieved", 2021),
-        ("城镇居民人均可支配收入", 7.0, "change", ">=", "target", 2026),
-        ("农村居民人均可支配收入", 8.0, "change", ">=", "target", 2026),
+        ("城镇居民人均可支配收入", 7.0, "avg_change", ">=", "target", 2026),
+        ("农村居民人均可支配收入", 8.0, "avg_change", ">=", "target", 2026),
     ]
+    # 年均 over 今后五年: a rate over 2022–2026, not the target of 2026 alone
+    assert [(r["period_start"], r["period_end"], r["period"]) for r in found[4:]] == [(2022, 2026, "2022–2026")] * 2
+    assert [r["period"] for r in found[:4]] == ["2021"] * 4
 
 
 def test_list_subject_in_previous_clause():
@@ -322,7 +325,7 @@ def test_span_start_values_and_years_of_from_to():
 def test_fenbie_after_separate_subjects():
     text = "城镇居民人均可支配收入达到34520元，农村居民人均可支配收入达到16385元，年均分别增长7.9%和9.2%。"
     got = [(r["indicator"], r["value"], r["measure"]) for r in rows(text, year=2021)]
-    assert got[2:] == [("城镇居民人均可支配收入", 7.9, "change"), ("农村居民人均可支配收入", 9.2, "change")]
+    assert got[2:] == [("城镇居民人均可支配收入", 7.9, "avg_change"), ("农村居民人均可支配收入", 9.2, "avg_change")]
 
 
 def test_investment_of_the_projects_counted():
@@ -388,3 +391,173 @@ def test_money_with_no_subject_goes_to_the_field_the_clause_before_names():
     assert (r["indicator"], r["value"], r["unit"]) == ("医疗卫生投入", 4.6, "亿元")
     # no verb + field before it: no indicator is invented
     assert one("过去五年，各方面都有进步,累计投入4.6亿元。", year=2021, review_year=2021)["indicator"] == ""
+
+
+# ---------------------------------------------------------------- periods on the bundled corpora
+
+@pytest.fixture(scope="module")
+def provinces_q():
+    from policytext import data_corpus
+    return quantities(data_corpus("provinces2026"))
+
+
+@pytest.fixture(scope="module")
+def hailar_q():
+    from policytext import data_corpus
+    return quantities(data_corpus("hailar"))
+
+
+def test_each_province_has_exactly_one_annual_2026_gdp_growth_target(provinces_q):
+    q = provinces_q
+    gdp = q["indicator"].isin(["地区生产总值", "国内生产总值", "经济增长"])
+    annual = q[gdp & (q["label"] == "target") & (q["measure"] == "change") & (q["year"] == 2026)]
+    counts = annual.groupby("file").size()
+    assert len(counts) == 10 and set(counts) == {1}, counts
+    assert (annual["period"] == "2026").all()
+    # the 十五五 averages (年均增长5%左右) are kept apart, as rates over 2026–2030
+    averages = q[gdp & (q["measure"] == "avg_change") & (q["label"] == "target")]
+    assert set(averages["period"]) == {"2026–2030"} and len(averages) >= 4
+    assert averages["period_start"].eq(2026).all() and averages["period_end"].eq(2030).all()
+
+
+def test_hailar_2016_average_rate_is_over_2010_2015(hailar_q):
+    q = hailar_q
+    r = q[(q["file"] == "2016.txt") & (q["value"] == 12.1)].iloc[0]
+    assert (r["indicator"], r["measure"], r["label"]) == ("地区生产总值", "avg_change", "achieved")
+    assert (r["period_start"], r["period_end"], r["period"]) == (2010, 2015, "2010–2015")
+    change_2015 = q[(q["indicator"] == "地区生产总值") & (q["measure"] == "change") & (q["year"] == 2015)]
+    assert 12.1 not in set(change_2015["value"])
+
+
+def test_hailar_gdp_growth_target_and_achieved_per_year_as_headline(hailar_q):
+    import pandas as pd
+    from policytext.corpus import DATA_CORPORA_DIR
+
+    headline = pd.read_csv(DATA_CORPORA_DIR / "hailar" / "headline.csv")
+    q = hailar_q[(hailar_q["indicator"] == "地区生产总值") & (hailar_q["measure"] == "change")]
+    for h in headline.itertuples():
+        if pd.notna(h.gdp_growth_target):
+            t = q[(q["label"] == "target") & (q["year"] == h.year) & (q["file"] == h.target_doc)]
+            assert h.gdp_growth_target in set(t["value"]), (h.year, t)
+        if pd.notna(h.gdp_growth_achieved):
+            a = q[(q["label"] == "achieved") & (q["year"] == h.year) & (q["file"] == h.achieved_doc)]
+            assert h.gdp_growth_achieved in set(a["value"]), (h.year, a)
+    assert (q["period_start"] == q["period_end"]).all()
+
+
+# ---------------------------------------------------------------- numbers as printed
+
+@pytest.mark.parametrize("text, printed, value, value_high, unit, relation", [
+    ("国民生产总值达到7 4 7 7 2 亿元。", "7 4 7 7 2 亿元", 74772.0, None, "亿元", "="),
+    ("国民生产总值增长8 ．8 ％。", "8 ．8 ％", 8.8, None, "%", "="),
+    ("国民生产总值增长19·5%。", "19·5%", 19.5, None, "%", "="),
+    ("国民生产总值增长8.8\xa0%。", "8.8\xa0%", 8.8, None, "%", "="),
+    ("经济增长速度预期为百分之八至九。", "百分之八至九", 8.0, 9.0, "%", "="),
+    ("经济增长百分之七左右。", "百分之七左右", 7.0, None, "%", "~"),
+])
+def test_numbers_as_printed_are_one_quantity(text, printed, value, value_high, unit, relation):
+    r = one(text, year=1995)
+    assert (r["text"], r["value"], r["value_high"], r["unit"], r["relation"]) == (printed, value, value_high, unit,
+                                                                                   relation)
+    assert text[r["start"]:r["start"] + len(printed)] == printed
+
+
+def test_a_space_before_a_measure_word_is_no_unit():
+    assert rows("以全省 100 个县为基础参赛单元。", year=2026) == []
+
+
+def test_printed_number_offsets_point_at_the_raw_text():
+    raw = "一九九六年政府工作报告\n国内生产总值达到６ ７ ７ ９ ５亿元，比上年增长１０·２％。\n"
+    q = quantities(corpus({"a": raw}, meta={"a": {"date_delivered": "1996-03-05"}}))
+    assert [raw[s:e] for s, e in zip(q["start"], q["end"])] == ["６ ７ ７ ９ ５", "１０·２"]
+    assert list(q["value"]) == [67795.0, 10.2]
+
+
+# ---------------------------------------------------------------- indicator names in older reports
+
+@pytest.mark.parametrize("text, indicator, value, measure", [
+    ("今年经济增长速度的预期目标定为8%。", "地区生产总值", 8.0, "change"),
+    ("中央提出今年经济增长速度为7%左右。", "地区生产总值", 7.0, "change"),
+    ("今年国民生产总值计划增长8%至9%。", "地区生产总值", 8.0, "change"),
+    ("全国商品零售价格上涨幅度控制在10%以内。", "居民消费价格涨幅", 10.0, "change"),
+    ("全年市场物价总水平涨幅控制在3%左右。", "居民消费价格涨幅", 3.0, "change"),
+    ("城镇居民人均可支配收入实际增长6%。", "城镇居民人均可支配收入", 6.0, "change"),
+    ("财政赤字率拟按3%左右安排。", "财政赤字率", 3.0, "share"),
+    ("全国人口自然增长率控制在10‰以内。", "人口自然增长率", 10.0, "level"),
+])
+def test_known_indicators_under_older_names_and_clause_words(text, indicator, value, measure):
+    r = one(text, year=1995)
+    assert (r["indicator"], r["value"], r["measure"]) == (indicator, value, measure)
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("现在我国人口已经达到12亿。", "人口"),          # a sentence opening and an adverb are not the name
+    ("国务院总理先后10次到地方考察。", "国务院总理"),
+])
+def test_openings_and_adverbs_are_not_part_of_the_indicator(text, indicator):
+    assert one(text, year=1995)["indicator"] == indicator
+
+
+def test_the_year_target_in_a_plan_section_is_gdp_growth():
+    text = "二、1996年的主要任务\n今年经济增长速度的预期目标定为8%。\n"
+    r = one(text, year=1996, review_year=1995)
+    assert (r["indicator"], r["label"], r["measure"], r["year"], r["value"]) == ("地区生产总值", "target", "change",
+                                                                                  1996, 8.0)
+
+
+def test_sentences_that_set_nothing_are_not_targets():
+    text = ("二、今后五年的目标\n现在我国人口已经达到12亿。总理先后10次到地方考察。离香港回归只有849天。"
+            "全国人口控制在13亿以内。\n")
+    got = [(r["value"], r["label"]) for r in rows(text, year=1995, review_year=1994)]
+    assert got == [(12.0, "achieved"), (10.0, "achieved"), (13.0, "target")]   # the countdown is no quantity
+
+
+# ---------------------------------------------------------------- an older national report (invented excerpt)
+
+NATIONAL_1996 = """政府工作报告
+——1996年3月5日在第八届全国人民代表大会第四次会议上
+一、1995年工作回顾
+1995年，国内生产总值达到5 7 6 0 0 亿元，比上年增长10.2%。全国商品零售价格上涨14.8%。城镇登记失业率为2.9%。
+二、“九五”时期的主要任务
+“九五”期间国民经济和社会发展的主要目标是：国内生产总值年均增长8%左右。
+三、1996年的主要任务
+中央提出今后五年经济增长速度为8%至9%。今年经济增长速度的预期目标定为8%；全国商品零售价格上涨幅度控制在10%左右。城镇登记失业率控制在3%左右。离香港回归只有480天。
+"""
+
+
+def test_headline_cells_of_an_older_national_report():
+    q = quantities(corpus({"1996": NATIONAL_1996}))
+    got = [(r.indicator, r.label, r.measure, r.period, r.value) for r in q.itertuples()]
+    assert got == [
+        ("地区生产总值", "achieved", "level", "1995", 57600.0),
+        ("地区生产总值", "achieved", "change", "1995", 10.2),
+        ("居民消费价格涨幅", "achieved", "change", "1995", 14.8),
+        ("城镇登记失业率", "achieved", "level", "1995", 2.9),
+        ("地区生产总值", "target", "avg_change", "1996–2000", 8.0),     # “九五” 年均
+        ("地区生产总值", "target", "avg_change", "1996–2000", 8.0),     # 今后五年…增长速度 8%至9%
+        ("地区生产总值", "target", "change", "1996", 8.0),              # the year's target
+        ("居民消费价格涨幅", "target", "change", "1996", 10.0),
+        ("城镇登记失业率", "target", "level", "1996", 3.0),
+    ]   # the countdown (离香港回归只有480天) is no quantity
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("年内完成老旧小区改造3800户。", "老旧小区改造"),     # a time word is not the name
+    ("企业退休人员基本养老金月人均提高221元。", "企业退休人员基本养老金"),
+    ("全省地区生产总值达到13697.5亿元,较“十三五”末的9323.1亿元增加4374.4亿元。", "地区生产总值"),
+])
+def test_time_words_and_per_head_words_are_not_the_name(text, indicator):
+    assert {r["indicator"] for r in rows(text, year=2026)} == {indicator}
+
+
+def test_a_count_of_visits_in_a_plan_section_is_no_target():
+    text = "二、1996年的主要任务\n国务院领导3次到地方考察。全年培训农民工10万人次。\n"
+    got = [(r["value"], r["label"]) for r in rows(text, year=1996, review_year=1995)]
+    assert got == [(3.0, "achieved"), (10.0, "target")]
+
+
+def test_a_report_that_writes_years_in_chinese_digits():
+    text = ("一、一九九五年工作回顾\n一九九五年国内生产总值达到57600亿元。\n二、一九九六年的主要任务\n"
+            "一九九六年经济增长速度预期为8%。到二〇〇〇年人口控制在13亿以内。\n")
+    got = [(r["indicator"], r["label"], r["year"]) for r in rows(text, year=1996, review_year=1995)]
+    assert got == [("地区生产总值", "achieved", 1995), ("地区生产总值", "target", 1996), ("人口", "target", 2000)]

@@ -58,3 +58,13 @@ def test_an_interview_answer_that_turns_to_the_plan_mid_paragraph():
     assert answer.part == "review" and text[answer.plan_from:].startswith("下一步")
     assert answer.part_at(answer.start + 5) == "review" and answer.part_at(answer.plan_from) == "plan"
     assert paragraphs[2].part == "plan"
+
+
+def test_is_heading_and_part_finder():
+    from policytext.structure import is_heading, part_finder
+
+    assert is_heading("一、过去五年工作回顾") and is_heading("2022年主要目标")
+    assert not is_heading("加快项目建设。全年实施重点项目170个。")
+    text = "一、过去五年工作回顾\n地区生产总值增长8%。\n二、今后五年的目标\n增长6%。\n"
+    part_at = part_finder(split_paragraphs(text))
+    assert (part_at(text.index("8%")), part_at(text.index("6%"))) == ("review", "plan")

@@ -82,7 +82,7 @@ def _quantities(args: argparse.Namespace) -> None:
     from .quantities import quantities_for_files
 
     columns = ["doc", "start", "end", "label", "indicator", "measure", "value", "value_high",
-               "unit", "relation", "year", "sentence"]
+               "unit", "relation", "year", "period_start", "period_end", "period", "sentence"]
     _write_csv(quantities_for_files(args.files), columns)
 
 

@@ -13,8 +13,11 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "MAGNITUDES",
     "NumberSpan",
     "UNITS",
+    "base_unit",
+    "split_unit",
     "find_numbers",
     "match_unit",
     "parse_chinese_numeral",
@@ -27,8 +30,12 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "012345678
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-CN_MAGNITUDES = {"万": 10_000, "亿": 100_000_000}
-MAGNITUDE_PREFIXES = ("万亿", "亿", "万", "千", "百")  # as written before a unit: 1.2万亿元
+# THE magnitude table: what a magnitude written before a unit (1.2万亿元, 3.5万人) multiplies by.
+MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+MAGNITUDE_PREFIXES = tuple(MAGNITUDES)  # longest first, as they must be tried
+# Magnitudes that close a Chinese numeral (三点五万, 一千亿): the large ones only (千/百 are digits' units).
+CN_MAGNITUDES = {m: int(MAGNITUDES[m]) for m in ("万", "亿")}
+_CN_TRAILING = tuple(m for m in MAGNITUDES if set(m) <= set(CN_MAGNITUDES))   # 万亿, 亿, 万
 
 # Units as written after a number (without magnitude).  Longest first when matching.
 # Measure words (个/条/项 ...) count things; the rest measure amounts.
@@ -53,8 +60,14 @@ UNITS = tuple(sorted(set(MEASURE_WORDS + AMOUNT_UNITS), key=len, reverse=True))
 _CN_OK_UNITS = tuple(u for u in AMOUNT_UNITS if u not in ("%", "％", "‰")) + (
     "人次", "人", "户", "套", "家", "个")
 
-_ARABIC = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
-_ARABIC_RE = re.compile(r"(?<![0-9０-９.．])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|" + _ARABIC + ")")
+# Numbers as printed in web copies of older reports: digits split by a space, a full-width
+# space or a no-break space (7 4 7 7 2亿元, 8 ．8 ％) and a middle dot as the decimal point
+# (19·5%).  One separator character at a time: two spaces end the number.
+_GAP = "[ \u3000\xa0]"
+_DIGITS = rf"[0-9０-９](?:{_GAP}?[0-9０-９])*"
+_ARABIC = rf"{_DIGITS}(?:{_GAP}?[.．·]{_GAP}?{_DIGITS})?"
+_ARABIC_RE = re.compile(r"(?<![0-9０-９.．·])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|" + _ARABIC + ")")
+_PRINTED = str.maketrans({"·": ".", " ": None, "\u3000": None, "\xa0": None})
 _CN_CHARS = "零〇○一二两三四五六七八九十百千万亿"
 _CN_RUN_RE = re.compile(f"[{_CN_CHARS}]+(?:点[{_CN_CHARS}]+)?")
 _PERCENT_CN_RE = re.compile(f"百分之([{_CN_CHARS}]+(?:点[{_CN_CHARS}]+)?)")
@@ -131,8 +144,11 @@ def parse_chinese_numeral(s: str) -> float:
 
 def parse_number(s: str) -> float:
     """Parse a number as written: '４．６' -> 4.6, '1,234' -> 1234, '3.5万' -> 35000,
+    '7 4 7 7 2' -> 74772, '19·5' -> 19.5,
     '百分之六点五' -> 6.5, '十三点四' -> 13.4.  Raises ValueError otherwise."""
     t = s.strip().translate(_FULLWIDTH)
+    if re.fullmatch(r"[0-9][0-9 \u3000\xa0]*(?:[ \u3000\xa0]?[.·][ \u3000\xa0]?[0-9][0-9 \u3000\xa0]*)?", t):
+        t = t.translate(_PRINTED)
     m = re.fullmatch(r"百分之(.+)", t)
     if m:
         return parse_number(m.group(1))
@@ -140,15 +156,34 @@ def parse_number(s: str) -> float:
     if m:
         value = float(m.group(1).replace(",", ""))
         for ch in m.group(2):
-            value *= {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}[ch]
+            value *= MAGNITUDES[ch]
         return value
     return parse_chinese_numeral(t)
+
+
+def split_unit(unit: str) -> tuple[float, str]:
+    """A unit as written -> (factor, base unit): '亿元' -> (1e8, '元'), '万' -> (1e4, ''),
+    '%' -> (1.0, '%').  Units that begin like a magnitude stay whole: '千米', '千瓦时', '百分点'."""
+    unit = unit or ""
+    if unit in UNITS:
+        return 1.0, unit
+    for prefix in MAGNITUDE_PREFIXES:
+        rest = unit[len(prefix):]
+        if unit.startswith(prefix) and (not rest or rest in UNITS or split_unit(rest)[1] in UNITS):
+            factor, base = split_unit(rest) if rest else (1.0, "")
+            return MAGNITUDES[prefix] * factor, base
+    return 1.0, unit
+
+
+def base_unit(unit: str) -> str:
+    """The unit without its magnitude: '万亿元' -> '元', '万人' -> '人', '亿' -> ''."""
+    return split_unit(unit)[1]
 
 
 def split_magnitude(run: str) -> tuple[str, str]:
     """Split a trailing magnitude off a Chinese numeral run, as the unit is written:
     '千亿' -> ('千', '亿'), '三点五万' -> ('三点五', '万'), '一千三百' -> ('一千三百', '')."""
-    for mag in ("万亿", "亿", "万"):
+    for mag in _CN_TRAILING:
         if run.endswith(mag) and len(run) > len(mag):
             head = run[: -len(mag)]
             try:
@@ -159,21 +194,19 @@ def split_magnitude(run: str) -> tuple[str, str]:
     return run, ""
 
 
+# One regex for magnitude + unit (alternatives longest first, so the longest unit wins).
+_UNIT_RE = re.compile("(" + "|".join(map(re.escape, MAGNITUDE_PREFIXES)) + ")?("
+                      + "|".join(map(re.escape, UNITS)) + ")?")
+
+
 def match_unit(text: str, pos: int) -> tuple[str, str]:
     """Return (magnitude, unit) written at ``text[pos:]`` ('万', '套' for 万套), or ('', '')."""
-    mag = ""
-    for m in MAGNITUDE_PREFIXES:
-        if text.startswith(m, pos):
-            mag = m
-            break
-    p = pos + len(mag)
-    for unit in UNITS:
-        if text.startswith(unit, p):
-            return mag, unit
+    m = _UNIT_RE.match(text, pos)
+    mag, unit = m.group(1) or "", m.group(2) or ""
     # 千/百 alone are not magnitudes after an Arabic number unless a unit follows
-    if mag in ("千", "百"):
+    if not unit and mag in ("千", "百"):
         return "", ""
-    return mag, ""
+    return mag, unit
 
 
 def _cn_span_ok(text: str, end: int, run: str) -> bool:

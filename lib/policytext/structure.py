@@ -13,7 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-__all__ = ["Paragraph", "Sentence", "split_paragraphs", "split_sentences", "heading_level", "PARTS"]
+__all__ = ["Paragraph", "Sentence", "split_paragraphs", "split_sentences", "heading_level", "is_heading",
+           "part_finder", "PARTS"]
 
 PARTS = ("review", "plan", "other")
 
@@ -73,6 +74,12 @@ def heading_level(text: str) -> int | None:
         if pattern.match(text):
             return level
     return None
+
+
+def is_heading(text: str) -> bool:
+    """A section opening: a top-level numbered heading (一、) or a title line (short, no 。)."""
+    s = text.strip()
+    return heading_level(s) == 1 or (len(s) <= 30 and "。" not in s)
 
 
 def _cue(text: str, review_cue: re.Pattern = _REVIEW_CUE, plan_cue: re.Pattern = _PLAN_CUE) -> str | None:
@@ -138,3 +145,13 @@ def split_sentences(clean: str, paragraphs: list[Paragraph]) -> list[Sentence]:
         para = max(bisect.bisect_right(starts, start) - 1, 0)
         sentences.append(Sentence(len(sentences), start, start + len(text), text, para))
     return sentences
+
+
+def part_finder(paragraphs: list[Paragraph]):
+    """``part_at(i)`` -> review / plan / other at clean offset ``i`` (as Document.part_at)."""
+    starts = [p.start for p in paragraphs]
+
+    def part_at(i: int) -> str:
+        k = bisect.bisect_right(starts, i) - 1
+        return paragraphs[k].part_at(i) if k >= 0 else "other"
+    return part_at

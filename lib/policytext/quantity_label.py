@@ -1,0 +1,119 @@
+"""Label step of the quantities pipeline: what kind of statement a value is, and its measure.
+
+- ``achieved``: reported as reached (review sections, 达到/增长/累计 ...),
+- ``estimate``: preliminary (预计, 有望),
+- ``target``: a goal, plan or limit (力争, 目标, 确保, 到2026年, "十四五"末, a plan section).
+
+The measure says what the value is: ``level``, ``change`` (增长8%), ``avg_change`` (年均增长,
+over a span), ``share`` (占…比重), ``count`` (个, 项, 家).
+"""
+from __future__ import annotations
+
+import re
+
+from .indicators import IndicatorRegistry
+from .numbers import MEASURE_WORDS, base_unit
+from .quantity_time import AVG_RATE, period_label
+
+__all__ = ["TARGET_STRONG", "label_for", "measure_of", "sets_nothing", "span_label"]
+
+_ESTIMATE_CUE = re.compile(r"预计|有望|预估|初步核算|初步统计")
+TARGET_STRONG = re.compile(
+    r"力争|争取|确保|预期目标|奋斗目标|主要目标|目标是|目标为|计划|规划|预期|努力实现|力求|"
+    r"到(?:本世纪|20\d\d年|二[〇零○][〇零○一二三四五六七八九]{2}年|[“\"]?十[四五六]五[”\"]?)|[“\"]?十[四五六]五[”\"]?(?:期?末|时期末)|明年")
+# 将 and 要 are cues only as verbs (not 主要/重要/需要/必要, nor 将…用于 = 把).
+_TARGET_WEAK = re.compile(r"(?<![主重需必只纲])要(?![求素点])|(?<![即必])将(?![财资其所这那近])|今年|全年|"
+                          r"目标|任务|完成")
+# the state of things or a count of past acts, even inside a plan section
+_FACT_CUE = re.compile(r"已经|业已|现在|目前|先后")
+# 3次到地方考察, 两次来我省视察: visits are counted, never set
+_VISIT_AFTER = re.compile(r"^[^,，;；。]{0,2}(?:到|赴|来|深入)[^,，;；。]{0,12}(?:考察|视察|调研|检查指导|访问)")
+_PAST_CUE = re.compile(r"已经|已|去年|上年|过去|五年来|一年来|以来")
+
+
+def label_for(sentence: str, offset: int, part: str, *, explicit_year: int | None,
+               review_year: int | None, year: int | None = None) -> tuple[str, str]:
+    """(label, cue) for a value at ``offset`` in its sentence."""
+    pre = sentence[:offset]
+    seg_start = max(pre.rfind(";"), pre.rfind("；")) + 1
+    est = [m for m in _ESTIMATE_CUE.finditer(pre) if m.start() >= seg_start]
+    clause = re.split(r"[,，;；:：]", pre)[-1]
+    if est and re.search(r"前[一二三四]季度|[一二三四]季度|上半年|1\s*[-—–~至]\s*\d{1,2}月", clause):
+        est = []                         # 预计全年…，前三季度…增长12.3%: reported data
+    if est:
+        return "estimate", est[-1].group()
+    strong = list(TARGET_STRONG.finditer(pre))
+    # a year after the one the document speaks from (到2025年) is in the future
+    now = max(review_year or 0, year or 0)
+    future_year = explicit_year is not None and now > 0 and explicit_year > now
+    if part == "review":
+        if strong and (future_year or not re.search(r"完成|实现了|达到了", pre[strong[-1].end():])):
+            cue_year = re.search(r"20\d\d", strong[-1].group())
+            if cue_year and review_year and int(cue_year.group()) <= review_year:
+                return "achieved", ""
+            if future_year or re.match(r"力争|争取|到|十|明年|预期目标", strong[-1].group().lstrip("“\"")):
+                return "target", strong[-1].group()
+        return "achieved", ""
+    if strong:
+        return "target", strong[-1].group()
+    if part == "plan":
+        if explicit_year is not None and review_year is not None and explicit_year <= review_year \
+                and not future_year:
+            return "achieved", ""
+        if _FACT_CUE.search(clause):
+            return "achieved", ""      # 我国人口已经达到12亿, 先后10次到…: a fact sets nothing
+        weak = list(_TARGET_WEAK.finditer(pre))
+        return "target", weak[-1].group() if weak else ""
+    # other: a report without sections (interview, feature): the cues decide
+    weak = list(_TARGET_WEAK.finditer(pre))
+    if future_year:
+        return "target", str(explicit_year)
+    if weak and not _PAST_CUE.search(pre[weak[-1].end():]) and weak[-1].group() not in ("完成", "全年"):
+        return "target", weak[-1].group()
+    return "achieved", ""
+
+
+# ------------------------------------------------------------------ measure
+
+def sets_nothing(unit: str, after: str) -> bool:
+    """A count of visits (3次到地方考察) is a fact, whatever section it stands in."""
+    return unit.endswith("次") and _VISIT_AFTER.match(after) is not None
+
+
+def measure_of(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -> str:
+    """level / change / avg_change / share / count of a value whose clause reads ``pre``
+    before it; ``registry`` says which indicators are shares (财政赤字率 3%)."""
+    measure = _measure(unit, pre, indicator, registry)
+    # 年均增长8%: a rate averaged over a span, never the change of one year
+    return "avg_change" if measure == "change" and AVG_RATE.search(pre) else measure
+
+
+def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -> str:
+    base = base_unit(unit)
+    change = re.search(r"(增长|增加|递增|提高|提升|下降|降低|减少|缩短|压缩|增速|增幅|上涨|回落|涨幅|年均|翻)"
+                       r"(?![到至为值率])[^,，;；]{0,12}$", pre)  # 增加值 is a noun, 提高到 a level
+    if unit in ("倍", "番", "个百分点") or (change and base in ("%", "‰")):
+        return "change"
+    percent = base in ("%", "‰")
+    if percent and (re.search(r"占|比重|占比", pre + indicator) or registry.measures.get(indicator) == "share"):
+        return "share"        # 占GDP比重, or a registry share such as 财政赤字率, 研发投入强度
+    if percent and re.search(r"涨幅|增速|增幅", indicator):
+        return "change"
+    if base in MEASURE_WORDS or base == "":
+        return "count"
+    return "level"
+
+
+
+def span_label(label: str, cue: str, span: tuple, clause_pre: str,
+               review_year: int | None) -> tuple[str, str]:
+    """A span wholly after the review year is planned; one wholly before it is reported
+    unless the clause sets a goal (十四五规划提出年均增长6%)."""
+    start, end = span
+    if start is None or start == end or review_year is None or label == "estimate":
+        return label, cue
+    if label == "achieved" and start > review_year:
+        return "target", period_label(start, end)
+    if label == "target" and end <= review_year and not TARGET_STRONG.search(clause_pre):
+        return "achieved", ""
+    return label, cue

@@ -1,0 +1,179 @@
+"""Spans step of the quantities pipeline: numbers with their unit, range and relation.
+
+:func:`find_candidates` reports every number of a text that can be a quantity: not a date,
+time, year range, code, ordinal or short quoted label, not a countdown, and followed by a
+unit (with its magnitude: 亿元, 万人).  A range (6.5%-7%, 百分之八至九) is one candidate with
+``value_high``; the relation (>=, <=, ~, =) comes from the words around it.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .numbers import NumberSpan, base_unit, find_numbers, match_unit, parse_number
+
+__all__ = ["Candidate", "find_candidates"]
+
+_D = r"[0-9０-９]"
+_NOT_QUANTITY = re.compile(rf"(?={_D})(?:" + "|".join([
+    rf"{_D}{{2,4}}\s*[-/.年]\s*{_D}{{1,2}}\s*[-/.月]\s*{_D}{{1,2}}\s*日?",  # 2021年12月14日, 22-04-28
+    rf"{_D}{{1,2}}\s*:\s*{_D}{{2}}(?::{_D}{{2}})?",                          # 08:46
+    rf"{_D}{{1,2}}\s*[-—–~～至到]\s*{_D}{{1,2}}\s*月",                       # 1—11月
+    rf"{_D}{{1,2}}\s*月\s*(?:{_D}{{1,2}}\s*日)?",                            # 8月20日, 11月
+    rf"{_D}{{1,2}}\s*日",
+    rf"(?:1[89]|20){_D}{{2}}\s*[-—–~～至到]\s*(?:(?:1[89]|20)?{_D}{{2}})\s*年?",  # 2021-2025年
+    rf"(?:1[89]|20){_D}{{2}}\s*(?=年)",                                          # 2021年 as a time
+]) + ")")
+_CODE_BEFORE = re.compile(r"[A-Za-z#＃+＋\-_/]$")
+_CODE_AFTER = re.compile(r"^(?:[A-Za-z#＃+＋]|号|届|周年|级|型|期|路|线|国道|省道|高速|次会议)")
+_OPEN_QUOTES = "“\"「『‘"
+_CLOSE_QUOTES = "”\"」』’"
+_RANGE_SEP = re.compile(r"\s*[-—–~～至到]\s*")
+_APPROX_BETWEEN = "余多来"          # 40多亿元, 1.6万余名, 100余处: more than
+_GAP = (" ", "\u3000", "\xa0")      # a space before the unit, as printed in web copies
+# 离香港回归只有849天, 距…还有100天: a countdown measures nothing
+_COUNTDOWN = re.compile(r"(?:离|距|距离)[^,，;；。！？!?]{1,20}(?:还有|只有|仅有|仅剩|还剩|尚有|不到|仅)\s*$")
+
+
+@dataclass
+class Candidate:
+    """A number that can be a quantity: ``text[start:end]`` is the number as printed,
+    ``text[start:text_end]`` the number with its unit, range and relation words."""
+    span: NumberSpan
+    start: int
+    end: int
+    text_end: int
+    value: float
+    value_high: float | None
+    unit: str           # as written, with magnitude: 亿元, 万人, %
+    relation: str       # >=, <=, ~, =
+
+
+class _Mask:
+    """Spans that are not quantities (dates, times, year ranges), as sorted intervals."""
+
+    def __init__(self, text: str):
+        found = [(m.start(), m.end()) for m in _NOT_QUANTITY.finditer(text) if m.end() > m.start()]
+        self._starts = [s for s, _ in found]
+        self._ends = [e for _, e in found]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any masked character lies in ``[start, end)`` (intervals do not overlap)."""
+        k = bisect.bisect_left(self._ends, start + 1)
+        return k < len(self._starts) and self._starts[k] < end
+
+
+def _in_short_quotes(text: str, start: int, end: int) -> bool:
+    """“2个首次突破”, “2+6+N”, “四个意识”: a number inside a short quoted label."""
+    left = text[max(0, start - 6):start]
+    q = max(left.rfind(ch) for ch in _OPEN_QUOTES)
+    if q < 0 or any(ch in left[q + 1:] for ch in _CLOSE_QUOTES):
+        return False
+    right = text[end:end + 10]
+    return any(ch in right for ch in _CLOSE_QUOTES)
+
+
+def _read_unit(text: str, pos: int, spaced: bool = False) -> tuple[str, str, int]:
+    """Unit as written after a number (magnitude included) and whether 余/多 says 'more than'."""
+    # 8.8 % / 8 .8 % and 7 4 7 7 2 亿元: a space before the unit as printed; before other
+    # units than % only in a number printed spaced (以全省 100 个县 counts nothing).
+    if text[pos:pos + 1] in _GAP and (text[pos + 1:pos + 2] in ("%", "％") or spaced and any(match_unit(text, pos + 1))):
+        pos += 1
+    mag, unit = match_unit(text, pos)
+    p = pos + len(mag) + len(unit)
+    more = ""
+    if not unit and p < len(text) and text[p] in _APPROX_BETWEEN:
+        # 1.6万余名 / 40多亿元 / 100余处
+        _mag2, unit2 = match_unit(text, p + 1)
+        if unit2 or _mag2:
+            more = text[p]
+            mag = mag + _mag2
+            unit = unit2
+            p = p + 1 + len(_mag2) + len(unit2)
+    return (mag + unit).replace("％", "%"), more, p
+
+
+def _relation(text: str, start: int, end: int, more: str) -> str:
+    after = text[end:end + 3]
+    before = text[max(0, start - 8):start]
+    if re.match(r"以上|多|余", after) or more:
+        return ">="
+    if re.match(r"以内|以下", after):
+        return "<="
+    if re.match(r"左右|上下", after):
+        return "~"
+    if re.search(r"(?:不低于|不少于|(?<!不)超过|突破|跨越|迈上|(?<!不)超|逾|(?<!不)高于|多于)[^,，;；。0-9]{0,3}$", before):
+        return ">="
+    if re.search(r"(?:控制在|不超过|不高于|(?<!不)低于|(?<!不)少于|以内)[^,，;；。0-9]{0,3}$", before):
+        return "<="
+    if re.search(r"(?:约|近|大约|接近|左右)$", before):
+        return "~"
+    return "="
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every number of ``text`` that can be a quantity, in order (ranges as one)."""
+    mask = _Mask(text)
+    spans = find_numbers(text)
+    by_start = {s.start: s for s in spans}
+    out: list[Candidate] = []
+    skip_until = -1
+    for sp in spans:
+        if sp.start < skip_until or mask.overlaps(sp.start, sp.end):
+            continue
+        before = text[max(0, sp.start - 1):sp.start]
+        after = text[sp.end:sp.end + 4]
+        if sp.kind == "arabic":
+            if before == "第" or _CODE_BEFORE.search(before) or _CODE_AFTER.match(after):
+                continue
+            if _in_short_quotes(text, sp.start, sp.end):
+                continue
+        if sp.kind == "fan":
+            out.append(Candidate(sp, sp.start, sp.end, sp.end, sp.value, None, "番", "="))
+            continue
+        if sp.kind == "percent":
+            unit, more, p = "%", "", sp.end
+        elif sp.kind == "chinese":
+            mag2, unit2 = match_unit(text, sp.end)
+            unit, more, p = sp.magnitude + unit2, "", sp.end + len(unit2)
+        else:
+            unit, more, p = _read_unit(text, sp.end, spaced=any(ch in _GAP for ch in sp.text))
+        value_high = None
+        # a range: 6.5%-7%, 6.5—7%, 百分之八至九, 3—5年
+        m = _RANGE_SEP.match(text, p)
+        if m:
+            nxt = by_start.get(m.end())
+            high_text = None
+            if nxt is not None:
+                high_text, hs, he = nxt.text, nxt.start, nxt.end
+            elif sp.kind == "percent":
+                cm = re.match(r"[零一二两三四五六七八九十百千]+(?:点[零一二三四五六七八九]+)?", text[m.end():])
+                if cm:
+                    high_text, hs, he = cm.group(), m.end(), m.end() + cm.end()
+            if high_text is not None and not mask.overlaps(hs, hs + 1):
+                unit2, more2, p2 = _read_unit(text, he)
+                if not unit and unit2:
+                    unit = unit2
+                if not unit2 or unit2 == unit or (unit and unit2 and sp.kind == "percent"):
+                    try:
+                        value_high = parse_number(high_text)
+                    except ValueError:
+                        value_high = None
+                    if value_high is not None:
+                        more = more or more2
+                        p = max(p, p2 if unit2 else he)
+                        skip_until = he
+        if not unit:
+            continue      # a bare number is not a quantity (codes, names, counts of nothing)
+        base = base_unit(unit)
+        if base in ("年", "月", "日"):
+            continue
+        if base in ("天", "个月") and _COUNTDOWN.search(text, max(0, sp.start - 24), sp.start):
+            continue      # 离香港回归只有849天: a countdown measures nothing
+        relation = _relation(text, sp.start, p, more)
+        if text[p:p + 2] in ("以上", "以内", "以下", "左右", "上下"):
+            p += 2
+        out.append(Candidate(sp, sp.start, sp.end, p, sp.value, value_high, unit, relation))
+    return out
+

@@ -1,0 +1,352 @@
+"""Time step of the quantities pipeline: the year and the period a quantity holds for.
+
+The year of one value is the nearest time reference before it in its sentence (到2026年,
+2020年, "十四五"末, 今年, 今后五年), else its section's default (:func:`year_for`): the plan
+horizon of a section headed 2023年主要目标 / 今后五年, the year after the review year in a plan,
+the review year in a review (:func:`review_year_of`).
+
+A quantity holds for one year (2026年GDP增长5%) or for a span of years: a five-year
+plan (“十四五” = 2021–2025), 今后五年 / 过去五年 counted from the review year, an explicit
+range (2026—2030年) or a from-to statement (由2010年的…增加到2015年的…).  An average
+annual rate (年均增长) always holds for a span, never for its first or last year; its
+``year`` column is the span's last year (as the project's gold records such rates), so a row
+holds for one year exactly when period_start == period_end.
+
+Spans are found, in this order, in the sentence before the value, then in the text before
+it within the same top-level section (a heading or opening line such as “十五五”时期的主要
+目标 governs the paragraphs under it), and finally from the label: a target rate looks
+five years ahead, a reported one five years back.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .structure import Paragraph, heading_level, is_heading
+
+__all__ = ["AVG_RATE", "PERIOD_PATTERN", "TIME_PREFIX", "PeriodContext", "horizon_marks", "horizon_at",
+           "is_rate_over_span", "period_for", "period_label", "plan_period", "review_year_of", "span_in", "year_for",
+           "year_value"]
+
+# 一九九五年 / 二〇〇三年: older reports write years in Chinese digits
+_CN_YEAR = r"[一二][九〇零○][〇零○一二三四五六七八九]{2}"
+_CN_DIGIT = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+
+
+def year_value(written: str) -> int:
+    """'2026' -> 2026, '一九九五' -> 1995."""
+    return int(written) if written.isdigit() else int("".join(_CN_DIGIT[ch] for ch in written))
+
+
+# THE time words that open a phrase (到2026年, 今年, 五年来 ...): the subject step strips them.
+TIME_PREFIX = (r"(?:(?:到|至|截至|在)?(?:(?:19|20)\d\d|" + _CN_YEAR + r")年(?:底|末)?|今年|全年|明年|去年|五年来|过去五年|今后五年|"
+               r"未来五年|年内|年底前|当年|本年|近年来)")
+
+_CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def plan_period(number: int) -> tuple[int, int]:
+    """Years of the ``number``-th five-year plan: 14 -> (2021, 2025), 9 -> (1996, 2000).
+
+    The first two plans ran 1953–1962; after three adjustment years the third started in 1966
+    and every later plan follows on."""
+    start = 1953 + 5 * (number - 1) if number <= 2 else 1966 + 5 * (number - 3)
+    return start, start + 4
+
+
+def _cn_int(s: str) -> int:
+    if s.startswith("十"):
+        return 10 + (_CN_NUM[s[1]] if len(s) > 1 else 0)
+    if len(s) == 2 and s[1] == "十":
+        return _CN_NUM[s[0]] * 10
+    return _CN_NUM[s[0]] * 10 + _CN_NUM[s[2]] if len(s) == 3 else _CN_NUM[s]
+
+
+_Q = r"[“\"‘]?"
+_QE = r"[”\"’]?"
+# 十四五 is unambiguous; 九五 / 十五 (a plan, or the number 95 / 15) only quoted or before 计划/时期...
+_PLAN = (rf"{_Q}(?P<plan>十[一二三四五六])五{_QE}(?P<tail>期?末|时期末|期间|时期|规划|计划)?"
+         rf"|[“\"‘](?P<plan_q>十|[六七八九])五[”\"’](?P<tail_q>期?末|时期末|期间|时期|规划|计划)?"
+         rf"|(?P<plan_s>十|[六七八九])五(?P<tail_s>期间|时期|计划)"
+         rf"|第(?P<plan_n>[一二三四五六七八九十]{{1,3}})个五年(?:规划|计划)")
+_YEAR = r"(?:19|20)\d\d"
+_RANGE = rf"(?P<r0>{_YEAR})\s*年?\s*[-—–~～至到]\s*(?P<r1>{_YEAR})\s*年"
+_FROM_TO = rf"(?:由|从)(?P<f0>{_YEAR})\s*年[^。；;]{{0,40}}?(?:到|至)(?P<f1>{_YEAR})\s*年"
+# 2015年…完成30788元,比2010年增加…,年均递增12.2%: from the base year to the reference year
+_SINCE = rf"(?P<s1>{_YEAR})\s*年[^。；;]{{0,40}}?(?:比|较)(?P<s0>{_YEAR})\s*年"
+_AHEAD = r"(?:今后|未来|此后)(?P<ahead>[一二三四五六七八九十]|\d{1,2})年"
+_BACK = (r"(?:过去的?|近|前)(?P<back>[一二三四五六七八九十]|\d{1,2})年(?!前)"
+         r"|(?P<back_s>[二三四五六七八九十]|\d{1,2})年来")
+# The lookahead lists every alternative's first character: a cheap test that makes the scan
+# of a whole document several times faster.
+PERIOD_PATTERN = re.compile("(?=[“\"‘十六七八九第\\d由从今未此过近前二三四五])(?:"
+                            + "|".join([_PLAN, _RANGE, _FROM_TO, _SINCE, _AHEAD, _BACK]) + ")")
+# 在“十三五”基础上, 比“十三五”末: a baseline, not the period the value holds for
+_BASELINE_AFTER = re.compile(r"基础上|的基础|相比|水平上")
+_BASELINE_BEFORE = re.compile(r"(?:在|比|较|与|同)$")
+
+
+def _count(s: str) -> int:
+    return int(s) if s.isdigit() else _cn_int(s)
+
+
+def _span_of(m: re.Match, review_year: int | None) -> tuple[tuple[int, int] | None, bool]:
+    """(span, is_end_point) of one period mention; is_end_point for 十四五末 (one year)."""
+    g = m.groupdict()
+    plan = g["plan"] or g["plan_q"] or g["plan_s"]
+    if plan or g["plan_n"]:
+        number = _cn_int(plan or g["plan_n"])
+        tail = g["tail"] or g["tail_q"] or g["tail_s"] or ""
+        return plan_period(number), tail.endswith("末")
+    if g["r0"]:
+        a, b = int(g["r0"]), int(g["r1"])
+        return ((a, b) if a < b else None), False
+    if g["f0"] or g["s0"]:
+        a, b = (int(g["f0"]), int(g["f1"])) if g["f0"] else (int(g["s0"]), int(g["s1"]))
+        return ((a, b) if a < b else None), False
+    if review_year is None:
+        return None, False
+    if g["ahead"]:
+        return (review_year + 1, review_year + _count(g["ahead"])), False
+    n = _count(g["back"] or g["back_s"])
+    return ((review_year - n + 1, review_year) if n > 1 else None), False
+
+
+def span_in(text: str, review_year: int | None) -> tuple[tuple[int, int] | None, bool, int]:
+    """The last period mention in ``text``: (span, is_end_point, end of the mention) or
+    (None, False, -1).  Baselines (在“十三五”基础上) are skipped."""
+    found: tuple[tuple[int, int] | None, bool, int] = (None, False, -1)
+    for m in PERIOD_PATTERN.finditer(text):
+        if _BASELINE_AFTER.match(text, m.end()) or _BASELINE_BEFORE.search(text[max(0, m.start() - 1):m.start()]):
+            continue
+        span, end_point = _span_of(m, review_year)
+        if span is not None:
+            found = (span, end_point, m.end())
+    return found
+
+
+# “十三五”圆满收官、“十四五”顺利开局: a plan named in passing does not set the period
+_IN_PASSING = re.compile(r"[^。；;，,]{0,4}(?:收官|开局|起步|启航)")
+_TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、", re.M)
+
+
+class PeriodContext:
+    """The period named last before any offset of a document, within its top-level section.
+
+    Built once per document in one pass (the mentions and headings are found by regex over
+    the whole text), so a lookup is a binary search: linear in the size of the text."""
+
+    def __init__(self, text: str, review_year: int | None):
+        marks: list[tuple[int, tuple[int, int] | None]] = []
+        for m in _TOP_HEADING.finditer(text):
+            marks.append((m.start(), None))            # a new top-level section forgets the period
+        for m in PERIOD_PATTERN.finditer(text):
+            if _BASELINE_AFTER.match(text, m.end()) or _BASELINE_BEFORE.search(text[max(0, m.start() - 1):m.start()]):
+                continue
+            if m.group("f0") or m.group("s0"):
+                continue        # from-to years hold for their own sentence only
+            span, end_point = _span_of(m, review_year)
+            if span is not None and not end_point and not _IN_PASSING.match(text, m.end()):
+                marks.append((m.end(), span))
+        marks.sort(key=lambda mark: mark[0])
+        self._starts = [pos for pos, _ in marks]
+        self._spans = [span for _, span in marks]
+
+    def at(self, i: int) -> tuple[int, int] | None:
+        """The last span named before ``i`` in its top-level section, or None."""
+        k = bisect.bisect_right(self._starts, i) - 1
+        return self._spans[k] if k >= 0 else None
+
+
+def period_label(start: int | None, end: int | None) -> str:
+    """'2026' for one year, '2026–2030' for a span, '' when unknown."""
+    if start is None or end is None:
+        return ""
+    return str(start) if start == end else f"{start}–{end}"
+
+
+# 年均增长, 年平均增长, 平均每年增长, 增速年均超20%: a rate averaged over the years of a span
+AVG_RATE = re.compile(r"(?:年均|年平均|平均每年|每年平均)(?:分别|实际)?(?:增长|增加|递增|提高|提升|下降|降低|减少|"
+                      r"增速|增幅|上涨|涨幅|回落)|(?:增速|增幅|增长率?)(?:分别)?年均")   # not 年均浓度
+# 增长速度 / 增速 / 增长率: a rate; over a span named just before it, an average annual rate
+_RATE_WORD = re.compile(r"速度|增速|增长率")
+_ONE_YEAR = re.compile(r"(?:19|20)\d\d\s*年|今年|明年|本年|当年")
+
+
+def is_rate_over_span(sentence_pre: str, clause_pre: str, review_year: int | None) -> bool:
+    """今后五年经济增长速度为8%至9%, “九五”期间增速…: a growth rate whose last time reference
+    is a span is an average annual rate, although 年均 is not written."""
+    if not _RATE_WORD.search(clause_pre):
+        return False
+    span, end_point, after = span_in(sentence_pre, review_year)
+    return span is not None and not end_point and not _ONE_YEAR.search(sentence_pre, after)
+
+
+# 累计, 期间: the value adds up over a span rather than holding in one year
+_OVER_SPAN = re.compile(r"累计|期间|时期内")
+
+
+def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, year: int | None,
+               review_year: int | None, context: PeriodContext | None, position: int = 0
+               ) -> tuple[int | None, int | None]:
+    """(period_start, period_end) of a value whose sentence reads ``sentence_pre`` before it.
+
+    An average rate holds for the span named last in its sentence, else in its section,
+    else the five years ahead (a target) or back (a result) of the review year.  Any other
+    value holds for ``year``, unless it adds up over a span its sentence names (累计, 期间)."""
+    span, end_point, after = span_in(sentence_pre, review_year)
+    if measure == "avg_change":
+        if span is None or end_point:
+            span, after = (context.at(position) if context is not None else None), 0
+        if span is None and review_year is not None:
+            span = (review_year + 1, review_year + 5) if label == "target" else (review_year - 4, review_year)
+        if span is None:
+            return year, year
+        return _ending_at_named_year(span, sentence_pre[after:])
+    if span is not None and not end_point and _OVER_SPAN.search(clause_pre):
+        return span
+    return year, year
+
+
+# 今后五年…到2027年 / 五年来…2020年达到: a year named after the span is the year it ends
+_END_YEAR = re.compile(r"(?<![较比与从由同])((?:19|20)\d\d)\s*年(?!的|以来|起|前|相比|同期|基础)")
+
+
+def _ending_at_named_year(span: tuple[int, int], after_mention: str) -> tuple[int, int]:
+    years = [int(m.group(1)) for m in _END_YEAR.finditer(after_mention)]
+    if not years or years[-1] == span[1] or not span[0] < years[-1] <= span[1] + 5:
+        return span
+    length = span[1] - span[0]
+    return years[-1] - length, years[-1]
+    if span is not None and not end_point and _OVER_SPAN.search(clause_pre):
+        return span
+    return year, year
+
+
+# ------------------------------------------------------------------ years
+
+_YEAR_REF = re.compile(
+    r"(?P<prefix>到|至|截至|在|于|较|比|与|从|同|相比)?(?P<year>(?:19|20)\d\d|" + _CN_YEAR + r")\s*年"
+    r"(?P<suffix>底|末|年底|年末|前|的|以来|起|相比|同期|基础上|水平)?")
+_PLAN_HORIZON = re.compile(r"[“\"]?(十[一二三四五六])五[”\"]?(期?末|时期末|期间|时期)?(基础上)?")
+_RELATIVE_YEAR = re.compile(r"今年|明年|去年|上年|全年|本年")
+_FIVE_YEARS = re.compile(r"(?:今后|未来)(?:五|5)年")
+# 跃升到2016年的3.5倍, 相当于2015年的120%: a ratio to that year, reported for the review year
+_RATIO_AFTER = re.compile(r"[0-9０-９.．]+\s*(?:倍|%|％)")
+# 从4.39件增至9.40件 / 由X提高到Y: the first value is the start of a span
+_FROM_VALUE = re.compile(r"(?:从|由)$")
+_TO_VERB = re.compile(r"[0-9０-９.．,]+[^0-9,，;；。]{0,8}?(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|提升到|"
+                      r"提升至|跃升到|跃升至|上升到|上升至|扩大到|扩大至|下降到|下降至|降至|降到|减少到|减少至|"
+                      r"缩小到|缩小至|压减到|压减至)")
+
+# ------------------------------------------------------------------ plan horizon of a section
+
+_PLAN_IN_HEADING = re.compile(r"(十[一二三四五六])五")
+
+
+def horizon_marks(paragraphs: list[Paragraph], review_year: int | None) -> list[tuple[int, int | None]]:
+    """Plan horizon per paragraph: a heading with 2022年 -> 2022, 今后五年 -> review year + 5,
+    "十四五" -> 2025, "十五五" -> 2030.  Top-level headings and title lines reset it."""
+    marks: list[tuple[int, int | None]] = []
+    horizon: int | None = None
+    for par in paragraphs:
+        s = par.text.strip()
+        if is_heading(s) or _FIVE_YEARS.match(s):
+            if heading_level(s) == 1 or len(s) <= 30:
+                horizon = None
+            head = s[:40]
+            y = re.search(r"((?:19|20)\d\d|" + _CN_YEAR + r")\s*年", head)
+            if y:
+                horizon = year_value(y.group(1))
+            elif _FIVE_YEARS.search(head) and review_year:
+                horizon = review_year + 5
+            elif plan := _PLAN_IN_HEADING.search(head):
+                horizon = plan_period(_cn_int(plan.group(1)))[1]     # “十五五”时期的目标: by 2030
+        marks.append((par.start, horizon))
+    return marks
+
+
+def horizon_at(marks: list[tuple[int, int | None]], i: int) -> int | None:
+    k = bisect.bisect_right(marks, i, key=lambda mark: mark[0]) - 1
+    return marks[k][1] if k >= 0 else None
+
+
+def review_year_of(year: int | None, month: int | None = None, text: str = "") -> int | None:
+    """The year a report's review part speaks about: a report given in the second half of the
+    year (a September party congress, a December work report: "今年以来", "五年来" up to now)
+    reviews its own year; one given in the first half (a January work report, an April
+    interview) reviews the year before.  Without a month, the first full date in the text
+    decides."""
+    if year is None:
+        return None
+    if month is None and text:
+        m = re.search(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日", text[:400])
+        if m and int(m.group(1)) == year:
+            month = int(m.group(2))
+    if month is None:
+        return year - 1
+    return year if month >= 7 else year - 1
+
+
+
+# ------------------------------------------------------------------ year of one value
+
+def year_for(sentence: str, offset: int, *, year: int | None, review_year: int | None,
+              label: str, part: str, horizon: int | None) -> tuple[int | None, bool]:
+    """(year, explicit) for a value at ``offset`` in ``sentence``: the nearest time reference
+    before it (到2026年, 2020年, "十四五"末, 今年), else the section's default."""
+    pre = sentence[:offset]
+    best: tuple[int, int | None] | None = None     # (position, year)
+    weak_year: int | None = None
+    for m in _YEAR_REF.finditer(pre):
+        prefix, suffix = m.group("prefix") or "", m.group("suffix") or ""
+        if suffix == "的" and m.end() == len(pre) and prefix not in ("较", "比", "与", "同", "相比") \
+                and not _RATIO_AFTER.match(sentence, offset):
+            return year_value(m.group("year")), True     # 由2017年的2.86万亿元, 增长到2020年的152.3亿元
+        if prefix in ("较", "比", "与", "从", "同", "相比") or suffix in ("的", "以来", "起", "前", "相比",
+                                                                     "同期", "基础上", "水平"):
+            continue            # a baseline (较2016年增长) or a span start, not the reference year
+        best = (m.start(), year_value(m.group("year")))
+    if _FROM_VALUE.search(pre) and _TO_VERB.match(sentence[offset:]):
+        return None, False      # 从4.39件增至9.40件: the start value of a span whose year is not given
+    for m in _PLAN_HORIZON.finditer(pre):
+        if m.group(3) or (pre.startswith("的", m.end()) and _RATIO_AFTER.match(sentence, offset)):
+            continue        # 在"十三五"基础上, 是“十一五”时期的2.7倍: a baseline
+        if m.group(2) is None and not re.search(r"到|至|力争|实现", pre[max(0, m.start() - 3):m.start()]):
+            continue
+        y = plan_period(_cn_int(m.group(1)))[1]
+        if best is None or m.start() > best[0]:
+            best = (m.start(), y)
+    for m in _RELATIVE_YEAR.finditer(pre):
+        word = m.group()
+        if year is None and word != "全年":
+            continue
+        if word in ("今年", "本年"):
+            y = year
+        elif word == "明年":
+            y = year + 1
+        elif word in ("去年", "上年"):
+            if re.match(r"比|较|同", pre[max(0, m.start() - 1):m.start()]):
+                continue
+            y = year - 1
+        else:                              # 全年: the section's year, not an explicit one
+            if label == "target":
+                weak_year = horizon or (review_year + 1 if part == "plan" and review_year else year)
+            continue
+        if y is not None and (best is None or m.start() > best[0]):
+            best = (m.start(), y)
+    for m in _FIVE_YEARS.finditer(pre):
+        if review_year and (best is None or m.start() > best[0]):
+            best = (m.start(), review_year + 5)
+    if best is not None:
+        return best[1], True
+    if label == "target":
+        if weak_year is not None:
+            return weak_year, False
+        if horizon is not None:
+            return horizon, False
+        if part == "plan" and review_year is not None:
+            return review_year + 1, False
+        return None, False
+    return review_year, False
+

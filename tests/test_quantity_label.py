@@ -1,0 +1,53 @@
+"""Label step of the quantities pipeline (policytext.quantity_label)."""
+import pytest
+
+from policytext.indicators import indicator_registry
+from policytext.quantity_label import label_for, measure_of, span_label
+
+
+def label(pre, part, **kw):
+    kw.setdefault("explicit_year", None)
+    kw.setdefault("review_year", 2021)
+    kw.setdefault("year", 2022)
+    return label_for(pre + "8%", len(pre), part, **kw)
+
+
+def test_cues():
+    assert label("地区生产总值预计增长", "review") == ("estimate", "预计")
+    assert label("力争地区生产总值增长", "plan") == ("target", "力争")
+    assert label("地区生产总值增长", "plan") == ("target", "")
+    assert label("地区生产总值增长", "review") == ("achieved", "")
+    assert label("今年地区生产总值要增长", "other") == ("target", "要")
+    # a fact inside a plan section sets nothing
+    assert label("现在我国人口已经达到", "plan")[0] == "achieved"
+
+
+@pytest.mark.parametrize("unit, pre, indicator, measure", [
+    ("%", "地区生产总值增长", "地区生产总值", "change"),
+    ("%", "地区生产总值年均增长", "地区生产总值", "avg_change"),
+    ("%", "年均分别增长", "城镇居民人均可支配收入", "avg_change"),
+    ("%", "研发投入占GDP比重", "研发投入", "share"),
+    ("%", "财政赤字率拟按", "财政赤字率", "share"),         # a share by the registry
+    ("%", "人口自然增长率控制在", "人口自然增长率", "level"),  # 增长率 is a noun
+    ("个", "新增", "高新技术企业", "count"),
+    ("亿元", "达到", "地区生产总值", "level"),
+    ("倍", "增长", "地区生产总值", "change"),
+])
+def test_measure_of(unit, pre, indicator, measure):
+    assert measure_of(unit, pre, indicator, indicator_registry()) == measure
+
+
+def test_span_label():
+    # a rate over years after the review year is planned; one over past years reported
+    assert span_label("achieved", "", (2026, 2030), "年均增长", 2025) == ("target", "2026–2030")
+    assert span_label("target", "", (2021, 2025), "年均增长", 2025) == ("achieved", "")
+    assert span_label("target", "规划", (2021, 2025), "规划提出年均增长", 2025) == ("target", "规划")
+    assert span_label("achieved", "", (2025, 2025), "增长", 2024) == ("achieved", "")   # one year: unchanged
+
+
+def test_visits_set_nothing():
+    from policytext.quantity_label import sets_nothing
+
+    assert sets_nothing("次", "到地方考察") and sets_nothing("次", "来我省视察指导")
+    assert not sets_nothing("次", "以上") and not sets_nothing("人次", "")
+    assert not sets_nothing("个", "到地方考察")

@@ -1,0 +1,37 @@
+"""Spans step of the quantities pipeline (policytext.quantity_spans)."""
+import pytest
+
+from policytext.quantity_spans import find_candidates
+
+
+def short(text):
+    return [(c.value, c.value_high, c.unit, c.relation, text[c.start:c.text_end]) for c in find_candidates(text)]
+
+
+@pytest.mark.parametrize("text", ["2021年12月14日", "08:46", "1—11月", "2021-2025年", "第3名", "G312国道",
+                                  "“2+6+N”", "离香港回归只有849天", "距开幕还有100天", "2021年"])
+def test_not_quantities(text):
+    assert find_candidates(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("增长6.5%-7%", [(6.5, 7.0, "%", "=", "6.5%-7%")]),
+    ("增长百分之八至九", [(8.0, 9.0, "%", "=", "百分之八至九")]),
+    ("1.2万亿元以上", [(1.2, None, "万亿元", ">=", "1.2万亿元以上")]),
+    ("40多亿元", [(40.0, None, "亿元", ">=", "40多亿元")]),
+    ("控制在5.5%左右", [(5.5, None, "%", "~", "5.5%左右")]),
+    ("不超过3%", [(3.0, None, "%", "<=", "3%")]),
+    ("翻一番", [(1.0, None, "番", "=", "翻一番")]),
+])
+def test_units_ranges_and_relations(text, expected):
+    assert short(text) == expected
+
+
+def test_a_countdown_unit_elsewhere_is_a_quantity():
+    assert short("工期缩短849天") == [(849.0, None, "天", "=", "849天")]
+
+
+@pytest.mark.parametrize("text, relation", [("不超过3%", "<="), ("不高于3%", "<="), ("不低于3%", ">="),
+                                            ("不少于3%", ">="), ("超过3%", ">="), ("低于3%", "<=")])
+def test_negated_comparisons(text, relation):
+    assert find_candidates(text)[0].relation == relation
