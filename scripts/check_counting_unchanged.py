@@ -38,7 +38,7 @@ def corpora():
 def results(name, c) -> dict:
     from policytext.frequency import textstat_collocations, textstat_frequency, textstat_keywords
     from policytext.keyness import textstat_keyness
-    from policytext.segment import tokens, tokens_remove
+    from policytext.tokens import tokens, tokens_remove
     from policytext.similarity import textstat_distinctive, textstat_simil
     from policytext.slogans import textstat_slogans
     from policytext.themes import textstat_themes

@@ -12,7 +12,7 @@ from policytext.dfm import (DFM, dfm, dfm_group, dfm_select, dfm_subset, dfm_tri
                             is_word)
 from policytext.errors import ParameterError
 from policytext.frequency import textstat_collocations
-from policytext.segment import tokens
+from policytext.tokens import tokens
 
 TEXTS = {"a": "改革开放，改革。", "b": "开放，生态。", "c": "生态，生态，改革。", "d": "创新。"}
 TOKS = {

@@ -67,3 +67,21 @@ def test_single_string_and_sampling():
 def test_bad_options(kwargs):
     with pytest.raises(ParameterError):
         discover_terms(["乡村振兴"], **kwargs)
+
+
+def test_corpus_terms_checks_candidates_against_the_dictionary(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from policytext.discover import corpus_terms
+
+    monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path))
+    data = Path(__file__).resolve().parent / "data"
+    planted = "".join(f"今年{b}{PLANTED}{a}，效果明显。\n" for b, a in zip(BEFORE, AFTER))
+    texts = [planted + data.joinpath("heldout_segment.txt").read_text(encoding="utf-8")]
+    terms = corpus_terms(texts)
+    assert PLANTED in terms
+    # Words of the dictionary or the lexicon, and phrases of dictionary words, are not added.
+    assert not {"效果明显", "效果", "明显", "乡村振兴"} & set(terms)
+    assert corpus_terms(texts, engine="jieba", cache=False) == terms
+    assert list((tmp_path / "segment_terms").rglob("*.ptc"))      # kept for the next call
+    assert corpus_terms(texts) == terms

@@ -17,7 +17,8 @@ import pytest
 from policytext import corpus
 from policytext.errors import ParameterError
 from policytext.frequency import is_term, kwic, textstat_collocations, textstat_frequency, textstat_keywords
-from policytext.segment import stopwords, tokens, tokens_remove
+from policytext.lexicon import stopwords
+from policytext.tokens import tokens, tokens_remove
 
 A = "我们推进高质量发展，发展产业链。2021年增长8.5%。"
 B = "发展产业链，推进乡村振兴。发展新能源。"
@@ -280,7 +281,7 @@ def test_cli_freq_matches_segment_counts(tmp_path):
 
 def test_report_verbs_are_kept_out_of_the_stopwords_and_drop_only_when_asked():
     from policytext.frequency import REPORT_VERBS
-    from policytext.segment import stopwords
+    from policytext.lexicon import stopwords
 
     assert "加快" in REPORT_VERBS and not REPORT_VERBS & stopwords()
     toks = {"a": ["加快", "推进", "乡村振兴", "。"]}

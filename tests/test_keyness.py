@@ -8,7 +8,7 @@ from policytext import corpus
 from policytext.dfm import DFM
 from policytext.errors import ParameterError
 from policytext.keyness import textplot_keyness, textstat_keyness
-from policytext.segment import tokens
+from policytext.tokens import tokens
 
 
 def keyness_table(a, b, n_target, n_reference, **options):

@@ -7,7 +7,7 @@ import pytest
 
 from policytext import corpus
 from policytext.errors import ParameterError
-from policytext.segment import tokens
+from policytext.tokens import tokens
 from policytext.similarity import textplot_heatmap, textstat_distinctive, textstat_simil
 
 # Comma-separated words, so the segmentation is certain (checked in the fixture).

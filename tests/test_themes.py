@@ -10,7 +10,8 @@ import yaml
 
 from policytext import corpus
 from policytext.errors import ParameterError, PolicyTextError
-from policytext.segment import lexicon, segment_text, tokens
+from policytext.lexicon import lexicon
+from policytext.tokens import segment_text, tokens
 from policytext.themes import (THEMES_PATH, DictionaryError, dictionary, textstat_themes, themes_matrix,
                                tokens_lookup)
 

@@ -1,64 +1,158 @@
-"""A small content-addressed disk cache.
+"""A small content-addressed disk cache that never runs code from disk.
 
-Keys are sha256 digests of everything that determines a result (text, dictionary
-contents, options, library version), so an entry can never be stale: change any
-input and the key changes.
+Keys are sha256 digests of everything that determines a result (text, dictionary contents,
+options, library version), so an entry can never be stale: change any input and the key changes.
+
+An entry is one file: a magic tag, the kind of payload (JSON, raw bytes or a numeric array), a
+sha256 checksum over the key, the kind and the payload, then the payload. Nothing is unpickled.
+A file that is unreadable, truncated, changed, stored under another key or not ours at all (a
+planted pickle, say) is a cache miss: the caller recomputes and the entry is written again.
+A cache folder that cannot be created or written means working without a cache, with one warning.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import tempfile
+import warnings
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_dir", "cache_key", "cache_get", "cache_put"]
+__all__ = ["cache_dir", "cache_key", "cache_get", "cache_put", "usable_cache_dir"]
 
-_MISSING = object()
+MAGIC = b"PTCACHE1"
+_JSON, _BYTES, _ARRAY = b"J", b"B", b"A"
+_DIGEST = 32
+_unusable: dict[str, str] = {}     # folder -> why it is not used (warned once)
+
+
+def _root() -> str:
+    return os.environ.get("POLICYTEXT_CACHE") or str(Path.home() / ".cache" / "policytext")
 
 
 def cache_dir() -> Path:
-    """The cache folder: $POLICYTEXT_CACHE, else ~/.cache/policytext."""
-    root = os.environ.get("POLICYTEXT_CACHE") or Path.home() / ".cache" / "policytext"
-    path = Path(root)
+    """The cache folder: $POLICYTEXT_CACHE, else ~/.cache/policytext (created when missing)."""
+    path = Path(_root())
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def usable_cache_dir() -> Path | None:
+    """The cache folder, or None (after one warning) when it cannot be created or written."""
+    root = _root()
+    if root in _unusable:
+        return None
+    try:
+        path = cache_dir()
+        if not os.access(path, os.W_OK | os.X_OK):
+            raise PermissionError("not writable")
+        return path
+    except OSError as exc:
+        _give_up(root, exc)
+        return None
+
+
+def _give_up(root: str, exc: BaseException) -> None:
+    if root not in _unusable:
+        _unusable[root] = str(exc)
+        warnings.warn(f"policytext: cache folder {root} is not usable ({exc}); "
+                      "working without a cache", RuntimeWarning, stacklevel=3)
 
 
 def cache_key(*parts: Any) -> str:
     """sha256 over the repr of every part (strings and bytes hashed as they are)."""
     digest = hashlib.sha256()
     for part in parts:
-        data = part if isinstance(part, bytes) else str(part).encode("utf-8")
+        data = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass")
         digest.update(len(data).to_bytes(8, "little"))
         digest.update(data)
     return digest.hexdigest()
 
 
-def _path(namespace: str, key: str) -> Path:
-    return cache_dir() / namespace / key[:2] / f"{key}.pkl"
+def _path(folder: Path, namespace: str, key: str) -> Path:
+    return folder / namespace / key[:2] / f"{key}.ptc"
+
+
+def _checksum(key: str, kind: bytes, payload: bytes) -> bytes:
+    return hashlib.sha256(key.encode("ascii", "replace") + kind + payload).digest()
+
+
+def _encode(value: Any) -> tuple[bytes, bytes]:
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return _BYTES, bytes(value)
+    if type(value).__module__ == "numpy" and hasattr(value, "dtype") and value.dtype.kind in "biuf":
+        header = json.dumps({"dtype": value.dtype.str, "shape": list(value.shape)}).encode()
+        return _ARRAY, len(header).to_bytes(4, "little") + header + value.tobytes()
+    return _JSON, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _decode(kind: bytes, payload: bytes) -> Any:
+    if kind == _JSON:
+        return json.loads(payload.decode("utf-8"))
+    if kind == _BYTES:
+        return payload
+    if kind == _ARRAY:
+        import numpy as np
+
+        size = int.from_bytes(payload[:4], "little")
+        header = json.loads(payload[4:4 + size])
+        if np.dtype(header["dtype"]).kind not in "biuf":
+            raise ValueError("not a numeric array")
+        return np.frombuffer(payload[4 + size:], dtype=header["dtype"]).reshape(header["shape"]).copy()
+    raise ValueError("unknown kind")
 
 
 def cache_get(namespace: str, key: str, default: Any = None) -> Any:
-    """The cached value, or `default` when there is none (or it is unreadable)."""
-    path = _path(namespace, key)
+    """The cached value, or `default` when there is none or the entry is not sound."""
+    folder = usable_cache_dir()
+    if folder is None:
+        return default
+    path = _path(folder, namespace, key)
     try:
         with open(path, "rb") as fh:
-            return pickle.load(fh)
-    except FileNotFoundError:
+            data = fh.read()
+    except OSError:             # missing (the usual miss), or unreadable: a miss either way
         return default
-    except (pickle.UnpicklingError, EOFError, OSError):
-        # A torn write from a killed run: drop it and recompute.
-        path.unlink(missing_ok=True)
+    head = len(MAGIC) + 1 + _DIGEST
+    kind = data[len(MAGIC):len(MAGIC) + 1]
+    payload = data[head:]
+    if (len(data) < head or not data.startswith(MAGIC)
+            or data[len(MAGIC) + 1:head] != _checksum(key, kind, payload)):
+        _discard(path)          # torn write, corruption, a foreign or planted file
         return default
+    try:
+        return _decode(kind, payload)
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        _discard(path)
+        return default
+
+
+def _discard(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
 
 
 def cache_put(namespace: str, key: str, value: Any) -> None:
-    """Store atomically (write to a temp file, then rename)."""
-    path = _path(namespace, key)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "wb") as fh:
-        pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    """Store atomically (write a temporary file, then rename). Values: JSON data (tuples come
+    back as lists), bytes, or a numeric numpy array. A failed write only costs the entry."""
+    kind, payload = _encode(value)
+    folder = usable_cache_dir()
+    if folder is None:
+        return
+    path = _path(folder, namespace, key)
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(MAGIC + kind + _checksum(key, kind, payload) + payload)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        _give_up(_root(), exc)
+    finally:
+        if tmp is not None:
+            _discard(Path(tmp))

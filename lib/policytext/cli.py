@@ -21,9 +21,10 @@ def _write_csv(frame, columns: list[str]) -> None:
 
 
 def _segment(args: argparse.Namespace) -> None:
-    from .segment import segment_files
+    from .batch import iter_segment_files
 
-    for record in segment_files(args.files):
+    # One line per file as soon as it is cut: memory stays bounded on large inputs.
+    for record in iter_segment_files(args.files, engine=args.engine):
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
@@ -41,7 +42,8 @@ def _freq_table(paths: list[str]):
     import pandas as pd
 
     from .frequency import is_term
-    from .segment import segment_files, stopwords
+    from .batch import segment_files
+    from .lexicon import stopwords
 
     stop = stopwords()
     keep = lru_cache(maxsize=None)(lambda t: is_term(t, stop))  # a report repeats its words
@@ -65,10 +67,10 @@ def _themes_table(paths: list[str]):
     """doc, theme, count, per_1000, share for each file and theme (doc = file name).
 
     Files are read with corpus.load_files (cleaned as in every analysis) and cut with
-    segment.tokens, as in the notebooks.
+    tokens.tokens, as in the notebooks.
     """
     from .corpus import load_files
-    from .segment import tokens
+    from .tokens import tokens
     from .themes import textstat_themes
 
     return textstat_themes(tokens(load_files(paths)))
@@ -116,6 +118,9 @@ def _parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=help_text)
         cmd.add_argument("files", nargs="+", help="report files (UTF-8 or GB18030)")
         cmd.add_argument(flag, action="store_true", help="output format (the only one)")
+        if name == "segment":
+            cmd.add_argument("--engine", choices=["rjieba", "jieba"], default="rjieba",
+                             help="rjieba (fast, default) or jieba (the reference); same tokens")
         cmd.set_defaults(func=func)
     render = sub.add_parser("render", help="execute the notebooks and write HTML reports")
     render.add_argument("--out", default="reports", help="output folder (default: reports)")

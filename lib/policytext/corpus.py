@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
-
-import pandas as pd
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 from .clean import CleanText, RemovedLine, clean_text
 from .errors import DecodeError, MetadataError, ParameterError
 from .structure import Paragraph, Sentence, split_paragraphs, split_sentences
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = [
     "Document", "Corpus", "corpus", "load_corpus", "load_files", "corpus_subset",
@@ -257,7 +258,7 @@ class Corpus:
     def ids(self) -> list[str]:
         return [doc.id for doc in self.docs]
 
-    def to_frame(self) -> pd.DataFrame:
+    def to_frame(self) -> "pd.DataFrame":
         """One row per document: id, metadata, year, lengths, raw and clean text."""
         rows = []
         for doc in self.docs:
@@ -266,6 +267,8 @@ class Corpus:
                        n_removed_lines=len(doc.removed), encoding=doc.encoding,
                        raw=doc.raw, clean=doc.clean)
             rows.append(row)
+        import pandas as pd  # imported here: `policytext segment` must start without it
+
         return pd.DataFrame(rows)
 
 
@@ -419,7 +422,7 @@ def corpus_subset(c: Corpus, *, ids: Iterable[str] | None = None, **meta: str | 
     return Corpus(docs)
 
 
-def textstat_parts(c: Corpus) -> pd.DataFrame:
+def textstat_parts(c: Corpus) -> "pd.DataFrame":
     """How each document divides into review / plan / other: paragraphs, characters, share."""
     rows = []
     for doc in c:
@@ -434,11 +437,15 @@ def textstat_parts(c: Corpus) -> pd.DataFrame:
         for part in ("review", "plan", "other"):
             rows.append({"doc": doc.id, "part": part, "paragraphs": paragraphs[part],
                          "chars": chars[part], "share": chars[part] / total})
+    import pandas as pd
+
     return pd.DataFrame(rows)
 
 
-def textstat_cleaning(c: Corpus) -> pd.DataFrame:
+def textstat_cleaning(c: Corpus) -> "pd.DataFrame":
     """Every line cleaning removed: doc, reason, text and its raw offsets."""
     rows = [{"doc": doc.id, "reason": r.reason, "text": r.text, "raw_start": r.raw_start, "raw_end": r.raw_end}
             for doc in c for r in doc.removed]
+    import pandas as pd
+
     return pd.DataFrame(rows, columns=["doc", "reason", "text", "raw_start", "raw_end"])

@@ -17,16 +17,20 @@ suffix was frequent (Apriori pruning), which keeps memory and time small. Corpor
 """
 from __future__ import annotations
 
+import hashlib
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from typing import Container, Iterable
-
-import pandas as pd
+from typing import TYPE_CHECKING, Container, Iterable, Sequence
 
 from .errors import ParameterError
 
-__all__ = ["discover_terms", "FUNCTION_CHARS", "INNER_FUNCTION_CHARS"]
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from .engine import Engine
+
+__all__ = ["discover_terms", "corpus_terms", "FUNCTION_CHARS", "INNER_FUNCTION_CHARS"]
 
 # A term does not start or end with a function character (的, 了, 和 ...).
 FUNCTION_CHARS = frozenset("的了和是在及等与或也而就把被将从于之其这那们着并且又再还很更最每各该此吗呢吧啊")
@@ -37,11 +41,21 @@ COLUMNS = ["term", "count", "pmi", "left_entropy", "right_entropy", "score"]
 
 
 def _runs(texts: Iterable[str], max_chars: int | None) -> list[str]:
-    runs = [run for text in texts for run in _RUN.findall(text)]
-    total = sum(map(len, runs))
-    if max_chars and total > max_chars:
-        step = math.ceil(total / max_chars)
-        runs = runs[::step]
+    """The Chinese runs of the texts; every k-th run when there are more than max_chars.
+
+    Two passes over the texts instead of one list of all runs: on 50 MB of text that list
+    alone took hundreds of MB.
+    """
+    texts = list(texts)
+    total = sum(len("".join(_RUN.findall(text))) for text in texts)
+    step = math.ceil(total / max_chars) if max_chars and total > max_chars else 1
+    runs: list[str] = []
+    seen = 0
+    for text in texts:
+        found = _RUN.findall(text)
+        first = (-seen) % step                 # index in `found` of the next run to keep
+        runs.extend(found[first::step])
+        seen += len(found)
     return runs
 
 
@@ -80,15 +94,25 @@ def _entropy(neighbours: dict[str, int] | None, count: int) -> float:
 def discover_terms(texts: str | Iterable[str], *, min_count: int = 5, min_pmi: float = 4.0,
                    min_entropy: float = 1.0, max_len: int = 8,
                    dictionary: Container[str] | None = None,
-                   max_chars: int | None = 200_000) -> pd.DataFrame:
+                   max_chars: int | None = 200_000) -> "pd.DataFrame":
     """Candidate terms of `texts`, best first.
 
     Returns a DataFrame with columns term, count, pmi, left_entropy, right_entropy, score
     (score = pmi x min(left_entropy, right_entropy)). Candidates are 2..max_len characters,
     do not start or end with a function character and are not words of `dictionary` (any
-    container; policytext.segment passes its own dictionary). Counts refer to the sample when
+    container; corpus_terms passes the segmenter's dictionary). Counts refer to the sample when
     the texts have more than `max_chars` Chinese characters (None: use everything).
     """
+    import pandas as pd
+
+    rows = _candidates(texts, min_count=min_count, min_pmi=min_pmi, min_entropy=min_entropy,
+                       max_len=max_len, dictionary=dictionary, max_chars=max_chars)
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _candidates(texts, *, min_count: int, min_pmi: float, min_entropy: float, max_len: int,
+                dictionary: Container[str] | None, max_chars: int | None) -> list[tuple]:
+    """discover_terms' rows, best first (score descending, then term)."""
     if isinstance(texts, str):
         texts = [texts]
     if not 2 <= max_len <= 12:
@@ -97,38 +121,159 @@ def discover_terms(texts: str | Iterable[str], *, min_count: int = 5, min_pmi: f
         raise ParameterError(f"min_count must be at least 2, not {min_count!r}")
     runs = _runs(texts, max_chars)
     if not runs:
-        return pd.DataFrame(columns=COLUMNS)
+        return []
     counts = _count(runs, max_len, min_count)
     n_chars = sum(counts[1].values())
     rows = []
     for n in range(2, max_len + 1):
-        cands = {g: c for g, c in counts[n].items()
-                 if c >= min_count and g[0] not in FUNCTION_CHARS and g[-1] not in FUNCTION_CHARS
-                 and INNER_FUNCTION_CHARS.isdisjoint(g[1:-1])
-                 and not (dictionary is not None and g in dictionary)}
-        if not cands:
+        rows.extend(_level_rows(counts, n, n_chars, min_count, min_pmi, min_entropy, dictionary))
+    rows.sort(key=lambda r: (-r[5], r[0]))
+    return rows
+
+
+def _level_rows(counts: list[Counter], n: int, n_chars: int, min_count: int, min_pmi: float,
+                min_entropy: float, dictionary: Container[str] | None) -> list[tuple]:
+    cands = {g: c for g, c in counts[n].items()
+             if c >= min_count and g[0] not in FUNCTION_CHARS and g[-1] not in FUNCTION_CHARS
+             and INNER_FUNCTION_CHARS.isdisjoint(g[1:-1])
+             and not (dictionary is not None and g in dictionary)}
+    if not cands:
+        return []
+    left: dict[str, dict[str, int]] = defaultdict(dict)
+    right: dict[str, dict[str, int]] = defaultdict(dict)
+    for g, c in counts[n + 1].items():
+        if g[1:] in cands:
+            left[g[1:]][g[0]] = c
+        if g[:-1] in cands:
+            right[g[:-1]][g[-1]] = c
+    parts = [(counts[k], counts[n - k], k) for k in range(1, n)]
+    rows = []
+    for g, c in cands.items():
+        # Freedom first: it is cheaper and rejects most fragments.
+        le = _entropy(left.get(g), c)
+        if le < min_entropy:
             continue
-        left: dict[str, dict[str, int]] = defaultdict(dict)
-        right: dict[str, dict[str, int]] = defaultdict(dict)
-        for g, c in counts[n + 1].items():
-            if g[1:] in cands:
-                left[g[1:]][g[0]] = c
-            if g[:-1] in cands:
-                right[g[:-1]][g[-1]] = c
-        parts = [(counts[k], counts[n - k], k) for k in range(1, n)]
-        for g, c in cands.items():
-            # Freedom first: it is cheaper and rejects most fragments.
-            le = _entropy(left.get(g), c)
-            if le < min_entropy:
-                continue
-            re_ = _entropy(right.get(g), c)
-            if re_ < min_entropy:
-                continue
-            # Cohesion at the weakest split: the largest product of the parts' counts.
-            weakest = max(a[g[:k]] * b[g[k:]] for a, b, k in parts)
-            pmi = math.log(c * n_chars / weakest)
-            if pmi < min_pmi:
-                continue
-            rows.append((g, c, pmi, le, re_, pmi * min(le, re_)))
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    return frame.sort_values(["score", "term"], ascending=[False, True], ignore_index=True)
+        re_ = _entropy(right.get(g), c)
+        if re_ < min_entropy:
+            continue
+        # Cohesion at the weakest split: the largest product of the parts' counts.
+        weakest = max(a[g[:k]] * b[g[k:]] for a, b, k in parts)
+        pmi = math.log(c * n_chars / weakest)
+        if pmi < min_pmi:
+            continue
+        rows.append((g, c, pmi, le, re_, pmi * min(le, re_)))
+    return rows
+
+
+# ---------------------------------------------------------------- corpus terms for segmentation
+
+DISCOVER_DEFAULTS = dict(min_count=5, min_pmi=4.0, min_entropy=1.0, max_len=8)
+# POS tags (first letter) of dictionary words trimmed from the edges of a discovered candidate
+# (建设|西部明星城). Single characters are trimmed only when they are function words: 提 of
+# 提档升级 is part of the phrase, not a verb in front of it.
+_TRIM_HEAD = frozenset("vdpcrmqt")
+_TRIM_TAIL = frozenset("dpcrmqfv")
+_TRIM_SINGLE = frozenset("pcud")
+_BOUNDARY_CHECKS = 8     # occurrences looked at per candidate
+MAX_NEW_WORD_PIECES = 3  # a new word splits into at most 3 dictionary pieces (西部|明星|城)
+MAX_CANDIDATES = 400     # best-scored discovery candidates that are checked
+_WINDOW = 12             # characters of context on each side
+
+
+def corpus_terms(texts: Sequence[str], *, cache: bool = True, digests: Sequence[str] | None = None,
+                 engine: str | None = None) -> list[str]:
+    """Terms discovered in `texts` that the segmenter adds for them.
+
+    Statistical candidates from `discover_terms` pass three checks against the dictionary
+    segmentation (see `_new_word`): they start and end on word boundaries where they occur
+    (力明显增强 in 能力明显增强 does not), leading verbs/prepositions/numerals and trailing
+    particles are trimmed (建设西部明星城 -> 西部明星城), and what remains must be a new word:
+    not a lexicon term or a phrase containing one (the lexicon fixes the granularity of policy
+    concepts: 中央八项规定精神 stays 中央八项规定|精神), and not made only of dictionary words of
+    two or more characters (深入贯彻落实 is a phrase, not a word).
+    engine: "rjieba" (default) or "jieba"; both give the same terms.
+    digests: sha256 of each text, when the caller has them (they key the disk cache).
+    """
+    from .cache import cache_get, cache_put
+    from .engine import segmenter
+
+    key = terms_key(texts, digests) if cache else None
+    if key is not None:
+        hit = cache_get("segment_terms", key)
+        if isinstance(hit, list) and all(isinstance(t, str) for t in hit):
+            return hit
+    from .lexicon import dictionary
+
+    seg = segmenter(engine)
+    found = _candidates(texts, dictionary=_Known(seg), max_chars=200_000, **DISCOVER_DEFAULTS)
+    joined = "\n".join(texts)
+    tags = dictionary().tags if found else {}
+    checked = (_new_word(seg, row[0], joined, tags) for row in found[:MAX_CANDIDATES])
+    terms = list(dict.fromkeys(t for t in checked if t))
+    if key is not None:
+        cache_put("segment_terms", key, terms)
+    return terms
+
+
+def text_digests(texts: Sequence[str]) -> list[str]:
+    return [hashlib.sha256(t.encode("utf-8", "surrogatepass")).hexdigest() for t in texts]
+
+
+def terms_key(texts: Sequence[str], digests: Sequence[str] | None = None) -> str:
+    """Cache key of the corpus terms of `texts`."""
+    from .cache import cache_key
+    from .lexicon import versions
+    return cache_key("corpus_terms", versions(), sorted(DISCOVER_DEFAULTS.items()),
+                     *(digests or text_digests(texts)))
+
+
+class _Known:
+    """`in` test for words of the segmenter's dictionary (for discover_terms)."""
+
+    def __init__(self, seg: "Engine"):
+        self.seg = seg
+
+    def __contains__(self, word: str) -> bool:
+        return self.seg.is_word(word)
+
+
+def _trim(piece: str, tags: dict[str, str], allowed: frozenset[str]) -> bool:
+    tag = (tags.get(piece) or "x")[0]
+    return tag in _TRIM_SINGLE or (len(piece) >= 2 and tag in allowed)
+
+
+def _on_boundaries(seg: "Engine", term: str, joined: str) -> bool:
+    """True when most occurrences of `term` start and end on dictionary token boundaries."""
+    good = seen = 0
+    i = joined.find(term)
+    while i >= 0 and seen < _BOUNDARY_CHECKS:
+        lo = max(0, i - _WINDOW)
+        window = joined[lo:i + len(term) + _WINDOW]
+        cuts = set(itertools.accumulate(map(len, seg.cut(window))))
+        start, end = i - lo, i - lo + len(term)
+        good += (start == 0 or start in cuts) and end in cuts
+        seen += 1
+        i = joined.find(term, i + len(term))
+    return seen > 0 and 2 * good >= seen
+
+
+def _new_word(seg: "Engine", term: str, joined: str, tags: dict[str, str]) -> str | None:
+    """The candidate (trimmed) when it is a new word for the dictionary, else None.
+    tags: jieba's dictionary word -> POS tag."""
+    pieces = seg.cut_block(term)
+    while len(pieces) > 1 and _trim(pieces[0], tags, _TRIM_HEAD):
+        pieces = pieces[1:]
+    while len(pieces) > 1 and _trim(pieces[-1], tags, _TRIM_TAIL):
+        pieces = pieces[:-1]
+    word = "".join(pieces)
+    if not 2 <= len(pieces) <= MAX_NEW_WORD_PIECES or seg.is_word(word):
+        return None
+    if word[0] in FUNCTION_CHARS or word[-1] in FUNCTION_CHARS:
+        return None
+    if all(len(p) >= 2 for p in pieces):
+        return None
+    if any(word[i:j] in seg.lexicon for i in range(len(word)) for j in range(i + 2, len(word) + 1)):
+        return None
+    if not _on_boundaries(seg, word, joined):
+        return None
+    return word

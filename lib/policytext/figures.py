@@ -48,7 +48,7 @@ def _fingerprint(obj: Any) -> str:
     import pandas as pd
 
     from .corpus import Corpus
-    from .segment import Tokens
+    from .tokens import Tokens
 
     if obj is None or isinstance(obj, (bool, int, float, str, bytes)):
         return repr(obj)

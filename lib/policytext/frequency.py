@@ -11,7 +11,7 @@ What counts as a term (``remove=True``, the default everywhere)
 A policy reader wants words, so these tokens are dropped before counting:
 
 - whitespace; punctuation and symbols (every character Unicode P* or S*);
-- stopwords (`policytext.segment.stopwords()`, or your own collection passed
+- stopwords (`policytext.lexicon.stopwords()`, or your own collection passed
   as ``remove=[...]``);
 - single characters (的, 年, 新 ...: in Chinese a one-character token is a
   function word, a unit or a fragment far more often than a term);
@@ -49,7 +49,7 @@ import pandas as pd
 from .dfm import DFM, TokenView, dfm, dfm_group, dfm_weight, g2, group_keys, tfidf_top, token_docs
 from .errors import ParameterError
 from .numbers import MAGNITUDE_PREFIXES, UNITS
-from .segment import is_punct
+from .tokens import is_punct
 
 __all__ = [
     "textstat_frequency", "kwic", "textstat_collocations", "textstat_keywords",
@@ -93,7 +93,7 @@ def is_term(token: str, stopwords: Iterable[str] | None = None) -> bool:
 
 
 def _default_stopwords() -> frozenset[str]:
-    from .segment import stopwords
+    from .lexicon import stopwords
 
     return stopwords()
 

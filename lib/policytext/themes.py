@@ -4,7 +4,7 @@ A theme dictionary maps theme ids (economy, ecology, ...) to terms. The default 
 `data/themes_v1.yaml` (see its header for sources and the rules it follows).
 
 Matching
-- A term matches a token when it is equal to the whole token, as `policytext.segment` cut it.
+- A term matches a token when it is equal to the whole token, as `policytext.tokens` cut it.
   Multi-word policy terms (污染防治攻坚战, 放管服) are whole tokens thanks to the policy
   lexicon, so they are matched once and never again through their parts.
 - Consequence: a lexicon compound that contains a theme term (产业扶贫 ⊃ 扶贫, 再就业 ⊃ 就业,
@@ -376,7 +376,7 @@ def tokens_lookup(toks, dictionary: str | Path | Mapping | Dictionary | None = N
     exclusive=True keeps only tokens that match a theme (starts kept, so parts still work);
     exclusive=False keeps every token and replaces only the matching ones by their theme id.
     """
-    from .segment import tokens_from_lists
+    from .tokens import tokens_from_lists
 
     dic = _load_dictionary(dictionary)
     out, out_starts = {}, {}

@@ -1,0 +1,303 @@
+"""Cutting many texts: corpus terms, the disk cache, worker processes and the early cut.
+
+`cut_texts` returns the corpus terms and a generator that gives each text's tokens in order,
+one text at a time, so a caller can write each document out and forget it (`policytext
+segment` over 50 MB stays within a few hundred MB). `segment_files` is the file front end.
+
+Workers (fork, for large corpora) always cut with the engine *without* corpus terms and start
+before discovery, which then runs in the parent at the same time; the parent re-cuts only the
+blocks that contain a discovered term (`_recut_terms`), which gives exactly the tokens of
+cutting with the terms. Workers send back one joined string per piece, not lists of tokens.
+"""
+from __future__ import annotations
+
+import bisect
+import gc
+import itertools
+import os
+import re
+from typing import Iterable, Iterator, Sequence
+
+from .discover import corpus_terms, terms_key, text_digests
+from .engine import BLOCK_CHAR, Engine, segmenter
+from .errors import ParameterError, PolicyTextError
+
+__all__ = ["segment_files"]
+
+# Corpora with fewer characters than this are cut in one process (a pool costs more).
+PARALLEL_MIN_CHARS = 200_000
+PROGRESS_MIN_CHARS = 200_000
+PIECE_CHARS = 40_000  # target size of the work pieces (paragraph-aligned) sent to workers
+SEP = "\x1f"          # joins tokens for the cache and the worker pipe when the text lacks it
+
+Result = tuple[list[str], "list[str] | None"]
+
+
+def _pack(toks: list[str], text: str):
+    """Compact form of a token list: one joined string when the text lacks the separator."""
+    if SEP not in text:
+        return SEP.join(toks)
+    return list(toks)
+
+
+def _unpack(packed) -> list[str]:
+    if isinstance(packed, str):
+        return packed.split(SEP) if packed else []
+    return list(packed)
+
+
+def _split_pieces(text: str, size: int) -> list[str]:
+    """Cut a long text into pieces after a whitespace run that holds a newline.
+
+    Blocks never span whitespace and whitespace runs are kept whole, so cutting the pieces
+    separately gives exactly the tokens of cutting the whole text.
+    """
+    if len(text) <= size:
+        return [text]
+    pieces = []
+    start = 0
+    boundary = re.compile(r"\s*\n\s*")
+    while len(text) - start > size:
+        m = boundary.search(text, start + size)
+        if not m:
+            break
+        pieces.append(text[start:m.end()])
+        start = m.end()
+    pieces.append(text[start:])
+    return [p for p in pieces if p]
+
+
+def _recut_terms(seg: Engine, piece: str, toks: list[str], pattern: re.Pattern) -> list[str]:
+    """Tokens of `piece` with corpus terms, from its tokens without them.
+
+    A block (run of Han/digits/latin cut as one unit, see engine._BLOCK_RUN) that contains none of
+    the terms cuts the same with and without them: the dynamic programme only looks at words
+    inside the block, and adding terms leaves every other word's score unchanged (scores divide
+    by the base total, see engine.py). So only the blocks around term occurrences are cut
+    again; block edges are token edges in both cuts.
+    """
+    spans: list[list[int]] = []
+    is_block = BLOCK_CHAR.match
+    for m in pattern.finditer(piece):
+        lo, hi = m.start(), m.end()
+        if spans and lo < spans[-1][1]:       # inside the block found last
+            continue
+        while lo > 0 and is_block(piece, lo - 1):
+            lo -= 1
+        while hi < len(piece) and is_block(piece, hi):
+            hi += 1
+        spans.append([lo, hi])
+    if not spans:
+        return toks
+    ends = list(itertools.accumulate(map(len, toks)))   # block edges are token edges
+    out: list[str] = []
+    k = 0
+    for lo, hi in spans:
+        first = bisect.bisect_right(ends, lo)  # tokens before the block stay
+        out.extend(toks[k:first])
+        k = bisect.bisect_right(ends, hi)      # tokens of the block are replaced
+        out.extend(seg.cut(piece[lo:hi]))
+    out.extend(toks[k:])
+    return out
+
+
+def _work(task: tuple[str | None, str]):
+    name, piece = task
+    return _pack(segmenter(name).cut(piece), piece)
+
+
+def _resolve_workers(workers: int | None, n_chars: int) -> int:
+    if workers is None:
+        return 1 if n_chars < PARALLEL_MIN_CHARS else max(1, min(2, os.cpu_count() or 1))
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ParameterError(f"workers must be a positive int or None, not {workers!r}")
+    return workers
+
+
+class _Pool:
+    """Forked workers cutting pieces of the texts with the engine without corpus terms."""
+
+    def __init__(self, engine: str | None, texts: Sequence[str], todo: Sequence[int],
+                 workers: int, piece_chars: int):
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork")
+        self.owner: list[int] = []
+        self.pieces: list[str | None] = []   # dropped once the parent has used them
+        for i in todo:
+            for piece in _split_pieces(texts[i], piece_chars):
+                self.owner.append(i)
+                self.pieces.append(piece)
+        # Frozen objects are skipped by the workers' garbage collector, which would otherwise
+        # write to (and so copy) every inherited page of the dictionary tables.
+        gc.freeze()
+        try:
+            self.pool = ctx.Pool(workers)
+        finally:
+            gc.unfreeze()
+        tasks = ((engine, piece) for piece in self.pieces)
+        self.results = self.pool.imap(_work, tasks, chunksize=1)
+
+    def close(self) -> None:
+        self.pool.terminate()
+        self.pool.join()
+
+
+def _fork_available() -> bool:
+    import multiprocessing as mp
+    try:
+        mp.get_context("fork")
+    except ValueError:  # no fork on this platform: one process
+        return False
+    return True
+
+
+def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
+              workers: int | None = None, cache: bool = True, progress: bool | None = None,
+              names: Sequence[str] | None = None, engine: str | None = None,
+              piece_chars: int | None = None) -> tuple[list[str], Iterator[Result]]:
+    """(corpus terms, generator of (tokens, tags or None) for each text in order).
+
+    Options as `tokens.tokens`; names: one per text, for error messages; piece_chars: size of
+    the pieces sent to workers (default PIECE_CHARS).
+    """
+    texts = list(texts)
+    piece_chars = piece_chars or PIECE_CHARS
+    if workers is not None:
+        _resolve_workers(workers, 0)  # reject a bad value even when everything is cached
+    base = segmenter(engine)          # built before any fork, inherited by the workers
+    digests = text_digests(texts) if cache else None
+    from .cache import cache_get
+
+    terms = None
+    if not discover:
+        terms = []
+    elif cache:
+        hit = cache_get("segment_terms", terms_key(texts, digests))
+        terms = hit if isinstance(hit, list) else None
+    pool = None
+    if terms is None:                 # cold: start cutting while discovery runs
+        pool = _maybe_pool(engine, texts, range(len(texts)), workers, piece_chars)
+        try:
+            terms = corpus_terms(texts, cache=cache, digests=digests, engine=engine)
+        except BaseException:
+            if pool is not None:
+                pool.close()
+            raise
+    return terms, _documents(texts, base, terms, pool, digests, pos=pos, workers=workers,
+                             progress=progress, names=names, engine=engine,
+                             piece_chars=piece_chars)
+
+
+def _maybe_pool(engine, texts, todo, workers, piece_chars) -> _Pool | None:
+    n_chars = sum(len(texts[i]) for i in todo)
+    n_workers = _resolve_workers(workers, n_chars)
+    if n_workers < 2 or not todo or not _fork_available():
+        return None
+    if len(todo) == 1 and len(texts[todo[0]]) <= piece_chars:
+        return None
+    return _Pool(engine, texts, list(todo), n_workers, piece_chars)
+
+
+def _documents(texts, base: Engine, terms: list[str], pool: _Pool | None, digests, *, pos: bool,
+               workers, progress, names, engine, piece_chars) -> Iterator[Result]:
+    from .cache import cache_get, cache_key, cache_put
+    from .lexicon import versions
+
+    seg = base.with_terms(terms)
+    keys = [None] * len(texts)
+    if digests is not None:
+        context = cache_key(versions(), "\n".join(sorted(terms)), f"pos={pos}")
+        keys = [cache_key(context, d) for d in digests]
+    try:
+        cached = {}
+        for i, key in enumerate(keys):
+            hit = cache_get("segment", key) if key is not None else None
+            if _valid_hit(hit, pos):
+                cached[i] = hit
+        todo = [i for i in range(len(texts)) if i not in cached]
+        if pool is None and todo:
+            pool = _maybe_pool(engine, texts, todo, workers, piece_chars)
+        bar = _progress_bar(progress, sum(len(texts[i]) for i in todo))
+        cut = _pool_cuts(pool, seg, bar) if pool is not None else None
+        for i, text in enumerate(texts):
+            if i in cached:
+                packed, tags = cached.pop(i)
+                yield _unpack(packed), (tags.split(SEP) if tags else []) if pos else None
+                texts[i] = None
+                continue
+            if cut is not None:
+                k, toks = next(cut)
+                while k != i:                  # cut early, then found in the cache
+                    k, toks = next(cut)
+            else:
+                toks = seg.cut(text)
+                if bar is not None:
+                    bar.update(len(text))
+            if "".join(toks) != text:
+                name = names[i] if names else f"text {i}"
+                raise PolicyTextError(f"{name}: segmentation is not lossless (bug in policytext)")
+            tags = [seg.tag(t) for t in toks] if pos else None
+            if keys[i] is not None:
+                cache_put("segment", keys[i], [_pack(toks, text), SEP.join(tags) if pos else None])
+            yield toks, tags
+            texts[i] = None                    # written out by the caller: let it go
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _valid_hit(hit, pos: bool) -> bool:
+    return (isinstance(hit, list) and len(hit) == 2 and isinstance(hit[0], (str, list))
+            and (hit[1] is None or isinstance(hit[1], str)) and (not pos or hit[1] is not None))
+
+
+def _pool_cuts(pool: _Pool, seg: Engine, bar) -> Iterator[tuple[int, list[str]]]:
+    """(text index, tokens with corpus terms) for each text the pool cuts, in order."""
+    pattern = (re.compile("|".join(map(re.escape, sorted(seg.terms, key=len, reverse=True))))
+               if seg.terms else None)
+    current, toks = None, []
+    for k, (i, packed) in enumerate(zip(pool.owner, pool.results)):
+        piece, pool.pieces[k] = pool.pieces[k], None
+        if current is not None and i != current:
+            yield current, toks
+            toks = []
+        current = i
+        piece_toks = _unpack(packed)
+        toks.extend(_recut_terms(seg, piece, piece_toks, pattern) if pattern else piece_toks)
+        if bar is not None:
+            bar.update(len(piece))
+    if current is not None:
+        yield current, toks
+
+
+def _progress_bar(progress: bool | None, n_chars: int):
+    if progress is False or (progress is None and n_chars < PROGRESS_MIN_CHARS):
+        return None
+    from tqdm.auto import tqdm
+    return tqdm(total=n_chars, unit="char", unit_scale=True, desc="segmenting", leave=False)
+
+
+def iter_segment_files(paths: Iterable[str | os.PathLike], *, discover: bool = True,
+                       cache: bool = True, engine: str | None = None) -> Iterator[dict]:
+    """`segment_files`, one record at a time (what `policytext segment` writes as it goes)."""
+    from .corpus import read_text
+
+    paths = [str(p) for p in paths]
+    texts = [read_text(p) for p in paths]
+    _, documents = cut_texts(texts, discover=discover, cache=cache, progress=False, names=paths,
+                             engine=engine)
+    del texts                                  # cut_texts holds them until each is done
+    for path, (toks, _) in zip(paths, documents):
+        yield {"doc": path, "tokens": toks}
+
+
+def segment_files(paths: Iterable[str | os.PathLike], *, discover: bool = True,
+                  cache: bool = True, engine: str | None = None) -> list[dict]:
+    """Segment files' decoded raw text (no cleaning), for `policytext segment FILE... --jsonl`.
+
+    Returns one {"doc": path, "tokens": [...]} per file; the tokens join back to the decoded
+    text (corpus.read_text: a UTF-8 BOM kept as U+FEFF, \\r\\n -> \\n). Discovery runs over the
+    files together. engine: "rjieba" (default) or "jieba"; the tokens are the same.
+    """
+    return list(iter_segment_files(paths, discover=discover, cache=cache, engine=engine))

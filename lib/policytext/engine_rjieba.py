@@ -1,0 +1,233 @@
+"""The fast engine: jieba-rs (through rjieba) made to cut exactly like the reference engine.
+
+See engine.py for the three corrections (total, one-character steps, character mapping).
+Building it means loading rjieba's copy of jieba's dictionary (about 0.15 s) and adding a few
+thousand entries; what to add (the "recipe") is computed once from jieba's dictionary file and
+kept in the cache folder.
+"""
+from __future__ import annotations
+
+import importlib.machinery
+import json
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+from .lexicon import dictionary, lexicon, versions
+from .engine import LEXICON_BOOST, LEXICON_FLOOR, Engine
+
+__all__ = ["RjiebaEngine"]
+
+RECIPE_VERSION = "rjieba-recipe-1"
+# Characters our blocks hold that jieba-rs would not cut as Han text, or would glue together
+# (single ASCII letters and digits): each is mapped to its own CJK extension B code point, a
+# range our blocks never contain (they stop at U+FAFF) and jieba's dictionary does not use.
+_MAPPED = ("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.%"
+           + "".join(chr(c) for c in range(0xFF10, 0xFF1A)) + "".join(chr(c) for c in range(0xFF21, 0xFF3B))
+           + "".join(chr(c) for c in range(0xFF41, 0xFF5B)) + "\uff0e\uff05\u3007")
+_TARGET = 0x2A600
+TO_ENGINE = {ord(c): _TARGET + i for i, c in enumerate(_MAPPED)}
+FROM_ENGINE = {v: k for k, v in TO_ENGINE.items()}
+# str.translate with these tables is slow for non-Latin-1 output; a regex finds the few
+# characters to map and a dict maps them.
+_TO_RE = re.compile("[" + re.escape(_MAPPED) + "]")
+_FROM_RE = re.compile(f"[{chr(_TARGET)}-{chr(_TARGET + len(_MAPPED) - 1)}]")
+_TO_TEXT = {c: chr(TO_ENGINE[ord(c)]) for c in _MAPPED}
+_FROM_TEXT = {v: k for k, v in _TO_TEXT.items()}
+
+
+def _to_engine(m: re.Match) -> str:
+    return _TO_TEXT[m.group()]
+
+
+def _from_engine(m: re.Match) -> str:
+    return _FROM_TEXT[m.group()]
+
+
+_RECIPE_FIELDS = {"adds", "fillers", "lexicon", "base_total", "default_total"}
+# Never in a block, so never matched: it only carries the frequency that sets jieba-rs's total.
+BALLAST = "\ufffe\ufffe"
+_SEP = "\x1f"   # never in a block
+
+
+def _jieba_class():
+    """rjieba.Jieba without importing the rjieba package, whose __init__ builds a global
+    Jieba() (0.15 s and its memory) that we would never use."""
+    name = "rjieba.rjieba"
+    module = sys.modules.get(name)
+    if module is None:
+        spec = importlib.util.find_spec("rjieba")
+        if spec is None or not spec.submodule_search_locations:  # pragma: no cover
+            raise ImportError("rjieba is not installed (pip install rjieba)")
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        path = next(p for p in folder.iterdir() if p.name.startswith("rjieba.") and p.suffix in (".so", ".pyd"))
+        loader = importlib.machinery.ExtensionFileLoader(name, str(path))
+        module_spec = importlib.util.spec_from_file_location(name, path, loader=loader)
+        module = importlib.util.module_from_spec(module_spec)
+        loader.exec_module(module)
+        sys.modules[name] = module     # a later `import rjieba` reuses it
+    return module.Jieba
+
+
+class _Builder:
+    """Adds entries to a fresh jieba-rs instance and keeps its total exact."""
+
+    def __init__(self, base_total: int, default_total: int, default_freq=None):
+        self.rj = _jieba_class()()
+        self.total = default_total          # sum of rjieba's built-in dictionary
+        self.base_total = base_total        # what the reference divides by
+        self.default_freq = default_freq    # word -> frequency of the built-in dictionary
+        self.current: dict[str, int] = {}
+        self.adds: list[list] = []          # [key, frequency, tag, frequency it replaced]
+
+    def add(self, key: str, freq: int, tag: str, old: int | None = None) -> None:
+        if old is None:
+            old = self.current.get(key)
+            if old is None:
+                old = self.default_freq.get(key, 0) if self.default_freq is not None else 0
+        self.rj.add_word(key, freq, tag)
+        self.total += freq - old            # jieba-rs: total += new - old
+        self.current[key] = freq
+        self.adds.append([key, freq, tag, old])
+
+    def add_fillers(self, words, is_word) -> list[str]:
+        """Characters that start a word but are not one, at frequency 1 (see engine.py, 2)."""
+        fillers = sorted({w.translate(TO_ENGINE)[0] for w in words}
+                         - {c for c in self.current if self.current[c] > 0 and len(c) == 1})
+        fillers = [c for c in fillers if not is_word(c.translate(FROM_ENGINE))]
+        for c in fillers:
+            self.add(c, 1, "x")
+        return fillers
+
+    def finish(self) -> int:
+        ballast = (self.base_total - self.total) % 2 ** 64
+        self.rj.add_word(BALLAST, ballast, "x")
+        return ballast
+
+
+class RjiebaEngine(Engine):
+    name = "rjieba"
+
+    def __init__(self, rj, fillers: frozenset[str], recipe: dict, lexicon_freqs: dict[str, int],
+                 extra: dict[str, int]):
+        super().__init__(lexicon_freqs, extra)
+        self._rj = rj
+        self._fillers = fillers
+        self._recipe = recipe
+
+    @classmethod
+    def build(cls) -> "RjiebaEngine":
+        recipe = _recipe()
+        b = _Builder(recipe["base_total"], recipe["default_total"])
+        for key, freq, tag, old in recipe["adds"]:
+            b.add(key, freq, tag, old)
+        b.finish()
+        return cls(b.rj, frozenset(recipe["fillers"]), recipe, dict(recipe["lexicon"]), {})
+
+    def lexicon_total(self) -> int:
+        return self._recipe["base_total"] + sum(self.lexicon_freqs.values())
+
+    def is_word(self, word: str) -> bool:
+        if _TO_RE.search(word) is not None:     # rare: discovery asks about Han n-grams
+            word = _TO_RE.sub(_to_engine, word)
+        return word not in self._fillers and self._rj.has_word(word)
+
+    def cut_block(self, block: str) -> list[str]:
+        return self._cut_han_flat([block])
+
+    def _cut_han_flat(self, blocks: list[str]) -> list[str]:
+        # One call for all blocks: they are joined by newlines, which jieba-rs returns as tokens
+        # of their own; the mapped characters map back one for one.
+        joined = "\n".join(blocks)
+        mapped = _TO_RE.sub(_to_engine, joined)
+        pieces = self._rj.cut(mapped, False)
+        if mapped is joined or mapped == joined:
+            return pieces
+        return _FROM_RE.sub(_from_engine, _SEP.join(pieces)).split(_SEP)
+
+    def _derive(self, extra: dict[str, int]) -> "RjiebaEngine":
+        recipe = self._recipe
+        b = _Builder(recipe["base_total"], recipe["default_total"])
+        for key, freq, tag, old in recipe["adds"]:
+            b.add(key, freq, tag, old)
+        fillers = set(recipe["fillers"])
+        for term, freq in extra.items():
+            key = term.translate(TO_ENGINE)
+            # Corpus terms are new words; a one-character term may replace a filler.
+            b.add(key, freq, "nz", old=1 if key in fillers else 0)
+            fillers.discard(key)
+        words = set(extra)
+
+        def known(w: str) -> bool:
+            return w in words or self.is_word(w)
+        fillers.update(b.add_fillers(extra, known))
+        b.finish()
+        return RjiebaEngine(b.rj, frozenset(fillers), recipe, self.lexicon_freqs, extra)
+
+
+RECIPE_PATH = Path(__file__).resolve().parent / "data" / "rjieba_recipe.json"
+
+
+def recipe_key() -> str:
+    from .cache import cache_key
+    return cache_key(RECIPE_VERSION, versions(), _MAPPED, _TARGET)
+
+
+def _recipe() -> dict:
+    """What to add to rjieba's dictionary: shipped with the package for its own dictionary and
+    lexicon (scripts/make_rjieba_recipe.py), else from the disk cache, else computed (about
+    1 s: it reads jieba's dictionary in Python)."""
+    from .cache import cache_get, cache_put
+
+    key = recipe_key()
+    try:
+        shipped = json.loads(RECIPE_PATH.read_text(encoding="utf-8"))
+        if shipped.get("key") == key:
+            return shipped["recipe"]
+    except (OSError, ValueError, AttributeError):
+        pass
+    recipe = cache_get("engine", key)
+    if not isinstance(recipe, dict) or set(recipe) != _RECIPE_FIELDS:
+        recipe = _compute_recipe()
+        cache_put("engine", key, recipe)
+    return recipe
+
+
+def write_shipped_recipe() -> Path:
+    """Write data/rjieba_recipe.json for the current dictionary, lexicon and version."""
+    data = {"key": recipe_key(), "recipe": _compute_recipe()}
+    RECIPE_PATH.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
+                           encoding="utf-8")
+    return RECIPE_PATH
+
+
+def _compute_recipe() -> dict:
+    d = dictionary()
+    default_total = sum(d.freq.values())     # jieba-rs keeps the last line of B超, as jieba
+    mapped = [(w, w.translate(TO_ENGINE)) for w in d.freq]
+    mapped = [(w, k) for w, k in mapped if k != w]
+    if any(_TARGET <= ord(c) < _TARGET + len(_MAPPED) for w in d.freq for c in w):  # pragma: no cover
+        raise RuntimeError("jieba's dictionary uses the code points policytext maps onto")
+
+    def dict_word(w: str) -> bool:
+        return d.freq.get(w, 0) > 0
+
+    plain = _Builder(d.total, default_total, d.freq)
+    for w, k in mapped:
+        plain.add(k, d.freq[w], d.tags[w])
+    plain_fillers = plain.add_fillers(d.freq, dict_word)
+    plain.finish()
+    engine = RjiebaEngine(plain.rj, frozenset(plain_fillers), {}, {}, {})
+    lex = lexicon()
+    freqs = {t: engine.term_freq(t, LEXICON_BOOST, LEXICON_FLOOR, d.total) for t in lex}
+
+    full = _Builder(d.total, default_total, d.freq)
+    for w, k in mapped:
+        full.add(k, d.freq[w], d.tags[w])
+    for term, freq in freqs.items():
+        full.add(term.translate(TO_ENGINE), freq, lex[term] or "n")
+    fillers = full.add_fillers(list(d.freq) + list(lex), lambda w: dict_word(w) or w in lex)
+    # Each add records the frequency it replaced, so a replay needs no dictionary.
+    return {"adds": full.adds, "fillers": fillers,
+            "lexicon": freqs, "base_total": d.total, "default_total": default_total}

@@ -1,0 +1,138 @@
+"""The disk cache (policytext.cache): nothing from disk is executed, bad entries are misses."""
+import pickle
+import random
+import warnings
+
+import numpy as np
+import pytest
+
+from policytext import corpus
+from policytext.cache import cache_get, cache_key, cache_put
+from policytext.tokens import tokens
+
+
+def toy():
+    return corpus({"a": "我们要进一步推进乡村振兴，2021年增长8%。"})
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def _entry(folder, namespace="segment"):
+    entries = list((folder / namespace).rglob("*.ptc"))
+    assert len(entries) == 1
+    return entries[0]
+
+
+@pytest.mark.parametrize("value", [
+    {"a": [1, 2.5, None, "乡村振兴"]}, ["x\x1fy", ""], 3.25, "",
+    b"\x89PNG\r\n\x1a\n\x00\xff", np.arange(12, dtype=np.uint8).reshape(3, 4),
+])
+def test_values_round_trip(folder, value):
+    key = cache_key("round trip", repr(value))
+    assert cache_get("test", key) is None
+    cache_put("test", key, value)
+    got = cache_get("test", key)
+    if isinstance(value, np.ndarray):
+        assert got.dtype == value.dtype and (got == value).all()
+    else:
+        assert got == value
+    cache_put("test", key, (1, "a"))
+    assert cache_get("test", key) == [1, "a"]          # JSON: tuples come back as lists
+
+
+def test_values_that_are_not_data_are_refused(folder):
+    with pytest.raises(TypeError):
+        cache_put("test", cache_key("x"), object())
+
+
+def _corrupt_and_recompute(folder, change):
+    c = toy()
+    good = tokens(c, discover=False)["a"]
+    path = _entry(folder)
+    path.write_bytes(change(path.read_bytes()))
+    again = tokens(c, discover=False)["a"]
+    assert again == good
+    # The entry was rewritten and is sound again.
+    assert cache_get("segment", path.stem) is not None
+    return path
+
+
+def test_flipped_byte_is_a_miss(folder):
+    def flip(data):
+        i = len(data) - 5
+        return data[:i] + bytes([data[i] ^ 0x01]) + data[i + 1:]
+    _corrupt_and_recompute(folder, flip)
+
+
+def test_truncated_entry_is_a_miss(folder):
+    _corrupt_and_recompute(folder, lambda data: data[:len(data) // 2])
+    _corrupt_and_recompute(folder, lambda data: b"")
+
+
+def test_planted_pickle_is_never_run(folder, tmp_path):
+    marker = tmp_path / "pwned"
+
+    class Exploit:
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+
+    _corrupt_and_recompute(folder, lambda data: pickle.dumps(Exploit()))
+    assert not marker.exists()
+    # A planted pickle that passes as our format's payload is just as inert.
+    _corrupt_and_recompute(folder, lambda data: data[:41] + pickle.dumps(Exploit()))
+    assert not marker.exists()
+
+
+def test_entry_copied_to_another_key_is_a_miss(folder):
+    cache_put("test", cache_key("one"), ["one"])
+    cache_put("test", cache_key("two"), ["two"])
+    one = next(p for p in (folder / "test").rglob("*.ptc") if p.stem == cache_key("one"))
+    two = next(p for p in (folder / "test").rglob("*.ptc") if p.stem == cache_key("two"))
+    two.write_bytes(one.read_bytes())
+    assert cache_get("test", cache_key("two")) is None and not two.exists()
+
+
+def test_random_corruptions_never_give_a_wrong_value(folder):
+    value = {"tokens": ["乡村振兴", "8%", "\n"], "tags": "nz\x1fm\x1fx"}
+    key = cache_key("fuzz")
+    cache_put("test", key, value)
+    path = next((folder / "test").rglob("*.ptc"))
+    original = path.read_bytes()
+    rng = random.Random(11)
+    for _ in range(300):
+        data = bytearray(original)
+        for _ in range(rng.randint(1, 3)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        path.write_bytes(bytes(data))
+        got = cache_get("test", key)
+        assert got is None or (bytes(data) == original and got == value)
+
+
+def test_unusable_cache_folder_works_without_cache_and_warns_once(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("POLICYTEXT_CACHE", str(blocker / "cache"))
+    c = toy()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        first = tokens(c, discover=False)["a"]
+        second = tokens(c, cache=True)["a"]
+        cache_put("test", cache_key("x"), [1])
+        assert cache_get("test", cache_key("x")) is None
+    assert first == second and "乡村振兴" in first
+    messages = [str(w.message) for w in caught if "cache folder" in str(w.message)]
+    assert len(messages) == 1 and str(blocker / "cache") in messages[0]
+
+
+def test_png_cache_of_figures_round_trips(folder):
+    # figures.install_png_cache stores what IPython's print_figure returns: base64 text.
+    import base64
+
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+    key = cache_key("figure", "demo")
+    cache_put("figures", key, base64.b64encode(png).decode("ascii"))
+    assert base64.b64decode(cache_get("figures", key)) == png

@@ -1,0 +1,46 @@
+"""Results unchanged: both engines cut the seeds and the bundled corpora exactly as recorded.
+
+tests/data/reference/tokens_<set>.jsonl.gz hold the token lengths of `policytext segment` on
+main before the engines were split (made by scripts/make_reference_tokens.py --from-jsonl from
+the baseline `policytext segment FILES --jsonl`). Discovery runs over each set's files together,
+as the command does. This is also the proof that the two engines give identical tokens.
+"""
+import gzip
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from policytext.batch import segment_files
+from policytext.corpus import read_text
+from policytext.engine import ENGINES
+
+ROOT = Path(__file__).resolve().parents[1]
+REFERENCE = ROOT / "tests/data/reference"
+SETS = {"seeds": ROOT / "seeds", "hailar": ROOT / "lib/policytext/data/corpora/hailar",
+        "provinces2026": ROOT / "lib/policytext/data/corpora/provinces2026"}
+
+
+def _reference(name: str) -> list[dict]:
+    lines = gzip.decompress((REFERENCE / f"tokens_{name}.jsonl.gz").read_bytes()).decode("utf-8")
+    return [json.loads(line) for line in lines.splitlines()]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", list(SETS))
+def test_tokens_equal_the_reference(name, engine):
+    paths = sorted(SETS[name].glob("*.txt"))
+    expected = _reference(name)
+    assert [e["file"] for e in expected] == [p.name for p in paths]
+    records = segment_files(paths, cache=False, engine=engine)
+    for path, record, want in zip(paths, records, expected):
+        text = read_text(path)
+        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == want["sha256"], path.name
+        lengths = [len(t) for t in record["tokens"]]
+        if lengths != want["lengths"]:
+            k = next(i for i, (a, b) in enumerate(zip(lengths, want["lengths"])) if a != b)
+            start = sum(lengths[:k])
+            pytest.fail(f"{engine} {path.name}: tokens differ from the reference at offset {start} "
+                        f"({text[start:start + 20]!r}): {record['tokens'][k:k + 4]}")
+        assert "".join(record["tokens"]) == text
