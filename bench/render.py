@@ -92,7 +92,8 @@ def main(argv=None) -> int:
         tmp = Path(tmp)
         # A cache of our own, warmed below: the user's cache is neither used nor polluted.
         os.environ["POLICYTEXT_CACHE"] = str(tmp / "cache")
-        from policytext.render import notebook_paths, render_notebooks
+        from policytext.render import render_notebooks
+        from policytext.teaching import notebook_paths
 
         real = notebook_paths(args.notebooks or None)
         (tmp / "trivial").mkdir()

@@ -7,7 +7,7 @@ so run `make student-copies` after editing a notebook.
 """
 import sys
 
-from policytext.render import write_student_copies
+from policytext.teaching import write_student_copies
 
 
 def main() -> int:

@@ -1,7 +1,7 @@
 """Regenerate the notebook table in README.md from the notebooks' opening cells."""
 from pathlib import Path
 
-from policytext.render import readme_table
+from policytext.teaching import readme_table
 
 START, END = "<!-- notebook-table:start -->", "<!-- notebook-table:end -->"
 README = Path(__file__).resolve().parents[1] / "README.md"

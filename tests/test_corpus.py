@@ -49,7 +49,8 @@ def test_gb18030_file_loads_and_reports_its_encoding(tmp_path):
 
 
 @pytest.mark.parametrize("data, problem", [(b"", "empty"), (b"  \n\n", "empty"),
-                                           (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary")])
+                                           (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image, not text"),
+                                           (b"\x01\x02\x00\x00\x07\x08\x00\x00\x03", "binary")])
 def test_empty_and_binary_files_are_clear_errors_naming_the_file(tmp_path, data, problem):
     path = tmp_path / "bad.txt"
     path.write_bytes(data)

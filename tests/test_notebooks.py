@@ -18,9 +18,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from policytext.render import (
-    NOTEBOOKS_DIR, SOLUTION_PLACEHOLDER, STUDENT_DIR, export_html, notebook_header, notebook_paths,
-    render_notebooks, student_copies,
+from policytext.render import export_html, render_notebooks
+from policytext.teaching import (
+    NOTEBOOKS_DIR, SOLUTION_PLACEHOLDER, STUDENT_DIR, notebook_header, notebook_paths, student_copies,
 )
 
 NUMBERED = notebook_paths()

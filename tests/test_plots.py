@@ -8,7 +8,7 @@ import pytest  # noqa: E402
 
 from policytext import corpus  # noqa: E402
 from policytext.errors import ParameterError  # noqa: E402
-from policytext.plots import explore_term, textplot_frequency, textplot_wordcloud, textplot_xray  # noqa: E402
+from policytext.plots import textplot_frequency, textplot_wordcloud, textplot_xray  # noqa: E402
 
 FREQ = pd.DataFrame({
     "feature": ["乡村振兴", "产业链", "发展", "新能源", "高质量发展", "产业链", "增长"],
@@ -64,20 +64,6 @@ def test_xray_rows_ticks_and_parts():
         textplot_xray(c, "产业链", docs=["z"])
 
 
-def test_explore_term_static_shows_the_default_view(monkeypatch, capsys):
-    monkeypatch.setenv("POLICYTEXT_STATIC", "1")  # as when rendering to HTML: no widget
-    shown = []
-    monkeypatch.setattr("IPython.display.display", lambda *objs, **kw: shown.extend(objs))
-    c = corpus({"a": "推进乡村振兴,发展产业链。", "b": "产业链延链补链,推进乡村振兴。"})
-    assert explore_term(c, term="产业链") is None
-    table, figure = shown  # the kwic table (styled for reading, no index) and the x-ray
-    assert "产业链" in table.to_html() and "row_heading" not in table.to_html()
-    assert type(figure).__name__ == "Figure"
-    shown.clear()
-    assert explore_term(c, term="不存在") is None
-    assert "不存在" in shown[0].data and "Nothing to show" in shown[0].data
-
-
 def test_word_cloud_layout_is_cached_and_keyed_by_the_terms(monkeypatch):
     import wordcloud
 
@@ -93,13 +79,3 @@ def test_word_cloud_layout_is_cached_and_keyed_by_the_terms(monkeypatch):
     assert (_cloud_image({"高质量发展": 5, "乡村振兴": 3}, 50, 200, 120) == first).all()
     with pytest.raises(AssertionError, match="recomputed"):
         _cloud_image({"高质量发展": 5, "乡村振兴": 4}, 50, 200, 120)  # new weights: new key
-
-
-def test_setup_notebook_registers_the_cjk_font_outside_ipython():
-    import matplotlib
-
-    from policytext.fonts import cjk_font_name
-    from policytext.plots import setup_notebook
-
-    setup_notebook()  # no IPython shell here: only the font is set up
-    assert matplotlib.rcParams["font.sans-serif"][0] == cjk_font_name()

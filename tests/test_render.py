@@ -1,4 +1,7 @@
-"""policytext.render on small hand-made notebooks (the real notebooks: test_notebooks.py)."""
+"""policytext.render on small hand-made notebooks (the real notebooks: test_notebooks.py).
+
+The notebook collection (headers, index, student copies): test_teaching.py; the notebook
+runtime (interactive, explore): test_notebook.py."""
 import base64
 import html
 import re
@@ -10,10 +13,9 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from policytext import render
-from policytext.errors import ParameterError, PolicyTextError
+from policytext.errors import ParameterError, PolicyTextError, RenderError
 from policytext.render import (
-    RenderError, explore, export_html, interactive, last_seconds, notebook_header, notebook_index,
-    notebook_paths, parse_params, readme_table, render_notebooks, schedule, student_copy, validate_params,
+    export_html, last_seconds, parse_params, render_notebooks, schedule, validate_params,
 )
 
 OPENING = """# 示例 notebook
@@ -104,43 +106,6 @@ def test_unknown_city_fails_before_any_kernel_starts(tmp_path, monkeypatch):
     assert not (tmp_path / "out").exists()
 
 
-# ---------------------------------------------------------------- finding notebooks, headers, index
-
-def test_notebook_paths_resolves_numbers_and_names_and_skips_other_files(tmp_path):
-    make_nb(tmp_path, "01-corpus.ipynb", "x = 1")
-    make_nb(tmp_path, "02-terms.ipynb", "x = 2")
-    make_nb(tmp_path, "scratch.ipynb", "x = 3")
-    make_nb(tmp_path / "student-copies", "01-corpus.ipynb", "x = 1")
-    assert [p.name for p in notebook_paths(folder=tmp_path)] == ["01-corpus.ipynb", "02-terms.ipynb"]
-    assert [p.name for p in notebook_paths(["02", "01-corpus.ipynb"], folder=tmp_path)] == [
-        "01-corpus.ipynb", "02-terms.ipynb"]
-    with pytest.raises(RenderError, match="01-corpus.ipynb, 02-terms.ipynb"):
-        notebook_paths(["07"], folder=tmp_path)
-
-
-def test_notebook_header_reads_the_opening_cell(tmp_path):
-    head = notebook_header(make_nb(tmp_path, "01-a.ipynb"))
-    assert head["title"] == "示例 notebook"
-    assert head["question"] == "How long is each report?"
-    assert head["minutes"] == 20
-    assert head["objectives"] == "- Count characters.\n- Draw a chart."
-    assert head["prerequisites"] == "none."
-    assert head["data"] == "seeds/."
-
-
-def test_notebook_index_and_readme_table(tmp_path):
-    make_nb(tmp_path, "00-start.ipynb", opening=OPENING.replace("示例 notebook", "Start | here"))
-    make_nb(tmp_path, "01-a.ipynb", opening=OPENING.replace("**Minutes:** 20", "**Minutes:** about 35"))
-    index = notebook_index(tmp_path)
-    assert list(index["number"]) == ["00", "01"]
-    assert list(index["minutes"]) == [20, 35]
-    assert list(index.columns) == ["number", "notebook", "title", "minutes", "question"]
-    table = readme_table(tmp_path).splitlines()
-    assert table[0] == "| # | Notebook | Minutes | Question |"
-    assert table[2] == ("| 00 | [Start \\| here](notebooks/00-start.ipynb) | 20 | How long is each report? |")
-    assert len(table) == 4
-
-
 # ---------------------------------------------------------------- scheduling
 
 def test_schedule_starts_the_longest_first(tmp_path):
@@ -159,61 +124,6 @@ def test_schedule_estimates_unknown_notebooks_from_their_code(tmp_path):
     # known took 3 s for 106 characters: long is expected to take about 8 s, short about 1.4 s.
     assert schedule([short, long, known], {known: 3.0}) == [long, known, short]
     assert schedule([short, long], {}) == [long, short]                        # nothing known: by size
-
-
-# ---------------------------------------------------------------- live or static
-
-def test_interactive_is_false_when_static_or_outside_a_kernel(monkeypatch):
-    import IPython
-
-    class FakeShell:
-        kernel = object()
-
-    monkeypatch.delenv("POLICYTEXT_STATIC", raising=False)
-    assert interactive() is False  # pytest is not a kernel
-    monkeypatch.setattr(IPython, "get_ipython", lambda: FakeShell())
-    assert interactive() is True
-    monkeypatch.setenv("POLICYTEXT_STATIC", "1")
-    assert interactive() is False
-
-
-def test_explore_static_calls_with_the_first_options(monkeypatch):
-    monkeypatch.setenv("POLICYTEXT_STATIC", "1")
-    calls = []
-    result = explore(lambda city, n: calls.append((city, n)) or f"{city}:{n}",
-                     city=[("全部", None), ("金昌", "金昌市")], n=[3, 5])
-    assert calls == [(None, 3)]
-    assert result == "None:3"
-    with pytest.raises(ParameterError, match="city"):
-        explore(lambda city: None, city=[])
-
-
-def test_explore_live_shows_a_dropdown_and_returns_nothing(monkeypatch, capsys):
-    monkeypatch.setattr(render, "interactive", lambda: True)
-    calls = []
-    assert explore(lambda place: calls.append(place), place=[None, "金昌市"]) is None
-    assert calls == [None]  # the default view is drawn at once
-    shown = capsys.readouterr().out
-    assert "Dropdown" in shown and "金昌市" in shown
-
-
-# ---------------------------------------------------------------- student copies
-
-def test_student_copy_replaces_only_solutions():
-    nb = new_notebook(cells=[
-        new_markdown_cell("> **Challenge:** count."),
-        new_code_cell("answer = 42", metadata={"tags": ["solution"]}),
-        new_code_cell("x = 1"),
-    ])
-    nb.cells[2].outputs = [new_output("stream", name="stdout", text="1\n")]
-    nb.cells[2].execution_count = 3
-    copy = student_copy(nb)
-    assert copy.cells[1].source == "# Your answer here\n"
-    assert copy.cells[1].metadata["tags"] == ["exercise"]
-    assert copy.cells[0].source == "> **Challenge:** count."
-    assert copy.cells[2].source == "x = 1"
-    assert copy.cells[2].outputs == [] and copy.cells[2].execution_count is None
-    assert nb.cells[1].source == "answer = 42"  # the source notebook is not changed
 
 
 # ---------------------------------------------------------------- HTML
@@ -275,7 +185,7 @@ def test_render_uses_this_interpreter_static_mode_and_injects_parameters(tmp_pat
                                       '"{connection_file}"], "display_name": "other", "language": "python"}')
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
     path = make_nb(tmp_path / "nbs", "01-probe.ipynb",
-                   "import os, sys\nfrom policytext.render import interactive\n"
+                   "import os, sys\nfrom policytext.notebook import interactive\n"
                    "print('EXE', sys.executable)\nprint('STATIC', os.environ.get('POLICYTEXT_STATIC'), interactive())\n"
                    "print('BACKEND', os.environ.get('MPLBACKEND', 'inline'))\nprint('CITY', city, doc_ids)\n"
                    "print('CWD', os.getcwd())")
@@ -307,3 +217,86 @@ def test_failing_cell_names_notebook_cell_and_exception(tmp_path, capsys):
     assert re.search(r"where:\n +Cell In\[\d+\], line 2: 1 / 0", err), err
     assert not (tmp_path / "out" / "01-broken.html").exists()
     assert issubclass(RenderError, PolicyTextError)
+
+
+# ---------------------------------------------------------------- the report folder (no kernels)
+
+def fake_execute(fail_on: str | None = None, exc: type[BaseException] = RuntimeError):
+    def execute(path, params, *, timeout):
+        if fail_on and path.name.startswith(fail_on):
+            raise exc("stopped")
+        return new_notebook(cells=[new_markdown_cell(f"# {path.stem} rendered")]), []
+    return execute
+
+
+def render_two(tmp_path, out, monkeypatch, **kwargs):
+    nbs = tmp_path / "nbs"
+    if not nbs.exists():
+        make_nb(nbs, "01-a.ipynb", "x = 1")
+        make_nb(nbs, "02-b.ipynb", "x = 2")
+    return render_notebooks(out, folder=nbs, progress=False, **kwargs)
+
+
+def listing(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_render_writes_a_manifest_and_only_inside_out(tmp_path, monkeypatch):
+    monkeypatch.setattr(render, "_execute", fake_execute())
+    area = tmp_path / "area"
+    area.mkdir()
+    done = render_two(tmp_path, area / "out", monkeypatch)
+    assert [p.name for p in area.iterdir()] == ["out"]  # no temporary folder left beside it
+    names = set(listing(area / "out"))
+    assert {"01-a.html", "02-b.html", "index.html", ".policytext-render.json"} <= names
+    assert done[0].html == area / "out" / "01-a.html"
+    render_two(tmp_path, area / "out", monkeypatch)  # an earlier render may be replaced
+    assert [p.name for p in area.iterdir()] == ["out"]
+
+
+def test_render_refuses_a_folder_of_other_files(tmp_path, monkeypatch):
+    monkeypatch.setattr(render, "_execute", fake_execute())
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "index.html").write_text("my own page", encoding="utf-8")
+    with pytest.raises(RenderError, match=r"mine: folder is not empty and is not an earlier policytext render"):
+        render_two(tmp_path, out, monkeypatch)
+    assert (out / "index.html").read_text(encoding="utf-8") == "my own page"
+    # A user's file added to an earlier render is not deleted either.
+    render_two(tmp_path, tmp_path / "rep", monkeypatch)
+    (tmp_path / "rep" / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(RenderError, match="notes.txt"):
+        render_two(tmp_path, tmp_path / "rep", monkeypatch)
+    assert (tmp_path / "rep" / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_planted_link_is_not_written_through(tmp_path, monkeypatch):
+    monkeypatch.setattr(render, "_execute", fake_execute())
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    out = tmp_path / "rep"
+    render_two(tmp_path, out, monkeypatch)
+    (out / "index.html").unlink()
+    (out / "index.html").symlink_to(victim)  # planted where the render writes (a listed name)
+    render_two(tmp_path, out, monkeypatch)
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert not (out / "index.html").is_symlink() and "01-a.html" in (out / "index.html").read_text(encoding="utf-8")
+    # A linked output folder is refused outright.
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(RenderError, match="link: the output folder is a symbolic link"):
+        render_two(tmp_path, tmp_path / "link", monkeypatch)
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+@pytest.mark.parametrize("exc", [RuntimeError, KeyboardInterrupt])
+def test_a_failed_or_interrupted_render_leaves_the_previous_report_whole(tmp_path, monkeypatch, exc):
+    monkeypatch.setattr(render, "_execute", fake_execute())
+    out = tmp_path / "area" / "rep"
+    render_two(tmp_path, out, monkeypatch)
+    before = listing(out)
+    monkeypatch.setattr(render, "_execute", fake_execute("02", exc))
+    with pytest.raises((RenderError, KeyboardInterrupt)):
+        render_two(tmp_path, out, monkeypatch, workers=1)
+    assert listing(out) == before
+    assert [p.name for p in out.parent.iterdir()] == ["rep"]

@@ -29,7 +29,9 @@ import pytest
 
 from policytext import data_corpus, load_corpus
 from policytext.corpus import DATA_CORPORA
-from policytext.render import RenderError, notebook_paths, render_notebooks, validate_params
+from policytext.errors import RenderError
+from policytext.render import render_notebooks, validate_params
+from policytext.teaching import notebook_paths
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 NOTEBOOKS = [p.stem for p in notebook_paths()]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 
@@ -108,6 +110,8 @@ def _lab_setup(args: argparse.Namespace) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policytext", description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="say how each file was read (encoding, text/HTML, Traditional)")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, func, help_text, flag in [
         ("segment", _segment, "segment files losslessly (no cleaning); one JSON line per file", "--jsonl"),
@@ -116,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
         ("quantities", _quantities, "quantities with offsets into the decoded file text", "--csv"),
     ]:
         cmd = sub.add_parser(name, help=help_text)
-        cmd.add_argument("files", nargs="+", help="report files (UTF-8 or GB18030)")
+        cmd.add_argument("files", nargs="+", help="report files (UTF-8, GB18030/GBK, Big5, UTF-16; text or HTML)")
         cmd.add_argument(flag, action="store_true", help="output format (the only one)")
         if name == "segment":
             cmd.add_argument("--engine", choices=["rjieba", "jieba"], default="rjieba",
@@ -136,15 +140,63 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _check_files(args: argparse.Namespace) -> None:
+    """The file adapter: every FILE is a readable regular file before any work starts.
+
+    A folder, a FIFO or device, a missing path and an oversized file are clear errors
+    naming the path (see policytext.decode.check_file).
+    """
+    from .decode import check_file
+
+    files = getattr(args, "files", None)
+    if files is None:
+        return
+    for path in files:
+        check_file(path)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 2 bad input, 130 interrupted, 70 bug).
+
+    Bad input prints one line, ``policytext: error: <file>: <problem>``, never a traceback.
+    ``-v`` also says how each file was read (encoding, text or HTML, Traditional or not).
+    """
     args = _parser().parse_args(argv)
+    logger, level = logging.getLogger("policytext"), logging.getLogger("policytext").level
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("policytext: %(message)s"))
+    if args.verbose:
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
     try:
+        return _run(args)
+    finally:  # main() may be called again in the same process (tests, notebooks)
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        _check_files(args)
         args.func(args)
     except PolicyTextError as exc:
         print(f"policytext: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `| head` closed the pipe
         return 0
+    except KeyboardInterrupt:
+        print("policytext: interrupted", file=sys.stderr)
+        return 130
+    except (OSError, MemoryError) as exc:
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print(f"policytext: error: {where}{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug: one line to stderr; the traceback on request
+        if os.environ.get("POLICYTEXT_DEBUG"):
+            raise
+        print(f"policytext: internal error: {type(exc).__name__}: {exc} "
+              "(set POLICYTEXT_DEBUG=1 to see the traceback, and please report it)", file=sys.stderr)
+        return 70
     return 0
 
 

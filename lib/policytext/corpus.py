@@ -7,16 +7,21 @@ removed, and the paragraph / sentence / part structure of the clean text.
 from __future__ import annotations
 
 import bisect
-import csv
 import datetime as dt
+import logging
 import re
+import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 from .clean import CleanText, RemovedLine, clean_text
+from .convert import html_to_text, looks_like_html, script_of, to_simplified
+from .decode import decode_bytes, read_bytes
 from .errors import DecodeError, MetadataError, ParameterError
+# DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
+from .metadata import DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, _parse_date, read_metadata, row_path  # noqa: F401
 from .structure import Paragraph, Sentence, split_paragraphs, split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "Document", "Corpus", "corpus", "load_corpus", "load_files", "corpus_subset",
-    "read_text", "decode_bytes", "textstat_parts", "textstat_cleaning",
+    "read_text", "read_file", "decode_bytes", "textstat_parts", "textstat_cleaning",
     "METADATA_COLUMNS", "DEFAULT_SEEDS", "data_corpus", "DATA_CORPORA",
 ]
 
@@ -35,104 +40,40 @@ DATA_CORPORA = {
     "hailar": "海拉尔区 government work reports 2012-2019 (GBK, CRLF): targets one year, results the next",
     "provinces2026": "2026 government work reports of ten provinces (web copies): annual and five-year targets",
 }
-METADATA_FILE = "metadata.csv"
-METADATA_COLUMNS = [
-    "id", "file", "place", "level", "parent", "province", "doc_type", "title",
-    "speaker", "role", "date_delivered", "date_published", "source",
-]
-_REQUIRED = ("id", "file")
-DOC_TYPES = ("gov_work_report", "party_congress_report", "interview", "feature")
 
 
-# ---------------------------------------------------------------- decoding
+# ---------------------------------------------------------------- reading files
 
-def _looks_binary(data: bytes) -> bool:
-    if b"\x00" in data:
-        return True
-    controls = sum(1 for b in data[:4096] if b < 32 and b not in (9, 10, 13, 12))
-    return controls > 0.05 * min(len(data), 4096)
+_log = logging.getLogger(__name__)
 
 
-def _cjk_share(text: str) -> float:
-    visible = [ch for ch in text if not ch.isspace()]
-    if not visible:
-        return 0.0
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in visible) / len(visible)
-
-
-def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
-    """Not UTF-8. Chinese reports in a legacy encoding are GB18030/GBK (its subset):
-    take GB18030 when it decodes strictly to mostly Han text. Otherwise ask
-    charset-normalizer, which on short Chinese text may guess Korean or Big5."""
-    try:
-        text = data.decode("gb18030")
-        if _cjk_share(text) >= 0.3:
-            return text, "gb18030"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.encoding.lower().replace("-", "_") in {"gb2312", "gbk", "gb18030", "hz"}:
-        raise DecodeError(f"{name}: cannot decode: not UTF-8, and not GB18030/GBK Chinese text "
-                          f"(detector: {best.encoding if best else 'no guess'}). Save the file as UTF-8.")
-    return str(best), best.encoding
-
-
-def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
-    """Decode a report's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
-
-    Returns (text, encoding). Newlines are normalised to \\n. A UTF-8 BOM is kept as the
-    character U+FEFF, as Python's `open(..., encoding="utf-8")` keeps it, so offsets agree with
-    tools that read the file that way; cleaning removes it from the clean text.
-    Raises DecodeError naming the file when it is empty, binary or undecodable.
-    """
-    if not data.strip():
-        raise DecodeError(f"{name}: file is empty")
-    if data.startswith(b"\xef\xbb\xbf"):
-        text, encoding = data.decode("utf-8", errors="strict"), "utf-8-sig"
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text, encoding = data.decode("utf-16"), "utf-16"
-    elif _looks_binary(data):
-        raise DecodeError(f"{name}: looks like a binary file, not text (found NUL or control bytes)")
-    else:
-        try:
-            text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            text, encoding = _decode_legacy(data, name)
-    if not text.strip():
-        raise DecodeError(f"{name}: file has no text")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+def read_file(path: str | Path) -> tuple[str, str, str]:
+    """(text, encoding, format) of a report file: decoded (see policytext.decode), newlines
+    normalised, and for HTML the extracted text (format "html", else "text")."""
+    path = Path(path)
+    text, encoding = decode_bytes(read_bytes(path), name=str(path))
+    form = "text"
+    if looks_like_html(text):
+        text, form = html_to_text(text), "html"
+        if not text.strip():
+            raise DecodeError(f"{path}: an HTML page with no text in it")
+    if _log.isEnabledFor(logging.INFO):
+        traditional = script_of(text) == "traditional"
+        _log.info("read %s: %s, %s%s", path, encoding, form,
+                  ", Traditional Chinese (analysed as Simplified)" if traditional else "")
+    return text, encoding, form
 
 
 def read_text(path: str | Path) -> str:
-    """The decoded raw text of a file (see decode_bytes)."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DecodeError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise DecodeError(f"{path}: is a directory, not a file") from None
-    return decode_bytes(data, name=str(path))[0]
+    """The decoded raw text of a file (see read_file): the reference for offsets."""
+    return read_file(path)[0]
 
 
 # ---------------------------------------------------------------- documents
 
 _DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_ISO_DATE = re.compile(r"^((?:19|20)\d\d)(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _REPORT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:市|区|县|省)?(?:政府工作报告|国民经济和社会发展)")
-
-
-def _parse_date(value: str) -> dt.date | None:
-    """'2021-12-14' → date; '2022' → 1 July 2022 is wrong, so a bare year gives Jan 1."""
-    value = (value or "").strip()
-    match = _ISO_DATE.match(value)
-    if not match:
-        return None
-    year, month, day = (int(g) if g else 1 for g in match.groups())
-    return dt.date(year, month, day)
 
 
 def _date_from_text(raw: str, name: str) -> dt.date | None:
@@ -159,13 +100,28 @@ class Document:
     meta: dict = field(default_factory=dict)
     path: Path | None = None
     encoding: str = "utf-8"
+    format: str = "text"  # "html" when raw is the text extracted from an HTML file
+
+    def __post_init__(self) -> None:
+        # Every metadata column is present ("" when absent): code reading meta["doc_type"]
+        # works on a table with only id,file,place, and on a corpus built from strings.
+        self.meta = {**{col: "" for col in METADATA_COLUMNS}, **self.meta}
+        self.meta["id"] = self.meta["id"] or self.id
+        if not self.meta["file"] and self.path is not None:
+            self.meta["file"] = self.path.name
 
     def __repr__(self) -> str:
         return f"Document({self.id!r}, {len(self.raw)} chars, {self.meta.get('place', '')})"
 
     @cached_property
+    def script(self) -> str:
+        """"traditional" or "simplified"; Traditional text is analysed converted (see convert)."""
+        return script_of(self.raw)
+
+    @cached_property
     def _cleaned(self) -> CleanText:
-        return clean_text(self.raw)
+        # Length-preserving conversion: offsets into the converted text index raw as well.
+        return clean_text(to_simplified(self.raw) if self.script == "traditional" else self.raw)
 
     @property
     def clean(self) -> str:
@@ -212,7 +168,11 @@ class Document:
     def date(self) -> dt.date | None:
         """When the document speaks: delivered, else published, else from its text or name."""
         for key in ("date_delivered", "date_published"):
-            if parsed := _parse_date(str(self.meta.get(key) or "")):
+            try:
+                parsed = _parse_date(str(self.meta.get(key) or ""))
+            except ValueError as exc:
+                raise MetadataError(f"document {self.id!r}, {key}: {exc}") from None
+            if parsed:
                 return parsed
         return _date_from_text(self.raw, self.path.name if self.path else self.id)
 
@@ -264,8 +224,8 @@ class Corpus:
         for doc in self.docs:
             row = {"id": doc.id, **{k: v for k, v in doc.meta.items() if k != "id"}}
             row.update(year=doc.year, n_chars=len(doc.clean), n_raw_chars=len(doc.raw),
-                       n_removed_lines=len(doc.removed), encoding=doc.encoding,
-                       raw=doc.raw, clean=doc.clean)
+                       n_removed_lines=len(doc.removed), encoding=doc.encoding, format=doc.format,
+                       script=doc.script, raw=doc.raw, clean=doc.clean)
             rows.append(row)
         import pandas as pd  # imported here: `policytext segment` must start without it
 
@@ -289,48 +249,30 @@ def corpus(texts: Mapping[str, str] | Iterable[str], *, meta: Mapping[str, Mappi
     return Corpus(docs)
 
 
-def _read_metadata(path: Path) -> list[dict]:
-    try:
-        text = decode_bytes(path.read_bytes(), name=str(path))[0]
-    except FileNotFoundError:
-        raise MetadataError(f"{path}: metadata file not found") from None
-    rows = list(csv.DictReader(text.splitlines()))
-    if not rows:
-        raise MetadataError(f"{path}: metadata table has no rows")
-    missing = [col for col in _REQUIRED if col not in rows[0]]
-    if missing:
-        raise MetadataError(f"{path}: metadata table lacks column(s) {', '.join(missing)}")
-    ids: dict[str, int] = {}
-    files: dict[str, int] = {}
-    for line, row in enumerate(rows, start=2):
-        row = {k: (v or "").strip() for k, v in row.items() if k}
-        rows[line - 2] = row
-        if not row["id"] or not row["file"]:
-            raise MetadataError(f"{path}, line {line}: empty id or file")
-        if row["id"] in ids:
-            raise MetadataError(f"{path}, line {line}: duplicate id {row['id']!r} (first on line {ids[row['id']]})")
-        if row["file"] in files:
-            raise MetadataError(f"{path}, line {line}: file {row['file']!r} listed twice (first on line {files[row['file']]})")
-        ids[row["id"]], files[row["file"]] = line, line
-    return rows
-
-
 def _load_document(path: Path, doc_id: str, meta: dict) -> Document:
-    data = path.read_bytes()
-    text, encoding = decode_bytes(data, name=str(path))
-    return Document(doc_id, text, meta, path, encoding)
+    text, encoding, form = read_file(path)
+    return Document(doc_id, text, {k: v for k, v in meta.items() if k != "_line"}, path, encoding, form)
 
 
 def load_corpus(path: str | Path | None = None, *, metadata: str | Path | None = None,
-                strict: bool = True, pattern: str = "*.txt", place: str | None = None,
+                strict: bool = True, pattern: str | None = None, place: str | None = None,
                 ids: Iterable[str] | None = None) -> Corpus:
     """Load every report in a folder, with the metadata table beside them.
 
-    `path` is a folder (default: the repository's seeds/). The metadata table
-    (`metadata.csv` in that folder, or `metadata=`) has one row per file; a row
-    whose file is missing, a file with no row, and a duplicate id are errors
-    that name the file. With `strict=False` a file with no row is loaded with
-    metadata read from its text, and a warning.
+    `path` is a folder (default: the repository's seeds/). Reports are the .txt, .text,
+    .htm and .html files in it and its sub-folders, any letter case (or those matching
+    `pattern`, e.g. "*.txt"); other files are named in a warning, except tables and notes
+    (.csv, .md ...) and hidden files. The metadata table (`metadata.csv` in that folder,
+    or `metadata=`; see policytext.metadata for its checks) has one row per file; a row
+    whose file is missing or outside the folder, a file with no row, and a duplicate id
+    are errors that name the file. With `strict=False` a file with no row is loaded with
+    metadata read from its text, and a warning. Without a table, ids are the file names
+    without suffix (with sub-folders: "2021/jinchang").
+
+    Each Document records its `encoding`, its `format` ("text" or "html": raw is then the
+    extracted text) and its `script`; Traditional Chinese is analysed converted to
+    Simplified, with offsets still on the raw text. The logger `policytext.corpus` says,
+    at INFO level, how each file was read (`policytext -v ...` prints it).
 
     `place` and `ids` select documents as notebooks' parameters do (see
     corpus_subset); an unknown value is an error that lists what exists.
@@ -352,49 +294,85 @@ def data_corpus(name: str, *, place: str | None = None, ids: Iterable[str] | Non
     return load_corpus(DATA_CORPORA_DIR / name, place=place, ids=ids)
 
 
+# Report files: plain text or HTML, any letter case. Tables, notes and hidden files are not
+# reports and are passed over quietly; anything else is named in a warning (never dropped unsaid).
+TEXT_SUFFIXES = (".txt", ".text", ".htm", ".html")
+_NOT_REPORTS = (".csv", ".tsv", ".md", ".json", ".yaml", ".yml", ".ipynb", ".py")
+
+
+def _report_files(folder: Path, pattern: str | None) -> list[Path]:
+    """Report files under folder, sub-folders included, sorted by relative path."""
+    if pattern is not None:
+        return sorted(p for p in folder.rglob(pattern) if p.is_file() and not _hidden(p, folder))
+    found, skipped = [], []
+    for p in sorted(folder.rglob("*")):
+        if not p.is_file() or _hidden(p, folder) or p.name == METADATA_FILE:
+            continue
+        if p.suffix.lower() in TEXT_SUFFIXES:
+            found.append(p)
+        elif p.suffix.lower() not in _NOT_REPORTS:
+            skipped.append(str(p.relative_to(folder)))
+    if skipped:
+        warnings.warn(f"{folder}: skipped {len(skipped)} file(s) that are not .txt/.text/.html reports: "
+                      f"{', '.join(skipped[:8])}{' ...' if len(skipped) > 8 else ''}", stacklevel=4)
+    return found
+
+
+def _hidden(path: Path, folder: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(folder).parts)
+
+
 def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
     folder = Path(path) if path is not None else DEFAULT_SEEDS
     if not folder.is_dir():
         raise MetadataError(f"{folder}: not a folder of reports")
     meta_path = Path(metadata) if metadata else folder / METADATA_FILE
-    files = sorted(p for p in folder.glob(pattern) if p.is_file())
+    if metadata and not meta_path.is_file():
+        raise MetadataError(f"{meta_path}: metadata file not found")
+    files = _report_files(folder, pattern)
     if not meta_path.exists():
         if not files:
-            raise MetadataError(f"{folder}: no {pattern} files and no {METADATA_FILE}")
-        return Corpus(_load_document(p, p.stem, {"file": p.name}) for p in files)
-    rows = _read_metadata(meta_path)
-    listed = {row["file"] for row in rows}
-    unlisted = [p.name for p in files if p.name not in listed]
+            raise MetadataError(f"{folder}: no report files (.txt, .text, .html) and no {METADATA_FILE}")
+        return Corpus(_load_document(p, _file_id(p, folder), {"file": p.relative_to(folder).as_posix()})
+                      for p in files)
+    rows = read_metadata(meta_path)
+    listed = {row_path(meta_path, row) for row in rows}
+    unlisted = [p for p in files if p.resolve() not in listed]
     if unlisted and strict:
-        raise MetadataError(f"{meta_path}: no metadata row for {', '.join(unlisted)}; add a row per file "
+        names = ", ".join(p.relative_to(folder).as_posix() for p in unlisted)
+        raise MetadataError(f"{meta_path}: no metadata row for {names}; add a row per file "
                             f"(columns: {', '.join(METADATA_COLUMNS)}) or pass strict=False")
     docs = []
     for row in rows:
-        file_path = (meta_path.parent / row["file"])
+        file_path = row_path(meta_path, row)
         if not file_path.is_file():
-            raise MetadataError(f"{meta_path}: row {row['id']!r} names {row['file']!r}, which does not exist")
+            raise MetadataError(f"{meta_path}, line {row['_line']}: row {row['id']!r} names {row['file']!r}, "
+                                "which does not exist" + (" or is not a file" if file_path.exists() else ""))
         docs.append(_load_document(file_path, row["id"], row))
-    for name in unlisted:
-        import warnings
-        warnings.warn(f"{folder / name}: no metadata row; metadata taken from its text", stacklevel=2)
-        docs.append(_load_document(folder / name, Path(name).stem, {"file": name}))
+    for p in unlisted:
+        warnings.warn(f"{p}: no metadata row; metadata taken from its text", stacklevel=3)
+        docs.append(_load_document(p, _file_id(p, folder), {"file": p.relative_to(folder).as_posix()}))
     return Corpus(docs)
+
+
+def _file_id(path: Path, folder: Path) -> str:
+    """A document id from a file name: its stem, with sub-folders ("2021/jinchang")."""
+    return path.relative_to(folder).with_suffix("").as_posix()
 
 
 def load_files(paths: Iterable[str | Path]) -> Corpus:
     """A corpus of the given files, ids = file names (as the CLI reports them).
 
     Metadata comes from a metadata.csv beside a file when it lists the file,
-    otherwise from the text itself (date and year) and the file name.
+    otherwise from the text itself (date and year) and the file name. A missing
+    file, a folder, a FIFO or device is a DecodeError naming it.
     """
     docs, tables = [], {}
     for path in map(Path, paths):
         meta_path = path.parent / METADATA_FILE
         if meta_path not in tables:
-            tables[meta_path] = {r["file"]: r for r in _read_metadata(meta_path)} if meta_path.exists() else {}
+            tables[meta_path] = {r["file"]: r for r in read_metadata(meta_path)} if meta_path.is_file() else {}
         meta = dict(tables[meta_path].get(path.name, {"file": path.name}))
-        if not path.is_file():
-            raise DecodeError(f"{path}: file not found")
         docs.append(_load_document(path, path.name, meta))
     return Corpus(docs)
 

@@ -1,6 +1,11 @@
-"""Errors raised by policytext. Each names the file (or document) and the problem."""
+"""Errors raised by policytext. Each names the file (or document) and the problem.
 
-__all__ = ["PolicyTextError", "DecodeError", "MetadataError", "ParameterError"]
+Every error class of the library lives here, so callers can catch `PolicyTextError`
+(or one kind) without importing the module that raises it.
+"""
+
+__all__ = ["PolicyTextError", "DecodeError", "MetadataError", "ParameterError", "FontError",
+           "RenderError", "DictionaryError"]
 
 
 class PolicyTextError(Exception):
@@ -8,12 +13,24 @@ class PolicyTextError(Exception):
 
 
 class DecodeError(PolicyTextError):
-    """A file could not be read as text (empty, binary, unknown encoding)."""
+    """A file could not be read as text (empty, binary, unknown or implausible encoding, special file)."""
 
 
 class MetadataError(PolicyTextError):
-    """The metadata table and the files beside it disagree."""
+    """The metadata table and the files beside it disagree, or a row is malformed."""
 
 
 class ParameterError(PolicyTextError, ValueError):
     """An option has a value the function cannot use."""
+
+
+class FontError(PolicyTextError):
+    """No font that can draw Chinese was found."""
+
+
+class RenderError(PolicyTextError):
+    """A notebook could not be rendered, or the report folder cannot be written safely."""
+
+
+class DictionaryError(PolicyTextError, ValueError):
+    """A theme dictionary is malformed (the message names the file and the problem)."""

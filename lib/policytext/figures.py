@@ -12,7 +12,7 @@ from everything that decides the picture:
   font file.
 
 When a notebook displays the figure (IPython's PNG formatter, installed by
-`install_png_cache`, which `plots.setup_notebook` calls), an unchanged figure
+`install_png_cache`, which `notebook.setup_notebook` calls), an unchanged figure
 whose key has been drawn before is shown from the cache instead of being drawn
 again. A figure you change after it is returned (a new title, other limits) is
 marked stale by matplotlib and is drawn afresh, so the cache is never stale.

@@ -17,9 +17,9 @@ import importlib.util
 import subprocess
 from pathlib import Path
 
-from .errors import PolicyTextError
+from .errors import FontError
 
-__all__ = ["cjk_font_path", "cjk_font_name", "use_cjk_font", "font_has_glyphs", "web_font_path", "FontError"]
+__all__ = ["cjk_font_path", "cjk_font_name", "use_cjk_font", "font_has_glyphs", "web_font_path"]
 
 # Family names (as fontconfig / matplotlib report them), best first.
 PREFERRED_FAMILIES = (
@@ -27,10 +27,6 @@ PREFERRED_FAMILIES = (
     "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
 )
 _PROBE = "高质量发展产业链乡村振兴"  # a font must draw these to count as Chinese
-
-
-class FontError(PolicyTextError):
-    """No font that can draw Chinese was found."""
 
 
 def font_has_glyphs(path: str | Path, text: str = _PROBE) -> bool:

@@ -11,11 +11,10 @@ from typing import Iterable, Mapping, Sequence
 import pandas as pd
 
 from .errors import ParameterError
-from .figures import cached_figure, install_png_cache
+from .figures import cached_figure
 from .fonts import cjk_font_path, use_cjk_font
 
-__all__ = ["textplot_frequency", "textplot_wordcloud", "textplot_xray", "explore_term", "setup_notebook",
-           "PART_COLORS"]
+__all__ = ["textplot_frequency", "textplot_wordcloud", "textplot_xray", "PART_COLORS"]
 
 PART_COLORS = {"review": "#dbe9f6", "plan": "#fde3c8"}  # background shading of the x-ray
 _BAR = "#3b6ea5"
@@ -192,87 +191,15 @@ def textplot_xray(toks_or_corpus, terms: str | Sequence[str], *, docs: Iterable[
     return fig
 
 
-def _live() -> bool:
-    try:
-        from .render import interactive
-    except ImportError:  # render module absent: treat as static
-        return False
-    return interactive()
+def __getattr__(name: str):
+    # Moved to policytext.notebook (the notebook runtime); kept importable here while
+    # notebooks and callers switch over. Imported lazily: plots must not depend on it.
+    if name in ("explore_term", "setup_notebook"):
+        import warnings
 
+        from . import notebook
 
-def explore_term(toks, *, term: str = "高质量发展", options: Sequence[str] | None = None,
-                 docs: Iterable[str] | None = None, window: int = 8, rows: int = 8, corpus=None):
-    """term -> keywords in context + dispersion; a text box to try other terms.
-
-    The default term's view is displayed first as ordinary output (so static
-    HTML shows it); then, in a live kernel (policytext.render.interactive())
-    with ipywidgets, a Combobox (suggesting `options`) redraws the view for any
-    term typed. Returns the widget, or None when static.
-    """
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
-    from IPython.display import Markdown
-
-    from .findings import md_escape, nothing_to_show
-    from .frequency import kwic
-    from .tables import style_table
-
-    def show(word: str) -> None:
-        table = kwic(toks, word, window=window, corpus=corpus)
-        if table.empty:  # a sentence, not a print line: rendered reports show no stdout
-            display(Markdown(nothing_to_show(f"the term {md_escape(word)}", "it does not occur in the selection")))
-            return
-        shown = table.groupby("doc", sort=False).head(max(1, rows // 2)).head(rows)
-        display(style_table(shown[["doc", "part", "pre", "keyword", "post"]],
-                            caption=f"The first occurrences of {word} in context (up to {rows})"))
-        fig = textplot_xray(toks, [word], docs=docs, corpus=corpus)
-        display(fig)
-        plt.close(fig)
-
-    show(term)
-    if not _live():
-        return None  # static render (POLICYTEXT_STATIC=1) or no kernel: the view above is the output
-    try:
-        import ipywidgets as widgets
-    except ImportError:
-        return None
-    box = widgets.Combobox(value=term, options=list(options or []), description="term",
-                           ensure_option=False, continuous_update=False)
-    out = widgets.Output()
-
-    def on_change(change) -> None:
-        word = (change["new"] or "").strip()
-        if not word:
-            return
-        out.clear_output(wait=True)
-        with out:
-            show(word)
-
-    box.observe(on_change, names="value")
-    ui = widgets.VBox([widgets.HTML("Type a term to see its contexts and where it occurs:"), box, out])
-    display(ui)
-    return ui
-
-
-def setup_notebook() -> None:
-    """Plot defaults for a notebook session: the CJK font, one layout pass per figure,
-    and unchanged textplot figures shown from the disk cache (see policytext.figures).
-
-    Every textplot_* lays itself out (a tight layout engine), so IPython's inline backend
-    need not compute a tight bounding box again when it displays the figure: that
-    second pass redrew every figure and was a third of each plotting cell's time.
-    Figures you draw yourself should call fig.tight_layout() (or pass
-    layout="constrained") so their labels are not clipped.
-    """
-    use_cjk_font()
-    try:
-        from IPython import get_ipython
-    except ImportError:  # plain Python: nothing to configure
-        return
-    shell = get_ipython()
-    if shell is not None:
-        import matplotlib.pyplot  # noqa: F401  (activates the inline backend, so it can be configured)
-
-        shell.run_line_magic("config", "InlineBackend.print_figure_kwargs = {'bbox_inches': None}")
-        install_png_cache(shell)  # after %config, which re-registers the inline formatter
+        warnings.warn(f"policytext.plots.{name} moved to policytext.notebook.{name}",
+                      DeprecationWarning, stacklevel=2)
+        return getattr(notebook, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

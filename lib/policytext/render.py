@@ -1,4 +1,4 @@
-"""Execute the notebooks and write HTML reports; the notebooks' table of contents.
+"""Execute the notebooks and write HTML reports: execution, export and scheduling only.
 
 `render_notebooks()` runs every numbered notebook (`notebooks/NN-topic.ipynb`)
 headless with the kernel of the current interpreter, injects parameters after
@@ -15,19 +15,20 @@ after the `parameters` cell), but execution uses nbclient directly: it gives the
 failing cell's number, per-cell timings and control over the kernel.
 
 Static or live: the renderer sets ``POLICYTEXT_STATIC=1`` in the kernel's
-environment. Notebooks call `interactive()` (or `explore()`) and create
-ipywidgets controls only when it is True, so a rendered page shows the default
-table or figure and never a "Loading widget..." placeholder.
+environment; the notebook runtime (`policytext.notebook`: `interactive()`, `explore()`)
+then draws default views and no widgets, so a rendered page never shows a
+"Loading widget..." placeholder.
+
+The report folder is written safely (`policytext.reportdir`): the pages are built in a
+temporary folder beside OUT and swapped in at the end; only a folder that is empty or an
+earlier render (it holds the render manifest) is replaced; links are never followed.
 
 Scheduling: notebooks start longest first (LPT), so the longest one does not start last and
 leave one kernel idle at the end. "Longest" is the duration of the notebook's last render, kept
 in policytext's cache folder (`render-durations`); a notebook not rendered before is estimated
 from the size of its code, scaled by the known ones.
 
-`notebook_index()` reads each notebook's opening cell (``# Title``,
-``**Question:**``, ``**Minutes:**`` ...) into a table; the index page, the
-start-here notebook and the README table (``python -m policytext.render
---readme-table``) are all generated from it.
+The notebooks' headers, index, README table and student copies: `policytext.teaching`.
 """
 from __future__ import annotations
 
@@ -37,7 +38,6 @@ import html
 import logging
 import os
 import re
-import shutil
 import sys
 import threading
 import time
@@ -46,187 +46,39 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-import pandas as pd
-
-from .errors import ParameterError, PolicyTextError
+from .errors import ParameterError, PolicyTextError, RenderError
+from .notebook import STATIC_ENV
+from .reportdir import check_report_dir, publish, staging, write_file
+from .teaching import notebook_header, notebook_paths, read_notebook
 
 __all__ = [
-    "RenderError", "RenderedNotebook", "NOTEBOOKS_DIR", "STATIC_ENV",
-    "render_notebooks", "parse_params", "validate_params", "notebook_paths",
-    "notebook_index", "notebook_header", "readme_table", "export_html",
-    "interactive", "explore", "student_copy", "student_copies", "write_student_copies",
-    "SOLUTION_PLACEHOLDER", "STUDENT_DIR", "schedule", "last_seconds",
+    "RenderedNotebook", "render_notebooks", "parse_params", "validate_params", "export_html",
+    "ship_web_font", "schedule", "last_seconds",
 ]
 
-NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
-NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
-STATIC_ENV = "POLICYTEXT_STATIC"
-SOLUTION_PLACEHOLDER = "# Your answer here\n"
-STUDENT_DIR = "student-copies"
 KERNEL_NAME = "python3"
 # Parameters whose value is a comma-separated list on the command line.
 _LIST_PARAMS = re.compile(r"(^|_)ids$")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
-
-class RenderError(PolicyTextError):
-    """A notebook could not be rendered: which notebook, which cell, what went wrong."""
-
-
-# ---------------------------------------------------------------- live or static
-
-def interactive() -> bool:
-    """True in a live Jupyter kernel; False when rendering to static HTML or outside Jupyter.
-
-    The renderer sets POLICYTEXT_STATIC=1 in the kernel's environment; set it
-    yourself to see in JupyterLab what a rendered report will show.
-    """
-    if os.environ.get(STATIC_ENV, "").strip() not in ("", "0"):
-        return False
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return False
-    shell = get_ipython()
-    return shell is not None and getattr(shell, "kernel", None) is not None
+# Names that moved out in the split into notebook runtime / render / teaching. Kept importable
+# from here (with a DeprecationWarning) while notebooks and scripts switch over.
+_MOVED = {"interactive": "notebook", "explore": "notebook", "STATIC_ENV": "notebook",
+          "RenderError": "errors", "NOTEBOOKS_DIR": "teaching", "notebook_paths": "teaching",
+          "notebook_index": "teaching", "notebook_header": "teaching", "readme_table": "teaching",
+          "student_copy": "teaching", "student_copies": "teaching", "write_student_copies": "teaching",
+          "SOLUTION_PLACEHOLDER": "teaching", "STUDENT_DIR": "teaching"}
 
 
-def explore(func: Callable, /, **choices: Iterable) -> Any:
-    """Show `func` for its default choices; in a live kernel add a picker per choice.
+def __getattr__(name: str):
+    if name in _MOVED:
+        import importlib
+        import warnings
 
-    Each keyword is a list of options, the first being the default, e.g.
-    ``explore(show_city, city=[None, "金昌市", "嘉峪关市"])``. An option may be a
-    (label, value) pair. Static renders call ``func`` once with the defaults and
-    return its result, so the page shows an ordinary table or figure, never a
-    widget. In a live kernel the controls and func's output are displayed and
-    None is returned.
-    """
-    options = {name: list(values) for name, values in choices.items()}
-    for name, values in options.items():
-        if not values:
-            raise ParameterError(f"explore: choice {name!r} has no options")
-    if not interactive():
-        defaults = {name: _option_value(values[0]) for name, values in options.items()}
-        return func(**defaults)
-    import ipywidgets as widgets
-
-    controls = {name: widgets.Dropdown(options=[_option_pair(v) for v in values], description=name)
-                for name, values in options.items()}
-    widgets.interact(func, **controls)  # displays the controls and func's output below them
-    return None  # returning func would print its repr under the widget
-
-
-def _option_value(option: Any) -> Any:
-    return option[1] if isinstance(option, tuple) else option
-
-
-def _option_pair(option: Any) -> tuple[str, Any]:
-    if isinstance(option, tuple):
-        return option
-    return ("(all)" if option is None else str(option), option)
-
-
-# ---------------------------------------------------------------- finding notebooks
-
-def notebook_paths(notebooks: Iterable[str | Path] | None = None, *,
-                   folder: str | Path | None = None) -> list[Path]:
-    """The numbered notebooks to render, sorted; names may be paths, "01", "01-corpus" or file names."""
-    folder = Path(folder) if folder is not None else NOTEBOOKS_DIR
-    available = sorted(folder.glob(NOTEBOOK_GLOB))
-    if notebooks is None:
-        if not available:
-            raise RenderError(f"{folder}: no notebooks named NN-topic.ipynb")
-        return available
-    chosen = []
-    for name in notebooks:
-        path = Path(name)
-        if path.suffix == ".ipynb" and path.is_file():
-            chosen.append(path.resolve())
-            continue
-        stem = path.name.removesuffix(".ipynb")
-        matches = [p for p in available if p.stem == stem or p.stem.split("-", 1)[0] == stem]
-        if len(matches) != 1:
-            names = ", ".join(p.name for p in available) or "none"
-            raise RenderError(f"no notebook {str(name)!r}; available in {folder}: {names}")
-        chosen.append(matches[0])
-    return sorted(dict.fromkeys(chosen), key=lambda p: p.name)
-
-
-def _read(path: Path):
-    import nbformat
-
-    try:
-        return nbformat.read(path, as_version=4)
-    except Exception as exc:  # nbformat raises several kinds for broken JSON
-        raise RenderError(f"{path}: not a readable notebook ({exc})") from exc
-
-
-# ---------------------------------------------------------------- opening cell, table of contents
-
-_FIELD = re.compile(r"^\s*\*\*(?P<key>[A-Za-z ]+):\*\*\s*(?P<value>.*)$")
-
-
-def _markdown_cells(nb_or_path) -> list[str]:
-    if isinstance(nb_or_path, (str, Path)):
-        # Plain JSON: nbformat's schema validation costs about a second per call in a kernel.
-        import json
-
-        try:
-            cells = json.loads(Path(nb_or_path).read_text(encoding="utf-8"))["cells"]
-        except (OSError, ValueError, KeyError) as exc:
-            raise RenderError(f"{nb_or_path}: not a readable notebook ({exc})") from exc
-    else:
-        cells = nb_or_path.cells
-    sources = [cell["source"] for cell in cells if cell["cell_type"] == "markdown"]
-    return ["".join(src) if isinstance(src, list) else src for src in sources]
-
-
-def notebook_header(nb_or_path) -> dict[str, Any]:
-    """Title, question, objectives, minutes, prerequisites and data from the opening markdown cell."""
-    markdown = _markdown_cells(nb_or_path)
-    first = markdown[0] if markdown else None
-    header: dict[str, Any] = {"title": None, "question": None, "objectives": None, "minutes": None,
-                              "prerequisites": None, "data": None}
-    if first is None:
-        return header
-    key = None
-    for line in first.splitlines():
-        if line.startswith("# ") and header["title"] is None:
-            header["title"] = line[2:].strip()
-            continue
-        match = _FIELD.match(line)
-        if match:
-            key = match["key"].strip().lower()
-            header[key] = match["value"].strip()
-        elif key and line.strip():  # a bullet list under **Objectives:** etc.
-            header[key] = (header.get(key) or "") + ("\n" if header.get(key) else "") + line.strip()
-    if header["minutes"] is not None:
-        digits = re.search(r"\d+", str(header["minutes"]))
-        header["minutes"] = int(digits.group()) if digits else None
-    return header
-
-
-def notebook_index(folder: str | Path | None = None) -> pd.DataFrame:
-    """One row per numbered notebook: number, notebook, title, minutes, question (from its opening cell)."""
-    rows = []
-    for path in notebook_paths(folder=folder):
-        head = notebook_header(path)
-        rows.append({"number": path.name[:2], "notebook": path.name, "title": head["title"],
-                     "minutes": head["minutes"], "question": head["question"]})
-    return pd.DataFrame(rows, columns=["number", "notebook", "title", "minutes", "question"])
-
-
-def readme_table(folder: str | Path | None = None, *, link_prefix: str = "notebooks/") -> str:
-    """The notebook table for README.md, as Markdown."""
-    def cell(text) -> str:
-        return " ".join(str(text or "").split()).replace("|", "\\|")
-
-    lines = ["| # | Notebook | Minutes | Question |", "| --- | --- | --- | --- |"]
-    for row in notebook_index(folder).itertuples():
-        minutes = "" if pd.isna(row.minutes) else int(row.minutes)
-        lines.append(f"| {row.number} | [{cell(row.title)}]({link_prefix}{row.notebook}) | "
-                     f"{minutes} | {cell(row.question)} |")
-    return "\n".join(lines) + "\n"
+        warnings.warn(f"policytext.render.{name} moved to policytext.{_MOVED[name]}.{name}",
+                      DeprecationWarning, stacklevel=2)
+        return getattr(importlib.import_module(f".{_MOVED[name]}", __package__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # ---------------------------------------------------------------- parameters
@@ -268,18 +120,19 @@ def _declared_params(nb) -> list[str]:
 def validate_params(params: Mapping[str, Any], paths: Iterable[Path]) -> dict[str, Any]:
     """Check parameters before any kernel starts; returns them with corpus_path made absolute.
 
-    Unknown names, an unknown city or unknown document ids are errors that list what exists.
+    Unknown names, an unknown city or unknown document ids are errors that list what exists;
+    a corpus_path whose files or metadata cannot be loaded is an error naming the file.
     """
     params = dict(params)
     paths = list(paths)
-    declared = sorted({name for path in paths for name in _declared_params(_read(path))})
+    declared = sorted({name for path in paths for name in _declared_params(read_notebook(path))})
     unknown = [key for key in params if key not in declared]
     if unknown:
         raise RenderError(f"unknown parameter(s) {', '.join(unknown)}; the notebooks take: "
                           f"{', '.join(declared) or 'none'}")
     if params.get("corpus_path"):
         params["corpus_path"] = str(Path(params["corpus_path"]).expanduser().resolve())
-    if params.get("corpus") or params.get("city") is not None or params.get("doc_ids") is not None:
+    if any(params.get(key) is not None for key in ("corpus", "corpus_path", "city", "doc_ids")):
         from .corpus import data_corpus, load_corpus
 
         try:
@@ -291,6 +144,8 @@ def validate_params(params: Mapping[str, Any], paths: Iterable[Path]) -> dict[st
             what = ("corpus" if "bundled corpus" in str(exc) else
                     "city" if params.get("city") is not None and "place=" in str(exc) else "doc_ids")
             raise RenderError(f"parameter {what}: {exc}") from None
+        except PolicyTextError as exc:  # a bad file or table: say so before any kernel starts
+            raise RenderError(f"parameter {'corpus' if params.get('corpus') else 'corpus_path'}: {exc}") from None
     return params
 
 
@@ -378,7 +233,7 @@ def _execute(path: Path, params: Mapping[str, Any], *, timeout: int) -> tuple[An
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    nb = _read(path)
+    nb = read_notebook(path)
     tagged = _inject_params(nb, params) if params else None
     offset = 0 if tagged is None else 1  # the injected cell shifts later cells by one
     timings: list[tuple[int, float]] = []
@@ -482,20 +337,20 @@ body {{ font-family: var(--jp-content-font-family); }}
 
 
 def ship_web_font(out: Path) -> str | None:
-    """Copy the Chinese web font (and its licence) into OUT/fonts; return its relative URL."""
+    """Copy the Chinese web font (and its licence) into OUT/fonts; return its relative URL.
+
+    OUT is the render's fresh staging folder (see reportdir): the files are created there,
+    never written through an existing file or link.
+    """
     from .fonts import web_font_path
 
     font = web_font_path()
     if font is None:
         return None
-    folder = out / WEB_FONT_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / font.name
-    if not target.exists() or target.stat().st_size != font.stat().st_size:
-        shutil.copyfile(font, target)
+    write_file(out, f"{WEB_FONT_DIR}/{font.name}", font.read_bytes())
     licence = font.parent / "OFL.txt"
     if licence.is_file():
-        shutil.copyfile(licence, folder / "OFL.txt")
+        write_file(out, f"{WEB_FONT_DIR}/OFL.txt", licence.read_bytes())
     return f"{WEB_FONT_DIR}/{font.name}"
 
 
@@ -614,17 +469,34 @@ def render_notebooks(out: str | Path = "reports", *, params: Mapping[str, Any] |
     raises RenderError naming the notebook, the cell number and the exception;
     notebooks not yet started are then skipped. The longest notebooks start first
     (see `schedule`); the result is in file-name order.
+
+    OUT must be absent, empty or an earlier render (see policytext.reportdir); the
+    pages are built beside it and replace it as a whole only when every notebook
+    rendered, so a failed or interrupted render leaves the previous report as it was.
     """
     if mode not in ("report", "full"):
         raise RenderError(f"mode must be 'report' or 'full', not {mode!r}")
     paths = notebook_paths(notebooks, folder=folder)
     params = validate_params(params or {}, paths)
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    out = check_report_dir(Path(os.path.abspath(Path(out).expanduser())))
     say = (lambda msg: print(msg, file=sys.stderr, flush=True)) if progress else (lambda msg: None)
     say(f"policytext render: {len(paths)} notebook(s) → {out} ({mode} mode"
         + (", " + ", ".join(f"{k}={v}" for k, v in params.items()) if params else "") + ")")
-    font_url = ship_web_font(out)
+    with staging(out) as build:
+        font_url = ship_web_font(build)
+        rendered = _render_all(paths, params, build, mode=mode, workers=workers, timeout=timeout,
+                               font_url=font_url, say=say)
+        write_file(build, "index.html", _index_html(rendered, params, mode, font_url))
+        publish(build, out)
+    for item in rendered:
+        item.html = out / item.html.name
+    say(f"  index: {out / 'index.html'}")
+    return rendered
+
+
+def _render_all(paths: list[Path], params: Mapping[str, Any], build: Path, *, mode: str, workers: int,
+                timeout: int, font_url: str | None, say: Callable[[str], None]) -> list[RenderedNotebook]:
+    """Execute and export every notebook into BUILD, longest first; file-name order returned."""
     stop = threading.Event()
     done_count = [0]
     lock = threading.Lock()
@@ -639,8 +511,8 @@ def render_notebooks(out: str | Path = "reports", *, params: Mapping[str, Any] |
             stop.set()
             raise
         title = notebook_header(path)["title"]
-        target = out / f"{path.stem}.html"
-        target.write_text(export_html(nb, mode=mode, title=title, font_url=font_url), encoding="utf-8")
+        target = write_file(build, f"{path.stem}.html",
+                            export_html(nb, mode=mode, title=title, font_url=font_url))
         seconds = time.perf_counter() - start
         _record_seconds(path, seconds)
         with lock:
@@ -663,66 +535,4 @@ def render_notebooks(out: str | Path = "reports", *, params: Mapping[str, Any] |
         if isinstance(first, PolicyTextError):
             raise first
         raise RenderError(f"rendering failed: {type(first).__name__}: {first}") from first
-    rendered = [f.result() for f in futures if f.result() is not None]
-    (out / "index.html").write_text(_index_html(rendered, params, mode, font_url), encoding="utf-8")
-    say(f"  index: {out / 'index.html'}")
-    return rendered
-
-
-# ---------------------------------------------------------------- student copies
-
-def student_copy(nb) -> Any:
-    """The notebook without its solutions: each `solution` cell's code becomes a placeholder."""
-    nb = copy.deepcopy(nb)
-    for cell in nb.cells:
-        tags = cell.metadata.get("tags", [])
-        if cell.cell_type == "code" and "solution" in tags:
-            cell.source = SOLUTION_PLACEHOLDER
-            cell.metadata["tags"] = [t if t != "solution" else "exercise" for t in tags]
-        if cell.cell_type == "code":
-            cell.outputs = []
-            cell.execution_count = None
-    return nb
-
-
-def student_copies(folder: str | Path | None = None) -> dict[Path, str]:
-    """{path of each student copy: its text}, generated in memory from the numbered notebooks.
-
-    Copies live in NOTEBOOKS/student-copies/ (the render glob does not look there).
-    """
-    import nbformat
-
-    folder = Path(folder) if folder is not None else NOTEBOOKS_DIR
-    target = folder / STUDENT_DIR
-    return {target / path.name: nbformat.writes(student_copy(_read(path))) + "\n"
-            for path in notebook_paths(folder=folder)}
-
-
-def write_student_copies(folder: str | Path | None = None) -> list[Path]:
-    """Write the student copies; delete copies whose notebook is gone. Returns the paths written."""
-    copies = student_copies(folder)
-    target = (Path(folder) if folder is not None else NOTEBOOKS_DIR) / STUDENT_DIR
-    target.mkdir(parents=True, exist_ok=True)
-    for stale in set(target.glob("*.ipynb")) - set(copies):
-        stale.unlink()
-    for path, text in copies.items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-    return sorted(copies)
-
-
-def _main(argv: list[str] | None = None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m policytext.render", description=__doc__.splitlines()[0])
-    parser.add_argument("--readme-table", action="store_true", help="print the notebook table for README.md")
-    args = parser.parse_args(argv)
-    if args.readme_table:
-        sys.stdout.write(readme_table())
-        return 0
-    parser.print_help()
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(_main())
+    return [f.result() for f in futures if f.result() is not None]

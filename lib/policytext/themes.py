@@ -52,10 +52,10 @@ import numpy as np
 import pandas as pd
 
 from .dfm import group_keys, word_units
-from .errors import ParameterError, PolicyTextError
+from .errors import DictionaryError, ParameterError
 
 __all__ = [
-    "Theme", "Dictionary", "DictionaryError", "dictionary", "textstat_themes", "themes_matrix",
+    "Theme", "Dictionary", "dictionary", "textstat_themes", "themes_matrix",
     "tokens_lookup", "THEMES_PATH",
 ]
 
@@ -65,10 +65,6 @@ _TOP_KEYS = {"version", "date", "sources", "source", "licence", "license", "desc
 _THEME_KEYS = {"label", "description", "source", "terms"}
 _NEUTRAL_KEYS = {"description", "terms"}
 _GLOB = re.compile(r"[*?\[]")
-
-
-class DictionaryError(PolicyTextError, ValueError):
-    """A theme dictionary is malformed (the message names the file and the problem)."""
 
 
 # ---------------------------------------------------------------- the dictionary

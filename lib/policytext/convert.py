@@ -1,0 +1,105 @@
+"""From decoded text to the text analysed: HTML taken apart, Traditional Chinese converted.
+
+HTML. A file whose text looks like HTML (`looks_like_html`: an <html>/<body>/<head> tag or a
+doctype, or at least two paragraph-level tags such as <p>, <div>, <br>) is taken apart at
+load time with BeautifulSoup and the standard library's html.parser: scripts, styles and
+comments dropped, one line per block element, entities resolved. The extracted text
+becomes the Document's `raw` (so every offset refers to it, not to the markup) and
+`Document.format` says "html". Markup thus never reaches tokens or quantities.
+
+Traditional Chinese. `script_of` calls a text Traditional when it has more characters
+that exist only in Traditional than characters that exist only in Simplified. The
+analyses then read `to_simplified(raw)`, made with OpenCC's t2s conversion; it must keep
+the length character by character, because offsets still index the Traditional raw text.
+When OpenCC's phrase-level result changes the length, each character is converted alone.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["looks_like_html", "html_to_text", "script_of", "to_simplified"]
+
+_HTML_DOC = re.compile(r"<!doctype\s+html|<(html|body|head)[\s>]", re.I)
+_HTML_TAG = re.compile(r"</?(p|div|br|span|td|tr|li|ul|table|h[1-6]|a\s+href|strong|font|img|section|article)\b[^>]*>",
+                       re.I)
+_BLOCKS = ["p", "div", "br", "li", "tr", "td", "th", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
+           "h6", "section", "article", "header", "footer", "title", "blockquote", "pre", "hr", "dd", "dt"]
+
+
+def looks_like_html(text: str) -> bool:
+    """True when `text` is an HTML page or fragment rather than plain text with a stray '<'."""
+    head = text[:4096]
+    return bool(_HTML_DOC.search(head)) or len(_HTML_TAG.findall(head, 0, 4096)) >= 2 or \
+        len(_HTML_TAG.findall(text[:200_000])) >= 2
+
+
+def html_to_text(markup: str) -> str:
+    """The visible text of an HTML page or fragment: one line per block, no markup."""
+    from bs4 import BeautifulSoup, Comment
+
+    soup = BeautifulSoup(markup, "html.parser")
+    for junk in soup(["script", "style", "noscript", "template", "iframe", "svg"]):
+        junk.decompose()
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for tag in soup.find_all(_BLOCKS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    lines = (line.strip() for line in soup.get_text().replace("\xa0", " ").split("\n"))
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+@lru_cache(maxsize=1)
+def _converters():
+    import opencc
+
+    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
+@lru_cache(maxsize=8192)
+def _char_forms(ch: str) -> tuple[str, str]:
+    t2s, s2t = _converters()
+    return t2s.convert(ch), s2t.convert(ch)
+
+
+@lru_cache(maxsize=1)
+def _traditional_forms() -> frozenset[str]:
+    """Traditional forms of the common characters (the last line of data/common_chars.txt)."""
+    from .decode import COMMON_CHARS_PATH
+
+    return frozenset(COMMON_CHARS_PATH.read_text(encoding="utf-8").splitlines()[-1])
+
+
+def script_of(text: str, *, sample: int = 100_000) -> str:
+    """"traditional" or "simplified" (also for text with no Chinese) by the characters that differ."""
+    chars = set(text[:sample])
+    if chars.isdisjoint(_traditional_forms()):
+        return "simplified"  # no common Traditional form: no need to load OpenCC (0.3 s)
+    traditional = simplified = 0
+    for ch in chars:
+        if not _is_han(ch):
+            continue
+        as_simplified, as_traditional = _char_forms(ch)
+        if as_simplified != ch:
+            traditional += 1  # a Traditional-only form
+        elif as_traditional != ch:
+            simplified += 1  # a Simplified-only form
+    return "traditional" if traditional > simplified else "simplified"
+
+
+def to_simplified(text: str) -> str:
+    """t2s conversion with the same length, character for character, as `text`."""
+    t2s, _ = _converters()
+    converted = t2s.convert(text)
+    if len(converted) == len(text) and converted.count("\n") == text.count("\n"):
+        return converted
+    table = {}
+    for ch in set(text):
+        single = _char_forms(ch)[0] if _is_han(ch) else ch
+        table[ord(ch)] = single if len(single) == 1 else ch
+    return text.translate(table)

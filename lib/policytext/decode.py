@@ -1,0 +1,258 @@
+"""From a file's bytes to plausible text, or a clear error naming the file and the problem.
+
+Order of evidence:
+1. Special files are refused before they are opened (`read_bytes`): a missing path, a
+   folder, a FIFO or device (/dev/zero would never end), a file over MAX_BYTES.
+2. A byte-order mark decides: UTF-32 (checked before UTF-16, whose BOM is its prefix),
+   UTF-8, UTF-16. The rest must then decode strictly: a UTF-8 BOM followed by GBK bytes,
+   UTF-16 with an odd byte count or a lone surrogate are errors, not guesses. A file
+   holding only a BOM is empty.
+3. Known binary formats (PDF, zip/docx, OLE/doc, images) are named and refused.
+4. Valid UTF-8 is UTF-8 (a strict UTF-8 decode of other encodings is vanishingly rare).
+5. Otherwise each candidate (GB18030, Big5, and UTF-16/32 without BOM when the bytes allow)
+   that decodes strictly is scored by `plausibility`: the share of visible characters that
+   are ASCII, common punctuation, or one of the common Han characters (data/common_chars.txt,
+   Simplified and Traditional). The best candidate is taken only when it scores at least
+   PLAUSIBLE; GB18030 mojibake of Big5 bytes, and cp949 readings of GBK, score far lower.
+6. Every decoding, whatever its source, is refused when it holds NULs, control characters
+   or private-use characters: these are never in a report.
+
+`decode_bytes` returns (text, encoding); the encoding is what the loader records on the
+Document (`Document.encoding`) and what `policytext ... --verbose` prints.
+"""
+from __future__ import annotations
+
+import os
+import re
+import stat
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import DecodeError
+
+__all__ = ["decode_bytes", "read_bytes", "check_file", "plausibility", "common_chars", "MAX_BYTES", "PLAUSIBLE"]
+
+MAX_BYTES = 200 * 1024 * 1024  # the largest report file read; far above any real report
+PLAUSIBLE = 0.9  # real reports score >= 0.97; mojibake of short Big5 text about 0.5
+COMMON_CHARS_PATH = Path(__file__).resolve().parent / "data" / "common_chars.txt"
+
+_BOMS = [  # longest first: the UTF-32 LE mark starts with the UTF-16 LE mark
+    (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le", "utf-16"), (b"\xfe\xff", "utf-16-be", "utf-16"),
+]
+_MAGIC = [
+    (b"%PDF-", "a PDF, not text; extract its text first (e.g. pdftotext)"),
+    (b"PK\x03\x04", "a zip archive (or .docx/.xlsx), not text; save it as plain text"),
+    (b"\xd0\xcf\x11\xe0", "an MS Office file (.doc/.xls/.wps), not text; save it as plain text"),
+    (b"{\\rtf", "an RTF document, not plain text; save it as plain text"),
+    (b"\x89PNG", "a PNG image, not text"), (b"\xff\xd8\xff", "a JPEG image, not text"),
+    (b"GIF8", "a GIF image, not text"),
+]
+_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f"}
+
+
+@lru_cache(maxsize=1)
+def common_chars() -> frozenset[str]:
+    """The common Han characters (Simplified and their Traditional forms) of data/common_chars.txt."""
+    lines = COMMON_CHARS_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(ch for line in lines if not line.startswith("#") for ch in line)
+
+
+def _expected(ch: str, common: frozenset[str]) -> bool:
+    if ch < "\x7f":
+        return ch >= " " or ch in _ALLOWED_CONTROLS
+    if ch in common:
+        return True
+    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uac00" <= ch <= "\ud7af":
+        return False  # a rare Han character, or Hangul: what mojibake is made of
+    # Punctuation, symbols, Latin letters, full-width forms, numbers (①, Ⅳ, ℃ ...).
+    return unicodedata.category(ch)[0] in "PSNZ" or "\uff00" <= ch <= "\uffef" or "\u00c0" <= ch <= "\u024f"
+
+
+def plausibility(text: str) -> float:
+    """Share of the visible characters that a Chinese report is made of (0..1); 1.0 for no text."""
+    common = common_chars()
+    # The first 200,000 characters are ample evidence, and keep a 50 MB file quick.
+    visible = [ch for ch in text[:200_000] if not ch.isspace()]
+    if not visible:
+        return 1.0
+    return sum(_expected(ch, common) for ch in visible) / len(visible)
+
+
+_BAD = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
+def _bad_characters(text: str) -> str | None:
+    """Why the text cannot be a report (NULs, controls, private use, lone surrogates), or None."""
+    match = _BAD.search(text)  # one regex pass: a Python loop would cost seconds on 50 MB
+    if match is None:
+        return None
+    code = ord(match.group())
+    if code == 0:
+        return "it contains NUL characters (binary data, or UTF-16/32 read with the wrong width)"
+    if 0xd800 <= code <= 0xdfff:
+        return "it contains a lone surrogate"
+    if code >= 0xe000:
+        return f"it contains the private-use character U+{code:04X} (wrong encoding, or a font-specific file)"
+    return f"it contains the control character U+{code:04X} (binary data?)"
+
+
+def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
+    if problem := _bad_characters(text):
+        raise DecodeError(f"{name}: read as {encoding}, but {problem}")
+    if not text.lstrip("\ufeff").strip():
+        raise DecodeError(f"{name}: file is empty (no text after the byte-order mark)"
+                          if text.startswith("\ufeff") else f"{name}: file has no text")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+def _decode_with_bom(data: bytes, name: str) -> tuple[str, str] | None:
+    for mark, codec, label in _BOMS:
+        if not data.startswith(mark):
+            continue
+        body = data[len(mark):]
+        if not body.strip(b"\x00 \t\r\n"):
+            raise DecodeError(f"{name}: file is empty (it holds only a {label.removesuffix('-sig').upper()} "
+                              "byte-order mark)")
+        width = 4 if codec.startswith("utf-32") else 2 if codec.startswith("utf-16") else 1
+        shown = label.removesuffix("-sig").upper()
+        if len(body) % width:
+            raise DecodeError(f"{name}: has a {shown} byte-order mark but {len(data)} bytes, "
+                              f"not a whole number of {width}-byte units: the file is truncated or not {shown}")
+        try:
+            text = body.decode(codec)
+        except UnicodeDecodeError as exc:
+            hint = " (GBK/GB18030 text saved behind a UTF-8 mark?)" if codec == "utf-8" else ""
+            raise DecodeError(f"{name}: has a {shown} byte-order mark but byte {exc.start + len(mark)} "
+                              f"is not valid {shown}{hint}: {exc.reason}") from None
+        # Keep a UTF-8 BOM as U+FEFF, as open(..., encoding="utf-8") does: offsets then agree.
+        return _checked(("\ufeff" + text) if codec == "utf-8" else text, label, name)
+    return None
+
+
+def _candidates(data: bytes) -> list[str]:
+    codecs = ["gb18030", "big5"]
+    if b"\x00" in data:  # ASCII, digits and newlines in UTF-16/32 carry zero bytes
+        codecs = []
+    if len(data) % 2 == 0:
+        codecs += ["utf-16-le", "utf-16-be"]
+    if len(data) % 4 == 0:
+        codecs += ["utf-32-le", "utf-32-be"]
+    return codecs
+
+
+def _decode_guess(data: bytes, name: str) -> tuple[str, str]:
+    scored = []
+    for codec in _candidates(data):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _bad_characters(text) is None and text.strip():
+            scored.append((plausibility(text), codec, text))
+    best = max(scored, key=lambda item: item[0]) if scored else None  # max keeps the first of equals
+    if best is None or best[0] < PLAUSIBLE:
+        if (western := _western(data)) is not None:
+            return _checked(*western, name)
+    if best is None:
+        what = "binary data" if b"\x00" in data else "text in an encoding policytext does not read"
+        raise DecodeError(f"{name}: cannot decode: not UTF-8, GB18030/GBK, Big5 or UTF-16/32 "
+                          f"(looks like {what}). Save the file as UTF-8.")
+    score, codec, text = best
+    if score < PLAUSIBLE:
+        raise DecodeError(f"{name}: cannot decode: not UTF-8; read as {codec} only {score:.0%} of its "
+                          f"characters are usual in Chinese text (at least {PLAUSIBLE:.0%} needed), "
+                          "so the encoding is wrong or unknown. Save the file as UTF-8.")
+    return _checked(text, codec, name)
+
+
+# Single-byte Western encodings the detector may name; others (EBCDIC, Korean ...) are refused.
+_WESTERN = {"cp1252", "cp1250", "latin_1", "iso8859_1", "iso8859_15", "iso8859_2", "mac_roman", "ascii"}
+
+
+def _western(data: bytes) -> tuple[str, str] | None:
+    """A non-Chinese file in a Western single-byte encoding (cp1252 ...), by charset-normalizer.
+
+    Taken only when the detector names a Western codec and the text is mostly ASCII with
+    letters for the rest: on short Chinese text the detector guesses Korean, Big5 or even
+    EBCDIC, and those guesses are refused.
+    """
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding.lower().replace("-", "_") not in _WESTERN:
+        return None
+    text = str(best)
+    visible = [ch for ch in text if not ch.isspace()]
+    ascii_share = sum(ch < "\x7f" for ch in visible) / max(len(visible), 1)
+    if _bad_characters(text) or ascii_share < 0.6 or \
+            not all(ch < "\x7f" or unicodedata.category(ch).startswith("L") for ch in visible):
+        return None
+    return text, best.encoding
+
+
+def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
+    """Decode a report's bytes: UTF-8/16/32 with a BOM, UTF-8, GB18030/GBK, Big5, UTF-16/32 without BOM.
+
+    Returns (text, encoding). Newlines are normalised to \\n. A UTF-8 BOM is kept as the
+    character U+FEFF, as Python's `open(..., encoding="utf-8")` keeps it, so offsets agree with
+    tools that read the file that way; cleaning removes it from the clean text.
+    Raises DecodeError naming the file when it is empty, binary, or no encoding gives
+    plausible Chinese text.
+    """
+    if not data.strip():
+        raise DecodeError(f"{name}: file is empty")
+    if (decoded := _decode_with_bom(data, name)) is not None:
+        return decoded
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise DecodeError(f"{name}: is {what}")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _decode_guess(data, name)
+    if "\x00" in text:  # valid UTF-8 with NULs: UTF-16/32 without BOM holding only ASCII
+        try:
+            return _decode_guess(data, name)
+        except DecodeError:
+            pass
+    return _checked(text, "utf-8", name)
+
+
+def check_file(path: str | Path, *, limit: int = MAX_BYTES) -> Path:
+    """`path` when it is a regular file of at most `limit` bytes; DecodeError naming it for a
+    missing path, a folder, a FIFO, socket or device (never opened: reading them would block
+    or never end), or a larger file."""
+    path = Path(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise DecodeError(f"{path}: file not found") from None
+    except OSError as exc:
+        raise DecodeError(f"{path}: cannot read: {exc.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DecodeError(f"{path}: is a folder, not a file (give the report files, or load_corpus(folder))")
+    if not stat.S_ISREG(info.st_mode):
+        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(info.st_mode) else
+                "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else
+                "a socket" if stat.S_ISSOCK(info.st_mode) else "not a regular file")
+        raise DecodeError(f"{path}: is {kind}, not a regular file; policytext reads report files only")
+    if info.st_size > limit:
+        raise DecodeError(f"{path}: is {info.st_size / 2**20:.0f} MB, over the {limit / 2**20:.0f} MB "
+                          "limit for one report; split it into files")
+    return path
+
+
+def read_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file, checked first by `check_file`."""
+    path = check_file(path, limit=limit)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise DecodeError(f"{path}: cannot read: {exc.strerror}") from None
+    if len(data) > limit:  # grew while we read it
+        raise DecodeError(f"{path}: is over the {limit / 2**20:.0f} MB limit for one report")
+    return data

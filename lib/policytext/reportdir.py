@@ -1,0 +1,134 @@
+"""The report folder of `policytext render --out DIR`, written safely.
+
+- Only a folder that is absent, empty, or an earlier render is used. An earlier render holds
+  the manifest file MANIFEST listing the files it wrote; a folder with any other entry (a
+  user's file, a planted link) is refused, so the render never deletes or overwrites
+  files it did not create.
+- DIR itself must not be a symbolic link, and nothing is ever written through a link: the
+  pages are built in a fresh private folder beside DIR (`staging`), where only the render
+  creates files, each opened with O_EXCL | O_NOFOLLOW.
+- At the end the new folder is swapped in (`publish`): the previous render is renamed
+  aside, the new one renamed to DIR, and the previous one deleted (links in it are
+  removed, never followed). An interrupted render leaves the previous report whole; a
+  render killed outright leaves a `.DIR.tmp-*` folder beside it, which a later render
+  removes once it is an hour old (a younger one may belong to a render still running).
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from .errors import RenderError
+
+__all__ = ["MANIFEST", "check_report_dir", "staging", "write_file", "publish"]
+
+MANIFEST = ".policytext-render.json"
+_GENERATOR = "policytext render"
+
+
+def _manifest_files(folder: Path) -> set[str] | None:
+    """The file names an earlier render listed in its manifest; None when it is not a render."""
+    path = folder / MANIFEST
+    if path.is_symlink() or not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("generator") != _GENERATOR:
+        return None
+    return {str(name) for name in data.get("files", [])} | {MANIFEST}
+
+
+def _entries(folder: Path) -> set[str]:
+    """Relative paths of everything under folder (files, links, folders), links not followed."""
+    found = set()
+    for root, dirs, files in os.walk(folder):  # os.walk does not descend into linked folders
+        for name in dirs + files:
+            found.add(str((Path(root) / name).relative_to(folder)))
+    return found
+
+
+def check_report_dir(out: str | Path) -> Path:
+    """OUT as a path the render may replace; RenderError when it is not safe to."""
+    out = Path(out)
+    if out.is_symlink():
+        raise RenderError(f"{out}: the output folder is a symbolic link; give the real folder")
+    if not out.exists():
+        return out
+    if not out.is_dir():
+        raise RenderError(f"{out}: exists and is not a folder")
+    entries = _entries(out)
+    if not entries:
+        return out
+    listed = _manifest_files(out)
+    if listed is None:
+        raise RenderError(f"{out}: folder is not empty and is not an earlier policytext render "
+                          f"(no {MANIFEST}); choose an empty or new folder (a report folder written "
+                          "by an older policytext has no manifest: delete it yourself first)")
+    folders = {str(Path(name).parent) for name in listed} | {"."}
+    foreign = sorted(e for e in entries if e not in listed and e not in folders)
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (" ..." if len(foreign) > 5 else "")
+        raise RenderError(f"{out}: holds files an earlier render did not write ({shown}); "
+                          "move them or choose another folder")
+    return out
+
+
+@contextmanager
+def staging(out: Path) -> Iterator[Path]:
+    """A fresh private folder beside OUT to build the report in; removed if the render fails."""
+    parent = out.absolute().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=parent))
+    except OSError as exc:
+        raise RenderError(f"{out}: cannot build the report beside it in {parent}: {exc.strerror}") from None
+    for stale in parent.glob(f".{out.name}.*-*"):  # left by a killed render (an hour ago: not a running one)
+        if stale.name.startswith((f".{out.name}.tmp-", f".{out.name}.old-")) and stale.is_dir() \
+                and not stale.is_symlink() and time.time() - stale.stat().st_mtime > 3600:
+            shutil.rmtree(stale, ignore_errors=True)
+    try:
+        yield folder
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def write_file(folder: Path, name: str, data: str | bytes) -> Path:
+    """Create folder/name (a new file, never through a link); parents are created as needed."""
+    target = folder / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(target, flags, 0o644)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+    return target
+
+
+def publish(built: Path, out: Path) -> None:
+    """Write the manifest into BUILT and swap it in as OUT (checked again just before)."""
+    files = sorted(str(p.relative_to(built)) for p in built.rglob("*") if p.is_file())
+    write_file(built, MANIFEST, json.dumps({"generator": _GENERATOR, "files": files}, indent=1))
+    os.chmod(built, 0o755)  # mkdtemp made it private
+    check_report_dir(out)
+    try:
+        if not out.exists():
+            os.rename(built, out)
+            return
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.absolute().parent))
+        os.rename(out, old / "report")
+        try:
+            os.rename(built, out)
+        except OSError:
+            os.rename(old / "report", out)  # put the previous report back
+            raise
+    except OSError as exc:
+        raise RenderError(f"{out}: cannot put the new report in place: {exc.strerror}") from None
+    shutil.rmtree(old, ignore_errors=True)  # rmtree removes links, it does not follow them

@@ -1,0 +1,492 @@
+"""Hostile input (issue 11): each case is a correct load or a clear error, never silent loss.
+
+A correct load must give the same tokens and quantities as the UTF-8 (or Simplified) twin:
+the same numbers, indicators and units, at offsets that hold the same text in each file's
+raw text. A clear error is a PolicyTextError naming the file and the problem; through the
+CLI, a non-zero exit with one line on stderr and no traceback. Every hostile file is built
+here in tmp_path from the short report paragraph TWIN (taken from seeds/001).
+"""
+import os
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import opencc
+import pytest
+
+from policytext import corpus, load_corpus, load_files, quantities
+from policytext.cli import main
+from policytext.convert import to_simplified
+from policytext.decode import decode_bytes, read_bytes
+from policytext.errors import DecodeError, MetadataError, PolicyTextError, RenderError
+from policytext.metadata import METADATA_COLUMNS
+from policytext.tokens import tokens
+
+from conftest import SEEDS
+
+TWIN = ("嘉峪关市政府工作报告\n"
+        "我们统筹分析发展战略机遇、现有产业基础、项目投资趋势,力争到2026年实现以下预期目标:地区生产总值突破500亿元;"
+        "规模以上工业增加值突破350亿元;一般公共预算收入突破35亿元;第三产业增加值年均增长10%;固定资产投资年均增长12%以上。\n"
+        "2021年全市地区生产总值达到326.5亿元,增长7.5%,一般公共预算收入完成25.3亿元。\n")
+TRADITIONAL = opencc.OpenCC("s2t").convert(TWIN)
+QUANTITY_COLUMNS = ["label", "indicator", "measure", "value", "value_high", "unit", "relation", "year"]
+
+
+def html_page(text: str) -> str:
+    paragraphs = "".join(f"<p>{line}</p>\n" for line in text.splitlines())
+    return ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><style>p { margin: 0 }</style>'
+            f"<script>var x = '<p>500</p>';</script></head>\n<body>\n<div class=\"main\">\n{paragraphs}"
+            "</div><!-- a comment 100 --></body></html>\n")
+
+
+# name -> bytes of a file whose analysis must equal the twin's
+GOOD = {
+    "utf-8": TWIN.encode("utf-8"),
+    "utf-8 with BOM": b"\xef\xbb\xbf" + TWIN.encode("utf-8"),
+    "CRLF newlines": TWIN.replace("\n", "\r\n").encode("utf-8"),
+    "CR newlines": TWIN.replace("\n", "\r").encode("utf-8"),
+    "gb18030": TWIN.encode("gb18030"),
+    "gbk": TWIN.encode("gbk"),
+    "utf-16 LE with BOM": TWIN.encode("utf-16"),
+    "utf-16 BE with BOM": b"\xfe\xff" + TWIN.encode("utf-16-be"),
+    "utf-16 LE without BOM": TWIN.encode("utf-16-le"),
+    "utf-16 BE without BOM": TWIN.encode("utf-16-be"),
+    "utf-32 with BOM": TWIN.encode("utf-32"),
+    "utf-32 LE without BOM": TWIN.encode("utf-32-le"),
+    "utf-32 BE without BOM": TWIN.encode("utf-32-be"),
+    "Traditional, utf-8": TRADITIONAL.encode("utf-8"),
+    "Traditional, big5": TRADITIONAL.encode("big5"),
+    "Traditional, utf-16": TRADITIONAL.encode("utf-16"),
+    "html page": html_page(TWIN).encode("utf-8"),
+    "html page, gbk": html_page(TWIN).encode("gbk"),
+    "html fragment": "".join(f"<p>{line}</p>" for line in TWIN.splitlines()).encode("utf-8"),
+    "Traditional html, big5": html_page(TRADITIONAL).encode("big5"),
+}
+
+
+def analysis(doc_corpus, doc_id):
+    """(tokens, quantities) with each quantity's raw text (Simplified) instead of its offsets."""
+    doc = doc_corpus[doc_id]
+    q = quantities(doc_corpus)
+    raw = [doc.raw[s:e] for s, e in zip(q["start"], q["end"])]
+    if doc.script == "traditional":
+        raw = [to_simplified(text) for text in raw]
+    rows = [tuple(row) + (text,) for row, text in zip(q[QUANTITY_COLUMNS].itertuples(index=False), raw)]
+    return tokens(doc_corpus, discover=False)[doc_id], rows
+
+
+@pytest.fixture(scope="module")
+def twin():
+    result = analysis(corpus({"twin": TWIN}), "twin")
+    assert len(result[1]) == 8 and ("地区生产总值", "500", "亿元") in {(r[1], r[-1], r[5]) for r in result[1]}
+    return result
+
+
+def test_the_traditional_twin_converts_back_exactly():
+    # Otherwise the twin comparisons below would prove nothing about the conversion.
+    assert TRADITIONAL != TWIN and to_simplified(TRADITIONAL) == TWIN
+    assert "500億" in TRADITIONAL and "25.3億" in TRADITIONAL
+
+
+@pytest.mark.parametrize("name", GOOD)
+def test_correct_load_equals_the_utf8_twin(tmp_path, twin, name):
+    path = tmp_path / "report.txt"
+    path.write_bytes(GOOD[name])
+    c = load_files([path])
+    doc = c["report.txt"]
+    assert analysis(c, "report.txt") == twin
+    assert "<" not in doc.clean and "var x" not in doc.clean and "comment" not in doc.clean
+    assert doc.format == ("html" if "html" in name else "text")
+    assert doc.script == ("traditional" if "Traditional" in name else "simplified")
+    assert doc.encoding  # recorded for the load log
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
+def test_every_seed_report_in_traditional_gives_the_same_quantities_at_the_same_offsets(seed):
+    simplified = (SEEDS / seed).read_text(encoding="utf-8")
+    traditional = opencc.OpenCC("s2t").convert(simplified)
+    assert len(traditional) == len(simplified) and traditional != simplified
+    columns = ["start", "end", "label", "indicator", "measure", "value", "value_high", "unit", "relation", "year"]
+    expected = quantities(corpus({"d": simplified}))[columns]
+    got = quantities(corpus({"d": traditional}))[columns]
+    assert len(expected) > 0
+    assert got.equals(expected)
+
+
+@pytest.mark.parametrize("text", ["增长率 a<b 且 c>d。", "<注>本报告数据为初步统计。", "x < 5 and y > 3\n<br is not a tag",
+                                  "《政府工作报告》<2021>"])
+def test_plain_text_with_angle_brackets_is_not_taken_for_html(text):
+    from policytext.convert import looks_like_html
+
+    assert not looks_like_html(text)
+    assert looks_like_html("<p>一</p><p>二</p>") and looks_like_html("<!DOCTYPE html><title>t</title>")
+
+
+@pytest.mark.parametrize("name", ["gbk", "utf-16 LE without BOM", "Traditional, big5", "html page, gbk"])
+def test_cli_quantities_equal_the_twin_and_say_the_encoding(tmp_path, capsys, name):
+    twin_path, path = tmp_path / "twin.txt", tmp_path / "other.txt"
+    twin_path.write_bytes(TWIN.encode("utf-8"))
+    path.write_bytes(GOOD[name])
+    assert main(["quantities", str(twin_path), "--csv"]) == 0
+    expected = capsys.readouterr().out.splitlines()
+    assert main(["-v", "quantities", str(path), "--csv"]) == 0
+    out, err = capsys.readouterr()
+    got = out.splitlines()
+    column = expected[0].split(",").index("value")
+    assert [line.split(",")[column] for line in got] == [line.split(",")[column] for line in expected]
+    assert len(got) == 9
+    assert f"read {path}:" in err and ("html" in err) == ("html" in name)
+
+
+@pytest.mark.parametrize("text, encoding, expected", [
+    ("首页 > News > 2021 > Report", "gbk", "gb18030"),          # few Chinese characters: not cp949 (看女)
+    ("首页", "gbk", "gb18030"),
+    ("政府工作報告", "big5", "big5"),                             # short Big5: not GB18030 mojibake
+    ("全年地區生產總值增長6%", "big5", "big5"),
+    ("阶级斗争，革命，农业，农业。", "gb18030", "gb18030"),
+    # Only Han characters and full-width punctuation: no zero byte tells UTF-16 apart.
+    ("坚持稳中求进工作总基调，经济运行总体平稳。", "utf-16-le", "utf-16-le"),
+    ("坚持稳中求进工作总基调，经济运行总体平稳。", "utf-16-be", "utf-16-be"),
+])
+def test_short_and_sparse_texts_decode_to_what_was_written(text, encoding, expected):
+    decoded, used = decode_bytes(text.encode(encoding), name="short.txt")
+    assert decoded == text and used.replace("-", "").lower() == expected.replace("-", "")
+
+
+def test_a_western_file_is_read_by_the_detector_but_never_a_cjk_or_ebcdic_guess():
+    text, used = decode_bytes("Café résumé naïve, déjà vu".encode("cp1252"), name="latin.txt")
+    assert text.startswith("Café r") and used.lower().startswith(("cp125", "iso8859", "latin"))
+
+
+# name -> (bytes, what the error must say)
+BAD = {
+    "empty": (b"", "file is empty"),
+    "only whitespace": (b" \r\n\t\n", "file is empty"),
+    "only a UTF-8 BOM": (b"\xef\xbb\xbf", "empty"),
+    "only a UTF-8 BOM and newlines": (b"\xef\xbb\xbf\r\n\r\n", "empty"),
+    "only a UTF-16 BOM": (b"\xff\xfe", "empty"),
+    "only a UTF-32 BOM": (b"\xff\xfe\x00\x00", "empty"),
+    "UTF-16 with an odd byte count": (TWIN.encode("utf-16") + b"\x41", "not a whole number of 2-byte units"),
+    "UTF-32 with a truncated unit": (TWIN.encode("utf-32")[:-1], "not a whole number of 4-byte units"),
+    "UTF-8 BOM then GBK": (b"\xef\xbb\xbf" + TWIN.encode("gbk"), "not valid UTF-8 (GBK/GB18030 text saved behind"),
+    "UTF-16 lone surrogate": (b"\xff\xfe" + "报告".encode("utf-16-le") + b"\x00\xd8" + "内容".encode("utf-16-le"),
+                              "not valid UTF-16"),
+    "UTF-8-encoded surrogate": ("报告".encode() + b"\xed\xa0\x80" + "内容".encode(), "cannot decode"),
+    "ASCII-only PDF": (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+                       "PDF, not text"),
+    "PNG": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "PNG image, not text"),
+    "docx (zip)": (b"PK\x03\x04\x14\x00\x06\x00" + bytes(40), "zip archive (or .docx"),
+    "doc (OLE)": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(40), "MS Office file"),
+    "binary with NULs": (bytes(range(256)) * 3 + b"\x01", "cannot decode"),
+    "private-use characters": ("报告\ue000\ue001内容".encode(), "private-use character U+E000"),
+    "control characters": ("报告\x07内容\x1b[0m".encode(), "control character U+0007"),
+    "rare characters only (implausible GBK)": (bytes(b for i in range(40) for b in (0x81 + i % 4, 0x40 + i)),
+                                               "usual in Chinese text"),
+    "HTML with no text": (b"<html><body><p></p><div><script>alert(1)</script></div></body></html>", "no text"),
+}
+
+
+@pytest.mark.parametrize("name", BAD)
+def test_clear_error_names_the_file_and_the_problem(tmp_path, capsys, name):
+    data, problem = BAD[name]
+    path = tmp_path / "bad report.txt"
+    path.write_bytes(data)
+    with pytest.raises(DecodeError) as err:
+        load_files([path])
+    assert str(path) in str(err.value) and problem in str(err.value), str(err.value)
+    assert main(["quantities", str(path), "--csv"]) == 2
+    out, stderr = capsys.readouterr()
+    assert out == "" and stderr.startswith(f"policytext: error: {path}") and problem in stderr
+    assert "Traceback" not in stderr and "internal error" not in stderr
+
+
+# ---------------------------------------------------------------- special files
+
+def special_paths(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    big = tmp_path / "huge.txt"
+    with open(big, "wb") as handle:  # sparse: no disk used
+        handle.truncate(201 * 1024 * 1024)
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    return {"fifo": (fifo, "is a FIFO (named pipe), not a regular file"),
+            "/dev/zero": (Path("/dev/zero"), "is a device, not a regular file"),
+            "folder": (folder, "is a folder, not a file"),
+            "missing": (tmp_path / "nope.txt", "file not found"),
+            "over 200 MB": (big, "is 201 MB, over the 200 MB limit")}
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "folder", "missing", "over 200 MB"])
+@pytest.mark.parametrize("command", ["segment", "quantities", "freq", "themes"])
+def test_special_files_are_clear_errors_in_every_subcommand(tmp_path, capsys, kind, command):
+    path, problem = special_paths(tmp_path)[kind]
+    flag = {"segment": "--jsonl"}.get(command, "--csv")
+    assert main([command, str(path), flag]) == 2  # returns at once: a FIFO is never opened
+    err = capsys.readouterr().err
+    assert err.strip() == f"policytext: error: {path}: {problem}" or (
+        err.startswith(f"policytext: error: {path}: {problem}")), err
+    with pytest.raises(DecodeError, match=problem.split(" (")[0]):
+        read_bytes(path)
+
+
+def test_the_real_command_line_prints_no_traceback(tmp_path):
+    paths = special_paths(tmp_path)
+    bad = tmp_path / "bom-gbk.txt"
+    bad.write_bytes(BAD["UTF-8 BOM then GBK"][0])
+    for path in [paths["fifo"][0], paths["/dev/zero"][0], paths["folder"][0], bad]:
+        done = subprocess.run([sys.executable, "-m", "policytext", "quantities", str(path), "--csv"],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.startswith(f"policytext: error: {path}") and "Traceback" not in done.stderr
+
+
+# ---------------------------------------------------------------- metadata tables
+
+FULL_HEADER = ",".join(METADATA_COLUMNS)
+ROW = "a,a.txt,嘉峪关市,地级市,,甘肃省,gov_work_report,嘉峪关市政府工作报告,刘凯,市长,2021-12-14,,seed"
+
+
+def folder_with(tmp_path, table: str | bytes, files: dict[str, bytes] | None = None) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir(exist_ok=True)
+    for name, data in (files or {"a.txt": TWIN.encode()}).items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    (folder / "metadata.csv").write_bytes(table if isinstance(table, bytes) else table.encode("utf-8"))
+    return folder
+
+
+@pytest.mark.parametrize("name, table", [
+    ("Excel CSV UTF-8 (BOM)", b"\xef\xbb\xbf" + f"{FULL_HEADER}\n{ROW}\n".encode()),
+    ("Excel CSV UTF-8, CRLF", b"\xef\xbb\xbf" + f"{FULL_HEADER}\r\n{ROW}\r\n".encode()),
+    ("GBK table", f"{FULL_HEADER}\n{ROW}\n".encode("gbk")),
+    ("only id,file,place", "id,file,place\na,a.txt,嘉峪关市\n"),
+    ("five columns", "id,file,place,doc_type,date_published\na,a.txt,嘉峪关市,gov_work_report,2022\n"),
+    ("Chinese date", "id,file,date_delivered\na,a.txt,2021年12月14日\n"),
+    ("blank line", f"{FULL_HEADER}\n{ROW}\n\n"),
+])
+def test_tables_that_load(tmp_path, twin, name, table):
+    c = load_corpus(folder_with(tmp_path, table))
+    doc = c["a"]
+    assert analysis(c, "a") == twin
+    assert set(METADATA_COLUMNS) <= set(doc.meta)  # absent optional columns are ""
+    assert doc.meta["id"] == "a" and doc.meta["file"] == "a.txt"
+    frame = c.to_frame()
+    assert set(METADATA_COLUMNS) - {"id"} <= set(frame.columns)
+    assert frame.loc[0, "doc_type"] in ("", "gov_work_report")
+    assert doc.year in (None, 2021, 2022)  # from date_delivered/date_published when given
+
+
+@pytest.mark.parametrize("name, table, problem", [
+    ("impossible month", "id,file,date_delivered\na,a.txt,2021-13-45\n",
+     "line 2, date_delivered: date '2021-13-45' does not exist"),
+    ("impossible day", "id,file,date_published\na,a.txt,2021/02/30\n",
+     "line 2, date_published: date '2021/02/30' does not exist"),
+    ("unparseable date", "id,file,date_delivered\na,a.txt,next spring\n",
+     "line 2, date_delivered: date 'next spring' is not a date like 2021-12-14"),
+    ("half a date", "id,file,date_delivered\na,a.txt,2021-1x\n", "is not a date"),
+    ("unknown doc_type", "id,file,doc_type\na,a.txt,gov_report\n",
+     "line 2: doc_type 'gov_report' is not one of gov_work_report"),
+    ("row too long", "id,file,place\na,a.txt,嘉峪关市,extra\n", "line 2: 4 fields, but the header has 3"),
+    ("row too short", "id,file,place,doc_type\na,a.txt\n", "line 2: 2 fields, but the header has 4"),
+    ("no id column", "name,file\na,a.txt\n", "lacks column(s) id"),
+    ("parent path", "id,file\na,../../etc/hostname\n", "line 2: file '../../etc/hostname' is outside the corpus folder"),
+    ("absolute path", "id,file\na,/etc/hostname\n", "line 2: file '/etc/hostname' is outside the corpus folder"),
+    ("windows absolute path", "id,file\na,C:\\Windows\\win.ini\n", "is outside the corpus folder"),
+    ("climbing inside", "id,file\na,sub/../../a.txt\n", "is outside the corpus folder"),
+    ("empty file cell", "id,file\na,\n", "line 2: empty id or file"),
+    ("empty table", "", "metadata.csv: file is empty (the metadata table)"),
+    ("binary table", "id,file\x00\x01\n", "(the metadata table)"),
+    ("same file twice", "id,file\na,a.txt\nb,./a.txt\n", "line 3: file './a.txt' listed twice (first on line 2)"),
+    ("listed file missing", "id,file\na,a.txt\nb,b.txt\n", "line 3: row 'b' names 'b.txt', which does not exist"),
+    ("folder listed as a file", "id,file\na,a.txt\nb,sub\n", "which does not exist or is not a file"),
+])
+def test_tables_that_are_clear_errors(tmp_path, name, table, problem):
+    folder = folder_with(tmp_path, table)
+    (folder / "sub").mkdir(exist_ok=True)
+    with pytest.raises(MetadataError) as err:
+        load_corpus(folder)
+    message = str(err.value)
+    assert str(folder / "metadata.csv") in message and problem in message, message
+
+
+def test_a_missing_metadata_table_given_by_name_is_an_error(tmp_path):
+    folder = folder_with(tmp_path, "id,file\na,a.txt\n")
+    with pytest.raises(MetadataError, match="elsewhere.csv: metadata file not found"):
+        load_corpus(folder, metadata=folder / "elsewhere.csv")
+
+
+def test_a_link_leading_out_of_the_corpus_folder_is_refused(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(TWIN.encode())
+    folder = folder_with(tmp_path, "id,file\na,a.txt\ns,link.txt\n")
+    (folder / "link.txt").symlink_to(secret)
+    with pytest.raises(MetadataError, match="line 3: file 'link.txt' leads outside the corpus folder"):
+        load_corpus(folder)
+
+
+def test_every_report_file_is_loaded_or_named(tmp_path):
+    files = {"A.TXT": TWIN.encode(), "b.text": TWIN.encode("gbk"), "sub/c.txt": TWIN.encode(),
+             "d.HTML": html_page(TWIN).encode(), "notes.md": b"# notes", "headline.csv": b"a,b\n",
+             ".hidden/e.txt": b"x", "old.docx": b"PK\x03\x04", "scan.pdf": b"%PDF-1.4"}
+    folder = tmp_path / "mixed"
+    for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    with pytest.warns(UserWarning, match=r"skipped 2 file\(s\) that are not .txt/.text/.html reports: "
+                                         r"old.docx, scan.pdf"):
+        c = load_corpus(folder)
+    assert sorted(c.ids) == ["A", "b", "d", "sub/c"]
+    assert c["d"].format == "html" and c["sub/c"].meta["file"] == "sub/c.txt"
+    # With a table, a report file it does not list is an error naming it, wherever it is.
+    (folder / "metadata.csv").write_text("id,file\na,A.TXT\nb,b.text\nd,d.HTML\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(MetadataError, match="no metadata row for sub/c.txt"):
+            load_corpus(folder)
+        (folder / "metadata.csv").write_text("id,file\na,A.TXT\nb,b.text\nd,d.HTML\nc,sub/c.txt\n", encoding="utf-8")
+        assert load_corpus(folder).ids == ["a", "b", "d", "c"]
+
+
+def test_a_one_file_five_column_corpus_works_where_the_notebooks_use_it(tmp_path, monkeypatch):
+    from policytext import corpus_subset, textstat_cleaning, textstat_parts
+    from policytext.notebook import explore
+
+    folder = folder_with(tmp_path, "id,file,place,doc_type,title\na,a.txt,嘉峪关市,gov_work_report,报告\n")
+    c = load_corpus(folder)
+    frame = c.to_frame()
+    for column in ["id", "place", "doc_type", "title", "speaker", "year", "n_chars", "n_raw_chars",
+                   "n_removed_lines", "date_delivered", "level", "parent"]:
+        assert column in frame.columns, column
+
+    def documents(place=None):
+        chosen = c if place is None else corpus_subset(c, place=place)
+        return chosen.to_frame()[["id", "place", "doc_type", "title", "speaker", "year", "n_chars"]]
+
+    monkeypatch.setenv("POLICYTEXT_STATIC", "1")
+    shown = explore(documents, place=[None, "嘉峪关市"])
+    assert list(shown["id"]) == ["a"] and shown.loc[0, "speaker"] == ""
+    assert set(textstat_parts(c)["doc"]) == {"a"}
+    assert list(textstat_cleaning(c).columns) == ["doc", "reason", "text", "raw_start", "raw_end"]
+    assert len(quantities(c)) == 8
+
+
+def test_a_corpus_from_strings_has_every_metadata_column():
+    c = corpus({"x": TWIN}, meta={"x": {"place": "嘉峪关市"}})
+    assert c["x"].meta["doc_type"] == "" and c["x"].meta["place"] == "嘉峪关市" and c["x"].meta["id"] == "x"
+    bad = corpus({"x": TWIN}, meta={"x": {"date_delivered": "2021-02-30"}})
+    with pytest.raises(MetadataError, match="document 'x', date_delivered: date '2021-02-30' does not exist"):
+        bad["x"].date
+
+
+# ---------------------------------------------------------------- the report folder
+
+def test_report_folder_planted_link_is_not_written_through(tmp_path):
+    from policytext.reportdir import publish, staging, write_file
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    out = tmp_path / "reports"
+    for round_ in range(2):
+        with staging(out) as build:
+            write_file(build, "index.html", f"round {round_}")
+            publish(build, out)
+        if round_ == 0:
+            (out / "index.html").unlink()
+            (out / "index.html").symlink_to(victim)
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert (out / "index.html").read_text(encoding="utf-8") == "round 1" and not (out / "index.html").is_symlink()
+    # A link planted under a name the render does not write makes the folder foreign: refused.
+    (out / "fonts").symlink_to(tmp_path)
+    with pytest.raises(RenderError, match="holds files an earlier render did not write \\(fonts\\)"):
+        with staging(out) as build:
+            publish(build, out)
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports", "victim.txt"]
+
+
+def test_every_error_class_is_a_policytext_error_from_errors_py():
+    from policytext import errors, fonts, render, themes
+
+    for name in errors.__all__:
+        assert issubclass(getattr(errors, name), PolicyTextError)
+    assert fonts.FontError is errors.FontError and themes.DictionaryError is errors.DictionaryError
+    assert render.RenderError is errors.RenderError
+
+
+def test_render_refuses_a_corpus_it_cannot_load_before_any_kernel_starts(tmp_path, monkeypatch, capsys):
+    from policytext import render
+
+    def never(*args, **kwargs):
+        raise AssertionError("a kernel was started")
+
+    monkeypatch.setattr(render, "_execute", never)
+    folder = folder_with(tmp_path, "id,file,date_delivered\na,a.txt,2021-02-30\n")
+    code = main(["render", "--out", str(tmp_path / "out"), "--param", f"corpus_path={folder}", "00"])
+    assert code == 2 and not (tmp_path / "out").exists()
+    err = capsys.readouterr().err
+    assert "parameter corpus_path:" in err and "date '2021-02-30' does not exist" in err and "Traceback" not in err
+
+
+@pytest.mark.xdist_group("render")
+def test_notebooks_00_and_01_render_a_one_file_five_column_corpus(tmp_path):
+    """The notebooks' own code on partial metadata (issue 11: `explore(documents, ...)` crashed)."""
+    from policytext.render import render_notebooks
+
+    folder = folder_with(tmp_path, "id,file,place,doc_type,title\na,a.txt,嘉峪关市,gov_work_report,报告\n")
+    done = render_notebooks(tmp_path / "out", params={"corpus_path": str(folder)}, notebooks=["00", "01"],
+                            progress=False)
+    assert [item.name[:2] for item in done] == ["00", "01"]
+    for item in done:
+        page = item.html.read_text(encoding="utf-8")
+        assert "嘉峪关市" in page and "Traceback" not in page and "KeyError" not in page
+
+
+@pytest.mark.xdist_group("render")
+def test_a_script_payload_in_metadata_is_inert_in_every_notebook(tmp_path):
+    """Issue 11: place and title from metadata reach tables and Markdown; they must be escaped."""
+    import csv
+    import shutil
+    from html.parser import HTMLParser
+
+    from policytext.render import render_notebooks
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    with open(SEEDS / "metadata.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        shutil.copy(SEEDS / row["file"], folder / row["file"])
+        if row["place"] == "金昌市":
+            row["place"] = "<img src=x onerror=alert(1)>"
+        row["title"] = "<script>alert(2)</script>" + row["title"]
+    with open(folder / "metadata.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+    class Live(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.found, self._in_script = [], False
+
+        def handle_starttag(self, tag, attrs):
+            self._in_script = tag == "script"
+            self.found += [(tag, key) for key, value in attrs if key.startswith("on") and "alert" in (value or "")]
+            self.found += [(tag, "src=x")] if tag == "img" and ("src", "x") in attrs else []
+
+        def handle_data(self, data):
+            if self._in_script and "alert(2)" in data:
+                self.found.append(("script", data[:40]))
+
+    done = render_notebooks(tmp_path / "out", params={"corpus_path": str(folder)}, progress=False)
+    shown = 0
+    for item in done:
+        page = item.html.read_text(encoding="utf-8")
+        parser = Live()
+        parser.feed(page)
+        assert parser.found == [], (item.name, parser.found)
+        shown += page.count("&lt;img src=x onerror=alert(1)&gt;") + page.count("&lt;script&gt;alert(2)")
+    assert shown > 0  # the payload was on the pages, as text

@@ -1,0 +1,187 @@
+"""policytext.notebook, the notebook runtime: live or static, explore, explore_term, setup_notebook.
+
+Live views are checked without a browser: ipywidgets.Output is replaced by a recording
+Output, and IPython's display() by a recorder that files each displayed object under the
+Output it was displayed in. A changed control must REPLACE the view, never add a second one.
+"""
+import contextlib
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+import ipywidgets  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from policytext import corpus, notebook  # noqa: E402
+from policytext.errors import ParameterError  # noqa: E402
+from policytext.notebook import explore, explore_term, interactive  # noqa: E402
+
+
+class Screen:
+    """What a front end would show: top-level displays, and each Output's current items."""
+
+    def __init__(self):
+        self.top: list = []
+        self.active: list = []
+        self.outputs: list = []
+
+
+@pytest.fixture
+def live(monkeypatch):
+    screen = Screen()
+
+    class RecordingOutput(ipywidgets.Output):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.items: list = []
+            self._stdout = None
+            screen.outputs.append(self)
+
+        def clear_output(self, *, wait=False):
+            self.items = []
+
+        def __enter__(self):
+            screen.active.append(self)
+            self._stdout = contextlib.redirect_stdout(io.StringIO())
+            self._buffer = self._stdout.__enter__()
+
+        def __exit__(self, *exc):
+            self._stdout.__exit__(*exc)
+            printed = self._buffer.getvalue()
+            if printed:
+                self.items.append(printed.strip())
+            screen.active.pop()
+            return False
+
+    def display(*objs, **kwargs):
+        target = screen.active[-1].items if screen.active else screen.top
+        target.extend(objs)
+
+    import IPython.display
+
+    monkeypatch.setattr(ipywidgets, "Output", RecordingOutput)
+    monkeypatch.setattr(IPython.display, "display", display)
+    monkeypatch.setattr(notebook, "interactive", lambda: True)
+    return screen
+
+
+# ---------------------------------------------------------------- live or static
+
+def test_interactive_is_false_when_static_or_outside_a_kernel(monkeypatch):
+    import IPython
+
+    class FakeShell:
+        kernel = object()
+
+    monkeypatch.delenv("POLICYTEXT_STATIC", raising=False)
+    assert interactive() is False  # pytest is not a kernel
+    monkeypatch.setattr(IPython, "get_ipython", lambda: FakeShell())
+    assert interactive() is True
+    monkeypatch.setenv("POLICYTEXT_STATIC", "1")
+    assert interactive() is False
+
+
+def test_explore_static_calls_with_the_first_options(monkeypatch):
+    monkeypatch.setenv("POLICYTEXT_STATIC", "1")
+    calls = []
+    result = explore(lambda city, n: calls.append((city, n)) or f"{city}:{n}",
+                     city=[("全部", None), ("金昌", "金昌市")], n=[3, 5])
+    assert calls == [(None, 3)]
+    assert result == "None:3"
+    with pytest.raises(ParameterError, match="city"):
+        explore(lambda city: None, city=[])
+
+
+def test_explore_live_replaces_its_view_on_every_change(live):
+    assert explore(lambda place, n: f"view {place} {n}", place=[None, "金昌市", "嘉峪关市"], n=[3, 5]) is None
+    assert len(live.top) == 1 and len(live.outputs) == 1  # one box with one view
+    box = live.top[0]
+    place, n, out = box.children
+    assert isinstance(place, ipywidgets.Dropdown) and place.label == "(all)" and place.index == 0
+    assert out.items == ["view None 3"]
+    place.label = "金昌市"
+    assert out.items == ["view 金昌市 3"]
+    n.label = "5"
+    place.label = "嘉峪关市"
+    assert out.items == ["view 嘉峪关市 5"]  # replaced, not stacked under the earlier views
+    place.label = "(all)"  # None is an option like any other, not "no selection"
+    assert out.items == ["view None 5"]
+    assert len(live.top) == 1 and len(live.outputs) == 1
+
+
+def test_explore_term_static_shows_the_default_view(monkeypatch, capsys):
+    monkeypatch.setenv("POLICYTEXT_STATIC", "1")  # as when rendering to HTML: no widget
+    c = corpus({"a": "推进乡村振兴,发展产业链。", "b": "产业链延链补链,推进乡村振兴。"})
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda *objs, **kw: shown.extend(objs))
+    assert explore_term(c, term="产业链") is None
+    table, figure = shown  # the kwic table (styled for reading, no index) and the x-ray
+    assert "产业链" in table.to_html() and "row_heading" not in table.to_html()
+    assert type(figure).__name__ == "Figure"
+    assert explore_term(c, term="不存在") is None
+    assert "不存在: no match" in capsys.readouterr().out
+
+
+def test_explore_term_live_replaces_the_default_view(live):
+    c = corpus({"a": "推进乡村振兴,发展产业链。", "b": "产业链延链补链,推进乡村振兴。"})
+    box = explore_term(c, term="产业链", options=["乡村振兴"])
+    assert live.top == [box]  # nothing drawn outside the box
+    term, out = box.children[1], box.children[2]
+
+    def keywords():
+        return [set(item.data["keyword"]) for item in out.items if hasattr(item, "data")]  # styled kwic tables
+
+    assert keywords() == [{"产业链"}] and len(out.items) == 2  # table + x-ray
+    term.value = "乡村振兴"
+    assert keywords() == [{"乡村振兴"}] and len(out.items) == 2
+    term.value = "不存在"
+    assert out.items == ["不存在: no match"]
+    assert live.top == [box] and len(live.outputs) == 1
+
+
+def test_setup_notebook_registers_the_cjk_font_outside_ipython():
+    from policytext.fonts import cjk_font_name
+    from policytext.notebook import setup_notebook
+
+    setup_notebook()  # no IPython shell here: only the font is set up
+    assert matplotlib.rcParams["font.sans-serif"][0] == cjk_font_name()
+
+
+def test_runtime_names_stay_importable_from_their_old_modules_with_a_warning():
+    from policytext import plots, render
+
+    with pytest.warns(DeprecationWarning, match="policytext.notebook.explore"):
+        assert render.explore is explore
+    with pytest.warns(DeprecationWarning, match="policytext.notebook.explore_term"):
+        assert plots.explore_term is explore_term
+
+
+def test_in_a_real_kernel_a_changed_control_replaces_the_view(monkeypatch):
+    """End to end: nbclient keeps each Output widget's outputs as a front end would."""
+    from nbclient import NotebookClient
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    first = ("from policytext import corpus\nfrom policytext.notebook import explore, explore_term\n"
+             "c = corpus({'a': '推进乡村振兴,发展产业链。', 'b': '产业链延链补链,推进乡村振兴。'})\n"
+             "explore(lambda n: print(f'view {n}'), n=[1, 2, 3])\n"
+             "term_box = explore_term(c, term='产业链')")
+    second = ("import warnings\nimport ipywidgets\nwarnings.simplefilter('ignore', DeprecationWarning)\n"
+              "boxes = [w for w in ipywidgets.Widget.widgets.values() if isinstance(w, ipywidgets.VBox)]\n"
+              "dropdown = next(b for b in boxes if isinstance(b.children[0], ipywidgets.Dropdown)).children[0]\n"
+              "dropdown.index = 2\ndropdown.index = 1\n"
+              "term_box.children[1].value = '乡村振兴'\nterm_box.children[1].value = '不存在'")
+    nb = new_notebook(cells=[new_code_cell(first), new_code_cell(second)],
+                      metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}})
+    monkeypatch.delenv("POLICYTEXT_STATIC", raising=False)
+    monkeypatch.delenv("MPLBACKEND", raising=False)
+    NotebookClient(nb, kernel_name="python3", timeout=180,
+                   extra_arguments=["--IPKernelApp.log_level=ERROR"]).execute()
+    shown = [o for o in nb.cells[0].outputs if o.output_type != "stream" or o.name != "stderr"]
+    assert [o.output_type for o in shown] == ["display_data", "display_data"]  # two boxes, nothing else
+    assert nb.cells[1].outputs == []
+    state = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    views = [m["state"].get("outputs", []) for m in state.values() if m["model_name"] == "OutputModel"]
+    texts = sorted("".join(o.get("text", "") for o in outputs) for outputs in views)
+    assert texts == ["view 2\n", "不存在: no match\n"]
