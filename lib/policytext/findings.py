@@ -115,7 +115,7 @@ def length_contrast(docs: pd.DataFrame, *, column: str = "n_chars") -> str:
         return nothing_to_show("length comparison", f"{md_escape(short['id'])} is empty")
     return (f"The longest report, {md_escape(long['id'])} ({fmt_number(long[column], decimals=0)} characters), "
             f"is {_ratio(long[column], short[column])} as long as the shortest, {md_escape(short['id'])} "
-            f"({fmt_number(short[column], decimals=0)}): raw counts favour long reports, so compare rates.")
+            f"({fmt_number(short[column], decimals=0)} characters): raw counts favour long reports, so compare rates.")
 
 
 def cleaning_summary(removed: pd.DataFrame, docs: pd.DataFrame) -> str:
