@@ -3,8 +3,8 @@ import shutil
 
 import pytest
 
-from policytext import (DecodeError, MetadataError, ParameterError, corpus, corpus_subset, decode_bytes,
-                        load_corpus, load_files, read_text, textstat_cleaning, textstat_parts)
+from policytext import (DecodeError, MetadataError, ParameterError, corpus, corpus_subset, load_corpus, textstat_cleaning, textstat_parts)
+from policytext.corpus import decode_bytes, load_files, read_text
 
 from conftest import SEEDS
 

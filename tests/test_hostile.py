@@ -15,7 +15,8 @@ from pathlib import Path
 import opencc
 import pytest
 
-from policytext import corpus, load_corpus, load_files, quantities
+from policytext import corpus, load_corpus, quantities
+from policytext.corpus import load_files
 from policytext.cli import main
 from policytext.convert import to_simplified
 from policytext.decode import decode_bytes, read_bytes

@@ -221,3 +221,132 @@ def test_timeline_one_place_integer_years():
         textplot_timeline(TABLE, GDP, measure="count")
     with pytest.raises(PolicyTextError, match="in 凉州区"):
         textplot_timeline(with_place(TABLE, PLACES), GDP, place="凉州区")
+
+
+# ---------------------------------------------------------------- revisions (policytext.revisions)
+
+from policytext.revisions import REVISION_COLUMNS, textstat_revisions  # noqa: E402
+
+
+def dated(table, years):
+    return table.assign(doc_year=table["doc"].map(years), start=range(len(table)), end=range(1, len(table) + 1))
+
+
+def test_revision_kinds():
+    table = dated(q(("r17", "estimate", GDP, "level", 300, None, "亿元", "=", 2016, "预计达到300亿元"),
+                    ("r17", "target", GDP, "change", 7, None, "%", "=", 2017, "t"),
+                    ("r18", "achieved", GDP, "level", 303.6, None, "亿元", "=", 2016, "完成303.6亿元"),
+                    ("r18", "target", GDP, "change", 6, None, "%", "=", 2018, "t"),
+                    ("r19", "achieved", GDP, "level", 30100, None, "百万元", "=", 2016, "30100百万元"),
+                    ("r19", "target", GDP, "change", 6, None, "%", "=", 2019, "t"),
+                    ("r19", "achieved", INCOME, "level", 32943, None, "元", "=", 2016, "32943元"),
+                    ("r18", "achieved", INCOME, "level", 3.29, None, "万元", "=", 2016, "3.29万元")),
+                 {"r17": 2017, "r18": 2018, "r19": 2019})
+    r = textstat_revisions(table)
+    assert list(r.columns) == REVISION_COLUMNS
+    found = [(x.kind, x.earlier_doc, x.later_doc, x.earlier_value, x.later_value) for x in r.itertuples()]
+    # 300 (estimate, r17) -> 303.6 (r18) -> 30100百万元 = 301亿元 (r19); 3.29万元 rounds 32943元: no row
+    assert found == [("revision", "r18", "r19", 303.6, 30100), ("estimate replaced", "r17", "r18", 300, 303.6)]
+    assert r.iloc[0]["change_pct"] == pytest.approx((301 / 303.6 - 1) * 100, abs=0.01)
+    assert r.iloc[1]["earlier_sentence"] == "预计达到300亿元" and r.iloc[1]["later_sentence"] == "完成303.6亿元"
+
+
+def test_restated_base_against_reported_growth():
+    rows = [("r17", "achieved", GDP, "level", 303.6, None, "亿元", "=", 2016, "2016年完成303.6亿元"),
+            ("r17", "target", GDP, "change", 7.5, None, "%", "=", 2017, "t"),
+            ("r19", "achieved", GDP, "level", 192.3, None, "亿元", "=", 2018, "完成192.3亿元"),
+            ("r19", "achieved", GDP, "change", 6.0, None, "%", "=", 2018, "增长6.0%"),
+            ("r19", "target", GDP, "change", 3.5, None, "%", "~", 2019, "t"),
+            # nominal 5% a year against real growth of 7%: no restatement
+            ("r17", "achieved", INCOME, "level", 100, None, "元", "=", 2016, "100元"),
+            ("r19", "achieved", INCOME, "level", 110.25, None, "元", "=", 2018, "110.25元"),
+            ("r19", "achieved", INCOME, "change", 7, None, "%", "=", 2018, "增长7%")]
+    r = textstat_revisions(dated(q(*rows), {"r17": 2017, "r19": 2019}))
+    assert list(r["kind"]) == ["restated base"]
+    x = r.iloc[0]
+    assert (x.indicator, x.earlier_year, x.earlier_value, x.later_year, x.later_value) == (GDP, 2016, 303.6, 2018, 192.3)
+    assert x.implied_growth == pytest.approx(((192.3 / 303.6) ** 0.5 - 1) * 100, abs=0.01)
+    assert x.stated_growth == 6.0
+    assert textstat_revisions(dated(q(*rows), {"r17": 2017, "r19": 2019}), threshold=30).empty
+
+
+def test_revisions_hailar_restatement():
+    from policytext import data_corpus
+    from policytext.quantities import quantities
+
+    c = data_corpus("hailar")
+    r = textstat_revisions(quantities(c), corpus=c)
+    gdp = r[(r["indicator"] == GDP) & (r["measure"] == "level")]
+    assert len(gdp) == 1
+    x = gdp.iloc[0]
+    assert x.kind == "restated base" and x.place == "海拉尔区"
+    assert (x.earlier_doc, x.earlier_year, x.earlier_value) == ("hailar_gov_2017", 2016, 303.6)
+    assert (x.later_doc, x.later_year, x.later_value) == ("hailar_gov_2019", 2018, 192.3)
+    assert "192.3亿元" in x.later_sentence and c["hailar_gov_2019"].raw[x.later_start:x.later_end] == "192.3"
+
+
+# ---------------------------------------------------------------- cross-section (policytext.crosssection)
+
+from policytext.crosssection import (textplot_crosssection, textstat_crosssection,  # noqa: E402
+                                     textstat_shared_indicators)
+
+
+def test_crosssection_keeps_annual_and_plan_average_apart():
+    table = q(("a", "target", GDP, "change", 5, 5.5, "%", "=", 2026, "增长5%—5.5%"),
+              ("a", "target", GDP, "avg_change", 5, None, "%", "~", None, "年均增长5%左右"),
+              ("b", "target", GDP, "change", 4.5, None, "%", "~", 2026, "增长4.5%左右"),
+              ("c", "target", GDP, "change", 6, None, "%", ">=", 2025, "增长6%以上"),
+              ("b", "target", "城镇调查失业率", "level", 5.5, None, "%", "~", 2026, "5.5%左右"),
+              ("a", "target", "城镇调查失业率", "level", 5.5, None, "%", "~", 2026, "5.5%左右"))
+    table["period_start"] = pd.array([2026, 2026, 2026, 2025, 2026, 2026], dtype="Int64")
+    table["period_end"] = pd.array([2026, 2030, 2026, 2025, 2026, 2026], dtype="Int64")
+    table["place"] = table["doc"].map({"a": "安徽省", "b": "青海省", "c": "海南省"})
+    x = textstat_crosssection(table)
+    assert list(x["place"]) == ["安徽省", "青海省"] and set(x["year"]) == {2026}   # 2026: most places
+    a = x.iloc[0]
+    assert (a.target, a.target_high, a.average, a.average_period, a.difference) == (5, 5.5, 5, "2026–2030", 0)
+    assert pd.isna(x.iloc[1]["average"])
+    assert list(textstat_crosssection(table, year=2025)["place"]) == ["海南省"]
+    s = textstat_shared_indicators(table, k=2)
+    assert [tuple(r) for r in s[["indicator", "measure", "year", "places"]].itertuples(index=False)] == [
+        ("地区生产总值", "change", 2026, 2), ("城镇调查失业率", "level", 2026, 2)]
+    fig = textplot_crosssection(x)
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["青海省", "安徽省"]
+
+
+def test_crosssection_provinces_one_annual_gdp_target_each():
+    from policytext import data_corpus
+    from policytext.quantities import quantities
+
+    c = data_corpus("provinces2026")
+    x = textstat_crosssection(quantities(c), corpus=c, year=2026)
+    expected = {"海南省": 6, "甘肃省": 5.5, "内蒙古自治区": 5, "安徽省": 5, "广西壮族自治区": 5, "江西省": 5,
+                "河南省": 5, "陕西省": 5, "青海省": 4.5, "江苏省": 5}
+    annual = x[x["target"].notna()]
+    assert x["place"].is_unique and len(annual) >= 9
+    assert {p: v for p, v in zip(annual["place"], annual["target"])} == {p: expected[p] for p in annual["place"]}
+    assert (annual["other_targets"] == "").all()          # no second, wrong annual target
+    # the plan averages are kept apart: 江苏 and 江西 state 年均增长5%左右 for 2026–2030
+    avg = x.set_index("place")["average_period"]
+    assert avg["江苏省"] == "2026–2030" and avg["江西省"] == "2026–2030"
+    assert not annual["sentence"].str.contains("年均增长").any()
+
+
+def test_city_targets_show_plan_averages_apart():
+    s = "“十五五”时期地区生产总值年均增长5%左右,今年增长5.5%"
+    table = with_place(q(("001", "target", GDP, "change", 5, None, "%", "~", 2026, s),
+                         ("001", "target", GDP, "change", 5.5, None, "%", "=", 2026, s)), PLACES)
+    t = textstat_city_targets(table)
+    assert [(r.measure, r.target, r.period) for r in t.itertuples()] == [
+        ("avg_change", "≈5%", "2026–2030"), ("change", "5.5%", "2026")]
+    assert pd.isna(t.iloc[0]["year"]) and t.iloc[1]["year"] == 2026
+    # the annual tables never see the average
+    assert list(textstat_targets(table)["value"]) == [5.5]
+
+
+def test_revisions_of_unknown_order_only_differ():
+    # no dates, no targets to tell the documents' order: a difference, not a revision
+    table = q(("x", "achieved", GDP, "level", 300, None, "亿元", "=", 2016, "300亿元"),
+              ("y", "achieved", GDP, "level", 310, None, "亿元", "=", 2016, "310亿元"))
+    r = textstat_revisions(table.assign(start=[1, 2], end=[2, 3]))
+    assert list(r["kind"]) == ["differs"] and (r.iloc[0]["earlier_doc"], r.iloc[0]["later_doc"]) == ("x", "y")

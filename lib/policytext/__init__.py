@@ -1,66 +1,95 @@
 """policytext: read Chinese policy reports quantitatively.
 
-Naming rule (after quanteda): nouns build objects (`corpus`, `tokens`,
-`quantities`, `kwic`); `object_verb` returns the same kind of object
-(`corpus_subset`, `tokens_remove`); `textstat_*` returns a DataFrame;
-`textplot_*` returns a matplotlib Figure.
+Naming rule (after quanteda; README "Naming rule" lists the exceptions): nouns build
+objects (`corpus`, `tokens`, `dfm`, `quantities`, `kwic`); `object_verb` returns the same
+kind of object (`corpus_subset`, `tokens_remove`, `dfm_group`); `textstat_*` returns a
+DataFrame; `textplot_*` returns a matplotlib Figure.
+
+The top level exports the analysis vocabulary only. Plumbing stays in its module
+(`policytext.numbers.split_magnitude`, `policytext.figures.figure_key` ...), and so does the
+tooling: `policytext.render`, `policytext.notebook`, `policytext.teaching`, `policytext.cli`.
+
+Names are imported on first use, not at `import policytext`: `policytext segment` then
+loads only what segmentation needs (no pandas, no matplotlib) and starts in a fraction of a
+second. `_EXPORTS` is the one list of what comes from where; the TYPE_CHECKING block says
+the same to static tools (a test checks that the two agree).
 """
-__version__ = "0.1.0"
+from __future__ import annotations
 
 import sys as _sys
 import types as _types
 from importlib import import_module as _import_module
+from typing import TYPE_CHECKING
 
-# One module per family; each declares its public API in __all__. (policytext.render,
-# the notebook renderer, and policytext.engine, the cutting engines behind tokens() and
-# segment_text(engine=...), are imported on their own: they are tooling, not analysis.)
-_MODULES = ["errors", "corpus", "lexicon", "tokens", "discover", "batch", "compare",
-            "frequency", "slogans", "fonts", "figures", "plots", "dfm", "themes", "keyness", "similarity",
-            "numbers", "quantities", "indicators", "targets"]
-# Modules that export a function of their own name: the function is what `policytext.<name>`
-# means (as it did when everything was imported eagerly).
-_SHADOWED = frozenset({"corpus", "lexicon", "tokens"})
-_loaded = False
+__version__ = "0.1.0"
 
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "errors": ("PolicyTextError", "DecodeError", "MetadataError", "ParameterError"),
+    "corpus": ("Corpus", "Document", "corpus", "load_corpus", "data_corpus", "corpus_subset",
+               "textstat_parts", "textstat_cleaning"),
+    "tokens": ("Tokens", "tokens", "tokens_remove", "tokens_ngrams"),
+    "lexicon": ("lexicon", "stopwords"),
+    "themes": ("Dictionary", "dictionary", "tokens_lookup", "textstat_themes", "themes_matrix"),
+    "dfm": ("DFM", "dfm", "dfm_group", "dfm_weight", "dfm_select", "dfm_trim", "dfm_subset"),
+    "frequency": ("textstat_frequency", "kwic", "textstat_collocations", "textstat_keywords"),
+    "slogans": ("textstat_slogans",),
+    "keyness": ("textstat_keyness", "textplot_keyness"),
+    "similarity": ("textstat_simil", "textstat_distinctive", "textplot_heatmap"),
+    "plots": ("textplot_frequency", "textplot_wordcloud", "textplot_xray"),
+    "quantities": ("quantities", "extract_quantities"),
+    "targets": ("textstat_targets", "textstat_city_targets", "textstat_consistency",
+                "textstat_implied_growth", "textplot_timeline", "textplot_implied_growth"),
+    "attainment": ("textstat_attainment", "textplot_attainment"),
+    "revisions": ("textstat_revisions",),
+    "crosssection": ("textstat_crosssection", "textstat_shared_indicators", "textplot_crosssection"),
+}
 
-def _load() -> None:
-    """Import every module and lift its __all__ (pandas, matplotlib ... come with them).
+if TYPE_CHECKING:  # what static tools read; the same names as _EXPORTS
+    from .attainment import textplot_attainment, textstat_attainment
+    from .corpus import (Corpus, Document, corpus, corpus_subset, data_corpus, load_corpus,
+                         textstat_cleaning, textstat_parts)
+    from .crosssection import textplot_crosssection, textstat_crosssection, textstat_shared_indicators
+    from .dfm import DFM, dfm, dfm_group, dfm_select, dfm_subset, dfm_trim, dfm_weight
+    from .errors import DecodeError, MetadataError, ParameterError, PolicyTextError
+    from .frequency import kwic, textstat_collocations, textstat_frequency, textstat_keywords
+    from .keyness import textplot_keyness, textstat_keyness
+    from .lexicon import lexicon, stopwords
+    from .plots import textplot_frequency, textplot_wordcloud, textplot_xray
+    from .quantities import extract_quantities, quantities
+    from .revisions import textstat_revisions
+    from .similarity import textplot_heatmap, textstat_distinctive, textstat_simil
+    from .slogans import textstat_slogans
+    from .targets import (textplot_implied_growth, textplot_timeline, textstat_city_targets,
+                          textstat_consistency, textstat_implied_growth, textstat_targets)
+    from .themes import Dictionary, dictionary, textstat_themes, themes_matrix, tokens_lookup
+    from .tokens import Tokens, tokens, tokens_ngrams, tokens_remove
 
-    Done on first use of a package attribute, not at `import policytext`: `policytext segment`
-    imports only what segmentation needs and starts in a fraction of a second.
-    """
-    global _loaded, __all__
-    if _loaded:
-        return
-    names = ["__version__"]
-    for module_name in _MODULES:
-        module = _import_module(f".{module_name}", __name__)
-        for symbol in module.__all__:
-            globals()[symbol] = getattr(module, symbol)
-        names += list(module.__all__)
-    __all__ = names
-    _loaded = True
+_HOME = {name: module for module, names in _EXPORTS.items() for name in names}
+__all__ = ["__version__", *_HOME]
 
 
 def __getattr__(name: str):
-    if name.startswith("__") and name not in ("__all__",):
-        raise AttributeError(name)
-    _load()
-    try:
-        return globals()[name]
-    except KeyError:
-        raise AttributeError(f"module 'policytext' has no attribute {name!r}") from None
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'policytext' has no attribute {name!r}")
+    value = getattr(_import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
-    _load()
     return sorted(set(globals()) | set(__all__))
 
 
 class _Package(_types.ModuleType):
+    """Keeps `policytext.corpus`, `.tokens`, `.dfm` ... the functions of those names.
+
+    Importing a submodule binds it as an attribute of the package; where an exported
+    function has the module's name, the function wins (as `from policytext import tokens`).
+    """
+
     def __setattr__(self, name, value):
-        # Importing policytext.tokens binds the submodule here; the function tokens() wins.
-        if name in _SHADOWED and isinstance(value, _types.ModuleType):
+        if name in _HOME and isinstance(value, _types.ModuleType):
             return
         super().__setattr__(name, value)
 

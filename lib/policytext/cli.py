@@ -1,4 +1,4 @@
-"""Command line: `policytext segment|freq|themes|quantities|render|lab-setup ...`.
+"""Command line: `policytext segment|freq|themes|quantities|targets|render|lab-setup ...`.
 
 Each subcommand is a thin wrapper over a library function; heavy modules are
 imported only by the subcommand that needs them, so the CLI starts fast. The
@@ -90,6 +90,15 @@ def _quantities(args: argparse.Namespace) -> None:
     _write_csv(quantities_for_files(args.files), columns)
 
 
+def _targets(args: argparse.Namespace) -> None:
+    from .attainment import ATTAINMENT_COLUMNS, attainment_for_files
+
+    table, notes = attainment_for_files(args.files)
+    for note in notes:
+        print(f"policytext: {note}", file=sys.stderr)
+    _write_csv(table, ATTAINMENT_COLUMNS)
+
+
 def _render(args: argparse.Namespace) -> None:
     from .render import render_notebooks, parse_params
 
@@ -118,6 +127,8 @@ def _parser() -> argparse.ArgumentParser:
         ("freq", _freq, "term frequencies over files: feature,count,docfreq,per_10k", "--csv"),
         ("themes", _themes, "theme scores per file: doc,theme,count,per_1000,share", "--csv"),
         ("quantities", _quantities, "quantities with offsets into the decoded file text", "--csv"),
+        ("targets", _targets, "each year's target against its result (attainment table), with sources",
+         "--csv"),
     ]:
         cmd = sub.add_parser(name, help=help_text)
         cmd.add_argument("files", nargs="+", help="report files (UTF-8, GB18030/GBK, Big5, UTF-16; text or HTML)")

@@ -3,31 +3,141 @@
 Input is the DataFrame of :func:`policytext.quantities.quantities`.  Values are compared
 after scaling the magnitude written in the unit (326.5亿元 = 3.265e10 元), so 亿元 and
 万元 figures of the same indicator meet.
+
+Periods: a quantity holds for one year (``year``; ``period_start == period_end``) or for a
+span (``period_start``–``period_end``, e.g. 年均增长5% over 2026–2030, measure
+``avg_change``).  The annual tables here (targets, consistency, implied growth) use
+single-year rows only, so a five-year average never stands for an annual target or
+result.  Tables from extractors without period columns are read with
+``period_start = period_end = year``, except a change written after 年均/年平均 in its
+clause: that is an ``avg_change`` with no single year (see :func:`quantities_periods`).
+Attainment, revisions and cross-sections live in ``attainment``, ``revisions`` and
+``crosssection``.
 """
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
 from .errors import ParameterError
 from .figures import cached_figure
+from .numbers import split_unit
 
 __all__ = ["textstat_targets", "textstat_city_targets", "textstat_consistency", "textstat_implied_growth",
-           "textplot_timeline", "textplot_implied_growth"]
+           "textplot_timeline", "textplot_implied_growth", "quantities_periods", "unit_scale"]
 
-_MAG = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 _NEEDED = ("doc", "label", "indicator", "measure", "value", "unit", "relation", "year")
 _TRACKED = ("target", "achieved", "estimate")
 
 
-def _split_unit(unit: str) -> tuple[float, str]:
-    """'亿元' -> (1e8, '元'); '%' -> (1, '%')."""
-    unit = unit or ""
-    for prefix in ("万亿", "亿", "万", "千", "百"):
-        if unit.startswith(prefix) and len(unit) > len(prefix) or unit == prefix:
-            return _MAG[prefix], unit[len(prefix):]
-    return 1.0, unit
+def unit_scale(unit: str) -> tuple[float, str]:
+    """The magnitude written in a unit and the unit without it, by the one magnitude
+    table (numbers.MAGNITUDES): '亿元' -> (1e8, '元'), '百万元' -> (1e6, '元'),
+    '万人' -> (1e4, '人'), '%' -> (1.0, '%'), '千米' -> (1.0, '千米'); empty -> (1.0, '')."""
+    if unit is None or (isinstance(unit, float) and math.isnan(unit)):
+        return 1.0, ""
+    return split_unit(str(unit))
+
+
+_split_unit = unit_scale  # the name used throughout this module
+
+# Fallback for tables without period columns (extractors before periods existed).
+# 年均增长 / 年均分别增长 / 增速年均超20%, but not PM2.5年均浓度 (an annual mean, not a rate)
+_AVERAGE_CUE = re.compile(r"(?:年均|年平均|平均每年|每年平均)(?:实际)?(?:分别)?"
+                          r"(?:增长|增速|递增|增幅|提高|提升|上升|下降|降低|减少|增加|上涨|涨幅|超过|超|达到|达)")
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:！？!?]")
+_PLAN = re.compile(r"十([一二三四五六])五")
+_PLAN_NUMBER = {"一": 11, "二": 12, "三": 13, "四": 14, "五": 15, "六": 16}
+_YEAR_IN_TEXT = re.compile(r"((?:19|20)\d\d)\s*年")
+
+
+def _text_before(row, corpus, width: int = 14) -> tuple[str, str]:
+    """(clause text just before the number, sentence before the number)."""
+    sentence = str(row.get("sentence") or "")
+    written = str(row.get("text") or "") or f"{row['value']:g}"
+    at = sentence.find(written)
+    before_sentence = sentence[:at] if at >= 0 else sentence
+    if corpus is not None and row["doc"] in corpus and not pd.isna(row.get("start")):
+        raw = corpus[row["doc"]].raw
+        start = int(row["start"])
+        window = raw[max(0, start - width):start]
+    else:
+        window = before_sentence[-width:]
+    return _CLAUSE_BREAK.split(window)[-1], before_sentence
+
+
+def _span_of(before_sentence: str, year=None, label: str = "target") -> tuple[int | None, int | None]:
+    """The span an average refers to (fallback for tables without period columns):
+    十四五 before it -> 2021–2025; two years before it (由2010年…到2015年) -> 2010–2015;
+    one (到2026年) -> the five years ending then (2022–2026).  Otherwise from the year the
+    extractor gave: a review looks back five years (2021 -> 2017–2021); a target in the
+    first year of a plan period is that plan (2026 -> 2026–2030), else the five years
+    ending then.  No year: unknown."""
+    plan = _PLAN.findall(before_sentence)
+    if plan:
+        first = 2006 + 5 * (_PLAN_NUMBER[plan[-1]] - 11)
+        return first, first + 4
+    years = sorted({int(y) for y in _YEAR_IN_TEXT.findall(before_sentence)})
+    if len(years) >= 2:
+        return years[0], years[-1]
+    if len(years) == 1:
+        return years[0] - 4, years[0]
+    if year is None or pd.isna(year):
+        return None, None
+    year = int(year)
+    if label == "target" and year % 5 == 1:
+        return year, year + 4
+    return year - 4, year
+
+
+def _period_label(start, end) -> str:
+    if pd.isna(start) and pd.isna(end):
+        return ""
+    if pd.isna(start) or pd.isna(end) or int(start) == int(end):
+        return str(int(end if not pd.isna(end) else start))
+    return f"{int(start)}–{int(end)}"
+
+
+def quantities_periods(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
+    """``q`` with the period columns of the extractor contract: ``period_start``,
+    ``period_end`` (nullable Int64) and ``period`` ('2026' or '2026–2030').
+
+    Tables that already have ``period_start``/``period_end`` are returned with ``period``
+    filled in where missing and ``year`` cleared on spans and averages (it holds for
+    single years only).  Otherwise ``period_start = period_end = year``, except a
+    ``change`` written after 年均/年平均 in its clause (read from the raw text when
+    ``corpus`` is given, else from the sentence): its measure becomes ``avg_change``, its
+    ``year`` is cleared (an average is never one year's figure) and its span is taken from
+    the words before it or the year the extractor gave (rules in ``_span_of``).
+    """
+    _check(q)
+    out = q.copy()
+    if "period_start" in out.columns and "period_end" in out.columns:
+        for c in ("period_start", "period_end"):
+            out[c] = pd.to_numeric(out[c], errors="coerce").astype("Int64")
+        out["year"] = pd.to_numeric(out["year"], errors="coerce").astype("Int64")
+        # a span or an average has no single year, whatever the extractor put there
+        span = (out["measure"] == "avg_change") | (out["period_start"] != out["period_end"]).fillna(False)
+        out.loc[span, "year"] = pd.NA
+    else:
+        out["year"] = pd.to_numeric(out["year"], errors="coerce").astype("Int64")
+        out["period_start"] = out["year"].copy()
+        out["period_end"] = out["year"].copy()
+        cols = [out.columns.get_loc(c) for c in ("measure", "year", "period_start", "period_end")]
+        for i in (out["measure"] == "change").to_numpy().nonzero()[0]:  # positions: the index may repeat
+            clause, before = _text_before(out.iloc[i], corpus)
+            if _AVERAGE_CUE.search(clause):
+                first, last = _span_of(before, out.iat[i, cols[1]], out["label"].iat[i])
+                for c, v in zip(cols, ["avg_change", pd.NA, first, last]):
+                    out.iat[i, c] = v
+    labels = [_period_label(s, e) for s, e in zip(out["period_start"], out["period_end"])]
+    if "period" in out.columns:
+        out["period"] = out["period"].where(out["period"].notna() & (out["period"].astype(str) != ""), labels)
+    else:
+        out["period"] = labels
+    return out
 
 
 def _check(q: pd.DataFrame) -> None:
@@ -54,16 +164,20 @@ def _places(q: pd.DataFrame, corpus) -> pd.Series:
     return pd.Series("", index=q.index, dtype=str)
 
 
-def _tracked(q: pd.DataFrame, corpus=None) -> pd.DataFrame:
-    _check(q)
-    t = q[q["label"].isin(_TRACKED) & q["year"].notna() & (q["indicator"].fillna("") != "")].copy()
+def _tracked(q: pd.DataFrame, corpus=None, *, spans: bool = False) -> pd.DataFrame:
+    """Single-year target/achieved/estimate rows with place, scaled value and tolerance;
+    with ``spans`` also the averages over a period (``year`` then empty)."""
+    q = quantities_periods(q, corpus=corpus)
+    single = q["year"].notna() & (q["measure"] != "avg_change")
+    span = (q["measure"] == "avg_change") & q["period_end"].notna() if spans else False
+    t = q[q["label"].isin(_TRACKED) & (single | span) & (q["indicator"].fillna("") != "")].copy()
     t["place"] = _places(t, corpus)
     scale = t["unit"].fillna("").map(_split_unit)
     t["base_unit"] = [u for _, u in scale]
     t["scaled"] = [float(v) * m for v, (m, _) in zip(t["value"], scale)]
     # half of the last written digit: 3.9万人 and 3.94万人 agree up to rounding
     t["_tol"] = [m * 10.0 ** -_decimals(v) / 2 for v, (m, _) in zip(t["value"], scale)]
-    t["year"] = t["year"].astype(int)
+    t["year"] = t["year"].astype("Int64") if spans else t["year"].astype(int)
     return t
 
 
@@ -223,18 +337,20 @@ def textstat_city_targets(q: pd.DataFrame, *, corpus=None, registered: bool = Tr
                           top: int | None = None, window: int = 18) -> pd.DataFrame:
     """The targets each place sets: one row per target statement, with its source.
 
-    Columns: place, indicator, measure, target (as stated: ≥500亿元), year, doc, start, end
-    (offsets into the raw file text), context (``window`` characters either side, from
-    ``corpus``), sentence.  ``registered``: only indicators of the indicator registry (GDP,
-    income, jobs … rather than single projects), in registry order; ``top``: only the
-    first ``top`` indicators of each place.
+    Columns: place, indicator, measure, target (as stated: ≥500亿元), year, period ('2026',
+    or '2026–2030' for an average over a plan period: measure ``avg_change``, year empty),
+    doc, start, end (offsets into the raw file text), context (``window`` characters
+    either side, from ``corpus``), sentence.  ``registered``: only indicators of the
+    indicator registry (GDP, income, jobs … rather than single projects), in registry
+    order; ``top``: only the first ``top`` indicators of each place.
     """
-    t = _tracked(q, corpus)
+    t = _tracked(q, corpus, spans=True)
     t = t[t["label"] == "target"]
     order = _registry_order(registered)
     if registered:
         t = t[t["indicator"].isin(order)]
-    cols = ["place", "indicator", "measure", "target", "year", "doc", "start", "end", "context", "sentence"]
+    cols = ["place", "indicator", "measure", "target", "year", "period", "doc", "start", "end", "context",
+            "sentence"]
     if t.empty:
         return pd.DataFrame(columns=cols)
     t = t.assign(target=[_stated(v, h, u, r) for v, h, u, r in
@@ -244,7 +360,7 @@ def textstat_city_targets(q: pd.DataFrame, *, corpus=None, registered: bool = Tr
     for c in ("start", "end", "sentence"):
         if c not in t.columns:
             t[c] = None
-    t = t.sort_values(["place", "_o", "indicator", "measure", "year", "doc"])
+    t = t.sort_values(["place", "_o", "indicator", "measure", "period_end", "year", "doc"])
     if top is not None:
         keep = t.drop_duplicates(["place", "indicator"]).groupby("place").head(top)
         t = t.merge(keep[["place", "indicator"]], on=["place", "indicator"])

@@ -1,0 +1,419 @@
+"""Was the target met?  Each year's target set against the result reported for it.
+
+:func:`textstat_attainment` takes the table of :func:`policytext.quantities.quantities`
+and gives one row per place, indicator, measure and year (or plan period, for 年均 rates
+over a span): the target from the document that set it, the result from the document
+that reported it (usually the next year's report), whether the target was met and the
+gap, with the document, raw-text offsets and sentence of both sides.
+
+The rule for ``met`` (:func:`target_met`), by the relation the target was written with:
+
+- ``>=`` (以上, 不低于, 突破): met if achieved >= target.
+- ``<=`` (以内, 以下, 控制在, 不超过): met if achieved <= target.
+- ``=`` (plain, 增长8%): the target states the aim, so met if achieved >= target.
+- ``~`` (左右): met if achieved >= target - tolerance; the tolerance is 0.5 (percentage
+  points) for rates in % and 1% of the target for other units (6%左右 is met by 5.5%,
+  not by 5.4%).
+- a range (value..value_high, 5%—5.5%): met if achieved >= the low end; a result above
+  the high end counts as met (the range is the aim, not a limit).
+- Indicators where less is better (unemployment rate, consumer prices, deficits:
+  :data:`CEILING_INDICATORS`; and the levels, not the changes, of energy use, emissions
+  and concentrations: :data:`CEILING_LEVELS`) read a plain, 左右 or range target as a
+  ceiling: met if achieved <= target (+ tolerance for 左右; <= the high end of a range).
+  A change of energy use or emissions is a reduction written as a positive number
+  (下降3%): more is better, the usual rule.
+- ``met`` is empty when either side is missing or the units cannot be compared
+  (% against 元).
+
+``gap`` is achieved - target in the target's unit (magnitudes converted: a result in
+万元 against a target in 亿元); for a range, against the low end.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .errors import ParameterError
+from .figures import cached_figure
+from .targets import _TRACKED, _check, quantities_periods, unit_scale
+
+__all__ = ["textstat_attainment", "textplot_attainment", "target_met", "place_from_text",
+           "attainment_for_files", "ATTAINMENT_COLUMNS", "CEILING_INDICATORS", "CEILING_LEVELS"]
+
+ATTAINMENT_COLUMNS = [
+    "place", "indicator", "measure", "year", "target", "target_high", "relation", "achieved", "met",
+    "target_doc", "target_start", "achieved_doc", "achieved_start",
+    "gap", "unit", "achieved_unit", "achieved_kind", "rule", "period", "period_start", "period_end",
+    "target_end", "achieved_end", "target_sentence", "achieved_sentence", "other_targets", "other_achieved",
+]
+
+# Words in an indicator name that make a plain or 左右 target a ceiling (less is better);
+# for CEILING_LEVELS only a level or share is (their changes are written as reductions).
+CEILING_INDICATORS = ("失业率", "消费价格", "物价", "价格涨幅", "价格指数", "CPI", "赤字", "负债率", "死亡率",
+                      "发生率")
+CEILING_LEVELS = ("能耗", "排放", "浓度")
+# 左右: how far below the target still counts as "about"
+PERCENT_TOLERANCE = 0.5
+RELATIVE_TOLERANCE = 0.01
+_EPS = 1e-9
+
+
+def _is_ceiling(indicator: str, measure: str = "level") -> bool:
+    name = str(indicator or "")
+    return any(word in name for word in CEILING_INDICATORS) or (
+        measure in ("level", "share") and any(word in name for word in CEILING_LEVELS))
+
+
+def _tolerance(target: float, unit: str) -> float:
+    base = unit_scale(unit)[1]
+    if base in ("%", "％", "个百分点", "‰"):
+        return PERCENT_TOLERANCE
+    return abs(target) * RELATIVE_TOLERANCE
+
+
+def target_met(target: float, achieved: float, *, relation: str = "=", target_high: float | None = None,
+               unit: str = "%", indicator: str = "", measure: str = "level") -> tuple[bool | None, str]:
+    """Whether ``achieved`` meets ``target`` under the rule of the module doc, and the
+    rule applied in words: ``target_met(6, 5.6, relation="~")`` -> (True, 'about: >= 5.5').
+    ``achieved`` in the target's unit; None/NaN on either side gives (None, '')."""
+    if target is None or achieved is None or pd.isna(target) or pd.isna(achieved):
+        return None, ""
+    relation = relation if relation in (">=", "<=", "~", "=") else "="
+    ceiling = _is_ceiling(indicator, measure)
+    has_high = target_high is not None and not pd.isna(target_high)
+    if relation == ">=":
+        return achieved >= target - _EPS, f"at least: >= {target:g}"
+    if relation == "<=":
+        return achieved <= target + _EPS, f"at most: <= {target:g}"
+    if has_high:
+        if ceiling:
+            return achieved <= target_high + _EPS, f"range, ceiling: <= {target_high:g}"
+        return achieved >= target - _EPS, f"range: >= {target:g}"
+    if relation == "~":
+        tol = _tolerance(target, unit)
+        if ceiling:
+            return achieved <= target + tol + _EPS, f"about, ceiling: <= {target + tol:g}"
+        return achieved >= target - tol - _EPS, f"about: >= {target - tol:g}"
+    if ceiling:
+        return achieved <= target + _EPS, f"plain, ceiling: <= {target:g}"
+    return achieved >= target - _EPS, f"plain: >= {target:g}"
+
+
+# ------------------------------------------------------------------ documents and places
+
+def _doc_dates(q: pd.DataFrame, corpus) -> dict[str, float]:
+    """A sortable date per document: the corpus date (or year), a ``doc_date`` /
+    ``doc_year`` column, else the year most of its targets are for (a work report sets
+    that year's targets).  Unknown -> NaN."""
+    dates: dict[str, float] = {}
+    if corpus is not None:
+        for doc in corpus:
+            d = doc.date
+            if d is not None:
+                dates[doc.id] = d.year + (d.timetuple().tm_yday - 1) / 366
+            elif doc.year is not None:
+                dates[doc.id] = float(doc.year)
+    for col in ("doc_date", "doc_year"):
+        if col in q.columns:
+            for doc, value in zip(q["doc"], q[col]):
+                if doc not in dates and not pd.isna(value):
+                    value = pd.Timestamp(value) if col == "doc_date" else value
+                    dates[doc] = value.year + (value.dayofyear - 1) / 366 if col == "doc_date" else float(value)
+    targets = q[(q["label"] == "target") & q["year"].notna()]
+    for doc, years in targets.groupby("doc")["year"]:
+        if doc not in dates:
+            dates[doc] = float(years.astype(int).mode().max())  # a tie: the later year
+    return dates
+
+
+_UNIT = r"(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|区|县|旗|州|盟)"
+_PLACE = rf"(?![年月日在])[\u4e00-\u9fff]{{1,16}}?{_UNIT}"
+_PLACE_PATTERNS = [
+    # 2026年内蒙古自治区政府工作报告 / 陕西省2026年政府工作报告 / 海拉尔区政府工作报告
+    re.compile(rf"(?:^|[^\u4e00-\u9fff]|年)({_PLACE})(?:[0-9０-９]{{4}}年)?(?:人民)?政府工作报告"),
+    # 在海拉尔区第十四届人民代表大会 / 在甘肃省十四届人民代表大会
+    re.compile(rf"在({_PLACE})第?[一二三四五六七八九十0-9]+届人民代表大会"),
+    # 海拉尔区人民政府区长 / 呼伦贝尔市海拉尔区人民政府代区长 / 海南省省长
+    re.compile(rf"(?:^|[^\u4e00-\u9fff])({_PLACE})(?:人民政府)?代?(?:省长|市长|区长|县长|旗长|州长|盟长|主席)"),
+]
+_LAST_UNIT = re.compile(rf".+?{_UNIT}")
+
+
+def place_from_text(text: str, *, head: int = 600) -> str | None:
+    """The place a report is of, read from its first ``head`` characters: the title line
+    (海拉尔区政府工作报告), the congress (在海拉尔区第十四届人民代表大会) or the speaker's
+    office (海拉尔区人民政府区长).  A place written with its parent (呼伦贝尔市海拉尔区) gives
+    the last unit (海拉尔区).  None when nothing matches."""
+    start = str(text or "")[:head]
+    for pattern in _PLACE_PATTERNS:
+        m = pattern.search(start)
+        if m:
+            parts = _LAST_UNIT.findall(m.group(1))
+            return parts[-1] if parts and len(parts[-1]) > 2 else m.group(1)
+    return None
+
+
+def _places(q: pd.DataFrame, corpus) -> pd.Series:
+    """Place of each row: corpus metadata, else the report's own words (place_from_text),
+    else a ``place`` column, else ''."""
+    if corpus is not None:
+        place = {doc.id: str(doc.meta.get("place") or place_from_text(doc.raw) or "") for doc in corpus}
+        return q["doc"].map(lambda d: place.get(d, "")).astype(str)
+    if "place" in q.columns:
+        return q["place"].fillna("").astype(str)
+    return pd.Series("", index=q.index, dtype=str)
+
+
+# ------------------------------------------------------------------ the table
+
+def _prepare(q: pd.DataFrame, corpus) -> pd.DataFrame:
+    t = quantities_periods(q, corpus=corpus)
+    t = t[t["label"].isin(_TRACKED) & (t["indicator"].fillna("") != "")
+          & (t["year"].notna() | (t["measure"] == "avg_change") & t["period_end"].notna())].copy()
+    t["place"] = _places(t, corpus)
+    dates = _doc_dates(q, corpus)
+    t["_date"] = t["doc"].map(dates).astype(float)
+    scale = t["unit"].map(unit_scale)
+    t["_mag"] = [m for m, _ in scale]
+    t["_base"] = [u for _, u in scale]
+    t["_exact"] = (t["relation"].fillna("=") == "=").astype(int)
+    for c in ("start", "end", "sentence", "value_high"):
+        if c not in t.columns:
+            t[c] = pd.NA
+    # one key for single years and spans: the period label
+    t["_key"] = [str(int(y)) if not pd.isna(y) else p for y, p in zip(t["year"], t["period"])]
+    return t
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _late(value) -> float:
+    """Sort key: an unknown date or offset sorts last."""
+    return float("inf") if _missing(value) else float(value)
+
+
+def _pick_target(rows: list[dict]) -> dict | None:
+    """The document that set the target: the earliest one (a later report restating it
+    is not the one that set it); within it, the first statement."""
+    return min(rows, key=lambda r: (_late(r["_date"]), str(r["doc"]), _late(r["start"])), default=None)
+
+
+def _pick_result(rows: list[dict], year) -> tuple[dict | None, str]:
+    """The latest document's exact statement of an achieved value (a final figure replaces
+    a first report); an estimate only when no achieved value exists.  A report cannot state
+    the final result of its own year, nor estimate a later one."""
+    def possible(r) -> bool:
+        if _missing(year) or _missing(r["_date"]):
+            return True
+        made = int(r["_date"])
+        return made > year if r["label"] == "achieved" else made >= year
+
+    rows = [r for r in rows if possible(r)]
+    for kind in ("achieved", "estimate"):
+        pool = [r for r in rows if r["label"] == kind]
+        if pool:
+            return min(pool, key=lambda r: (-r["_exact"], -_late(r["_date"]) if not _missing(r["_date"])
+                                            else float("inf"), _late(r["start"]))), kind
+    return None, ""
+
+
+def _others(rows: list[dict], chosen: dict | None) -> str:
+    if chosen is None:
+        return ""
+    return "; ".join(sorted({f"{r['value']:g}{r['unit'] if not _missing(r['unit']) else ''} ({r['doc']})"
+                             for r in rows if (r["value"], r["unit"]) != (chosen["value"], chosen["unit"])}))
+
+
+def _side(row: dict | None, prefix: str) -> dict:
+    keys = ("doc", "start", "end", "sentence")
+    return {f"{prefix}_{k}": (None if row is None else row[k]) for k in keys}
+
+
+def _row(key: tuple, rows: list[dict]) -> dict:
+    place, indicator, measure, _, _base = key
+    first = rows[0]
+    year = first["year"]
+    targets = [r for r in rows if r["label"] == "target"]
+    results = [r for r in rows if r["label"] != "target"]
+    tgt = _pick_target(targets)
+    res, kind = _pick_result(results, year)
+    nan = float("nan")
+    out = {"place": place, "indicator": indicator, "measure": measure, "year": year,
+           "period": first["period"], "period_start": first["period_start"], "period_end": first["period_end"],
+           "target": tgt["value"] if tgt else nan, "target_high": tgt["value_high"] if tgt else nan,
+           "relation": tgt["relation"] if tgt else None,
+           "unit": tgt["unit"] if tgt else (res["unit"] if res else None),
+           "achieved": res["value"] if res else nan, "achieved_unit": res["unit"] if res else None,
+           "achieved_kind": kind, **_side(tgt, "target"), **_side(res, "achieved"),
+           "other_targets": _others(targets, tgt),
+           "other_achieved": _others([r for r in results if r["label"] == kind], res),
+           "met": None, "rule": "", "gap": nan}
+    if tgt and res:
+        achieved = res["value"] * res["_mag"] / tgt["_mag"]  # in the target's unit
+        high = None if _missing(tgt["value_high"]) else tgt["value_high"]
+        out["met"], out["rule"] = target_met(tgt["value"], achieved, relation=tgt["relation"], target_high=high,
+                                             unit=tgt["unit"], indicator=indicator, measure=measure)
+        out["gap"] = round(achieved - tgt["value"], 10)
+    return out
+
+
+def textstat_attainment(q: pd.DataFrame, *, corpus=None, registered: bool = False) -> pd.DataFrame:
+    """Each year's target against its result: one row per place, indicator, measure, unit
+    and year (single-year quantities) or plan period (``avg_change`` over a span, e.g.
+    年均增长5%左右 over 2026–2030, with ``year`` empty and ``period`` '2026–2030').
+
+    - target: from the earliest document that states it (label ``target``); other
+      values stated for the same key are listed in ``other_targets``.
+    - achieved: the latest document's statement of the achieved value, exact statements
+      before thresholds (突破300亿元); only when there is none, an estimate (预计), and
+      ``achieved_kind`` says which.  A report's own year is not "achieved" in it.
+    - ``met`` and ``rule`` follow :func:`target_met` (see the module doc); ``gap`` =
+      achieved - target in the target's unit.
+    - A key with a target and no result yet, or a result and no target, is kept with
+      the other side empty.
+
+    ``registered=True`` keeps the indicators of the indicator registry (GDP, income,
+    jobs …), not single projects.
+    Place comes from ``corpus`` metadata (``place``), else the report's title or speaker
+    (:func:`place_from_text`), else a ``place`` column of ``q``, else ''.  Document order
+    (which is earlier) comes from the corpus dates, else a ``doc_date``/``doc_year``
+    column, else the year most of a document's targets are for.
+    Columns: :data:`ATTAINMENT_COLUMNS`, sorted by place, indicator, measure, year/period.
+    """
+    _check(q)
+    t = _prepare(q, corpus)
+    if registered:
+        from .indicators import indicator_registry
+
+        t = t[t["indicator"].isin(set(indicator_registry().names))]
+    if t.empty:
+        return pd.DataFrame(columns=ATTAINMENT_COLUMNS)
+    keys = ["place", "indicator", "measure", "_key", "_base"]
+    groups: dict[tuple, list[dict]] = {}
+    for record in t.to_dict("records"):  # plain dicts: per-group DataFrames are slow
+        groups.setdefault(tuple(record[k] for k in keys), []).append(record)
+    rows = [_row(key, g) for key, g in groups.items()]
+    # a key whose only statements are a report's own-year "results" has neither side
+    out = pd.DataFrame([r for r in rows if r["target_doc"] is not None or r["achieved_doc"] is not None])
+    if out.empty:
+        return pd.DataFrame(columns=ATTAINMENT_COLUMNS)
+    out["met"] = out["met"].astype("boolean")
+    for c in ("year", "period_start", "period_end", "target_start", "target_end", "achieved_start",
+              "achieved_end"):
+        out[c] = pd.to_numeric(out[c], errors="coerce").astype("Int64")
+    out = out.sort_values(["place", "indicator", "measure", "period_end", "period_start"], na_position="last")
+    return out[ATTAINMENT_COLUMNS].reset_index(drop=True)
+
+
+# ------------------------------------------------------------------ files (the CLI)
+
+def attainment_for_files(paths) -> tuple[pd.DataFrame, list[str]]:
+    """The attainment table of report files, and notes for the reader (stderr).
+
+    Metadata come from a metadata.csv beside the files; a file without a ``place`` there
+    gets the place read from its text (:func:`place_from_text`); if no file's place can be
+    read, all files are taken as one place, and a note says so.  ``doc`` is the file name.
+    """
+    from .corpus import load_files
+    from .quantities import quantities
+
+    corpus = load_files(list(paths))
+    notes, unknown = [], []
+    for doc in corpus:
+        if not str(doc.meta.get("place") or ""):
+            found = place_from_text(doc.raw)
+            if found:
+                doc.meta["place"] = found
+            else:
+                unknown.append(doc.id)
+    if unknown and len(unknown) == len(corpus):
+        notes.append("no place in metadata or text of any file: all files are taken as one place")
+    elif unknown:
+        notes.append(f"no place found for {', '.join(unknown)}: their place is left empty")
+    return textstat_attainment(quantities(corpus), corpus=corpus), notes
+
+
+# ------------------------------------------------------------------ the chart
+
+@cached_figure
+def textplot_attainment(table: pd.DataFrame, *, indicator: str, measure: str = "change",
+                        place: str | None = None, ax=None):
+    """Each year's target band against its outcome, from :func:`textstat_attainment`.
+
+    A vertical bar per year spans the target (a range 5–5.5%; 左右 ± the tolerance; a
+    point for a plain target, with ▲ for 以上 and ▼ for 以内); the outcome is a dot, green
+    when met, red when missed, hollow when it is an estimate.  Plan-period rows are left
+    out (they are not one year).  Returns the matplotlib Figure.
+    """
+    import matplotlib.pyplot as plt
+
+    from .indicators import canonical_indicator
+
+    name = canonical_indicator(indicator)
+    t = table[(table["indicator"] == name) & (table["measure"] == measure) & table["year"].notna()]
+    if place is not None:
+        t = t[t["place"] == place]
+    if t.empty:
+        where = f" in {place}" if place is not None else ""
+        raise ParameterError(f"no yearly {measure!r} targets or results for {indicator!r}{where}")
+    from .targets import _cjk
+
+    _cjk()
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(8, 4))
+    else:
+        fig = ax.figure
+    _draw_attainment(ax, t)
+    years = [int(y) for y in t["year"]]
+    ax.set_xticks(range(min(years), max(years) + 1))
+    ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
+    unit = t["unit"].dropna().mode()
+    ax.set_ylabel(unit.iloc[0] if len(unit) else "")
+    ax.set_xlabel("year")
+    title_place = f"{place} " if place else (f"{t['place'].iloc[0]} " if t["place"].nunique() == 1 else "")
+    ax.set_title(f"{title_place}{name} ({measure}): target vs outcome")
+    ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
+    fig.set_layout_engine("tight")  # laid out at draw time, skipped when cached
+    return fig
+
+
+def _band(r) -> tuple[float, float]:
+    low = float(r.target)
+    if not pd.isna(r.target_high):
+        return low, float(r.target_high)
+    if r.relation == "~":
+        tol = _tolerance(low, r.unit)
+        return low - tol, low + tol
+    return low, low
+
+
+def _draw_attainment(ax, t: pd.DataFrame) -> None:
+    seen = set()
+
+    def once(label):
+        if label in seen:
+            return None
+        seen.add(label)
+        return label
+
+    for r in t.itertuples():
+        x = int(r.year)
+        if not pd.isna(r.target):
+            low, high = _band(r)
+            if high > low:
+                ax.bar(x, high - low, bottom=low, width=0.5, color="#9ecae1", alpha=0.8,
+                       label=once("target band"))
+            marker = {">=": "^", "<=": "v"}.get(r.relation, "_")
+            ax.scatter(x, r.target, marker=marker, s=160 if marker == "_" else 60, color="#2171b5", zorder=3,
+                       label=once({"^": "target (at least)", "v": "target (at most)"}.get(marker, "target")))
+        if not pd.isna(r.achieved):
+            color = {True: "#2ca02c", False: "#d62728"}.get(None if pd.isna(r.met) else bool(r.met), "grey")
+            estimate = r.achieved_kind == "estimate"
+            label = "estimate" if estimate else {"#2ca02c": "outcome (met)", "#d62728": "outcome (missed)"}.get(
+                color, "outcome (no target)")
+            ax.scatter(x, r.achieved, marker="o", s=55, zorder=4, edgecolors=color,
+                       facecolors="none" if estimate else color, label=once(label))
+            ax.annotate(f"{r.achieved:g}", (x, r.achieved), textcoords="offset points", xytext=(7, -3), fontsize=8)

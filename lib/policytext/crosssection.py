@@ -1,0 +1,142 @@
+"""Across places: one year's targets side by side, with each place's plan-period average.
+
+:func:`textstat_crosssection` gives one row per place for an indicator, measure and year
+(by default 2026 GDP growth): the annual target, and the average annual rate the place
+set for the plan period containing that year (年均增长5%左右 over 2026–2030), kept apart.
+:func:`textstat_shared_indicators` lists the indicators that at least ``k`` places set
+targets for, so the same cross-section can be drawn for any of them.
+:func:`textplot_crosssection` draws the cross-section as a dot chart.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .attainment import textstat_attainment
+from .errors import ParameterError
+from .figures import cached_figure
+
+__all__ = ["textstat_crosssection", "textstat_shared_indicators", "textplot_crosssection",
+           "CROSSSECTION_COLUMNS"]
+
+CROSSSECTION_COLUMNS = [
+    "place", "indicator", "measure", "year", "target", "target_high", "relation", "unit", "doc", "start", "end",
+    "sentence", "other_targets", "average", "average_high", "average_relation", "average_period", "average_doc",
+    "average_start", "average_sentence", "difference",
+]
+
+
+def _table(q, corpus, table):
+    return table if table is not None else textstat_attainment(q, corpus=corpus)
+
+
+def textstat_crosssection(q: pd.DataFrame | None = None, *, corpus=None, indicator: str = "地区生产总值",
+                          measure: str = "change", year: int | None = None,
+                          table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per place: its ``year`` target for ``indicator``/``measure`` and, apart from
+    it, the plan-period average (``avg_change`` target whose period contains ``year``) when
+    ``measure`` is 'change'.
+
+    ``year`` defaults to the year most places set a target for.  ``difference`` = annual
+    target - average (low ends of ranges).  ``other_targets`` lists any other annual
+    values found for the same place and year (a second statement is a warning sign).
+    Pass ``table=`` (a :func:`~policytext.attainment.textstat_attainment` result) to skip
+    recomputing it.  Places without an annual target but with an average are kept.
+    """
+    from .indicators import canonical_indicator
+
+    a = _table(q, corpus, table)
+    name = canonical_indicator(indicator)
+    annual = a[(a["indicator"] == name) & (a["measure"] == measure) & a["target"].notna() & a["year"].notna()]
+    if year is None and not annual.empty:
+        counts = annual.groupby("year")["place"].nunique()
+        year = int(counts[counts == counts.max()].index.max())
+    if year is None:
+        return pd.DataFrame(columns=CROSSSECTION_COLUMNS)
+    annual = annual[annual["year"] == year]
+    avg = a[(a["indicator"] == name) & (a["measure"] == "avg_change") & a["target"].notna()
+            & (a["period_start"].fillna(year) <= year) & (a["period_end"] >= year)] if measure == "change" \
+        else a.iloc[0:0]
+    rows = []
+    for place in sorted(set(annual["place"]) | set(avg["place"])):
+        r = annual[annual["place"] == place]
+        m = avg[avg["place"] == place].sort_values("period_end")
+        row = {"place": place, "indicator": name, "measure": measure, "year": year}
+        if not r.empty:
+            r = r.iloc[0]
+            row.update(target=r["target"], target_high=r["target_high"], relation=r["relation"], unit=r["unit"],
+                       doc=r["target_doc"], start=r["target_start"], end=r["target_end"],
+                       sentence=r["target_sentence"], other_targets=r["other_targets"])
+        if not m.empty:
+            m = m.iloc[-1]
+            row.update(average=m["target"], average_high=m["target_high"], average_relation=m["relation"],
+                       average_period=m["period"], average_doc=m["target_doc"], average_start=m["target_start"],
+                       average_sentence=m["target_sentence"])
+            row.setdefault("unit", m["unit"])
+        rows.append(row)
+    out = pd.DataFrame(rows).reindex(columns=CROSSSECTION_COLUMNS)
+    out["difference"] = out["target"] - out["average"]
+    for c in ("year", "start", "end", "average_start"):
+        out[c] = pd.to_numeric(out[c], errors="coerce").astype("Int64")
+    return out.sort_values(["target", "place"], ascending=[False, True], na_position="last").reset_index(drop=True)
+
+
+def textstat_shared_indicators(q: pd.DataFrame | None = None, *, corpus=None, k: int = 2, year: int | None = None,
+                               table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Indicators (with measure) that at least ``k`` places set a yearly target for (in
+    ``year``, or any year): indicator, measure, year, places (count), place_list; most
+    shared first.  The input of a cross-section for each of them."""
+    a = _table(q, corpus, table)
+    t = a[a["target"].notna() & a["year"].notna()]
+    if year is not None:
+        t = t[t["year"] == year]
+    cols = ["indicator", "measure", "year", "places", "place_list"]
+    if t.empty:
+        return pd.DataFrame(columns=cols)
+    g = t.groupby(["indicator", "measure", "year"])["place"].agg(
+        places="nunique", place_list=lambda s: "、".join(sorted(set(s)))).reset_index()
+    g = g[g["places"] >= k].sort_values(["places", "year", "indicator"], ascending=[False, False, True])
+    return g[cols].reset_index(drop=True)
+
+
+@cached_figure
+def textplot_crosssection(table: pd.DataFrame, *, ax=None):
+    """Dot chart of a :func:`textstat_crosssection` table: one line per place, the annual
+    target as a dot (a range as a bar from low to high; 以上 ▲, 以内 ▼) and the plan-period
+    average as a hollow diamond.  Returns the matplotlib Figure."""
+    import matplotlib.pyplot as plt
+
+    if table.empty or (table["target"].isna().all() and table["average"].isna().all()):
+        raise ParameterError("the cross-section is empty: no place sets this target")
+    from .targets import _cjk
+
+    _cjk()
+    t = table.iloc[::-1].reset_index(drop=True)  # highest target on top
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(7, 0.35 * len(t) + 1.6))
+    else:
+        fig = ax.figure
+    ys = range(len(t))
+    for y, r in zip(ys, t.itertuples()):
+        if not pd.isna(r.target_high):
+            ax.plot([r.target, r.target_high], [y, y], color="#2171b5", linewidth=4, alpha=0.5, solid_capstyle="butt")
+    marker = {">=": "^", "<=": "v"}
+    for rel, m in marker.items():
+        sel = t["relation"] == rel
+        ax.scatter(t.loc[sel, "target"], [y for y, s in zip(ys, sel) if s], marker=m, color="#2171b5", zorder=3)
+    plain = t["target"].notna() & ~t["relation"].isin(list(marker))
+    ax.scatter(t.loc[plain, "target"], [y for y, s in zip(ys, plain) if s], color="#2171b5", zorder=3,
+               label=f"{int(t['year'].iloc[0])} target")
+    for y, r in zip(ys, t.itertuples()):
+        if not pd.isna(r.average_high):
+            ax.plot([r.average, r.average_high], [y, y], color="#e6550d", linewidth=1.5, alpha=0.7)
+    if t["average"].notna().any():
+        ax.scatter(t["average"], list(ys), marker="D", facecolors="none", edgecolors="#e6550d", s=50, zorder=4,
+                   label="plan-period average (年均)")
+    ax.set_yticks(list(ys), t["place"])
+    unit = t["unit"].dropna()
+    ax.set_xlabel(unit.iloc[0] if len(unit) else "")
+    ax.set_title(f"{t['indicator'].iloc[0]} ({t['measure'].iloc[0]}), {int(t['year'].iloc[0])}: targets by place")
+    ax.grid(axis="x", alpha=0.3)
+    ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
+    fig.set_layout_engine("tight")  # laid out at draw time, skipped when cached
+    return fig

@@ -1,0 +1,148 @@
+"""Revisions across years: the same figure stated differently in documents of different years.
+
+:func:`textstat_revisions` lists, with both values and both sentences:
+
+- ``estimate replaced``: a preliminary figure (预计) of a year, and the final figure a
+  later document reports for the same place, indicator, measure and year, when they
+  differ beyond rounding;
+- ``revision``: two documents of different dates report different achieved values of the
+  same finished year (the later one revises the earlier);
+- ``differs``: two documents of the same date (or of unknown order) disagree;
+- ``restated base``: a level reported by a later document sits so far from the level an
+  earlier document reported for an earlier year that the growth it implies departs from
+  the growth reported for that year by more than ``threshold`` percentage points a year
+  (海拉尔区: GDP 303.6亿元 in 2016, 192.3亿元 in 2018 with growth of 6.0% — the series was
+  restated after 剔除虚增空转因素).  Nominal levels and real growth differ by a few points;
+  a restated base by tens.
+
+Only exact statements (relation '=') are compared: 突破300亿元 revises nothing.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .attainment import _prepare
+from .targets import _agree, _check, _decimals
+
+__all__ = ["textstat_revisions", "REVISION_COLUMNS"]
+
+REVISION_COLUMNS = [
+    "place", "indicator", "measure", "year", "kind", "earlier_value", "later_value", "unit", "change_pct",
+    "implied_growth", "stated_growth", "earlier_year", "earlier_doc", "earlier_label", "earlier_start",
+    "earlier_end", "earlier_sentence", "later_year", "later_doc", "later_label", "later_start", "later_end",
+    "later_sentence", "later_unit",
+]
+_KIND_ORDER = {"restated base": 0, "revision": 1, "estimate replaced": 2, "differs": 3}
+
+
+def _statements(q: pd.DataFrame, corpus) -> pd.DataFrame:
+    """One exact reported statement per document and key: the achieved value if the
+    document has one (else its estimate), its first statement by offset."""
+    t = _prepare(q, corpus)
+    t = t[t["label"].isin(("achieved", "estimate")) & t["year"].notna() & (t["_exact"] == 1)].copy()
+    t["_scaled"] = t["value"].astype(float) * t["_mag"]
+    t["_tol"] = [m * 10.0 ** -_decimals(v) / 2 for v, m in zip(t["value"], t["_mag"])]
+    t["_a"] = (t["label"] == "achieved").astype(int)
+    t = t.sort_values(["_a", "start"], ascending=[False, True], na_position="last")
+    return t.drop_duplicates(["place", "indicator", "measure", "year", "_base", "doc"])
+
+
+def _side(r: dict, prefix: str) -> dict:
+    return {f"{prefix}_{k}": r[k] for k in ("year", "doc", "label", "start", "end", "sentence")}
+
+
+def _pair(e: dict, later: dict, kind: str, **extra) -> dict:
+    return {"place": later["place"], "indicator": later["indicator"], "measure": later["measure"],
+            "year": later["year"], "kind": kind, "earlier_value": e["value"], "later_value": later["value"],
+            "unit": e["unit"], "later_unit": later["unit"],
+            "change_pct": round((later["_scaled"] / e["_scaled"] - 1) * 100, 2) if e["_scaled"] else float("nan"),
+            **_side(e, "earlier"), **_side(later, "later"), **extra}
+
+
+def _known(date) -> bool:
+    return date is not None and date == date
+
+
+def _kind(e: dict, later: dict) -> str:
+    if not (_known(e["_date"]) and _known(later["_date"])) or e["_date"] == later["_date"]:
+        return "differs"
+    if e["label"] == "estimate" and later["label"] == "achieved":
+        return "estimate replaced"
+    return "revision" if later["label"] == "achieved" else "differs"
+
+
+def _groups(records: list[dict], keys: tuple) -> dict[tuple, list[dict]]:
+    groups: dict[tuple, list[dict]] = {}
+    for r in records:
+        groups.setdefault(tuple(r[k] for k in keys), []).append(r)
+    return groups
+
+
+def _same_year(records: list[dict]) -> list[dict]:
+    """Each document's figure against the figure of the document just before it."""
+    out = []
+    for g in _groups(records, ("place", "indicator", "measure", "year", "_base")).values():
+        if len({r["doc"] for r in g}) < 2:
+            continue
+        g = sorted(g, key=lambda r: (r["_date"] if _known(r["_date"]) else float("inf"), str(r["doc"])))
+        for e, later in zip(g, g[1:]):
+            if not _agree(e["_scaled"], e["_tol"], later["_scaled"], later["_tol"]):
+                out.append(_pair(e, later, _kind(e, later)))
+    return out
+
+
+def _growth_reported(records: list[dict]) -> dict:
+    """(place, indicator, year) -> reported growth in % (the latest document's)."""
+    g = [r for r in records if r["measure"] == "change" and r["_base"] == "%"]
+    g.sort(key=lambda r: r["_date"] if _known(r["_date"]) else float("-inf"))
+    return {(r["place"], r["indicator"], int(r["year"])): float(r["value"]) for r in g}
+
+
+def _restated(records: list[dict], threshold: float, max_gap: int) -> list[dict]:
+    """Level pairs (earlier document, earlier year) -> (later document, later year) whose
+    implied annual growth departs from the growth reported for the later year."""
+    growth = _growth_reported(records)
+    levels = [r for r in records if r["measure"] == "level" and _known(r["_date"]) and r["_scaled"] > 0]
+    out = []
+    for g in _groups(levels, ("place", "indicator", "_base")).values():
+        for later in g:
+            stated = growth.get((later["place"], later["indicator"], int(later["year"])))
+            earlier = [r for r in g if r["_date"] < later["_date"]
+                       and later["year"] - max_gap <= r["year"] < later["year"]]
+            if stated is None or not earlier:
+                continue
+            # the latest year before, as its latest document states it
+            e = max(earlier, key=lambda r: (r["year"], r["_date"]))
+            # a document's own earlier figures are on its own base: then the same-year
+            # comparison (a revision) says it, not a growth rate
+            if any(r["doc"] == later["doc"] and e["year"] <= r["year"] < later["year"] for r in g):
+                continue
+            years = int(later["year"]) - int(e["year"])
+            implied = ((later["_scaled"] / e["_scaled"]) ** (1 / years) - 1) * 100
+            if abs(implied - stated) > threshold:
+                out.append(_pair(e, later, "restated base", implied_growth=round(implied, 2),
+                                 stated_growth=stated))
+    return out
+
+
+def textstat_revisions(q: pd.DataFrame, *, corpus=None, threshold: float = 10.0, max_gap: int = 3) -> pd.DataFrame:
+    """Figures restated across documents: one row per pair of statements (see the module
+    doc for the kinds), with both values, both documents, offsets and sentences.
+
+    ``threshold``: percentage points a year by which the growth implied by two levels
+    must depart from the reported growth to count as a restated base; ``max_gap``: the
+    most years between the two levels compared.  ``change_pct`` = later / earlier - 1 in
+    percent (magnitudes converted).  Place and document order as in
+    :func:`policytext.attainment.textstat_attainment`.  Columns: :data:`REVISION_COLUMNS`,
+    restated bases first.
+    """
+    _check(q)
+    records = _statements(q, corpus).to_dict("records")  # plain dicts: per-group frames are slow
+    rows = _same_year(records) + _restated(records, threshold, max_gap)
+    if not rows:
+        return pd.DataFrame(columns=REVISION_COLUMNS)
+    out = pd.DataFrame(rows).reindex(columns=REVISION_COLUMNS)
+    for c in ("year", "earlier_year", "later_year", "earlier_start", "earlier_end", "later_start", "later_end"):
+        out[c] = pd.to_numeric(out[c], errors="coerce").astype("Int64")
+    out["_o"] = out["kind"].map(_KIND_ORDER)
+    return out.sort_values(["_o", "place", "indicator", "measure", "year"]).drop(columns="_o").reset_index(drop=True)

@@ -1,0 +1,273 @@
+"""Was the target met? (policytext.attainment)"""
+import io
+
+import pandas as pd
+import pytest
+
+from policytext.attainment import (ATTAINMENT_COLUMNS, place_from_text, target_met, textplot_attainment,
+                                   textstat_attainment)
+from policytext.errors import PolicyTextError
+from policytext.targets import quantities_periods
+
+GDP = "地区生产总值"
+COLS = ["doc", "start", "end", "label", "indicator", "measure", "value", "value_high", "unit", "relation", "year",
+        "sentence"]
+
+
+def q(*rows, place=None):
+    frame = pd.DataFrame([dict(zip(COLS, r)) for r in rows], columns=COLS)
+    frame["year"] = frame["year"].astype("Int64")
+    if place:
+        frame["place"] = frame["doc"].map(place)
+    return frame
+
+
+# ------------------------------------------------------------------ the rule for met
+
+@pytest.mark.parametrize("target, achieved, relation, high, unit, indicator, met", [
+    (8, 8.9, "=", None, "%", GDP, True),        # plain growth target: at least
+    (8, 7.9, "=", None, "%", GDP, False),
+    (6, 6.0, "=", None, "%", GDP, True),        # equal is met
+    (6, 5.5, "~", None, "%", GDP, True),        # 左右: 0.5 percentage points below still counts
+    (6, 5.4, "~", None, "%", GDP, False),
+    (6, 7.5, "~", None, "%", GDP, True),        # above 左右 is met
+    (7, 7, ">=", None, "%", GDP, True),         # 以上
+    (7, 6.9, ">=", None, "%", GDP, False),
+    (3, 3.0, "<=", None, "%", "居民消费价格", True),  # 以内
+    (3, 3.1, "<=", None, "%", "居民消费价格", False),
+    (5, 5.2, "=", 5.5, "%", GDP, True),         # range 5–5.5: at least the low end
+    (5, 6.0, "=", 5.5, "%", GDP, True),         # above the high end still met
+    (5, 4.9, "=", 5.5, "%", GDP, False),
+    (5.5, 5.9, "~", None, "%", "城镇调查失业率", True),   # a ceiling: 左右 up to +0.5
+    (5.5, 6.1, "~", None, "%", "城镇调查失业率", False),
+    (4.5, 4.6, "=", None, "%", "城镇登记失业率", False),  # plain ceiling
+    (100, 99, "~", None, "万人", "城镇新增就业", True),    # 左右 on a count: within 1%
+    (100, 98.9, "~", None, "万人", "城镇新增就业", False),
+])
+def test_met_rule(target, achieved, relation, high, unit, indicator, met):
+    assert target_met(target, achieved, relation=relation, target_high=high, unit=unit,
+                      indicator=indicator)[0] is met
+
+
+def test_reductions_of_energy_use_are_floors_its_levels_ceilings():
+    # 单位GDP能耗下降3%: a reduction of 3.5% meets it; a level of 0.5吨 against 0.45吨 does not
+    assert target_met(3, 3.5, indicator="单位地区生产总值能耗", measure="change")[0] is True
+    assert target_met(0.45, 0.5, indicator="单位地区生产总值能耗", measure="level")[0] is False
+
+
+def test_met_rule_names_the_rule_and_needs_both_sides():
+    assert target_met(6, 5.6, relation="~") == (True, "about: >= 5.5")
+    assert target_met(6, None) == (None, "")
+    assert target_met(float("nan"), 5) == (None, "")
+
+
+# ------------------------------------------------------------------ the table
+
+S12 = "2012年预期目标是:地区生产总值增长21%"
+S13a = "全年地区生产总值完成235.2亿元,同比增长18.5%"
+S13t = "预期目标是:地区生产总值增长20%左右"
+TOY = q(
+    ("r2012", 10, 13, "target", GDP, "change", 21, None, "%", "=", 2012, S12),
+    ("r2012", 20, 22, "achieved", GDP, "change", 22.3, None, "%", "=", 2011, "2011年增长22.3%"),
+    ("r2013", 30, 34, "achieved", GDP, "change", 18.5, None, "%", "=", 2012, S13a),
+    ("r2013", 40, 42, "target", GDP, "change", 20, None, "%", "~", 2013, S13t),
+    ("r2013", 50, 53, "estimate", GDP, "change", 19, None, "%", "=", 2012, "预计增长19%"),
+    ("r2013", 60, 63, "achieved", GDP, "level", 23520, None, "百万元", "=", 2012, "x"),
+    ("r2012", 70, 73, "target", GDP, "level", 240, None, "亿元", "=", 2012, "达到240亿元"),
+    ("r2014", 80, 84, "estimate", GDP, "change", 19.6, None, "%", "=", 2013, "预计增长19.6%"),
+    ("r2014", 90, 92, "achieved", GDP, "change", 30, None, "%", "=", 2014, "mislabelled: own year"),
+    ("r2013", 95, 97, "target", GDP, "change", 25, None, "%", "=", 2012, "restated target"),
+    ("r2014", 99, 100, "target", GDP, "level", 300, None, "亿元", "=", 2014, "达到300亿元"),
+    place={"r2012": "海拉尔区", "r2013": "海拉尔区", "r2014": "海拉尔区"},
+)
+
+
+def row(table, year, measure="change"):
+    rows = table[(table["year"] == year) & (table["measure"] == measure)]
+    assert len(rows) == 1, rows
+    return rows.iloc[0]
+
+
+def test_target_against_next_years_result():
+    a = textstat_attainment(TOY)
+    assert list(a.columns) == ATTAINMENT_COLUMNS
+    r = row(a, 2012)
+    assert (r["target"], r["achieved"], r["met"], r["gap"]) == (21, 18.5, False, -2.5)
+    assert (r["target_doc"], r["target_start"], r["achieved_doc"], r["achieved_start"]) == ("r2012", 10, "r2013", 30)
+    assert r["achieved_sentence"] == S13a and r["achieved_kind"] == "achieved" and r["place"] == "海拉尔区"
+    # the earliest document set the target; a later restatement is listed, not used
+    assert r["other_targets"] == "25% (r2013)"
+    assert r["other_achieved"] == ""          # the estimate 19% is not an achieved value
+
+
+def test_estimate_only_when_no_result_and_said_so():
+    r = row(textstat_attainment(TOY), 2013)
+    assert (r["target"], r["relation"], r["achieved"], r["achieved_kind"]) == (20, "~", 19.6, "estimate")
+    assert r["met"] == True  # noqa: E712  19.6 >= 20 - 0.5
+    assert r["rule"] == "about: >= 19.5"
+
+
+def test_one_sided_rows_are_kept():
+    a = textstat_attainment(TOY)
+    r = row(a, 2011)                                      # a result, no target
+    assert pd.isna(r["target"]) and r["achieved"] == 22.3 and pd.isna(r["met"])
+    r = row(a, 2014, "level")                             # a target, no result yet
+    assert r["target"] == 300 and pd.isna(r["achieved"]) and pd.isna(r["achieved_doc"]) and pd.isna(r["met"])
+    # a report's own year is not a result: 增长30% of 2014 in the 2014 report gives no row
+    assert not ((a["year"] == 2014) & (a["measure"] == "change")).any()
+
+
+def test_gap_in_the_targets_unit():
+    r = row(textstat_attainment(TOY), 2012, "level")
+    # 23520 百万元 = 235.2 亿元 against 240 亿元
+    assert r["achieved"] == 23520 and r["achieved_unit"] == "百万元" and r["unit"] == "亿元"
+    assert r["gap"] == pytest.approx(-4.8) and r["met"] == False  # noqa: E712
+
+
+def test_latest_document_states_a_finished_year():
+    table = q(("a", 1, 2, "target", GDP, "change", 7, None, "%", "=", 2016, "t"),
+              ("b", 3, 4, "achieved", GDP, "change", 7.2, None, "%", "=", 2016, "first report"),
+              ("c", 5, 6, "achieved", GDP, "change", 6.8, None, "%", "=", 2016, "revised"),
+              ("c", 7, 8, "target", GDP, "change", 6, None, "%", "=", 2018, "t2"),
+              ("b", 7, 8, "target", GDP, "change", 6.5, None, "%", "=", 2017, "t3"))
+    table["doc_year"] = table["doc"].map({"a": 2016, "b": 2017, "c": 2018})
+    r = row(textstat_attainment(table), 2016)
+    assert (r["achieved"], r["achieved_doc"], r["met"]) == (6.8, "c", False)
+    assert r["other_achieved"] == "7.2% (b)"
+
+
+def test_plan_period_averages_are_their_own_rows():
+    # the 15th plan's 年均增长5%左右 and the 2026 target 5.5% are kept apart
+    s = "“十五五”时期地区生产总值年均增长5%左右,今年增长5.5%"
+    table = q(("p", 10, 11, "target", GDP, "change", 5, None, "%", "~", 2026, s),
+              ("p", 20, 23, "target", GDP, "change", 5.5, None, "%", "=", 2026, s))
+    table["text"] = ["5", "5.5"]
+    a = textstat_attainment(table)
+    assert len(a) == 2
+    annual = row(a, 2026)
+    assert annual["target"] == 5.5 and annual["other_targets"] == ""
+    avg = a[a["measure"] == "avg_change"].iloc[0]
+    assert pd.isna(avg["year"]) and avg["period"] == "2026–2030" and avg["target"] == 5
+
+
+def test_contract_period_columns_are_used():
+    table = q(("p", 10, 11, "target", GDP, "avg_change", 5, None, "%", "~", None, "年均增长5%左右"),
+              ("p", 20, 23, "target", GDP, "change", 5.5, None, "%", "=", 2026, "增长5.5%"))
+    table["period_start"] = pd.array([2026, 2026], dtype="Int64")
+    table["period_end"] = pd.array([2030, 2026], dtype="Int64")
+    a = textstat_attainment(table)
+    assert set(a["period"]) == {"2026", "2026–2030"}
+
+
+def test_periods_fallback_reads_the_clause_before_the_number():
+    s = "地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元,年均增长12.1%;同比增长8.9%"
+    table = q(("d", 0, 0, "achieved", GDP, "change", 12.1, None, "%", "=", 2015, s),
+              ("d", 0, 0, "achieved", GDP, "change", 8.9, None, "%", "=", 2015, s))
+    p = quantities_periods(table)
+    assert list(p["measure"]) == ["avg_change", "change"]
+    assert pd.isna(p["year"].iloc[0]) and p["period"].tolist() == ["2010–2015", "2015"]
+
+
+def test_empty_and_bad_input():
+    assert list(textstat_attainment(TOY.iloc[0:0]).columns) == ATTAINMENT_COLUMNS
+    with pytest.raises(PolicyTextError, match="lacks columns"):
+        textstat_attainment(pd.DataFrame({"doc": ["a"]}))
+
+
+# ------------------------------------------------------------------ places
+
+@pytest.mark.parametrize("head, place", [
+    ("政 府 工 作 报 告\n——2019年3月4日在呼伦贝尔市海拉尔区第十五届人民代表大会第三次会议上\n"
+     "呼伦贝尔市海拉尔区人民政府代区长 萨国文", "海拉尔区"),
+    ("海拉尔区政府工作报告\n各位代表：", "海拉尔区"),
+    ("政府工作报告\n海拉尔区人民政府区长　　张天喜", "海拉尔区"),
+    ("下载 打印 2026年内蒙古自治区政府工作报告 ——2026年2月4日", "内蒙古自治区"),
+    ("分享: 陕西省2026年政府工作报告 2026年1月27日", "陕西省"),
+    ("——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上", "甘肃省"),
+    ("各位代表：现在我代表政府报告工作。", None),
+])
+def test_place_from_text(head, place):
+    assert place_from_text(head) == place
+
+
+# ------------------------------------------------------------------ the bundled corpus, via the CLI
+
+def test_cli_hailar_matches_the_headline_table(capsys):
+    from policytext.cli import main
+    from policytext.corpus import DATA_CORPORA_DIR
+
+    folder = DATA_CORPORA_DIR / "hailar"
+    assert main(["targets", *sorted(str(p) for p in folder.glob("*.txt")), "--csv"]) == 0
+    out = capsys.readouterr()
+    table = pd.read_csv(io.StringIO(out.out))
+    assert list(table.columns) == ATTAINMENT_COLUMNS and out.err == ""
+    headline = pd.read_csv(folder / "headline.csv")
+    both = headline.dropna(subset=["gdp_growth_target", "gdp_growth_achieved"])
+    assert len(both) == 6
+    gdp = table[(table["measure"] == "change") & table["indicator"].isin([GDP, "经济增长"])]
+    for h in both.itertuples():
+        rows = gdp[gdp["year"] == h.year]
+        assert len(rows) == 1, h.year
+        r = rows.iloc[0]
+        assert (r["target"], r["achieved"]) == (h.gdp_growth_target, h.gdp_growth_achieved), h.year
+        assert (r["target_doc"], r["achieved_doc"]) == (h.target_doc, h.achieved_doc)
+        assert r["met"] == (h.gdp_growth_achieved >= h.gdp_growth_target - (0.5 if h.relation == "~" else 0))
+    # targets with no result yet are kept
+    assert set(gdp[gdp["achieved"].isna()]["year"]) == {2017, 2019}
+    # 2016's 年均增长12.1% (2010–2015) is not the growth of 2015
+    assert gdp[gdp["year"] == 2015].iloc[0]["achieved"] == 8.9
+
+
+def test_cli_without_metadata_reads_the_place_or_says_so(tmp_path, capsys):
+    from policytext.cli import main
+
+    body = "——2015年2月5日\n经济社会发展主要预期目标是：地区生产总值增长8%。\n"
+    (tmp_path / "a.txt").write_text("海拉尔区政府工作报告\n" + body, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("政府工作报告\n" + body, encoding="utf-8")
+    assert main(["targets", str(tmp_path / "a.txt"), "--csv"]) == 0
+    out = capsys.readouterr()
+    assert out.err == "" and "海拉尔区" in out.out
+    assert main(["targets", str(tmp_path / "b.txt"), "--csv"]) == 0
+    assert "all files are taken as one place" in capsys.readouterr().err
+
+
+def test_attainment_plot():
+    from matplotlib.figure import Figure
+
+    fig = textplot_attainment(textstat_attainment(TOY), indicator="GDP")
+    assert isinstance(fig, Figure)
+    ax = fig.axes[0]
+    labels = ax.get_legend_handles_labels()[1]
+    assert "outcome (missed)" in labels and "estimate" in labels and "target band" in labels
+    assert [int(t) for t in ax.get_xticks()] == [2011, 2012, 2013]
+    with pytest.raises(PolicyTextError, match="no yearly 'change' targets"):
+        textplot_attainment(textstat_attainment(TOY), indicator="粮食产量")
+
+
+def test_a_span_has_no_year_even_if_the_extractor_gives_one():
+    table = q(("p", 10, 11, "target", GDP, "avg_change", 5, None, "%", "~", 2030, "年均增长5%左右"),
+              ("p", 20, 23, "target", GDP, "change", 5.5, None, "%", "=", 2026, "增长5.5%"))
+    table["period_start"] = pd.array([2026, 2026], dtype="Int64")
+    table["period_end"] = pd.array([2030, 2026], dtype="Int64")
+    p = quantities_periods(table)
+    assert pd.isna(p["year"].iloc[0]) and p["year"].iloc[1] == 2026
+    a = textstat_attainment(table)
+    assert a[a["measure"] == "avg_change"]["year"].isna().all()
+
+
+def test_registered_indicators_only():
+    table = pd.concat([TOY, q(("r2013", 1, 2, "achieved", "幼儿园", "count", 3, None, "所", "=", 2012, "新建3所幼儿园"),
+                              place={"r2013": "海拉尔区"})])
+    assert "幼儿园" in set(textstat_attainment(table)["indicator"])
+    assert set(textstat_attainment(table, registered=True)["indicator"]) == {GDP}
+
+
+def test_place_from_the_text_when_metadata_has_none():
+    from policytext import corpus
+    from policytext.quantities import quantities
+
+    c = corpus({"a": "海拉尔区政府工作报告\n2015年地区生产总值增长8.9%。\n",
+                "b": "政府工作报告\n2015年地区生产总值增长8.9%。\n"},
+               meta={"a": {"year": 2016}, "b": {"year": 2016, "place": "满洲里市"}})
+    a = textstat_attainment(quantities(c), corpus=c)
+    assert dict(zip(a["achieved_doc"], a["place"])) == {"a": "海拉尔区", "b": "满洲里市"}

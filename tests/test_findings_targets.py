@@ -1,0 +1,91 @@
+"""Markdown findings from the target-tracking tables (findings.py, last section)."""
+import pandas as pd
+
+from policytext.attainment import ATTAINMENT_COLUMNS
+from policytext.crosssection import CROSSSECTION_COLUMNS
+from policytext.findings import md_attainment, md_crosssection, md_revisions
+from policytext.revisions import REVISION_COLUMNS
+
+GDP = "地区生产总值"
+
+
+def attainment(*rows):
+    cols = ["place", "indicator", "measure", "year", "target", "target_high", "relation", "achieved", "met", "gap",
+            "unit", "achieved_unit", "achieved_kind"]
+    t = pd.DataFrame([dict(zip(cols, r)) for r in rows]).reindex(columns=ATTAINMENT_COLUMNS)
+    t["met"] = t["met"].astype("boolean")
+    t["year"] = t["year"].astype("Int64")
+    return t
+
+
+HAILAR = attainment(
+    ("海拉尔区", GDP, "change", 2012, 21, None, "=", 18.5, False, -2.5, "%", "%", "achieved"),
+    ("海拉尔区", GDP, "change", 2013, 20, None, "=", 10.1, False, -9.9, "%", "%", "achieved"),
+    ("海拉尔区", GDP, "change", 2015, 8, None, "=", 8.9, True, 0.9, "%", "%", "achieved"),
+    ("海拉尔区", GDP, "change", 2018, 6, None, "~", 6.0, True, 0.0, "%", "%", "estimate"),
+    ("海拉尔区", GDP, "change", 2019, 3.5, None, "~", None, None, None, "%", None, ""),
+    ("海拉尔区", GDP, "change", 2011, None, None, None, 22.3, None, None, "%", "%", "achieved"),
+)
+
+
+def test_md_attainment_counts_and_years():
+    text = md_attainment(HAILAR)
+    assert text.startswith("For 地区生产总值 (change) in 海拉尔区: of 4 years with both a target and a result, "
+                           "2 met the target and 2 missed it.")
+    assert "Missed: 2012: 21% target, 18.5% achieved; 2013: 20% target, 10.1% achieved." in text
+    assert "2018: ≈6% target, 6% estimated" in text
+    assert "The largest shortfall was 9.9 percentage points (2013)." in text
+    assert "1 of the results are estimates" in text
+    assert "No result is stated yet for the target of 2019." in text
+
+
+def test_md_attainment_many_indicators_only_counts():
+    t = pd.concat([HAILAR, attainment(("海拉尔区", "粮食产量", "level", 2012, 10, None, "=", 9, False, -1, "万吨",
+                                       "万吨", "achieved"))])
+    text = md_attainment(t, detail=2)
+    assert "of 5 target–result pairs" in text and "Missed:" not in text and "shortfall" not in text
+
+
+def test_md_attainment_escapes_names():
+    t = attainment(("*X*市", "[链接](x)", "change", 2012, 5, None, "=", 6, True, 1, "%", "%", "achieved"))
+    text = md_attainment(t)
+    assert r"\*X\*市" in text and r"\[链接\]\(x\)" in text
+
+
+def test_md_nothing_to_show():
+    for md, table, cols in ((md_attainment, HAILAR.iloc[4:], None), (md_revisions, None, REVISION_COLUMNS),
+                            (md_crosssection, None, CROSSSECTION_COLUMNS)):
+        table = table if table is not None else pd.DataFrame(columns=cols)
+        text = md(table)
+        assert text.startswith("*Nothing to show for this selection") and text.count(".") == 1
+
+
+def test_md_revisions():
+    r = pd.DataFrame([{"place": "海拉尔区", "indicator": GDP, "measure": "level", "kind": "restated base",
+                       "earlier_value": 303.6, "unit": "亿元", "earlier_year": 2016, "earlier_doc": "2017.txt",
+                       "later_value": 192.3, "later_unit": "亿元", "later_year": 2018, "later_doc": "2019.txt",
+                       "implied_growth": -20.41, "stated_growth": 6.0},
+                      {"place": "", "indicator": GDP, "measure": "change", "kind": "estimate replaced",
+                       "earlier_value": 7, "unit": "%", "earlier_year": 2016, "earlier_doc": "a",
+                       "later_value": 7.2, "later_unit": "%", "later_year": 2016, "later_doc": "b"}],
+                     ).reindex(columns=REVISION_COLUMNS)
+    text = md_revisions(r)
+    assert text.startswith("2 figures are stated differently across documents (restated base: 1, "
+                           "estimate replaced: 1).")
+    assert ("海拉尔区 地区生产总值 (level): 303.6亿元 for 2016 (2017\\.txt), then 192.3亿元 for 2018 (2019\\.txt) — "
+            "-20.41% a year, against reported growth of 6%: a restated base.") in text
+    assert "地区生产总值 (change): 7% for 2016 (a), then 7.2% for 2016 (b) (estimate replaced)." in text
+    assert "more in the table" not in text and "1 more in the table." in md_revisions(r, top=1)
+
+
+def test_md_crosssection():
+    x = pd.DataFrame({"place": ["海南省", "安徽省", "河南省", "青海省"], "indicator": GDP, "measure": "change",
+                      "year": 2026, "target": [6, 5, 5, 4.5], "target_high": [None, 5.5, None, None],
+                      "unit": "%", "average": [6, 5, None, None], "average_period": ["2026–2030"] * 2 + [None] * 2,
+                      }).reindex(columns=CROSSSECTION_COLUMNS)
+    x["difference"] = x["target"] - x["average"]
+    text = md_crosssection(x)
+    assert text == ("4 places set a 2026 target for 地区生产总值 (change): from 4.5% (青海省) to 6% (海南省); "
+                    "2 of them chose 5%. 1 state a range rather than one figure. 2 also set an average annual "
+                    "rate for the plan period (2026–2030): the annual target is above it in 0, equal in 2 and "
+                    "below it in 0.")
