@@ -6,7 +6,9 @@ Checks (targets from issue 12):
 - in-process, cold: `tokens(corpus)` over >= 1M characters with an empty cache folder
   (corpus-term discovery, cutting and cache writes included; the engine is loaded first, as
   jieba's dictionary is) is >= 10x `[jieba.lcut(t) for t in texts]` (HMM on, jieba's default).
-  Also reported: one worker, and the engine's cut alone (no discovery, no cache).
+  Also reported: workers=1 (since batch.PARALLEL_MIN_CHARS = 2M, also the default for 1M
+  characters: the two runs measure the same path), and the engine's cut alone (no discovery,
+  no cache).
 - identity: the fast engine's tokens equal the jieba engine's over the seeds and the bundled
   corpora (`segment_files(..., cache=False)` per set, both engines).
 - whole process, cold: `policytext segment FILES --jsonl` over the same ~1M characters written

@@ -85,3 +85,19 @@ def test_corpus_terms_checks_candidates_against_the_dictionary(tmp_path, monkeyp
     assert corpus_terms(texts, engine="jieba", cache=False) == terms
     assert list((tmp_path / "segment_terms").rglob("*.ptc"))      # kept for the next call
     assert corpus_terms(texts) == terms
+
+
+def test_counting_every_ngram_or_only_frequent_ones_finds_the_same_terms(monkeypatch):
+    # Small samples count every n-gram, large ones only n-grams with a frequent part; the
+    # candidates (terms, counts, scores) must not depend on which way was taken.
+    import policytext.discover as discover
+
+    texts = toy_corpus() + ["鹿鸣湾鹿鸣湾，鹿鸣湾景区。鹿鸣湾新区鹿鸣湾码头" * 3]
+    options = dict(min_count=2, min_pmi=0.5, min_entropy=0.3)
+    full = discover_terms(texts, **options)
+    monkeypatch.setattr(discover, "FULL_COUNT_CHARS", 0)
+    pruned = discover_terms(texts, **options)
+    assert len(full) >= 5 and PLANTED in set(full["term"])
+    pd.testing.assert_frame_equal(full, pruned)
+    counts = discover._count(["甲乙甲乙", "甲乙"], 3, 2)
+    assert counts[2] == {"甲乙": 3, "乙甲": 1} and counts[3] == {"甲乙甲": 1, "乙甲乙": 1}

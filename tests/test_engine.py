@@ -130,6 +130,22 @@ def test_engines_are_immutable(engine):
     assert segment_text("建设鹿鸣湾景区", engine=engine) == base.cut("建设鹿鸣湾景区")
 
 
+def test_a_fresh_fast_engine_and_its_first_terms_engine_both_cut_right():
+    # The first corpus-terms engine of a fast base engine reuses the base's rjieba instance
+    # (the base rebuilds its own when used again); both must still cut as the reference does.
+    from policytext.engine_rjieba import RjiebaEngine
+
+    text = "建设鹿鸣湾景区，鹿鸣湾码头和鹿鸣湾新区，推进乡村振兴。"
+    base = RjiebaEngine.build()
+    child = base.with_terms(["鹿鸣湾", "码头和鹿"])
+    assert child.cut(text) == segmenter("jieba", terms=["鹿鸣湾", "码头和鹿"]).cut(text)
+    assert child.is_word("鹿鸣湾") and not base.is_word("鹿鸣湾")
+    assert base.cut(text) == segmenter("jieba").cut(text) and "鹿鸣湾" not in base.cut(text)
+    other = base.with_terms(["鹿鸣湾"])
+    assert other.cut(text) == segmenter("jieba", terms=["鹿鸣湾"]).cut(text)
+    assert child.cut(text) == segmenter("jieba", terms=["鹿鸣湾", "码头和鹿"]).cut(text)
+
+
 @BOTH
 def test_extra_terms_are_for_that_call_only(engine):
     assert "鹿鸣湾" in segment_text("建设鹿鸣湾景区", terms=["鹿鸣湾"], engine=engine)

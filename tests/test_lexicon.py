@@ -40,3 +40,27 @@ def test_a_changed_lexicon_is_read_again_and_changes_the_versions(tmp_path, monk
     assert versions() != before
     monkeypatch.undo()
     assert "鹿鸣湾" not in lexicon() and versions() == before
+
+
+def test_dictionary_index_answers_as_the_dictionary():
+    # The shipped index must be current (else: python scripts/make_dictionary_index.py) and give
+    # jieba's frequency and tag of each word; the last line of B超 wins, as in jieba.
+    d = dictionary()
+    shipped = LEX._read_index(LEX.DICT_INDEX_PATH, LEX.file_digest(LEX.jieba_dict_path()))
+    assert shipped is not None
+    words = list(d.freq)[::97] + ["B超", "乡村", "的", "一", "龟"]
+    for index in (shipped, LEX.DictionaryIndex.from_dictionary(d)):
+        assert index.total == d.total
+        assert [index.freq(w) for w in words] == [d.freq[w] for w in words]
+        assert [index.tag(w) for w in words] == [d.tags[w] for w in words]
+        assert index.freq("鹿鸣湾") == 0 and index.tag("鹿鸣湾") is None
+        assert index.freq("") == 0 and index.freq("\uffff\uffff") == 0
+
+
+def test_a_stale_dictionary_index_is_not_used(tmp_path):
+    stale = tmp_path / "index.gz"
+    stale.write_bytes(LEX.DictionaryIndex(b"\xe4\xb9\xa1 7 n\n", 7).to_bytes("0" * 64))
+    assert LEX._read_index(stale, LEX.file_digest(LEX.jieba_dict_path())) is None
+    assert LEX._read_index(stale, "0" * 64).freq("乡") == 7
+    stale.write_bytes(b"not zlib")
+    assert LEX._read_index(stale, "0" * 64) is None

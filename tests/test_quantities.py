@@ -5,7 +5,7 @@ import sys
 import pytest
 
 from policytext import corpus
-from policytext.quantities import extract_quantities, quantities, quantities_for_files, review_year_of
+from policytext.quantities import extract_quantities, quantities, review_year_of
 
 from conftest import DATA, SEEDS
 
@@ -217,10 +217,17 @@ def test_quantities_maps_offsets_to_raw_text():
     assert "326.5亿元" in row["sentence"]
 
 
-def test_quantities_for_files_uses_file_names(tmp_path):
+def test_quantities_cli_uses_file_names(tmp_path, capsys):
+    import io
+
+    import pandas as pd
+
+    from policytext.cli import main
+
     path = tmp_path / "report_2022.txt"
     path.write_text("2022年政府工作报告\n一、2021年工作回顾\n全年地区生产总值增长7.2%。\n", encoding="utf-8")
-    q = quantities_for_files([path])
+    assert main(["quantities", str(path), "--csv"]) == 0
+    q = pd.read_csv(io.StringIO(capsys.readouterr().out))
     assert list(q["doc"]) == ["report_2022.txt"]
     assert (q.iloc[0]["value"], q.iloc[0]["year"], q.iloc[0]["label"]) == (7.2, 2021, "achieved")
 

@@ -139,6 +139,27 @@ def test_workers_identical_when_discovery_finds_terms(monkeypatch):
     assert tagged["x"] == one["x"] and tagged.tags("x")[tagged["x"].index("鹿鸣湾")] == "nz"
 
 
+def test_discovery_in_a_forked_process_gives_identical_tokens(monkeypatch):
+    # Mid-sized cold corpora discover terms in a child while the parent cuts without them and
+    # then re-cuts the blocks with terms; a failed child means the parent discovers itself.
+    monkeypatch.setattr(batch, "DISCOVER_ASIDE_MIN_CHARS", 0)
+    monkeypatch.setattr(batch, "_spare_core", lambda: True)     # whatever the machine's load
+    text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
+    c = corpus({"x": PLANTED + text, "y": text + PLANTED})
+    one = tokens(c, workers=1, cache=False)
+    aside = tokens(c, cache=False)
+    assert "鹿鸣湾" in aside.terms and aside.terms == one.terms
+    for i in c.ids:
+        assert aside[i] == one[i] and aside[i].count("鹿鸣湾") == 8
+
+    def failing(send, *args):
+        send.send((False, None))
+        send.close()
+    monkeypatch.setattr(batch, "_discover_job", failing)
+    again = tokens(c, cache=False)
+    assert again.terms == one.terms and all(again[i] == one[i] for i in c.ids)
+
+
 @pytest.mark.parametrize("workers", [0, -1, 1.5, "2", True])
 def test_bad_workers_value(workers):
     with pytest.raises(ParameterError, match="workers"):

@@ -39,7 +39,7 @@ from .figures import cached_figure
 from .targets import _TRACKED, _check, quantities_periods, unit_scale
 
 __all__ = ["textstat_attainment", "textplot_attainment", "target_met", "place_from_text",
-           "attainment_for_files", "ATTAINMENT_COLUMNS", "CEILING_INDICATORS", "CEILING_LEVELS"]
+           "ATTAINMENT_COLUMNS", "CEILING_INDICATORS", "CEILING_LEVELS"]
 
 ATTAINMENT_COLUMNS = [
     "place", "indicator", "measure", "year", "target", "target_high", "relation", "achieved", "met",
@@ -309,32 +309,6 @@ def textstat_attainment(q: pd.DataFrame, *, corpus=None, registered: bool = Fals
 
 
 # ------------------------------------------------------------------ files (the CLI)
-
-def attainment_for_files(paths) -> tuple[pd.DataFrame, list[str]]:
-    """The attainment table of report files, and notes for the reader (stderr).
-
-    Metadata come from a metadata.csv beside the files; a file without a ``place`` there
-    gets the place read from its text (:func:`place_from_text`); if no file's place can be
-    read, all files are taken as one place, and a note says so.  ``doc`` is the file name.
-    """
-    from .corpus import load_files
-    from .quantities import quantities
-
-    corpus = load_files(list(paths))
-    notes, unknown = [], []
-    for doc in corpus:
-        if not str(doc.meta.get("place") or ""):
-            found = place_from_text(doc.raw)
-            if found:
-                doc.meta["place"] = found
-            else:
-                unknown.append(doc.id)
-    if unknown and len(unknown) == len(corpus):
-        notes.append("no place in metadata or text of any file: all files are taken as one place")
-    elif unknown:
-        notes.append(f"no place found for {', '.join(unknown)}: their place is left empty")
-    return textstat_attainment(quantities(corpus), corpus=corpus), notes
-
 
 # ------------------------------------------------------------------ the chart
 

@@ -8,6 +8,8 @@ Workers (fork, for large corpora) always cut with the engine *without* corpus te
 before discovery, which then runs in the parent at the same time; the parent re-cuts only the
 blocks that contain a discovered term (`_recut_terms`), which gives exactly the tokens of
 cutting with the terms. Workers send back one joined string per piece, not lists of tokens.
+Mid-sized cold corpora turn this round: a forked child discovers the terms while the parent
+cuts without them (`_Discovery`, `_EarlyCuts`), so only the terms cross a pipe.
 """
 from __future__ import annotations
 
@@ -18,14 +20,21 @@ import os
 import re
 from typing import Iterable, Iterator, Sequence
 
-from .discover import corpus_terms, terms_key, text_digests
+from .discover import checked_terms, corpus_terms, terms_key, text_digests, top_candidates
 from .engine import BLOCK_CHAR, Engine, segmenter
 from .errors import ParameterError, PolicyTextError
 
 __all__ = ["segment_files"]
 
-# Corpora with fewer characters than this are cut in one process (a pool costs more).
-PARALLEL_MIN_CHARS = 200_000
+# Corpora with fewer characters than this are cut in one process. A pool saves the cutting
+# time (0.4 s of CPU per 1M characters) but costs forking, moving the pieces, and re-cutting the
+# blocks with corpus terms (about 0.2 s per 1M characters): on 1M characters on 2 shared cores,
+# one process took 1.49-2.08 s cold and the pool 1.92-2.29 s (`policytext segment`, 4
+# alternated runs each). Discovery's sample is capped, so the pool pays on larger corpora.
+PARALLEL_MIN_CHARS = 2_000_000
+# From this size up to PARALLEL_MIN_CHARS, a cold run discovers corpus terms in a forked process
+# while this one cuts the texts without them (then re-cuts the blocks with terms).
+DISCOVER_ASIDE_MIN_CHARS = 300_000
 PROGRESS_MIN_CHARS = 200_000
 PIECE_CHARS = 40_000  # target size of the work pieces (paragraph-aligned) sent to workers
 SEP = "\x1f"          # joins tokens for the cache and the worker pipe when the text lacks it
@@ -89,14 +98,19 @@ def _recut_terms(seg: Engine, piece: str, toks: list[str], pattern: re.Pattern) 
         spans.append([lo, hi])
     if not spans:
         return toks
+    # One cut for all the blocks: "\n" between them is a token of its own and no fix crosses
+    # it. (Small gain: 0.072 -> 0.066 s of CPU for the bench corpus's 3960 term occurrences.)
+    cut = seg.cut("\n".join([piece[lo:hi] for lo, hi in spans]))
+    marks = list(itertools.compress(itertools.count(), map("\n".__eq__, cut)))
+    starts = [0, *[m + 1 for m in marks]]
     ends = list(itertools.accumulate(map(len, toks)))   # block edges are token edges
     out: list[str] = []
     k = 0
-    for lo, hi in spans:
+    for (lo, hi), a, b in zip(spans, starts, [*marks, len(cut)]):
         first = bisect.bisect_right(ends, lo)  # tokens before the block stay
         out.extend(toks[k:first])
         k = bisect.bisect_right(ends, hi)      # tokens of the block are replaced
-        out.extend(seg.cut(piece[lo:hi]))
+        out.extend(cut[a:b])
     out.extend(toks[k:])
     return out
 
@@ -128,6 +142,9 @@ class _Pool:
             for piece in _split_pieces(texts[i], piece_chars):
                 self.owner.append(i)
                 self.pieces.append(piece)
+        # The base engine's dictionary is built now, not in each worker (a corpus-terms engine
+        # may have taken it, see engine_rjieba.RjiebaEngine._derive).
+        segmenter(engine).cut_block("的")
         # Frozen objects are skipped by the workers' garbage collector, which would otherwise
         # write to (and so copy) every inherited page of the dictionary tables.
         gc.freeze()
@@ -176,8 +193,13 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
         hit = cache_get("segment_terms", terms_key(texts, digests))
         terms = hit if isinstance(hit, list) else None
     pool = None
-    if terms is None:                 # cold: start cutting while discovery runs
-        pool = _maybe_pool(engine, texts, range(len(texts)), workers, piece_chars)
+    if terms is None and _discover_aside(texts, workers):
+        # cold, mid-sized: discovery in a forked process while this one cuts
+        child = _Discovery(texts, cache=cache, digests=digests, engine=engine)
+        pool = _EarlyCuts(base, texts)
+        terms = child.result()
+    elif terms is None:               # cold: start cutting while discovery runs
+        pool = _maybe_pool(engine, texts, range(len(texts)), workers, piece_chars, discovering=True)
         try:
             terms = corpus_terms(texts, cache=cache, digests=digests, engine=engine)
         except BaseException:
@@ -189,17 +211,96 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
                              piece_chars=piece_chars)
 
 
-def _maybe_pool(engine, texts, todo, workers, piece_chars) -> _Pool | None:
+def _discover_aside(texts: Sequence[str], workers: int | None) -> bool:
+    n_chars = sum(map(len, texts))
+    return (DISCOVER_ASIDE_MIN_CHARS <= n_chars < PARALLEL_MIN_CHARS
+            and (workers is None or workers >= 2) and _fork_available()
+            and (workers is not None or _spare_core()))
+
+
+def _spare_core() -> bool:
+    """True when the load leaves a core for a second process. The child paid only then: on 1M
+    characters with 2 CPUs, in-process cold 0.50 s with it vs 0.76 s without at load 2.3-1.9,
+    but 0.89 s vs 0.75 s at load 3.7-3.4 (bench/segment.py, best of 5 interleaved runs)."""
+    try:
+        return os.getloadavg()[0] < (os.cpu_count() or 1)
+    except (AttributeError, OSError):   # no load average on this platform
+        return (os.cpu_count() or 1) >= 2
+
+
+def _discover_job(send, texts, cache, digests, engine) -> None:
+    try:
+        send.send((True, top_candidates(texts, engine=engine)))
+    except BaseException:       # the parent runs discovery itself and so reports the error
+        send.send((False, None))
+    finally:
+        send.close()
+
+
+class _Discovery:
+    """corpus_terms with its statistical step in a forked process. Only the candidates come
+    back (a few kB), so this costs a fork, unlike a pool, which moves all the text and tokens
+    between processes. The checks of the candidates run here, after this process's own cutting:
+    the child's step was the longer one (the parent waited 0.3 s for it)."""
+
+    def __init__(self, texts, *, cache, digests, engine):
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork")
+        self.args = (texts, cache, digests, engine)
+        self.recv, send = ctx.Pipe(duplex=False)
+        gc.freeze()             # see _Pool
+        try:
+            self.proc = ctx.Process(target=_discover_job, args=(send, *self.args), daemon=True)
+            self.proc.start()
+        finally:
+            gc.unfreeze()
+        send.close()
+
+    def result(self) -> list[str]:
+        try:
+            ok, candidates = self.recv.recv()
+        except (EOFError, OSError):   # the child died
+            ok, candidates = False, None
+        finally:
+            self.recv.close()
+            self.proc.join()
+        texts, cache, digests, engine = self.args
+        if ok:
+            key = terms_key(texts, digests) if cache else None
+            return checked_terms(texts, candidates, key=key, engine=engine)
+        return corpus_terms(texts, cache=cache, digests=digests, engine=engine)
+
+
+class _EarlyCuts:
+    """The texts cut with the engine without corpus terms, shaped like a _Pool's results (one
+    piece per text) so that _pool_cuts re-cuts only the blocks with terms."""
+
+    def __init__(self, base: Engine, texts: Sequence[str]):
+        self.owner = list(range(len(texts)))
+        self.pieces: list[str | None] = list(texts)
+        self.results = iter([base.cut(text) for text in texts])
+
+    def close(self) -> None:
+        self.results = iter(())
+
+
+def _maybe_pool(engine, texts, todo, workers, piece_chars, discovering: bool = False) -> _Pool | None:
+    """Forked workers for `todo`, or None for one process. While the parent runs discovery it is
+    one of the `workers` processes: a third process on two cores only slowed the parent, whose
+    discovery is the longer job (cutting 1M characters takes one worker about 0.4 s of CPU)."""
     n_chars = sum(len(texts[i]) for i in todo)
     n_workers = _resolve_workers(workers, n_chars)
     if n_workers < 2 or not todo or not _fork_available():
         return None
     if len(todo) == 1 and len(texts[todo[0]]) <= piece_chars:
         return None
+    if discovering:
+        n_workers -= 1
     return _Pool(engine, texts, list(todo), n_workers, piece_chars)
 
 
-def _documents(texts, base: Engine, terms: list[str], pool: _Pool | None, digests, *, pos: bool,
+def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: bool,
                workers, progress, names, engine, piece_chars) -> Iterator[Result]:
     from .cache import cache_get, cache_key, cache_put
     from .lexicon import versions

@@ -82,18 +82,55 @@ def _themes(args: argparse.Namespace) -> None:
     _write_csv(_themes_table(args.files), ["doc", "theme", "count", "per_1000", "share"])
 
 
-def _quantities(args: argparse.Namespace) -> None:
-    from .quantities import quantities_for_files
+def _quantities_table(paths: list[str]):
+    """Quantities of bare files: ``doc`` is the file name, offsets index the decoded file text;
+    the year comes from metadata.csv beside the file, else the text or the file name."""
+    from .corpus import load_files
+    from .quantities import quantities
 
+    frame = quantities(load_files(paths))
+    if not frame.empty:
+        frame["doc"] = frame["file"].where(frame["file"] != "", frame["doc"])
+    return frame
+
+
+def _quantities(args: argparse.Namespace) -> None:
     columns = ["doc", "start", "end", "label", "indicator", "measure", "value", "value_high",
                "unit", "relation", "year", "period_start", "period_end", "period", "sentence"]
-    _write_csv(quantities_for_files(args.files), columns)
+    _write_csv(_quantities_table(args.files), columns)
+
+
+def _attainment_table(paths: list[str]):
+    """The attainment table of report files, and notes for the reader (stderr).
+
+    Metadata come from a metadata.csv beside the files; a file without a ``place`` there
+    gets the place read from its text (attainment.place_from_text); if no file's place can
+    be read, all files are taken as one place, and a note says so.  ``doc`` is the file name.
+    """
+    from .attainment import place_from_text, textstat_attainment
+    from .corpus import load_files
+    from .quantities import quantities
+
+    corpus = load_files(paths)
+    notes, unknown = [], []
+    for doc in corpus:
+        if not str(doc.meta.get("place") or ""):
+            found = place_from_text(doc.raw)
+            if found:
+                doc.meta["place"] = found
+            else:
+                unknown.append(doc.id)
+    if unknown and len(unknown) == len(corpus):
+        notes.append("no place in metadata or text of any file: all files are taken as one place")
+    elif unknown:
+        notes.append(f"no place found for {', '.join(unknown)}: their place is left empty")
+    return textstat_attainment(quantities(corpus), corpus=corpus), notes
 
 
 def _targets(args: argparse.Namespace) -> None:
-    from .attainment import ATTAINMENT_COLUMNS, attainment_for_files
+    from .attainment import ATTAINMENT_COLUMNS
 
-    table, notes = attainment_for_files(args.files)
+    table, notes = _attainment_table(args.files)
     for note in notes:
         print(f"policytext: {note}", file=sys.stderr)
     _write_csv(table, ATTAINMENT_COLUMNS)

@@ -49,7 +49,7 @@ from math import log
 from typing import Iterable
 
 from .errors import ParameterError, PolicyTextError
-from .lexicon import dictionary, file_digest, jieba_dict_path, lexicon, versions
+from .lexicon import dictionary, dictionary_index, file_digest, jieba_dict_path, lexicon, versions
 
 __all__ = ["Engine", "ENGINES", "segmenter"]
 
@@ -105,6 +105,8 @@ class Engine:
         self.lexicon = frozenset(lex)
         self._long_terms = frozenset(t for t in lex if len(t) >= 3)
         self._special = self._long_terms | _ALNUM_CHARS
+        # Tokens that can take a head from the next token: the first part of a lexicon term.
+        self._term_heads = frozenset(t[:k] for t in lex for k in range(1, len(t)))
         self._lexicon_tags = {t: lex[t] or "n" for t in lex}
         self._children: dict[tuple, Engine] = {}
 
@@ -136,11 +138,11 @@ class Engine:
             return self.extra[word]
         if word in self.lexicon_freqs:
             return self.lexicon_freqs[word]
-        return dictionary().freq.get(word, 0)
+        return dictionary_index().freq(word)    # a few look-ups: no need to parse dict.txt
 
     def lexicon_total(self) -> int:
         """jieba's total after adding the lexicon (its add_word adds each frequency)."""
-        return dictionary().total + sum(self.lexicon_freqs.values())
+        return dictionary_index().total + sum(self.lexicon_freqs.values())
 
     def term_freq(self, term: str, boost: int, floor: int, total: int) -> int:
         """Frequency that makes `term` beat the dictionary split of its own characters.
@@ -169,8 +171,8 @@ class Engine:
 
     def _term_freqs(self, new: tuple[str, ...]) -> dict[str, int]:
         """Frequencies of new corpus terms, computed against this engine before any is added
-        (so they do not depend on the order of the terms). Kept in the disk cache: computing
-        them needs jieba's whole dictionary in Python (about 0.2 s to read)."""
+        (so they do not depend on the order of the terms). Kept in the disk cache; computing
+        them takes a few look-ups in `dictionary_index` (milliseconds)."""
         from .cache import cache_get, cache_key, cache_put
 
         # The engine's name is in the key so that each engine's own figures are what the
@@ -257,12 +259,14 @@ class Engine:
         the token and the one before it, so going through them in order is the same as going
         through every token.
         """
-        lex = self.lexicon
+        lex, heads = self.lexicon, self._term_heads
         out = list(pieces)
         for i in hits:
             if i == 0:
                 continue
             tok, prev = out[i], out[i - 1]
+            if prev not in heads:           # prev + tok[:k] cannot be a term (most hits)
+                continue
             for k in range(len(tok) - 1, 0, -1):
                 if prev + tok[:k] in lex and self.is_word(tok[k:]):
                     out[i - 1], out[i] = prev + tok[:k], tok[k:]

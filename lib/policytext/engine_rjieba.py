@@ -73,13 +73,29 @@ def _jieba_class():
 class _Builder:
     """Adds entries to a fresh jieba-rs instance and keeps its total exact."""
 
-    def __init__(self, base_total: int, default_total: int, default_freq=None):
-        self.rj = _jieba_class()()
+    def __init__(self, base_total: int, default_total: int, default_freq=None, rj=None):
+        self.rj = _jieba_class()() if rj is None else rj
         self.total = default_total          # sum of rjieba's built-in dictionary
         self.base_total = base_total        # what the reference divides by
         self.default_freq = default_freq    # word -> frequency of the built-in dictionary
         self.current: dict[str, int] = {}
         self.adds: list[list] = []          # [key, frequency, tag, frequency it replaced]
+        self.ballast = 0                    # the ballast's frequency in self.rj now
+
+    @classmethod
+    def replayed(cls, recipe: dict, rj=None) -> "_Builder":
+        """A builder in the state after the recipe's adds: replayed into a fresh rjieba, or, with
+        `rj`, an instance that already holds them and the ballast (only the books are redone)."""
+        b = cls(recipe["base_total"], recipe["default_total"], rj=rj)
+        if rj is None:
+            for key, freq, tag, old in recipe["adds"]:
+                b.add(key, freq, tag, old)
+            return b
+        for key, freq, tag, old in recipe["adds"]:
+            b.total += freq - old
+            b.current[key] = freq
+        b.ballast = (b.base_total - b.total) % 2 ** 64
+        return b
 
     def add(self, key: str, freq: int, tag: str, old: int | None = None) -> None:
         if old is None:
@@ -101,8 +117,10 @@ class _Builder:
         return fillers
 
     def finish(self) -> int:
+        # jieba-rs replaces an existing ballast (total += new - old); self.total leaves it out.
         ballast = (self.base_total - self.total) % 2 ** 64
         self.rj.add_word(BALLAST, ballast, "x")
+        self.ballast = ballast
         return ballast
 
 
@@ -112,16 +130,26 @@ class RjiebaEngine(Engine):
     def __init__(self, rj, fillers: frozenset[str], recipe: dict, lexicon_freqs: dict[str, int],
                  extra: dict[str, int]):
         super().__init__(lexicon_freqs, extra)
-        self._rj = rj
+        self._rj_now = rj
         self._fillers = fillers
         self._recipe = recipe
+
+    @property
+    def _rj(self):
+        # None after a corpus-terms engine took this (base) engine's instance; rebuilt on use.
+        if self._rj_now is None:
+            self._rj_now = self._fresh_rj()
+        return self._rj_now
+
+    def _fresh_rj(self):
+        b = _Builder.replayed(self._recipe)
+        b.finish()
+        return b.rj
 
     @classmethod
     def build(cls) -> "RjiebaEngine":
         recipe = _recipe()
-        b = _Builder(recipe["base_total"], recipe["default_total"])
-        for key, freq, tag, old in recipe["adds"]:
-            b.add(key, freq, tag, old)
+        b = _Builder.replayed(recipe)
         b.finish()
         return cls(b.rj, frozenset(recipe["fillers"]), recipe, dict(recipe["lexicon"]), {})
 
@@ -148,20 +176,25 @@ class RjiebaEngine(Engine):
 
     def _derive(self, extra: dict[str, int]) -> "RjiebaEngine":
         recipe = self._recipe
-        b = _Builder(recipe["base_total"], recipe["default_total"])
-        for key, freq, tag, old in recipe["adds"]:
-            b.add(key, freq, tag, old)
+        # What add_fillers asks about, answered before any change: the first characters.
+        words = set(extra)
+        first = {t.translate(TO_ENGINE)[0].translate(FROM_ENGINE) for t in extra}
+        known_before = {c for c in first if c in words or self.is_word(c)}
+        if self.extra or self._rj_now is None:
+            b = _Builder.replayed(recipe)
+        else:
+            # A base engine hands its rjieba instance to its first corpus-terms engine and
+            # rebuilds its own only if it is used again: building one costs 0.1-0.15 s (loading
+            # rjieba's dictionary), and in a cold `tokens()` the base is not used after discovery.
+            b = _Builder.replayed(recipe, rj=self._rj_now)
+            self._rj_now = None
         fillers = set(recipe["fillers"])
         for term, freq in extra.items():
             key = term.translate(TO_ENGINE)
             # Corpus terms are new words; a one-character term may replace a filler.
             b.add(key, freq, "nz", old=1 if key in fillers else 0)
             fillers.discard(key)
-        words = set(extra)
-
-        def known(w: str) -> bool:
-            return w in words or self.is_word(w)
-        fillers.update(b.add_fillers(extra, known))
+        fillers.update(b.add_fillers(extra, known_before.__contains__))
         b.finish()
         return RjiebaEngine(b.rj, frozenset(fillers), recipe, self.lexicon_freqs, extra)
 

@@ -5,7 +5,7 @@ Every error class of the library lives here, so callers can catch `PolicyTextErr
 """
 
 __all__ = ["PolicyTextError", "DecodeError", "MetadataError", "ParameterError", "FontError",
-           "RenderError", "DictionaryError"]
+           "RenderError", "DictionaryError", "LabSetupError"]
 
 
 class PolicyTextError(Exception):
@@ -34,3 +34,7 @@ class RenderError(PolicyTextError):
 
 class DictionaryError(PolicyTextError, ValueError):
     """A theme dictionary is malformed (the message names the file and the problem)."""
+
+
+class LabSetupError(PolicyTextError):
+    """The JupyterLab font set-up cannot be done (no web font, unwritable environment)."""

@@ -31,7 +31,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import PolicyTextError
+from .errors import LabSetupError
 
 __all__ = ["LAB_FONT_FAMILY", "LAB_EXTENSION_NAME", "LabSetupError", "LabFontFiles",
            "install_lab_font", "lab_font_files", "lab_font_problems"]
@@ -97,10 +97,6 @@ _STYLE_CSS = """\
   font-family: var(--jp-ui-font-family);
 }}
 """
-
-
-class LabSetupError(PolicyTextError):
-    """The JupyterLab font set-up cannot be done (no web font, unwritable environment)."""
 
 
 @dataclass(frozen=True)

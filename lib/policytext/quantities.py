@@ -14,7 +14,6 @@ maps offsets back to the raw file text.
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
 
 from .indicators import IndicatorRegistry, indicator_registry
 from .quantity_label import label_for, measure_of, sets_nothing, span_label
@@ -24,7 +23,7 @@ from .quantity_time import (PeriodContext, horizon_at, horizon_marks, is_rate_ov
                             period_label, review_year_of, year_for)
 from .structure import Paragraph, Sentence, part_finder, split_paragraphs, split_sentences
 
-__all__ = ["extract_quantities", "quantities", "quantities_for_files", "review_year_of",
+__all__ = ["extract_quantities", "quantities", "review_year_of",
            "QUANTITY_COLUMNS"]
 
 QUANTITY_COLUMNS = ["doc", "file", "start", "end", "text", "sentence", "part", "label", "indicator",
@@ -174,14 +173,3 @@ def quantities(corpus, *, registry: IndicatorRegistry | str | None = None):
     for doc in corpus:
         rows.extend(_doc_rows(doc, registry))
     return _frame(rows)
-
-
-def quantities_for_files(paths: Iterable[str]) -> "pd.DataFrame":
-    """Quantities of bare files for the CLI: ``doc`` is the file name, offsets index the
-    decoded file text; the year comes from metadata.csv beside the file, else the text/name."""
-    from .corpus import load_files
-
-    frame = quantities(load_files(list(paths)))
-    if not frame.empty:
-        frame["doc"] = frame["file"].where(frame["file"] != "", frame["doc"])
-    return frame
