@@ -17,6 +17,7 @@ def test_numbers():
     assert fmt_number(9.868421, decimals=2) == "9.87"
     assert fmt_number(-0.04) == "0.0"
     assert fmt_number(12345.678, decimals=0) == "12,346"
+    assert fmt_number(2021, decimals=0) == "2021" and fmt_number(8357.0, decimals=0) == "8357"
     assert fmt_number(None) == "–"
     assert fmt_percent(7.5) == "7.5%"
 
@@ -24,3 +25,112 @@ def test_numbers():
 def test_nothing_to_show_is_one_sentence():
     text = nothing_to_show("attainment", "no year has both a target and a result")
     assert text.count(".") == 1 and "attainment" in text
+
+
+# ---------------------------------------------------------------- findings on toy tables (hand-checked)
+
+import pandas as pd
+import pytest
+
+from policytext import findings as F
+
+DOCS = pd.DataFrame({
+    "id": ["a_gov", "b_int", "c_feat"], "place": ["甲市", "乙市", "<b>丙</b>"],
+    "doc_type": ["gov_work_report", "interview", "feature"], "year": [2021, 2022, 2022],
+    "n_chars": [12000, 3000, 4000], "n_raw_chars": [12100, 3100, 4200],
+})
+
+
+def test_corpus_summary_counts_and_escapes():
+    text = F.corpus_summary(DOCS)
+    assert "**3 reports**" in text and "3 places" in text and "2021–2022" in text
+    assert "19,000 characters" in text  # 12,000 + 3,000 + 4,000
+    assert "<b>" not in text and "&lt;b&gt;" in text
+
+
+def test_length_contrast_names_longest_and_shortest():
+    text = F.length_contrast(DOCS)
+    assert "a\\_gov (12,000 characters)" in text and "4.0 times" in text and "b\\_int (3000 characters)" in text
+    assert F.length_contrast(DOCS.head(1)).startswith("*Nothing to show")
+
+
+def test_cleaning_summary_share_of_raw_text():
+    removed = pd.DataFrame({"doc": ["b_int", "b_int", "c_feat"], "reason": ["share", "share", "byline"],
+                            "text": ["分享到", "分享", "记者 某某"]})
+    text = F.cleaning_summary(removed, DOCS)
+    # 3 + 2 + 5 = 10 characters of 19,400 raw = 0.052%, shown to one decimal
+    assert "3 lines (10 characters, 0.1% of the raw text) from 2 reports" in text
+    assert "most from b\\_int (2 lines)" in text and "commonest reason is share (2 lines)" in text
+    assert F.cleaning_summary(removed.iloc[0:0], DOCS).startswith("*Nothing to show")
+
+
+def test_parts_summary_range_and_unheaded():
+    shares = pd.DataFrame({"review": [0.3, 0.4, 0.0], "plan": [0.65, 0.55, 0.0], "other": [0.05, 0.05, 1.0]},
+                          index=pd.Index(["a", "b", "c"], name="doc"))
+    text = F.parts_summary(shares)
+    assert "from 55% (b) to 65% (a)" in text and "c has no review and plan parts" in text
+
+
+def test_top_terms_take_the_rate_the_chart_shows():
+    freq = pd.DataFrame({"term": ["经济", "生态", "文化", "经济"], "count": [10, 5, 5, 2],
+                         "per_10k": [100.04, 50.0, 50.0, 20.0], "group": ["a", "a", "a", "b"]})
+    text = F.top_terms(freq, n=2)
+    assert "**a**: 经济 (100.0), 文化 (50.0)" in text  # ties by term: 文化 before 生态
+    assert "**b**: 经济 (20.0)" in text
+
+
+def test_term_contexts_share_in_plan_of_headed_parts_only():
+    hits = pd.DataFrame({"pattern": ["产业"] * 4 + ["生态"], "doc": ["a", "a", "a", "b", "b"],
+                         "part": ["plan", "plan", "review", "other", "other"]})
+    text = F.term_contexts(hits)
+    assert "**产业**: 4 occurrences in 2 reports, 67% of those in headed reports in plan parts" in text
+    assert "**生态**: 1 occurrence in 1 report, none in a review or plan part" in text
+
+
+def test_dispersion_rule_frame_or_topic():
+    hits = pd.DataFrame({"pattern": ["框架"] * 5 + ["主题"] * 5, "doc": ["a"] * 10,
+                         "start": [0, 200, 500, 800, 990, 400, 410, 420, 430, 440]})
+    text = F.dispersion(hits, {"a": 1000})
+    assert "框架 in a (5 occurrences): a frame" in text
+    assert "主题 in a (5 occurrences): a topic: the middle half of its occurrences lies between 41% and 43%" in text
+
+
+def test_collocations_and_slogans():
+    pairs = pd.DataFrame({"collocation": ["人民群众", "装备制造"], "count": [17, 11], "pmi": [5.0, 6.0],
+                          "G2": [136.74, 147.9]})
+    assert "人民群众 (136.7, 17×)" in F.collocation_summary(pairs, n=1)
+    slogans = pd.DataFrame({"slogan": ["四个意识", "一核三带", "2+6+N"], "count": [3, 2, 4],
+                            "doc_ids": ["a,b", "b", "a"]})
+    text = F.slogan_layers(slogans, {"a": "甲市", "b": "乙市"})
+    assert "1 slogan is used in every place of the selection: 四个意识." in text
+    assert "Only 甲市: 2\\+6\\+N." in text and "Only 乙市: 一核三带." in text
+
+
+def test_theme_leaders_and_plan_shift_use_the_matrix_values():
+    matrix = pd.DataFrame({"经济": [30.04, 10.0], "生态": [5.0, 20.0]}, index=["a", "b"])
+    text = F.theme_leaders(matrix)
+    assert "Leading theme 经济, per 1,000 words: a (30.0)" in text and "生态: b (20.0)" in text
+    shift = pd.DataFrame({"a": [14.23, -4.71, 0.02]}, index=["经济", "民生", "法治"])
+    text = F.plan_shift(shift)
+    assert "经济 (+14.2)" in text and "民生 (-4.7)" in text and "法治" not in text.split("review leads")[1]
+    assert F.plan_shift(pd.DataFrame()).startswith("*Nothing to show")
+
+
+def test_keyness_and_similarity():
+    k = pd.DataFrame({"feature": ["项目", "政治", "投资"], "G2": [20.0, -15.0, 8.0], "p": [1e-5, 1e-4, 0.004],
+                      "n_target": [38, 2, 11], "n_reference": [3, 39, 0], "log_ratio": [2.1, -3.0, 4.0]})
+    text = F.keyness_summary(k, "政府工作报告", "党代会报告")
+    assert "**政府工作报告**: 项目 (38×), 投资 (11×)." in text and "**党代会报告**: 政治 (39×)." in text
+    sim = pd.DataFrame([[1, 0.834, 0.5], [0.834, 1, 0.48], [0.5, 0.48, 1]], index=list("abc"), columns=list("abc"))
+    text = F.similarity_summary(sim)
+    assert "Most alike: a and b (0.83)" in text and "Least alike: b and c (0.48)" in text
+
+
+def test_genre_caveat_and_short_text_rules():
+    assert "different kinds of text" in F.genre_caveat(DOCS)
+    same = DOCS.assign(doc_type="gov_work_report")
+    assert "same kinds" in F.genre_caveat(same)
+    assert "one place" in F.genre_caveat(DOCS.head(1))
+    text = F.short_text_caution(DOCS)
+    assert "b\\_int and c\\_feat are shorter than 5000 characters" in text
+    assert F.short_text_caution(DOCS.head(1)) == ""

@@ -114,9 +114,12 @@ def test_explore_live_replaces_its_view_on_every_change(live):
 def test_explore_term_static_shows_the_default_view(monkeypatch, capsys):
     monkeypatch.setenv("POLICYTEXT_STATIC", "1")  # as when rendering to HTML: no widget
     c = corpus({"a": "推进乡村振兴,发展产业链。", "b": "产业链延链补链,推进乡村振兴。"})
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda *objs, **kw: shown.extend(objs))
     assert explore_term(c, term="产业链") is None
-    out = capsys.readouterr().out
-    assert "产业链" in out and "Figure" in out  # the kwic table and the x-ray were displayed
+    table, figure = shown  # the kwic table (styled for reading, no index) and the x-ray
+    assert "产业链" in table.to_html() and "row_heading" not in table.to_html()
+    assert type(figure).__name__ == "Figure"
     assert explore_term(c, term="不存在") is None
     assert "不存在: no match" in capsys.readouterr().out
 
@@ -128,7 +131,7 @@ def test_explore_term_live_replaces_the_default_view(live):
     term, out = box.children[1], box.children[2]
 
     def keywords():
-        return [set(item["keyword"]) for item in out.items if isinstance(item, pd.DataFrame)]
+        return [set(item.data["keyword"]) for item in out.items if hasattr(item, "data")]  # styled kwic tables
 
     assert keywords() == [{"产业链"}] and len(out.items) == 2  # table + x-ray
     term.value = "乡村振兴"

@@ -18,6 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from policytext.corpus import DATA_CORPORA
 from policytext.render import export_html, render_notebooks
 from policytext.teaching import (
     NOTEBOOKS_DIR, SOLUTION_PLACEHOLDER, STUDENT_DIR, notebook_header, notebook_paths, student_copies,
@@ -77,9 +78,12 @@ def test_has_a_parameters_cell_with_the_shared_names(path):
     tree = ast.parse(cells[0].source)
     assigned = {t.id: node.value for node in tree.body if isinstance(node, ast.Assign)
                 for t in node.targets if isinstance(t, ast.Name)}
-    for name in ("corpus_path", "city", "doc_ids"):
+    for name in ("corpus", "corpus_path", "city", "doc_ids"):
         assert name in assigned, f"{path.name}: parameters cell lacks {name}"
-        assert isinstance(assigned[name], ast.Constant) and assigned[name].value is None, name
+        assert isinstance(assigned[name], ast.Constant), name
+        # corpus names a bundled example corpus; a notebook may default to one (e.g. a time series)
+        allowed = (None, *DATA_CORPORA) if name == "corpus" else (None,)
+        assert assigned[name].value in allowed, (name, assigned[name].value)
 
 
 @pytest.mark.parametrize("path", NUMBERED, ids=ids(NUMBERED))

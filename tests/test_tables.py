@@ -1,4 +1,6 @@
 """style_table: precision per column, escaped text, no index, caption."""
+import re
+
 import pandas as pd
 
 from policytext.tables import style_table
@@ -26,3 +28,35 @@ def test_text_is_escaped_and_index_hidden():
 def test_units_in_headers():
     html = _html(rename={"per_1000": "per 1,000 tokens"})
     assert ">per 1,000 tokens<" in html
+
+
+def test_percent_columns_and_meaningful_index():
+    frame = pd.DataFrame({"review": [33.3333, 40.0], "plan": [66.6667, 60.0]}, index=pd.Index(["甲", "乙"], name="doc"))
+    html = style_table(frame, caption="Share of each part (%)", decimals={"review": 0, "plan": 0},
+                       percent=["review", "plan"], index=True).to_html()
+    assert ">33%<" in html and ">67%<" in html and "33.3333" not in html
+    assert ">甲<" in html  # the index is shown when it means something
+
+
+def test_short_text_never_wraps_long_text_does():
+    frame = pd.DataFrame({"place": ["嘉峪关市"], "sentence": ["过去一年，全市地区生产总值增长6.5%，" * 3]})
+    html = style_table(frame, caption="x").to_html()
+    short_rule = re.search(r"#T_\w+_row0_col0 \{([^}]*)\}", html).group(1)
+    long_rule = re.search(r"#T_\w+_row0_col1 \{([^}]*)\}", html).group(1)
+    assert "nowrap" in short_rule and "text-align: left" in short_rule
+    assert "nowrap" not in long_rule and "text-align: left" in long_rule
+
+
+def test_headers_index_and_caption_are_escaped():
+    payload = "<img src=x onerror=alert(1)>"
+    frame = pd.DataFrame({payload: [1.5]}, index=pd.Index([payload], name="place"))
+    html = style_table(frame, caption=f"rates of {payload}", index=True).to_html()
+    assert "<img" not in html and html.count("&lt;img src=x onerror=alert(1)&gt;") == 3
+    html = style_table(frame, caption="x", rename={payload: "<b>rate</b>"}).to_html()
+    assert "<b>" not in html and "&lt;b&gt;rate&lt;/b&gt;" in html
+
+
+def test_whole_numbers_with_gaps_show_no_decimals():
+    frame = pd.DataFrame({"year": [2021.0, None], "rate": [2.0, 2.5]})
+    html = style_table(frame, caption="x").to_html()
+    assert ">2021<" in html and "2021.0" not in html and ">2.0<" in html and ">2.5<" in html

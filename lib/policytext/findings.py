@@ -14,7 +14,16 @@ import html
 import math
 import re
 
-__all__ = ["md_escape", "fmt_number", "fmt_percent", "nothing_to_show"]
+import pandas as pd
+
+__all__ = [
+    "md_escape", "fmt_number", "fmt_percent", "nothing_to_show",
+    # corpus, term frequency, themes (notebooks 00-03)
+    "corpus_summary", "length_contrast", "cleaning_summary", "parts_summary", "segmentation_summary",
+    "discovery_summary", "top_terms", "distinctive_terms", "term_contexts", "dispersion",
+    "collocation_summary", "slogan_layers", "place_profiles", "genre_caveat", "theme_leaders",
+    "plan_shift", "keyness_summary", "similarity_summary", "short_text_caution",
+]
 
 # Markdown punctuation that could start emphasis, links, code, headings, tables or HTML.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
@@ -28,15 +37,14 @@ def md_escape(text: object) -> str:
 
 
 def fmt_number(value: float | int | None, *, decimals: int = 1) -> str:
-    """A number as a reader writes it: thousands separators, fixed decimals, no -0."""
+    """A number as a reader writes it: thousands separators from 10,000 on, fixed decimals, no -0."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     rounded = round(float(value), decimals)
     if rounded == 0:
         rounded = 0.0  # never print -0.0
-    if decimals == 0:
-        return f"{int(rounded):,}"
-    return f"{rounded:,.{decimals}f}"
+    sep = "," if abs(rounded) >= 10_000 else ""  # 12,346 but 2021 and 8357, as style_table shows them
+    return f"{rounded:{sep}.{decimals}f}"
 
 
 def fmt_percent(value: float | None, *, decimals: int = 1) -> str:
@@ -50,7 +58,309 @@ def nothing_to_show(what: str, why: str) -> str:
     return f"*Nothing to show for this selection: {what} — {why}.*"
 
 
+def _names(items, *, limit: int | None = None) -> str:
+    """Escaped items joined as a reader lists them: "a", "a and b", "a, b and c"."""
+    items = [md_escape(item) for item in items]
+    if limit is not None and len(items) > limit:
+        items = items[:limit] + [f"{len(items) - limit} more"]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _counted(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
+
+
+def _term(frame: pd.DataFrame) -> str:
+    """The term column of a counting table: "feature" (quanteda's name), or "term" in older tables."""
+    return "feature" if "feature" in frame.columns else "term"
+
+
+def _ratio(a: float, b: float) -> str:
+    """a / b as "2.3 times"; rounded to whole numbers above 10."""
+    r = a / b
+    return f"{fmt_number(r, decimals=0 if r >= 10 else 1)} times"
+
+
 # --- term frequency, themes, corpus (notebooks 00-03) ---------------------------------
+
+def corpus_summary(docs: pd.DataFrame) -> str:
+    """What the selection holds: reports, places, kinds, years, characters (from the documents table)."""
+    if docs.empty:
+        return nothing_to_show("the corpus", "the selection holds no report")
+    places = sorted({str(p) for p in docs.get("place", pd.Series(dtype=str)).dropna() if str(p)})
+    kinds = docs["doc_type"].fillna("unknown").value_counts() if "doc_type" in docs else pd.Series(dtype=int)
+    years = pd.to_numeric(docs.get("year", pd.Series(dtype=float)), errors="coerce").dropna().astype(int)
+    text = f"The selection holds **{_counted(len(docs), 'report')}**"
+    if places:
+        text += f" from {_counted(len(places), 'place')} ({_names(places, limit=12)})"
+    if len(kinds):
+        text += "; kinds: " + ", ".join(f"{md_escape(k)} ({n})" for k, n in kinds.items())
+    if len(years):
+        span = str(years.min()) if years.min() == years.max() else f"{years.min()}–{years.max()}"
+        text += f"; years {span}"
+    if "n_chars" in docs:
+        text += f"; {fmt_number(docs['n_chars'].sum(), decimals=0)} characters of clean text in all"
+    return text + "."
+
+
+def length_contrast(docs: pd.DataFrame, *, column: str = "n_chars") -> str:
+    """The longest against the shortest report, and the rule that follows: compare rates."""
+    if len(docs) < 2:
+        return nothing_to_show("length comparison", "the selection holds one report")
+    ordered = docs.sort_values(column, kind="stable")
+    short, long = ordered.iloc[0], ordered.iloc[-1]
+    if short[column] <= 0:
+        return nothing_to_show("length comparison", f"{md_escape(short['id'])} is empty")
+    return (f"The longest report, {md_escape(long['id'])} ({fmt_number(long[column], decimals=0)} characters), "
+            f"is {_ratio(long[column], short[column])} as long as the shortest, {md_escape(short['id'])} "
+            f"({fmt_number(short[column], decimals=0)} characters): raw counts favour long reports, so compare rates.")
+
+
+def cleaning_summary(removed: pd.DataFrame, docs: pd.DataFrame) -> str:
+    """How much cleaning removed, from which report most, and the commonest reason."""
+    if removed.empty:
+        return nothing_to_show("cleaning", "no line was removed from the selected reports")
+    chars = removed["text"].str.len().sum()
+    raw = docs["n_raw_chars"].sum() if "n_raw_chars" in docs else 0
+    per_doc = removed["doc"].value_counts()
+    reasons = removed["reason"].value_counts()
+    share = f", {fmt_percent(100 * chars / raw)} of the raw text" if raw else ""
+    return (f"Cleaning removed {_counted(len(removed), 'line')} ({fmt_number(chars, decimals=0)} characters{share}) "
+            f"from {_counted(len(per_doc), 'report')}; most from {md_escape(per_doc.index[0])} "
+            f"({_counted(int(per_doc.iloc[0]), 'line')}). The commonest reason is {md_escape(reasons.index[0])} "
+            f"({_counted(int(reasons.iloc[0]), 'line')}).")
+
+
+def parts_summary(shares: pd.DataFrame) -> str:
+    """Review/plan shares (fractions, one row per report): the range of the plan share, and unheaded reports."""
+    if shares.empty:
+        return nothing_to_show("review and plan", "the selection holds no report")
+    shares = shares.fillna(0)
+    headed = shares[(shares["review"] > 0) & (shares["plan"] > 0)]
+    unheaded = [str(doc) for doc in shares.index if doc not in headed.index]
+    sentences = []
+    if len(headed) == 1:
+        doc = headed.index[0]
+        sentences.append(f"{md_escape(doc)} gives {fmt_percent(100 * headed.loc[doc, 'review'], decimals=0)} of its "
+                         f"text to the review and {fmt_percent(100 * headed.loc[doc, 'plan'], decimals=0)} "
+                         "to the plan.")
+    elif len(headed) > 1:
+        low, high = headed["plan"].idxmin(), headed["plan"].idxmax()
+        sentences.append(f"In the {len(headed)} reports with both parts the plan takes from "
+                         f"{fmt_percent(100 * headed.loc[low, 'plan'], decimals=0)} ({md_escape(low)}) to "
+                         f"{fmt_percent(100 * headed.loc[high, 'plan'], decimals=0)} ({md_escape(high)}) of the text.")
+    if unheaded:
+        sentences.append(f"{_names(unheaded)} {'has' if len(unheaded) == 1 else 'have'} no review and plan "
+                         f"parts: target tracking must rely on sentence cues there.")
+    return " ".join(sentences)
+
+
+def segmentation_summary(cuts: pd.DataFrame) -> str:
+    """How many of the compared terms bare jieba splits and policytext keeps whole (a compare_with_jieba table)."""
+    if cuts.empty:
+        return nothing_to_show("segmentation", "the selection has no term of four or more characters")
+    split = cuts[cuts["jieba"].astype(str).str.contains("|", regex=False)]
+    kept = split[~split["policytext"].astype(str).str.contains("|", regex=False)]
+    text = f"Of the {len(cuts)} terms compared, bare jieba splits {len(split)}"
+    if len(split):
+        first = split.iloc[0]
+        text += (f" (the most frequent: {md_escape(first['term'])} → {md_escape(first['jieba'])}); "
+                 f"policytext keeps {len(kept)} of these whole")
+    return text + "."
+
+
+def discovery_summary(candidates: pd.DataFrame, added, *, min_count: int, n_chars: int) -> str:
+    """What discovery found in this selection and what policytext adds as new words."""
+    added = list(added)
+    text = (f"Discovery found {_counted(len(candidates), 'candidate term')} that bare jieba splits, each seen at "
+            f"least {min_count} times in {fmt_number(n_chars, decimals=0)} characters. ")
+    if added:
+        return text + (f"policytext adds {_counted(len(added), 'new word')} for this selection: "
+                       f"{_names(added, limit=20)}.")
+    return text + "policytext adds no new word for this selection."
+
+
+def top_terms(freq: pd.DataFrame, *, n: int = 3, value: str = "per_10k") -> str:
+    """The leading terms of each group of a textstat_frequency table, with the rate the chart shows."""
+    if freq.empty:
+        return nothing_to_show("term frequency", "no term was counted")
+    lines, term = [], _term(freq)
+    for group, part in freq.groupby("group", sort=False):
+        top = part.sort_values([value, term], ascending=[False, True], kind="stable").head(n)
+        terms = ", ".join(f"{md_escape(t)} ({fmt_number(v)})" for t, v in zip(top[term], top[value]))
+        lines.append(f"- **{md_escape(group)}**: {terms}")
+    unit = "per 10,000 terms" if value == "per_10k" else value
+    return f"The leading terms ({unit}):\n\n" + "\n".join(lines)
+
+
+def distinctive_terms(table: pd.DataFrame, *, n: int = 3, key: str = "doc") -> str:
+    """Each report's most distinctive terms (a TF-IDF table with a rank column)."""
+    if table.empty or table[key].nunique() < 2:
+        return nothing_to_show("distinctive terms", "TF-IDF needs at least two reports")
+    term = _term(table)
+    lines = [f"- **{md_escape(doc)}**: {_names(part.sort_values('rank')[term].head(n))}"
+             for doc, part in table.groupby(key, sort=False)]
+    return "What each report says that the others rarely do (top TF-IDF terms):\n\n" + "\n".join(lines)
+
+
+def term_contexts(hits: pd.DataFrame) -> str:
+    """For each searched term: occurrences, reports, and the share in plan parts (a kwic table)."""
+    if hits.empty:
+        return nothing_to_show("key terms in context", "none of the terms occurs in the selection")
+    lines = []
+    for term, part in hits.groupby("pattern", sort=False):
+        headed = part[part["part"].isin(["review", "plan"])]
+        where = (f"{fmt_percent(100 * (headed['part'] == 'plan').mean(), decimals=0)} of those in headed reports "
+                 "in plan parts" if len(headed) else "none in a review or plan part")
+        lines.append(f"- **{md_escape(term)}**: {_counted(len(part), 'occurrence')} in "
+                     f"{_counted(part['doc'].nunique(), 'report')}, {where}")
+    return "\n".join(lines)
+
+
+def dispersion(hits: pd.DataFrame, lengths: dict, *, spread: float = 0.35) -> str:
+    """Frame or topic, by rule: a term whose middle half of occurrences spans at least `spread`
+    of the report is a frame (spread through it); a narrower one is a topic (in one stretch)."""
+    lines = []
+    for (term, doc), part in hits[hits["doc"].isin(list(lengths))].groupby(["pattern", "doc"], sort=False):
+        if len(part) < 4:  # too few ticks for a shape
+            continue
+        pos = part["start"] / lengths[doc]
+        q1, q3 = pos.quantile(0.25), pos.quantile(0.75)
+        shape = ("a frame: spread through the text" if q3 - q1 >= spread
+                 else f"a topic: the middle half of its occurrences lies between {fmt_percent(100 * q1, decimals=0)} "
+                      f"and {fmt_percent(100 * q3, decimals=0)} of the text")
+        lines.append(f"- {md_escape(term)} in {md_escape(doc)} ({_counted(len(part), 'occurrence')}): {shape}")
+    if not lines:
+        return nothing_to_show("dispersion", "no term occurs four times or more in the reports shown")
+    return "\n".join(lines)
+
+
+def collocation_summary(table: pd.DataFrame, *, n: int = 5, measure: str = "G2") -> str:
+    """The strongest pairs of a textstat_collocations table."""
+    if table.empty:
+        return nothing_to_show("collocations", "no pair of terms recurs often enough")
+    top = table.head(n)
+    pairs = ", ".join(f"{md_escape(p)} ({fmt_number(v)}, {c}×)"
+                      for p, v, c in zip(top["collocation"], top[measure], top["count"]))
+    return f"The strongest pairs ({measure}, count): {pairs}."
+
+
+def slogan_layers(slogans: pd.DataFrame, place_of: dict) -> str:
+    """Rule: a slogan used in every place is shared; one used in only one place is that place's own."""
+    if slogans.empty:
+        return nothing_to_show("numbered slogans", "no numbered slogan was found")
+    places = sorted(set(place_of.values()))
+    used_in = slogans["doc_ids"].map(lambda ids: {place_of[i] for i in str(ids).split(",") if i in place_of})
+    if len(places) < 2:
+        top = slogans.sort_values("count", ascending=False, kind="stable")["slogan"].head(5)
+        return (f"{_counted(len(slogans), 'slogan')} in {md_escape(places[0] if places else 'this selection')}; "
+                f"the most repeated: {_names(top)}. With one place, shared and local slogans cannot be told apart.")
+    shared = slogans.loc[used_in.map(len) == len(places), "slogan"]
+    if len(shared):
+        sentences = [f"{_counted(len(shared), 'slogan')} {'is' if len(shared) == 1 else 'are'} used in every place "
+                     f"of the selection: {_names(shared, limit=8)}."]
+    else:
+        sentences = ["No slogan is used in every place of the selection."]
+    for place in places:
+        own = slogans.loc[used_in.map(lambda s: s == {place}), "slogan"]
+        if len(own):
+            sentences.append(f"Only {md_escape(place)}: {_names(own, limit=6)}.")
+    return " ".join(sentences)
+
+
+def place_profiles(freq: pd.DataFrame, docs: pd.DataFrame, *, n: int = 5) -> str:
+    """One bullet per place: its texts and its leading terms (from the per-place frequency table)."""
+    places = [p for p in freq["group"].unique()] if not freq.empty else []
+    if not places:
+        return nothing_to_show("place profiles", "no term was counted")
+    lines = []
+    for place in places:
+        mine = docs[docs["place"].astype(str) == str(place)]
+        kinds = ", ".join(f"{md_escape(k)} ×{c}" for k, c in mine["doc_type"].fillna("unknown").value_counts().items())
+        top = freq[freq["group"] == place].sort_values("per_10k", ascending=False, kind="stable").head(n)
+        terms = ", ".join(f"{md_escape(t)} ({fmt_number(v)})" for t, v in zip(top[_term(top)], top["per_10k"]))
+        lines.append(f"- **{md_escape(place)}** ({kinds}): {terms} per 10,000 terms")
+    return "\n".join(lines) + "\n\n" + genre_caveat(docs)
+
+
+def genre_caveat(docs: pd.DataFrame) -> str:
+    """Rule: when places are represented by different kinds of text, place and genre are confounded."""
+    kinds = docs.groupby(docs["place"].astype(str))["doc_type"].apply(lambda s: frozenset(s.fillna("unknown")))
+    if len(kinds) < 2:
+        return "With one place, differences between places cannot be read from this selection."
+    if len(set(kinds)) == 1:
+        return "Every place is represented by the same kinds of text, so differences are not a matter of genre."
+    return ("The places are represented by different kinds of text, and kind shapes vocabulary as much as "
+            "place does: read differences between places as place and genre together.")
+
+
+def theme_leaders(matrix: pd.DataFrame) -> str:
+    """Per unit (row) its leading theme, and per theme the unit that leads it (values as the heatmap shows)."""
+    if matrix.empty:
+        return nothing_to_show("themes", "no theme term was found")
+    leaders = matrix.idxmax(axis=1)
+    lines = []
+    for theme in dict.fromkeys(leaders[matrix.max(axis=1) > 0]):
+        units = [f"{md_escape(unit)} ({fmt_number(matrix.loc[unit, theme])})"
+                 for unit in leaders.index[leaders == theme]]
+        lines.append(f"- Leading theme {md_escape(theme)}, per 1,000 words: {', '.join(units)}")
+    if len(matrix) > 1:
+        tops = [f"{md_escape(theme)}: {md_escape(col.idxmax())} ({fmt_number(col.max())})"
+                for theme, col in matrix.items() if col.max() > 0]
+        lines.append("- Highest rate per theme: " + "; ".join(tops))
+    return "\n".join(lines)
+
+
+def plan_shift(shift: pd.DataFrame, *, n: int = 2) -> str:
+    """The themes that gain and lose most from review to plan (columns: reports; values: plan minus review)."""
+    if shift.empty:
+        return nothing_to_show("review versus plan", "no report in this selection has both a review and a plan part")
+    lines = []
+    for doc, col in shift.items():
+        up, down = col.sort_values(ascending=False).head(n), col.sort_values().head(n)
+        gains = ", ".join(f"{md_escape(t)} (+{fmt_number(v)})" for t, v in up.items() if round(v, 1) > 0)
+        losses = ", ".join(f"{md_escape(t)} ({fmt_number(v)})" for t, v in down.items() if round(v, 1) < 0)
+        lines.append(f"- **{md_escape(doc)}**: the plan gains most on {gains or 'no theme'}; "
+                     f"the review leads on {losses or 'no theme'}")
+    return "Plan minus review, per 1,000 words:\n\n" + "\n".join(lines)
+
+
+def keyness_summary(k: pd.DataFrame, target: str, reference: str, *, n: int = 6, stat: str = "G2") -> str:
+    """The words that set the target apart, and those of the reference (a textstat_keyness table)."""
+    if k.empty:
+        return nothing_to_show("keyness", "no word is frequent enough on either side")
+    plus = k[k[stat] > 0].sort_values(stat, ascending=False).head(n)
+    minus = k[k[stat] < 0].sort_values(stat).head(n)
+
+    def words(rows, count):
+        return ", ".join(f"{md_escape(f)} ({c}×)" for f, c in zip(rows["feature"], rows[count])) or "none"
+    return (f"Used more by **{md_escape(target)}**: {words(plus, 'n_target')}. "
+            f"Used more by **{md_escape(reference)}**: {words(minus, 'n_reference')}.")
+
+
+def similarity_summary(sim: pd.DataFrame) -> str:
+    """The most and the least alike pair of a square similarity matrix (values as the heatmap shows)."""
+    labels = list(sim.index)
+    pairs = [(sim.iloc[i, j], labels[i], labels[j]) for i in range(len(labels)) for j in range(i + 1, len(labels))]
+    if not pairs:
+        return nothing_to_show("similarity", "it needs at least two units")
+    most, least = max(pairs, key=lambda p: p[0]), min(pairs, key=lambda p: p[0])
+    text = f"Most alike: {md_escape(most[1])} and {md_escape(most[2])} ({fmt_number(most[0], decimals=2)})."
+    if len(pairs) > 1:
+        text += f" Least alike: {md_escape(least[1])} and {md_escape(least[2])} ({fmt_number(least[0], decimals=2)})."
+    return text
+
+
+def short_text_caution(docs: pd.DataFrame, *, min_chars: int = 5000) -> str:
+    """Rule: rates from a short text rest on few hits; name the texts below `min_chars`."""
+    short = docs.loc[docs["n_chars"] < min_chars, "id"]
+    if short.empty:
+        return ""
+    return (f"{_names(short)} {'is' if len(short) == 1 else 'are'} shorter than "
+            f"{fmt_number(min_chars, decimals=0)} characters: {'its' if len(short) == 1 else 'their'} rates rest "
+            "on a few dozen hits, so read them as direction, not precision.")
 
 
 # --- target tracking (notebooks 04-05) -------------------------------------------------

@@ -136,6 +136,7 @@ def explore_term(toks, *, term: str = "高质量发展", options: Sequence[str] 
     def show(word: str) -> None:
         from .frequency import kwic
         from .plots import textplot_xray
+        from .tables import style_table
 
         word = (word or "").strip()
         if not word:
@@ -144,8 +145,9 @@ def explore_term(toks, *, term: str = "高质量发展", options: Sequence[str] 
         if table.empty:
             print(f"{word}: no match")
             return
-        display(table.groupby("doc", sort=False).head(max(1, rows // 2)).head(rows)
-                [["doc", "part", "pre", "keyword", "post"]])
+        shown = table.groupby("doc", sort=False).head(max(1, rows // 2)).head(rows)
+        display(style_table(shown[["doc", "part", "pre", "keyword", "post"]],  # for reading: no gappy index
+                            caption=f"The first occurrences of {word} in context (up to {rows})"))
         _show_result(textplot_xray(toks, [word], docs=docs, corpus=corpus))
 
     def show_term(term: str) -> None:

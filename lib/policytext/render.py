@@ -132,16 +132,20 @@ def validate_params(params: Mapping[str, Any], paths: Iterable[Path]) -> dict[st
                           f"{', '.join(declared) or 'none'}")
     if params.get("corpus_path"):
         params["corpus_path"] = str(Path(params["corpus_path"]).expanduser().resolve())
-    if any(params.get(key) is not None for key in ("corpus_path", "city", "doc_ids")):
-        from .corpus import load_corpus
+    if any(params.get(key) is not None for key in ("corpus", "corpus_path", "city", "doc_ids")):
+        from .corpus import data_corpus, load_corpus
 
         try:
-            load_corpus(params.get("corpus_path"), place=params.get("city"), ids=params.get("doc_ids"))
+            if params.get("corpus"):  # a bundled example corpus, by name
+                data_corpus(params["corpus"], place=params.get("city"), ids=params.get("doc_ids"))
+            else:
+                load_corpus(params.get("corpus_path"), place=params.get("city"), ids=params.get("doc_ids"))
         except ParameterError as exc:
-            what = "city" if params.get("city") is not None and "place=" in str(exc) else "doc_ids"
+            what = ("corpus" if "bundled corpus" in str(exc) else
+                    "city" if params.get("city") is not None and "place=" in str(exc) else "doc_ids")
             raise RenderError(f"parameter {what}: {exc}") from None
         except PolicyTextError as exc:  # a bad file or table: say so before any kernel starts
-            raise RenderError(f"parameter corpus_path: {exc}") from None
+            raise RenderError(f"parameter {'corpus' if params.get('corpus') else 'corpus_path'}: {exc}") from None
     return params
 
 

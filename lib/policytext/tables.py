@@ -7,6 +7,7 @@ left-aligned and never wrapped, and no meaningless 0..n index.
 """
 from __future__ import annotations
 
+import html
 from typing import Iterable, Mapping
 
 import pandas as pd
@@ -14,6 +15,7 @@ import pandas as pd
 __all__ = ["style_table"]
 
 _TEXT_CSS = [("text-align", "left"), ("white-space", "nowrap")]
+_SHORT = 24  # characters: a text column no longer than this never wraps
 
 
 def _formatter(decimals: int, *, percent: bool = False, scientific: bool = False):
@@ -26,9 +28,16 @@ def _formatter(decimals: int, *, percent: bool = False, scientific: bool = False
             return f"{value:.1e}"
         number = round(float(value), decimals)
         number = 0.0 if number == 0 else number  # no -0.0
-        text = f"{number:,.{decimals}f}"
+        # Thousands separators from 10,000 on, as fmt_number: years and short counts stay 2021, 8357.
+        text = f"{number:{',' if abs(number) >= 10_000 else ''}.{decimals}f}"
         return f"{text}%" if percent else text
     return fmt
+
+
+def _default_decimals(values: pd.Series) -> int:
+    """0 for whole numbers stored as floats (a year or a count with gaps: 2021, not 2021.0), else 1."""
+    numbers = pd.to_numeric(values, errors="coerce").dropna()
+    return 0 if len(numbers) and (numbers == numbers.round()).all() else 1
 
 
 def style_table(frame: pd.DataFrame, *, caption: str, decimals: Mapping[str, int] | None = None,
@@ -36,8 +45,9 @@ def style_table(frame: pd.DataFrame, *, caption: str, decimals: Mapping[str, int
                 rename: Mapping[str, str] | None = None, index: bool = False):
     """A Styler of `frame` for reading.
 
-    Cell text is HTML-escaped (it comes from the data). `caption` says what is shown (for a difference: what minus what). `decimals`
-    maps column → decimals (floats default to 1); columns in `percent` get a %
+    Cell text, headers, index labels and the caption are HTML-escaped (they come from the
+    data). `caption` says what is shown (for a difference: what minus what). `decimals`
+    maps column → decimals (whole numbers default to 0, other floats to 1); columns in `percent` get a %
     sign, columns in `scientific` (p-values) are shown as 1.2e-05. `rename`
     puts units into headers (e.g. {"per_1000": "per 1,000 tokens"}), applied
     last. The index is hidden unless `index=True` (a meaningful index).
@@ -46,17 +56,27 @@ def style_table(frame: pd.DataFrame, *, caption: str, decimals: Mapping[str, int
     percent, scientific = set(percent), set(scientific)
     formats = {}
     for column in frame.columns:
-        if pd.api.types.is_float_dtype(frame[column]) or column in decimals or column in scientific:
-            formats[column] = _formatter(decimals.get(column, 1), percent=column in percent,
+        numeric = pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])
+        if numeric or column in decimals or column in scientific or column in percent:
+            formats[column] = _formatter(decimals.get(column, _default_decimals(frame[column])),
+                                         percent=column in percent,
                                          scientific=column in scientific)
     text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
-    styler = frame.style.format(formats, escape="html").set_caption(caption)
-    styler = styler.set_properties(subset=text_columns, **dict(_TEXT_CSS)) if text_columns else styler
+    # Short text (names, ids) never wraps; long text (sentences, term lists) wraps, left-aligned.
+    short = [c for c in text_columns if frame[c].astype(str).str.len().max() <= _SHORT] if len(frame) else text_columns
+    long = [c for c in text_columns if c not in short]
+    styler = frame.style.format(formats, escape="html").set_caption(html.escape(caption))
+    # Headers and index labels come from the data too (ids, places, terms as pivot columns).
+    styler = styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
+    styler = styler.set_properties(subset=short, **dict(_TEXT_CSS)) if short else styler
+    styler = styler.set_properties(subset=long, **{"text-align": "left", "white-space": "normal",
+                                                   "min-width": "16em"}) if long else styler
     styler = styler.set_table_styles([{"selector": "caption", "props": [("caption-side", "top"),
                                                                         ("text-align", "left")]},
                                       {"selector": "th", "props": _TEXT_CSS}])
     if not index:
         styler = styler.hide(axis="index")
     if rename:
-        styler = styler.relabel_index([rename.get(c, c) for c in frame.columns], axis="columns")
+        labels = [html.escape(str(rename[c])) if c in rename else html.escape(str(c)) for c in frame.columns]
+        styler = styler.relabel_index(labels, axis="columns")
     return styler
