@@ -149,15 +149,6 @@ def test_setup_notebook_registers_the_cjk_font_outside_ipython():
     assert matplotlib.rcParams["font.sans-serif"][0] == cjk_font_name()
 
 
-def test_runtime_names_stay_importable_from_their_old_modules_with_a_warning():
-    from policytext import plots, render
-
-    with pytest.warns(DeprecationWarning, match="policytext.notebook.explore"):
-        assert render.explore is explore
-    with pytest.warns(DeprecationWarning, match="policytext.notebook.explore_term"):
-        assert plots.explore_term is explore_term
-
-
 def test_in_a_real_kernel_a_changed_control_replaces_the_view(monkeypatch):
     """End to end: nbclient keeps each Output widget's outputs as a front end would."""
     from nbclient import NotebookClient

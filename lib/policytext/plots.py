@@ -189,17 +189,3 @@ def textplot_xray(toks_or_corpus, terms: str | Sequence[str], *, docs: Iterable[
     fig.suptitle("Where the terms occur", x=0.02, ha="left")
     fig.set_layout_engine("tight", rect=(0, 0, 0.97, 0.97))
     return fig
-
-
-def __getattr__(name: str):
-    # Moved to policytext.notebook (the notebook runtime); kept importable here while
-    # notebooks and callers switch over. Imported lazily: plots must not depend on it.
-    if name in ("explore_term", "setup_notebook"):
-        import warnings
-
-        from . import notebook
-
-        warnings.warn(f"policytext.plots.{name} moved to policytext.notebook.{name}",
-                      DeprecationWarning, stacklevel=2)
-        return getattr(notebook, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

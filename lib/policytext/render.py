@@ -61,26 +61,6 @@ KERNEL_NAME = "python3"
 _LIST_PARAMS = re.compile(r"(^|_)ids$")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
-# Names that moved out in the split into notebook runtime / render / teaching. Kept importable
-# from here (with a DeprecationWarning) while notebooks and scripts switch over.
-_MOVED = {"interactive": "notebook", "explore": "notebook", "STATIC_ENV": "notebook",
-          "RenderError": "errors", "NOTEBOOKS_DIR": "teaching", "notebook_paths": "teaching",
-          "notebook_index": "teaching", "notebook_header": "teaching", "readme_table": "teaching",
-          "student_copy": "teaching", "student_copies": "teaching", "write_student_copies": "teaching",
-          "SOLUTION_PLACEHOLDER": "teaching", "STUDENT_DIR": "teaching"}
-
-
-def __getattr__(name: str):
-    if name in _MOVED:
-        import importlib
-        import warnings
-
-        warnings.warn(f"policytext.render.{name} moved to policytext.{_MOVED[name]}.{name}",
-                      DeprecationWarning, stacklevel=2)
-        return getattr(importlib.import_module(f".{_MOVED[name]}", __package__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 # ---------------------------------------------------------------- parameters
 
 def parse_params(items: Iterable[str] | None) -> dict[str, Any]:
