@@ -364,6 +364,9 @@ def short_text_caution(docs: pd.DataFrame, *, min_chars: int = 5000) -> str:
 
 
 # --- target tracking (notebooks 04-05) -------------------------------------------------
+# Views and sentences of notebooks 04-05 beside these live in findings_tracking (this module
+# would pass 600 lines with them).
+
 # Markdown from the tables of policytext.attainment, .revisions and .crosssection: every
 # number and name below comes from the table passed in.
 

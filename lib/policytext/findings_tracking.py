@@ -1,0 +1,547 @@
+"""Findings of the target-tracking notebooks (04, 05): Markdown sentences and readable tables.
+
+Like :mod:`policytext.findings` (whose escaping and number helpers this module uses), every
+function takes the table a notebook shows and returns Markdown or the table as the reader sees
+it, so the prose cannot disagree with the table beside it and a selection with nothing to show
+gets one sentence saying so. Text from the data goes through ``md_escape``.
+
+The rules a reader applies are written here once and applied to whatever is selected: a later
+document's figure for a finished year is more likely final; the same value set as the annual
+target of successive years is two targets, not a moved deadline; a level target implies a growth
+rate, set against the annual growth targets stated for the years it spans.
+"""
+from __future__ import annotations
+
+import math
+
+from .findings import fmt_number, fmt_percent, md_escape, nothing_to_show
+
+__all__ = [
+    # notebook 04
+    "fmt_stated", "md_city_targets", "md_consistency", "drop_annual_repeats", "table_implied_growth",
+    "md_implied_growth", "timeline_choices", "md_timeline", "md_conclusions",
+    # notebook 05
+    "md_selection", "md_selection_fallback", "attainment_choices", "table_attainment", "table_attainment_summary",
+    "table_revisions", "md_crosssection_source", "md_shared_indicators", "table_crosssection",
+]
+
+# notebook 04
+
+_RELATION_WORDS = {">=": "{} or more", "<=": "at most {}", "~": "about {}", "=": "{}"}
+
+
+def _written(value: float) -> str:
+    """A value as the report writes it: 48132, 326.5 (no thousands separators, no trailing zeros)."""
+    return format(float(value), ".12g")
+
+
+def fmt_stated(value: float, *, high: float | None = None, relation: str | None = "=", unit: str = "") -> str:
+    """A target or figure as a reader says it: "7% or more", "about 6%", "5–5.5%", "at most 4%"."""
+    unit = "" if unit is None or (isinstance(unit, float) and math.isnan(unit)) else str(unit)
+    if unit == "番":
+        text = f"翻{_written(value)}番"
+    elif high is not None and not (isinstance(high, float) and math.isnan(high)):
+        text = f"{_written(value)}–{_written(high)}{unit}"
+    else:
+        text = f"{_written(value)}{unit}"
+    relation = relation if relation in _RELATION_WORDS else "="
+    return _RELATION_WORDS[relation].format(text)
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
+
+
+def _join(items: list[str]) -> str:
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def md_city_targets(targets, *, doc_types: dict | None = None, max_places: int = 4) -> str:
+    """What the targets table holds: how many targets per place (all places together beyond
+    `max_places`), from which kinds of document, for which years, and how many are average
+    annual rates over a plan period (年均).
+    `targets` is textstat_city_targets(); `doc_types` maps doc id -> doc_type."""
+    if targets.empty:
+        return nothing_to_show("targets", "no selected document sets a target for a registry indicator")
+    groups = list(targets.groupby("place", sort=False)) if targets["place"].nunique() <= max_places \
+        else [(f"{targets['place'].nunique()} places", targets)]
+    parts = []
+    for place, g in groups:
+        where = md_escape(place) if place else "the selection"
+        years = sorted(int(y) for y in g["year"].dropna().unique())
+        span = "" if not years else f", for {years[0]}" if len(years) == 1 else f", for {years[0]}–{years[-1]}"
+        parts.append(f"{where}: {_count(len(g), 'target')} for {_count(g['indicator'].nunique(), 'indicator')}, "
+                     f"from {_count(g['doc'].nunique(), 'document')}{span}")
+    text = "The table lists " + "; ".join(parts) + "."
+    if "measure" in targets:
+        spans = targets[targets["measure"] == "avg_change"]
+        if len(spans):
+            periods = sorted({str(p) for p in spans.get("period", []) if isinstance(p, str) and p})
+            text += (f" {_count(len(spans), 'target is an', 'targets are')} average annual rate"
+                     f"{'' if len(spans) == 1 else 's'} (年均, measure avg_change) over "
+                     f"{_join([md_escape(p) for p in periods]) or 'a plan period'}, not the target of one year.")
+    if doc_types:
+        kinds = targets["doc"].map(lambda d: doc_types.get(d) or "unknown kind").value_counts()
+        if len(kinds) > 1:
+            text += (" By kind of document: " + ", ".join(f"{md_escape(k)} {n}" for k, n in kinds.items())
+                     + " of the listed targets.")
+    return text
+
+
+def _dated(doc: str, dates: dict) -> str:
+    date = (dates or {}).get(doc)
+    return f"{md_escape(doc)} ({md_escape(date)})" if date else md_escape(doc)
+
+
+def _later_is_final(rows, dates: dict) -> str:
+    """The rule a reader applies to two reported values: the document written later (after the
+    year's statistics) is more likely final; a report of the same year states an estimate."""
+    dated = [(str(dates.get(d) or ""), d) for d in rows["doc"].unique()]
+    if not dates or any(not when for when, _ in dated):
+        return ""
+    when, latest = max(dated)
+    value = rows[rows["doc"] == latest].iloc[0]
+    early = [d for w, d in dated if w[:4] <= str(rows["statement_year"].iloc[0]) and d != latest]
+    why = (f"; {_join([md_escape(d) for d in early])} spoke before the year's statistics were out"
+           if early else "")
+    return (f" The later document's figure ({md_escape(fmt_stated(value['value'], unit=value['unit']))} in "
+            f"{md_escape(latest)}) is more likely final{why}.")
+
+
+def drop_annual_repeats(checks, statements, *, doc_years: dict):
+    """`checks` and `statements` of textstat_consistency without the 'target year differs'
+    checks whose every statement is an annual target (for its document's year or the next):
+    7.5% set for 2016 in the 2016 report and for 2017 in the 2017 report are two targets, not
+    a moved deadline. `doc_years` maps doc id -> the year the document was given."""
+    def annual(rows) -> bool:
+        gaps = [r.statement_year - doc_years[r.doc] for r in rows.itertuples() if doc_years.get(r.doc)]
+        return len(gaps) == len(rows) and all(0 <= g <= 1 for g in gaps)
+
+    keys = ["place", "indicator", "year", "measure", "finding"]
+    moved = statements[statements["finding"] == "target year differs"]
+    repeats = [key for key, rows in moved.groupby(keys, sort=False) if annual(rows)]
+    if not repeats:
+        return checks, statements
+    drop = set(repeats)
+    keep_checks = [tuple(r) not in drop for r in checks[keys].itertuples(index=False)]
+    keep_rows = [tuple(r) not in drop for r in statements[keys].itertuples(index=False)]
+    return checks[keep_checks].reset_index(drop=True), statements[keep_rows].reset_index(drop=True)
+
+
+def _check_line(key, rows, dates: dict) -> str:
+    place, indicator, year, measure, finding = key
+    rows = rows.drop_duplicates(["doc", "label", "value", "unit", "relation", "statement_year"])
+    said = "; ".join(f"{r.label} {md_escape(fmt_stated(r.value, relation=r.relation, unit=r.unit))}"
+                     f"{f' for {r.statement_year}' if finding == 'target year differs' else ''} in "
+                     f"{_dated(r.doc, dates)}" for r in rows.itertuples())
+    head = f"- **{md_escape(indicator)}, {year}** ({md_escape(place) or 'one place'}, {measure}) — {finding}: {said}."
+    if finding == "reported values differ":
+        head += _later_is_final(rows, dates)
+    elif finding == "estimate revised":
+        est = rows[rows["label"] == "estimate"].iloc[0]
+        final = rows[rows["label"] == "achieved"].iloc[-1]
+        if est["doc"] == final["doc"]:  # one document cannot revise itself: the years may differ
+            head += " Estimate and result come from the same document: read both sentences for their years."
+        elif est["unit"] == final["unit"] and est["value"]:
+            change = final["value"] - est["value"]
+            head += (f" The revision is {'+' if change >= 0 else ''}{md_escape(_written(round(change, 4)) + final['unit'])} "
+                     f"({fmt_percent(100 * change / est['value'])} of the estimate).")
+    elif finding == "target year differs":
+        head += " The same promise carries different deadlines."
+    return head
+
+
+def md_consistency(checks, statements, *, dates: dict | None = None) -> str:
+    """What the cross-document checks found, with the statements behind every disagreement.
+
+    `checks` is textstat_consistency(); `statements` the same with statements=True; `dates` maps
+    doc id -> date delivered/published (used for the rule "the later document is more likely final")."""
+    if checks.empty:
+        return nothing_to_show("cross-document checks",
+                               "no indicator and year is stated by two documents of the same place")
+    agree = checks["finding"].str.startswith("consistent")
+    rounding = int((checks["finding"] == "consistent up to rounding").sum())
+    text = (f"Of {_count(len(checks), 'check')}, {int(agree.sum())} agree"
+            f"{f' ({rounding} only up to rounding)' if rounding else ''} and {int((~agree).sum())} do not.")
+    keys = ["place", "indicator", "year", "measure", "finding"]
+    lines = [_check_line(key, rows, dates or {}) for key, rows in
+             statements[~statements["finding"].str.startswith("consistent")].groupby(keys, sort=False)]
+    return text + ("\n\n" + "\n".join(lines) if lines else "")
+
+
+def _place_of(corpus) -> dict:
+    return {} if corpus is None else {doc.id: str(doc.meta.get("place") or "") for doc in corpus}
+
+
+def _stated_growth(q, corpus=None):
+    """Growth targets in % (annual `change`, and `avg_change` over a span), with their place."""
+    rows = q[(q["label"] == "target") & q["measure"].isin(("change", "avg_change")) & (q["unit"] == "%")].copy()
+    places = _place_of(corpus)
+    rows["place"] = rows["doc"].map(lambda d: places.get(d, "")) if places else rows.get("place", "")
+    rows["place"] = rows["place"].fillna("")
+    return rows
+
+
+def _when(row) -> str:
+    period = row.get("period") if hasattr(row, "get") else None
+    if row["measure"] == "avg_change":
+        span = period if isinstance(period, str) and period else "a plan period"
+        return f"a year on average over {span}"
+    year = row.get("year")
+    return f"for {int(year)}" if year is not None and not (isinstance(year, float) and math.isnan(year)) else ""
+
+
+def _usable_growth(growth):
+    """Level targets whose implied rate means something: registry indicators (not single
+    projects), not rates (%) themselves."""
+    from .indicators import indicator_registry
+
+    names = set(indicator_registry().names)
+    keep = (growth["unit"] != "%") & (growth["base_unit"] != "%") & growth["indicator"].isin(names)
+    return growth[keep].reset_index(drop=True)
+
+
+def _base_text(row) -> str:
+    """The base as written, and converted to the target's unit when only the magnitude differs
+    (24726元 = 2.473万元); the one magnitude table is numbers.split_unit's."""
+    from .numbers import split_unit
+
+    (fb, ub), (ft, ut) = split_unit(row["base_unit"]), split_unit(row["unit"])
+    base = f"{_written(row['base_value'])}{row['base_unit']}"
+    if row["base_unit"] == row["unit"] or ub != ut:
+        return base
+    return f"{base} = {format(row['base_value'] * fb / ft, '.4g')}{row['unit']}"
+
+
+def table_implied_growth(growth, q, *, corpus=None):
+    """The implied-growth table for reading: the base converted to the target's unit (24726元 =
+    2.473万元), targets as stated, and the growth targets stated for the same place and indicator
+    ("7% or more, for 2022 (doc)"). `growth` is textstat_implied_growth(); rates (%) are left out."""
+    import pandas as pd
+
+    growth = _usable_growth(growth)
+    stated = _stated_growth(q, corpus)
+    rows = []
+    for r in growth.to_dict("records"):
+        same = _stated_for(stated, r)
+        rows.append({
+            "place": r["place"], "indicator": r["indicator"],
+            "base": f"{_base_text(r)} ({r['base_year']}, {r['base_label']}, {r['base_doc']})",
+            "target": f"{fmt_stated(r['target_value'], relation=r['target_relation'], unit=r['unit'])} "
+                      f"by {r['target_year']} ({r['target_doc']})",
+            "implied_growth": float(r["implied_growth"]),
+            "stated_growth": "; ".join(
+                f"{fmt_stated(s['value'], high=s.get('value_high'), relation=s['relation'], unit='%')}, "
+                f"{_when(s)} ({s['doc']})" for s in same.to_dict("records")) or "none stated"})
+    return pd.DataFrame(rows, columns=["place", "indicator", "base", "target", "implied_growth", "stated_growth"])
+
+
+def _implied_verdicts(growth, q, corpus=None, tolerance: float = 1.0) -> list[tuple[dict, str]]:
+    """The rule applied to each level target: the annual rate it needs against the annual growth
+    targets stated for the same place and indicator for the years it spans. More than `tolerance`
+    points above all of them = more ambitious; below all = less; a floor (以上) at or under the
+    latest level is already reached."""
+    stated = _stated_growth(q, corpus)
+    out = []
+    for r in _usable_growth(growth).to_dict("records"):
+        same = _stated_for(stated, r)
+        same = same[same["measure"] == "change"]
+        rate = float(r["implied_growth"])
+        if rate <= 0 and r["target_relation"] == ">=":
+            verdict = "already reached (a floor at or below the latest level)"
+        elif rate < 0:
+            verdict = "below the latest level (a fall, or a different scope)"
+        elif same.empty:
+            verdict = "no annual growth target stated for those years"
+        elif rate > float(same["value"].max()) + tolerance:
+            verdict = f"more than the stated annual growth ({fmt_percent(float(same['value'].max()))})"
+        elif rate < float(same["value"].min()) - tolerance:
+            verdict = f"less than the stated annual growth ({fmt_percent(float(same['value'].min()))})"
+        else:
+            verdict = "about the stated annual growth"
+        out.append((r, verdict))
+    return out
+
+
+def md_implied_growth(growth, q, *, corpus=None, tolerance: float = 1.0, show: int = 8) -> str:
+    """Counts of level targets by verdict (see _implied_verdicts), then up to `show` lines for the
+    targets that are not about the stated growth."""
+    verdicts = _implied_verdicts(growth, q, corpus, tolerance)
+    if not verdicts:
+        return nothing_to_show("implied growth",
+                               "no level target has an earlier reported level of the same indicator and place")
+    lines = []
+    for r, verdict in verdicts:
+        if verdict.startswith("about"):
+            continue
+        target = md_escape(fmt_stated(r["target_value"], relation=r["target_relation"], unit=r["unit"]))
+        need = ("is at or below" if verdict.startswith("already") else "is below" if verdict.startswith("below")
+                else f"needs {fmt_percent(r['implied_growth'])} a year from")
+        lines.append(f"- **{md_escape(r['indicator'])}** ({md_escape(r['place']) or 'one place'}): {target} "
+                     f"by {r['target_year']} {need} {md_escape(_base_text(r))} in {r['base_year']}: {verdict}.")
+    kinds = [v.split(" (")[0] for _, v in verdicts]
+    counts = {v: kinds.count(v) for v in dict.fromkeys(kinds)}
+    text = (f"Of {_count(len(verdicts), 'level target')} with an earlier level: "
+            + "; ".join(_verdict_count(v, n) for v, n in counts.items()) + ".")
+    more = f"\n\n*… and {len(lines) - show} more in the table.*" if len(lines) > show else ""
+    return text + ("\n\n" + "\n".join(lines[:show]) + more if lines else "")
+
+
+def _verdict_count(verdict: str, n: int) -> str:
+    one = n == 1
+    if verdict.startswith(("already", "below")):
+        return f"{n} {'is' if one else 'are'} {verdict}"
+    if verdict.startswith("no "):
+        return f"{n} {'has' if one else 'have'} {verdict}"
+    return f"{n} need{'s' if one else ''} {verdict}"
+
+
+def _stated_for(stated, r):
+    """Growth targets of the level target's place and indicator for the years it spans."""
+    same = stated[(stated["place"] == r["place"]) & (stated["indicator"] == r["indicator"])]
+    years = same["year"]
+    return same[(years > r["base_year"]) & (years <= r["target_year"]) | (same["measure"] == "avg_change")]
+
+
+def timeline_choices(q, *, place: str, corpus=None, n: int = 3) -> list[str]:
+    """Registry indicators worth a timeline in `place`: at least two distinct (year, value) points
+    in the measure the timeline draws; most documents first. Fewer than two points make no chart."""
+    from .indicators import indicator_registry
+
+    registry = indicator_registry()
+    order = list(registry.names)
+    places = _place_of(corpus)
+    rows = q[q["year"].notna() & q["indicator"].isin(order) & q["label"].isin(("target", "achieved", "estimate"))]
+    if places:
+        rows = rows[rows["doc"].map(lambda d: places.get(d, "")) == (place or "")]
+    scored = []
+    for indicator, g in rows.groupby("indicator"):
+        hint = registry.measures.get(indicator)
+        measure = hint if hint in set(g["measure"]) else g["measure"].mode().iloc[0]
+        g = g[g["measure"] == measure]
+        if len(g[["year", "value"]].drop_duplicates()) >= 2:
+            scored.append((-g["doc"].nunique(), -len(g), order.index(indicator), indicator))
+    return [name for *_, name in sorted(scored)[:n]]
+
+
+def md_timeline(q, indicator: str, *, place: str, corpus=None) -> str:
+    """What one timeline shows: how many statements, from how many documents, over which years."""
+    places = _place_of(corpus)
+    rows = q[(q["indicator"] == indicator) & q["year"].notna()]
+    if places:
+        rows = rows[rows["doc"].map(lambda d: places.get(d, "")) == (place or "")]
+    if rows.empty:
+        return nothing_to_show(f"timeline of {md_escape(indicator)}", "no dated value in this selection")
+    kinds = rows["label"].value_counts()
+    years = sorted(int(y) for y in rows["year"].unique())
+    return (f"**{md_escape(indicator)}** in {md_escape(place) or 'the selection'}: "
+            f"{_count(len(rows), 'statement')} from {_count(rows['doc'].nunique(), 'document')}, "
+            f"{years[0]}–{years[-1]} (" + ", ".join(f"{n} {k}" for k, n in kinds.items()) + ").")
+
+
+def _checks_named(checks, findings_: tuple) -> str:
+    rows = checks[checks["finding"].isin(findings_)]
+    return _join([f"{md_escape(r.indicator)} {r.year}" for r in rows.itertuples()])
+
+
+def _revised_across(checks, statements):
+    """Checks without the 'estimate revised' ones whose estimate and result share a document."""
+    if statements is None or statements.empty:
+        return checks
+    keys = ["place", "indicator", "year", "measure", "finding"]
+    rows = statements[statements["finding"] == "estimate revised"]
+    same = {key for key, g in rows.groupby(keys, sort=False)
+            if set(g.loc[g["label"] == "estimate", "doc"]) & set(g.loc[g["label"] == "achieved", "doc"])}
+    keep = [tuple(r) not in same for r in checks[keys].itertuples(index=False)]
+    return checks[keep]
+
+
+def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict, statements=None) -> str:
+    """The rules of notebook 04 applied to this selection, as bullets (only those that apply).
+    `statements` (textstat_consistency(statements=True)) keeps an estimate and a result of one
+    document out of the estimates bullet."""
+    bullets = []
+    if not checks.empty:
+        agree = checks["finding"].str.startswith("consistent")
+        bullets.append(f"- **Agreement.** Documents of the same place agree on {int(agree.sum())} of the "
+                       f"{_count(len(checks), 'figure')} they share; the {int((~agree).sum())} others are "
+                       "the findings to follow up.")
+        revised = _checks_named(_revised_across(checks, statements), ("reported values differ", "estimate revised"))
+        if revised:
+            bullets.append(f"- **Estimates.** {revised}: an early and a later document differ; for a finished "
+                           "year prefer the later document or the statistical bulletin (统计公报).")
+        drift = _checks_named(checks, ("target year differs",))
+        if drift:
+            bullets.append(f"- **Deadlines drift.** {drift}: the same target value is promised for different "
+                           "years; always record the year with the target.")
+    verdicts = _implied_verdicts(growth, q, corpus)
+    ahead = [r for r, v in verdicts if v.startswith("more")]
+    if ahead:
+        bullets.append(f"- **Level targets.** {len(ahead)} of {_count(len(verdicts), 'level target')} need more "
+                       "growth than the annual growth targets stated for the same years: the level target is "
+                       "the ambitious promise; track it.")
+    single = sorted(p for p, n in docs_per_place.items() if n < 2)
+    if single:
+        bullets.append(f"- **One document cannot be checked against itself:** "
+                       f"{_join([md_escape(p) or 'unnamed place' for p in single])} "
+                       f"{'has' if len(single) == 1 else 'have'} one document in this selection.")
+    if not bullets:
+        return nothing_to_show("conclusions", "no target, check or level target in this selection")
+    return "\n".join(bullets)
+
+# notebook 05 (views and sentences beside findings.md_attainment, md_revisions, md_crosssection)
+
+def _registry_names() -> list[str]:
+    from .indicators import indicator_registry
+
+    return list(indicator_registry().names)
+
+
+def md_selection(corpus) -> str:
+    """What the selection holds: documents, places, years."""
+    places = sorted({str(d.meta.get("place") or "") for d in corpus} - {""})
+    years = sorted({d.year for d in corpus if d.year is not None})
+    span = "" if not years else f", {years[0]}" if len(years) == 1 else f", {years[0]}–{years[-1]}"
+    where = (_join([md_escape(p) for p in places]) if len(places) <= 3
+             else _count(len(places), "place"))
+    return f"The selection holds {_count(len(corpus), 'document')} of {where or 'an unnamed place'}{span}."
+
+
+def md_selection_fallback(name: str, *, city=None, doc_ids=None) -> str:
+    """The one sentence saying why the notebook reads the seeds instead of its bundled default."""
+    wanted = f"place {md_escape(city)}" if city else f"documents {md_escape(', '.join(doc_ids or []))}"
+    return (f"*The bundled corpus {md_escape(name)} holds no {wanted}; this notebook reads the seed reports "
+            "instead, as notebooks 00–04 do.*")
+
+
+def _year_list(years) -> str:
+    return _join([str(int(y)) for y in sorted(years)])
+
+
+def attainment_choices(attainment, *, registered: bool = True) -> list[tuple[str, str, str]]:
+    """(indicator, measure, place) series worth a chart: two or more years with a target or a
+    result, at least one of them judged (both sides); most years judged first, then growth
+    (`change`) before levels."""
+    t = attainment[attainment["year"].notna()]
+    if registered:
+        t = t[t["indicator"].isin(_registry_names())]
+    scored = []
+    for (indicator, measure, place), g in t.groupby(["indicator", "measure", "place"], sort=False):
+        if g["year"].nunique() >= 2 and g["met"].notna().any():
+            scored.append((-int(g["met"].notna().sum()), measure != "change", -g["year"].nunique(),
+                           indicator, measure, place))
+    return [(i, m, p) for *_, i, m, p in sorted(scored)]
+
+
+def _isnan(value) -> bool:
+    try:
+        return value is None or bool(value != value)
+    except (TypeError, ValueError):  # pd.NA and friends
+        return True
+
+
+def _text(value) -> str:
+    return "" if value is None or _isnan(value) else str(value)
+
+
+def _outcome(r) -> str:
+    if r["achieved"] is None or _isnan(r["achieved"]):
+        return ""
+    text = fmt_stated(r["achieved"], unit=r.get("achieved_unit") or r["unit"])
+    return text + (" (estimate)" if r.get("achieved_kind") == "estimate" else "")
+
+
+def table_attainment(rows):
+    """One indicator's attainment rows for reading: year, target as stated, outcome, met/missed,
+    gap (outcome minus target, in the target's unit), the two documents and the rule."""
+    import pandas as pd
+
+    out = [{"year": r["year"] if not _isnan(r["year"]) else r.get("period"),
+            "target": fmt_stated(r["target"], high=r["target_high"], relation=r["relation"], unit=r["unit"])
+                      if not _isnan(r["target"]) else "",
+            "outcome": _outcome(r),
+            "met": "" if _isnan(r["met"]) else ("met" if r["met"] else "missed"),
+            "gap": r["gap"], "target from": _text(r["target_doc"]), "outcome from": _text(r["achieved_doc"]),
+            "rule": r["rule"]} for r in rows.to_dict("records")]
+    table = pd.DataFrame(out, columns=["year", "target", "outcome", "met", "gap", "target from", "outcome from",
+                                       "rule"])
+    table["year"] = table["year"].astype(str)
+    table["gap"] = pd.to_numeric(table["gap"], errors="coerce").round(2)
+    return table
+
+
+def table_attainment_summary(attainment, *, registered: bool = True):
+    """Per place, indicator and measure: the years judged (target and result), met, missed and
+    the share met (%), most years first."""
+    import pandas as pd
+
+    t = attainment[attainment["met"].notna() & attainment["year"].notna()]
+    if registered:
+        t = t[t["indicator"].isin(_registry_names())]
+    rows = []
+    for (place, indicator, measure), g in t.groupby(["place", "indicator", "measure"], sort=False):
+        years = sorted(int(y) for y in g["year"])
+        n_met = int(g["met"].astype(bool).sum())
+        rows.append({"place": place, "indicator": indicator, "measure": measure,
+                     "years": f"{years[0]}" if len(years) == 1 else f"{years[0]}–{years[-1]}",
+                     "judged": len(g), "met": n_met, "missed": len(g) - n_met,
+                     "share met": 100.0 * n_met / len(g)})
+    table = pd.DataFrame(rows, columns=["place", "indicator", "measure", "years", "judged", "met", "missed",
+                                        "share met"])
+    return table.sort_values(["judged", "indicator"], ascending=[False, True]).reset_index(drop=True)
+
+
+def table_revisions(revisions):
+    """Revisions for reading: what, which year, the kind, both values as stated with their
+    documents, the change in % and both sentences."""
+    import pandas as pd
+
+    rows = [{"indicator": r["indicator"], "measure": r["measure"], "year": str(int(r["year"])) if not _isnan(r["year"]) else "",
+             "kind": r["kind"],
+             "earlier": f"{fmt_stated(r['earlier_value'], unit=r['unit'])} ({r['earlier_doc']})",
+             "later": f"{fmt_stated(r['later_value'], unit=r.get('later_unit') or r['unit'])} ({r['later_doc']})",
+             "change, %": r["change_pct"], "earlier sentence": r["earlier_sentence"],
+             "later sentence": r["later_sentence"]} for r in revisions.to_dict("records")]
+    table = pd.DataFrame(rows, columns=["indicator", "measure", "year", "kind", "earlier", "later", "change, %",
+                                        "earlier sentence", "later sentence"])
+    table["change, %"] = pd.to_numeric(table["change, %"], errors="coerce")
+    return table
+
+
+def md_crosssection_source(name: str, corpus) -> str:
+    """The sentence that says section 3 reads another corpus than the selection."""
+    places = {str(d.meta.get("place") or "") for d in corpus} - {""}
+    years = sorted({d.year for d in corpus if d.year is not None})
+    when = f" of {_year_list(set(years))}" if years else ""
+    return (f"*The selection holds one place, so this section reads the bundled corpus {md_escape(name)}: "
+            f"{_count(len(corpus), 'document')}{when} from {_count(len(places), 'place')}.*")
+
+
+def md_shared_indicators(shared) -> str:
+    """How many indicators enough places share to compare, and the most shared one."""
+    if shared.empty:
+        return nothing_to_show("cross-section", "no indicator is targeted by two or more places in the same year")
+    top = shared.loc[shared["places"].astype(int).idxmax()]
+    return (f"{_count(len(shared), 'indicator')} (with measure and year) {'is' if len(shared) == 1 else 'are'} "
+            f"targeted by two or more places; the most shared is **{md_escape(top['indicator'])}** "
+            f"({top['measure']}) for {int(top['year'])}, by {top['places']} places.")
+
+
+def table_crosssection(table):
+    """A cross-section for reading: place, the annual target and the plan-period average as
+    stated, their difference (annual minus average) and the documents."""
+    import pandas as pd
+
+    rows = [{"place": r["place"],
+             "target": fmt_stated(r["target"], high=r["target_high"], relation=r["relation"], unit=r["unit"])
+                       if not _isnan(r["target"]) else "",
+             "plan-period average": (fmt_stated(r["average"], high=r["average_high"], relation=r["average_relation"],
+                                                unit=r["unit"]) + f" a year, {r['average_period']}")
+                                    if not _isnan(r["average"]) else "",
+             "difference": r["difference"], "doc": _text(r["doc"]) or _text(r.get("average_doc"))}
+            for r in table.to_dict("records")]
+    out = pd.DataFrame(rows, columns=["place", "target", "plan-period average", "difference", "doc"])
+    out["difference"] = pd.to_numeric(out["difference"], errors="coerce")
+    return out

@@ -1,0 +1,269 @@
+"""Findings of the target-tracking notebooks (findings_tracking): hand-checked toy tables.
+
+Every sentence and view is checked against the table it is built from; a selection with nothing
+to show gets the one "Nothing to show" sentence.
+"""
+import re
+
+import pandas as pd
+
+from policytext import corpus as make_corpus
+from policytext import load_corpus, quantities
+from policytext.findings_tracking import (
+    drop_annual_repeats, fmt_stated, md_city_targets, md_conclusions, md_consistency, md_implied_growth, md_timeline,
+    table_implied_growth, timeline_choices,
+)
+
+
+# ---------------------------------------------------------------- notebook 04
+
+def test_fmt_stated_reads_like_a_sentence():
+    assert fmt_stated(7, relation=">=", unit="%") == "7% or more"
+    assert fmt_stated(6, relation="~", unit="%") == "about 6%"
+    assert fmt_stated(4, relation="<=", unit="%") == "at most 4%"
+    assert fmt_stated(5, high=5.5, relation="=", unit="%") == "5–5.5%"
+    assert fmt_stated(326.5, unit="亿元") == "326.5亿元"
+    assert fmt_stated(48132.0, unit="元") == "48132元"
+    assert fmt_stated(1, unit="番") == "翻1番"
+
+
+def test_city_targets_counts_come_from_the_table():
+    targets = pd.DataFrame({"place": ["甲市", "甲市", "乙区"], "indicator": ["地区生产总值", "财政收入", "地区生产总值"],
+                            "year": [2022, 2026, 2022], "doc": ["a", "b", "c"]})
+    text = md_city_targets(targets, doc_types={"a": "gov_work_report", "b": "interview", "c": "gov_work_report"})
+    assert "甲市: 2 targets for 2 indicators, from 2 documents, for 2022–2026" in text
+    assert "乙区: 1 target for 1 indicator, from 1 document, for 2022" in text
+    assert "gov\\_work\\_report 2" in text
+    assert md_city_targets(targets.iloc[0:0]).startswith("*Nothing to show")
+    assert md_city_targets(targets, max_places=1).startswith(
+        "The table lists 2 places: 3 targets for 2 indicators, from 3 documents, for 2022–2026.")
+    spans = targets.assign(measure=["change", "avg_change", "change"], period=["2022", "2026–2030", "2022"])
+    assert "1 target is an average annual rate (年均, measure avg_change) over 2026–2030" in md_city_targets(spans)
+
+
+def _statements():
+    rows = [  # (finding, indicator, year, measure, doc, label, value, unit, relation, statement_year)
+        ("reported values differ", "城镇居民人均可支配收入", 2021, "level", "gov", "achieved", 48132.0, "元", "=", 2021),
+        ("reported values differ", "城镇居民人均可支配收入", 2021, "level", "talk", "achieved", 47863.0, "元", "=", 2021),
+        ("estimate revised", "地区生产总值", 2021, "level", "gov", "estimate", 306.0, "亿元", "=", 2021),
+        ("estimate revised", "地区生产总值", 2021, "level", "talk", "achieved", 326.5, "亿元", "=", 2021),
+        ("consistent", "一般公共预算收入", 2021, "level", "gov", "achieved", 23.6, "亿元", "=", 2021),
+        ("consistent", "一般公共预算收入", 2021, "level", "talk", "achieved", 23.6, "亿元", "=", 2021),
+    ]
+    cols = ["finding", "indicator", "year", "measure", "doc", "label", "value", "unit", "relation", "statement_year"]
+    detail = pd.DataFrame(rows, columns=cols).assign(place="甲市")
+    checks = detail.drop_duplicates(["indicator", "finding"])[["place", "indicator", "year", "measure", "finding"]]
+    return checks.reset_index(drop=True), detail
+
+
+def test_consistency_states_each_disagreement_and_the_later_document_rule():
+    checks, detail = _statements()
+    text = md_consistency(checks, detail, dates={"gov": "2021-12-14", "talk": "2022-04-28"})
+    assert text.startswith("Of 3 checks, 1 agree and 2 do not.")
+    assert "achieved 48132元 in gov" in text and "achieved 47863元 in talk" in text
+    assert "The later document's figure (47863元 in talk) is more likely final; gov spoke before" in text
+    # 326.5 - 306 = 20.5, 20.5 / 306 = 6.70%
+    assert "The revision is +20\\.5亿元 (6.7% of the estimate)" in text
+    assert "一般公共预算收入" not in text  # agreements are counted, not listed
+    same_doc = detail.assign(doc=detail["doc"].where(detail["finding"] != "estimate revised", "gov"))
+    assert "come from the same document" in md_consistency(checks, same_doc)
+    assert "The revision is" not in md_consistency(checks, same_doc)
+    # without dates the rule is not applied (no date, no claim)
+    assert "more likely final" not in md_consistency(checks, detail)
+    assert md_consistency(checks.iloc[0:0], detail.iloc[0:0]).startswith("*Nothing to show")
+
+
+def test_successive_annual_targets_are_not_a_moved_deadline():
+    rows = [("target year differs", "地区生产总值", 2016, "change", "r2016", "target", 7.5, "%", "=", 2016),
+            ("target year differs", "地区生产总值", 2016, "change", "r2017", "target", 7.5, "%", "=", 2017),
+            ("target year differs", "地区生产总值", 2025, "level", "talk", "target", 500.0, "亿元", ">=", 2025),
+            ("target year differs", "地区生产总值", 2025, "level", "gov", "target", 500.0, "亿元", ">=", 2026)]
+    cols = ["finding", "indicator", "year", "measure", "doc", "label", "value", "unit", "relation", "statement_year"]
+    detail = pd.DataFrame(rows, columns=cols).assign(place="甲市")
+    checks = detail.drop_duplicates(["year", "measure"])[["place", "indicator", "year", "measure", "finding"]]
+    years = {"r2016": 2016, "r2017": 2017, "talk": 2022, "gov": 2021}
+    kept, kept_rows = drop_annual_repeats(checks, detail, doc_years=years)
+    assert kept["measure"].tolist() == ["level"] and len(kept_rows) == 2  # 500亿元 by 2025 vs 2026 stays
+    same, _ = drop_annual_repeats(checks, detail, doc_years={})  # no years: nothing is dropped
+    assert len(same) == 2
+
+
+def _growth_and_q():
+    growth = pd.DataFrame([
+        # 24726元 -> 2.67万元 in one year: 2.67e4 / 24726 - 1 = 7.98%
+        {"place": "甲市", "indicator": "农村居民人均可支配收入", "base_year": 2021, "base_value": 24726.0,
+         "base_label": "achieved", "base_doc": "gov", "target_year": 2022, "target_value": 2.67,
+         "target_relation": ">=", "target_doc": "gov", "unit": "万元", "base_unit": "元", "years": 1,
+         "implied_growth": 7.98, "stated_growth_max": 8.0},
+        # 326.5 -> 500亿元 over 5 years: 8.90% a year
+        {"place": "甲市", "indicator": "地区生产总值", "base_year": 2021, "base_value": 326.5,
+         "base_label": "achieved", "base_doc": "talk", "target_year": 2026, "target_value": 500.0,
+         "target_relation": ">=", "target_doc": "gov", "unit": "亿元", "base_unit": "亿元", "years": 5,
+         "implied_growth": 8.9, "stated_growth_max": 7.0},
+        # a rate has no implied growth: left out
+        {"place": "甲市", "indicator": "城镇调查失业率", "base_year": 2021, "base_value": 5.2,
+         "base_label": "achieved", "base_doc": "gov", "target_year": 2022, "target_value": 5.5,
+         "target_relation": "~", "target_doc": "gov", "unit": "%", "base_unit": "%", "years": 1,
+         "implied_growth": 5.77, "stated_growth_max": float("nan")},
+    ])
+    q = pd.DataFrame([
+        {"doc": "gov", "label": "target", "indicator": "地区生产总值", "measure": "change", "value": 7.0,
+         "value_high": None, "unit": "%", "relation": ">=", "year": 2022, "place": "甲市"},
+        {"doc": "gov", "label": "target", "indicator": "农村居民人均可支配收入", "measure": "change", "value": 8.0,
+         "value_high": None, "unit": "%", "relation": "=", "year": 2022, "place": "甲市"},
+        {"doc": "gov", "label": "target", "indicator": "地区生产总值", "measure": "avg_change", "value": 5.0,
+         "value_high": None, "unit": "%", "relation": "~", "year": None, "place": "甲市", "period": "2026–2030"},
+    ])
+    return growth, q
+
+
+def test_implied_growth_table_converts_the_base_and_reads_the_stated_targets():
+    growth, q = _growth_and_q()
+    table = table_implied_growth(growth, q)
+    assert list(table["indicator"]) == ["农村居民人均可支配收入", "地区生产总值"]  # the % row is left out
+    assert table.loc[0, "base"].startswith("24726元 = 2.473万元 (2021")
+    assert table.loc[0, "stated_growth"] == "8%, for 2022 (gov)"
+    assert table.loc[1, "stated_growth"] == ("7% or more, for 2022 (gov); about 5%, a year on average over "
+                                             "2026–2030 (gov)")
+    assert ">=" not in "".join(table["stated_growth"])
+
+
+def test_implied_growth_rule_more_ambitious_or_in_line():
+    growth, q = _growth_and_q()
+    text = md_implied_growth(growth, q)
+    assert text.startswith("Of 2 level targets with an earlier level: 1 needs about the stated annual growth; "
+                           "1 needs more than the stated annual growth.")
+    assert "needs 8.9% a year from 326\\.5亿元 in 2021: more than the stated annual growth (7.0%)" in text
+    assert "农村居民人均可支配收入" not in text  # in line: counted, not listed
+    assert md_implied_growth(growth.iloc[2:], q).startswith("*Nothing to show")
+    # a plain target under the latest level is a fall; a floor (以上) under it is already reached
+    fall = growth.iloc[[1]].assign(target_value=300.0, implied_growth=-1.7, target_relation="=")
+    assert "1 is below the latest level" in md_implied_growth(fall, q)
+    assert "1 is already reached" in md_implied_growth(fall.assign(target_relation=">="), q)
+
+
+def test_conclusions_apply_only_the_rules_that_hold():
+    checks, _ = _statements()
+    growth, q = _growth_and_q()
+    text = md_conclusions(checks, growth, q, docs_per_place={"甲市": 2, "乙区": 1})
+    assert "agree on 1 of the 3 figures" in text
+    assert "城镇居民人均可支配收入 2021 and 地区生产总值 2021: an early and a later document differ" in text
+    assert "Deadlines drift" not in text
+    _, detail = _statements()
+    same_doc = detail.assign(doc=detail["doc"].where(detail["finding"] != "estimate revised", "gov"))
+    text_same = md_conclusions(checks, growth, q, docs_per_place={"甲市": 2}, statements=same_doc)
+    assert "城镇居民人均可支配收入 2021: an early and a later document differ" in text_same
+    assert "1 of 2 level targets need more growth" in text
+    assert "乙区 has one document" in text
+    empty = md_conclusions(checks.iloc[0:0], growth.iloc[0:0], q, docs_per_place={"甲市": 2})
+    assert empty.startswith("*Nothing to show")
+
+
+def test_timelines_need_two_points():
+    q = pd.DataFrame([
+        {"doc": "a", "label": "achieved", "indicator": "地区生产总值", "measure": "level", "value": 300.0, "year": 2021},
+        {"doc": "b", "label": "target", "indicator": "地区生产总值", "measure": "level", "value": 500.0, "year": 2026},
+        {"doc": "a", "label": "target", "indicator": "一般公共预算收入", "measure": "level", "value": 35.0, "year": 2026},
+    ])
+    c = make_corpus({"a": "甲", "b": "乙"}, meta={"a": {"place": "甲市"}, "b": {"place": "甲市"}})
+    assert timeline_choices(q, place="甲市", corpus=c) == ["地区生产总值"]
+    assert timeline_choices(q, place="乙区", corpus=c) == []
+    assert md_timeline(q, "地区生产总值", place="甲市", corpus=c) == (
+        "**地区生产总值** in 甲市: 2 statements from 2 documents, 2021–2026 (1 achieved, 1 target).")
+
+
+# ---------------------------------------------------------------- notebook 05 views
+from policytext.findings_tracking import (  # noqa: E402
+    attainment_choices, md_crosssection_source, md_selection, md_selection_fallback,
+    md_shared_indicators, table_attainment, table_attainment_summary, table_crosssection, table_revisions,
+)
+
+
+def _attainment():
+    """海拉尔区-like GDP growth: 21% -> 18.5 (missed by 2.5), 8% -> 8.9 (met), 6%左右 -> 6.0 (met),
+    3.5%左右 with no result yet, and 22.3% for 2011 with no target."""
+    rows = [  # year, target, relation, achieved, met, gap, kind
+        (2011, None, None, 22.3, None, None, "achieved"),
+        (2012, 21.0, "=", 18.5, False, -2.5, "achieved"),
+        (2015, 8.0, "=", 8.9, True, 0.9, "achieved"),
+        (2018, 6.0, "~", 6.0, True, 0.0, "estimate"),
+        (2019, 3.5, "~", None, None, None, ""),
+    ]
+    t = pd.DataFrame(rows, columns=["year", "target", "relation", "achieved", "met", "gap", "achieved_kind"])
+    t = t.assign(place="甲区", indicator="地区生产总值", measure="change", unit="%", achieved_unit="%",
+                 target_high=float("nan"), period=t["year"].astype(str), rule="",
+                 target_doc=["", "r2012", "r2015", "r2018", "r2019"], achieved_doc=["r2012", "r2013", "r2016", "r2019", ""])
+    t["met"] = t["met"].astype("boolean")
+    t["year"] = t["year"].astype("Int64")
+    return t
+
+
+def test_attainment_table_reads_targets_and_outcomes():
+    table = table_attainment(_attainment())
+    assert list(table["year"]) == ["2011", "2012", "2015", "2018", "2019"]
+    assert list(table["target"]) == ["", "21%", "8%", "about 6%", "about 3.5%"]
+    assert list(table["outcome"]) == ["22.3%", "18.5%", "8.9%", "6% (estimate)", ""]
+    assert list(table["met"]) == ["", "missed", "met", "met", ""]
+
+
+def test_attainment_summary_and_choices():
+    a = _attainment()
+    summary = table_attainment_summary(a)
+    assert summary.iloc[0][["years", "judged", "met", "missed"]].tolist() == ["2012–2018", 3, 2, 1]
+    assert round(summary.iloc[0]["share met"], 1) == 66.7
+    one_year = a[a["year"] == 2019].assign(indicator="一般公共预算收入")
+    assert attainment_choices(pd.concat([a, one_year])) == [("地区生产总值", "change", "甲区")]  # one year: no chart
+
+
+def test_revisions_table_keeps_both_values_and_sentences():
+    rev = pd.DataFrame([{"indicator": "地区生产总值", "measure": "level", "year": 2018, "kind": "restated base",
+                         "earlier_value": 303.6, "later_value": 192.3, "unit": "亿元", "later_unit": "亿元",
+                         "change_pct": -36.66, "earlier_doc": "r2017", "later_doc": "r2019",
+                         "earlier_sentence": "地区生产总值303.6亿元", "later_sentence": "地区生产总值192.3亿元"}])
+    row = table_revisions(rev).iloc[0]
+    assert (row["earlier"], row["later"], row["year"]) == ("303.6亿元 (r2017)", "192.3亿元 (r2019)", "2018")
+    assert row["later sentence"] == "地区生产总值192.3亿元"
+
+
+def test_crosssection_views():
+    cs = pd.DataFrame([{"place": "甲省", "target": 5.0, "target_high": 5.5, "relation": "=", "unit": "%",
+                        "average": 5.0, "average_high": float("nan"), "average_relation": "~",
+                        "average_period": "2026–2030", "difference": 0.0, "doc": "a"},
+                       {"place": "乙省", "target": 4.5, "target_high": float("nan"), "relation": "~", "unit": "%",
+                        "average": float("nan"), "average_high": float("nan"), "average_relation": None,
+                        "average_period": None, "difference": float("nan"), "doc": "b"}])
+    table = table_crosssection(cs)
+    assert table["target"].tolist() == ["5–5.5%", "about 4.5%"]
+    assert table["plan-period average"].tolist() == ["about 5% a year, 2026–2030", ""]
+    shared = pd.DataFrame([{"indicator": "地区生产总值", "measure": "change", "year": 2026, "places": 9}])
+    assert md_shared_indicators(shared) == ("1 indicator (with measure and year) is targeted by two or more places; "
+                                            "the most shared is **地区生产总值** (change) for 2026, by 9 places.")
+    assert md_shared_indicators(shared.iloc[0:0]).startswith("*Nothing to show")
+
+
+def test_selection_sentences():
+    c = make_corpus({"a": "甲", "b": "乙"}, meta={"a": {"place": "甲区", "date_delivered": "2012-02-29"},
+                                                    "b": {"place": "甲区", "date_delivered": "2013-02-28"}})
+    assert md_selection(c) == "The selection holds 2 documents of 甲区, 2012–2013."
+    assert "holds one place, so this section reads the bundled corpus 示例: 2 documents of 2012 and 2013 from 1 place" \
+        in md_crosssection_source("示例", c)
+    assert "holds no place 乙市" in md_selection_fallback("hailar", city="乙市")
+
+
+def test_notebook_04_sentences_equal_the_table_cells_on_the_seeds():
+    """The rates in the implied-growth sentences are the cells of the table shown beside them."""
+    from policytext.targets import quantities_periods, textstat_consistency, textstat_implied_growth
+
+    c = load_corpus(None)
+    q = quantities_periods(quantities(c), corpus=c)
+    growth = textstat_implied_growth(q, corpus=c)
+    table = table_implied_growth(growth, q, corpus=c)
+    text = md_implied_growth(growth, q, corpus=c)
+    said = re.findall(r"needs ([\d.]+)% a year", text)
+    assert said and set(said) <= {f"{v:.1f}" for v in table["implied_growth"]}
+    n = int(re.match(r"Of (\d+) level targets", text).group(1))
+    assert n == len(table)
+    checks = textstat_consistency(q, corpus=c)
+    summary = md_consistency(checks, textstat_consistency(q, corpus=c, statements=True))
+    agree = checks["finding"].str.startswith("consistent").sum()
+    assert summary.startswith(f"Of {len(checks)} checks, {agree} agree")
