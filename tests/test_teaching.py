@@ -75,10 +75,3 @@ def test_write_student_copies_writes_copies_and_removes_stale_ones(tmp_path):
     assert [p.name for p in written] == ["01-a.ipynb"]
     assert not stale.exists()
     assert written[0].read_text(encoding="utf-8") == student_copies(tmp_path)[written[0]]
-
-
-def test_moved_names_stay_importable_from_render_with_a_warning():
-    from policytext import render, teaching
-
-    with pytest.warns(DeprecationWarning, match="policytext.teaching.notebook_index"):
-        assert render.notebook_index is teaching.notebook_index
