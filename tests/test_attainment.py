@@ -138,10 +138,12 @@ def test_latest_document_states_a_finished_year():
 
 def test_plan_period_averages_are_their_own_rows():
     # the 15th plan's 年均增长5%左右 and the 2026 target 5.5% are kept apart
+    # (rows as quantities() gives them: the average over 十五五 is avg_change, 2026–2030)
     s = "“十五五”时期地区生产总值年均增长5%左右,今年增长5.5%"
-    table = q(("p", 10, 11, "target", GDP, "change", 5, None, "%", "~", 2026, s),
+    table = q(("p", 10, 11, "target", GDP, "avg_change", 5, None, "%", "~", 2030, s),
               ("p", 20, 23, "target", GDP, "change", 5.5, None, "%", "=", 2026, s))
-    table["text"] = ["5", "5.5"]
+    table["period_start"] = pd.array([2026, 2026], dtype="Int64")
+    table["period_end"] = pd.array([2030, 2026], dtype="Int64")
     a = textstat_attainment(table)
     assert len(a) == 2
     annual = row(a, 2026)
@@ -159,13 +161,21 @@ def test_contract_period_columns_are_used():
     assert set(a["period"]) == {"2026", "2026–2030"}
 
 
-def test_periods_fallback_reads_the_clause_before_the_number():
-    s = "地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元,年均增长12.1%;同比增长8.9%"
-    table = q(("d", 0, 0, "achieved", GDP, "change", 12.1, None, "%", "=", 2015, s),
-              ("d", 0, 0, "achieved", GDP, "change", 8.9, None, "%", "=", 2015, s))
-    p = quantities_periods(table)
-    assert list(p["measure"]) == ["avg_change", "change"]
-    assert pd.isna(p["year"].iloc[0]) and p["period"].tolist() == ["2010–2015", "2015"]
+def test_periods_come_from_the_extractor_and_averages_hold_no_year():
+    from policytext import corpus, quantities
+
+    s = ("2016年政府工作报告\n一、2015年工作回顾\n"
+         "地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元,年均增长12.1%;同比增长8.9%。\n")
+    c = corpus({"d": s}, meta={"d": {"date_delivered": "2016-02-19"}})
+    p = quantities_periods(quantities(c), corpus=c)
+    rates = p[p["unit"] == "%"]
+    assert list(rates["measure"]) == ["avg_change", "change"]
+    assert pd.isna(rates["year"].iloc[0]) and rates["period"].tolist() == ["2010–2015", "2015"]
+
+
+def test_a_table_without_period_columns_holds_single_years():
+    p = quantities_periods(q(("d", 0, 0, "target", GDP, "change", 7, None, "%", "=", 2022, "增长7%")))
+    assert (p["period_start"].iloc[0], p["period_end"].iloc[0], p["period"].iloc[0]) == (2022, 2022, "2022")
 
 
 def test_empty_and_bad_input():

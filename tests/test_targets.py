@@ -334,8 +334,11 @@ def test_crosssection_provinces_one_annual_gdp_target_each():
 
 def test_city_targets_show_plan_averages_apart():
     s = "“十五五”时期地区生产总值年均增长5%左右,今年增长5.5%"
-    table = with_place(q(("001", "target", GDP, "change", 5, None, "%", "~", 2026, s),
+    # rows as quantities() gives them: the average over 十五五 is avg_change, 2026–2030
+    table = with_place(q(("001", "target", GDP, "avg_change", 5, None, "%", "~", 2030, s),
                          ("001", "target", GDP, "change", 5.5, None, "%", "=", 2026, s)), PLACES)
+    table["period_start"] = pd.array([2026, 2026], dtype="Int64")
+    table["period_end"] = pd.array([2030, 2026], dtype="Int64")
     t = textstat_city_targets(table)
     assert [(r.measure, r.target, r.period) for r in t.itertuples()] == [
         ("avg_change", "≈5%", "2026–2030"), ("change", "5.5%", "2026")]

@@ -17,7 +17,6 @@ Attainment, revisions and cross-sections live in ``attainment``, ``revisions`` a
 from __future__ import annotations
 
 import math
-import re
 
 import pandas as pd
 
@@ -43,55 +42,6 @@ def unit_scale(unit: str) -> tuple[float, str]:
 
 _split_unit = unit_scale  # the name used throughout this module
 
-# Fallback for tables without period columns (extractors before periods existed).
-# 年均增长 / 年均分别增长 / 增速年均超20%, but not PM2.5年均浓度 (an annual mean, not a rate)
-_AVERAGE_CUE = re.compile(r"(?:年均|年平均|平均每年|每年平均)(?:实际)?(?:分别)?"
-                          r"(?:增长|增速|递增|增幅|提高|提升|上升|下降|降低|减少|增加|上涨|涨幅|超过|超|达到|达)")
-_CLAUSE_BREAK = re.compile(r"[，,；;。：:！？!?]")
-_PLAN = re.compile(r"十([一二三四五六])五")
-_PLAN_NUMBER = {"一": 11, "二": 12, "三": 13, "四": 14, "五": 15, "六": 16}
-_YEAR_IN_TEXT = re.compile(r"((?:19|20)\d\d)\s*年")
-
-
-def _text_before(row, corpus, width: int = 14) -> tuple[str, str]:
-    """(clause text just before the number, sentence before the number)."""
-    sentence = str(row.get("sentence") or "")
-    written = str(row.get("text") or "") or f"{row['value']:g}"
-    at = sentence.find(written)
-    before_sentence = sentence[:at] if at >= 0 else sentence
-    if corpus is not None and row["doc"] in corpus and not pd.isna(row.get("start")):
-        raw = corpus[row["doc"]].raw
-        start = int(row["start"])
-        window = raw[max(0, start - width):start]
-    else:
-        window = before_sentence[-width:]
-    return _CLAUSE_BREAK.split(window)[-1], before_sentence
-
-
-def _span_of(before_sentence: str, year=None, label: str = "target") -> tuple[int | None, int | None]:
-    """The span an average refers to (fallback for tables without period columns):
-    十四五 before it -> 2021–2025; two years before it (由2010年…到2015年) -> 2010–2015;
-    one (到2026年) -> the five years ending then (2022–2026).  Otherwise from the year the
-    extractor gave: a review looks back five years (2021 -> 2017–2021); a target in the
-    first year of a plan period is that plan (2026 -> 2026–2030), else the five years
-    ending then.  No year: unknown."""
-    plan = _PLAN.findall(before_sentence)
-    if plan:
-        first = 2006 + 5 * (_PLAN_NUMBER[plan[-1]] - 11)
-        return first, first + 4
-    years = sorted({int(y) for y in _YEAR_IN_TEXT.findall(before_sentence)})
-    if len(years) >= 2:
-        return years[0], years[-1]
-    if len(years) == 1:
-        return years[0] - 4, years[0]
-    if year is None or pd.isna(year):
-        return None, None
-    year = int(year)
-    if label == "target" and year % 5 == 1:
-        return year, year + 4
-    return year - 4, year
-
-
 def _period_label(start, end) -> str:
     if pd.isna(start) and pd.isna(end):
         return ""
@@ -104,34 +54,22 @@ def quantities_periods(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     """``q`` with the period columns of the extractor contract: ``period_start``,
     ``period_end`` (nullable Int64) and ``period`` ('2026' or '2026–2030').
 
-    Tables that already have ``period_start``/``period_end`` are returned with ``period``
-    filled in where missing and ``year`` cleared on spans and averages (it holds for
-    single years only).  Otherwise ``period_start = period_end = year``, except a
-    ``change`` written after 年均/年平均 in its clause (read from the raw text when
-    ``corpus`` is given, else from the sentence): its measure becomes ``avg_change``, its
-    ``year`` is cleared (an average is never one year's figure) and its span is taken from
-    the words before it or the year the extractor gave (rules in ``_span_of``).
+    ``quantities()`` reads the periods (十四五, 2010–2015, 年均 rates as ``avg_change``); here
+    ``period`` is filled in where missing and ``year`` is cleared on spans and averages (it
+    holds for single years only; the extractor gives a span its last year, as the gold
+    files label 年均 rates).  A hand-made table without period columns is taken to hold
+    single years: ``period_start = period_end = year``.  ``corpus`` is accepted for
+    symmetry with the other target functions and not needed.
     """
     _check(q)
     out = q.copy()
-    if "period_start" in out.columns and "period_end" in out.columns:
-        for c in ("period_start", "period_end"):
-            out[c] = pd.to_numeric(out[c], errors="coerce").astype("Int64")
-        out["year"] = pd.to_numeric(out["year"], errors="coerce").astype("Int64")
-        # a span or an average has no single year, whatever the extractor put there
-        span = (out["measure"] == "avg_change") | (out["period_start"] != out["period_end"]).fillna(False)
-        out.loc[span, "year"] = pd.NA
-    else:
-        out["year"] = pd.to_numeric(out["year"], errors="coerce").astype("Int64")
-        out["period_start"] = out["year"].copy()
-        out["period_end"] = out["year"].copy()
-        cols = [out.columns.get_loc(c) for c in ("measure", "year", "period_start", "period_end")]
-        for i in (out["measure"] == "change").to_numpy().nonzero()[0]:  # positions: the index may repeat
-            clause, before = _text_before(out.iloc[i], corpus)
-            if _AVERAGE_CUE.search(clause):
-                first, last = _span_of(before, out.iat[i, cols[1]], out["label"].iat[i])
-                for c, v in zip(cols, ["avg_change", pd.NA, first, last]):
-                    out.iat[i, c] = v
+    out["year"] = pd.to_numeric(out["year"], errors="coerce").astype("Int64")
+    for c in ("period_start", "period_end"):
+        out[c] = (pd.to_numeric(out[c], errors="coerce").astype("Int64") if c in out.columns
+                  else out["year"].copy())
+    # a span or an average has no single year, whatever the extractor put there
+    span = (out["measure"] == "avg_change") | (out["period_start"] != out["period_end"]).fillna(False)
+    out.loc[span, "year"] = pd.NA
     labels = [_period_label(s, e) for s, e in zip(out["period_start"], out["period_end"])]
     if "period" in out.columns:
         out["period"] = out["period"].where(out["period"].notna() & (out["period"].astype(str) != ""), labels)
