@@ -40,8 +40,6 @@ def unit_scale(unit: str) -> tuple[float, str]:
     return split_unit(str(unit))
 
 
-_split_unit = unit_scale  # the name used throughout this module
-
 def _period_label(start, end) -> str:
     if pd.isna(start) and pd.isna(end):
         return ""
@@ -110,7 +108,7 @@ def _tracked(q: pd.DataFrame, corpus=None, *, spans: bool = False) -> pd.DataFra
     span = (q["measure"] == "avg_change") & q["period_end"].notna() if spans else False
     t = q[q["label"].isin(_TRACKED) & (single | span) & (q["indicator"].fillna("") != "")].copy()
     t["place"] = _places(t, corpus)
-    scale = t["unit"].fillna("").map(_split_unit)
+    scale = t["unit"].fillna("").map(unit_scale)
     t["base_unit"] = [u for _, u in scale]
     t["scaled"] = [float(v) * m for v, (m, _) in zip(t["value"], scale)]
     # half of the last written digit: 3.9万人 and 3.94万人 agree up to rounding
@@ -473,7 +471,7 @@ def textplot_timeline(q: pd.DataFrame, indicator: str, *, measure: str | None = 
     t = t[t["base_unit"] == unit]
     # show in the magnitude written most often (亿元 rather than 元)
     shown = t["unit"].mode().iloc[0]
-    factor, _ = _split_unit(shown)
+    factor, _ = unit_scale(shown)
     _cjk()
     if ax is None:
         fig, ax = plt.subplots(figsize=(8, 4))
