@@ -10,7 +10,7 @@ import pytest
 
 from policytext import corpus
 from policytext.batch import iter_segment_files, segment_files
-from policytext.engine import Engine
+from policytext.engine import ENGINES, Engine, segmenter
 from policytext.tokens import tokens
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,15 +35,28 @@ def toy():
 
 @pytest.fixture
 def count_cuts(monkeypatch):
-    """Record the texts that engines cut (Engine.cut is the one way text gets cut)."""
+    """Record the texts that engines have cut (cut and cut_many are the ways text gets cut; a
+    text counts when its tokens are returned)."""
     calls = []
-    real = Engine.cut
+    real_cut = Engine.cut
 
     def counting(self, text):
         calls.append(text)
-        return real(self, text)
+        return real_cut(self, text)
 
     monkeypatch.setattr(Engine, "cut", counting)
+    for cls in {type(segmenter(name)) for name in ENGINES}:
+        if "cut_many" not in vars(cls):       # Engine.cut_many calls cut
+            continue
+        real_many = cls.cut_many
+
+        def counting_many(self, texts, real_many=real_many):
+            texts = list(texts)
+            for text, toks in zip(texts, real_many(self, texts)):
+                calls.append(text)
+                yield toks
+
+        monkeypatch.setattr(cls, "cut_many", counting_many)
     return calls
 
 

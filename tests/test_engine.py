@@ -69,6 +69,33 @@ def test_engines_agree_on_shuffled_characters():
         assert segment_text(sample) == segment_text(sample, engine="jieba")
 
 
+# Characters the fast engine's whole-text cut treats one by one (engine_rjieba: mapped digits
+# and letters, # & + - _ that jieba-rs would put in a block, whitespace of every kind, runs of
+# a repeated character, 〇, full-width forms, private-use and extension-B characters, which
+# send the text down the block-by-block way).
+EDGE_CHARS = list("0123456789abXYZ.%．％〇ＣＰ５Ｇ#&+-_ \t\n\r\u3000\xa0\x1c\x1f\x00…—，。、“”（）:/@😀🏽"
+                  "\u3400\uf900\u200b\u2028\ue000\ue003") + ["\U00020000", "\U0002a601"]
+
+
+def test_engines_agree_on_report_text_with_edge_characters():
+    import random
+
+    text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
+    rng = random.Random(11)
+    samples = []
+    for _ in range(300):
+        start = rng.randrange(len(text) - 200)
+        chars = list(text[start:start + rng.randrange(1, 200)])
+        for _ in range(rng.randrange(0, 8)):
+            chars[rng.randrange(len(chars))] = rng.choice(EDGE_CHARS) * rng.choice([1, 1, 2, 3])
+        samples.append("".join(chars))
+    samples += ["".join(rng.choice(EDGE_CHARS) for _ in range(40)) for _ in range(100)]
+    fast = segmenter()
+    reference = [segment_text(s, engine="jieba") for s in samples]
+    assert [fast.cut(s) for s in samples] == reference
+    assert list(fast.cut_many(samples)) == reference        # the pipelined way, in order
+
+
 @BOTH
 @pytest.mark.parametrize("term", ["地区生产总值", "省域副中心", "乡村振兴", "高质量发展", "一般公共预算收入",
                                   "中核四0四", "河湖长制"])

@@ -230,7 +230,9 @@ def _spare_core() -> bool:
 
 def _discover_job(send, texts, cache, digests, engine) -> None:
     try:
-        send.send((True, top_candidates(texts, engine=engine)))
+        key = terms_key(texts, digests) if cache else None
+        send.send((True, checked_terms(texts, top_candidates(texts, engine=engine), key=key,
+                                       engine=engine)))
     except BaseException:       # the parent runs discovery itself and so reports the error
         send.send((False, None))
     finally:
@@ -238,10 +240,10 @@ def _discover_job(send, texts, cache, digests, engine) -> None:
 
 
 class _Discovery:
-    """corpus_terms with its statistical step in a forked process. Only the candidates come
-    back (a few kB), so this costs a fork, unlike a pool, which moves all the text and tokens
-    between processes. The checks of the candidates run here, after this process's own cutting:
-    the child's step was the longer one (the parent waited 0.3 s for it)."""
+    """corpus_terms in a forked process. Only the terms come back (a few kB), so this costs a
+    fork, unlike a pool, which moves all the text and tokens between processes. The checks of
+    the candidates run there too: with discovery's counting at about 0.15 s per 200k-character
+    sample, the child is done before this process has cut 1M characters (bench/segment.py)."""
 
     def __init__(self, texts, *, cache, digests, engine):
         import multiprocessing as mp
@@ -259,16 +261,15 @@ class _Discovery:
 
     def result(self) -> list[str]:
         try:
-            ok, candidates = self.recv.recv()
+            ok, terms = self.recv.recv()
         except (EOFError, OSError):   # the child died
-            ok, candidates = False, None
+            ok, terms = False, None
         finally:
             self.recv.close()
             self.proc.join()
-        texts, cache, digests, engine = self.args
         if ok:
-            key = terms_key(texts, digests) if cache else None
-            return checked_terms(texts, candidates, key=key, engine=engine)
+            return terms
+        texts, cache, digests, engine = self.args
         return corpus_terms(texts, cache=cache, digests=digests, engine=engine)
 
 
@@ -279,7 +280,7 @@ class _EarlyCuts:
     def __init__(self, base: Engine, texts: Sequence[str]):
         self.owner = list(range(len(texts)))
         self.pieces: list[str | None] = list(texts)
-        self.results = iter([base.cut(text) for text in texts])
+        self.results = iter(list(base.cut_many(texts)))
 
     def close(self) -> None:
         self.results = iter(())
@@ -306,6 +307,7 @@ def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: boo
     from .lexicon import versions
 
     seg = base.with_terms(terms)
+    own = None
     keys = [None] * len(texts)
     if digests is not None:
         context = cache_key(versions(), "\n".join(sorted(terms)), f"pos={pos}")
@@ -321,6 +323,8 @@ def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: boo
             pool = _maybe_pool(engine, texts, todo, workers, piece_chars)
         bar = _progress_bar(progress, sum(len(texts[i]) for i in todo))
         cut = _pool_cuts(pool, seg, bar) if pool is not None else None
+        # This process cuts the texts not in the cache, in order, one ahead (Engine.cut_many).
+        own = seg.cut_many(texts[i] for i in todo) if cut is None else None
         for i, text in enumerate(texts):
             if i in cached:
                 packed, tags = cached.pop(i)
@@ -331,13 +335,13 @@ def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: boo
                 k, toks = next(cut)
                 while k != i:                  # cut early, then found in the cache
                     k, toks = next(cut)
+                if "".join(toks) != text:      # re-cut pieces (Engine.cut checks its own)
+                    name = names[i] if names else f"text {i}"
+                    raise PolicyTextError(f"{name}: segmentation is not lossless (bug in policytext)")
             else:
-                toks = seg.cut(text)
+                toks = next(own)
                 if bar is not None:
                     bar.update(len(text))
-            if "".join(toks) != text:
-                name = names[i] if names else f"text {i}"
-                raise PolicyTextError(f"{name}: segmentation is not lossless (bug in policytext)")
             tags = [seg.tag(t) for t in toks] if pos else None
             if keys[i] is not None:
                 cache_put("segment", keys[i], [_pack(toks, text), SEP.join(tags) if pos else None])
@@ -346,6 +350,8 @@ def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: boo
     finally:
         if pool is not None:
             pool.close()
+        if own is not None:
+            own.close()
 
 
 def _valid_hit(hit, pos: bool) -> bool:

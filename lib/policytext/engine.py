@@ -46,7 +46,7 @@ import itertools
 import re
 from functools import lru_cache
 from math import log
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .errors import ParameterError, PolicyTextError
 from .lexicon import dictionary, dictionary_index, file_digest, jieba_dict_path, lexicon, versions
@@ -189,10 +189,18 @@ class Engine:
     def cut(self, text: str) -> list[str]:
         """Tokens of `text`; they join back to it (checked)."""
         out = self._cut_joined(text)
+        self._check_lossless(text, out)
+        return out
+
+    def cut_many(self, texts: Iterable[str]) -> Iterator[list[str]]:
+        """cut() of each text, in order (an engine may overlap the work on several texts)."""
+        for text in texts:
+            yield self.cut(text)
+
+    def _check_lossless(self, text: str, out: list[str]) -> None:
         if "".join(out) != text:  # cannot happen by construction; never return a lossy result
             raise PolicyTextError("segmentation lost or changed characters (bug in policytext."
                                   f"engine {self.name}); text starts {text[:40]!r}")
-        return out
 
     def _cut_joined(self, text: str) -> list[str]:
         """The fast path. Per-token work in Python is what costs time next to jieba-rs, so the
@@ -249,29 +257,7 @@ class Engine:
         return out
 
     def _leftmost_terms(self, pieces: list[str], hits: list[int]) -> list[str]:
-        """Resolve overlapping lexicon terms in favour of the one that starts first.
-
-        社会治理 and 治理体系 are both terms; the probabilities alone pick 社会|治理体系 (社会 is
-        the commoner neighbour), but a reader takes the first term: 社会治理|体系, 乡村治理|体系,
-        政治生态|修复. A token that is a lexicon term gives its head back to the token before it
-        when that token plus the head is a lexicon term and the rest is still a word.
-        `hits`: the positions of lexicon terms of 3+ characters, in order; a fix changes only
-        the token and the one before it, so going through them in order is the same as going
-        through every token.
-        """
-        lex, heads = self.lexicon, self._term_heads
-        out = list(pieces)
-        for i in hits:
-            if i == 0:
-                continue
-            tok, prev = out[i], out[i - 1]
-            if prev not in heads:           # prev + tok[:k] cannot be a term (most hits)
-                continue
-            for k in range(len(tok) - 1, 0, -1):
-                if prev + tok[:k] in lex and self.is_word(tok[k:]):
-                    out[i - 1], out[i] = prev + tok[:k], tok[k:]
-                    break
-        return out
+        return leftmost_terms(pieces, hits, self.lexicon, self._term_heads, self.is_word)
 
     def tag(self, token: str) -> str:
         """POS tag: corpus terms nz, lexicon tags, jieba's dictionary tags, m, eng, else x."""
@@ -285,6 +271,32 @@ class Engine:
         if _LATIN.fullmatch(token):
             return "eng"
         return "x"
+
+
+def leftmost_terms(pieces: list[str], hits: list[int], lexicon, heads, is_word) -> list[str]:
+    """Resolve overlapping lexicon terms in favour of the one that starts first.
+
+    社会治理 and 治理体系 are both terms; the probabilities alone pick 社会|治理体系 (社会 is
+    the commoner neighbour), but a reader takes the first term: 社会治理|体系, 乡村治理|体系,
+    政治生态|修复. A token that is a lexicon term gives its head back to the token before it
+    when that token plus the head is a lexicon term and the rest is still a word.
+    `hits`: the positions of lexicon terms of 3+ characters, in order; a fix changes only
+    the token and the one before it, so going through them in order is the same as going
+    through every token. `heads`: the first parts of lexicon terms (a token not among them
+    cannot take a head); `is_word`: the engine's word test.
+    """
+    out = list(pieces)
+    for i in hits:
+        if i == 0:
+            continue
+        tok, prev = out[i], out[i - 1]
+        if prev not in heads:           # prev + tok[:k] cannot be a term (most hits)
+            continue
+        for k in range(len(tok) - 1, 0, -1):
+            if prev + tok[:k] in lexicon and is_word(tok[k:]):
+                out[i - 1], out[i] = prev + tok[:k], tok[k:]
+                break
+    return out
 
 
 def _check_name(name: str | None) -> str:

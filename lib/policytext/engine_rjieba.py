@@ -7,15 +7,19 @@ kept in the cache folder.
 """
 from __future__ import annotations
 
+import functools
 import importlib.machinery
+import itertools
 import json
 import importlib.util
 import re
 import sys
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from .lexicon import dictionary, lexicon, versions
-from .engine import LEXICON_BOOST, LEXICON_FLOOR, Engine
+from .engine import (_ALNUM, _HAN, _NUMCH, _NUMLAT, LEXICON_BOOST, LEXICON_FLOOR, Engine,
+                     leftmost_terms)
 
 __all__ = ["RjiebaEngine"]
 
@@ -43,6 +47,78 @@ def _to_engine(m: re.Match) -> str:
 
 def _from_engine(m: re.Match) -> str:
     return _FROM_TEXT[m.group()]
+
+
+# Whole-text cutting (RjiebaEngine.cut): one jieba-rs call over the whole text, then a few
+# regex passes over the tokens joined by _JOIN, instead of Python work per block and per token.
+# jieba-rs splits text into blocks of [#%&+\-._0-9A-Za-z], CJK and CJK extension characters and
+# cuts each block with the dynamic programme; every other character is a token of its own
+# ("\r\n" too). So before the call:
+# - blocks with Han characters have their letters, digits, . % and 〇 mapped as in _cut_han_flat;
+# - blocks without any (pure digits/latin, which Engine.cut cuts with _NUMLAT and not the
+#   dictionary) are mapped to CJK extension C code points that no dictionary word holds, so
+#   each character comes back alone and _NUMLAT re-joins the run, which is the whole block;
+# - # & + - _, which our blocks do not hold, become private-use characters (single tokens).
+# After it: runs of single digits/letters are re-joined (Engine._fix_flat), whitespace runs
+# and runs of one repeated other character become one token (engine._GAP_UNITS), and the
+# mapped characters are mapped back. A text holding the code points used here, characters
+# from U+20000 up, or lone surrogates is cut the block-by-block way (Engine.cut).
+_TARGET_PURE = 0x2A700
+_ALNUM_MAPPED = _MAPPED.replace("\u3007", "")
+_PURE_TEXT = {c: chr(_TARGET_PURE + i) for i, c in enumerate(_ALNUM_MAPPED)}
+_FOREIGN = {c: chr(0xE001 + i) for i, c in enumerate("#&+-_")}
+_JOIN = "\ue000"
+_TO_HAN_BLOCK = {ord(c): t for c, t in _TO_TEXT.items()}
+_TO_FOREIGN = {ord(c): t for c, t in _FOREIGN.items()}
+_TO_PURE = {ord(c): t for c, t in _PURE_TEXT.items()}
+_FROM_ALL = {ord(t): c for table in (_TO_TEXT, _PURE_TEXT, _FOREIGN) for c, t in table.items()}
+_UNSAFE = re.compile("[\ue000-\ue005\ud800-\udfff\U00020000-\U0010ffff]")
+_FOREIGN_RUNS = re.compile(r"[#&+\-_]+")
+_ALNUM_RUNS = re.compile("[" + re.escape(_MAPPED) + "]+")
+# Han characters other than 〇 (a neighbour of an _ALNUM_RUNS run is never 〇: it would be in it)
+_HAN_ONLY = frozenset(map(chr, itertools.chain(range(0x3400, 0x4DC0), range(0x4E00, 0xA000),
+                                               range(0xF900, 0xFB00))))
+_R1 = f"{chr(_TARGET)}-{chr(_TARGET + len(_MAPPED) - 2)}"       # mapped 〇 is the last one
+_R1_ALL = f"{chr(_TARGET)}-{chr(_TARGET + len(_MAPPED) - 1)}"
+_R2 = f"{chr(_TARGET_PURE)}-{chr(_TARGET_PURE + len(_ALNUM_MAPPED) - 1)}"
+# The patterns start with a character class, which lets re skip ahead to candidates (a leading
+# look-behind would be tried at every position).
+_SINGLE_RUNS = re.compile(f"[{_R1}{_R2}](?<![^{_JOIN}].)(?:{_JOIN}[{_R1}{_R2}])+(?![^{_JOIN}])")
+_SPACE_RUNS = re.compile(rf"\s+(?:{_JOIN}\s+)+")
+_REPEAT_RUNS = re.compile(rf"([^\s{_JOIN}{_HAN}{_R1_ALL}{_R2}])(?:{_JOIN}\1)+")
+_UNMAP_RUNS = re.compile(f"[{_R1_ALL}{_R2}\ue001-\ue005]+")
+
+
+def _map_foreign(m: re.Match) -> str:
+    return m.group().translate(_TO_FOREIGN)
+
+
+def _map_alnum(m: re.Match) -> str:
+    """A run of letters, digits, . % and 〇: the mapping of a block without Han characters
+    (both neighbours are not Han, and it has no 〇) or of part of a Han block."""
+    run, text, start, end = m.group(), m.string, m.start(), m.end()
+    pure = ("\u3007" not in run and (start == 0 or text[start - 1] not in _HAN_ONLY)
+            and (end == len(text) or text[end] not in _HAN_ONLY))
+    return run.translate(_TO_PURE if pure else _TO_HAN_BLOCK)
+
+
+def _mapped_text(text: str) -> str | None:
+    """The text as jieba-rs is given it, or None when it must be cut block by block."""
+    if not text or _UNSAFE.search(text) is not None:
+        return None
+    return _ALNUM_RUNS.sub(_map_alnum, _FOREIGN_RUNS.sub(_map_foreign, text))
+
+
+def _rejoin_singles(m: re.Match) -> str:
+    return _JOIN.join(_NUMLAT.findall(m.group()[::2].translate(_FROM_ALL)))
+
+
+def _drop_joins(m: re.Match) -> str:
+    return m.group().replace(_JOIN, "")
+
+
+def _unmap_run(m: re.Match) -> str:
+    return m.group().translate(_FROM_ALL)
 
 
 _RECIPE_FIELDS = {"adds", "fillers", "lexicon", "base_total", "default_total"}
@@ -124,6 +200,15 @@ class _Builder:
         return ballast
 
 
+class _MappedLexicon:
+    """The lexicon sets leftmost_terms uses, in jieba-rs's mapped characters."""
+
+    def __init__(self, terms, long_terms, heads):
+        def mapped(words):
+            return frozenset(w.translate(TO_ENGINE) for w in words)
+        self.terms, self.long_terms, self.heads = mapped(terms), mapped(long_terms), mapped(heads)
+
+
 class RjiebaEngine(Engine):
     name = "rjieba"
 
@@ -163,6 +248,52 @@ class RjiebaEngine(Engine):
 
     def cut_block(self, block: str) -> list[str]:
         return self._cut_han_flat([block])
+
+    def _cut_joined(self, text: str) -> list[str]:
+        """Engine._cut_joined's tokens, from one jieba-rs call over the whole text (see the
+        notes above _TARGET_PURE)."""
+        mapped_text = _mapped_text(text)
+        if mapped_text is None:
+            return super()._cut_joined(text)
+        return self._finish(self._rj.cut(mapped_text, False))
+
+    def cut_many(self, texts: Iterable[str]) -> Iterator[list[str]]:
+        """cut() of each text, in order. jieba-rs releases the GIL while it cuts, so a thread
+        cuts the next text while this one finishes the current one in Python: 0.27 s instead
+        of 0.34 s for 1M characters on 2 idle cores (scratch measurement, best of 5)."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        rj = self._rj
+        with ThreadPoolExecutor(1, thread_name_prefix="policytext-cut") as pool:
+            def submit(text):
+                mapped_text = _mapped_text(text)
+                return None if mapped_text is None else pool.submit(rj.cut, mapped_text, False)
+            texts = iter(texts)
+            current = next(texts, None)
+            pending = submit(current) if current is not None else None
+            while current is not None:
+                following = next(texts, None)
+                ahead = submit(following) if following is not None else None
+                out = self._cut_joined(current) if pending is None else self._finish(pending.result())
+                self._check_lossless(current, out)
+                yield out
+                current, pending = following, ahead
+
+    def _finish(self, pieces: list[str]) -> list[str]:
+        mapped = self._mapped_lexicon
+        hits = list(itertools.compress(itertools.count(), map(mapped.long_terms.__contains__, pieces)))
+        if hits:
+            pieces = leftmost_terms(pieces, hits, mapped.terms, mapped.heads, self._is_mapped_word)
+        joined = _REPEAT_RUNS.sub(_drop_joins, _SPACE_RUNS.sub(_drop_joins, _JOIN.join(pieces)))
+        joined = _SINGLE_RUNS.sub(_rejoin_singles, joined)
+        return _UNMAP_RUNS.sub(_unmap_run, joined).split(_JOIN)
+
+    @functools.cached_property
+    def _mapped_lexicon(self) -> "_MappedLexicon":
+        return _MappedLexicon(self.lexicon, self._long_terms, self._term_heads)
+
+    def _is_mapped_word(self, word: str) -> bool:
+        return word not in self._fillers and self._rj.has_word(word)
 
     def _cut_han_flat(self, blocks: list[str]) -> list[str]:
         # One call for all blocks: they are joined by newlines, which jieba-rs returns as tokens
