@@ -160,6 +160,30 @@ def test_discovery_in_a_forked_process_gives_identical_tokens(monkeypatch):
     assert again.terms == one.terms and all(again[i] == one[i] for i in c.ids)
 
 
+
+@pytest.mark.parametrize("early", [1, 2, 4])
+def test_texts_cut_before_and_after_the_terms_come_are_the_same(monkeypatch, early):
+    # The parent cuts without corpus terms until the child's terms come, then with them: the
+    # first texts are re-cut around the terms, the others are not. Either way, the same tokens.
+    monkeypatch.setattr(batch, "DISCOVER_ASIDE_MIN_CHARS", 0)
+    monkeypatch.setattr(batch, "_spare_core", lambda: True)
+    polls = []
+
+    def ready(self):
+        if len(polls) < early:              # the terms "come" after `early` texts are cut
+            polls.append(1)
+            return len(polls) == early and self.recv.poll(None)
+        return True
+    monkeypatch.setattr(batch._Discovery, "ready", ready)
+    text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
+    c = corpus({"x": PLANTED + text, "y": text + PLANTED, "z": text[::-1] + PLANTED, "w": text})
+    one = tokens(c, workers=1, cache=False)
+    aside = tokens(c, cache=False)
+    assert "鹿鸣湾" in aside.terms and aside.terms == one.terms
+    assert all(aside[i] == one[i] for i in c.ids)
+    assert [aside[i].count("鹿鸣湾") for i in c.ids] == [8, 8, 8, 0]
+
+
 @pytest.mark.parametrize("workers", [0, -1, 1.5, "2", True])
 def test_bad_workers_value(workers):
     with pytest.raises(ParameterError, match="workers"):

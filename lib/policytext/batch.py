@@ -196,7 +196,7 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
     if terms is None and _discover_aside(texts, workers):
         # cold, mid-sized: discovery in a forked process while this one cuts
         child = _Discovery(texts, cache=cache, digests=digests, engine=engine)
-        pool = _EarlyCuts(base, texts)
+        pool = _EarlyCuts(base, texts, until=child.ready)
         terms = child.result()
     elif terms is None:               # cold: start cutting while discovery runs
         pool = _maybe_pool(engine, texts, range(len(texts)), workers, piece_chars, discovering=True)
@@ -259,6 +259,10 @@ class _Discovery:
             gc.unfreeze()
         send.close()
 
+    def ready(self) -> bool:
+        """True once the child has sent its terms (or died)."""
+        return self.recv.poll()
+
     def result(self) -> list[str]:
         try:
             ok, terms = self.recv.recv()
@@ -274,13 +278,23 @@ class _Discovery:
 
 
 class _EarlyCuts:
-    """The texts cut with the engine without corpus terms, shaped like a _Pool's results (one
-    piece per text) so that _pool_cuts re-cuts only the blocks with terms."""
+    """The first texts cut with the engine without corpus terms, until `until()` is true (the
+    terms have come), shaped like a _Pool's results (one piece per text) so that _pool_cuts
+    re-cuts only their blocks with terms. The texts after them are cut with the terms."""
 
-    def __init__(self, base: Engine, texts: Sequence[str]):
-        self.owner = list(range(len(texts)))
-        self.pieces: list[str | None] = list(texts)
-        self.results = iter(list(base.cut_many(texts)))
+    def __init__(self, base: Engine, texts: Sequence[str], *, until):
+        cuts = []
+        ahead = base.cut_many(texts)
+        try:
+            for toks in ahead:
+                cuts.append(toks)
+                if until():
+                    break
+        finally:
+            ahead.close()           # before a corpus-terms engine takes over base's dictionary
+        self.owner = list(range(len(cuts)))
+        self.pieces: list[str | None] = list(texts[:len(cuts)])
+        self.results = iter(cuts)
 
     def close(self) -> None:
         self.results = iter(())
@@ -307,7 +321,7 @@ def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: boo
     from .lexicon import versions
 
     seg = base.with_terms(terms)
-    own = None
+    own = (toks for toks in ())        # closed in the finally clause
     keys = [None] * len(texts)
     if digests is not None:
         context = cache_key(versions(), "\n".join(sorted(terms)), f"pos={pos}")
@@ -323,15 +337,16 @@ def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: boo
             pool = _maybe_pool(engine, texts, todo, workers, piece_chars)
         bar = _progress_bar(progress, sum(len(texts[i]) for i in todo))
         cut = _pool_cuts(pool, seg, bar) if pool is not None else None
-        # This process cuts the texts not in the cache, in order, one ahead (Engine.cut_many).
-        own = seg.cut_many(texts[i] for i in todo) if cut is None else None
+        pooled = set(pool.owner) if pool is not None else set()
+        # This process cuts the other texts not in the cache, in order (Engine.cut_many).
+        own = seg.cut_many(texts[i] for i in todo if i not in pooled)
         for i, text in enumerate(texts):
             if i in cached:
                 packed, tags = cached.pop(i)
                 yield _unpack(packed), (tags.split(SEP) if tags else []) if pos else None
                 texts[i] = None
                 continue
-            if cut is not None:
+            if i in pooled:
                 k, toks = next(cut)
                 while k != i:                  # cut early, then found in the cache
                     k, toks = next(cut)
@@ -350,8 +365,7 @@ def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: boo
     finally:
         if pool is not None:
             pool.close()
-        if own is not None:
-            own.close()
+        own.close()
 
 
 def _valid_hit(hit, pos: bool) -> bool:
