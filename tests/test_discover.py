@@ -114,6 +114,7 @@ def _with_counting(monkeypatch, way):
     import policytext.discover as discover
 
     monkeypatch.setattr(discover, "SORT_MIN_CHARS", 0 if way == "sort" else 10**12)
+    monkeypatch.setattr(discover, "SORT_MIN_CHARS_LOADED", 0 if way == "sort" else 10**12)
     monkeypatch.setattr(discover, "FULL_COUNT_CHARS", 0 if way == "pruned" else 10**12)
 
 
