@@ -47,8 +47,10 @@ class _Blocks:
         new = np.zeros(size, dtype=bool)
         new[0] = True
         self.starts, self.sizes, self.ids, self.valid = {}, {}, {}, {}
+        ahead = self.order.copy()                           # the n-th character of each
         for n in range(1, m + 1):
-            column = ids[self.order + (n - 1)]
+            column = ids[ahead]
+            ahead += 1
             new[1:] |= column[1:] != column[:-1]
             starts = np.flatnonzero(new)
             self.starts[n] = starts
@@ -62,31 +64,39 @@ class _Blocks:
     def count_at(self, n: int, positions: np.ndarray) -> np.ndarray:
         return self.sizes[n][self.block_at(n, positions)]
 
-    def _children(self, n: int) -> tuple[np.ndarray, np.ndarray]:
-        """The valid (n+1)-blocks and the n-block each lies in."""
+    def _children(self, n: int, parents: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The valid (n+1)-blocks inside the n-blocks marked in `parents` (a mask), and the
+        n-block each lies in."""
         child = np.flatnonzero(self.valid[n + 1])
-        return child, self.ids[n][self.starts[n + 1][child]]
+        parent = self.ids[n][self.starts[n + 1][child]]
+        inside = parents[parent]
+        return child[inside], parent[inside]
 
-    def entropy(self, n: int) -> np.ndarray:
-        """Approximate entropy of the next character of each n-gram (as discover._entropy)."""
-        child, parent = self._children(n)
+    def entropy(self, n: int, blocks: np.ndarray) -> np.ndarray:
+        """Approximate entropy of the next character of each n-gram (as discover._entropy) for
+        the n-blocks marked in `blocks` (a mask); 0 for the others."""
+        child, parent = self._children(n, blocks)
         total = self.sizes[n]
         p = self.sizes[n + 1][child] / total[parent]
         h = np.bincount(parent, weights=-p * np.log(p), minlength=len(total))
         seen = np.bincount(parent, weights=self.sizes[n + 1][child], minlength=len(total))
-        return h + (total - seen) / total * np.log(total)
+        return np.where(blocks, h + (total - seen) / total * np.log(total), 0.0)
 
     def neighbours(self, n: int, blocks: np.ndarray, backwards: bool) -> list[list[int]]:
         """For each n-block of `blocks` (ascending), the counts of its (n+1)-blocks in the order
         of their first occurrence in the forward text (the last position when reading backwards)."""
-        child, parent = self._children(n)
-        keep = np.isin(parent, blocks)
-        child, parent = child[keep], parent[keep]
-        starts = self.starts[n + 1]
+        wanted = np.zeros(len(self.sizes[n]), dtype=bool)
+        wanted[blocks] = True
+        child, parent = self._children(n, wanted)
+        start = self.starts[n + 1][child]
+        # first or last position of each child: reduce over its slice of the sorted order
+        bounds = np.empty(2 * len(child), dtype=np.intp)
+        bounds[0::2], bounds[1::2] = start, start + self.sizes[n + 1][child]
+        order = np.append(self.order, 0)                    # the last bound may be the end
         if backwards:
-            first = -np.maximum.reduceat(self.order, starts)[child]
+            first = -np.maximum.reduceat(order, bounds)[0::2]
         else:
-            first = np.minimum.reduceat(self.order, starts)[child]
+            first = np.minimum.reduceat(order, bounds)[0::2]
         by = np.lexsort((first, parent))
         counts = self.sizes[n + 1][child[by]].tolist()
         parent = parent[by]
@@ -96,16 +106,19 @@ class _Blocks:
 
 
 def _sort(ids: np.ndarray, size: int, m: int) -> np.ndarray:
-    """Positions 0 .. size-1 sorted on ids[i:i + m], packed into as few 64-bit words as fit."""
+    """Positions 0 .. size-1 sorted on ids[i:i + m]: the ids' bits one after the other, cut
+    into 64-bit words (2 words for up to 16k distinct characters)."""
     bits = max(1, int(ids.max()).bit_length())
-    per_word = 64 // bits
-    words = []
-    for first in range(0, m, per_word):
-        word = np.zeros(size, dtype=np.uint64)
-        for j in range(first, min(first + per_word, m)):
-            word <<= np.uint64(bits)
-            word |= ids[j:j + size].astype(np.uint64)
-        words.append(word)
+    words = [np.zeros(size, dtype=np.uint64) for _ in range(-(-m * bits // 64))]
+    for j in range(m):
+        char = ids[j:j + size].astype(np.uint64)
+        word, used = divmod(j * bits, 64)
+        spill = used + bits - 64                    # bits that go into the next word
+        if spill <= 0:
+            words[word] |= char << np.uint64(-spill)
+        else:
+            words[word] |= char >> np.uint64(spill)
+            words[word + 1] |= (char & np.uint64((1 << spill) - 1)) << np.uint64(64 - spill)
     if len(words) == 1:
         return np.argsort(words[0], kind="stable")
     return np.lexsort(words[::-1])
@@ -151,11 +164,13 @@ def _selected(ahead: _Blocks, back: _Blocks, n: int, n_chars: int, min_count: in
     """The n-grams that may pass (counts, and entropies and PMI within _SLACK): their blocks,
     one position of each, their counts, the weakest split's product and their backward blocks."""
     sizes = ahead.sizes[n]
-    blocks = np.flatnonzero(ahead.valid[n] & (sizes >= min_count)
-                            & (ahead.entropy(n) >= min_entropy - _SLACK))
+    frequent = ahead.valid[n] & (sizes >= min_count)
+    blocks = np.flatnonzero(frequent & (ahead.entropy(n, frequent) >= min_entropy - _SLACK))
     where = ahead.order[ahead.starts[n][blocks]]
     back_blocks = back.block_at(n, back.size - where - n)
-    keep = back.entropy(n)[back_blocks] >= min_entropy - _SLACK
+    wanted = np.zeros(len(back.sizes[n]), dtype=bool)
+    wanted[back_blocks] = True
+    keep = back.entropy(n, wanted)[back_blocks] >= min_entropy - _SLACK
     blocks, where, back_blocks = blocks[keep], where[keep], back_blocks[keep]
     counts = sizes[blocks]
     weakest = np.zeros(len(blocks), dtype=np.int64)
