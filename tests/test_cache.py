@@ -136,3 +136,38 @@ def test_png_cache_of_figures_round_trips(folder):
     key = cache_key("figure", "demo")
     cache_put("figures", key, base64.b64encode(png).decode("ascii"))
     assert base64.b64decode(cache_get("figures", key)) == png
+
+
+def test_cache_folder_deleted_between_writes_is_made_again(folder):
+    import shutil
+
+    cache_put("test", cache_key("one"), ["one"])
+    shutil.rmtree(folder)                       # e.g. the user cleared the cache meanwhile
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")          # no "not usable" warning: it is usable again
+        cache_put("test", cache_key("two"), ["two"])
+    assert cache_get("test", cache_key("two")) == ["two"]
+    assert cache_get("test", cache_key("one")) is None
+
+
+def test_writes_leave_no_temporary_files_and_skip_a_stale_one(folder, monkeypatch):
+    import itertools
+    import os
+
+    import policytext.cache as cache
+
+    cache_put("test", cache_key("first"), [1])
+    # A temporary file left by a killed process with our pid and next serial number: the write
+    # must not reuse it (O_EXCL) and still succeed.
+    monkeypatch.setattr(cache, "_serial", itertools.count(7))
+    final = cache._path(folder, "test", cache_key("second"))
+    final.parent.mkdir(parents=True, exist_ok=True)
+    stale = final.parent / f"{final.name}.{os.getpid()}.7.tmp"
+    stale.write_bytes(b"half an entry")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        cache_put("test", cache_key("second"), [2])
+    assert cache_get("test", cache_key("second")) == [2]
+    assert stale.read_bytes() == b"half an entry"
+    assert [p for p in folder.rglob("*") if p.is_file() and p != stale
+            and not p.name.endswith(".ptc")] == []

@@ -101,3 +101,96 @@ def test_counting_every_ngram_or_only_frequent_ones_finds_the_same_terms(monkeyp
     pd.testing.assert_frame_equal(full, pruned)
     counts = discover._count(["甲乙甲乙", "甲乙"], 3, 2)
     assert counts[2] == {"甲乙": 3, "乙甲": 1} and counts[3] == {"甲乙甲": 1, "乙甲乙": 1}
+
+
+# Three runs, 11 characters; hand-counted: 甲乙丙 3 times (once after 戊, once before 丁, the
+# rest at run edges), 甲 乙 丙 3 times each.
+HAND = ["甲乙丙丁，戊甲乙丙。", "甲乙丙"]
+
+
+def _with_counting(monkeypatch, way):
+    # "sort": numpy over all positions (ngrams.py); "counter": every n-gram with Counter;
+    # "pruned": Counter over n-grams with a frequent part only (very large samples).
+    import policytext.discover as discover
+
+    monkeypatch.setattr(discover, "SORT_MIN_CHARS", 0 if way == "sort" else 10**12)
+    monkeypatch.setattr(discover, "SORT_MIN_CHARS_LOADED", 0 if way == "sort" else 10**12)
+    monkeypatch.setattr(discover, "FULL_COUNT_CHARS", 0 if way == "pruned" else 10**12)
+
+
+@pytest.mark.parametrize("way", ["sort", "counter", "pruned"])
+def test_hand_counted_table_is_the_same_whichever_way_it_is_counted(monkeypatch, way):
+    import math
+
+    _with_counting(monkeypatch, way)
+    found = discover_terms(HAND, min_count=2, min_pmi=1.0, min_entropy=1.0)
+    # 甲乙 and 乙丙 are always followed / preceded by the same character: no freedom there.
+    assert found["term"].tolist() == ["甲乙丙"]
+    row = found.iloc[0]
+    assert row["count"] == 3
+    # Left: 戊 once and two run starts (each a new neighbour): three distinct, entropy log 3.
+    assert row["left_entropy"] == pytest.approx(math.log(3))
+    assert row["right_entropy"] == pytest.approx(math.log(3))
+    # Weakest split: 甲|乙丙 and 甲乙|丙 both 3 x 3; p(w) / (p p) = 3 * 11 / 9.
+    assert row["pmi"] == pytest.approx(math.log(11 / 3))
+
+
+def test_thresholds_met_exactly_keep_the_term_whichever_way_it_is_counted(monkeypatch):
+    # numpy sums entropies in another order; its selection must not lose a term that meets
+    # a threshold to the last bit of discover's own formula.
+    import math
+
+    from policytext.discover import _entropy
+
+    options = dict(min_count=2, min_pmi=math.log(3 * 11 / 9), min_entropy=_entropy([1], 3))
+    tables = []
+    for way in ("sort", "counter", "pruned"):
+        _with_counting(monkeypatch, way)
+        tables.append(discover_terms(HAND, **options))
+    assert tables[0]["term"].tolist() == ["甲乙丙"]
+    for other in tables[1:]:
+        pd.testing.assert_frame_equal(tables[0], other, check_exact=True)
+
+
+@pytest.mark.parametrize("max_chars", [None, 60])
+def test_counting_ways_agree_on_a_larger_toy(monkeypatch, max_chars):
+    texts = toy_corpus() + ["鹿鸣湾鹿鸣湾，鹿鸣湾景区。鹿鸣湾新区鹿鸣湾码头" * 3,
+                            "今年建设鹿鸣湾景区\n" * 4]
+    options = dict(min_count=2, min_pmi=0.5, min_entropy=0.3, max_len=6, max_chars=max_chars)
+    tables = []
+    for way in ("sort", "counter", "pruned"):
+        _with_counting(monkeypatch, way)
+        tables.append(discover_terms(texts, **options))
+    assert len(tables[0]) >= 4
+    for other in tables[1:]:
+        pd.testing.assert_frame_equal(tables[0], other, check_exact=True)
+
+
+def test_runs_found_once_or_twice_give_the_same_sample(monkeypatch):
+    import math
+
+    import policytext.discover as discover
+
+    texts = toy_corpus() * 3
+    every = [run for text in texts for run in discover._RUN.findall(text)]
+    step = math.ceil(sum(map(len, every)) / 100)
+    assert step == 5 and discover._runs(texts, 100) == every[::step]
+    # As for a very large corpus: none or only the first texts' runs kept from the first pass.
+    for keep in (0, len(texts[0]) + len(texts[1])):
+        monkeypatch.setattr(discover, "_KEEP_RUNS_CHARS", keep)
+        assert discover._runs(texts, 100) == every[::step]
+
+
+@pytest.mark.parametrize("way", ["sort", "counter", "pruned"])
+def test_entropy_adds_neighbours_in_order_of_first_occurrence(monkeypatch, way):
+    # Entropy over counts 5, 1, 1 differs in its last bit from 1, 1, 5: the neighbours are
+    # summed in the order they first occur (甲 before 乙 before 丙), whichever way is counted.
+    from policytext.discover import _entropy
+
+    assert _entropy([5, 1, 1], 7) != _entropy([1, 1, 5], 7)
+    _with_counting(monkeypatch, way)
+    text = "，".join(["甲鹿鸣湾丁"] * 5 + ["乙鹿鸣湾戊", "丙鹿鸣湾己"])
+    found = discover_terms([text], min_count=2, min_pmi=0.0, min_entropy=0.5).set_index("term")
+    assert found.loc["鹿鸣湾", "count"] == 7
+    assert found.loc["鹿鸣湾", "left_entropy"] == _entropy([5, 1, 1], 7)
+    assert found.loc["鹿鸣湾", "right_entropy"] == _entropy([5, 1, 1], 7)

