@@ -19,6 +19,7 @@ import gc
 import itertools
 import os
 import re
+import threading
 from typing import Iterable, Iterator, Sequence
 
 from .discover import checked_terms, corpus_terms, terms_key, text_digests, top_candidates
@@ -232,8 +233,10 @@ def _spare_core() -> bool:
 def _discover_job(send, texts, cache, digests, engine) -> None:
     try:
         key = terms_key(texts, digests) if cache else None
-        send.send((True, checked_terms(texts, top_candidates(texts, engine=engine), key=key,
-                                       engine=engine)))
+        terms = checked_terms(texts, top_candidates(texts, engine=engine), key=key, engine=engine)
+        if cache:   # the terms' frequencies go to the cache, where the parent's engine finds them
+            segmenter(engine, terms=terms)
+        send.send((True, terms))
     except BaseException:       # the parent runs discovery itself and so reports the error
         send.send((False, None))
     finally:
@@ -259,10 +262,22 @@ class _Discovery:
         finally:
             gc.unfreeze()
         send.close()
+        # ready() is asked after every text: a poll there would release the GIL and wait up to
+        # 5 ms to get it back from the cutting thread (0.1 s per 1M characters), so a thread
+        # waits for the child instead and ready() reads a flag.
+        self._arrived = threading.Event()
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def _watch(self) -> None:
+        try:
+            self.recv.poll(None)
+        except (OSError, ValueError):  # closed by result()
+            pass
+        self._arrived.set()
 
     def ready(self) -> bool:
         """True once the child has sent its terms (or died)."""
-        return self.recv.poll()
+        return self._arrived.is_set()
 
     def result(self) -> list[str]:
         try:
@@ -318,11 +333,12 @@ def _maybe_pool(engine, texts, todo, workers, piece_chars, discovering: bool = F
 
 def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: bool,
                workers, progress, names, engine, piece_chars) -> Iterator[Result]:
-    from .cache import cache_get, cache_key, cache_put
+    from .cache import cache_get, cache_key
     from .lexicon import versions
 
     seg = base.with_terms(terms)
     own = (toks for toks in ())        # closed in the finally clause
+    puts = None
     keys = [None] * len(texts)
     if digests is not None:
         context = cache_key(versions(), "\n".join(sorted(terms)), f"pos={pos}")
@@ -360,13 +376,50 @@ def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: boo
                     bar.update(len(text))
             tags = [seg.tag(t) for t in toks] if pos else None
             if keys[i] is not None:
-                cache_put("segment", keys[i], [_pack(toks, text), SEP.join(tags) if pos else None])
+                if puts is None:
+                    puts = _BackgroundPuts()
+                puts.put("segment", keys[i], [_pack(toks, text), SEP.join(tags) if pos else None])
             yield toks, tags
             texts[i] = None                    # written out by the caller: let it go
     finally:
         if pool is not None:
             pool.close()
         own.close()
+        if puts is not None:
+            puts.close()
+
+
+class _BackgroundPuts:
+    """cache_put in a thread, in order. Writing an entry costs about 0.4 ms, most of it in file
+    system calls that release the GIL, so this process goes on with the next document
+    (`policytext segment` over 1M characters writes 110 entries). close() waits for the last."""
+
+    def __init__(self):
+        import queue
+
+        self.queue: "queue.SimpleQueue" = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._run, name="policytext-cache", daemon=True)
+        self.thread.start()
+
+    def put(self, namespace: str, key: str, value) -> None:
+        self.queue.put((namespace, key, value))
+
+    def _run(self) -> None:
+        from .cache import cache_put
+
+        self.error: BaseException | None = None
+        while (item := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    cache_put(*item)        # OSError is handled there: this would be a bug
+                except BaseException as exc:
+                    self.error = exc
+
+    def close(self) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
 
 
 def _valid_hit(hit, pos: bool) -> bool:
