@@ -50,9 +50,9 @@ def count_cuts(monkeypatch):
             continue
         real_many = cls.cut_many
 
-        def counting_many(self, texts, real_many=real_many):
+        def counting_many(self, texts, real_many=real_many, **options):
             texts = list(texts)
-            for text, toks in zip(texts, real_many(self, texts)):
+            for text, toks in zip(texts, real_many(self, texts, **options)):
                 calls.append(text)
                 yield toks
 

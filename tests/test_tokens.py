@@ -176,12 +176,14 @@ def test_texts_cut_before_and_after_the_terms_come_are_the_same(monkeypatch, ear
         return True
     monkeypatch.setattr(batch._Discovery, "ready", ready)
     text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
-    c = corpus({"x": PLANTED + text, "y": text + PLANTED, "z": text[::-1] + PLANTED, "w": text})
+    # w holds the private-use character that joins tokens internally (engine.JOIN)
+    c = corpus({"x": PLANTED + text, "y": text + PLANTED, "z": text[::-1] + PLANTED,
+                "w": "\ue000" + PLANTED[:60] + text})
     one = tokens(c, workers=1, cache=False)
     aside = tokens(c, cache=False)
     assert "鹿鸣湾" in aside.terms and aside.terms == one.terms
     assert all(aside[i] == one[i] for i in c.ids)
-    assert [aside[i].count("鹿鸣湾") for i in c.ids] == [8, 8, 8, 0]
+    assert [aside[i].count("鹿鸣湾") for i in c.ids] == [8, 8, 8, 4]
 
 
 @pytest.mark.parametrize("workers", [0, -1, 1.5, "2", True])

@@ -14,16 +14,14 @@ come, the parent cuts the remaining texts with them (nothing to re-cut there).
 """
 from __future__ import annotations
 
-import bisect
 import gc
-import itertools
 import os
 import re
 import threading
 from typing import Iterable, Iterator, Sequence
 
 from .discover import checked_terms, corpus_terms, terms_key, text_digests, top_candidates
-from .engine import BLOCK_CHAR, Engine, segmenter
+from .engine import _HAN, _ALNUM, _NUMCH, JOIN, Engine, join_tokens, segmenter, split_tokens
 from .errors import ParameterError, PolicyTextError
 
 __all__ = ["segment_files"]
@@ -39,22 +37,11 @@ PARALLEL_MIN_CHARS = 2_000_000
 DISCOVER_ASIDE_MIN_CHARS = 300_000
 PROGRESS_MIN_CHARS = 200_000
 PIECE_CHARS = 40_000  # target size of the work pieces (paragraph-aligned) sent to workers
-SEP = "\x1f"          # joins tokens for the cache and the worker pipe when the text lacks it
+SEP = JOIN            # joins a text's tokens (engine.join_tokens): cache, worker pipe, re-cut
+# The form of cache entries: part of their key, so that entries of another form are not read.
+PACKED_FORM = "join=ue000"
 
 Result = tuple[list[str], "list[str] | None"]
-
-
-def _pack(toks: list[str], text: str):
-    """Compact form of a token list: one joined string when the text lacks the separator."""
-    if SEP not in text:
-        return SEP.join(toks)
-    return list(toks)
-
-
-def _unpack(packed) -> list[str]:
-    if isinstance(packed, str):
-        return packed.split(SEP) if packed else []
-    return list(packed)
 
 
 def _split_pieces(text: str, size: int) -> list[str]:
@@ -78,48 +65,61 @@ def _split_pieces(text: str, size: int) -> list[str]:
     return [p for p in pieces if p]
 
 
-def _recut_terms(seg: Engine, piece: str, toks: list[str], pattern: re.Pattern) -> list[str]:
-    """Tokens of `piece` with corpus terms, from its tokens without them.
+def _recut_terms(seg: Engine, piece: str, packed: str | list[str], pattern: re.Pattern) -> str | list[str]:
+    """Tokens of `piece` with corpus terms (joined as join_tokens does), from its tokens
+    without them, joined the same way.
 
     A block (run of Han/digits/latin cut as one unit, see engine._BLOCK_RUN) that contains none of
     the terms cuts the same with and without them: the dynamic programme only looks at words
     inside the block, and adding terms leaves every other word's score unchanged (scores divide
     by the base total, see engine.py). So only the blocks around term occurrences are cut
-    again; block edges are token edges in both cuts.
+    again; block edges are token edges in both cuts. The work is done on the joined string:
+    `pattern` finds the terms with a separator or not between their characters.
     """
-    spans: list[list[int]] = []
-    is_block = BLOCK_CHAR.match
-    for m in pattern.finditer(piece):
+    if not isinstance(packed, str):     # the text holds the separator: cut it all again
+        return seg.cut(piece)
+    spans: list[tuple[int, int]] = []
+    for m in pattern.finditer(packed):
         lo, hi = m.start(), m.end()
         if spans and lo < spans[-1][1]:       # inside the block found last
             continue
-        while lo > 0 and is_block(piece, lo - 1):
+        while lo > 0 and _JOINED_BLOCK_CHAR.match(packed, lo - 1):
             lo -= 1
-        while hi < len(piece) and is_block(piece, hi):
-            hi += 1
-        spans.append([lo, hi])
+        lo += packed.startswith(SEP, lo)      # the block starts after the separator
+        hi = _JOINED_BLOCK_RUN.match(packed, hi).end()
+        hi -= packed.endswith(SEP, 0, hi)
+        spans.append((lo, hi))
     if not spans:
-        return toks
+        return packed
     # One cut for all the blocks: "\n" between them is a token of its own and no fix crosses
     # it. (Small gain: 0.072 -> 0.066 s of CPU for the bench corpus's 3960 term occurrences.)
-    cut = seg.cut("\n".join([piece[lo:hi] for lo, hi in spans]))
-    marks = list(itertools.compress(itertools.count(), map("\n".__eq__, cut)))
-    starts = [0, *[m + 1 for m in marks]]
-    ends = list(itertools.accumulate(map(len, toks)))   # block edges are token edges
+    blocks = "\n".join([packed[lo:hi].replace(SEP, "") for lo, hi in spans])
+    recut = SEP.join(seg.cut(blocks)).split(f"{SEP}\n{SEP}")
     out: list[str] = []
     k = 0
-    for (lo, hi), a, b in zip(spans, starts, [*marks, len(cut)]):
-        first = bisect.bisect_right(ends, lo)  # tokens before the block stay
-        out.extend(toks[k:first])
-        k = bisect.bisect_right(ends, hi)      # tokens of the block are replaced
-        out.extend(cut[a:b])
-    out.extend(toks[k:])
-    return out
+    for (lo, hi), new in zip(spans, recut):
+        out += (packed[k:lo], new)
+        k = hi
+    out.append(packed[k:])
+    return "".join(out)
+
+
+# A block character or the separator (tokens of a block are joined by it), and a run of them.
+_JOINED_BLOCK_CHAR = re.compile(f"[{_HAN}{_ALNUM}{_NUMCH}{SEP}]")
+_JOINED_BLOCK_RUN = re.compile(f"[{_HAN}{_ALNUM}{_NUMCH}{SEP}]*")
+
+
+def _terms_pattern(terms) -> re.Pattern | None:
+    """Finds the terms in joined tokens: longest first, a separator or not between characters."""
+    if not terms:
+        return None
+    return re.compile("|".join(f"{SEP}?".join(map(re.escape, t))
+                               for t in sorted(terms, key=len, reverse=True)))
 
 
 def _work(task: tuple[str | None, str]):
     name, piece = task
-    return _pack(segmenter(name).cut(piece), piece)
+    return next(segmenter(name).cut_many([piece], joined=True))
 
 
 def _resolve_workers(workers: int | None, n_chars: int) -> int:
@@ -300,7 +300,7 @@ class _EarlyCuts:
 
     def __init__(self, base: Engine, texts: Sequence[str], *, until):
         cuts = []
-        ahead = base.cut_many(texts)
+        ahead = base.cut_many(texts, joined=True)
         try:
             for toks in ahead:
                 cuts.append(toks)
@@ -333,22 +333,11 @@ def _maybe_pool(engine, texts, todo, workers, piece_chars, discovering: bool = F
 
 def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: bool,
                workers, progress, names, engine, piece_chars) -> Iterator[Result]:
-    from .cache import cache_get, cache_key
-    from .lexicon import versions
-
     seg = base.with_terms(terms)
     own = (toks for toks in ())        # closed in the finally clause
     puts = None
-    keys = [None] * len(texts)
-    if digests is not None:
-        context = cache_key(versions(), "\n".join(sorted(terms)), f"pos={pos}")
-        keys = [cache_key(context, d) for d in digests]
+    keys, cached = _cached(terms, digests, pos)
     try:
-        cached = {}
-        for i, key in enumerate(keys):
-            hit = cache_get("segment", key) if key is not None else None
-            if _valid_hit(hit, pos):
-                cached[i] = hit
         todo = [i for i in range(len(texts)) if i not in cached]
         if pool is None and todo:
             pool = _maybe_pool(engine, texts, todo, workers, piece_chars)
@@ -356,29 +345,30 @@ def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: boo
         cut = _pool_cuts(pool, seg, bar) if pool is not None else None
         pooled = set(pool.owner) if pool is not None else set()
         # This process cuts the other texts not in the cache, in order (Engine.cut_many).
-        own = seg.cut_many(texts[i] for i in todo if i not in pooled)
+        own = seg.cut_many((texts[i] for i in todo if i not in pooled), joined=True)
         for i, text in enumerate(texts):
             if i in cached:
                 packed, tags = cached.pop(i)
-                yield _unpack(packed), (tags.split(SEP) if tags else []) if pos else None
+                yield split_tokens(packed), (tags.split(SEP) if tags else []) if pos else None
                 texts[i] = None
                 continue
             if i in pooled:
-                k, toks = next(cut)
+                k, packed = next(cut)
                 while k != i:                  # cut early, then found in the cache
-                    k, toks = next(cut)
-                if "".join(toks) != text:      # re-cut pieces (Engine.cut checks its own)
+                    k, packed = next(cut)
+                if _joined_text(packed) != text:  # re-cut pieces (Engine.cut checks its own)
                     name = names[i] if names else f"text {i}"
                     raise PolicyTextError(f"{name}: segmentation is not lossless (bug in policytext)")
             else:
-                toks = next(own)
+                packed = next(own)
                 if bar is not None:
                     bar.update(len(text))
+            toks = split_tokens(packed)
             tags = [seg.tag(t) for t in toks] if pos else None
-            if keys[i] is not None:
+            if keys:
                 if puts is None:
                     puts = _BackgroundPuts()
-                puts.put("segment", keys[i], [_pack(toks, text), SEP.join(tags) if pos else None])
+                puts.put("segment", keys[i], [packed, SEP.join(tags) if pos else None])
             yield toks, tags
             texts[i] = None                    # written out by the caller: let it go
     finally:
@@ -387,6 +377,23 @@ def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: boo
         own.close()
         if puts is not None:
             puts.close()
+
+
+def _cached(terms: list[str], digests, pos: bool) -> tuple[list, dict]:
+    """The cache key of each text (None without a cache) and the entries found, by index."""
+    from .cache import cache_get, cache_key
+    from .lexicon import versions
+
+    if digests is None:
+        return [], {}
+    context = cache_key(versions(), "\n".join(sorted(terms)), f"pos={pos}", PACKED_FORM)
+    keys = [cache_key(context, d) for d in digests]
+    hits = ((i, cache_get("segment", key)) for i, key in enumerate(keys))
+    return keys, {i: hit for i, hit in hits if _valid_hit(hit, pos)}
+
+
+def _joined_text(packed: str | list[str]) -> str:
+    return packed.replace(SEP, "") if isinstance(packed, str) else "".join(packed)
 
 
 class _BackgroundPuts:
@@ -427,23 +434,30 @@ def _valid_hit(hit, pos: bool) -> bool:
             and (hit[1] is None or isinstance(hit[1], str)) and (not pos or hit[1] is not None))
 
 
-def _pool_cuts(pool: _Pool, seg: Engine, bar) -> Iterator[tuple[int, list[str]]]:
-    """(text index, tokens with corpus terms) for each text the pool cuts, in order."""
-    pattern = (re.compile("|".join(map(re.escape, sorted(seg.terms, key=len, reverse=True))))
-               if seg.terms else None)
-    current, toks = None, []
+def _pool_cuts(pool: _Pool, seg: Engine, bar) -> Iterator[tuple[int, str | list[str]]]:
+    """(text index, its tokens with corpus terms, joined) for each text the pool cuts, in order."""
+    pattern = _terms_pattern(seg.terms)
+    current, parts = None, []
     for k, (i, packed) in enumerate(zip(pool.owner, pool.results)):
         piece, pool.pieces[k] = pool.pieces[k], None
         if current is not None and i != current:
-            yield current, toks
-            toks = []
+            yield current, _join_parts(parts)
+            parts = []
         current = i
-        piece_toks = _unpack(packed)
-        toks.extend(_recut_terms(seg, piece, piece_toks, pattern) if pattern else piece_toks)
+        parts.append(_recut_terms(seg, piece, packed, pattern) if pattern else packed)
         if bar is not None:
             bar.update(len(piece))
     if current is not None:
-        yield current, toks
+        yield current, _join_parts(parts)
+
+
+def _join_parts(parts: list) -> str | list[str]:
+    """The joined tokens of a text from those of its pieces (piece edges are token edges)."""
+    if len(parts) == 1:
+        return parts[0]
+    if all(isinstance(p, str) for p in parts):
+        return SEP.join(parts)
+    return [t for p in parts for t in split_tokens(p)]
 
 
 def _progress_bar(progress: bool | None, n_chars: int):

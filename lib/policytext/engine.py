@@ -83,6 +83,10 @@ _NUMLAT = re.compile(rf"[{_D}]+(?:[.\uff0e][{_D}]+)+[%\uff05]?|[{_D}]+[{_L}]+|[{
 NUMBER = re.compile(rf"[{_D}]+(?:[.\uff0e,][{_D}]+)*[%\uff05]?")
 _LATIN = re.compile(rf"[{_ALNUM}]+")
 
+# Joins the tokens of a text into one string (a private-use character: texts that hold it keep
+# their tokens in a list), which is cheaper to make, keep and move than a list of strings.
+JOIN = "\ue000"
+
 _PREFIX = 1.0      # in the reference's log-prob table: a prefix of some word, not a word itself
 _ABSENT = 2.0      # .get default: not even a prefix
 
@@ -192,10 +196,15 @@ class Engine:
         self._check_lossless(text, out)
         return out
 
-    def cut_many(self, texts: Iterable[str]) -> Iterator[list[str]]:
-        """cut() of each text, in order (an engine may overlap the work on several texts)."""
+    def cut_many(self, texts: Iterable[str], *, joined: bool = False) -> Iterator[list[str] | str]:
+        """cut() of each text, in order (an engine may overlap the work on several texts).
+
+        joined=True: each text's tokens as one string, joined by JOIN, or as a list when the
+        text holds JOIN itself (batch keeps tokens so in its cache and moves them so).
+        """
         for text in texts:
-            yield self.cut(text)
+            toks = self.cut(text)
+            yield join_tokens(toks, text) if joined else toks
 
     def _check_lossless(self, text: str, out: list[str]) -> None:
         if "".join(out) != text:  # cannot happen by construction; never return a lossy result
@@ -271,6 +280,18 @@ class Engine:
         if _LATIN.fullmatch(token):
             return "eng"
         return "x"
+
+
+def join_tokens(toks: list[str], text: str) -> list[str] | str:
+    """The tokens of `text` joined by JOIN, or the list itself when the text holds JOIN."""
+    return toks if JOIN in text else JOIN.join(toks)
+
+
+def split_tokens(packed: list[str] | str) -> list[str]:
+    """The tokens of join_tokens' result."""
+    if isinstance(packed, str):
+        return packed.split(JOIN) if packed else []
+    return list(packed)
 
 
 def leftmost_terms(pieces: list[str], hits: list[int], lexicon, heads, is_word) -> list[str]:

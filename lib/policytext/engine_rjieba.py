@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .lexicon import dictionary, lexicon, versions
-from .engine import (_ALNUM, _HAN, _NUMCH, _NUMLAT, LEXICON_BOOST, LEXICON_FLOOR, Engine,
-                     leftmost_terms)
+from .engine import (_ALNUM, _HAN, _NUMCH, _NUMLAT, JOIN, LEXICON_BOOST, LEXICON_FLOOR, Engine,
+                     join_tokens, leftmost_terms)
 
 __all__ = ["RjiebaEngine"]
 
@@ -69,7 +69,7 @@ _TARGET_PURE = 0x2A700
 _ALNUM_MAPPED = _MAPPED.replace("\u3007", "")
 _PURE_TEXT = {c: chr(_TARGET_PURE + i) for i, c in enumerate(_ALNUM_MAPPED)}
 _FOREIGN = {c: chr(0xE001 + i) for i, c in enumerate("#&+-_")}
-_JOIN = "\ue000"
+_JOIN = JOIN                    # a text holding it is cut block by block (_UNSAFE)
 _TO_HAN_BLOCK = {ord(c): t for c, t in _TO_TEXT.items()}
 _TO_FOREIGN = {ord(c): t for c, t in _FOREIGN.items()}
 _TO_PURE = {ord(c): t for c, t in _PURE_TEXT.items()}
@@ -257,38 +257,51 @@ class RjiebaEngine(Engine):
         mapped_text = _mapped_text(text)
         if mapped_text is None:
             return super()._cut_joined(text)
-        return self._finish(self._rj.cut(mapped_text, False))
+        return self._finish(self._rj.cut(mapped_text, False)).split(_JOIN)
 
-    def cut_many(self, texts: Iterable[str]) -> Iterator[list[str]]:
-        """cut() of each text, in order. jieba-rs releases the GIL while it cuts, so a thread
-        cuts the next text while this one finishes the current one in Python: 0.27 s instead
-        of 0.34 s for 1M characters on 2 idle cores (scratch measurement, best of 5)."""
+    def cut_many(self, texts: Iterable[str], *, joined: bool = False) -> Iterator[list[str] | str]:
+        """Engine.cut_many. jieba-rs releases the GIL while it cuts, so a thread cuts the next
+        text while this one finishes the current one in Python: 0.27 s instead of 0.34 s for
+        1M characters on 2 idle cores (scratch measurement, best of 5)."""
         from concurrent.futures import ThreadPoolExecutor
 
+        texts = iter(texts)
+        current, following = next(texts, None), next(texts, None)
+        if following is None:               # one text: no thread
+            if current is not None:
+                out = self._cut_joined(current)
+                self._check_lossless(current, out)
+                yield join_tokens(out, current) if joined else out
+            return
         rj = self._rj
         with ThreadPoolExecutor(1, thread_name_prefix="policytext-cut") as pool:
             def submit(text):
                 mapped_text = _mapped_text(text)
                 return None if mapped_text is None else pool.submit(rj.cut, mapped_text, False)
-            texts = iter(texts)
-            current = next(texts, None)
-            pending = submit(current) if current is not None else None
+            pending = submit(current)
             while current is not None:
-                following = next(texts, None)
                 ahead = submit(following) if following is not None else None
-                out = self._cut_joined(current) if pending is None else self._finish(pending.result())
-                self._check_lossless(current, out)
-                yield out
+                if pending is None:         # block by block (Engine.cut)
+                    out = super()._cut_joined(current)
+                    self._check_lossless(current, out)
+                    yield join_tokens(out, current) if joined else out
+                else:
+                    out = self._finish(pending.result())
+                    if out.replace(_JOIN, "") != current:
+                        self._check_lossless(current, out.split(_JOIN))
+                    yield out if joined else out.split(_JOIN)
                 current, pending = following, ahead
+                following = next(texts, None) if current is not None else None
 
-    def _finish(self, pieces: list[str]) -> list[str]:
+    def _finish(self, pieces: list[str]) -> str:
+        """The tokens, joined by _JOIN, from jieba-rs's pieces of the mapped text."""
         mapped = self._mapped_lexicon
         hits = list(itertools.compress(itertools.count(), map(mapped.long_terms.__contains__, pieces)))
         if hits:
             pieces = leftmost_terms(pieces, hits, mapped.terms, mapped.heads, self._is_mapped_word)
         joined = _REPEAT_RUNS.sub(_drop_joins, _SPACE_RUNS.sub(_drop_joins, _JOIN.join(pieces)))
         joined = _SINGLE_RUNS.sub(_rejoin_singles, joined)
-        return _UNMAP_RUNS.sub(_unmap_run, joined).split(_JOIN)
+        return _UNMAP_RUNS.sub(_unmap_run, joined)
 
     @functools.cached_property
     def _mapped_lexicon(self) -> "_MappedLexicon":
