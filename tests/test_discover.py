@@ -210,3 +210,22 @@ def test_counting_ways_agree_on_a_bundled_corpus(monkeypatch, max_len):
                                      max_len=max_len))
     assert len(tables[0]) > 100
     pd.testing.assert_frame_equal(tables[0], tables[1], check_exact=True)
+
+
+def test_top_candidates_test_the_dictionary_last():
+    # batch's child process ranks candidates without an engine (scored_candidates); the parent
+    # then drops dictionary words: the same list as discover_terms with the dictionary.
+    from policytext import data_corpus
+    from policytext.discover import MAX_CANDIDATES, scored_candidates, top_candidates
+    from policytext.engine import segmenter
+
+    class Words:
+        __contains__ = staticmethod(segmenter().is_word)
+
+    texts = [doc.raw for doc in data_corpus("hailar")]
+    with_dictionary = discover_terms(texts, dictionary=Words(), max_chars=200_000)
+    expected = list(with_dictionary["term"][:MAX_CANDIDATES])
+    scored = scored_candidates(texts)
+    assert top_candidates(texts) == top_candidates(texts, scored=scored) == expected
+    assert len(scored) > len(expected) and set(expected) < set(scored)
+    assert any(segmenter().is_word(g) for g in scored[:len(expected)])  # the test drops some

@@ -20,7 +20,8 @@ import re
 import threading
 from typing import Iterable, Iterator, Sequence
 
-from .discover import checked_terms, corpus_terms, terms_key, text_digests, top_candidates
+from .discover import (checked_terms, corpus_terms, scored_candidates, terms_key, text_digests,
+                       top_candidates)
 from .engine import _HAN, _ALNUM, _NUMCH, JOIN, Engine, join_tokens, segmenter, split_tokens
 from .errors import ParameterError, PolicyTextError
 
@@ -184,7 +185,6 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
     piece_chars = piece_chars or PIECE_CHARS
     if workers is not None:
         _resolve_workers(workers, 0)  # reject a bad value even when everything is cached
-    base = segmenter(engine)          # built before any fork, inherited by the workers
     digests = text_digests(texts) if cache else None
     from .cache import cache_get
 
@@ -196,11 +196,17 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
         terms = hit if isinstance(hit, list) else None
     pool = None
     if terms is None and _discover_aside(texts, workers):
-        # cold, mid-sized: discovery in a forked process while this one cuts
+        # cold, mid-sized: discovery's statistics in a forked process while this one builds its
+        # engine and cuts
         child = _Discovery(texts, cache=cache, digests=digests, engine=engine)
+        base = segmenter(engine)
         pool = _EarlyCuts(base, texts, until=child.ready)
         terms = child.result()
-    elif terms is None:               # cold: start cutting while discovery runs
+        return terms, _documents(texts, base, terms, pool, digests, pos=pos, workers=workers,
+                                 progress=progress, names=names, engine=engine,
+                                 piece_chars=piece_chars)
+    base = segmenter(engine)          # built before any fork, inherited by the workers
+    if terms is None:                 # cold: start cutting while discovery runs
         pool = _maybe_pool(engine, texts, range(len(texts)), workers, piece_chars, discovering=True)
         try:
             terms = corpus_terms(texts, cache=cache, digests=digests, engine=engine)
@@ -230,13 +236,9 @@ def _spare_core() -> bool:
         return (os.cpu_count() or 1) >= 2
 
 
-def _discover_job(send, texts, cache, digests, engine) -> None:
+def _discover_job(send, texts, *args) -> None:
     try:
-        key = terms_key(texts, digests) if cache else None
-        terms = checked_terms(texts, top_candidates(texts, engine=engine), key=key, engine=engine)
-        if cache:   # the terms' frequencies go to the cache, where the parent's engine finds them
-            segmenter(engine, terms=terms)
-        send.send((True, terms))
+        send.send((True, scored_candidates(texts)))
     except BaseException:       # the parent runs discovery itself and so reports the error
         send.send((False, None))
     finally:
@@ -244,10 +246,11 @@ def _discover_job(send, texts, cache, digests, engine) -> None:
 
 
 class _Discovery:
-    """corpus_terms in a forked process. Only the terms come back (a few kB), so this costs a
-    fork, unlike a pool, which moves all the text and tokens between processes. The checks of
-    the candidates run there too: with discovery's counting at about 0.15 s per 200k-character
-    sample, the child is done before this process has cut 1M characters (bench/segment.py)."""
+    """corpus_terms with its statistics in a forked process. They need no engine, so the child
+    starts before this process builds its own, and only the candidates come back (tens of kB);
+    the dictionary test and the checks, which need the engine, run here once they have come
+    (result). Unlike a pool, which moves all the text and tokens between processes, this
+    costs a fork."""
 
     def __init__(self, texts, *, cache, digests, engine):
         import multiprocessing as mp
@@ -276,21 +279,23 @@ class _Discovery:
         self._arrived.set()
 
     def ready(self) -> bool:
-        """True once the child has sent its terms (or died)."""
+        """True once the child has sent its candidates (or died)."""
         return self._arrived.is_set()
 
     def result(self) -> list[str]:
         try:
-            ok, terms = self.recv.recv()
+            ok, scored = self.recv.recv()
         except (EOFError, OSError):   # the child died
-            ok, terms = False, None
+            ok, scored = False, None
         finally:
             self.recv.close()
             self.proc.join()
-        if ok:
-            return terms
         texts, cache, digests, engine = self.args
-        return corpus_terms(texts, cache=cache, digests=digests, engine=engine)
+        if not ok:
+            return corpus_terms(texts, cache=cache, digests=digests, engine=engine)
+        key = terms_key(texts, digests) if cache else None
+        return checked_terms(texts, top_candidates(texts, engine=engine, scored=scored), key=key,
+                             engine=engine)
 
 
 class _EarlyCuts:

@@ -252,14 +252,25 @@ def corpus_terms(texts: Sequence[str], *, cache: bool = True, digests: Sequence[
     return checked_terms(texts, top_candidates(texts, engine=engine), key=key, engine=engine)
 
 
-# corpus_terms in two steps, so that batch can run the first in another process.
-def top_candidates(texts: Sequence[str], *, engine: str | None = None) -> list[str]:
-    """The best-scored discovery candidates that corpus_terms checks."""
+# corpus_terms in steps, so that batch can run the statistics in another process, which needs
+# no engine and so can start before the engine is built.
+def scored_candidates(texts: Sequence[str]) -> list[str]:
+    """Discovery's candidates for corpus_terms, best first, words of the dictionary included."""
+    found = _candidates(texts, dictionary=None, max_chars=200_000, **DISCOVER_DEFAULTS)
+    return [row[0] for row in found]
+
+
+def top_candidates(texts: Sequence[str], *, engine: str | None = None,
+                   scored: Sequence[str] | None = None) -> list[str]:
+    """The best-scored discovery candidates that corpus_terms checks: the first MAX_CANDIDATES
+    of `scored` (default: scored_candidates(texts)) that are not words of the engine's
+    dictionary. (The dictionary test is discover_terms' last, so this is the same as giving
+    discover_terms the dictionary.)"""
     from .engine import segmenter
 
-    found = _candidates(texts, dictionary=_Known(segmenter(engine)), max_chars=200_000,
-                        **DISCOVER_DEFAULTS)
-    return [row[0] for row in found[:MAX_CANDIDATES]]
+    is_word = segmenter(engine).is_word
+    scored = scored_candidates(texts) if scored is None else scored
+    return list(itertools.islice((g for g in scored if not is_word(g)), MAX_CANDIDATES))
 
 
 def checked_terms(texts: Sequence[str], candidates: Sequence[str], *, key: str | None,
