@@ -6,9 +6,10 @@ Checks (targets from issue 12):
 - in-process, cold: `tokens(corpus)` over >= 1M characters with an empty cache folder
   (corpus-term discovery, cutting and cache writes included; the engine is loaded first, as
   jieba's dictionary is) is >= 10x `[jieba.lcut(t) for t in texts]` (HMM on, jieba's default).
-  Also reported: workers=1 (since batch.PARALLEL_MIN_CHARS = 2M, also the default for 1M
-  characters: the two runs measure the same path), and the engine's cut alone (no discovery,
-  no cache).
+  Also reported: workers=1 (everything in this process; by default, from 300k characters and
+  with a core to spare, discovery's statistics run in a forked process while this one cuts, see
+  batch._Discovery), and the engine's cut alone (`Engine.cut` text by text: no discovery, no
+  cache, no overlap of jieba-rs with the Python passes).
 - identity: the fast engine's tokens equal the jieba engine's over the seeds and the bundled
   corpora (`segment_files(..., cache=False)` per set, both engines).
 - whole process, cold: `policytext segment FILES --jsonl` over the same ~1M characters written
