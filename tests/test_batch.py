@@ -135,6 +135,26 @@ def test_command_line_engines_and_start_up(tmp_path):
     assert record["tokens"][:2] == ["推进", "乡村振兴"]
 
 
+@pytest.mark.parametrize("text", [
+    '推进“乡村振兴”，\\n不是换行\t制表\u2028段落"引号"\n',   # quotes, a backslash, tab, U+2028
+    "地区生产总值增长8%。\n\n\u3000\u3000下一段……",
+    "一",
+    "\ufeff各位代表：\n",
+])
+def test_segment_writes_the_json_of_its_records(tmp_path, capsys, text):
+    # `segment --jsonl` writes each line from the joined tokens without building the list;
+    # the line is the one json.dumps writes for the record segment_files returns.
+    from policytext.cli import main
+
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main(["segment", str(path), "--jsonl"]) == 0
+    line = capsys.readouterr().out
+    record = segment_files([path])[0]
+    assert line == json.dumps(record, ensure_ascii=False) + "\n"
+    assert "".join(json.loads(line)["tokens"]) == text
+
+
 def test_command_line_rejects_an_unknown_engine(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("乡村振兴\n", encoding="utf-8")

