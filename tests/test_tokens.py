@@ -1,4 +1,5 @@
 """Tokens of a corpus (policytext.tokens): the object, tokens(), tokens_remove, tokens_ngrams."""
+import os
 from pathlib import Path
 
 import pytest
@@ -184,6 +185,33 @@ def test_texts_cut_before_and_after_the_terms_come_are_the_same(monkeypatch, ear
     assert "鹿鸣湾" in aside.terms and aside.terms == one.terms
     assert all(aside[i] == one[i] for i in c.ids)
     assert [aside[i].count("鹿鸣湾") for i in c.ids] == [8, 8, 8, 4]
+
+
+
+@pytest.mark.parametrize("helper", ["works", "dies", "sends nothing"])
+def test_texts_shared_with_a_helper_process_are_the_same(monkeypatch, tmp_path, helper):
+    # With a core to spare, a forked helper cuts the second half of the texts; if it fails,
+    # this process cuts them itself. Either way, the tokens of cutting everything here.
+    monkeypatch.setattr(batch, "HELPER_MIN_CHARS", 0)
+    monkeypatch.setattr(batch, "_spare_core", lambda: True)
+    real_job, ran = batch._helper_job, tmp_path / "helper-ran"
+
+    def job(send, seg, texts):
+        ran.write_text(str(len(texts)))      # the helper is another process: it leaves a file
+        real_job(send, seg, texts)
+    monkeypatch.setattr(batch, "_helper_job", job)
+    if helper == "dies":
+        monkeypatch.setattr(batch, "_helper_job", lambda send, seg, texts: os._exit(1))
+    elif helper == "sends nothing":
+        monkeypatch.setattr(batch, "_helper_job", lambda send, seg, texts: send.send([]))
+    text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
+    c = corpus({f"d{k}": PLANTED[k * 20:] + text[k * 50:] for k in range(6)})
+    one = tokens(c, workers=1, cache=False)
+    shared = tokens(c, cache=False)
+    assert shared.terms == one.terms and "鹿鸣湾" in one.terms
+    assert [shared[i] for i in c.ids] == [one[i] for i in c.ids]
+    if helper == "works":
+        assert 0 < int(ran.read_text()) < len(c)   # it cut some of the texts, not all
 
 
 @pytest.mark.parametrize("workers", [0, -1, 1.5, "2", True])
