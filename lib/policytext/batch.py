@@ -9,8 +9,9 @@ before discovery, which then runs in the parent at the same time; the parent re-
 blocks that contain a discovered term (`_recut_terms`), which gives exactly the tokens of
 cutting with the terms. Workers send back one joined string per piece, not lists of tokens.
 Mid-sized cold corpora turn this round: a forked child discovers the terms while the parent
-cuts without them (`_Discovery`, `_EarlyCuts`), so only the terms cross a pipe; once they have
-come, the parent cuts the remaining texts with them (nothing to re-cut there).
+cuts without them (`_Discovery`, `_EarlyCuts`), so only the candidates cross a pipe; once the
+terms are known, the parent cuts the remaining texts with them (nothing to re-cut there), and a
+forked helper cuts the second half of those (`_Helper`), so both cores work to the end.
 """
 from __future__ import annotations
 
