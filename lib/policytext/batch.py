@@ -394,17 +394,20 @@ def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: boo
 
 def _cuts(seg: Engine, texts: list[str], workers: int | None) -> Iterator[str | list[str]]:
     """The tokens of each text (joined), in order. From HELPER_MIN_CHARS on, with a core to
-    spare, a forked process cuts the second half (by characters) while this one cuts the first
-    and then reads the helper's, which are ready by then: only joined strings cross the pipe."""
+    spare, a forked process cuts the second half (by characters), starting now, while this one
+    finishes the texts before them and cuts the first half; then the helper's are ready. Only
+    joined strings cross the pipe."""
     n_chars = sum(map(len, texts))
     if (n_chars < HELPER_MIN_CHARS or (workers is not None and workers < 2)
             or not _fork_available() or (workers is None and not _spare_core())):
-        yield from seg.cut_many(texts, joined=True)
-        return
+        return seg.cut_many(texts, joined=True)
     half = next(k for k, n in enumerate(itertools.accumulate(map(len, texts))) if 2 * n >= n_chars)
-    helper = _Helper(seg, texts[half + 1:])
+    return _with_helper(seg, texts[:half + 1], _Helper(seg, texts[half + 1:]))
+
+
+def _with_helper(seg: Engine, first: list[str], helper: "_Helper") -> Iterator[str | list[str]]:
     try:
-        yield from seg.cut_many(texts[:half + 1], joined=True)
+        yield from seg.cut_many(first, joined=True)
         yield from helper.results()
     finally:
         helper.close()
