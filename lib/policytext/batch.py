@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .discover import (checked_terms, corpus_terms, scored_candidates, terms_key, text_digests,
                        top_candidates)
-from .engine import _HAN, _ALNUM, _NUMCH, JOIN, Engine, join_tokens, segmenter, split_tokens
+from .engine import _ALNUM, _HAN, _NUMCH, ENGINES, JOIN, Engine, segmenter, split_tokens
 from .errors import ParameterError, PolicyTextError
 
 __all__ = ["segment_files"]
@@ -192,6 +192,8 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
     piece_chars = piece_chars or PIECE_CHARS
     if workers is not None:
         _resolve_workers(workers, 0)  # reject a bad value even when everything is cached
+    if engine not in (None, *ENGINES):
+        segmenter(engine)             # a clear error before any process is forked
     digests = text_digests(texts) if cache else None
     from .cache import cache_get
 
