@@ -206,10 +206,11 @@ def test_texts_shared_with_a_helper_process_are_the_same(monkeypatch, tmp_path, 
         monkeypatch.setattr(batch, "_helper_job", lambda send, seg, texts: send.send([]))
     text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
     c = corpus({f"d{k}": PLANTED[k * 20:] + text[k * 50:] for k in range(6)})
-    one = tokens(c, workers=1, cache=False)
-    shared = tokens(c, cache=False)
+    one = tokens(c, workers=1, cache=False, pos=True)
+    shared = tokens(c, cache=False, pos=True)
     assert shared.terms == one.terms and "鹿鸣湾" in one.terms
     assert [shared[i] for i in c.ids] == [one[i] for i in c.ids]
+    assert [shared.tags(i) for i in c.ids] == [one.tags(i) for i in c.ids]
     if helper == "works":
         assert 0 < int(ran.read_text()) < len(c)   # it cut some of the texts, not all
 
