@@ -192,3 +192,18 @@ def test_fresh_sample_keeps_most_terms_whole():
     """Written after the lexicon, scored 0.69 before the last lexicon round and 0.86 after; most
     remaining misses are cut on purpose by the granularity rule, so the floor is lower."""
     assert _whole_rate("heldout3") >= 0.85
+
+
+def test_a_warm_run_builds_no_engine(tmp_path, monkeypatch):
+    # Corpus terms and tokens both from the cache: building an engine (0.15 s) is not needed.
+    import policytext.batch as batch
+
+    monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path / "cache"))
+    path = tmp_path / "a.txt"
+    path.write_text("各位代表：推进乡村振兴，地区生产总值增长8%。\n", encoding="utf-8")
+    first = segment_files([path])
+
+    def no_engine(*args, **kwargs):
+        raise AssertionError("an engine was built for a warm run")
+    monkeypatch.setattr(batch, "segmenter", no_engine)
+    assert segment_files([path]) == first

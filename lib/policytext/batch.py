@@ -214,8 +214,9 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
         return terms, _documents(texts, base, terms, pool, digests, pos=pos, workers=workers,
                                  progress=progress, names=names, engine=engine,
                                  piece_chars=piece_chars, joined=joined)
-    base = segmenter(engine)          # built before any fork, inherited by the workers
+    base = None                       # built when something is to be cut (not for a warm run)
     if terms is None:                 # cold: start cutting while discovery runs
+        base = segmenter(engine)      # built before any fork, inherited by the workers
         pool = _maybe_pool(engine, texts, range(len(texts)), workers, piece_chars, discovering=True)
         try:
             terms = corpus_terms(texts, cache=cache, digests=digests, engine=engine)
@@ -345,21 +346,23 @@ def _maybe_pool(engine, texts, todo, workers, piece_chars, discovering: bool = F
     return _Pool(engine, texts, list(todo), n_workers, piece_chars)
 
 
-def _documents(texts, base: Engine, terms: list[str], pool, digests, *, pos: bool,
+def _documents(texts, base: Engine | None, terms: list[str], pool, digests, *, pos: bool,
                workers, progress, names, engine, piece_chars, joined: bool) -> Iterator[Result]:
-    seg = base.with_terms(terms)
     own = (toks for toks in ())        # closed in the finally clause
     puts = None
     keys, cached = _cached(terms, digests, pos)
     try:
         todo = [i for i in range(len(texts)) if i not in cached]
+        # Everything from the cache: no engine to build (0.15 s).
+        seg = (base or segmenter(engine)).with_terms(terms) if todo or pool is not None else None
         if pool is None and todo:
             pool = _maybe_pool(engine, texts, todo, workers, piece_chars)
         bar = _progress_bar(progress, sum(len(texts[i]) for i in todo))
         cut = _pool_cuts(pool, seg, bar) if pool is not None else None
         pooled = set(pool.owner) if pool is not None else set()
         # The other texts not in the cache, in order: cut here, or half of them by a helper.
-        own = _cuts(seg, [texts[i] for i in todo if i not in pooled], workers)
+        if seg is not None:
+            own = _cuts(seg, [texts[i] for i in todo if i not in pooled], workers)
         for i, text in enumerate(texts):
             if i in cached:
                 packed, tags = cached.pop(i)
