@@ -39,6 +39,8 @@ The engines differ only in who runs the dynamic programme over a block:
      letters/digits together. Those characters are mapped one to one onto CJK extension B code
      points (which our blocks never contain) before cutting, in the text and in the dictionary.
   tests/test_engine.py proves identity on the seeds and the bundled corpora.
+  It also cuts a whole text in one jieba-rs call rather than block by block, and `cut_many`
+  lets jieba-rs cut the next text in a thread (engine_rjieba.py says how the units are kept).
 """
 from __future__ import annotations
 
