@@ -194,3 +194,25 @@ def test_keyness_plot_draws_both_sides_with_chinese_labels(toy):
     assert len(widths) == 3
     assert "p1" in ax.get_title()
     plt.close(fig)
+
+
+def test_keyness_plot_labels_fit_when_the_reference_is_many_places():
+    # One place against nine others: the reference's name lists them all; the chart names the
+    # first and the count, and its axis label stays inside the figure.
+    import matplotlib.pyplot as plt
+
+    places = ["内蒙古自治区", "安徽省", "甘肃省", "广西壮族自治区", "海南省", "河南省", "江苏省",
+              "江西省", "青海省", "陕西省"]
+    texts = {f"d{i}": ("稀土，" * 30 if i == 0 else "全省，" * 20) + "发展。" for i in range(10)}
+    meta = {f"d{i}": {"place": place} for i, place in enumerate(places)}
+    k = textstat_keyness(tokens(corpus(texts, meta=meta)), {"place": "内蒙古自治区"}, min_count=1)
+    assert k.attrs["reference"].count("/") == 8
+    fig = textplot_keyness(k, n=2)
+    ax = fig.axes[0]
+    label = ax.get_xlabel()
+    assert "安徽省等9个" in label and "陕西省" not in label
+    assert "安徽省等9个" in [t.get_text().split("：")[-1] for t in ax.get_legend().get_texts()]
+    fig.canvas.draw()
+    box, page = ax.xaxis.label.get_window_extent(), fig.bbox
+    assert page.x0 <= box.x0 and box.x1 <= page.x1
+    plt.close(fig)

@@ -211,6 +211,15 @@ def textstat_keyness(toks, target, *, measure: str = "lr", correction: str = "de
 # ---------------------------------------------------------------- plot
 
 @cached_figure
+def _short_label(name: str, *, limit: int = 16) -> str:
+    """A group's name for a chart: a long list of values ("安徽省/甘肃省/...", the reference of
+    one place against all others) becomes "安徽省等9个", so the axis label fits the figure."""
+    parts = str(name).split("/")
+    if len(str(name)) <= limit or len(parts) < 2:
+        return str(name)
+    return f"{parts[0]}等{len(parts)}个"
+
+
 def textplot_keyness(keyness_df: pd.DataFrame, *, n: int = 15, title: str | None = None,
                      labels: tuple[str, str] | None = None):
     """Two-sided horizontal bar chart: the n most target-typical words (right, up top) and the
@@ -224,8 +233,8 @@ def textplot_keyness(keyness_df: pd.DataFrame, *, n: int = 15, title: str | None
     pos = keyness_df[keyness_df[col] > 0].nlargest(n, col)
     neg = keyness_df[keyness_df[col] < 0].nsmallest(n, col)
     rows = pd.concat([pos, neg.iloc[::-1]])      # target words on top, strongest first
-    target_name, reference_name = labels or (keyness_df.attrs.get("target", "target"),
-                                             keyness_df.attrs.get("reference", "reference"))
+    target_name, reference_name = (_short_label(name) for name in labels or (
+        keyness_df.attrs.get("target", "target"), keyness_df.attrs.get("reference", "reference")))
     fig, ax = plt.subplots(figsize=(7.5, max(3.0, 0.28 * len(rows) + 1.5)))
     if rows.empty:
         ax.text(0.5, 0.5, "没有显著差异的词", ha="center", va="center", transform=ax.transAxes)
@@ -236,7 +245,7 @@ def textplot_keyness(keyness_df: pd.DataFrame, *, n: int = 15, title: str | None
     ax.barh(y, rows[col], color=colors)
     ax.set_yticks(y, rows["feature"])
     ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_xlabel(f"{col}（正值：{target_name} 多用；负值：{reference_name} 多用）")
+    ax.set_xlabel(f"{col}\n正值：{target_name} 多用；负值：{reference_name} 多用")
     handles = [plt.Rectangle((0, 0), 1, 1, color="#c0392b"), plt.Rectangle((0, 0), 1, 1, color="#2c7fb8")]
     ax.legend(handles, [f"目标：{target_name}", f"参照：{reference_name}"], loc="lower right", fontsize=8)
     ax.set_title(title or f"关键词对比：{target_name} vs {reference_name}")
