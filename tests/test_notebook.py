@@ -120,8 +120,12 @@ def test_explore_term_static_shows_the_default_view(monkeypatch, capsys):
     table, figure = shown  # the kwic table (styled for reading, no index) and the x-ray
     assert "产业链" in table.to_html() and "row_heading" not in table.to_html()
     assert type(figure).__name__ == "Figure"
-    assert explore_term(c, term="不存在") is None
-    assert "不存在: no match" in capsys.readouterr().out
+    shown.clear()
+    assert explore_term(c, term="不存在*") is None
+    (said,) = shown          # one sentence, no table or figure, nothing printed
+    assert said.data == ("*Nothing to show for this selection: contexts of 不存在\\* — it does "
+                         "not occur in the selected reports.*")
+    assert capsys.readouterr().out == ""
 
 
 def test_explore_term_live_replaces_the_default_view(live):
@@ -137,7 +141,9 @@ def test_explore_term_live_replaces_the_default_view(live):
     term.value = "乡村振兴"
     assert keywords() == [{"乡村振兴"}] and len(out.items) == 2
     term.value = "不存在"
-    assert out.items == ["不存在: no match"]
+    assert [item.data for item in out.items] == [
+        "*Nothing to show for this selection: contexts of 不存在 — it does not occur in the "
+        "selected reports.*"]
     assert live.top == [box] and len(live.outputs) == 1
 
 
@@ -174,5 +180,7 @@ def test_in_a_real_kernel_a_changed_control_replaces_the_view(monkeypatch):
     assert nb.cells[1].outputs == []
     state = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
     views = [m["state"].get("outputs", []) for m in state.values() if m["model_name"] == "OutputModel"]
-    texts = sorted("".join(o.get("text", "") for o in outputs) for outputs in views)
-    assert texts == ["view 2\n", "不存在: no match\n"]
+    texts = sorted("".join(o.get("text", "") or o.get("data", {}).get("text/markdown", "")
+                           for o in outputs) for outputs in views)
+    assert texts == ["*Nothing to show for this selection: contexts of 不存在 — it does not occur "
+                     "in the selected reports.*", "view 2\n"]

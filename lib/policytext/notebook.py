@@ -142,8 +142,12 @@ def explore_term(toks, *, term: str = "高质量发展", options: Sequence[str] 
         if not word:
             return
         table = kwic(toks, word, window=window, corpus=corpus)
-        if table.empty:
-            print(f"{word}: no match")
+        if table.empty:             # said once, as a report section with nothing to show
+            from IPython.display import Markdown
+
+            from .findings import md_escape, nothing_to_show
+            display(Markdown(nothing_to_show(f"contexts of {md_escape(word)}",
+                                             "it does not occur in the selected reports")))
             return
         shown = table.groupby("doc", sort=False).head(max(1, rows // 2)).head(rows)
         display(style_table(shown[["doc", "part", "pre", "keyword", "post"]],  # for reading: no gappy index
