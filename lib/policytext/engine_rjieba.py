@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .lexicon import dictionary, lexicon, versions
-from .engine import (_ALNUM, _HAN, _NUMCH, _NUMLAT, JOIN, LEXICON_BOOST, LEXICON_FLOOR, Engine,
-                     join_tokens, leftmost_terms)
+from .engine import (_ALNUM, _HAN, _HAS_HAN, _NUMCH, _NUMLAT, JOIN, LEXICON_BOOST, LEXICON_FLOOR,
+                     Engine, join_tokens, leftmost_terms)
 
 __all__ = ["RjiebaEngine"]
 
@@ -77,9 +77,6 @@ _FROM_ALL = {ord(t): c for table in (_TO_TEXT, _PURE_TEXT, _FOREIGN) for c, t in
 _UNSAFE = re.compile("[\ue000-\ue005\ud800-\udfff\U00020000-\U0010ffff]")
 _FOREIGN_RUNS = re.compile(r"[#&+\-_]+")
 _ALNUM_RUNS = re.compile("[" + re.escape(_MAPPED) + "]+")
-# Han characters other than 〇 (a neighbour of an _ALNUM_RUNS run is never 〇: it would be in it)
-_HAN_ONLY = frozenset(map(chr, itertools.chain(range(0x3400, 0x4DC0), range(0x4E00, 0xA000),
-                                               range(0xF900, 0xFB00))))
 _R1 = f"{chr(_TARGET)}-{chr(_TARGET + len(_MAPPED) - 2)}"       # mapped 〇 is the last one
 _R1_ALL = f"{chr(_TARGET)}-{chr(_TARGET + len(_MAPPED) - 1)}"
 _R2 = f"{chr(_TARGET_PURE)}-{chr(_TARGET_PURE + len(_ALNUM_MAPPED) - 1)}"
@@ -99,8 +96,9 @@ def _map_alnum(m: re.Match) -> str:
     """A run of letters, digits, . % and 〇: the mapping of a block without Han characters
     (both neighbours are not Han, and it has no 〇) or of part of a Han block."""
     run, text, start, end = m.group(), m.string, m.start(), m.end()
-    pure = ("\u3007" not in run and (start == 0 or text[start - 1] not in _HAN_ONLY)
-            and (end == len(text) or text[end] not in _HAN_ONLY))
+    # (a neighbour is never 〇 or a letter or digit: it would be in the run)
+    pure = ("\u3007" not in run and (start == 0 or not _HAS_HAN.match(text, start - 1))
+            and (end == len(text) or not _HAS_HAN.match(text, end)))
     return run.translate(_TO_PURE if pure else _TO_HAN_BLOCK)
 
 
