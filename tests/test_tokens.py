@@ -215,6 +215,31 @@ def test_texts_shared_with_a_helper_process_are_the_same(monkeypatch, tmp_path, 
         assert 0 < int(ran.read_text()) < len(c)   # it cut some of the texts, not all
 
 
+
+def test_a_helper_is_stopped_when_its_texts_are_never_asked_for(monkeypatch, tmp_path):
+    # The first text comes from the cache; the caller stops there, before this process has cut
+    # anything: the helper forked for the others is still stopped and waited for.
+    monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path))
+    monkeypatch.setattr(batch, "HELPER_MIN_CHARS", 0)
+    monkeypatch.setattr(batch, "_spare_core", lambda: True)
+    helpers = []
+    real_helper = batch._Helper
+
+    def recording(*args):
+        helpers.append(real_helper(*args))
+        return helpers[-1]
+    monkeypatch.setattr(batch, "_Helper", recording)
+    text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
+    texts = [text] + [text[k * 40:] for k in range(1, 5)]
+    list(batch.cut_texts(texts[:1], discover=False)[1])      # the first text is now cached
+    assert helpers == []
+    _, documents = batch.cut_texts(texts, discover=False)
+    first, _ = next(documents)
+    assert "".join(first) == text and len(helpers) == 1
+    documents.close()
+    assert helpers[0].recv.closed and helpers[0].proc.exitcode is not None   # closed, waited for
+
+
 @pytest.mark.parametrize("workers", [0, -1, 1.5, "2", True])
 def test_bad_workers_value(workers):
     with pytest.raises(ParameterError, match="workers"):

@@ -231,8 +231,13 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
 
 def _discover_aside(texts: Sequence[str], workers: int | None) -> bool:
     n_chars = sum(map(len, texts))
-    return (DISCOVER_ASIDE_MIN_CHARS <= n_chars < PARALLEL_MIN_CHARS
-            and (workers is None or workers >= 2) and _fork_available()
+    return DISCOVER_ASIDE_MIN_CHARS <= n_chars < PARALLEL_MIN_CHARS and _second_process(workers)
+
+
+def _second_process(workers: int | None) -> bool:
+    """True when a forked process may work beside this one: `workers` allows two, fork exists,
+    and (by default) the load leaves a core to spare."""
+    return ((workers is None or workers >= 2) and _fork_available()
             and (workers is not None or _spare_core()))
 
 
@@ -246,7 +251,24 @@ def _spare_core() -> bool:
         return (os.cpu_count() or 1) >= 2
 
 
-def _discover_job(send, texts, *args) -> None:
+def _forked(target, *args):
+    """(receiving end, process): `target(send, *args)` in a forked process, which inherits this
+    one's memory (texts, engine) instead of receiving it through a pipe."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    recv, send = ctx.Pipe(duplex=False)
+    gc.freeze()             # see _Pool
+    try:
+        proc = ctx.Process(target=target, args=(send, *args), daemon=True)
+        proc.start()
+    finally:
+        gc.unfreeze()
+    send.close()
+    return recv, proc
+
+
+def _discover_job(send, texts) -> None:
     try:
         send.send((True, scored_candidates(texts)))
     except BaseException:       # the parent runs discovery itself and so reports the error
@@ -263,18 +285,8 @@ class _Discovery:
     costs a fork."""
 
     def __init__(self, texts, *, cache, digests, engine):
-        import multiprocessing as mp
-
-        ctx = mp.get_context("fork")
         self.args = (texts, cache, digests, engine)
-        self.recv, send = ctx.Pipe(duplex=False)
-        gc.freeze()             # see _Pool
-        try:
-            self.proc = ctx.Process(target=_discover_job, args=(send, *self.args), daemon=True)
-            self.proc.start()
-        finally:
-            gc.unfreeze()
-        send.close()
+        self.recv, self.proc = _forked(_discover_job, texts)
         # ready() is asked after every text: a poll there would release the GIL and wait up to
         # 5 ms to get it back from the cutting thread (0.1 s per 1M characters), so a thread
         # waits for the child instead and ready() reads a flag.
@@ -349,7 +361,7 @@ def _maybe_pool(engine, texts, todo, workers, piece_chars, discovering: bool = F
 def _documents(texts, base: Engine | None, terms: list[str], pool, digests, *, pos: bool,
                workers, progress, names, engine, piece_chars, joined: bool) -> Iterator[Result]:
     own = (toks for toks in ())        # closed in the finally clause
-    puts = None
+    helper = puts = None
     keys, cached = _cached(terms, digests, pos)
     try:
         todo = [i for i in range(len(texts)) if i not in cached]
@@ -362,7 +374,7 @@ def _documents(texts, base: Engine | None, terms: list[str], pool, digests, *, p
         pooled = set(pool.owner) if pool is not None else set()
         # The other texts not in the cache, in order: cut here, or half of them by a helper.
         if seg is not None:
-            own = _cuts(seg, [texts[i] for i in todo if i not in pooled], workers)
+            own, helper = _cuts(seg, [texts[i] for i in todo if i not in pooled], workers)
         for i, text in enumerate(texts):
             if i in cached:
                 packed, tags = cached.pop(i)
@@ -393,29 +405,32 @@ def _documents(texts, base: Engine | None, terms: list[str], pool, digests, *, p
         if pool is not None:
             pool.close()
         own.close()
+        if helper is not None:          # also when its texts were never reached
+            helper.close()
         if puts is not None:
             puts.close()
 
 
-def _cuts(seg: Engine, texts: list[str], workers: int | None) -> Iterator[str | list[str]]:
-    """The tokens of each text (joined), in order. From HELPER_MIN_CHARS on, with a core to
-    spare, a forked process cuts the second half (by characters), starting now, while this one
-    finishes the texts before them and cuts the first half; then the helper's are ready. Only
-    joined strings cross the pipe."""
+def _cuts(seg: Engine, texts: list[str],
+          workers: int | None) -> tuple[Iterator[str | list[str]], "_Helper | None"]:
+    """The tokens of each text (joined), in order, and the helper to close. From
+    HELPER_MIN_CHARS on, with a core to spare, a forked helper cuts the second half (by
+    characters), starting now, while this one finishes the texts before them and cuts the
+    first half; then the helper's are ready. Only joined strings cross the pipe."""
     n_chars = sum(map(len, texts))
-    if (n_chars < HELPER_MIN_CHARS or (workers is not None and workers < 2)
-            or not _fork_available() or (workers is None and not _spare_core())):
-        return seg.cut_many(texts, joined=True)
-    half = next(k for k, n in enumerate(itertools.accumulate(map(len, texts))) if 2 * n >= n_chars)
-    return _with_helper(seg, texts[:half + 1], _Helper(seg, texts[half + 1:]))
+    if n_chars < HELPER_MIN_CHARS or len(texts) < 2 or not _second_process(workers):
+        return seg.cut_many(texts, joined=True), None
+    ends = itertools.accumulate(map(len, texts[:-1]))     # the helper gets one text at least
+    half = next((k for k, n in enumerate(ends) if 2 * n >= n_chars), len(texts) - 2)
+    helper = _Helper(seg, texts[half + 1:])
+    return _then(seg.cut_many(texts[:half + 1], joined=True), helper.results()), helper
 
 
-def _with_helper(seg: Engine, first: list[str], helper: "_Helper") -> Iterator[str | list[str]]:
-    try:
-        yield from seg.cut_many(first, joined=True)
-        yield from helper.results()
-    finally:
-        helper.close()
+def _then(first: Iterator, second: Iterator) -> Iterator:
+    """itertools.chain, except that closing it closes the iterator it is reading (cut_many's
+    generator, which then stops its thread)."""
+    yield from first
+    yield from second
 
 
 def _helper_job(send, seg: Engine, texts: list[str]) -> None:
@@ -434,18 +449,8 @@ class _Helper:
     their joined tokens; results() cuts them here if the helper fails."""
 
     def __init__(self, seg: Engine, texts: list[str]):
-        import multiprocessing as mp
-
-        ctx = mp.get_context("fork")
         self.seg, self.texts = seg, texts
-        self.recv, send = ctx.Pipe(duplex=False)
-        gc.freeze()             # see _Pool
-        try:
-            self.proc = ctx.Process(target=_helper_job, args=(send, seg, texts), daemon=True)
-            self.proc.start()
-        finally:
-            gc.unfreeze()
-        send.close()
+        self.recv, self.proc = _forked(_helper_job, seg, texts)
 
     def results(self) -> Iterator[str | list[str]]:
         try:
