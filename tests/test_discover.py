@@ -229,3 +229,18 @@ def test_top_candidates_test_the_dictionary_last():
     assert top_candidates(texts) == top_candidates(texts, scored=scored) == expected
     assert len(scored) > len(expected) and set(expected) < set(scored)
     assert any(segmenter().is_word(g) for g in scored[:len(expected)])  # the test drops some
+
+
+def test_boundary_check_cuts_the_windows_together_as_if_apart():
+    # checked_terms cuts all its context windows in one engine call, separated by "\x00"; a
+    # text holding "\x00" makes it cut them one by one. Both must accept the same terms (a
+    # separator that merged with a window's last token would shift every window after it).
+    from policytext import data_corpus
+    from policytext.discover import checked_terms, top_candidates
+
+    texts = [doc.clean for doc in data_corpus("hailar")]
+    candidates = top_candidates(texts)
+    together = checked_terms(texts, candidates, key=None)
+    one_by_one = checked_terms(texts + ["\x00"], candidates, key=None)
+    assert together == one_by_one
+    assert 10 < len(together) < len(candidates)      # the check keeps some and drops some
