@@ -205,7 +205,79 @@ def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, 
         return _ending_at_named_year(span, sentence_pre[after:])
     if span is not None and not end_point and _OVER_SPAN.search(clause_pre):
         return span
-    return year, year
+    flow_span = _flow_over_span(sentence_pre, clause_pre, measure=measure, label=label, review_year=review_year)
+    return flow_span if flow_span is not None else (year, year)
+
+
+# ------------------------------------------------------------------ flows over a span
+
+# What was done, spent or built: a flow that adds up over the span its sentence names
+# (五年来,完成街巷硬化134.6公里 / “十四五”时期新增就业…).  共 only before a verb or 计/有: 公共, 共享.
+_FLOW = (r"累计|合计|共计|共有|共(?=完成|实施|投资|投入|办理|建成|新增|新建|发放|帮助|培训|引进|争取|落实|开工)"
+         r"|新增|新建|新开工|建成|完成|实施|投资|投入|发放|办理|铺设|修建|改造|改扩建|解决|培训|引进|援助|"
+         r"救助|资助|安置|减免|提出|开通|争取|造林")
+_FLOW_CUE = re.compile(_FLOW)
+# A level reached at the end: 达到18.99平方米, 突破6万人, 增至…, 稳定在…
+_LEVEL_CUE = re.compile(r"达到|达|突破|超过|增至|增加到|增长到|提高到|提高至|提升到|提升至|上升到|上升至|降至|降到|"
+                        r"下降到|扩大到|稳定在|保持在|总量|余额|存量|保有量")
+_CUE = re.compile(f"(?P<flow>{_FLOW})|(?P<level>{_LEVEL_CUE.pattern})")
+# per head, a rate, a comparison with a base year: never a total over the years
+_NOT_A_TOTAL = re.compile(r"人均|率|比重|占|(?:比|较)(?:(?:19|20)\d\d|上年|去年|同期|五年前)|同比|由|从")
+# a year, 全年 or 每年 after the span: the value is that year's (or an annual one)
+_ONE_YEAR_AFTER = re.compile(r"(?:19|20)\d\d\s*年|今年|明年|去年|上年|本年|当年|全年|每年|年均|平均每年")
+# 五年累计发放…, 五年共实施…, 五年建成…, 五年新增…: bare 五年 before a flow, back from the review year
+_BARE_FIVE = re.compile(r"(?<![今未过近前这此再第个])五年(?=" + _FLOW + ")")
+
+
+def _span_mentions(text: str, review_year: int | None, *, back_bare: bool) -> list[tuple[int, int, tuple[int, int]]]:
+    """(start, end, span) of every mention in ``text`` a flow can add up over: plans,
+    ranges, 今后五年 / 五年来, and (``back_bare``) bare 五年 before a flow.  From-to years
+    (由2010年…到2015年) and plan end points (“十四五”末) hold for one year."""
+    found = []
+    for m in PERIOD_PATTERN.finditer(text):
+        if _BASELINE_AFTER.match(text, m.end()) or _BASELINE_BEFORE.search(text[max(0, m.start() - 1):m.start()]):
+            continue
+        if m.group("f0") or m.group("s0"):
+            continue
+        span, end_point = _span_of(m, review_year)
+        if span is not None and not end_point:
+            found.append((m.start(), m.end(), span))
+    if back_bare and review_year is not None:
+        found += [(m.start(), m.end(), (review_year - 4, review_year)) for m in _BARE_FIVE.finditer(text)]
+    return sorted(found)
+
+
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+# a span opening its clause (,五年来, / ;五年累计… / 全区五年共…) governs the clauses after it;
+# one inside a clause (太湖水质30年来首次达…) only its own
+_OPENS_CLAUSE = re.compile(r"(?:^|[，,；;：:])\s*(?:全[区市省县州盟旗]|[我本][区市省县州盟旗]|在|其中)?$")
+
+
+def _flow_over_span(sentence_pre: str, clause_pre: str, *, measure: str, label: str,
+                    review_year: int | None) -> tuple[int, int] | None:
+    """The span a flow adds up over (五年累计发放城乡低保金9823万元 -> 2011–2015), or None.
+
+    The sentence names the span before the value (五年来, 过去五年, “十四五”时期, and in a
+    review bare 五年累计 / 五年共 / 五年建成 / 五年新增), no single year or 每年 follows
+    it, and the last cue between the span and the value is a flow (累计, 新增, 建成, 完成,
+    发放 …; a clause with no cue continues the one before: 、贫困大学生救助金307万元).
+    A level reached at the end (达到18.99平方米, 人均…, 比2010年提高86%, a rate) stays one
+    year, and a target never adds up over a past span nor a result over a future one."""
+    if measure not in ("level", "count") or _NOT_A_TOTAL.search(clause_pre):
+        return None
+    mentions = _span_mentions(sentence_pre, review_year, back_bare=label != "target")
+    if not mentions:
+        return None
+    start, end, span = mentions[-1]
+    scope = sentence_pre[end:]
+    if not _OPENS_CLAUSE.search(sentence_pre[:start]) and _CLAUSE_END.search(scope):
+        return None
+    if review_year is not None and (span[1] <= review_year if label == "target" else span[0] > review_year):
+        return None
+    if _ONE_YEAR_AFTER.search(scope):
+        return None
+    cues = list(_CUE.finditer(scope))
+    return span if cues and cues[-1].group("flow") else None
 
 
 # 今后五年…到2027年 / 五年来…2020年达到: a year named after the span is the year it ends
@@ -218,9 +290,6 @@ def _ending_at_named_year(span: tuple[int, int], after_mention: str) -> tuple[in
         return span
     length = span[1] - span[0]
     return years[-1] - length, years[-1]
-    if span is not None and not end_point and _OVER_SPAN.search(clause_pre):
-        return span
-    return year, year
 
 
 # ------------------------------------------------------------------ years
