@@ -176,3 +176,16 @@ def test_hailar_2016_five_year_totals_are_not_2015_results(hailar_q):
     assert (annual["target"], annual["achieved"], annual["met"]) == (5700, 3000, False)
     total = jobs[jobs["period"] == "2011–2015"].iloc[0]
     assert pd.isna(total["year"]) and pd.isna(total["target"]) and total["achieved"] == 3.25
+
+
+def test_a_plan_end_after_a_comparison_is_the_base_not_the_year():
+    from policytext.quantity_time import year_for
+
+    kw = dict(year=2026, review_year=2025, label="achieved", part="review", horizon=None)
+    s = "全省地区生产总值达到13697.5亿元,较“十三五”末的9323.1亿元增加4374.4亿元,增长33.6%"
+    assert year_for(s, s.index("9323.1"), **kw) == (2020, True)        # the base value, of 2020
+    assert year_for(s, s.index("4374.4"), **kw)[0] == 2025              # the increase up to the review year
+    s = "PM2.5年均浓度较“十三五”末改善16.5%"
+    assert year_for(s, s.index("16.5"), **kw)[0] == 2025
+    s = "力争“十四五”末地区生产总值突破500亿元"
+    assert year_for(s, s.index("500"), **{**kw, "label": "target"}) == (2025, True)

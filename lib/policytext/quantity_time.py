@@ -384,6 +384,10 @@ def year_for(sentence: str, offset: int, *, year: int | None, review_year: int |
         if m.group(2) is None and not re.search(r"到|至|力争|实现", pre[max(0, m.start() - 3):m.start()]):
             continue
         y = plan_period(_cn_int(m.group(1)))[1]
+        if re.search(r"(?:较|比|与|同|相比)$", pre[:m.start()]):
+            if pre.endswith("的", m.end()) and m.end() + 1 == len(pre):
+                return y, True      # 较“十三五”末的9323.1亿元: the base value, of that year
+            continue                # 较“十三五”末增加4374.4亿元: a baseline, not the year
         if best is None or m.start() > best[0]:
             best = (m.start(), y)
     for m in _RELATIVE_YEAR.finditer(pre):
