@@ -189,3 +189,29 @@ def test_a_plan_end_after_a_comparison_is_the_base_not_the_year():
     assert year_for(s, s.index("16.5"), **kw)[0] == 2025
     s = "力争“十四五”末地区生产总值突破500亿元"
     assert year_for(s, s.index("500"), **{**kw, "label": "target"}) == (2025, True)
+
+
+def test_a_paragraph_opening_on_the_five_years_reviews_them_throughout():
+    # provinces2026, 内蒙古: the paragraph opens on 这五年, its sentences name no span
+    text = ("——这五年民生福祉不断增进。城镇新增就业累计106万人,常住人口城镇化率达到71.5%。"
+            "改造城镇老旧小区7323个、棚户区5.2万套,增设电动汽车充电桩3.2万个。\n"
+            "过去一年,城镇新增就业累计25万人。")
+    got = _periods(text, year=2026, review_year=2025)
+    assert got["106万人"][1:] == (2025, "2021–2025")
+    assert (got["7323个"][2], got["5.2万套"][2], got["3.2万个"][2]) == ("2021–2025",) * 3
+    assert got["71.5%"][2] == "2025" and got["25万人"][2] == "2025"     # a level; the next paragraph
+
+
+@pytest.mark.parametrize("text, total, reached", [
+    ("——这五年高质量发展稳步推进,累计建成高标准农田6281万亩,粮食最高年产840亿斤、居全国第5位。", "6281万亩", "840亿斤"),
+    ("——这五年高质量发展稳步推进,累计实施亿元以上省大中型项目1.3万余个,年度投资保持1万亿元以上。", "1.3万余个",
+     "1万亿元以上"),
+    ("——这五年高质量发展稳步推进,累计清理政策措施2793件,出口通关效率稳居中部地区第1,7家企业上榜。", "2793件", "7家"),
+    ("——这五年高质量发展稳步推进,新增境内上市公司62家,总数186家、从全国第9位升至第7位。", "62家", "186家"),
+    # a flow goes on through a list of values, not through a clause without one
+    ("——这五年高质量发展稳步推进,新增学位138万个,数字政府平台建成并深化应用,1.7万余项政务服务事项实现网办。",
+     "138万个", "1.7万余项"),
+])
+def test_what_the_five_years_reached_is_no_total_over_them(text, total, reached):
+    got = _periods(text, year=2026, review_year=2025)
+    assert (got[total][2], got[reached][2]) == ("2021–2025", "2025")
