@@ -151,6 +151,7 @@ def test_a_target_adds_up_over_a_future_span_only():
     # a bare 五年 looks back from the review year: only in a review
     assert period_for("五年新增", "五年新增", **kw) == (2026, 2026)
     assert period_for("五年新增", "五年新增", **{**kw, "label": "achieved"}) == (2021, 2025)
+    assert period_for("连续十五年新增", "连续十五年新增", **{**kw, "label": "achieved"}) == (2026, 2026)
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,9 @@
 
 :func:`textstat_attainment` takes the table of :func:`policytext.quantities.quantities`
 and gives one row per place, indicator, measure and year (or plan period, for 年均 rates
-and totals over a span such as 五年累计): the target from the document that set it, the result from the document
-that reported it (usually the next year's report), whether the target was met and the
-gap, with the document, raw-text offsets and sentence of both sides.
+and totals over a span such as 五年累计): the target from the document that set it, the
+result from the document that reported it (usually the next year's report), whether the
+target was met and the gap, with the document, raw-text offsets and sentence of both sides.
 
 The rule for ``met`` (:func:`target_met`), by the relation the target was written with:
 

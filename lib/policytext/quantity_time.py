@@ -256,7 +256,7 @@ _SEGMENT = re.compile(r"[，,；;]")
 # a year, 全年 or 每年 after the span: the value is that year's (or an annual one)
 _ONE_YEAR_AFTER = re.compile(r"(?:19|20)\d\d\s*年|今年|明年|去年|上年|本年|当年|全年|每年|年均|平均每年")
 # 五年累计发放…, 五年共实施…, 五年建成…, 五年新增…: bare 五年 before a flow, back from the review year
-_BARE_FIVE = re.compile(r"(?<![今未过近前这此再第个])五年(?=" + _FLOW + ")")
+_BARE_FIVE = re.compile(r"(?<![今未过近前这此再第个十百\d])五年(?=" + _FLOW + ")")      # not 十五年, 25年
 
 
 def _span_mentions(text: str, review_year: int | None, *, back_bare: bool) -> list[tuple[int, int, tuple[int, int]]]:
