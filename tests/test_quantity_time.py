@@ -1,4 +1,5 @@
 """Time step of the quantities pipeline: periods (policytext.quantity_time)."""
+import pandas as pd
 import pytest
 
 from policytext.quantity_time import PeriodContext, period_for, period_label, plan_period, span_in
@@ -87,3 +88,131 @@ def test_years_in_chinese_digits():
         1995, 2003, 2000, 2026)
     kw = dict(year=1996, review_year=1995, label="target", part="plan", horizon=None)
     assert year_for("到二〇〇〇年人口控制在13亿", 11, **kw) == (2000, True)
+
+
+# ---------------------------------------------------------------- totals over five years
+
+def _periods(text, *, year, review_year):
+    """{printed value: (label, year, period)} of the quantities in ``text``."""
+    from policytext.quantities import extract_quantities
+
+    return {r["text"]: (r["label"], r["year"], r["period"])
+            for r in extract_quantities(text, year=year, review_year=review_year)}
+
+
+# sentences of hailar 2016.txt (reviews the 12th plan, 2011–2015) and of the provinces2026
+# reports (review the 14th plan, 2021–2025)
+@pytest.mark.parametrize("text, printed, review_year, period", [
+    ("五年累计发放城乡低保金9823万元、贫困大学生救助金307万元。", "9823万元", 2015, "2011–2015"),
+    ("五年累计发放城乡低保金9823万元、贫困大学生救助金307万元。", "307万元", 2015, "2011–2015"),
+    ("五年建成廉租房198户、公租房200户,累计发放住房租赁补贴496万元。", "200户", 2015, "2011–2015"),
+    ("五年建成平价蔬菜超市和销售网点31个,为困难家庭发放蔬菜价格补贴251万元。", "251万元", 2015, "2011–2015"),
+    ("五年共办理人大代表建议405件和政协委员提案590件,办复率均达100%。", "590件", 2015, "2011–2015"),
+    ("全面落实各项创业就业优惠政策,五年新增就业3.25万人,再就业15326人。", "15326人", 2015, "2011–2015"),
+    ("深入实施“十个全覆盖”工程,五年来,完成街巷硬化134.6公里、新建文化活动室17所。", "134.6公里", 2015,
+     "2011–2015"),
+    ("“十二五”期间,累积完成全社会固定资产投资615亿元,是“十一五”时期的2.7倍。", "615亿元", 2015, "2011–2015"),
+    ("五年来,天津、山东对口协作,累计投入财政援助资金161.15亿元;37家中央定点帮扶单位援助资金31.08亿元、"
+     "引进项目1002个。", "1002个", 2025, "2021–2025"),
+])
+def test_a_flow_over_the_five_years_holds_for_them(text, printed, review_year, period):
+    label, year, found = _periods(text, year=review_year + 1, review_year=review_year)[printed]
+    assert (label, year, found) == ("achieved", review_year, period)
+
+
+def test_a_level_reached_at_the_end_stays_one_year():
+    got = _periods("人均道路面积达到18.99平方米,比2010年提高86%;五年累计投资5.1亿元,建成西出口等31条公路。",
+                   year=2016, review_year=2015)
+    assert got["5.1亿元"][2] == got["31条"][2] == "2011–2015"
+    assert got["18.99平方米"][2] == got["86%"][2] == "2015"
+    got = _periods("五年共投资6.2亿元,实施了“菜篮子”工程,蔬菜种植面积达到1.5万亩。", year=2016, review_year=2015)
+    assert (got["6.2亿元"][2], got["1.5万亩"][2]) == ("2011–2015", "2015")
+    got = _periods("五年共有29所学校晋级标准化学校,创建率93.5%。", year=2016, review_year=2015)
+    assert (got["29所"][2], got["93.5%"][2]) == ("2011–2015", "2015")
+    # 五年连续增加 adds nothing up: the from-to values keep their years
+    got = _periods("五年连续增加企业退休人员养老金,月人均养老金由2010年的1264元增加到2011元。", year=2016, review_year=2015)
+    assert (got["1264元"][2], got["2011元"][2]) == ("2010", "2015")
+
+
+def test_a_span_inside_a_clause_or_before_a_year_does_not_govern_what_follows():
+    got = _periods("五年来,我区每年新增就业3000人,五年累计发放低保金9823万元。", year=2016, review_year=2015)
+    assert (got["3000人"][2], got["9823万元"][2]) == ("2015", "2011–2015")
+    # 30年来 belongs to its own clause; the rivers built are no 30-year total
+    got = _periods("五年累计建成农村公路1万公里,太湖水质30年来首次达良好水平,建成幸福河湖4762个。",
+                   year=2026, review_year=2025)
+    assert (got["1万公里"][2], got["4762个"][2]) == ("2021–2025", "2025")
+
+
+def test_a_target_adds_up_over_a_future_span_only():
+    kw = dict(measure="count", label="target", year=2026, review_year=2025, context=None)
+    # “十四五”批复的 names a past plan: this year's 3 bases are no 2021–2025 total
+    assert period_for("加快建设“十四五”批复的6个沙戈荒大基地及外送通道,争取再纳规", "争取再纳规", **kw) == (2026, 2026)
+    assert period_for("今后五年,新建", "新建", **kw) == (2026, 2030)
+    # a bare 五年 looks back from the review year: only in a review
+    assert period_for("五年新增", "五年新增", **kw) == (2026, 2026)
+    assert period_for("五年新增", "五年新增", **{**kw, "label": "achieved"}) == (2021, 2025)
+    assert period_for("连续十五年新增", "连续十五年新增", **{**kw, "label": "achieved"}) == (2026, 2026)
+
+
+@pytest.fixture(scope="module")
+def hailar_q():
+    from policytext import data_corpus, quantities
+
+    return quantities(data_corpus("hailar"))
+
+
+def test_hailar_2016_five_year_totals_are_not_2015_results(hailar_q):
+    from policytext.attainment import textstat_attainment
+
+    q = hailar_q[hailar_q["file"] == "2016.txt"]
+    r = q[(q["value"] == 9823) & (q["unit"] == "万元")].iloc[0]
+    assert (r["indicator"], r["label"], r["period_start"], r["period_end"], r["period"]) == (
+        "低保金", "achieved", 2011, 2015, "2011–2015")
+    r = q[q["value"] == 18.99].iloc[0]
+    assert (r["indicator"], r["period"]) == ("人均道路面积", "2015")
+    # the 2015 job target meets the 2015 result, not the five-year total 3.25万人
+    a = textstat_attainment(hailar_q)
+    jobs = a[a["indicator"] == "新增城镇就业"]
+    annual = jobs[jobs["year"] == 2015].iloc[0]
+    assert (annual["target"], annual["achieved"], annual["met"]) == (5700, 3000, False)
+    total = jobs[jobs["period"] == "2011–2015"].iloc[0]
+    assert pd.isna(total["year"]) and pd.isna(total["target"]) and total["achieved"] == 3.25
+
+
+def test_a_plan_end_after_a_comparison_is_the_base_not_the_year():
+    from policytext.quantity_time import year_for
+
+    kw = dict(year=2026, review_year=2025, label="achieved", part="review", horizon=None)
+    s = "全省地区生产总值达到13697.5亿元,较“十三五”末的9323.1亿元增加4374.4亿元,增长33.6%"
+    assert year_for(s, s.index("9323.1"), **kw) == (2020, True)        # the base value, of 2020
+    assert year_for(s, s.index("4374.4"), **kw)[0] == 2025              # the increase up to the review year
+    s = "PM2.5年均浓度较“十三五”末改善16.5%"
+    assert year_for(s, s.index("16.5"), **kw)[0] == 2025
+    s = "力争“十四五”末地区生产总值突破500亿元"
+    assert year_for(s, s.index("500"), **{**kw, "label": "target"}) == (2025, True)
+
+
+def test_a_paragraph_opening_on_the_five_years_reviews_them_throughout():
+    # provinces2026, 内蒙古: the paragraph opens on 这五年, its sentences name no span
+    text = ("——这五年民生福祉不断增进。城镇新增就业累计106万人,常住人口城镇化率达到71.5%。"
+            "改造城镇老旧小区7323个、棚户区5.2万套,增设电动汽车充电桩3.2万个。\n"
+            "过去一年,城镇新增就业累计25万人。")
+    got = _periods(text, year=2026, review_year=2025)
+    assert got["106万人"][1:] == (2025, "2021–2025")
+    assert (got["7323个"][2], got["5.2万套"][2], got["3.2万个"][2]) == ("2021–2025",) * 3
+    assert got["71.5%"][2] == "2025" and got["25万人"][2] == "2025"     # a level; the next paragraph
+
+
+@pytest.mark.parametrize("text, total, reached", [
+    ("——这五年高质量发展稳步推进,累计建成高标准农田6281万亩,粮食最高年产840亿斤、居全国第5位。", "6281万亩", "840亿斤"),
+    ("——这五年高质量发展稳步推进,累计实施亿元以上省大中型项目1.3万余个,年度投资保持1万亿元以上。", "1.3万余个",
+     "1万亿元以上"),
+    ("——这五年高质量发展稳步推进,累计清理政策措施2793件,出口通关效率稳居中部地区第1,7家企业上榜。", "2793件", "7家"),
+    ("——这五年高质量发展稳步推进,新增境内上市公司62家,总数186家、从全国第9位升至第7位。", "62家", "186家"),
+    # a flow goes on through a list of values, not through a clause without one
+    ("——这五年高质量发展稳步推进,新增学位138万个,数字政府平台建成并深化应用,1.7万余项政务服务事项实现网办。",
+     "138万个", "1.7万余项"),
+])
+def test_what_the_five_years_reached_is_no_total_over_them(text, total, reached):
+    got = _periods(text, year=2026, review_year=2025)
+    assert (got[total][2], got[reached][2]) == ("2021–2025", "2025")

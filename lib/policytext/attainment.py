@@ -2,9 +2,9 @@
 
 :func:`textstat_attainment` takes the table of :func:`policytext.quantities.quantities`
 and gives one row per place, indicator, measure and year (or plan period, for 年均 rates
-over a span): the target from the document that set it, the result from the document
-that reported it (usually the next year's report), whether the target was met and the
-gap, with the document, raw-text offsets and sentence of both sides.
+and totals over a span such as 五年累计): the target from the document that set it, the
+result from the document that reported it (usually the next year's report), whether the
+target was met and the gap, with the document, raw-text offsets and sentence of both sides.
 
 The rule for ``met`` (:func:`target_met`), by the relation the target was written with:
 
@@ -170,7 +170,7 @@ def _places(q: pd.DataFrame, corpus) -> pd.Series:
 def _prepare(q: pd.DataFrame, corpus) -> pd.DataFrame:
     t = quantities_periods(q, corpus=corpus)
     t = t[t["label"].isin(_TRACKED) & (t["indicator"].fillna("") != "")
-          & (t["year"].notna() | (t["measure"] == "avg_change") & t["period_end"].notna())].copy()
+          & (t["year"].notna() | t["period_end"].notna())].copy()    # a year, or a span (年均, 五年累计)
     t["place"] = _places(t, corpus)
     dates = _doc_dates(q, corpus)
     t["_date"] = t["doc"].map(dates).astype(float)
@@ -263,7 +263,8 @@ def _row(key: tuple, rows: list[dict]) -> dict:
 def textstat_attainment(q: pd.DataFrame, *, corpus=None, registered: bool = False) -> pd.DataFrame:
     """Each year's target against its result: one row per place, indicator, measure, unit
     and year (single-year quantities) or plan period (``avg_change`` over a span, e.g.
-    年均增长5%左右 over 2026–2030, with ``year`` empty and ``period`` '2026–2030').
+    年均增长5%左右 over 2026–2030, or a total over one, 五年累计发放…; ``year`` empty and
+    ``period`` '2026–2030'): a span is never joined with a single year.
 
     - target: from the earliest document that states it (label ``target``); other
       values stated for the same key are listed in ``other_targets``.

@@ -151,11 +151,37 @@ class PeriodContext:
         marks.sort(key=lambda mark: mark[0])
         self._starts = [pos for pos, _ in marks]
         self._spans = [span for _, span in marks]
+        self._openers = _review_paragraphs(text, review_year)
 
     def at(self, i: int) -> tuple[int, int] | None:
         """The last span named before ``i`` in its top-level section, or None."""
         k = bisect.bisect_right(self._starts, i) - 1
         return self._spans[k] if k >= 0 else None
+
+    def opened_by(self, i: int) -> tuple[int, int] | None:
+        """The past span the paragraph around ``i`` opens on (——这五年…, 五年来,…), or None."""
+        k = bisect.bisect_right(self._openers, i, key=lambda o: o[0]) - 1
+        return self._openers[k][2] if k >= 0 and i < self._openers[k][1] else None
+
+
+# ——这五年民生福祉不断增进。 / 五年来,我们… / “十四五”时期是…的五年: a paragraph opening on the
+# past five years reviews them throughout
+_OPENER = re.compile(r"^[ \t\u3000]*(?:——)?(?:这五年|五年来|过去的?五年|"
+                     r"[“\"]?(?P<plan>十[一二三四五六])五[”\"]?时期(?!末|目标|主要|的|和|工作|发展成就))", re.M)
+
+
+def _review_paragraphs(text: str, review_year: int | None) -> list[tuple[int, int, tuple[int, int]]]:
+    """(start, end, span) of the paragraphs that open on a span ending by the review year."""
+    found = []
+    for m in _OPENER.finditer(text) if review_year is not None else ():
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        if end - m.start() < 40:
+            continue        # a heading governs its section, not one paragraph
+        span = plan_period(_cn_int(m.group("plan"))) if m.group("plan") else (review_year - 4, review_year)
+        if span[1] <= review_year:
+            found.append((m.start(), end, span))
+    return found
 
 
 def period_label(start: int | None, end: int | None) -> str:
@@ -205,7 +231,92 @@ def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, 
         return _ending_at_named_year(span, sentence_pre[after:])
     if span is not None and not end_point and _OVER_SPAN.search(clause_pre):
         return span
-    return year, year
+    paragraph = context.opened_by(position) if context is not None else None
+    flow_span = _flow_over_span(sentence_pre, clause_pre, measure=measure, label=label, review_year=review_year,
+                                paragraph=paragraph)
+    return flow_span if flow_span is not None else (year, year)
+
+
+# ------------------------------------------------------------------ flows over a span
+
+# What was done, spent or built: a flow that adds up over the span its sentence names
+# (五年来,完成街巷硬化134.6公里 / “十四五”时期新增就业…).  共 only before a verb or 计/有: 公共, 共享.
+_FLOW = (r"累计|合计|共计|共有|共(?=完成|实施|投资|投入|办理|建成|新增|新建|发放|帮助|培训|引进|争取|落实|开工)"
+         r"|新增|新建|新开工|建成|完成|实施|投资|投入|发放|办理|铺设|修建|改造|改扩建|解决|培训|引进|援助|"
+         r"救助|资助|安置|减免|提出|争取|造林")
+# A level reached at the end: 达到18.99平方米, 突破6万人, 扩大至228个, 稳居第1, 保持1万亿元以上
+_LEVEL = (r"达到|达|突破|超过|(?:增|降|升|扩大|提高|提升|上升|下降|增加|增长|减少|缩小)(?:至|到)|稳定在|保持|"
+          r"稳居|位居|位列|排名|居(?:全国|中部|西部|东部|世界|第)|余额|存量|保有量")
+_CUE = re.compile(f"(?P<flow>{_FLOW})|(?P<level>{_LEVEL})")
+# per head, a rate, a total stock, an annual or record figure, a comparison with a base
+# year: never a sum over the years
+_NOT_A_TOTAL = re.compile(r"人均|率|比重|占|总[数长量]|总里程|总规模|规模(?!以上)|年度|年产|最高|最低|"
+                          r"(?:比|较)(?:(?:19|20)\d\d|上年|去年|同期|五年前)|同比|由|从")
+_SEGMENT = re.compile(r"[，,；;]")
+# a year, 全年 or 每年 after the span: the value is that year's (or an annual one)
+_ONE_YEAR_AFTER = re.compile(r"(?:19|20)\d\d\s*年|今年|明年|去年|上年|本年|当年|全年|每年|年均|平均每年")
+# 五年累计发放…, 五年共实施…, 五年建成…, 五年新增…: bare 五年 before a flow, back from the review year
+_BARE_FIVE = re.compile(r"(?<![今未过近前这此再第个十百\d])五年(?=" + _FLOW + ")")      # not 十五年, 25年
+
+
+def _span_mentions(text: str, review_year: int | None, *, back_bare: bool) -> list[tuple[int, int, tuple[int, int]]]:
+    """(start, end, span) of every mention in ``text`` a flow can add up over: plans,
+    ranges, 今后五年 / 五年来, and (``back_bare``) bare 五年 before a flow.  From-to years
+    (由2010年…到2015年) and plan end points (“十四五”末) hold for one year."""
+    found = []
+    for m in PERIOD_PATTERN.finditer(text):
+        if _BASELINE_AFTER.match(text, m.end()) or _BASELINE_BEFORE.search(text[max(0, m.start() - 1):m.start()]):
+            continue
+        if m.group("f0") or m.group("s0"):
+            continue
+        span, end_point = _span_of(m, review_year)
+        if span is not None and not end_point:
+            found.append((m.start(), m.end(), span))
+    if back_bare and review_year is not None:
+        found += [(m.start(), m.end(), (review_year - 4, review_year)) for m in _BARE_FIVE.finditer(text)]
+    return sorted(found)
+
+
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+# a span opening its clause (,五年来, / ;五年累计… / 全区五年共…) governs the clauses after it;
+# one inside a clause (太湖水质30年来首次达…) only its own
+_OPENS_CLAUSE = re.compile(r"(?:^|[，,；;：:])\s*(?:全[区市省县州盟旗]|[我本][区市省县州盟旗]|在|其中)?$")
+
+
+def _flow_over_span(sentence_pre: str, clause_pre: str, *, measure: str, label: str,
+                    review_year: int | None, paragraph: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """The span a flow adds up over (五年累计发放城乡低保金9823万元 -> 2011–2015), or None.
+
+    The sentence names the span before the value (五年来, 过去五年, “十四五”时期, and in a
+    review bare 五年累计 / 五年共 / 五年建成 / 五年新增), no single year or 每年 follows
+    it, and the last cue between the span and the value is a flow (累计, 新增, 建成, 完成,
+    发放 …; a clause with no cue continues the one before: 、贫困大学生救助金307万元).
+    A sentence naming no span reads the one its ``paragraph`` opens on (——这五年…).
+    A level reached at the end (达到18.99平方米, 人均…, 比2010年提高86%, a rate) stays one
+    year, and a target never adds up over a past span nor a result over a future one."""
+    if measure not in ("level", "count") or _NOT_A_TOTAL.search(clause_pre):
+        return None
+    mentions = _span_mentions(sentence_pre, review_year, back_bare=label != "target")
+    if mentions:
+        start, end, span = mentions[-1]
+        scope = sentence_pre[end:]
+        if not _OPENS_CLAUSE.search(sentence_pre[:start]) and _CLAUSE_END.search(scope):
+            return None
+    elif paragraph is not None and label != "target":
+        span, scope = paragraph, sentence_pre
+    else:
+        return None
+    if review_year is not None and (span[1] <= review_year if label == "target" else span[0] > review_year):
+        return None
+    if _ONE_YEAR_AFTER.search(scope):
+        return None
+    cues = list(_CUE.finditer(scope))
+    if not cues or not cues[-1].group("flow"):
+        return None
+    # a flow carries over to the next clause through a list of values (…9823万元、…623万元,
+    # 城乡特困群体大病医疗救助金476万元), not through a clause without one (平台建成并深化应用,)
+    passed = _SEGMENT.split(scope[cues[-1].end():])[:-1]
+    return span if all(re.search(r"\d", part) for part in passed) else None
 
 
 # 今后五年…到2027年 / 五年来…2020年达到: a year named after the span is the year it ends
@@ -218,9 +329,6 @@ def _ending_at_named_year(span: tuple[int, int], after_mention: str) -> tuple[in
         return span
     length = span[1] - span[0]
     return years[-1] - length, years[-1]
-    if span is not None and not end_point and _OVER_SPAN.search(clause_pre):
-        return span
-    return year, year
 
 
 # ------------------------------------------------------------------ years
@@ -315,6 +423,10 @@ def year_for(sentence: str, offset: int, *, year: int | None, review_year: int |
         if m.group(2) is None and not re.search(r"到|至|力争|实现", pre[max(0, m.start() - 3):m.start()]):
             continue
         y = plan_period(_cn_int(m.group(1)))[1]
+        if re.search(r"(?:较|比|与|同|相比)$", pre[:m.start()]):
+            if pre.endswith("的", m.end()) and m.end() + 1 == len(pre):
+                return y, True      # 较“十三五”末的9323.1亿元: the base value, of that year
+            continue                # 较“十三五”末增加4374.4亿元: a baseline, not the year
         if best is None or m.start() > best[0]:
             best = (m.start(), y)
     for m in _RELATIVE_YEAR.finditer(pre):
