@@ -104,7 +104,7 @@ def _object_before_last(verbs: list) -> list:
     return [verbs[-2]]
 
 
-_GIVING = frozenset(["发放", "给予", "完成", "实施", "开展"])
+_GIVING = frozenset(["发放", "给予", "实施", "开展"])
 
 
 def _strip_phrase(phrase: str) -> str:
@@ -488,6 +488,7 @@ _RATE_UNITS = frozenset(["%", "‰", "倍", "番", "个百分点"])
 # 年销售收入超10亿元的龙头企业, 吞吐量实现183万人次的历史性突破: a relation word before the
 # value: it measures the phrase before it
 _RELATION_END = re.compile(r"(?:达到|达|突破|超过|超|逾|增至|增长|增加|提高到?|提升到?|下降|降至|降到|减少|控制在|"
+                           r"不少于|不低于|不超过|不高于|低于|高于|多于|少于|"
                            r"保持在|稳定在|为|是|占|近|约|共|累计|由|从|人均|每|实现)$")
 _ITEM_SPEND = re.compile(r"(?:总|计划|累计)?(投资|投入)$")
 _SEPARATORS = ("、", "和", "及", "与")
@@ -498,7 +499,7 @@ _ITEM_STOP = (r"、|[和及与](?=[0-9０-９一二三四五六七八九十百�
               # 与8个东盟国家开展大模型研发合作: the verb after the noun and its object
               r"开展|实施|出台|获得|荣获|入选|纳入|列入|通过|当选|参与|"
               r"按期|如期|按时|提前|圆满|进行|[一二三四]季度|当年|今年|成功|落地|完成|稳定|建成|投入|投运|投产|完工|通车|封顶|开工|核准|实现|"
-              r"未|不|(?<!植)被|获|得到|达到|已|(?:均|都)(?=[取为达已在有实得完])")
+              r"未|不及|(?<!植)被|获|为(?=[抓重基核主引])|得到|达到|已|(?:均|都)(?=[取为达已在有实得完])")
 _ITEM_NOUN = re.compile(r"(的)?((?:(?!" + _ITEM_STOP + r")[^0-9０-９(（“\"的/])+?)(?:前期工作|前期|工作|工程|建设)?"
                         r"(?=" + _ITEM_STOP + ")")
 _NOT_NOUN = re.compile(r"(?:人民币|台阶|大关|水平|目标|突破|方面|方面工作|以上|以下|左右)$|^(?:工程|项目)$|"
@@ -522,14 +523,16 @@ def _modifier(cl: Clause, c: Candidate) -> str:
     """The name before a value that belongs to the noun after it: 实施了中心城区 / 推进东电 (the
     object of an action verb) or …风电、东电 (after the noun of the value before); else empty."""
     before = cl.text[_value_before(cl, c):c.start]
-    m = re.search(r"(?:实施|完成|推进|推动|加快|启动|关停)了?([^、和及与]{2,8})$", before)
+    m = re.search(r"(?:实施|完成|推进|推动|加快|启动|关停)好?了?([^、和及与]{2,8})$", before)
     previous = [g for g in cl.in_clause if g.text_end <= c.start]
     if not m and previous:
         noun, end = _item_noun(cl.text, previous[-1].text_end, cl.clause_end)
         if noun and cl.text[end:end + 1] in _SEPARATORS:
             m = re.fullmatch(r"([^、和及与]{2,8})", cl.text[end + 1:c.start])
-    modifier = _strip_phrase(m.group(1)) if m else ""
-    return "" if re.search(r"[0-9等]|建设|建成|投资", modifier) else modifier
+    # 加快构建钢铝2条产业链: a second verb is no part of the name
+    if not m or re.search(r"[0-9等]|建设|建成|投资", m.group(1)):
+        return ""
+    return _strip_phrase(re.sub(r"^(?:构建|打造|培育|发展|形成|建立|推进|实施)", "", m.group(1)))
 
 
 def _value_before(cl: Clause, c: Candidate) -> int:
