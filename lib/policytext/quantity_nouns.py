@@ -50,9 +50,9 @@ ACTION_VERB = re.compile(
     r"引导|扶持|争创|储备|招引|签约|开工|竣工|安置|资助|惠及|覆盖|整治|治理|修复|种植|给予|设立|"
     r"新增|累计|启动|组织|接待|受理|化解|清理|消除|淘汰|关停|整合为|整合|出台|制定|办结|巡察|推出|完工|"
     r"严格)")
-_OPENING_VERB = re.compile(r"(?:(?:为|向|给)[^,，;；、]{2,16}?)?(?:" + ACTION_VERB.pattern + ")+了?")
+# (补贴性职业技能培训: a verb before 性 is an adjective, the start of the object)
+_OPENING_VERB = re.compile(r"(?:(?:为|向|给)[^,，;；、]{2,16}?)?(?:(?:" + ACTION_VERB.pattern + ")(?!性))+了?")
 _POST_STOP = re.compile(r"[0-9,，;；:：。!！?？、(（“\"]|增至|减少至|全部|稳定|实现|得到|达到|完成|的|等|以上|以内|左右|被|荣获|获|已|"
-                        r"(?<![纵方转导走偏])向|"
                         r"进行|巡察|全覆盖|落地|投入|开工|竣工|建成|整合|提升|改造为")
 # 45件民生实事全面完成: how it went is no part of the name
 _POST_ADVERBS = re.compile(r"(?:全面|全部|基本|顺利|如期|提前|均|都|已)+$")
