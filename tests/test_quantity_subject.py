@@ -170,3 +170,14 @@ def test_no_usable_label_is_said_as_unknown(text):
     """使, 让, 分别突破9千亿元: the first resolver's answer is a fragment; the value's indicator
     stays empty (unknown), not the fragment nor a guess from the values before."""
     assert indicators(text)[0 if text[0] in "使让" else -1] == ""
+
+
+def test_a_name_and_a_value_after_a_noun_start_the_next_item():
+    text = "加快推进大唐2×66万千瓦发电和东海拉尔发电厂2×35万千瓦热电联产项目前期工作。"
+    assert indicators(text) == ["大唐发电", "东海拉尔发电厂热电联产项目"]
+    text = "完成2100万千瓦火电机组、2812万吨钢铁产能、395台燃煤锅炉超低排放改造。"
+    assert indicators(text)[:2] == ["火电机组", "钢铁产能"]
+
+
+def test_a_verb_before_xing_is_an_adjective():
+    assert indicators("开展补贴性职业技能培训10万人次。") == ["补贴性职业技能培训"]

@@ -320,9 +320,10 @@ _RELATION_END = re.compile(r"(?:达到|达|突破|超过|超|逾|增至|增长|�
                            r"保持在|稳定在|为|是|占|近|约|共|累计|由|从|人均|每|实现)$")
 _ITEM_SPEND = re.compile(r"(?:总|计划|累计)?(投资|投入)$")
 _SEPARATORS = ("、", "和", "及", "与")
-# what follows the noun: a list separator (和/及/与 only before the next value), 等, the clause
+# what follows the noun: a list separator (和/及/与 only before the next value or a name and a
+# value: 2×66万千瓦发电和东海拉尔发电厂2×35万千瓦), 等, the clause
 # end, or how the work went (年内完工, 基本完工, 正式运营 …: not part of the name)
-_ITEM_STOP = (r"、|[和及与](?=[0-9０-９]|[一二三四五六七八九十两百千]+万?(?![级是类]))|等|[,，;；:：。!！?？]|$|"
+_ITEM_STOP = (r"、|[和及与](?=[^0-9０-９,，;；:：。、和及与的]{0,8}[0-9０-９]|[一二三四五六七八九十两百千]+万?(?![级是类]))|等|[,，;；:：。!！?？]|$|"
               r"正式|年内|基本|主体|顺利|全线|全面|全部|加快|进展|分别|取得|两位数|新接入|接入|"
               # 与8个东盟国家开展大模型研发合作: the verb after the noun and its object
               r"开展|实施|出台|获得|荣获|入选|纳入|列入|通过|当选|参与|"
