@@ -158,6 +158,7 @@ def test_a_verb_opening_the_phrase_leaves_its_object():
     assert indicators("为1467位80岁以上低收入老年人发放高龄补贴176万元。")[-1] == "高龄补贴"
     assert indicators("10.发放城镇住房保障家庭租赁补贴1.6万户。")[-1] == "城镇住房保障家庭租赁补贴"
     assert indicators("在电网关键节点、新能源富集地区布局建设700万千瓦新型储能项目。") == ["新型储能项目"]
+    assert indicators("力争为经营主体减负1000亿元以上。") == ["经营主体减负"]
 
 
 def test_a_year_inside_the_name_says_when():

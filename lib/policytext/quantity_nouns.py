@@ -130,6 +130,8 @@ def strip_phrase(phrase: str) -> str:
         phrase = phrase[_object_before_last(verbs)[-1].end():]
     elif verbs and verbs[-1].start() == 0:
         phrase = ""                      # 实施31个项目: the object follows the number
+    elif opening and phrase[0] in "为给":
+        phrase = phrase[1:]              # 为经营主体减负1000亿元: what is done, for whom
     phrase = LEADING_RE.sub("", phrase)
     # coordinated nouns before one value read as one name: 地表水、地下水和饮用水达标率
     # 学前教育提升、义务教育改薄等项目: 等 closes a list of examples; the class follows it
