@@ -182,3 +182,9 @@ def test_a_name_and_a_value_after_a_noun_start_the_next_item():
 
 def test_a_verb_before_xing_is_an_adjective():
     assert indicators("开展补贴性职业技能培训10万人次。") == ["补贴性职业技能培训"]
+
+
+def test_a_locative_before_the_name_is_no_part_of_it():
+    assert indicators("在全国率先实现行政村千兆光纤、5G网络通达率100%。") == ["行政村千兆光纤5G网络通达率"]
+    # the clause before 的 describes the noun a count counts
+    assert indicators("重点培育打造10家左右在全国有重要行业影响力的龙头链主企业。") == ["龙头链主企业"]

@@ -42,7 +42,7 @@ LEADING_RE = re.compile(
     # 完成了…: the aspect particle of a cut verb; 10.发放…: a list number; 6月底前, 举全区之力,
     # 加快…: when and how, not what
     r"了|[0-9]{1,2}[.．](?![0-9])|[0-9]{1,2}月(?:底|末|份|中旬)?(?:前|之前)?|举[^,，;；]{1,4}?之力|"
-    r"加快|全力|大力|全面(?=..))+")
+    r"加快|全力|大力|率先|在(?=全[国省区市县])|全面(?=..))+")
 # A verb that starts an action phrase: what follows is the object (实施31个项目, 累计投入…).
 ACTION_VERB = re.compile(
     r"(?:实施|推动|完成|建成|新建成|新建|改建|扩建|新改扩建|改扩建|改造|开展|投入|投资|引进|培育|创建|办理|获得|获|发放|"
@@ -150,6 +150,8 @@ def post_phrase(text: str, pos: int, limit: int) -> str:
     tail = text[pos:limit]
     if POST_VERB_START.match(tail):
         return ""                       # 从4.39件增至9.40件: a predicate, not a noun
+    # 10家左右在全国有重要行业影响力的龙头链主企业: the clause before 的 describes the noun
+    tail = re.sub(r"^(?:在|向|对)[^,，;；、的]{1,16}的", "", tail)
     m = _POST_STOP.search(tail)
     phrase = tail[:m.start()] if m else tail
     phrase = re.sub(r"(?:建设|创建)$", "", _POST_ADVERBS.sub("", phrase.strip(" “”\"")))
