@@ -22,6 +22,8 @@ def test_not_quantities(text):
     ("控制在5.5%左右", [(5.5, None, "%", "~", "5.5%左右")]),
     ("不超过3%", [(3.0, None, "%", "<=", "3%")]),
     ("翻一番", [(1.0, None, "番", "=", "翻一番")]),
+    # units × size: the capacity of the whole, the span from the count on
+    ("东电2×35万千瓦热电联产", [(70.0, None, "万千瓦", "=", "2×35万千瓦")]),
 ])
 def test_units_ranges_and_relations(text, expected):
     assert short(text) == expected

@@ -5,8 +5,9 @@ from policytext.indicators import indicator_registry
 from policytext.quantity_spans import find_candidates
 from policytext.quantity_subject import (SUBJECT_RESOLVERS, IndicatorResolver, SubjectMemory, clause_of,
                                          investment_of_projects, money_spent_on, noun_after_count,
-                                         noun_after_value, noun_before_value, order_of_previous_list,
-                                         previous_subject, resolve_subject, subject_of_fenbie)
+                                         noun_after_value, noun_before_value, noun_of_list_item,
+                                         order_of_previous_list, previous_subject, resolve_subject,
+                                         subject_of_fenbie)
 
 
 def walk(text, resolver_fn):
@@ -26,7 +27,7 @@ def walk(text, resolver_fn):
 
 def test_the_resolvers_are_asked_in_this_order():
     assert [f.__name__ for f in SUBJECT_RESOLVERS] == [
-        "subject_of_fenbie", "investment_of_projects", "money_spent_on", "noun_after_count",
+        "subject_of_fenbie", "investment_of_projects", "money_spent_on", "noun_of_list_item", "noun_after_count",
         "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject"]
 
 
@@ -93,17 +94,97 @@ def test_resolve_subject_takes_the_first_that_finds_one():
 
     def second(cl):
         calls.append("second")
-        return "甲", "甲的写法"
+        return "甲指标", "甲指标的写法"
 
     def third(cl):
         calls.append("third")
-        return "乙", "乙"
+        return "乙指标", "乙指标"
 
     said = walk("达到5亿元。", lambda cl: resolve_subject(cl, (first, second, third)))
-    assert said == [("甲", "甲的写法")] and calls[:2] == ["first", "second"] and "third" not in calls[:2]
+    assert said == [("甲指标", "甲指标的写法")] and calls[:2] == ["first", "second"] and "third" not in calls[:2]
 
 
 def test_one_value_for_a_list_of_known_indicators_goes_to_the_first():
     assert walk("地区生产总值和城乡居民人均收入比2020年翻一番。", noun_before_value) == [("地区生产总值", "地区生产总值")]
     # a list of unknown nouns stays one name
     assert walk("地表水、地下水和饮用水达标率均为100%。", noun_before_value)[0][0] == "地表水地下水饮用水达标率"
+
+
+def indicators(text):
+    """The indicator of each value of the one-sentence ``text``, as the whole chain resolves it."""
+    return [ind for ind, _ in walk(text, resolve_subject)]
+
+
+# ---------------------------------------------------------------- labels a reader can use
+# Sentences from the hailar and provinces2026 reports (shortened), where main's labels were
+# fragments: 了中心城区, 28104元, 6月底前要全面, 东电2×, a list shifted by one value.
+
+def test_values_in_a_list_measure_the_noun_after_each():
+    text = "投资3500万元的二三级供水管网改造、3800万元的背街巷道改造、729万元的旧有小区供热改造。"
+    assert indicators(text) == ["二三级供水管网改造投资", "背街巷道改造投资", "旧有小区供热改造投资"]
+    said = walk(text, noun_of_list_item)
+    assert said[1] == ("背街巷道改造投资", "背街巷道改造投资")
+    assert walk("地区生产总值达到306亿元。", noun_of_list_item) == [("", "")]     # nothing after the value
+    # a threshold on the phrase before: 年销售收入超10亿元的龙头企业 is no count of 龙头企业
+    assert walk("年销售收入超10亿元的龙头企业。", noun_of_list_item) == [("", "")]
+
+
+def test_a_place_before_a_list_of_lengths_names_the_first():
+    text = "投资2.6亿元,实施了中心城区26公里供水、117公里供热、20公里燃气管网铺设。"
+    assert indicators(text)[1:] == ["中心城区供水", "供热", "燃气管网铺设"]
+
+
+def test_values_sharing_one_noun():
+    assert indicators("完成了老城区8条、12.3公里道路提升改造。") == ["老城区道路提升改造"] * 2
+
+
+def test_an_aspect_particle_or_a_deadline_is_no_part_of_the_name():
+    assert indicators("完成了55万平方米旧有平房征收。") == ["旧有平房征收"]
+    assert indicators("6月底前要全面完成3.4万平方米草坪、120万株花草种植。")[0] == "草坪"
+    assert indicators("举全区之力全面完成了13672户的年度改造任务。") == ["年度改造任务"]
+
+
+def test_units_times_size_names_the_project():
+    said = walk("全力推进东电2×35万千瓦热电联产项目前期工作。", resolve_subject)
+    assert said == [("东电热电联产项目", "东电热电联产项目")]
+
+
+def test_fenbie_after_a_clause_of_figures_takes_their_subjects():
+    text = "城乡常住居民人均可支配收入分别完成37820元、28104元,同比分别增长6.5%、9.4%。"
+    assert indicators(text) == ["城镇居民人均可支配收入", "农村居民人均可支配收入"] * 2
+
+
+def test_a_verb_opening_the_phrase_leaves_its_object():
+    assert indicators("为1467位80岁以上低收入老年人发放高龄补贴176万元。")[-1] == "高龄补贴"
+    assert indicators("10.发放城镇住房保障家庭租赁补贴1.6万户。")[-1] == "城镇住房保障家庭租赁补贴"
+    assert indicators("在电网关键节点、新能源富集地区布局建设700万千瓦新型储能项目。") == ["新型储能项目"]
+    assert indicators("力争为经营主体减负1000亿元以上。") == ["经营主体减负"]
+
+
+def test_a_year_inside_the_name_says_when():
+    assert indicators("13个重点园区2025年营业收入突破2.5万亿元。")[-1] == "重点园区营业收入"
+
+
+@pytest.mark.parametrize("text", ["使2.58万户、近8万市民直接受益。", "让13.07万户46万群众远离了危险、搬进了幸福。",
+                                  "一般公共预算收支累计分别突破9千亿元、3万亿元。"])
+def test_no_usable_label_is_said_as_unknown(text):
+    """使, 让, 分别突破9千亿元: the first resolver's answer is a fragment; the value's indicator
+    stays empty (unknown), not the fragment nor a guess from the values before."""
+    assert indicators(text)[0 if text[0] in "使让" else -1] == ""
+
+
+def test_a_name_and_a_value_after_a_noun_start_the_next_item():
+    text = "加快推进大唐2×66万千瓦发电和东海拉尔发电厂2×35万千瓦热电联产项目前期工作。"
+    assert indicators(text) == ["大唐发电", "东海拉尔发电厂热电联产项目"]
+    text = "完成2100万千瓦火电机组、2812万吨钢铁产能、395台燃煤锅炉超低排放改造。"
+    assert indicators(text)[:2] == ["火电机组", "钢铁产能"]
+
+
+def test_a_verb_before_xing_is_an_adjective():
+    assert indicators("开展补贴性职业技能培训10万人次。") == ["补贴性职业技能培训"]
+
+
+def test_a_locative_before_the_name_is_no_part_of_it():
+    assert indicators("在全国率先实现行政村千兆光纤、5G网络通达率100%。") == ["行政村千兆光纤5G网络通达率"]
+    # the clause before 的 describes the noun a count counts
+    assert indicators("重点培育打造10家左右在全国有重要行业影响力的龙头链主企业。") == ["龙头链主企业"]

@@ -6,6 +6,10 @@
 
 The measure says what the value is: ``level``, ``change`` (增长8%), ``avg_change`` (年均增长,
 over a span), ``share`` (占…比重), ``count`` (个, 项, 家).
+
+:func:`usable_indicator` says whether an indicator label names something a reader can use; the
+subject step asks its next resolver when it does not (and leaves the indicator empty, as for
+any unknown subject, when none finds a usable one).
 """
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from .indicators import IndicatorRegistry
 from .numbers import MEASURE_WORDS, base_unit
 from .quantity_time import AVG_RATE, period_label
 
-__all__ = ["TARGET_STRONG", "label_for", "measure_of", "sets_nothing", "span_label"]
+__all__ = ["TARGET_STRONG", "label_for", "measure_of", "sets_nothing", "span_label", "usable_indicator"]
 
 _ESTIMATE_CUE = re.compile(r"预计|有望|预估|初步核算|初步统计")
 TARGET_STRONG = re.compile(
@@ -117,3 +121,22 @@ def span_label(label: str, cue: str, span: tuple, clause_pre: str,
     if label == "target" and end <= review_year and not TARGET_STRONG.search(clause_pre):
         return "achieved", ""
     return label, cue
+
+
+# ------------------------------------------------------------------ indicator labels
+
+# Fragments, not names: an aspect particle or causative left by a cut verb (了中心城区, 使), a
+# list number (10.发放…), a preposition opening an adverbial (在电网关键节点…, 向全国推广; not 在建,
+# 在校 …), a figure with its unit (28104元, 游客17.52亿人次), units × size (东电2×), a manner or
+# deadline remnant (6月底前要全面, 举全区之力), a verb or rank cut in half (地方和单位荣, 居全国前).
+_FRAGMENT = re.compile(
+    r"^(?:了|着(?!力)|使(?!用)|让|令)|^[0-9０-９]{1,2}[.．、](?![0-9])|"
+    r"^(?:在(?![建校园岗读职线册营库途研编])|向|为(?!民)|把|被)|"
+    r"[0-9０-９][0-9.]*[万亿千百]*[^\x00-\x7f0-9０-９]{1,3}$|[0-9０-９]\s*[×xX*＊]|"
+    r"(?:全面|全力|之力|完成了|前要|连续|(?<![主重纲摘需])要|将|了|(?<![繁光])荣|历史性|跨过|(?:全国|全省|全球|世界|排名)前)$")
+
+
+def usable_indicator(name: str) -> bool:
+    """Whether ``name`` can stand as an indicator label: two characters at least and none of the
+    fragments above (5G基站, PM2.5平均浓度, 12345热线群众诉求满意率, 在建 are fine)."""
+    return len(name) >= 2 and _FRAGMENT.search(name) is None

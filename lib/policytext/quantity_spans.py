@@ -34,6 +34,8 @@ _APPROX_BETWEEN = "余多来"          # 40多亿元, 1.6万余名, 100余处: m
 _GAP = (" ", "\u3000", "\xa0")      # a space before the unit, as printed in web copies
 # 离香港回归只有849天, 距…还有100天: a countdown measures nothing
 _COUNTDOWN = re.compile(r"(?:离|距|距离)[^,，;；。！？!?]{1,20}(?:还有|只有|仅有|仅剩|还剩|尚有|不到|仅)\s*$")
+# 2×35万千瓦: two units of 35 each; the count before × multiplies the value
+_UNITS_TIMES = re.compile(r"(?<![0-9０-９.×])([1-9][0-9]?)\s*×\s*$")
 
 
 @dataclass
@@ -174,6 +176,18 @@ def find_candidates(text: str) -> list[Candidate]:
         relation = _relation(text, sp.start, p, more)
         if text[p:p + 2] in ("以上", "以内", "以下", "左右", "上下"):
             p += 2
-        out.append(Candidate(sp, sp.start, sp.end, p, sp.value, value_high, unit, relation))
+        out.append(_times_units(text, Candidate(sp, sp.start, sp.end, p, sp.value, value_high, unit, relation)))
     return out
+
+
+def _times_units(text: str, c: Candidate) -> Candidate:
+    """东电2×35万千瓦: the capacity of the whole (70万千瓦), as a tracker compares projects; the
+    span starts at the count, so ``text[start:end]`` (2×35) shows both factors."""
+    m = _UNITS_TIMES.search(text, max(0, c.start - 6), c.start)
+    if not m or c.span.kind != "arabic":
+        return c
+    n = int(m.group(1))
+    c.start, c.value = m.start(1), c.value * n
+    c.value_high = c.value_high * n if c.value_high is not None else None
+    return c
 

@@ -1,0 +1,196 @@
+"""Noun phrases of the subject step (:mod:`.quantity_subject`): how the text around a value
+is cut down to the name of what it measures.
+
+The text before a value loses its time and scope words (今年, 全市, 6月底前), its manner
+(举全区之力, 全面), an aspect particle (完成了), a list number (10.) and the predicate words
+between the name and the number (首次突破, 年均增长, 控制在); an action verb leaves its object
+(实施棚户区改造 -> 棚户区改造, 为老年人发放高龄补贴 -> 高龄补贴); a year inside the name says
+when, not what (重点园区2025年营业收入 -> 重点园区营业收入).
+"""
+from __future__ import annotations
+
+import re
+
+from .quantity_time import TIME_PREFIX
+
+__all__ = ["ACTION_VERB", "LEADING_RE", "POST_VERB_START", "PREDICATE_RE", "SPLIT_COORD", "expand_coordination",
+           "post_phrase", "strip_phrase", "strip_phrase_keep_coord", "strip_time"]
+
+# Words between an indicator and its number that say how, not what: 首次突破, 年均增长, 控制在.
+_PREDICATE_WORDS = sorted(set("""
+首次 再次 分别 均 均为 分别为 分别达 分别达到 年均 同比 环比 比上年 较上年 比去年 较去年 同口径 平均 累计 共 总计 合计
+增长 增加 递增 增速 增幅 上涨 涨幅 按 达到 达 突破 超过 超 逾 增至 不低于 不少于 不超过 不高于 低于 高于 近 约 大约 接近 左右
+跨越 迈上 整合为 调整为 压减至 压缩至 缩减至 减少至 精简为 压减到 增加至 提高至 提升至 跃升到 跃升至 首次突破 增长到 增加到 提高 提高到 提升 提升到 提高了 增长了
+下降 下降到 降低 降至 降到 减少 减少到 缩短 压缩 减少至 回落 控制在 控制 保持在 保持 稳定在 维持在 为 是 占 投入 累计投入
+完成 实现 达到了 突破了 以上 以内 大关 稳居 始终 每年 都在 全部 分别增长 净增 提升了 由 从 在 于 到 工程
+预计 有望 力争 确保 争取 努力 将 要 计划 目标 预期 全年 今年 明年 五年 五年来 过去五年 今后五年 未来五年 年 末 底
+的 以 其中 和 与 及 数量 增长率 绝对值 上年 去年 就 再 更 可 能 已 也 都 还 并 又 同口径
+定为 定在 确定为 设定为 预期目标 拟 拟按 实际 速度 增长速度 幅度 上涨幅度 已经 只有 仅有 仅 先后 一共 总共
+较 人均 月人均 年人均
+了 全面 全力 基本 顺利 圆满 如期 历史性 跨过 恢复至 恢复到
+""".split()), key=len, reverse=True)
+PREDICATE_RE = re.compile("(?:" + "|".join(map(re.escape, _PREDICATE_WORDS)) + ")+$")
+LEADING_RE = re.compile(
+    r"^(?:(?:19|20)\d\d年度|" + TIME_PREFIX + "|"
+    r"现在|目前|当前|如今|眼下|我国|我省|我们|"
+    # 中央提出今年经济…, 国务院确定…: who set it is not what is measured
+    r"[^,，;；:：0-9]{0,6}?(?:提出|要求|决定|确定|建议|强调|明确)(?=[^,，;；:：0-9]{2})|"
+    r"[“\"]?十[三四五六]五[”\"]?(?:期?末|期间|时期)?|前[一二三四]季度|[一二三四]季度|上半年|下半年|"
+    r"五年|年均|累计|力争|确保|争取|预计|计划|努力|其中|"
+    r"全市|全区|全县|全省|全国|全社会|城乡|我们|我市|我区|我县|共|将|要|并|还|也|再|总计|合计|实现|完成|各类|各项|各级|"
+    r"[一二三四五六七八九十]是|其[一二三四五]|即|包括|[,，:：、和及与对]|"
+    # 完成了…: the aspect particle of a cut verb; 10.发放…: a list number; 6月底前, 举全区之力,
+    # 加快…: when and how, not what
+    r"了|[0-9]{1,2}[.．](?![0-9])|[0-9]{1,2}月(?:底|末|份|中旬)?(?:前|之前)?|举[^,，;；]{1,4}?之力|"
+    r"加快|全力|大力|率先|在(?=全[国省区市县])|全面(?=..))+")
+# A verb that starts an action phrase: what follows is the object (实施31个项目, 累计投入…).
+ACTION_VERB = re.compile(
+    r"(?:实施|推动|完成|建成|新建成|新建|改建|扩建|新改扩建|改扩建|改造|开展|投入|投资|引进|培育|创建|办理|获得|获|发放|"
+    r"落实|推进|打造|举办|盘活|带动|解决|吸纳|帮扶|救助|选派|查处|处置|巡察|减负|补贴|划拨|培训|"
+    r"引导|扶持|争创|储备|招引|签约|开工|竣工|安置|资助|惠及|覆盖|整治|治理|修复|种植|给予|设立|"
+    r"新增|累计|启动|组织|接待|受理|化解|清理|消除|淘汰|关停|整合为|整合|出台|制定|办结|巡察|推出|完工|"
+    r"严格)")
+# (补贴性职业技能培训: a verb before 性 is an adjective, the start of the object)
+_OPENING_VERB = re.compile(r"(?:(?:为|向|给)[^,，;；、]{2,16}?)?(?:(?:" + ACTION_VERB.pattern + ")(?!性))+了?")
+_POST_STOP = re.compile(r"[0-9,，;；:：。!！?？、(（“\"]|增至|减少至|全部|稳定|实现|得到|达到|完成|的|等|以上|以内|左右|被|荣获|获|已|"
+                        r"进行|巡察|全覆盖|落地|投入|开工|竣工|建成|整合|提升|改造为")
+# 45件民生实事全面完成: how it went is no part of the name
+_POST_ADVERBS = re.compile(r"(?:全面|全部|基本|顺利|如期|提前|均|都|已)+$")
+POST_VERB_START = re.compile(r"增|减|达|突破|超过|提高|提升|下降|降|为|是|至|到|[0-9]")
+SPLIT_COORD = re.compile(r"[、和及与]")
+_TIME_AT_START = re.compile("^(?:" + TIME_PREFIX + ")+")
+_COORD_LEADING = re.compile("^(?:" + TIME_PREFIX + "|年均|累计|力争|确保|争取|预计|全市|全区|全县|全省|我市|其中|[,，:：])+")
+
+
+def _strip_unbalanced(phrase: str) -> str:
+    """Drop a bracket the clause cut in half ("(一)" leftovers), keep balanced ones: 封山(沙)育林(草)."""
+    opened = phrase.count("(") + phrase.count("（")
+    closed = phrase.count(")") + phrase.count("）")
+    if opened > closed:
+        phrase = re.sub(r"^[(（]+", "", phrase)
+    elif closed > opened:
+        phrase = re.sub(r"[)）]+$", "", phrase)
+    return phrase
+
+
+_INNER_YEAR = re.compile(r"(?<![较比与由从同0-9])(?:19|20)\d\d年度?(?=[^0-9,，;；]{2})")
+
+
+def _drop_inner_year(phrase: str) -> str:
+    """重点园区2025年营业收入 -> 重点园区营业收入: a year inside a name says when; what stands
+    before it is kept only when it is a short modifier (…现代化、实现2035年人均地区生产总值 keeps
+    人均地区生产总值)."""
+    m = _INNER_YEAR.search(phrase)
+    if not m:
+        return phrase
+    before = phrase[:m.start()]
+    if len(before) > 6 or re.search(r"[、,，]|实现|确保", before) or ACTION_VERB.search(before):
+        before = ""
+    return before + phrase[m.end():]
+
+
+def _object_before_last(verbs: list) -> list:
+    """[发放] in …发放高龄补贴: the verb before the last when it gives or completes what follows
+    and two characters at least stand between them; else empty."""
+    if len(verbs) < 2 or verbs[-2].group() not in _GIVING or verbs[-1].start() - verbs[-2].end() < 2:
+        return []
+    return [verbs[-2]]
+
+
+_GIVING = frozenset(["发放", "给予", "实施", "开展"])
+
+
+def strip_phrase(phrase: str) -> str:
+    """Clean a noun phrase: drop leading time/scope words and trailing predicate words."""
+    phrase = phrase.strip(" \t“”\"'‘’")
+    prev = None
+    while phrase != prev:
+        prev = phrase
+        phrase = LEADING_RE.sub("", phrase)
+        phrase = PREDICATE_RE.sub("", phrase)
+        phrase = _strip_unbalanced(re.sub(r"^[“\"「]+|[”\"」]+$", "", phrase))
+        # 增长到2020年的152.3亿元: a time reference, not part of the name
+        phrase = re.sub(r"(?<![较比与由从同0-9])(?:19|20)\d\d(?:年(?:度|底|末)?的?)?$", "", phrase)
+        # comparison baselines at the end: 较2016年增长 / 比5年前 / 较五年前 / 由改革前的
+        phrase = re.sub(r"(?:较|(?<!占)比(?![重例率])|与|由|从|同)[^较比与由从同]{1,8}(?:年|前|期|时)?(?:的)?(?:相比)?$",
+                        "", phrase) if re.search(r"(?:较|比(?![重例率])|由|从)", phrase[-10:]) else phrase
+    phrase = _drop_inner_year(phrase)
+    # an action verb inside the phrase: the object follows it (累计实施亿元以上项目 -> 亿元以上项目)
+    verbs = list(ACTION_VERB.finditer(phrase))
+    opening = _OPENING_VERB.match(phrase)
+    if verbs and verbs[-1].end() < len(phrase) - 1:
+        phrase = phrase[verbs[-1].end():]
+    elif opening and opening.end() < len(phrase) - 1:
+        # 实施棚户区改造, 为困难家庭发放蔬菜价格补贴: a verb (after its beneficiary) opens the
+        # phrase and the name ends in a noun that is also a verb (改造, 补贴): the object
+        phrase = phrase[opening.end():]
+    elif verbs and verbs[-1].end() == len(phrase) and _object_before_last(verbs):
+        # 为老年人发放高龄补贴: the name is the object of the verb before the last (补贴 is its
+        # head); 城市建设完成投资 keeps its subject (nothing between 完成 and 投资)
+        phrase = phrase[_object_before_last(verbs)[-1].end():]
+    elif verbs and verbs[-1].start() == 0:
+        phrase = ""                      # 实施31个项目: the object follows the number
+    elif opening and phrase[0] in "为给":
+        phrase = phrase[1:]              # 为经营主体减负1000亿元: what is done, for whom
+    phrase = LEADING_RE.sub("", phrase)
+    # coordinated nouns before one value read as one name: 地表水、地下水和饮用水达标率
+    # 学前教育提升、义务教育改薄等项目: 等 closes a list of examples; the class follows it
+    if "等" in phrase and len(phrase.rsplit("等", 1)[1]) >= 2:
+        phrase = phrase.rsplit("等", 1)[1]
+    if "、" in phrase:
+        phrase = re.sub(r"[、和及与]", "", phrase)
+    phrase = re.sub(r"^[的之]", "", phrase)
+    if len(phrase) > 20:
+        phrase = phrase[-20:]
+    return phrase
+
+
+def post_phrase(text: str, pos: int, limit: int) -> str:
+    """The noun after a count: 82个贫困村全部退出 -> 贫困村; 实施31个教育建设项目 -> 教育建设项目."""
+    tail = text[pos:limit]
+    if POST_VERB_START.match(tail):
+        return ""                       # 从4.39件增至9.40件: a predicate, not a noun
+    # 10家左右在全国有重要行业影响力的龙头链主企业: the clause before 的 describes the noun
+    tail = re.sub(r"^(?:在|向|对)[^,，;；、的]{1,16}的", "", tail)
+    m = _POST_STOP.search(tail)
+    phrase = tail[:m.start()] if m else tail
+    phrase = re.sub(r"(?:建设|创建)$", "", _POST_ADVERBS.sub("", phrase.strip(" “”\"")))
+    return phrase if 1 < len(phrase) <= 16 else ""
+
+
+def expand_coordination(subject: str) -> list[str]:
+    """城镇和农村居民人均可支配收入 -> [城镇居民人均可支配收入, 农村居民人均可支配收入];
+    城乡居民收入 -> [城镇居民收入, 农村居民收入]; 旅游人数、旅游收入 -> both."""
+    subject = subject.strip()
+    if subject.startswith("城乡") and not SPLIT_COORD.search(subject):
+        rest = subject[2:]
+        return ["城镇" + rest, "农村" + rest]
+    parts = [p for p in SPLIT_COORD.split(subject) if p]
+    if len(parts) < 2:
+        return [subject]
+    last = parts[-1]
+    out = []
+    for p in parts[:-1]:
+        # a short modifier shares the head of the last item: 城镇和农村居民… -> 城镇居民…
+        if len(p) <= 3 and len(last) > len(p) + 1:
+            out.append(p + last[len(p):])
+        else:
+            out.append(p)
+    out.append(last)
+    return out
+
+
+
+def strip_time(s: str) -> str:
+    return _TIME_AT_START.sub("", s)
+
+
+def strip_phrase_keep_coord(subject: str) -> str:
+    """Like strip_phrase but keeps 、和及与, which expand_coordination splits on."""
+    s = subject.strip()
+    prev = None
+    while s != prev:
+        prev = s
+        s = _COORD_LEADING.sub("", s)
+        s = re.sub(r"(?:预计|年均|均|都|已|将|要|同比|比上年)$", "", s)
+    return s
