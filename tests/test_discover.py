@@ -244,3 +244,18 @@ def test_boundary_check_cuts_the_windows_together_as_if_apart():
     one_by_one = checked_terms(texts + ["\x00"], candidates, key=None)
     assert together == one_by_one
     assert 10 < len(together) < len(candidates)      # the check keeps some and drops some
+
+
+@pytest.mark.parametrize("corpus_name, candidates, kept", [
+    # 7条道路, 2026年重点工作, 3.2万人: a measure word or unit read with the noun after a number;
+    # 亘富200万吨褐煤提质项目: a name that figures follow stays
+    ("hailar", ["条道路", "条主干道路", "亘富", "让群众"], ["亘富"]),
+    # 居全国第5位, 比重达30%: a predicate read with the noun before a number
+    ("provinces2026", ["居全国第", "比重达", "年重点", "万人", "个千亿级", "杨凌", "赣鄱"], ["杨凌", "赣鄱"]),
+])
+def test_terms_glued_to_numbers_are_not_added(corpus_name, candidates, kept):
+    from policytext import data_corpus
+    from policytext.discover import checked_terms
+
+    texts = [doc.clean for doc in data_corpus(corpus_name)]
+    assert checked_terms(texts, candidates, key=None) == kept

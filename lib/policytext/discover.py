@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["discover_terms", "corpus_terms", "FUNCTION_CHARS", "INNER_FUNCTION_CHARS"]
 
 # A term does not start or end with a function character (的, 了, 和 ...).
-FUNCTION_CHARS = frozenset("的了和是在及等与或也而就把被将从于之其这那们着并且又再还很更最每各该此吗呢吧啊")
+FUNCTION_CHARS = frozenset("的了和是在及等与或也而就把被将从于之其这那们着并且又再还很更最每各该此吗呢吧啊让")
 # ... and has none of these inside (党的建设 and 之 phrases are lexicon or phrase material).
 INNER_FUNCTION_CHARS = frozenset("的之了和与及是把被将从于着过也都就更最很")
 _RUN = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
@@ -232,9 +232,10 @@ def corpus_terms(texts: Sequence[str], *, cache: bool = True, digests: Sequence[
                  engine: str | None = None) -> list[str]:
     """Terms discovered in `texts` that the segmenter adds for them.
 
-    Statistical candidates from `discover_terms` pass three checks against the dictionary
-    segmentation (see `_new_word` and `_on_boundaries`): they start and end on word boundaries where they occur
-    (力明显增强 in 能力明显增强 does not), leading verbs/prepositions/numerals and trailing
+    Statistical candidates from `discover_terms` pass four checks against the dictionary
+    segmentation (see `_new_word` and `_stand_alone`): they start and end on word boundaries
+    where they occur (力明显增强 in 能力明显增强 does not), they are not glued to numbers (条道路
+    in 7条道路, 比重达 in 比重达30%), leading verbs/prepositions/numerals and trailing
     particles are trimmed (建设西部明星城 -> 西部明星城), and what remains must be a new word:
     not a lexicon term or a phrase containing one (the lexicon fixes the granularity of policy
     concepts: 中央八项规定精神 stays 中央八项规定|精神), and not made only of dictionary words of
@@ -285,7 +286,7 @@ def checked_terms(texts: Sequence[str], candidates: Sequence[str], *, key: str |
     tag_of = functools.lru_cache(maxsize=None)(dictionary_index().tag) if candidates else None
     # (a word that passes, passes where it first comes: checking each word once keeps the order)
     words = list(dict.fromkeys(w for c in candidates if (w := _new_word(seg, c, tag_of))))
-    terms = _on_boundaries(seg, words, "\n".join(texts))
+    terms = _stand_alone(seg, words, "\n".join(texts))
     if key is not None:
         cache_put("segment_terms", key, terms)
     return terms
@@ -318,22 +319,41 @@ def _trim(piece: str, tag_of: Callable[[str], str | None], allowed: frozenset[st
     return tag in _TRIM_SINGLE or (len(piece) >= 2 and tag in allowed)
 
 
-def _on_boundaries(seg: "Engine", words: Sequence[str], joined: str) -> list[str]:
-    """The words of which most occurrences start and end on dictionary token boundaries."""
+def _stand_alone(seg: "Engine", words: Sequence[str], joined: str) -> list[str]:
+    """The words that stand on their own where they occur: most occurrences start and end on
+    dictionary token boundaries, and at most half are glued to a number (_glued)."""
     checks, windows = [], []        # (word, start, end) in each window, and the windows
+    glued = [0] * len(words)
     for k, word in enumerate(words):
         i, seen = joined.find(word), 0
         while i >= 0 and seen < _BOUNDARY_CHECKS:
             lo = max(0, i - _WINDOW)
             windows.append(joined[lo:i + len(word) + _WINDOW])
             checks.append((k, i - lo, i - lo + len(word)))
+            glued[k] += _glued(word, joined, i)
             seen += 1
             i = joined.find(word, i + len(word))
     good, seen = [0] * len(words), [0] * len(words)
     for (k, start, end), cuts in zip(checks, _window_cuts(seg, windows, joined)):
         good[k] += (start == 0 or start in cuts) and end in cuts
         seen[k] += 1
-    return [w for k, w in enumerate(words) if seen[k] > 0 and 2 * good[k] >= seen[k]]
+    return [w for k, w in enumerate(words)
+            if seen[k] > 0 and 2 * good[k] >= seen[k] and 2 * glued[k] <= seen[k]]
+
+
+# A word glued to numbers is a piece of a quantity phrase: a measure word or unit read with the
+# noun after it (7条|主干道路 -> 条主干道路, 2026年|重点, 3.2万人), or a predicate read with the
+# noun before it (居全国第|5位, 比重达|30%). Only such first and last characters count: a name
+# may well be followed by figures (亘富200万吨褐煤提质项目).
+_NUMERAL = re.compile("[0-9\uff10-\uff19〇一二三四五六七八九十两百千万亿几]")
+_UNIT_HEADS = frozenset("个条项家所座台辆户套人位次名件处批种年月日万亿千百元倍")
+_NUMBER_TAILS = frozenset("第达超至到逾近约占为破")
+
+
+def _glued(word: str, text: str, i: int) -> bool:
+    """True when `word` at `i` in `text` is a unit after a number or a predicate before one."""
+    return ((word[0] in _UNIT_HEADS and i > 0 and _NUMERAL.match(text, i - 1) is not None)
+            or (word[-1] in _NUMBER_TAILS and _NUMERAL.match(text, i + len(word)) is not None))
 
 
 # Between windows cut together: neither a block character nor whitespace, so a block or a
@@ -364,7 +384,7 @@ def _window_cuts(seg: "Engine", windows: list[str], source: str) -> list[set[int
 
 def _new_word(seg: "Engine", term: str, tag_of: Callable[[str], str | None]) -> str | None:
     """The candidate (trimmed) when it is a new word for the dictionary, else None (whether it
-    stands on token boundaries where it occurs is `_on_boundaries`' test).
+    stands on its own where it occurs is `_stand_alone`'s test).
     tag_of: jieba's dictionary word -> POS tag (None for other strings)."""
     pieces = seg.cut_block(term)
     while len(pieces) > 1 and _trim(pieces[0], tag_of, _TRIM_HEAD):
