@@ -140,6 +140,15 @@ def test_implied_growth_rule_more_ambitious_or_in_line():
     fall = growth.iloc[[1]].assign(target_value=300.0, implied_growth=-1.7, target_relation="=")
     assert "1 is below the latest level" in md_implied_growth(fall, q)
     assert "1 is already reached" in md_implied_growth(fall.assign(target_relation=">="), q)
+    # under half the latest level, plain or floor: another scope (400万亩 a year against 3167万亩
+    # over five years), neither a fall nor reached. 326.5 -> 150 in 5 years: 0.46 of it, -14.4% a
+    # year; -12.3% a year is 0.52 of it
+    scope = growth.iloc[[1]].assign(target_value=150.0, implied_growth=-14.4, target_relation=">=")
+    text = md_implied_growth(scope, q)
+    assert text.startswith("Of 1 level target with an earlier level: 1 is under half of the latest level.")
+    assert "150亿元 or more by 2026 against 326\\.5亿元 in 2021: under half of the latest level" in text
+    assert "1 is under half" in md_implied_growth(scope.assign(target_relation="="), q)
+    assert "1 is already reached" in md_implied_growth(scope.assign(implied_growth=-12.3), q)
 
 
 def test_conclusions_apply_only_the_rules_that_hold():
