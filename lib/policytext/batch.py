@@ -242,13 +242,22 @@ def _second_process(workers: int | None) -> bool:
 
 
 def _spare_core() -> bool:
-    """True when the load leaves a core for a second process. The child paid only then: on 1M
-    characters with 2 CPUs, in-process cold 0.50 s with it vs 0.76 s without at load 2.3-1.9,
-    but 0.89 s vs 0.75 s at load 3.7-3.4 (bench/segment.py, best of 5 interleaved runs)."""
+    """True when no other work is running on a core this process could use. The child paid only
+    then: on 1M characters with 2 CPUs, in-process cold 0.50 s with it vs 0.76 s without at load
+    2.3-1.9, but 0.89 s vs 0.75 s at load 3.7-3.4 (bench/segment.py, best of 5 interleaved runs).
+    What counts is the work running now (/proc/loadavg's runnable threads, this one included),
+    not the 1-minute load average, which still holds this process's own work of a minute ago:
+    a run right after another one (a benchmark, a test suite) went without its second core."""
+    cores = os.cpu_count() or 1
     try:
-        return os.getloadavg()[0] < (os.cpu_count() or 1)
+        with open("/proc/loadavg", encoding="ascii") as fh:
+            return int(fh.read().split()[3].split("/")[0]) < cores
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.getloadavg()[0] < cores
     except (AttributeError, OSError):   # no load average on this platform
-        return (os.cpu_count() or 1) >= 2
+        return cores >= 2
 
 
 def _forked(target, *args):
