@@ -406,6 +406,9 @@ def year_for(sentence: str, offset: int, *, year: int | None, review_year: int |
     pre = sentence[:offset]
     best: tuple[int, int | None] | None = None     # (position, year)
     weak_year: int | None = None
+    # a target looks forward, and so does an estimate in a plan (预计全年旅游接待人数达到700万人次
+    # in the 2016 plan is 2016's, not the review year's)
+    forward = label == "target" or (label == "estimate" and part == "plan")
     for m in _YEAR_REF.finditer(pre):
         prefix, suffix = m.group("prefix") or "", m.group("suffix") or ""
         if suffix == "的" and m.end() == len(pre) and prefix not in ("较", "比", "与", "同", "相比") \
@@ -442,7 +445,7 @@ def year_for(sentence: str, offset: int, *, year: int | None, review_year: int |
                 continue
             y = year - 1
         else:                              # 全年: the section's year, not an explicit one
-            if label == "target":
+            if forward:
                 weak_year = horizon or (review_year + 1 if part == "plan" and review_year else year)
             continue
         if y is not None and (best is None or m.start() > best[0]):
@@ -452,7 +455,7 @@ def year_for(sentence: str, offset: int, *, year: int | None, review_year: int |
             best = (m.start(), review_year + 5)
     if best is not None:
         return best[1], True
-    if label == "target":
+    if forward:
         if weak_year is not None:
             return weak_year, False
         if horizon is not None:
