@@ -203,6 +203,11 @@ def test_implied_growth_plot():
     assert widths == sorted(textstat_implied_growth(TABLE)["implied_growth"].round(2))
     with pytest.raises(PolicyTextError, match="implied growth needs a base"):
         textplot_implied_growth(TABLE[TABLE["label"] == "target"])
+    # a base in 元 under a target in 万元 is shown in both (the bar is computed on the converted one)
+    income = q(("000", "achieved", INCOME, "level", 48132, None, "元", "=", 2021, "达到48132元"),
+               ("000", "target", INCOME, "level", 6, None, "万元", ">=", 2026, "到2026年突破6万元"))
+    labels = [t.get_text() for t in textplot_implied_growth(income).axes[0].get_yticklabels()]
+    assert labels == ["城镇居民人均可支配收入\n48132元 = 4.813万元 (2021) → 6万元 (2026), 000"]
 
 
 def test_timeline_default_measure_is_the_registry_one():

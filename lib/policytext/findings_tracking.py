@@ -205,14 +205,12 @@ def _usable_growth(growth):
 
 def _base_text(row) -> str:
     """The base as written, and converted to the target's unit when only the magnitude differs
-    (24726元 = 2.473万元); the one magnitude table is numbers.split_unit's."""
-    from .numbers import split_unit
+    (24726元 = 2.473万元, targets.base_in_target_unit)."""
+    from .targets import base_in_target_unit
 
-    (fb, ub), (ft, ut) = split_unit(row["base_unit"]), split_unit(row["unit"])
     base = f"{_written(row['base_value'])}{row['base_unit']}"
-    if row["base_unit"] == row["unit"] or ub != ut:
-        return base
-    return f"{base} = {format(row['base_value'] * fb / ft, '.4g')}{row['unit']}"
+    value = base_in_target_unit(row)
+    return base if value is None else f"{base} = {format(value, '.4g')}{row['unit']}"
 
 
 def table_implied_growth(growth, q, *, corpus=None):

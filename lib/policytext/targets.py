@@ -416,8 +416,9 @@ def textplot_implied_growth(q: pd.DataFrame, *, corpus=None, ax=None):
         fig, ax = plt.subplots(figsize=(8, 0.7 * len(g) + 1.8))
     else:
         fig = ax.figure
-    labels = [f"{r.place} {r.indicator}\n{r.base_value:g}{r.base_unit} ({r.base_year}) → "
-              f"{r.target_value:g}{r.unit} ({r.target_year}), {r.target_doc}" for r in g.itertuples()]
+    labels = [f"{r['place']} {r['indicator']}".strip() + f"\n{r['base_value']:g}{r['base_unit']}{_converted(r)} "
+              f"({r['base_year']}) → {r['target_value']:g}{r['unit']} ({r['target_year']}), {r['target_doc']}"
+              for r in g.to_dict("records")]
     ys = list(range(len(g)))[::-1]
     ax.barh(ys, g["implied_growth"], color="#4878a8", height=0.55, label="implied by the level target")
     for y, rate in zip(ys, g["implied_growth"]):
@@ -435,6 +436,20 @@ def textplot_implied_growth(q: pd.DataFrame, *, corpus=None, ax=None):
     ax.legend(fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2)
     fig.set_layout_engine("tight")  # laid out at draw time, skipped when cached
     return fig
+
+
+def base_in_target_unit(row) -> float | None:
+    """The base of an implied-growth row in the target's unit when only the magnitude differs
+    (24726元 -> 2.4726万元), else None; the one magnitude table is numbers.split_unit's."""
+    (fb, ub), (ft, ut) = split_unit(row["base_unit"]), split_unit(row["unit"])
+    if row["base_unit"] == row["unit"] or ub != ut:
+        return None
+    return row["base_value"] * fb / ft
+
+
+def _converted(row) -> str:
+    value = base_in_target_unit(row)
+    return "" if value is None else f" = {format(value, '.4g')}{row['unit']}"
 
 
 @cached_figure
