@@ -568,3 +568,31 @@ def test_a_report_that_writes_years_in_chinese_digits():
             "一九九六年经济增长速度预期为8%。到二〇〇〇年人口控制在13亿以内。\n")
     got = [(r["indicator"], r["label"], r["year"]) for r in rows(text, year=1996, review_year=1995)]
     assert got == [("地区生产总值", "achieved", 1995), ("地区生产总值", "target", 1996), ("人口", "target", 2000)]
+
+
+# ---------------------------------------------------------------- the cache
+
+def test_quantities_are_cached_and_never_stale(tmp_path, monkeypatch):
+    import pandas as pd
+
+    from policytext import data_corpus
+    from policytext.indicators import IndicatorRegistry, indicator_registry
+
+    monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path))
+    fresh = quantities(data_corpus("hailar"), cache=False)
+    assert not (tmp_path / "quantities").exists()               # cache=False writes nothing
+    first = quantities(data_corpus("hailar"))
+    entries = sorted((tmp_path / "quantities").iterdir())
+    assert len(entries) == 8                                     # one per document
+    pd.testing.assert_frame_equal(first, fresh)
+    pd.testing.assert_frame_equal(quantities(data_corpus("hailar")), fresh)   # from the cache
+    # another registry is another key: 地区生产总值 known under its alias GDP only
+    default = indicator_registry()
+    narrow = IndicatorRegistry({"地区生产总值": ["GDP"]}, dict(default.measures))
+    other = quantities(data_corpus("hailar"), registry=narrow)
+    assert set(other["indicator"]) != set(fresh["indicator"])
+    assert len(list((tmp_path / "quantities").iterdir())) == 16
+    # a damaged entry is recomputed
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:-40] + b"x" * 40)
+    pd.testing.assert_frame_equal(quantities(data_corpus("hailar")), fresh)

@@ -11,6 +11,7 @@ A cache folder that cannot be created or written means working without a cache, 
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -19,7 +20,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_dir", "cache_key", "cache_get", "cache_put", "usable_cache_dir"]
+__all__ = ["cache_dir", "cache_key", "library_digest", "cache_get", "cache_put", "usable_cache_dir"]
 
 MAGIC = b"PTCACHE1"
 _JSON, _BYTES, _ARRAY = b"J", b"B", b"A"
@@ -79,6 +80,14 @@ def cache_key(*parts: Any) -> str:
         digest.update(len(data).to_bytes(8, "little"))
         digest.update(data)
     return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def library_digest() -> str:
+    """sha256 of all of policytext's source, for the keys of results that code computes (figures,
+    quantities): a code change makes them new keys, so no entry outlives the code that wrote it."""
+    package = Path(__file__).resolve().parent
+    return hashlib.sha256(b"".join(p.read_bytes() for p in sorted(package.rglob("*.py")))).hexdigest()
 
 
 def _path(folder: Path, namespace: str, key: str) -> Path:

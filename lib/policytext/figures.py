@@ -23,10 +23,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from pathlib import Path
 from typing import Any, Callable
 
-from .cache import cache_get, cache_key, cache_put
+from .cache import cache_get, cache_key, cache_put, library_digest
 
 __all__ = ["cached_figure", "figure_key", "install_png_cache"]
 
@@ -77,13 +76,6 @@ def _fingerprint(obj: Any) -> str:
     raise _Unhashable(type(obj).__name__)
 
 
-@functools.lru_cache(maxsize=1)
-def _library_digest() -> str:
-    """All of policytext's source: a code change redraws every figure."""
-    package = Path(__file__).resolve().parent
-    return _digest(b"".join(p.read_bytes() for p in sorted(package.rglob("*.py"))))
-
-
 def _environment() -> str:
     import matplotlib
 
@@ -100,7 +92,7 @@ def figure_key(name: str, args: tuple, kwargs: dict) -> str | None:
         arguments = _fingerprint(list(args)) + _fingerprint(kwargs)
     except _Unhashable:
         return None
-    return cache_key("figure", name, arguments, _library_digest(), _environment())
+    return cache_key("figure", name, arguments, library_digest(), _environment())
 
 
 def cached_figure(func: Callable) -> Callable:

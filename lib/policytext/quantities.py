@@ -144,9 +144,20 @@ def _frame(rows: list[dict]):
     return frame
 
 
-def _doc_rows(doc, registry) -> list[dict]:
-    rows = extract_quantities(doc.clean, year=doc.year, review_year=_doc_review_year(doc),
-                              paragraphs=doc.paragraphs, sentences=doc.sentences, registry=registry)
+def _doc_rows(doc, registry, context: str | None) -> list[dict]:
+    """The rows of one document, with raw-text offsets. With a cache `context`, the rows in
+    clean-text offsets are kept in the cache folder under everything they depend on: the clean
+    text, the year and review year, the registry and policytext's source (context)."""
+    from .cache import cache_get, cache_key, cache_put
+
+    review_year = _doc_review_year(doc)
+    key = cache_key(context, doc.clean, doc.year, review_year) if context is not None else None
+    rows = cache_get("quantities", key) if key is not None else None
+    if not _valid_rows(rows):
+        rows = extract_quantities(doc.clean, year=doc.year, review_year=review_year,
+                                  paragraphs=doc.paragraphs, sentences=doc.sentences, registry=registry)
+        if key is not None:
+            cache_put("quantities", key, rows)
     file_name = doc.path.name if getattr(doc, "path", None) is not None else ""
     for row in rows:
         row["start"], row["end"] = doc.to_raw(row["start"]), doc.to_raw(row["end"] - 1) + 1
@@ -154,7 +165,23 @@ def _doc_rows(doc, registry) -> list[dict]:
     return rows
 
 
-def quantities(corpus, *, registry: IndicatorRegistry | str | None = None):
+_ROW_FIELDS = frozenset(QUANTITY_COLUMNS) - {"doc", "file"}
+
+
+def _valid_rows(rows) -> bool:
+    return isinstance(rows, list) and all(isinstance(r, dict) and set(r) >= _ROW_FIELDS for r in rows)
+
+
+def _cache_context(registry: IndicatorRegistry) -> str:
+    """What every document's cache key shares: policytext's source (a code change recomputes
+    everything) and the registry's contents."""
+    from .cache import cache_key, library_digest
+
+    return cache_key("quantities", library_digest(), sorted(registry.names.items()),
+                     sorted(registry.measures.items()))
+
+
+def quantities(corpus, *, registry: IndicatorRegistry | str | None = None, cache: bool = True):
     """One row per quantity in every document of ``corpus`` (a DataFrame).
 
     Columns: doc, file, start, end (offsets into ``doc.raw``), text, sentence, part, label
@@ -166,10 +193,14 @@ def quantities(corpus, *, registry: IndicatorRegistry | str | None = None):
     A row holds for one year when period_start == period_end (== year).  An average annual
     rate (年均增长) has measure ``avg_change`` and holds for its span; its ``year`` is the
     span's last year (as the seed and held-out gold record it), never a single-year value.
+
+    cache: keep each document's rows under policytext.cache.cache_dir() and reuse them (never
+    stale: the key covers the clean text, the years, the registry and policytext's source).
     """
     if registry is None or isinstance(registry, (str, bytes)) or hasattr(registry, "__fspath__"):
         registry = indicator_registry(registry)
+    context = _cache_context(registry) if cache else None
     rows: list[dict] = []
     for doc in corpus:
-        rows.extend(_doc_rows(doc, registry))
+        rows.extend(_doc_rows(doc, registry, context))
     return _frame(rows)
