@@ -118,3 +118,16 @@ def test_split_unit_uses_the_one_magnitude_table(unit, factor, base):
 
     assert split_unit(unit) == (factor, base) and base_unit(unit) == base
     assert MAGNITUDES["亿"] == 1e8 and list(MAGNITUDES)[0] == "万亿"     # longest first
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("新型储能装机规模达到12吉瓦时。", 12.0, "吉瓦时"),     # 陕西 2026: energy, not the power 吉瓦
+    ("建成储能电站300兆瓦时。", 300.0, "兆瓦时"),
+    ("新增光伏装机2.5吉瓦。", 2.5, "吉瓦"),
+    ("全年发电量达到120亿千瓦时。", 120.0, "亿千瓦时"),
+])
+def test_energy_units_are_not_read_as_power(text, value, unit):
+    from policytext.quantities import extract_quantities
+
+    rows = extract_quantities(text, year=2025, review_year=2025)
+    assert [(r["value"], r["unit"]) for r in rows] == [(value, unit)]
