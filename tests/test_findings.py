@@ -46,6 +46,9 @@ def test_corpus_summary_counts_and_escapes():
     assert "**3 reports**" in text and "3 places" in text and "2021–2022" in text
     assert "19,000 characters" in text  # 12,000 + 3,000 + 4,000
     assert "<b>" not in text and "&lt;b&gt;" in text
+    # a folder without metadata: no place, no kind (empty strings, as load_corpus reads them)
+    bare = DOCS.assign(place="", doc_type=["", "", None])
+    assert F.corpus_summary(bare).startswith("The selection holds **3 reports**; kinds: not given (3); years")
 
 
 def test_length_contrast_names_longest_and_shortest():

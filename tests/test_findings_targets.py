@@ -37,6 +37,8 @@ def test_md_attainment_counts_and_years():
     assert "The largest shortfall was 9.9 percentage points (2013)." in text
     assert "1 of the results are estimates" in text
     assert "No result is stated yet for the target of 2019." in text
+    one = md_attainment(HAILAR[HAILAR["year"] == 2015])
+    assert one.startswith("For 地区生产总值 (change) in 海拉尔区: of 1 year with both a target and a result, ")
 
 
 def test_md_attainment_many_indicators_only_counts():

@@ -254,6 +254,12 @@ def test_selection_sentences():
     c = make_corpus({"a": "甲", "b": "乙"}, meta={"a": {"place": "甲区", "date_delivered": "2012-02-29"},
                                                     "b": {"place": "甲区", "date_delivered": "2013-02-28"}})
     assert md_selection(c) == "The selection holds 2 documents of 甲区, 2012–2013."
+    # no place in the metadata: the place the report names in its opening, as the tables use it
+    bare = make_corpus({"a": "海拉尔区人民政府工作报告\n各位代表：", "b": "一份没有地名的文字。"},
+                       meta={"a": {"date_delivered": "2015-03-01"}, "b": {"date_delivered": "2016-03-01"}})
+    assert md_selection(bare) == "The selection holds 2 documents of 海拉尔区, 2015–2016."
+    unnamed = make_corpus({"b": "一份没有地名的文字。"}, meta={"b": {"date_delivered": "2016-03-01"}})
+    assert md_selection(unnamed) == "The selection holds 1 document of an unnamed place, 2016."
     assert "holds one place, so this section reads the bundled corpus 示例: 2 documents of 2012 and 2013 from 1 place" \
         in md_crosssection_source("示例", c)
     assert "holds no place 乙市" in md_selection_fallback("hailar", city="乙市")

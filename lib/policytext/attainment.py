@@ -38,7 +38,7 @@ from .errors import ParameterError
 from .figures import cached_figure
 from .targets import _TRACKED, _check, quantities_periods, unit_scale
 
-__all__ = ["textstat_attainment", "textplot_attainment", "target_met", "place_from_text",
+__all__ = ["textstat_attainment", "textplot_attainment", "target_met", "place_from_text", "doc_place",
            "ATTAINMENT_COLUMNS", "CEILING_INDICATORS", "CEILING_LEVELS"]
 
 ATTAINMENT_COLUMNS = [
@@ -154,11 +154,15 @@ def place_from_text(text: str, *, head: int = 600) -> str | None:
     return None
 
 
+def doc_place(doc) -> str:
+    """A document's place: its metadata, else the report's own words (place_from_text), else ''."""
+    return str(doc.meta.get("place") or place_from_text(doc.raw) or "")
+
+
 def _places(q: pd.DataFrame, corpus) -> pd.Series:
-    """Place of each row: corpus metadata, else the report's own words (place_from_text),
-    else a ``place`` column, else ''."""
+    """Place of each row: doc_place of its document, else a ``place`` column, else ''."""
     if corpus is not None:
-        place = {doc.id: str(doc.meta.get("place") or place_from_text(doc.raw) or "") for doc in corpus}
+        place = {doc.id: doc_place(doc) for doc in corpus}
         return q["doc"].map(lambda d: place.get(d, "")).astype(str)
     if "place" in q.columns:
         return q["place"].fillna("").astype(str)

@@ -90,7 +90,8 @@ def corpus_summary(docs: pd.DataFrame) -> str:
     if docs.empty:
         return nothing_to_show("the corpus", "the selection holds no report")
     places = sorted({str(p) for p in docs.get("place", pd.Series(dtype=str)).dropna() if str(p)})
-    kinds = docs["doc_type"].fillna("unknown").value_counts() if "doc_type" in docs else pd.Series(dtype=int)
+    kinds = (docs["doc_type"].replace("", None).fillna("not given").value_counts() if "doc_type" in docs
+             else pd.Series(dtype=int))
     years = pd.to_numeric(docs.get("year", pd.Series(dtype=float)), errors="coerce").dropna().astype(int)
     text = f"The selection holds **{_counted(len(docs), 'report')}**"
     if places:
@@ -415,8 +416,8 @@ def md_attainment(table, *, detail: int = 12) -> str:
         return nothing_to_show("target attainment", "no year has both a target and a result")
     met, missed = both[both["met"].astype(bool)], both[~both["met"].astype(bool)]
     multi = both["indicator"].nunique() > 1 or both["place"].nunique() > 1
-    unit = "target–result pairs" if multi else "years"
-    text = (f"For {_subject(both, 'these indicators')}: of {len(both)} {unit} with both a target and a result, "
+    unit = _counted(len(both), "target–result pair") if multi else _counted(len(both), "year")
+    text = (f"For {_subject(both, 'these indicators')}: of {unit} with both a target and a result, "
             f"{len(met)} met the target and {len(missed)} missed it.")
     if len(both) <= detail:
         def pair(r):
