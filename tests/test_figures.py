@@ -28,6 +28,29 @@ def test_key_follows_matplotlib_settings():
         assert figure_key("f", (FREQ,), {}) != before
 
 
+def test_every_textplot_function_is_stamped():
+    # a helper written between @cached_figure and its textplot_* took the decorator once
+    # (keyness._short_label): every figure-making function must carry it, and nothing else
+    import importlib
+    import pkgutil
+
+    import policytext
+    from policytext import figures
+
+    wrapper_code = figures.cached_figure(lambda: None).__code__     # shared by every wrapper
+    stamped, plain = [], []
+    for info in pkgutil.iter_modules(policytext.__path__):
+        if info.name == "__main__":
+            continue
+        module = importlib.import_module(f"policytext.{info.name}")
+        for name, obj in vars(module).items():
+            if callable(obj) and getattr(obj, "__module__", None) == module.__name__:
+                (stamped if getattr(obj, "__code__", None) is wrapper_code else plain).append(name)
+    assert {n for n in plain if n.startswith("textplot_")} == set()
+    assert {n for n in stamped if not n.startswith("textplot_")} == set()
+    assert "textplot_keyness" in stamped
+
+
 def test_an_axes_argument_turns_the_cache_off():
     fig, ax = plt.subplots()
     assert figure_key("f", (FREQ,), {"ax": ax}) is None

@@ -210,7 +210,6 @@ def textstat_keyness(toks, target, *, measure: str = "lr", correction: str = "de
 
 # ---------------------------------------------------------------- plot
 
-@cached_figure
 def _short_label(name: str, *, limit: int = 16) -> str:
     """A group's name for a chart: a long list of values ("安徽省/甘肃省/...", the reference of
     one place against all others) becomes "安徽省等9个", so the axis label fits the figure."""
@@ -220,6 +219,7 @@ def _short_label(name: str, *, limit: int = 16) -> str:
     return f"{parts[0]}等{len(parts)}个"
 
 
+@cached_figure
 def textplot_keyness(keyness_df: pd.DataFrame, *, n: int = 15, title: str | None = None,
                      labels: tuple[str, str] | None = None):
     """Two-sided horizontal bar chart: the n most target-typical words (right, up top) and the
