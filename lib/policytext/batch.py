@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .discover import (checked_terms, corpus_terms, scored_candidates, terms_key, text_digests,
                        top_candidates)
-from .engine import _ALNUM, _HAN, _NUMCH, ENGINES, JOIN, Engine, segmenter, split_tokens
+from .engine import _ALNUM, _HAN, _NUMCH, ENGINES, JOIN, Engine, segmenter, split_tokens, tokens_text
 from .errors import ParameterError, PolicyTextError
 
 __all__ = ["segment_files"]
@@ -399,7 +399,7 @@ def _documents(texts, base: Engine | None, terms: list[str], pool, digests, *, p
                 k, packed = next(cut)
                 while k != i:                  # cut early, then found in the cache
                     k, packed = next(cut)
-                if _joined_text(packed) != text:  # re-cut pieces (Engine.cut checks its own)
+                if tokens_text(packed) != text:  # re-cut pieces (Engine.cut checks its own)
                     name = names[i] if names else f"text {i}"
                     raise PolicyTextError(f"{name}: segmentation is not lossless (bug in policytext)")
             else:
@@ -493,10 +493,6 @@ def _cached(terms: list[str], digests, pos: bool) -> tuple[list, dict]:
     keys = [cache_key(context, d) for d in digests]
     hits = ((i, cache_get("segment", key)) for i, key in enumerate(keys))
     return keys, {i: hit for i, hit in hits if _valid_hit(hit, pos)}
-
-
-def _joined_text(packed: str | list[str]) -> str:
-    return packed.replace(SEP, "") if isinstance(packed, str) else "".join(packed)
 
 
 class _BackgroundPuts:

@@ -296,6 +296,11 @@ def split_tokens(packed: list[str] | str) -> list[str]:
     return list(packed)
 
 
+def tokens_text(packed: list[str] | str) -> str:
+    """The text that join_tokens' result holds (its tokens joined back)."""
+    return packed.replace(JOIN, "") if isinstance(packed, str) else "".join(packed)
+
+
 def leftmost_terms(pieces: list[str], hits: list[int], lexicon, heads, is_word) -> list[str]:
     """Resolve overlapping lexicon terms in favour of the one that starts first.
 

@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 
 from .lexicon import dictionary, lexicon, versions
 from .engine import (_ALNUM, _HAN, _HAS_HAN, _NUMCH, _NUMLAT, JOIN, LEXICON_BOOST, LEXICON_FLOOR,
-                     Engine, join_tokens, leftmost_terms)
+                     Engine, join_tokens, leftmost_terms, tokens_text)
 
 __all__ = ["RjiebaEngine"]
 
@@ -70,7 +70,6 @@ _ALNUM_MAPPED = _MAPPED.replace("\u3007", "")
 _PURE_TEXT = {c: chr(_TARGET_PURE + i) for i, c in enumerate(_ALNUM_MAPPED)}
 _FOREIGN = {c: chr(0xE001 + i) for i, c in enumerate("#&+-_")}
 _JOIN = JOIN                    # a text holding it is cut block by block (_UNSAFE)
-_TO_HAN_BLOCK = {ord(c): t for c, t in _TO_TEXT.items()}
 _TO_FOREIGN = {ord(c): t for c, t in _FOREIGN.items()}
 _TO_PURE = {ord(c): t for c, t in _PURE_TEXT.items()}
 _FROM_ALL = {ord(t): c for table in (_TO_TEXT, _PURE_TEXT, _FOREIGN) for c, t in table.items()}
@@ -99,7 +98,7 @@ def _map_alnum(m: re.Match) -> str:
     # (a neighbour is never 〇 or a letter or digit: it would be in the run)
     pure = ("\u3007" not in run and (start == 0 or not _HAS_HAN.match(text, start - 1))
             and (end == len(text) or not _HAS_HAN.match(text, end)))
-    return run.translate(_TO_PURE if pure else _TO_HAN_BLOCK)
+    return run.translate(_TO_PURE if pure else TO_ENGINE)
 
 
 def _mapped_text(text: str) -> str | None:
@@ -285,7 +284,7 @@ class RjiebaEngine(Engine):
                     yield join_tokens(out, current) if joined else out
                 else:
                     out = self._finish(pending.result())
-                    if out.replace(_JOIN, "") != current:
+                    if tokens_text(out) != current:
                         self._check_lossless(current, out.split(_JOIN))
                     yield out if joined else out.split(_JOIN)
                 current, pending = following, ahead
