@@ -45,8 +45,18 @@ def sets() -> dict[str, list[str]]:
     return out
 
 
+class _Words:
+    """`in` test for the words of the engine's dictionary (discover_terms' `dictionary`)."""
+
+    def __init__(self, seg):
+        self.is_word = seg.is_word
+
+    def __contains__(self, word: str) -> bool:
+        return self.is_word(word)
+
+
 def results(texts: list[str]) -> dict:
-    known = discover._Known(segmenter())
+    known = _Words(segmenter())
     out = {}
     for i, options in enumerate(OPTIONS):
         for max_chars in SAMPLES:

@@ -28,7 +28,7 @@ import sys
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Callable, Container, Iterable, Sequence
 
-from .errors import ParameterError
+from .errors import ParameterError, PolicyTextError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -304,16 +304,6 @@ def terms_key(texts: Sequence[str], digests: Sequence[str] | None = None) -> str
                      *(digests or text_digests(texts)))
 
 
-class _Known:
-    """`in` test for words of the segmenter's dictionary (for discover_terms)."""
-
-    def __init__(self, seg: "Engine"):
-        self.seg = seg
-
-    def __contains__(self, word: str) -> bool:
-        return self.seg.is_word(word)
-
-
 def _trim(piece: str, tag_of: Callable[[str], str | None], allowed: frozenset[str]) -> bool:
     tag = (tag_of(piece) or "x")[0]
     return tag in _TRIM_SINGLE or (len(piece) >= 2 and tag in allowed)
@@ -378,7 +368,7 @@ def _window_cuts(seg: "Engine", windows: list[str], source: str) -> list[set[int
             current.add(pos)
     cuts.append(current)
     if len(cuts) != len(windows):       # cannot happen (see _APART): never misalign silently
-        raise RuntimeError("discover: windows cut together did not come apart (bug in policytext)")
+        raise PolicyTextError("discover: windows cut together did not come apart (bug in policytext)")
     return cuts
 
 
