@@ -17,7 +17,7 @@ import re
 import pandas as pd
 
 __all__ = [
-    "md_escape", "fmt_number", "fmt_percent", "nothing_to_show",
+    "md_escape", "fmt_number", "fmt_percent", "fmt_count", "fmt_list", "nothing_to_show",
     # corpus, term frequency, themes (notebooks 00-03)
     "corpus_summary", "length_contrast", "cleaning_summary", "parts_summary", "segmentation_summary",
     "discovery_summary", "top_terms", "distinctive_terms", "term_contexts", "dispersion",
@@ -58,7 +58,7 @@ def nothing_to_show(what: str, why: str) -> str:
     return f"*Nothing to show for this selection: {what} — {why}.*"
 
 
-def _names(items, *, limit: int | None = None) -> str:
+def fmt_list(items, *, limit: int | None = None) -> str:
     """Escaped items joined as a reader lists them: "a", "a and b", "a, b and c"."""
     items = [md_escape(item) for item in items]
     if limit is not None and len(items) > limit:
@@ -68,7 +68,7 @@ def _names(items, *, limit: int | None = None) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _counted(n: int, noun: str, plural: str | None = None) -> str:
+def fmt_count(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
 
 
@@ -93,9 +93,9 @@ def corpus_summary(docs: pd.DataFrame) -> str:
     kinds = (docs["doc_type"].replace("", None).fillna("not given").value_counts() if "doc_type" in docs
              else pd.Series(dtype=int))
     years = pd.to_numeric(docs.get("year", pd.Series(dtype=float)), errors="coerce").dropna().astype(int)
-    text = f"The selection holds **{_counted(len(docs), 'report')}**"
+    text = f"The selection holds **{fmt_count(len(docs), 'report')}**"
     if places:
-        text += f" from {_counted(len(places), 'place')} ({_names(places, limit=12)})"
+        text += f" from {fmt_count(len(places), 'place')} ({fmt_list(places, limit=12)})"
     if len(kinds):
         text += "; kinds: " + ", ".join(f"{md_escape(k)} ({n})" for k, n in kinds.items())
     if len(years):
@@ -128,10 +128,10 @@ def cleaning_summary(removed: pd.DataFrame, docs: pd.DataFrame) -> str:
     per_doc = removed["doc"].value_counts()
     reasons = removed["reason"].value_counts()
     share = f", {fmt_percent(100 * chars / raw)} of the raw text" if raw else ""
-    return (f"Cleaning removed {_counted(len(removed), 'line')} ({fmt_number(chars, decimals=0)} characters{share}) "
-            f"from {_counted(len(per_doc), 'report')}; most from {md_escape(per_doc.index[0])} "
-            f"({_counted(int(per_doc.iloc[0]), 'line')}). The commonest reason is {md_escape(reasons.index[0])} "
-            f"({_counted(int(reasons.iloc[0]), 'line')}).")
+    return (f"Cleaning removed {fmt_count(len(removed), 'line')} ({fmt_number(chars, decimals=0)} characters{share}) "
+            f"from {fmt_count(len(per_doc), 'report')}; most from {md_escape(per_doc.index[0])} "
+            f"({fmt_count(int(per_doc.iloc[0]), 'line')}). The commonest reason is {md_escape(reasons.index[0])} "
+            f"({fmt_count(int(reasons.iloc[0]), 'line')}).")
 
 
 def parts_summary(shares: pd.DataFrame) -> str:
@@ -153,7 +153,7 @@ def parts_summary(shares: pd.DataFrame) -> str:
                          f"{fmt_percent(100 * headed.loc[low, 'plan'], decimals=0)} ({md_escape(low)}) to "
                          f"{fmt_percent(100 * headed.loc[high, 'plan'], decimals=0)} ({md_escape(high)}) of the text.")
     if unheaded:
-        sentences.append(f"{_names(unheaded)} {'has' if len(unheaded) == 1 else 'have'} no review and plan "
+        sentences.append(f"{fmt_list(unheaded)} {'has' if len(unheaded) == 1 else 'have'} no review and plan "
                          f"parts: target tracking must rely on sentence cues there.")
     return " ".join(sentences)
 
@@ -175,11 +175,11 @@ def segmentation_summary(cuts: pd.DataFrame) -> str:
 def discovery_summary(candidates: pd.DataFrame, added, *, min_count: int, n_chars: int) -> str:
     """What discovery found in this selection and what policytext adds as new words."""
     added = list(added)
-    text = (f"Discovery found {_counted(len(candidates), 'candidate term')} that bare jieba splits, each seen at "
+    text = (f"Discovery found {fmt_count(len(candidates), 'candidate term')} that bare jieba splits, each seen at "
             f"least {min_count} times in {fmt_number(n_chars, decimals=0)} characters. ")
     if added:
-        return text + (f"policytext adds {_counted(len(added), 'new word')} for this selection: "
-                       f"{_names(added, limit=20)}.")
+        return text + (f"policytext adds {fmt_count(len(added), 'new word')} for this selection: "
+                       f"{fmt_list(added, limit=20)}.")
     return text + "policytext adds no new word for this selection."
 
 
@@ -201,7 +201,7 @@ def distinctive_terms(table: pd.DataFrame, *, n: int = 3, key: str = "doc") -> s
     if table.empty or table[key].nunique() < 2:
         return nothing_to_show("distinctive terms", "TF-IDF needs at least two reports")
     term = _term(table)
-    lines = [f"- **{md_escape(doc)}**: {_names(part.sort_values('rank')[term].head(n))}"
+    lines = [f"- **{md_escape(doc)}**: {fmt_list(part.sort_values('rank')[term].head(n))}"
              for doc, part in table.groupby(key, sort=False)]
     return "What each report says that the others rarely do (top TF-IDF terms):\n\n" + "\n".join(lines)
 
@@ -215,8 +215,8 @@ def term_contexts(hits: pd.DataFrame) -> str:
         headed = part[part["part"].isin(["review", "plan"])]
         where = (f"{fmt_percent(100 * (headed['part'] == 'plan').mean(), decimals=0)} of those in headed reports "
                  "in plan parts" if len(headed) else "none in a review or plan part")
-        lines.append(f"- **{md_escape(term)}**: {_counted(len(part), 'occurrence')} in "
-                     f"{_counted(part['doc'].nunique(), 'report')}, {where}")
+        lines.append(f"- **{md_escape(term)}**: {fmt_count(len(part), 'occurrence')} in "
+                     f"{fmt_count(part['doc'].nunique(), 'report')}, {where}")
     return "\n".join(lines)
 
 
@@ -232,7 +232,7 @@ def dispersion(hits: pd.DataFrame, lengths: dict, *, spread: float = 0.35) -> st
         shape = ("a frame: spread through the text" if q3 - q1 >= spread
                  else f"a topic: the middle half of its occurrences lies between {fmt_percent(100 * q1, decimals=0)} "
                       f"and {fmt_percent(100 * q3, decimals=0)} of the text")
-        lines.append(f"- {md_escape(term)} in {md_escape(doc)} ({_counted(len(part), 'occurrence')}): {shape}")
+        lines.append(f"- {md_escape(term)} in {md_escape(doc)} ({fmt_count(len(part), 'occurrence')}): {shape}")
     if not lines:
         return nothing_to_show("dispersion", "no term occurs four times or more in the reports shown")
     return "\n".join(lines)
@@ -256,18 +256,18 @@ def slogan_layers(slogans: pd.DataFrame, place_of: dict) -> str:
     used_in = slogans["doc_ids"].map(lambda ids: {place_of[i] for i in str(ids).split(",") if i in place_of})
     if len(places) < 2:
         top = slogans.sort_values("count", ascending=False, kind="stable")["slogan"].head(5)
-        return (f"{_counted(len(slogans), 'slogan')} in {md_escape(places[0] if places else 'this selection')}; "
-                f"the most repeated: {_names(top)}. With one place, shared and local slogans cannot be told apart.")
+        return (f"{fmt_count(len(slogans), 'slogan')} in {md_escape(places[0] if places else 'this selection')}; "
+                f"the most repeated: {fmt_list(top)}. With one place, shared and local slogans cannot be told apart.")
     shared = slogans.loc[used_in.map(len) == len(places), "slogan"]
     if len(shared):
-        sentences = [f"{_counted(len(shared), 'slogan')} {'is' if len(shared) == 1 else 'are'} used in every place "
-                     f"of the selection: {_names(shared, limit=8)}."]
+        sentences = [f"{fmt_count(len(shared), 'slogan')} {'is' if len(shared) == 1 else 'are'} used in every place "
+                     f"of the selection: {fmt_list(shared, limit=8)}."]
     else:
         sentences = ["No slogan is used in every place of the selection."]
     for place in places:
         own = slogans.loc[used_in.map(lambda s: s == {place}), "slogan"]
         if len(own):
-            sentences.append(f"Only {md_escape(place)}: {_names(own, limit=6)}.")
+            sentences.append(f"Only {md_escape(place)}: {fmt_list(own, limit=6)}.")
     return " ".join(sentences)
 
 
@@ -359,7 +359,7 @@ def short_text_caution(docs: pd.DataFrame, *, min_chars: int = 5000) -> str:
     short = docs.loc[docs["n_chars"] < min_chars, "id"]
     if short.empty:
         return ""
-    return (f"{_names(short)} {'is' if len(short) == 1 else 'are'} shorter than "
+    return (f"{fmt_list(short)} {'is' if len(short) == 1 else 'are'} shorter than "
             f"{fmt_number(min_chars, decimals=0)} characters: {'its' if len(short) == 1 else 'their'} rates rest "
             "on a few dozen hits, so read them as direction, not precision.")
 
@@ -416,7 +416,7 @@ def md_attainment(table, *, detail: int = 12) -> str:
         return nothing_to_show("target attainment", "no year has both a target and a result")
     met, missed = both[both["met"].astype(bool)], both[~both["met"].astype(bool)]
     multi = both["indicator"].nunique() > 1 or both["place"].nunique() > 1
-    unit = _counted(len(both), "target–result pair") if multi else _counted(len(both), "year")
+    unit = fmt_count(len(both), "target–result pair") if multi else fmt_count(len(both), "year")
     text = (f"For {_subject(both, 'these indicators')}: of {unit} with both a target and a result, "
             f"{len(met)} met the target and {len(missed)} missed it.")
     if len(both) <= detail:

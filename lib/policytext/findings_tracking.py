@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from .findings import fmt_number, fmt_percent, md_escape, nothing_to_show
+from .findings import fmt_count, fmt_list, fmt_number, fmt_percent, md_escape, nothing_to_show
 
 __all__ = [
     # notebook 04
@@ -48,16 +48,6 @@ def fmt_stated(value: float, *, high: float | None = None, relation: str | None 
     return _RELATION_WORDS[relation].format(text)
 
 
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
-
-
-def _join(items: list[str]) -> str:
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def md_city_targets(targets, *, doc_types: dict | None = None, max_places: int = 4) -> str:
     """What the targets table holds: how many targets per place (all places together beyond
     `max_places`), from which kinds of document, for which years, and how many are average
@@ -72,16 +62,16 @@ def md_city_targets(targets, *, doc_types: dict | None = None, max_places: int =
         where = md_escape(place) if place else "the selection"
         years = sorted(int(y) for y in g["year"].dropna().unique())
         span = "" if not years else f", for {years[0]}" if len(years) == 1 else f", for {years[0]}–{years[-1]}"
-        parts.append(f"{where}: {_count(len(g), 'target')} for {_count(g['indicator'].nunique(), 'indicator')}, "
-                     f"from {_count(g['doc'].nunique(), 'document')}{span}")
+        parts.append(f"{where}: {fmt_count(len(g), 'target')} for {fmt_count(g['indicator'].nunique(), 'indicator')}, "
+                     f"from {fmt_count(g['doc'].nunique(), 'document')}{span}")
     text = "The table lists " + "; ".join(parts) + "."
     if "measure" in targets:
         spans = targets[targets["measure"] == "avg_change"]
         if len(spans):
             periods = sorted({str(p) for p in spans.get("period", []) if isinstance(p, str) and p})
-            text += (f" {_count(len(spans), 'target is an', 'targets are')} average annual rate"
+            text += (f" {fmt_count(len(spans), 'target is an', 'targets are')} average annual rate"
                      f"{'' if len(spans) == 1 else 's'} (年均, measure avg_change) over "
-                     f"{_join([md_escape(p) for p in periods]) or 'a plan period'}, not the target of one year.")
+                     f"{fmt_list(periods) or 'a plan period'}, not the target of one year.")
     if doc_types:
         kinds = targets["doc"].map(lambda d: doc_types.get(d) or "unknown kind").value_counts()
         if len(kinds) > 1:
@@ -104,7 +94,7 @@ def _later_is_final(rows, dates: dict) -> str:
     when, latest = max(dated)
     value = rows[rows["doc"] == latest].iloc[0]
     early = [d for w, d in dated if w[:4] <= str(rows["statement_year"].iloc[0]) and d != latest]
-    why = (f"; {_join([md_escape(d) for d in early])} spoke before the year's statistics were out"
+    why = (f"; {fmt_list(early)} spoke before the year's statistics were out"
            if early else "")
     return (f" The later document's figure ({md_escape(fmt_stated(value['value'], unit=value['unit']))} in "
             f"{md_escape(latest)}) is more likely final{why}.")
@@ -163,7 +153,7 @@ def md_consistency(checks, statements, *, dates: dict | None = None) -> str:
                                "no indicator and year is stated by two documents of the same place")
     agree = checks["finding"].str.startswith("consistent")
     rounding = int((checks["finding"] == "consistent up to rounding").sum())
-    text = (f"Of {_count(len(checks), 'check')}, {int(agree.sum())} agree"
+    text = (f"Of {fmt_count(len(checks), 'check')}, {int(agree.sum())} agree"
             f"{f' ({rounding} only up to rounding)' if rounding else ''} and {int((~agree).sum())} do not.")
     keys = ["place", "indicator", "year", "measure", "finding"]
     lines = [_check_line(key, rows, dates or {}) for key, rows in
@@ -286,7 +276,7 @@ def md_implied_growth(growth, q, *, corpus=None, tolerance: float = 1.0, show: i
                      f"by {r['target_year']} {need} {md_escape(_base_text(r))} in {r['base_year']}: {verdict}.")
     kinds = [v.split(" (")[0] for _, v in verdicts]
     counts = {v: kinds.count(v) for v in dict.fromkeys(kinds)}
-    text = (f"Of {_count(len(verdicts), 'level target')} with an earlier level: "
+    text = (f"Of {fmt_count(len(verdicts), 'level target')} with an earlier level: "
             + "; ".join(_verdict_count(v, n) for v, n in counts.items()) + ".")
     more = f"\n\n*… and {len(lines) - show} more in the table.*" if len(lines) > show else ""
     return text + ("\n\n" + "\n".join(lines[:show]) + more if lines else "")
@@ -340,13 +330,13 @@ def md_timeline(q, indicator: str, *, place: str, corpus=None) -> str:
     kinds = rows["label"].value_counts()
     years = sorted(int(y) for y in rows["year"].unique())
     return (f"**{md_escape(indicator)}** in {md_escape(place) or 'the selection'}: "
-            f"{_count(len(rows), 'statement')} from {_count(rows['doc'].nunique(), 'document')}, "
+            f"{fmt_count(len(rows), 'statement')} from {fmt_count(rows['doc'].nunique(), 'document')}, "
             f"{years[0]}–{years[-1]} (" + ", ".join(f"{n} {k}" for k, n in kinds.items()) + ").")
 
 
 def _checks_named(checks, findings_: tuple) -> str:
     rows = checks[checks["finding"].isin(findings_)]
-    return _join([f"{md_escape(r.indicator)} {r.year}" for r in rows.itertuples()])
+    return fmt_list([f"{r.indicator} {r.year}" for r in rows.itertuples()])
 
 
 def _revised_across(checks, statements):
@@ -369,7 +359,7 @@ def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict, stat
     if not checks.empty:
         agree = checks["finding"].str.startswith("consistent")
         bullets.append(f"- **Agreement.** Documents of the same place agree on {int(agree.sum())} of the "
-                       f"{_count(len(checks), 'figure')} they share; the {int((~agree).sum())} others are "
+                       f"{fmt_count(len(checks), 'figure')} they share; the {int((~agree).sum())} others are "
                        "the findings to follow up.")
         revised = _checks_named(_revised_across(checks, statements), ("reported values differ", "estimate revised"))
         if revised:
@@ -382,13 +372,13 @@ def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict, stat
     verdicts = _implied_verdicts(growth, q, corpus)
     ahead = [r for r, v in verdicts if v.startswith("more")]
     if ahead:
-        bullets.append(f"- **Level targets.** {len(ahead)} of {_count(len(verdicts), 'level target')} need more "
+        bullets.append(f"- **Level targets.** {len(ahead)} of {fmt_count(len(verdicts), 'level target')} need more "
                        "growth than the annual growth targets stated for the same years: the level target is "
                        "the ambitious promise; track it.")
     single = sorted(p for p, n in docs_per_place.items() if n < 2)
     if single:
         bullets.append(f"- **One document cannot be checked against itself:** "
-                       f"{_join([md_escape(p) or 'unnamed place' for p in single])} "
+                       f"{fmt_list([p or 'unnamed place' for p in single])} "
                        f"{'has' if len(single) == 1 else 'have'} one document in this selection.")
     if not bullets:
         return nothing_to_show("conclusions", "no target, check or level target in this selection")
@@ -410,9 +400,9 @@ def md_selection(corpus) -> str:
     places = sorted({doc_place(d) for d in corpus} - {""})
     years = sorted({d.year for d in corpus if d.year is not None})
     span = "" if not years else f", {years[0]}" if len(years) == 1 else f", {years[0]}–{years[-1]}"
-    where = (_join([md_escape(p) for p in places]) if len(places) <= 3
-             else _count(len(places), "place"))
-    return f"The selection holds {_count(len(corpus), 'document')} of {where or 'an unnamed place'}{span}."
+    where = (fmt_list(places) if len(places) <= 3
+             else fmt_count(len(places), "place"))
+    return f"The selection holds {fmt_count(len(corpus), 'document')} of {where or 'an unnamed place'}{span}."
 
 
 def md_selection_fallback(name: str, *, city=None, doc_ids=None) -> str:
@@ -423,7 +413,7 @@ def md_selection_fallback(name: str, *, city=None, doc_ids=None) -> str:
 
 
 def _year_list(years) -> str:
-    return _join([str(int(y)) for y in sorted(years)])
+    return fmt_list([str(int(y)) for y in sorted(years)])
 
 
 def attainment_choices(attainment, *, registered: bool = True) -> list[tuple[str, str, str]]:
@@ -522,7 +512,7 @@ def md_crosssection_source(name: str, corpus) -> str:
     years = sorted({d.year for d in corpus if d.year is not None})
     when = f" of {_year_list(set(years))}" if years else ""
     return (f"*The selection holds one place, so this section reads the bundled corpus {md_escape(name)}: "
-            f"{_count(len(corpus), 'document')}{when} from {_count(len(places), 'place')}.*")
+            f"{fmt_count(len(corpus), 'document')}{when} from {fmt_count(len(places), 'place')}.*")
 
 
 def md_shared_indicators(shared) -> str:
@@ -530,7 +520,7 @@ def md_shared_indicators(shared) -> str:
     if shared.empty:
         return nothing_to_show("cross-section", "no indicator is targeted by two or more places in the same year")
     top = shared.loc[shared["places"].astype(int).idxmax()]
-    return (f"{_count(len(shared), 'indicator')} (with measure and year) {'is' if len(shared) == 1 else 'are'} "
+    return (f"{fmt_count(len(shared), 'indicator')} (with measure and year) {'is' if len(shared) == 1 else 'are'} "
             f"targeted by two or more places; the most shared is **{md_escape(top['indicator'])}** "
             f"({top['measure']}) for {int(top['year'])}, by {top['places']} places.")
 
