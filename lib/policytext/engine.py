@@ -47,7 +47,6 @@ from __future__ import annotations
 import itertools
 import re
 from functools import lru_cache
-from math import log
 from typing import Iterable, Iterator
 
 from .errors import ParameterError, PolicyTextError

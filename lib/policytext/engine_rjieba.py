@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .lexicon import dictionary, lexicon, versions
-from .engine import (_ALNUM, _HAN, _HAS_HAN, _NUMCH, _NUMLAT, JOIN, LEXICON_BOOST, LEXICON_FLOOR,
+from .engine import (_HAN, _HAS_HAN, _NUMLAT, JOIN, LEXICON_BOOST, LEXICON_FLOOR,
                      Engine, join_tokens, leftmost_terms, tokens_text)
 
 __all__ = ["RjiebaEngine"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from .findings import fmt_count, fmt_list, fmt_number, fmt_percent, md_escape, nothing_to_show
+from .findings import fmt_count, fmt_list, fmt_percent, md_escape, nothing_to_show
 
 __all__ = [
     # notebook 04
