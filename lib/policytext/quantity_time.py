@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Iterator
 
 from .structure import Paragraph, heading_level, is_heading
 
@@ -86,6 +87,14 @@ _BASELINE_AFTER = re.compile(r"基础上|的基础|相比|水平上")
 _BASELINE_BEFORE = re.compile(r"(?:在|比|较|与|同)$")
 
 
+def _mentions(text: str) -> Iterator[re.Match]:
+    """The period mentions of ``text`` that are not baselines (在“十三五”基础上, 比“十三五”末)."""
+    for m in PERIOD_PATTERN.finditer(text):
+        if not (_BASELINE_AFTER.match(text, m.end())
+                or _BASELINE_BEFORE.search(text[max(0, m.start() - 1):m.start()])):
+            yield m
+
+
 def _count(s: str) -> int:
     return int(s) if s.isdigit() else _cn_int(s)
 
@@ -116,9 +125,7 @@ def span_in(text: str, review_year: int | None) -> tuple[tuple[int, int] | None,
     """The last period mention in ``text``: (span, is_end_point, end of the mention) or
     (None, False, -1).  Baselines (在“十三五”基础上) are skipped."""
     found: tuple[tuple[int, int] | None, bool, int] = (None, False, -1)
-    for m in PERIOD_PATTERN.finditer(text):
-        if _BASELINE_AFTER.match(text, m.end()) or _BASELINE_BEFORE.search(text[max(0, m.start() - 1):m.start()]):
-            continue
+    for m in _mentions(text):
         span, end_point = _span_of(m, review_year)
         if span is not None:
             found = (span, end_point, m.end())
@@ -140,9 +147,7 @@ class PeriodContext:
         marks: list[tuple[int, tuple[int, int] | None]] = []
         for m in _TOP_HEADING.finditer(text):
             marks.append((m.start(), None))            # a new top-level section forgets the period
-        for m in PERIOD_PATTERN.finditer(text):
-            if _BASELINE_AFTER.match(text, m.end()) or _BASELINE_BEFORE.search(text[max(0, m.start() - 1):m.start()]):
-                continue
+        for m in _mentions(text):
             if m.group("f0") or m.group("s0"):
                 continue        # from-to years hold for their own sentence only
             span, end_point = _span_of(m, review_year)
@@ -264,9 +269,7 @@ def _span_mentions(text: str, review_year: int | None, *, back_bare: bool) -> li
     ranges, 今后五年 / 五年来, and (``back_bare``) bare 五年 before a flow.  From-to years
     (由2010年…到2015年) and plan end points (“十四五”末) hold for one year."""
     found = []
-    for m in PERIOD_PATTERN.finditer(text):
-        if _BASELINE_AFTER.match(text, m.end()) or _BASELINE_BEFORE.search(text[max(0, m.start() - 1):m.start()]):
-            continue
+    for m in _mentions(text):
         if m.group("f0") or m.group("s0"):
             continue
         span, end_point = _span_of(m, review_year)
