@@ -86,7 +86,7 @@ class IndicatorResolver:
 # ------------------------------------------------------------------ helpers of the resolvers
 
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
-_LIST_SEP = re.compile(r"^[、和与及]$")
+_SEPARATORS = frozenset("、和及与")     # between the items of a list of values
 
 
 _SPEND_VERB = re.compile(r"(投入|投资|安排|筹措|争取)(?:资金)?[近约超]?$")
@@ -211,7 +211,7 @@ class Clause:
     @property
     def only_separator(self) -> bool:
         """Nothing but 、/和 between this value and the one before: 7%、8%."""
-        return not self.pre.strip() or _LIST_SEP.match(self.pre.strip()) is not None
+        return not self.pre.strip() or self.pre.strip() in _SEPARATORS
 
 
 def clause_of(text: str, sentence: tuple[int, int], group: list[Candidate], k: int, rows: list[dict],
@@ -319,7 +319,6 @@ _RELATION_END = re.compile(r"(?:达到|达|突破|超过|超|逾|增至|增长|�
                            r"不少于|不低于|不超过|不高于|低于|高于|多于|少于|"
                            r"保持在|稳定在|为|是|占|近|约|共|累计|由|从|人均|每|实现)$")
 _ITEM_SPEND = re.compile(r"(?:总|计划|累计)?(投资|投入)$")
-_SEPARATORS = ("、", "和", "及", "与")
 # what follows the noun: a list separator (和/及/与 only before the next value or a name and a
 # value: 2×66万千瓦发电和东海拉尔发电厂2×35万千瓦), 等, the clause
 # end, or how the work went (年内完工, 基本完工, 正式运营 …: not part of the name)
