@@ -132,8 +132,8 @@ def in_process(texts: dict[str, str], repeat: int) -> dict[str, float]:
 
 def _cpu_seconds() -> float:
     """CPU time of this process (all its threads) and of its children that have been waited for."""
-    return sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
-               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    usages = map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    return sum(u.ru_utime + u.ru_stime for u in usages)
 
 
 def cpu_account(run_cold, engine, clean: list[str], repeat: int) -> dict[str, float]:
