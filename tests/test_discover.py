@@ -259,3 +259,29 @@ def test_terms_glued_to_numbers_are_not_added(corpus_name, candidates, kept):
 
     texts = [doc.clean for doc in data_corpus(corpus_name)]
     assert checked_terms(texts, candidates, key=None) == kept
+
+
+@pytest.mark.parametrize("corpus_name, candidates, kept", [
+    # trimmed of a verb before it, a name of four characters or more stays (建设西部明星城);
+    # a word trimmed of its end must be free on the right: 提档 is always 提档升级
+    ("seeds", ["建设西部明星城", "走在全省前列"], ["西部明星城"]),
+    ("hailar", ["万吨褐煤提质", "提档升级", "蒙西", "新局面"], ["褐煤提质", "蒙西"]),
+    # 有效应对, 走在全国前列, 多措并举: always followed by what was trimmed; 用足用好 and
+    # 融合化方向: a short word always preceded by it; 迈出新步伐, 居全国第5位: one adjective
+    # or verb before a word; 在省委坚强领导下: a word and a locative
+    ("provinces2026", ["有效应对", "走在全国前列", "多措并举", "用足用好", "融合化方向", "迈出新步伐",
+                       "居全国", "领导下", "杨凌", "赣鄱"], ["杨凌", "赣鄱"]),
+])
+def test_fragments_left_by_trimming_and_phrases_are_not_added(corpus_name, candidates, kept):
+    from pathlib import Path
+
+    from policytext import data_corpus
+    from policytext.corpus import read_text
+    from policytext.discover import checked_terms
+
+    if corpus_name == "seeds":
+        seeds = Path(__file__).resolve().parents[1] / "seeds"
+        texts = [read_text(p) for p in sorted(seeds.glob("*.txt"))]
+    else:
+        texts = [doc.clean for doc in data_corpus(corpus_name)]
+    assert checked_terms(texts, candidates, key=None) == kept

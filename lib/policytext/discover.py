@@ -40,7 +40,9 @@ __all__ = ["discover_terms", "corpus_terms", "FUNCTION_CHARS", "INNER_FUNCTION_C
 FUNCTION_CHARS = frozenset("的了和是在及等与或也而就把被将从于之其这那们着并且又再还很更最每各该此吗呢吧啊让")
 # ... and has none of these inside (党的建设 and 之 phrases are lexicon or phrase material).
 INNER_FUNCTION_CHARS = frozenset("的之了和与及是把被将从于着过也都就更最很")
-_RUN = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+_CHINESE = "[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_RUN = re.compile(_CHINESE + "{2,}")
+_CHINESE_CHAR = re.compile(_CHINESE)
 COLUMNS = ["term", "count", "pmi", "left_entropy", "right_entropy", "score"]
 FULL_COUNT_CHARS = 500_000   # samples up to this size count every n-gram (see _count)
 SORT_MIN_CHARS = 50_000      # ... and from this size on, with numpy (see _sort_pays)
@@ -285,7 +287,9 @@ def checked_terms(texts: Sequence[str], candidates: Sequence[str], *, key: str |
     # the same pieces come back in many candidates; each look-up is a bisection (~15 µs)
     tag_of = functools.lru_cache(maxsize=None)(dictionary_index().tag) if candidates else None
     # (a word that passes, passes where it first comes: checking each word once keeps the order)
-    words = list(dict.fromkeys(w for c in candidates if (w := _new_word(seg, c, tag_of))))
+    words: dict[str, tuple[bool, bool]] = {}     # word -> its (start, end) was trimmed
+    for found in filter(None, (_new_word(seg, c, tag_of) for c in candidates)):
+        words.setdefault(*found)
     terms = _stand_alone(seg, words, "\n".join(texts))
     if key is not None:
         cache_put("segment_terms", key, terms)
@@ -309,9 +313,10 @@ def _trim(piece: str, tag_of: Callable[[str], str | None], allowed: frozenset[st
     return tag in _TRIM_SINGLE or (len(piece) >= 2 and tag in allowed)
 
 
-def _stand_alone(seg: "Engine", words: Sequence[str], joined: str) -> list[str]:
+def _stand_alone(seg: "Engine", words: dict[str, tuple[bool, bool]], joined: str) -> list[str]:
     """The words that stand on their own where they occur: most occurrences start and end on
-    dictionary token boundaries, and at most half are glued to a number (_glued)."""
+    dictionary token boundaries, at most half are glued to a number (_glued), and a trimmed
+    word is still free on the trimmed side (_free_where_trimmed)."""
     checks, windows = [], []        # (word, start, end) in each window, and the windows
     glued = [0] * len(words)
     for k, word in enumerate(words):
@@ -328,7 +333,32 @@ def _stand_alone(seg: "Engine", words: Sequence[str], joined: str) -> list[str]:
         good[k] += (start == 0 or start in cuts) and end in cuts
         seen[k] += 1
     return [w for k, w in enumerate(words)
-            if seen[k] > 0 and 2 * good[k] >= seen[k] and 2 * glued[k] <= seen[k]]
+            if seen[k] > 0 and 2 * good[k] >= seen[k] and 2 * glued[k] <= seen[k]
+            and _free_where_trimmed(w, *words[w], joined)]
+
+
+def _free_where_trimmed(word: str, head: bool, tail: bool, text: str) -> bool:
+    """True unless trimming left a fragment of a set phrase: a word whose end was trimmed must
+    be free on the right, as discovery's candidates are (有效应 of 有效应对 is always followed by
+    对, 多措 of 多措并举 by 并), and so must a word of two or three characters on the left (足用好
+    of 用足用好, 化方向 of 融合化方向). A longer word after a trimmed verb is mostly a name or
+    slogan that one report always uses with that verb (建设|西部明星城), so it is kept."""
+    floor = DISCOVER_DEFAULTS["min_entropy"]
+    return ((not tail or _side_entropy(word, text, after=True) >= floor)
+            and (not head or len(word) >= 4 or _side_entropy(word, text, after=False) >= floor))
+
+
+def _side_entropy(word: str, text: str, *, after: bool) -> float:
+    """The entropy of the characters after (or before) `word` in `text`, counted as discovery
+    counts them (a character that is not Chinese is a new neighbour each time)."""
+    neighbours: Counter = Counter()
+    seen = 0
+    for m in re.finditer(re.escape(word), text):
+        seen += 1
+        at = m.end() if after else m.start() - 1
+        if at >= 0 and _CHINESE_CHAR.match(text, at):
+            neighbours[text[at]] += 1
+    return _entropy(neighbours.values(), seen)
 
 
 # A word glued to numbers is a piece of a quantity phrase: a measure word or unit read with the
@@ -372,13 +402,16 @@ def _window_cuts(seg: "Engine", windows: list[str], source: str) -> list[set[int
     return cuts
 
 
-def _new_word(seg: "Engine", term: str, tag_of: Callable[[str], str | None]) -> str | None:
-    """The candidate (trimmed) when it is a new word for the dictionary, else None (whether it
-    stands on its own where it occurs is `_stand_alone`'s test).
-    tag_of: jieba's dictionary word -> POS tag (None for other strings)."""
+def _new_word(seg: "Engine", term: str,
+              tag_of: Callable[[str], str | None]) -> tuple[str, tuple[bool, bool]] | None:
+    """(the candidate trimmed, whether its (start, end) was trimmed) when it is a new word for
+    the dictionary, else None (whether it stands on its own where it occurs is `_stand_alone`'s
+    test). tag_of: jieba's dictionary word -> POS tag (None for other strings)."""
     pieces = seg.cut_block(term)
+    whole = len(pieces)
     while len(pieces) > 1 and _trim(pieces[0], tag_of, _TRIM_HEAD):
         pieces = pieces[1:]
+    untrimmed_tail = len(pieces)
     while len(pieces) > 1 and _trim(pieces[-1], tag_of, _TRIM_TAIL):
         pieces = pieces[:-1]
     word = "".join(pieces)
@@ -386,8 +419,21 @@ def _new_word(seg: "Engine", term: str, tag_of: Callable[[str], str | None]) -> 
         return None
     if word[0] in FUNCTION_CHARS or word[-1] in FUNCTION_CHARS:
         return None
-    if all(len(p) >= 2 for p in pieces):
+    if all(len(p) >= 2 for p in pieces) or _phrase(pieces, tag_of):
         return None
     if any(word[i:j] in seg.lexicon for i in range(len(word)) for j in range(i + 2, len(word) + 1)):
         return None
-    return word
+    return word, (untrimmed_tail < whole, len(pieces) < untrimmed_tail)
+
+
+def _phrase(pieces: list[str], tag_of: Callable[[str], str | None]) -> bool:
+    """True for two shapes of phrase that single characters let through: one character, an
+    adjective or a verb, before a word (新|局面, 大|文章, 居|全国), and a word followed by one
+    locative character (领导|下, 走|在|前; not a compass point, which ends names: 蒙西)."""
+    head, last = pieces[0], pieces[-1]
+    return ((len(pieces) == 2 and len(head) == 1 and len(last) >= 2
+             and (tag_of(head) or "x")[0] in "av")
+            or (last in _LOCATIVES and (tag_of(last) or "x")[0] == "f"))
+
+
+_LOCATIVES = frozenset("上下中里内外前后间")
