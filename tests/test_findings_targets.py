@@ -35,8 +35,10 @@ def test_md_attainment_counts_and_years():
     assert "Missed: 2012: 21% target, 18.5% achieved; 2013: 20% target, 10.1% achieved." in text
     assert "2018: ≈6% target, 6% estimated" in text
     assert "The largest shortfall was 9.9 percentage points (2013)." in text
-    assert "1 of the results are estimates" in text
+    assert "1 of the results is an estimate (预计), not a final figure." in text
     assert "No result is stated yet for the target of 2019." in text
+    later = attainment(("海拉尔区", GDP, "change", 2020, 6, None, "~", None, None, None, "%", None, ""))
+    assert "for the targets of 2019 and 2020." in md_attainment(pd.concat([HAILAR, later]))
     one = md_attainment(HAILAR[HAILAR["year"] == 2015])
     assert one.startswith("For 地区生产总值 (change) in 海拉尔区: of 1 year with both a target and a result, ")
 

@@ -71,6 +71,11 @@ def test_consistency_states_each_disagreement_and_the_later_document_rule():
     # without dates the rule is not applied (no date, no claim)
     assert "more likely final" not in md_consistency(checks, detail)
     assert md_consistency(checks.iloc[0:0], detail.iloc[0:0]).startswith("*Nothing to show")
+    # the verb agrees with the count
+    assert md_consistency(checks.iloc[1:], detail).startswith("Of 2 checks, 1 agree and 1 does not.")
+    agreeing = checks[checks["finding"] == "consistent"]
+    assert md_consistency(agreeing, detail).startswith("The one check agrees.")
+    assert md_consistency(pd.concat([agreeing, agreeing]), detail).startswith("All 2 checks agree.")
 
 
 def test_successive_annual_targets_are_not_a_moved_deadline():
@@ -155,7 +160,11 @@ def test_conclusions_apply_only_the_rules_that_hold():
     checks, _ = _statements()
     growth, q = _growth_and_q()
     text = md_conclusions(checks, growth, q, docs_per_place={"甲市": 2, "乙区": 1})
-    assert "agree on 1 of the 3 figures" in text
+    assert "agree on 1 of the 3 figures they share; the 2 others are the findings to follow up." in text
+    one_differs = md_conclusions(checks.iloc[1:], growth, q, docs_per_place={"甲市": 2})
+    assert "agree on 1 of the 2 figures they share; the other one is the finding to follow up." in one_differs
+    agreeing = checks[checks["finding"] == "consistent"]
+    assert "agree on 1 of the 1 figure they share." in md_conclusions(agreeing, growth, q, docs_per_place={"甲市": 2})
     assert "城镇居民人均可支配收入 2021 and 地区生产总值 2021: an early and a later document differ" in text
     assert "Deadlines drift" not in text
     _, detail = _statements()

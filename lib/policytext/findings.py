@@ -433,11 +433,13 @@ def md_attainment(table, *, detail: int = 12) -> str:
         text += f" The largest shortfall was {_points(-worst['gap'], worst['unit'])} ({int(worst['year'])})."
     estimates = int((both["achieved_kind"] == "estimate").sum())
     if estimates:
-        text += f" {estimates} of the results are estimates (预计), not final figures."
+        text += (" 1 of the results is an estimate (预计), not a final figure." if estimates == 1 else
+                 f" {estimates} of the results are estimates (预计), not final figures.")
     open_years = t[t["target"].notna() & t["achieved"].isna()]
     if len(open_years) and not multi:
-        years = ", ".join(str(int(y)) for y in sorted(open_years["year"]))
-        text += f" No result is stated yet for the target of {years}."
+        years = sorted({int(y) for y in open_years["year"]})
+        text += (f" No result is stated yet for the target{'s' if len(years) > 1 else ''} of "
+                 f"{fmt_list(map(str, years))}.")
     return text
 
 

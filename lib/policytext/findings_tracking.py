@@ -153,8 +153,14 @@ def md_consistency(checks, statements, *, dates: dict | None = None) -> str:
                                "no indicator and year is stated by two documents of the same place")
     agree = checks["finding"].str.startswith("consistent")
     rounding = int((checks["finding"] == "consistent up to rounding").sum())
-    text = (f"Of {fmt_count(len(checks), 'check')}, {int(agree.sum())} agree"
-            f"{f' ({rounding} only up to rounding)' if rounding else ''} and {int((~agree).sum())} do not.")
+    n_agree, n_differ = int(agree.sum()), int((~agree).sum())
+    rounded = f" ({rounding} only up to rounding)" if rounding else ""
+    if n_differ == 0:
+        text = (f"The one check agrees{rounded}." if len(checks) == 1
+                else f"All {fmt_count(len(checks), 'check')} agree{rounded}.")
+    else:
+        text = (f"Of {fmt_count(len(checks), 'check')}, {n_agree} agree{rounded} and {n_differ} "
+                f"{'does' if n_differ == 1 else 'do'} not.")
     keys = ["place", "indicator", "year", "measure", "finding"]
     lines = [_check_line(key, rows, dates or {}) for key, rows in
              statements[~statements["finding"].str.startswith("consistent")].groupby(keys, sort=False)]
@@ -358,9 +364,11 @@ def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict, stat
     bullets = []
     if not checks.empty:
         agree = checks["finding"].str.startswith("consistent")
+        n_differ = int((~agree).sum())
+        others = ("" if n_differ == 0 else "; the other one is the finding to follow up" if n_differ == 1
+                  else f"; the {n_differ} others are the findings to follow up")
         bullets.append(f"- **Agreement.** Documents of the same place agree on {int(agree.sum())} of the "
-                       f"{fmt_count(len(checks), 'figure')} they share; the {int((~agree).sum())} others are "
-                       "the findings to follow up.")
+                       f"{fmt_count(len(checks), 'figure')} they share{others}.")
         revised = _checks_named(_revised_across(checks, statements), ("reported values differ", "estimate revised"))
         if revised:
             bullets.append(f"- **Estimates.** {revised}: an early and a later document differ; for a finished "
