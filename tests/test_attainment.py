@@ -4,7 +4,7 @@ import io
 import pandas as pd
 import pytest
 
-from policytext.attainment import (ATTAINMENT_COLUMNS, place_from_text, target_met, textplot_attainment,
+from policytext.attainment import (ATTAINMENT_COLUMNS, target_met, textplot_attainment,
                                    textstat_attainment)
 from policytext.errors import PolicyTextError
 from policytext.targets import quantities_periods
@@ -184,20 +184,6 @@ def test_empty_and_bad_input():
         textstat_attainment(pd.DataFrame({"doc": ["a"]}))
 
 
-# ------------------------------------------------------------------ places
-
-@pytest.mark.parametrize("head, place", [
-    ("政 府 工 作 报 告\n——2019年3月4日在呼伦贝尔市海拉尔区第十五届人民代表大会第三次会议上\n"
-     "呼伦贝尔市海拉尔区人民政府代区长 萨国文", "海拉尔区"),
-    ("海拉尔区政府工作报告\n各位代表：", "海拉尔区"),
-    ("政府工作报告\n海拉尔区人民政府区长　　张天喜", "海拉尔区"),
-    ("下载 打印 2026年内蒙古自治区政府工作报告 ——2026年2月4日", "内蒙古自治区"),
-    ("分享: 陕西省2026年政府工作报告 2026年1月27日", "陕西省"),
-    ("——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上", "甘肃省"),
-    ("各位代表：现在我代表政府报告工作。", None),
-])
-def test_place_from_text(head, place):
-    assert place_from_text(head) == place
 
 
 # ------------------------------------------------------------------ the bundled corpus, via the CLI

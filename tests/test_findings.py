@@ -49,6 +49,13 @@ def test_corpus_summary_counts_and_escapes():
     # a folder without metadata: no place, no kind (empty strings, as load_corpus reads them)
     bare = DOCS.assign(place="", doc_type=["", "", None])
     assert F.corpus_summary(bare).startswith("The selection holds **3 reports**; kinds: not given (3); years")
+    assert "opening lines" not in F.corpus_summary(DOCS)
+    read = DOCS.assign(from_text=["place, doc_type", "", "place"])
+    assert F.corpus_summary(read).endswith(" The place and kind of 2 reports are not in the metadata and were "
+                                           "read from the report's opening lines (title, congress, speaker).")
+    one = DOCS.assign(from_text=["", "", "doc_type"])
+    assert F.corpus_summary(one).endswith(" The kind of 1 report is not in the metadata and was read from the "
+                                          "report's opening lines (title, congress, speaker).")
 
 
 def test_length_contrast_names_longest_and_shortest():

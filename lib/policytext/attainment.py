@@ -38,7 +38,7 @@ from .errors import ParameterError
 from .figures import cached_figure
 from .targets import _TRACKED, _check, quantities_periods, unit_scale
 
-__all__ = ["textstat_attainment", "textplot_attainment", "target_met", "place_from_text", "doc_place",
+__all__ = ["textstat_attainment", "textplot_attainment", "target_met",
            "ATTAINMENT_COLUMNS", "CEILING_INDICATORS", "CEILING_LEVELS"]
 
 ATTAINMENT_COLUMNS = [
@@ -127,42 +127,11 @@ def _doc_dates(q: pd.DataFrame, corpus) -> dict[str, float]:
     return dates
 
 
-_UNIT = r"(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|区|县|旗|州|盟)"
-_PLACE = rf"(?![年月日在])[\u4e00-\u9fff]{{1,16}}?{_UNIT}"
-_PLACE_PATTERNS = [
-    # 2026年内蒙古自治区政府工作报告 / 陕西省2026年政府工作报告 / 海拉尔区政府工作报告
-    re.compile(rf"(?:^|[^\u4e00-\u9fff]|年)({_PLACE})(?:[0-9０-９]{{4}}年)?(?:人民)?政府工作报告"),
-    # 在海拉尔区第十四届人民代表大会 / 在甘肃省十四届人民代表大会
-    re.compile(rf"在({_PLACE})第?[一二三四五六七八九十0-9]+届人民代表大会"),
-    # 海拉尔区人民政府区长 / 呼伦贝尔市海拉尔区人民政府代区长 / 海南省省长
-    re.compile(rf"(?:^|[^\u4e00-\u9fff])({_PLACE})(?:人民政府)?代?(?:省长|市长|区长|县长|旗长|州长|盟长|主席)"),
-]
-_LAST_UNIT = re.compile(rf".+?{_UNIT}")
-
-
-def place_from_text(text: str, *, head: int = 600) -> str | None:
-    """The place a report is of, read from its first ``head`` characters: the title line
-    (海拉尔区政府工作报告), the congress (在海拉尔区第十四届人民代表大会) or the speaker's
-    office (海拉尔区人民政府区长).  A place written with its parent (呼伦贝尔市海拉尔区) gives
-    the last unit (海拉尔区).  None when nothing matches."""
-    start = str(text or "")[:head]
-    for pattern in _PLACE_PATTERNS:
-        m = pattern.search(start)
-        if m:
-            parts = _LAST_UNIT.findall(m.group(1))
-            return parts[-1] if parts and len(parts[-1]) > 2 else m.group(1)
-    return None
-
-
-def doc_place(doc) -> str:
-    """A document's place: its metadata, else the report's own words (place_from_text), else ''."""
-    return str(doc.meta.get("place") or place_from_text(doc.raw) or "")
-
-
 def _places(q: pd.DataFrame, corpus) -> pd.Series:
-    """Place of each row: doc_place of its document, else a ``place`` column, else ''."""
+    """Place of each row: its document's place (metadata, else the report's words: see
+    metadata.fill_from_text), else a ``place`` column, else ''."""
     if corpus is not None:
-        place = {doc.id: doc_place(doc) for doc in corpus}
+        place = {doc.id: str(doc.meta.get("place") or "") for doc in corpus}
         return q["doc"].map(lambda d: place.get(d, "")).astype(str)
     if "place" in q.columns:
         return q["place"].fillna("").astype(str)
@@ -283,7 +252,7 @@ def textstat_attainment(q: pd.DataFrame, *, corpus=None, registered: bool = Fals
     ``registered=True`` keeps the indicators of the indicator registry (GDP, income,
     jobs …), not single projects.
     Place comes from ``corpus`` metadata (``place``), else the report's title or speaker
-    (:func:`place_from_text`), else a ``place`` column of ``q``, else ''.  Document order
+    (:func:`policytext.metadata.place_from_text`), else a ``place`` column of ``q``, else ''.  Document order
     (which is earlier) comes from the corpus dates, else a ``doc_date``/``doc_year``
     column, else the year most of a document's targets are for.
     Columns: :data:`ATTAINMENT_COLUMNS`, sorted by place, indicator, measure, year/period.

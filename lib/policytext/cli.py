@@ -118,22 +118,16 @@ def _attainment_table(paths: list[str]):
     """The attainment table of report files, and notes for the reader (stderr).
 
     Metadata come from a metadata.csv beside the files; a file without a ``place`` there
-    gets the place read from its text (attainment.place_from_text); if no file's place can
-    be read, all files are taken as one place, and a note says so.  ``doc`` is the file name.
+    gets the place read from its text (metadata.fill_from_text); if no file's place can be
+    read, all files are taken as one place, and a note says so.  ``doc`` is the file name.
     """
-    from .attainment import place_from_text, textstat_attainment
+    from .attainment import textstat_attainment
     from .corpus import load_files
     from .quantities import quantities
 
     corpus = load_files(paths)
-    notes, unknown = [], []
-    for doc in corpus:
-        if not str(doc.meta.get("place") or ""):
-            found = place_from_text(doc.raw)
-            if found:
-                doc.meta["place"] = found
-            else:
-                unknown.append(doc.id)
+    notes = []
+    unknown = [doc.id for doc in corpus if not doc.meta["place"]]
     if unknown and len(unknown) == len(corpus):
         notes.append("no place in metadata or text of any file: all files are taken as one place")
     elif unknown:

@@ -21,7 +21,8 @@ from .convert import html_to_text, looks_like_html, script_of, to_simplified
 from .decode import decode_bytes, read_bytes
 from .errors import DecodeError, MetadataError, ParameterError
 # DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
-from .metadata import DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, _parse_date, read_metadata, row_path  # noqa: F401
+from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, _parse_date, fill_from_text,  # noqa: F401
+                       read_metadata, row_path)
 from .structure import Paragraph, Sentence, split_paragraphs, split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -101,6 +102,8 @@ class Document:
     path: Path | None = None
     encoding: str = "utf-8"
     format: str = "text"  # "html" when raw is the text extracted from an HTML file
+    # the metadata keys read from the report's opening lines (metadata.fill_from_text)
+    from_text: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
         # Every metadata column is present ("" when absent): code reading meta["doc_type"]
@@ -109,6 +112,8 @@ class Document:
         self.meta["id"] = self.meta["id"] or self.id
         if not self.meta["file"] and self.path is not None:
             self.meta["file"] = self.path.name
+        # One place for it, so that every table, chart and selection (city=) sees the same place.
+        self.from_text = fill_from_text(self.meta, self.raw)
 
     def __repr__(self) -> str:
         return f"Document({self.id!r}, {len(self.raw)} chars, {self.meta.get('place', '')})"
@@ -219,11 +224,13 @@ class Corpus:
         return [doc.id for doc in self.docs]
 
     def to_frame(self) -> "pd.DataFrame":
-        """One row per document: id, metadata, year, lengths, raw and clean text."""
+        """One row per document: id, metadata, year, from_text (the metadata read from the
+        report's opening, e.g. "place, doc_type"), lengths, raw and clean text."""
         rows = []
         for doc in self.docs:
             row = {"id": doc.id, **{k: v for k, v in doc.meta.items() if k != "id"}}
-            row.update(year=doc.year, n_chars=len(doc.clean), n_raw_chars=len(doc.raw),
+            row.update(year=doc.year, from_text=", ".join(doc.from_text), n_chars=len(doc.clean),
+                       n_raw_chars=len(doc.raw),
                        n_removed_lines=len(doc.removed), encoding=doc.encoding, format=doc.format,
                        script=doc.script, raw=doc.raw, clean=doc.clean)
             rows.append(row)

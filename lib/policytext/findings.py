@@ -103,7 +103,21 @@ def corpus_summary(docs: pd.DataFrame) -> str:
         text += f"; years {span}"
     if "n_chars" in docs:
         text += f"; {fmt_number(docs['n_chars'].sum(), decimals=0)} characters of clean text in all"
-    return text + "."
+    return text + "." + _read_from_text(docs)
+
+
+def _read_from_text(docs: pd.DataFrame) -> str:
+    """Which metadata the reports' own opening lines supplied (Corpus.to_frame's from_text)."""
+    read = docs["from_text"].fillna("").astype(str) if "from_text" in docs else pd.Series(dtype=str)
+    read = read[read != ""]
+    if read.empty:
+        return ""
+    names = {"place": "place", "doc_type": "kind"}
+    fields = [names[f] for f in names if read.str.contains(f).any()]
+    return (f" The {' and '.join(fields)} of {fmt_count(len(read), 'report')} "
+            f"{'is' if len(read) == 1 else 'are'} not in the metadata and "
+            f"{'was' if len(read) == 1 else 'were'} read from the report's opening lines "
+            "(title, congress, speaker).")
 
 
 def length_contrast(docs: pd.DataFrame, *, column: str = "n_chars") -> str:

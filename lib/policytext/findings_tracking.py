@@ -401,11 +401,8 @@ def _registry_names() -> list[str]:
 
 
 def md_selection(corpus) -> str:
-    """What the selection holds: documents, places (as the tables find them: metadata, else the
-    reports' own words), years."""
-    from .attainment import doc_place
-
-    places = sorted({doc_place(d) for d in corpus} - {""})
+    """What the selection holds: documents, places (metadata, else the reports' own words), years."""
+    places = sorted({str(d.meta.get("place") or "") for d in corpus} - {""})
     years = sorted({d.year for d in corpus if d.year is not None})
     span = "" if not years else f", {years[0]}" if len(years) == 1 else f", {years[0]}–{years[-1]}"
     where = (fmt_list(places) if len(places) <= 3

@@ -11,6 +11,12 @@ Every problem is a MetadataError naming the table, the line and the value:
 Only id and file are required; every other column is optional, and a Document has all of
 METADATA_COLUMNS in its meta ("" when absent). A table saved by Excel as "CSV UTF-8"
 (with a byte-order mark) reads like any other.
+
+A report with no place or doc_type in its metadata (or no table at all) gets them from its own
+opening lines, which follow a fixed form in this genre (`fill_from_text`): the title (2026年安徽省
+政府工作报告), the congress it was delivered to (在海拉尔区第十四届人民代表大会第二次会议上, 在中国
+共产党嘉峪关市第十二次代表大会上), the speaker's office (海南省省长) or an interview's byline
+(——访金昌市委书记王钧). The date is read the same way (corpus.Document.date).
 """
 from __future__ import annotations
 
@@ -24,7 +30,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from .decode import decode_bytes, read_bytes
 from .errors import DecodeError, MetadataError
 
-__all__ = ["METADATA_FILE", "METADATA_COLUMNS", "DOC_TYPES", "read_metadata", "row_path"]
+__all__ = ["METADATA_FILE", "METADATA_COLUMNS", "DOC_TYPES", "read_metadata", "row_path", "place_from_text",
+           "doc_type_from_text", "fill_from_text"]
 
 METADATA_FILE = "metadata.csv"
 METADATA_COLUMNS = [
@@ -125,3 +132,64 @@ def row_path(table: Path, row: dict) -> Path:
         raise MetadataError(f"{table}, line {row.get('_line', '?')}: file {row['file']!r} leads outside "
                             f"the corpus folder {folder}")
     return target
+
+
+# ---------------------------------------------------------------- metadata from the report's words
+
+_HEAD = 600     # the opening read for metadata: title, dateline, speaker
+_UNIT = r"(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|区|县|旗|州|盟)"
+_PLACE = rf"(?![年月日在])[\u4e00-\u9fff]{{1,16}}?{_UNIT}"
+_NTH = "第?[一二三四五六七八九十0-9]+"
+_PLACE_PATTERNS = [
+    # 2026年内蒙古自治区政府工作报告 / 陕西省2026年政府工作报告 / 海拉尔区政府工作报告
+    re.compile(rf"(?:^|[^\u4e00-\u9fff]|年)({_PLACE})(?:[0-9０-９]{{4}}年)?(?:人民)?政府工作报告"),
+    # 在海拉尔区第十四届人民代表大会 / 在甘肃省十四届人民代表大会
+    re.compile(rf"在({_PLACE}){_NTH}届人民代表大会"),
+    # 在中国共产党嘉峪关市第十二次代表大会上
+    re.compile(rf"中国共产党({_PLACE}){_NTH}次代表大会"),
+    # 海拉尔区人民政府区长 / 呼伦贝尔市海拉尔区人民政府代区长 / 海南省省长
+    re.compile(rf"(?:^|[^\u4e00-\u9fff])({_PLACE})(?:人民政府)?代?(?:省长|市长|区长|县长|旗长|州长|盟长|主席)"),
+    # ——访金昌市委书记王钧
+    re.compile(rf"访({_PLACE})委?(?:书记|副书记)"),
+]
+_LAST_UNIT = re.compile(rf".+?{_UNIT}")
+_DOC_TYPE_PATTERNS = [      # on the opening with whitespace removed (政 府 工 作 报 告)
+    ("party_congress_report", re.compile(rf"在中国共产党.{{1,20}}?{_NTH}次代表大会上|代表大会上的报告")),
+    ("interview", re.compile(r"(?:——|—|--)访|答记者问|专访")),
+    # a title line that ends the line, or the people's congress the report was delivered to
+    ("gov_work_report", re.compile(rf"(?:^|\n).{{0,24}}政府工作报告(?:\n|$)|在.{{1,20}}?{_NTH}届人民代表大会.{{0,8}}会议上")),
+]
+
+
+def place_from_text(text: str, *, head: int = _HEAD) -> str | None:
+    """The place a report is of, read from its first ``head`` characters: the title line
+    (海拉尔区政府工作报告), the congress (在海拉尔区第十四届人民代表大会, 在中国共产党嘉峪关市第
+    十二次代表大会), the speaker's office (海拉尔区人民政府区长) or an interview's byline (访金昌市委
+    书记). A place written with its parent (呼伦贝尔市海拉尔区) gives the last unit (海拉尔区).
+    None when nothing matches."""
+    start = str(text or "")[:head]
+    for pattern in _PLACE_PATTERNS:
+        m = pattern.search(start)
+        if m:
+            parts = _LAST_UNIT.findall(m.group(1))
+            return parts[-1] if parts and len(parts[-1]) > 2 else m.group(1)
+    return None
+
+
+def doc_type_from_text(text: str, *, head: int = _HEAD) -> str | None:
+    """The kind of report (one of DOC_TYPES), read from its first ``head`` characters: the
+    party congress it was delivered to, an interview's byline (——访, 答记者问), a title line
+    ending in 政府工作报告 or the people's congress. None when nothing matches (features have
+    no fixed form)."""
+    start = "\n".join(re.sub(r"\s+", "", line) for line in str(text or "")[:head].splitlines())
+    return next((kind for kind, pattern in _DOC_TYPE_PATTERNS if pattern.search(start)), None)
+
+
+def fill_from_text(meta: dict, text: str) -> tuple[str, ...]:
+    """Fill an empty place and doc_type of `meta` from the report's opening; the keys filled."""
+    filled = []
+    for key, read in (("place", place_from_text), ("doc_type", doc_type_from_text)):
+        if not str(meta.get(key) or "") and (found := read(text)):
+            meta[key] = found
+            filled.append(key)
+    return tuple(filled)

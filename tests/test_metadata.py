@@ -1,0 +1,74 @@
+"""Metadata read from a report's own opening lines (policytext.metadata)."""
+import pytest
+
+from policytext.corpus import corpus
+from policytext.metadata import doc_type_from_text, fill_from_text, place_from_text
+
+@pytest.mark.parametrize("head, place", [
+    ("政 府 工 作 报 告\n——2019年3月4日在呼伦贝尔市海拉尔区第十五届人民代表大会第三次会议上\n"
+     "呼伦贝尔市海拉尔区人民政府代区长 萨国文", "海拉尔区"),
+    ("海拉尔区政府工作报告\n各位代表：", "海拉尔区"),
+    ("政府工作报告\n海拉尔区人民政府区长　　张天喜", "海拉尔区"),
+    ("下载 打印 2026年内蒙古自治区政府工作报告 ——2026年2月4日", "内蒙古自治区"),
+    ("分享: 陕西省2026年政府工作报告 2026年1月27日", "陕西省"),
+    ("——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上", "甘肃省"),
+    ("在中国共产党嘉峪关市第十二次代表大会上的报告\n嘉峪关市委书记 雷思维", "嘉峪关市"),
+    ("奋力走出金昌全面转型高质量发展之路\n——访金昌市委书记王钧", "金昌市"),
+    ("各位代表：现在我代表政府报告工作。", None),
+])
+def test_place_from_text(head, place):
+    assert place_from_text(head) == place
+
+
+@pytest.mark.parametrize("head, kind", [
+    ("政 府 工 作 报 告\n\n----2012年2月29日在海拉尔区第十三届人民代表大会第六次会议上", "gov_work_report"),
+    ("下载\n打印\n2026年安徽省政府工作报告\n——2026年2月5日", "gov_work_report"),
+    ("嘉峪关市政府工作报告(2021年12月14日 刘凯)\n——2021年12月14日在嘉峪关市第十一届人民代表大会第一次会议上",
+     "gov_work_report"),
+    ("建设西部明星城\n——在中国共产党嘉峪关市第十二次代表大会上的报告", "party_congress_report"),
+    ("奋力谱写嘉峪关现代化建设新篇章——访嘉峪关市委书记雷思维", "interview"),
+    # a title that only mentions the work report, and a feature: no fixed form, no guess
+    ("代表热议政府工作报告中的民生实事\n本报记者", None),
+    ("凉州区过去五年工作回眸及未来五年前景展望\n信息来源：甘肃日报", None),
+])
+def test_doc_type_from_text(head, kind):
+    assert doc_type_from_text(head) == kind
+
+
+def test_the_metadata_wins_and_only_empty_fields_are_filled():
+    head = "2026年安徽省政府工作报告\n——2026年2月5日在安徽省第十四届人民代表大会第四次会议上\n"
+    meta = {"place": "合肥市", "doc_type": ""}
+    assert fill_from_text(meta, head) == ("doc_type",)
+    assert meta == {"place": "合肥市", "doc_type": "gov_work_report"}
+    c = corpus({"a": head + "各位代表：", "b": "各位代表：现在我代表政府报告工作。"},
+               meta={"b": {"place": "甲市"}})
+    assert (c["a"].meta["place"], c["a"].meta["doc_type"], c["a"].from_text) == (
+        "安徽省", "gov_work_report", ("place", "doc_type"))
+    assert (c["b"].meta["place"], c["b"].meta["doc_type"], c["b"].from_text) == ("甲市", "", ())
+    frame = c.to_frame()
+    assert frame["from_text"].tolist() == ["place, doc_type", ""]
+
+
+def test_a_folder_without_metadata_has_places_and_kinds_to_select_and_group_by(tmp_path):
+    import shutil
+
+    from policytext import load_corpus
+    from policytext.corpus import DATA_CORPORA_DIR
+
+    for name in ("2026_安徽省.txt", "2026_海南省.txt"):
+        shutil.copy(DATA_CORPORA_DIR / "provinces2026" / name, tmp_path / name)
+    folder = load_corpus(tmp_path)
+    assert [(d.meta["place"], d.meta["doc_type"], d.year) for d in folder] == [
+        ("安徽省", "gov_work_report", 2026), ("海南省", "gov_work_report", 2026)]
+    assert load_corpus(tmp_path, place="海南省").ids == ["2026_海南省"]
+
+
+def test_read_from_the_text_equals_the_metadata_on_the_seeds_and_bundled_corpora():
+    from policytext import data_corpus, load_corpus
+
+    docs = [*load_corpus(), *data_corpus("hailar"), *data_corpus("provinces2026")]
+    read = {d.id: (place_from_text(d.raw), doc_type_from_text(d.raw)) for d in docs}
+    given = {d.id: (d.meta["place"], d.meta["doc_type"]) for d in docs}
+    assert len(docs) == 23
+    assert read.pop("liangzhou_feature_2021") == (None, None)   # a feature has no fixed opening
+    assert read == {k: v for k, v in given.items() if k != "liangzhou_feature_2021"}
