@@ -42,6 +42,21 @@ def test_a_changed_lexicon_is_read_again_and_changes_the_versions(tmp_path, monk
     assert "鹿鸣湾" not in lexicon() and versions() == before
 
 
+def test_a_change_to_the_code_that_cuts_changes_the_versions_but_not_the_recipe_key(monkeypatch):
+    # cached tokens and corpus terms are keyed by versions(): a new discovery rule must not
+    # read the terms the old rule cached
+    from policytext.discover import terms_key
+    from policytext.engine_rjieba import recipe_key
+
+    before, terms_before, recipe_before = versions(), terms_key(["鹿鸣湾"]), recipe_key()
+    real = LEX.file_digest
+    monkeypatch.setattr(LEX, "file_digest", lambda p: real(p) + ("*" if p.name == "discover.py" else ""))
+    assert versions() != before and terms_key(["鹿鸣湾"]) != terms_before
+    assert recipe_key() == recipe_before        # the shipped recipe is data: dictionary and lexicon
+    monkeypatch.undo()
+    assert versions() == before
+
+
 def test_dictionary_index_answers_as_the_dictionary():
     # The shipped index must be current (else: python scripts/make_dictionary_index.py) and give
     # jieba's frequency and tag of each word; the last line of B超 wins, as in jieba.

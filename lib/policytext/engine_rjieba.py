@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .lexicon import dictionary, lexicon, versions
+from .lexicon import data_versions, dictionary, lexicon
 from .engine import (_HAN, _HAS_HAN, _NUMLAT, JOIN, LEXICON_BOOST, LEXICON_FLOOR,
                      Engine, join_tokens, leftmost_terms, tokens_text)
 
@@ -347,7 +347,7 @@ RECIPE_PATH = Path(__file__).resolve().parent / "data" / "rjieba_recipe.json"
 
 def recipe_key() -> str:
     from .cache import cache_key
-    return cache_key(RECIPE_VERSION, versions(), _MAPPED, _TARGET)
+    return cache_key(RECIPE_VERSION, data_versions(), _MAPPED, _TARGET)
 
 
 def _recipe() -> dict:

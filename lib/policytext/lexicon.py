@@ -20,7 +20,8 @@ LEXICON_PATH = DATA / "policy_lexicon_v1.txt"
 STOPWORDS_PATH = DATA / "stopwords_v1.txt"
 # jieba's dictionary sorted for bisection (scripts/make_dictionary_index.py; see DictionaryIndex).
 DICT_INDEX_PATH = DATA / "jieba_dict_index.gz"
-# Bump when the cutting rules change: it is part of every cache key.
+# Part of every cache key, with the digest of the code that cuts (CUT_MODULES): bump it when
+# something else that decides a cut changes.
 SEGMENT_VERSION = "seg-2"
 JIEBA_VERSION = "0.42.1"   # the dictionary file below is jieba's; pyproject pins this version
 
@@ -81,12 +82,31 @@ def jieba_dict_path() -> Path:
 
 
 def versions() -> str:
-    """Everything besides the text that decides a cut, for cache keys."""
+    """Everything besides the text that decides a cut, for cache keys: the data files and the
+    code that cuts and discovers (cut_code_digest)."""
+    return f"{data_versions()}|code {cut_code_digest()}"
+
+
+def data_versions() -> str:
+    """The data files and versions that decide a cut, without the code (the rjieba recipe is
+    data computed from them, shipped in the package)."""
     from . import __version__
     return "|".join([SEGMENT_VERSION, f"policytext {__version__}", f"jieba {JIEBA_VERSION}",
                      f"dict {file_digest(jieba_dict_path())}",
                      f"lexicon {file_digest(LEXICON_PATH)}",
                      f"stopwords {file_digest(STOPWORDS_PATH)}"])
+
+
+# The modules whose code decides tokens and corpus terms. Their digest is part of versions(), so
+# cached tokens and terms never outlive the code that made them: SEGMENT_VERSION, bumped by hand,
+# once was not, and a render after a change to discovery read the old terms from the cache.
+CUT_MODULES = ("batch.py", "discover.py", "engine.py", "engine_jieba.py", "engine_rjieba.py",
+               "lexicon.py", "ngrams.py")
+
+
+def cut_code_digest() -> str:
+    package = Path(__file__).resolve().parent
+    return hashlib.sha256("".join(file_digest(package / name) for name in CUT_MODULES).encode()).hexdigest()
 
 
 @dataclass(frozen=True)
