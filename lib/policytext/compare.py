@@ -70,9 +70,9 @@ def compare_with_jieba(terms: Iterable[str] | str, *, text: str | None = None,
     columns = ["term", "jieba", "policytext"]
     key = None
     if cache:
-        from .cache import cache_get, cache_key, cache_put
+        from .cache import cache_get, cache_key, cache_put, library_digest
 
-        key = cache_key("compare_with_jieba", versions(), terms,
+        key = cache_key("compare_with_jieba", versions(), library_digest(), terms,
                         "no text" if text is None else text_digests([text])[0])
         hit = cache_get("compare_jieba", key)
         if isinstance(hit, list) and all(isinstance(r, list) and len(r) == 3 for r in hit):

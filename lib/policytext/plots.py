@@ -85,15 +85,16 @@ def _as_frequencies(freq, value: str) -> dict[str, float]:
 def _cloud_image(frequencies: dict[str, float], max_words: int, width: int, height: int):
     """The cloud as an RGB array, cached: laying out a cloud takes about a second,
     and re-running a notebook should not pay it again. The key covers the terms
-    and weights, the size, the font file and the wordcloud version."""
+    and weights, the size, the font file, the wordcloud version and our code (the colours and
+    layout options are set in this function)."""
     import wordcloud
     from wordcloud import WordCloud
 
-    from .cache import cache_get, cache_key, cache_put
+    from .cache import cache_get, cache_key, cache_put, library_digest
 
     font = cjk_font_path()
     key = cache_key("wordcloud", sorted(frequencies.items()), max_words, width, height,
-                    font, font.stat().st_size, wordcloud.__version__)
+                    font, font.stat().st_size, wordcloud.__version__, library_digest())
     image = cache_get("wordcloud", key)
     if image is None:
         cloud = WordCloud(font_path=str(font), width=width, height=height,
