@@ -20,6 +20,12 @@ def test_cues():
     assert label("今年地区生产总值要增长", "other") == ("target", "要")
     # a fact inside a plan section sets nothing
     assert label("现在我国人口已经达到", "plan")[0] == "achieved"
+    # 争取 before resources, in a review, is what was secured; before a goal it stays a goal
+    assert label("争取中央各类建设发展资金超", "review") == ("achieved", "")
+    assert label("争取国家“两重”建设任务", "review") == ("achieved", "")
+    assert label("争取到中央和自治区预算内投资", "review") == ("achieved", "")
+    assert label("争取实现地区生产总值增长", "review") == ("target", "争取")
+    assert label("争取中央资金超", "plan") == ("target", "争取")
 
 
 @pytest.mark.parametrize("unit, pre, indicator, measure", [

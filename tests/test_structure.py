@@ -28,6 +28,21 @@ def test_headed_report_parts_follow_top_level_headings():
     assert parts == ["other", "other", "review", "review", "review", "plan", "plan", "plan", "plan", "plan"]
 
 
+def test_a_paragraph_of_a_plan_section_that_opens_on_the_past_reviews_it():
+    # 广西 2026: the 14th plan's record and the 15th plan's goals under one heading
+    text = "\n".join([
+        "一、2025年工作回顾",
+        "全年地区生产总值增长5.2%。",
+        "二、“十四五”时期发展成就和“十五五”时期主要目标任务",
+        "过去五年,常住人口城镇化率五年提高3.89个百分点。",
+        "根据自治区党委建议,我们编制了“十五五”规划纲要(草案)。",
+        "(一)大力发展人工智能。今后五年,与过去五年相比,投资年均增长6%。",
+        "三、2026年重点工作",
+    ])
+    parts = [p.part for p in split_paragraphs(text)]
+    assert parts == ["review", "review", "plan", "review", "plan", "plan", "plan"]
+
+
 def test_unheaded_interview_parts_follow_paragraph_openings():
     text = "\n".join([
         "记者专访某市委书记",

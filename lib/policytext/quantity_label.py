@@ -33,6 +33,9 @@ _FACT_CUE = re.compile(r"已经|业已|现在|目前|先后")
 # 3次到地方考察, 两次来我省视察: visits are counted, never set
 _VISIT_AFTER = re.compile(r"^[^,，;；。]{0,2}(?:到|赴|来|深入)[^,，;；。]{0,12}(?:考察|视察|调研|检查指导|访问)")
 _PAST_CUE = re.compile(r"已经|已|去年|上年|过去|五年来|一年来|以来")
+# 争取 with resources after it is "obtained" (争取中央资金超900亿元, 争取国家“两重”建设任务162项):
+# in a review, what was secured, not a goal (争取实现…, 争取增长7% are goals)
+_SECURED = re.compile(r"争取(?=[^,，;；:：]{0,3}(?:中央|国家|上级|各类|资金|债券|转移支付|专项|政策|项目))")
 
 
 def label_for(sentence: str, offset: int, part: str, *, explicit_year: int | None,
@@ -51,6 +54,8 @@ def label_for(sentence: str, offset: int, part: str, *, explicit_year: int | Non
     now = max(review_year or 0, year or 0)
     future_year = explicit_year is not None and now > 0 and explicit_year > now
     if part == "review":
+        if strong and not future_year and _SECURED.match(pre, strong[-1].start()):
+            return "achieved", ""
         if strong and (future_year or not re.search(r"完成|实现了|达到了", pre[strong[-1].end():])):
             cue_year = re.search(r"20\d\d", strong[-1].group())
             if cue_year and review_year and int(cue_year.group()) <= review_year:

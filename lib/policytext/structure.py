@@ -36,6 +36,10 @@ _REVIEW_CUE = re.compile(_REVIEW_STRONG + r"|工作回顾|主要成绩|取得的
 _PLAN_CUE = re.compile(_PLAN_STRONG + r"|预期目标|奋斗目标|目标任务|总体要求|工作安排|重点任务")
 _REVIEW_OPENING = re.compile(_REVIEW_STRONG)
 _PLAN_OPENING = re.compile(_PLAN_STRONG)
+# A paragraph of a plan section that opens on the past (过去五年，我们…) reviews it: 2026's reports
+# put the 14th plan's record and the 15th plan's goals under one heading (“十四五”时期发展成就和
+# “十五五”时期主要目标任务).
+_OPENS_ON_THE_PAST = re.compile(rf"[^,，。:：]{{0,6}}?(?:{_REVIEW_STRONG})")
 _OPENING = 40  # characters of a paragraph that may carry a part cue
 # Inside an unheaded paragraph, a sentence that opens with a plan cue starts the plan there:
 # an interview answer often reviews the year and then turns to "下一步，要……" in one paragraph.
@@ -111,6 +115,9 @@ def _assign_parts(texts: list[str], levels: list[int | None]) -> list[tuple[str,
         if headed and level == 1:
             # After a review, an unlabelled top-level section is forward-looking.
             part = _cue(_heading_text(text)) or ("plan" if part != "other" else "other")
+        elif headed and part == "plan" and level is None and _OPENS_ON_THE_PAST.match(text):
+            parts.append(("review", None))     # this paragraph only: the section goes on planning
+            continue
         elif not headed:
             part = _cue(text[:_OPENING], _REVIEW_OPENING, _PLAN_OPENING) or part
             turn = _plan_turn(text) if part != "plan" else None
