@@ -26,6 +26,10 @@ def test_cues():
     assert label("争取到中央和自治区预算内投资", "review") == ("achieved", "")
     assert label("争取实现地区生产总值增长", "review") == ("target", "争取")
     assert label("争取中央资金超", "plan") == ("target", "争取")
+    # a goal cue governs its own clause: the result after it in a review is reported
+    assert label("年初提出力争增长9%，实际增长", "review") == ("achieved", "")
+    assert label("融资和资金争取工作取得新突破,全年融入资金", "review") == ("achieved", "")
+    assert label("力争全年增长", "review") == ("target", "力争")
 
 
 @pytest.mark.parametrize("unit, pre, indicator, measure", [

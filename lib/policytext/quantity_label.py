@@ -54,8 +54,9 @@ def label_for(sentence: str, offset: int, part: str, *, explicit_year: int | Non
     now = max(review_year or 0, year or 0)
     future_year = explicit_year is not None and now > 0 and explicit_year > now
     if part == "review":
-        if strong and not future_year and _SECURED.match(pre, strong[-1].start()):
-            return "achieved", ""
+        if strong and not future_year and (_SECURED.match(pre, strong[-1].start())
+                                           or strong[-1].start() < len(pre) - len(clause)):
+            return "achieved", ""   # secured funds; a goal cue of an earlier clause (力争9%，实际8%)
         if strong and (future_year or not re.search(r"完成|实现了|达到了", pre[strong[-1].end():])):
             cue_year = re.search(r"20\d\d", strong[-1].group())
             if cue_year and review_year and int(cue_year.group()) <= review_year:
