@@ -43,6 +43,24 @@ def test_a_paragraph_of_a_plan_section_that_opens_on_the_past_reviews_it():
     assert parts == ["review", "review", "plan", "review", "plan", "plan", "plan"]
 
 
+def test_unnumbered_title_lines_name_the_parts_before_numbered_sections():
+    # 内蒙古 2026: two title lines, then numbered sections without a cue of their own
+    text = "\n".join([
+        "2026年某自治区政府工作报告",
+        "“十四五”时期发展成就和2025年工作回顾",
+        "——这五年综合经济实力大幅提升。",
+        "“十五五”时期主要目标和2026年重点工作",
+        "今年经济社会发展的主要预期目标是:地区生产总值增长5%左右。",
+        "一、把铸牢中华民族共同体意识作为主线",
+        "完成生态建设任务4000万亩。",
+    ])
+    parts = [p.part for p in split_paragraphs(text)]
+    assert parts == ["other", "review", "review", "plan", "plan", "plan", "plan"]
+    # a title line without a cue, or a sentence with one, changes nothing
+    assert [p.part for p in split_paragraphs("报告\n一、工作回顾\n各位代表，今后五年要奋斗。\n总结")] == [
+        "other", "review", "review", "review"]
+
+
 def test_unheaded_interview_parts_follow_paragraph_openings():
     text = "\n".join([
         "记者专访某市委书记",

@@ -86,6 +86,11 @@ def is_heading(text: str) -> bool:
     return heading_level(s) == 1 or (len(s) <= 30 and "。" not in s)
 
 
+def _is_title(text: str) -> bool:
+    """A line standing as a title: short, and no sentence or clause punctuation in it."""
+    return len(text.strip()) <= 30 and re.search(r"[。，,；;！!？?：:]", text) is None
+
+
 def _cue(text: str, review_cue: re.Pattern = _REVIEW_CUE, plan_cue: re.Pattern = _PLAN_CUE) -> str | None:
     review, plan = review_cue.search(text), plan_cue.search(text)
     if review and plan:
@@ -115,6 +120,10 @@ def _assign_parts(texts: list[str], levels: list[int | None]) -> list[tuple[str,
         if headed and level == 1:
             # After a review, an unlabelled top-level section is forward-looking.
             part = _cue(_heading_text(text)) or ("plan" if part != "other" else "other")
+        elif headed and level is None and _is_title(text) and _cue(text):
+            # an unnumbered title line that names a part (内蒙古 2026: “十四五”时期发展成就和2025年
+            # 工作回顾, then “十五五”时期主要目标和2026年重点工作, then numbered sections)
+            part = _cue(text)
         elif headed and part == "plan" and level is None and _OPENS_ON_THE_PAST.match(text):
             parts.append(("review", None))     # this paragraph only: the section goes on planning
             continue
