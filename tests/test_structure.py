@@ -56,6 +56,10 @@ def test_unnumbered_title_lines_name_the_parts_before_numbered_sections():
     ])
     parts = [p.part for p in split_paragraphs(text)]
     assert parts == ["other", "review", "review", "plan", "plan", "plan", "plan"]
+    # 甘肃 2026 numbers no part: its title lines alone name them
+    unnumbered = "\n".join(["“十四五”时期工作回顾", "五年来主要做了以下工作。", "“十五五”时期的主要目标任务",
+                             "“十五五”时期,要努力实现以下目标任务:", "2026年重点工作", "(一)放大促消费扩投资政策效应"])
+    assert [p.part for p in split_paragraphs(unnumbered)] == ["review", "review", "plan", "plan", "plan", "plan"]
     # a title line without a cue, or a sentence with one, changes nothing
     assert [p.part for p in split_paragraphs("报告\n一、工作回顾\n各位代表，今后五年要奋斗。\n总结")] == [
         "other", "review", "review", "review"]
