@@ -251,10 +251,10 @@ def textstat_attainment(q: pd.DataFrame, *, corpus=None, registered: bool = Fals
 
     ``registered=True`` keeps the indicators of the indicator registry (GDP, income,
     jobs …), not single projects.
-    Place comes from ``corpus`` metadata (``place``), else the report's title or speaker
-    (:func:`policytext.metadata.place_from_text`), else a ``place`` column of ``q``, else ''.  Document order
-    (which is earlier) comes from the corpus dates, else a ``doc_date``/``doc_year``
-    column, else the year most of a document's targets are for.
+    Place comes from ``corpus`` metadata (``place``, which a document without one reads from
+    its title or speaker: :func:`policytext.metadata.place_from_text`), else a ``place``
+    column of ``q``, else ''.  Document order (which is earlier) comes from the corpus dates,
+    else a ``doc_date``/``doc_year`` column, else the year most of a document's targets are for.
     Columns: :data:`ATTAINMENT_COLUMNS`, sorted by place, indicator, measure, year/period.
     """
     _check(q)
