@@ -73,7 +73,8 @@ def test_several_values_in_one_clause():
     ]
     # 年均 over 今后五年: a rate over 2022–2026, not the target of 2026 alone
     assert [(r["period_start"], r["period_end"], r["period"]) for r in found[4:]] == [(2022, 2026, "2022–2026")] * 2
-    assert [r["period"] for r in found[:4]] == ["2021"] * 4
+    # the levels hold for 2021; the changes since 2016 for the five years since
+    assert [r["period"] for r in found[:4]] == ["2021", "2021", "2017–2021", "2017–2021"]
 
 
 def test_list_subject_in_previous_clause():

@@ -234,12 +234,34 @@ def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, 
         if span is None:
             return year, year
         return _ending_at_named_year(span, sentence_pre[after:])
+    if measure == "change" and (since := _change_since_base(clause_pre, year)) is not None:
+        return since
     if span is not None and not end_point and _OVER_SPAN.search(clause_pre):
         return span
     paragraph = context.opened_by(position) if context is not None else None
     flow_span = _flow_over_span(sentence_pre, clause_pre, measure=measure, label=label, review_year=review_year,
                                 paragraph=paragraph)
     return flow_span if flow_span is not None else (year, year)
+
+
+# 比2020年增长58.1%, 较2016年增长43.5%, 较五年前…, 五年提高3.89个百分点: a change since a base
+# more than a year back holds over the years since it, never for the last of them alone (an
+# annual growth target must not be judged against it)
+_BASE_YEAR = re.compile(r"(?:比|较)\s*((?:19|20)\d\d)\s*年")
+_FIVE_YEARS_BACK = re.compile(r"(?:比|较)五年前|(?<![今未过近前这此再第个十百\d])五年(?:来)?"
+                              r"(?=提高|提升|增长|增加|上升|扩大|下降|降低|减少|缩小)")
+
+
+def _change_since_base(clause_pre: str, year: int | None) -> tuple[int, int] | None:
+    """(first, last year) of a change since a base year (比2020年) or over five years
+    (较五年前, 五年提高) in its clause, when the base is more than a year before ``year``."""
+    if year is None:
+        return None
+    bases = _BASE_YEAR.findall(clause_pre)
+    if bases:
+        base = int(bases[-1])
+        return (base + 1, year) if base < year - 1 else None
+    return (year - 4, year) if _FIVE_YEARS_BACK.search(clause_pre) else None
 
 
 # ------------------------------------------------------------------ flows over a span
