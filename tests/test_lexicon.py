@@ -57,6 +57,20 @@ def test_a_change_to_the_code_that_cuts_changes_the_versions_but_not_the_recipe_
     assert versions() == before
 
 
+def test_versions_reads_no_file_again_while_the_files_are_unchanged(monkeypatch):
+    # every worker task asks for versions(): re-hashing jieba's 5 MB dictionary each time made
+    # `policytext segment` over 50 MB 1.5x slower (bench/scale.py)
+    import pathlib
+
+    versions()
+    reads = []
+    real = pathlib.Path.read_bytes
+    monkeypatch.setattr(pathlib.Path, "read_bytes", lambda self: reads.append(self.name) or real(self))
+    versions()
+    versions()
+    assert reads == []
+
+
 def test_dictionary_index_answers_as_the_dictionary():
     # The shipped index must be current (else: python scripts/make_dictionary_index.py) and give
     # jieba's frequency and tag of each word; the last line of B超 wins, as in jieba.

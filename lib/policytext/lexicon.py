@@ -52,7 +52,7 @@ def _stopwords_at(stamp: tuple) -> frozenset[str]:
     return frozenset(term for term, _ in _read_terms(Path(stamp[0])))
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=64)     # versions() digests 10 files (3 data, 7 code): with 8, every call re-hashed them all
 def _digest_at(stamp: tuple) -> str:
     return hashlib.sha256(Path(stamp[0]).read_bytes()).hexdigest()
 
