@@ -29,6 +29,9 @@ def test_place_from_text(head, place):
     ("奋力谱写嘉峪关现代化建设新篇章——访嘉峪关市委书记雷思维", "interview"),
     # a title that only mentions the work report, and a feature: no fixed form, no guess
     ("代表热议政府工作报告中的民生实事\n本报记者", None),
+    # a congress named inside a sentence is not the report's own dateline
+    ("全市上下学习贯彻在中国共产党嘉峪关市第十二次代表大会上的报告精神。", None),
+    ("代表们认为，在嘉峪关市第十一届人民代表大会第一次会议上的报告振奋人心。", None),
     ("凉州区过去五年工作回眸及未来五年前景展望\n信息来源：甘肃日报", None),
 ])
 def test_doc_type_from_text(head, kind):

@@ -153,11 +153,15 @@ _PLACE_PATTERNS = [
     re.compile(rf"访({_PLACE})委?(?:书记|副书记)"),
 ]
 _LAST_UNIT = re.compile(rf".+?{_UNIT}")
+# A dateline opens its line: ——2021年12月14日在嘉峪关市第十一届人民代表大会第一次会议上. A
+# congress named inside a sentence (学习贯彻在中国共产党…代表大会上的报告精神) is not one.
+_DATELINE = r"(?:^|\n)[—\-－(（]*(?:[0-9〇零一二三四五六七八九十]{2,4}年[0-9〇零一二三四五六七八九十]{1,2}月[0-9〇零一二三四五六七八九十]{1,3}日)?"
 _DOC_TYPE_PATTERNS = [      # on the opening with whitespace removed (政 府 工 作 报 告)
-    ("party_congress_report", re.compile(rf"在中国共产党.{{1,20}}?{_NTH}次代表大会上|代表大会上的报告")),
+    ("party_congress_report", re.compile(rf"{_DATELINE}在中国共产党.{{1,20}}?{_NTH}次代表大会上")),
     ("interview", re.compile(r"(?:——|—|--)访|答记者问|专访")),
     # a title line that ends the line, or the people's congress the report was delivered to
-    ("gov_work_report", re.compile(rf"(?:^|\n).{{0,24}}政府工作报告(?:\n|$)|在.{{1,20}}?{_NTH}届人民代表大会.{{0,8}}会议上")),
+    ("gov_work_report", re.compile(rf"(?:^|\n).{{0,24}}政府工作报告(?:\n|$)|"
+                                   rf"{_DATELINE}在.{{1,20}}?{_NTH}届人民代表大会.{{0,8}}会议上")),
 ]
 
 
