@@ -30,7 +30,6 @@ def test_nothing_to_show_is_one_sentence():
 # ---------------------------------------------------------------- findings on toy tables (hand-checked)
 
 import pandas as pd
-import pytest
 
 from policytext import findings as F
 

@@ -11,7 +11,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 import ipywidgets  # noqa: E402
-import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from policytext import corpus, notebook  # noqa: E402

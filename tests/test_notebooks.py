@@ -13,7 +13,6 @@ import html
 import os
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import nbformat
 import pytest

@@ -30,7 +30,6 @@ The rule for ``met`` (:func:`target_met`), by the relation the target was writte
 """
 from __future__ import annotations
 
-import re
 
 import pandas as pd
 

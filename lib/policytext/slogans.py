@@ -74,8 +74,8 @@ COMMON_YI = ("一体化", "一体", "一般", "一流", "一线", "一致", "一
              "一路", "一带", "一件事", "一张图", "一盘棋", "一条龙", "一张网")
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』\n]{1,12})[”\"」』]")
-_PLAN_PERIOD = re.compile(f"十?[一二三四五六七八九]五")
-_PLAN_PERIOD_FREE = re.compile(_NOT_AFTER + f"(十[一二三四五六七八九]五)(?=时期|规划|期间|末|初|以来|开局|收官)")
+_PLAN_PERIOD = re.compile("十?[一二三四五六七八九]五")
+_PLAN_PERIOD_FREE = re.compile(_NOT_AFTER + "(十[一二三四五六七八九]五)(?=时期|规划|期间|末|初|以来|开局|收官)")
 _FORMULA = re.compile(r"[0-9A-Za-z]*[0-9][0-9A-Za-z]*(?:\+[0-9A-Za-z]+)+|[0-9A-Za-z]+(?:\+[0-9A-Za-z]+)*\+[0-9][0-9A-Za-z]*")
 _FORMULA_FREE = re.compile(r"(?<![0-9A-Za-z+])([0-9]+(?:\+[0-9A-Za-z]+)+)(?![0-9A-Za-z+])"
                            r"(?=\s*(?:产业|体系|模式|工程|布局|格局|框架|战略|政策|方案|发展|计划))")
