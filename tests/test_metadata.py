@@ -4,6 +4,7 @@ import pytest
 from policytext.corpus import corpus
 from policytext.metadata import doc_type_from_text, fill_from_text, place_from_text
 
+
 @pytest.mark.parametrize("head, place", [
     ("政 府 工 作 报 告\n——2019年3月4日在呼伦贝尔市海拉尔区第十五届人民代表大会第三次会议上\n"
      "呼伦贝尔市海拉尔区人民政府代区长 萨国文", "海拉尔区"),
