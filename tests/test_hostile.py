@@ -378,6 +378,9 @@ def test_a_corpus_from_strings_has_every_metadata_column():
     c = corpus({"x": TWIN}, meta={"x": {"place": "嘉峪关市"}})
     assert c["x"].meta["speaker"] == "" and c["x"].meta["place"] == "嘉峪关市" and c["x"].meta["id"] == "x"
     assert c["x"].meta["doc_type"] == "gov_work_report" and c["x"].from_text == ("doc_type",)  # its title
+    # a Traditional report names itself in Traditional characters (嘉峪關市政府工作報告)
+    twin = corpus({"x": TRADITIONAL})["x"]
+    assert (twin.meta["place"], twin.meta["doc_type"]) == ("嘉峪关市", "gov_work_report")
     bad = corpus({"x": TWIN}, meta={"x": {"date_delivered": "2021-02-30"}})
     with pytest.raises(MetadataError, match="document 'x', date_delivered: date '2021-02-30' does not exist"):
         bad["x"].date

@@ -21,8 +21,8 @@ from .convert import html_to_text, looks_like_html, script_of, to_simplified
 from .decode import decode_bytes, read_bytes
 from .errors import DecodeError, MetadataError, ParameterError
 # DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
-from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, _parse_date, fill_from_text,  # noqa: F401
-                       read_metadata, row_path)
+from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, METADATA_HEAD, _parse_date,  # noqa: F401
+                       fill_from_text, read_metadata, row_path)
 from .structure import Paragraph, Sentence, split_paragraphs, split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -92,6 +92,13 @@ def _date_from_text(raw: str, name: str) -> dt.date | None:
     return None
 
 
+def _opening(raw: str) -> str:
+    """The first lines, where a report names itself, in Simplified characters (政府工作報告 is
+    read as 政府工作报告, as the analysis reads a Traditional report)."""
+    head = raw[:METADATA_HEAD]
+    return to_simplified(head) if script_of(head) == "traditional" else head
+
+
 @dataclass
 class Document:
     """One report. `raw` is the reference text for offsets; `clean` is what is analysed."""
@@ -113,7 +120,7 @@ class Document:
         if not self.meta["file"] and self.path is not None:
             self.meta["file"] = self.path.name
         # One place for it, so that every table, chart and selection (city=) sees the same place.
-        self.from_text = fill_from_text(self.meta, self.raw)
+        self.from_text = fill_from_text(self.meta, _opening(self.raw))
 
     def __repr__(self) -> str:
         return f"Document({self.id!r}, {len(self.raw)} chars, {self.meta.get('place', '')})"

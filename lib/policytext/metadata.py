@@ -30,8 +30,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from .decode import decode_bytes, read_bytes
 from .errors import DecodeError, MetadataError
 
-__all__ = ["METADATA_FILE", "METADATA_COLUMNS", "DOC_TYPES", "read_metadata", "row_path", "place_from_text",
-           "doc_type_from_text", "fill_from_text"]
+__all__ = ["METADATA_FILE", "METADATA_COLUMNS", "METADATA_HEAD", "DOC_TYPES", "read_metadata", "row_path",
+           "place_from_text", "doc_type_from_text", "fill_from_text"]
 
 METADATA_FILE = "metadata.csv"
 METADATA_COLUMNS = [
@@ -136,7 +136,7 @@ def row_path(table: Path, row: dict) -> Path:
 
 # ---------------------------------------------------------------- metadata from the report's words
 
-_HEAD = 600     # the opening read for metadata: title, dateline, speaker
+METADATA_HEAD = 600     # the opening read for metadata: title, dateline, speaker
 _UNIT = r"(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|区|县|旗|州|盟)"
 _PLACE = rf"(?![年月日在])[\u4e00-\u9fff]{{1,16}}?{_UNIT}"
 _NTH = "第?[一二三四五六七八九十0-9]+"
@@ -165,7 +165,7 @@ _DOC_TYPE_PATTERNS = [      # on the opening with whitespace removed (政 府 �
 ]
 
 
-def place_from_text(text: str, *, head: int = _HEAD) -> str | None:
+def place_from_text(text: str, *, head: int = METADATA_HEAD) -> str | None:
     """The place a report is of, read from its first ``head`` characters: the title line
     (海拉尔区政府工作报告), the congress (在海拉尔区第十四届人民代表大会, 在中国共产党嘉峪关市第
     十二次代表大会), the speaker's office (海拉尔区人民政府区长) or an interview's byline (访金昌市委
@@ -180,7 +180,7 @@ def place_from_text(text: str, *, head: int = _HEAD) -> str | None:
     return None
 
 
-def doc_type_from_text(text: str, *, head: int = _HEAD) -> str | None:
+def doc_type_from_text(text: str, *, head: int = METADATA_HEAD) -> str | None:
     """The kind of report (one of DOC_TYPES), read from its first ``head`` characters: the
     party congress it was delivered to, an interview's byline (——访, 答记者问), a title line
     ending in 政府工作报告 or the people's congress. None when nothing matches (features have
