@@ -60,6 +60,9 @@ def test_unnumbered_title_lines_name_the_parts_before_numbered_sections():
     unnumbered = "\n".join(["“十四五”时期工作回顾", "五年来主要做了以下工作。", "“十五五”时期的主要目标任务",
                              "“十五五”时期,要努力实现以下目标任务:", "2026年重点工作", "(一)放大促消费扩投资政策效应"])
     assert [p.part for p in split_paragraphs(unnumbered)] == ["review", "review", "plan", "plan", "plan", "plan"]
+    # inside numbered sections a subtitle with a cue changes nothing
+    assert [p.part for p in split_paragraphs("一、2025年工作回顾\n重点任务完成情况\n完成投资100亿元。")] == [
+        "review", "review", "review"]
     # a title line without a cue, or a sentence with one, changes nothing
     assert [p.part for p in split_paragraphs("报告\n一、工作回顾\n各位代表，今后五年要奋斗。\n总结")] == [
         "other", "review", "review", "review"]

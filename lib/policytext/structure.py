@@ -114,16 +114,18 @@ def _plan_turn(text: str) -> int | None:
 def _assign_parts(texts: list[str], levels: list[int | None]) -> list[tuple[str, int | None]]:
     """(part, offset in the paragraph where it turns to the plan, if it does) per paragraph."""
     headed = any(level == 1 for level in levels)
-    part, parts = "other", []
+    part, parts, numbered = "other", [], False
     for text, level in zip(texts, levels):
         turn = None
         if headed and level == 1:
             # After a review, an unlabelled top-level section is forward-looking.
             part = _cue(_heading_text(text)) or ("plan" if part != "other" else "other")
-        elif level is None and _is_title(text) and _cue(text):
+            numbered = True
+        elif level is None and not numbered and _is_title(text) and _cue(text):
             # an unnumbered title line that names a part (内蒙古 2026: “十四五”时期发展成就和2025年
             # 工作回顾, then “十五五”时期主要目标和2026年重点工作, then numbered sections; 甘肃 2026
-            # numbers no part at all: “十五五”时期的主要目标任务)
+            # numbers no part at all: “十五五”时期的主要目标任务). Inside numbered sections the
+            # numbers govern: a subtitle such as 重点任务完成情况 in a review stays review.
             part = _cue(text)
         elif headed and part == "plan" and level is None and _OPENS_ON_THE_PAST.match(text):
             parts.append(("review", None))     # this paragraph only: the section goes on planning
