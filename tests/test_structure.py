@@ -30,7 +30,7 @@ def test_headed_report_parts_follow_top_level_headings():
 
 def test_a_paragraph_of_a_plan_section_that_opens_on_the_past_reviews_it():
     # 广西 2026: the 14th plan's record and the 15th plan's goals under one heading
-    text = "\n".join([
+    assert _parts(
         "一、2025年工作回顾",
         "全年地区生产总值增长5.2%。",
         "二、“十四五”时期发展成就和“十五五”时期主要目标任务",
@@ -38,14 +38,12 @@ def test_a_paragraph_of_a_plan_section_that_opens_on_the_past_reviews_it():
         "根据自治区党委建议,我们编制了“十五五”规划纲要(草案)。",
         "(一)大力发展人工智能。今后五年,与过去五年相比,投资年均增长6%。",
         "三、2026年重点工作",
-    ])
-    parts = [p.part for p in split_paragraphs(text)]
-    assert parts == ["review", "review", "plan", "review", "plan", "plan", "plan"]
+    ) == ["review", "review", "plan", "review", "plan", "plan", "plan"]
 
 
 def test_unnumbered_title_lines_name_the_parts_before_numbered_sections():
     # 内蒙古 2026: two title lines, then numbered sections without a cue of their own
-    text = "\n".join([
+    assert _parts(
         "2026年某自治区政府工作报告",
         "“十四五”时期发展成就和2025年工作回顾",
         "——这五年综合经济实力大幅提升。",
@@ -53,19 +51,20 @@ def test_unnumbered_title_lines_name_the_parts_before_numbered_sections():
         "今年经济社会发展的主要预期目标是:地区生产总值增长5%左右。",
         "一、把铸牢中华民族共同体意识作为主线",
         "完成生态建设任务4000万亩。",
-    ])
-    parts = [p.part for p in split_paragraphs(text)]
-    assert parts == ["other", "review", "review", "plan", "plan", "plan", "plan"]
+    ) == ["other", "review", "review", "plan", "plan", "plan", "plan"]
     # 甘肃 2026 numbers no part: its title lines alone name them
-    unnumbered = "\n".join(["“十四五”时期工作回顾", "五年来主要做了以下工作。", "“十五五”时期的主要目标任务",
-                             "“十五五”时期,要努力实现以下目标任务:", "2026年重点工作", "(一)放大促消费扩投资政策效应"])
-    assert [p.part for p in split_paragraphs(unnumbered)] == ["review", "review", "plan", "plan", "plan", "plan"]
+    assert _parts("“十四五”时期工作回顾", "五年来主要做了以下工作。", "“十五五”时期的主要目标任务",
+                  "“十五五”时期,要努力实现以下目标任务:", "2026年重点工作", "(一)放大促消费扩投资政策效应",
+                  ) == ["review", "review", "plan", "plan", "plan", "plan"]
     # inside numbered sections a subtitle with a cue changes nothing
-    assert [p.part for p in split_paragraphs("一、2025年工作回顾\n重点任务完成情况\n完成投资100亿元。")] == [
-        "review", "review", "review"]
+    assert _parts("一、2025年工作回顾", "重点任务完成情况", "完成投资100亿元。") == ["review"] * 3
     # a title line without a cue, or a sentence with one, changes nothing
-    assert [p.part for p in split_paragraphs("报告\n一、工作回顾\n各位代表，今后五年要奋斗。\n总结")] == [
-        "other", "review", "review", "review"]
+    assert _parts("报告", "一、工作回顾", "各位代表，今后五年要奋斗。", "总结") == ["other", "review", "review", "review"]
+
+
+def _parts(*lines: str) -> list[str]:
+    """The part of each line of a report made of ``lines``."""
+    return [p.part for p in split_paragraphs("\n".join(lines))]
 
 
 def test_unheaded_interview_parts_follow_paragraph_openings():
