@@ -248,8 +248,10 @@ def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, 
 # more than a year back holds over the years since it, never for the last of them alone (an
 # annual growth target must not be judged against it)
 _BASE_YEAR = re.compile(r"(?:比|较)\s*((?:19|20)\d\d)\s*年")
-_FIVE_YEARS_BACK = re.compile(r"(?:比|较)五年前|(?<![今未过近前这此再第个十百\d])五年(?:来)?"
-                              r"(?=提高|提升|增长|增加|上升|扩大|下降|降低|减少|缩小)")
+# 五年 standing alone: not 今后五年, 这五年, 十五年, 25年 …
+_BARE_FIVE_YEARS = r"(?<![今未过近前这此再第个十百\d])五年"
+_FIVE_YEARS_BACK = re.compile(r"(?:比|较)五年前|" + _BARE_FIVE_YEARS +
+                              r"(?:来)?(?=提高|提升|增长|增加|上升|扩大|下降|降低|减少|缩小)")
 
 
 def _change_since_base(clause_pre: str, year: int | None) -> tuple[int, int] | None:
@@ -283,7 +285,7 @@ _SEGMENT = re.compile(r"[，,；;]")
 # a year, 全年 or 每年 after the span: the value is that year's (or an annual one)
 _ONE_YEAR_AFTER = re.compile(r"(?:19|20)\d\d\s*年|今年|明年|去年|上年|本年|当年|全年|每年|年均|平均每年")
 # 五年累计发放…, 五年共实施…, 五年建成…, 五年新增…: bare 五年 before a flow, back from the review year
-_BARE_FIVE = re.compile(r"(?<![今未过近前这此再第个十百\d])五年(?=" + _FLOW + ")")      # not 十五年, 25年
+_BARE_FIVE = re.compile(_BARE_FIVE_YEARS + "(?=" + _FLOW + ")")
 
 
 def _span_mentions(text: str, review_year: int | None, *, back_bare: bool) -> list[tuple[int, int, tuple[int, int]]]:
