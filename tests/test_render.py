@@ -5,7 +5,9 @@ runtime (interactive, explore): test_notebook.py."""
 import base64
 import html
 import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -217,6 +219,27 @@ def test_failing_cell_names_notebook_cell_and_exception(tmp_path, capsys):
     assert re.search(r"where:\n +Cell In\[\d+\], line 2: 1 / 0", err), err
     assert not (tmp_path / "out" / "01-broken.html").exists()
     assert issubclass(RenderError, PolicyTextError)
+
+
+@pytest.mark.parametrize("long_path, transport", [(False, "ipc"), (True, "tcp")])
+def test_kernels_talk_over_sockets_named_for_them_and_leave_nothing(tmp_path, monkeypatch, long_path, transport):
+    # ipc: no TCP port to race for when several renders start kernels at once (a test run saw
+    # "Address already in use"); a temporary folder too long for a socket path falls back to tcp.
+    tmp = Path(tempfile.mkdtemp(prefix="pt"))   # short: /tmp/ptXXXXXXXX
+    if long_path:
+        tmp = tmp / ("t" * 60)
+        tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    nbs = tmp_path / "nbs"
+    for name in ("01-a.ipynb", "02-b.ipynb"):
+        make_nb(nbs, name, "from ipykernel.kernelapp import IPKernelApp\n"
+                           "print('TRANSPORT', IPKernelApp.instance().transport)")
+    done = render_notebooks(tmp_path / "out", folder=nbs, workers=2, progress=False)
+    for item in done:
+        assert f"TRANSPORT {transport}" in item.html.read_text(encoding="utf-8")
+    left = list(tmp.iterdir())
+    shutil.rmtree(tmp.parent if long_path else tmp)
+    assert left == []                           # connection files and sockets removed
 
 
 # ---------------------------------------------------------------- the report folder (no kernels)

@@ -136,9 +136,10 @@ def _render(out: Path, params: dict) -> dict:
         return {item.name: item for item in render_notebooks(out, params=params, progress=False)}
     except RenderError:
         done = {}
-        for name in NOTEBOOKS:
+        for name in NOTEBOOKS:      # each into a folder of its own: a render replaces its folder
             try:
-                done[name] = render_notebooks(out, params=params, notebooks=[name], progress=False)[0]
+                done[name] = render_notebooks(out / name, params=params, notebooks=[name],
+                                              progress=False)[0]
             except RenderError as exc:
                 done[name] = exc
         return done
@@ -146,7 +147,7 @@ def _render(out: Path, params: dict) -> dict:
 
 @pytest.fixture(scope="module", params=SELECTIONS)
 def selection(request, tmp_path_factory):
-    """(label, selected corpus, {notebook: rendered}, out folder) for one selection."""
+    """(label, selected corpus, {notebook: rendered}) for one selection."""
     label = request.param
     out = tmp_path_factory.mktemp("reports")
     if label == "renamed":
@@ -158,11 +159,11 @@ def selection(request, tmp_path_factory):
     else:
         params = {"corpus": label[7:]}
         corpus = data_corpus(params["corpus"])
-    return label, corpus, _render(out, params), out
+    return label, corpus, _render(out, params)
 
 
 def _item(selection, notebook):
-    label, _, done, _ = selection
+    label, _, done = selection
     item = done.get(notebook)
     if isinstance(item, Exception):
         pytest.fail(f"{label}: {notebook} did not render: {item}")
@@ -200,8 +201,7 @@ class _Page(HTMLParser):
 
 
 def _page(selection, notebook) -> _Page:
-    _item(selection, notebook)
-    return _Page((selection[3] / f"{notebook}.html").read_text(encoding="utf-8"))
+    return _Page(_item(selection, notebook).html.read_text(encoding="utf-8"))
 
 
 def _selection_text(corpus) -> str:
@@ -213,7 +213,7 @@ def _selection_text(corpus) -> str:
 @pytest.mark.xdist_group("reports")
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_page_names_only_what_the_selection_holds(selection, notebook):
-    label, corpus, _, _ = selection
+    label, corpus, _ = selection
     text = " ".join(_page(selection, notebook).text)
     own = _selection_text(corpus)
     foreign = sorted(n for n in known_names() if n in text and n not in own)
@@ -254,7 +254,7 @@ def test_data_is_inert(selection, notebook):
             or (tag == "img" and attrs.get("src") == "x")]
     assert not live, f"{selection[0]}: {notebook} has live markup from the data: {live[:3]}"
     if selection[0] == "renamed":
-        raw = (selection[3] / f"{notebook}.html").read_text(encoding="utf-8")
+        raw = _item(selection, notebook).html.read_text(encoding="utf-8")
         assert PAYLOAD not in raw
 
 
@@ -340,7 +340,7 @@ def _number(text: str) -> float:
 
 @pytest.mark.xdist_group("reports")
 def test_generated_numbers_equal_the_cells_beside_them(selection):
-    label, corpus, done, _ = selection
+    label, corpus, done = selection
     checked = 0
     if "01-corpus" in done:  # the plan share of the reports named in the sentence
         text, tables = _section(_item(selection, "01-corpus"), "textstat_parts(c)")

@@ -39,8 +39,10 @@ import logging
 import os
 import re
 import sys
+import tempfile
 import threading
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,7 +177,33 @@ def _this_python_manager():
         def _kernel_spec_manager_default(self):
             return ThisPythonSpecs(data_dir=self.data_dir)
 
+        @default("transport")
+        def _transport_default(self):
+            return _kernel_transport()
+
+        @default("connection_file")
+        def _connection_file_default(self):
+            # unique, so that the ipc socket paths (its name + "-ipc-N") are too
+            return os.path.join(tempfile.gettempdir(), f"kernel-{uuid.uuid4()}.json")
+
     return ThisPythonManager
+
+
+# A Unix socket path holds at most 107 bytes; the kernel's are TMP/kernel-<uuid>-ipc-N.
+_IPC_PATH_ROOM = 107 - len("/kernel-00000000-0000-0000-0000-000000000000-ipc-99")
+
+
+def _kernel_transport() -> str:
+    """"ipc" (Unix sockets named after a fresh id, in the temporary folder, where the
+    connection file goes anyway) where it works, else "tcp".
+
+    Over TCP, jupyter_client picks free ports by binding to port 0 and letting go; kernels
+    started at the same moment by two processes (two renders, or test workers) could take the
+    same port, and one died with "Address already in use" before replying to kernel_info.
+    """
+    if os.name != "posix" or len(os.fsencode(os.path.abspath(tempfile.gettempdir()))) > _IPC_PATH_ROOM:
+        return "tcp"
+    return "ipc"
 
 
 def _inject_params(nb, params: Mapping[str, Any]) -> int:
@@ -255,6 +283,8 @@ def _execute(path: Path, params: Mapping[str, Any], *, timeout: int) -> tuple[An
         detail = "\n".join(f"    {frame}" for frame in frames)
         raise RenderError(f"{path.name}: cell {number} failed: {what}\n  cell starts: {first_line}"
                           + (f"\n  where:\n{detail}" if detail else "")) from None
+    except RuntimeError as exc:     # the kernel did not start ("died before replying ...")
+        raise RenderError(f"{path.name}: the notebook's kernel failed: {exc}") from None
     return nb, timings
 
 
