@@ -60,6 +60,10 @@ def test_money_spent_on_what_follows_or_the_field_before():
 def test_noun_after_count():
     assert walk("82个贫困村全部退出。", noun_after_count) == [("贫困村", "贫困村")]
     assert walk("地区生产总值增长5%。", noun_after_count) == [("", "")]     # not a count
+    # the people counted, not what they were given (海拉尔 2013, 甘肃 2026)
+    assert walk("为9373人次就业困难人员发放社保补贴2368万元。", noun_after_count)[0] == ("就业困难人员",) * 2
+    assert walk("为6107名困难家庭高校新生发放资助金5637.2万元。", noun_after_count)[0] == ("困难家庭高校新生",) * 2
+    assert walk("为19家企业提供贷款贴息。", noun_after_count) == [("企业", "企业")]
 
 
 def test_noun_before_value():

@@ -53,7 +53,7 @@ ACTION_VERB = re.compile(
 # (补贴性职业技能培训: a verb before 性 is an adjective, the start of the object)
 _OPENING_VERB = re.compile(r"(?:(?:为|向|给)[^,，;；、]{2,16}?)?(?:(?:" + ACTION_VERB.pattern + ")(?!性))+了?")
 _POST_STOP = re.compile(r"[0-9,，;；:：。!！?？、(（“\"]|增至|减少至|全部|稳定|实现|得到|达到|完成|的|等|以上|以内|左右|被|荣获|获|已|"
-                        r"进行|巡察|全覆盖|落地|投入|开工|竣工|建成|整合|提升|改造为")
+                        r"进行|巡察|全覆盖|落地|投入|开工|竣工|建成|整合|提升|改造为|发放|提供|给予|办理")
 # 45件民生实事全面完成: how it went is no part of the name
 _POST_ADVERBS = re.compile(r"(?:全面|全部|基本|顺利|如期|提前|均|都|已)+$")
 POST_VERB_START = re.compile(r"增|减|达|突破|超过|提高|提升|下降|降|为|是|至|到|[0-9]")
