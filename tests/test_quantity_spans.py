@@ -9,7 +9,10 @@ def short(text):
 
 
 @pytest.mark.parametrize("text", ["2021年12月14日", "08:46", "1—11月", "2021-2025年", "第3名", "G312国道",
-                                  "“2+6+N”", "离香港回归只有849天", "距开幕还有100天", "2021年"])
+                                  "“2+6+N”", "离香港回归只有849天", "距开幕还有100天", "2021年",
+                                  # counts of a plan's own parts (provinces2026)
+                                  "细化提出25项主要指标", "提出20个预期性指标", "做好9个方面工作",
+                                  "15个方面的重点任务"])
 def test_not_quantities(text):
     assert find_candidates(text) == []
 
@@ -31,6 +34,12 @@ def test_units_ranges_and_relations(text, expected):
 
 def test_a_countdown_unit_elsewhere_is_a_quantity():
     assert short("工期缩短849天") == [(849.0, None, "天", "=", "849天")]
+
+
+def test_counts_of_other_items_and_other_counts_of_parts_are_quantities():
+    assert short("新建学校12个") == [(12.0, None, "个", "=", "12个")]
+    assert short("完成民生实事30项") == [(30.0, None, "项", "=", "30项")]
+    assert short("主要指标增长6%") == [(6.0, None, "%", "=", "6%")]
 
 
 @pytest.mark.parametrize("text, relation", [("不超过3%", "<="), ("不高于3%", "<="), ("不低于3%", ">="),

@@ -34,6 +34,10 @@ _APPROX_BETWEEN = "余多来"          # 40多亿元, 1.6万余名, 100余处: m
 _GAP = (" ", "\u3000", "\xa0")      # a space before the unit, as printed in web copies
 # 离香港回归只有849天, 距…还有100天: a countdown measures nothing
 _COUNTDOWN = re.compile(r"(?:离|距|距离)[^,，;；。！？!?]{1,20}(?:还有|只有|仅有|仅剩|还剩|尚有|不到|仅)\s*$")
+# 提出25项主要指标, 做好9个方面工作: counts of a plan's own parts, which no one tracks
+# (LABELING.md: optional); the noun follows the unit
+_PLAN_PARTS = re.compile(r"(?:主要|约束性|预期性)?指标|方面")
+_PLAN_PART_UNITS = frozenset(["项", "个"])
 # 2×35万千瓦: two units of 35 each; the count before × multiplies the value
 _UNITS_TIMES = re.compile(r"(?<![0-9０-９.×])([1-9][0-9]?)\s*×\s*$")
 
@@ -173,6 +177,8 @@ def find_candidates(text: str) -> list[Candidate]:
             continue
         if base in ("天", "个月") and _COUNTDOWN.search(text, max(0, sp.start - 24), sp.start):
             continue      # 离香港回归只有849天: a countdown measures nothing
+        if unit in _PLAN_PART_UNITS and _PLAN_PARTS.match(text, p):
+            continue
         relation = _relation(text, sp.start, p, more)
         if text[p:p + 2] in ("以上", "以内", "以下", "左右", "上下"):
             p += 2
