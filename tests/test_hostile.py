@@ -17,6 +17,7 @@ import pytest
 
 from policytext import corpus, load_corpus, quantities
 from policytext.corpus import load_files
+from policytext.decode import plausibility
 from policytext.cli import main
 from policytext.convert import to_simplified
 from policytext.decode import decode_bytes, read_bytes
@@ -82,6 +83,14 @@ def twin():
     result = analysis(corpus({"twin": TWIN}), "twin")
     assert len(result[1]) == 8 and ("地区生产总值", "500", "亿元") in {(r[1], r[-1], r[5]) for r in result[1]}
     return result
+
+
+def test_plausibility_is_the_share_of_visible_characters_a_report_is_made_of():
+    # visible: 经济增长 (common Han), GDP, ， (punctuation), 가 (Hangul), 丨 (a rare Han
+    # character); the full-width space and the newline do not count: 8 of 10
+    assert plausibility("经济增长GDP，\u3000\n가丨") == 0.8
+    assert plausibility("经济\x01") == 2 / 3          # a control character is no report's
+    assert plausibility(" \n\u3000") == 1.0            # nothing visible
 
 
 def test_the_traditional_twin_converts_back_exactly():

@@ -26,6 +26,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -74,11 +75,25 @@ def _expected(ch: str, common: frozenset[str]) -> bool:
 def plausibility(text: str) -> float:
     """Share of the visible characters that a Chinese report is made of (0..1); 1.0 for no text."""
     common = common_chars()
-    # The first 200,000 characters are ample evidence, and keep a 50 MB file quick.
-    visible = [ch for ch in text[:200_000] if not ch.isspace()]
+    # The first 200,000 characters are ample evidence, and keep a 50 MB file quick. Regex
+    # passes drop whitespace (\s is str.isspace) and then the common characters and ASCII;
+    # what is left (punctuation, rare characters) is judged once per distinct character. A
+    # test per character cost 0.37 s per 1M characters of GBK files, more than cutting them.
+    visible = _WHITESPACE.sub("", text[:200_000])
     if not visible:
         return 1.0
-    return sum(_expected(ch, common) for ch in visible) / len(visible)
+    rest = _usual_runs().sub("", visible)
+    unusual = sum(n for ch, n in Counter(rest).items() if not _expected(ch, common))
+    return (len(visible) - unusual) / len(visible)
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _usual_runs() -> re.Pattern:
+    """Runs of characters _expected always accepts: printable ASCII and the common Han ones."""
+    return re.compile("[!-~" + re.escape("".join(sorted(common_chars()))) + "]+")
 
 
 _BAD = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
