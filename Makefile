@@ -38,6 +38,7 @@ test: setup
 
 bench: setup
 	$(BIN)/python bench/segment.py
+	$(BIN)/python bench/shapes.py
 	$(BIN)/python bench/render.py
 
 student-copies: setup
