@@ -8,7 +8,8 @@ Checks (targets from issue 12):
   jieba's dictionary is) is >= 10x `[jieba.lcut(t) for t in texts]` (HMM on, jieba's default).
   Also reported: workers=1 (everything in this process; by default, from 300k characters and
   with a core to spare, discovery's statistics run in a forked process while this one cuts, see
-  batch._Discovery), and the engine's cut alone (`Engine.cut` text by text: no discovery, no
+  batch._Discovery), discover=False (the same cold run without corpus terms: what discovery
+  costs), and the engine's cut alone (`Engine.cut` text by text: no discovery, no
   cache, no overlap of jieba-rs with the Python passes).
 - CPU account (why the in-process figure is where it is): the CPU seconds of a cold run in all
   its processes and threads, and of the work it cannot skip (the engine's cut_many and
@@ -117,15 +118,16 @@ def in_process(texts: dict[str, str], repeat: int) -> dict[str, float]:
     engine = segmenter()                                  # warm-up: our engine
     engine.cut(clean[0][:2000])
 
-    def cold(workers):
+    def cold(workers, discover=True):
         def run():
             fresh_cache()
-            toks = tokens(c, workers=workers, progress=False)
+            toks = tokens(c, workers=workers, discover=discover, progress=False)
             return sum(len(toks[i]) for i in toks.ids)
         return run
 
     runs = {"baseline_jieba_lcut": lambda: [jieba.lcut(t) for t in clean],
             "in_process_cold": cold(None), "in_process_cold_1_worker": cold(1),
+            "in_process_cold_no_discovery": cold(None, discover=False),
             "engine_cut_only": lambda: [engine.cut(t) for t in clean]}
     return best_of(runs, repeat), cpu_account(cold(None), engine, clean, repeat)
 
@@ -207,6 +209,7 @@ def main() -> None:
     ratios = {
         "in_process_cold": seconds["baseline_jieba_lcut"] / seconds["in_process_cold"],
         "in_process_cold_1_worker": seconds["baseline_jieba_lcut"] / seconds["in_process_cold_1_worker"],
+        "in_process_cold_no_discovery": seconds["baseline_jieba_lcut"] / seconds["in_process_cold_no_discovery"],
         "engine_cut_only": seconds["baseline_jieba_lcut"] / seconds["engine_cut_only"],
         "whole_process_cold": seconds["whole_process_bare_jieba"] / seconds["whole_process_cold"],
     }
