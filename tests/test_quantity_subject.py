@@ -71,6 +71,11 @@ def test_noun_before_value():
     assert walk("物价上涨幅度控制在3%以内。", noun_before_value) == [("居民消费价格涨幅", "物价上涨幅度")]
     # nothing but a list separator before the second value
     assert walk("高新技术企业增长7%、8%。", noun_before_value)[1] == ("", "")
+    # 微降 is how it went (海南 2026); 共建 is part of the name, not 共 "in all" (江苏 2026)
+    assert walk("CPI微降0.1%。", noun_before_value) == [("居民消费价格涨幅", "CPI")]
+    assert walk("对共建“一带一路”国家进出口占比首次超50%。", noun_before_value) == [("共建一带一路国家进出口占比",) * 2]
+    assert walk("全年共接待游客500万人次。", noun_before_value) == [("旅游人数", "接待游客")]
+    assert walk("共建设用地50亩。", noun_before_value) == [("建设用地", "建设用地")]
 
 
 def test_order_of_previous_list():
