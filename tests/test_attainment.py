@@ -124,6 +124,20 @@ def test_gap_in_the_targets_unit():
     assert r["gap"] == pytest.approx(-4.8) and r["met"] == False  # noqa: E712
 
 
+def test_a_result_that_went_the_other_way_counts_as_negative():
+    # 增长5% aimed at, 下降2% reported (values are written positive; direction says which way)
+    table = q(("a", 1, 2, "target", GDP, "change", 5, None, "%", "=", 2020, "地区生产总值增长5%"),
+              ("b", 3, 4, "achieved", GDP, "change", 2, None, "%", "=", 2020, "地区生产总值下降2%"),
+              ("a", 5, 6, "target", "单位GDP能耗", "change", 3, None, "%", "=", 2020, "单位GDP能耗下降3%"),
+              ("b", 7, 8, "achieved", "单位GDP能耗", "change", 3.5, None, "%", "=", 2020, "单位GDP能耗下降3.5%"),
+              place={"a": "甲市", "b": "甲市"})
+    table["direction"] = ["up", "down", "down", "down"]
+    a = textstat_attainment(table).set_index("indicator")
+    assert (a.loc[GDP, "achieved"], a.loc[GDP, "met"], a.loc[GDP, "gap"]) == (-2, False, -7)
+    # the same direction on both sides: a reduction of 3.5% meets one of 3%
+    assert (a.loc["单位GDP能耗", "achieved"], a.loc["单位GDP能耗", "met"]) == (3.5, True)
+
+
 def test_latest_document_states_a_finished_year():
     table = q(("a", 1, 2, "target", GDP, "change", 7, None, "%", "=", 2016, "t"),
               ("b", 3, 4, "achieved", GDP, "change", 7.2, None, "%", "=", 2016, "first report"),

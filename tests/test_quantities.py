@@ -77,6 +77,13 @@ def test_several_values_in_one_clause():
     assert [r["period"] for r in found[:4]] == ["2021", "2021", "2017–2021", "2017–2021"]
 
 
+def test_a_change_says_which_way_it_went():
+    found = rows("2021年地区生产总值增长6%，单位地区生产总值能耗下降3.2%，城镇化率达到60%，"
+                 "规上工业增加值占比提高2个百分点。", year=2021)
+    assert [(r["value"], r["measure"], r["direction"]) for r in found] == [
+        (6.0, "change", "up"), (3.2, "change", "down"), (60.0, "level", ""), (2.0, "change", "up")]
+
+
 def test_list_subject_in_previous_clause():
     found = rows("市属国企资产总额、营业收入,较重组前分别增长102.7%、539.3%。", year=2021)
     assert [r["indicator"] for r in found] == ["市属国企资产总额", "营业收入"]

@@ -2,7 +2,7 @@
 import pytest
 
 from policytext.indicators import indicator_registry
-from policytext.quantity_label import label_for, measure_of, span_label
+from policytext.quantity_label import direction_of, label_for, measure_of, span_label
 
 
 def label(pre, part, **kw):
@@ -45,6 +45,22 @@ def test_cues():
 ])
 def test_measure_of(unit, pre, indicator, measure):
     assert measure_of(unit, pre, indicator, indicator_registry()) == measure
+
+
+@pytest.mark.parametrize("measure, pre, unit, direction", [
+    ("change", "地区生产总值增长", "%", "up"),
+    ("avg_change", "年均下降", "%", "down"),
+    ("change", "CPI微降", "%", "down"),
+    ("change", "比上年提高", "个百分点", "up"),
+    ("change", "生产安全事故起数、死亡人数分别下降38.3%、", "%", "down"),   # the verb before the list
+    ("change", "收入下降5%后又增长", "%", "up"),                           # the nearest verb
+    ("change", "", "番", "up"),                                           # 翻一番: the verb is the value's
+    ("change", "是2010年的", "倍", ""),                                   # a ratio: no verb says it
+    ("level", "降至", "%", ""),                                           # a level has no direction
+    ("change", "增加值", "%", ""),                                        # 增加值 is a noun
+])
+def test_direction_of(measure, pre, unit, direction):
+    assert direction_of(measure, pre, unit) == direction
 
 
 def test_span_label():

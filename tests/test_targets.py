@@ -133,6 +133,17 @@ def test_rounded_figures_agree():
     assert c.set_index("indicator").loc["新增城镇就业", "finding"] == "consistent up to rounding"
 
 
+def test_a_rise_and_a_fall_of_the_same_size_do_not_agree():
+    table = q(("a", "achieved", "规上工业增加值", "change", 2, None, "%", "=", 2020, "规上工业增加值增长2%"),
+              ("b", "achieved", "规上工业增加值", "change", 2, None, "%", "=", 2020, "规上工业增加值下降2%"),
+              ("a", "achieved", "单位GDP能耗", "change", 3, None, "%", "=", 2020, "单位GDP能耗下降3%"),
+              ("b", "achieved", "单位GDP能耗", "change", 3, None, "%", "=", 2020, "单位GDP能耗下降3%"))
+    table["direction"] = ["up", "down", "down", "down"]
+    assert flags(table, "规上工业增加值", 2020, "change") == [True, False, False, "conflict"]
+    assert flags(table, "单位GDP能耗", 2020, "change") == [False, False, False, "consistent"]
+    assert list(textstat_targets(table)["scaled"]) == [-3.0, -3.0, 2.0, -2.0]
+
+
 def test_consistency_findings():
     c = textstat_consistency(with_place(TABLE, PLACES))
     found = {(r.indicator, r.year, r.measure): r.finding for r in c.itertuples()}

@@ -26,7 +26,9 @@ The rule for ``met`` (:func:`target_met`), by the relation the target was writte
   (% against 元).
 
 ``gap`` is achieved - target in the target's unit (magnitudes converted: a result in
-万元 against a target in 亿元); for a range, against the low end.
+万元 against a target in 亿元); for a range, against the low end. A change is compared in the
+target's direction (the quantities' ``direction`` column): a result that went the other way
+(增长5% aimed at, 下降2% reported) counts as negative, -2, in ``achieved`` and ``gap``.
 """
 from __future__ import annotations
 
@@ -150,7 +152,7 @@ def _prepare(q: pd.DataFrame, corpus) -> pd.DataFrame:
     t["_mag"] = [m for m, _ in scale]
     t["_base"] = [u for _, u in scale]
     t["_exact"] = (t["relation"].fillna("=") == "=").astype(int)
-    for c in ("start", "end", "sentence", "value_high"):
+    for c in ("start", "end", "sentence", "value_high", "direction"):
         if c not in t.columns:
             t[c] = pd.NA
     # one key for single years and spans: the period label
@@ -225,6 +227,9 @@ def _row(key: tuple, rows: list[dict]) -> dict:
            "met": None, "rule": "", "gap": nan}
     if tgt and res:
         achieved = res["value"] * res["_mag"] / tgt["_mag"]  # in the target's unit
+        if {tgt.get("direction"), res.get("direction")} == {"up", "down"}:
+            # 增长5% aimed at, 下降2% reported: -2 in the target's direction
+            achieved, out["achieved"] = -achieved, -res["value"]
         high = None if _missing(tgt["value_high"]) else tgt["value_high"]
         out["met"], out["rule"] = target_met(tgt["value"], achieved, relation=tgt["relation"], target_high=high,
                                              unit=tgt["unit"], indicator=indicator, measure=measure)

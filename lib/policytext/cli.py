@@ -109,7 +109,7 @@ def _quantities_table(paths: list[str]):
 
 
 def _quantities(args: argparse.Namespace) -> None:
-    columns = ["doc", "start", "end", "label", "indicator", "measure", "value", "value_high",
+    columns = ["doc", "start", "end", "label", "indicator", "measure", "direction", "value", "value_high",
                "unit", "relation", "year", "period_start", "period_end", "period", "sentence"]
     _write_csv(_quantities_table(args.files), columns)
 

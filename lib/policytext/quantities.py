@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 
 from .indicators import IndicatorRegistry, indicator_registry
-from .quantity_label import label_for, measure_of, sets_nothing, span_label
+from .quantity_label import direction_of, label_for, measure_of, sets_nothing, span_label
 from .quantity_spans import Candidate, find_candidates
 from .quantity_subject import IndicatorResolver, SubjectMemory, clause_of, resolve_subject
 from .quantity_time import (PeriodContext, horizon_at, horizon_marks, is_rate_over_span, period_for,
@@ -27,7 +27,7 @@ __all__ = ["extract_quantities", "quantities", "review_year_of",
            "QUANTITY_COLUMNS"]
 
 QUANTITY_COLUMNS = ["doc", "file", "start", "end", "text", "sentence", "part", "label", "indicator",
-                    "indicator_text", "measure", "value", "value_high", "unit", "relation", "year",
+                    "indicator_text", "measure", "direction", "value", "value_high", "unit", "relation", "year",
                     "cue", "period_start", "period_end", "period"]
 
 
@@ -115,6 +115,7 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
     if label == "target" and sets_nothing(c.unit, ctx.text[c.text_end:c.text_end + 20]):
         label, cue = "achieved", ""
     return {"part": part, "label": label, "cue": cue, "measure": measure,
+            "direction": direction_of(measure, clause_pre, c.unit),
             "year": p1 if p0 != p1 else y,          # a span's year is its last year
             "period_start": p0, "period_end": p1, "period": period_label(p0, p1)}
 

@@ -19,7 +19,8 @@ from .indicators import IndicatorRegistry
 from .numbers import MEASURE_WORDS, base_unit
 from .quantity_time import AVG_RATE, period_label
 
-__all__ = ["TARGET_STRONG", "label_for", "measure_of", "sets_nothing", "span_label", "usable_indicator"]
+__all__ = ["TARGET_STRONG", "direction_of", "label_for", "measure_of", "sets_nothing", "span_label",
+           "usable_indicator"]
 
 _ESTIMATE_CUE = re.compile(r"预计|有望|预估|初步核算|初步统计")
 TARGET_STRONG = re.compile(
@@ -113,6 +114,28 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
         return "count"
     return "level"
 
+
+# The verb of a change: a value is written as a positive number (下降40.6%), and the verb says
+# which way it went. 增加值 is a noun and 提高到 / 降至 give a level, so a verb followed by
+# 值/到/至/为/率 does not count.
+_CHANGE_VERB = re.compile(r"(?:(下降|降低|减少|缩短|压缩|压减|缩减|回落|下滑|微降|略降)|"
+                          r"(增长|增加|递增|提高|提升|上涨|增速|增幅|涨幅|翻|微增|微涨|略增))(?![到至为值率])")
+
+
+def direction_of(measure: str, pre: str, unit: str = "") -> str:
+    """"up" or "down" for a change (增长7%, 年均下降3%, 提高2个百分点, 翻一番), from the verb
+    nearest before the value in its clause; "" for other measures or when no verb says it
+    (是2010年的2.6倍)."""
+    if measure not in ("change", "avg_change"):
+        return ""
+    if unit == "番":                    # 翻一番: the verb is part of the value's span
+        return "up"
+    last = None
+    for last in _CHANGE_VERB.finditer(pre, max(0, len(pre) - 16)):
+        pass
+    if last is None:
+        return ""
+    return "down" if last.group(1) else "up"
 
 
 def span_label(label: str, cue: str, span: tuple, clause_pre: str,

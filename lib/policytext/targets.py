@@ -101,8 +101,9 @@ def _places(q: pd.DataFrame, corpus) -> pd.Series:
 
 
 def _tracked(q: pd.DataFrame, corpus=None, *, spans: bool = False) -> pd.DataFrame:
-    """Single-year target/achieved/estimate rows with place, scaled value and tolerance;
-    with ``spans`` also the averages over a period (``year`` then empty)."""
+    """Single-year target/achieved/estimate rows with place, scaled value (in the base unit,
+    negative for a fall: ``direction`` down) and tolerance; with ``spans`` also the averages
+    over a period (``year`` then empty)."""
     q = quantities_periods(q, corpus=corpus)
     single = q["year"].notna() & (q["measure"] != "avg_change")
     span = (q["measure"] == "avg_change") & q["period_end"].notna() if spans else False
@@ -110,7 +111,10 @@ def _tracked(q: pd.DataFrame, corpus=None, *, spans: bool = False) -> pd.DataFra
     t["place"] = _places(t, corpus)
     scale = t["unit"].fillna("").map(unit_scale)
     t["base_unit"] = [u for _, u in scale]
-    t["scaled"] = [float(v) * m for v, (m, _) in zip(t["value"], scale)]
+    # a fall is written as a positive number (下降3%) and compared as a negative one, so that
+    # 增长2% and 下降2% of the same year do not agree
+    sign = [-1.0 if d == "down" else 1.0 for d in t.get("direction", pd.Series("", index=t.index)).fillna("")]
+    t["scaled"] = [float(v) * m * s for v, (m, _), s in zip(t["value"], scale, sign)]
     # half of the last written digit: 3.9万人 and 3.94万人 agree up to rounding
     t["_tol"] = [m * 10.0 ** -_decimals(v) / 2 for v, (m, _) in zip(t["value"], scale)]
     t["year"] = t["year"].astype("Int64") if spans else t["year"].astype(int)
