@@ -76,6 +76,9 @@ def test_noun_before_value():
     assert walk("对共建“一带一路”国家进出口占比首次超50%。", noun_before_value) == [("共建一带一路国家进出口占比",) * 2]
     assert walk("全年共接待游客500万人次。", noun_before_value) == [("旅游人数", "接待游客")]
     assert walk("共建设用地50亩。", noun_before_value) == [("建设用地", "建设用地")]
+    # 共有/现有/拥有: having is not part of the name (海拉尔 2012: 现有蔬菜大棚生产面积)
+    assert walk("全市共有高新技术企业120家。", noun_before_value) == [("高新技术企业",) * 2]
+    assert walk("现有蔬菜大棚生产面积6000亩以上。", noun_before_value) == [("蔬菜大棚生产面积",) * 2]
 
 
 def test_order_of_previous_list():
