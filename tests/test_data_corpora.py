@@ -42,4 +42,4 @@ def test_unknown_name_lists_the_available_ones():
 
 def test_select_a_place_of_a_bundled_corpus():
     c = pt.data_corpus("provinces2026", place="甘肃省")
-    assert [d.id for d in c] == ["prov_gov_2026_02"]
+    assert [d.id for d in c] == ["gansu_gov_2026"]
