@@ -56,6 +56,19 @@ def test_engines_agree_on_mixed_characters():
             "T恤", "A股"} <= set(fast)
 
 
+def test_cut_many_gives_each_text_its_own_tokens():
+    # Many short texts through the fast engine's pipeline (jieba-rs cutting the next one in a
+    # thread): nothing joins across their edges (whitespace, repeated punctuation, digits, a
+    # lexicon term's head), and texts cut block by block (extension B) or empty keep their place.
+    texts = ["社会", "治理体系现代化", "增长8", "%，达到326.5亿元。  ", "  \n下一段……", "……完", "", "2021",
+             "年GDP增长5.2%", "𠀀扩展B区", "A", "B超T恤"] * 40
+    fast = segmenter()
+    many = list(fast.cut_many(texts))
+    assert many == [fast.cut(t) for t in texts]
+    assert many == list(segmenter("jieba").cut_many(texts))
+    assert list(fast.cut_many(texts, joined=True)) == ["\ue000".join(t) for t in many]
+
+
 def test_engines_agree_on_shuffled_characters():
     # Random strings of report characters: many close calls between one word and two.
     import random
