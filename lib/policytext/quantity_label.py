@@ -130,12 +130,10 @@ def direction_of(measure: str, pre: str, unit: str = "") -> str:
         return ""
     if unit == "番":                    # 翻一番: the verb is part of the value's span
         return "up"
-    last = None
-    for last in _CHANGE_VERB.finditer(pre, max(0, len(pre) - 16)):
-        pass
-    if last is None:
+    verbs = list(_CHANGE_VERB.finditer(pre, max(0, len(pre) - 16)))
+    if not verbs:
         return ""
-    return "down" if last.group(1) else "up"
+    return "down" if verbs[-1].group(1) else "up"
 
 
 def span_label(label: str, cue: str, span: tuple, clause_pre: str,
