@@ -221,6 +221,22 @@ def test_a_paragraph_opening_on_the_five_years_reviews_them_throughout():
     assert got["71.5%"][2] == "2025" and got["25万人"][2] == "2025"     # a level; the next paragraph
 
 
+def test_a_row_of_five_year_openers_governs_the_paragraphs_under_each():
+    # provinces2026, 海南: 五年来，我们… opens each section; its figures stand under a subtitle.
+    # The review of the last year (各位代表，刚刚过去的2025年…) and a lone opener do not carry on.
+    text = ("五年来，我们坚定不移践行以人民为中心的发展思想，在推进共治共享中谱写幸福海南新篇章。\n"
+            "就业形势保持稳定。\n城镇新增就业86.22万人、农村劳动力转移就业53.47万人。\n"
+            "五年来，我们坚定不移加强生态文明建设，在推动绿色转型中描绘美丽海南新画卷。\n"
+            "完成植树造林129万亩。\n"
+            "各位代表，刚刚过去的2025年，全省上下稳中求进。\n城镇新增就业17.78万人。\n")
+    got = _periods(text, year=2026, review_year=2025)
+    assert (got["86.22万人"][2], got["53.47万人"][2], got["129万亩"][2]) == ("2021–2025",) * 3
+    assert got["17.78万人"][2] == "2025"
+    lone = ("五年来，我们坚定不移践行以人民为中心的发展思想，在推进共治共享中谱写幸福海南新篇章。\n"
+            "城镇新增就业17.78万人。\n")
+    assert _periods(lone, year=2026, review_year=2025)["17.78万人"][2] == "2025"
+
+
 @pytest.mark.parametrize("text, total, reached", [
     ("——这五年高质量发展稳步推进,累计建成高标准农田6281万亩,粮食最高年产840亿斤、居全国第5位。", "6281万亩", "840亿斤"),
     ("——这五年高质量发展稳步推进,累计实施亿元以上省大中型项目1.3万余个,年度投资保持1万亿元以上。", "1.3万余个",

@@ -175,18 +175,32 @@ _OPENER = re.compile(r"^[ \t\u3000]*(?:——)?(?:这五年|五年来|过去的?
                      r"[“\"]?(?P<plan>十[一二三四五六])五[”\"]?时期(?!末|目标|主要|的|和|工作|发展成就))", re.M)
 
 
+# Where the text a row of past-span openers governs ends: the next opener (of any span), a
+# top-level heading, or a paragraph whose first words name another time (过去一年, 各位代表，刚刚
+# 过去的2025年, 今年, “十五五”…).
+_OTHER_TIME = re.compile(r"^(?:各位代表[，,！!])?[^\n，,。；;！!]{0,8}?(?:(?:19|20)\d\d\s*年|过去的?一年|一年来|今年|去年|明年|新的一年|"
+                         r"[“\"]?十[一二三四五六]五[”\"]?)", re.M)
+
+
 def _review_paragraphs(text: str, review_year: int | None) -> list[tuple[int, int, tuple[int, int]]]:
-    """(start, end, span) of the paragraphs that open on a span ending by the review year."""
-    found = []
-    for m in _OPENER.finditer(text) if review_year is not None else ():
-        end = text.find("\n", m.start())
-        end = len(text) if end < 0 else end
-        if end - m.start() < 40:
-            continue        # a heading governs its section, not one paragraph
+    """(start, end, span) of the text that opens on a span ending by the review year: the
+    opener's own paragraph (——这五年…, 五年来,…), or, where the review is written as a row of
+    such openers (——这五年… ×6, 五年来，我们… ×7 over subtitled paragraphs, 海南 2026), from each
+    opener to the next opener, top-level heading or paragraph opening on another time. A single
+    opener governs its paragraph only: what follows it may review the last year alone."""
+    if review_year is None:
+        return []
+    openers = []
+    for m in _OPENER.finditer(text):
         span = plan_period(_cn_int(m.group("plan"))) if m.group("plan") else (review_year - 4, review_year)
         if span[1] <= review_year:
-            found.append((m.start(), end, span))
-    return found
+            end = text.find("\n", m.start())
+            openers.append((m, len(text) if end < 0 else end, span))
+    if len(openers) < 2:
+        return [(m.start(), end, span) for m, end, span in openers if end - m.start() >= 40]
+    bounds = sorted({m.start() for m in _OPENER.finditer(text)} | {m.start() for m in _TOP_HEADING.finditer(text)}
+                    | {m.start() for m in _OTHER_TIME.finditer(text)} | {len(text)})
+    return [(m.start(), bounds[bisect.bisect_right(bounds, m.start())], span) for m, _, span in openers]
 
 
 def period_label(start: int | None, end: int | None) -> str:
