@@ -102,6 +102,7 @@ def test_seeds_end_to_end(seeds):
 
 # ---------------------------------------------------------------- places, rounding, consistency
 
+from policytext.findings_tracking import md_consistency  # noqa: E402
 from policytext.targets import (textplot_implied_growth, textstat_city_targets,  # noqa: E402
                                 textstat_consistency)
 
@@ -164,10 +165,30 @@ def test_consistency_statements_keep_their_source():
     assert "分别达到47863元" in set(income["sentence"])
 
 
+def test_totals_over_a_span_are_checked_against_the_same_span_only():
+    cols = ["doc", "label", "indicator", "measure", "value", "value_high", "unit", "relation", "year",
+            "period_start", "period_end", "sentence"]
+    table = pd.DataFrame([
+        ("gov", "achieved", "新增城镇就业", "count", 3.94, None, "万人", "=", 2021, 2017, 2021, "五年新增城镇就业3.94万人"),
+        ("party", "achieved", "新增城镇就业", "count", 3.9, None, "万人", "=", 2021, 2017, 2021, "五年新增就业3.9万人"),
+        ("talk", "achieved", "新增城镇就业", "count", 0.8, None, "万人", "=", 2021, 2021, 2021, "2021年新增就业8000人"),
+        ("gov", "achieved", "棚户区改造", "count", 3.5, None, "万套", "=", 2021, 2017, 2021, "累计改造棚户区3.5万套"),
+        ("party", "achieved", "棚户区改造", "count", 3.2, None, "万套", "=", 2021, 2017, 2021, "五年改造棚户区3.2万套"),
+    ], columns=cols)
+    c = textstat_consistency(table, registered=False).set_index("indicator")
+    # the two five-year totals agree up to rounding; the single year's 8000 is not compared
+    assert c.loc["新增城镇就业", ["year", "period", "finding", "n_docs"]].tolist() == [
+        2021, "2017–2021", "consistent up to rounding", 2]
+    assert c.loc["棚户区改造", ["period", "finding"]].tolist() == ["2017–2021", "reported values differ"]
+    statements = textstat_consistency(table, registered=False, statements=True)
+    text = md_consistency(textstat_consistency(table, registered=False), statements)
+    assert "**棚户区改造, 2017–2021**" in text and "achieved 3\\.5万套 in gov" in text   # . escaped for markdown
+
+
 def test_consistency_needs_two_documents():
     one = TABLE[TABLE["doc"] == "001"]
     assert textstat_consistency(one).empty
-    assert list(textstat_consistency(one).columns)[:5] == ["place", "indicator", "year", "measure", "finding"]
+    assert list(textstat_consistency(one).columns)[:6] == ["place", "indicator", "year", "period", "measure", "finding"]
 
 
 def test_city_targets_registry_order_and_top():

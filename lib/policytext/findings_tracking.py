@@ -121,12 +121,12 @@ def drop_annual_repeats(checks, statements, *, doc_years: dict):
 
 
 def _check_line(key, rows, dates: dict) -> str:
-    place, indicator, year, measure, finding = key
+    place, indicator, period, measure, finding = key
     rows = rows.drop_duplicates(["doc", "label", "value", "unit", "relation", "statement_year"])
     said = "; ".join(f"{r.label} {md_escape(fmt_stated(r.value, relation=r.relation, unit=r.unit))}"
                      f"{f' for {r.statement_year}' if finding == 'target year differs' else ''} in "
                      f"{_dated(r.doc, dates)}" for r in rows.itertuples())
-    head = f"- **{md_escape(indicator)}, {year}** ({md_escape(place) or 'one place'}, {measure}) — {finding}: {said}."
+    head = f"- **{md_escape(indicator)}, {period}** ({md_escape(place) or 'one place'}, {measure}) — {finding}: {said}."
     if finding == "reported values differ":
         head += _later_is_final(rows, dates)
     elif finding == "estimate revised":
@@ -161,7 +161,9 @@ def md_consistency(checks, statements, *, dates: dict | None = None) -> str:
     else:
         text = (f"Of {fmt_count(len(checks), 'check')}, {n_agree} agree{rounded} and {n_differ} "
                 f"{'does' if n_differ == 1 else 'do'} not.")
-    keys = ["place", "indicator", "year", "measure", "finding"]
+    if "period" not in statements.columns:       # a table of single years only
+        statements = statements.assign(period=statements["year"].astype(str))
+    keys = ["place", "indicator", "period", "measure", "finding"]
     lines = [_check_line(key, rows, dates or {}) for key, rows in
              statements[~statements["finding"].str.startswith("consistent")].groupby(keys, sort=False)]
     return text + ("\n\n" + "\n".join(lines) if lines else "")

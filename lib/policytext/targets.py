@@ -100,13 +100,17 @@ def _places(q: pd.DataFrame, corpus) -> pd.Series:
     return pd.Series("", index=q.index, dtype=str)
 
 
-def _tracked(q: pd.DataFrame, corpus=None, *, spans: bool = False) -> pd.DataFrame:
+def _tracked(q: pd.DataFrame, corpus=None, *, spans: bool = False, totals: bool = False) -> pd.DataFrame:
     """Single-year target/achieved/estimate rows with place, scaled value (in the base unit,
     negative for a fall: ``direction`` down) and tolerance; with ``spans`` also the averages
-    over a period (``year`` then empty)."""
+    over a period, and with ``totals`` the other figures over a period (五年新增就业3.9万人,
+    比2016年增长43.5%); ``year`` is then empty."""
     q = quantities_periods(q, corpus=corpus)
     single = q["year"].notna() & (q["measure"] != "avg_change")
     span = (q["measure"] == "avg_change") & q["period_end"].notna() if spans else False
+    if totals:
+        span = span | ((q["measure"] != "avg_change") & q["period_start"].notna() & q["period_end"].notna()
+                       & (q["period_start"] != q["period_end"]).fillna(False))
     t = q[q["label"].isin(_TRACKED) & (single | span) & (q["indicator"].fillna("") != "")].copy()
     t["place"] = _places(t, corpus)
     scale = t["unit"].fillna("").map(unit_scale)
@@ -117,7 +121,7 @@ def _tracked(q: pd.DataFrame, corpus=None, *, spans: bool = False) -> pd.DataFra
     t["scaled"] = [float(v) * m * s for v, (m, _), s in zip(t["value"], scale, sign)]
     # half of the last written digit: 3.9万人 and 3.94万人 agree up to rounding
     t["_tol"] = [m * 10.0 ** -_decimals(v) / 2 for v, (m, _) in zip(t["value"], scale)]
-    t["year"] = t["year"].astype("Int64") if spans else t["year"].astype(int)
+    t["year"] = t["year"].astype("Int64") if spans or totals else t["year"].astype(int)
     return t
 
 
@@ -325,7 +329,9 @@ def _statements(g: pd.DataFrame, *, with_year: bool = False) -> str:
 def textstat_consistency(q: pd.DataFrame, *, corpus=None, registered: bool = True,
                          statements: bool = False) -> pd.DataFrame:
     """Cross-document checks: what two or more documents of the same place say about the
-    same indicator, year and measure, one row per check.
+    same indicator, period and measure, one row per check.  ``period`` is a year ('2021')
+    or a span ('2017–2021': a five-year total or a change since a base year, compared only
+    with figures over the same span; ``year`` is then the span's last year).
 
     ``finding`` is 'reported values differ' (two documents report different achieved
     values), 'targets differ', 'target year differs' (the same target value set for
@@ -337,8 +343,10 @@ def textstat_consistency(q: pd.DataFrame, *, corpus=None, registered: bool = Tru
     label, value, unit, relation, year, start, end, context, sentence), for checking the
     sources.  A single document gives no rows: cross-document checks need two documents.
     """
-    t = _tracked(q, corpus)
-    cols = ["place", "indicator", "year", "measure", "finding", "values", "n_docs"]
+    t = _tracked(q, corpus, totals=True)
+    t = t[t["measure"] != "avg_change"]
+    t["year"] = t["year"].fillna(t["period_end"]).astype(int)      # a span: its last year
+    cols = ["place", "indicator", "year", "period", "measure", "finding", "values", "n_docs"]
     detail = ["doc", "label", "text", "value", "unit", "relation", "statement_year", "start", "end", "context",
               "sentence"]
     order = _registry_order(registered)
@@ -348,8 +356,8 @@ def textstat_consistency(q: pd.DataFrame, *, corpus=None, registered: bool = Tru
         return pd.DataFrame(columns=cols + detail if statements else cols)
     compared = t[(t["label"] == "target") | (t["relation"].fillna("=") == "=")]
     checks: list[tuple[dict, pd.DataFrame]] = []
-    for (place, ind, year, measure, _unit), g in compared.groupby(
-            ["place", "indicator", "year", "measure", "base_unit"], sort=False):
+    for (place, ind, period, measure, _unit), g in compared.groupby(
+            ["place", "indicator", "period", "measure", "base_unit"], sort=False):
         if g["doc"].nunique() < 2:
             continue
         f = _group_flags(g)
@@ -363,16 +371,18 @@ def textstat_consistency(q: pd.DataFrame, *, corpus=None, registered: bool = Tru
             finding = "consistent up to rounding"
         else:
             finding = "consistent"
-        checks.append(({"place": place, "indicator": ind, "year": int(year), "measure": measure,
-                        "finding": finding, "values": _statements(g), "n_docs": g["doc"].nunique()}, g))
+        checks.append(({"place": place, "indicator": ind, "year": int(g["year"].iloc[0]), "period": period,
+                        "measure": measure, "finding": finding, "values": _statements(g),
+                        "n_docs": g["doc"].nunique()}, g))
     # one target value, different horizons (到2026年 vs "十四五"末)
-    targets = t[t["label"] == "target"]
+    targets = t[(t["label"] == "target") & (t["period_start"] == t["period_end"])]
     for (place, ind, measure, _unit), g in targets.groupby(["place", "indicator", "measure", "base_unit"],
                                                           sort=False):
         for _key, same in g.groupby([g["scaled"].round(6), g["relation"].fillna("=")]):
             if same["doc"].nunique() > 1 and same["year"].nunique() > 1:
                 same = same.sort_values("year")
                 checks.append(({"place": place, "indicator": ind, "year": int(same["year"].min()),
+                                "period": str(int(same["year"].min())),
                                 "measure": measure, "finding": "target year differs",
                                 "values": _statements(same, with_year=True), "n_docs": same["doc"].nunique()},
                                same))
