@@ -190,15 +190,16 @@ def _review_paragraphs(text: str, review_year: int | None) -> list[tuple[int, in
     opener governs its paragraph only: what follows it may review the last year alone."""
     if review_year is None:
         return []
+    every = list(_OPENER.finditer(text))
     openers = []
-    for m in _OPENER.finditer(text):
+    for m in every:
         span = plan_period(_cn_int(m.group("plan"))) if m.group("plan") else (review_year - 4, review_year)
         if span[1] <= review_year:
             end = text.find("\n", m.start())
             openers.append((m, len(text) if end < 0 else end, span))
     if len(openers) < 2:
         return [(m.start(), end, span) for m, end, span in openers if end - m.start() >= 40]
-    bounds = sorted({m.start() for m in _OPENER.finditer(text)} | {m.start() for m in _TOP_HEADING.finditer(text)}
+    bounds = sorted({m.start() for m in every} | {m.start() for m in _TOP_HEADING.finditer(text)}
                     | {m.start() for m in _OTHER_TIME.finditer(text)} | {len(text)})
     return [(m.start(), bounds[bisect.bisect_right(bounds, m.start())], span) for m, _, span in openers]
 

@@ -375,7 +375,7 @@ def textstat_consistency(q: pd.DataFrame, *, corpus=None, registered: bool = Tru
                         "measure": measure, "finding": finding, "values": _statements(g),
                         "n_docs": g["doc"].nunique()}, g))
     # one target value, different horizons (到2026年 vs "十四五"末)
-    targets = t[(t["label"] == "target") & (t["period_start"] == t["period_end"])]
+    targets = t[(t["label"] == "target") & (t["period_start"] == t["period_end"]).fillna(False)]
     for (place, ind, measure, _unit), g in targets.groupby(["place", "indicator", "measure", "base_unit"],
                                                           sort=False):
         for _key, same in g.groupby([g["scaled"].round(6), g["relation"].fillna("=")]):
