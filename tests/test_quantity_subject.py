@@ -64,6 +64,8 @@ def test_noun_after_count():
     assert walk("为9373人次就业困难人员发放社保补贴2368万元。", noun_after_count)[0] == ("就业困难人员",) * 2
     assert walk("为6107名困难家庭高校新生发放资助金5637.2万元。", noun_after_count)[0] == ("困难家庭高校新生",) * 2
     assert walk("为19家企业提供贷款贴息。", noun_after_count) == [("企业", "企业")]
+    # 为民 after a count is the noun, not 为 "is" (甘肃 2026)
+    assert walk("每年高质量办成10件为民实事。", noun_after_count)[0][1] == "为民实事"
 
 
 def test_noun_before_value():

@@ -57,7 +57,7 @@ _POST_STOP = re.compile(r"[0-9,，;；:：。!！?？、(（“\"]|增至|减少
                         r"进行|巡察|全覆盖|落地|投入|开工|竣工|建成|整合|提升|改造为|发放|提供|给予|办理")
 # 45件民生实事全面完成: how it went is no part of the name
 _POST_ADVERBS = re.compile(r"(?:全面|全部|基本|顺利|如期|提前|均|都|已)+$")
-POST_VERB_START = re.compile(r"增|减|达|突破|超过|提高|提升|下降|降|为|是|至|到|[0-9]")
+POST_VERB_START = re.compile(r"增|减|达|突破|超过|提高|提升|下降|降|为(?!民)|是|至|到|[0-9]")
 SPLIT_COORD = re.compile(r"[、和及与]")
 _TIME_AT_START = re.compile("^(?:" + TIME_PREFIX + ")+")
 _COORD_LEADING = re.compile("^(?:" + TIME_PREFIX + "|年均|累计|力争|确保|争取|预计|全市|全区|全县|全省|我市|其中|[,，:：])+")
