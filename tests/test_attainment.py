@@ -138,6 +138,18 @@ def test_a_result_that_went_the_other_way_counts_as_negative():
     assert (a.loc["单位GDP能耗", "achieved"], a.loc["单位GDP能耗", "met"]) == (3.5, True)
 
 
+def test_a_bare_generic_noun_is_never_paired_across_documents():
+    # 海拉尔: 保护区4家企业全部退出 (2017 report) and 为公交公司等19家企业发放社会保险补贴 (2018
+    # report) are both "企业", but not the same companies: no target met, no row at all
+    table = q(("a", 1, 2, "target", "企业", "count", 4, None, "家", "=", 2017, "实现保护区4家企业全部退出"),
+              ("b", 3, 4, "achieved", "企业", "count", 19, None, "家", "=", 2017, "为公交公司等19家企业发放社会保险补贴"),
+              ("a", 5, 6, "target", "新增城镇就业", "count", 5700, None, "人", ">=", 2017, "新增就业5700人以上"),
+              ("b", 7, 8, "achieved", "新增城镇就业", "count", 6435, None, "人", "=", 2017, "新增就业6435人"),
+              place={"a": "甲市", "b": "甲市"})
+    a = textstat_attainment(table)
+    assert a["indicator"].tolist() == ["新增城镇就业"] and a["met"].tolist() == [True]
+
+
 def test_latest_document_states_a_finished_year():
     table = q(("a", 1, 2, "target", GDP, "change", 7, None, "%", "=", 2016, "t"),
               ("b", 3, 4, "achieved", GDP, "change", 7.2, None, "%", "=", 2016, "first report"),

@@ -29,6 +29,9 @@ __all__ = ["textstat_targets", "textstat_city_targets", "textstat_consistency", 
 
 _NEEDED = ("doc", "label", "indicator", "measure", "value", "unit", "relation", "year")
 _TRACKED = ("target", "achieved", "estimate")
+# A bare generic noun (19家企业, 57个项目) says what is counted only with its sentence: two
+# documents' 企业 are seldom the same companies, so such rows are never paired across documents.
+TOO_GENERIC = frozenset(["企业", "项目", "问题", "单位", "工程", "地区", "县区", "国家和地区"])
 
 
 def unit_scale(unit: str) -> tuple[float, str]:
@@ -111,7 +114,8 @@ def _tracked(q: pd.DataFrame, corpus=None, *, spans: bool = False, totals: bool 
     if totals:
         span = span | ((q["measure"] != "avg_change") & q["period_start"].notna() & q["period_end"].notna()
                        & (q["period_start"] != q["period_end"]).fillna(False))
-    t = q[q["label"].isin(_TRACKED) & (single | span) & (q["indicator"].fillna("") != "")].copy()
+    named = (q["indicator"].fillna("") != "") & ~q["indicator"].isin(TOO_GENERIC)
+    t = q[q["label"].isin(_TRACKED) & (single | span) & named].copy()
     t["place"] = _places(t, corpus)
     scale = t["unit"].fillna("").map(unit_scale)
     t["base_unit"] = [u for _, u in scale]
