@@ -156,15 +156,18 @@ def cpu_account(run_cold, engine, clean: list[str], repeat: int) -> dict[str, fl
             "discovery_statistics": least(lambda: scored_candidates(clean))}
 
 
-def whole_process(texts: dict[str, str], repeat: int) -> dict[str, float]:
+def whole_process(texts: dict[str, str], repeat: int, *, encoding: str = "utf-8") -> dict[str, float]:
+    """Best wall time of `policytext segment FILES --jsonl` (cold cache) and of the bare
+    jieba script over `texts` written as files in `encoding` (bench/shapes.py uses others)."""
     folder = Path(tempfile.mkdtemp(prefix="policytext-bench-files-"))
     paths = []
     for name, text in texts.items():
         path = folder / f"{name}.txt"
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(text.encode(encoding))
         paths.append(str(path))
+    bare_script = BARE_JIEBA.replace('encoding="utf-8"', f'encoding="{encoding}"')
     policytext = str(Path(sys.executable).with_name("policytext"))
-    subprocess.run([sys.executable, "-c", BARE_JIEBA, paths[0]], check=True,
+    subprocess.run([sys.executable, "-c", bare_script, paths[0]], check=True,
                    capture_output=True)                   # jieba's /tmp dictionary cache is warm
 
     def ours():
@@ -173,7 +176,7 @@ def whole_process(texts: dict[str, str], repeat: int) -> dict[str, float]:
                        stdout=subprocess.DEVNULL)
 
     def bare():
-        subprocess.run([sys.executable, "-c", BARE_JIEBA, *paths], check=True,
+        subprocess.run([sys.executable, "-c", bare_script, *paths], check=True,
                        stdout=subprocess.DEVNULL)
 
     try:

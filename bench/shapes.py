@@ -16,17 +16,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from segment import BARE_JIEBA, TARGETS, best_of, build_texts  # noqa: E402
+from segment import TARGETS, build_texts, whole_process  # noqa: E402
 
 SHAPES = ("gbk", "small", "big")
 
@@ -50,29 +46,9 @@ def documents(shape: str, texts: list[str]) -> tuple[list[str], str]:
 
 def run_shape(shape: str, texts: list[str], repeat: int) -> dict:
     docs, encoding = documents(shape, texts)
-    folder = Path(tempfile.mkdtemp(prefix="policytext-bench-shapes-"))
-    try:
-        paths = []
-        for i, doc in enumerate(docs):
-            path = folder / f"d{i:04d}.txt"
-            path.write_bytes(doc.encode(encoding))
-            paths.append(str(path))
-        bare_script = BARE_JIEBA.replace('encoding="utf-8"', f'encoding="{encoding}"')
-        policytext = str(Path(sys.executable).with_name("policytext"))
-
-        def ours():
-            env = dict(os.environ, POLICYTEXT_CACHE=tempfile.mkdtemp(prefix="policytext-bench-"))
-            subprocess.run([policytext, "segment", *paths, "--jsonl"], check=True, env=env,
-                           stdout=subprocess.DEVNULL)
-
-        def bare():
-            subprocess.run([sys.executable, "-c", bare_script, *paths], check=True,
-                           stdout=subprocess.DEVNULL)
-
-        bare()                              # jieba's /tmp dictionary cache is warm
-        seconds = best_of({"bare_jieba": bare, "policytext_segment": ours}, repeat)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    timed = whole_process({f"d{i:04d}": doc for i, doc in enumerate(docs)}, repeat, encoding=encoding)
+    seconds = {"bare_jieba": timed["whole_process_bare_jieba"],
+               "policytext_segment": timed["whole_process_cold"]}
     return {"files": len(docs), "encoding": encoding, "seconds": seconds,
             "ratio": seconds["bare_jieba"] / seconds["policytext_segment"]}
 
