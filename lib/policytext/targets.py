@@ -34,6 +34,12 @@ _TRACKED = ("target", "achieved", "estimate")
 TOO_GENERIC = frozenset(["企业", "项目", "问题", "单位", "工程", "地区", "县区", "国家和地区"])
 
 
+def trackable(indicators: pd.Series) -> pd.Series:
+    """True where the indicator can be followed across documents: named, and not a bare
+    generic noun (TOO_GENERIC)."""
+    return (indicators.fillna("") != "") & ~indicators.isin(TOO_GENERIC)
+
+
 def unit_scale(unit: str) -> tuple[float, str]:
     """The magnitude written in a unit and the unit without it, by the one magnitude
     table (numbers.MAGNITUDES): '亿元' -> (1e8, '元'), '百万元' -> (1e6, '元'),
@@ -114,8 +120,7 @@ def _tracked(q: pd.DataFrame, corpus=None, *, spans: bool = False, totals: bool 
     if totals:
         span = span | ((q["measure"] != "avg_change") & q["period_start"].notna() & q["period_end"].notna()
                        & (q["period_start"] != q["period_end"]).fillna(False))
-    named = (q["indicator"].fillna("") != "") & ~q["indicator"].isin(TOO_GENERIC)
-    t = q[q["label"].isin(_TRACKED) & (single | span) & named].copy()
+    t = q[q["label"].isin(_TRACKED) & (single | span) & trackable(q["indicator"])].copy()
     t["place"] = _places(t, corpus)
     scale = t["unit"].fillna("").map(unit_scale)
     t["base_unit"] = [u for _, u in scale]
@@ -347,8 +352,7 @@ def textstat_consistency(q: pd.DataFrame, *, corpus=None, registered: bool = Tru
     label, value, unit, relation, year, start, end, context, sentence), for checking the
     sources.  A single document gives no rows: cross-document checks need two documents.
     """
-    t = _tracked(q, corpus, totals=True)
-    t = t[t["measure"] != "avg_change"]
+    t = _tracked(q, corpus, totals=True)             # no averages: spans=False
     t["year"] = t["year"].fillna(t["period_end"]).astype(int)      # a span: its last year
     cols = ["place", "indicator", "year", "period", "measure", "finding", "values", "n_docs"]
     detail = ["doc", "label", "text", "value", "unit", "relation", "statement_year", "start", "end", "context",
