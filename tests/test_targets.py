@@ -102,7 +102,7 @@ def test_seeds_end_to_end(seeds):
 
 # ---------------------------------------------------------------- places, rounding, consistency
 
-from policytext.findings_tracking import md_consistency  # noqa: E402
+from policytext.findings_tracking import md_conclusions, md_consistency  # noqa: E402
 from policytext.targets import (textplot_implied_growth, textstat_city_targets,  # noqa: E402
                                 textstat_consistency)
 
@@ -183,6 +183,11 @@ def test_totals_over_a_span_are_checked_against_the_same_span_only():
     statements = textstat_consistency(table, registered=False, statements=True)
     text = md_consistency(textstat_consistency(table, registered=False), statements)
     assert "**棚户区改造, 2017–2021**" in text and "achieved 3\\.5万套 in gov" in text   # . escaped for markdown
+    # the conclusions name the span too, not its last year
+    checks = textstat_consistency(table, registered=False)
+    bullets = md_conclusions(checks, textstat_implied_growth(table), table, docs_per_place={"": 3},
+                             statements=statements)
+    assert "棚户区改造 2017–2021: an early and a later document differ" in bullets
 
 
 def test_consistency_needs_two_documents():

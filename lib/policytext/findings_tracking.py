@@ -161,12 +161,19 @@ def md_consistency(checks, statements, *, dates: dict | None = None) -> str:
     else:
         text = (f"Of {fmt_count(len(checks), 'check')}, {n_agree} agree{rounded} and {n_differ} "
                 f"{'does' if n_differ == 1 else 'do'} not.")
-    if "period" not in statements.columns:       # a table of single years only
-        statements = statements.assign(period=statements["year"].astype(str))
-    keys = ["place", "indicator", "period", "measure", "finding"]
+    statements = _with_period(statements)
     lines = [_check_line(key, rows, dates or {}) for key, rows in
-             statements[~statements["finding"].str.startswith("consistent")].groupby(keys, sort=False)]
+             statements[~statements["finding"].str.startswith("consistent")].groupby(_CHECK_KEYS, sort=False)]
     return text + ("\n\n" + "\n".join(lines) if lines else "")
+
+
+# What names one check of textstat_consistency: a year or a span ('2017–2021') is its period
+_CHECK_KEYS = ["place", "indicator", "period", "measure", "finding"]
+
+
+def _with_period(frame):
+    """`frame` with a `period` column, from `year` in a table of single years that has none."""
+    return frame if "period" in frame.columns else frame.assign(period=frame["year"].astype(str))
 
 
 def _place_of(corpus) -> dict:
@@ -343,19 +350,18 @@ def md_timeline(q, indicator: str, *, place: str, corpus=None) -> str:
 
 
 def _checks_named(checks, findings_: tuple) -> str:
-    rows = checks[checks["finding"].isin(findings_)]
-    return fmt_list([f"{r.indicator} {r.year}" for r in rows.itertuples()])
+    rows = _with_period(checks[checks["finding"].isin(findings_)])
+    return fmt_list([f"{r.indicator} {r.period}" for r in rows.itertuples()])
 
 
 def _revised_across(checks, statements):
     """Checks without the 'estimate revised' ones whose estimate and result share a document."""
     if statements is None or statements.empty:
         return checks
-    keys = ["place", "indicator", "year", "measure", "finding"]
-    rows = statements[statements["finding"] == "estimate revised"]
-    same = {key for key, g in rows.groupby(keys, sort=False)
+    rows = _with_period(statements[statements["finding"] == "estimate revised"])
+    same = {key for key, g in rows.groupby(_CHECK_KEYS, sort=False)
             if set(g.loc[g["label"] == "estimate", "doc"]) & set(g.loc[g["label"] == "achieved", "doc"])}
-    keep = [tuple(r) not in same for r in checks[keys].itertuples(index=False)]
+    keep = [tuple(r) not in same for r in _with_period(checks)[_CHECK_KEYS].itertuples(index=False)]
     return checks[keep]
 
 
