@@ -150,6 +150,22 @@ def test_a_bare_generic_noun_is_never_paired_across_documents():
     assert a["indicator"].tolist() == ["新增城镇就业"] and a["met"].tolist() == [True]
 
 
+def test_of_one_documents_statements_the_one_worded_like_the_target():
+    # 海拉尔's 2016 report: 3000 jobs of a shopping district come first, the district's 5650
+    # later; the second shares 全年, 新增就业 and 城镇登记失业率控制 with the target's sentence
+    target = "全年新增就业5700人以上，城镇登记失业率控制在4%以内。"
+    district = "全年共发放就业小额担保贷款1600万元，全年实现新增就业5650人，再就业2100人，城镇登记失业率控制到3.9%。"
+    table = q(("r2015", 1, 5, "target", "新增城镇就业", "count", 5700, None, "人", ">=", 2015, target),
+              ("r2016", 10, 14, "achieved", "新增城镇就业", "count", 3000, None, "人", "=", 2015,
+               "全年新增营业面积10万平方米，新增就业3000人。"),
+              ("r2016", 90, 94, "achieved", "新增城镇就业", "count", 5650, None, "人", "=", 2015, district),
+              place={"r2015": "海拉尔区", "r2016": "海拉尔区"})
+    table["doc_year"] = table["doc"].map({"r2015": 2015, "r2016": 2016})
+    r = row(textstat_attainment(table), 2015, "count")
+    assert (r["achieved"], r["achieved_start"], r["met"], r["gap"]) == (5650, 90, False, -50)
+    assert r["other_achieved"] == "3000人 (r2016)"
+
+
 def test_latest_document_states_a_finished_year():
     table = q(("a", 1, 2, "target", GDP, "change", 7, None, "%", "=", 2016, "t"),
               ("b", 3, 4, "achieved", GDP, "change", 7.2, None, "%", "=", 2016, "first report"),

@@ -112,6 +112,8 @@ def test_parse_number_as_printed(printed, value):
 @pytest.mark.parametrize("unit, factor, base", [
     ("亿元", 1e8, "元"), ("万亿元", 1e12, "元"), ("万", 1e4, ""), ("%", 1.0, "%"), ("万人次", 1e4, "人次"),
     ("千米", 1.0, "千米"), ("千瓦时", 1.0, "千瓦时"), ("个百分点", 1.0, "个百分点"), ("", 1.0, ""),
+    # a rate keeps what it is per, and its amount's magnitude is split off
+    ("元/月", 1.0, "元/月"), ("万吨/年", 1e4, "吨/年"), ("微克/立方米", 1.0, "微克/立方米"),
 ])
 def test_split_unit_uses_the_one_magnitude_table(unit, factor, base):
     from policytext.numbers import MAGNITUDES, base_unit, split_unit

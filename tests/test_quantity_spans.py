@@ -27,6 +27,10 @@ def test_not_quantities(text):
     ("翻一番", [(1.0, None, "番", "=", "翻一番")]),
     # units × size: the capacity of the whole, the span from the count on
     ("东电2×35万千瓦热电联产", [(70.0, None, "万千瓦", "=", "2×35万千瓦")]),
+    # a rate per month or per year (安徽, 陕西 2026); a % is never per anything
+    ("从796元/月提高至842元/月", [(796.0, None, "元/月", "=", "796元/月"), (842.0, None, "元/月", "=", "842元/月")]),
+    ("新增产能3095万吨/年", [(3095.0, None, "万吨/年", "=", "3095万吨/年")]),
+    ("增长5%/年", [(5.0, None, "%", "=", "5%")]),
 ])
 def test_units_ranges_and_relations(text, expected):
     assert short(text) == expected

@@ -77,6 +77,10 @@ def test_noun_before_value():
     assert walk("CPI微降0.1%。", noun_before_value) == [("居民消费价格涨幅", "CPI")]
     assert walk("对共建“一带一路”国家进出口占比首次超50%。", noun_before_value) == [("共建一带一路国家进出口占比",) * 2]
     assert walk("全年共接待游客500万人次。", noun_before_value) == [("旅游人数", "接待游客")]
+    # the previous value's note in brackets is not part of the next name (海拉尔 2016)
+    assert walk("牲畜头数16.4万头(只)、蔬菜产量达到10.2万吨。", noun_before_value)[1] == ("蔬菜产量",) * 2
+    # 产能 is capacity, not the modal 能 (陕西 2026)
+    assert walk("煤基化工产品产能超过400万吨/年。", noun_before_value) == [("煤基化工产品产能",) * 2]
     assert walk("共建设用地50亩。", noun_before_value) == [("建设用地", "建设用地")]
     # 共有/现有/拥有: having is not part of the name (海拉尔 2012: 现有蔬菜大棚生产面积)
     assert walk("全市共有高新技术企业120家。", noun_before_value) == [("高新技术企业",) * 2]

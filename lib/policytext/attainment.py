@@ -175,10 +175,27 @@ def _pick_target(rows: list[dict]) -> dict | None:
     return min(rows, key=lambda r: (_late(r["_date"]), str(r["doc"]), _late(r["start"])), default=None)
 
 
-def _pick_result(rows: list[dict], year) -> tuple[dict | None, str]:
+def _bigrams(sentence) -> frozenset[str]:
+    """The pairs of adjacent Chinese characters of a sentence (digits and units left out)."""
+    han = "".join(ch for ch in str(sentence or "") if "\u4e00" <= ch <= "\u9fff")
+    return frozenset(han[i:i + 2] for i in range(len(han) - 1))
+
+
+def _likeness(sentence, target: dict | None) -> float:
+    """Dice coefficient of the character pairs of a result's sentence and the target's."""
+    if target is None:
+        return 0.0
+    a, b = _bigrams(sentence), _bigrams(target["sentence"])
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
+def _pick_result(rows: list[dict], year, target: dict | None = None) -> tuple[dict | None, str]:
     """The latest document's exact statement of an achieved value (a final figure replaces
     a first report); an estimate only when no achieved value exists.  A report cannot state
-    the final result of its own year, nor estimate a later one."""
+    the final result of its own year, nor estimate a later one.  Of several statements in
+    that document, the one whose sentence is most like the target's: 海拉尔's 2016 report gives
+    新增就业3000人 for a shopping district before 全年实现新增就业5650人 for the district, and
+    the target was 全年新增就业5700人以上，城镇登记失业率控制在4%以内."""
     def possible(r) -> bool:
         if _missing(year) or _missing(r["_date"]):
             return True
@@ -190,7 +207,8 @@ def _pick_result(rows: list[dict], year) -> tuple[dict | None, str]:
         pool = [r for r in rows if r["label"] == kind]
         if pool:
             return min(pool, key=lambda r: (-r["_exact"], -_late(r["_date"]) if not _missing(r["_date"])
-                                            else float("inf"), _late(r["start"]))), kind
+                                            else float("inf"), str(r["doc"]),
+                                            -_likeness(r["sentence"], target), _late(r["start"]))), kind
     return None, ""
 
 
@@ -213,7 +231,7 @@ def _row(key: tuple, rows: list[dict]) -> dict:
     targets = [r for r in rows if r["label"] == "target"]
     results = [r for r in rows if r["label"] != "target"]
     tgt = _pick_target(targets)
-    res, kind = _pick_result(results, year)
+    res, kind = _pick_result(results, year, tgt)
     nan = float("nan")
     out = {"place": place, "indicator": indicator, "measure": measure, "year": year,
            "period": first["period"], "period_start": first["period_start"], "period_end": first["period_end"],

@@ -167,6 +167,10 @@ def split_unit(unit: str) -> tuple[float, str]:
     unit = unit or ""
     if unit in UNITS:
         return 1.0, unit
+    if "/" in unit:                 # 万吨/年 -> (1e4, '吨/年')
+        amount, per = unit.split("/", 1)
+        factor, base = split_unit(amount)
+        return factor, f"{base}/{per}"
     for prefix in MAGNITUDE_PREFIXES:
         rest = unit[len(prefix):]
         if unit.startswith(prefix) and (not rest or rest in UNITS or split_unit(rest)[1] in UNITS):

@@ -30,7 +30,10 @@ _PREDICATE_WORDS = sorted(set("""
 了 全面 全力 基本 顺利 圆满 如期 历史性 跨过 恢复至 恢复到
 微降 微涨 微增 略降 略增 小幅 小幅增长 小幅下降 小幅上涨 小幅回落
 """.split()), key=len, reverse=True)
-PREDICATE_RE = re.compile("(?:" + "|".join(map(re.escape, _PREDICATE_WORDS)) + ")+$")
+# 能 is a modal (能达到) unless it ends a noun: 产能, 动能, 储能, 节能 ...
+_MODAL_NENG = "(?<![产动功效储热电核光风节性技体潜赋职])能"
+PREDICATE_RE = re.compile("(?:" + "|".join(re.escape(w) if w != "能" else _MODAL_NENG
+                                           for w in _PREDICATE_WORDS) + ")+$")
 LEADING_RE = re.compile(
     r"^(?:(?:19|20)\d\d年度|" + TIME_PREFIX + "|"
     r"现在|目前|当前|如今|眼下|我国|我省|我们|"

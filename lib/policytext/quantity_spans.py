@@ -31,6 +31,8 @@ _OPEN_QUOTES = "“\"「『‘"
 _CLOSE_QUOTES = "”\"」』’"
 _RANGE_SEP = re.compile(r"\s*[-—–~～至到]\s*")
 _APPROX_BETWEEN = "余多来"          # 40多亿元, 1.6万余名, 100余处: more than
+# A rate per time or per head written after the unit is part of it: 842元/月, 3095万吨/年.
+_PER = re.compile(r"[/／](小时|平方米|公斤|千克|标准箱|年|月|日|天|人|户|吨|亩|次)")
 _GAP = (" ", "\u3000", "\xa0")      # a space before the unit, as printed in web copies
 # 离香港回归只有849天, 距…还有100天: a countdown measures nothing
 _COUNTDOWN = re.compile(r"(?:离|距|距离)[^,，;；。！？!?]{1,20}(?:还有|只有|仅有|仅剩|还剩|尚有|不到|仅)\s*$")
@@ -97,6 +99,9 @@ def _read_unit(text: str, pos: int, spaced: bool = False) -> tuple[str, str, int
             mag = mag + _mag2
             unit = unit2
             p = p + 1 + len(_mag2) + len(unit2)
+    per = _PER.match(text, p) if unit and unit not in ("%", "％", "‰") else None
+    if per:
+        unit, p = f"{unit}/{per.group(1)}", per.end()
     return (mag + unit).replace("％", "%"), more, p
 
 

@@ -231,7 +231,18 @@ def clause_of(text: str, sentence: tuple[int, int], group: list[Candidate], k: i
     clause_end = m_end.start() if m_end else s_end
     prev_break = s_start + (breaks[-2] if len(breaks) > 1 else 0)
     return Clause(text, c, group, rows, resolver, memory, s_start, clause_start, clause_end, segment_start,
-                  text[prev_break:clause_start].rstrip(",，;；:："), text[prev_end:c.start])
+                  text[prev_break:clause_start].rstrip(",，;；:："), _after_value(text, prev_end, c.start))
+
+
+# A note in brackets right after a value belongs to it: 16.4万头(只)、蔬菜产量达到10.2万吨.
+_VALUE_NOTE = re.compile(r"[(（][^()（）]{1,3}[)）]")
+
+
+def _after_value(text: str, prev_end: int, start: int) -> str:
+    """The text between the value before (or the clause start) and this one, without the
+    previous value's note in brackets."""
+    note = _VALUE_NOTE.match(text, prev_end, start)
+    return text[note.end() if note else prev_end:start]
 
 
 _CLAUSE_END = re.compile(r"[,，;；:：。！？!?\n]")
