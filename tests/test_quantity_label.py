@@ -82,7 +82,7 @@ def test_visits_set_nothing():
 @pytest.mark.parametrize("name", ["了", "了中心城区", "使", "28104元", "游客17.52亿人次", "分别突破9千亿元", "东电2×",
                                   "6月底前要全面", "举全区之力全面完成了", "10.发放城镇住房保障家庭租赁补贴",
                                   "向全国推广", "在电网关键节点新能源富集地区布局建设", "地方和单位荣", "居全国前",
-                                  "每年安排", "三年安排", "筹措", "压降"])
+                                  "每年安排", "三年安排", "筹措", "压降", "上线", "新增"])
 def test_fragments_are_no_indicator(name):
     from policytext.quantity_label import usable_indicator
 

@@ -66,6 +66,10 @@ def test_noun_after_count():
     assert walk("为19家企业提供贷款贴息。", noun_after_count) == [("企业", "企业")]
     # 为民 after a count is the noun, not 为 "is" (甘肃 2026)
     assert walk("每年高质量办成10件为民实事。", noun_after_count)[0][1] == "为民实事"
+    # a quoted name opens the noun; how it went ends it (海南, 江西, 青海 2026)
+    assert walk("上线15个“极简审批”综合许可事项。", noun_after_count) == [("极简审批综合许可事项",) * 2]
+    assert walk("200个“好社区”试点建设全面铺开。", noun_after_count) == [("好社区试点",) * 2]
+    assert walk("10个“二线口岸”正式启用。", noun_after_count) == [("二线口岸",) * 2]
 
 
 def test_noun_before_value():
@@ -81,6 +85,10 @@ def test_noun_before_value():
     assert walk("牲畜头数16.4万头(只)、蔬菜产量达到10.2万吨。", noun_before_value)[1] == ("蔬菜产量",) * 2
     # 产能 is capacity, not the modal 能 (陕西 2026)
     assert walk("煤基化工产品产能超过400万吨/年。", noun_before_value) == [("煤基化工产品产能",) * 2]
+    # 下降至 is how it went; 和美乡村 is a name, not 和 "and"; 各 distributes the value (海南 2026)
+    assert walk("实际物流成本下降至15%左右。", noun_before_value) == [("实际物流成本",) * 2]
+    assert walk("新建和美乡村250个。", resolve_subject) == [("和美乡村",) * 2]
+    assert walk("争创国家现代农业产业园、产业集群、产业强镇各1个。", noun_before_value)[0][0].endswith("产业强镇")
     assert walk("共建设用地50亩。", noun_before_value) == [("建设用地", "建设用地")]
     # 共有/现有/拥有: having is not part of the name (海拉尔 2012: 现有蔬菜大棚生产面积)
     assert walk("全市共有高新技术企业120家。", noun_before_value) == [("高新技术企业",) * 2]
