@@ -31,6 +31,11 @@ def test_not_quantities(text):
     ("从796元/月提高至842元/月", [(796.0, None, "元/月", "=", "796元/月"), (842.0, None, "元/月", "=", "842元/月")]),
     ("新增产能3095万吨/年", [(3095.0, None, "万吨/年", "=", "3095万吨/年")]),
     ("增长5%/年", [(5.0, None, "%", "=", "5%")]),
+    # a verb bounds the values listed right after its own; 超过…的10% is bounded too (seeds)
+    ("存、贷款余额分别突破1.5万亿元、1.4万亿元", [(1.5, None, "万亿元", ">=", "1.5万亿元"),
+                                          (1.4, None, "万亿元", ">=", "1.4万亿元")]),
+    ("地区生产总值达到300亿元、增长8%", [(300.0, None, "亿元", "=", "300亿元"), (8.0, None, "%", "=", "8%")]),
+    ("收入超过农民户均收入的10%", [(10.0, None, "%", ">=", "10%")]),
 ])
 def test_units_ranges_and_relations(text, expected):
     assert short(text) == expected

@@ -36,6 +36,17 @@ def test_subject_of_fenbie_splits_the_coordinated_subject():
     assert [ind for ind, _ in said] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
 
 
+def test_subject_of_fenbie_with_and_inside_the_items():
+    # 甘肃 2026: two items between 、, each with 及 inside; the first takes the shared head,
+    # and 分别超过 bounds both values
+    text = "文化及相关产业、旅游及相关产业增加值占地区生产总值比重分别超过2%、5%。"
+    said = walk(text, subject_of_fenbie)
+    assert [ind for ind, _ in said] == ["文化及相关产业增加值占地区生产总值比重", "旅游及相关产业增加值占地区生产总值比重"]
+    assert [c.relation for c in find_candidates(text)] == [">=", ">="]
+    # 普及率 keeps its 及 when the list is read as one name (陕西 2026)
+    assert walk("农村自来水、卫生户厕普及率超过98%。", resolve_subject) == [("农村自来水卫生户厕普及率",) * 2]
+
+
 def test_subject_of_fenbie_takes_the_values_before_when_the_clause_names_nothing():
     said = walk("旅游人数达到120万人次，旅游收入达到9亿元，分别增长12%和15%。", subject_of_fenbie)
     assert [ind for ind, _ in said] == ["", "", "旅游人数", "旅游收入"]

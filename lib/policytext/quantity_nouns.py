@@ -143,8 +143,8 @@ def strip_phrase(phrase: str) -> str:
     # 学前教育提升、义务教育改薄等项目: 等 closes a list of examples; the class follows it
     if "等" in phrase and len(phrase.rsplit("等", 1)[1]) >= 2:
         phrase = phrase.rsplit("等", 1)[1]
-    if "、" in phrase:
-        phrase = re.sub(r"[、和及与]", "", phrase)
+    if "、" in phrase:           # (not the 及 of 普及率, the 与 of 参与率)
+        phrase = re.sub(r"、|和(?![谐平美睦])|(?<![普涉])及(?!时)|(?<!参)与", "", phrase)
     phrase = re.sub(r"^[的之]", "", phrase)
     if len(phrase) > 20:
         phrase = phrase[-20:]
@@ -166,26 +166,35 @@ def post_phrase(text: str, pos: int, limit: int) -> str:
     return phrase if 1 < len(phrase) <= 16 else ""
 
 
-def expand_coordination(subject: str) -> list[str]:
+def expand_coordination(subject: str, n: int | None = None) -> list[str]:
     """城镇和农村居民人均可支配收入 -> [城镇居民人均可支配收入, 农村居民人均可支配收入];
-    城乡居民收入 -> [城镇居民收入, 农村居民收入]; 旅游人数、旅游收入 -> both."""
+    城乡居民收入 -> [城镇居民收入, 农村居民收入]; 旅游人数、旅游收入 -> both.
+    With ``n`` (the number of values) and a split on 、和及与 giving another number, the
+    items are those between 、: 文化及相关产业、旅游及相关产业增加值占比 -> two."""
     subject = subject.strip()
     if subject.startswith("城乡") and not SPLIT_COORD.search(subject):
         rest = subject[2:]
         return ["城镇" + rest, "农村" + rest]
     parts = [p for p in SPLIT_COORD.split(subject) if p]
+    if n is not None and len(parts) != n and len(listed := [p for p in subject.split("、") if p]) == n:
+        parts = listed
     if len(parts) < 2:
         return [subject]
     last = parts[-1]
-    out = []
-    for p in parts[:-1]:
-        # a short modifier shares the head of the last item: 城镇和农村居民… -> 城镇居民…
-        if len(p) <= 3 and len(last) > len(p) + 1:
-            out.append(p + last[len(p):])
-        else:
-            out.append(p)
-    out.append(last)
-    return out
+    return [_shared_head(p, last) for p in parts[:-1]] + [last]
+
+
+def _shared_head(item: str, last: str) -> str:
+    """An item before the last with the head they share: a short modifier takes the last
+    item's head (城镇和农村居民… -> 城镇居民…), and an item ending in words the last one holds
+    takes what follows them there (文化及相关产业 + 旅游及相关产业增加值占比 -> 文化及相关产业增加值占比)."""
+    if len(item) <= 3 and len(last) > len(item) + 1:
+        return item + last[len(item):]
+    for k in range(len(item) - 2, -1, -1):      # the longest end of item (2 chars at least) in last
+        at = last.find(item[k:]) if len(item) - k >= 2 else -1
+        if at > 0 and at + len(item) - k < len(last):
+            return item + last[at + len(item) - k:]
+    return item
 
 
 

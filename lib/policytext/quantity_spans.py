@@ -107,20 +107,38 @@ def _read_unit(text: str, pos: int, spaced: bool = False) -> tuple[str, str, int
 
 def _relation(text: str, start: int, end: int, more: str) -> str:
     after = text[end:end + 3]
-    before = text[max(0, start - 8):start]
     if re.match(r"以上|多|余", after) or more:
         return ">="
     if re.match(r"以内|以下", after):
         return "<="
     if re.match(r"左右|上下", after):
         return "~"
-    if re.search(r"(?:不低于|不少于|(?<!不)超过|突破|跨越|迈上|(?<!不)超|逾|(?<!不)高于|多于)[^,，;；。0-9]{0,3}$", before):
+    return _verb_relation(text, start)
+
+
+_AT_LEAST = re.compile(r"(?:不低于|不少于|(?<!不)超过|突破|跨越|迈上|(?<!不)超|逾|(?<!不)高于|多于)"
+                       r"(?:[^,，;；。0-9]{0,3}|[^,，;；。0-9]{0,10}的)$")
+_AT_MOST = re.compile(r"(?:控制在|不超过|不高于|(?<!不)低于|(?<!不)少于|以内)[^,，;；。0-9]{0,3}$")
+
+
+def _verb_relation(text: str, start: int) -> str:
+    """The relation a verb before the number sets: 突破300亿元, 控制在3%, 超过农民户均收入的10%."""
+    before = text[max(0, start - 14):start]
+    if _AT_LEAST.search(before):
         return ">="
-    if re.search(r"(?:控制在|不超过|不高于|(?<!不)低于|(?<!不)少于|以内)[^,，;；。0-9]{0,3}$", before):
+    if _AT_MOST.search(before[-8:]):
         return "<="
     if re.search(r"(?:约|近|大约|接近|左右)$", before):
         return "~"
     return "="
+
+
+def _listed_relation(text: str, out: list, start: int, relation: str) -> str:
+    """分别超过2%、5%: a value listed right after one its verb bounds is bounded by it too."""
+    if relation != "=" or not out or text[out[-1].text_end:start] not in ("、", "和"):
+        return relation
+    verb = _verb_relation(text, out[-1].start)
+    return verb if verb != "=" and out[-1].relation == verb else relation
 
 
 def find_candidates(text: str) -> list[Candidate]:
@@ -184,7 +202,7 @@ def find_candidates(text: str) -> list[Candidate]:
             continue      # 离香港回归只有849天: a countdown measures nothing
         if unit in _PLAN_PART_UNITS and _PLAN_PARTS.match(text, p):
             continue
-        relation = _relation(text, sp.start, p, more)
+        relation = _listed_relation(text, out, sp.start, _relation(text, sp.start, p, more))
         if text[p:p + 2] in ("以上", "以内", "以下", "左右", "上下"):
             p += 2
         out.append(_times_units(text, Candidate(sp, sp.start, sp.end, p, sp.value, value_high, unit, relation)))

@@ -154,18 +154,18 @@ def _investment_of_projects(pre: str, previous: dict, resolver: IndicatorResolve
 _BREAK_CHARS = frozenset(",，;；:：。！？!?\n")
 
 
-def _fenbie_items(text: str, clause_start: int, fenbie: int) -> list[str]:
+def _fenbie_items(text: str, clause_start: int, fenbie: int, n: int) -> list[str]:
     """The coordinated subject of 分别: 城镇和农村居民人均可支配收入分别达到…; when the
     clause before 分别 holds only a baseline (较重组前分别增长), the previous clause."""
     subject = strip_phrase_keep_coord(text[clause_start:fenbie])
-    subject = re.sub(r"(?:较|比|与|同)[^,，;；]{0,8}(?:年|前|期|时)?(?:相比)?$", "", subject)
+    subject = re.sub(r"(?:较|比(?![重例率])|与|同)[^,，;；]{0,8}(?:年|前|期|时)?(?:相比)?$", "", subject)
     if not subject:
         end = max(clause_start - 1, 0)
         start = end
         while start > 0 and text[start - 1] not in _BREAK_CHARS:   # back to the clause before only
             start -= 1
         subject = strip_phrase_keep_coord(text[start:end])
-    return expand_coordination(subject) if subject else []
+    return expand_coordination(subject, n) if subject else []
 
 
 
@@ -261,7 +261,7 @@ def subject_of_fenbie(cl: Clause) -> tuple[str, str]:
     if len(after) < 2 or cl.value not in after:
         return "", ""
     # a figure is never a subject: 收入分别完成37820元、28104元，同比分别增长6.5%、9.4%
-    items = [it for it in _fenbie_items(cl.text, cl.clause_start, at) if not re.search(r"[0-9０-９]", it)]
+    items = [it for it in _fenbie_items(cl.text, cl.clause_start, at, len(after)) if not re.search(r"[0-9０-９]", it)]
     if len(items) == len(after):
         resolved = [cl.resolver.from_phrase(it) for it in items]
     elif not strip_phrase(cl.text[cl.clause_start:at]):
