@@ -36,6 +36,9 @@ def test_not_quantities(text):
                                           (1.4, None, "万亿元", ">=", "1.4万亿元")]),
     ("地区生产总值达到300亿元、增长8%", [(300.0, None, "亿元", "=", "300亿元"), (8.0, None, "%", "=", "8%")]),
     ("收入超过农民户均收入的10%", [(10.0, None, "%", ">=", "10%")]),
+    # a class label measures nothing (广西, 海南 2026): only the count is a quantity
+    ("推进防城港30万吨级航道建设", []),
+    ("建成3个20万吨级泊位", [(3.0, None, "个", "=", "3个")]),
 ])
 def test_units_ranges_and_relations(text, expected):
     assert short(text) == expected

@@ -66,6 +66,8 @@ def test_money_spent_on_what_follows_or_the_field_before():
     assert walk("累计投入2.13亿元开展农村人居环境整治。", money_spent_on) == [("农村人居环境整治投入",) * 2]
     assert walk("提升医疗卫生水平，累计投入4.6亿元。", money_spent_on) == [("医疗卫生投入",) * 2]
     assert walk("地区生产总值达到306亿元。", money_spent_on) == [("", "")]
+    # money allotted or raised is the programme's funds (广西 2026)
+    assert walk("筹措7亿元实施就业惠民工程。", money_spent_on) == [("就业惠民工程资金",) * 2]
 
 
 def test_noun_after_count():
@@ -81,6 +83,9 @@ def test_noun_after_count():
     assert walk("上线15个“极简审批”综合许可事项。", noun_after_count) == [("极简审批综合许可事项",) * 2]
     assert walk("200个“好社区”试点建设全面铺开。", noun_after_count) == [("好社区试点",) * 2]
     assert walk("10个“二线口岸”正式启用。", noun_after_count) == [("二线口岸",) * 2]
+    # inside, a quoted word is part of the noun only when the noun goes on after it (河南 2026)
+    assert walk("新培育20家省级“两业”融合标杆企业。", noun_after_count) == [("省级两业融合标杆企业",) * 2]
+    assert "新三板" not in walk("5家企业挂牌“新三板”。", noun_after_count)[0][0]
 
 
 def test_noun_before_value():

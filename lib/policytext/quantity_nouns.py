@@ -59,7 +59,7 @@ _OPENING_VERB = re.compile(r"(?:(?:为|向|给)[^,，;；、]{2,16}?)?(?:(?:" + 
 _POST_STOP = re.compile(r"[0-9,，;；:：。!！?？、(（“\"]|增至|减少至|全部|稳定|实现|得到|达到|完成|的|等|以上|以内|左右|被|荣获|获|已|"
                         r"进行|巡察|全覆盖|落地|投入|开工|竣工|建成|整合|提升|改造为|发放|提供|给予|办理|"
                         # how it went: 200个“好社区”试点建设全面铺开, 10个“二线口岸”正式启用
-                        r"全面|正式|加快|有序|扎实|顺利|陆续|相继|成功|率先")
+                        r"全面|正式|加快|有序|扎实|顺利|陆续|相继|成功|率先|深入")
 # 45件民生实事全面完成: how it went is no part of the name
 _POST_ADVERBS = re.compile(r"(?:全面|全部|基本|顺利|如期|提前|均|都|已)+$")
 POST_VERB_START = re.compile(r"增|减|达|突破|超过|提高|提升|下降|降|为(?!民)|是|至|到|[0-9]")
@@ -158,8 +158,11 @@ def post_phrase(text: str, pos: int, limit: int) -> str:
         return ""                       # 从4.39件增至9.40件: a predicate, not a noun
     # 10家左右在全国有重要行业影响力的龙头链主企业: the clause before 的 describes the noun
     tail = re.sub(r"^(?:在|向|对)[^,，;；、的]{1,16}的", "", tail)
-    # 15个“极简审批”综合许可事项: a quoted name opening the noun is part of it
+    # 15个“极简审批”综合许可事项, 144项“省内通办”: a quoted name opening the noun is part of
+    # it; inside, only when the noun goes on after it (20家省级“两业”融合标杆企业, not 5家企业
+    # 挂牌“新三板”)
     tail = re.sub(r"^[“\"]([^”\"，,;；。]{1,12})[”\"]", r"\1", tail)
+    tail = re.sub(r"[“\"]([^”\"，,;；。]{1,12})[”\"](?=[\u4e00-\u9fff])", r"\1", tail)
     m = _POST_STOP.search(tail)
     phrase = tail[:m.start()] if m else tail
     phrase = re.sub(r"(?:建设|创建)$", "", _POST_ADVERBS.sub("", phrase.strip(" “”\"")))

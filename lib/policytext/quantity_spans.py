@@ -198,6 +198,8 @@ def find_candidates(text: str) -> list[Candidate]:
         base = base_unit(unit)
         if base in ("年", "月", "日"):
             continue
+        if text.startswith("级", p) and base:
+            continue      # 30万吨级航道, 千亿元级产业链: a class label measures nothing
         if base in ("天", "个月") and _COUNTDOWN.search(text, max(0, sp.start - 24), sp.start):
             continue      # 离香港回归只有849天: a countdown measures nothing
         if unit in _PLAN_PART_UNITS and _PLAN_PARTS.match(text, p):

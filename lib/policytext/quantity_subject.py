@@ -114,15 +114,17 @@ def _spending_indicator(text: str, pre: str, end: int, clause_end: int, previous
         return "", ""
     tail = text[end:clause_end]
     verb = ACTION_VERB.match(tail) or re.match(r"用于|实施|开展|改善|办好|建设|推进", tail)
+    # money put in (投入, 投资) or allotted and raised (安排, 筹措, 争取): 就业惠民工程资金
+    head = m.group(1) if m.group(1) in ("投入", "投资") else "资金"
     if not verb:
         field = _field_of(previous_clause)
-        return (field + m.group(1), field + m.group(1)) if field else ("", "")
+        return (field + head, field + head) if field else ("", "")
     obj = re.sub(r"^了|^[0-9.]+[^0-9]?", "", tail[verb.end():])      # 实施了…, 实施31个教育建设项目
     obj = re.split(r"[0-9,，;；:：。(（“\"]|的", obj, maxsplit=1)[0] if obj else ""
     if "等" in obj and len(obj.rsplit("等", 1)[1]) >= 2:              # 实施A、B等项目
         obj = obj.rsplit("等", 1)[1]
     obj = obj.split("、", 1)[0]
-    return (obj + m.group(1), obj + m.group(1)) if 1 < len(obj) <= 16 else ("", "")
+    return (obj + head, obj + head) if 1 < len(obj) <= 16 else ("", "")
 
 
 def _distinct_subjects(rows: list[dict], n: int) -> list[tuple[str, str]]:
