@@ -248,6 +248,11 @@ def test_a_row_of_five_year_openers_governs_the_paragraphs_under_each():
     # a flow goes on through a list of values, not through a clause without one
     ("——这五年高质量发展稳步推进,新增学位138万个,数字政府平台建成并深化应用,1.7万余项政务服务事项实现网办。",
      "138万个", "1.7万余项"),
+
+    # 累计达 is a sum over the five years (海南 2026); after the new ones, how many there are (甘肃)
+    ("——这五年高质量发展稳步推进,技术合同成交额累计达260亿元,全社会研发经费投入强度达到1.2%。", "260亿元", "1.2%"),
+    ("——这五年高质量发展稳步推进,县域经济加快发展,新增百亿县区26个,累计达到46个,县域经济活力持续增强。",
+     "26个", "46个"),
 ])
 def test_what_the_five_years_reached_is_no_total_over_them(text, total, reached):
     got = _periods(text, year=2026, review_year=2025)

@@ -285,7 +285,8 @@ def _change_since_base(clause_pre: str, year: int | None) -> tuple[int, int] | N
 
 # What was done, spent or built: a flow that adds up over the span its sentence names
 # (五年来,完成街巷硬化134.6公里 / “十四五”时期新增就业…).  共 only before a verb or 计/有: 公共, 共享.
-_FLOW = (r"累计|合计|共计|共有|共(?=完成|实施|投资|投入|办理|建成|新增|新建|发放|帮助|培训|引进|争取|落实|开工)"
+# 累计达260亿元 is a sum reached, not a level: 达 after 累计 is part of the flow.
+_FLOW = (r"(?:累计|合计|共计)(?:达到|达|突破|超过|超)?|共有|共(?=完成|实施|投资|投入|办理|建成|新增|新建|发放|帮助|培训|引进|争取|落实|开工)"
          r"|新增|新建|新开工|建成|完成|实施|投资|投入|发放|办理|铺设|修建|改造|改扩建|解决|培训|引进|援助|"
          r"救助|资助|安置|减免|提出|争取|造林")
 # A level reached at the end: 达到18.99平方米, 突破6万人, 扩大至228个, 稳居第1, 保持1万亿元以上
@@ -320,6 +321,8 @@ def _span_mentions(text: str, review_year: int | None, *, back_bare: bool) -> li
 
 
 _CLAUSE_END = re.compile(r"[，,；;：:]")
+# a clause adding new ones with their number, then the clause of the total (not 城镇新增就业累计…)
+_NEW_THEN_TOTAL = re.compile(r"新增[^，,；;]*\d[^，,；;]*[，,]\s*$")
 # a span opening its clause (,五年来, / ;五年累计… / 全区五年共…) governs the clauses after it;
 # one inside a clause (太湖水质30年来首次达…) only its own
 _OPENS_CLAUSE = re.compile(r"(?:^|[，,；;：:])\s*(?:全[区市省县州盟旗]|[我本][区市省县州盟旗]|在|其中)?$")
@@ -355,6 +358,8 @@ def _flow_over_span(sentence_pre: str, clause_pre: str, *, measure: str, label: 
     cues = list(_CUE.finditer(scope))
     if not cues or not cues[-1].group("flow"):
         return None
+    if cues[-1].group().startswith("累计") and _NEW_THEN_TOTAL.search(scope, 0, cues[-1].start()):
+        return None     # 新增百亿县区26个，累计达到46个: the new ones, then how many there are
     # a flow carries over to the next clause through a list of values (…9823万元、…623万元,
     # 城乡特困群体大病医疗救助金476万元), not through a clause without one (平台建成并深化应用,)
     passed = _SEGMENT.split(scope[cues[-1].end():])[:-1]
