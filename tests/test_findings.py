@@ -45,6 +45,9 @@ def test_corpus_summary_counts_and_escapes():
     assert "**3 reports**" in text and "3 places" in text and "2021–2022" in text
     assert "19,000 characters" in text  # 12,000 + 3,000 + 4,000
     assert "<b>" not in text and "&lt;b&gt;" in text
+    # kinds by the names readers know, not the metadata codes
+    assert "kinds: government work report (1), interview (1), feature article (1)" in text
+    assert "gov_work_report" not in text
     # a folder without metadata: no place, no kind (empty strings, as load_corpus reads them)
     bare = DOCS.assign(place="", doc_type=["", "", None])
     assert F.corpus_summary(bare).startswith("The selection holds **3 reports**; kinds: not given (3); years")

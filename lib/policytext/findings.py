@@ -16,6 +16,8 @@ import re
 
 import pandas as pd
 
+from .metadata import doc_type_name
+
 __all__ = [
     "md_escape", "fmt_number", "fmt_percent", "fmt_count", "fmt_list", "nothing_to_show",
     # corpus, term frequency, themes (notebooks 00-03)
@@ -90,7 +92,7 @@ def corpus_summary(docs: pd.DataFrame) -> str:
     if docs.empty:
         return nothing_to_show("the corpus", "the selection holds no report")
     places = sorted({str(p) for p in docs.get("place", pd.Series(dtype=str)).dropna() if str(p)})
-    kinds = (docs["doc_type"].replace("", None).fillna("not given").value_counts() if "doc_type" in docs
+    kinds = (docs["doc_type"].map(doc_type_name).value_counts() if "doc_type" in docs
              else pd.Series(dtype=int))
     years = pd.to_numeric(docs.get("year", pd.Series(dtype=float)), errors="coerce").dropna().astype(int)
     text = f"The selection holds **{fmt_count(len(docs), 'report')}**"
@@ -293,7 +295,7 @@ def place_profiles(freq: pd.DataFrame, docs: pd.DataFrame, *, n: int = 5) -> str
     lines = []
     for place in places:
         mine = docs[docs["place"].astype(str) == str(place)]
-        kinds = ", ".join(f"{md_escape(k)} ×{c}" for k, c in mine["doc_type"].fillna("unknown").value_counts().items())
+        kinds = ", ".join(f"{md_escape(k)} ×{c}" for k, c in mine["doc_type"].map(doc_type_name).value_counts().items())
         top = freq[freq["group"] == place].sort_values("per_10k", ascending=False, kind="stable").head(n)
         terms = ", ".join(f"{md_escape(t)} ({fmt_number(v)})" for t, v in zip(top[_term(top)], top["per_10k"]))
         lines.append(f"- **{md_escape(place)}** ({kinds}): {terms} per 10,000 terms")

@@ -30,7 +30,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from .decode import decode_bytes, read_bytes
 from .errors import DecodeError, MetadataError
 
-__all__ = ["METADATA_FILE", "METADATA_COLUMNS", "METADATA_HEAD", "DOC_TYPES", "read_metadata", "row_path",
+__all__ = ["METADATA_FILE", "METADATA_COLUMNS", "METADATA_HEAD", "DOC_TYPES", "DOC_TYPE_NAMES", "doc_type_name",
+           "read_metadata", "row_path",
            "place_from_text", "doc_type_from_text", "fill_from_text"]
 
 METADATA_FILE = "metadata.csv"
@@ -39,6 +40,15 @@ METADATA_COLUMNS = [
     "speaker", "role", "date_delivered", "date_published", "source",
 ]
 DOC_TYPES = ("gov_work_report", "party_congress_report", "interview", "feature")
+# How a reader is told the kind of a report (the codes are for the metadata file)
+DOC_TYPE_NAMES = {"gov_work_report": "government work report", "party_congress_report": "party-congress report",
+                  "interview": "interview", "feature": "feature article"}
+
+
+def doc_type_name(code) -> str:
+    """The reader's name of a doc_type code; '' or a missing one -> 'not given'."""
+    code = "" if code is None or code != code else str(code)
+    return DOC_TYPE_NAMES.get(code, code or "not given")
 _REQUIRED = ("id", "file")
 _DATES = ("date_delivered", "date_published")
 _ISO_DATE = re.compile(r"^((?:19|20)\d\d)(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
