@@ -197,7 +197,15 @@ def _shared_head(item: str, last: str) -> str:
         at = last.find(item[k:]) if len(item) - k >= 2 else -1
         if at > 0 and at + len(item) - k < len(last):
             return item + last[at + len(item) - k:]
-    return item
+    # 城乡居民低保、社会养老、特困供养标准: items without a head take the last one's
+    head = _HEAD.search(last)
+    return item + head.group() if head and not _HEAD.search(item) else item
+
+
+# What a measured name ends in: a rate, a share, a standard, an amount.
+_HEAD = re.compile(r"(?:(?:普及|覆盖|达标|参保|合格|优良|利用|处理|入学|就业|失业|贡献|转化|完成|增长|发生|死亡)?率|"
+                   r"标准|比重|比例|占比|收入|收益|利润|总额|规模|[起个户人次件家宗]数|面积|产量|数量|产值|增加值|金额|"
+                   r"支出|指数|人次)$")
 
 
 
