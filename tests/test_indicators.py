@@ -54,6 +54,9 @@ def test_user_registry(tmp_path):
     ("indicators: [a, b]\n", "mapping"),
     ("indicators:\n  x:\n    aliases: y\n", "list"),
     ("indicators: {x: [\n", "cannot read"),
+    # an indicator entered twice: YAML would keep the second and drop the first's aliases
+    ("indicators:\n  x:\n    aliases: [a]\n  y:\n    aliases: [b]\n  x:\n    aliases: [c]\n",
+     r"not valid YAML \(line 6\): the key 'x' is written twice"),
 ])
 def test_bad_registry_names_the_file(tmp_path, content, problem):
     path = tmp_path / "bad.yaml"

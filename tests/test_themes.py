@@ -149,6 +149,7 @@ def _write(tmp_path, text):
     ("themes:\n  eco: ['污 染']\n", "contains whitespace"),
     ("themes: {}\n", "no themes"),
     ("themes:\n  eco: [污染\n", "not valid YAML"),
+    ("themes:\n  eco: [污染]\n  eco: [环境]\n", "not valid YAML (line 3): the key 'eco' is written twice"),
     ("- 污染\n", "must be a mapping"),
     ("themes:\n  eco: [污染]\nneutral: [污染]\n", "term '污染' is both neutral and in theme eco"),
     ("themes:\n  eco: [污染]\nneutral: ['污*']\n", "neutral: term '污*' is a pattern"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["lexicon", "stopwords", "LEXICON_PATH", "STOPWORDS_PATH", "dictionary_index"]
+__all__ = ["lexicon", "stopwords", "LEXICON_PATH", "STOPWORDS_PATH", "dictionary_index", "load_yaml"]
 
 DATA = Path(__file__).resolve().parent / "data"
 LEXICON_PATH = DATA / "policy_lexicon_v1.txt"
@@ -204,3 +204,26 @@ def write_dictionary_index() -> Path:
     index = DictionaryIndex.from_dictionary(dictionary())
     DICT_INDEX_PATH.write_bytes(index.to_bytes(file_digest(jieba_dict_path())))
     return DICT_INDEX_PATH
+
+
+def load_yaml(text: str):
+    """yaml.safe_load, except that a key written twice in one mapping is an error (a
+    yaml.YAMLError with its line): safe_load keeps the last one and drops the first silently,
+    which lost the aliases of an indicator entered twice in a registry."""
+    import yaml
+
+    class StrictLoader(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key!r} is written twice", key_node.start_mark)
+            seen.add(key)
+        return loader.construct_mapping(node, deep=deep)
+
+    StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    return yaml.load(text, Loader=StrictLoader)

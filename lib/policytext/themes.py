@@ -53,6 +53,7 @@ import pandas as pd
 
 from .dfm import group_keys, word_units
 from .errors import DictionaryError, ParameterError
+from .lexicon import load_yaml
 
 __all__ = [
     "Theme", "Dictionary", "dictionary", "textstat_themes", "themes_matrix",
@@ -158,7 +159,7 @@ def _read_yaml(path: Path):
     except UnicodeDecodeError:
         _fail(str(path), "theme dictionary is not UTF-8 text")
     try:
-        return yaml.safe_load(text)
+        return load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
