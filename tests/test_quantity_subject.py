@@ -106,6 +106,9 @@ def test_noun_before_value():
     assert walk("牲畜头数16.4万头(只)、蔬菜产量达到10.2万吨。", noun_before_value)[1] == ("蔬菜产量",) * 2
     # 产能 is capacity, not the modal 能 (陕西 2026)
     assert walk("煤基化工产品产能超过400万吨/年。", noun_before_value) == [("煤基化工产品产能",) * 2]
+    # a name over 20 characters is cut after a clause ending in 的, not mid-word (青海 2026)
+    said = walk("达到服务能力标准的乡镇卫生院、社区卫生服务中心占比90%以上。", noun_before_value)
+    assert said == [("乡镇卫生院社区卫生服务中心占比",) * 2]
     # 再就业 is re-employment, not 再 "again" + 就业 (海拉尔 2013–2017)
     assert walk("全年新增就业5611人，实现再就业2529人。", resolve_subject)[1] == ("再就业",) * 2
     # 下降至 is how it went; 和美乡村 is a name, not 和 "and"; 各 distributes the value (海南 2026)

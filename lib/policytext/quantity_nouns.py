@@ -147,6 +147,9 @@ def strip_phrase(phrase: str) -> str:
         phrase = re.sub(r"、|和(?![谐平美睦])|(?<![普涉])及(?!时)|(?<!参)与", "", phrase)
     phrase = re.sub(r"^[的之]", "", phrase)
     if len(phrase) > 20:
+        # a clause ending in 的 describes the noun after it: cut there rather than mid-word
+        head = phrase.rsplit("的", 1)[-1]
+        phrase = head if 4 <= len(head) < len(phrase) else phrase
         phrase = phrase[-20:]
     return phrase
 
