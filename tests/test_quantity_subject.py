@@ -7,7 +7,7 @@ from policytext.quantity_subject import (SUBJECT_RESOLVERS, IndicatorResolver, S
                                          investment_of_projects, money_spent_on, noun_after_count,
                                          noun_after_value, noun_before_value, noun_of_list_item,
                                          order_of_previous_list, previous_subject, resolve_subject,
-                                         subject_of_fenbie)
+                                         share_used_for, subject_of_fenbie)
 
 
 def walk(text, resolver_fn):
@@ -28,7 +28,7 @@ def walk(text, resolver_fn):
 def test_the_resolvers_are_asked_in_this_order():
     assert [f.__name__ for f in SUBJECT_RESOLVERS] == [
         "subject_of_fenbie", "investment_of_projects", "money_spent_on", "noun_of_list_item", "noun_after_count",
-        "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject"]
+        "share_used_for", "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject"]
 
 
 def test_subject_of_fenbie_splits_the_coordinated_subject():
@@ -73,6 +73,14 @@ def test_money_spent_on_what_follows_or_the_field_before():
     assert walk("地区生产总值达到306亿元。", money_spent_on) == [("", "")]
     # money allotted or raised is the programme's funds (广西 2026)
     assert walk("筹措7亿元实施就业惠民工程。", money_spent_on) == [("就业惠民工程资金",) * 2]
+
+
+def test_share_used_for_what_follows():
+    # seeds: 每年将财政支出80%以上用于民生 is the registry's 民生支出占比
+    said = walk("坚持人民至上,每年将财政支出80%以上用于民生,民生福祉持续增进。", share_used_for)
+    assert said == [("民生支出占比", "财政支出用于民生比重")]
+    assert walk("地区生产总值增长5%。", share_used_for) == [("", "")]
+    assert walk("投入80亿元用于民生。", share_used_for) == [("", "")]       # an amount, not a share
 
 
 def test_noun_after_count():

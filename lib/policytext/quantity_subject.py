@@ -25,7 +25,8 @@ from .quantity_spans import Candidate
 
 __all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", "clause_of", "resolve_subject",
            "subject_of_fenbie", "investment_of_projects", "money_spent_on", "noun_after_count",
-           "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject", "noun_of_list_item"]
+           "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject", "noun_of_list_item",
+           "share_used_for"]
 
 _PLACE_PREFIX = re.compile(r"^(?:.{1,6}(?:省|市|县|州|盟|旗|(?<![园小社景矿库街])区))$")
 _BASELINE_PHRASE = re.compile(r"在[^,，;；]{0,12}基础上|(?:是|为)?[“\"]?十[一二三四五六]五[”\"]?(?:期?末|时期末|期间|时期|以来)?的?")
@@ -442,8 +443,26 @@ def _noun_after(cl: Clause) -> tuple[str, str]:
     return cl.resolver.from_phrase(post) if post else ("", "")
 
 
+def share_used_for(cl: Clause) -> tuple[str, str]:
+    """财政支出80%以上用于民生: the share of the amount before the value that goes to what follows
+    用于 (财政支出用于民生比重)."""
+    if cl.value.unit not in ("%", "％") or cl.only_separator:
+        return "", ""
+    used = _USED_FOR.match(cl.text, cl.value.text_end, cl.clause_end)
+    if not used:
+        return "", ""
+    _, amount = cl.resolver.from_phrase(cl.pre)
+    if not amount:
+        return "", ""
+    written = f"{amount}用于{used.group(1)}比重"
+    return cl.resolver.registry.canonical(written), written
+
+
+_USED_FOR = re.compile(r"用于([\u4e00-\u9fff]{2,8}?)(?:领域|方面|事业)?(?=[,，;；。]|$)")
+
+
 SUBJECT_RESOLVERS = (subject_of_fenbie, investment_of_projects, money_spent_on, noun_of_list_item, noun_after_count,
-                     noun_before_value, order_of_previous_list, noun_after_value, previous_subject)
+                     share_used_for, noun_before_value, order_of_previous_list, noun_after_value, previous_subject)
 
 
 def resolve_subject(cl: Clause, resolvers=SUBJECT_RESOLVERS) -> tuple[str, str]:
