@@ -85,6 +85,7 @@ def test_share_used_for_what_follows():
 
 def test_noun_after_count():
     assert walk("82个贫困村全部退出。", noun_after_count) == [("贫困村", "贫困村")]
+    assert walk("居全国296个城市第73位。", noun_after_count)[0] == ("城市",) * 2    # 第 starts a rank
     assert walk("地区生产总值增长5%。", noun_after_count) == [("", "")]     # not a count
     # the people counted, not what they were given (海拉尔 2013, 甘肃 2026)
     assert walk("为9373人次就业困难人员发放社保补贴2368万元。", noun_after_count)[0] == ("就业困难人员",) * 2
@@ -117,6 +118,9 @@ def test_noun_before_value():
     # a name over 20 characters is cut after a clause ending in 的, not mid-word (青海 2026)
     said = walk("达到服务能力标准的乡镇卫生院、社区卫生服务中心占比90%以上。", noun_before_value)
     assert said == [("乡镇卫生院社区卫生服务中心占比",) * 2]
+    # 建成区 is the built-up area, not the verb 建成 (seeds, 甘肃 2026); 再生水 is recycled water
+    assert walk("城市建成区面积达到35平方公里。", noun_before_value) == [("城市建成区面积",) * 2]
+    assert walk("再生水利用率达到50%。", noun_before_value) == [("再生水利用率",) * 2]
     # 再就业 is re-employment, not 再 "again" + 就业 (海拉尔 2013–2017)
     assert walk("全年新增就业5611人，实现再就业2529人。", resolve_subject)[1] == ("再就业",) * 2
     # 下降至 is how it went; 和美乡村 is a name, not 和 "and"; 各 distributes the value (海南 2026)
