@@ -49,6 +49,8 @@ def doc_type_name(code) -> str:
     """The reader's name of a doc_type code; '' or a missing one -> 'not given'."""
     code = "" if code is None or code != code else str(code)
     return DOC_TYPE_NAMES.get(code, code or "not given")
+
+
 _REQUIRED = ("id", "file")
 _DATES = ("date_delivered", "date_published")
 _ISO_DATE = re.compile(r"^((?:19|20)\d\d)(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
