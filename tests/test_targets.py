@@ -395,3 +395,11 @@ def test_revisions_of_unknown_order_only_differ():
               ("y", "achieved", GDP, "level", 310, None, "亿元", "=", 2016, "310亿元"))
     r = textstat_revisions(table.assign(start=[1, 2], end=[2, 3]))
     assert list(r["kind"]) == ["differs"] and (r.iloc[0]["earlier_doc"], r.iloc[0]["later_doc"]) == ("x", "y")
+
+
+def test_trackable_names_leave_out_generic_nouns_and_bare_comparisons():
+    from policytext.targets import trackable
+
+    names = pd.Series(["地区生产总值", "企业", "高于全国", "低于全省平均", "高于全国平均水平的地区", "", None])
+    # 高于全国2.3个百分点 is a gap whose indicator the clause before names (青海 2026)
+    assert trackable(names).tolist() == [True, False, False, False, True, False, False]

@@ -34,10 +34,15 @@ _TRACKED = ("target", "achieved", "estimate")
 TOO_GENERIC = frozenset(["企业", "项目", "问题", "单位", "工程", "地区", "县区", "国家和地区"])
 
 
+# 高于全国2.3个百分点: a gap to a benchmark, whose indicator the clause before names
+_BARE_COMPARISON = r"^(?:高于|低于|快于|慢于|领先|超出)(?:全国|全省|全市|全区|全州)?(?:平均(?:水平|值)?)?$"
+
+
 def trackable(indicators: pd.Series) -> pd.Series:
-    """True where the indicator can be followed across documents: named, and not a bare
-    generic noun (TOO_GENERIC)."""
-    return (indicators.fillna("") != "") & ~indicators.isin(TOO_GENERIC)
+    """True where the indicator can be followed across documents: named, and neither a bare
+    generic noun (TOO_GENERIC) nor a bare comparison (高于全国)."""
+    names = indicators.fillna("").astype(str)
+    return (names != "") & ~names.isin(TOO_GENERIC) & ~names.str.contains(_BARE_COMPARISON)
 
 
 def unit_scale(unit: str) -> tuple[float, str]:
