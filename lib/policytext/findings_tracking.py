@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 
 from .findings import fmt_count, fmt_list, fmt_percent, md_escape, nothing_to_show
+from .metadata import doc_type_name
 
 __all__ = [
     # notebook 04
@@ -73,7 +74,7 @@ def md_city_targets(targets, *, doc_types: dict | None = None, max_places: int =
                      f"{'' if len(spans) == 1 else 's'} (年均, measure avg_change) over "
                      f"{fmt_list(periods) or 'a plan period'}, not the target of one year.")
     if doc_types:
-        kinds = targets["doc"].map(lambda d: doc_types.get(d) or "unknown kind").value_counts()
+        kinds = targets["doc"].map(lambda d: doc_type_name(doc_types.get(d))).value_counts()
         if len(kinds) > 1:
             text += (" By kind of document: " + ", ".join(f"{md_escape(k)} {n}" for k, n in kinds.items())
                      + " of the listed targets.")
