@@ -107,9 +107,9 @@ def _read_unit(text: str, pos: int, spaced: bool = False) -> tuple[str, str, int
 
 def _relation(text: str, start: int, end: int, more: str) -> str:
     after = text[end:end + 3]
-    if re.match(r"以上|多|余", after) or more:
+    if re.match(r"及?以上|多|余", after) or more:
         return ">="
-    if re.match(r"以内|以下", after):
+    if re.match(r"及?(?:以内|以下)", after):
         return "<="
     if re.match(r"左右|上下", after):
         return "~"
@@ -205,8 +205,8 @@ def find_candidates(text: str) -> list[Candidate]:
         if unit in _PLAN_PART_UNITS and _PLAN_PARTS.match(text, p):
             continue
         relation = _listed_relation(text, out, sp.start, _relation(text, sp.start, p, more))
-        if text[p:p + 2] in ("以上", "以内", "以下", "左右", "上下"):
-            p += 2
+        bound = re.match(r"及?(?:以上|以内|以下)|左右|上下", text[p:p + 3])
+        p += bound.end() if bound else 0
         out.append(_times_units(text, Candidate(sp, sp.start, sp.end, p, sp.value, value_high, unit, relation)))
     return out
 
