@@ -356,6 +356,29 @@ def test_crosssection_keeps_annual_and_plan_average_apart():
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["青海省", "安徽省"]
 
 
+def test_units_of_one_kind_are_compared_in_one():
+    from policytext.targets import unit_scale
+
+    assert unit_scale("亿元") == (1e8, "元") and unit_scale("万人") == (1e4, "人")
+    assert unit_scale("亿斤") == (5e4, "吨") and unit_scale("万吨") == (1e4, "吨")
+    assert unit_scale("公顷") == (1e4, "平方米") and unit_scale("千米") == (1.0, "公里")
+
+
+def test_crosssection_puts_units_of_one_kind_in_one():
+    # provinces2026: grain targets in 亿斤 (内蒙古, 江西, 河南) and 万吨 (甘肃, 青海)
+    table = q(("a", "target", "粮食产量", "level", 840, None, "亿斤", ">=", 2026, "粮食产量840亿斤以上"),
+              ("b", "target", "粮食产量", "level", 436, None, "亿斤", ">=", 2026, "粮食产量436亿斤以上"),
+              ("c", "target", "粮食产量", "level", 1300, None, "万吨", ">=", 2026, "粮食产量1300万吨以上"),
+              ("d", "target", "粮食产量", "level", 5, None, "亿元", "=", 2026, "a unit of another kind"))
+    table["place"] = table["doc"].map({"a": "内蒙古自治区", "b": "江西省", "c": "甘肃省", "d": "某省"})
+    x = textstat_crosssection(table, indicator="粮食产量", measure="level")
+    got = {r.place: (round(r.target, 6), r.unit) for r in x.itertuples()}
+    assert got == {"内蒙古自治区": (840, "亿斤"), "江西省": (436, "亿斤"), "甘肃省": (260, "亿斤"), "某省": (5, "亿元")}
+    fig = textplot_crosssection(x)
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["甘肃省", "江西省", "内蒙古自治区"]
+    assert "1 written in other units left out" in fig.axes[0].get_title()
+
+
 def test_crosssection_provinces_one_annual_gdp_target_each():
     from policytext import data_corpus
     from policytext.quantities import quantities

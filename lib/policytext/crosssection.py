@@ -73,11 +73,31 @@ def textstat_crosssection(q: pd.DataFrame | None = None, *, corpus=None, indicat
                        average_sentence=m["target_sentence"])
             row.setdefault("unit", m["unit"])
         rows.append(row)
-    out = pd.DataFrame(rows).reindex(columns=CROSSSECTION_COLUMNS)
+    out = _in_one_unit(pd.DataFrame(rows).reindex(columns=CROSSSECTION_COLUMNS))
     out["difference"] = out["target"] - out["average"]
     for c in ("year", "start", "end", "average_start"):
         out[c] = pd.to_numeric(out[c], errors="coerce").astype("Int64")
     return out.sort_values(["target", "place"], ascending=[False, True], na_position="last").reset_index(drop=True)
+
+
+def _in_one_unit(out: pd.DataFrame) -> pd.DataFrame:
+    """Values in the unit most places write, where a place writes another of the same kind
+    (粮食产量1300亿斤 against 1300万吨: 6500万吨); a unit of another kind stays as written."""
+    from .targets import unit_scale
+
+    units = out["unit"].dropna()
+    if units.nunique() <= 1:
+        return out
+    main = units.mode().iloc[0]
+    main_factor, kind = unit_scale(main)
+    for i, unit in out["unit"].items():
+        factor, its_kind = unit_scale(unit)
+        if isinstance(unit, str) and unit != main and its_kind == kind:
+            for c in ("target", "target_high", "average", "average_high"):
+                value = pd.to_numeric(out.at[i, c], errors="coerce")
+                out.at[i, c] = value * factor / main_factor
+            out.at[i, "unit"] = main
+    return out
 
 
 def textstat_shared_indicators(q: pd.DataFrame | None = None, *, corpus=None, k: int = 2, year: int | None = None,
@@ -110,7 +130,11 @@ def textplot_crosssection(table: pd.DataFrame, *, ax=None):
     from .targets import _cjk
 
     _cjk()
-    t = table.iloc[::-1].reset_index(drop=True)  # highest target on top
+    # one axis, one unit: the unit most places write (textstat_crosssection converts those of the
+    # same kind); the title counts the places left out
+    main = table["unit"].dropna().mode()
+    other = table["unit"].notna() & (table["unit"] != main.iloc[0]) if len(main) else table["unit"].isna() & False
+    t = table[~other].iloc[::-1].reset_index(drop=True)  # highest target on top
     if ax is None:
         fig, ax = plt.subplots(figsize=(7, 0.35 * len(t) + 1.6))
     else:
@@ -135,7 +159,9 @@ def textplot_crosssection(table: pd.DataFrame, *, ax=None):
     ax.set_yticks(list(ys), t["place"])
     unit = t["unit"].dropna()
     ax.set_xlabel(unit.iloc[0] if len(unit) else "")
-    ax.set_title(f"{t['indicator'].iloc[0]} ({t['measure'].iloc[0]}), {int(t['year'].iloc[0])}: targets by place")
+    left_out = f"\n({int(other.sum())} written in other units left out)" if other.any() else ""
+    ax.set_title(f"{t['indicator'].iloc[0]} ({t['measure'].iloc[0]}), {int(t['year'].iloc[0])}: targets by place"
+                 + left_out)
     ax.grid(axis="x", alpha=0.3)
     ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
     fig.set_layout_engine("tight")  # laid out at draw time, skipped when cached

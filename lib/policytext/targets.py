@@ -45,13 +45,24 @@ def trackable(indicators: pd.Series) -> pd.Series:
     return (names != "") & ~names.isin(TOO_GENERIC) & ~names.str.contains(_BARE_COMPARISON)
 
 
+# Units of one kind that reports write differently (粮食产量1300亿斤 here, 1300万吨 there): what
+# one of them is in the unit that stands for the kind.
+SAME_KIND = {"斤": (0.0005, "吨"), "公斤": (0.001, "吨"), "千克": (0.001, "吨"),
+             "亩": (2000 / 3, "平方米"), "公顷": (1e4, "平方米"), "平方公里": (1e6, "平方米"),
+             "平方千米": (1e6, "平方米"), "千米": (1.0, "公里")}
+
+
 def unit_scale(unit: str) -> tuple[float, str]:
     """The magnitude written in a unit and the unit without it, by the one magnitude
     table (numbers.MAGNITUDES): '亿元' -> (1e8, '元'), '百万元' -> (1e6, '元'),
-    '万人' -> (1e4, '人'), '%' -> (1.0, '%'), '千米' -> (1.0, '千米'); empty -> (1.0, '')."""
+    '万人' -> (1e4, '人'), '%' -> (1.0, '%'); empty -> (1.0, ''). Units of one kind are
+    compared in one (SAME_KIND): '亿斤' -> (5e4, '吨'), '万亩' -> (6.67e6, '平方米'),
+    '千米' -> (1.0, '公里')."""
     if unit is None or (isinstance(unit, float) and math.isnan(unit)):
         return 1.0, ""
-    return split_unit(str(unit))
+    factor, base = split_unit(str(unit))
+    per, kind = SAME_KIND.get(base, (1.0, base))
+    return factor * per, kind
 
 
 def _period_label(start, end) -> str:
@@ -466,9 +477,9 @@ def textplot_implied_growth(q: pd.DataFrame, *, corpus=None, ax=None):
 
 
 def base_in_target_unit(row) -> float | None:
-    """The base of an implied-growth row in the target's unit when only the magnitude differs
-    (24726元 -> 2.4726万元), else None; the one magnitude table is numbers.split_unit's."""
-    (fb, ub), (ft, ut) = split_unit(row["base_unit"]), split_unit(row["unit"])
+    """The base of an implied-growth row in the target's unit when the units differ but measure
+    one kind (24726元 -> 2.4726万元, 1350亿斤 -> 6750万吨), else None (unit_scale's tables)."""
+    (fb, ub), (ft, ut) = unit_scale(row["base_unit"]), unit_scale(row["unit"])
     if row["base_unit"] == row["unit"] or ub != ut:
         return None
     return row["base_value"] * fb / ft
