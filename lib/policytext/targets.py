@@ -31,7 +31,9 @@ _NEEDED = ("doc", "label", "indicator", "measure", "value", "unit", "relation", 
 _TRACKED = ("target", "achieved", "estimate")
 # A bare generic noun (19家企业, 57个项目) says what is counted only with its sentence: two
 # documents' 企业 are seldom the same companies, so such rows are never paired across documents.
-TOO_GENERIC = frozenset(["企业", "项目", "问题", "单位", "工程", "地区", "县区", "国家和地区"])
+TOO_GENERIC = frozenset(["企业", "项目", "问题", "单位", "工程", "地区", "县区", "国家和地区",
+                         # what a name ends in, when nothing before it is left (总量 of what?)
+                         "总量", "占比", "比重", "规模", "数量", "资金"])
 
 
 # 高于全国2.3个百分点: a gap to a benchmark, whose indicator the clause before names
