@@ -121,6 +121,10 @@ def test_noun_before_value():
     # 建成区 is the built-up area, not the verb 建成 (seeds, 甘肃 2026); 再生水 is recycled water
     assert walk("城市建成区面积达到35平方公里。", noun_before_value) == [("城市建成区面积",) * 2]
     assert walk("再生水利用率达到50%。", noun_before_value) == [("再生水利用率",) * 2]
+    # 投资 and 投入 before 占/增长 are nouns, and A占B is named a share (江苏 2026, seeds)
+    assert walk("民间投资占比60%。", noun_before_value) == [("民间投资占比",) * 2]
+    assert walk("民生投入占财政支出始终保持在80%以上。", noun_before_value) == [("民生支出占比", "民生投入占财政支出比重")]
+    assert walk("替代品占有率达84%。", noun_before_value) == [("替代品占有率",) * 2]
     # 再就业 is re-employment, not 再 "again" + 就业 (海拉尔 2013–2017)
     assert walk("全年新增就业5611人，实现再就业2529人。", resolve_subject)[1] == ("再就业",) * 2
     # 下降至 is how it went; 和美乡村 is a name, not 和 "and"; 各 distributes the value (海南 2026)

@@ -28,6 +28,8 @@ __all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", 
            "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject", "noun_of_list_item",
            "share_used_for"]
 
+# A占B at the end of a name, without the word for the share
+_SHARE_OF = re.compile(r"..占(?!有)[^占比]{2,}(?<!比重)(?<!比例)(?<!份额)(?<!比率)$")
 _PLACE_PREFIX = re.compile(r"^(?:.{1,6}(?:省|市|县|州|盟|旗|(?<![园小社景矿库街])区))$")
 _BASELINE_PHRASE = re.compile(r"在[^,，;；]{0,12}基础上|(?:是|为)?[“\"]?十[一二三四五六]五[”\"]?(?:期?末|时期末|期间|时期|以来)?的?")
 # Parenthesised Latin abbreviations (GDP), (CPI), price bases (按可比价计算, 同口径) and runs
@@ -55,6 +57,8 @@ class IndicatorResolver:
         written = strip_phrase(raw)
         if not written:
             return "", ""
+        if _SHARE_OF.search(written):
+            written += "比重"            # 民生投入占财政支出(80%): a share, named as one
         # 县域经济总量和城乡居民人均收入…翻一番: one value for a list of known indicators is
         # reported for the first of them
         items = SPLIT_COORD.split(written)
