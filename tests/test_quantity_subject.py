@@ -97,6 +97,9 @@ def test_noun_after_count():
     assert walk("上线15个“极简审批”综合许可事项。", noun_after_count) == [("极简审批综合许可事项",) * 2]
     assert walk("200个“好社区”试点建设全面铺开。", noun_after_count) == [("好社区试点",) * 2]
     assert walk("10个“二线口岸”正式启用。", noun_after_count) == [("二线口岸",) * 2]
+    # a specification after the count is no part of the name; 分别 ends it (青海 2026)
+    said = walk("建成2座35万千瓦塔式槽式光热发电项目分别在格尔木、德令哈开工。", noun_after_count)
+    assert said[0] == ("塔式槽式光热发电项目",) * 2
     # inside, a quoted word is part of the noun only when the noun goes on after it (河南 2026)
     assert walk("新培育20家省级“两业”融合标杆企业。", noun_after_count) == [("省级两业融合标杆企业",) * 2]
     assert "新三板" not in walk("5家企业挂牌“新三板”。", noun_after_count)[0][0]

@@ -52,7 +52,7 @@ ACTION_VERB = re.compile(
     r"(?:实施|推动|完成|建成(?!区(?!域))|新建成|新建|改建|扩建|新改扩建|改扩建|改造|开展|"
     # (研发投入占GDP比重, 民间投资增长: 投入 and 投资 are the nouns of a share or a change)
     r"投入(?!占|强度|比重|增长|总额|规模)|投资(?!占|比重|额|增长|增速|总额|规模)|引进|培育|创建|办理|获得|获|发放|"
-    r"落实|推进|打造|举办|盘活|带动|解决|吸纳|帮扶|救助|选派|查处|处置|巡察|减负|补贴|划拨|培训|"
+    r"落实|推进|打造|举办|盘活|带动|解决|吸纳|帮扶|救助|选派|查处|处置|巡察|减负|补贴|划拨|培训|推介|"
     r"引导|扶持|争创|储备|招引|签约|开工|竣工|安置|资助|惠及|覆盖|整治|治理|修复|种植|给予|设立|"
     r"新增|累计|启动|组织|接待|受理|化解|清理|消除|淘汰|关停|整合为|整合|出台|制定|办结|巡察|推出|完工|"
     r"严格)")
@@ -61,7 +61,7 @@ _OPENING_VERB = re.compile(r"(?:(?:为|向|给)[^,，;；、]{2,16}?)?(?:(?:" + 
 _POST_STOP = re.compile(r"[0-9,，;；:：。!！?？、(（“\"]|第|增至|减少至|全部|稳定|实现|得到|达到|完成|的|等|以上|以内|左右|被|荣获|获|已|"
                         r"进行|巡察|全覆盖|落地|投入|开工|竣工|建成|整合|提升|改造为|发放|提供|给予|办理|"
                         # how it went: 200个“好社区”试点建设全面铺开, 10个“二线口岸”正式启用
-                        r"全面|正式|加快|有序|扎实|顺利|陆续|相继|成功|率先|深入")
+                        r"全面|正式|加快|有序|扎实|顺利|陆续|相继|成功|率先|深入|分别")
 # 45件民生实事全面完成: how it went is no part of the name
 _POST_ADVERBS = re.compile(r"(?:全面|全部|基本|顺利|如期|提前|均|都|已)+$")
 POST_VERB_START = re.compile(r"增|减|达|突破|超过|提高|提升|下降|降|为(?!民)|是|至|到|[0-9]")
@@ -156,9 +156,14 @@ def strip_phrase(phrase: str) -> str:
     return phrase
 
 
+_SPECIFICATION = re.compile(r"^[0-9]+(?:\.[0-9]+)?[万亿]?(?:千伏|千瓦时|千瓦|兆瓦|吨|立方米|米|座|层)级?(?:及以[上下])?的?"
+                            r"(?=[\u4e00-\u9fff])")
+
+
 def post_phrase(text: str, pos: int, limit: int) -> str:
     """The noun after a count: 82个贫困村全部退出 -> 贫困村; 实施31个教育建设项目 -> 教育建设项目."""
-    tail = text[pos:limit]
+    # 20个500千伏输变电工程, 3座35万千瓦光热电站: the specification is no part of the name
+    tail = _SPECIFICATION.sub("", text[pos:limit])
     if POST_VERB_START.match(tail):
         return ""                       # 从4.39件增至9.40件: a predicate, not a noun
     # 10家左右在全国有重要行业影响力的龙头链主企业: the clause before 的 describes the noun
