@@ -71,6 +71,12 @@ def test_money_spent_on_what_follows_or_the_field_before():
     assert walk("累计投入2.13亿元开展农村人居环境整治。", money_spent_on) == [("农村人居环境整治投入",) * 2]
     assert walk("提升医疗卫生水平，累计投入4.6亿元。", money_spent_on) == [("医疗卫生投入",) * 2]
     assert walk("地区生产总值达到306亿元。", money_spent_on) == [("", "")]
+    # nothing after the sum in its clause: the clause after says what it paid for, when nothing
+    # cuts into the object (海拉尔 2015, 2017)
+    assert walk("投资2.5亿元，实施俄罗斯风情精品街项目。", money_spent_on) == [("俄罗斯风情精品街项目投资",) * 2]
+    assert walk("投资1亿元，启动实施黑羊站水厂改扩建工程。", money_spent_on) == [("黑羊站水厂改扩建工程投资",) * 2]
+    assert walk("投资1260万元，完成5个村的饮水安全工程。", money_spent_on)[0] == ("", "")
+    assert walk("年内投资1.6亿元，完成二期170万平方米供热改造任务。", money_spent_on)[0] == ("", "")
     # money allotted or raised is the programme's funds (广西 2026)
     assert walk("筹措7亿元实施就业惠民工程。", money_spent_on) == [("就业惠民工程资金",) * 2]
 

@@ -122,7 +122,7 @@ def _spending_indicator(text: str, pre: str, end: int, clause_end: int, previous
     # money put in (投入, 投资) or allotted and raised (安排, 筹措, 争取): 就业惠民工程资金
     head = m.group(1) if m.group(1) in ("投入", "投资") else "资金"
     if not verb:
-        field = _field_of(previous_clause)
+        field = _field_of(previous_clause) or _paid_for_next(text, tail, clause_end)
         return (field + head, field + head) if field else ("", "")
     obj = re.sub(r"^了|^[0-9.]+[^0-9]?", "", tail[verb.end():])      # 实施了…, 实施31个教育建设项目
     obj = re.split(r"[0-9,，;；:：。(（“\"]|的", obj, maxsplit=1)[0] if obj else ""
@@ -130,6 +130,21 @@ def _spending_indicator(text: str, pre: str, end: int, clause_end: int, previous
         obj = obj.rsplit("等", 1)[1]
     obj = obj.split("、", 1)[0]
     return (obj + head, obj + head) if 1 < len(obj) <= 16 else ("", "")
+
+
+# 投资6.6亿元，实施两河圣山文化旅游景区的基础设施建设: a verb opening the next clause, and what
+# it was paid for; the object is taken whole only when nothing (a figure, a list) cuts into it
+_NEXT_CLAUSE_PAID = re.compile(r"[，,](?:重点|启动|统筹|加快)?(?:实施了?|推进|完成|用于|建设)"
+                               r"(?:[0-9]+[个项座条所])?(?P<obj>[^0-9,，;；:：。、等的“”\"(（]{4,16}?)"
+                               r"(?:的[^0-9,，;；:：。、等]{0,12})?(?=[，,;；。]|$)")
+
+
+def _paid_for_next(text: str, tail: str, clause_end: int) -> str:
+    """What a sum with nothing after it in its clause was paid for, from the clause after it."""
+    if tail.strip():
+        return ""
+    m = _NEXT_CLAUSE_PAID.match(text, clause_end)
+    return m.group("obj") if m else ""
 
 
 def _distinct_subjects(rows: list[dict], n: int) -> list[tuple[str, str]]:
