@@ -132,8 +132,9 @@ def textplot_crosssection(table: pd.DataFrame, *, ax=None):
     _cjk()
     # one axis, one unit: the unit most places write (textstat_crosssection converts those of the
     # same kind); the title counts the places left out
-    main = table["unit"].dropna().mode()
-    other = table["unit"].notna() & (table["unit"] != main.iloc[0]) if len(main) else table["unit"].isna() & False
+    units = table["unit"]
+    main = units.dropna().mode()
+    other = units.notna() & (units != main.iloc[0]) if len(main) else pd.Series(False, index=table.index)
     t = table[~other].iloc[::-1].reset_index(drop=True)  # highest target on top
     if ax is None:
         fig, ax = plt.subplots(figsize=(7, 0.35 * len(t) + 1.6))
