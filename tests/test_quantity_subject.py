@@ -7,7 +7,7 @@ from policytext.quantity_subject import (SUBJECT_RESOLVERS, IndicatorResolver, S
                                          investment_of_projects, money_spent_on, noun_after_count,
                                          noun_after_value, noun_before_value, noun_of_list_item,
                                          order_of_previous_list, previous_subject, resolve_subject,
-                                         share_used_for, subject_of_fenbie)
+                                         share_of_value_before, share_used_for, subject_of_fenbie)
 
 
 def walk(text, resolver_fn):
@@ -28,7 +28,8 @@ def walk(text, resolver_fn):
 def test_the_resolvers_are_asked_in_this_order():
     assert [f.__name__ for f in SUBJECT_RESOLVERS] == [
         "subject_of_fenbie", "investment_of_projects", "money_spent_on", "noun_of_list_item", "noun_after_count",
-        "share_used_for", "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject"]
+        "share_used_for", "share_of_value_before", "noun_before_value", "order_of_previous_list", "noun_after_value",
+        "previous_subject"]
 
 
 def test_subject_of_fenbie_splits_the_coordinated_subject():
@@ -87,6 +88,14 @@ def test_share_used_for_what_follows():
     assert said == [("民生支出占比", "财政支出用于民生比重")]
     assert walk("地区生产总值增长5%。", share_used_for) == [("", "")]
     assert walk("投入80亿元用于民生。", share_used_for) == [("", "")]       # an amount, not a share
+
+
+def test_share_of_value_before():
+    # 海拉尔 2012: the share's subject is the sum before it
+    said = walk("全年我区共投入各类民生资金6.8亿元，占地方财政总支出的47.5%，是历年最高。", share_of_value_before)
+    assert said[1] == ("民生资金占地方财政总支出比重",) * 2
+    # no value before it in the segment: nothing to name it by
+    assert walk("钢、铝两条千亿级产业链初步形成，占全市工业经济的61.2%。", share_of_value_before) == [("", "")]
 
 
 def test_noun_after_count():

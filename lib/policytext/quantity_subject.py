@@ -26,7 +26,7 @@ from .quantity_spans import Candidate
 __all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", "clause_of", "resolve_subject",
            "subject_of_fenbie", "investment_of_projects", "money_spent_on", "noun_after_count",
            "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject", "noun_of_list_item",
-           "share_used_for"]
+           "share_used_for", "share_of_value_before"]
 
 # A占B at the end of a name, without the word for the share
 _SHARE_OF = re.compile(r"..占(?!有)[^占比]{2,}(?<!比重)(?<!比例)(?<!份额)(?<!比率)$")
@@ -480,8 +480,22 @@ def share_used_for(cl: Clause) -> tuple[str, str]:
 _USED_FOR = re.compile(r"用于([\u4e00-\u9fff]{2,8}?)(?:领域|方面|事业)?(?=[,，;；。]|$)")
 
 
+def share_of_value_before(cl: Clause) -> tuple[str, str]:
+    """投入民生资金6.8亿元，占地方财政总支出的47.5%: a share whose subject is the value before."""
+    share = _SHARE_OF_WHAT.match(cl.pre.lstrip("、,，和及"))
+    last_name, last_written = cl.memory.last
+    if not share or not last_name or cl.value.unit not in ("%", "％"):
+        return "", ""
+    written = f"{last_written or last_name}占{share.group(1)}比重"
+    return cl.resolver.registry.canonical(written), written
+
+
+_SHARE_OF_WHAT = re.compile(r"占([^,，;；。0-9]{2,12}?)(?:的|的比重|比重)?(?:为|达到|达)?$")
+
+
 SUBJECT_RESOLVERS = (subject_of_fenbie, investment_of_projects, money_spent_on, noun_of_list_item, noun_after_count,
-                     share_used_for, noun_before_value, order_of_previous_list, noun_after_value, previous_subject)
+                     share_used_for, share_of_value_before, noun_before_value, order_of_previous_list,
+                     noun_after_value, previous_subject)
 
 
 def resolve_subject(cl: Clause, resolvers=SUBJECT_RESOLVERS) -> tuple[str, str]:
