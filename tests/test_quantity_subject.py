@@ -7,7 +7,8 @@ from policytext.quantity_subject import (SUBJECT_RESOLVERS, IndicatorResolver, S
                                          investment_of_projects, money_spent_on, noun_after_count,
                                          noun_after_value, noun_before_value, noun_of_list_item,
                                          order_of_previous_list, previous_subject, resolve_subject,
-                                         share_of_value_before, share_used_for, subject_of_fenbie)
+                                         share_of_value_before, share_used_for, subject_of_clause_before,
+                                         subject_of_fenbie)
 
 
 def walk(text, resolver_fn):
@@ -28,8 +29,8 @@ def walk(text, resolver_fn):
 def test_the_resolvers_are_asked_in_this_order():
     assert [f.__name__ for f in SUBJECT_RESOLVERS] == [
         "subject_of_fenbie", "investment_of_projects", "money_spent_on", "noun_of_list_item", "noun_after_count",
-        "share_used_for", "share_of_value_before", "noun_before_value", "order_of_previous_list", "noun_after_value",
-        "previous_subject"]
+        "share_used_for", "share_of_value_before", "noun_before_value", "subject_of_clause_before",
+        "order_of_previous_list", "noun_after_value", "previous_subject"]
 
 
 def test_subject_of_fenbie_splits_the_coordinated_subject():
@@ -96,6 +97,14 @@ def test_share_of_value_before():
     assert said[1] == ("民生资金占地方财政总支出比重",) * 2
     # no value before it in the segment: nothing to name it by
     assert walk("钢、铝两条千亿级产业链初步形成，占全市工业经济的61.2%。", share_of_value_before) == [("", "")]
+
+
+def test_subject_of_clause_before():
+    # 海拉尔 2012, 陕西 2026: a clause saying how something went names the value after it
+    assert walk("新农合参合率再创新高，达到98.5%。", subject_of_clause_before) == [("新农合参合率",) * 2]
+    assert walk("全省进出口总值创历史新高，达到5379亿元。", subject_of_clause_before) == [("进出口总额", "进出口总值")]
+    # ... not a sum spent, which says what was done (海拉尔 2016)
+    assert walk("公共服务水平显著提高，累计完成投入33.4亿元。", subject_of_clause_before) == [("", "")]
 
 
 def test_noun_after_count():

@@ -26,7 +26,7 @@ from .quantity_spans import Candidate
 __all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", "clause_of", "resolve_subject",
            "subject_of_fenbie", "investment_of_projects", "money_spent_on", "noun_after_count",
            "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject", "noun_of_list_item",
-           "share_used_for", "share_of_value_before"]
+           "share_used_for", "share_of_value_before", "subject_of_clause_before"]
 
 # A占B at the end of a name, without the word for the share
 _SHARE_OF = re.compile(r"..占(?!有)[^占比]{2,}(?<!比重)(?<!比例)(?<!份额)(?<!比率)$")
@@ -493,9 +493,29 @@ def share_of_value_before(cl: Clause) -> tuple[str, str]:
 _SHARE_OF_WHAT = re.compile(r"占([^,，;；。0-9]{2,12}?)(?:的|的比重|比重)?(?:为|达到|达)?$")
 
 
+def subject_of_clause_before(cl: Clause) -> tuple[str, str]:
+    """新农合参合率再创新高，达到98.5%: a clause that says how something went, with no figure,
+    names the subject of the value in the next clause."""
+    if (not _ONLY_HOW_MUCH.match(cl.pre.strip()) or re.search(r"[0-9０-９]", cl.previous_clause)
+            or cl.in_clause[0] is not cl.value):
+        return "", ""
+    went = _HOW_IT_WENT.search(cl.previous_clause)
+    if not went:
+        return "", ""
+    name, written = cl.resolver.from_phrase(cl.previous_clause[:went.start()])
+    return (name, written) if 2 <= len(written) <= 16 else ("", "")
+
+
+# what may stand before the value: how much, not what was done (累计完成投入33.4亿元 is a sum)
+_ONLY_HOW_MUCH = re.compile(r"(?:全年|平均|年?人均|月人均)?(?:达到|达|为|提高到?|增长|增加|突破|超过|提升[至到]|升至|增至)?$")
+# how a clause says something went, at its end: 再创新高, 逐年提高, 持续增长 …
+_HOW_IT_WENT = re.compile(r"(?:再创|创历史|创)新高|(?:不断|稳步|持续|继续|逐年|进一步|明显|显著|大幅|较快|快速|平稳)"
+                          r"(?:提高|提升|增长|增加|上升)|稳中有升$")
+
+
 SUBJECT_RESOLVERS = (subject_of_fenbie, investment_of_projects, money_spent_on, noun_of_list_item, noun_after_count,
-                     share_used_for, share_of_value_before, noun_before_value, order_of_previous_list,
-                     noun_after_value, previous_subject)
+                     share_used_for, share_of_value_before, noun_before_value, subject_of_clause_before,
+                     order_of_previous_list, noun_after_value, previous_subject)
 
 
 def resolve_subject(cl: Clause, resolvers=SUBJECT_RESOLVERS) -> tuple[str, str]:
