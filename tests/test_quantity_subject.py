@@ -152,6 +152,7 @@ def test_noun_before_value():
     assert walk("民间投资占比60%。", noun_before_value) == [("民间投资占比",) * 2]
     assert walk("民生投入占财政支出始终保持在80%以上。", noun_before_value) == [("民生支出占比", "民生投入占财政支出比重")]
     assert walk("替代品占有率达84%。", noun_before_value) == [("替代品占有率",) * 2]
+    assert walk("建设项目占用耕地500亩。", noun_before_value) == [("建设项目占用耕地",) * 2]   # not a share
     # 再就业 is re-employment, not 再 "again" + 就业 (海拉尔 2013–2017)
     assert walk("全年新增就业5611人，实现再就业2529人。", resolve_subject)[1] == ("再就业",) * 2
     # 下降至 is how it went; 和美乡村 is a name, not 和 "and"; 各 distributes the value (海南 2026)

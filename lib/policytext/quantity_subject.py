@@ -42,13 +42,14 @@ class IndicatorResolver:
     def __init__(self, registry: IndicatorRegistry):
         self.registry = registry
 
-    def from_phrase(self, phrase: str) -> tuple[str, str]:
+    def from_phrase(self, phrase: str, *, percent: bool = False) -> tuple[str, str]:
         """(canonical, as written) for the text before a number.
 
         A registry alias counts when only predicate words (首次突破, 年均增长, 控制在) stand
         between it and the number, and nothing but a place or scope word before it
         (全市地区生产总值 yes; 规上工业企业营业收入, 园区工业产值 no: those are other
-        indicators).  Otherwise the cleaned noun phrase is the indicator, as written."""
+        indicators).  Otherwise the cleaned noun phrase is the indicator, as written; for a
+        ``percent`` value, a phrase ending in A占B is named as the share it is (A占B比重)."""
         raw = re.sub(r"[“”\"'‘’「」『』]|\[[0-9]{1,2}\]", "", phrase)      # [4]: a footnote mark
         raw = _QUALIFIERS.sub("", _BASELINE_PHRASE.sub("", raw))
         known = self._registry_name(raw)
@@ -57,7 +58,7 @@ class IndicatorResolver:
         written = strip_phrase(raw)
         if not written:
             return "", ""
-        if _SHARE_OF.search(written):
+        if percent and _SHARE_OF.search(written):
             written += "比重"            # 民生投入占财政支出(80%): a share, named as one
         # 县域经济总量和城乡居民人均收入…翻一番: one value for a list of known indicators is
         # reported for the first of them
@@ -231,6 +232,10 @@ class Clause:
         return base_unit(self.value.unit) in MEASURE_WORDS or self.value.unit in ("万", "亿")
 
     @property
+    def is_percent(self) -> bool:
+        return self.value.unit in ("%", "％")
+
+    @property
     def only_separator(self) -> bool:
         """Nothing but 、/和 between this value and the one before: 7%、8%."""
         return not self.pre.strip() or self.pre.strip() in _SEPARATORS
@@ -285,7 +290,7 @@ def subject_of_fenbie(cl: Clause) -> tuple[str, str]:
     # a figure is never a subject: 收入分别完成37820元、28104元，同比分别增长6.5%、9.4%
     items = [it for it in _fenbie_items(cl.text, cl.clause_start, at, len(after)) if not re.search(r"[0-9０-９]", it)]
     if len(items) == len(after):
-        resolved = [cl.resolver.from_phrase(it) for it in items]
+        resolved = [cl.resolver.from_phrase(it, percent=cl.is_percent) for it in items]
     elif not strip_phrase(cl.text[cl.clause_start:at]):
         resolved = _distinct_subjects([r for r in cl.rows if cl.segment_start <= r["start"] < cl.clause_start],
                                       len(after))
@@ -436,7 +441,7 @@ def noun_before_value(cl: Clause) -> tuple[str, str]:
     """地区生产总值增长5%: the phrase before the value."""
     if cl.only_separator:
         return "", ""
-    return cl.resolver.from_phrase(cl.pre.lstrip("、和与及,，"))
+    return cl.resolver.from_phrase(cl.pre.lstrip("、和与及,，"), percent=cl.is_percent)
 
 
 def order_of_previous_list(cl: Clause) -> tuple[str, str]:
@@ -465,7 +470,7 @@ def _noun_after(cl: Clause) -> tuple[str, str]:
 def share_used_for(cl: Clause) -> tuple[str, str]:
     """财政支出80%以上用于民生: the share of the amount before the value that goes to what follows
     用于 (财政支出用于民生比重)."""
-    if cl.value.unit not in ("%", "％") or cl.only_separator:
+    if not cl.is_percent or cl.only_separator:
         return "", ""
     used = _USED_FOR.match(cl.text, cl.value.text_end, cl.clause_end)
     if not used:
@@ -484,7 +489,7 @@ def share_of_value_before(cl: Clause) -> tuple[str, str]:
     """投入民生资金6.8亿元，占地方财政总支出的47.5%: a share whose subject is the value before."""
     share = _SHARE_OF_WHAT.match(cl.pre.lstrip("、,，和及"))
     last_name, last_written = cl.memory.last
-    if not share or not last_name or cl.value.unit not in ("%", "％"):
+    if not share or not last_name or not cl.is_percent:
         return "", ""
     written = f"{last_written or last_name}占{share.group(1)}比重"
     return cl.resolver.registry.canonical(written), written
@@ -502,7 +507,7 @@ def subject_of_clause_before(cl: Clause) -> tuple[str, str]:
     went = _HOW_IT_WENT.search(cl.previous_clause)
     if not went:
         return "", ""
-    name, written = cl.resolver.from_phrase(cl.previous_clause[:went.start()])
+    name, written = cl.resolver.from_phrase(cl.previous_clause[:went.start()], percent=cl.is_percent)
     return (name, written) if 2 <= len(written) <= 16 else ("", "")
 
 
