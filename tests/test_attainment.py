@@ -150,6 +150,20 @@ def test_a_bare_generic_noun_is_never_paired_across_documents():
     assert a["indicator"].tolist() == ["新增城镇就业"] and a["met"].tolist() == [True]
 
 
+def test_an_attribute_is_never_judged():
+    # 海拉尔 2014 and 2015: the mine's capacity names it in both reports; 700 = 700 says nothing
+    # of the target (核准 and 开工), so no row at all, while the GDP pair is judged
+    table = q(("a", 1, 2, "target", "露天矿", "attribute", 700, None, "万吨", "=", 2014,
+               "确保大唐700万吨露天矿一季度完成核准并开工建设"),
+              ("b", 3, 4, "achieved", "露天矿", "attribute", 700, None, "万吨", "=", 2014,
+               "大唐700万吨露天矿完成项目核准"),
+              ("a", 5, 6, "target", GDP, "change", 8, None, "%", "=", 2014, "地区生产总值增长8%"),
+              ("b", 7, 8, "achieved", GDP, "change", 9.1, None, "%", "=", 2014, "地区生产总值增长9.1%"),
+              place={"a": "甲市", "b": "甲市"})
+    a = textstat_attainment(table)
+    assert a["indicator"].tolist() == [GDP] and a["met"].tolist() == [True]
+
+
 def test_of_one_documents_statements_the_one_worded_like_the_target():
     # 海拉尔's 2016 report: 3000 jobs of a shopping district come first, the district's 5650
     # later; the second shares 全年, 新增就业 and 城镇登记失业率控制 with the target's sentence

@@ -102,6 +102,11 @@ def test_not_quantities(text):
     assert rows(text, year=2021) == []
 
 
+def test_an_attribute_keeps_its_row_and_name():
+    r = one("大唐700万吨露天矿完成项目核准。")
+    assert (r["indicator"], r["measure"], r["value"], r["unit"]) == ("露天矿", "attribute", 700.0, "万吨")
+
+
 def test_range_end_is_not_a_separate_row():
     found = rows("通过3—5年努力,年均增长6.5%—7%。", year=2021)
     assert [r["value"] for r in found] == [6.5]

@@ -47,6 +47,30 @@ def test_units_ranges_and_relations(text, expected):
     assert short(text) == expected
 
 
+@pytest.mark.parametrize("text, attributes", [
+    # the capacity of a facility named by its owner, a count or 年产 (海拉尔, 青海, 甘肃, seeds)
+    ("要加快大唐700万吨露天矿、麦多利10万吨大麦芽二期等项目的推进", [True, True]),
+    ("全力推进东电2×35万千瓦热电联产项目前期工作", [True]),
+    ("实现年产4万吨基础锂盐一体化和2万吨高质碳酸锂项目顺利投产", [True, True]),
+    ("加快格尔木、德令哈3座35万千瓦光热电站建设", [False, True]),
+    ("新探明玉门超40吨金矿", [True]),
+    # a threshold that defines a class (河南, 甘肃, 海拉尔, seeds)
+    ("全面完成城区内178座10蒸吨及以下的各类燃煤小锅炉淘汰", [False, True]),
+    ("全年实施500万元以上重点项目170个左右", [True, False]),
+    ("单笔50万元以下拖欠企业账款全部清零", [True]),
+    # after a verb the capacity is an amount built or closed; a figure before a comma, a count
+    # or a rate with 以上 measures what it says
+    ("布局建设700万千瓦新型储能项目", [False]),
+    ("完成2100万千瓦火电机组、2812万吨钢铁产能超低排放改造", [False, False]),
+    ("400万吨褐煤提质建成投产", [False]),
+    ("储能装机达到1900万千瓦，绿氢产量突破1万吨", [False, False]),
+    ("培育10个以上特色小镇", [False]),
+    ("保持7%以上的增长", [False]),
+])
+def test_a_value_that_describes_the_noun_after_it_is_an_attribute(text, attributes):
+    assert [c.attribute for c in find_candidates(text)] == attributes
+
+
 def test_a_countdown_unit_elsewhere_is_a_quantity():
     assert short("工期缩短849天") == [(849.0, None, "天", "=", "849天")]
 

@@ -427,3 +427,11 @@ def test_trackable_names_leave_out_generic_nouns_and_bare_comparisons():
     # 高于全国2.3个百分点 is a gap whose indicator the clause before names (青海 2026); 总量达1461.4万户
     # and 民间投资占比60% left only the head of the name (江苏 2026)
     assert trackable(names).tolist() == [True, False, False, False, True, False, False, False, False]
+
+
+def test_an_attribute_is_no_target():
+    # 大唐700万吨露天矿 in two reports names one mine: no target, no agreement to report
+    table = q(("a", "target", "露天矿", "attribute", 700, None, "万吨", "=", 2014, "确保大唐700万吨露天矿完成核准"),
+              ("b", "target", "露天矿", "attribute", 700, None, "万吨", "=", 2014, "加快大唐700万吨露天矿建设"),
+              ("a", "target", GDP, "change", 8, None, "%", "=", 2014, "地区生产总值增长8%"))
+    assert textstat_targets(table)["indicator"].tolist() == [GDP]

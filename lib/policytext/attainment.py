@@ -37,7 +37,7 @@ import pandas as pd
 
 from .errors import ParameterError
 from .figures import cached_figure
-from .targets import _TRACKED, _check, quantities_periods, trackable, unit_scale
+from .targets import _check, quantities_periods, tracked_rows, unit_scale
 
 __all__ = ["textstat_attainment", "textplot_attainment", "target_met",
            "ATTAINMENT_COLUMNS", "CEILING_INDICATORS", "CEILING_LEVELS"]
@@ -143,7 +143,7 @@ def _places(q: pd.DataFrame, corpus) -> pd.Series:
 
 def _prepare(q: pd.DataFrame, corpus) -> pd.DataFrame:
     t = quantities_periods(q, corpus=corpus)
-    t = t[t["label"].isin(_TRACKED) & trackable(t["indicator"])
+    t = t[tracked_rows(t)
           & (t["year"].notna() | t["period_end"].notna())].copy()    # a year, or a span (年均, 五年累计)
     t["place"] = _places(t, corpus)
     dates = _doc_dates(q, corpus)

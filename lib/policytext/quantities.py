@@ -106,7 +106,7 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
     label, cue = label_for(text, offset, part, explicit_year=y_explicit if explicit else None,
                            review_year=review_year, year=ctx.year)
     y, _ = year_for(text, offset, label=label, **when)
-    measure = measure_of(c.unit, clause_pre, indicator, ctx.resolver.registry)
+    measure = "attribute" if c.attribute else measure_of(c.unit, clause_pre, indicator, ctx.resolver.registry)
     if measure == "change" and is_rate_over_span(text[:offset], clause_pre, review_year):
         measure = "avg_change"
     p0, p1 = period_for(text[:offset], clause_pre, measure=measure, label=label, year=y,
@@ -187,7 +187,9 @@ def quantities(corpus, *, registry: IndicatorRegistry | str | None = None, cache
 
     Columns: doc, file, start, end (offsets into ``doc.raw``), text, sentence, part, label
     (target / achieved / estimate), indicator (canonical), indicator_text (as written),
-    measure (level / change / avg_change / share / count), value, value_high, unit (as
+    measure (level / change / avg_change / share / count, or attribute: a figure that describes
+    the thing named after it, 大唐700万吨露天矿 or 500万元以上重点项目, which trackers leave
+    out), value, value_high, unit (as
     written, with magnitude), relation (>=, <=, ~, =), year, cue, period_start, period_end
     (nullable Int64 years) and period (display label: "2026", "2026–2030").
 

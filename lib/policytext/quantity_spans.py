@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .numbers import NumberSpan, base_unit, find_numbers, match_unit, parse_number
+from .numbers import MEASURE_WORDS, NumberSpan, base_unit, find_numbers, match_unit, parse_number
 
 __all__ = ["Candidate", "find_candidates"]
 
@@ -56,6 +56,7 @@ class Candidate:
     value_high: float | None
     unit: str           # as written, with magnitude: 亿元, 万人, %
     relation: str       # >=, <=, ~, =
+    attribute: bool = False   # describes the thing named after it (see describes_noun)
 
 
 class _Mask:
@@ -205,10 +206,55 @@ def find_candidates(text: str) -> list[Candidate]:
         if unit in _PLAN_PART_UNITS and _PLAN_PARTS.match(text, p):
             continue
         relation = _listed_relation(text, out, sp.start, _relation(text, sp.start, p, more))
+        end_of_unit = p
         bound = re.match(r"及?(?:以上|以内|以下)|左右|上下", text[p:p + 3])
         p += bound.end() if bound else 0
-        out.append(_times_units(text, Candidate(sp, sp.start, sp.end, p, sp.value, value_high, unit, relation)))
+        c = _times_units(text, Candidate(sp, sp.start, sp.end, p, sp.value, value_high, unit, relation))
+        c.attribute = describes_noun(text, c, end_of_unit, out[-1] if out else None)
+        out.append(c)
     return out
+
+
+# A value that describes the thing named after it measures nothing a tracker follows
+# (LABELING.md: optional). Two kinds:
+# - the capacity of a facility or project, named with its owner or a count (大唐700万吨露天矿,
+#   亘富200万吨褐煤提质项目, 3座35万千瓦光热电站, 年产4万吨基础锂盐一体化和2万吨高质碳酸锂项目);
+#   after a verb the same figure is an amount built or closed (布局建设700万千瓦新型储能项目,
+#   完成2100万千瓦火电机组…改造) and stays one;
+# - a threshold that defines a class (10蒸吨及以下燃煤锅炉, 500万元以上重点项目, 年运量150万吨以上的
+#   物流园区); a count (10个以上特色小镇) or a rate (7%以上的增长) is what it says.
+_CAPACITY_UNITS = frozenset(["吨", "蒸吨", "千瓦", "兆瓦", "吉瓦", "千瓦时", "吉瓦时", "立方米",
+                             "吨/年", "吨/日", "立方米/日"])
+_FACILITY = re.compile(r"[^,，;；。:：!！?？]*?(?:项目|工程|基地|生产线|电站|电厂|机组|装置|矿|厂)")
+_RATE_MARK = re.compile(r"(?:年产|日产|年处理|日处理|年加工|日供水)$")
+_COUNTED = re.compile(r"[0-9０-９一二三四五六七八九十两]+[座个台套条]$")
+_NOT_NAME = re.compile(
+    r"(?:^|[,，;；。:：!！?？、（(“\"]|实施|推进|推动|加快|建设|建成|新建|扩建|完成|新增|布局|关停|淘汰|放大|"
+    r"形成|生产|输送|提供|保供|减少|增加|达到|达|突破|超过|为|是|到|至|在|有|和|及|与|等|累计|实现|投资|"
+    r"开工|竣工|投产|拥有|共有|引进|签约|启动|开展|争取|力争|确保|打造|培育|扩大|提升|增长|新增了|完成了)$")
+_BOUND_WORDS = re.compile(r"(?:超过|超|近|约|逾)$")
+_THRESHOLD = re.compile(r"及?以[上下]的?(?=[\u4e00-\u9fff])(?!目标|任务|水平|增长|增速|速度|规模|大关|的目标)")
+
+
+def describes_noun(text: str, c: Candidate, unit_end: int, previous: Candidate | None) -> bool:
+    """Whether candidate ``c`` (its unit ending at ``unit_end``) describes the noun after it
+    rather than measuring anything: a named facility's capacity or a class threshold."""
+    base = base_unit(c.unit)
+    if base in MEASURE_WORDS or base in ("%", "‰", "") or c.value_high is not None:
+        return False
+    if _THRESHOLD.match(text, unit_end):
+        return True
+    if base not in _CAPACITY_UNITS or not _FACILITY.match(text, unit_end):
+        return False
+    if not re.match(r"[\u4e00-\u9fff]", text[unit_end:unit_end + 1]):
+        return False
+    before = _BOUND_WORDS.sub("", text[max(0, c.start - 8):c.start])
+    if _RATE_MARK.search(before) or _COUNTED.search(before):
+        return True
+    if before.endswith(("、", "和", "及", "与")):     # the next item of a list of capacities
+        return (previous is not None and previous.attribute
+                and not re.search(r"[,，;；。]", text[previous.text_end:c.start]))
+    return not _NOT_NAME.search(before)
 
 
 def _times_units(text: str, c: Candidate) -> Candidate:

@@ -47,6 +47,14 @@ def trackable(indicators: pd.Series) -> pd.Series:
     return (names != "") & ~names.isin(TOO_GENERIC) & ~names.str.contains(_BARE_COMPARISON)
 
 
+def tracked_rows(q: pd.DataFrame) -> pd.Series:
+    """True for the quantities a tracker follows: a target, result or estimate with a trackable
+    indicator, and not an attribute (大唐700万吨露天矿 names a mine; the next report's 大唐700万吨
+    露天矿完成核准 is no result of a 700万吨 target)."""
+    attribute = q["measure"] == "attribute" if "measure" in q.columns else False
+    return q["label"].isin(_TRACKED) & trackable(q["indicator"]) & ~attribute
+
+
 # Units of one kind that reports write differently (粮食产量1300亿斤 here, 1300万吨 there): what
 # one of them is in the unit that stands for the kind.
 SAME_KIND = {"斤": (0.0005, "吨"), "公斤": (0.001, "吨"), "千克": (0.001, "吨"),
@@ -138,7 +146,7 @@ def _tracked(q: pd.DataFrame, corpus=None, *, spans: bool = False, totals: bool 
     if totals:
         span = span | ((q["measure"] != "avg_change") & q["period_start"].notna() & q["period_end"].notna()
                        & (q["period_start"] != q["period_end"]).fillna(False))
-    t = q[q["label"].isin(_TRACKED) & (single | span) & trackable(q["indicator"])].copy()
+    t = q[tracked_rows(q) & (single | span)].copy()
     t["place"] = _places(t, corpus)
     scale = t["unit"].fillna("").map(unit_scale)
     t["base_unit"] = [u for _, u in scale]
