@@ -284,3 +284,12 @@ def test_a_locative_before_the_name_is_no_part_of_it():
     assert indicators("在全国率先实现行政村千兆光纤、5G网络通达率100%。") == ["行政村千兆光纤5G网络通达率"]
     # the clause before 的 describes the noun a count counts
     assert indicators("重点培育打造10家左右在全国有重要行业影响力的龙头链主企业。") == ["龙头链主企业"]
+
+
+def test_a_bare_level_takes_the_noun_of_the_last_counted_level():
+    # seeds: 1个国家级、5个省级、10个市级重点专科; the list may be joined by 和 too
+    assert indicators("持续抓好1个国家级、5个省级、10个市级重点专科建设。") == [
+        "国家级重点专科", "省级重点专科", "市级重点专科"]
+    assert indicators("新增2个国家级和3个省级农业产业化重点龙头企业。") == [
+        "国家级农业产业化重点龙头企业", "省级农业产业化重点龙头企业"]
+    assert indicators("创建国家级示范区1个。") == ["国家级示范区"]

@@ -14,7 +14,7 @@ import re
 from .quantity_time import TIME_PREFIX
 
 __all__ = ["ACTION_VERB", "LEADING_RE", "POST_VERB_START", "PREDICATE_RE", "SPLIT_COORD", "expand_coordination",
-           "post_phrase", "strip_phrase", "strip_phrase_keep_coord", "strip_time"]
+           "level_with_shared_noun", "post_phrase", "strip_phrase", "strip_phrase_keep_coord", "strip_time"]
 
 # Words between an indicator and its number that say how, not what: 首次突破, 年均增长, 控制在.
 _PREDICATE_WORDS = sorted(set("""
@@ -162,6 +162,9 @@ _SPECIFICATION = re.compile(r"^[0-9]+(?:\.[0-9]+)?[万亿]?(?:千伏|千瓦时|�
 
 def post_phrase(text: str, pos: int, limit: int) -> str:
     """The noun after a count: 82个贫困村全部退出 -> 贫困村; 实施31个教育建设项目 -> 教育建设项目."""
+    shared = level_with_shared_noun(text, pos, limit, post_phrase)
+    if shared is not None:
+        return shared
     # 20个500千伏输变电工程, 3座35万千瓦光热电站: the specification is no part of the name
     tail = _SPECIFICATION.sub("", text[pos:limit])
     if POST_VERB_START.match(tail):
@@ -177,6 +180,21 @@ def post_phrase(text: str, pos: int, limit: int) -> str:
     phrase = tail[:m.start()] if m else tail
     phrase = re.sub(r"(?:建设|创建)$", "", _POST_ADVERBS.sub("", phrase.strip(" “”\"")))
     return phrase if 1 < len(phrase) <= 16 else ""
+
+
+_LEVEL = r"(?:国家|省|自治区|市|州|盟|县|区)级"
+_LEVEL_LIST = re.compile(rf"({_LEVEL})(?:[、和及与][0-9０-９一二三四五六七八九十百]+[个家所项座处条]{_LEVEL})+")
+
+
+def level_with_shared_noun(text: str, pos: int, limit: int, noun_at) -> str | None:
+    """1个国家级、5个省级、10个市级重点专科 -> 国家级重点专科 at the first count: a bare level
+    before more counted levels takes the last item's noun (read by ``noun_at(text, pos, limit)``);
+    None when no such list starts at ``pos``."""
+    levels = _LEVEL_LIST.match(text, pos, limit)
+    if not levels:
+        return None
+    head = noun_at(text, levels.end(), limit)
+    return levels.group(1) + head if head else ""
 
 
 def expand_coordination(subject: str, n: int | None = None) -> list[str]:

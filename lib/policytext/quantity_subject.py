@@ -20,7 +20,7 @@ from .indicators import IndicatorRegistry
 from .numbers import MEASURE_WORDS, base_unit
 from .quantity_label import usable_indicator
 from .quantity_nouns import (ACTION_VERB, LEADING_RE, POST_VERB_START, PREDICATE_RE, SPLIT_COORD, expand_coordination,
-                             post_phrase, strip_phrase, strip_phrase_keep_coord, strip_time)
+                             level_with_shared_noun, post_phrase, strip_phrase, strip_phrase_keep_coord, strip_time)
 from .quantity_spans import Candidate
 
 __all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", "clause_of", "resolve_subject",
@@ -376,6 +376,9 @@ _NOT_NOUN = re.compile(r"(?:人民币|台阶|大关|水平|目标|突破|方面|
 def _item_noun(text: str, pos: int, limit: int) -> tuple[str, int]:
     """(noun, where it ends) right after a value, 的 allowed before it: 二三级供水管网改造、 /
     热电联产项目前期工作。 -> 热电联产项目; empty when a verb or predicate follows the value."""
+    shared = level_with_shared_noun(text, pos, limit, lambda t, p, lim: _item_noun(t, p, lim)[0])
+    if shared is not None:          # 1个国家级、5个省级…: the noun ends at the level
+        return shared, text.find("级", pos, limit) + 1
     m = _ITEM_NOUN.match(text[:limit], pos)
     if not m or not 2 <= len(m.group(2)) <= 16:
         return "", pos
