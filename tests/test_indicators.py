@@ -84,6 +84,8 @@ def test_missing_registry(tmp_path):
     ("社会消费品零售总额", "社会消费品零售总额"), ("进出口总值", "进出口总额"), ("货物进出口总额", "进出口总额"),
     ("居民收入", "城乡居民人均可支配收入"), ("农村居民人均纯收入", "农村居民人均可支配收入"),
     ("赤字率", "财政赤字率"), ("人口自然增长率", "人口自然增长率"),
+    # a sector's growth is that of its value added (seeds: 第三产业年均增长4.7%)
+    ("第三产业", "第三产业增加值"), ("服务业", "第三产业增加值"), ("第一产业", "第一产业增加值"),
 ])
 def test_synonyms_and_older_vocabulary(written, canonical):
     assert canonical_indicator(written) == canonical
