@@ -7,7 +7,7 @@ import pytest
 from policytext import corpus
 from policytext import batch
 from policytext.errors import ParameterError
-from policytext.tokens import (Tokens, segment_text, tokens, tokens_from_lists, tokens_ngrams,
+from policytext.tokens import (Tokens, is_numberish, segment_text, tokens, tokens_from_lists, tokens_ngrams,
                                tokens_remove)
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -53,6 +53,16 @@ def test_tokens_remove_on_hand_checked_sentence():
     assert "2021" in tokens_remove(toks, numbers=False)["a"]
     assert tokens_remove(toks, stopwords=["推进"])["a"][:3] == ["我们", "要", "进一步"]
     assert tokens_remove(toks)["b"] == ["五年", "来", "地区生产总值", "年均", "增长", "坚持", "高质量发展"]
+    # numerals=True drops what the frequency tables call a number: 五年 here
+    assert tokens_remove(toks, numerals=True)["b"] == ["来", "地区生产总值", "年均", "增长", "坚持", "高质量发展"]
+
+
+@pytest.mark.parametrize("token, numberish", [
+    ("326.5", True), ("8%", True), ("2021年", True), ("五年", True), ("第一", True), ("十个", True),
+    ("亿元", True), ("万吨", True), ("5G", True), ("十四五", False), ("地区生产总值", False), ("年均", False),
+])
+def test_is_numberish(token, numberish):
+    assert is_numberish(token) is numberish
 
 
 def test_tokens_ngrams():

@@ -48,20 +48,13 @@ import pandas as pd
 
 from .dfm import DFM, TokenView, dfm, dfm_group, dfm_weight, g2, group_keys, tfidf_top, token_docs
 from .errors import ParameterError
-from .numbers import MAGNITUDE_PREFIXES, UNITS
-from .tokens import is_punct
+from .tokens import UNIT_WORDS, is_numberish, is_punct
 
 __all__ = [
     "textstat_frequency", "kwic", "textstat_collocations", "textstat_keywords",
     "is_term", "UNIT_WORDS", "REPORT_VERBS",
 ]
 
-_CN_NUM = "零〇一二两三四五六七八九十百千万亿"
-_NUMBERISH = re.compile(
-    r"[+\-±]?\d+(?:[.,]\d+)*(?:[%‰]|[年月日号时万亿千百倍元个岁])?"  # 326.5  8%  2021年  10万
-    rf"|第?[{_CN_NUM}]+[年月日号个次项批条家倍届]?"                  # 十四  第一  五年  一批
-)
-_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")  # 十三五, 十四五: named periods, kept
 # The action verbs and adverbs every report repeats (推进, 加快 ...). They are not
 # stopwords: analysts count them (加快 signals urgency). But for "what is this report
 # about" they crowd the top of every list, so topic charts add them to the stopwords:
@@ -70,26 +63,13 @@ REPORT_VERBS = frozenset("""
 发展 建设 推进 加快 坚持 推动 持续 提升 加强 实施 打造 完善 强化 深化 落实 实现 全面 更加 工作 加大 提高 深入
 """.split())
 
-# Units that follow a number carry no topic of their own: every unit the quantity
-# extractor knows (numbers.UNITS), bare or with a magnitude (万人, 亿斤, 万亿元).
-UNIT_WORDS = frozenset(
-    [magnitude + unit for magnitude in ("", *MAGNITUDE_PREFIXES) for unit in UNITS]
-    + ["百分点", "万余", "余万", "多万", "微克", "毫克"])
-
-
-def _is_numberish(token: str) -> bool:
-    if _PLAN_PERIOD.fullmatch(token):
-        return False
-    return (_NUMBERISH.fullmatch(token) is not None or token in UNIT_WORDS
-            or any("0" <= ch <= "9" or "０" <= ch <= "９" for ch in token))
-
 
 def is_term(token: str, stopwords: Iterable[str] | None = None) -> bool:
     """True when `token` counts as a term under the default removal rules (module doc)."""
     if stopwords is None:
         stopwords = _default_stopwords()
     return not (token.isspace() or not token or len(token) == 1 or is_punct(token)
-                or _is_numberish(token) or token in stopwords)
+                or is_numberish(token) or token in stopwords)
 
 
 def _default_stopwords() -> frozenset[str]:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
@@ -13,12 +14,13 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from .engine import NUMBER, segmenter
 from .errors import ParameterError
 from .lexicon import stopwords as _stopword_set
+from .numbers import MAGNITUDE_PREFIXES, UNITS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = ["Tokens", "tokens", "tokens_from_lists", "tokens_remove", "tokens_ngrams", "segment_text",
-           "is_punct"]
+           "is_punct", "is_numberish", "UNIT_WORDS"]
 
 
 def segment_text(text: str, *, pos: bool = False, terms: Iterable[str] = (),
@@ -199,13 +201,38 @@ def is_punct(token: str) -> bool:
     return all(unicodedata.category(ch)[0] in "PS" for ch in token)
 
 
+_CN_NUM = "零〇一二两三四五六七八九十百千万亿"
+_NUMBERISH = re.compile(
+    r"[+\-±]?\d+(?:[.,]\d+)*(?:[%‰]|[年月日号时万亿千百倍元个岁])?"  # 326.5  8%  2021年  10万
+    rf"|第?[{_CN_NUM}]+[年月日号个次项批条家倍届]?"                  # 十四  第一  五年  一批
+)
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")  # 十三五, 十四五: named periods, kept
+# Units that follow a number carry no topic of their own: every unit the quantity
+# extractor knows (numbers.UNITS), bare or with a magnitude (万人, 亿斤, 万亿元).
+UNIT_WORDS = frozenset(
+    [magnitude + unit for magnitude in ("", *MAGNITUDE_PREFIXES) for unit in UNITS]
+    + ["百分点", "万余", "余万", "多万", "微克", "毫克"])
+
+
+def is_numberish(token: str) -> bool:
+    """A number or what only goes with one: 326.5, 8%, 2021年, 十四, 第一, 五年, 一批, a unit
+    (亿元, 万吨, 百分点) or any token with an Arabic digit (5G, PM2.5). Plan periods (十三五,
+    十四五) are names, not numbers."""
+    if _PLAN_PERIOD.fullmatch(token):
+        return False
+    return (_NUMBERISH.fullmatch(token) is not None or token in UNIT_WORDS
+            or any("0" <= ch <= "9" or "０" <= ch <= "９" for ch in token))
+
+
 def tokens_remove(toks: Tokens, *, stopwords: bool | Iterable[str] = True, punct: bool = True,
-                  numbers: bool = True, single_chars: bool = False,
+                  numbers: bool = True, numerals: bool = False, single_chars: bool = False,
                   whitespace: bool = True) -> Tokens:
     """Drop tokens; the kept ones keep their start offsets (and tags).
 
     stopwords: True for stopwords_v1, or your own collection of words.
     punct: punctuation and symbols. numbers: 326.5, 48132, 8% (Chinese numerals stay).
+    numerals: also what `is_numberish` calls a number (五年, 十个, 第一, 2021年, 亿元, 万吨, 5G),
+        as the frequency tables drop it: for comparing vocabularies.
     single_chars: every one-character token. whitespace: spaces, newlines, \\u3000.
     """
     if stopwords is True:
@@ -219,6 +246,7 @@ def tokens_remove(toks: Tokens, *, stopwords: bool | Iterable[str] = True, punct
         return ((whitespace and t.isspace())
                 or (punct and is_punct(t))
                 or (numbers and NUMBER.fullmatch(t) is not None)
+                or (numerals and is_numberish(t))
                 or (single_chars and len(t) == 1)
                 or t in stop)
 
