@@ -293,3 +293,17 @@ def test_a_bare_level_takes_the_noun_of_the_last_counted_level():
     assert indicators("新增2个国家级和3个省级农业产业化重点龙头企业。") == [
         "国家级农业产业化重点龙头企业", "省级农业产业化重点龙头企业"]
     assert indicators("创建国家级示范区1个。") == ["国家级示范区"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # provinces2026: 提升, 建设, 组建 open the object at the start of the phrase only
+    ("改造提升盐碱耕地50万亩。", "盐碱耕地"),
+    ("建设外向型产业集聚区50个左右。", "外向型产业集聚区"),
+    ("组建“科学家+工程师”团队500支。", "科学家+工程师团队"),
+    ("新组建省实验室、产业创新研究院等10家以上。", "省实验室产业创新研究院"),
+    # ... and stay inside a noun or before one they belong to
+    ("乡村建设示范村达到100个。", "乡村建设示范村"),
+    ("建设用地供应达到500亩。", "建设用地供应"),
+])
+def test_a_verb_that_nouns_also_hold_opens_the_object_only_at_the_start(text, name):
+    assert indicators(text) == [name]

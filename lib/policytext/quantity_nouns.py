@@ -56,6 +56,8 @@ ACTION_VERB = re.compile(
     r"引导|扶持|争创|储备|招引|签约|开工|竣工|安置|资助|惠及|覆盖|整治|治理|修复|种植|给予|设立|"
     r"新增|累计|启动|组织|接待|受理|化解|清理|消除|淘汰|关停|整合为|整合|出台|制定|办结|巡察|推出|完工|"
     r"严格)")
+_LEADING_VERB = re.compile(r"^(?:提升|布局|新组建|组建|"
+                           r"建设(?!用地|项目|任务|资金|规模|面积|投资|工程|进度|周期|标准|速度|成本|单位))(?=[^0-9]{2})")
 # (补贴性职业技能培训: a verb before 性 is an adjective, the start of the object)
 _OPENING_VERB = re.compile(r"(?:(?:为|向|给)[^,，;；、]{2,16}?)?(?:(?:" + ACTION_VERB.pattern + ")(?!性))+了?")
 _POST_STOP = re.compile(r"[0-9,，;；:：。!！?？、(（“\"]|第|增至|减少至|全部|稳定|实现|得到|达到|完成|的|等|以上|以内|左右|被|荣获|获|已|"
@@ -141,6 +143,11 @@ def strip_phrase(phrase: str) -> str:
     elif opening and phrase[0] in "为给":
         phrase = phrase[1:]              # 为经营主体减负1000亿元: what is done, for whom
     phrase = LEADING_RE.sub("", phrase)
+    # 改造提升高标准农田, 建设外向型产业集聚区: a verb that is also part of nouns (乡村建设示范村)
+    # opens the object only at the start
+    phrase = _LEADING_VERB.sub("", phrase)
+    # 新组建省实验室、产业创新研究院等10家: 等 ends the examples; the count follows
+    phrase = re.sub(r"(?<=..)等$", "", phrase)
     # coordinated nouns before one value read as one name: 地表水、地下水和饮用水达标率
     # 学前教育提升、义务教育改薄等项目: 等 closes a list of examples; the class follows it
     if "等" in phrase and len(phrase.rsplit("等", 1)[1]) >= 2:
