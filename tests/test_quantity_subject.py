@@ -54,6 +54,14 @@ def test_subject_of_fenbie_with_and_inside_the_items():
     assert walk("农村自来水、卫生户厕普及率超过98%。", resolve_subject) == [("农村自来水卫生户厕普及率",) * 2]
 
 
+def test_a_short_item_takes_the_head_not_part_of_a_word():
+    # 甘肃 2026: 原煤 takes 产量 from 天然气产量, not 气产量; 肉 and 奶 share 产量 (内蒙古 2026)
+    said = walk("原煤、原油、天然气产量分别达到7000万吨、1280万吨、10亿立方米。", subject_of_fenbie)
+    assert [ind for ind, _ in said] == ["原煤产量", "原油产量", "天然气产量"]
+    said = walk("确保肉、奶产量分别稳定在310万吨和750万吨左右。", subject_of_fenbie)
+    assert [ind for ind, _ in said] == ["肉产量", "奶产量"]
+
+
 def test_subject_of_fenbie_takes_the_values_before_when_the_clause_names_nothing():
     said = walk("旅游人数达到120万人次，旅游收入达到9亿元，分别增长12%和15%。", subject_of_fenbie)
     assert [ind for ind, _ in said] == ["", "", "旅游人数", "旅游收入"]

@@ -226,7 +226,7 @@ def _shared_head(item: str, last: str) -> str:
     """An item before the last with the head they share: a short modifier takes the last
     item's head (城镇和农村居民… -> 城镇居民…), and an item ending in words the last one holds
     takes what follows them there (文化及相关产业 + 旅游及相关产业增加值占比 -> 文化及相关产业增加值占比)."""
-    if len(item) <= 3 and len(last) > len(item) + 1:
+    if len(item) <= 3 and len(last) > len(item) + 1 and not _word_across(last, len(item)):
         return item + last[len(item):]
     for k in range(len(item) - 2, -1, -1):      # the longest end of item (2 chars at least) in last
         at = last.find(item[k:]) if len(item) - k >= 2 else -1
@@ -236,6 +236,17 @@ def _shared_head(item: str, last: str) -> str:
     head = _HEAD.search(last)
     return item + head.group() if head and not _HEAD.search(item) else item
 
+
+def _word_across(name: str, at: int) -> bool:
+    """Whether a common word runs from the start of ``name`` across position ``at``: 天然气 in
+    天然气产量, so that 原煤 does not take 气产量 (农村居民, a rare dictionary entry, does not count)."""
+    from .lexicon import dictionary_index
+
+    index = dictionary_index()
+    return any(index.freq(name[:end]) >= _COMMON_WORD for end in range(at + 1, min(len(name), at + 3) + 1))
+
+
+_COMMON_WORD = 50   # dictionary frequency: 天然气 1218, 原油 729; 农村居民 and 城镇居民 3
 
 # What a measured name ends in: a rate, a share, a standard, an amount.
 _HEAD = re.compile(r"(?:(?:普及|覆盖|达标|参保|合格|优良|利用|处理|入学|就业|失业|贡献|转化|完成|增长|发生|死亡)?率|"
