@@ -150,8 +150,12 @@ def test_noun_before_value():
     assert walk("牲畜头数16.4万头(只)、蔬菜产量达到10.2万吨。", noun_before_value)[1] == ("蔬菜产量",) * 2
     # 产能 is capacity, not the modal 能 (陕西 2026)
     assert walk("煤基化工产品产能超过400万吨/年。", noun_before_value) == [("煤基化工产品产能",) * 2]
-    # a name over 20 characters is cut after a clause ending in 的, not mid-word (青海 2026)
+    # up to MAX_NAME characters the clause ending in 的 says which share it is (青海 2026);
+    # a longer phrase is cut after it, not mid-word
     said = walk("达到服务能力标准的乡镇卫生院、社区卫生服务中心占比90%以上。", noun_before_value)
+    assert said == [("达到服务能力标准的乡镇卫生院社区卫生服务中心占比",) * 2]
+    said = walk("达到国家基层医疗卫生机构服务能力推荐标准的乡镇卫生院、社区卫生服务中心占比90%以上。",
+                noun_before_value)
     assert said == [("乡镇卫生院社区卫生服务中心占比",) * 2]
     # 建成区 is the built-up area, not the verb 建成 (seeds, 甘肃 2026); 再生水 is recycled water
     assert walk("城市建成区面积达到35平方公里。", noun_before_value) == [("城市建成区面积",) * 2]
@@ -315,3 +319,15 @@ def test_a_bare_level_takes_the_noun_of_the_last_counted_level():
 ])
 def test_a_verb_that_nouns_also_hold_opens_the_object_only_at_the_start(text, name):
     assert indicators(text) == [name]
+
+
+def test_a_long_name_is_kept_whole_up_to_max_name():
+    # 江西 2026: 21 characters; the old 20-character cut left 模以上…
+    text = "力争规模以上工业企业研发经费支出占营业收入比重达到1.26%。"
+    assert indicators(text) == ["规模以上工业企业研发经费支出占营业收入比重"]
+
+
+def test_one_value_for_known_indicators_listed_with_a_comma_is_the_firsts():
+    # 海拉尔 2016: 均增长8% for both incomes is reported for the first, as for 和
+    text = "城镇常住居民人均可支配收入、农村常住居民人均可支配收入均增长8%。"
+    assert indicators(text) == ["城镇居民人均可支配收入"]

@@ -155,11 +155,11 @@ def strip_phrase(phrase: str) -> str:
     if "、" in phrase:           # (not the 及 of 普及率, the 与 of 参与率)
         phrase = re.sub(r"、|和(?![谐平美睦])|(?<![普涉])及(?!时)|(?<!参)与", "", phrase)
     phrase = re.sub(r"^[的之]", "", phrase)
-    if len(phrase) > 20:
+    if len(phrase) > MAX_NAME:
         # a clause ending in 的 describes the noun after it: cut there rather than mid-word
         head = phrase.rsplit("的", 1)[-1]
         phrase = head if 4 <= len(head) < len(phrase) else phrase
-        phrase = phrase[-20:]
+        phrase = phrase[-MAX_NAME:]
     return phrase
 
 
@@ -235,6 +235,12 @@ def _shared_head(item: str, last: str) -> str:
     # 城乡居民低保、社会养老、特困供养标准: items without a head take the last one's
     head = _HEAD.search(last)
     return item + head.group() if head and not _HEAD.search(item) else item
+
+
+# The longest name kept (characters from the end): 规模以上工业企业研发经费支出占营业收入比重 has 21,
+# 长三角生态绿色一体化发展示范区制度创新成果 21, 省属规上工业企业对全省规上工业增长的贡献率 22;
+# longer phrases are clauses, not names.
+MAX_NAME = 24
 
 
 def _word_across(name: str, at: int) -> bool:

@@ -63,6 +63,8 @@ class IndicatorResolver:
         # 县域经济总量和城乡居民人均收入…翻一番: one value for a list of known indicators is
         # reported for the first of them
         items = SPLIT_COORD.split(written)
+        if len(items) < 2:          # strip_phrase joins items listed with 、
+            items = [strip_phrase(item) for item in SPLIT_COORD.split(raw)]
         if len(items) > 1:
             known = self._registry_name(items[0])
             if known and self._registry_name(items[-1]):
