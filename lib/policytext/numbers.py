@@ -54,6 +54,9 @@ AMOUNT_UNITS = (
     "微克/立方米", "毫克/立方米", "微克每立方米", "毫克每立方米", "毫克/升",
 )
 UNITS = tuple(sorted(set(MEASURE_WORDS + AMOUNT_UNITS), key=len, reverse=True))
+# Units written only after a magnitude, where they cannot be read otherwise: 10亿方 (cubic
+# metres of gas: 方 alone is 方面, 方案 ...) and 4万P (computing power in PFLOPS).
+_AFTER_MAGNITUDE = re.compile(r"方(?![面案式向法针位便阵略圆正舱])|P(?![A-Za-z])")
 
 # Chinese-numeral quantities are accepted only before these "real" units (not measure
 # words: 两条/三个/一批 are rhetoric or enumerations, never tracked values).
@@ -173,7 +176,8 @@ def split_unit(unit: str) -> tuple[float, str]:
         return factor, f"{base}/{per}"
     for prefix in MAGNITUDE_PREFIXES:
         rest = unit[len(prefix):]
-        if unit.startswith(prefix) and (not rest or rest in UNITS or split_unit(rest)[1] in UNITS):
+        if unit.startswith(prefix) and (not rest or rest in UNITS or rest in ("方", "P")
+                                        or split_unit(rest)[1] in UNITS):
             factor, base = split_unit(rest) if rest else (1.0, "")
             return MAGNITUDES[prefix] * factor, base
     return 1.0, unit
@@ -210,6 +214,9 @@ def match_unit(text: str, pos: int) -> tuple[str, str]:
     # 千/百 alone are not magnitudes after an Arabic number unless a unit follows
     if not unit and mag in ("千", "百"):
         return "", ""
+    if not unit and mag in ("万", "亿"):
+        after = _AFTER_MAGNITUDE.match(text, pos + len(mag))
+        unit = after.group() if after else ""
     return mag, unit
 
 

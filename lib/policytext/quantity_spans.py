@@ -223,8 +223,8 @@ def find_candidates(text: str) -> list[Candidate]:
 #   完成2100万千瓦火电机组…改造) and stays one;
 # - a threshold that defines a class (10蒸吨及以下燃煤锅炉, 500万元以上重点项目, 年运量150万吨以上的
 #   物流园区); a count (10个以上特色小镇) or a rate (7%以上的增长) is what it says.
-_CAPACITY_UNITS = frozenset(["吨", "蒸吨", "千瓦", "兆瓦", "吉瓦", "千瓦时", "吉瓦时", "立方米",
-                             "吨/年", "吨/日", "立方米/日"])
+_CAPACITY_UNITS = frozenset(["吨", "蒸吨", "千瓦", "兆瓦", "吉瓦", "千瓦时", "吉瓦时", "立方米", "方",
+                             "吨/年", "吨/日", "立方米/日", "方/年"])
 _FACILITY = re.compile(r"[^,，;；。:：!！?？]*?(?:项目|工程|基地|生产线|电站|电厂|机组|装置|矿|厂)")
 _RATE_MARK = re.compile(r"(?:年产|日产|年处理|日处理|年加工|日供水)$")
 _COUNTED = re.compile(r"[0-9０-９一二三四五六七八九十两]+[座个台套条]$")
