@@ -313,6 +313,8 @@ def test_a_bare_level_takes_the_noun_of_the_last_counted_level():
     ("建设外向型产业集聚区50个左右。", "外向型产业集聚区"),
     ("组建“科学家+工程师”团队500支。", "科学家+工程师团队"),
     ("新组建省实验室、产业创新研究院等10家以上。", "省实验室产业创新研究院"),
+    # 做好, 抓好, 办好 are verbs wherever they stand (海拉尔 2012)
+    ("科学合理的做好海拉尔东山组团8.8平方公里起步区的规划。", "海拉尔东山组团"),
     # ... and stay inside a noun or before one they belong to
     ("乡村建设示范村达到100个。", "乡村建设示范村"),
     ("建设用地供应达到500亩。", "建设用地供应"),
