@@ -333,3 +333,16 @@ def test_one_value_for_known_indicators_listed_with_a_comma_is_the_firsts():
     # 海拉尔 2016: 均增长8% for both incomes is reported for the first, as for 和
     text = "城镇常住居民人均可支配收入、农村常住居民人均可支配收入均增长8%。"
     assert indicators(text) == ["城镇居民人均可支配收入"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # 海拉尔 2016, 2015, 2017 and 安徽 2026
+    ("今年,我区初步安排的重点调度项目有66个。", "重点调度项目"),
+    ("到2017年底前实现农村贫困人口96户全部稳定脱贫。", "农村贫困人口"),
+    ("统筹安排省级财政资金350亿元以上。", "省级财政资金"),
+    ("全面完成城区内178座10蒸吨及以下的各类燃煤小锅炉淘汰和清洁能源替代工作。", "燃煤小锅炉"),
+    # 有 ends a word here
+    ("全市国有企业达到30家。", "国有企业"),
+])
+def test_verbs_and_times_around_a_counted_noun_are_no_part_of_it(text, name):
+    assert indicators(text)[0] == name

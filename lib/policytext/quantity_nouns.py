@@ -26,14 +26,16 @@ _PREDICATE_WORDS = sorted(set("""
 预计 有望 力争 确保 争取 努力 将 要 计划 目标 预期 全年 今年 明年 五年 五年来 过去五年 今后五年 未来五年 年 末 底
 的 以 其中 和 与 及 数量 增长率 绝对值 上年 去年 就 再 更 可 能 已 也 都 还 并 又 同口径
 定为 定在 确定为 设定为 预期目标 拟 拟按 实际 速度 增长速度 幅度 上涨幅度 已经 只有 仅有 仅 先后 一共 总共
-较 人均 月人均 年人均
+较 人均 月人均 年人均 有 共有 拥有
 了 全面 全力 基本 顺利 圆满 如期 历史性 跨过 恢复至 恢复到 各
 微降 微涨 微增 略降 略增 小幅 小幅增长 小幅下降 小幅上涨 小幅回落
 """.split()), key=len, reverse=True)
 # 能 is a modal (能达到) unless it ends a noun: 产能, 动能, 储能, 节能 ...
 _MODAL_NENG = "(?<![产动功效储热电核光风节性技体潜赋职])能"
-PREDICATE_RE = re.compile("(?:" + "|".join(re.escape(w) if w != "能" else _MODAL_NENG
-                                           for w in _PREDICATE_WORDS) + ")+$")
+# 有 is the verb (重点调度项目有66个) unless it ends a word: 现有, 国有, 所有 ...
+_VERB_YOU = "(?<![现所国拥共具没享占富含私公])有"
+_SPECIAL = {"能": _MODAL_NENG, "有": _VERB_YOU}
+PREDICATE_RE = re.compile("(?:" + "|".join(_SPECIAL.get(w) or re.escape(w) for w in _PREDICATE_WORDS) + ")+$")
 LEADING_RE = re.compile(
     r"^(?:(?:19|20)\d\d年度|" + TIME_PREFIX + "|"
     r"现在|目前|当前|如今|眼下|我国|我省|我们|"
@@ -55,13 +57,15 @@ ACTION_VERB = re.compile(
     r"落实|推进|打造|举办|盘活|带动|解决|吸纳|帮扶|救助|选派|查处|处置|巡察|减负|补贴|划拨|培训|推介|"
     r"引导|扶持|争创|储备|招引|签约|开工|竣工|安置|资助|惠及|覆盖|整治|治理|修复|种植|给予|设立|"
     r"新增|累计|启动|组织|接待|受理|化解|清理|消除|淘汰|关停|整合为|整合|出台|制定|办结|巡察|推出|完工|"
-    r"严格|做好|抓好|办好)")
+    r"严格|做好|抓好|办好|安排(?!资金|部署))")
 _LEADING_VERB = re.compile(r"^(?:提升|布局|新组建|组建|"
                            r"建设(?!用地|项目|任务|资金|规模|面积|投资|工程|进度|周期|标准|速度|成本|单位))(?=[^0-9]{2})")
 # (补贴性职业技能培训: a verb before 性 is an adjective, the start of the object)
 _OPENING_VERB = re.compile(r"(?:(?:为|向|给)[^,，;；、]{2,16}?)?(?:(?:" + ACTION_VERB.pattern + ")(?!性))+了?")
 _POST_STOP = re.compile(r"[0-9,，;；:：。!！?？、(（“\"]|第|增至|减少至|全部|稳定|实现|得到|达到|完成|的|等|以上|以内|左右|被|荣获|获|已|"
                         r"进行|巡察|全覆盖|落地|投入|开工|竣工|建成|整合|提升|改造为|发放|提供|给予|办理|"
+                        # 178座燃煤小锅炉淘汰: what happened to the things counted
+                        r"淘汰|拆除|关停|搬迁(?!安置)|退出|"
                         # how it went: 200个“好社区”试点建设全面铺开, 10个“二线口岸”正式启用
                         r"全面|正式|加快|有序|扎实|顺利|陆续|相继|成功|率先|深入|分别")
 # 45件民生实事全面完成: how it went is no part of the name
@@ -163,7 +167,7 @@ def strip_phrase(phrase: str) -> str:
     return phrase
 
 
-_SPECIFICATION = re.compile(r"^[0-9]+(?:\.[0-9]+)?[万亿]?(?:千伏|千瓦时|千瓦|兆瓦|吨|立方米|米|座|层)级?(?:及以[上下])?的?"
+_SPECIFICATION = re.compile(r"^[0-9]+(?:\.[0-9]+)?[万亿]?(?:千伏|千瓦时|千瓦|兆瓦|蒸吨|吨|立方米|米|座|层)级?(?:及以[上下])?的?"
                             r"(?=[\u4e00-\u9fff])")
 
 
