@@ -346,3 +346,11 @@ def test_one_value_for_known_indicators_listed_with_a_comma_is_the_firsts():
 ])
 def test_verbs_and_times_around_a_counted_noun_are_no_part_of_it(text, name):
     assert indicators(text)[0] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("跨境电商综试区扩容至7个。", "跨境电商综试区"),                          # 河南 2026
+    ("争取到中央和自治区预算内投资2.76亿元。", "中央和自治区预算内投资"),      # 海拉尔 2018
+])
+def test_a_verb_with_its_direction_is_no_part_of_the_name(text, name):
+    assert indicators(text) == [name]
