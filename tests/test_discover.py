@@ -271,6 +271,8 @@ def test_terms_glued_to_numbers_are_not_added(corpus_name, candidates, kept):
     # or verb before a word; 在省委坚强领导下: a word and a locative
     ("provinces2026", ["有效应对", "走在全国前列", "多措并举", "用足用好", "融合化方向", "迈出新步伐",
                        "居全国", "领导下", "杨凌", "赣鄱"], ["杨凌", "赣鄱"]),
+    # 仍有: an adverb before a word; 实干出政绩: a clause around a one-character verb
+    ("provinces2026", ["仍有", "实干出政绩", "人民出政绩", "零碳工厂", "聚力"], ["零碳工厂", "聚力"]),
 ])
 def test_fragments_left_by_trimming_and_phrases_are_not_added(corpus_name, candidates, kept):
     from pathlib import Path
@@ -285,3 +287,17 @@ def test_fragments_left_by_trimming_and_phrases_are_not_added(corpus_name, candi
     else:
         texts = [doc.clean for doc in data_corpus(corpus_name)]
     assert checked_terms(texts, candidates, key=None) == kept
+
+
+def test_a_pronoun_before_a_word_is_a_phrase():
+    # 我代表省人民政府…: the seeds and provinces2026 together make 我代表 a candidate
+    from pathlib import Path
+
+    from policytext import data_corpus
+    from policytext.corpus import read_text
+    from policytext.discover import checked_terms
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    texts = [read_text(p) for p in sorted(seeds.glob("*.txt"))]
+    texts += [doc.clean for doc in data_corpus("provinces2026")]
+    assert checked_terms(texts, ["我代表", "西部明星城"], key=None) == ["西部明星城"]
