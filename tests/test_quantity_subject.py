@@ -354,3 +354,14 @@ def test_verbs_and_times_around_a_counted_noun_are_no_part_of_it(text, name):
 ])
 def test_a_verb_with_its_direction_is_no_part_of_the_name(text, name):
     assert indicators(text) == [name]
+
+
+@pytest.mark.parametrize("text, names", [
+    # provinces2026 and 海拉尔 2019
+    ("一般公共预算收入增加近1000亿元,稳步达到3000亿元以上。", ["一般公共预算收入"] * 2),
+    ("累计提供“暖心煤”1亿吨。", ["暖心煤"]),
+    ("推动出台自由贸易港法规55件。", ["自由贸易港法规"]),
+    ("工业投资连续54个月保持两位数增长。", [""]),      # a duration, named by nothing after it
+])
+def test_adverbs_verbs_and_the_you_of_ziyou(text, names):
+    assert indicators(text) == names
