@@ -365,3 +365,14 @@ def test_a_verb_with_its_direction_is_no_part_of_the_name(text, name):
 ])
 def test_adverbs_verbs_and_the_you_of_ziyou(text, names):
     assert indicators(text) == names
+
+
+@pytest.mark.parametrize("text, name", [
+    # a verb before a rate's head names the rate (海拉尔 2016, 2019; 江西 2026)
+    ("办理人大代表建议68件、政协委员提案118件，办结率100%。", "办结率"),
+    ("农村危房改造竣工率达到100%。", "农村危房改造竣工率"),
+    ("覆盖率达到95%。", "覆盖率"),
+    ("完成率达到98%。", "完成率"),
+])
+def test_a_verb_before_a_rate_names_the_rate(text, name):
+    assert indicators(text)[-1] == name

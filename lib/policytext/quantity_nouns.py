@@ -43,7 +43,7 @@ LEADING_RE = re.compile(
     r"[^,，;；:：0-9]{0,6}?(?:提出|要求|决定|确定|建议|强调|明确)(?=[^,，;；:：0-9]{2})|"
     r"[“\"]?十[三四五六]五[”\"]?(?:期?末|期间|时期)?|前[一二三四]季度|[一二三四]季度|上半年|下半年|"
     r"五年|年均|累计|力争|确保|争取到?|预计|计划|努力|其中|每年(?=将|要|都|均)|"
-    r"共有|现有|拥有|已有|全市|全区|全县|全省|全国|全社会|城乡|我们|我市|我区|我县|共(?!建(?!设)|享|同|治|商)|将|要|并|还|也|再(?!就业|生)|总计|合计|实现|完成|各类|各项|各级|"
+    r"共有|现有|拥有|已有|全市|全区|全县|全省|全国|全社会|城乡|我们|我市|我区|我县|共(?!建(?!设)|享|同|治|商)|将|要|并|还|也|再(?!就业|生)|总计|合计|实现(?!率)|完成(?!率)|各类|各项|各级|"
     r"[一二三四五六七八九十]是|其[一二三四五]|即|包括|[,，:：、及与对]|和(?!美)|"
     # 完成了…: the aspect particle of a cut verb; 10.发放…: a list number; 6月底前, 举全区之力,
     # 加快…: when and how, not what
@@ -58,6 +58,7 @@ ACTION_VERB = re.compile(
     r"引导|扶持|争创|储备|招引|签约|开工|竣工|安置|资助|惠及|覆盖|整治|治理|修复|种植|给予|设立|"
     r"新增|累计|启动|组织|接待|受理|化解|清理|消除|淘汰|关停|整合为|整合|出台|制定|办结|巡察|推出|完工|"
     r"严格|做好|抓好|办好|安排(?!资金|部署)|提供)")
+_MEASURE_HEAD = re.compile(r"率|量|面(?!积)|比例")
 _LEADING_VERB = re.compile(r"^(?:提升|布局|新组建|组建|形成|"
                            r"建设(?!用地|项目|任务|资金|规模|面积|投资|工程|进度|周期|标准|速度|成本|单位))(?=[^0-9]{2})")
 # (补贴性职业技能培训: a verb before 性 is an adjective, the start of the object)
@@ -133,6 +134,9 @@ def strip_phrase(phrase: str) -> str:
     # an action verb inside the phrase: the object follows it (累计实施亿元以上项目 -> 亿元以上项目)
     verbs = list(ACTION_VERB.finditer(phrase))
     opening = _OPENING_VERB.match(phrase)
+    if verbs and _MEASURE_HEAD.fullmatch(phrase, verbs[-1].end()):
+        # 覆盖率, 办结率, 农村危房改造竣工率: a verb before a measure's head names the measure
+        verbs, opening = [], None
     if verbs and verbs[-1].end() < len(phrase) - 1:
         phrase = phrase[verbs[-1].end():]
     elif opening and opening.end() < len(phrase) - 1:
