@@ -62,6 +62,15 @@ def test_a_short_item_takes_the_head_not_part_of_a_word():
     assert [ind for ind, _ in said] == ["肉产量", "奶产量"]
 
 
+def test_subject_of_fenbie_takes_the_items_listed_in_the_clause_before():
+    # 海拉尔 2012: one subject (处理率) for three values; the clause before lists what it is of
+    text = "医疗废物、生活垃圾、城市污水处理能力不断提高，处理率分别达到95%、85%、80%以上。"
+    said = walk(text, subject_of_fenbie)
+    assert [written for _, written in said] == ["医疗废物处理率", "生活垃圾处理率", "城市污水处理率"]
+    # without the stem in the last item the list says nothing of where it ends
+    assert walk("医疗、教育、文化设施不断完善，满意度分别达到95%、85%、80%。", subject_of_fenbie) == [("", "")] * 3
+
+
 def test_subject_of_fenbie_takes_the_values_before_when_the_clause_names_nothing():
     said = walk("旅游人数达到120万人次，旅游收入达到9亿元，分别增长12%和15%。", subject_of_fenbie)
     assert [ind for ind, _ in said] == ["", "", "旅游人数", "旅游收入"]

@@ -291,6 +291,8 @@ def subject_of_fenbie(cl: Clause) -> tuple[str, str]:
         return "", ""
     # a figure is never a subject: 收入分别完成37820元、28104元，同比分别增长6.5%、9.4%
     items = [it for it in _fenbie_items(cl.text, cl.clause_start, at, len(after)) if not re.search(r"[0-9０-９]", it)]
+    if len(items) == 1:     # 医疗废物、生活垃圾、城市污水处理能力…，处理率分别达到95%、85%、80%
+        items = _items_of_clause_before(cl.previous_clause, items[0], len(after)) or items
     if len(items) == len(after):
         resolved = [cl.resolver.from_phrase(it, percent=cl.is_percent) for it in items]
     elif not strip_phrase(cl.text[cl.clause_start:at]):
@@ -305,6 +307,20 @@ def subject_of_fenbie(cl: Clause) -> tuple[str, str]:
     if after[-1].relation != "=" and cl.value.relation == "=":
         cl.value.relation = after[-1].relation
     return resolved[after.index(cl.value)]
+
+
+def _items_of_clause_before(previous: str, subject: str, n: int) -> list[str]:
+    """The n items a one-item subject of 分别 is about, listed in the clause before, each with
+    that subject: 医疗废物、生活垃圾、城市污水处理能力不断提高，处理率分别… -> 医疗废物处理率,
+    生活垃圾处理率, 城市污水处理率. The last item must run into the subject's stem (处理), which
+    says where it ends; else empty."""
+    stem = subject[:-1]
+    parts = previous.split("、")
+    if len(subject) < 3 or len(parts) != n:
+        return []
+    at = parts[-1].find(stem)
+    items = [strip_phrase(p) for p in parts[:-1] + [parts[-1][:at]]] if at > 0 else []
+    return [item + subject for item in items] if all(len(item) >= 2 for item in items) else []
 
 
 def investment_of_projects(cl: Clause) -> tuple[str, str]:
