@@ -20,8 +20,11 @@ def test_aliases_share_one_canonical_name(group):
 
 def test_distinct_indicators_stay_distinct():
     names = ["城镇居民人均可支配收入", "农村居民人均可支配收入", "工业增加值", "规模以上工业增加值",
-             "人均地区生产总值", "地区生产总值", "城镇调查失业率", "城镇登记失业率"]
+             "人均地区生产总值", "地区生产总值", "城镇调查失业率", "城镇登记失业率",
+             # 312天 and 96.1% of good-air days are two indicators (provinces2026 gives the share)
+             "空气质量优良天数", "空气质量优良天数比率"]
     assert len({canonical_indicator(n) for n in names}) == len(names)
+    assert canonical_indicator("优良天数比例") == "空气优良天数比例"
 
 
 def test_unknown_names_come_back_as_written():
