@@ -7,7 +7,7 @@ from policytext.quantity_subject import (SUBJECT_RESOLVERS, IndicatorResolver, S
                                          investment_of_projects, money_spent_on, noun_after_count,
                                          noun_after_value, noun_before_value, noun_of_list_item,
                                          order_of_previous_list, previous_subject, resolve_subject,
-                                         share_of_value_before, share_used_for, subject_of_clause_before,
+                                         share_of_value_before, share_used_for, subject_of_clause_before, subject_of_clause_head,
                                          subject_of_fenbie)
 
 
@@ -29,8 +29,8 @@ def walk(text, resolver_fn):
 def test_the_resolvers_are_asked_in_this_order():
     assert [f.__name__ for f in SUBJECT_RESOLVERS] == [
         "subject_of_fenbie", "investment_of_projects", "money_spent_on", "noun_of_list_item", "noun_after_count",
-        "share_used_for", "share_of_value_before", "noun_before_value", "subject_of_clause_before",
-        "order_of_previous_list", "noun_after_value", "previous_subject"]
+        "share_used_for", "share_of_value_before", "subject_of_clause_head", "noun_before_value",
+        "subject_of_clause_before", "order_of_previous_list", "noun_after_value", "previous_subject"]
 
 
 def test_subject_of_fenbie_splits_the_coordinated_subject():
@@ -385,3 +385,12 @@ def test_adverbs_verbs_and_the_you_of_ziyou(text, names):
 ])
 def test_a_verb_before_a_rate_names_the_rate(text, name):
     assert indicators(text)[-1] == name
+
+
+def test_subject_of_clause_head_names_the_values_after_a_count_of_steps():
+    # 江苏 2026: the count names its steps; what follows with only how much is the GDP's
+    text = "地区生产总值连续迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%。"
+    assert indicators(text) == ["万亿元台阶", "地区生产总值", "地区生产总值"]
+    assert walk(text, subject_of_clause_head)[1:] == [("地区生产总值", "地区生产总值")] * 2
+    # an unknown head names nothing: 人民币存款、贷款余额 is no registry indicator
+    assert walk("人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元。", subject_of_clause_head) == [("", "")] * 2

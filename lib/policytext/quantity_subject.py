@@ -26,7 +26,7 @@ from .quantity_spans import Candidate
 __all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", "clause_of", "resolve_subject",
            "subject_of_fenbie", "investment_of_projects", "money_spent_on", "noun_after_count",
            "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject", "noun_of_list_item",
-           "share_used_for", "share_of_value_before", "subject_of_clause_before"]
+           "share_used_for", "share_of_value_before", "subject_of_clause_before", "subject_of_clause_head"]
 
 # A占B at the end of a name, without the word for the share
 _SHARE_OF = re.compile(r"..占(?!有)[^占比]{2,}(?<!比重)(?<!比例)(?<!份额)(?<!比率)$")
@@ -52,7 +52,7 @@ class IndicatorResolver:
         ``percent`` value, a phrase ending in A占B is named as the share it is (A占B比重)."""
         raw = re.sub(r"[“”\"'‘’「」『』]|\[[0-9]{1,2}\]", "", phrase)      # [4]: a footnote mark
         raw = _QUALIFIERS.sub("", _BASELINE_PHRASE.sub("", raw))
-        known = self._registry_name(raw)
+        known = self.registry_name(raw)
         if known:
             return known
         written = strip_phrase(raw)
@@ -66,12 +66,12 @@ class IndicatorResolver:
         if len(items) < 2:          # strip_phrase joins items listed with 、
             items = [strip_phrase(item) for item in SPLIT_COORD.split(raw)]
         if len(items) > 1:
-            known = self._registry_name(items[0])
-            if known and self._registry_name(items[-1]):
+            known = self.registry_name(items[0])
+            if known and self.registry_name(items[-1]):
                 return known
         return self.registry.canonical(written), written
 
-    def _registry_name(self, raw: str) -> tuple[str, str] | None:
+    def registry_name(self, raw: str) -> tuple[str, str] | None:
         """(canonical, as written) of the registry alias that ends ``raw`` (predicate words
         after it allowed) with only place and time words before it; else None."""
         best = None
@@ -539,9 +539,25 @@ _HOW_IT_WENT = re.compile(r"(?:再创|创历史|创)新高|(?:不断|稳步|持�
                           r"(?:提高|提升|增长|增加|上升)|稳中有升$")
 
 
+def subject_of_clause_head(cl: Clause) -> tuple[str, str]:
+    """地区生产总值连续迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%: after a count of steps (the
+    object of the clause's verb), a value with only how much before it measures the known
+    indicator that opens the clause."""
+    first = cl.in_clause[0]
+    if (first is cl.value or base_unit(first.unit) not in MEASURE_WORDS
+            or not _HOW_MUCH_AFTER.match(cl.pre.strip())):
+        return "", ""
+    # (连续 says how often here, not for how long: 连续24个月 stays a duration elsewhere)
+    return cl.resolver.registry_name(cl.text[cl.clause_start:first.start].replace("连续", "")) or ("", "")
+
+
+# what may stand between the value before and this one: the noun the count before counts, a
+# separator, and how much (…4个万亿元台阶、达14.2万亿元、年均增长5.7%)
+_HOW_MUCH_AFTER = re.compile(r"[^、，,和0-9]{0,8}[、，,和](?:年均|同比|全年)?(?:达到|达|为|增长|增加|突破|超过|提高到?|增至|升至)?$")
+
 SUBJECT_RESOLVERS = (subject_of_fenbie, investment_of_projects, money_spent_on, noun_of_list_item, noun_after_count,
-                     share_used_for, share_of_value_before, noun_before_value, subject_of_clause_before,
-                     order_of_previous_list, noun_after_value, previous_subject)
+                     share_used_for, share_of_value_before, subject_of_clause_head, noun_before_value,
+                     subject_of_clause_before, order_of_previous_list, noun_after_value, previous_subject)
 
 
 def resolve_subject(cl: Clause, resolvers=SUBJECT_RESOLVERS) -> tuple[str, str]:
