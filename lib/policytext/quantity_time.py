@@ -249,7 +249,7 @@ def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, 
         if span is None:
             return year, year
         return _ending_at_named_year(span, sentence_pre[after:])
-    if measure == "change" and (since := _change_since_base(clause_pre, year)) is not None:
+    if measure == "change" and (since := _change_since_base(_with_clause_before(sentence_pre, clause_pre), year)):
         return since
     if span is not None and not end_point and _OVER_SPAN.search(clause_pre):
         return span
@@ -269,14 +269,30 @@ _FIVE_YEARS_BACK = re.compile(r"(?:比|较)五年前|" + _BARE_FIVE_YEARS +
                               r"(?:来)?(?=提高|提升|增长|增加|上升|扩大|下降|降低|减少|缩小)")
 
 
+# 较“十三五”末: the base is the last year of a named plan
+_BASE_PLAN_END = re.compile(r"(?:比|较)\s*[“\"]?十([一二三四五六七八九])五[”\"]?期?末")
+# a clause that is only the verb of a change (…较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%)
+# shares the base of the clause before
+_BARE_CHANGE = re.compile(r"(?:同比|分别)?(?:增长|增加|提高|提升|上升|下降|降低|减少)了?$")
+
+
+def _with_clause_before(sentence_pre: str, clause_pre: str) -> str:
+    """``clause_pre``, with the clause before it when it holds nothing but the verb of a change."""
+    if not _BARE_CHANGE.fullmatch(clause_pre.strip()):
+        return clause_pre
+    before = re.split(r"[,，;；]", sentence_pre[:len(sentence_pre) - len(clause_pre)].rstrip(",，"))
+    return before[-1] + clause_pre
+
+
 def _change_since_base(clause_pre: str, year: int | None) -> tuple[int, int] | None:
-    """(first, last year) of a change since a base year (比2020年) or over five years
-    (较五年前, 五年提高) in its clause, when the base is more than a year before ``year``."""
+    """(first, last year) of a change since a base year (比2020年, 较“十三五”末) or over five
+    years (较五年前, 五年提高) in its clause, when the base is more than a year before ``year``."""
     if year is None:
         return None
     bases = _BASE_YEAR.findall(clause_pre)
-    if bases:
-        base = int(bases[-1])
+    plan = _BASE_PLAN_END.search(clause_pre)
+    if bases or plan:
+        base = int(bases[-1]) if bases else plan_period(10 + _CN_NUM[plan.group(1)])[1]
         return (base + 1, year) if base < year - 1 else None
     return (year - 4, year) if _FIVE_YEARS_BACK.search(clause_pre) else None
 
