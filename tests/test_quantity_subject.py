@@ -394,3 +394,12 @@ def test_subject_of_clause_head_names_the_values_after_a_count_of_steps():
     assert walk(text, subject_of_clause_head)[1:] == [("地区生产总值", "地区生产总值")] * 2
     # an unknown head names nothing: 人民币存款、贷款余额 is no registry indicator
     assert walk("人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元。", subject_of_clause_head) == [("", "")] * 2
+
+
+@pytest.mark.parametrize("text, name", [
+    # 对 opens 对口, 对外, 对接 (江苏, 江西, 安徽 2026); it is still dropped as a preposition
+    ("实施对口支援协作项目8000多个。", "对口支援协作项目"),
+    ("对外直接投资增长12%。", "对外直接投资"),
+])
+def test_dui_is_kept_where_it_starts_a_word(text, name):
+    assert indicators(text) == [name]
