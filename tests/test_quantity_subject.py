@@ -403,3 +403,9 @@ def test_subject_of_clause_head_names_the_values_after_a_count_of_steps():
 ])
 def test_dui_is_kept_where_it_starts_a_word(text, name):
     assert indicators(text) == [name]
+
+
+def test_leiji_before_a_verb_that_is_no_object_says_in_all():
+    # 河南 2026: 累计 before 开行 is "in all"; before a noun it still opens the object
+    assert indicators("中欧班列累计开行1.7万列。") == ["中欧班列开行"]
+    assert indicators("累计实施亿元以上项目215个。") == ["亿元以上项目"]

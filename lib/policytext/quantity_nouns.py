@@ -137,7 +137,10 @@ def strip_phrase(phrase: str) -> str:
     if verbs and _MEASURE_HEAD.fullmatch(phrase, verbs[-1].end()):
         # 覆盖率, 办结率, 农村危房改造竣工率: a verb before a measure's head names the measure
         verbs, opening = [], None
-    if verbs and verbs[-1].end() < len(phrase) - 1:
+    if verbs and verbs[-1].group() == "累计" and verbs[-1].start() >= 2 and len(phrase) - verbs[-1].end() <= 2:
+        # 中欧班列累计开行: 累计 says "in all" before a verb that is no object
+        phrase = phrase[:verbs[-1].start()] + phrase[verbs[-1].end():]
+    elif verbs and verbs[-1].end() < len(phrase) - 1:
         phrase = phrase[verbs[-1].end():]
     elif opening and opening.end() < len(phrase) - 1:
         # 实施棚户区改造, 为困难家庭发放蔬菜价格补贴: a verb (after its beneficiary) opens the
