@@ -409,3 +409,9 @@ def test_leiji_before_a_verb_that_is_no_object_says_in_all():
     # 河南 2026: 累计 before 开行 is "in all"; before a noun it still opens the object
     assert indicators("中欧班列累计开行1.7万列。") == ["中欧班列开行"]
     assert indicators("累计实施亿元以上项目215个。") == ["亿元以上项目"]
+
+
+def test_a_top_n_list_keeps_its_digits_and_a_place_after_the_noun_ends_it():
+    # 陕西 2026: 世界500强 is a name; 在陕 says where
+    assert indicators("超过200家世界500强企业在陕设立分支机构。") == ["世界500强企业"]
+    assert indicators("建成30个在建项目。") == ["在建项目"]

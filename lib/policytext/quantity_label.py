@@ -159,7 +159,7 @@ def span_label(label: str, cue: str, span: tuple, clause_pre: str,
 _FRAGMENT = re.compile(
     r"^(?:了|着(?!力)|使(?!用)|让|令)|^[0-9０-９]{1,2}[.．、](?![0-9])|"
     r"^(?:在(?![建校园岗读职线册营库途研编])|向|为(?!民)|把|被)|"
-    r"[0-9０-９][0-9.]*[万亿千百]*[^\x00-\x7f0-9０-９]{1,3}$|[0-9０-９]\s*[×xX*＊]|"
+    r"[0-9０-９][0-9.]*[万亿千百]*(?!强)[^\x00-\x7f0-9０-９]{1,3}$|[0-9０-９]\s*[×xX*＊]|"
     r"(?:全面|全力|之力|完成了|前要|连续|(?<![主重纲摘需])要|将|了|(?<![繁光])荣|历史性|跨过|(?:全国|全省|全球|世界|排名)前)$|"
     # 每年安排, 三年安排, 筹措, 压降: a verb (after how often) names no thing
     r"^(?:每年|[一二三四五]年|今年|年内|全年)?(?:安排|筹措|下达|拨付|压降|压减|上线|推出|新增)$")
@@ -167,5 +167,5 @@ _FRAGMENT = re.compile(
 
 def usable_indicator(name: str) -> bool:
     """Whether ``name`` can stand as an indicator label: two characters at least and none of the
-    fragments above (5G基站, PM2.5平均浓度, 12345热线群众诉求满意率, 在建 are fine)."""
+    fragments above (5G基站, PM2.5平均浓度, 12345热线群众诉求满意率, 世界500强企业, 在建 are fine)."""
     return len(name) >= 2 and _FRAGMENT.search(name) is None
