@@ -42,6 +42,9 @@ def test_cues():
     ("个", "新增", "高新技术企业", "count"),
     ("亿元", "达到", "地区生产总值", "level"),
     ("倍", "增长", "地区生产总值", "change"),
+    # a bare magnitude after an amount's name leaves out 元 (江西 2026); after others it counts
+    ("万亿", "电子信息规模达到", "电子信息规模", "level"),
+    ("万", "新增", "市场主体", "count"),
 ])
 def test_measure_of(unit, pre, indicator, measure):
     assert measure_of(unit, pre, indicator, indicator_registry()) == measure

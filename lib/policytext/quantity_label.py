@@ -110,9 +110,14 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
         return "share"        # 占GDP比重, or a registry share such as 财政赤字率, 研发投入强度
     if percent and re.search(r"涨幅|增速|增幅", indicator):
         return "change"
+    if base == "" and _AMOUNT_NAME.search(indicator):
+        return "level"        # 电子信息规模达到1.28万亿: an amount with its 元 left out
     if base in MEASURE_WORDS or base == "":
         return "count"
     return "level"
+
+
+_AMOUNT_NAME = re.compile(r"(?:规模|产值|总值|总额|收入|营收|投资|资金|增加值|利润|额)$")
 
 
 # The verb of a change: a value is written as a positive number (下降40.6%), and the verb says
