@@ -14,6 +14,10 @@ def label(pre, part, **kw):
 
 def test_cues():
     assert label("地区生产总值预计增长", "review") == ("estimate", "预计")
+    # 预计 in the plan is a forecast for the plan year, a target (海拉尔 2016); for a year
+    # already reviewed it stays an estimate
+    assert label("预计全年旅游接待人数增长", "plan") == ("target", "预计")
+    assert label("预计2021年地区生产总值增长", "plan", explicit_year=2021) == ("estimate", "预计")
     assert label("力争地区生产总值增长", "plan") == ("target", "力争")
     assert label("地区生产总值增长", "plan") == ("target", "")
     assert label("地区生产总值增长", "review") == ("achieved", "")
