@@ -48,7 +48,7 @@ def label_for(sentence: str, offset: int, part: str, *, explicit_year: int | Non
     clause = re.split(r"[,，;；:：]", pre)[-1]
     if est and re.search(r"前[一二三四]季度|[一二三四]季度|上半年|1\s*[-—–~至]\s*\d{1,2}月", clause):
         est = []                         # 预计全年…，前三季度…增长12.3%: reported data
-    if est and part == "plan" and review_year is not None and (explicit_year or review_year + 1) > review_year:
+    if est and part == "plan" and review_year is not None and (explicit_year is None or explicit_year > review_year):
         return "target", est[-1].group()   # 预计全年… in the plan: a forecast for the plan year
     if est:
         return "estimate", est[-1].group()
