@@ -194,13 +194,14 @@ def test_hailar_2016_five_year_totals_are_not_2015_results(hailar_q):
     assert pd.isna(total["year"]) and pd.isna(total["target"]) and total["achieved"] == 3.25
 
 
-def test_an_estimate_in_a_plan_is_for_the_plan_year(hailar_q):
+def test_a_forecast_in_a_plan_is_a_target_for_the_plan_year(hailar_q):
     # 2016.txt's plan for 2016: "预计全年旅游接待人数达到700万人次,旅游收入达到83亿元" (LABELING.md:
-    # 全年 in a plan section is the report's own year); 2016.txt's review states 2015's 607万人次
-    q = hailar_q[(hailar_q["file"] == "2016.txt") & (hailar_q["label"] == "estimate")]
-    rows = q[q["value"].isin([700, 83])]
-    assert sorted(zip(rows["indicator"], rows["year"], rows["part"])) == [("旅游人数", 2016, "plan"),
-                                                                          ("旅游收入", 2016, "plan")]
+    # 全年 in a plan section is the report's own year, and a forecast for the future is a
+    # target); 2016.txt's review states 2015's 607万人次
+    q = hailar_q[(hailar_q["file"] == "2016.txt") & hailar_q["value"].isin([700, 83]) & (hailar_q["part"] == "plan")
+                 & hailar_q["indicator"].str.startswith("旅游")]
+    assert sorted(zip(q["indicator"], q["year"], q["part"], q["label"], q["cue"])) == [
+        ("旅游人数", 2016, "plan", "target", "预计"), ("旅游收入", 2016, "plan", "target", "预计")]
 
 
 def test_a_plan_end_after_a_comparison_is_the_base_not_the_year():
