@@ -49,6 +49,10 @@ def test_cues():
     # a bare magnitude after an amount's name leaves out 元 (江西 2026); after others it counts
     ("万亿", "电子信息规模达到", "电子信息规模", "level"),
     ("万", "新增", "市场主体", "count"),
+    # an amount of change is a change (海拉尔 2016, 河南 2026); a count added stays a count
+    ("元", "城镇居民人均可支配收入完成30788元,比2010年增加", "城镇居民人均可支配收入", "change"),
+    ("天", "优良天数增加", "空气优良天数", "change"),
+    ("个", "增加", "普通高中招生计划", "count"),
 ])
 def test_measure_of(unit, pre, indicator, measure):
     assert measure_of(unit, pre, indicator, indicator_registry()) == measure

@@ -112,6 +112,8 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
         return "share"        # 占GDP比重, or a registry share such as 财政赤字率, 研发投入强度
     if percent and re.search(r"涨幅|增速|增幅", indicator):
         return "change"
+    if base and base not in MEASURE_WORDS and _AMOUNT_CHANGE.search(pre):
+        return "change"       # 比2010年增加13480元, 优良天数增加25天: an amount of change (LABELING.md)
     if base == "" and _AMOUNT_NAME.search(indicator):
         return "level"        # 电子信息规模达到1.28万亿: an amount with its 元 left out
     if base in MEASURE_WORDS or base == "":
@@ -119,6 +121,8 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
     return "level"
 
 
+# the verb of a change right before an amount (counts keep their measure: 增加5000个…招生计划)
+_AMOUNT_CHANGE = re.compile(r"(?:增长|增加|递增|提高|提升|下降|降低|减少|缩短|压缩|压减)(?:了|近|约|超过|超)?$")
 _AMOUNT_NAME = re.compile(r"(?:规模|产值|总值|总额|收入|营收|投资|资金|增加值|利润|额)$")
 
 
