@@ -7,8 +7,8 @@ from policytext.quantity_subject import (SUBJECT_RESOLVERS, IndicatorResolver, S
                                          investment_of_projects, money_spent_on, noun_after_count,
                                          noun_after_value, noun_before_value, noun_of_list_item,
                                          order_of_previous_list, previous_subject, resolve_subject,
-                                         share_of_value_before, share_used_for, subject_of_clause_before, subject_of_clause_head,
-                                         subject_of_fenbie)
+                                         share_of_value_before, share_used_for, subject_listed_in_order,
+                                         subject_of_clause_before, subject_of_clause_head, subject_of_fenbie)
 
 
 def walk(text, resolver_fn):
@@ -29,7 +29,8 @@ def walk(text, resolver_fn):
 def test_the_resolvers_are_asked_in_this_order():
     assert [f.__name__ for f in SUBJECT_RESOLVERS] == [
         "subject_of_fenbie", "investment_of_projects", "money_spent_on", "noun_of_list_item", "noun_after_count",
-        "share_used_for", "share_of_value_before", "subject_of_clause_head", "noun_before_value",
+        "share_used_for", "share_of_value_before", "subject_listed_in_order", "subject_of_clause_head",
+        "noun_before_value",
         "subject_of_clause_before", "order_of_previous_list", "noun_after_value", "previous_subject"]
 
 
@@ -415,3 +416,13 @@ def test_a_top_n_list_keeps_its_digits_and_a_place_after_the_noun_ends_it():
     # 陕西 2026: 世界500强 is a name; 在陕 says where
     assert indicators("超过200家世界500强企业在陕设立分支机构。") == ["世界500强企业"]
     assert indicators("建成30个在建项目。") == ["在建项目"]
+
+
+def test_subject_listed_in_order_reads_items_and_values_in_order():
+    # 陕西 2026: 分别 unwritten; the items share the head the last one holds
+    text = "每千人床位数、执业(助理)医师数增至7.83张、3.57个。"
+    assert walk(text, subject_listed_in_order) == [("每千人床位数",) * 2, ("执业(助理)医师数",) * 2]
+    assert indicators("农村自来水、卫生户厕普及率超过98%、85%。") == ["农村自来水普及率", "卫生户厕普及率"]
+    # one value for the list, or as many values with other words between them: not a list in order
+    assert walk("地表水、地下水和饮用水达标率均为100%。", subject_listed_in_order) == [("", "")]
+    assert walk("进出口、消费增长10%，投资增长8%。", subject_listed_in_order) == [("", "")] * 2

@@ -26,7 +26,8 @@ from .quantity_spans import Candidate
 __all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", "clause_of", "resolve_subject",
            "subject_of_fenbie", "investment_of_projects", "money_spent_on", "noun_after_count",
            "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject", "noun_of_list_item",
-           "share_used_for", "share_of_value_before", "subject_of_clause_before", "subject_of_clause_head"]
+           "share_used_for", "share_of_value_before", "subject_of_clause_before", "subject_of_clause_head",
+           "subject_listed_in_order"]
 
 # A占B at the end of a name, without the word for the share
 _SHARE_OF = re.compile(r"..占(?!有)[^占比]{2,}(?<!比重)(?<!比例)(?<!份额)(?<!比率)$")
@@ -539,6 +540,23 @@ _HOW_IT_WENT = re.compile(r"(?:再创|创历史|创)新高|(?:不断|稳步|持�
                           r"(?:提高|提升|增长|增加|上升)|稳中有升$")
 
 
+def subject_listed_in_order(cl: Clause) -> tuple[str, str]:
+    """每千人床位数、执业(助理)医师数增至7.83张、3.57个: as many items listed with 、 as values
+    listed after them are read in order, 分别 unwritten."""
+    values = cl.in_clause
+    if len(values) < 2 or cl.value not in values or "分别" in cl.clause_pre:
+        return "", ""
+    if any(cl.text[a.text_end:b.start] not in _SEPARATORS for a, b in zip(values, values[1:])):
+        return "", ""
+    head = strip_phrase_keep_coord(PREDICATE_RE.sub("", cl.text[cl.clause_start:values[0].start]))
+    if head.count("、") != len(values) - 1:
+        return "", ""
+    items = [strip_phrase(it) for it in expand_coordination(head, len(values))]    # …的 shared head
+    if len(items) != len(values) or not all(len(it) >= 2 for it in items):
+        return "", ""
+    return cl.resolver.from_phrase(items[values.index(cl.value)], percent=cl.is_percent)
+
+
 def subject_of_clause_head(cl: Clause) -> tuple[str, str]:
     """地区生产总值连续迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%: after a count of steps (the
     object of the clause's verb), a value with only how much before it measures the known
@@ -556,7 +574,8 @@ def subject_of_clause_head(cl: Clause) -> tuple[str, str]:
 _HOW_MUCH_AFTER = re.compile(r"[^、，,和0-9]{0,8}[、，,和](?:年均|同比|全年)?(?:达到|达|为|增长|增加|突破|超过|提高到?|增至|升至)?$")
 
 SUBJECT_RESOLVERS = (subject_of_fenbie, investment_of_projects, money_spent_on, noun_of_list_item, noun_after_count,
-                     share_used_for, share_of_value_before, subject_of_clause_head, noun_before_value,
+                     share_used_for, share_of_value_before, subject_listed_in_order, subject_of_clause_head,
+                     noun_before_value,
                      subject_of_clause_before, order_of_previous_list, noun_after_value, previous_subject)
 
 
