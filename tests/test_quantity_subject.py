@@ -426,3 +426,15 @@ def test_subject_listed_in_order_reads_items_and_values_in_order():
     # one value for the list, or as many values with other words between them: not a list in order
     assert walk("地表水、地下水和饮用水达标率均为100%。", subject_listed_in_order) == [("", "")]
     assert walk("进出口、消费增长10%，投资增长8%。", subject_listed_in_order) == [("", "")] * 2
+
+
+@pytest.mark.parametrize("text, names", [
+    # 和 and 城乡 list items too (陕西, 内蒙古 2026)
+    ("战略性新兴产业和高技术制造业增加值年均增长8%、7.2%。", ["战略性新兴产业增加值", "高技术制造业增加值"]),
+    ("城乡居民人均收入年均增长5.3%、7.7%。", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+    ("城乡低保标准提高到每月815元和615元。", ["城镇低保标准", "农村低保标准"]),
+    # 优化整合为 is a predicate (广西 2026)
+    ("188个园区整合优化为120个。", ["园区", "园区"]),
+])
+def test_lists_in_order_by_and_and_by_chengxiang(text, names):
+    assert indicators(text) == names

@@ -541,17 +541,16 @@ _HOW_IT_WENT = re.compile(r"(?:再创|创历史|创)新高|(?:不断|稳步|持�
 
 
 def subject_listed_in_order(cl: Clause) -> tuple[str, str]:
-    """每千人床位数、执业(助理)医师数增至7.83张、3.57个: as many items listed with 、 as values
-    listed after them are read in order, 分别 unwritten."""
+    """每千人床位数、执业(助理)医师数增至7.83张、3.57个: as many items listed (、和及与, or 城乡) as
+    values listed right after them are read in order, 分别 unwritten."""
     values = cl.in_clause
     if len(values) < 2 or cl.value not in values or "分别" in cl.clause_pre:
         return "", ""
     if any(cl.text[a.text_end:b.start] not in _SEPARATORS for a, b in zip(values, values[1:])):
         return "", ""
     head = strip_phrase_keep_coord(PREDICATE_RE.sub("", cl.text[cl.clause_start:values[0].start]))
-    if head.count("、") != len(values) - 1:
-        return "", ""
-    items = [strip_phrase(it) for it in expand_coordination(head, len(values))]    # …的 shared head
+    # the items share the head the last one holds; 城乡… is 城镇… and 农村…
+    items = [strip_phrase(it) for it in expand_coordination(head, len(values))]
     if len(items) != len(values) or not all(len(it) >= 2 for it in items):
         return "", ""
     return cl.resolver.from_phrase(items[values.index(cl.value)], percent=cl.is_percent)
