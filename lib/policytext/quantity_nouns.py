@@ -216,6 +216,10 @@ def level_with_shared_noun(text: str, pos: int, limit: int, noun_at) -> str | No
     return levels.group(1) + head if head else ""
 
 
+_PAIRED = {"存贷款": ("存款", "贷款"), "内外资": ("内资", "外资"), "进出口": ("进口", "出口"),
+           "收支": ("收入", "支出"), "牛羊": ("牛", "羊"), "中小学": ("中学", "小学")}
+
+
 def expand_coordination(subject: str, n: int | None = None) -> list[str]:
     """城镇和农村居民人均可支配收入 -> [城镇居民人均可支配收入, 农村居民人均可支配收入];
     城乡居民收入 -> [城镇居民收入, 农村居民收入]; 旅游人数、旅游收入 -> both.
@@ -225,6 +229,11 @@ def expand_coordination(subject: str, n: int | None = None) -> list[str]:
     if subject.startswith("城乡") and not SPLIT_COORD.search(subject):
         rest = subject[2:]
         return ["城镇" + rest, "农村" + rest]
+    if n == 2 and not SPLIT_COORD.search(subject):
+        # 存贷款余额分别增长6.9%、6.6%, 一般公共预算收支分别突破…: a word of two halves
+        pair = next((p for p in _PAIRED if p in subject), None)
+        if pair:
+            return [subject.replace(pair, half, 1) for half in _PAIRED[pair]]
     parts = [p for p in SPLIT_COORD.split(subject) if p]
     if n is not None and len(parts) != n and len(listed := [p for p in subject.split("、") if p]) == n:
         parts = listed
