@@ -70,7 +70,7 @@ def _load(path: Path) -> IndicatorRegistry:
     import yaml  # only needed when a registry is first loaded
 
     from .errors import PolicyTextError
-    from .lexicon import load_yaml
+    from .lexicon import load_yaml, yaml_error_text
 
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
@@ -79,10 +79,7 @@ def _load(path: Path) -> IndicatorRegistry:
     except UnicodeDecodeError as exc:
         raise PolicyTextError(f"{path}: cannot read indicator registry: it is not UTF-8 text") from exc
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise PolicyTextError(f"{path}: cannot read indicator registry: not valid YAML{where}: "
-                              f"{getattr(exc, 'problem', None) or exc}") from exc
+        raise PolicyTextError(f"{path}: cannot read indicator registry: {yaml_error_text(exc)}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("indicators"), dict):
         raise PolicyTextError(f"{path}: indicator registry needs a mapping 'indicators:'")
     names, measures = {}, {}

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["lexicon", "stopwords", "LEXICON_PATH", "STOPWORDS_PATH", "dictionary_index", "load_yaml"]
+__all__ = ["lexicon", "stopwords", "LEXICON_PATH", "STOPWORDS_PATH", "dictionary_index", "load_yaml",
+           "yaml_error_text"]
 
 DATA = Path(__file__).resolve().parent / "data"
 LEXICON_PATH = DATA / "policy_lexicon_v1.txt"
@@ -227,3 +228,10 @@ def load_yaml(text: str):
 
     StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
     return yaml.load(text, Loader=StrictLoader)
+
+
+def yaml_error_text(exc) -> str:
+    """What a yaml.YAMLError says to a reader, with its line: 'not valid YAML (line 3): …'."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f" (line {mark.line + 1})" if mark is not None else ""
+    return f"not valid YAML{where}: {getattr(exc, 'problem', None) or exc}"

@@ -53,7 +53,7 @@ import pandas as pd
 
 from .dfm import group_keys, word_units
 from .errors import DictionaryError, ParameterError
-from .lexicon import load_yaml
+from .lexicon import load_yaml, yaml_error_text
 
 __all__ = [
     "Theme", "Dictionary", "dictionary", "textstat_themes", "themes_matrix",
@@ -161,9 +161,7 @@ def _read_yaml(path: Path):
     try:
         return load_yaml(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        _fail(str(path), f"not valid YAML{where}: {getattr(exc, 'problem', exc)}")
+        _fail(str(path), yaml_error_text(exc))
 
 
 def _section(origin: str, where: str, spec, allowed: set[str], not_a_section: str) -> Mapping:
