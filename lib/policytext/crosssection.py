@@ -85,10 +85,9 @@ def _in_one_unit(out: pd.DataFrame) -> pd.DataFrame:
     (粮食产量1300亿斤 against 1300万吨: 6500万吨); a unit of another kind stays as written."""
     from .targets import unit_scale
 
-    units = out["unit"].dropna()
-    if units.nunique() <= 1:
+    if out["unit"].dropna().nunique() <= 1:
         return out
-    main = units.mode().iloc[0]
+    main = _main_unit(out["unit"])
     main_factor, kind = unit_scale(main)
     for i, unit in out["unit"].items():
         factor, its_kind = unit_scale(unit)
@@ -98,6 +97,12 @@ def _in_one_unit(out: pd.DataFrame) -> pd.DataFrame:
                 out.at[i, c] = value * factor / main_factor
             out.at[i, "unit"] = main
     return out
+
+
+def _main_unit(units: pd.Series) -> str | None:
+    """The unit most places write (on a tie, the first in sorted order, as pandas gives modes); None if none."""
+    modes = units.dropna().mode()
+    return modes.iloc[0] if len(modes) else None
 
 
 def textstat_shared_indicators(q: pd.DataFrame | None = None, *, corpus=None, k: int = 2, year: int | None = None,
@@ -132,9 +137,8 @@ def textplot_crosssection(table: pd.DataFrame, *, ax=None):
     _cjk()
     # one axis, one unit: the unit most places write (textstat_crosssection converts those of the
     # same kind); the title counts the places left out
-    units = table["unit"]
-    main = units.dropna().mode()
-    other = units.notna() & (units != main.iloc[0]) if len(main) else pd.Series(False, index=table.index)
+    main = _main_unit(table["unit"])
+    other = table["unit"].notna() & (table["unit"] != main)
     t = table[~other].iloc[::-1].reset_index(drop=True)  # highest target on top
     if ax is None:
         fig, ax = plt.subplots(figsize=(7, 0.35 * len(t) + 1.6))
