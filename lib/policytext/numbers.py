@@ -56,6 +56,7 @@ AMOUNT_UNITS = (
 UNITS = tuple(sorted(set(MEASURE_WORDS + AMOUNT_UNITS), key=len, reverse=True))
 # Units written only after a magnitude, where they cannot be read otherwise: 10亿方 (cubic
 # metres of gas: 方 alone is 方面, 方案 ...) and 4万P (computing power in PFLOPS).
+_AFTER_MAGNITUDE_UNITS = ("方", "P")
 _AFTER_MAGNITUDE = re.compile(r"方(?![面案式向法针位便阵略圆正舱])|P(?![A-Za-z])")
 
 # Chinese-numeral quantities are accepted only before these "real" units (not measure
@@ -176,7 +177,7 @@ def split_unit(unit: str) -> tuple[float, str]:
         return factor, f"{base}/{per}"
     for prefix in MAGNITUDE_PREFIXES:
         rest = unit[len(prefix):]
-        if unit.startswith(prefix) and (not rest or rest in UNITS or rest in ("方", "P")
+        if unit.startswith(prefix) and (not rest or rest in UNITS or rest in _AFTER_MAGNITUDE_UNITS
                                         or split_unit(rest)[1] in UNITS):
             factor, base = split_unit(rest) if rest else (1.0, "")
             return MAGNITUDES[prefix] * factor, base
