@@ -342,6 +342,16 @@ def test_span_start_values_and_years_of_from_to():
     assert got == [(98.6, 2015, "地区生产总值"), (152.3, 2020, "地区生产总值"), (7.4, 2020, "地区生产总值")]
 
 
+def test_a_span_start_in_a_plan_is_where_things_start_not_a_target():
+    # 内蒙古 2026: the premium is raised from 5元 (now) to 10元 (the plan); per-unit words such
+    # as 每生每年 may stand between 由 and the value
+    text = ("一、2025年工作回顾\n过去一年，工作扎实。\n二、2026年工作安排\n"
+            "保费由每生每年5元提高至10元；人均经费从4.39元增至9.40元；新建学校由3所增加。\n")
+    got = [(r["value"], r["label"], r["year"]) for r in rows(text, year=2026, review_year=2025)]
+    assert got == [(5.0, "achieved", None), (10.0, "target", 2026), (4.39, "achieved", None),
+                   (9.4, "target", 2026), (3.0, "target", 2026)]
+
+
 def test_fenbie_after_separate_subjects():
     text = "城镇居民人均可支配收入达到34520元，农村居民人均可支配收入达到16385元，年均分别增长7.9%和9.2%。"
     got = [(r["indicator"], r["value"], r["measure"]) for r in rows(text, year=2021)]

@@ -20,7 +20,7 @@ from .quantity_label import direction_of, label_for, measure_of, sets_nothing, s
 from .quantity_spans import Candidate, find_candidates
 from .quantity_subject import IndicatorResolver, SubjectMemory, clause_of, resolve_subject
 from .quantity_time import (PeriodContext, horizon_at, horizon_marks, is_rate_over_span, period_for,
-                            period_label, review_year_of, year_for)
+                            period_label, review_year_of, starts_span, year_for)
 from .structure import Paragraph, Sentence, part_finder, split_paragraphs, split_sentences
 
 __all__ = ["extract_quantities", "quantities", "review_year_of",
@@ -112,8 +112,9 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
     p0, p1 = period_for(text[:offset], clause_pre, measure=measure, label=label, year=y,
                         review_year=review_year, context=ctx.periods, position=c.start)
     label, cue = span_label(label, cue, (p0, p1), clause_pre, review_year)
-    if label == "target" and sets_nothing(c.unit, ctx.text[c.text_end:c.text_end + 20]):
-        label, cue = "achieved", ""
+    if label == "target" and (sets_nothing(c.unit, ctx.text[c.text_end:c.text_end + 20])
+                              or starts_span(text, offset)):
+        label, cue = "achieved", ""      # (由每生每年5元提高至10元: 5元 is where it starts)
     return {"part": part, "label": label, "cue": cue, "measure": measure,
             "direction": direction_of(measure, clause_pre, c.unit),
             "year": p1 if p0 != p1 else y,          # a span's year is its last year

@@ -26,7 +26,8 @@ from typing import Iterator
 from .structure import Paragraph, heading_level, is_heading
 
 __all__ = ["AVG_RATE", "PERIOD_PATTERN", "TIME_PREFIX", "PeriodContext", "horizon_marks", "horizon_at",
-           "is_rate_over_span", "period_for", "period_label", "plan_period", "review_year_of", "span_in", "year_for",
+           "is_rate_over_span", "period_for", "period_label", "plan_period", "review_year_of", "span_in", "starts_span",
+           "year_for",
            "year_value"]
 
 # 一九九五年 / 二〇〇三年: older reports write years in Chinese digits
@@ -404,8 +405,8 @@ _RELATIVE_YEAR = re.compile(r"今年|明年|去年|上年|全年|本年")
 _FIVE_YEARS = re.compile(r"(?:今后|未来)(?:五|5)年")
 # 跃升到2016年的3.5倍, 相当于2015年的120%: a ratio to that year, reported for the review year
 _RATIO_AFTER = re.compile(r"[0-9０-９.．]+\s*(?:倍|%|％)")
-# 从4.39件增至9.40件 / 由X提高到Y: the first value is the start of a span
-_FROM_VALUE = re.compile(r"(?:从|由)$")
+# 从4.39件增至9.40件 / 由X提高到Y / 由每生每年5元提高至10元: the first value is the start of a span
+_FROM_VALUE = re.compile(r"(?:从|由)(?:每[\u4e00-\u9fff]{1,2}?){0,3}$")
 _TO_VERB = re.compile(r"[0-9０-９.．,]+[^0-9,，;；。]{0,8}?(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|提升到|"
                       r"提升至|跃升到|跃升至|上升到|上升至|扩大到|扩大至|下降到|下降至|降至|降到|减少到|减少至|"
                       r"缩小到|缩小至|压减到|压减至)")
@@ -462,6 +463,11 @@ def review_year_of(year: int | None, month: int | None = None, text: str = "") -
 
 # ------------------------------------------------------------------ year of one value
 
+def starts_span(sentence: str, offset: int) -> bool:
+    """True for the first value of 从X增至Y / 由X提高到Y: the level things start from."""
+    return _FROM_VALUE.search(sentence, 0, offset) is not None and _TO_VERB.match(sentence, offset) is not None
+
+
 def year_for(sentence: str, offset: int, *, year: int | None, review_year: int | None,
               label: str, part: str, horizon: int | None) -> tuple[int | None, bool]:
     """(year, explicit) for a value at ``offset`` in ``sentence``: the nearest time reference
@@ -481,7 +487,7 @@ def year_for(sentence: str, offset: int, *, year: int | None, review_year: int |
                                                                      "同期", "基础上", "水平"):
             continue            # a baseline (较2016年增长) or a span start, not the reference year
         best = (m.start(), year_value(m.group("year")))
-    if _FROM_VALUE.search(pre) and _TO_VERB.match(sentence[offset:]):
+    if starts_span(sentence, offset):
         return None, False      # 从4.39件增至9.40件: the start value of a span whose year is not given
     for m in _PLAN_HORIZON.finditer(pre):
         if m.group(3) or (pre.startswith("的", m.end()) and _RATIO_AFTER.match(sentence, offset)):
