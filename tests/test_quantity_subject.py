@@ -448,3 +448,18 @@ def test_lists_in_order_by_and_and_by_chengxiang(text, names):
 ])
 def test_a_word_of_two_halves_splits_for_two_values(text, names):
     assert indicators(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # 新增 and 给予 after the name say what happened to it (江苏, 陕西, 内蒙古 2026)
+    ("二级及以上老年医院数量新增76家。", ["二级及以上老年医院"]),
+    ("科技成果转化企业新增1013家。", ["科技成果转化企业"]),
+    ("“两癌”患病妇女给予每人1万元救助。", ["两癌患病妇女"]),
+    # 享受 after a counted noun: what those counted receive (安徽, 青海 2026)
+    ("149.5万个婴幼儿所在家庭享受育儿补贴，57.6万名儿童享受减免保育教育费。", ["婴幼儿所在家庭", "儿童"]),
+    ("7.6万名学前大班儿童享受免费教育。", ["学前大班儿童"]),
+    # (新增 opening a name stays: 新增城镇就业 is the registry's)
+    ("全年新增城镇就业5000人，新增就业5700人。", ["新增城镇就业", "新增城镇就业"]),
+])
+def test_a_verb_after_the_name_ends_it(text, names):
+    assert indicators(text) == names
