@@ -352,6 +352,18 @@ def test_a_span_start_in_a_plan_is_where_things_start_not_a_target():
                    (9.4, "target", 2026), (3.0, "target", 2026)]
 
 
+def test_a_gap_to_a_benchmark_holds_for_what_it_compares():
+    # 安徽 2026: the gap of an average rate holds over the span, a year's over the year
+    text = ("一、过去五年工作回顾\n全省生产总值年均增长5.7%、高于全国0.3个百分点。"
+            "去年规上工业增加值增长7.7%，高于全国1.8个百分点。\n")
+    got = [(r["indicator"], r["measure"], r["direction"], r["relation"], r["period"])
+           for r in rows(text, year=2026, review_year=2025)]
+    assert got == [("地区生产总值", "avg_change", "up", "=", "2021–2025"),
+                   ("地区生产总值", "gap", "up", "=", "2021–2025"),
+                   ("规模以上工业增加值", "change", "up", "=", "2025"),
+                   ("规模以上工业增加值", "gap", "up", "=", "2025")]
+
+
 def test_fenbie_after_separate_subjects():
     text = "城镇居民人均可支配收入达到34520元，农村居民人均可支配收入达到16385元，年均分别增长7.9%和9.2%。"
     got = [(r["indicator"], r["value"], r["measure"]) for r in rows(text, year=2021)]

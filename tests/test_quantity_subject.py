@@ -7,7 +7,8 @@ from policytext.quantity_subject import (SUBJECT_RESOLVERS, IndicatorResolver, S
                                          investment_of_projects, money_spent_on, noun_after_count,
                                          noun_after_value, noun_before_value, noun_of_list_item,
                                          order_of_previous_list, previous_subject, resolve_subject,
-                                         share_of_value_before, share_used_for, subject_listed_in_order,
+                                         share_of_value_before, share_used_for, subject_compared_with_benchmark,
+                                         subject_listed_in_order,
                                          subject_of_clause_before, subject_of_clause_head, subject_of_fenbie)
 
 
@@ -28,7 +29,7 @@ def walk(text, resolver_fn):
 
 def test_the_resolvers_are_asked_in_this_order():
     assert [f.__name__ for f in SUBJECT_RESOLVERS] == [
-        "subject_of_fenbie", "investment_of_projects", "money_spent_on", "noun_of_list_item", "noun_after_count",
+        "subject_of_fenbie", "subject_compared_with_benchmark", "investment_of_projects", "money_spent_on", "noun_of_list_item", "noun_after_count",
         "share_used_for", "share_of_value_before", "subject_listed_in_order", "subject_of_clause_head",
         "noun_before_value",
         "subject_of_clause_before", "order_of_previous_list", "noun_after_value", "previous_subject"]
@@ -463,3 +464,15 @@ def test_a_word_of_two_halves_splits_for_two_values(text, names):
 ])
 def test_a_verb_after_the_name_ends_it(text, names):
     assert indicators(text) == names
+
+
+def test_subject_compared_with_benchmark_names_what_is_compared():
+    # 内蒙古 2026: each gap is about the value before it; 江西 2026: 逆势 is how it went
+    text = "地区生产总值增长4.7%、低于全国0.3个百分点，规上工业增加值增长6.7%、高于全国0.8个百分点。"
+    assert [ind for ind, _ in walk(text, subject_compared_with_benchmark)] == [
+        "", "地区生产总值", "", "规模以上工业增加值"]
+    assert indicators("民间投资逆势增长2.7%，高出全国平均水平9.1个百分点。") == ["民间投资", "民间投资"]
+    # the name before the comparison, when one is written
+    assert indicators("居民收入增速比全国平均水平高1.2个百分点。") == ["城乡居民人均可支配收入"]
+    # nothing before it: no name (not 增速快于全国平均水平)
+    assert indicators("增速快于全国平均水平0.5个百分点。") == [""]

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from policytext.errors import PolicyTextError
-from policytext.targets import textplot_timeline, textstat_implied_growth, textstat_targets
+from policytext.targets import textplot_timeline, textstat_implied_growth, textstat_targets, tracked_rows
 
 
 def q(*rows):
@@ -435,3 +435,10 @@ def test_an_attribute_is_no_target():
               ("b", "target", "露天矿", "attribute", 700, None, "万吨", "=", 2014, "加快大唐700万吨露天矿建设"),
               ("a", "target", GDP, "change", 8, None, "%", "=", 2014, "地区生产总值增长8%"))
     assert textstat_targets(table)["indicator"].tolist() == [GDP]
+
+
+def test_a_gap_to_a_benchmark_is_not_tracked():
+    # 规上工业增加值增长6.7%、高于全国0.8个百分点: the 0.8 is no growth rate of the indicator
+    table = q(("a", "achieved", GDP, "gap", 0.8, None, "个百分点", "=", 2025, "增长6.7%、高于全国0.8个百分点"),
+              ("a", "achieved", GDP, "change", 6.7, None, "%", "=", 2025, "增长6.7%、高于全国0.8个百分点"))
+    assert tracked_rows(table).tolist() == [False, True]

@@ -14,7 +14,7 @@ import re
 from .quantity_time import TIME_PREFIX
 
 __all__ = ["ACTION_VERB", "LEADING_RE", "POST_VERB_START", "PREDICATE_RE", "SPLIT_COORD", "expand_coordination",
-           "level_with_shared_noun", "post_phrase", "strip_phrase", "strip_phrase_keep_coord", "strip_time"]
+           "item_noun", "level_with_shared_noun", "post_phrase", "strip_phrase", "strip_phrase_keep_coord", "strip_time"]
 
 # Words between an indicator and its number that say how, not what: 首次突破, 年均增长, 控制在.
 _PREDICATE_WORDS = sorted(set("""
@@ -28,7 +28,7 @@ _PREDICATE_WORDS = sorted(set("""
 定为 定在 确定为 设定为 预期目标 拟 拟按 实际 速度 增长速度 幅度 上涨幅度 已经 只有 仅有 仅 先后 一共 总共
 较 人均 月人均 年人均 有 共有 拥有 连跨 跨上 站上 稳步 逐步 持续 不断 进一步 大幅 扩容至 扩大至 扩大到 扩展至 上升至 上升到 缩小至 缩小到 优化整合为 优化调整为 优化为 整合优化为 每月 每年 每人
 了 全面 全力 基本 顺利 圆满 如期 历史性 跨过 恢复至 恢复到 各 新增 给予
-微降 微涨 微增 略降 略增 小幅 小幅增长 小幅下降 小幅上涨 小幅回落
+微降 微涨 微增 略降 略增 小幅 小幅增长 小幅下降 小幅上涨 小幅回落 逆势 逆市
 """.split()), key=len, reverse=True)
 # 能 is a modal (能达到) unless it ends a noun: 产能, 动能, 储能, 节能 ...
 _MODAL_NENG = "(?<![产动功效储热电核光风节性技体潜赋职])能"
@@ -295,3 +295,34 @@ def strip_phrase_keep_coord(subject: str) -> str:
         s = _COORD_LEADING.sub("", s)
         s = re.sub(r"(?:预计|年均|均|都|已|将|要|同比|比上年)$", "", s)
     return s
+
+
+# what follows the noun: a list separator (和/及/与 only before the next value or a name and a
+# value: 2×66万千瓦发电和东海拉尔发电厂2×35万千瓦), 等, the clause
+# end, or how the work went (年内完工, 基本完工, 正式运营 …: not part of the name)
+_ITEM_STOP = (r"、|[和及与](?=[^0-9０-９,，;；:：。、和及与的]{0,8}[0-9０-９]|[一二三四五六七八九十两百千]+万?(?![级是类]))|等|[,，;；:：。!！?？]|$|"
+              r"正式|年内|基本|主体|顺利|全线|全面|全部|加快|进展|分别|取得|两位数|新接入|接入|"
+              # 与8个东盟国家开展大模型研发合作: the verb after the noun and its object
+              r"开展|实施|出台|获得|荣获|入选|纳入|列入|通过|当选|参与|享受|享有|"
+              r"按期|如期|按时|提前|圆满|进行|[一二三四]季度|当年|今年|成功|落地|完成|稳定|建成|投入|投运|投产|完工|通车|封顶|开工|核准|实现|"
+              r"未|不及|(?<!植)被|获|为(?=[抓重基核主引])|得到|达到|已|(?:均|都)(?=[取为达已在有实得完])")
+_ITEM_NOUN = re.compile(r"(的)?((?:(?!" + _ITEM_STOP + r")[^0-9０-９(（“\"的/])+?)(?:前期工作|前期|工作|工程|建设)*"
+                        r"(?=" + _ITEM_STOP + ")")
+_NOT_NOUN = re.compile(r"(?:人民币|台阶|大关|水平|目标|突破|方面|方面工作|以上|以下|左右)$|^(?:工程|项目)$|"
+                       # 10万千瓦及以下机组, 30万吨级泊位, 12吉瓦时: the value qualifies the noun; 对…, 支持…: a predicate
+                       r"^(?:及|[级时型/]|对|向|为|在|给|把|将|并|支持|用于|带动|推动|促进|覆盖|惠及|新增|保持|连续|居|位居)")
+
+
+def item_noun(text: str, pos: int, limit: int) -> tuple[str, int]:
+    """(noun, where it ends) right after a value, 的 allowed before it: 二三级供水管网改造、 /
+    热电联产项目前期工作。 -> 热电联产项目; empty when a verb or predicate follows the value."""
+    shared = level_with_shared_noun(text, pos, limit, lambda t, p, lim: item_noun(t, p, lim)[0])
+    if shared is not None:          # 1个国家级、5个省级…: the noun ends at the level
+        return shared, text.find("级", pos, limit) + 1
+    m = _ITEM_NOUN.match(text[:limit], pos)
+    if not m or not 2 <= len(m.group(2)) <= 16:
+        return "", pos
+    noun = m.group(2)
+    if POST_VERB_START.match(noun) or ACTION_VERB.match(noun) or _NOT_NOUN.search(noun):
+        return "", pos
+    return noun, m.end()

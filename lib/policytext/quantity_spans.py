@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .numbers import MEASURE_WORDS, NumberSpan, base_unit, find_numbers, match_unit, parse_number
 
-__all__ = ["Candidate", "find_candidates"]
+__all__ = ["BENCHMARK_GAP", "Candidate", "find_candidates"]
 
 _D = r"[0-9０-９]"
 _NOT_QUANTITY = re.compile(rf"(?={_D})(?:" + "|".join([
@@ -122,9 +122,18 @@ _AT_LEAST = re.compile(r"(?:不低于|不少于|(?<!不)超过|突破|跨越|迈
 _AT_MOST = re.compile(r"(?:控制在|不超过|不高于|(?<!不)低于|(?<!不)少于|以内)[^,，;；。0-9]{0,3}$")
 
 
+# 高于全国0.8个百分点, 比全国平均水平高1.2个百分点, 快于全省平均水平0.5个百分点: the distance
+# from a benchmark's figure (the measure `gap`), not a bound, a level or a change of the subject
+_BENCHMARK = r"(?:同期)?(?:(?:全国|全省|全区|全市|全州|全盟|全县|[东中西]部(?:地区)?)的?(?:平均)?|平均)(?:水平|值|增速|增幅|速度)?"
+BENCHMARK_GAP = re.compile(rf"(?:(?P<above>高于|快于|高出|超出|超过|领先)|低于|慢于|落后于?){_BENCHMARK}$"
+                           rf"|比{_BENCHMARK}(?:(?P<more>高出?|快|多)|低|慢|少)$")
+
+
 def _verb_relation(text: str, start: int) -> str:
     """The relation a verb before the number sets: 突破300亿元, 控制在3%, 超过农民户均收入的10%."""
     before = text[max(0, start - 14):start]
+    if BENCHMARK_GAP.search(before):
+        return "="          # 低于全国0.3个百分点: the gap itself, not a bound on it
     if _AT_LEAST.search(before):
         return ">="
     if _AT_MOST.search(before[-8:]):

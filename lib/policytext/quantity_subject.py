@@ -19,15 +19,15 @@ from dataclasses import dataclass, field
 from .indicators import IndicatorRegistry
 from .numbers import MEASURE_WORDS, base_unit
 from .quantity_label import usable_indicator
-from .quantity_nouns import (ACTION_VERB, LEADING_RE, POST_VERB_START, PREDICATE_RE, SPLIT_COORD, expand_coordination,
-                             level_with_shared_noun, post_phrase, strip_phrase, strip_phrase_keep_coord, strip_time)
-from .quantity_spans import Candidate
+from .quantity_nouns import (ACTION_VERB, LEADING_RE, PREDICATE_RE, SPLIT_COORD, expand_coordination, item_noun,
+                             post_phrase, strip_phrase, strip_phrase_keep_coord, strip_time)
+from .quantity_spans import BENCHMARK_GAP, Candidate
 
 __all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", "clause_of", "resolve_subject",
            "subject_of_fenbie", "investment_of_projects", "money_spent_on", "noun_after_count",
            "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject", "noun_of_list_item",
            "share_used_for", "share_of_value_before", "subject_of_clause_before", "subject_of_clause_head",
-           "subject_listed_in_order"]
+           "subject_listed_in_order", "subject_compared_with_benchmark"]
 
 # A占B at the end of a name, without the word for the share
 _SHARE_OF = re.compile(r"..占(?!有)[^占比]{2,}(?<!比重)(?<!比例)(?<!份额)(?<!比率)$")
@@ -53,6 +53,7 @@ class IndicatorResolver:
         ``percent`` value, a phrase ending in A占B is named as the share it is (A占B比重)."""
         raw = re.sub(r"[“”\"'‘’「」『』]|\[[0-9]{1,2}\]", "", phrase)      # [4]: a footnote mark
         raw = _QUALIFIERS.sub("", _BASELINE_PHRASE.sub("", raw))
+        raw = BENCHMARK_GAP.sub("", raw)          # 增速快于全国平均水平: the comparison is no name
         known = self.registry_name(raw)
         if known:
             return known
@@ -324,6 +325,18 @@ def _items_of_clause_before(previous: str, subject: str, n: int) -> list[str]:
     return [item + subject for item in items] if all(len(item) >= 2 for item in items) else []
 
 
+def subject_compared_with_benchmark(cl: Clause) -> tuple[str, str]:
+    """规上工业增加值增长6.7%、高于全国0.8个百分点 / 居民收入增速比全国平均水平高1.2个百分点: the
+    distance from a benchmark's figure is about the name before the comparison, else about the
+    subject of the value before."""
+    gap = BENCHMARK_GAP.search(cl.pre)
+    if not gap:
+        return "", ""
+    before = cl.pre[:gap.start()].strip("、，,和 ")
+    named = cl.resolver.from_phrase(before, percent=True) if before else ("", "")
+    return named if named[0] else cl.memory.last
+
+
 def investment_of_projects(cl: Clause) -> tuple[str, str]:
     """实施亿元以上重点项目215个，完成投资436亿元 -> 重点项目完成投资."""
     if not cl.value.unit.endswith("元") or not cl.rows:
@@ -349,7 +362,7 @@ def noun_of_list_item(cl: Clause) -> tuple[str, str]:
     if not chain:
         return "", ""
     k = chain.index(cl.value)
-    noun = next((n for n in (_item_noun(cl.text, c.text_end, cl.clause_end)[0] for c in chain[k:]) if n), "")
+    noun = next((n for n in (item_noun(cl.text, c.text_end, cl.clause_end)[0] for c in chain[k:]) if n), "")
     own_de = cl.text[cl.value.text_end:cl.value.text_end + 1] == "的"
     first = chain[0]
     head = cl.text[_value_before(cl, first):first.start]
@@ -376,37 +389,6 @@ _RELATION_END = re.compile(r"(?:达到|达|突破|超过|超|逾|增至|增长|�
                            r"不少于|不低于|不超过|不高于|低于|高于|多于|少于|"
                            r"保持在|稳定在|为|是|占|近|约|共|累计|由|从|人均|每|实现)$")
 _ITEM_SPEND = re.compile(r"(?:总|计划|累计)?(投资|投入)$")
-# what follows the noun: a list separator (和/及/与 only before the next value or a name and a
-# value: 2×66万千瓦发电和东海拉尔发电厂2×35万千瓦), 等, the clause
-# end, or how the work went (年内完工, 基本完工, 正式运营 …: not part of the name)
-_ITEM_STOP = (r"、|[和及与](?=[^0-9０-９,，;；:：。、和及与的]{0,8}[0-9０-９]|[一二三四五六七八九十两百千]+万?(?![级是类]))|等|[,，;；:：。!！?？]|$|"
-              r"正式|年内|基本|主体|顺利|全线|全面|全部|加快|进展|分别|取得|两位数|新接入|接入|"
-              # 与8个东盟国家开展大模型研发合作: the verb after the noun and its object
-              r"开展|实施|出台|获得|荣获|入选|纳入|列入|通过|当选|参与|享受|享有|"
-              r"按期|如期|按时|提前|圆满|进行|[一二三四]季度|当年|今年|成功|落地|完成|稳定|建成|投入|投运|投产|完工|通车|封顶|开工|核准|实现|"
-              r"未|不及|(?<!植)被|获|为(?=[抓重基核主引])|得到|达到|已|(?:均|都)(?=[取为达已在有实得完])")
-_ITEM_NOUN = re.compile(r"(的)?((?:(?!" + _ITEM_STOP + r")[^0-9０-９(（“\"的/])+?)(?:前期工作|前期|工作|工程|建设)*"
-                        r"(?=" + _ITEM_STOP + ")")
-_NOT_NOUN = re.compile(r"(?:人民币|台阶|大关|水平|目标|突破|方面|方面工作|以上|以下|左右)$|^(?:工程|项目)$|"
-                       # 10万千瓦及以下机组, 30万吨级泊位, 12吉瓦时: the value qualifies the noun; 对…, 支持…: a predicate
-                       r"^(?:及|[级时型/]|对|向|为|在|给|把|将|并|支持|用于|带动|推动|促进|覆盖|惠及|新增|保持|连续|居|位居)")
-
-
-def _item_noun(text: str, pos: int, limit: int) -> tuple[str, int]:
-    """(noun, where it ends) right after a value, 的 allowed before it: 二三级供水管网改造、 /
-    热电联产项目前期工作。 -> 热电联产项目; empty when a verb or predicate follows the value."""
-    shared = level_with_shared_noun(text, pos, limit, lambda t, p, lim: _item_noun(t, p, lim)[0])
-    if shared is not None:          # 1个国家级、5个省级…: the noun ends at the level
-        return shared, text.find("级", pos, limit) + 1
-    m = _ITEM_NOUN.match(text[:limit], pos)
-    if not m or not 2 <= len(m.group(2)) <= 16:
-        return "", pos
-    noun = m.group(2)
-    if POST_VERB_START.match(noun) or ACTION_VERB.match(noun) or _NOT_NOUN.search(noun):
-        return "", pos
-    return noun, m.end()
-
-
 def _modifier(cl: Clause, c: Candidate) -> str:
     """The name before a value that belongs to the noun after it: 实施了中心城区 / 推进东电 (the
     object of an action verb) or …风电、东电 (after the noun of the value before); else empty."""
@@ -414,7 +396,7 @@ def _modifier(cl: Clause, c: Candidate) -> str:
     m = re.search(r"(?:实施|完成|推进|推动|加快|启动|关停)好?了?([^、和及与]{2,8})$", before)
     previous = [g for g in cl.in_clause if g.text_end <= c.start]
     if not m and previous:
-        noun, end = _item_noun(cl.text, previous[-1].text_end, cl.clause_end)
+        noun, end = item_noun(cl.text, previous[-1].text_end, cl.clause_end)
         if noun and cl.text[end:end + 1] in _SEPARATORS:
             m = re.fullmatch(r"([^、和及与]{2,8})", cl.text[end + 1:c.start])
     # 加快构建钢铝2条产业链: a second verb is no part of the name
@@ -435,7 +417,7 @@ def _linked(cl: Clause, a: Candidate, b: Candidate) -> bool:
     between = cl.text[a.text_end:b.start]
     if between in _SEPARATORS:
         return True
-    noun, end = _item_noun(cl.text, a.text_end, cl.clause_end)
+    noun, end = item_noun(cl.text, a.text_end, cl.clause_end)
     return bool(noun) and end == b.start - 1 and cl.text[end] in _SEPARATORS
 
 
@@ -449,7 +431,7 @@ def _item_chain(cl: Clause) -> list[Candidate]:
     while hi + 1 < len(values) and _linked(cl, values[hi], values[hi + 1]):
         hi += 1
     chain = values[lo:hi + 1]
-    if len(chain) == 1 and not _item_noun(cl.text, cl.value.text_end, cl.clause_end)[0]:
+    if len(chain) == 1 and not item_noun(cl.text, cl.value.text_end, cl.clause_end)[0]:
         return []
     return chain
 
@@ -572,7 +554,7 @@ def subject_of_clause_head(cl: Clause) -> tuple[str, str]:
 # separator, and how much (…4个万亿元台阶、达14.2万亿元、年均增长5.7%)
 _HOW_MUCH_AFTER = re.compile(r"[^、，,和0-9]{0,8}[、，,和](?:年均|同比|全年)?(?:达到|达|为|增长|增加|突破|超过|提高到?|增至|升至)?$")
 
-SUBJECT_RESOLVERS = (subject_of_fenbie, investment_of_projects, money_spent_on, noun_of_list_item, noun_after_count,
+SUBJECT_RESOLVERS = (subject_of_fenbie, subject_compared_with_benchmark, investment_of_projects, money_spent_on, noun_of_list_item, noun_after_count,
                      share_used_for, share_of_value_before, subject_listed_in_order, subject_of_clause_head,
                      noun_before_value,
                      subject_of_clause_before, order_of_previous_list, noun_after_value, previous_subject)

@@ -49,10 +49,14 @@ def trackable(indicators: pd.Series) -> pd.Series:
 
 def tracked_rows(q: pd.DataFrame) -> pd.Series:
     """True for the quantities a tracker follows: a target, result or estimate with a trackable
-    indicator, and not an attribute (大唐700万吨露天矿 names a mine; the next report's 大唐700万吨
-    露天矿完成核准 is no result of a 700万吨 target)."""
-    attribute = q["measure"] == "attribute" if "measure" in q.columns else False
-    return q["label"].isin(_TRACKED) & trackable(q["indicator"]) & ~attribute
+    indicator, and neither an attribute (大唐700万吨露天矿 names a mine; the next report's 大唐700万吨
+    露天矿完成核准 is no result of a 700万吨 target) nor a gap to a benchmark (高于全国0.8个百分点
+    is no growth rate of its own)."""
+    untracked = q["measure"].isin(_UNTRACKED_MEASURES) if "measure" in q.columns else False
+    return q["label"].isin(_TRACKED) & trackable(q["indicator"]) & ~untracked
+
+
+_UNTRACKED_MEASURES = ("attribute", "gap")
 
 
 # Units of one kind that reports write differently (粮食产量1300亿斤 here, 1300万吨 there): what
