@@ -58,6 +58,10 @@ def test_cues():
     ("个百分点", "高出全国平均水平", "民间投资", "gap"),
     ("个百分点", "居民收入增速比全国平均水平高", "城乡居民人均可支配收入", "gap"),
     ("个百分点", "比上年提高", "城乡居民人均可支配收入", "change"),      # a change: no benchmark
+    # a contribution to growth is no growth (甘肃, 广西 2026); the contribution's own change is
+    ("%", "工业对全省经济增长的贡献率达到", "工业对全省经济增长的贡献率", "level"),
+    ("%", "新产业、新产品对工业增长贡献超", "新产业新产品对工业增长贡献", "level"),
+    ("个百分点", "消费对经济增长贡献率提高", "消费对经济增长贡献率", "change"),
 ])
 def test_measure_of(unit, pre, indicator, measure):
     assert measure_of(unit, pre, indicator, indicator_registry()) == measure

@@ -107,8 +107,10 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
     if BENCHMARK_GAP.search(pre):
         return "gap"          # 高于全国0.8个百分点: how far from the national figure
     base = base_unit(unit)
+    # (增加值 is a noun, 提高到 a level; 对经济增长的贡献率, 对工业增长贡献: growth names what is
+    # contributed to, and the value is a share of it)
     change = re.search(r"(增长|增加|递增|提高|提升|下降|降低|减少|缩短|压缩|增速|增幅|上涨|回落|涨幅|年均|翻)"
-                       r"(?![到至为值率])[^,，;；]{0,12}$", pre)  # 增加值 is a noun, 提高到 a level
+                       r"(?![到至为值率]|的?贡献)[^,，;；]{0,12}$", pre)
     if unit in ("倍", "番", "个百分点") or (change and base in ("%", "‰")):
         return "change"
     percent = base in ("%", "‰")
