@@ -96,3 +96,10 @@ def test_negated_comparisons(text, relation):
 def test_a_gap_to_a_benchmark_is_no_bound(text, relation):
     # 高于/低于 before a benchmark says which side, not a floor or a ceiling; 以上 after it still bounds
     assert find_candidates(text)[0].relation == relation
+
+
+def test_a_rank_is_no_quantity():
+    # 甘肃, 内蒙古 2026: 前10位 says where in a ranking, as 第4 does; 前10天 is a time, still none here
+    assert short("增速连续11个季度居全国前10位，人均GDP进入全国前8位，居全国第4。") == [
+        (11.0, None, "个", "=", "11个")]
+    assert [c.value for c in find_candidates("前3名企业营收增长8%，提前10天完成。")] == [8.0, 10.0]

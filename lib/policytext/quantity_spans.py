@@ -166,6 +166,8 @@ def find_candidates(text: str) -> list[Candidate]:
         if sp.kind == "arabic":
             if before == "第" or _CODE_BEFORE.search(before) or _CODE_AFTER.match(after):
                 continue
+            if before == "前" and after[:1] in ("位", "名"):
+                continue        # 居全国前10位, 进入前8位: a rank, as 第4 is
             if _in_short_quotes(text, sp.start, sp.end):
                 continue
         if sp.kind == "fan":
