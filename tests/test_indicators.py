@@ -13,6 +13,8 @@ from policytext.indicators import DEFAULT_PATH, canonical_indicator, indicator_r
     ["城镇登记失业率", "登记失业率"],
     ["规模以上工业增加值", "规上工业增加值"],
     ["城市绿化覆盖率", "建成区绿化覆盖率", "绿化覆盖率"],
+    # 海拉尔 2017 writes 农村牧区常住居民; its 2018 report says 农村居民 for the same figure
+    ["农村居民人均可支配收入", "农村牧区常住居民人均可支配收入", "农牧民人均纯收入", "农民人均纯收入"],
 ])
 def test_aliases_share_one_canonical_name(group):
     assert {canonical_indicator(name) for name in group} == {group[0]}
