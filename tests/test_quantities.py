@@ -5,7 +5,7 @@ import sys
 import pytest
 
 from policytext import corpus
-from policytext.quantities import extract_quantities, quantities, review_year_of
+from policytext.quantities import MAX_SENTENCE, extract_quantities, quantities, review_year_of
 
 from conftest import DATA, SEEDS
 
@@ -362,6 +362,19 @@ def test_a_gap_to_a_benchmark_holds_for_what_it_compares():
                    ("地区生产总值", "gap", "up", "=", "2021–2025"),
                    ("规模以上工业增加值", "change", "up", "=", "2025"),
                    ("规模以上工业增加值", "gap", "up", "=", "2025")]
+
+
+def test_a_text_without_sentence_ends_is_read_in_pieces():
+    # a web copy that lost its 。: pieces end at a clause break, values and names stay whole
+    # (bench/long_sentences.py shows the cost stays linear)
+    text = "地区生产总值增长5.25%，粮食产量达到1300.5万吨，" * 150
+    got = rows(text, year=2026)
+    assert len(got) == 300 and max(len(r["sentence"]) for r in got) <= MAX_SENTENCE
+    assert {(r["indicator"], r["value"], r["unit"]) for r in got} == {
+        ("地区生产总值", 5.25, "%"), ("粮食产量", 1300.5, "万吨")}
+    # no break at all: a piece never ends inside a value
+    got = rows("粮食产量达到1300.5万吨" * 120, year=2026)
+    assert len(got) == 120 and {r["text"] for r in got} == {"1300.5万吨"}
 
 
 def test_fenbie_after_separate_subjects():

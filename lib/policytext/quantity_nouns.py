@@ -319,7 +319,7 @@ def item_noun(text: str, pos: int, limit: int) -> tuple[str, int]:
     shared = level_with_shared_noun(text, pos, limit, lambda t, p, lim: item_noun(t, p, lim)[0])
     if shared is not None:          # 1个国家级、5个省级…: the noun ends at the level
         return shared, text.find("级", pos, limit) + 1
-    m = _ITEM_NOUN.match(text[:limit], pos)
+    m = _ITEM_NOUN.match(text, pos, limit)     # (not text[:limit]: a copy of the whole text per value)
     if not m or not 2 <= len(m.group(2)) <= 16:
         return "", pos
     noun = m.group(2)

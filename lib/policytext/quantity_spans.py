@@ -236,7 +236,9 @@ def find_candidates(text: str) -> list[Candidate]:
 #   物流园区); a count (10个以上特色小镇) or a rate (7%以上的增长) is what it says.
 _CAPACITY_UNITS = frozenset(["吨", "蒸吨", "千瓦", "兆瓦", "吉瓦", "千瓦时", "吉瓦时", "立方米", "方",
                              "吨/年", "吨/日", "立方米/日", "方/年"])
-_FACILITY = re.compile(r"[^,，;；。:：!！?？]*?(?:项目|工程|基地|生产线|电站|电厂|机组|装置|矿|厂)")
+# (the list of facilities ends within 80 characters: a bound, so a text without punctuation is not
+# scanned to its end for every value)
+_FACILITY = re.compile(r"[^,，;；。:：!！?？]{0,80}?(?:项目|工程|基地|生产线|电站|电厂|机组|装置|矿|厂)")
 _RATE_MARK = re.compile(r"(?:年产|日产|年处理|日处理|年加工|日供水)$")
 _COUNTED = re.compile(r"[0-9０-９一二三四五六七八九十两]+[座个台套条]$")
 _NOT_NAME = re.compile(
