@@ -7,7 +7,7 @@ from policytext.quantity_subject import (SUBJECT_RESOLVERS, IndicatorResolver, S
                                          investment_of_projects, money_spent_on, noun_after_count,
                                          noun_after_value, noun_before_value, noun_of_list_item,
                                          order_of_previous_list, previous_subject, resolve_subject,
-                                         share_of_value_before, share_used_for, subject_compared_with_benchmark,
+                                         share_of_noun_after, share_of_value_before, share_used_for, subject_compared_with_benchmark,
                                          subject_listed_in_order,
                                          subject_of_clause_before, subject_of_clause_head, subject_of_fenbie)
 
@@ -30,7 +30,7 @@ def walk(text, resolver_fn):
 def test_the_resolvers_are_asked_in_this_order():
     assert [f.__name__ for f in SUBJECT_RESOLVERS] == [
         "subject_of_fenbie", "subject_compared_with_benchmark", "investment_of_projects", "money_spent_on", "noun_of_list_item", "noun_after_count",
-        "share_used_for", "share_of_value_before", "subject_listed_in_order", "subject_of_clause_head",
+        "share_used_for", "share_of_noun_after", "share_of_value_before", "subject_listed_in_order", "subject_of_clause_head",
         "noun_before_value",
         "subject_of_clause_before", "order_of_previous_list", "noun_after_value", "previous_subject"]
 
@@ -476,3 +476,32 @@ def test_subject_compared_with_benchmark_names_what_is_compared():
     assert indicators("居民收入增速比全国平均水平高1.2个百分点。") == ["城乡居民人均可支配收入"]
     # nothing before it: no name (not 增速快于全国平均水平)
     assert indicators("增速快于全国平均水平0.5个百分点。") == [""]
+
+
+def test_share_of_noun_after_reads_the_rest_of_the_clause():
+    # 安徽 2026 and the seeds: a percent before 的 is the share of what the clause says after it;
+    # two thresholds make two shares
+    text = "197家二级以上医院开设体重管理门诊，90%的县医院达到三级医院服务能力水平。"
+    assert walk(text, share_of_noun_after)[1] == ("县医院达到三级医院服务能力水平占比",) * 2
+    text = "80%以上的行政村集体经济收入达到10万元以上，20%的行政村集体经济收入达到20万元以上。"
+    assert [ind for ind, _ in walk(text, share_of_noun_after)] == [
+        "行政村集体经济收入达到10万元以上占比", "", "行政村集体经济收入达到20万元以上占比", ""]
+    # the goal or rate itself, a subject before the value, or a rank: none
+    for text in ("完成增长8%的目标。", "研发投入占GDP的2.5%的水平。", "ESI全球排名前1%的学科数量增长两倍。"):
+        assert walk(text, share_of_noun_after)[0] == ("", ""), text
+
+
+def test_previous_subject_not_for_a_noun_written_after_the_value():
+    # 甘肃, 海南 2026: 14个 counts 市州城区, 22种 药械产品, 67.5% is a share of 初中毕业生, none of
+    # them the subject of the value before
+    text = "支持20所普通高中改善办学条件，在14个市州城区和兰州新区增补义务教育学位2万个。"
+    assert walk(text, previous_subject)[1] == ("", "")
+    assert indicators("医疗旅游收入83.9亿元，累计22种药械产品通过真实世界数据应用进入国内市场。") == [
+        "医疗旅游收入", "药械产品"]
+    assert indicators("新增基础教育学位4万个，67.5%的初中毕业生就读普通高中。") == [
+        "基础教育学位", "初中毕业生就读普通高中占比"]
+    # a bare value after the subject's value still takes it, and so does a count with only a
+    # predicate after it (海拉尔 2014, 2019)
+    assert indicators("地区生产总值达到300亿元，增长8%。") == ["地区生产总值", "地区生产总值"]
+    assert indicators("9条次干道路开工建设，其中4条实现通车。") == ["次干道路", "次干道路"]
+    assert indicators("建档立卡贫困户301户611人全部脱贫。") == ["建档立卡贫困户"] * 2

@@ -5,16 +5,19 @@ The text before a value loses its time and scope words (今年, 全市, 6月底�
 (举全区之力, 全面), an aspect particle (完成了), a list number (10.) and the predicate words
 between the name and the number (首次突破, 年均增长, 控制在); an action verb leaves its object
 (实施棚户区改造 -> 棚户区改造, 为老年人发放高龄补贴 -> 高龄补贴); a year inside the name says
-when, not what (重点园区2025年营业收入 -> 重点园区营业收入).
+when, not what (重点园区2025年营业收入 -> 重点园区营业收入). :class:`IndicatorResolver` turns the
+cleaned phrase into a name: the registry's when it names a known indicator, else as written.
 """
 from __future__ import annotations
 
 import re
 
+from .indicators import IndicatorRegistry
+from .quantity_spans import BENCHMARK_GAP
 from .quantity_time import TIME_PREFIX
 
-__all__ = ["ACTION_VERB", "LEADING_RE", "POST_VERB_START", "PREDICATE_RE", "SPLIT_COORD", "expand_coordination",
-           "item_noun", "level_with_shared_noun", "post_phrase", "strip_phrase", "strip_phrase_keep_coord", "strip_time"]
+__all__ = ["IndicatorResolver", "ACTION_VERB", "LEADING_RE", "MAX_NAME", "POST_VERB_START", "PREDICATE_RE", "SPLIT_COORD", "expand_coordination",
+           "item_noun", "level_with_shared_noun", "post_phrase", "predicate_follows", "strip_phrase", "strip_phrase_keep_coord", "strip_time"]
 
 # Words between an indicator and its number that say how, not what: 首次突破, 年均增长, 控制在.
 _PREDICATE_WORDS = sorted(set("""
@@ -66,7 +69,7 @@ _OPENING_VERB = re.compile(r"(?:(?:为|向|给)[^,，;；、]{2,16}?)?(?:(?:" + 
 _POST_STOP = re.compile(r"[0-9](?![0-9]*强)|(?<=..)在(?!建|线|岗|校|园|职|读|用)|[,，;；:：。!！?？、(（“\"]|第|增至|减少至|全部|稳定|实现|得到|达到|完成|的|等|以上|以内|左右|被|荣获|获|已|"
                         r"进行|巡察|全覆盖|落地|投入|开工|竣工|建成|整合|提升|改造为|发放|提供|给予|办理|"
                         # 178座燃煤小锅炉淘汰: what happened to the things counted
-                        r"淘汰|拆除|关停|搬迁(?!安置)|退出|保持|享受|享有|"
+                        r"淘汰|拆除|关停|搬迁(?!安置)|退出|保持|享受|享有|通过|"
                         # how it went: 200个“好社区”试点建设全面铺开, 10个“二线口岸”正式启用
                         r"全面|正式|加快|有序|扎实|顺利|陆续|相继|成功|率先|深入|分别")
 # 45件民生实事全面完成: how it went is no part of the name
@@ -177,6 +180,12 @@ def strip_phrase(phrase: str) -> str:
 
 _SPECIFICATION = re.compile(r"^[0-9]+(?:\.[0-9]+)?[万亿]?(?:千伏|千瓦时|千瓦|兆瓦|蒸吨|吨|立方米|米|座|层)级?(?:及以[上下])?的?"
                             r"(?=[\u4e00-\u9fff])")
+
+
+def predicate_follows(tail: str) -> bool:
+    """Whether ``tail``, the text right after a value, opens with a predicate (全部脱贫, 实现通车,
+    增至…, 实施…) rather than a noun."""
+    return bool(POST_VERB_START.match(tail) or ACTION_VERB.match(tail) or _POST_STOP.match(tail))
 
 
 def post_phrase(text: str, pos: int, limit: int) -> str:
@@ -326,3 +335,69 @@ def item_noun(text: str, pos: int, limit: int) -> tuple[str, int]:
     if POST_VERB_START.match(noun) or ACTION_VERB.match(noun) or _NOT_NOUN.search(noun):
         return "", pos
     return noun, m.end()
+
+
+# ------------------------------------------------------------------ from a phrase to a name
+
+# A占B at the end of a name, without the word for the share
+_SHARE_OF = re.compile(r"..占(?!有)[^占比]{2,}(?<!比重)(?<!比例)(?<!份额)(?<!比率)$")
+_PLACE_PREFIX = re.compile(r"^(?:.{1,6}(?:省|市|县|州|盟|旗|(?<![园小社景矿库街])区))$")
+_BASELINE_PHRASE = re.compile(r"在[^,，;；]{0,12}基础上|(?:是|为)?[“\"]?十[一二三四五六]五[”\"]?(?:期?末|时期末|期间|时期|以来)?的?")
+# Parenthesised Latin abbreviations (GDP), (CPI), price bases (按可比价计算, 同口径) and runs
+# (连续8年) qualify a figure; they are not part of the indicator's name (封山(沙)育林(草) keeps
+# its brackets).
+_QUALIFIERS = re.compile(r"连续[0-9０-９一二两三四五六七八九十]+(?:年|届|次)|[(（][A-Za-z][A-Za-z0-9.]{0,7}[)）]|按(?:可比价(?:格)?|现价|不变价|可比口径|同口径)(?:计算)?")
+
+
+class IndicatorResolver:
+    def __init__(self, registry: IndicatorRegistry):
+        self.registry = registry
+
+    def from_phrase(self, phrase: str, *, percent: bool = False) -> tuple[str, str]:
+        """(canonical, as written) for the text before a number.
+
+        A registry alias counts when only predicate words (首次突破, 年均增长, 控制在) stand
+        between it and the number, and nothing but a place or scope word before it
+        (全市地区生产总值 yes; 规上工业企业营业收入, 园区工业产值 no: those are other
+        indicators).  Otherwise the cleaned noun phrase is the indicator, as written; for a
+        ``percent`` value, a phrase ending in A占B is named as the share it is (A占B比重)."""
+        raw = re.sub(r"[“”\"'‘’「」『』]|\[[0-9]{1,2}\]", "", phrase)      # [4]: a footnote mark
+        raw = _QUALIFIERS.sub("", _BASELINE_PHRASE.sub("", raw))
+        raw = BENCHMARK_GAP.sub("", raw)          # 增速快于全国平均水平: the comparison is no name
+        known = self.registry_name(raw)
+        if known:
+            return known
+        written = strip_phrase(raw)
+        if not written:
+            return "", ""
+        if percent and _SHARE_OF.search(written):
+            written += "比重"            # 民生投入占财政支出(80%): a share, named as one
+        # 县域经济总量和城乡居民人均收入…翻一番: one value for a list of known indicators is
+        # reported for the first of them
+        items = SPLIT_COORD.split(written)
+        if len(items) < 2:          # strip_phrase joins items listed with 、
+            items = [strip_phrase(item) for item in SPLIT_COORD.split(raw)]
+        if len(items) > 1:
+            known = self.registry_name(items[0])
+            if known and self.registry_name(items[-1]):
+                return known
+        return self.registry.canonical(written), written
+
+    def registry_name(self, raw: str) -> tuple[str, str] | None:
+        """(canonical, as written) of the registry alias that ends ``raw`` (predicate words
+        after it allowed) with only place and time words before it; else None."""
+        best = None
+        for s, e, canon in self.registry.find_all(raw):
+            rest = raw[e:]
+            if rest and not PREDICATE_RE.fullmatch(rest):
+                continue
+            if raw[max(0, s - 1):s] == "占":      # 占GDP比重: a share of GDP, not GDP
+                continue
+            if best is None or (e, e - s) > (best[1], best[1] - best[0]):
+                best = (s, e, canon)
+        if best is None:
+            return None
+        prefix = strip_time(LEADING_RE.sub("", raw[:best[0]]))
+        if prefix and not _PLACE_PREFIX.match(prefix):
+            return None
+        return best[2], raw[best[0]:best[1]]

@@ -16,82 +16,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .indicators import IndicatorRegistry
 from .numbers import MEASURE_WORDS, base_unit
 from .quantity_label import usable_indicator
-from .quantity_nouns import (ACTION_VERB, LEADING_RE, PREDICATE_RE, SPLIT_COORD, expand_coordination, item_noun,
-                             post_phrase, strip_phrase, strip_phrase_keep_coord, strip_time)
+from .quantity_nouns import (ACTION_VERB, MAX_NAME, PREDICATE_RE, IndicatorResolver, expand_coordination, item_noun,
+                             post_phrase, predicate_follows, strip_phrase, strip_phrase_keep_coord)
 from .quantity_spans import BENCHMARK_GAP, Candidate
 
 __all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", "clause_of", "resolve_subject",
            "subject_of_fenbie", "investment_of_projects", "money_spent_on", "noun_after_count",
            "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject", "noun_of_list_item",
-           "share_used_for", "share_of_value_before", "subject_of_clause_before", "subject_of_clause_head",
+           "share_used_for", "share_of_noun_after", "share_of_value_before", "subject_of_clause_before", "subject_of_clause_head",
            "subject_listed_in_order", "subject_compared_with_benchmark"]
-
-# A占B at the end of a name, without the word for the share
-_SHARE_OF = re.compile(r"..占(?!有)[^占比]{2,}(?<!比重)(?<!比例)(?<!份额)(?<!比率)$")
-_PLACE_PREFIX = re.compile(r"^(?:.{1,6}(?:省|市|县|州|盟|旗|(?<![园小社景矿库街])区))$")
-_BASELINE_PHRASE = re.compile(r"在[^,，;；]{0,12}基础上|(?:是|为)?[“\"]?十[一二三四五六]五[”\"]?(?:期?末|时期末|期间|时期|以来)?的?")
-# Parenthesised Latin abbreviations (GDP), (CPI), price bases (按可比价计算, 同口径) and runs
-# (连续8年) qualify a figure; they are not part of the indicator's name (封山(沙)育林(草) keeps
-# its brackets).
-_QUALIFIERS = re.compile(r"连续[0-9０-９一二两三四五六七八九十]+(?:年|届|次)|[(（][A-Za-z][A-Za-z0-9.]{0,7}[)）]|按(?:可比价(?:格)?|现价|不变价|可比口径|同口径)(?:计算)?")
-
-
-class IndicatorResolver:
-    def __init__(self, registry: IndicatorRegistry):
-        self.registry = registry
-
-    def from_phrase(self, phrase: str, *, percent: bool = False) -> tuple[str, str]:
-        """(canonical, as written) for the text before a number.
-
-        A registry alias counts when only predicate words (首次突破, 年均增长, 控制在) stand
-        between it and the number, and nothing but a place or scope word before it
-        (全市地区生产总值 yes; 规上工业企业营业收入, 园区工业产值 no: those are other
-        indicators).  Otherwise the cleaned noun phrase is the indicator, as written; for a
-        ``percent`` value, a phrase ending in A占B is named as the share it is (A占B比重)."""
-        raw = re.sub(r"[“”\"'‘’「」『』]|\[[0-9]{1,2}\]", "", phrase)      # [4]: a footnote mark
-        raw = _QUALIFIERS.sub("", _BASELINE_PHRASE.sub("", raw))
-        raw = BENCHMARK_GAP.sub("", raw)          # 增速快于全国平均水平: the comparison is no name
-        known = self.registry_name(raw)
-        if known:
-            return known
-        written = strip_phrase(raw)
-        if not written:
-            return "", ""
-        if percent and _SHARE_OF.search(written):
-            written += "比重"            # 民生投入占财政支出(80%): a share, named as one
-        # 县域经济总量和城乡居民人均收入…翻一番: one value for a list of known indicators is
-        # reported for the first of them
-        items = SPLIT_COORD.split(written)
-        if len(items) < 2:          # strip_phrase joins items listed with 、
-            items = [strip_phrase(item) for item in SPLIT_COORD.split(raw)]
-        if len(items) > 1:
-            known = self.registry_name(items[0])
-            if known and self.registry_name(items[-1]):
-                return known
-        return self.registry.canonical(written), written
-
-    def registry_name(self, raw: str) -> tuple[str, str] | None:
-        """(canonical, as written) of the registry alias that ends ``raw`` (predicate words
-        after it allowed) with only place and time words before it; else None."""
-        best = None
-        for s, e, canon in self.registry.find_all(raw):
-            rest = raw[e:]
-            if rest and not PREDICATE_RE.fullmatch(rest):
-                continue
-            if raw[max(0, s - 1):s] == "占":      # 占GDP比重: a share of GDP, not GDP
-                continue
-            if best is None or (e, e - s) > (best[1], best[1] - best[0]):
-                best = (s, e, canon)
-        if best is None:
-            return None
-        prefix = strip_time(LEADING_RE.sub("", raw[:best[0]]))
-        if prefix and not _PLACE_PREFIX.match(prefix):
-            return None
-        return best[2], raw[best[0]:best[1]]
-
 
 # ------------------------------------------------------------------ helpers of the resolvers
 
@@ -462,8 +397,16 @@ def noun_after_value(cl: Clause) -> tuple[str, str]:
 
 
 def previous_subject(cl: Clause) -> tuple[str, str]:
-    """X达到5亿元、增长8%: the subject of the value before in the ;-segment."""
+    """X达到5亿元、增长8%: the subject of the value before in the ;-segment; not for a count of a
+    noun written after it (在14个市州城区…) or a share of one (90%的县医院): what those measure is
+    written, though not where the resolvers above could read it."""
+    after = cl.text[cl.value.text_end:cl.clause_end]
+    if after.startswith("的") or (cl.is_count and _HAN_PAIR.match(after) and not predicate_follows(after)):
+        return "", ""            # (4条实现通车, 183人全部脱贫: a predicate; the subject is before)
     return cl.memory.last
+
+
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _noun_after(cl: Clause) -> tuple[str, str]:
@@ -484,6 +427,27 @@ def share_used_for(cl: Clause) -> tuple[str, str]:
         return "", ""
     written = f"{amount}用于{used.group(1)}比重"
     return cl.resolver.registry.canonical(written), written
+
+
+def share_of_noun_after(cl: Clause) -> tuple[str, str]:
+    """90%的县医院达到三级医院服务能力水平 -> 县医院达到三级医院服务能力水平占比: a percent before 的,
+    with no subject or change before it, is the share of what the rest of its clause says."""
+    start = cl.value.text_end + 1
+    if (not cl.is_percent or not cl.text.startswith("的", cl.value.text_end) or cl.pre.endswith("前")
+            or _NOT_A_SHARE_OF.match(cl.text, start) or _SUBJECT_OR_CHANGE.search(cl.pre)):
+        return "", ""            # (排名前1%的学科: a rank)
+    # the whole rest of the clause: 80%以上的行政村集体经济收入达到10万元以上 and 20%的…达到20万元以上
+    # are two shares
+    written = re.sub(r"[“”\"]", "", cl.text[start:cl.clause_end]).strip()[:MAX_NAME]
+    if len(written) < 2:
+        return "", ""
+    return cl.resolver.registry.canonical(written + "占比"), written + "占比"
+
+
+# 增长8%的目标, 7%左右的增速: the value is the goal or rate itself; 占…的60%, 增长…的: the value has
+# its subject or change before it
+_NOT_A_SHARE_OF = re.compile(r"目标|任务|水平|增长|增速|速度|幅度|比例|比重|份额|标准|提高|下降|年均")
+_SUBJECT_OR_CHANGE = re.compile(r"[\u4e00-\u9fff]{2,}(?:率|比|量|额|值|数)|增长|增加|提高|提升|下降|降低|减少|增速|增幅|涨幅|占")
 
 
 _USED_FOR = re.compile(r"用于([\u4e00-\u9fff]{2,8}?)(?:领域|方面|事业)?(?=[,，;；。]|$)")
@@ -555,7 +519,7 @@ def subject_of_clause_head(cl: Clause) -> tuple[str, str]:
 _HOW_MUCH_AFTER = re.compile(r"[^、，,和0-9]{0,8}[、，,和](?:年均|同比|全年)?(?:达到|达|为|增长|增加|突破|超过|提高到?|增至|升至)?$")
 
 SUBJECT_RESOLVERS = (subject_of_fenbie, subject_compared_with_benchmark, investment_of_projects, money_spent_on, noun_of_list_item, noun_after_count,
-                     share_used_for, share_of_value_before, subject_listed_in_order, subject_of_clause_head,
+                     share_used_for, share_of_noun_after, share_of_value_before, subject_listed_in_order, subject_of_clause_head,
                      noun_before_value,
                      subject_of_clause_before, order_of_previous_list, noun_after_value, previous_subject)
 
