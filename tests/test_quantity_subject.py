@@ -124,6 +124,9 @@ def test_subject_of_clause_before():
     assert walk("全省进出口总值创历史新高，达到5379亿元。", subject_of_clause_before) == [("进出口总额", "进出口总值")]
     # ... not a sum spent, which says what was done (海拉尔 2016)
     assert walk("公共服务水平显著提高，累计完成投入33.4亿元。", subject_of_clause_before) == [("", "")]
+    # 安徽 2026: steps crossed (连跨两个万亿元台阶) say how it went too; 年均 is how much
+    assert walk("地区生产总值连跨两个万亿元台阶，年均增长5.7%。", subject_of_clause_before) == [
+        ("地区生产总值",) * 2]
 
 
 def test_noun_after_count():

@@ -480,10 +480,12 @@ def subject_of_clause_before(cl: Clause) -> tuple[str, str]:
 
 
 # what may stand before the value: how much, not what was done (累计完成投入33.4亿元 is a sum)
-_ONLY_HOW_MUCH = re.compile(r"(?:全年|平均|年?人均|月人均)?(?:达到|达|为|提高到?|增长|增加|突破|超过|提升[至到]|升至|增至)?$")
+_ONLY_HOW_MUCH = re.compile(r"(?:全年|平均|年均|年?人均|月人均)?(?:达到|达|为|提高到?|增长|增加|突破|超过|提升[至到]|升至|增至)?$")
 # how a clause says something went, at its end: 再创新高, 逐年提高, 持续增长 …
 _HOW_IT_WENT = re.compile(r"(?:再创|创历史|创)新高|(?:不断|稳步|持续|继续|逐年|进一步|明显|显著|大幅|较快|快速|平稳)"
-                          r"(?:提高|提升|增长|增加|上升)|稳中有升$")
+                          r"(?:提高|提升|增长|增加|上升)|稳中有升$|"
+                          # 地区生产总值连跨两个万亿元台阶，年均增长5.7%
+                          r"(?:连跨|跨上|迈上|站上|跃上|突破)[^,，;；]{0,8}(?:台阶|大关)$")
 
 
 def subject_listed_in_order(cl: Clause) -> tuple[str, str]:
