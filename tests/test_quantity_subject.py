@@ -98,6 +98,11 @@ def test_money_spent_on_what_follows_or_the_field_before():
     assert walk("投资1亿元，启动实施黑羊站水厂改扩建工程。", money_spent_on) == [("黑羊站水厂改扩建工程投资",) * 2]
     assert walk("投资1260万元，完成5个村的饮水安全工程。", money_spent_on)[0] == ("", "")
     assert walk("年内投资1.6亿元，完成二期170万平方米供热改造任务。", money_spent_on)[0] == ("", "")
+    # ... also with how many after the object, and built (建成) (海拉尔 2012, 2014, 2016)
+    assert walk("全年计划投资12.7亿元，实施重点商贸流通项目17个。", money_spent_on)[0] == ("重点商贸流通项目投资",) * 2
+    assert walk("完成投资3340万元，建成4个现代化牧场。", money_spent_on)[0] == ("现代化牧场投资",) * 2
+    assert walk("投资3.5亿元，实施了次干道路、变电站、输配电线路工程。", money_spent_on)[0] == ("", "")
+    assert walk("投资4360万元，对城区雨水管网进行全面改造。", money_spent_on) == [("城区雨水管网改造投资",) * 2]
     # money allotted or raised is the programme's funds (广西 2026)
     assert walk("筹措7亿元实施就业惠民工程。", money_spent_on) == [("就业惠民工程资金",) * 2]
 

@@ -74,9 +74,15 @@ def _spending_indicator(text: str, pre: str, end: int, clause_end: int, previous
 
 # 投资6.6亿元，实施两河圣山文化旅游景区的基础设施建设: a verb opening the next clause, and what
 # it was paid for; the object is taken whole only when nothing (a figure, a list) cuts into it
-_NEXT_CLAUSE_PAID = re.compile(r"[，,](?:重点|启动|统筹|加快)?(?:实施了?|推进|完成|用于|建设)"
+# (实施重点商贸流通项目17个, 建成保障性住房2262套: the count after the object is no cut)
+_NEXT_CLAUSE_PAID = re.compile(r"[，,](?:重点|启动|统筹|加快|集中)?(?:实施了?|推进|完成|用于|建设|建成|新建)"
                                r"(?:[0-9]+[个项座条所])?(?P<obj>[^0-9,，;；:：。、等的“”\"(（]{4,16}?)"
-                               r"(?:的[^0-9,，;；:：。、等]{0,12})?(?=[，,;；。]|$)")
+                               r"(?:的[^0-9,，;；:：。、等]{0,12})?(?:[0-9.]+万?[个项座条所栋套户处家])?(?=[，,;；。]|$)")
+
+
+# 投资4360万元，对城区雨水管网进行全面改造: what was done to what
+_NEXT_CLAUSE_DONE_TO = re.compile(r"[，,]对(?P<obj>[^0-9,，;；:：。、等的]{2,12}?)进行(?:了)?(?:全面|综合|集中|系统)?"
+                                  r"(?P<act>改造|维修|提升|整治|修缮|治理|升级)(?=[，,;；。]|$)")
 
 
 def _paid_for_next(text: str, tail: str, clause_end: int) -> str:
@@ -84,7 +90,10 @@ def _paid_for_next(text: str, tail: str, clause_end: int) -> str:
     if tail.strip():
         return ""
     m = _NEXT_CLAUSE_PAID.match(text, clause_end)
-    return m.group("obj") if m else ""
+    if m:
+        return m.group("obj")
+    m = _NEXT_CLAUSE_DONE_TO.match(text, clause_end)
+    return m.group("obj") + m.group("act") if m else ""
 
 
 def _distinct_subjects(rows: list[dict], n: int) -> list[tuple[str, str]]:
