@@ -302,6 +302,9 @@ def test_tables_that_load(tmp_path, twin, name, table):
     ("row too long", "id,file,place\na,a.txt,嘉峪关市,extra\n", "line 2: 4 fields, but the header has 3"),
     ("row too short", "id,file,place,doc_type\na,a.txt\n", "line 2: 2 fields, but the header has 4"),
     ("no id column", "name,file\na,a.txt\n", "lacks column(s) id"),
+    # saved with another separator (a European Excel, a TSV): say so
+    ("semicolons", "id;file;place\na;a.txt;嘉峪关市\n", "the header is separated by ';', not by commas"),
+    ("tabs", "id\tfile\na\ta.txt\n", "the header is separated by '\\t', not by commas"),
     ("parent path", "id,file\na,../../etc/hostname\n", "line 2: file '../../etc/hostname' is outside the corpus folder"),
     ("absolute path", "id,file\na,/etc/hostname\n", "line 2: file '/etc/hostname' is outside the corpus folder"),
     ("windows absolute path", "id,file\na,C:\\Windows\\win.ini\n", "is outside the corpus folder"),

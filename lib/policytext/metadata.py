@@ -109,8 +109,12 @@ def read_metadata(path: str | Path) -> list[dict]:
     header = [h.strip() for h in next(reader, [])]
     missing = [col for col in _REQUIRED if col not in header]
     if missing:
+        # id;file;place… or id<TAB>file…: one column holding every name, with another separator
+        other = next((sep for sep in (";", "\t", "|", "；", "，") if len(header) == 1 and sep in header[0]), None)
+        hint = (f"; the header is separated by {other!r}, not by commas: save the table as comma-separated CSV"
+                if other else "")
         raise MetadataError(f"{path}: metadata table lacks column(s) {', '.join(missing)} "
-                            f"(header: {', '.join(header) or 'empty'})")
+                            f"(header: {', '.join(header) or 'empty'}){hint}")
     rows: list[dict] = []
     ids: dict[str, int] = {}
     files: dict[str, int] = {}
