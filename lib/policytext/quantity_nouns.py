@@ -62,8 +62,11 @@ ACTION_VERB = re.compile(
     r"新增|累计|启动|组织|接待|受理|化解|清理|消除|淘汰|关停|整合为|整合|出台|制定|办结|巡察|推出|完工|"
     r"严格|做好|抓好|办好|安排(?!资金|部署)|提供)")
 _MEASURE_HEAD = re.compile(r"率|量|面(?!积)|比例")
-_LEADING_VERB = re.compile(r"^(?:提升|布局|新组建|组建|形成|"
+_LEADING_VERB = re.compile(r"^(?:提升|布局|新组建|组建|形成|认定|落地(?!项目)|"
                            r"建设(?!用地|项目|任务|资金|规模|面积|投资|工程|进度|周期|标准|速度|成本|单位))(?=[^0-9]{2})")
+# 生产 before a product, not a noun of its own (生产安全, 生产加工项目, 生产生活垃圾, 生产总值)
+_PRODUCED = re.compile(r"^(?:全年)?生产(?!安全|加工|生活|经营|要素|总值|基地|线|力|能力|规模|企业|设备|车间|环节|性|资料|许可)"
+                       r"([\u4e00-\u9fff]{1,8})$")
 # (补贴性职业技能培训: a verb before 性 is an adjective, the start of the object)
 _OPENING_VERB = re.compile(r"(?:(?:为|向|给)[^,，;；、]{2,16}?)?(?:(?:" + ACTION_VERB.pattern + ")(?!性))+了?")
 _POST_STOP = re.compile(r"[0-9](?![0-9]*强)|(?<=..)在(?!建|线|岗|校|园|职|读|用)|[,，;；:：。!！?？、(（“\"]|第|增至|减少至|全部|稳定|实现|得到|达到|完成|的|等|以上|以内|左右|被|荣获|获|已|"
@@ -161,6 +164,8 @@ def strip_phrase(phrase: str) -> str:
     # 改造提升高标准农田, 建设外向型产业集聚区: a verb that is also part of nouns (乡村建设示范村)
     # opens the object only at the start
     phrase = _LEADING_VERB.sub("", phrase)
+    # 生产钾肥757.5万吨, 生产原油239万吨: what was produced is measured by its output
+    phrase = _PRODUCED.sub(r"\1产量", phrase)
     # 新组建省实验室、产业创新研究院等10家: 等 ends the examples; the count follows
     phrase = re.sub(r"(?<=..)等$", "", phrase)
     # coordinated nouns before one value read as one name: 地表水、地下水和饮用水达标率
