@@ -359,9 +359,9 @@ def test_a_gap_to_a_benchmark_holds_for_what_it_compares():
     got = [(r["indicator"], r["measure"], r["direction"], r["relation"], r["period"])
            for r in rows(text, year=2026, review_year=2025)]
     assert got == [("地区生产总值", "avg_change", "up", "=", "2021–2025"),
-                   ("地区生产总值", "gap", "up", "=", "2021–2025"),
+                   ("地区生产总值", "benchmark_gap", "up", "=", "2021–2025"),
                    ("规模以上工业增加值", "change", "up", "=", "2025"),
-                   ("规模以上工业增加值", "gap", "up", "=", "2025")]
+                   ("规模以上工业增加值", "benchmark_gap", "up", "=", "2025")]
 
 
 def test_a_text_without_sentence_ends_is_read_in_pieces():

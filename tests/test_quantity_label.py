@@ -54,9 +54,9 @@ def test_cues():
     ("天", "优良天数增加", "空气优良天数", "change"),
     ("个", "增加", "普通高中招生计划", "count"),
     # the distance from a benchmark's figure is a gap, in any wording (内蒙古, 江西 2026)
-    ("个百分点", "规上工业增加值增长6.7%、高于全国", "规模以上工业增加值", "gap"),
-    ("个百分点", "高出全国平均水平", "民间投资", "gap"),
-    ("个百分点", "居民收入增速比全国平均水平高", "城乡居民人均可支配收入", "gap"),
+    ("个百分点", "规上工业增加值增长6.7%、高于全国", "规模以上工业增加值", "benchmark_gap"),
+    ("个百分点", "高出全国平均水平", "民间投资", "benchmark_gap"),
+    ("个百分点", "居民收入增速比全国平均水平高", "城乡居民人均可支配收入", "benchmark_gap"),
     ("个百分点", "比上年提高", "城乡居民人均可支配收入", "change"),      # a change: no benchmark
     # a contribution to growth is no growth (甘肃, 广西 2026); the contribution's own change is
     ("%", "工业对全省经济增长的贡献率达到", "工业对全省经济增长的贡献率", "level"),
@@ -78,8 +78,8 @@ def test_measure_of(unit, pre, indicator, measure):
     ("change", "是2010年的", "倍", ""),                                   # a ratio: no verb says it
     ("level", "降至", "%", ""),                                           # a level has no direction
     ("change", "增加值", "%", ""),                                        # 增加值 is a noun
-    ("gap", "增长4.7%、低于全国", "个百分点", "down"),                     # which side of the benchmark
-    ("gap", "增速比全省平均水平快", "个百分点", "up"),
+    ("benchmark_gap", "增长4.7%、低于全国", "个百分点", "down"),                     # which side of the benchmark
+    ("benchmark_gap", "增速比全省平均水平快", "个百分点", "up"),
 ])
 def test_direction_of(measure, pre, unit, direction):
     assert direction_of(measure, pre, unit) == direction

@@ -439,6 +439,6 @@ def test_an_attribute_is_no_target():
 
 def test_a_gap_to_a_benchmark_is_not_tracked():
     # 规上工业增加值增长6.7%、高于全国0.8个百分点: the 0.8 is no growth rate of the indicator
-    table = q(("a", "achieved", GDP, "gap", 0.8, None, "个百分点", "=", 2025, "增长6.7%、高于全国0.8个百分点"),
+    table = q(("a", "achieved", GDP, "benchmark_gap", 0.8, None, "个百分点", "=", 2025, "增长6.7%、高于全国0.8个百分点"),
               ("a", "achieved", GDP, "change", 6.7, None, "%", "=", 2025, "增长6.7%、高于全国0.8个百分点"))
     assert tracked_rows(table).tolist() == [False, True]

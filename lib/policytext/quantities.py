@@ -147,8 +147,8 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
     measure = "attribute" if c.attribute else measure_of(c.unit, clause_pre, indicator, ctx.resolver.registry)
     if measure == "change" and is_rate_over_span(text[:offset], clause_pre, review_year):
         measure = "avg_change"
-    # a gap holds for what it compares: 年均增长5.7%、高于全国0.3个百分点 over the span
-    timed_as = ("avg_change" if AVG_RATE.search(clause_pre) else "level") if measure == "gap" else measure
+    # a benchmark gap holds for what it compares: 年均增长5.7%、高于全国0.3个百分点 over the span
+    timed_as = ("avg_change" if AVG_RATE.search(clause_pre) else "level") if measure == "benchmark_gap" else measure
     p0, p1 = period_for(text[:offset], clause_pre, measure=timed_as, label=label, year=y,
                         review_year=review_year, context=ctx.periods, position=c.start)
     label, cue = span_label(label, cue, (p0, p1), clause_pre, review_year)
@@ -229,7 +229,7 @@ def quantities(corpus, *, registry: IndicatorRegistry | str | None = None, cache
     Columns: doc, file, start, end (offsets into ``doc.raw``), text, sentence, part, label
     (target / achieved / estimate), indicator (canonical), indicator_text (as written),
     measure (level / change / avg_change / share / count; attribute: a figure that describes
-    the thing named after it, 大唐700万吨露天矿 or 500万元以上重点项目; gap: the distance from a
+    the thing named after it, 大唐700万吨露天矿 or 500万元以上重点项目; benchmark_gap: the distance from a
     benchmark's figure, 高于全国0.8个百分点; trackers leave the last two out), value, value_high, unit (as
     written, with magnitude), relation (>=, <=, ~, =), year, cue, period_start, period_end
     (nullable Int64 years) and period (display label: "2026", "2026–2030").

@@ -5,7 +5,7 @@
 - ``target``: a goal, plan or limit (力争, 目标, 确保, 到2026年, "十四五"末, a plan section).
 
 The measure says what the value is: ``level``, ``change`` (增长8%), ``avg_change`` (年均增长,
-over a span), ``share`` (占…比重), ``count`` (个, 项, 家), ``gap`` (高于全国0.8个百分点: the
+over a span), ``share`` (占…比重), ``count`` (个, 项, 家), ``benchmark_gap`` (高于全国0.8个百分点: the
 distance from a benchmark's figure), or ``attribute`` (set by the spans step).
 
 :func:`usable_indicator` says whether an indicator label names something a reader can use; the
@@ -105,7 +105,7 @@ def measure_of(unit: str, pre: str, indicator: str, registry: IndicatorRegistry)
 
 def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -> str:
     if BENCHMARK_GAP.search(pre):
-        return "gap"          # 高于全国0.8个百分点: how far from the national figure
+        return "benchmark_gap"  # 高于全国0.8个百分点: how far from the national figure
     base = base_unit(unit)
     # (增加值 is a noun, 提高到 a level; 对经济增长的贡献率, 对工业增长贡献: growth names what is
     # contributed to, and the value is a share of it)
@@ -141,9 +141,9 @@ _CHANGE_VERB = re.compile(r"(?:(下降|降低|减少|缩短|压缩|压减|缩减
 
 def direction_of(measure: str, pre: str, unit: str = "") -> str:
     """"up" or "down" for a change (增长7%, 年均下降3%, 提高2个百分点, 翻一番), from the verb
-    nearest before the value in its clause, and for a gap (高于全国: up, 低于全国: down); "" for
+    nearest before the value in its clause, and for a benchmark gap (高于全国: up, 低于全国: down); "" for
     other measures or when no verb says it (是2010年的2.6倍)."""
-    if measure == "gap":                # above or below the benchmark
+    if measure == "benchmark_gap":      # above or below the benchmark
         gap = BENCHMARK_GAP.search(pre)
         return "" if gap is None else "up" if gap.group("above") or gap.group("more") else "down"
     if measure not in ("change", "avg_change"):

@@ -123,7 +123,7 @@ _AT_MOST = re.compile(r"(?:控制在|不超过|不高于|(?<!不)低于|(?<!不)
 
 
 # 高于全国0.8个百分点, 比全国平均水平高1.2个百分点, 快于全省平均水平0.5个百分点: the distance
-# from a benchmark's figure (the measure `gap`), not a bound, a level or a change of the subject
+# from a benchmark's figure (the measure `benchmark_gap`), not a bound, a level or a change of the subject
 _BENCHMARK = r"(?:同期)?(?:(?:全国|全省|全区|全市|全州|全盟|全县|[东中西]部(?:地区)?)的?(?:平均)?|平均)(?:水平|值|增速|增幅|速度)?"
 BENCHMARK_GAP = re.compile(rf"(?:(?P<above>高于|快于|高出|超出|超过|领先)|低于|慢于|落后于?){_BENCHMARK}$"
                            rf"|比{_BENCHMARK}(?:(?P<more>高出?|快|多)|低|慢|少)$")

@@ -56,7 +56,7 @@ def tracked_rows(q: pd.DataFrame) -> pd.Series:
     return q["label"].isin(_TRACKED) & trackable(q["indicator"]) & ~untracked
 
 
-_UNTRACKED_MEASURES = ("attribute", "gap")
+_UNTRACKED_MEASURES = ("attribute", "benchmark_gap")
 
 
 # Units of one kind that reports write differently (粮食产量1300亿斤 here, 1300万吨 there): what
