@@ -53,6 +53,10 @@ def test_cues():
     ("元", "城镇居民人均可支配收入完成30788元,比2010年增加", "城镇居民人均可支配收入", "change"),
     ("天", "优良天数增加", "空气优良天数", "change"),
     ("个", "增加", "普通高中招生计划", "count"),
+    # every value of a list after the verb is a change, however long the list (海拉尔 2013, seeds)
+    ("元", "月人均分别提高221元、90元、350元和", "", "change"),
+    ("%", "较重组前分别增长102.7%、318.6%、", "营业收入", "change"),
+    ("%", "黄金、白银、精炼铜、镍产量分别增长544.4%、199.2%、110.9%、", "镍产量", "change"),
     # the distance from a benchmark's figure is a gap, in any wording (内蒙古, 江西 2026)
     ("个百分点", "规上工业增加值增长6.7%、高于全国", "规模以上工业增加值", "benchmark_gap"),
     ("个百分点", "高出全国平均水平", "民间投资", "benchmark_gap"),

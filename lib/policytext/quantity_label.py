@@ -128,7 +128,9 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
 
 
 # the verb of a change right before an amount (counts keep their measure: 增加5000个…招生计划)
-_AMOUNT_CHANGE = re.compile(r"(?:增长|增加|递增|提高|提升|下降|降低|减少|缩短|压缩|压减)(?:了|近|约|超过|超)?$")
+# (分别提高221元、90元、350元和300元: each value of the list after the verb)
+_AMOUNT_CHANGE = re.compile(r"(?:增长|增加|递增|提高|提升|下降|降低|减少|缩短|压缩|压减)(?:了|近|约|超过|超)?"
+                            r"(?:[0-9０-９.．]+[^0-9０-９,，;；、和及与]{0,4}[、和及与])*$")
 _AMOUNT_NAME = re.compile(r"(?:规模|产值|总值|总额|收入|营收|投资|资金|增加值|利润|额)$")
 
 
