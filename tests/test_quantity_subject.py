@@ -129,6 +129,8 @@ def test_subject_of_clause_before():
     assert walk("全省进出口总值创历史新高，达到5379亿元。", subject_of_clause_before) == [("进出口总额", "进出口总值")]
     # ... not a sum spent, which says what was done (海拉尔 2016)
     assert walk("公共服务水平显著提高，累计完成投入33.4亿元。", subject_of_clause_before) == [("", "")]
+    # one value for a list of unknown items names none of them (海拉尔 2012)
+    assert walk("社区干部生活补贴、环卫工人工资再次提高，年人均增加2400元。", subject_of_clause_before) == [("", "")]
     # 安徽 2026: steps crossed (连跨两个万亿元台阶) say how it went too; 年均 is how much
     assert walk("地区生产总值连跨两个万亿元台阶，年均增长5.7%。", subject_of_clause_before) == [
         ("地区生产总值",) * 2]
@@ -526,3 +528,12 @@ def test_previous_subject_not_for_a_noun_written_after_the_value():
 ])
 def test_a_verb_opening_the_name_leaves_its_object(text, names):
     assert indicators(text) == names
+
+
+def test_subject_of_fenbie_without_a_subject_reads_the_list_in_the_clause_before():
+    # 海拉尔 2013: 月人均 is no subject; the four items listed before 再次提高 are, in order
+    text = "企业退休人员基本养老金、城镇低保标准、社区干部生活补贴和环卫工人工资再次提高，月人均分别提高221元、90元、350元和300元。"
+    assert [ind for ind, _ in walk(text, subject_of_fenbie)] == [
+        "企业退休人员基本养老金", "城镇低保标准", "社区干部生活补贴", "环卫工人工资"]
+    # as many items as values, or nothing
+    assert walk("养老金、低保标准再次提高，月人均分别提高221元、90元、350元。", subject_of_fenbie)[0] == ("", "")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .numbers import MEASURE_WORDS, base_unit
 from .quantity_label import usable_indicator
-from .quantity_nouns import (ACTION_VERB, MAX_NAME, PREDICATE_RE, IndicatorResolver, expand_coordination, item_noun,
+from .quantity_nouns import (ACTION_VERB, MAX_NAME, PREDICATE_RE, SPLIT_COORD, IndicatorResolver, expand_coordination, item_noun,
                              post_phrase, predicate_follows, strip_phrase, strip_phrase_keep_coord)
 from .quantity_spans import BENCHMARK_GAP, Candidate
 
@@ -242,8 +242,10 @@ def subject_of_fenbie(cl: Clause) -> tuple[str, str]:
     if len(items) == len(after):
         resolved = [cl.resolver.from_phrase(it, percent=cl.is_percent) for it in items]
     elif not strip_phrase(cl.text[cl.clause_start:at]):
-        resolved = _distinct_subjects([r for r in cl.rows if cl.segment_start <= r["start"] < cl.clause_start],
-                                      len(after))
+        listed = _listed_in_clause_before(cl.previous_clause, len(after))
+        resolved = ([cl.resolver.from_phrase(it, percent=cl.is_percent) for it in listed] or
+                    _distinct_subjects([r for r in cl.rows if cl.segment_start <= r["start"] < cl.clause_start],
+                                       len(after)))
     else:
         return "", ""
     if not resolved:
@@ -253,6 +255,16 @@ def subject_of_fenbie(cl: Clause) -> tuple[str, str]:
     if after[-1].relation != "=" and cl.value.relation == "=":
         cl.value.relation = after[-1].relation
     return resolved[after.index(cl.value)]
+
+
+def _listed_in_clause_before(previous: str, n: int) -> list[str]:
+    """养老金、低保标准、生活补贴和工资再次提高，月人均分别提高221元、90元…: with no subject before
+    分别, the n items a clause without figures lists before saying how they went."""
+    went = _HOW_IT_WENT.search(previous)
+    if not went or re.search(r"[0-9０-９]", previous):
+        return []
+    items = [strip_phrase(it) for it in SPLIT_COORD.split(previous[:went.start()])]
+    return items if len(items) == n and all(2 <= len(it) <= 16 for it in items) else []
 
 
 def _items_of_clause_before(previous: str, subject: str, n: int) -> list[str]:
@@ -484,14 +496,17 @@ def subject_of_clause_before(cl: Clause) -> tuple[str, str]:
     went = _HOW_IT_WENT.search(cl.previous_clause)
     if not went:
         return "", ""
-    name, written = cl.resolver.from_phrase(cl.previous_clause[:went.start()], percent=cl.is_percent)
+    subject = cl.previous_clause[:went.start()]
+    if "、" in subject:      # 生活补贴、环卫工人工资再次提高，年人均增加2400元: one value for a list
+        return cl.resolver.registry_name(subject.split("、")[0]) or ("", "")
+    name, written = cl.resolver.from_phrase(subject, percent=cl.is_percent)
     return (name, written) if 2 <= len(written) <= 16 else ("", "")
 
 
 # what may stand before the value: how much, not what was done (累计完成投入33.4亿元 is a sum)
 _ONLY_HOW_MUCH = re.compile(r"(?:全年|平均|年均|年?人均|月人均)?(?:达到|达|为|提高到?|增长|增加|突破|超过|提升[至到]|升至|增至)?$")
 # how a clause says something went, at its end: 再创新高, 逐年提高, 持续增长 …
-_HOW_IT_WENT = re.compile(r"(?:再创|创历史|创)新高|(?:不断|稳步|持续|继续|逐年|进一步|明显|显著|大幅|较快|快速|平稳)"
+_HOW_IT_WENT = re.compile(r"(?:再创|创历史|创)新高|(?:不断|稳步|持续|继续|逐年|进一步|明显|显著|大幅|较快|快速|平稳|再次)"
                           r"(?:提高|提升|增长|增加|上升)|稳中有升$|"
                           # 地区生产总值连跨两个万亿元台阶，年均增长5.7%
                           r"(?:连跨|跨上|迈上|站上|跃上|突破)[^,，;；]{0,8}(?:台阶|大关)$")
