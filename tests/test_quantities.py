@@ -377,6 +377,17 @@ def test_a_text_without_sentence_ends_is_read_in_pieces():
     assert len(got) == 120 and {r["text"] for r in got} == {"1300.5万吨"}
 
 
+def test_a_flow_in_a_five_year_plan_section_adds_up_over_the_plan():
+    # 河南 2026: in the 十五五 section, 城镇新增就业500万人以上 is a 2026–2030 total (the annual
+    # target is 110万); a level reached (城镇化率) and a count of what will exist stay 2030's
+    text = ("一、2025年工作回顾\n过去一年，工作扎实。\n二、“十五五”时期经济社会发展的主要目标\n"
+            "城镇新增就业500万人以上，常住人口城镇化率达到65%左右，打造4个国家先进制造业集群。\n"
+            "三、2026年工作安排\n城镇新增就业110万人以上。\n")
+    got = [(r["value"], r["label"], r["period"]) for r in rows(text, year=2026, review_year=2025)]
+    assert got == [(500.0, "target", "2026–2030"), (65.0, "target", "2030"), (4.0, "target", "2030"),
+                   (110.0, "target", "2026")]
+
+
 def test_fenbie_after_separate_subjects():
     text = "城镇居民人均可支配收入达到34520元，农村居民人均可支配收入达到16385元，年均分别增长7.9%和9.2%。"
     got = [(r["indicator"], r["value"], r["measure"]) for r in rows(text, year=2021)]

@@ -149,8 +149,11 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
         measure = "avg_change"
     # a benchmark gap holds for what it compares: 年均增长5.7%、高于全国0.3个百分点 over the span
     timed_as = ("avg_change" if AVG_RATE.search(clause_pre) else "level") if measure == "benchmark_gap" else measure
+    # a section that plans several years ahead (“十五五”时期主要目标): the span a flow adds up over
+    section = (review_year + 1, horizon) if horizon is not None and review_year is not None \
+        and horizon > review_year + 1 else None
     p0, p1 = period_for(text[:offset], clause_pre, measure=timed_as, label=label, year=y,
-                        review_year=review_year, context=ctx.periods, position=c.start)
+                        review_year=review_year, context=ctx.periods, position=c.start, section=section)
     label, cue = span_label(label, cue, (p0, p1), clause_pre, review_year)
     if label == "target" and (sets_nothing(c.unit, ctx.text[c.text_end:c.text_end + 20])
                               or starts_span(text, offset)):

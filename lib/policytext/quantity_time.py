@@ -234,13 +234,15 @@ _OVER_SPAN = re.compile(r"累计|期间|时期内")
 
 
 def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, year: int | None,
-               review_year: int | None, context: PeriodContext | None, position: int = 0
-               ) -> tuple[int | None, int | None]:
+               review_year: int | None, context: PeriodContext | None, position: int = 0,
+               section: tuple[int, int] | None = None) -> tuple[int | None, int | None]:
     """(period_start, period_end) of a value whose sentence reads ``sentence_pre`` before it.
 
     An average rate holds for the span named last in its sentence, else in its section,
     else the five years ahead (a target) or back (a result) of the review year.  Any other
-    value holds for ``year``, unless it adds up over a span its sentence names (累计, 期间)."""
+    value holds for ``year``, unless it adds up over a span its sentence names (累计, 期间), or,
+    for a target, the span of the plan ``section`` it stands in (“十五五”时期主要目标: 城镇新增就业
+    500万人以上 is a five-year total, not 2030's)."""
     span, end_point, after = span_in(sentence_pre, review_year)
     if measure == "avg_change":
         if span is None or end_point:
@@ -256,7 +258,7 @@ def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, 
         return span
     paragraph = context.opened_by(position) if context is not None else None
     flow_span = _flow_over_span(sentence_pre, clause_pre, measure=measure, label=label, review_year=review_year,
-                                paragraph=paragraph)
+                                paragraph=paragraph, section=section)
     return flow_span if flow_span is not None else (year, year)
 
 
@@ -346,14 +348,16 @@ _OPENS_CLAUSE = re.compile(r"(?:^|[，,；;：:])\s*(?:全[区市省县州盟旗
 
 
 def _flow_over_span(sentence_pre: str, clause_pre: str, *, measure: str, label: str,
-                    review_year: int | None, paragraph: tuple[int, int] | None = None) -> tuple[int, int] | None:
+                    review_year: int | None, paragraph: tuple[int, int] | None = None,
+                    section: tuple[int, int] | None = None) -> tuple[int, int] | None:
     """The span a flow adds up over (五年累计发放城乡低保金9823万元 -> 2011–2015), or None.
 
     The sentence names the span before the value (五年来, 过去五年, “十四五”时期, and in a
     review bare 五年累计 / 五年共 / 五年建成 / 五年新增), no single year or 每年 follows
     it, and the last cue between the span and the value is a flow (累计, 新增, 建成, 完成,
     发放 …; a clause with no cue continues the one before: 、贫困大学生救助金307万元).
-    A sentence naming no span reads the one its ``paragraph`` opens on (——这五年…).
+    A sentence naming no span reads the one its ``paragraph`` opens on (——这五年…), or, for a
+    target, the span of its plan ``section``.
     A level reached at the end (达到18.99平方米, 人均…, 比2010年提高86%, a rate) stays one
     year, and a target never adds up over a past span nor a result over a future one."""
     if measure not in ("level", "count") or _NOT_A_TOTAL.search(clause_pre):
@@ -366,6 +370,8 @@ def _flow_over_span(sentence_pre: str, clause_pre: str, *, measure: str, label: 
             return None
     elif paragraph is not None and label != "target":
         span, scope = paragraph, sentence_pre
+    elif section is not None and label == "target":
+        span, scope = section, sentence_pre
     else:
         return None
     if review_year is not None and (span[1] <= review_year if label == "target" else span[0] > review_year):
