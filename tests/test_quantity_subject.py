@@ -531,3 +531,11 @@ def test_subject_of_fenbie_without_a_subject_reads_the_list_in_the_clause_before
         "企业退休人员基本养老金", "城镇低保标准", "社区干部生活补贴", "环卫工人工资"]
     # as many items as values, or nothing
     assert walk("养老金、低保标准再次提高，月人均分别提高221元、90元、350元。", subject_of_fenbie)[0] == ("", "")
+
+
+def test_chengzhen_or_nongcun_alone_is_a_half_of_the_chengxiang_subject_before():
+    # 海拉尔 2012: 城镇 and 农村 alone name the halves of the 城乡 subject of the clause before
+    text = "城乡最低生活保障标准逐年提高，城镇年人均提高600元，农村年人均提高200元，均高于自治区标准。"
+    assert indicators(text) == ["城镇最低生活保障标准", "农村最低生活保障标准"]
+    # without such a clause they stay what they are
+    assert indicators("城镇年人均提高600元。") == ["城镇"]

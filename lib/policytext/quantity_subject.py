@@ -398,10 +398,19 @@ def noun_after_count(cl: Clause) -> tuple[str, str]:
 
 
 def noun_before_value(cl: Clause) -> tuple[str, str]:
-    """地区生产总值增长5%: the phrase before the value."""
+    """地区生产总值增长5%: the phrase before the value; 城镇 or 农村 alone, after a clause about a
+    城乡 subject (城乡最低生活保障标准逐年提高，城镇年人均提高600元), is that subject's half."""
     if cl.only_separator:
         return "", ""
-    return cl.resolver.from_phrase(cl.pre.lstrip("、和与及,，"), percent=cl.is_percent)
+    name, written = cl.resolver.from_phrase(cl.pre.lstrip("、和与及,，"), percent=cl.is_percent)
+    if written not in ("城镇", "农村"):
+        return name, written
+    halves = _CHENGXIANG_SUBJECT.findall(cl.text, cl.segment_start, cl.clause_start)
+    return cl.resolver.from_phrase(written + halves[-1], percent=cl.is_percent) if halves else (name, written)
+
+
+# 城乡最低生活保障标准逐年提高，: a clause about a subject whose halves the clauses after it give
+_CHENGXIANG_SUBJECT = re.compile(r"城乡([\u4e00-\u9fff]{2,12}?)(?:逐年|不断|持续|稳步|再次|均)?(?:提高|提升|增长|增加|上调)[，,]")
 
 
 def order_of_previous_list(cl: Clause) -> tuple[str, str]:
