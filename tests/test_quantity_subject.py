@@ -394,6 +394,9 @@ def test_adverbs_verbs_and_the_you_of_ziyou(text, names):
     ("农村危房改造竣工率达到100%。", "农村危房改造竣工率"),
     ("覆盖率达到95%。", "覆盖率"),
     ("完成率达到98%。", "完成率"),
+    # and before an area (海拉尔 2014, 2016): 种植面积 is what is measured, not 种植's object
+    ("地产蔬菜种植面积达到2万亩。", "地产蔬菜种植面积"),
+    ("绿化覆盖面积达到341.67公顷。", "绿化覆盖面积"),
 ])
 def test_a_verb_before_a_rate_names_the_rate(text, name):
     assert indicators(text)[-1] == name
@@ -533,3 +536,36 @@ def test_chengzhen_or_nongcun_alone_is_a_half_of_the_chengxiang_subject_before()
     assert indicators(text) == ["城镇最低生活保障标准", "农村最低生活保障标准"]
     # without such a clause they stay what they are
     assert indicators("城镇年人均提高600元。") == ["城镇"]
+
+
+def test_a_verb_after_zhan_is_part_of_what_the_share_is_of():
+    # 海南 2026: 新建 is an action verb, but here it says which buildings the share is of
+    assert indicators("装配式建筑面积占新建建筑比重超80%。") == ["装配式建筑面积占新建建筑比重"]
+    # before 占 a verb still opens its object
+    assert indicators("实施项目投资占全部投资比重超80%。") == ["项目投资占全部投资比重"]
+
+
+def test_items_share_only_the_head_when_the_last_starts_with_an_earlier_one():
+    # 陕西 2026: 工业 is the start of 工业技改投资, so the items are 工业投资 and 制造业投资
+    # (not 工业技改投资 and 制造业改投资, the last item's characters after their length)
+    said = walk("工业、制造业、工业技改投资分别增长9.4%、13.3%、6.1%。", subject_of_fenbie)
+    assert [written for _, written in said] == ["工业投资", "制造业投资", "工业技改投资"]
+    # a short modifier still takes the rest of the last item
+    said = walk("城镇、农村居民人均可支配收入分别增长4.5%、5.5%。", subject_of_fenbie)
+    assert [written for _, written in said] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # 海南 2026 (twice), 陕西 2026, 内蒙古 2026, 海拉尔 2014: another measure of the same subject
+    ("推动林下经济面积达260万亩、产值达130亿元。", ["林下经济面积", "林下经济产值"]),
+    ("生物降解制品总产量增长19%、产值增长18%。", ["生物降解制品总产量", "生物降解制品产值"]),
+    ("猕猴桃综合产值增长8.5%、出口增长53.6%。", ["猕猴桃综合产值", "猕猴桃出口"]),
+    ("国资委监管企业营收增长5.9%、利润增长5.5%。", ["国资委监管企业营收", "国资委监管企业利润"]),
+    ("地产蔬菜种植面积达到2万亩，产量达到15万吨。", ["地产蔬菜种植面积", "地产蔬菜产量"]),
+    # not after an indicator the registry knows, whose other measures are not written
+    ("规上工业增加值增长5%、利润增长3%。", ["规模以上工业增加值", "利润"]),
+    # not when something else stands between the two values
+    ("林下经济面积达260万亩，带动农户增收，产值达130亿元。", ["林下经济面积", "产值"]),
+])
+def test_a_bare_measure_right_after_another_is_of_the_same_subject(text, names):
+    assert indicators(text) == names

@@ -16,8 +16,9 @@ from .indicators import IndicatorRegistry
 from .quantity_spans import BENCHMARK_GAP
 from .quantity_time import TIME_PREFIX
 
-__all__ = ["IndicatorResolver", "ACTION_VERB", "LEADING_RE", "MAX_NAME", "POST_VERB_START", "PREDICATE_RE", "SPLIT_COORD", "expand_coordination",
-           "item_noun", "level_with_shared_noun", "post_phrase", "predicate_follows", "strip_phrase", "strip_phrase_keep_coord", "strip_time"]
+__all__ = ["IndicatorResolver", "ACTION_VERB", "BARE_MEASURE", "LEADING_RE", "MAX_NAME", "POST_VERB_START", "PREDICATE_RE", "SPLIT_COORD", "expand_coordination",
+           "item_noun", "level_with_shared_noun", "post_phrase", "predicate_follows", "strip_phrase", "strip_phrase_keep_coord", "strip_time",
+           "SUBJECT_MEASURED"]
 
 # Words between an indicator and its number that say how, not what: 首次突破, 年均增长, 控制在.
 _PREDICATE_WORDS = sorted(set("""
@@ -61,7 +62,7 @@ ACTION_VERB = re.compile(
     r"引导|扶持|争创|储备|招引|签约|开工|竣工|安置|资助|惠及|覆盖|整治|治理|修复|种植|给予|设立|"
     r"新增|累计|启动|组织|接待|受理|化解|清理|消除|淘汰|关停|整合为|整合|出台|制定|办结|巡察|推出|完工|"
     r"严格|做好|抓好|办好|安排(?!资金|部署)|提供)")
-_MEASURE_HEAD = re.compile(r"率|量|面(?!积)|比例")
+_MEASURE_HEAD = re.compile(r"率|量|面积?|比例")
 _LEADING_VERB = re.compile(r"^(?:提升|布局|新组建|组建|形成|认定|落地(?!项目)|"
                            r"建设(?!用地|项目|任务|资金|规模|面积|投资|工程|进度|周期|标准|速度|成本|单位))(?=[^0-9]{2})")
 # 生产 before a product, not a noun of its own (生产安全, 生产加工项目, 生产生活垃圾, 生产总值)
@@ -139,6 +140,9 @@ def strip_phrase(phrase: str) -> str:
     phrase = _drop_inner_year(phrase)
     # an action verb inside the phrase: the object follows it (累计实施亿元以上项目 -> 亿元以上项目)
     verbs = list(ACTION_VERB.finditer(phrase))
+    if (share := _SHARE_NAMED.search(phrase)) is not None:
+        # 装配式建筑面积占新建建筑比重: a verb after 占 is part of what the share is of
+        verbs = [v for v in verbs if v.start() < share.start()]
     opening = _OPENING_VERB.match(phrase)
     if verbs and _MEASURE_HEAD.fullmatch(phrase, verbs[-1].end()):
         # 覆盖率, 办结率, 农村危房改造竣工率: a verb before a measure's head names the measure
@@ -254,7 +258,12 @@ def expand_coordination(subject: str, n: int | None = None) -> list[str]:
     if len(parts) < 2:
         return [subject]
     last = parts[-1]
-    return [_shared_head(p, last) for p in parts[:-1]] + [last]
+    items = [_shared_head(p, last) for p in parts[:-1]]
+    if last in items:
+        # 工业、制造业、工业技改投资: the last item starts with an earlier one, so its start is
+        # its own modifier, not a slot the others fill; they share only its head (工业投资)
+        items = [_head_of(last, p) for p in parts[:-1]]
+    return items + [last]
 
 
 def _shared_head(item: str, last: str) -> str:
@@ -267,9 +276,19 @@ def _shared_head(item: str, last: str) -> str:
         at = last.find(item[k:]) if len(item) - k >= 2 else -1
         if at > 0 and at + len(item) - k < len(last):
             return item + last[at + len(item) - k:]
-    # 城乡居民低保、社会养老、特困供养标准: items without a head take the last one's
+    return _head_of(last, item)
+
+
+def _head_of(last: str, item: str) -> str:
+    """城乡居民低保、社会养老、特困供养标准: an item without a head takes the last one's."""
     head = _HEAD.search(last)
     return item + head.group() if head and not _HEAD.search(item) else item
+
+
+# What is measured of a subject: 林下经济面积, 生物降解制品总产量, 猕猴桃综合产值
+_MEASURES = r"(?:产值|产量|面积|收入|营收|营业收入|利润|利税|税收|出口|进口|销售额|交易额|增加值|规模)"
+BARE_MEASURE = re.compile(r"(?:总|综合)?" + _MEASURES)
+SUBJECT_MEASURED = re.compile(r"(?P<subject>[^、,，]{2,}?)(?:种植|播种|养殖)?(?:总|综合)?" + _MEASURES)
 
 
 # The longest name kept (characters from the end): 规模以上工业企业研发经费支出占营业收入比重 has 21,
@@ -292,7 +311,7 @@ _COMMON_WORD = 50   # dictionary frequency: 天然气 1218, 原油 729; 农村�
 # What a measured name ends in: a rate, a share, a standard, an amount.
 _HEAD = re.compile(r"(?:(?:普及|覆盖|达标|参保|合格|优良|利用|处理|入学|就业|失业|贡献|转化|完成|增长|发生|死亡)?率|"
                    r"标准|比重|比例|占比|收入|收益|利润|总额|规模|[起个户人次件家宗]数|面积|产量|数量|产值|增加值|金额|"
-                   r"支出|指数|人次)$")
+                   r"支出|指数|人次|投资)$")
 
 
 
@@ -345,6 +364,7 @@ def item_noun(text: str, pos: int, limit: int) -> tuple[str, int]:
 # ------------------------------------------------------------------ from a phrase to a name
 
 # A占B at the end of a name, without the word for the share
+_SHARE_NAMED = re.compile(r"(?<=..)占(?!有)[^占]{2,}(?:比重|比例|份额|比率)$")
 _SHARE_OF = re.compile(r"..占(?!有)[^占比]{2,}(?<!比重)(?<!比例)(?<!份额)(?<!比率)$")
 _PLACE_PREFIX = re.compile(r"^(?:.{1,6}(?:省|市|县|州|盟|旗|(?<![园小社景矿库街])区))$")
 _BASELINE_PHRASE = re.compile(r"在[^,，;；]{0,12}基础上|(?:是|为)?[“\"]?十[一二三四五六]五[”\"]?(?:期?末|时期末|期间|时期|以来)?的?")

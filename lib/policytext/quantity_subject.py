@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from .numbers import MEASURE_WORDS, base_unit
 from .quantity_label import usable_indicator
-from .quantity_nouns import (ACTION_VERB, MAX_NAME, PREDICATE_RE, SPLIT_COORD, IndicatorResolver, expand_coordination, item_noun,
-                             post_phrase, predicate_follows, strip_phrase, strip_phrase_keep_coord)
+from .quantity_nouns import (ACTION_VERB, BARE_MEASURE, MAX_NAME, PREDICATE_RE, SPLIT_COORD, IndicatorResolver, expand_coordination, item_noun,
+                             post_phrase, predicate_follows, strip_phrase, strip_phrase_keep_coord, SUBJECT_MEASURED)
 from .quantity_spans import BENCHMARK_GAP, Candidate
 
 __all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", "clause_of", "resolve_subject",
@@ -403,10 +403,28 @@ def noun_before_value(cl: Clause) -> tuple[str, str]:
     if cl.only_separator:
         return "", ""
     name, written = cl.resolver.from_phrase(cl.pre.lstrip("、和与及,，"), percent=cl.is_percent)
+    if BARE_MEASURE.fullmatch(written):
+        return _measure_of_subject_before(cl, written) or (name, written)
     if written not in ("城镇", "农村"):
         return name, written
     halves = _CHENGXIANG_SUBJECT.findall(cl.text, cl.segment_start, cl.clause_start)
     return cl.resolver.from_phrase(written + halves[-1], percent=cl.is_percent) if halves else (name, written)
+
+
+def _measure_of_subject_before(cl: Clause, written: str) -> tuple[str, str] | None:
+    """推动林下经济面积达260万亩、产值达130亿元: a bare measure right after the value of another
+    measure of a subject is that subject's (林下经济产值). Not after an indicator the registry
+    knows (工业增加值增长5%、投资增长3%: whose 投资 is not written)."""
+    k = cl.group.index(cl.value)
+    last_name, last_written = cl.memory.last
+    if k == 0 or not last_written or last_name in cl.resolver.registry:
+        return None
+    between = cl.text[cl.group[k - 1].text_end:cl.value.start]
+    m = SUBJECT_MEASURED.fullmatch(last_written)
+    if m is None or not re.fullmatch(r"(?:以上|左右|以下|以内)?[、,，]" + re.escape(written)
+                                     + f"(?:{PREDICATE_RE.pattern[:-1]})?", between):
+        return None
+    return cl.resolver.from_phrase(m["subject"] + written, percent=cl.is_percent)
 
 
 # 城乡最低生活保障标准逐年提高，: a clause about a subject whose halves the clauses after it give
