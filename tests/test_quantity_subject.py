@@ -334,11 +334,17 @@ def test_a_bare_level_takes_the_noun_of_the_last_counted_level():
     ("建设外向型产业集聚区50个左右。", "外向型产业集聚区"),
     ("组建“科学家+工程师”团队500支。", "科学家+工程师团队"),
     ("新组建省实验室、产业创新研究院等10家以上。", "省实验室产业创新研究院"),
+    # 海南, 青海 2026: 更新 too; 标准化 is no 建设标准 (construction standard)
+    ("更新老龄低产低质胶园7万亩。", "老龄低产低质胶园"),
+    ("建设标准化胶园30万亩。", "标准化胶园"),
+    ("更新住宅电梯400多部。", "住宅电梯"),
     # 做好, 抓好, 办好 are verbs wherever they stand (海拉尔 2012)
     ("科学合理的做好海拉尔东山组团8.8平方公里起步区的规划。", "海拉尔东山组团"),
     # ... and stay inside a noun or before one they belong to
     ("乡村建设示范村达到100个。", "乡村建设示范村"),
     ("建设用地供应达到500亩。", "建设用地供应"),
+    ("建设标准提高到每平方米2000元。", "建设标准"),
+    ("更新改造老旧管网投资达到5亿元。", "更新改造老旧管网投资"),
 ])
 def test_a_verb_that_nouns_also_hold_opens_the_object_only_at_the_start(text, name):
     assert indicators(text) == [name]

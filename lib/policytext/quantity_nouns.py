@@ -39,7 +39,10 @@ _MODAL_NENG = "(?<![产动功效储热电核光风节性技体潜赋职])能"
 # 有 is the verb (重点调度项目有66个) unless it ends a word: 现有, 国有, 所有 ...
 _VERB_YOU = "(?<![现所国拥共具没享占富含私公])有"
 _SPECIAL = {"能": _MODAL_NENG, "有": _VERB_YOU}
-PREDICATE_RE = re.compile("(?:" + "|".join(_SPECIAL.get(w) or re.escape(w) for w in _PREDICATE_WORDS) + ")+$")
+# 提高到每平方米(2000元): what the value is per, after the verb, is no part of the name
+_PER_UNIT = "(?<=[到至为达])每(?:人|户|亩|生|吨|头|只|次|月|年|天|日|公斤|千克|平方米|立方米|公里|千瓦时)"
+PREDICATE_RE = re.compile("(?:" + "|".join([_SPECIAL.get(w) or re.escape(w) for w in _PREDICATE_WORDS] + [_PER_UNIT])
+                          + ")+$")
 LEADING_RE = re.compile(
     r"^(?:(?:19|20)\d\d年度|" + TIME_PREFIX + "|"
     r"现在|目前|当前|如今|眼下|我国|我省|我们|"
@@ -63,8 +66,8 @@ ACTION_VERB = re.compile(
     r"新增|累计|启动|组织|接待|受理|化解|清理|消除|淘汰|关停|整合为|整合|出台|制定|办结|巡察|推出|完工|"
     r"严格|做好|抓好|办好|安排(?!资金|部署)|提供)")
 _MEASURE_HEAD = re.compile(r"率|量|面积?|比例")
-_LEADING_VERB = re.compile(r"^(?:提升|布局|新组建|组建|形成|认定|落地(?!项目)|"
-                           r"建设(?!用地|项目|任务|资金|规模|面积|投资|工程|进度|周期|标准|速度|成本|单位))(?=[^0-9]{2})")
+_LEADING_VERB = re.compile(r"^(?:提升|布局|新组建|组建|形成|认定|落地(?!项目)|更新(?!改造)|"
+                           r"建设(?!用地|项目|任务|资金|规模|面积|投资|工程|进度|周期|标准(?!化)|速度|成本|单位))(?=[^0-9]{2})")
 # 生产 before a product, not a noun of its own (生产安全, 生产加工项目, 生产生活垃圾, 生产总值)
 _PRODUCED = re.compile(r"^(?:全年)?生产(?!安全|加工|生活|经营|要素|总值|基地|线|力|能力|规模|企业|设备|车间|环节|性|资料|许可)"
                        r"([\u4e00-\u9fff]{1,8})$")
