@@ -575,3 +575,20 @@ def test_items_share_only_the_head_when_the_last_starts_with_an_earlier_one():
 ])
 def test_a_bare_measure_right_after_another_is_of_the_same_subject(text, names):
     assert indicators(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # 甘肃 2026, 海拉尔 2015, 2017: a project's name ends at 项目/工程, what follows is how it went
+    ("总投资410亿元的巨化硅氟新材料项目刷新我省单体工业项目投资纪录。", ["巨化硅氟新材料项目投资"]),
+    ("投资4300万元的中央桥至哈萨尔桥段工程整体完工。", ["中央桥至哈萨尔桥段工程投资"]),
+    # 时代 is no unit remnant (12吉瓦时 is)
+    ("总投资7亿元的时代广场商业项目开工建设。", ["时代广场商业项目投资"]),
+    # 青海 2026: each count names its own projects, not the modifier of the list before it
+    ("持续深化农村集体管理等6个全国整治项目和基础教育公平、安居工程乱象治理2个省级整治项目。",
+     ["全国整治项目", "省级整治项目"]),
+    # 项目公司 is a noun of its own; 工程化 is no 工程 (河南 2026, 海南 2026)
+    ("落地5家金融租赁管理型项目公司。", ["金融租赁管理型项目公司"]),
+    ("推进66个粮食产能提升重点县。", ["粮食产能提升重点县"]),
+])
+def test_a_project_name_ends_at_xiangmu_or_gongcheng(text, names):
+    assert indicators(text) == names

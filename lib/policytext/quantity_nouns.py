@@ -344,9 +344,10 @@ _ITEM_STOP = (r"、|[和及与](?=[^0-9０-９,，;；:：。、和及与的]{0,
               r"未|不及|(?<!植)被|获|为(?=[抓重基核主引])|得到|达到|已|(?:均|都)(?=[取为达已在有实得完])")
 _ITEM_NOUN = re.compile(r"(的)?((?:(?!" + _ITEM_STOP + r")[^0-9０-９(（“\"的/])+?)(?:前期工作|前期|工作|工程|建设)*"
                         r"(?=" + _ITEM_STOP + ")")
+_PROJECT_NAME = re.compile(r"(.{2,}?(?:项目|工程))(?![区师部库群包公化]|项目)[\u4e00-\u9fff]{2,}")
 _NOT_NOUN = re.compile(r"(?:人民币|台阶|大关|水平|目标|突破|方面|方面工作|以上|以下|左右)$|^(?:工程|项目)$|"
                        # 10万千瓦及以下机组, 30万吨级泊位, 12吉瓦时: the value qualifies the noun; 对…, 支持…: a predicate
-                       r"^(?:及|[级时型/]|对|向|为|在|给|把|将|并|支持|用于|带动|推动|促进|覆盖|惠及|新增|保持|连续|居|位居)")
+                       r"^(?:及|[级型/]|时(?!代)|对|向|为|在|给|把|将|并|支持|用于|带动|推动|促进|覆盖|惠及|新增|保持|连续|居|位居)")
 
 
 def item_noun(text: str, pos: int, limit: int) -> tuple[str, int]:
@@ -356,12 +357,16 @@ def item_noun(text: str, pos: int, limit: int) -> tuple[str, int]:
     if shared is not None:          # 1个国家级、5个省级…: the noun ends at the level
         return shared, text.find("级", pos, limit) + 1
     m = _ITEM_NOUN.match(text, pos, limit)     # (not text[:limit]: a copy of the whole text per value)
-    if not m or not 2 <= len(m.group(2)) <= 16:
+    if not m:
         return "", pos
-    noun = m.group(2)
-    if POST_VERB_START.match(noun) or ACTION_VERB.match(noun) or _NOT_NOUN.search(noun):
+    noun, end = m.group(2), m.end()
+    # 巨化硅氟新材料项目刷新我省…纪录: a project's name ends at 项目/工程; what follows is a predicate
+    project = _PROJECT_NAME.match(noun)
+    if project:
+        noun, end = project.group(1), m.start(2) + project.end(1)
+    if not 2 <= len(noun) <= 16 or POST_VERB_START.match(noun) or ACTION_VERB.match(noun) or _NOT_NOUN.search(noun):
         return "", pos
-    return noun, m.end()
+    return noun, end
 
 
 # ------------------------------------------------------------------ from a phrase to a name
