@@ -378,6 +378,11 @@ def test_verbs_and_times_around_a_counted_noun_are_no_part_of_it(text, name):
 @pytest.mark.parametrize("text, name", [
     ("跨境电商综试区扩容至7个。", "跨境电商综试区"),                          # 河南 2026
     ("争取到中央和自治区预算内投资2.76亿元。", "中央和自治区预算内投资"),      # 海拉尔 2018
+    ("全区行政许可事项缩减到130项。", "行政许可事项"),                        # 海拉尔 2018, 2019
+    ("市级议事协调机构精简至20个。", "市级议事协调机构"),
+    # 共/当年 before 完成投资 say how much, which the value says (海拉尔 2016); 累计 says since when
+    ("蔬菜基地配套建设共完成投资1200万元。", "蔬菜基地配套建设完成投资"),
+    ("物流园区累计完成投资2.65亿元。", "物流园区累计完成投资"),
 ])
 def test_a_verb_with_its_direction_is_no_part_of_the_name(text, name):
     assert indicators(text) == [name]

@@ -33,6 +33,7 @@ _PREDICATE_WORDS = sorted(set("""
 较 人均 月人均 年人均 有 共有 拥有 连跨 跨上 站上 稳步 逐步 持续 不断 进一步 大幅 扩容至 扩大至 扩大到 扩展至 上升至 上升到 缩小至 缩小到 优化整合为 优化调整为 优化为 整合优化为 每月 每年 每人
 了 全面 全力 基本 顺利 圆满 如期 历史性 跨过 恢复至 恢复到 各 新增 给予
 微降 微涨 微增 略降 略增 小幅 小幅增长 小幅下降 小幅上涨 小幅回落 逆势 逆市
+缩减到 缩减为 压缩到 压缩为 精简到 精简至 压减为 减少为 减至 减到 增到 提高为 提升为 扩大为 增加为 降低为
 """.split()), key=len, reverse=True)
 # 能 is a modal (能达到) unless it ends a noun: 产能, 动能, 储能, 节能 ...
 _MODAL_NENG = "(?<![产动功效储热电核光风节性技体潜赋职])能"
@@ -141,6 +142,8 @@ def strip_phrase(phrase: str) -> str:
         phrase = re.sub(r"(?:较|(?<!占)比(?![重例率])|与|(?<![自理经缘事])由|从|同)[^较比与由从同]{1,8}(?:年|前|期|时)?(?:的)?(?:相比)?$",
                         "", phrase) if re.search(r"(?:较|比(?![重例率])|(?<![自理经缘事])由|从)", phrase[-10:]) else phrase
     phrase = _drop_inner_year(phrase)
+    # 蔬菜基地配套建设共完成投资, 项目当年完成投资: the value says how much (累计 stays: it says since when)
+    phrase = re.sub(r"(?<=..)(?:共|当年|全年|年内)(?=完成投资$)", "", phrase)
     # an action verb inside the phrase: the object follows it (累计实施亿元以上项目 -> 亿元以上项目)
     verbs = list(ACTION_VERB.finditer(phrase))
     if (share := _SHARE_NAMED.search(phrase)) is not None:
