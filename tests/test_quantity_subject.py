@@ -597,3 +597,11 @@ def test_a_bare_measure_right_after_another_is_of_the_same_subject(text, names):
 ])
 def test_a_project_name_ends_at_xiangmu_or_gongcheng(text, names):
     assert indicators(text) == names
+
+
+def test_a_noun_too_long_for_a_name_ends_at_he():
+    # 海拉尔 2013: the value measures the first of two works joined by 和
+    assert indicators("完成50万平方米老旧小区既有建筑节能改造和工人新村、幸福村等区域的供水工程。") == ["老旧小区既有建筑节能改造"]
+    assert indicators("完成80吨污泥焚烧处置和金丰再生资源分拣中心项目。") == ["污泥焚烧处置"]
+    # a short one keeps its 和: both halves are measured together
+    assert indicators("完成5000亩城市和农村绿化。") == ["城市和农村绿化"]
