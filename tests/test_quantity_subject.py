@@ -605,3 +605,9 @@ def test_a_noun_too_long_for_a_name_ends_at_he():
     assert indicators("完成80吨污泥焚烧处置和金丰再生资源分拣中心项目。") == ["污泥焚烧处置"]
     # a short one keeps its 和: both halves are measured together
     assert indicators("完成5000亩城市和农村绿化。") == ["城市和农村绿化"]
+
+
+def test_a_percent_of_a_second_amount_is_a_share_or_a_completion_rate():
+    # seeds: A超过B的10% is A's share of B; A完成B的220% is how much of B was done
+    assert indicators("乡村旅游收入超过农民户均收入的10%。") == ["乡村旅游收入占农民户均收入比重"]
+    assert indicators("6个省列重大项目完成年度投资的220%。")[-1] == "省列重大项目年度投资完成率"

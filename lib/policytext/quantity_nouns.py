@@ -379,6 +379,7 @@ def item_noun(text: str, pos: int, limit: int) -> tuple[str, int]:
 # ------------------------------------------------------------------ from a phrase to a name
 
 # A占B at the end of a name, without the word for the share
+_RATIO_OF = re.compile(r"(?P<a>[^,，;；]*?)(?P<verb>超过|达到|相当于|完成)(?P<b>[^的,，;；]{2,12})的")
 _SHARE_NAMED = re.compile(r"(?<=..)占(?!有)[^占]{2,}(?:比重|比例|份额|比率)$")
 _SHARE_OF = re.compile(r"..占(?!有)[^占比]{2,}(?<!比重)(?<!比例)(?<!份额)(?<!比率)$")
 _PLACE_PREFIX = re.compile(r"^(?:.{1,6}(?:省|市|县|州|盟|旗|(?<![园小社景矿库街])区))$")
@@ -407,6 +408,10 @@ class IndicatorResolver:
         known = self.registry_name(raw)
         if known:
             return known
+        if percent and (ratio := _RATIO_OF.fullmatch(raw)) and (a := strip_phrase(ratio["a"])):
+            # 乡村旅游收入超过农民户均收入的10%: a share of the second; 项目完成年度投资的220%: a rate
+            written = a + (ratio["b"] + "完成率" if ratio["verb"] == "完成" else "占" + ratio["b"] + "比重")
+            return self.registry.canonical(written), written
         written = strip_phrase(raw)
         if not written:
             return "", ""
