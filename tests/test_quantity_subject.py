@@ -514,6 +514,11 @@ def test_share_of_noun_after_reads_the_rest_of_the_clause():
     # the goal or rate itself, a subject before the value, or a rank: none
     for text in ("完成增长8%的目标。", "研发投入占GDP的2.5%的水平。", "ESI全球排名前1%的学科数量增长两倍。"):
         assert walk(text, share_of_noun_after)[0] == ("", ""), text
+    # 海南, 广西 2026: without 的 when the value opens its clause (it had borrowed the subject before)
+    assert indicators("实施薄弱学校提升工程，60%公办中小学校纳入集团化管理。") == ["公办中小学校纳入集团化管理占比"]
+    assert indicators("实施工程项目2758个，99%乡镇通三级及以上等级公路。")[-1] == "乡镇通三级及以上等级公路占比"
+    # after a subject it is that subject's value
+    assert indicators("农村卫生厕所普及率95.3%。") == ["农村卫生厕所普及率"]
 
 
 def test_previous_subject_not_for_a_noun_written_after_the_value():

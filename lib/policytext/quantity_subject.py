@@ -480,8 +480,10 @@ def share_used_for(cl: Clause) -> tuple[str, str]:
 def share_of_noun_after(cl: Clause) -> tuple[str, str]:
     """90%的县医院达到三级医院服务能力水平 -> 县医院达到三级医院服务能力水平占比: a percent before 的,
     with no subject or change before it, is the share of what the rest of its clause says."""
-    start = cl.value.text_end + 1
-    if (not cl.is_percent or not cl.text.startswith("的", cl.value.text_end) or cl.pre.endswith("前")
+    # (60%公办中小学校纳入集团化管理: without 的 when the value opens its clause)
+    de = cl.text.startswith("的", cl.value.text_end)
+    start = cl.value.text_end + de
+    if (not cl.is_percent or not (de or not cl.pre.strip() and _HAN_PAIR.match(cl.text, start)) or cl.pre.endswith("前")
             or _NOT_A_SHARE_OF.match(cl.text, start) or _SUBJECT_OR_CHANGE.search(cl.pre)):
         return "", ""            # (排名前1%的学科: a rank)
     # the whole rest of the clause: 80%以上的行政村集体经济收入达到10万元以上 and 20%的…达到20万元以上
