@@ -66,6 +66,9 @@ def test_cues():
     ("%", "工业对全省经济增长的贡献率达到", "工业对全省经济增长的贡献率", "level"),
     ("%", "新产业、新产品对工业增长贡献超", "新产业新产品对工业增长贡献", "level"),
     ("个百分点", "消费对经济增长贡献率提高", "消费对经济增长贡献率", "change"),
+    # 压降 and 上升 are verbs of a change too (甘肃 2026: 融资平台退出213户、压降81.3%)
+    ("%", "融资平台退出213户、压降", "", "change"),
+    ("%", "工业产值上升", "工业产值", "change"),
 ])
 def test_measure_of(unit, pre, indicator, measure):
     assert measure_of(unit, pre, indicator, indicator_registry()) == measure
@@ -75,6 +78,8 @@ def test_measure_of(unit, pre, indicator, measure):
     ("change", "地区生产总值增长", "%", "up"),
     ("avg_change", "年均下降", "%", "down"),
     ("change", "CPI微降", "%", "down"),
+    ("change", "融资平台退出213户、压降", "%", "down"),
+    ("change", "工业产值上升", "%", "up"),
     ("change", "比上年提高", "个百分点", "up"),
     ("change", "生产安全事故起数、死亡人数分别下降38.3%、", "%", "down"),   # the verb before the list
     ("change", "收入下降5%后又增长", "%", "up"),                           # the nearest verb

@@ -109,7 +109,8 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
     base = base_unit(unit)
     # (增加值 is a noun, 提高到 a level; 对经济增长的贡献率, 对工业增长贡献: growth names what is
     # contributed to, and the value is a share of it)
-    change = re.search(r"(增长|增加|递增|提高|提升|下降|降低|减少|缩短|压缩|增速|增幅|上涨|回落|涨幅|年均|翻)"
+    change = re.search(r"(增长|增加|递增|提高|提升|上升|回升|下降|降低|减少|缩短|压缩|压减|压降|缩减|下滑|增速|增幅|上涨|回落|涨幅|"
+                       r"微降|微增|微涨|略降|略增|年均|翻)"
                        r"(?![到至为值率]|的?贡献)[^,，;；]{0,12}$", pre)
     if unit in ("倍", "番", "个百分点") or (change and base in ("%", "‰")):
         return "change"
@@ -137,8 +138,8 @@ _AMOUNT_NAME = re.compile(r"(?:规模|产值|总值|总额|收入|营收|投资|
 # The verb of a change: a value is written as a positive number (下降40.6%), and the verb says
 # which way it went. 增加值 is a noun and 提高到 / 降至 give a level, so a verb followed by
 # 值/到/至/为/率 does not count.
-_CHANGE_VERB = re.compile(r"(?:(下降|降低|减少|缩短|压缩|压减|缩减|回落|下滑|微降|略降)|"
-                          r"(增长|增加|递增|提高|提升|上涨|增速|增幅|涨幅|翻|微增|微涨|略增))(?![到至为值率])")
+_CHANGE_VERB = re.compile(r"(?:(下降|降低|减少|缩短|压缩|压减|压降|缩减|回落|下滑|微降|略降)|"
+                          r"(增长|增加|递增|提高|提升|上升|回升|上涨|增速|增幅|涨幅|翻|微增|微涨|略增))(?![到至为值率])")
 
 
 def direction_of(measure: str, pre: str, unit: str = "") -> str:
