@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .numbers import MEASURE_WORDS, base_unit
 from .quantity_label import usable_indicator
-from .quantity_nouns import (ACTION_VERB, BARE_MEASURE, MAX_NAME, PREDICATE_RE, SPLIT_COORD, IndicatorResolver, expand_coordination, item_noun,
+from .quantity_nouns import (BARE_MEASURE, spending_indicator, MAX_NAME, PREDICATE_RE, SPLIT_COORD, IndicatorResolver, expand_coordination, item_noun,
                              post_phrase, predicate_follows, strip_phrase, strip_phrase_keep_coord, SUBJECT_MEASURED)
 from .quantity_spans import BENCHMARK_GAP, Candidate
 
@@ -32,68 +32,6 @@ __all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", 
 
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 _SEPARATORS = frozenset("、和及与")     # between the items of a list of values
-
-
-_SPEND_VERB = re.compile(r"(投入|投资|安排|筹措|争取)(?:资金)?[近约超]?$")
-# 提升医疗卫生水平,累计投入4.6亿元: the clause before names the field the money went to.
-_FIELD_LEAD = re.compile(r"^(?:下大力气|大力|全力|着力|持续|不断|进一步|积极)*"
-                         r"(?:提升|提高|加强|推进|推动|改善|加快|完善|强化|深化|实施|发展|办好)")
-_FIELD_HEAD = re.compile(r"(?:水平|工作|能力|质量|条件|事业|体系)$")
-
-
-def _field_of(previous_clause: str) -> str:
-    """提升医疗卫生水平 -> 医疗卫生; empty when the clause is not a verb + field phrase."""
-    m = _FIELD_LEAD.match(previous_clause.strip())
-    if not m:
-        return ""
-    field = _FIELD_HEAD.sub("", previous_clause.strip()[m.end():])
-    return field if 2 <= len(field) <= 8 and not re.search(r"[0-9的和、]", field) else ""
-
-
-def _spending_indicator(text: str, pre: str, end: int, clause_end: int, previous_clause: str = ""
-                        ) -> tuple[str, str]:
-    """累计投入2.13亿元开展农村人居环境整治 -> 农村人居环境整治投入: money spent on what follows
-    (or, with nothing after it, on the field the clause before names)."""
-    m = _SPEND_VERB.search(pre)
-    if not m or strip_phrase(pre[:m.start()]):
-        return "", ""
-    tail = text[end:clause_end]
-    verb = ACTION_VERB.match(tail) or re.match(r"用于|实施|开展|改善|办好|建设|推进", tail)
-    # money put in (投入, 投资) or allotted and raised (安排, 筹措, 争取): 就业惠民工程资金
-    head = m.group(1) if m.group(1) in ("投入", "投资") else "资金"
-    if not verb:
-        field = _field_of(previous_clause) or _paid_for_next(text, tail, clause_end)
-        return (field + head, field + head) if field else ("", "")
-    obj = re.sub(r"^了|^[0-9.]+[^0-9]?", "", tail[verb.end():])      # 实施了…, 实施31个教育建设项目
-    obj = re.split(r"[0-9,，;；:：。(（“\"]|的", obj, maxsplit=1)[0] if obj else ""
-    if "等" in obj and len(obj.rsplit("等", 1)[1]) >= 2:              # 实施A、B等项目
-        obj = obj.rsplit("等", 1)[1]
-    obj = obj.split("、", 1)[0]
-    return (obj + head, obj + head) if 1 < len(obj) <= 16 else ("", "")
-
-
-# 投资6.6亿元，实施两河圣山文化旅游景区的基础设施建设: a verb opening the next clause, and what
-# it was paid for; the object is taken whole only when nothing (a figure, a list) cuts into it
-# (实施重点商贸流通项目17个, 建成保障性住房2262套: the count after the object is no cut)
-_NEXT_CLAUSE_PAID = re.compile(r"[，,](?:重点|启动|统筹|加快|集中)?(?:实施了?|推进|完成|用于|建设|建成|新建)"
-                               r"(?:[0-9]+[个项座条所])?(?P<obj>[^0-9,，;；:：。、等的“”\"(（]{4,16}?)"
-                               r"(?:的[^0-9,，;；:：。、等]{0,12})?(?:[0-9.]+万?[个项座条所栋套户处家])?(?=[，,;；。]|$)")
-
-
-# 投资4360万元，对城区雨水管网进行全面改造: what was done to what
-_NEXT_CLAUSE_DONE_TO = re.compile(r"[，,]对(?P<obj>[^0-9,，;；:：。、等的]{2,12}?)进行(?:了)?(?:全面|综合|集中|系统)?"
-                                  r"(?P<act>改造|维修|提升|整治|修缮|治理|升级)(?=[，,;；。]|$)")
-
-
-def _paid_for_next(text: str, tail: str, clause_end: int) -> str:
-    """What a sum with nothing after it in its clause was paid for, from the clause after it."""
-    if tail.strip():
-        return ""
-    m = _NEXT_CLAUSE_PAID.match(text, clause_end)
-    if m:
-        return m.group("obj")
-    m = _NEXT_CLAUSE_DONE_TO.match(text, clause_end)
-    return m.group("obj") + m.group("act") if m else ""
 
 
 def _distinct_subjects(rows: list[dict], n: int) -> list[tuple[str, str]]:
@@ -304,7 +242,7 @@ def money_spent_on(cl: Clause) -> tuple[str, str]:
     """累计投入2.13亿元开展农村人居环境整治 -> 农村人居环境整治投入."""
     if not cl.value.unit.endswith("元"):
         return "", ""
-    return _spending_indicator(cl.text, cl.pre, cl.value.text_end, cl.clause_end, cl.previous_clause)
+    return spending_indicator(cl.text, cl.pre, cl.value.text_end, cl.clause_end, cl.previous_clause)
 
 
 def noun_of_list_item(cl: Clause) -> tuple[str, str]:
