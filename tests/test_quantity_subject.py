@@ -140,6 +140,9 @@ def test_noun_after_count():
     assert walk("82个贫困村全部退出。", noun_after_count) == [("贫困村", "贫困村")]
     assert walk("居全国296个城市第73位。", noun_after_count)[0] == ("城市",) * 2    # 第 starts a rank
     assert walk("地区生产总值增长5%。", noun_after_count) == [("", "")]     # not a count
+    # a count right before another counts what it counts, by other units (江苏 2026, 海拉尔 2018)
+    assert walk("12类45件民生实事全面完成。", noun_after_count) == [("惠民实事", "民生实事")] * 2
+    assert walk("全区96户177人建档立卡贫困人口实现脱贫。", noun_after_count) == [("建档立卡贫困人口",) * 2] * 2
     # the people counted, not what they were given (海拉尔 2013, 甘肃 2026)
     assert walk("为9373人次就业困难人员发放社保补贴2368万元。", noun_after_count)[0] == ("就业困难人员",) * 2
     assert walk("为6107名困难家庭高校新生发放资助金5637.2万元。", noun_after_count)[0] == ("困难家庭高校新生",) * 2
@@ -427,6 +430,7 @@ def test_subject_of_clause_head_names_the_values_after_a_count_of_steps():
     # 对 opens 对口, 对外, 对接 (江苏, 江西, 安徽 2026); it is still dropped as a preposition
     ("实施对口支援协作项目8000多个。", "对口支援协作项目"),
     ("对外直接投资增长12%。", "对外直接投资"),
+    ("推出1181项对照学习沪苏浙创新政策。", "对照学习沪苏浙创新政策"),      # 安徽 2026
 ])
 def test_dui_is_kept_where_it_starts_a_word(text, name):
     assert indicators(text) == [name]

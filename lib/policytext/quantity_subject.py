@@ -331,8 +331,13 @@ def _item_chain(cl: Clause) -> list[Candidate]:
 
 
 def noun_after_count(cl: Clause) -> tuple[str, str]:
-    """82个贫困村全部退出 -> 贫困村: a count names what it counts after it."""
-    return _noun_after(cl) if cl.is_count else ("", "")
+    """82个贫困村全部退出 -> 贫困村: a count names what it counts after it; 12类45件民生实事:
+    a count right before another counts, by other units, what that one counts."""
+    if not cl.is_count:
+        return "", ""
+    count = next((g for g in cl.group if g.start == cl.value.text_end and base_unit(g.unit) in MEASURE_WORDS), cl.value)
+    post = post_phrase(cl.text, count.text_end, cl.clause_end)
+    return cl.resolver.from_phrase(post) if post else ("", "")
 
 
 def noun_before_value(cl: Clause) -> tuple[str, str]:
