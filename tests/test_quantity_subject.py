@@ -621,3 +621,11 @@ def test_a_percent_of_a_second_amount_is_a_share_or_a_completion_rate():
     # seeds: A超过B的10% is A's share of B; A完成B的220% is how much of B was done
     assert indicators("乡村旅游收入超过农民户均收入的10%。") == ["乡村旅游收入占农民户均收入比重"]
     assert indicators("6个省列重大项目完成年度投资的220%。")[-1] == "省列重大项目年度投资完成率"
+
+
+def test_items_listed_after_shengchan_are_outputs():
+    # 青海 2026: 生产 before the first item of a list makes each item an output, in any clause
+    assert indicators("油气稳产，生产原油239万吨、天然气56.5亿立方米。") == ["原油产量", "天然气产量"]
+    # a change of the item before, or an item already a measure, stays as it is
+    assert indicators("全年生产钾肥757.5万吨、增长1.1%。") == ["钾肥产量", "钾肥产量"]
+    assert indicators("全年生产原煤5000万吨、发电量100亿千瓦时。") == ["原煤产量", "发电量"]

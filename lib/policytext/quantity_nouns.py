@@ -19,7 +19,7 @@ from .quantity_time import TIME_PREFIX
 
 __all__ = ["IndicatorResolver", "ACTION_VERB", "BARE_MEASURE", "LEADING_RE", "MAX_NAME", "POST_VERB_START", "PREDICATE_RE", "SPLIT_COORD", "expand_coordination",
            "item_noun", "level_with_shared_noun", "post_phrase", "predicate_follows", "strip_phrase", "strip_phrase_keep_coord", "strip_time",
-           "SUBJECT_MEASURED", "spending_indicator"]
+           "SUBJECT_MEASURED", "PRODUCED", "spending_indicator"]
 
 # Words between an indicator and its number that say how, not what: 首次突破, 年均增长, 控制在.
 _PREDICATE_WORDS = sorted(set("""
@@ -72,7 +72,7 @@ _MEASURE_HEAD = re.compile(r"率|量|面积?|比例")
 _LEADING_VERB = re.compile(r"^(?:提升|布局|新组建|组建|形成|认定|落地(?!项目)|更新(?!改造)|"
                            r"建设(?!用地|项目|任务|资金|规模|面积|投资|工程|进度|周期|标准(?!化)|速度|成本|单位))(?=[^0-9]{2})")
 # 生产 before a product, not a noun of its own (生产安全, 生产加工项目, 生产生活垃圾, 生产总值)
-_PRODUCED = re.compile(r"^(?:全年)?生产(?!安全|加工|生活|经营|要素|总值|基地|线|力|能力|规模|企业|设备|车间|环节|性|资料|许可)"
+PRODUCED = re.compile(r"^(?:全年)?生产(?!安全|加工|生活|经营|要素|总值|基地|线|力|能力|规模|企业|设备|车间|环节|性|资料|许可)"
                        r"([\u4e00-\u9fff]{1,8})$")
 # (补贴性职业技能培训: a verb before 性 is an adjective, the start of the object)
 _OPENING_VERB = re.compile(r"(?:(?:为|向|给)[^,，;；、]{2,16}?)?(?:(?:" + ACTION_VERB.pattern + ")(?!性))+了?")
@@ -177,7 +177,7 @@ def strip_phrase(phrase: str) -> str:
     # opens the object only at the start
     phrase = _LEADING_VERB.sub("", phrase)
     # 生产钾肥757.5万吨, 生产原油239万吨: what was produced is measured by its output
-    phrase = _PRODUCED.sub(r"\1产量", phrase)
+    phrase = PRODUCED.sub(r"\1产量", phrase)
     # 新组建省实验室、产业创新研究院等10家: 等 ends the examples; the count follows
     phrase = re.sub(r"(?<=..)等$", "", phrase)
     # coordinated nouns before one value read as one name: 地表水、地下水和饮用水达标率

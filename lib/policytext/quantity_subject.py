@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 
 from .numbers import MEASURE_WORDS, base_unit
 from .quantity_label import usable_indicator
-from .quantity_nouns import (BARE_MEASURE, spending_indicator, MAX_NAME, PREDICATE_RE, SPLIT_COORD, IndicatorResolver, expand_coordination, item_noun,
-                             post_phrase, predicate_follows, strip_phrase, strip_phrase_keep_coord, SUBJECT_MEASURED)
+from .quantity_nouns import (BARE_MEASURE, MAX_NAME, PREDICATE_RE, PRODUCED, SPLIT_COORD, SUBJECT_MEASURED,
+                             IndicatorResolver, expand_coordination, item_noun, post_phrase, predicate_follows,
+                             spending_indicator, strip_phrase, strip_phrase_keep_coord)
 from .quantity_spans import BENCHMARK_GAP, Candidate
 
 __all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", "clause_of", "resolve_subject",
@@ -345,13 +346,21 @@ def noun_before_value(cl: Clause) -> tuple[str, str]:
     城乡 subject (城乡最低生活保障标准逐年提高，城镇年人均提高600元), is that subject's half."""
     if cl.only_separator:
         return "", ""
-    name, written = cl.resolver.from_phrase(cl.pre.lstrip("、和与及,，"), percent=cl.is_percent)
+    pre = cl.pre.lstrip("、和与及,，")
+    first = cl.in_clause[0]
+    if (cl.pre.startswith("、") and first is not cl.value and not _MEASURED.search(pre)
+            and not PREDICATE_RE.fullmatch(pre) and PRODUCED.match(cl.text[cl.clause_start:first.start])):
+        pre = "生产" + pre         # 生产原油239万吨、天然气56.5亿立方米: each item is an output
+    name, written = cl.resolver.from_phrase(pre, percent=cl.is_percent)
     if BARE_MEASURE.fullmatch(written):
         return _measure_of_subject_before(cl, written) or (name, written)
     if written not in ("城镇", "农村"):
         return name, written
     halves = _CHENGXIANG_SUBJECT.findall(cl.text, cl.segment_start, cl.clause_start)
     return cl.resolver.from_phrase(written + halves[-1], percent=cl.is_percent) if halves else (name, written)
+
+
+_MEASURED = re.compile(r"[量率额值]$")
 
 
 def _measure_of_subject_before(cl: Clause, written: str) -> tuple[str, str] | None:
