@@ -69,6 +69,7 @@ def test_cues():
     # 压降 and 上升 are verbs of a change too (甘肃 2026: 融资平台退出213户、压降81.3%)
     ("%", "融资平台退出213户、压降", "", "change"),
     ("%", "工业产值上升", "工业产值", "change"),
+    ("万亿元", "地区生产总值跨过3万亿元、较十三五末净增", "地区生产总值", "change"),    # 陕西 2026
 ])
 def test_measure_of(unit, pre, indicator, measure):
     assert measure_of(unit, pre, indicator, indicator_registry()) == measure

@@ -70,6 +70,10 @@ def test_units_ranges_and_relations(text, expected):
     ("储能装机达到1900万千瓦，绿氢产量突破1万吨", [False, False]),
     ("培育10个以上特色小镇", [False]),
     ("保持7%以上的增长", [False]),
+    # how long a run lasted (安徽, 甘肃 2026); a count after 连续 of things is still a count
+    ("高技术制造业增加值增长30.4%、连续24个月保持两位数增长", [False, True]),
+    ("长江十年禁渔连续4次获评全国优秀", [True]),
+    ("连续3个季度居全国前列，新增高新技术企业500家", [True, False]),
 ])
 def test_a_value_that_describes_the_noun_after_it_is_an_attribute(text, attributes):
     assert [c.attribute for c in find_candidates(text)] == attributes

@@ -397,7 +397,7 @@ def test_a_verb_with_its_direction_is_no_part_of_the_name(text, name):
     ("一般公共预算收入增加近1000亿元,稳步达到3000亿元以上。", ["一般公共预算收入"] * 2),
     ("累计提供“暖心煤”1亿吨。", ["暖心煤"]),
     ("推动出台自由贸易港法规55件。", ["自由贸易港法规"]),
-    ("工业投资连续54个月保持两位数增长。", [""]),      # a duration, named by nothing after it
+    ("工业投资连续54个月保持两位数增长。", ["工业固定资产投资"]),   # how long its run lasted (an attribute)
 ])
 def test_adverbs_verbs_and_the_you_of_ziyou(text, names):
     assert indicators(text) == names
@@ -422,8 +422,11 @@ def test_subject_of_clause_head_names_the_values_after_a_count_of_steps():
     text = "地区生产总值连续迈上4个万亿元台阶、达14.2万亿元、年均增长5.7%。"
     assert indicators(text) == ["万亿元台阶", "地区生产总值", "地区生产总值"]
     assert walk(text, subject_of_clause_head)[1:] == [("地区生产总值", "地区生产总值")] * 2
-    # an unknown head names nothing: 人民币存款、贷款余额 is no registry indicator
-    assert walk("人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元。", subject_of_clause_head) == [("", "")] * 2
+    # a head the registry does not know names the value after steps crossed (安徽 2026), and
+    # nothing after a count of anything else
+    said = walk("人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元。", subject_of_clause_head)
+    assert said == [("", ""), ("人民币存款贷款余额",) * 2]
+    assert walk("人民币存款、贷款余额新增4个网点、达到9万亿元。", subject_of_clause_head) == [("", "")] * 2
 
 
 @pytest.mark.parametrize("text, name", [
@@ -629,3 +632,13 @@ def test_items_listed_after_shengchan_are_outputs():
     # a change of the item before, or an item already a measure, stays as it is
     assert indicators("全年生产钾肥757.5万吨、增长1.1%。") == ["钾肥产量", "钾肥产量"]
     assert indicators("全年生产原煤5000万吨、发电量100亿千瓦时。") == ["原煤产量", "发电量"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # 安徽, 江西 2026: after a count of steps crossed, what crossed them is measured (a name the
+    # registry does not know too); 双双 says how it went
+    ("人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元。", ["万亿元台阶", "人民币存款贷款余额"]),
+    ("金融机构本外币存、贷款余额双双突破6万亿元。", ["金融机构本外币存贷款余额"]),
+])
+def test_what_crossed_the_steps_is_measured_and_shuangshuang_is_no_name(text, names):
+    assert indicators(text) == names

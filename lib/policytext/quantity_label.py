@@ -130,7 +130,7 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
 
 # the verb of a change right before an amount (counts keep their measure: 增加5000个…招生计划)
 # (分别提高221元、90元、350元和300元: each value of the list after the verb)
-_AMOUNT_CHANGE = re.compile(r"(?:增长|增加|递增|提高|提升|下降|降低|减少|缩短|压缩|压减)(?:了|近|约|超过|超)?"
+_AMOUNT_CHANGE = re.compile(r"(?:增长|增加|递增|提高|提升|下降|降低|减少|缩短|压缩|压减|净增|净减)(?:了|近|约|超过|超)?"
                             r"(?:[0-9０-９.．]+[^0-9０-９,，;；、和及与]{0,4}[、和及与])*$")
 _AMOUNT_NAME = re.compile(r"(?:规模|产值|总值|总额|收入|营收|投资|资金|增加值|利润|额)$")
 
@@ -138,8 +138,8 @@ _AMOUNT_NAME = re.compile(r"(?:规模|产值|总值|总额|收入|营收|投资|
 # The verb of a change: a value is written as a positive number (下降40.6%), and the verb says
 # which way it went. 增加值 is a noun and 提高到 / 降至 give a level, so a verb followed by
 # 值/到/至/为/率 does not count.
-_CHANGE_VERB = re.compile(r"(?:(下降|降低|减少|缩短|压缩|压减|压降|缩减|回落|下滑|微降|略降)|"
-                          r"(增长|增加|递增|提高|提升|上升|回升|上涨|增速|增幅|涨幅|翻|微增|微涨|略增))(?![到至为值率])")
+_CHANGE_VERB = re.compile(r"(?:(下降|降低|减少|缩短|压缩|压减|压降|缩减|回落|下滑|微降|略降|净减)|"
+                          r"(增长|增加|递增|提高|提升|上升|回升|上涨|增速|增幅|涨幅|翻|微增|微涨|略增|净增))(?![到至为值率])")
 
 
 def direction_of(measure: str, pre: str, unit: str = "") -> str:

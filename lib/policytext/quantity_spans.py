@@ -245,6 +245,8 @@ _NOT_NAME = re.compile(
     r"(?:^|[,，;；。:：!！?？、（(“\"]|实施|推进|推动|加快|建设|建成|新建|扩建|完成|新增|布局|关停|淘汰|放大|"
     r"形成|生产|输送|提供|保供|减少|增加|达到|达|突破|超过|为|是|到|至|在|有|和|及|与|等|累计|实现|投资|"
     r"开工|竣工|投产|拥有|共有|引进|签约|启动|开展|争取|力争|确保|打造|培育|扩大|提升|增长|新增了|完成了)$")
+_STREAK = re.compile(r"(?:连续|已连续|持续)$")
+_STREAK_UNITS = frozenset(["个月", "月", "年", "个季度", "季度", "次", "届", "天", "周"])
 _BOUND_WORDS = re.compile(r"(?:超过|超|近|约|逾)$")
 _THRESHOLD = re.compile(r"及?以[上下]的?(?=[\u4e00-\u9fff])(?!目标|任务|水平|增长|增速|速度|规模|大关|的目标)")
 
@@ -253,6 +255,9 @@ def describes_noun(text: str, c: Candidate, unit_end: int, previous: Candidate |
     """Whether candidate ``c`` (its unit ending at ``unit_end``) describes the noun after it
     rather than measuring anything: a named facility's capacity or a class threshold."""
     base = base_unit(c.unit)
+    if _STREAK.search(text, max(0, c.start - 4), c.start) and (
+            base in _STREAK_UNITS or text.startswith(("季度", "月"), unit_end)):
+        return True             # 连续24个月保持两位数增长, 连续11个季度: how long a run lasted
     if base in MEASURE_WORDS or base in ("%", "‰", "") or c.value_high is not None:
         return False
     if _THRESHOLD.match(text, unit_end):

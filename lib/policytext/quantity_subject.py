@@ -352,6 +352,8 @@ def noun_before_value(cl: Clause) -> tuple[str, str]:
             and not PREDICATE_RE.fullmatch(pre) and PRODUCED.match(cl.text[cl.clause_start:first.start])):
         pre = "生产" + pre         # 生产原油239万吨、天然气56.5亿立方米: each item is an output
     name, written = cl.resolver.from_phrase(pre, percent=cl.is_percent)
+    if written.endswith(("台阶", "大关")):
+        return "", ""              # 连跨4个万亿元台阶、双双突破9万亿元: the steps say how it went
     if BARE_MEASURE.fullmatch(written):
         return _measure_of_subject_before(cl, written) or (name, written)
     if written not in ("城镇", "农村"):
@@ -518,12 +520,19 @@ def subject_of_clause_head(cl: Clause) -> tuple[str, str]:
             or not _HOW_MUCH_AFTER.match(cl.pre.strip())):
         return "", ""
     # (连续 says how often here, not for how long: 连续24个月 stays a duration elsewhere)
-    return cl.resolver.registry_name(cl.text[cl.clause_start:first.start].replace("连续", "")) or ("", "")
+    head = cl.text[cl.clause_start:first.start].replace("连续", "")
+    known = cl.resolver.registry_name(head)
+    if known:
+        return known
+    # 人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元: the count is of steps crossed, so
+    # what crossed them, named or not, is measured
+    steps = re.match(r"[^、，,]{0,8}(?:台阶|大关)", cl.text[first.text_end:cl.value.start])
+    return cl.resolver.from_phrase(head) if steps else ("", "")
 
 
 # what may stand between the value before and this one: the noun the count before counts, a
 # separator, and how much (…4个万亿元台阶、达14.2万亿元、年均增长5.7%)
-_HOW_MUCH_AFTER = re.compile(r"[^、，,和0-9]{0,8}[、，,和](?:年均|同比|全年)?(?:达到|达|为|增长|增加|突破|超过|提高到?|增至|升至)?$")
+_HOW_MUCH_AFTER = re.compile(r"[^、，,和0-9]{0,8}[、，,和](?:年均|同比|全年|双双)?(?:达到|达|为|增长|增加|突破|超过|提高到?|增至|升至)?$")
 
 SUBJECT_RESOLVERS = (subject_of_fenbie, subject_compared_with_benchmark, investment_of_projects, money_spent_on, noun_of_list_item, noun_after_count,
                      share_used_for, share_of_noun_after, share_of_value_before, subject_listed_in_order, subject_of_clause_head,
