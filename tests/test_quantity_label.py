@@ -70,6 +70,12 @@ def test_cues():
     ("%", "融资平台退出213户、压降", "", "change"),
     ("%", "工业产值上升", "工业产值", "change"),
     ("万亿元", "地区生产总值跨过3万亿元、较十三五末净增", "地区生产总值", "change"),    # 陕西 2026
+    # an amount taken off what the clause names (海拉尔 2015, 2016; 青海 2026) is a change; a
+    # level reduced to (缩减到) is a level, and 压缩空气储能 is a noun (陕西 2026)
+    ("个", "减少区直部门", "区直部门", "change"),
+    ("万吨", "减少碳排放", "碳排放", "change"),
+    ("项", "全区行政许可事项缩减到", "行政许可事项", "count"),
+    ("个", "中国能建集团压缩空气储能等", "央陕合作项目", "count"),
 ])
 def test_measure_of(unit, pre, indicator, measure):
     assert measure_of(unit, pre, indicator, indicator_registry()) == measure
@@ -81,6 +87,7 @@ def test_measure_of(unit, pre, indicator, measure):
     ("change", "CPI微降", "%", "down"),
     ("change", "融资平台退出213户、压降", "%", "down"),
     ("change", "工业产值上升", "%", "up"),
+    ("change", "削减审批事项", "项", "down"),
     ("change", "比上年提高", "个百分点", "up"),
     ("change", "生产安全事故起数、死亡人数分别下降38.3%、", "%", "down"),   # the verb before the list
     ("change", "收入下降5%后又增长", "%", "up"),                           # the nearest verb

@@ -384,6 +384,8 @@ def test_verbs_and_times_around_a_counted_noun_are_no_part_of_it(text, name):
     ("全区行政许可事项缩减到130项。", "行政许可事项"),                        # 海拉尔 2018, 2019
     ("市级议事协调机构精简至20个。", "市级议事协调机构"),
     ("工业产值上升5%。", "工业总产值"),
+    ("农民专业合作社发展到133家。", "农民专业合作社"),                          # 海拉尔 2016
+    ("完成机构改革，减少区直部门5个。", "区直部门"),
     # 共/当年 before 完成投资 say how much, which the value says (海拉尔 2016); 累计 says since when
     ("蔬菜基地配套建设共完成投资1200万元。", "蔬菜基地配套建设完成投资"),
     ("物流园区累计完成投资2.65亿元。", "物流园区累计完成投资"),
@@ -586,6 +588,7 @@ def test_items_share_only_the_head_when_the_last_starts_with_an_earlier_one():
     ("猕猴桃综合产值增长8.5%、出口增长53.6%。", ["猕猴桃综合产值", "猕猴桃出口"]),
     ("国资委监管企业营收增长5.9%、利润增长5.5%。", ["国资委监管企业营收", "国资委监管企业利润"]),
     ("地产蔬菜种植面积达到2万亩，产量达到15万吨。", ["地产蔬菜种植面积", "地产蔬菜产量"]),
+    ("马铃薯总产量达到25万吨，实现产值2.5亿元。", ["马铃薯总产量", "马铃薯产值"]),        # 海拉尔 2014
     # not after an indicator the registry knows, whose other measures are not written
     ("规上工业增加值增长5%、利润增长3%。", ["规模以上工业增加值", "利润"]),
     # not when something else stands between the two values

@@ -121,6 +121,8 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
         return "change"
     if base and base not in MEASURE_WORDS and _AMOUNT_CHANGE.search(pre):
         return "change"       # 比2010年增加13480元, 优良天数增加25天: an amount of change (LABELING.md)
+    if base and _CUT_OBJECT.search(pre):
+        return "change"       # 减少碳排放2810万吨, 削减审批事项62项: an amount taken off what is named
     if base == "" and _AMOUNT_NAME.search(indicator):
         return "level"        # 电子信息规模达到1.28万亿: an amount with its 元 left out
     if base in MEASURE_WORDS or base == "":
@@ -132,13 +134,16 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
 # (分别提高221元、90元、350元和300元: each value of the list after the verb)
 _AMOUNT_CHANGE = re.compile(r"(?:增长|增加|递增|提高|提升|下降|降低|减少|缩短|压缩|压减|净增|净减)(?:了|近|约|超过|超)?"
                             r"(?:[0-9０-９.．]+[^0-9０-９,，;；、和及与]{0,4}[、和及与])*$")
+# (opening the clause: 压缩空气储能 is a noun; 缩减到130项 is a level)
+_CUT_OBJECT = re.compile(r"^(?:全年|累计|共|进一步|大幅|有效)?(?:减少|削减|精简|撤并|压减|压缩|缩减)(?![到至为])"
+                         r"[^,，;；:：、0-9]{1,12}$")
 _AMOUNT_NAME = re.compile(r"(?:规模|产值|总值|总额|收入|营收|投资|资金|增加值|利润|额)$")
 
 
 # The verb of a change: a value is written as a positive number (下降40.6%), and the verb says
 # which way it went. 增加值 is a noun and 提高到 / 降至 give a level, so a verb followed by
 # 值/到/至/为/率 does not count.
-_CHANGE_VERB = re.compile(r"(?:(下降|降低|减少|缩短|压缩|压减|压降|缩减|回落|下滑|微降|略降|净减)|"
+_CHANGE_VERB = re.compile(r"(?:(下降|降低|减少|缩短|压缩|压减|压降|缩减|削减|精简|撤并|回落|下滑|微降|略降|净减)|"
                           r"(增长|增加|递增|提高|提升|上升|回升|上涨|增速|增幅|涨幅|翻|微增|微涨|略增|净增))(?![到至为值率])")
 
 

@@ -375,8 +375,9 @@ def _measure_of_subject_before(cl: Clause, written: str) -> tuple[str, str] | No
         return None
     between = cl.text[cl.group[k - 1].text_end:cl.value.start]
     m = SUBJECT_MEASURED.fullmatch(last_written)
-    if m is None or not re.fullmatch(r"(?:以上|左右|以下|以内)?[、,，]" + re.escape(written)
-                                     + f"(?:{PREDICATE_RE.pattern[:-1]})?", between):
+    predicates = f"(?:{PREDICATE_RE.pattern[:-1]})?"         # (实现产值2.5亿元, 产值达130亿元)
+    if m is None or not re.fullmatch(r"(?:以上|左右|以下|以内)?[、,，]" + predicates + re.escape(written) + predicates,
+                                     between):
         return None
     return cl.resolver.from_phrase(m["subject"] + written, percent=cl.is_percent)
 
