@@ -244,6 +244,20 @@ def test_a_row_of_five_year_openers_governs_the_paragraphs_under_each():
     assert _periods(lone, year=2026, review_year=2025)["17.78万人"][2] == "2025"
 
 
+def test_a_change_in_a_five_year_paragraph_is_over_the_five_years():
+    # 安徽, 甘肃 2026: a growth rate in a paragraph that opens on the five years (——这五年…,
+    # ——这是…的五年) is a change since the plan began, never the last year's growth
+    text = ("——这五年，人民生活更加美好。全省经营主体超850万户、增长45%。\n"
+            "——这是加力提质、民生福祉全面增进的五年。城乡居民养老保险省级基础养老金标准增长106.7%。\n"
+            "刚刚过去的2025年，全省上下稳中求进。地区生产总值增长5.4%。")
+    got = _periods(text, year=2026, review_year=2025)
+    assert (got["45%"][2], got["106.7%"][2]) == ("2021–2025",) * 2
+    assert got["5.4%"][2] == "2025"
+    # a year named in the sentence keeps it to that year
+    text = "——这五年，人民生活更加美好。2025年全省经营主体增长8%。"
+    assert _periods(text, year=2026, review_year=2025)["8%"][2] == "2025"
+
+
 @pytest.mark.parametrize("text, total, reached", [
     ("——这五年高质量发展稳步推进,累计建成高标准农田6281万亩,粮食最高年产840亿斤、居全国第5位。", "6281万亩", "840亿斤"),
     ("——这五年高质量发展稳步推进,累计实施亿元以上省大中型项目1.3万余个,年度投资保持1万亿元以上。", "1.3万余个",

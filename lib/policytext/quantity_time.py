@@ -172,7 +172,7 @@ class PeriodContext:
 
 # ——这五年民生福祉不断增进。 / 五年来,我们… / “十四五”时期是…的五年: a paragraph opening on the
 # past five years reviews them throughout
-_OPENER = re.compile(r"^[ \t\u3000]*(?:——)?(?:这五年|五年来|过去的?五年|"
+_OPENER = re.compile(r"^[ \t\u3000]*(?:——)?(?:这五年|五年来|过去的?五年|这是[^\n。，,]{2,30}?的五年|"
                      r"[“\"]?(?P<plan>十[一二三四五六])五[”\"]?时期(?!末|目标|主要|的|和|工作|发展成就))", re.M)
 
 
@@ -257,6 +257,9 @@ def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, 
     if span is not None and not end_point and _OVER_SPAN.search(clause_pre):
         return span
     paragraph = context.opened_by(position) if context is not None else None
+    if (measure == "change" and paragraph is not None and label != "target" and span is None
+            and not _ONE_YEAR_AFTER.search(sentence_pre)):
+        return paragraph        # ——这五年…经营主体超850万户、增长45%: a change over the five years
     flow_span = _flow_over_span(sentence_pre, clause_pre, measure=measure, label=label, review_year=review_year,
                                 paragraph=paragraph, section=section)
     return flow_span if flow_span is not None else (year, year)
