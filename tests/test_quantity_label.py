@@ -61,6 +61,7 @@ def test_cues():
     ("个百分点", "规上工业增加值增长6.7%、高于全国", "规模以上工业增加值", "benchmark_gap"),
     ("个百分点", "高出全国平均水平", "民间投资", "benchmark_gap"),
     ("个百分点", "居民收入增速比全国平均水平高", "城乡居民人均可支配收入", "benchmark_gap"),
+    ("个百分点", "比率从14.7%降至13%左右、优于全国约", "社会物流总费用与GDP的比率", "benchmark_gap"),  # 安徽 2026
     ("个百分点", "比上年提高", "城乡居民人均可支配收入", "change"),      # a change: no benchmark
     # a contribution to growth is no growth (甘肃, 广西 2026); the contribution's own change is
     ("%", "工业对全省经济增长的贡献率达到", "工业对全省经济增长的贡献率", "level"),
@@ -97,6 +98,7 @@ def test_measure_of(unit, pre, indicator, measure):
     ("change", "增加值", "%", ""),                                        # 增加值 is a noun
     ("benchmark_gap", "增长4.7%、低于全国", "个百分点", "down"),                     # which side of the benchmark
     ("benchmark_gap", "增速比全省平均水平快", "个百分点", "up"),
+    ("benchmark_gap", "比率降至13%左右、优于全国约", "个百分点", ""),       # better: no side is said
 ])
 def test_direction_of(measure, pre, unit, direction):
     assert direction_of(measure, pre, unit) == direction

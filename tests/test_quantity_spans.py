@@ -96,7 +96,8 @@ def test_negated_comparisons(text, relation):
 
 
 @pytest.mark.parametrize("text, relation", [("低于全国0.3个百分点", "="), ("高于全国平均水平1.8个百分点", "="),
-                                            ("高出全省平均水平1个百分点以上", ">="), ("低于全国平均3%", "=")])
+                                            ("高出全省平均水平1个百分点以上", ">="), ("低于全国平均3%", "="),
+                                            ("优于全国约1个百分点", "~")])         # 安徽 2026
 def test_a_gap_to_a_benchmark_is_no_bound(text, relation):
     # 高于/低于 before a benchmark says which side, not a floor or a ceiling; 以上 after it still bounds
     assert find_candidates(text)[0].relation == relation

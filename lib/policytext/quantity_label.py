@@ -153,7 +153,9 @@ def direction_of(measure: str, pre: str, unit: str = "") -> str:
     other measures or when no verb says it (是2010年的2.6倍)."""
     if measure == "benchmark_gap":      # above or below the benchmark
         gap = BENCHMARK_GAP.search(pre)
-        return "" if gap is None else "up" if gap.group("above") or gap.group("more") else "down"
+        if gap is None or gap.group("better"):
+            return ""
+        return "up" if gap.group("above") or gap.group("more") else "down"
     if measure not in ("change", "avg_change"):
         return ""
     if unit == "番":                    # 翻一番: the verb is part of the value's span

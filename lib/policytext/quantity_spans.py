@@ -125,15 +125,17 @@ _AT_MOST = re.compile(r"(?:控制在|不超过|不高于|(?<!不)低于|(?<!不)
 # 高于全国0.8个百分点, 比全国平均水平高1.2个百分点, 快于全省平均水平0.5个百分点: the distance
 # from a benchmark's figure (the measure `benchmark_gap`), not a bound, a level or a change of the subject
 _BENCHMARK = r"(?:同期)?(?:(?:全国|全省|全区|全市|全州|全盟|全县|[东中西]部(?:地区)?)的?(?:平均)?|平均)(?:水平|值|增速|增幅|速度)?"
-BENCHMARK_GAP = re.compile(rf"(?:(?P<above>高于|快于|高出|超出|超过|领先)|低于|慢于|落后于?){_BENCHMARK}$"
-                           rf"|比{_BENCHMARK}(?:(?P<more>高出?|快|多)|低|慢|少)$")
+# (优于全国约1个百分点: better says no side, a cost ratio is better when lower)
+BENCHMARK_GAP = re.compile(rf"(?:(?P<above>高于|快于|高出|超出|超过|领先)|(?P<better>优于|好于)|低于|慢于|落后于?)"
+                           rf"{_BENCHMARK}(?:约|近|超)?$|比{_BENCHMARK}(?:(?P<more>高出?|快|多)|低|慢|少)(?:约|近|超)?$")
 
 
 def _verb_relation(text: str, start: int) -> str:
     """The relation a verb before the number sets: 突破300亿元, 控制在3%, 超过农民户均收入的10%."""
     before = text[max(0, start - 14):start]
     if BENCHMARK_GAP.search(before):
-        return "="          # 低于全国0.3个百分点: the gap itself, not a bound on it
+        # 低于全国0.3个百分点: the gap itself, not a bound on it (优于全国约1个百分点: about)
+        return "~" if re.search(r"[约近]$", before) else "="
     if _AT_LEAST.search(before):
         return ">="
     if _AT_MOST.search(before[-8:]):
