@@ -103,6 +103,8 @@ def test_money_spent_on_what_follows_or_the_field_before():
     assert walk("完成投资3340万元，建成4个现代化牧场。", money_spent_on)[0] == ("现代化牧场投资",) * 2
     assert walk("投资3.5亿元，实施了次干道路、变电站、输配电线路工程。", money_spent_on)[0] == ("", "")
     assert walk("投资4360万元，对城区雨水管网进行全面改造。", money_spent_on) == [("城区雨水管网改造投资",) * 2]
+    # a quoted name in the object is part of it (海拉尔 2015)
+    assert walk("全年投资1.6亿元，重点实施“菜篮子”工程建设。", money_spent_on) == [("菜篮子工程建设投资",) * 2]
     # money allotted or raised is the programme's funds (广西 2026)
     assert walk("筹措7亿元实施就业惠民工程。", money_spent_on) == [("就业惠民工程资金",) * 2]
 

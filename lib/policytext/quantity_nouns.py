@@ -494,7 +494,7 @@ def spending_indicator(text: str, pre: str, end: int, clause_end: int, previous_
 # it was paid for; the object is taken whole only when nothing (a figure, a list) cuts into it
 # (实施重点商贸流通项目17个, 建成保障性住房2262套: the count after the object is no cut)
 _NEXT_CLAUSE_PAID = re.compile(r"[，,](?:重点|启动|统筹|加快|集中)?(?:实施了?|推进|完成|用于|建设|建成|新建)"
-                               r"(?:[0-9]+[个项座条所])?(?P<obj>[^0-9,，;；:：。、等的“”\"(（]{4,16}?)"
+                               r"(?:[0-9]+[个项座条所])?(?P<obj>[^0-9,，;；:：。、等的(（]{4,18}?)"
                                r"(?:的[^0-9,，;；:：。、等]{0,12})?(?:[0-9.]+万?[个项座条所栋套户处家])?(?=[，,;；。]|$)")
 
 
@@ -509,6 +509,6 @@ def _paid_for_next(text: str, tail: str, clause_end: int) -> str:
         return ""
     m = _NEXT_CLAUSE_PAID.match(text, clause_end)
     if m:
-        return m.group("obj")
+        return re.sub(r"[“”\"]", "", m.group("obj"))        # (“菜篮子”工程建设)
     m = _NEXT_CLAUSE_DONE_TO.match(text, clause_end)
     return m.group("obj") + m.group("act") if m else ""
