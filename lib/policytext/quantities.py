@@ -232,7 +232,8 @@ def quantities(corpus, *, registry: IndicatorRegistry | str | None = None, cache
     Columns: doc, file, start, end (offsets into ``doc.raw``), text, sentence, part, label
     (target / achieved / estimate), indicator (canonical), indicator_text (as written),
     measure (level / change / avg_change / share / count; attribute: a figure that describes
-    the thing named after it, 大唐700万吨露天矿 or 500万元以上重点项目; benchmark_gap: the distance from a
+    the thing named after it, 大唐700万吨露天矿 or 500万元以上重点项目, or how long a run lasted,
+    连续24个月; benchmark_gap: the distance from a
     benchmark's figure, 高于全国0.8个百分点; trackers leave the last two out), value, value_high, unit (as
     written, with magnitude), relation (>=, <=, ~, =), year, cue, period_start, period_end
     (nullable Int64 years) and period (display label: "2026", "2026–2030").
