@@ -114,6 +114,8 @@ def test_parse_number_as_printed(printed, value):
     ("千米", 1.0, "千米"), ("千瓦时", 1.0, "千瓦时"), ("个百分点", 1.0, "个百分点"), ("", 1.0, ""),
     # a rate keeps what it is per, and its amount's magnitude is split off
     ("元/月", 1.0, "元/月"), ("万吨/年", 1e4, "吨/年"), ("微克/立方米", 1.0, "微克/立方米"),
+    # 千 and 百 before 亿 or 万 after an Arabic number (广西 2026: 突破9千亿元)
+    ("千亿元", 1e11, "元"), ("千万元", 1e7, "元"), ("百万人", 1e6, "人"),
 ])
 def test_split_unit_uses_the_one_magnitude_table(unit, factor, base):
     from policytext.numbers import MAGNITUDES, base_unit, split_unit
@@ -133,3 +135,17 @@ def test_energy_units_are_not_read_as_power(text, value, unit):
 
     rows = extract_quantities(text, year=2025, review_year=2025)
     assert [(r["value"], r["unit"]) for r in rows] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text, found", [
+    # 广西 2026: 9千亿元 and 8千亿元 were no quantities at all
+    ("一般公共预算收支累计分别突破9千亿元、3万亿元。", [(9.0, "千亿元"), (3.0, "万亿元")]),
+    ("全部工业增加值超8千亿元。", [(8.0, "千亿元")]),
+    # stacked magnitudes of a unit not listed stay unread; 千万工程 is a name
+    ("算力总规模达到10.36百亿亿次/秒。", []),
+    ("用好千万工程经验。", []),
+])
+def test_qian_or_bai_before_yi_or_wan_is_one_magnitude(text, found):
+    from policytext.quantity_spans import find_candidates
+
+    assert [(c.value, c.unit) for c in find_candidates(text)] == found

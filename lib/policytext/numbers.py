@@ -31,7 +31,9 @@ CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 # THE magnitude table: what a magnitude written before a unit (1.2万亿元, 3.5万人) multiplies by.
-MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+# (9千亿元, 5千万元: 千 and 百 before 亿 or 万 after an Arabic number)
+MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "千万": 1e7, "百万": 1e6,
+              "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 MAGNITUDE_PREFIXES = tuple(MAGNITUDES)  # longest first, as they must be tried
 # Magnitudes that close a Chinese numeral (三点五万, 一千亿): the large ones only (千/百 are digits' units).
 CN_MAGNITUDES = {m: int(MAGNITUDES[m]) for m in ("万", "亿")}
@@ -215,7 +217,9 @@ def match_unit(text: str, pos: int) -> tuple[str, str]:
     # 千/百 alone are not magnitudes after an Arabic number unless a unit follows
     if not unit and mag in ("千", "百"):
         return "", ""
-    if not unit and mag in ("万", "亿"):
+    if not unit and text.startswith(("亿", "万"), pos + len(mag)):
+        return "", ""               # 10.36百亿亿次/秒: stacked magnitudes of a unit not listed
+    if not unit and mag[-1:] in ("万", "亿"):
         after = _AFTER_MAGNITUDE.match(text, pos + len(mag))
         unit = after.group() if after else ""
     return mag, unit
