@@ -17,9 +17,9 @@ from .indicators import IndicatorRegistry
 from .quantity_spans import BENCHMARK_GAP
 from .quantity_time import TIME_PREFIX
 
-__all__ = ["IndicatorResolver", "ACTION_VERB", "BARE_MEASURE", "LEADING_RE", "MAX_NAME", "POST_VERB_START", "PREDICATE_RE", "SPLIT_COORD", "expand_coordination",
-           "item_noun", "level_with_shared_noun", "post_phrase", "predicate_follows", "strip_phrase", "strip_phrase_keep_coord", "strip_time",
-           "SUBJECT_MEASURED", "PRODUCED", "spending_indicator"]
+__all__ = ["IndicatorResolver", "ACTION_VERB", "BARE_MEASURE", "LEADING_RE", "MAX_NAME", "POST_VERB_START", "PREDICATE_RE",
+           "PRODUCED", "SPLIT_COORD", "SUBJECT_MEASURED", "expand_coordination", "item_noun", "level_with_shared_noun",
+           "post_phrase", "predicate_follows", "spending_indicator", "strip_phrase", "strip_phrase_keep_coord", "strip_time"]
 
 # Words between an indicator and its number that say how, not what: 首次突破, 年均增长, 控制在.
 _PREDICATE_WORDS = sorted(set("""
@@ -469,7 +469,7 @@ def _field_of(previous_clause: str) -> str:
 
 
 def spending_indicator(text: str, pre: str, end: int, clause_end: int, previous_clause: str = ""
-                        ) -> tuple[str, str]:
+                       ) -> tuple[str, str]:
     """累计投入2.13亿元开展农村人居环境整治 -> 农村人居环境整治投入: money spent on what follows
     (or, with nothing after it, on the field the clause before names)."""
     m = _SPEND_VERB.search(pre)
