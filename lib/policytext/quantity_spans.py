@@ -90,6 +90,9 @@ def _read_unit(text: str, pos: int, spaced: bool = False) -> tuple[str, str, int
     if text[pos:pos + 1] in _GAP and (text[pos + 1:pos + 2] in ("%", "％") or spaced and any(match_unit(text, pos + 1))):
         pos += 1
     mag, unit = match_unit(text, pos)
+    if (not mag and text[pos:pos + 1] in ("千", "百") and text[pos + 1:pos + 2] in ("多", "余")
+            and match_unit(text, pos + 2)[1]):
+        mag = text[pos]             # 2千多家, 3千余人: 千 before 多/余 and a unit is the magnitude
     p = pos + len(mag) + len(unit)
     more = ""
     if not unit and p < len(text) and text[p] in _APPROX_BETWEEN:
