@@ -415,6 +415,9 @@ def test_adverbs_verbs_and_the_you_of_ziyou(text, names):
     # and before an area (海拉尔 2014, 2016): 种植面积 is what is measured, not 种植's object
     ("地产蔬菜种植面积达到2万亩。", "地产蔬菜种植面积"),
     ("绿化覆盖面积达到341.67公顷。", "绿化覆盖面积"),
+    # ... and before what is counted (海南 2026); a verb opening the phrase still opens its object
+    ("国家自然科学基金项目获批立项数增长17.9%。", "国家自然科学基金项目获批立项数"),
+    ("实施项目数达到50个。", "项目数"),
 ])
 def test_a_verb_before_a_rate_names_the_rate(text, name):
     assert indicators(text)[-1] == name

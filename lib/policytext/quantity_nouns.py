@@ -69,6 +69,7 @@ ACTION_VERB = re.compile(
     r"新增|累计|启动|组织|接待|受理|化解|清理|消除|淘汰|关停|整合为|整合|出台|制定|办结|巡察|推出|完工|"
     r"严格|做好|抓好|办好|安排(?!资金|部署)|提供)")
 _MEASURE_HEAD = re.compile(r"率|量|面积?|比例")
+_COUNTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,3}数")
 _LEADING_VERB = re.compile(r"^(?:提升|布局|新组建|组建|形成|认定|落地(?!项目)|更新(?!改造)|减少|削减|精简|撤并|"
                            r"建设(?!用地|项目|任务|资金|规模|面积|投资|工程|进度|周期|标准(?!化)|速度|成本|单位))(?=[^0-9]{2})")
 # 生产 before a product, not a noun of its own (生产安全, 生产加工项目, 生产生活垃圾, 生产总值)
@@ -152,8 +153,10 @@ def strip_phrase(phrase: str) -> str:
         # 装配式建筑面积占新建建筑比重: a verb after 占 is part of what the share is of
         verbs = [v for v in verbs if v.start() < share.start()]
     opening = _OPENING_VERB.match(phrase)
-    if verbs and _MEASURE_HEAD.fullmatch(phrase, verbs[-1].end()):
-        # 覆盖率, 办结率, 农村危房改造竣工率: a verb before a measure's head names the measure
+    if verbs and (_MEASURE_HEAD.fullmatch(phrase, verbs[-1].end())
+                  or _COUNTED_HEAD.fullmatch(phrase, verbs[-1].end()) and verbs[-1].start() >= 2):
+        # 覆盖率, 办结率, 农村危房改造竣工率: a verb before a measure's head names the measure;
+        # 国家自然科学基金项目获批立项数: so does one before what is counted (批立项数 is no name)
         verbs, opening = [], None
     if verbs and verbs[-1].group() == "累计" and verbs[-1].start() >= 2 and len(phrase) - verbs[-1].end() <= 2:
         # 中欧班列累计开行: 累计 says "in all" before a verb that is no object
