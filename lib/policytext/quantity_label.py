@@ -107,11 +107,7 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
     if BENCHMARK_GAP.search(pre):
         return "benchmark_gap"  # 高于全国0.8个百分点: how far from the national figure
     base = base_unit(unit)
-    # (增加值 is a noun, 提高到 a level; 对经济增长的贡献率, 对工业增长贡献: growth names what is
-    # contributed to, and the value is a share of it)
-    change = re.search(r"(增长|增加|递增|提高|提升|上升|回升|下降|降低|减少|缩短|压缩|压减|压降|缩减|下滑|增速|增幅|上涨|回落|涨幅|"
-                       r"微降|微增|微涨|略降|略增|年均|翻)"
-                       r"(?![到至为值率]|的?贡献)[^,，;；]{0,12}$", pre)
+    change = _PERCENT_CHANGE.search(pre)
     if unit in ("倍", "番", "个百分点") or (change and base in ("%", "‰")):
         return "change"
     percent = base in ("%", "‰")
@@ -142,9 +138,13 @@ _AMOUNT_NAME = re.compile(r"(?:规模|产值|总值|总额|收入|营收|投资|
 
 # The verb of a change: a value is written as a positive number (下降40.6%), and the verb says
 # which way it went. 增加值 is a noun and 提高到 / 降至 give a level, so a verb followed by
-# 值/到/至/为/率 does not count.
-_CHANGE_VERB = re.compile(r"(?:(下降|降低|减少|缩短|压缩|压减|压降|缩减|削减|精简|撤并|回落|下滑|微降|略降|净减)|"
-                          r"(增长|增加|递增|提高|提升|上升|回升|上涨|增速|增幅|涨幅|翻|微增|微涨|略增|净增))(?![到至为值率])")
+# 值/到/至/为/率 does not count. One vocabulary serves the measure and the direction.
+_DOWN_VERBS = "下降|降低|减少|缩短|压缩|压减|压降|缩减|回落|下滑|微降|略降"
+_UP_VERBS = "增长|增加|递增|提高|提升|上升|回升|上涨|增速|增幅|涨幅|翻|微增|微涨|略增"
+_CHANGE_VERB = re.compile(f"(?:({_DOWN_VERBS}|削减|精简|撤并|净减)|({_UP_VERBS}|净增))(?![到至为值率])")
+# a percent after such a verb (or 年均) in its clause is a change (对经济增长的贡献率, 对工业增长
+# 贡献: growth names what is contributed to, and the value is a share of it)
+_PERCENT_CHANGE = re.compile(f"(?:{_UP_VERBS}|{_DOWN_VERBS}|年均)(?![到至为值率]|的?贡献)[^,，;；]{{0,12}}$")
 
 
 def direction_of(measure: str, pre: str, unit: str = "") -> str:

@@ -17,8 +17,8 @@ from .indicators import IndicatorRegistry
 from .quantity_spans import BENCHMARK_GAP
 from .quantity_time import TIME_PREFIX
 
-__all__ = ["IndicatorResolver", "ACTION_VERB", "BARE_MEASURE", "LEADING_RE", "MAX_NAME", "POST_VERB_START", "PREDICATE_RE",
-           "PRODUCED", "SPLIT_COORD", "SUBJECT_MEASURED", "expand_coordination", "item_noun", "level_with_shared_noun",
+__all__ = ["IndicatorResolver", "ACTION_VERB", "BARE_MEASURE", "LEADING_RE", "MAX_NAME", "POST_VERB_START", "PREDICATES",
+           "PREDICATE_RE", "PRODUCED", "SPLIT_COORD", "SUBJECT_MEASURED", "expand_coordination", "item_noun", "level_with_shared_noun",
            "post_phrase", "predicate_follows", "spending_indicator", "strip_phrase", "strip_phrase_keep_coord", "strip_time"]
 
 # Words between an indicator and its number that say how, not what: 首次突破, 年均增长, 控制在.
@@ -44,8 +44,9 @@ _VERB_YOU = "(?<![现所国拥共具没享占富含私公])有"
 _SPECIAL = {"能": _MODAL_NENG, "有": _VERB_YOU}
 # 提高到每平方米(2000元): what the value is per, after the verb, is no part of the name
 _PER_UNIT = "(?<=[到至为达])每(?:人|户|亩|生|吨|头|只|次|月|年|天|日|公斤|千克|平方米|立方米|公里|千瓦时)"
-PREDICATE_RE = re.compile("(?:" + "|".join([_SPECIAL.get(w) or re.escape(w) for w in _PREDICATE_WORDS] + [_PER_UNIT])
-                          + ")+$")
+# a run of predicate words (unanchored, for patterns that hold one between other words)
+PREDICATES = "(?:" + "|".join([_SPECIAL.get(w) or re.escape(w) for w in _PREDICATE_WORDS] + [_PER_UNIT]) + ")+"
+PREDICATE_RE = re.compile(PREDICATES + "$")
 LEADING_RE = re.compile(
     r"^(?:(?:19|20)\d\d年度|" + TIME_PREFIX + "|"
     r"现在|目前|当前|如今|眼下|我国|我省|我们|"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .numbers import MEASURE_WORDS, base_unit
 from .quantity_label import usable_indicator
-from .quantity_nouns import (BARE_MEASURE, MAX_NAME, PREDICATE_RE, PRODUCED, SPLIT_COORD, SUBJECT_MEASURED,
+from .quantity_nouns import (BARE_MEASURE, MAX_NAME, PREDICATE_RE, PREDICATES, PRODUCED, SPLIT_COORD, SUBJECT_MEASURED,
                              IndicatorResolver, expand_coordination, item_noun, post_phrase, predicate_follows,
                              spending_indicator, strip_phrase, strip_phrase_keep_coord)
 from .quantity_spans import BENCHMARK_GAP, Candidate
@@ -352,7 +352,7 @@ def noun_before_value(cl: Clause) -> tuple[str, str]:
             and not PREDICATE_RE.fullmatch(pre) and PRODUCED.match(cl.text[cl.clause_start:first.start])):
         pre = "生产" + pre         # 生产原油239万吨、天然气56.5亿立方米: each item is an output
     name, written = cl.resolver.from_phrase(pre, percent=cl.is_percent)
-    if written.endswith(("台阶", "大关")):
+    if _STEPS_END.search(written):
         return "", ""              # 连跨4个万亿元台阶、双双突破9万亿元: the steps say how it went
     if BARE_MEASURE.fullmatch(written):
         return _measure_of_subject_before(cl, written) or (name, written)
@@ -363,6 +363,9 @@ def noun_before_value(cl: Clause) -> tuple[str, str]:
 
 
 _MEASURED = re.compile(r"[量率额值]$")
+# steps and thresholds crossed (连跨4个万亿元台阶, 突破千亿大关): how a value went, never its name
+_STEPS = "(?:台阶|大关)"
+_STEPS_END = re.compile(_STEPS + "$")
 
 
 def _measure_of_subject_before(cl: Clause, written: str) -> tuple[str, str] | None:
@@ -375,7 +378,7 @@ def _measure_of_subject_before(cl: Clause, written: str) -> tuple[str, str] | No
         return None
     between = cl.text[cl.group[k - 1].text_end:cl.value.start]
     m = SUBJECT_MEASURED.fullmatch(last_written)
-    predicates = f"(?:{PREDICATE_RE.pattern[:-1]})?"         # (实现产值2.5亿元, 产值达130亿元)
+    predicates = f"(?:{PREDICATES})?"         # (实现产值2.5亿元, 产值达130亿元)
     if m is None or not re.fullmatch(r"(?:以上|左右|以下|以内)?[、,，]" + predicates + re.escape(written) + predicates,
                                      between):
         return None
@@ -493,7 +496,7 @@ _ONLY_HOW_MUCH = re.compile(r"(?:全年|平均|年均|年?人均|月人均)?(?:�
 _HOW_IT_WENT = re.compile(r"(?:再创|创历史|创)新高|(?:不断|稳步|持续|继续|逐年|进一步|明显|显著|大幅|较快|快速|平稳|再次)"
                           r"(?:提高|提升|增长|增加|上升)|稳中有升$|"
                           # 地区生产总值连跨两个万亿元台阶，年均增长5.7%
-                          r"(?:连跨|跨上|迈上|站上|跃上|突破)[^,，;；]{0,8}(?:台阶|大关)$")
+                          r"(?:连跨|跨上|迈上|站上|跃上|突破)[^,，;；]{0,8}" + _STEPS + "$")
 
 
 def subject_listed_in_order(cl: Clause) -> tuple[str, str]:
@@ -527,7 +530,7 @@ def subject_of_clause_head(cl: Clause) -> tuple[str, str]:
         return known
     # 人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元: the count is of steps crossed, so
     # what crossed them, named or not, is measured
-    steps = re.match(r"[^、，,]{0,8}(?:台阶|大关)", cl.text[first.text_end:cl.value.start])
+    steps = re.match(r"[^、，,]{0,8}" + _STEPS, cl.text[first.text_end:cl.value.start])
     return cl.resolver.from_phrase(head) if steps else ("", "")
 
 
