@@ -627,6 +627,10 @@ def test_items_share_only_the_head_when_the_last_starts_with_an_earlier_one():
     ("金融机构本外币存、贷款余额双双突破6万亿元。", ["金融机构本外币存贷款余额"]),
     # 广西 2026: with 9千亿元 read as a value, the word of two halves names both
     ("一般公共预算收支累计分别突破9千亿元、3万亿元。", ["一般公共预算收入", "一般公共预算支出"]),
+    # 海拉尔 2014, 广西 2026: 年末/年底/年初 say when, like 年内; the name is what was measured
+    ("年末规模以上企业销售收入达到81亿元。", ["规模以上企业销售收入"]),
+    ("年末城镇调查失业率降到5.3%。", ["城镇调查失业率"]),
+    ("年底农村自来水普及率达到95%。", ["农村自来水普及率"]),
 ])
 def test_names_read_from_the_words_around_the_value(text, names):
     assert indicators(text) == names
