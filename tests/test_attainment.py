@@ -323,3 +323,18 @@ def test_place_from_the_text_when_metadata_has_none():
                meta={"a": {"year": 2016}, "b": {"year": 2016, "place": "满洲里市"}})
     a = textstat_attainment(quantities(c), corpus=c)
     assert dict(zip(a["achieved_doc"], a["place"])) == {"a": "海拉尔区", "b": "满洲里市"}
+
+
+def test_a_target_is_followed_across_the_budget_laws_rename():
+    # 海拉尔: the 2016 report sets 公共财政预算收入增长5%; the 2017 report, after the 2014 budget
+    # law's names reached it, gives 一般公共财政预算收入…增长13% for 2016
+    from policytext import corpus
+    from policytext.quantities import quantities
+
+    c = corpus({"r2016": "2016年政府工作报告\n今年主要预期目标是：公共财政预算收入增长5%，达到15.8亿元。\n",
+                "r2017": "2017年政府工作报告\n2016年，一般公共财政预算收入完成17亿元，增长13%。\n"},
+               meta={"r2016": {"year": 2016, "place": "海拉尔区"}, "r2017": {"year": 2017, "place": "海拉尔区"}})
+    a = textstat_attainment(quantities(c), corpus=c)
+    judged = a[a["met"].notna()]
+    assert judged[["indicator", "measure", "target", "achieved"]].values.tolist() == [
+        ["一般公共预算收入", "change", 5, 13], ["一般公共预算收入", "level", 15.8, 17]]
