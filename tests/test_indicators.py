@@ -99,6 +99,15 @@ def test_synonyms_and_older_vocabulary(written, canonical):
     assert canonical_indicator(written) == canonical
 
 
+def test_a_level_of_government_stays_before_the_canonical_name():
+    # 海拉尔 2013 sets 区本级固定资产投资; its 2014 report gives 区本级全社会固定资产投资额
+    assert canonical_indicator("区本级全社会固定资产投资额") == "区本级固定资产投资"
+    assert canonical_indicator("市本级公共财政预算收入") == "市本级一般公共预算收入"
+    # without it, or before a name the registry does not know, nothing changes
+    assert canonical_indicator("全社会固定资产投资额") == "固定资产投资"
+    assert canonical_indicator("自治区本级科技专项资金") == "自治区本级科技专项资金"
+
+
 def test_bare_trade_and_total_revenue_are_not_widened():
     # 对东盟进出口 is ASEAN trade, 财政总收入 counts more than 财政收入: neither is a registry name
     assert canonical_indicator("进出口") == "进出口"

@@ -17,6 +17,9 @@ DEFAULT_PATH = Path(__file__).parent / "data" / "indicators_v1.yaml"
 
 # Written variants that do not change what is measured: quotes, spaces, 全市/全区 prefixes.
 _NOISE_RE = re.compile(r"[\s“”\"'‘’「」『』]")
+# The level of government whose books a figure covers (区本级 in 区本级全社会固定资产投资额): part of
+# the name, before the indicator's own name, which is then made canonical like any other.
+_LEVEL_PREFIX = re.compile(r"^(?:[省市区县旗州盟]|自治区|自治州)?本级")
 
 
 def _normalise(name: str) -> str:
@@ -49,8 +52,12 @@ class IndicatorRegistry:
         return len(self.names)
 
     def canonical(self, text: str) -> str:
-        """Canonical name of ``text`` if it is a known alias, else ``text`` cleaned."""
+        """Canonical name of ``text`` if it is a known alias (after a level of government such
+        as 区本级, which is kept), else ``text`` cleaned."""
         key = _normalise(text)
+        level = _LEVEL_PREFIX.match(key)
+        if key not in self._alias_to_canon and level and key[level.end():] in self._alias_to_canon:
+            return level.group() + self._alias_to_canon[key[level.end():]]
         return self._alias_to_canon.get(key, key)
 
     def find_all(self, text: str) -> list[tuple[int, int, str]]:
