@@ -9,6 +9,8 @@ from policytext.indicators import DEFAULT_PATH, canonical_indicator, indicator_r
     ["地区生产总值", "国内生产总值", "GDP", "经济总量", "生产总值"],
     ["居民消费价格涨幅", "居民消费价格指数涨幅", "CPI", "居民消费价格"],
     ["新增城镇就业", "城镇新增就业", "新增就业"],
+    # 海拉尔 2012-2018 sets and reports re-employment under four names
+    ["城镇失业人员再就业", "失业人员再就业", "城镇失业人员实现再就业", "下岗失业人员再就业", "再就业"],
     ["一般公共预算收入", "公共财政收入"],
     # 海拉尔 2015-2017: the names of 2011 until the 2014 budget law, and the newer one
     ["一般公共预算收入", "公共财政预算收入", "地方公共财政预算收入", "一般公共财政预算收入", "公共预算收入"],
@@ -27,7 +29,9 @@ def test_distinct_indicators_stay_distinct():
     names = ["城镇居民人均可支配收入", "农村居民人均可支配收入", "工业增加值", "规模以上工业增加值",
              "人均地区生产总值", "地区生产总值", "城镇调查失业率", "城镇登记失业率",
              # 312天 and 96.1% of good-air days are two indicators (provinces2026 gives the share)
-             "空气质量优良天数", "空气质量优良天数比率"]
+             "空气质量优良天数", "空气质量优良天数比率",
+             # the three job figures
+             "新增城镇就业", "城镇失业人员再就业", "就业困难人员就业"]
     assert len({canonical_indicator(n) for n in names}) == len(names)
     assert canonical_indicator("优良天数比例") == "空气优良天数比例"
 

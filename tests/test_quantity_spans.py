@@ -110,5 +110,5 @@ def test_a_gap_to_a_benchmark_is_no_bound(text, relation):
 def test_a_rank_is_no_quantity():
     # 甘肃, 内蒙古 2026: 前10位 says where in a ranking, as 第4 does; 前10天 is a time, still none here
     assert short("增速连续11个季度居全国前10位，人均GDP进入全国前8位，居全国第4。") == [
-        (11.0, None, "个", "=", "11个")]
+        (11.0, None, "个季度", "=", "11个季度")]     # a length of time, like 个月
     assert [c.value for c in find_candidates("前3名企业营收增长8%，提前10天完成。")] == [8.0, 10.0]

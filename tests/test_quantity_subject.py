@@ -191,8 +191,8 @@ def test_noun_before_value():
     assert walk("民生投入占财政支出始终保持在80%以上。", noun_before_value) == [("民生支出占比", "民生投入占财政支出比重")]
     assert walk("替代品占有率达84%。", noun_before_value) == [("替代品占有率",) * 2]
     assert walk("建设项目占用耕地500亩。", noun_before_value) == [("建设项目占用耕地",) * 2]   # not a share
-    # 再就业 is re-employment, not 再 "again" + 就业 (海拉尔 2013–2017)
-    assert walk("全年新增就业5611人，实现再就业2529人。", resolve_subject)[1] == ("再就业",) * 2
+    # 再就业 is re-employment, not 再 "again" + 就业 (海拉尔 2013–2017): the registry's 城镇失业人员再就业
+    assert walk("全年新增就业5611人，实现再就业2529人。", resolve_subject)[1] == ("城镇失业人员再就业", "再就业")
     # 下降至 is how it went; 和美乡村 is a name, not 和 "and"; 各 distributes the value (海南 2026)
     assert walk("实际物流成本下降至15%左右。", noun_before_value) == [("实际物流成本",) * 2]
     assert walk("新建和美乡村250个。", resolve_subject) == [("和美乡村",) * 2]
@@ -631,6 +631,12 @@ def test_items_share_only_the_head_when_the_last_starts_with_an_earlier_one():
     ("年末规模以上企业销售收入达到81亿元。", ["规模以上企业销售收入"]),
     ("年末城镇调查失业率降到5.3%。", ["城镇调查失业率"]),
     ("年底农村自来水普及率达到95%。", ["农村自来水普及率"]),
+    # 江西, 甘肃 2026: a run's length (个季度, 个月) belongs to what ran before it; what follows
+    # it (居全国前列, 高于全国) is no thing counted, and 2022年以来 says since when
+    ("打击治理电信网络诈骗成效连续5个季度居全国前列。", ["电信网络诈骗成效"]),
+    ("经济增速2022年以来连续16个季度高于全国平均水平。", ["地区生产总值"]),
+    ("第一产业增加值增速连续19个季度居全国前5位。", ["第一产业增加值"]),
+    ("规模以上工业增加值增速连续30个月居全国前10位。", ["规模以上工业增加值"]),
 ])
 def test_names_read_from_the_words_around_the_value(text, names):
     assert indicators(text) == names

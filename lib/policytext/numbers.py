@@ -42,7 +42,7 @@ _CN_TRAILING = tuple(m for m in MAGNITUDES if set(m) <= set(CN_MAGNITUDES))   # 
 # Units as written after a number (without magnitude).  Longest first when matching.
 # Measure words (个/条/项 ...) count things; the rest measure amounts.
 MEASURE_WORDS = (
-    "个工作日", "个百分点", "个月", "个", "家", "项", "件", "所", "张", "条", "处", "部", "名",
+    "个工作日", "个百分点", "个季度", "个月", "个", "家", "项", "件", "所", "张", "条", "处", "部", "名",
     "座", "台", "辆", "架", "场", "批", "户", "套", "人次", "人", "位", "次", "床", "间", "册",
     "种", "只", "头", "株", "棵", "宗", "栋", "幢", "支", "类", "款", "例", "起", "篇", "期",
     "所", "艘", "列", "门", "位", "根", "块", "片", "票", "笔", "份", "对", "枚", "盏", "眼",

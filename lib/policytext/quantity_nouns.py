@@ -139,8 +139,8 @@ def strip_phrase(phrase: str) -> str:
         phrase = LEADING_RE.sub("", phrase)
         phrase = PREDICATE_RE.sub("", phrase)
         phrase = _strip_unbalanced(re.sub(r"^[“\"「]+|[”\"」]+$", "", phrase))
-        # 增长到2020年的152.3亿元: a time reference, not part of the name
-        phrase = re.sub(r"(?<![较比与由从同0-9])(?:19|20)\d\d(?:年(?:度|底|末)?的?)?$", "", phrase)
+        # 增长到2020年的152.3亿元, 经济增速2022年以来连续…: a time reference, not part of the name
+        phrase = re.sub(r"(?<![较比与由从同0-9])(?:19|20)\d\d(?:年(?:度|底|末|以来)?的?)?$", "", phrase)
         # comparison baselines at the end: 较2016年增长 / 比5年前 / 较五年前 / 由改革前的
         # (自由贸易港法规: the 由 of 自由, 理由, 经由 is no baseline)
         phrase = re.sub(r"(?:较|(?<!占)比(?![重例率])|与|(?<![自理经缘事])由|从|同)[^较比与由从同]{1,8}(?:年|前|期|时)?(?:的)?(?:相比)?$",

@@ -251,8 +251,8 @@ def noun_of_list_item(cl: Clause) -> tuple[str, str]:
     背街巷道改造投资; 实施了中心城区26公里供水、117公里供热 -> 中心城区供水, 供热; 完成了老城区
     8条、12.3公里道路提升改造 -> 老城区道路提升改造 (both); 推进东电2×35万千瓦热电联产项目
     -> 东电热电联产项目: a value inside a noun phrase measures the noun after it."""
-    if base_unit(cl.value.unit) in _RATE_UNITS:
-        return "", ""                    # a rate names its indicator before it
+    if base_unit(cl.value.unit) in _RATE_UNITS or base_unit(cl.value.unit) in _DURATIONS:
+        return "", ""                    # a rate (a length of time) names what it measures before it
     chain = _item_chain(cl)
     if not chain:
         return "", ""
@@ -334,11 +334,14 @@ def _item_chain(cl: Clause) -> list[Candidate]:
 def noun_after_count(cl: Clause) -> tuple[str, str]:
     """82个贫困村全部退出 -> 贫困村: a count names what it counts after it; 12类45件民生实事:
     a count right before another counts, by other units, what that one counts."""
-    if not cl.is_count:
-        return "", ""
+    if not cl.is_count or base_unit(cl.value.unit) in _DURATIONS:
+        return "", ""               # 连续5个季度居全国前列: what follows a length of time is no thing counted
     count = next((g for g in cl.group if g.start == cl.value.text_end and base_unit(g.unit) in MEASURE_WORDS), cl.value)
     post = post_phrase(cl.text, count.text_end, cl.clause_end)
     return cl.resolver.from_phrase(post) if post else ("", "")
+
+
+_DURATIONS = frozenset(["个月", "个季度", "个工作日"])
 
 
 def noun_before_value(cl: Clause) -> tuple[str, str]:
