@@ -112,3 +112,15 @@ def test_a_rank_is_no_quantity():
     assert short("增速连续11个季度居全国前10位，人均GDP进入全国前8位，居全国第4。") == [
         (11.0, None, "个季度", "=", "11个季度")]     # a length of time, like 个月
     assert [c.value for c in find_candidates("前3名企业营收增长8%，提前10天完成。")] == [8.0, 10.0]
+
+
+@pytest.mark.parametrize("text, units", [
+    # 江西, 海南 2026: a bare magnitude listed right before a value takes its unit
+    ("力争产业规模分别达1.28万亿、1.18万亿、8200亿元", ["万亿元", "万亿元", "亿元"]),
+    ("分别惠及3500万、2300万人次", ["万人次", "万人次"]),
+    # not across another word, nor from a value that has none
+    ("常住人口3500万、地区生产总值2万亿元", ["万", "万亿元"]),
+    ("分别达1.28万亿、1.18万亿", ["万亿", "万亿"]),
+])
+def test_a_bare_magnitude_in_a_list_shares_the_unit_after_it(text, units):
+    assert [c.unit for c in find_candidates(text)] == units

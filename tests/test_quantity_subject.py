@@ -637,6 +637,13 @@ def test_items_share_only_the_head_when_the_last_starts_with_an_earlier_one():
     ("经济增速2022年以来连续16个季度高于全国平均水平。", ["地区生产总值"]),
     ("第一产业增加值增速连续19个季度居全国前5位。", ["第一产业增加值"]),
     ("规模以上工业增加值增速连续30个月居全国前10位。", ["规模以上工业增加值"]),
+    # 广西, 陕西 2026: 攻克, 突破 (before its object), 认定 and 引育 open what is counted; 突破 before
+    # the value is a floor, 突破性 an adjective
+    ("力争攻克关键技术105项以上。", ["关键技术"]),
+    ("突破重点产业链技术难题761项。", ["重点产业链技术难题"]),
+    ("新认定省级企业技术中心45家。", ["省级企业技术中心"]),
+    ("引育高层次人才1000名。", ["高层次人才"]),
+    ("地区生产总值首次突破300亿元。", ["地区生产总值"]),
 ])
 def test_names_read_from_the_words_around_the_value(text, names):
     assert indicators(text) == names

@@ -228,7 +228,17 @@ def find_candidates(text: str) -> list[Candidate]:
         c = _times_units(text, Candidate(sp, sp.start, sp.end, p, sp.value, value_high, unit, relation))
         c.attribute = describes_noun(text, c, end_of_unit, out[-1] if out else None)
         out.append(c)
+    _share_listed_units(text, out)
     return out
+
+
+def _share_listed_units(text: str, out: list[Candidate]) -> None:
+    """分别达1.28万亿、1.18万亿、8200亿元; 惠及3500万、2300万人次: a bare magnitude listed with 、
+    right before a value with a unit is in that unit (万亿元, 万人次)."""
+    for c, following in zip(reversed(out[:-1]), reversed(out[1:])):
+        if (not base_unit(c.unit) and c.unit.endswith(("万", "亿")) and base_unit(following.unit)
+                and text[c.text_end:following.start] == "、"):
+            c.unit += base_unit(following.unit)
 
 
 # A value that describes the thing named after it measures nothing a tracker follows
