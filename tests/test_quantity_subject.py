@@ -643,6 +643,7 @@ def test_items_share_only_the_head_when_the_last_starts_with_an_earlier_one():
     ("突破重点产业链技术难题761项。", ["重点产业链技术难题"]),
     ("新认定省级企业技术中心45家。", ["省级企业技术中心"]),
     ("引育高层次人才1000名。", ["高层次人才"]),
+    ("入选中国潜在独角兽企业195家。", ["中国潜在独角兽企业"]),         # 江苏 2026
     ("地区生产总值首次突破300亿元。", ["地区生产总值"]),
 ])
 def test_names_read_from_the_words_around_the_value(text, names):
