@@ -164,6 +164,30 @@ def test_short_and_sparse_texts_decode_to_what_was_written(text, encoding, expec
     assert decoded == text and used.replace("-", "").lower() == expected.replace("-", "")
 
 
+@pytest.mark.parametrize("text", [
+    # accented Latin text is no mojibake: its bytes read as GBK give rare characters
+    "Le président a présenté le rapport économique à l'assemblée générale, après débat. " * 4,
+    "Über die Maßnahmen für Städte wurde ausführlich gesprochen; die Größe der Förderung wächst. " * 4,
+    # nor are Japanese, or rare Han characters alone
+    "日本の政府は経済報告を発表しました。ここには多くの情報があります。",
+    "鱻麤爨龘靐齉饕餮魑魅魍魉",
+])
+def test_text_that_only_looks_odd_is_read_as_written(text):
+    assert decode_bytes(text.encode(), name="odd.txt") == (text, "utf-8")
+
+
+def test_replacement_characters_are_named_in_a_warning_and_kept(tmp_path, capsys):
+    # 总 lost before policytext read the file: the text is kept, offsets and all, and said
+    path = tmp_path / "lossy.txt"
+    path.write_text(TWIN.replace("总", "\ufffd"), encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"lossy.txt: holds 2 replacement character\(s\) U\+FFFD \(first on line 2\)"):
+        docs = load_files([path])
+    assert next(iter(docs)).raw == TWIN.replace("总", "\ufffd")
+    assert main(["segment", str(path)]) == 0
+    stderr = capsys.readouterr().err
+    assert stderr.startswith(f"policytext: warning: {path}: holds 2 replacement") and stderr.count("\n") == 1
+
+
 def test_a_western_file_is_read_by_the_detector_but_never_a_cjk_or_ebcdic_guess():
     text, used = decode_bytes("Café résumé naïve, déjà vu".encode("cp1252"), name="latin.txt")
     assert text.startswith("Café r") and used.lower().startswith(("cp125", "iso8859", "latin"))
@@ -194,6 +218,15 @@ BAD = {
     "rare characters only (implausible GBK)": (bytes(b for i in range(40) for b in (0x81 + i % 4, 0x40 + i)),
                                                "usual in Chinese text"),
     "HTML with no text": (b"<html><body><p></p><div><script>alert(1)</script></div></body></html>", "no text"),
+    # mojibake saved as valid UTF-8: a wrong reading, written out again
+    "GBK read as Latin-1, saved as UTF-8": (TWIN.encode("gbk").decode("latin-1").encode(),
+                                            "mojibake: GBK/GB18030 Chinese text that was read as Latin-1/cp1252"),
+    "GBK read as cp1252, saved as UTF-8": (TWIN.encode("gbk").decode("cp1252", errors="replace").encode(),
+                                           "mojibake: GBK/GB18030 Chinese text that was read as Latin-1/cp1252"),
+    "UTF-8 read as cp1252, saved as UTF-8": (TWIN.encode().decode("cp1252", errors="replace").encode(),
+                                             "mojibake: UTF-8 Chinese text that was read as Latin-1/cp1252"),
+    "UTF-8 read as GBK, saved as UTF-8": (TWIN.encode().decode("gbk", errors="replace").encode(),
+                                          "mojibake: UTF-8 Chinese text that was read as GBK"),
 }
 
 

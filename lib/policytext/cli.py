@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import sys
+import warnings
 from pathlib import Path
 
 from .errors import PolicyTextError
@@ -225,10 +226,18 @@ def main(argv: list[str] | None = None) -> int:
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
     try:
-        return _run(args)
+        with warnings.catch_warnings():     # restores showwarning afterwards
+            warnings.showwarning = _show_warning
+            return _run(args)
     finally:  # main() may be called again in the same process (tests, notebooks)
         logger.removeHandler(handler)
         logger.setLevel(level)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A warning about the input (it names the file), as one line like the errors: not the
+    line of policytext's code that raised it."""
+    print(f"policytext: warning: {message}", file=sys.stderr)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -16,6 +16,11 @@ Order of evidence:
    PLAUSIBLE; GB18030 mojibake of Big5 bytes, and cp949 readings of GBK, score far lower.
 6. Every decoding, whatever its source, is refused when it holds NULs, control characters
    or private-use characters: these are never in a report.
+7. Text that is itself mojibake is refused (`_mojibake`): Chinese bytes once read as
+   Latin-1/cp1252 and saved again (Õþ¸®¹¤...), or UTF-8 bytes once read as GBK and saved again
+   (鏀垮簻...). Each is recognised by undoing it: the characters, written back in the encoding
+   they were wrongly read with, decode to plausible Chinese. Replacement characters (U+FFFD),
+   left where a program before us could not decode, are named in a warning.
 
 `decode_bytes` returns (text, encoding); the encoding is what the loader records on the
 Document (`Document.encoding`) and what `policytext ... --verbose` prints.
@@ -26,6 +31,7 @@ import os
 import re
 import stat
 import unicodedata
+import warnings
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -115,12 +121,89 @@ def _bad_characters(text: str) -> str | None:
 
 
 def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
+    # (mojibake first: a Latin-1 reading turns bytes 0x80-0x9F into control characters)
+    if problem := _mojibake(text):
+        raise DecodeError(f"{name}: read as {encoding}, but {problem}. Get the report again from "
+                          "its source, or convert the original bytes, not this copy")
     if problem := _bad_characters(text):
         raise DecodeError(f"{name}: read as {encoding}, but {problem}")
     if not text.lstrip("\ufeff").strip():
         raise DecodeError(f"{name}: file is empty (no text after the byte-order mark)"
                           if text.startswith("\ufeff") else f"{name}: file has no text")
+    if lost := text.count("\ufffd"):
+        line = text.count("\n", 0, text.index("\ufffd")) + 1
+        warnings.warn(f"{name}: holds {lost} replacement character(s) U+FFFD (first on line {line}): "
+                      "a program that saved it could not decode some characters, and they are lost",
+                      stacklevel=4)
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+# cp1252's characters for the bytes 0x80-0x9F it defines (the rest of 0x80-0xFF is Latin-1)
+_CP1252_BYTES = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_HAN = re.compile("[\u4e00-\u9fff]")
+_LATIN1_LETTERS = re.compile("[\u00c0-\u00ff]")
+_SAMPLE = 20_000        # characters: ample to recognise mojibake, quick on a 50 MB file
+_UNDONE_COMMON = 0.8    # share of common characters among the Han of an undone mojibake (see below)
+
+
+def _mojibake(text: str) -> str | None:
+    """Why the text is mojibake (see the module doc), or None."""
+    sample = text[:_SAMPLE]
+    han = len(_HAN.findall(sample))
+    if not han:
+        if len(_LATIN1_LETTERS.findall(sample)) < 8 or (data := _single_bytes(sample)) is None:
+            return None
+        # a Han character was 2 bytes (GBK) or 3 (UTF-8): a true undoing gives at least a quarter
+        wanted = max(2, len(data) - len(sample.encode("ascii", errors="ignore"))) // 4
+        for codec in ("utf-8", "gb18030"):
+            if _plausible_chinese(data.decode(codec, errors="replace"), wanted):
+                shown = "UTF-8" if codec == "utf-8" else "GBK/GB18030"
+                return (f"it is mojibake: {shown} Chinese text that was read as Latin-1/cp1252 and saved "
+                        f"again (it begins {_opening(sample)!r})")
+        return None
+    if plausibility(sample) >= PLAUSIBLE:
+        return None
+    try:
+        data = sample.encode("gb18030")
+    except UnicodeEncodeError:
+        return None
+    if _plausible_chinese(data.decode("utf-8", errors="replace"), han // 3):
+        return (f"it is mojibake: UTF-8 Chinese text that was read as GBK and saved again "
+                f"(it begins {_opening(sample)!r})")
+    return None
+
+
+def _opening(text: str) -> str:
+    return text.strip().split("\n", 1)[0][:12]
+
+
+def _single_bytes(sample: str) -> bytes | None:
+    """The bytes a Latin-1/cp1252 reading turned into these characters, or None."""
+    out = bytearray()
+    for ch in sample:
+        code = ord(ch)
+        if code < 0x100:
+            out.append(code)
+        elif ch in _CP1252_BYTES:
+            out.append(_CP1252_BYTES[ch])
+        elif ch == "\ufffd":
+            out.append(0x81)    # a byte cp1252 has no character for (lost: any high byte will do)
+        else:
+            return None
+    return bytes(out)
+
+
+def _plausible_chinese(text: str, han_wanted: int) -> bool:
+    """Enough Han characters, most of them common ones, and not too many U+FFFD where the wrong
+    reading lost bytes. Only the Han characters vote: ASCII around them would carry a French
+    text. Bytes that never were Chinese decode to rare characters (French accents read as
+    GBK: none of 51 common); the undone GBK reading of TWIN in tests/test_hostile.py, whose lost
+    bytes shift some pairs, gives 89% common ones."""
+    han = _HAN.findall(text)
+    if len(han) < max(1, han_wanted) or text.count("\ufffd") > len(text) * 0.3:
+        return False
+    common = common_chars()
+    return sum(ch in common for ch in han) >= _UNDONE_COMMON * len(han)
 
 
 def _decode_with_bom(data: bytes, name: str) -> tuple[str, str] | None:
