@@ -128,6 +128,20 @@ def test_unusable_cache_folder_works_without_cache_and_warns_once(tmp_path, monk
     assert len(messages) == 1 and str(blocker / "cache") in messages[0]
 
 
+def test_the_command_line_says_so_in_one_line(tmp_path, monkeypatch, capsys):
+    from policytext.cli import main
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("POLICYTEXT_CACHE", str(blocker / "cache"))
+    report = tmp_path / "r.txt"
+    report.write_text("地区生产总值增长5%。", encoding="utf-8")
+    assert main(["quantities", str(report), "--csv"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"policytext: warning: cache folder {blocker / 'cache'} is not usable")
+    assert captured.err.count("\n") == 1 and "地区生产总值" in captured.out
+
+
 def test_png_cache_of_figures_round_trips(folder):
     # figures.install_png_cache stores what IPython's print_figure returns: base64 text.
     import base64
