@@ -154,6 +154,26 @@ def test_setup_notebook_registers_the_cjk_font_outside_ipython():
     assert matplotlib.rcParams["font.sans-serif"][0] == cjk_font_name()
 
 
+def test_after_setup_a_warning_about_the_input_is_one_line(tmp_path, monkeypatch):
+    import warnings
+
+    from policytext.corpus import load_files
+    from policytext.notebook import setup_notebook
+
+    monkeypatch.setattr(warnings, "formatwarning", warnings.formatwarning)   # restored afterwards
+    setup_notebook()
+    path = tmp_path / "lossy.txt"
+    path.write_text("地区生产总\ufffd增长5%。", encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        load_files([path])
+        warnings.warn("someone else's warning")
+    shown = [warnings.formatwarning(w.message, w.category, w.filename, w.lineno) for w in caught]
+    assert shown[0] == f"policytext: {path}: holds 1 replacement character(s) U+FFFD (first on line 1): " \
+        "a program that saved it could not decode some characters, and they are lost\n"
+    assert shown[1].startswith(__file__) and "UserWarning: someone else's warning" in shown[1]
+
+
 def test_in_a_real_kernel_a_changed_control_replaces_the_view(monkeypatch):
     """End to end: nbclient keeps each Output widget's outputs as a front end would."""
     from nbclient import NotebookClient

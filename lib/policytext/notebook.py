@@ -185,6 +185,7 @@ def setup_notebook() -> None:
     from .fonts import use_cjk_font
 
     use_cjk_font()
+    _short_input_warnings()
     try:
         from IPython import get_ipython
     except ImportError:  # plain Python: nothing to configure
@@ -195,3 +196,24 @@ def setup_notebook() -> None:
 
         shell.run_line_magic("config", "InlineBackend.print_figure_kwargs = {'bbox_inches': None}")
         install_png_cache(shell)  # after %config, which re-registers the inline formatter
+
+
+def _short_input_warnings() -> None:
+    """A warning policytext raises about the input (it names the file: U+FFFD in a report, a
+    file with no metadata row, an unusable cache folder) shows as one line, `policytext: ...`,
+    not with the path and line of policytext's code, which a reader of the HTML report cannot use.
+    Other warnings keep Python's format."""
+    import warnings
+    from pathlib import Path
+
+    if getattr(warnings.formatwarning, "policytext", False):
+        return
+    package, original = str(Path(__file__).resolve().parent), warnings.formatwarning
+
+    def formatwarning(message, category, filename, lineno, line=None):
+        if str(filename).startswith(package):
+            return f"policytext: {str(message).removeprefix('policytext: ')}\n"
+        return original(message, category, filename, lineno, line)
+
+    formatwarning.policytext = True
+    warnings.formatwarning = formatwarning
