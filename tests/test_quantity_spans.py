@@ -78,6 +78,14 @@ def test_units_ranges_and_relations(text, expected):
     ("高技术制造业增加值增长30.4%、连续24个月保持两位数增长", [False, True]),
     ("长江十年禁渔连续4次获评全国优秀", [True]),
     ("连续3个季度居全国前列，新增高新技术企业500家", [True, False]),
+    # a threshold written before the class it defines, with 超 (seeds, 广西, 江西, 陕西 2026);
+    # without a class noun after it, 超 is a floor on an amount
+    ("着力培育一批年产值超过10亿元的骨干企业", [True]),
+    ("经济总量超500亿元的县域增至12个", [True, False]),
+    ("新增经济总量超200亿元县2个", [True, False]),
+    ("引进投资超10亿元重大项目14个", [True, False]),
+    ("地区生产总值超200亿元，增长5%", [False, False]),
+    ("营业收入超10亿元、利润增长8%", [False, False]),
 ])
 def test_a_value_that_describes_the_noun_after_it_is_an_attribute(text, attributes):
     assert [c.attribute for c in find_candidates(text)] == attributes

@@ -248,7 +248,8 @@ def _share_listed_units(text: str, out: list[Candidate]) -> None:
 #   after a verb the same figure is an amount built or closed (布局建设700万千瓦新型储能项目,
 #   完成2100万千瓦火电机组…改造) and stays one;
 # - a threshold that defines a class (10蒸吨及以下燃煤锅炉, 500万元以上重点项目, 年运量150万吨以上的
-#   物流园区); a count (10个以上特色小镇) or a rate (7%以上的增长) is what it says.
+#   物流园区, or with 超 before it: 营收超百亿元企业, 经济总量超500亿元的县域); a count
+#   (10个以上特色小镇) or a rate (7%以上的增长) is what it says.
 _CAPACITY_UNITS = frozenset(["吨", "蒸吨", "千瓦", "兆瓦", "吉瓦", "千瓦时", "吉瓦时", "立方米", "方",
                              "吨/年", "吨/日", "立方米/日", "方/年"])
 # (the list of facilities ends within 80 characters: a bound, so a text without punctuation is not
@@ -263,6 +264,10 @@ _NOT_NAME = re.compile(
 _STREAK = re.compile(r"(?:连续|已连续|持续)$")
 _STREAK_UNITS = frozenset(["个月", "月", "年", "个季度", "季度", "次", "届", "天", "周"])
 _BOUND_WORDS = re.compile(r"(?:超过|超|近|约|逾)$")
+_OVER = re.compile(r"(?:超过|超|逾)$")
+# what a threshold written before the noun (超…) can define: firms, places, parks, projects ...
+_CLASS_NOUN = re.compile(r"的?[\u4e00-\u9fff]{0,6}?(?:企业|县|县区|县市|园区|开发区|产业集群|产业链|产业|集群|项目|乡镇|景区|"
+                         r"品牌|工厂|基地|商圈|街区|城市)")
 _THRESHOLD = re.compile(r"及?以[上下]的?(?=[\u4e00-\u9fff])(?!目标|任务|水平|增长|增速|速度|规模|大关|的目标)")
 
 
@@ -277,6 +282,8 @@ def describes_noun(text: str, c: Candidate, unit_end: int, previous: Candidate |
         return False
     if _THRESHOLD.match(text, unit_end):
         return True
+    if _OVER.search(text, max(0, c.start - 2), c.start) and _CLASS_NOUN.match(text, unit_end):
+        return True             # 营收超百亿元企业, 年产值超过10亿元的骨干企业: a class, not an amount
     if base not in _CAPACITY_UNITS or not _FACILITY.match(text, unit_end):
         return False
     if not re.match(r"[\u4e00-\u9fff]", text[unit_end:unit_end + 1]):
