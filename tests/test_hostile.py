@@ -227,6 +227,11 @@ BAD = {
                                              "mojibake: UTF-8 Chinese text that was read as Latin-1/cp1252"),
     "UTF-8 read as GBK, saved as UTF-8": (TWIN.encode().decode("gbk", errors="replace").encode(),
                                           "mojibake: UTF-8 Chinese text that was read as GBK"),
+    # the sample starts at the first non-ASCII character, past a page's long head
+    "mojibake page behind 7,000 characters of head": (
+        ("<html><head><style>" + "p { margin: 0 }\n" * 440 + "</style></head><body><p>"
+         + TWIN.encode("gbk").decode("latin-1") + "</p></body></html>").encode(),
+        "mojibake: GBK/GB18030 Chinese text that was read as Latin-1/cp1252"),
 }
 
 
