@@ -251,7 +251,7 @@ def noun_of_list_item(cl: Clause) -> tuple[str, str]:
     背街巷道改造投资; 实施了中心城区26公里供水、117公里供热 -> 中心城区供水, 供热; 完成了老城区
     8条、12.3公里道路提升改造 -> 老城区道路提升改造 (both); 推进东电2×35万千瓦热电联产项目
     -> 东电热电联产项目: a value inside a noun phrase measures the noun after it."""
-    if base_unit(cl.value.unit) in _RATE_UNITS or base_unit(cl.value.unit) in _DURATIONS:
+    if base_unit(cl.value.unit) in _RATE_UNITS | _DURATIONS:
         return "", ""                    # a rate (a length of time) names what it measures before it
     chain = _item_chain(cl)
     if not chain:
@@ -278,6 +278,7 @@ def noun_of_list_item(cl: Clause) -> tuple[str, str]:
 
 
 _RATE_UNITS = frozenset(["%", "‰", "倍", "番", "个百分点"])
+_DURATIONS = frozenset(["个月", "个季度", "个工作日"])     # lengths of time: not things counted
 # 年销售收入超10亿元的龙头企业, 吞吐量实现183万人次的历史性突破: a relation word before the
 # value: it measures the phrase before it
 _RELATION_END = re.compile(r"(?:达到|达|突破|超过|超|逾|增至|增长|增加|提高到?|提升到?|下降|降至|降到|减少|控制在|"
@@ -339,9 +340,6 @@ def noun_after_count(cl: Clause) -> tuple[str, str]:
     count = next((g for g in cl.group if g.start == cl.value.text_end and base_unit(g.unit) in MEASURE_WORDS), cl.value)
     post = post_phrase(cl.text, count.text_end, cl.clause_end)
     return cl.resolver.from_phrase(post) if post else ("", "")
-
-
-_DURATIONS = frozenset(["个月", "个季度", "个工作日"])
 
 
 def noun_before_value(cl: Clause) -> tuple[str, str]:
