@@ -644,6 +644,9 @@ def test_items_share_only_the_head_when_the_last_starts_with_an_earlier_one():
     ("新认定省级企业技术中心45家。", ["省级企业技术中心"]),
     ("引育高层次人才1000名。", ["高层次人才"]),
     ("入选中国潜在独角兽企业195家。", ["中国潜在独角兽企业"]),         # 江苏 2026
+    # 内蒙古 2026: 招生计划 is what is counted; 计划 before a verb says it is planned
+    ("增加5000个普通高中招生计划。", ["普通高中招生计划"]),
+    ("全年计划新建学校5所。", ["学校"]),
     ("地区生产总值首次突破300亿元。", ["地区生产总值"]),
 ])
 def test_names_read_from_the_words_around_the_value(text, names):

@@ -41,7 +41,9 @@ _PREDICATE_WORDS = sorted(set("""
 _MODAL_NENG = "(?<![产动功效储热电核光风节性技体潜赋职])能"
 # 有 is the verb (重点调度项目有66个) unless it ends a word: 现有, 国有, 所有 ...
 _VERB_YOU = "(?<![现所国拥共具没享占富含私公])有"
-_SPECIAL = {"能": _MODAL_NENG, "有": _VERB_YOU}
+# 计划 is the verb or time word (今年计划, 年度计划投资) unless it is the thing itself: 招生计划, 行动计划 ...
+_PLAN = "(?<!招生|行动|培训|工作|发展|建设|实施|专项|三年|五年)计划"
+_SPECIAL = {"能": _MODAL_NENG, "有": _VERB_YOU, "计划": _PLAN}
 # 提高到每平方米(2000元): what the value is per, after the verb, is no part of the name
 _PER_UNIT = "(?<=[到至为达])每(?:人|户|亩|生|吨|头|只|次|月|年|天|日|公斤|千克|平方米|立方米|公里|千瓦时)"
 # a run of predicate words (unanchored, for patterns that hold one between other words)
