@@ -338,8 +338,7 @@ def noun_after_count(cl: Clause) -> tuple[str, str]:
     if not cl.is_count or base_unit(cl.value.unit) in _DURATIONS:
         return "", ""               # 连续5个季度居全国前列: what follows a length of time is no thing counted
     count = next((g for g in cl.group if g.start == cl.value.text_end and base_unit(g.unit) in MEASURE_WORDS), cl.value)
-    post = post_phrase(cl.text, count.text_end, cl.clause_end)
-    return cl.resolver.from_phrase(post) if post else ("", "")
+    return _noun_after(cl, count)
 
 
 def noun_before_value(cl: Clause) -> tuple[str, str]:
@@ -400,7 +399,7 @@ def order_of_previous_list(cl: Clause) -> tuple[str, str]:
 
 def noun_after_value(cl: Clause) -> tuple[str, str]:
     """投入1.5亿元新建学校: a noun after an amount, when nothing before names it."""
-    return ("", "") if cl.only_separator or cl.is_count else _noun_after(cl)
+    return ("", "") if cl.only_separator or cl.is_count else _noun_after(cl, cl.value)
 
 
 def previous_subject(cl: Clause) -> tuple[str, str]:
@@ -416,8 +415,9 @@ def previous_subject(cl: Clause) -> tuple[str, str]:
 _HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
-def _noun_after(cl: Clause) -> tuple[str, str]:
-    post = post_phrase(cl.text, cl.value.text_end, cl.clause_end)
+def _noun_after(cl: Clause, value: Candidate) -> tuple[str, str]:
+    """The name of the noun phrase after ``value`` in the clause."""
+    post = post_phrase(cl.text, value.text_end, cl.clause_end)
     return cl.resolver.from_phrase(post) if post else ("", "")
 
 
