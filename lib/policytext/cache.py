@@ -68,7 +68,7 @@ def _give_up(root: str, exc: BaseException) -> None:
     _forget()
     if root not in _unusable:
         _unusable[root] = str(exc)
-        warnings.warn(f"policytext: cache folder {root} is not usable ({exc}); "
+        warnings.warn(f"cache folder {root} is not usable ({exc}); "
                       "working without a cache", RuntimeWarning, stacklevel=3)
 
 

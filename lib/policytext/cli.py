@@ -237,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     """A warning about the input (it names the file), as one line like the errors: not the
     line of policytext's code that raised it."""
-    print(f"policytext: warning: {str(message).removeprefix('policytext: ')}", file=sys.stderr)
+    print(f"policytext: warning: {message}", file=sys.stderr)
 
 
 def _run(args: argparse.Namespace) -> int:

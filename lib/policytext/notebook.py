@@ -212,7 +212,7 @@ def _short_input_warnings() -> None:
 
     def formatwarning(message, category, filename, lineno, line=None):
         if str(filename).startswith(package):
-            return f"policytext: {str(message).removeprefix('policytext: ')}\n"
+            return f"policytext: {message}\n"
         return original(message, category, filename, lineno, line)
 
     formatwarning.policytext = True
