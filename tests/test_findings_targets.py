@@ -40,7 +40,10 @@ def test_md_attainment_counts_and_years():
     later = attainment(("海拉尔区", GDP, "change", 2020, 6, None, "~", None, None, None, "%", None, ""))
     assert "for the targets of 2019 and 2020." in md_attainment(pd.concat([HAILAR, later]))
     one = md_attainment(HAILAR[HAILAR["year"] == 2015])
-    assert one.startswith("For 地区生产总值 (change) in 海拉尔区: of 1 year with both a target and a result, ")
+    assert one.startswith("For 地区生产总值 (change) in 海拉尔区: 1 year has both a target and a result, and the "
+                          "target was met. Met: 2015: 8% target, 8.9% achieved.")
+    missed = md_attainment(HAILAR[HAILAR["year"] == 2013])
+    assert "1 year has both a target and a result, and the target was missed." in missed
 
 
 def test_md_attainment_many_indicators_only_counts():
@@ -90,6 +93,9 @@ def test_md_crosssection():
     x["difference"] = x["target"] - x["average"]
     text = md_crosssection(x)
     assert text == ("4 places set a 2026 target for 地区生产总值 (change): from 4.5% (青海省) to 6% (海南省); "
-                    "2 of them chose 5%. 1 state a range rather than one figure. 2 also set an average annual "
+                    "2 of them chose 5%. 1 states a range rather than one figure. 2 also set an average annual "
                     "rate for the plan period (2026–2030): the annual target is above it in 0, equal in 2 and "
                     "below it in 0.")
+    one_each = md_crosssection(x[x["place"].isin(["海南省", "安徽省"])].assign(target_high=[None, 5.5],
+                                                                             average=[6, None]))
+    assert "1 states a range rather than one figure. 1 also sets an average annual rate" in one_each

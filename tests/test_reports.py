@@ -11,8 +11,9 @@ on it, notebook by notebook, so a failure names the selection and the notebook:
 - inert data: a metadata place `<img src=x onerror=alert(1)>` stays text in every page;
 - figures: every cell that draws shows its figure, or says that there is nothing to show.
 
-Selections: one place of the seeds (city=金昌市), each bundled corpus, and a corpus built here
-from the seed texts with every place, person and firm renamed (one place is the script payload).
+Selections: one place of the seeds (city=金昌市), each bundled corpus, a corpus built here
+from the seed texts with every place, person and firm renamed (one place is the script payload),
+and four bundled reports in sub-folders without metadata.csv (places read from the texts).
 The renders run in their own xdist group ("reports"), beside the "render" group of
 test_notebooks.py, so the two sets of renders use both workers.
 """
@@ -28,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from policytext import data_corpus, load_corpus
-from policytext.corpus import DATA_CORPORA
+from policytext.corpus import DATA_CORPORA, DATA_CORPORA_DIR
 from policytext.errors import RenderError
 from policytext.render import render_notebooks, validate_params
 from policytext.teaching import notebook_paths
@@ -127,7 +128,17 @@ def test_corpus_parameter_is_checked_before_any_kernel_starts():
 
 # ---------------------------------------------------------------- rendering each selection once
 
-SELECTIONS = ["city=金昌市", *(f"corpus={name}" for name in DATA_CORPORA), "renamed"]
+def build_unlisted_corpus(folder: Path) -> Path:
+    """Four bundled reports in two sub-folders and no metadata.csv, as an analyst's download
+    folder might be: place, kind and year come from the texts' opening lines."""
+    for sub, files in (("hailar", ["2017.txt", "2018.txt"]), ("provinces2026", ["2026_江苏省.txt", "2026_江西省.txt"])):
+        (folder / sub).mkdir()
+        for name in files:
+            (folder / sub / name).write_bytes((DATA_CORPORA_DIR / sub / name).read_bytes())
+    return folder
+
+
+SELECTIONS = ["city=金昌市", *(f"corpus={name}" for name in DATA_CORPORA), "renamed", "unlisted"]
 
 
 def _render(out: Path, params: dict) -> dict:
@@ -152,6 +163,9 @@ def selection(request, tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
     if label == "renamed":
         folder = build_renamed_corpus(tmp_path_factory.mktemp("renamed"))
+        params, corpus = {"corpus_path": str(folder)}, load_corpus(folder)
+    elif label == "unlisted":
+        folder = build_unlisted_corpus(tmp_path_factory.mktemp("unlisted"))
         params, corpus = {"corpus_path": str(folder)}, load_corpus(folder)
     elif label.startswith("city="):
         params = {"city": label[5:]}

@@ -433,8 +433,12 @@ def md_attainment(table, *, detail: int = 12) -> str:
     met, missed = both[both["met"].astype(bool)], both[~both["met"].astype(bool)]
     multi = both["indicator"].nunique() > 1 or both["place"].nunique() > 1
     unit = fmt_count(len(both), "target–result pair") if multi else fmt_count(len(both), "year")
-    text = (f"For {_subject(both, 'these indicators')}: of {unit} with both a target and a result, "
-            f"{len(met)} met the target and {len(missed)} missed it.")
+    if len(both) == 1:
+        text = (f"For {_subject(both, 'these indicators')}: {unit} has both a target and a result, "
+                f"and the target was {'met' if len(met) else 'missed'}.")
+    else:
+        text = (f"For {_subject(both, 'these indicators')}: of {unit} with both a target and a result, "
+                f"{len(met)} met the target and {len(missed)} missed it.")
     if len(both) <= detail:
         def pair(r):
             who = f"{md_escape(r.indicator)} " if multi else ""
@@ -500,12 +504,12 @@ def md_crosssection(table) -> str:
                  f"({md_escape(high['place'])}); {common} of them chose {_num(mode.iloc[0])}{unit}.")
     ranges = int(t["target_high"].notna().sum())
     if ranges:
-        text += f" {ranges} state a range rather than one figure."
+        text += f" {ranges} {'states' if ranges == 1 else 'state'} a range rather than one figure."
     paired = t[t["average"].notna()]
     if len(paired):
         above = int((paired["difference"] > 1e-9).sum())
         below = int((paired["difference"] < -1e-9).sum())
-        text += (f" {len(paired)} also set an average annual rate for the plan period "
+        text += (f" {len(paired)} also {'sets' if len(paired) == 1 else 'set'} an average annual rate for the plan period "
                  f"({md_escape(paired['average_period'].iloc[0])}): the annual target is above it in {above}, "
                  f"equal in {len(paired) - above - below} and below it in {below}.")
     return text
