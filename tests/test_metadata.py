@@ -2,7 +2,9 @@
 import pytest
 
 from policytext.corpus import corpus
-from policytext.metadata import doc_type_from_text, fill_from_text, place_from_text
+import datetime as dt
+
+from policytext.metadata import date_from_text, doc_type_from_text, fill_from_text, place_from_text
 
 
 @pytest.mark.parametrize("head, place", [
@@ -39,6 +41,40 @@ def test_doc_type_from_text(head, kind):
     assert doc_type_from_text(head) == kind
 
 
+@pytest.mark.parametrize("head, date", [
+    ("政 府 工 作 报 告\n\n----2012年2月29日在海拉尔区第十三届人民代表大会第六次会议上", dt.date(2012, 2, 29)),
+    # 甘肃 2026 writes its dateline in Chinese numerals
+    ("2026年甘肃省政府工作报告\n——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上", dt.date(2026, 1, 27)),
+    ("——一九九八年十二月三十一日在某市人民代表大会上", dt.date(1998, 12, 31)),
+    # no dateline: the title's year, whatever the place's length (its first day)
+    ("下载\n打印\n2026年内蒙古自治区政府工作报告\n各位代表：", dt.date(2026, 1, 1)),
+    ("分享: 陕西省2026年政府工作报告\n各位代表：", dt.date(2026, 1, 1)),
+    # a date that does not exist is passed over, not guessed
+    ("——二〇二一年二月三十日在某市人民代表大会上\n2021年某市政府工作报告", dt.date(2021, 1, 1)),
+    # a web page's stamp, when the text names no date
+    ("奋力谱写凉州高质量发展新篇章\n信息来源: 甘肃日报 发布日期: 2021-12-03 09:06 浏览次数:", dt.date(2021, 12, 3)),
+    ("时间：2026-02-10\n正文", dt.date(2026, 2, 10)),
+    # a two-digit year is not guessed at; a report that names no date has none
+    ("22-04-28 08:46 来源:中国甘肃网-甘肃日报", None),
+    ("各位代表：现在我代表政府报告工作。", None),
+])
+def test_date_from_text(head, date):
+    assert date_from_text(head) == date
+
+
+def test_the_date_read_from_the_text_equals_the_delivered_date_in_the_metadata():
+    from policytext import data_corpus, load_corpus
+
+    docs = [*load_corpus(), *data_corpus("hailar"), *data_corpus("provinces2026")]
+    delivered = {d.id: d.meta["date_delivered"] for d in docs if d.meta["date_delivered"]}
+    assert len(delivered) == 10
+    assert {d.id: str(date_from_text(d.raw)) for d in docs if d.id in delivered} == delivered
+    # the provinces' table gives the day of publication; their text gives the day of delivery
+    read = {d.id: date_from_text(d.raw) for d in data_corpus("provinces2026")}
+    assert read["gansu_gov_2026"] == dt.date(2026, 1, 27) and all(
+        date.year == 2026 and date.month in (1, 2) for date in read.values())
+
+
 def test_the_metadata_wins_and_only_empty_fields_are_filled():
     head = "2026年安徽省政府工作报告\n——2026年2月5日在安徽省第十四届人民代表大会第四次会议上\n"
     meta = {"place": "合肥市", "doc_type": ""}
@@ -59,12 +95,14 @@ def test_a_folder_without_metadata_has_places_and_kinds_to_select_and_group_by(t
     from policytext import load_corpus
     from policytext.corpus import DATA_CORPORA_DIR
 
-    for name in ("2026_安徽省.txt", "2026_海南省.txt"):
-        shutil.copy(DATA_CORPORA_DIR / "provinces2026" / name, tmp_path / name)
+    # file names without a year: the year comes from the text (甘肃's dateline is in Chinese numerals)
+    for name, copy in (("2026_安徽省.txt", "anhui.txt"), ("2026_海南省.txt", "hainan.txt"),
+                       ("2026_甘肃省.txt", "gansu.txt")):
+        shutil.copy(DATA_CORPORA_DIR / "provinces2026" / name, tmp_path / copy)
     folder = load_corpus(tmp_path)
     assert [(d.meta["place"], d.meta["doc_type"], d.year) for d in folder] == [
-        ("安徽省", "gov_work_report", 2026), ("海南省", "gov_work_report", 2026)]
-    assert load_corpus(tmp_path, place="海南省").ids == ["2026_海南省"]
+        ("安徽省", "gov_work_report", 2026), ("甘肃省", "gov_work_report", 2026), ("海南省", "gov_work_report", 2026)]
+    assert load_corpus(tmp_path, place="海南省").ids == ["hainan"]
 
 
 def test_read_from_the_text_equals_the_metadata_on_the_seeds_and_bundled_corpora():

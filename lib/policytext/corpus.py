@@ -22,7 +22,7 @@ from .decode import decode_bytes, read_bytes
 from .errors import DecodeError, MetadataError, ParameterError
 # DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
 from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, METADATA_HEAD, _parse_date,  # noqa: F401
-                       fill_from_text, read_metadata, row_path)
+                       date_from_text, fill_from_text, read_metadata, row_path)
 from .structure import Paragraph, Sentence, split_paragraphs, split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,21 +72,12 @@ def read_text(path: str | Path) -> str:
 
 # ---------------------------------------------------------------- documents
 
-_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_REPORT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:市|区|县|省)?(?:政府工作报告|国民经济和社会发展)")
 
 
 def _date_from_text(raw: str, name: str) -> dt.date | None:
-    head = raw[:400]
-    if match := _DATE.search(head):
-        year, month, day = map(int, match.groups())
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            pass
-    if match := _REPORT_YEAR.search(head):
-        return dt.date(int(match.group(1)), 1, 1)
+    if found := date_from_text(raw):
+        return found
     if match := _YEAR_IN_NAME.search(Path(name).stem):
         return dt.date(int(match.group(1)), 1, 1)
     return None

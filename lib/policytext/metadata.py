@@ -29,10 +29,11 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from .decode import decode_bytes, read_bytes
 from .errors import DecodeError, MetadataError
+from .numbers import parse_chinese_numeral
 
 __all__ = ["METADATA_FILE", "METADATA_COLUMNS", "METADATA_HEAD", "DOC_TYPES", "DOC_TYPE_NAMES", "doc_type_name",
            "read_metadata", "row_path",
-           "place_from_text", "doc_type_from_text", "fill_from_text"]
+           "place_from_text", "doc_type_from_text", "date_from_text", "fill_from_text"]
 
 METADATA_FILE = "metadata.csv"
 METADATA_COLUMNS = [
@@ -203,6 +204,36 @@ def doc_type_from_text(text: str, *, head: int = METADATA_HEAD) -> str | None:
     no fixed form)."""
     start = "\n".join(re.sub(r"\s+", "", line) for line in str(text or "")[:head].splitlines())
     return next((kind for kind, pattern in _DOC_TYPE_PATTERNS if pattern.search(start)), None)
+
+
+# A date written out: the dateline ——2021年12月14日在…, or 二〇二六年一月二十七日 as 甘肃 2026 writes it.
+_CN_DAY = "[一二三四五六七八九十]{1,3}"
+_WRITTEN_DATE = re.compile(rf"((?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{{3}})\s*年\s*(\d{{1,2}}|{_CN_DAY})\s*月"
+                           rf"\s*(\d{{1,2}}|{_CN_DAY})\s*日")
+# The title's year: 2026年甘肃省政府工作报告, 陕西省2026年政府工作报告, 2023年国民经济和社会发展计划
+_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年\s*[\u4e00-\u9fff]{0,16}?(?:政府工作报告|国民经济和社会发展)")
+# A web page's stamp: 发布日期: 2021-12-03 09:06, 时间：2026-02-10
+_STAMP = re.compile(r"(?:日期|时间)\s*[:：]?\s*((?:19|20)\d\d)\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
+
+
+def _date(parts) -> dt.date | None:
+    try:
+        return dt.date(*(int(part) if part.isdigit() else int(parse_chinese_numeral(part)) for part in parts))
+    except ValueError:
+        return None
+
+
+def date_from_text(text: str, *, head: int = METADATA_HEAD) -> dt.date | None:
+    """When a report speaks, read from its first ``head`` characters: a date written out (the
+    dateline 2021年12月14日, also in Chinese numerals 二〇二六年一月二十七日), else the title's
+    year (2026年甘肃省政府工作报告: 1 January of it), else a web page's stamp (发布日期: 2021-12-03).
+    None when there is none, or the date does not exist."""
+    start = str(text or "")[:head]
+    for pattern in (_WRITTEN_DATE, _TITLE_YEAR, _STAMP):
+        # (the title gives a year alone: its first day)
+        if (match := pattern.search(start)) and (found := _date((*match.groups(), "1", "1")[:3])):
+            return found
+    return None
 
 
 def fill_from_text(meta: dict, text: str) -> tuple[str, ...]:
