@@ -415,6 +415,13 @@ def test_abbreviations_and_price_bases_are_not_part_of_the_indicator():
     found = rows("过去一年，粮食总产量达到250.1亿斤，连续8年稳定在250亿斤以上。", year=2024, review_year=2023)
     assert [(r["indicator"], r["value"], r["relation"]) for r in found] == [
         ("粮食产量", 250.1, "="), ("粮食产量", 250.0, ">=")]
+    # what was taken out of a figure qualifies it (海拉尔 2018, 江西 2026)
+    found = rows("一般公共预算收入剔除虚增空转因素后完成10.4亿元;社会消费品零售总额完成159.5亿元。", year=2018,
+                 review_year=2017)
+    assert [(r["indicator"], r["value"]) for r in found] == [("一般公共预算收入", 10.4), ("社会消费品零售总额", 159.5)]
+    found = rows("全省PM2.5平均浓度27.4微克/立方米,扣除自然因素影响后空气优良天数比率96.7%。", year=2026,
+                 review_year=2025)
+    assert [(r["indicator"], r["value"]) for r in found] == [("PM2.5平均浓度", 27.4), ("空气优良天数比例", 96.7)]
     # a Chinese bracket inside a name stays: 封山(沙)育林(草)
     assert one("今后五年，封山(沙)育林(草)5万亩。", year=2021)["indicator"] == "封山(沙)育林(草)"
 

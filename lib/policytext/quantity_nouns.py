@@ -392,10 +392,11 @@ _SHARE_NAMED = re.compile(r"(?<=..)占(?!有)[^占]{2,}(?:比重|比例|份额|�
 _SHARE_OF = re.compile(r"..占(?!有)[^占比]{2,}(?<!比重)(?<!比例)(?<!份额)(?<!比率)$")
 _PLACE_PREFIX = re.compile(r"^(?:.{1,6}(?:省|市|县|州|盟|旗|(?<![园小社景矿库街])区))$")
 _BASELINE_PHRASE = re.compile(r"在[^,，;；]{0,12}基础上|(?:是|为)?[“\"]?十[一二三四五六]五[”\"]?(?:期?末|时期末|期间|时期|以来)?的?")
-# Parenthesised Latin abbreviations (GDP), (CPI), price bases (按可比价计算, 同口径) and runs
-# (连续8年) qualify a figure; they are not part of the indicator's name (封山(沙)育林(草) keeps
-# its brackets).
-_QUALIFIERS = re.compile(r"连续[0-9０-９一二两三四五六七八九十]+(?:年|届|次)|[(（][A-Za-z][A-Za-z0-9.]{0,7}[)）]|按(?:可比价(?:格)?|现价|不变价|可比口径|同口径)(?:计算)?")
+# Parenthesised Latin abbreviations (GDP), (CPI), price bases (按可比价计算, 同口径), what was
+# taken out (剔除虚增空转因素后, 扣除自然因素影响后) and runs (连续8年) qualify a figure; they are
+# not part of the indicator's name (封山(沙)育林(草) keeps its brackets).
+_QUALIFIERS = re.compile(r"连续[0-9０-９一二两三四五六七八九十]+(?:年|届|次)|[(（][A-Za-z][A-Za-z0-9.]{0,7}[)）]|"
+                         r"按(?:可比价(?:格)?|现价|不变价|可比口径|同口径)(?:计算)?|(?:剔除|扣除)[^,，;；、]{1,12}?后")
 
 
 class IndicatorResolver:
