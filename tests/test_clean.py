@@ -70,3 +70,54 @@ def test_a_short_sentence_inside_the_body_is_kept():
 def test_a_document_without_a_body_paragraph_has_no_captions_to_remove():
     result = clean_text("加快推进乡村振兴。\n")
     assert result.text == "加快推进乡村振兴。" and not result.removed
+
+
+# ---------------------------------------------------------------- a PDF copy's broken lines
+
+def _broken(text: str, width: int, page_every: int = 0) -> str:
+    """``text`` with every line broken at ``width`` characters, as a PDF copy is, and a page
+    number line (— 1 —) after every ``page_every`` lines."""
+    out = []
+    for line in text.split("\n"):
+        out += [line[i:i + width] for i in range(0, len(line), width)] or [""]
+    if page_every:
+        for page, at in enumerate(range(page_every, len(out), page_every + 1), start=1):
+            out.insert(at, f"— {page} —")
+    return "\n".join(out)
+
+
+def test_lines_broken_at_a_pdf_page_width_are_joined_and_map_back_exactly():
+    from policytext.corpus import DATA_CORPORA_DIR
+
+    whole = (DATA_CORPORA_DIR / "provinces2026" / "2026_安徽省.txt").read_text(encoding="utf-8")
+    raw = _broken(whole, 38, page_every=30)
+    result = clean_text(raw)
+    # the same words in the same order: only paragraph breaks may differ (a line that ends a
+    # sentence exactly at the page's width is not joined to the next)
+    assert result.text.replace("\n", "") == clean_text(whole).text.replace("\n", "")
+    assert result.joined > 500 and "地区生产总值" in result.text
+    assert {r.text for r in result.removed if r.reason == "page number"} >= {"— 1 —", "— 19 —"}
+    # a figure broken across two lines is one figure, and its offsets cover both pieces in raw
+    i = result.text.index("高技术制造业增加值增长30.4%")
+    j = i + len("高技术制造业增加值增长30.4%")
+    assert raw[result.to_raw(i):result.to_raw(j - 1) + 1].replace("\n", "") == "高技术制造业增加值增长30.4%"
+
+
+def test_a_toy_pdf_copy_by_hand():
+    # 27 lines of 10 characters that end inside the sentence, a heading, a page number
+    body = ",".join(f"第{i}项工程投资{i + 3}亿元" for i in range(1, 31)) + "。"
+    raw = "一、工作回顾\n" + _broken(body, 10) + "\n第3页\n二、今年工作安排\n主要目标是。"
+    result = clean_text(raw)
+    assert result.text == "一、工作回顾\n" + body + "\n二、今年工作安排\n主要目标是。"
+    assert result.joined == len(body) // 10 and [r.reason for r in result.removed] == ["page number"]
+    i = result.text.index("第10项")         # 第10项 starts a broken line: its raw offset is past the break
+    assert raw[result.to_raw(i):result.to_raw(i) + 4] == "第10项"
+    k = result.text.index("二、")
+    assert raw[result.to_raw(k):result.to_raw(k) + 4] == "二、今年"
+
+
+def test_no_seed_or_bundled_report_is_taken_for_a_pdf_copy():
+    from policytext import data_corpus, load_corpus
+
+    docs = [*load_corpus(), *data_corpus("hailar"), *data_corpus("provinces2026")]
+    assert len(docs) == 23 and [d.id for d in docs if d._cleaned.joined] == []

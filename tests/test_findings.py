@@ -74,6 +74,13 @@ def test_cleaning_summary_share_of_raw_text():
     assert "3 lines (10 characters, 0.1% of the raw text) from 2 reports" in text
     assert "most from b\\_int (2 lines)" in text and "commonest reason is share (2 lines)" in text
     assert F.cleaning_summary(removed.iloc[0:0], DOCS).startswith("*Nothing to show")
+    # a PDF copy's lines joined: said after the removed lines, or alone when none was removed
+    pdf = DOCS.assign(n_joined_lines=[0, 412, 0])
+    assert F.cleaning_summary(removed, pdf).endswith(
+        "412 lines broken inside a sentence at a PDF page's width were joined to the line before, in b\\_int.")
+    assert F.cleaning_summary(removed.iloc[0:0], pdf.assign(n_joined_lines=[1, 3, 0])) == (
+        "No line was removed from the selected reports. 4 lines broken inside a sentence at a PDF page's "
+        "width were joined to the line before, in 2 reports (most in b\\_int: 3).")
 
 
 def test_parts_summary_range_and_unheaded():

@@ -229,7 +229,8 @@ class Corpus:
             row = {"id": doc.id, **{k: v for k, v in doc.meta.items() if k != "id"}}
             row.update(year=doc.year, from_text=", ".join(doc.from_text), n_chars=len(doc.clean),
                        n_raw_chars=len(doc.raw),
-                       n_removed_lines=len(doc.removed), encoding=doc.encoding, format=doc.format,
+                       n_removed_lines=len(doc.removed), n_joined_lines=doc._cleaned.joined,
+                       encoding=doc.encoding, format=doc.format,
                        script=doc.script, raw=doc.raw, clean=doc.clean)
             rows.append(row)
         import pandas as pd  # imported here: `policytext segment` must start without it

@@ -135,10 +135,25 @@ def length_contrast(docs: pd.DataFrame, *, column: str = "n_chars") -> str:
             f"({fmt_number(short[column], decimals=0)} characters): raw counts favour long reports, so compare rates.")
 
 
+def _joined_lines(docs: pd.DataFrame) -> str:
+    """The lines joined because a PDF copy broke them at the page's width, if any."""
+    joined = docs.set_index("id")["n_joined_lines"] if "n_joined_lines" in docs else pd.Series(dtype=int)
+    joined = joined[joined > 0].sort_values(ascending=False, kind="stable")
+    if joined.empty:
+        return ""
+    where = (md_escape(joined.index[0]) if len(joined) == 1 else
+             f"{fmt_count(len(joined), 'report')} (most in {md_escape(joined.index[0])}: {int(joined.iloc[0]):,})")
+    return (f"{fmt_count(int(joined.sum()), 'line')} broken inside a sentence at a PDF page's width "
+            f"{'was' if joined.sum() == 1 else 'were'} joined to the line before, in {where}.")
+
+
 def cleaning_summary(removed: pd.DataFrame, docs: pd.DataFrame) -> str:
-    """How much cleaning removed, from which report most, and the commonest reason."""
+    """How much cleaning removed, from which report most, and the commonest reason; and the
+    lines it joined (a PDF copy's)."""
+    joined = _joined_lines(docs)
     if removed.empty:
-        return nothing_to_show("cleaning", "no line was removed from the selected reports")
+        return f"No line was removed from the selected reports. {joined}" if joined else nothing_to_show(
+            "cleaning", "no line was removed from the selected reports")
     chars = removed["text"].str.len().sum()
     raw = docs["n_raw_chars"].sum() if "n_raw_chars" in docs else 0
     per_doc = removed["doc"].value_counts()
@@ -147,7 +162,7 @@ def cleaning_summary(removed: pd.DataFrame, docs: pd.DataFrame) -> str:
     return (f"Cleaning removed {fmt_count(len(removed), 'line')} ({fmt_number(chars, decimals=0)} characters{share}) "
             f"from {fmt_count(len(per_doc), 'report')}; most from {md_escape(per_doc.index[0])} "
             f"({fmt_count(int(per_doc.iloc[0]), 'line')}). The commonest reason is {md_escape(reasons.index[0])} "
-            f"({fmt_count(int(reasons.iloc[0]), 'line')}).")
+            f"({fmt_count(int(reasons.iloc[0]), 'line')}).") + (f" {joined}" if joined else "")
 
 
 def parts_summary(shares: pd.DataFrame) -> str:
