@@ -155,8 +155,9 @@ class CleanText:
 
 
 def _lines_with_offsets(raw: str):
+    # A form feed (pdftotext's page break) ends a line as a newline does.
     pos = 0
-    for line in raw.split("\n"):
+    for line in re.split("[\n\f]", raw):
         yield pos, line
         pos += len(line) + 1
 
