@@ -124,3 +124,15 @@ def test_no_seed_or_bundled_report_is_taken_for_a_pdf_copy():
 
     docs = [*load_corpus(), *data_corpus("hailar"), *data_corpus("provinces2026")]
     assert len(docs) == 23 and [d.id for d in docs if d._cleaned.joined] == []
+
+
+def test_a_government_site_page_loses_its_links_counters_and_footer_but_not_its_body():
+    body = ("全年地区生产总值增长5.2%,一般公共预算收入增长3.1%,城镇新增就业3.2万人,"
+            "欢迎联系我们的企业家到园区投资兴业,共享发展机遇。")
+    page = "\n".join(["某市2026年政府工作报告", "阅读：1234", body, "(完)", "上一页 1 2 3 下一页 尾页",
+                      "【打印本页】【关闭窗口】", "返回顶部", "网站地图 | 联系我们 | 关于我们",
+                      "主办单位：某市人民政府办公室 网站标识码：1234000001", "技术支持：某某科技"])
+    result = clean_text(page)
+    assert result.text == "某市2026年政府工作报告\n" + body
+    assert [r.reason for r in result.removed] == ["dateline", "end mark", "pagination", "share", "share", "footer",
+                                                  "footer", "footer"]
