@@ -338,3 +338,21 @@ def test_a_target_is_followed_across_the_budget_laws_rename():
     judged = a[a["met"].notna()]
     assert judged[["indicator", "measure", "target", "achieved"]].values.tolist() == [
         ["一般公共预算收入", "change", 5, 13], ["一般公共预算收入", "level", 15.8, 17]]
+
+
+def test_a_fall_written_with_a_minus_or_as_negative_growth_misses_a_growth_target():
+    """From the text: 增长-1.5% and 负增长3% are falls (the tables had 增长1.5% and 进出口总额负 +3%)."""
+    from policytext import corpus, quantities
+
+    texts = {"plan": "今年主要预期目标是：地区生产总值增长6%左右，进出口总额增长3%，社会消费品零售总额增长5%。",
+             "result": "过去一年，全市地区生产总值增长-1.5%，进出口总额负增长3%，社会消费品零售总额-2.0%。"}
+    meta = {"plan": {"place": "甲市", "date_delivered": "2020-01-10"},
+            "result": {"place": "甲市", "date_delivered": "2021-01-12"}}
+    found = quantities(corpus(texts, meta=meta))
+    said = found[found["doc"] == "result"]
+    assert [(r.indicator, r.value, r.direction) for r in said.itertuples()] == [
+        (GDP, -1.5, "up"), ("进出口总额", 3.0, "down"), ("社会消费品零售总额", -2.0, "")]
+    assert [texts["result"][r.start:r.end] for r in said.itertuples()] == ["-1.5", "3", "-2.0"]
+    judged = textstat_attainment(found).set_index("indicator")
+    assert (judged.loc[GDP, "achieved"], judged.loc[GDP, "met"], judged.loc[GDP, "gap"]) == (-1.5, False, -7.5)
+    assert (judged.loc["进出口总额", "achieved"], judged.loc["进出口总额", "met"]) == (-3.0, False)

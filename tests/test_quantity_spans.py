@@ -132,3 +132,15 @@ def test_a_rank_is_no_quantity():
 ])
 def test_a_bare_magnitude_in_a_list_shares_the_unit_after_it(text, units):
     assert [c.unit for c in find_candidates(text)] == units
+
+
+@pytest.mark.parametrize("text, found", [
+    # a minus after a word or a verb is the value's sign, and the span starts at it
+    ("社会消费品零售总额增长-1.5%", [(-1.5, None, "%", "=", "-1.5%")]),
+    ("进出口总额-2.0%、1.2%", [(-2.0, None, "%", "=", "-2.0%"), (1.2, None, "%", "=", "1.2%")]),
+    # after a digit or a letter a hyphen is a range or part of a code
+    ("建设2-3个产业园", [(2.0, 3.0, "个", "=", "2-3个")]),
+    ("G-7峰会后新增K-8线路3条", [(3.0, None, "条", "=", "3条")]),
+])
+def test_a_minus_sign_is_the_values_sign(text, found):
+    assert short(text) == found

@@ -26,6 +26,9 @@ _NOT_QUANTITY = re.compile(rf"(?={_D})(?:" + "|".join([
     rf"(?:1[89]|20){_D}{{2}}\s*(?=年)",                                          # 2021年 as a time
 ]) + ")")
 _CODE_BEFORE = re.compile(r"[A-Za-z#＃+＋\-_/]$")
+# A minus before a value (增长-1.5%, 社会消费品零售总额-1.5%) is its sign; after a letter or digit a
+# hyphen joins a code (G-7, 0937-6228888). The value keeps the sign as written.
+_MINUS = re.compile(r"(?<![A-Za-z0-9_\-])[-−]$")
 _CODE_AFTER = re.compile(r"^(?:[A-Za-z#＃+＋]|号|届|周年|级|型|期|路|线|国道|省道|高速|次会议)")
 _OPEN_QUOTES = "“\"「『‘"
 _CLOSE_QUOTES = "”\"」』’"
@@ -168,8 +171,9 @@ def find_candidates(text: str) -> list[Candidate]:
             continue
         before = text[max(0, sp.start - 1):sp.start]
         after = text[sp.end:sp.end + 4]
+        minus = sp.kind in ("arabic", "percent") and bool(_MINUS.search(text, max(0, sp.start - 2), sp.start))
         if sp.kind == "arabic":
-            if before == "第" or _CODE_BEFORE.search(before) or _CODE_AFTER.match(after):
+            if before == "第" or (_CODE_BEFORE.search(before) and not minus) or _CODE_AFTER.match(after):
                 continue
             if before == "前" and after[:1] in ("位", "名"):
                 continue        # 居全国前10位, 进入前8位: a rank, as 第4 is
@@ -225,7 +229,8 @@ def find_candidates(text: str) -> list[Candidate]:
         end_of_unit = p
         bound = re.match(r"及?(?:以上|以内|以下)|左右|上下", text[p:p + 3])
         p += bound.end() if bound else 0
-        c = _times_units(text, Candidate(sp, sp.start, sp.end, p, sp.value, value_high, unit, relation))
+        c = _times_units(text, Candidate(sp, sp.start - minus, sp.end, p, -sp.value if minus else sp.value,
+                                         value_high, unit, relation))
         c.attribute = describes_noun(text, c, end_of_unit, out[-1] if out else None)
         out.append(c)
     _share_listed_units(text, out)
