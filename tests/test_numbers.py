@@ -43,6 +43,10 @@ def test_chinese_numeral_quantities():
     assert _found("完成三点五万套") == [("三点五万", 3.5, "万", "chinese")]
     # the range end of 百分之八至九 is read by quantities(); here only the start is a number
     assert _found("百分之八至九")[0] == ("百分之八", 8.0, "", "percent")
+    # a small numeral before 个百分点, 倍 or 成 (广西, 海南, 安徽 2026)
+    assert _found("提高一个百分点，学科数量增长两倍，比2020年增加五成以上，八成左右") == [
+        ("一", 1.0, "", "chinese"), ("两", 2.0, "", "chinese"), ("2020", 2020.0, "", "arabic"),
+        ("五", 5.0, "", "chinese"), ("八", 8.0, "", "chinese")]
 
 
 def test_magnitude_after_arabic_number_is_not_a_second_number():
@@ -52,6 +56,7 @@ def test_magnitude_after_arabic_number_is_not_a_second_number():
 @pytest.mark.parametrize("text", [
     "一是加快发展", "一般公共预算收入", "统一大市场", "“十四五”时期", "第十四次党代会", "十九届六中全会",
     "“四个意识”", "两条千亿级产业链", "千家万户", "百姓", "一村万树", "三周时间", "连续九年", "五年来",
+    "以百倍的信心", "数十倍的努力", "一成不变", "三成员国",
 ])
 def test_chinese_words_are_not_numbers(text):
     assert find_numbers(text) == []

@@ -422,6 +422,12 @@ def test_abbreviations_and_price_bases_are_not_part_of_the_indicator():
     found = rows("全省PM2.5平均浓度27.4微克/立方米,扣除自然因素影响后空气优良天数比率96.7%。", year=2026,
                  review_year=2025)
     assert [(r["indicator"], r["value"]) for r in found] == [("PM2.5平均浓度", 27.4), ("空气优良天数比例", 96.7)]
+    # a small Chinese numeral before 成, 倍 or 个百分点; 八成 is a share as 80% is (广西, 海南 2026)
+    found = rows("民生支出占财政支出的比重稳定在八成左右，学科数量增长两倍，城镇化率提高了一个百分点。", year=2026,
+                 review_year=2025)
+    assert [(r["indicator"], r["measure"], r["value"], r["unit"], r["relation"]) for r in found] == [
+        ("民生支出占财政支出的比重", "share", 8.0, "成", "~"), ("学科", "change", 2.0, "倍", "="),
+        ("常住人口城镇化率", "change", 1.0, "个百分点", "=")]
     # a Chinese bracket inside a name stays: 封山(沙)育林(草)
     assert one("今后五年，封山(沙)育林(草)5万亩。", year=2021)["indicator"] == "封山(沙)育林(草)"
 

@@ -362,6 +362,7 @@ def test_units_of_one_kind_are_compared_in_one():
     assert unit_scale("亿元") == (1e8, "元") and unit_scale("万人") == (1e4, "人")
     assert unit_scale("亿斤") == (5e4, "吨") and unit_scale("万吨") == (1e4, "吨")
     assert unit_scale("公顷") == (1e4, "平方米") and unit_scale("千米") == (1.0, "公里")
+    assert unit_scale("成") == (10.0, "%")          # 八成 is 80%
 
 
 def test_crosssection_puts_units_of_one_kind_in_one():

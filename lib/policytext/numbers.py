@@ -51,7 +51,7 @@ MEASURE_WORDS = (
 AMOUNT_UNITS = (
     "%", "％", "‰", "元", "美元", "欧元", "平方公里", "平方千米", "平方米", "立方米", "公里", "千米",
     "米", "吨", "蒸吨", "千瓦时", "千瓦", "兆瓦时", "兆瓦", "吉瓦时", "吉瓦", "度", "天", "亩",
-    "公斤", "千克", "斤", "倍", "番", "标准箱", "标箱", "车次", "架次", "人日",
+    "公斤", "千克", "斤", "倍", "番", "成", "标准箱", "标箱", "车次", "架次", "人日",
     # concentrations (PM2.5平均浓度控制在35微克/立方米以下)
     "微克/立方米", "毫克/立方米", "微克每立方米", "毫克每立方米", "毫克/升",
 )
@@ -225,9 +225,17 @@ def match_unit(text: str, pos: int) -> tuple[str, str]:
     return mag, unit
 
 
+# A change or share is written with a small numeral too: 提高一个百分点, 增长两倍, 增加五成以上,
+# 八成左右 (not 一成不变, 成员; not 百倍信心, nor 数十倍, which says no number).
+_SMALL_CN_UNIT = re.compile(r"个百分点|倍|成(?!不变|员)")
+
+
 def _cn_span_ok(text: str, end: int, run: str) -> bool:
     """A bare Chinese numeral run is a quantity only before a real unit and when it is
-    more than a small count: 千亿元, 三点五万套, 一千三百万人次 — not 两条, 千家, 十四五."""
+    more than a small count: 千亿元, 三点五万套, 一千三百万人次 — not 两条, 千家, 十四五;
+    any numeral before 个百分点, 倍 or 成 (一个百分点, 两倍, 八成)."""
+    if _SMALL_CN_UNIT.match(text, end):
+        return run not in ("百", "千", "万", "亿") and text[end - len(run) - 1:end - len(run)] not in ("数", "几")
     head, mag = split_magnitude(run)
     has_magnitude = bool(mag) or any(ch in "百千万亿" for ch in run)
     if "点" not in run and not has_magnitude:

@@ -108,9 +108,9 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
         return "benchmark_gap"  # 高于全国0.8个百分点: how far from the national figure
     base = base_unit(unit)
     change = _PERCENT_CHANGE.search(pre)
-    if unit in ("倍", "番", "个百分点") or (change and base in ("%", "‰")):
+    percent = base in ("%", "‰", "成")     # 八成 is 80%
+    if unit in ("倍", "番", "个百分点") or (change and percent):
         return "change"
-    percent = base in ("%", "‰")
     if percent and (re.search(r"占|比重|占比", pre + indicator) or registry.measures.get(indicator) == "share"):
         return "share"        # 占GDP比重, or a registry share such as 财政赤字率, 研发投入强度
     if percent and re.search(r"涨幅|增速|增幅", indicator):

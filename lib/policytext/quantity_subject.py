@@ -120,7 +120,7 @@ class Clause:
 
     @property
     def is_percent(self) -> bool:
-        return self.value.unit in ("%", "％")
+        return self.value.unit in ("%", "％", "成")
 
     @property
     def only_separator(self) -> bool:
@@ -277,7 +277,7 @@ def noun_of_list_item(cl: Clause) -> tuple[str, str]:
     return cl.resolver.registry.canonical(written), written
 
 
-_RATE_UNITS = frozenset(["%", "‰", "倍", "番", "个百分点"])
+_RATE_UNITS = frozenset(["%", "‰", "成", "倍", "番", "个百分点"])
 _DURATIONS = frozenset(["个月", "个季度", "个工作日"])     # lengths of time: not things counted
 # 年销售收入超10亿元的龙头企业, 吞吐量实现183万人次的历史性突破: a relation word before the
 # value: it measures the phrase before it

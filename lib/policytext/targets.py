@@ -63,7 +63,8 @@ _UNTRACKED_MEASURES = ("attribute", "benchmark_gap")
 # one of them is in the unit that stands for the kind.
 SAME_KIND = {"斤": (0.0005, "吨"), "公斤": (0.001, "吨"), "千克": (0.001, "吨"),
              "亩": (2000 / 3, "平方米"), "公顷": (1e4, "平方米"), "平方公里": (1e6, "平方米"),
-             "平方千米": (1e6, "平方米"), "千米": (1.0, "公里"), "方": (1.0, "立方米")}
+             "平方千米": (1e6, "平方米"), "千米": (1.0, "公里"), "方": (1.0, "立方米"),
+             "成": (10.0, "%")}           # 八成 = 80%
 
 
 def unit_scale(unit: str) -> tuple[float, str]:
