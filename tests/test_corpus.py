@@ -88,6 +88,25 @@ def test_file_with_no_metadata_row_is_an_error_unless_not_strict(tmp_path):
     assert c.ids == ["a", "new_2023"] and c["new_2023"].year == 2023
 
 
+@pytest.mark.parametrize("written, there", [("2017.TXT", "2017.txt"), ("2017", "2017.txt"),
+                                            ("Reports/2017.txt", "reports/2017.txt")])
+def test_a_row_naming_a_file_that_is_not_there_says_which_file_is(tmp_path, written, there):
+    (tmp_path / there).parent.mkdir(exist_ok=True)
+    (tmp_path / there).write_text(TEXT, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(HEADER + f"hl,{written},,,,,,,,,,,\n", encoding="utf-8")
+    with pytest.raises(MetadataError, match=rf"line 2: row 'hl' names '{written}', which does not exist; "
+                                            rf"did you mean '{there}'\?"):
+        load_corpus(tmp_path)
+
+
+def test_column_names_are_read_in_any_letter_case(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("ID,File,Place,Doc_Type\na,a.txt,嘉峪关市,gov_work_report\n",
+                                           encoding="utf-8")
+    doc = load_corpus(tmp_path)["a"]
+    assert (doc.meta["place"], doc.meta["doc_type"]) == ("嘉峪关市", "gov_work_report")
+
+
 def test_duplicate_id_is_an_error_with_line_numbers(tmp_path):
     folder = _folder(tmp_path, {"a.txt": TEXT.encode(), "b.txt": TEXT.encode()},
                      ["a,a.txt,,,,,,,,,,,", "a,b.txt,,,,,,,,,,,"])

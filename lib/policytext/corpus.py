@@ -344,21 +344,32 @@ def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
     rows = read_metadata(meta_path)
     listed = {row_path(meta_path, row) for row in rows}
     unlisted = [p for p in files if p.resolve() not in listed]
+    for row in rows:        # a row naming no file is the likelier mistake: say it first
+        file_path = row_path(meta_path, row)
+        if not file_path.is_file():
+            raise MetadataError(f"{meta_path}, line {row['_line']}: row {row['id']!r} names {row['file']!r}, "
+                                "which does not exist" + (" or is not a file" if file_path.exists() else "")
+                                + _did_you_mean(row["file"], unlisted, folder))
     if unlisted and strict:
         names = ", ".join(p.relative_to(folder).as_posix() for p in unlisted)
         raise MetadataError(f"{meta_path}: no metadata row for {names}; add a row per file "
                             f"(columns: {', '.join(METADATA_COLUMNS)}) or pass strict=False")
-    docs = []
-    for row in rows:
-        file_path = row_path(meta_path, row)
-        if not file_path.is_file():
-            raise MetadataError(f"{meta_path}, line {row['_line']}: row {row['id']!r} names {row['file']!r}, "
-                                "which does not exist" + (" or is not a file" if file_path.exists() else ""))
-        docs.append(_load_document(file_path, row["id"], row))
+    docs = [_load_document(row_path(meta_path, row), row["id"], row) for row in rows]
     for p in unlisted:
         warnings.warn(f"{p}: no metadata row; metadata taken from its text", stacklevel=3)
         docs.append(_load_document(p, _file_id(p, folder), {"file": p.relative_to(folder).as_posix()}))
     return Corpus(docs)
+
+
+def _did_you_mean(name: str, unlisted: list[Path], folder: Path) -> str:
+    """'; did you mean …?' naming an unlisted report file that differs from ``name`` only in
+    letter case or by its suffix (2017.TXT, 2017 for 2017.txt); '' when there is none."""
+    wanted = name.replace("\\", "/").lower()
+    for path in unlisted:
+        have = path.relative_to(folder).as_posix()
+        if wanted in (have.lower(), have.lower().rsplit(".", 1)[0]):
+            return f"; did you mean {have!r}? (file names are matched exactly, letter case and suffix included)"
+    return ""
 
 
 def _file_id(path: Path, folder: Path) -> str:

@@ -107,7 +107,7 @@ def read_metadata(path: str | Path) -> list[dict]:
     """The rows of a metadata table, each a dict of stripped strings plus its "_line" number."""
     path = Path(path)
     reader = csv.reader(io.StringIO(_table_text(path)))
-    header = [h.strip() for h in next(reader, [])]
+    header = [h.strip().lower() for h in next(reader, [])]     # ID,File,Place as Excel users write it
     missing = [col for col in _REQUIRED if col not in header]
     if missing:
         # id;file;place… or id<TAB>file…: one column holding every name, with another separator
