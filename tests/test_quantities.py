@@ -668,3 +668,13 @@ def test_quantities_are_cached_and_never_stale(tmp_path, monkeypatch):
     for entry in entries:
         entry.write_bytes(entry.read_bytes()[:-40] + b"x" * 40)
     pd.testing.assert_frame_equal(quantities(data_corpus("hailar")), fresh)
+
+
+def test_a_share_of_the_plan_is_a_completion_rate_and_sets_no_target():
+    # an interview or feature has no review part: 计划 there was taken for a goal being set
+    found = rows("2025年，全市完成固定资产投资100亿元，占年度计划的110%。")
+    assert [(r["indicator"], r["measure"], r["value"], r["label"]) for r in found] == [
+        ("固定资产投资", "level", 100.0, "achieved"), ("固定资产投资年度计划完成率", "share", 110.0, "achieved")]
+    # a share of anything else stays a share
+    found = rows("2025年，全市民营经济增加值达500亿元，占地区生产总值的55%。")
+    assert found[1]["indicator"] == "民营经济增加值占地区生产总值比重"

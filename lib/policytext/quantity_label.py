@@ -41,10 +41,17 @@ _PAST_CUE = re.compile(r"已经|已|去年|上年|过去|五年来|一年来|以
 _SECURED = re.compile(r"争取(?=[^,，;；:：]{0,3}(?:中央|国家|上级|各类|资金|债券|转移支付|专项|政策|项目))")
 
 
+# 占年度计划的110%, 完成目标任务的117%: the plan is what the value is measured against, not a goal
+# the value sets
+_OF_THE_PLAN = re.compile(r"(?:占|完成|达到?|为|超过?)[^,，;；:：]{0,8}?(?:计划|规划|目标任务|目标|任务)的?$")
+
+
 def label_for(sentence: str, offset: int, part: str, *, explicit_year: int | None,
                review_year: int | None, year: int | None = None) -> tuple[str, str]:
     """(label, cue) for a value at ``offset`` in its sentence."""
     pre = sentence[:offset]
+    if plan := _OF_THE_PLAN.search(pre):        # (blanked, so offsets stay)
+        pre = pre[:plan.start()] + plan.group()[0] + " " * (len(plan.group()) - 1)
     seg_start = max(pre.rfind(";"), pre.rfind("；")) + 1
     est = [m for m in _ESTIMATE_CUE.finditer(pre) if m.start() >= seg_start]
     clause = re.split(r"[,，;；:：]", pre)[-1]

@@ -468,7 +468,10 @@ def share_of_value_before(cl: Clause) -> tuple[str, str]:
     last_name, last_written = cl.memory.last
     if not share or not last_name or not cl.is_percent:
         return "", ""
-    written = f"{last_written or last_name}占{share.group(1)}比重"
+    of_what = share.group(1)
+    # 占年度计划的110%: the share of a plan that was done
+    written = (f"{last_written or last_name}{of_what}完成率" if re.search(r"计划|目标|任务$", of_what)
+               else f"{last_written or last_name}占{of_what}比重")
     return cl.resolver.registry.canonical(written), written
 
 
