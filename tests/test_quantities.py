@@ -678,3 +678,17 @@ def test_a_share_of_the_plan_is_a_completion_rate_and_sets_no_target():
     # a share of anything else stays a share
     found = rows("2025年，全市民营经济增加值达500亿元，占地区生产总值的55%。")
     assert found[1]["indicator"] == "民营经济增加值占地区生产总值比重"
+
+
+def test_saying_that_a_goal_follows_is_not_part_of_its_name():
+    # an interview's 我们的目标是到2025年… (the name was 目标是到地区生产总值)
+    found = rows("我们的目标是到2025年地区生产总值突破1000亿元，主要预期目标是城镇新增就业1万人。", year=2023)
+    assert [(r["indicator"], r["value"], r["label"]) for r in found] == [
+        ("地区生产总值", 1000.0, "target"), ("新增城镇就业", 1.0, "target")]
+
+
+def test_months_of_this_year_already_counted_are_results():
+    # an interview (no review or plan part): 今年 before 1-5月 or 一季度 reports, it does not aim
+    found = rows("今年1-5月，全市规上工业增加值增长8.1%。今年一季度，全市地区生产总值增长6%。力争今年增长6.5%。",
+                 year=2023)
+    assert [(r["value"], r["label"]) for r in found] == [(8.1, "achieved"), (6.0, "achieved"), (6.5, "target")]

@@ -29,6 +29,13 @@ def test_span_in(text, span, end_point):
     assert (found, is_end) == (span, end_point)
 
 
+def test_since_a_plan_began_runs_up_to_the_review_year():
+    # “十四五”以来 in a report of 2024 (review year 2023): 2021–2023, never the plan's 2025
+    assert span_in("“十四五”以来，全市新增城镇就业5万人", 2023)[:2] == ((2021, 2023), False)
+    assert span_in("“十四五”以来", 2025)[:2] == ((2021, 2025), False)     # the plan is over
+    assert span_in("“十四五”时期", 2023)[:2] == ((2021, 2025), False)     # the plan itself
+
+
 @pytest.mark.parametrize("text", ["在“十三五”基础上", "十五个", "五年前", "一九五"])
 def test_not_a_period(text):
     assert span_in(text, 2025)[0] is None

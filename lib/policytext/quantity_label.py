@@ -35,7 +35,9 @@ _TARGET_WEAK = re.compile(r"(?<![主重需必只纲])要(?![求素点])|(?<![即
 _FACT_CUE = re.compile(r"已经|业已|现在|目前|先后")
 # 3次到地方考察, 两次来我省视察: visits are counted, never set
 _VISIT_AFTER = re.compile(r"^[^,，;；。]{0,2}(?:到|赴|来|深入)[^,，;；。]{0,12}(?:考察|视察|调研|检查指导|访问)")
-_PAST_CUE = re.compile(r"已经|已|去年|上年|过去|五年来|一年来|以来")
+# (今年1-5月, 一季度, 上半年: the months already counted)
+_PAST_CUE = re.compile(r"已经|已|去年|上年|过去|五年来|一年来|以来|前?[一二三四]季度|上半年|"
+                       r"1\s*[-—–~至到]\s*\d{1,2}\s*月|一至[二三四五六七八九十]{1,2}月")
 # 争取 with resources after it is "obtained" (争取中央资金超900亿元, 争取国家“两重”建设任务162项):
 # in a review, what was secured, not a goal (争取实现…, 争取增长7% are goals)
 _SECURED = re.compile(r"争取(?=[^,，;；:：]{0,3}(?:中央|国家|上级|各类|资金|债券|转移支付|专项|政策|项目))")

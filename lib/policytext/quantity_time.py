@@ -107,7 +107,10 @@ def _span_of(m: re.Match, review_year: int | None) -> tuple[tuple[int, int] | No
     if plan or g["plan_n"]:
         number = _cn_int(plan or g["plan_n"])
         tail = g["tail"] or g["tail_q"] or g["tail_s"] or ""
-        return plan_period(number), tail.endswith("末")
+        span = plan_period(number)
+        if review_year is not None and m.string.startswith("以来", m.end()) and span[0] <= review_year < span[1]:
+            return (span[0], review_year), False     # “十四五”以来: since its start, up to the review
+        return span, tail.endswith("末")
     if g["r0"]:
         a, b = int(g["r0"]), int(g["r1"])
         return ((a, b) if a < b else None), False
