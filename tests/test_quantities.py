@@ -692,3 +692,21 @@ def test_months_of_this_year_already_counted_are_results():
     found = rows("今年1-5月，全市规上工业增加值增长8.1%。今年一季度，全市地区生产总值增长6%。力争今年增长6.5%。",
                  year=2023)
     assert [(r["value"], r["label"]) for r in found] == [(8.1, "achieved"), (6.0, "achieved"), (6.5, "target")]
+
+
+def test_a_list_of_targets_opened_by_dashes():
+    # ——地区生产总值增长5%左右；: each item opens with a dash (the names were ——地区生产总值 and 就业)
+    text = ("2026年某市政府工作报告\n一、2025年工作回顾\n过去一年，全市地区生产总值增长5.2%。\n二、2026年工作安排\n"
+            "今年经济社会发展的主要预期目标是：\n——地区生产总值增长5%左右；\n"
+            "——城镇新增就业5万人以上，城镇调查失业率5.5%左右；\n——单位地区生产总值能耗降低3%左右。")
+    q = quantities(corpus({"x": text}, meta={"x": {"date_delivered": "2026-01-20"}}))
+    assert [(r.indicator, r.value, r.label, r.year) for r in q.itertuples()] == [
+        ("地区生产总值", 5.2, "achieved", 2025), ("地区生产总值", 5.0, "target", 2026),
+        ("新增城镇就业", 5.0, "target", 2026), ("城镇调查失业率", 5.5, "target", 2026),
+        ("单位GDP能耗", 3.0, "target", 2026)]
+    # or a circled number, a number with 、, a bullet
+    text = ("2026年某市政府工作报告\n一、2025年工作回顾\n过去一年，全市地区生产总值增长5.2%。\n二、2026年工作安排\n"
+            "今年主要预期目标是：\n①地区生产总值增长5%左右；\n3、居民消费价格涨幅2%左右；\n•固定资产投资增长4%；\n"
+            "◆社会消费品零售总额增长5%。")
+    q = quantities(corpus({"x": text}, meta={"x": {"date_delivered": "2026-01-20"}}))
+    assert q["indicator"].tolist() == ["地区生产总值", "地区生产总值", "居民消费价格涨幅", "固定资产投资", "社会消费品零售总额"]
