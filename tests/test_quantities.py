@@ -674,7 +674,9 @@ def test_a_share_of_the_plan_is_a_completion_rate_and_sets_no_target():
     # an interview or feature has no review part: 计划 there was taken for a goal being set
     found = rows("2025年，全市完成固定资产投资100亿元，占年度计划的110%。")
     assert [(r["indicator"], r["measure"], r["value"], r["label"]) for r in found] == [
-        ("固定资产投资", "level", 100.0, "achieved"), ("固定资产投资年度计划完成率", "share", 110.0, "achieved")]
+        ("固定资产投资", "level", 100.0, "achieved"), ("固定资产投资年度计划完成率", "level", 110.0, "achieved")]
+    found = rows("2025年，一般公共预算收入完成50亿元，为预算的102%。")
+    assert found[1]["indicator"] == "一般公共预算收入预算完成率" and found[1]["measure"] == "level"
     # a share of anything else stays a share
     found = rows("2025年，全市民营经济增加值达500亿元，占地区生产总值的55%。")
     assert found[1]["indicator"] == "民营经济增加值占地区生产总值比重"
@@ -710,3 +712,8 @@ def test_a_list_of_targets_opened_by_dashes():
             "◆社会消费品零售总额增长5%。")
     q = quantities(corpus({"x": text}, meta={"x": {"date_delivered": "2026-01-20"}}))
     assert q["indicator"].tolist() == ["地区生产总值", "地区生产总值", "居民消费价格涨幅", "固定资产投资", "社会消费品零售总额"]
+
+
+def test_resident_and_registered_population_are_two_indicators():
+    found = rows("2025年末，全市常住人口100万人，户籍人口120万人，年末总人口125万人。")
+    assert [(r["indicator"], r["value"]) for r in found] == [("常住人口", 100.0), ("户籍人口", 120.0), ("总人口", 125.0)]

@@ -120,6 +120,8 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
     percent = base in ("%", "‰", "成")     # 八成 is 80%
     if unit in ("倍", "番", "个百分点") or (change and percent):
         return "change"
+    if percent and indicator.endswith("完成率"):
+        return "level"        # 占年度计划的110%: how much of a plan was done, a rate
     if percent and (re.search(r"占|比重|占比", pre + indicator) or registry.measures.get(indicator) == "share"):
         return "share"        # 占GDP比重, or a registry share such as 财政赤字率, 研发投入强度
     if percent and re.search(r"涨幅|增速|增幅", indicator):

@@ -464,18 +464,21 @@ _USED_FOR = re.compile(r"用于([\u4e00-\u9fff]{2,8}?)(?:领域|方面|事业)?(
 
 def share_of_value_before(cl: Clause) -> tuple[str, str]:
     """投入民生资金6.8亿元，占地方财政总支出的47.5%: a share whose subject is the value before."""
-    share = _SHARE_OF_WHAT.match(cl.pre.lstrip("、,，和及"))
+    pre = cl.pre.lstrip("、,，和及")
+    share = _SHARE_OF_WHAT.match(pre) or _SHARE_OF_PLAN.match(pre)
     last_name, last_written = cl.memory.last
     if not share or not last_name or not cl.is_percent:
         return "", ""
     of_what = share.group(1)
-    # 占年度计划的110%: the share of a plan that was done
-    written = (f"{last_written or last_name}{of_what}完成率" if re.search(r"计划|目标|任务$", of_what)
+    # 占年度计划的110%, 为预算的102%: the share of a plan that was done
+    written = (f"{last_written or last_name}{of_what}完成率" if _PLAN_WORD.search(of_what)
                else f"{last_written or last_name}占{of_what}比重")
     return cl.resolver.registry.canonical(written), written
 
 
 _SHARE_OF_WHAT = re.compile(r"占([^,，;；。0-9]{2,12}?)(?:的|的比重|比重)?(?:为|达到|达)?$")
+_PLAN_WORD = re.compile(r"(?:预算|计划|目标|任务)$")
+_SHARE_OF_PLAN = re.compile(r"(?:为|是|达到?|完成)((?:年度|全年|年)?(?:预算|计划|目标任务|目标|任务))的?$")
 
 
 def subject_of_clause_before(cl: Clause) -> tuple[str, str]:
