@@ -717,3 +717,6 @@ def test_a_list_of_targets_opened_by_dashes():
 def test_resident_and_registered_population_are_two_indicators():
     found = rows("2025年末，全市常住人口100万人，户籍人口120万人，年末总人口125万人。")
     assert [(r["indicator"], r["value"]) for r in found] == [("常住人口", 100.0), ("户籍人口", 120.0), ("总人口", 125.0)]
+    # and so are their urbanisation rates; the broad fiscal revenue is not the general budget's
+    found = rows("2025年，常住人口城镇化率达到66%，户籍人口城镇化率达到48%，大口径财政收入150亿元，一般公共预算收入80亿元。")
+    assert [r["indicator"] for r in found] == ["常住人口城镇化率", "户籍人口城镇化率", "大口径财政收入", "一般公共预算收入"]
