@@ -53,7 +53,7 @@ def label_for(sentence: str, offset: int, part: str, *, explicit_year: int | Non
     """(label, cue) for a value at ``offset`` in its sentence."""
     pre = sentence[:offset]
     if plan := _OF_THE_PLAN.search(pre):        # (blanked, so offsets stay)
-        pre = pre[:plan.start()] + plan.group()[0] + " " * (len(plan.group()) - 1)
+        pre = pre[:plan.start()] + " " * len(plan.group())
     seg_start = max(pre.rfind(";"), pre.rfind("；")) + 1
     est = [m for m in _ESTIMATE_CUE.finditer(pre) if m.start() >= seg_start]
     clause = re.split(r"[,，;；:：]", pre)[-1]
