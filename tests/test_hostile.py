@@ -206,7 +206,11 @@ BAD = {
     "UTF-8 BOM then GBK": (b"\xef\xbb\xbf" + TWIN.encode("gbk"), "not valid UTF-8 (GBK/GB18030 text saved behind"),
     "UTF-16 lone surrogate": (b"\xff\xfe" + "报告".encode("utf-16-le") + b"\x00\xd8" + "内容".encode("utf-16-le"),
                               "not valid UTF-16"),
-    "UTF-8-encoded surrogate": ("报告".encode() + b"\xed\xa0\x80" + "内容".encode(), "cannot decode"),
+    "UTF-8-encoded surrogate": ("报告".encode() + b"\xed\xa0\x80" + "内容".encode(),
+                                "is UTF-8 but for 3 byte(s) that are not (the first at byte 6, line 1)"),
+    # a downloaded report with one byte overwritten: damaged, not in an unknown encoding
+    "UTF-8 with a damaged byte": (TWIN.encode()[:9] + b"\xff" + TWIN.encode()[10:],
+                                  "is UTF-8 but for 3 byte(s) that are not (the first at byte 9, line 1)"),
     "ASCII-only PDF": (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
                        "PDF, not text"),
     "PNG": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "PNG image, not text"),
@@ -545,3 +549,11 @@ def test_a_script_payload_in_metadata_is_inert_in_every_notebook(tmp_path):
         assert parser.found == [], (item.name, parser.found)
         shown += page.count("&lt;img src=x onerror=alert(1)&gt;") + page.count("&lt;script&gt;alert(2)")
     assert shown > 0  # the payload was on the pages, as text
+
+
+def test_a_utf8_file_cut_off_inside_a_character_is_read_up_to_it_with_a_warning(tmp_path):
+    path = tmp_path / "cut.txt"
+    path.write_bytes(TWIN.encode() + "报".encode()[:2])       # a download that stopped mid-character
+    with pytest.warns(UserWarning, match=r"cut\.txt: ends inside a character .*the file was cut off"):
+        doc = load_files([path]).docs[0]
+    assert doc.raw == TWIN.replace("\r\n", "\n")

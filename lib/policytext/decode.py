@@ -315,14 +315,42 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
             raise DecodeError(f"{name}: is {what}")
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return _decode_guess(data, name)
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and _utf8(data[:exc.start]) is not None:
+            warnings.warn(f"{name}: ends inside a character (its last {len(data) - exc.start} byte(s) begin a "
+                          "UTF-8 character that is not there): the file was cut off; the text up to it is read",
+                          stacklevel=3)
+            return _checked(data[:exc.start].decode("utf-8"), "utf-8", name)
+        try:
+            return _decode_guess(data, name)
+        except DecodeError:
+            _damaged_utf8(data, exc, name)
+            raise
     if "\x00" in text:  # valid UTF-8 with NULs: UTF-16/32 without BOM holding only ASCII
         try:
             return _decode_guess(data, name)
         except DecodeError:
             pass
     return _checked(text, "utf-8", name)
+
+
+def _utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _damaged_utf8(data: bytes, first: UnicodeDecodeError, name: str) -> None:
+    """Raise a DecodeError that says where, when ``data`` (which no encoding reads) is UTF-8 but
+    for a few byte sequences: a damaged copy, not an unknown encoding."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if bad > max(3, len(_HAN.findall(text)) // 1000):
+        return
+    line = data.count(b"\n", 0, first.start) + 1
+    raise DecodeError(f"{name}: is UTF-8 but for {bad} byte(s) that are not (the first at byte "
+                      f"{first.start}, line {line}): the file is damaged. Get it again, or mend that line")
 
 
 def check_file(path: str | Path, *, limit: int = MAX_BYTES) -> Path:
