@@ -551,9 +551,10 @@ def test_a_script_payload_in_metadata_is_inert_in_every_notebook(tmp_path):
     assert shown > 0  # the payload was on the pages, as text
 
 
-def test_a_utf8_file_cut_off_inside_a_character_is_read_up_to_it_with_a_warning(tmp_path):
+@pytest.mark.parametrize("encoding, cut", [("utf-8", 2), ("gbk", 1)])
+def test_a_file_cut_off_inside_a_character_is_read_up_to_it_with_a_warning(tmp_path, encoding, cut):
     path = tmp_path / "cut.txt"
-    path.write_bytes(TWIN.encode() + "报".encode()[:2])       # a download that stopped mid-character
-    with pytest.warns(UserWarning, match=r"cut\.txt: ends inside a character .*the file was cut off"):
+    path.write_bytes(TWIN.encode(encoding) + "报".encode(encoding)[:cut])    # a download stopped mid-character
+    with pytest.warns(UserWarning, match=rf"cut\.txt: ends inside a character \(its last {cut} byte\(s\).*cut off"):
         doc = load_files([path]).docs[0]
     assert doc.raw == TWIN.replace("\r\n", "\n")

@@ -247,15 +247,28 @@ def _candidates(data: bytes) -> list[str]:
     return codecs
 
 
+def _decode_cut(data: bytes, codec: str) -> tuple[str, int] | None:
+    """(text, bytes left out) of ``data`` in ``codec``: all of it, or, for a file that ends inside
+    a character (a download cut off), all but that character's first bytes; None otherwise."""
+    try:
+        return data.decode(codec), 0
+    except UnicodeDecodeError as exc:
+        if exc.end != len(data) or exc.reason not in ("incomplete multibyte sequence", "unexpected end of data"):
+            return None
+        try:
+            return data[:exc.start].decode(codec), len(data) - exc.start
+        except UnicodeDecodeError:
+            return None
+
+
 def _decode_guess(data: bytes, name: str) -> tuple[str, str]:
     scored = []
     for codec in _candidates(data):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
+        if (read := _decode_cut(data, codec)) is None:
             continue
+        text, cut = read
         if _bad_characters(text) is None and text.strip():
-            scored.append((plausibility(text), codec, text))
+            scored.append((plausibility(text), codec, text, cut))
     best = max(scored, key=lambda item: item[0]) if scored else None  # max keeps the first of equals
     if best is None or best[0] < PLAUSIBLE:
         if (western := _western(data)) is not None:
@@ -264,12 +277,19 @@ def _decode_guess(data: bytes, name: str) -> tuple[str, str]:
         what = "binary data" if b"\x00" in data else "text in an encoding policytext does not read"
         raise DecodeError(f"{name}: cannot decode: not UTF-8, GB18030/GBK, Big5 or UTF-16/32 "
                           f"(looks like {what}). Save the file as UTF-8.")
-    score, codec, text = best
+    score, codec, text, cut = best
     if score < PLAUSIBLE:
         raise DecodeError(f"{name}: cannot decode: not UTF-8; read as {codec} only {score:.0%} of its "
                           f"characters are usual in Chinese text (at least {PLAUSIBLE:.0%} needed), "
                           "so the encoding is wrong or unknown. Save the file as UTF-8.")
+    if cut:
+        _warn_cut(name, cut, codec)
     return _checked(text, codec, name)
+
+
+def _warn_cut(name: str, cut: int, codec: str) -> None:
+    warnings.warn(f"{name}: ends inside a character (its last {cut} byte(s) begin a {codec.upper()} "
+                  "character that is not there): the file was cut off; the text up to it is read", stacklevel=5)
 
 
 # Single-byte Western encodings the detector may name; others (EBCDIC, Korean ...) are refused.
@@ -316,11 +336,9 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if exc.reason == "unexpected end of data" and _utf8(data[:exc.start]) is not None:
-            warnings.warn(f"{name}: ends inside a character (its last {len(data) - exc.start} byte(s) begin a "
-                          "UTF-8 character that is not there): the file was cut off; the text up to it is read",
-                          stacklevel=3)
-            return _checked(data[:exc.start].decode("utf-8"), "utf-8", name)
+        if (read := _decode_cut(data, "utf-8")) is not None:
+            _warn_cut(name, read[1], "utf-8")
+            return _checked(read[0], "utf-8", name)
         try:
             return _decode_guess(data, name)
         except DecodeError:
@@ -332,13 +350,6 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
         except DecodeError:
             pass
     return _checked(text, "utf-8", name)
-
-
-def _utf8(data: bytes) -> str | None:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
 
 
 def _damaged_utf8(data: bytes, first: UnicodeDecodeError, name: str) -> None:
