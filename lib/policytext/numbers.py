@@ -56,6 +56,8 @@ AMOUNT_UNITS = (
     "微克/立方米", "毫克/立方米", "微克每立方米", "毫克每立方米", "毫克/升",
 )
 UNITS = tuple(sorted(set(MEASURE_WORDS + AMOUNT_UNITS), key=len, reverse=True))
+# Units of a part of a whole (a share or a rate): 八成 is 80%.
+SHARE_UNITS = ("%", "‰", "成")
 # Units written only after a magnitude, where they cannot be read otherwise: 10亿方 (cubic
 # metres of gas: 方 alone is 方面, 方案 ...) and 4万P (computing power in PFLOPS).
 _AFTER_MAGNITUDE_UNITS = ("方", "P")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .indicators import IndicatorRegistry
-from .numbers import MEASURE_WORDS, base_unit
+from .numbers import MEASURE_WORDS, SHARE_UNITS, base_unit
 from .quantity_spans import BENCHMARK_GAP
 from .quantity_time import AVG_RATE, period_label
 
@@ -117,7 +117,7 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
         return "benchmark_gap"  # 高于全国0.8个百分点: how far from the national figure
     base = base_unit(unit)
     change = _PERCENT_CHANGE.search(pre)
-    percent = base in ("%", "‰", "成")     # 八成 is 80%
+    percent = base in SHARE_UNITS
     if unit in ("倍", "番", "个百分点") or (change and percent):
         return "change"
     if percent and indicator.endswith("完成率"):

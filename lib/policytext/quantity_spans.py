@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .numbers import MEASURE_WORDS, NumberSpan, base_unit, find_numbers, match_unit, parse_number
+from .numbers import MEASURE_WORDS, SHARE_UNITS, NumberSpan, base_unit, find_numbers, match_unit, parse_number
 
 __all__ = ["BENCHMARK_GAP", "Candidate", "find_candidates"]
 
@@ -283,7 +283,7 @@ def describes_noun(text: str, c: Candidate, unit_end: int, previous: Candidate |
     if _STREAK.search(text, max(0, c.start - 4), c.start) and (
             base in _STREAK_UNITS or text.startswith(("季度", "月"), unit_end)):
         return True             # 连续24个月保持两位数增长, 连续11个季度: how long a run lasted
-    if base in MEASURE_WORDS or base in ("%", "‰", "成", "") or c.value_high is not None:
+    if base in MEASURE_WORDS or base in (*SHARE_UNITS, "") or c.value_high is not None:
         return False
     if _THRESHOLD.match(text, unit_end):
         return True
