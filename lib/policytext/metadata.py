@@ -29,7 +29,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from .decode import decode_bytes, read_bytes
 from .errors import DecodeError, MetadataError
-from .numbers import parse_chinese_numeral
+from .numbers import parse_number
 
 __all__ = ["METADATA_FILE", "METADATA_COLUMNS", "METADATA_HEAD", "DOC_TYPES", "DOC_TYPE_NAMES", "doc_type_name",
            "read_metadata", "row_path",
@@ -218,7 +218,7 @@ _STAMP = re.compile(r"(?:日期|时间)\s*[:：]?\s*((?:19|20)\d\d)\s*[-/.]\s*(\
 
 def _date(parts) -> dt.date | None:
     try:
-        return dt.date(*(int(part) if part.isdigit() else int(parse_chinese_numeral(part)) for part in parts))
+        return dt.date(*(int(parse_number(part)) for part in parts))
     except ValueError:
         return None
 
