@@ -253,12 +253,18 @@ def _decode_cut(data: bytes, codec: str) -> tuple[str, int] | None:
     try:
         return data.decode(codec), 0
     except UnicodeDecodeError as exc:
-        if exc.end != len(data) or exc.reason not in ("incomplete multibyte sequence", "unexpected end of data"):
-            return None
-        try:
-            return data[:exc.start].decode(codec), len(data) - exc.start
-        except UnicodeDecodeError:
-            return None
+        return _read_before_cut(data, codec, exc)
+
+
+def _read_before_cut(data: bytes, codec: str, exc: UnicodeDecodeError) -> tuple[str, int] | None:
+    """(text, bytes left out) when the error ``exc`` of decoding ``data`` is a character cut off
+    at its end; None otherwise."""
+    if exc.end != len(data) or exc.reason not in ("incomplete multibyte sequence", "unexpected end of data"):
+        return None
+    try:
+        return data[:exc.start].decode(codec), len(data) - exc.start
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode_guess(data: bytes, name: str) -> tuple[str, str]:
@@ -336,7 +342,7 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if (read := _decode_cut(data, "utf-8")) is not None:
+        if (read := _read_before_cut(data, "utf-8", exc)) is not None:
             _warn_cut(name, read[1], "utf-8")
             return _checked(read[0], "utf-8", name)
         try:
