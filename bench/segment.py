@@ -8,7 +8,7 @@ Checks (targets from issue 12):
   jieba's dictionary is) is >= 10x `[jieba.lcut(t) for t in texts]` (HMM on, jieba's default).
   Also reported: workers=1 (everything in this process; by default, from 300k characters and
   with a core to spare, discovery's statistics run in a forked process while this one cuts, see
-  batch._Discovery), discover=False (the same cold run without corpus terms: what discovery
+  processes.Discovery), discover=False (the same cold run without corpus terms: what discovery
   costs), and the engine's cut alone (`Engine.cut` text by text: no discovery, no
   cache, no overlap of jieba-rs with the Python passes).
 - CPU account (why the in-process figure is where it is): the CPU seconds of a cold run in all

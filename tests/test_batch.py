@@ -209,27 +209,3 @@ def test_a_warm_run_builds_no_engine(tmp_path, monkeypatch):
     assert segment_files([path]) == first
 
 
-def test_a_second_process_waits_for_a_free_core_now_not_for_last_minutes_load(monkeypatch, tmp_path):
-    # /proc/loadavg's fourth field counts the threads running now, this one included: on two
-    # cores, one other running thread leaves no core to spare, whatever the 1-minute average.
-    import builtins
-
-    from policytext import batch
-
-    real_open = builtins.open
-    proc = tmp_path / "loadavg"
-
-    def fake_open(path, *args, **kwargs):
-        return real_open(proc if path == "/proc/loadavg" else path, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "open", fake_open)
-    monkeypatch.setattr(batch.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(batch.os, "getloadavg", lambda: (3.9, 3.0, 2.0))
-    proc.write_text("3.90 3.00 2.00 1/310 4242\n", encoding="ascii")
-    assert batch._spare_core()                      # busy a minute ago, free now
-    proc.write_text("0.10 0.20 0.30 2/310 4242\n", encoding="ascii")
-    assert not batch._spare_core()                  # another thread running now
-    proc.unlink()                                   # no /proc: the 1-minute average decides
-    assert not batch._spare_core()
-    monkeypatch.setattr(batch.os, "getloadavg", lambda: (0.5, 0.5, 0.5))
-    assert batch._spare_core()

@@ -1,19 +1,13 @@
 """Tokens of a corpus (policytext.tokens): the object, tokens(), tokens_remove, tokens_ngrams."""
-import os
-from pathlib import Path
-
 import pytest
 
+from conftest import DATA, PLANTED
 from policytext import corpus
 from policytext import batch
 from policytext.errors import ParameterError
 from policytext.tokens import (Tokens, is_numberish, segment_text, tokens, tokens_from_lists, tokens_ngrams,
                                tokens_remove)
 
-DATA = Path(__file__).resolve().parent / "data"
-BEFORE = ["建设", "发展", "推动", "提升", "支持", "打造", "保护", "规划"]
-AFTER = ["景区", "码头", "新区", "产业园", "湿地", "小镇", "片区", "公园"]
-PLANTED = "".join(f"今年{b}鹿鸣湾{a}，效果明显。\n" for b, a in zip(BEFORE, AFTER))
 
 
 def toy():
@@ -148,106 +142,6 @@ def test_workers_identical_when_discovery_finds_terms(monkeypatch):
         assert two[i] == one[i] and two[i].count("鹿鸣湾") == 8
     tagged = tokens(c, workers=2, cache=False, pos=True)
     assert tagged["x"] == one["x"] and tagged.tags("x")[tagged["x"].index("鹿鸣湾")] == "nz"
-
-
-def test_discovery_in_a_forked_process_gives_identical_tokens(monkeypatch):
-    # Mid-sized cold corpora discover terms in a child while the parent cuts without them and
-    # then re-cuts the blocks with terms; a failed child means the parent discovers itself.
-    monkeypatch.setattr(batch, "DISCOVER_ASIDE_MIN_CHARS", 0)
-    monkeypatch.setattr(batch, "_spare_core", lambda: True)     # whatever the machine's load
-    text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
-    c = corpus({"x": PLANTED + text, "y": text + PLANTED})
-    one = tokens(c, workers=1, cache=False)
-    aside = tokens(c, cache=False)
-    assert "鹿鸣湾" in aside.terms and aside.terms == one.terms
-    for i in c.ids:
-        assert aside[i] == one[i] and aside[i].count("鹿鸣湾") == 8
-
-    def failing(send, *args):
-        send.send((False, None))
-        send.close()
-    monkeypatch.setattr(batch, "_discover_job", failing)
-    again = tokens(c, cache=False)
-    assert again.terms == one.terms and all(again[i] == one[i] for i in c.ids)
-
-
-
-@pytest.mark.parametrize("early", [1, 2, 4])
-def test_texts_cut_before_and_after_the_terms_come_are_the_same(monkeypatch, early):
-    # The parent cuts without corpus terms until the child's terms come, then with them: the
-    # first texts are re-cut around the terms, the others are not. Either way, the same tokens.
-    monkeypatch.setattr(batch, "DISCOVER_ASIDE_MIN_CHARS", 0)
-    monkeypatch.setattr(batch, "_spare_core", lambda: True)
-    polls = []
-
-    def ready(self):
-        if len(polls) < early:              # the terms "come" after `early` texts are cut
-            polls.append(1)
-            return len(polls) == early and self.recv.poll(None)
-        return True
-    monkeypatch.setattr(batch._Discovery, "ready", ready)
-    text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
-    # w holds the private-use character that joins tokens internally (engine.JOIN)
-    c = corpus({"x": PLANTED + text, "y": text + PLANTED, "z": text[::-1] + PLANTED,
-                "w": "\ue000" + PLANTED[:60] + text})
-    one = tokens(c, workers=1, cache=False)
-    aside = tokens(c, cache=False)
-    assert "鹿鸣湾" in aside.terms and aside.terms == one.terms
-    assert all(aside[i] == one[i] for i in c.ids)
-    assert [aside[i].count("鹿鸣湾") for i in c.ids] == [8, 8, 8, 4]
-
-
-
-@pytest.mark.parametrize("helper", ["works", "dies", "sends nothing"])
-def test_texts_shared_with_a_helper_process_are_the_same(monkeypatch, tmp_path, helper):
-    # With a core to spare, a forked helper cuts the second half of the texts; if it fails,
-    # this process cuts them itself. Either way, the tokens of cutting everything here.
-    monkeypatch.setattr(batch, "HELPER_MIN_CHARS", 0)
-    monkeypatch.setattr(batch, "_spare_core", lambda: True)
-    real_job, ran = batch._helper_job, tmp_path / "helper-ran"
-
-    def job(send, seg, texts):
-        ran.write_text(str(len(texts)))      # the helper is another process: it leaves a file
-        real_job(send, seg, texts)
-    monkeypatch.setattr(batch, "_helper_job", job)
-    if helper == "dies":
-        monkeypatch.setattr(batch, "_helper_job", lambda send, seg, texts: os._exit(1))
-    elif helper == "sends nothing":
-        monkeypatch.setattr(batch, "_helper_job", lambda send, seg, texts: send.send([]))
-    text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
-    c = corpus({f"d{k}": PLANTED[k * 20:] + text[k * 50:] for k in range(6)})
-    one = tokens(c, workers=1, cache=False, pos=True)
-    shared = tokens(c, cache=False, pos=True)
-    assert shared.terms == one.terms and "鹿鸣湾" in one.terms
-    assert [shared[i] for i in c.ids] == [one[i] for i in c.ids]
-    assert [shared.tags(i) for i in c.ids] == [one.tags(i) for i in c.ids]
-    if helper == "works":
-        assert 0 < int(ran.read_text()) < len(c)   # it cut some of the texts, not all
-
-
-
-def test_a_helper_is_stopped_when_its_texts_are_never_asked_for(monkeypatch, tmp_path):
-    # The first text comes from the cache; the caller stops there, before this process has cut
-    # anything: the helper forked for the others is still stopped and waited for.
-    monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path))
-    monkeypatch.setattr(batch, "HELPER_MIN_CHARS", 0)
-    monkeypatch.setattr(batch, "_spare_core", lambda: True)
-    helpers = []
-    real_helper = batch._Helper
-
-    def recording(*args):
-        helpers.append(real_helper(*args))
-        return helpers[-1]
-    monkeypatch.setattr(batch, "_Helper", recording)
-    text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
-    texts = [text] + [text[k * 40:] for k in range(1, 5)]
-    list(batch.cut_texts(texts[:1], discover=False)[1])      # the first text is now cached
-    assert helpers == []
-    _, documents = batch.cut_texts(texts, discover=False)
-    first, _ = next(documents)
-    assert "".join(first) == text and len(helpers) == 1
-    documents.close()
-    assert helpers[0].recv.closed and helpers[0].proc.exitcode is not None   # closed, waited for
 
 
 @pytest.mark.parametrize("workers", [0, -1, 1.5, "2", True])

@@ -9,21 +9,20 @@ before discovery, which then runs in the parent at the same time; the parent re-
 blocks that contain a discovered term (`_recut_terms`), which gives exactly the tokens of
 cutting with the terms. Workers send back one joined string per piece, not lists of tokens.
 Mid-sized cold corpora turn this round: a forked child discovers the terms while the parent
-cuts without them (`_Discovery`, `_EarlyCuts`), so only the candidates cross a pipe; once the
-terms are known, the parent cuts the remaining texts with them (nothing to re-cut there), and a
-forked helper cuts the second half of those (`_Helper`), so both cores work to the end.
+cuts without them, so only the terms cross a pipe; once they are known, the parent re-cuts the
+texts cut so far around them and cuts the next ones with them, and a forked helper cuts the
+rest, so both cores work to the end. The processes are in `processes`.
 """
 from __future__ import annotations
 
-import gc
 import itertools
 import os
 import re
 import threading
 from typing import Iterable, Iterator, Sequence
 
-from .discover import (checked_terms, corpus_terms, scored_candidates, terms_key, text_digests,
-                       top_candidates)
+from . import processes
+from .discover import corpus_terms, terms_key, text_digests
 from .engine import _ALNUM, _HAN, _NUMCH, ENGINES, JOIN, Engine, segmenter, split_tokens, tokens_text
 from .errors import ParameterError, PolicyTextError
 
@@ -42,6 +41,10 @@ DISCOVER_ASIDE_MIN_CHARS = 300_000
 # (_cuts): `policytext segment` over 1M characters took 0.98-1.05 s with it and 1.15-1.18 s
 # without (8 alternated runs each), discovery's child having left the second core idle.
 HELPER_MIN_CHARS = 300_000
+# Re-cutting the blocks with corpus terms in a text cut before the terms came costs this share
+# of cutting it: 0.13 s for the 614k characters cut early against 0.15 s to cut 200k (bench
+# corpus, in a cold run); the helper takes more of the texts left to cut in proportion.
+RECUT_COST = 0.3
 PROGRESS_MIN_CHARS = 200_000
 PIECE_CHARS = 40_000  # target size of the work pieces (paragraph-aligned) sent to workers
 SEP = JOIN            # joins a text's tokens (engine.join_tokens): cache, worker pipe, re-cut
@@ -49,27 +52,6 @@ SEP = JOIN            # joins a text's tokens (engine.join_tokens): cache, worke
 PACKED_FORM = "join=ue000"
 
 Result = tuple[list[str], "list[str] | None"]
-
-
-def _split_pieces(text: str, size: int) -> list[str]:
-    """Cut a long text into pieces after a whitespace run that holds a newline.
-
-    Blocks never span whitespace and whitespace runs are kept whole, so cutting the pieces
-    separately gives exactly the tokens of cutting the whole text.
-    """
-    if len(text) <= size:
-        return [text]
-    pieces = []
-    start = 0
-    boundary = re.compile(r"\s*\n\s*")
-    while len(text) - start > size:
-        m = boundary.search(text, start + size)
-        if not m:
-            break
-        pieces.append(text[start:m.end()])
-        start = m.end()
-    pieces.append(text[start:])
-    return [p for p in pieces if p]
 
 
 def _recut_terms(seg: Engine, piece: str, packed: str | list[str], pattern: re.Pattern) -> str | list[str]:
@@ -124,58 +106,12 @@ def _terms_pattern(terms) -> re.Pattern | None:
                                for t in sorted(terms, key=len, reverse=True)))
 
 
-def _work(task: tuple[str | None, str]):
-    name, piece = task
-    return next(segmenter(name).cut_many([piece], joined=True))
-
-
 def _resolve_workers(workers: int | None, n_chars: int) -> int:
     if workers is None:
         return 1 if n_chars < PARALLEL_MIN_CHARS else max(1, min(2, os.cpu_count() or 1))
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ParameterError(f"workers must be a positive int or None, not {workers!r}")
     return workers
-
-
-class _Pool:
-    """Forked workers cutting pieces of the texts with the engine without corpus terms."""
-
-    def __init__(self, engine: str | None, texts: Sequence[str], todo: Sequence[int],
-                 workers: int, piece_chars: int):
-        import multiprocessing as mp
-
-        ctx = mp.get_context("fork")
-        self.owner: list[int] = []
-        self.pieces: list[str | None] = []   # dropped once the parent has used them
-        for i in todo:
-            for piece in _split_pieces(texts[i], piece_chars):
-                self.owner.append(i)
-                self.pieces.append(piece)
-        # The base engine's dictionary is built now, not in each worker (a corpus-terms engine
-        # may have taken it, see engine_rjieba.RjiebaEngine._derive).
-        segmenter(engine).cut_block("的")
-        # Frozen objects are skipped by the workers' garbage collector, which would otherwise
-        # write to (and so copy) every inherited page of the dictionary tables.
-        gc.freeze()
-        try:
-            self.pool = ctx.Pool(workers)
-        finally:
-            gc.unfreeze()
-        tasks = ((engine, piece) for piece in self.pieces)
-        self.results = self.pool.imap(_work, tasks, chunksize=1)
-
-    def close(self) -> None:
-        self.pool.terminate()
-        self.pool.join()
-
-
-def _fork_available() -> bool:
-    import multiprocessing as mp
-    try:
-        mp.get_context("fork")
-    except ValueError:  # no fork on this platform: one process
-        return False
-    return True
 
 
 def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
@@ -207,9 +143,9 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
     if terms is None and _discover_aside(texts, workers):
         # cold, mid-sized: discovery's statistics in a forked process while this one builds its
         # engine and cuts
-        child = _Discovery(texts, cache=cache, digests=digests, engine=engine)
+        child = processes.Discovery(texts, cache=cache, digests=digests, engine=engine)
         base = segmenter(engine)
-        pool = _EarlyCuts(base, texts, until=child.ready)
+        pool = processes.EarlyCuts(base, texts, until=child.ready)
         terms = child.result()
         return terms, _documents(texts, base, terms, pool, digests, pos=pos, workers=workers,
                                  progress=progress, names=names, engine=engine,
@@ -231,144 +167,24 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
 
 def _discover_aside(texts: Sequence[str], workers: int | None) -> bool:
     n_chars = sum(map(len, texts))
-    return DISCOVER_ASIDE_MIN_CHARS <= n_chars < PARALLEL_MIN_CHARS and _second_process(workers)
+    return (DISCOVER_ASIDE_MIN_CHARS <= n_chars < PARALLEL_MIN_CHARS
+            and processes.second_process(workers))
 
 
-def _second_process(workers: int | None) -> bool:
-    """True when a forked process may work beside this one: `workers` allows two, fork exists,
-    and (by default) the load leaves a core to spare."""
-    return ((workers is None or workers >= 2) and _fork_available()
-            and (workers is not None or _spare_core()))
-
-
-def _spare_core() -> bool:
-    """True when no other work is running on a core this process could use. The child paid only
-    then: on 1M characters with 2 CPUs, in-process cold 0.50 s with it vs 0.76 s without at load
-    2.3-1.9, but 0.89 s vs 0.75 s at load 3.7-3.4 (bench/segment.py, best of 5 interleaved runs).
-    What counts is the work running now (/proc/loadavg's runnable threads, this one included),
-    not the 1-minute load average, which still holds this process's own work of a minute ago:
-    a run right after another one (a benchmark, a test suite) went without its second core."""
-    cores = os.cpu_count() or 1
-    try:
-        with open("/proc/loadavg", encoding="ascii") as fh:
-            return int(fh.read().split()[3].split("/")[0]) < cores
-    except (OSError, ValueError, IndexError):
-        pass
-    try:
-        return os.getloadavg()[0] < cores
-    except (AttributeError, OSError):   # no load average on this platform
-        return cores >= 2
-
-
-def _forked(target, *args):
-    """(receiving end, process): `target(send, *args)` in a forked process, which inherits this
-    one's memory (texts, engine) instead of receiving it through a pipe."""
-    import multiprocessing as mp
-
-    ctx = mp.get_context("fork")
-    recv, send = ctx.Pipe(duplex=False)
-    gc.freeze()             # see _Pool
-    try:
-        proc = ctx.Process(target=target, args=(send, *args), daemon=True)
-        proc.start()
-    finally:
-        gc.unfreeze()
-    send.close()
-    return recv, proc
-
-
-def _discover_job(send, texts) -> None:
-    try:
-        send.send((True, scored_candidates(texts)))
-    except BaseException:       # the parent runs discovery itself and so reports the error
-        send.send((False, None))
-    finally:
-        send.close()
-
-
-class _Discovery:
-    """corpus_terms with its statistics in a forked process. They need no engine, so the child
-    starts before this process builds its own, and only the candidates come back (tens of kB);
-    the dictionary test and the checks, which need the engine, run here once they have come
-    (result). Unlike a pool, which moves all the text and tokens between processes, this
-    costs a fork."""
-
-    def __init__(self, texts, *, cache, digests, engine):
-        self.args = (texts, cache, digests, engine)
-        # Discovery counts with numpy from this size on (discover._sort_pays). Imported here,
-        # before the fork, this process pays it once; a child would import it on every cold run
-        # (0.08 s of CPU).
-        import numpy  # noqa: F401
-        self.recv, self.proc = _forked(_discover_job, texts)
-        # ready() is asked after every text: a poll there would release the GIL and wait up to
-        # 5 ms to get it back from the cutting thread (0.1 s per 1M characters), so a thread
-        # waits for the child instead and ready() reads a flag.
-        self._arrived = threading.Event()
-        threading.Thread(target=self._watch, daemon=True).start()
-
-    def _watch(self) -> None:
-        try:
-            self.recv.poll(None)
-        except (OSError, ValueError):  # closed by result()
-            pass
-        self._arrived.set()
-
-    def ready(self) -> bool:
-        """True once the child has sent its candidates (or died)."""
-        return self._arrived.is_set()
-
-    def result(self) -> list[str]:
-        try:
-            ok, scored = self.recv.recv()
-        except (EOFError, OSError):   # the child died
-            ok, scored = False, None
-        finally:
-            self.recv.close()
-            self.proc.join()
-        texts, cache, digests, engine = self.args
-        if not ok:
-            return corpus_terms(texts, cache=cache, digests=digests, engine=engine)
-        key = terms_key(texts, digests) if cache else None
-        return checked_terms(texts, top_candidates(texts, engine=engine, scored=scored), key=key,
-                             engine=engine)
-
-
-class _EarlyCuts:
-    """The first texts cut with the engine without corpus terms, until `until()` is true (the
-    terms have come), shaped like a _Pool's results (one piece per text) so that _pool_cuts
-    re-cuts only their blocks with terms. The texts after them are cut with the terms."""
-
-    def __init__(self, base: Engine, texts: Sequence[str], *, until):
-        cuts = []
-        ahead = base.cut_many(texts, joined=True)
-        try:
-            for toks in ahead:
-                cuts.append(toks)
-                if until():
-                    break
-        finally:
-            ahead.close()           # before a corpus-terms engine takes over base's dictionary
-        self.owner = list(range(len(cuts)))
-        self.pieces: list[str | None] = list(texts[:len(cuts)])
-        self.results = iter(cuts)
-
-    def close(self) -> None:
-        self.results = iter(())
-
-
-def _maybe_pool(engine, texts, todo, workers, piece_chars, discovering: bool = False) -> _Pool | None:
+def _maybe_pool(engine, texts, todo, workers, piece_chars,
+                discovering: bool = False) -> processes.Pool | None:
     """Forked workers for `todo`, or None for one process. While the parent runs discovery it is
     one of the `workers` processes: a third process on two cores only slowed the parent, whose
     discovery is the longer job (cutting 1M characters takes one worker about 0.4 s of CPU)."""
     n_chars = sum(len(texts[i]) for i in todo)
     n_workers = _resolve_workers(workers, n_chars)
-    if n_workers < 2 or not todo or not _fork_available():
+    if n_workers < 2 or not todo or not processes.fork_available():
         return None
     if len(todo) == 1 and len(texts[todo[0]]) <= piece_chars:
         return None
     if discovering:
         n_workers -= 1
-    return _Pool(engine, texts, list(todo), n_workers, piece_chars)
+    return processes.Pool(engine, texts, list(todo), n_workers, piece_chars)
 
 
 def _documents(texts, base: Engine | None, terms: list[str], pool, digests, *, pos: bool,
@@ -387,7 +203,9 @@ def _documents(texts, base: Engine | None, terms: list[str], pool, digests, *, p
         pooled = set(pool.owner) if pool is not None else set()
         # The other texts not in the cache, in order: cut here, or half of them by a helper.
         if seg is not None:
-            own, helper = _cuts(seg, [texts[i] for i in todo if i not in pooled], workers)
+            recut = sum(len(texts[i]) for i in pooled if i not in cached)
+            own, helper = _cuts(seg, [texts[i] for i in todo if i not in pooled], workers,
+                                ahead=round(RECUT_COST * recut))
         for i, text in enumerate(texts):
             if i in cached:
                 packed, tags = cached.pop(i)
@@ -424,18 +242,21 @@ def _documents(texts, base: Engine | None, terms: list[str], pool, digests, *, p
             puts.close()
 
 
-def _cuts(seg: Engine, texts: list[str],
-          workers: int | None) -> tuple[Iterator[str | list[str]], "_Helper | None"]:
+def _cuts(seg: Engine, texts: list[str], workers: int | None,
+          *, ahead: int = 0) -> tuple[Iterator[str | list[str]], "processes.Helper | None"]:
     """The tokens of each text (joined), in order, and the helper to close. From
-    HELPER_MIN_CHARS on, with a core to spare, a forked helper cuts the second half (by
-    characters), starting now, while this one finishes the texts before them and cuts the
-    first half; then the helper's are ready. Only joined strings cross the pipe."""
+    HELPER_MIN_CHARS on, with a core to spare, a forked helper cuts the second half, starting
+    now, while this one finishes the texts before them (work worth `ahead` characters of
+    cutting) and cuts the first half; then the helper's are ready. Only joined strings cross
+    the pipe."""
     n_chars = sum(map(len, texts))
-    if n_chars < HELPER_MIN_CHARS or len(texts) < 2 or not _second_process(workers):
+    if n_chars < HELPER_MIN_CHARS or len(texts) < 2 or not processes.second_process(workers):
         return seg.cut_many(texts, joined=True), None
-    ends = itertools.accumulate(map(len, texts[:-1]))     # the helper gets one text at least
-    half = next((k for k, n in enumerate(ends) if 2 * n >= n_chars), len(texts) - 2)
-    helper = _Helper(seg, texts[half + 1:])
+    ends = itertools.accumulate(map(len, texts[:-1]), initial=ahead)
+    # the helper gets one text at least, and this process one too
+    half = next((k for k, n in enumerate(ends) if 2 * n >= n_chars + ahead), len(texts) - 1) - 1
+    half = max(half, 0)
+    helper = processes.Helper(seg, texts[half + 1:])
     return _then(seg.cut_many(texts[:half + 1], joined=True), helper.results()), helper
 
 
@@ -444,42 +265,6 @@ def _then(first: Iterator, second: Iterator) -> Iterator:
     generator, which then stops its thread)."""
     yield from first
     yield from second
-
-
-def _helper_job(send, seg: Engine, texts: list[str]) -> None:
-    try:
-        # All in one message at the end: sent one by one, they would fill the pipe and stop
-        # the helper until this process has cut its own half.
-        send.send(list(seg.cut_many(texts, joined=True)))
-    except BaseException:       # the parent cuts them itself
-        pass
-    finally:
-        send.close()
-
-
-class _Helper:
-    """A forked process that cuts `texts` with `seg` (inherited, not rebuilt) and sends back
-    their joined tokens; results() cuts them here if the helper fails."""
-
-    def __init__(self, seg: Engine, texts: list[str]):
-        self.seg, self.texts = seg, texts
-        self.recv, self.proc = _forked(_helper_job, seg, texts)
-
-    def results(self) -> Iterator[str | list[str]]:
-        try:
-            done = self.recv.recv()
-        except (EOFError, OSError):   # the helper failed or died: cut them here
-            done = None
-        if not isinstance(done, list) or len(done) != len(self.texts):
-            done = self.seg.cut_many(self.texts, joined=True)
-        self.texts = []
-        yield from done
-
-    def close(self) -> None:
-        self.recv.close()
-        if self.proc.is_alive():
-            self.proc.terminate()
-        self.proc.join()
 
 
 def _cached(terms: list[str], digests, pos: bool) -> tuple[list, dict]:
@@ -533,7 +318,7 @@ def _valid_hit(hit, pos: bool) -> bool:
             and (hit[1] is None or isinstance(hit[1], str)) and (not pos or hit[1] is not None))
 
 
-def _pool_cuts(pool: _Pool, seg: Engine, bar) -> Iterator[tuple[int, str | list[str]]]:
+def _pool_cuts(pool: processes.Pool, seg: Engine, bar) -> Iterator[tuple[int, str | list[str]]]:
     """(text index, its tokens with corpus terms, joined) for each text the pool cuts, in order."""
     pattern = _terms_pattern(seg.terms)
     current, parts = None, []

@@ -344,13 +344,24 @@ def segmenter(name: str | None = None, *, terms: Iterable[str] = ()) -> Engine:
     return base.with_terms(terms) if terms else base
 
 
+def engine_built(name: str | None = None) -> bool:
+    """True when this process has built the engine `name` already (segmenter costs nothing)."""
+    return (_check_name(name), versions()) in _BUILT
+
+
+_BUILT: set[tuple[str, str]] = set()
+
+
 @lru_cache(maxsize=4)
 def _base_engine(name: str, versions: str) -> Engine:
     if name == "jieba":
         from .engine_jieba import JiebaEngine
-        return JiebaEngine.build()
-    from .engine_rjieba import RjiebaEngine
-    return RjiebaEngine.build()
+        built = JiebaEngine.build()
+    else:
+        from .engine_rjieba import RjiebaEngine
+        built = RjiebaEngine.build()
+    _BUILT.add((name, versions))
+    return built
 
 
 def jieba_tokenizer():
