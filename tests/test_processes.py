@@ -143,6 +143,26 @@ def test_a_second_process_waits_for_a_free_core_now_not_for_last_minutes_load(mo
     assert processes.spare_core()
 
 
+@pytest.mark.parametrize("running, spare", [([2, 1], True), ([2, 2, 1], True), ([2, 2, 2], False),
+                                            ([2, 2, 2, 1], False)])
+def test_a_moment_of_other_work_does_not_take_the_second_core(monkeypatch, running, spare):
+    # A reading of /proc/loadavg is a moment: another thread running in one of them (a kernel
+    # worker) is not a busy core. Up to three readings are taken; one free one is enough.
+    import builtins
+    import io
+
+    readings = iter(running)
+    real_open = builtins.open
+
+    def fake_open(path, *args, **kwargs):
+        if path != "/proc/loadavg":
+            return real_open(path, *args, **kwargs)
+        return io.StringIO(f"0.10 0.20 0.30 {next(readings)}/310 4242\n")
+    monkeypatch.setattr(builtins, "open", fake_open)
+    monkeypatch.setattr(processes.os, "cpu_count", lambda: 2)
+    assert processes.spare_core() is spare
+
+
 @pytest.mark.parametrize("ahead, own", [(0, 2), (200, 1), (10_000, 1)])
 def test_the_helper_takes_more_texts_when_this_process_has_work_ahead(monkeypatch, ahead, own):
     # This process first re-cuts the texts it cut before the terms came (work worth `ahead`

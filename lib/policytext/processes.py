@@ -15,6 +15,7 @@ import gc
 import os
 import re
 import threading
+import time
 from typing import Iterator, Sequence
 
 from .discover import checked_terms, corpus_terms, scored_candidates, terms_key, top_candidates
@@ -98,17 +99,28 @@ def second_process(workers: int | None) -> bool:
             and (workers is not None or spare_core()))
 
 
+_READINGS = 3
+
+
 def spare_core() -> bool:
     """True when no other work is running on a core this process could use. The child paid only
     then: on 1M characters with 2 CPUs, in-process cold 0.50 s with it vs 0.76 s without at load
     2.3-1.9, but 0.89 s vs 0.75 s at load 3.7-3.4 (bench/segment.py, best of 5 interleaved runs).
     What counts is the work running now (/proc/loadavg's runnable threads, this one included),
     not the 1-minute load average, which still holds this process's own work of a minute ago:
-    a run right after another one (a benchmark, a test suite) went without its second core."""
+    a run right after another one (a benchmark, a test suite) went without its second core.
+    One reading is a moment: on an idle machine, 28 of 3000 readings 1 ms apart counted a second
+    running thread (a kernel worker, another process's tick), so up to three are taken, 1 ms
+    apart, and the core is free if one of them says so."""
     cores = os.cpu_count() or 1
     try:
-        with open("/proc/loadavg", encoding="ascii") as fh:
-            return int(fh.read().split()[3].split("/")[0]) < cores
+        for reading in range(_READINGS):
+            if reading:
+                time.sleep(0.001)
+            with open("/proc/loadavg", encoding="ascii") as fh:
+                if int(fh.read().split()[3].split("/")[0]) < cores:
+                    return True
+        return False
     except (OSError, ValueError, IndexError):
         pass
     try:
