@@ -4,7 +4,8 @@ import pytest
 from policytext.corpus import corpus
 import datetime as dt
 
-from policytext.metadata import date_from_text, doc_type_from_text, fill_from_text, place_from_text
+from policytext.metadata import (date_from_text, doc_type_from_text, fill_from_text, place_from_text,
+                                 written_date)
 
 
 @pytest.mark.parametrize("head, place", [
@@ -60,6 +61,14 @@ def test_doc_type_from_text(head, kind):
 ])
 def test_date_from_text(head, date):
     assert date_from_text(head) == date
+
+
+def test_written_date_is_a_full_date_only():
+    # what the review year is read from: a dateline, not a title's year or a page's stamp
+    assert written_date("2026年甘肃省政府工作报告\n——二〇二六年一月二十七日在") == dt.date(2026, 1, 27)
+    assert written_date("2026年甘肃省政府工作报告\n各位代表：") is None
+    assert written_date("发布日期: 2021-12-03 09:06") is None
+    assert written_date("各位代表：" * 100 + "——2021年12月14日", head=400) is None
 
 
 def test_the_date_read_from_the_text_equals_the_delivered_date_in_the_metadata():

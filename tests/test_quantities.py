@@ -152,6 +152,10 @@ def test_review_year_depends_on_when_the_report_is_given():
     assert review_year_of(2021, 9) == 2021           # a September congress reviews up to now
     assert review_year_of(2023, None, "——2023年1月10日在市人民代表大会上") == 2022
     assert review_year_of(2021, None, "政府工作报告(2021年12月14日 刘凯)") == 2021
+    # a dateline in Chinese numerals (甘肃 2026 writes its own so), and one of another year
+    assert review_year_of(2021, None, "政府工作报告\n——二〇二一年十二月十四日在市委全会上") == 2021
+    assert review_year_of(2026, None, "——二〇二六年一月二十七日在省人民代表大会上") == 2025
+    assert review_year_of(2022, None, "——二〇二一年十二月十四日") == 2021
 
 
 def test_indicator_is_the_subject_not_a_modifier():

@@ -33,7 +33,7 @@ from .numbers import parse_number
 
 __all__ = ["METADATA_FILE", "METADATA_COLUMNS", "METADATA_HEAD", "DOC_TYPES", "DOC_TYPE_NAMES", "doc_type_name",
            "read_metadata", "row_path",
-           "place_from_text", "doc_type_from_text", "date_from_text", "fill_from_text"]
+           "place_from_text", "doc_type_from_text", "date_from_text", "written_date", "fill_from_text"]
 
 METADATA_FILE = "metadata.csv"
 METADATA_COLUMNS = [
@@ -221,6 +221,13 @@ def _date(parts) -> dt.date | None:
         return dt.date(*(int(parse_number(part)) for part in parts))
     except ValueError:
         return None
+
+
+def written_date(text: str, *, head: int = METADATA_HEAD) -> dt.date | None:
+    """The first date written out in full in the first ``head`` characters (2021年12月14日,
+    二〇二六年一月二十七日), or None."""
+    match = _WRITTEN_DATE.search(str(text or "")[:head])
+    return _date(match.groups()) if match else None
 
 
 def date_from_text(text: str, *, head: int = METADATA_HEAD) -> dt.date | None:

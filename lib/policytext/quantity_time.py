@@ -23,6 +23,7 @@ import bisect
 import re
 from typing import Iterator
 
+from .metadata import written_date
 from .structure import Paragraph, heading_level, is_heading
 
 __all__ = ["AVG_RATE", "PERIOD_PATTERN", "TIME_PREFIX", "PeriodContext", "horizon_marks", "horizon_at",
@@ -460,13 +461,13 @@ def review_year_of(year: int | None, month: int | None = None, text: str = "") -
     year (a September party congress, a December work report: "今年以来", "五年来" up to now)
     reviews its own year; one given in the first half (a January work report, an April
     interview) reviews the year before.  Without a month, the first full date in the text
-    decides."""
+    decides (a dateline in Arabic or Chinese numerals)."""
     if year is None:
         return None
     if month is None and text:
-        m = re.search(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日", text[:400])
-        if m and int(m.group(1)) == year:
-            month = int(m.group(2))
+        written = written_date(text, head=400)
+        if written is not None and written.year == year:
+            month = written.month
     if month is None:
         return year - 1
     return year if month >= 7 else year - 1
