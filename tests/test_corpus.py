@@ -166,6 +166,16 @@ def test_corpus_from_strings_and_subset():
         corpus_subset(c, ids=["zz"])
 
 
+@pytest.mark.parametrize("one", ["各位代表：现在我代表市人民政府报告工作。", "/data/reports", SEEDS,
+                                 "报告".encode("utf-8")])
+def test_corpus_of_one_string_or_path_is_refused_not_cut_into_characters(one):
+    # a str is iterable: corpus("各位代表…") made one document per character, and
+    # corpus("/data/reports") a corpus of the path's characters
+    with pytest.raises(ParameterError, match=r"corpus\(\[text\]\).*load_corpus\(path\)"):
+        corpus(one)
+    assert corpus([str(one)]).ids == ["1"]
+
+
 def test_load_files_uses_file_names_as_ids_and_reads_year_from_text(tmp_path):
     path = tmp_path / "report.txt"
     path.write_text("某市政府工作报告\n——2023年1月5日在某市人民代表大会上\n内容。", encoding="utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import logging
+import os
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -240,6 +241,12 @@ class Corpus:
 
 def corpus(texts: Mapping[str, str] | Iterable[str], *, meta: Mapping[str, Mapping] | None = None) -> Corpus:
     """Build a corpus from strings: {id: text} or a list (ids "1", "2", ...)."""
+    if isinstance(texts, (str, bytes, os.PathLike)):
+        # a str is iterable: it would give one document per character
+        raise ParameterError(
+            f"corpus() takes {{id: text}} or a list of texts, not one {type(texts).__name__} "
+            f"({str(texts)[:40]!r}); for one text write corpus([text]), and for a folder of "
+            f"reports load_corpus(path)")
     if not isinstance(texts, Mapping):
         texts = {str(i + 1): text for i, text in enumerate(texts)}
     meta = meta or {}
