@@ -49,6 +49,19 @@ def test_chinese_numeral_quantities():
         ("五", 5.0, "", "chinese"), ("八", 8.0, "", "chinese")]
 
 
+def test_chinese_numerals_of_ten_or_more_before_duo_or_yu_and_a_unit():
+    # 三十多个, 一千余户, 百余家, 十余万亩, 两万多人: what a reader counts as more than a figure
+    assert _found("引进项目三十多个，新增主体一千余户，帮助百余家企业，建成十余万亩，就业两万多人") == [
+        ("三十", 30.0, "", "chinese"), ("一千", 1000.0, "", "chinese"), ("百", 100.0, "", "chinese"),
+        ("十", 10.0, "", "chinese"), ("两万", 2.0, "万", "chinese")]
+
+
+@pytest.mark.parametrize("text", ["十多年来", "用了三十余个工作日", "十多天", "数十多个", "几十余家", "两多个",
+                                  "一多半", "三余", "十多", "百分之十多"])
+def test_before_duo_or_yu_small_numerals_durations_and_no_unit_are_not_numbers(text):
+    assert [n for n in find_numbers(text) if n.kind == "chinese"] == []
+
+
 def test_magnitude_after_arabic_number_is_not_a_second_number():
     assert _found("1.2万亿元") == [("1.2", 1.2, "", "arabic")]
 

@@ -232,10 +232,31 @@ def match_unit(text: str, pos: int) -> tuple[str, str]:
 _SMALL_CN_UNIT = re.compile(r"个百分点|倍|成(?!不变|员)")
 
 
+# After 多/余 (三十多个, 一千余户, 十余万亩, 两万多人) a numeral of ten or more is a quantity
+# before any unit but a duration's (十多天, 三十余个工作日 say how long, not how many).
+_MORE_THAN_DURATIONS = ("天", "个月", "个季度", "个工作日", "%", "％", "‰")
+
+
+def _cn_more_than_ok(text: str, end: int, run: str) -> bool:
+    """三十多个, 一千余户, 百余家, 十余万亩, 两万多人: a numeral of ten or more, 多 or 余, a unit."""
+    if text[end - len(run) - 1:end - len(run)] in ("数", "几") or run[-1] == "点":
+        return False
+    head, mag = split_magnitude(run)
+    try:
+        value = parse_chinese_numeral(head) * MAGNITUDES.get(mag, 1)
+    except ValueError:
+        return False
+    _, unit = match_unit(text, end + 1)
+    return value >= 10 and bool(unit) and unit not in _MORE_THAN_DURATIONS
+
+
 def _cn_span_ok(text: str, end: int, run: str) -> bool:
     """A bare Chinese numeral run is a quantity only before a real unit and when it is
     more than a small count: 千亿元, 三点五万套, 一千三百万人次 — not 两条, 千家, 十四五;
-    any numeral before 个百分点, 倍 or 成 (一个百分点, 两倍, 八成)."""
+    any numeral before 个百分点, 倍 or 成 (一个百分点, 两倍, 八成), and one of ten or more
+    before 多/余 and a unit (三十多个, 千余户)."""
+    if text[end:end + 1] in ("多", "余"):
+        return _cn_more_than_ok(text, end, run)
     if _SMALL_CN_UNIT.match(text, end):
         return run not in ("百", "千", "万", "亿") and text[end - len(run) - 1:end - len(run)] not in ("数", "几")
     head, mag = split_magnitude(run)

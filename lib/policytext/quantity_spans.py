@@ -184,6 +184,9 @@ def find_candidates(text: str) -> list[Candidate]:
             continue
         if sp.kind == "percent":
             unit, more, p = "%", "", sp.end
+        elif sp.kind == "chinese" and text[sp.end:sp.end + 1] in ("多", "余"):
+            unit, more, p = _read_unit(text, sp.end)        # 两万多人, 十余万亩
+            unit = sp.magnitude + unit
         elif sp.kind == "chinese":
             mag2, unit2 = match_unit(text, sp.end)
             unit, more, p = sp.magnitude + unit2, "", sp.end + len(unit2)
