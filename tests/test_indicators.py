@@ -20,6 +20,9 @@ from policytext.indicators import DEFAULT_PATH, canonical_indicator, indicator_r
     ["城市绿化覆盖率", "建成区绿化覆盖率", "绿化覆盖率"],
     # 海拉尔 2017 writes 农村牧区常住居民; its 2018 report says 农村居民 for the same figure
     ["农村居民人均可支配收入", "农村牧区常住居民人均可支配收入", "农牧民人均纯收入", "农民人均纯收入"],
+    # a sector's share of GDP (江苏 2026 writes the services' one), apart from its value added
+    ["第三产业增加值比重", "服务业增加值占地区生产总值比重", "第三产业占比", "服务业增加值占GDP比重"],
+    ["第一产业增加值比重", "第一产业占比", "第一产业增加值占GDP比重"],
 ])
 def test_aliases_share_one_canonical_name(group):
     assert {canonical_indicator(name) for name in group} == {group[0]}

@@ -146,6 +146,24 @@ def test_horizon_years():
     assert (r["label"], r["year"], r["unit"]) == ("achieved", 2021, "倍")
 
 
+def test_a_sector_ratio_gives_three_shares_from_and_to():
+    # 江西 2026's review of the plan period: the shares it started from have no year given
+    rows = extract_quantities("三次产业结构由8.7∶41.2∶50.1调整为7.4∶39.6∶53，增长12%。",
+                              year=2026, review_year=2025)
+    got = [(r["indicator"], r["measure"], r["value"], r["unit"], r["year"]) for r in rows]
+    assert got[:6] == [("第一产业增加值比重", "share", 8.7, "%", None), ("第二产业增加值比重", "share", 41.2, "%", None),
+                       ("第三产业增加值比重", "share", 50.1, "%", None), ("第一产业增加值比重", "share", 7.4, "%", 2025),
+                       ("第二产业增加值比重", "share", 39.6, "%", 2025), ("第三产业增加值比重", "share", 53.0, "%", 2025)]
+    assert rows[6]["indicator"] != "第三产业增加值比重"      # the value after is not the ratio's
+
+
+def test_the_value_a_change_starts_from_is_no_target():
+    # 由X调整为Y, as 由X提高到Y: X is where it starts, Y what is set
+    rows = extract_quantities("今年将最低工资标准由1620元调整为1720元。", year=2024)
+    assert [(r["value"], r["label"], r["year"]) for r in rows] == [(1620.0, "achieved", None),
+                                                                  (1720.0, "target", 2024)]
+
+
 def test_review_year_depends_on_when_the_report_is_given():
     assert review_year_of(2021, 12) == 2021          # given in December: reviews its own year
     assert review_year_of(2022, 4) == 2021           # an April interview reviews last year

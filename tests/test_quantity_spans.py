@@ -149,3 +149,18 @@ def test_a_bare_magnitude_in_a_list_shares_the_unit_after_it(text, units):
 ])
 def test_a_minus_sign_is_the_values_sign(text, found):
     assert short(text) == found
+
+
+def test_a_ratio_of_the_three_sectors_is_three_shares_in_percent():
+    # 江西 2026 (the ratio sign ∶) and 海拉尔 2012 (spaced): unit %, the sector in order
+    text = "三次产业结构由8.7∶41.2∶50.1调整为7.4∶39.6∶53。"
+    found = [(c.value, c.unit, c.sector, text[c.start:c.end]) for c in find_candidates(text)]
+    assert found == [(8.7, "%", 1, "8.7"), (41.2, "%", 2, "41.2"), (50.1, "%", 3, "50.1"),
+                     (7.4, "%", 1, "7.4"), (39.6, "%", 2, "39.6"), (53.0, "%", 3, "53")]
+    assert [c.sector for c in find_candidates("三次产业结构演进为3.6 : 48 : 48.4。")] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("text", ["比赛以3:1获胜，10:30开会。", "三次产业结构为1:2:3。", "男女比例为30:35:35。",
+                                  "三次产业结构调整。会议于10:35:55结束。"])
+def test_other_ratios_times_and_ratios_that_do_not_add_to_100_are_no_sector_shares(text):
+    assert [c for c in find_candidates(text) if c.sector] == []

@@ -7,7 +7,8 @@ from policytext.quantity_subject import (SUBJECT_RESOLVERS, IndicatorResolver, S
                                          investment_of_projects, money_spent_on, noun_after_count,
                                          noun_after_value, noun_before_value, noun_of_list_item,
                                          order_of_previous_list, previous_subject, resolve_subject,
-                                         share_of_noun_after, share_of_value_before, share_used_for, subject_compared_with_benchmark,
+                                         share_of_noun_after, share_of_sector, share_of_value_before, share_used_for,
+                                         subject_compared_with_benchmark,
                                          subject_listed_in_order,
                                          subject_of_clause_before, subject_of_clause_head, subject_of_fenbie)
 
@@ -29,10 +30,21 @@ def walk(text, resolver_fn):
 
 def test_the_resolvers_are_asked_in_this_order():
     assert [f.__name__ for f in SUBJECT_RESOLVERS] == [
-        "subject_of_fenbie", "subject_compared_with_benchmark", "investment_of_projects", "money_spent_on", "noun_of_list_item", "noun_after_count",
+        "share_of_sector", "subject_of_fenbie", "subject_compared_with_benchmark", "investment_of_projects", "money_spent_on", "noun_of_list_item", "noun_after_count",
         "share_used_for", "share_of_noun_after", "share_of_value_before", "subject_listed_in_order", "subject_of_clause_head",
         "noun_before_value",
         "subject_of_clause_before", "order_of_previous_list", "noun_after_value", "previous_subject"]
+
+
+@pytest.mark.parametrize("text, written", [
+    ("三次产业结构由8.7∶41.2∶50.1调整为7.4∶39.6∶53。", "三次产业结构"),          # 江西 2026
+    ("三次产业结构演进为3.6 : 48 : 48.4。", "三次产业结构"),                   # 海拉尔 2012
+    ("一二三产业比例为10:35:55。", "一二三产业"),
+])
+def test_share_of_sector_names_each_part_of_a_ratio_and_nothing_after_it(text, written):
+    sectors = ["第一产业增加值比重", "第二产业增加值比重", "第三产业增加值比重"]
+    said = walk(text, share_of_sector)
+    assert said[:len(said) // 3 * 3] == [(name, written) for name in sectors] * (len(said) // 3)
 
 
 def test_subject_of_fenbie_splits_the_coordinated_subject():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .numbers import MEASURE_WORDS, SHARE_UNITS, NumberSpan, base_unit, find_numbers, match_unit, parse_number
 
-__all__ = ["BENCHMARK_GAP", "Candidate", "find_candidates"]
+__all__ = ["BENCHMARK_GAP", "Candidate", "SECTORS_NAMED", "find_candidates"]
 
 _D = r"[0-9０-９]"
 _NOT_QUANTITY = re.compile(rf"(?={_D})(?:" + "|".join([
@@ -60,6 +60,7 @@ class Candidate:
     unit: str           # as written, with magnitude: 亿元, 万人, %
     relation: str       # >=, <=, ~, =
     attribute: bool = False   # describes the thing named after it (see describes_noun)
+    sector: int = 0     # 1, 2, 3: the share of that sector in 三次产业结构 A:B:C (see _sector_ratios)
 
 
 class _Mask:
@@ -159,14 +160,56 @@ def _listed_relation(text: str, out: list, start: int, relation: str) -> str:
     return verb if verb != "=" and out[-1].relation == verb else relation
 
 
+# 三次产业结构由8.7∶41.2∶50.1调整为7.4∶39.6∶53 (江西 2026), 三次产业结构演进为3.6 : 48 : 48.4
+# (海拉尔): the shares of the three sectors in GDP, in %, without a unit. A ratio of three that
+# adds up to 100 after 三次产业/一二三产业/产业结构 in the same sentence, and nothing else (a
+# time 10:30, a score 3:1).
+_RATIO_NUMBER = r"[0-9]{1,2}(?:\.[0-9]{1,2})?"
+_SECTOR_RATIO = re.compile(rf"(?<![0-9.:：∶])({_RATIO_NUMBER})\s*[:：∶]\s*({_RATIO_NUMBER})\s*[:：∶]\s*"
+                           rf"({_RATIO_NUMBER})(?![0-9.:：∶])")
+SECTORS_NAMED = re.compile(r"(?:三次|一二三|一、二、三)?产业结构|三次产业|一二三产业?|一、二、三产业?")
+_SECTORS_BEFORE = re.compile(rf"(?:{SECTORS_NAMED.pattern})[^。；;！？]{{0,30}}$")
+
+
+def _sector_ratios(text: str, spans_at: dict) -> dict[int, list[Candidate]]:
+    """The three shares of each sector ratio in ``text``, by the start of its first number."""
+    found = {}
+    for m in _SECTOR_RATIO.finditer(text):
+        values = [float(v) for v in m.groups()]
+        spans = [spans_at.get(m.start(k)) for k in (1, 2, 3)]
+        if (abs(sum(values) - 100) <= 1.5 and all(spans)
+                and _SECTORS_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+            found[m.start()] = [Candidate(sp, sp.start, sp.end, sp.end, v, None, "%", "=", sector=k)
+                                for k, (sp, v) in enumerate(zip(spans, values), 1)]
+    return found
+
+
+def _unit_after(text: str, sp) -> tuple[str, str, int]:
+    """(unit with magnitude, 多/余 if it says 'more than', end) after the number ``sp``."""
+    if sp.kind == "percent":
+        return "%", "", sp.end
+    if sp.kind == "chinese" and text[sp.end:sp.end + 1] in ("多", "余"):
+        unit, more, p = _read_unit(text, sp.end)        # 两万多人, 十余万亩
+        return sp.magnitude + unit, more, p
+    if sp.kind == "chinese":
+        _, unit = match_unit(text, sp.end)
+        return sp.magnitude + unit, "", sp.end + len(unit)
+    return _read_unit(text, sp.end, spaced=any(ch in _GAP for ch in sp.text))
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every number of ``text`` that can be a quantity, in order (ranges as one)."""
     mask = _Mask(text)
     spans = find_numbers(text)
     by_start = {s.start: s for s in spans}
+    ratios = _sector_ratios(text, by_start)
     out: list[Candidate] = []
     skip_until = -1
     for sp in spans:
+        if sp.start in ratios:                      # before the mask: 47.6:53 is no time of day
+            out += ratios[sp.start]
+            skip_until = out[-1].end
+            continue
         if sp.start < skip_until or mask.overlaps(sp.start, sp.end):
             continue
         before = text[max(0, sp.start - 1):sp.start]
@@ -182,16 +225,7 @@ def find_candidates(text: str) -> list[Candidate]:
         if sp.kind == "fan":
             out.append(Candidate(sp, sp.start, sp.end, sp.end, sp.value, None, "番", "="))
             continue
-        if sp.kind == "percent":
-            unit, more, p = "%", "", sp.end
-        elif sp.kind == "chinese" and text[sp.end:sp.end + 1] in ("多", "余"):
-            unit, more, p = _read_unit(text, sp.end)        # 两万多人, 十余万亩
-            unit = sp.magnitude + unit
-        elif sp.kind == "chinese":
-            mag2, unit2 = match_unit(text, sp.end)
-            unit, more, p = sp.magnitude + unit2, "", sp.end + len(unit2)
-        else:
-            unit, more, p = _read_unit(text, sp.end, spaced=any(ch in _GAP for ch in sp.text))
+        unit, more, p = _unit_after(text, sp)
         value_high = None
         # a range: 6.5%-7%, 6.5—7%, 百分之八至九, 3—5年
         m = _RANGE_SEP.match(text, p)
