@@ -200,29 +200,3 @@ def test_every_text_is_cached_whoever_cut_it(monkeypatch, tmp_path, helper):
     monkeypatch.setattr(batch, "segmenter", no_engine)
     _, warm = batch.cut_texts(texts, discover=False)
     assert [toks for toks, _ in warm] == first
-
-
-def test_a_helper_stopped_while_it_writes_the_cache_finishes_the_file_first(monkeypatch, tmp_path):
-    # SIGTERM (Helper.close) comes while the helper writes its entries: it waits for the block
-    # of writes, so no half-written file stays; this process then cuts and writes them itself.
-    import signal
-
-    from policytext import cache
-
-    monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path))
-    monkeypatch.setattr(batch, "HELPER_MIN_CHARS", 0)
-    monkeypatch.setattr(processes, "spare_core", lambda: True)
-    real_replace, parent = os.replace, os.getpid()
-
-    def replace(tmp, path):
-        if os.getpid() != parent:
-            os.kill(os.getpid(), signal.SIGTERM)      # stopped between writing and renaming
-        real_replace(tmp, path)
-    monkeypatch.setattr(cache.os, "replace", replace)
-    text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
-    texts = [text[k * 40:] for k in range(6)]
-    _, cut = batch.cut_texts(texts, discover=False)
-    first = [toks for toks, _ in cut]
-    assert list(tmp_path.rglob("*.tmp")) == []
-    _, again = batch.cut_texts(texts, discover=False)
-    assert [toks for toks, _ in again] == first

@@ -11,11 +11,9 @@ fork exists and (by default) a core is free (spare_core).
 """
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import re
-import signal
 import threading
 import time
 from typing import Iterator, Sequence
@@ -244,28 +242,13 @@ class EarlyCuts:
         self.results = iter(())
 
 
-@contextlib.contextmanager
-def _termination_deferred():
-    """SIGTERM (Helper.close stopping a helper no longer needed) waits until the block is done,
-    so that a cache file being written is finished, not left half-written beside the entries."""
-    blocking = hasattr(signal, "pthread_sigmask")
-    if blocking:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
-    try:
-        yield
-    finally:
-        if blocking:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
-
-
 def _helper_job(send, seg: Engine, texts: list[str], keys: list[str] | None) -> None:
     try:
         done = list(seg.cut_many(texts, joined=True))
         if keys is not None:        # written here, beside this process's work, not after it
             from .cache import cache_put
-            with _termination_deferred():
-                for key, packed in zip(keys, done):
-                    cache_put("segment", key, [packed, None])
+            for key, packed in zip(keys, done):
+                cache_put("segment", key, [packed, None])
         # All in one message at the end: sent one by one, they would fill the pipe and stop
         # the helper until this process has cut its own half.
         send.send(done)
