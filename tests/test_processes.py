@@ -76,14 +76,14 @@ def test_texts_shared_with_a_helper_process_are_the_same(monkeypatch, tmp_path, 
     monkeypatch.setattr(processes, "spare_core", lambda: True)
     real_job, ran = processes._helper_job, tmp_path / "helper-ran"
 
-    def job(send, seg, texts, keys):
+    def job(send, seg, texts):
         ran.write_text(str(len(texts)))      # the helper is another process: it leaves a file
-        real_job(send, seg, texts, keys)
+        real_job(send, seg, texts)
     monkeypatch.setattr(processes, "_helper_job", job)
     if helper == "dies":
-        monkeypatch.setattr(processes, "_helper_job", lambda send, *args: os._exit(1))
+        monkeypatch.setattr(processes, "_helper_job", lambda send, seg, texts: os._exit(1))
     elif helper == "sends nothing":
-        monkeypatch.setattr(processes, "_helper_job", lambda send, *args: send.send([]))
+        monkeypatch.setattr(processes, "_helper_job", lambda send, seg, texts: send.send([]))
     text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
     c = corpus({f"d{k}": PLANTED[k * 20:] + text[k * 50:] for k in range(6)})
     one = tokens(c, workers=1, cache=False, pos=True)
@@ -178,25 +178,3 @@ def test_the_helper_takes_more_texts_when_this_process_has_work_ahead(monkeypatc
         assert list(joined) == list(seg.cut_many(texts, joined=True))
     finally:
         helper.close()
-
-
-@pytest.mark.parametrize("helper", ["works", "dies"])
-def test_every_text_is_cached_whoever_cut_it(monkeypatch, tmp_path, helper):
-    # The helper writes the cache entries of the texts it cut (this process, the others'); if
-    # it dies, this process cuts and writes them. The next run reads all from the cache.
-    monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path))
-    monkeypatch.setattr(batch, "HELPER_MIN_CHARS", 0)
-    monkeypatch.setattr(processes, "spare_core", lambda: True)
-    if helper == "dies":
-        monkeypatch.setattr(processes, "_helper_job", lambda send, *args: os._exit(1))
-    text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
-    texts = [text[k * 40:] for k in range(6)]
-    _, cold = batch.cut_texts(texts, discover=False)
-    first = [toks for toks, _ in cold]
-    assert len(list(tmp_path.rglob("*"))) > 6
-
-    def no_engine(*args, **kwargs):
-        raise AssertionError("an engine was built for a warm run")
-    monkeypatch.setattr(batch, "segmenter", no_engine)
-    _, warm = batch.cut_texts(texts, discover=False)
-    assert [toks for toks, _ in warm] == first

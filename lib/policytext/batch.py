@@ -202,13 +202,10 @@ def _documents(texts, base: Engine | None, terms: list[str], pool, digests, *, p
         cut = _pool_cuts(pool, seg, bar) if pool is not None else None
         pooled = set(pool.owner) if pool is not None else set()
         # The other texts not in the cache, in order: cut here, or half of them by a helper.
-        rest = [i for i in todo if i not in pooled]
         if seg is not None:
             recut = sum(len(texts[i]) for i in pooled if i not in cached)
-            own, helper = _cuts(seg, [texts[i] for i in rest], workers,
-                                ahead=round(RECUT_COST * recut),
-                                keys=[keys[i] for i in rest] if keys and not pos else None)
-        helped = set(rest[len(rest) - len(helper.texts):]) if helper is not None else set()
+            own, helper = _cuts(seg, [texts[i] for i in todo if i not in pooled], workers,
+                                ahead=round(RECUT_COST * recut))
         for i, text in enumerate(texts):
             if i in cached:
                 packed, tags = cached.pop(i)
@@ -229,7 +226,7 @@ def _documents(texts, base: Engine | None, terms: list[str], pool, digests, *, p
                     bar.update(len(text))
             toks = split_tokens(packed) if pos or not joined else None
             tags = [seg.tag(t) for t in toks] if pos else None
-            if keys and not (i in helped and helper.wrote):
+            if keys:
                 if puts is None:
                     puts = _BackgroundPuts()
                 puts.put("segment", keys[i], [packed, SEP.join(tags) if pos else None])
@@ -245,13 +242,13 @@ def _documents(texts, base: Engine | None, terms: list[str], pool, digests, *, p
             puts.close()
 
 
-def _cuts(seg: Engine, texts: list[str], workers: int | None, *, ahead: int = 0,
-          keys: list[str] | None = None) -> tuple[Iterator[str | list[str]], "processes.Helper | None"]:
+def _cuts(seg: Engine, texts: list[str], workers: int | None,
+          *, ahead: int = 0) -> tuple[Iterator[str | list[str]], "processes.Helper | None"]:
     """The tokens of each text (joined), in order, and the helper to close. From
     HELPER_MIN_CHARS on, with a core to spare, a forked helper cuts the second half, starting
     now, while this one finishes the texts before them (work worth `ahead` characters of
     cutting) and cuts the first half; then the helper's are ready. Only joined strings cross
-    the pipe. keys: the texts' cache keys, for the helper to write its entries."""
+    the pipe."""
     n_chars = sum(map(len, texts))
     if n_chars < HELPER_MIN_CHARS or len(texts) < 2 or not processes.second_process(workers):
         return seg.cut_many(texts, joined=True), None
@@ -259,7 +256,7 @@ def _cuts(seg: Engine, texts: list[str], workers: int | None, *, ahead: int = 0,
     # the helper gets one text at least, and this process one too
     half = next((k for k, n in enumerate(ends) if 2 * n >= n_chars + ahead), len(texts) - 1) - 1
     half = max(half, 0)
-    helper = processes.Helper(seg, texts[half + 1:], keys[half + 1:] if keys else None)
+    helper = processes.Helper(seg, texts[half + 1:])
     return _then(seg.cut_many(texts[:half + 1], joined=True), helper.results()), helper
 
 

@@ -242,16 +242,11 @@ class EarlyCuts:
         self.results = iter(())
 
 
-def _helper_job(send, seg: Engine, texts: list[str], keys: list[str] | None) -> None:
+def _helper_job(send, seg: Engine, texts: list[str]) -> None:
     try:
-        done = list(seg.cut_many(texts, joined=True))
-        if keys is not None:        # written here, beside this process's work, not after it
-            from .cache import cache_put
-            for key, packed in zip(keys, done):
-                cache_put("segment", key, [packed, None])
         # All in one message at the end: sent one by one, they would fill the pipe and stop
         # the helper until this process has cut its own half.
-        send.send(done)
+        send.send(list(seg.cut_many(texts, joined=True)))
     except BaseException:       # the parent cuts them itself
         pass
     finally:
@@ -260,13 +255,11 @@ def _helper_job(send, seg: Engine, texts: list[str], keys: list[str] | None) -> 
 
 class Helper:
     """A forked process that cuts `texts` with `seg` (inherited, not rebuilt) and sends back
-    their joined tokens; results() cuts them here if the helper fails. With `keys`, the helper
-    also writes their cache entries (without tags), and `wrote` says whether it did."""
+    their joined tokens; results() cuts them here if the helper fails."""
 
-    def __init__(self, seg: Engine, texts: list[str], keys: list[str] | None = None):
-        self.seg, self.texts, self.wrote = seg, texts, False
-        self.recv, self.proc = _forked(_helper_job, seg, texts, keys)
-        self.keys = keys
+    def __init__(self, seg: Engine, texts: list[str]):
+        self.seg, self.texts = seg, texts
+        self.recv, self.proc = _forked(_helper_job, seg, texts)
 
     def results(self) -> Iterator[str | list[str]]:
         try:
@@ -275,8 +268,6 @@ class Helper:
             done = None
         if not isinstance(done, list) or len(done) != len(self.texts):
             done = self.seg.cut_many(self.texts, joined=True)
-        else:
-            self.wrote = self.keys is not None
         self.texts = []
         yield from done
 
