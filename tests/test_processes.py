@@ -178,3 +178,25 @@ def test_the_helper_takes_more_texts_when_this_process_has_work_ahead(monkeypatc
         assert list(joined) == list(seg.cut_many(texts, joined=True))
     finally:
         helper.close()
+
+
+@pytest.mark.parametrize("helper", ["works", "dies"])
+def test_every_text_is_cached_whoever_cut_it(monkeypatch, tmp_path, helper):
+    # This process writes the cache entries of the texts the helper cut too (and cuts them
+    # itself if the helper dies). The next run reads all of them from the cache.
+    monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path))
+    monkeypatch.setattr(batch, "HELPER_MIN_CHARS", 0)
+    monkeypatch.setattr(processes, "spare_core", lambda: True)
+    if helper == "dies":
+        monkeypatch.setattr(processes, "_helper_job", lambda send, *args: os._exit(1))
+    text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
+    texts = [text[k * 40:] for k in range(6)]
+    _, cold = batch.cut_texts(texts, discover=False)
+    first = [toks for toks, _ in cold]
+    assert list(tmp_path.rglob("*.tmp")) == []
+
+    def no_engine(*args, **kwargs):
+        raise AssertionError("an engine was built for a warm run")
+    monkeypatch.setattr(batch, "segmenter", no_engine)
+    _, warm = batch.cut_texts(texts, discover=False)
+    assert [toks for toks, _ in warm] == first

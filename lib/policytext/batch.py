@@ -9,9 +9,10 @@ before discovery, which then runs in the parent at the same time; the parent re-
 blocks that contain a discovered term (`_recut_terms`), which gives exactly the tokens of
 cutting with the terms. Workers send back one joined string per piece, not lists of tokens.
 Mid-sized cold corpora turn this round: a forked child discovers the terms while the parent
-cuts without them, so only the terms cross a pipe; once they are known, the parent re-cuts the
-texts cut so far around them and cuts the next ones with them, and a forked helper cuts the
-rest, so both cores work to the end. The processes are in `processes`.
+cuts without them, so only the candidates (or the checked terms) cross a pipe; once the terms
+are known, the parent re-cuts the texts cut so far around them and cuts the next ones with
+them, and a forked helper cuts the rest, so both cores work to the end. The processes are in
+`processes`.
 """
 from __future__ import annotations
 
