@@ -279,7 +279,6 @@ def top_candidates(texts: Sequence[str], *, engine: str | None = None,
 def checked_terms(texts: Sequence[str], candidates: Sequence[str], *, key: str | None,
                   engine: str | None = None) -> list[str]:
     """The candidates that pass corpus_terms' checks (trimmed), stored under `key`."""
-    from .cache import cache_put
     from .engine import segmenter
     from .lexicon import dictionary_index
 
@@ -290,8 +289,13 @@ def checked_terms(texts: Sequence[str], candidates: Sequence[str], *, key: str |
     words: dict[str, tuple[bool, bool]] = {}     # word -> its (start, end) was trimmed
     for found in filter(None, (_new_word(seg, c, tag_of) for c in candidates)):
         words.setdefault(*found)
-    terms = _stand_alone(seg, words, "\n".join(texts))
+    return stored_terms(key, _stand_alone(seg, words, "\n".join(texts)))
+
+
+def stored_terms(key: str | None, terms: list[str]) -> list[str]:
+    """`terms`, stored in the cache under `key` (terms_key) unless it is None."""
     if key is not None:
+        from .cache import cache_put
         cache_put("segment_terms", key, terms)
     return terms
 

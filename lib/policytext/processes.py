@@ -18,7 +18,8 @@ import threading
 import time
 from typing import Iterator, Sequence
 
-from .discover import checked_terms, corpus_terms, scored_candidates, terms_key, top_candidates
+from .discover import (checked_terms, corpus_terms, scored_candidates, stored_terms, terms_key,
+                       top_candidates)
 from .engine import Engine, engine_built, segmenter
 
 __all__ = ["Discovery", "EarlyCuts", "Helper", "Pool", "fork_available", "second_process",
@@ -150,11 +151,11 @@ def _discover_job(send, texts, engine: str | None, checks: bool) -> None:
     """Sends (True, scored candidates) or, with `checks`, (True, the corpus terms), or (False,
     None) when something failed: the parent then runs discovery itself and reports the error."""
     try:
-        scored = scored_candidates(texts)
+        found = scored_candidates(texts)
         if checks:
-            scored = checked_terms(texts, top_candidates(texts, engine=engine, scored=scored),
-                                   key=None, engine=engine)
-        send.send((True, scored))
+            found = checked_terms(texts, top_candidates(texts, engine=engine, scored=found),
+                                  key=None, engine=engine)
+        send.send((True, found))
     except BaseException:
         send.send((False, None))
     finally:
@@ -200,9 +201,9 @@ class Discovery:
 
     def result(self) -> list[str]:
         try:
-            ok, scored = self.recv.recv()
+            ok, found = self.recv.recv()      # candidates, or the terms when the child checked
         except (EOFError, OSError):   # the child died
-            ok, scored = False, None
+            ok, found = False, None
         finally:
             self.recv.close()
             self.proc.join()
@@ -211,11 +212,8 @@ class Discovery:
             return corpus_terms(texts, cache=cache, digests=digests, engine=engine)
         key = terms_key(texts, digests) if cache else None
         if self.checked:
-            if key is not None:
-                from .cache import cache_put
-                cache_put("segment_terms", key, scored)
-            return scored
-        return checked_terms(texts, top_candidates(texts, engine=engine, scored=scored), key=key,
+            return stored_terms(key, found)
+        return checked_terms(texts, top_candidates(texts, engine=engine, scored=found), key=key,
                              engine=engine)
 
 
