@@ -237,9 +237,14 @@ _SMALL_CN_UNIT = re.compile(r"个百分点|倍|成(?!不变|员)")
 _MORE_THAN_DURATIONS = ("天", "个月", "个季度", "个工作日", "%", "％", "‰")
 
 
+def _vague(text: str, end: int, run: str) -> bool:
+    """True when 数 or 几 comes before the numeral run ending at `end` (数十倍, 几十多个): no number."""
+    return text[end - len(run) - 1:end - len(run)] in ("数", "几")
+
+
 def _cn_more_than_ok(text: str, end: int, run: str) -> bool:
     """三十多个, 一千余户, 百余家, 十余万亩, 两万多人: a numeral of ten or more, 多 or 余, a unit."""
-    if text[end - len(run) - 1:end - len(run)] in ("数", "几") or run[-1] == "点":
+    if _vague(text, end, run) or run[-1] == "点":
         return False
     head, mag = split_magnitude(run)
     try:
@@ -258,7 +263,7 @@ def _cn_span_ok(text: str, end: int, run: str) -> bool:
     if text[end:end + 1] in ("多", "余"):
         return _cn_more_than_ok(text, end, run)
     if _SMALL_CN_UNIT.match(text, end):
-        return run not in ("百", "千", "万", "亿") and text[end - len(run) - 1:end - len(run)] not in ("数", "几")
+        return run not in ("百", "千", "万", "亿") and not _vague(text, end, run)
     head, mag = split_magnitude(run)
     has_magnitude = bool(mag) or any(ch in "百千万亿" for ch in run)
     if "点" not in run and not has_magnitude:
