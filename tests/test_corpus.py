@@ -185,6 +185,13 @@ def test_load_files_uses_file_names_as_ids_and_reads_year_from_text(tmp_path):
     assert c["001_f3379124822e4208.txt"].meta["place"] == "嘉峪关市"  # metadata.csv beside it
 
 
+@pytest.mark.parametrize("title", ["2024年某市政府工作報告", "2024年某市政府工作报告"])
+def test_the_title_year_is_read_in_either_script(title):
+    # A Traditional copy is analysed converted; its year comes from the same title.
+    doc = next(iter(corpus({"d": f"{title}\n各位代表：本地生產總值增長3.2%。"})))
+    assert doc.year == 2024 and doc.meta["place"] == "某市"
+
+
 def test_seeds_folder_copy_with_new_file_and_row_is_picked_up(tmp_path):
     folder = tmp_path / "seeds"
     shutil.copytree(SEEDS, folder)

@@ -77,7 +77,7 @@ _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def _date_from_text(raw: str, name: str) -> dt.date | None:
-    if found := date_from_text(raw):
+    if found := date_from_text(_opening(raw)):
         return found
     if match := _YEAR_IN_NAME.search(Path(name).stem):
         return dt.date(int(match.group(1)), 1, 1)
