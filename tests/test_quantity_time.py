@@ -283,3 +283,41 @@ def test_a_change_in_a_five_year_paragraph_is_over_the_five_years():
 def test_what_the_five_years_reached_is_no_total_over_them(text, total, reached):
     got = _periods(text, year=2026, review_year=2025)
     assert (got[total][2], got[reached][2]) == ("2021–2025", "2025")
+
+
+# An interview given in April speaks of last year in its review, but of this year so far where
+# it says so: 今年以来 opening an answer, 截至目前 in a sentence. (review_year 2021 as
+# review_year_of gives it for a document dated 2022-04-20.)
+INTERVIEW = ("记者：今年以来，金昌经济运行情况如何？\n"
+             "市长：今年以来，全市经济运行开局良好。一季度地区生产总值增长8.5%，规上工业增加值增长12%。"
+             "预计全年地区生产总值增长7%左右。\n"
+             "记者：去年成绩如何？\n"
+             "市长：去年全市地区生产总值达到400亿元。全市新增城镇就业1.2万人。截至目前，新签约项目32个。\n")
+
+
+def test_an_answer_opening_on_the_year_so_far_speaks_of_this_year():
+    got = _periods(INTERVIEW, year=2022, review_year=2021)
+    assert got["8.5%"] == ("achieved", 2022, "2022") and got["12%"][1] == 2022
+    assert got["7%左右"] == ("estimate", 2022, "2022")        # 预计全年 of this year
+    assert got["400亿元"][1] == 2021 and got["1.2万人"][1] == 2021   # the answer about last year
+    assert got["32个"][1] == 2022                                  # 截至目前: as of the interview
+
+
+@pytest.mark.parametrize("clause, year", [("截至目前，", 2022), ("年初以来，", 2022), ("去年年初以来，", 2021),
+                                          ("2021年初以来，", 2021), ("", 2021)])
+def test_the_year_so_far_is_the_year_the_document_speaks_from(clause, year):
+    from policytext.quantity_time import year_for
+
+    s = f"{clause}新签约项目32个。"
+    kw = dict(year=2022, review_year=2021, label="achieved", part="review", horizon=None)
+    assert year_for(s, s.index("32"), **kw)[0] == year
+
+
+def test_a_dateline_sets_no_plan_horizon():
+    # A January report's dateline names the new year; what follows it is still the review.
+    text = ("某市政府工作报告\n——2022年1月10日在某市人民代表大会上\n"
+            "过去一年，全市地区生产总值增长7%。\n今年主要预期目标是：地区生产总值增长6%左右。\n")
+    got = _periods(text, year=2022, review_year=2021)
+    assert got["7%"] == ("achieved", 2021, "2021") and got["6%左右"] == ("target", 2022, "2022")
+    headed = "2022年重点工作\n地区生产总值增长6%左右。\n"         # a year in a heading still does
+    assert _periods(headed, year=2022, review_year=2021)["6%左右"] == ("target", 2022, "2022")

@@ -143,7 +143,9 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
     y_explicit, explicit = year_for(text, offset, label="achieved", **when)
     label, cue = label_for(text, offset, part, explicit_year=y_explicit if explicit else None,
                            review_year=review_year, year=ctx.year)
-    y, _ = year_for(text, offset, label=label, **when)
+    y, y_explicit = year_for(text, offset, label=label, **when)
+    if not y_explicit and label in ("achieved", "estimate") and ctx.periods.in_this_year(c.start):
+        y = ctx.year        # 今年以来，…一季度地区生产总值增长8.5%: the year so far
     measure = "attribute" if c.attribute else measure_of(c.unit, clause_pre, indicator, ctx.resolver.registry)
     if measure == "change" and is_rate_over_span(text[:offset], clause_pre, review_year):
         measure = "avg_change"

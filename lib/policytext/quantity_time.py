@@ -162,6 +162,7 @@ class PeriodContext:
         self._starts = [pos for pos, _ in marks]
         self._spans = [span for _, span in marks]
         self._openers = _review_paragraphs(text, review_year)
+        self._this_year = [(m.start(), m.end()) for m in _THIS_YEAR_PARAGRAPH.finditer(text)]
 
     def at(self, i: int) -> tuple[int, int] | None:
         """The last span named before ``i`` in its top-level section, or None."""
@@ -172,6 +173,22 @@ class PeriodContext:
         """The past span the paragraph around ``i`` opens on (——这五年…, 五年来,…), or None."""
         k = bisect.bisect_right(self._openers, i, key=lambda o: o[0]) - 1
         return self._openers[k][2] if k >= 0 and i < self._openers[k][1] else None
+
+    def in_this_year(self, i: int) -> bool:
+        """True inside a paragraph that opens on the year so far (今年以来，…; 市长：年初以来…)."""
+        k = bisect.bisect_right(self._this_year, i, key=lambda p: p[0]) - 1
+        return k >= 0 and i < self._this_year[k][1]
+
+
+# The year so far, as of when the document speaks: 截至目前 and 今年以来 in an April interview
+# are that year's, not the year its review part is about (the year before); 年初以来 opens a
+# clause (去年年初以来, 2021年初以来 are those years').
+_SO_FAR = r"截至目前|截至当前|截至今日|目前为止|(?<![^，,。；;：:\s])年初以来"   # not 去年年初以来
+_SO_FAR_WORD = re.compile(_SO_FAR)
+# A paragraph that opens on the year so far (after a speaker's name: 市长：今年以来，…) speaks
+# of it throughout: 一季度地区生产总值增长8.5% there is this year's.
+_THIS_YEAR_PARAGRAPH = re.compile(r"^[ \t\u3000]*(?:[^\n：:，,。]{1,12}[：:])?[ \t\u3000]*"
+                                  r"(?:今年|年初|今年年初)以来[^\n]*", re.M)
 
 
 # ——这五年民生福祉不断增进。 / 五年来,我们… / “十四五”时期是…的五年: a paragraph opening on the
@@ -414,7 +431,7 @@ _YEAR_REF = re.compile(
     r"(?P<prefix>到|至|截至|在|于|较|比|与|从|同|相比)?(?P<year>(?:19|20)\d\d|" + _CN_YEAR + r")\s*年"
     r"(?P<suffix>底|末|年底|年末|前|的|以来|起|相比|同期|基础上|水平)?")
 _PLAN_HORIZON = re.compile(r"[“\"]?(十[一二三四五六])五[”\"]?(期?末|时期末|期间|时期)?(基础上)?")
-_RELATIVE_YEAR = re.compile(r"今年|明年|去年|上年|全年|本年")
+_RELATIVE_YEAR = re.compile(r"今年|明年|去年|上年|全年|本年|" + _SO_FAR)
 _FIVE_YEARS = re.compile(r"(?:今后|未来)(?:五|5)年")
 # 跃升到2016年的3.5倍, 相当于2015年的120%: a ratio to that year, reported for the review year
 _RATIO_AFTER = re.compile(r"[0-9０-９.．]+\s*(?:倍|%|％)")
@@ -430,6 +447,10 @@ _TO_VERB = re.compile(r"[0-9０-９.．,]+(?:\s*[:：∶]\s*[0-9.]+){0,2}[^0-9,�
 # ------------------------------------------------------------------ plan horizon of a section
 
 _PLAN_IN_HEADING = re.compile(r"(十[一二三四五六])五")
+# A year in a heading sets the horizon (2022年重点工作), a date does not: the dateline
+# ——2022年1月10日在…大会上 of a January report would make all it says before its first
+# top-level heading (or all of an interview) look forward to 2022.
+_HEADING_YEAR = re.compile(r"((?:19|20)\d\d|" + _CN_YEAR + r")\s*年(?!\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月)")
 
 
 def horizon_marks(paragraphs: list[Paragraph], review_year: int | None) -> list[tuple[int, int | None]]:
@@ -443,7 +464,7 @@ def horizon_marks(paragraphs: list[Paragraph], review_year: int | None) -> list[
             if heading_level(s) == 1 or len(s) <= 30:
                 horizon = None
             head = s[:40]
-            y = re.search(r"((?:19|20)\d\d|" + _CN_YEAR + r")\s*年", head)
+            y = _HEADING_YEAR.search(head)
             if y:
                 horizon = year_value(y.group(1))
             elif _FIVE_YEARS.search(head) and review_year:
@@ -521,7 +542,7 @@ def year_for(sentence: str, offset: int, *, year: int | None, review_year: int |
         word = m.group()
         if year is None and word != "全年":
             continue
-        if word in ("今年", "本年"):
+        if word in ("今年", "本年") or _SO_FAR_WORD.fullmatch(word):
             y = year
         elif word == "明年":
             y = year + 1
