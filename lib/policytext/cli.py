@@ -23,11 +23,34 @@ def _write_csv(frame, columns: list[str]) -> None:
     frame.to_csv(sys.stdout, columns=columns, index=False, lineterminator="\n")
 
 
+def _load(paths: list[str]):
+    """The corpus of the command line's arguments, in their order: a file is read with the
+    metadata.csv beside it (corpus.load_files), a folder as load_corpus reads it (every report
+    in it and its sub-folders, with its metadata.csv; a report without a row is read with
+    metadata from its text, and a warning says so)."""
+    from .corpus import Corpus, load_corpus, load_files
+
+    docs = []
+    for path in paths:
+        if os.path.isdir(path):
+            docs += load_corpus(path, strict=False).docs
+        else:
+            docs += load_files([path]).docs
+    return Corpus(docs)
+
+
+def _report_paths(paths: list[str]) -> list[str]:
+    """The files of the arguments, a folder's reports (as load_corpus finds them) in its place."""
+    from .corpus import report_files
+
+    return [str(p) for path in paths for p in (report_files(path) if os.path.isdir(path) else [path])]
+
+
 def _segment(args: argparse.Namespace) -> None:
     from .batch import iter_segment_files
 
     # One line per file as soon as it is cut: memory stays bounded on large inputs.
-    for record in iter_segment_files(args.files, engine=args.engine, joined=True):
+    for record in iter_segment_files(_report_paths(args.files), engine=args.engine, joined=True):
         sys.stdout.write(_segment_line(record["doc"], record["tokens"]))
 
 
@@ -65,7 +88,7 @@ def _freq_table(paths: list[str]):
     stop = stopwords()
     keep = lru_cache(maxsize=None)(lambda t: is_term(t, stop))  # a report repeats its words
     counts, docfreq = Counter(), Counter()
-    for record in segment_files(paths):
+    for record in segment_files(_report_paths(paths)):
         kept = [t for t in record["tokens"] if keep(t)]
         counts.update(kept)
         docfreq.update(set(kept))
@@ -83,14 +106,13 @@ def _freq(args: argparse.Namespace) -> None:
 def _themes_table(paths: list[str]):
     """doc, theme, count, per_1000, share for each file and theme (doc = file name).
 
-    Files are read with corpus.load_files (cleaned as in every analysis) and cut with
+    Files are read as `_load` reads them (cleaned as in every analysis) and cut with
     tokens.tokens, as in the notebooks.
     """
-    from .corpus import load_files
     from .tokens import tokens
     from .themes import textstat_themes
 
-    return textstat_themes(tokens(load_files(paths)))
+    return textstat_themes(tokens(_load(paths)))
 
 
 def _themes(args: argparse.Namespace) -> None:
@@ -98,14 +120,17 @@ def _themes(args: argparse.Namespace) -> None:
 
 
 def _quantities_table(paths: list[str]):
-    """Quantities of bare files: ``doc`` is the file name, offsets index the decoded file text;
-    the year comes from metadata.csv beside the file, else the text or the file name."""
-    from .corpus import load_files
+    """Quantities of bare files: ``doc`` is the file name (its path in a folder given), offsets
+    index the decoded file text; the year comes from the metadata table (beside the file, or
+    the folder's), else the text or the file name."""
     from .quantities import quantities
 
-    frame = quantities(load_files(paths))
+    corpus = _load(paths)
+    frame = quantities(corpus)
     if not frame.empty:
-        frame["doc"] = frame["file"].where(frame["file"] != "", frame["doc"])
+        # the file as its table names it: in a folder given, its path there (2021/report.txt)
+        names = {doc.id: str(doc.meta["file"] or doc.id) for doc in corpus}
+        frame["doc"] = frame["doc"].map(names)
     return frame
 
 
@@ -118,15 +143,15 @@ def _quantities(args: argparse.Namespace) -> None:
 def _attainment_table(paths: list[str]):
     """The attainment table of report files, and notes for the reader (stderr).
 
-    Metadata come from a metadata.csv beside the files; a file without a ``place`` there
-    gets the place read from its text (metadata.fill_from_text); if no file's place can be
-    read, all files are taken as one place, and a note says so.  ``doc`` is the file name.
+    Metadata come from a metadata.csv beside the files (or the folder's); a file without a
+    ``place`` there gets the place read from its text (metadata.fill_from_text); if no file's
+    place can be read, all files are taken as one place, and a note says so.  ``doc`` is the
+    file name.
     """
     from .attainment import textstat_attainment
-    from .corpus import load_files
     from .quantities import quantities
 
-    corpus = load_files(paths)
+    corpus = _load(paths)
     notes = []
     unknown = [doc.id for doc in corpus if not doc.meta["place"]]
     if unknown and len(unknown) == len(corpus):
@@ -177,7 +202,8 @@ def _parser() -> argparse.ArgumentParser:
          "--csv"),
     ]:
         cmd = sub.add_parser(name, help=help_text)
-        cmd.add_argument("files", nargs="+", help="report files (UTF-8, GB18030/GBK, Big5, UTF-16; text or HTML)")
+        cmd.add_argument("files", nargs="+", help="report files (UTF-8, GB18030/GBK, Big5, UTF-16; text or HTML), "
+                                                  "or folders of them (with their metadata.csv)")
         cmd.add_argument(flag, action="store_true", help="output format (the only one)")
         if name == "segment":
             cmd.add_argument("--engine", choices=["rjieba", "jieba"], default="rjieba",
@@ -198,18 +224,23 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check_files(args: argparse.Namespace) -> None:
-    """The file adapter: every FILE is a readable regular file before any work starts.
+    """The file adapter: every FILE is a readable regular file, and every folder holds reports,
+    before any work starts.
 
-    A folder, a FIFO or device, a missing path and an oversized file are clear errors
-    naming the path (see policytext.decode.check_file).
+    A FIFO or device, a missing path, an oversized file and a folder without reports are
+    clear errors naming the path (see policytext.decode.check_file).
     """
+    from .corpus import report_files
     from .decode import check_file
 
     files = getattr(args, "files", None)
     if files is None:
         return
     for path in files:
-        check_file(path)
+        if os.path.isdir(path):
+            report_files(path)
+        else:
+            check_file(path)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
-    "Document", "Corpus", "corpus", "load_corpus", "load_files", "corpus_subset",
+    "Document", "Corpus", "corpus", "load_corpus", "load_files", "report_files", "corpus_subset",
     "read_text", "read_file", "decode_bytes", "textstat_parts", "textstat_cleaning",
     "METADATA_COLUMNS", "DEFAULT_SEEDS", "data_corpus", "DATA_CORPORA",
 ]
@@ -311,6 +311,16 @@ def data_corpus(name: str, *, place: str | None = None, ids: Iterable[str] | Non
 # reports and are passed over quietly; anything else is named in a warning (never dropped unsaid).
 TEXT_SUFFIXES = (".txt", ".text", ".htm", ".html")
 _NOT_REPORTS = (".csv", ".tsv", ".md", ".json", ".yaml", ".yml", ".ipynb", ".py")
+
+
+def report_files(folder: str | Path, *, pattern: str | None = None) -> list[Path]:
+    """The report files load_corpus reads in `folder` and its sub-folders, sorted by path (other
+    files are named in a warning); an error naming the folder when there are none."""
+    folder = Path(folder)
+    files = _report_files(folder, pattern)
+    if not files:
+        raise MetadataError(f"{folder}: no report files (.txt, .text, .htm, .html) in it or its sub-folders")
+    return files
 
 
 def _report_files(folder: Path, pattern: str | None) -> list[Path]:

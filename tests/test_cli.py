@@ -1,0 +1,77 @@
+"""The command line's file adapter (policytext.cli): files, and folders of them."""
+import json
+
+import pandas as pd
+import pytest
+
+from policytext.cli import main
+
+REPORT_2021 = "某市政府工作报告\n——2021年1月8日\n过去一年，地区生产总值增长6%。\n今年主要预期目标：地区生产总值增长7%左右。\n"
+REPORT_2022 = "某市政府工作报告\n——2022年1月9日\n过去一年，地区生产总值增长7.5%。\n今年主要预期目标：地区生产总值增长6.5%左右。\n"
+HEADER = "id,file,place,doc_type,date_delivered\n"
+
+
+def _folder(tmp_path, *, table=True):
+    """Two reports in sub-folders; the table sits at the top and names another place."""
+    (tmp_path / "r" / "2021").mkdir(parents=True)
+    (tmp_path / "r" / "2022").mkdir()
+    (tmp_path / "r" / "2021" / "report.txt").write_text(REPORT_2021, encoding="utf-8")
+    (tmp_path / "r" / "2022" / "report.txt").write_text(REPORT_2022, encoding="utf-8")
+    if table:
+        (tmp_path / "r" / "metadata.csv").write_text(
+            HEADER + "a21,2021/report.txt,甲市,gov_work_report,2021-01-08\n"
+                     "a22,2022/report.txt,甲市,gov_work_report,2022-01-09\n", encoding="utf-8")
+    return tmp_path / "r"
+
+
+def _csv(capsys):
+    from io import StringIO
+    return pd.read_csv(StringIO(capsys.readouterr().out))
+
+
+def test_a_folder_reads_every_report_in_it_with_its_table(tmp_path, capsys):
+    folder = _folder(tmp_path)
+    assert main(["quantities", str(folder), "--csv"]) == 0
+    got = _csv(capsys)
+    assert list(got["doc"]) == ["2021/report.txt"] * 2 + ["2022/report.txt"] * 2
+    assert list(got["value"]) == [6, 7, 7.5, 6.5]
+    assert list(got["label"]) == ["achieved", "target"] * 2 and list(got["year"]) == [2020, 2021, 2021, 2022]
+    assert main(["targets", str(folder), "--csv"]) == 0
+    judged = _csv(capsys)
+    row = judged[judged["year"] == 2021].iloc[0]
+    assert row["place"] == "甲市" and (row["target"], row["achieved"], row["met"]) == (7, 7.5, True)
+
+
+def test_a_folder_gives_what_its_files_give(tmp_path, capsys):
+    folder = _folder(tmp_path, table=False)
+    files = [str(folder / "2021" / "report.txt"), str(folder / "2022" / "report.txt")]
+    assert main(["segment", str(folder), "--jsonl"]) == 0
+    by_folder = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert main(["segment", *files, "--jsonl"]) == 0
+    by_files = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert by_folder == by_files and [r["doc"] for r in by_folder] == files
+    assert main(["freq", str(folder), "--csv"]) == 0
+    freq_folder = _csv(capsys)
+    assert main(["freq", *files, "--csv"]) == 0
+    assert freq_folder.equals(_csv(capsys))
+
+
+def test_a_report_without_a_row_is_read_and_named(tmp_path, capsys):
+    folder = _folder(tmp_path)
+    (folder / "2022" / "extra.txt").write_text(REPORT_2022, encoding="utf-8")
+    assert main(["quantities", str(folder), "--csv"]) == 0
+    captured = capsys.readouterr()
+    assert "extra.txt: no metadata row; metadata taken from its text" in captured.err
+    assert captured.out.count("2022/extra.txt") == 2
+
+
+@pytest.mark.parametrize("command", ["segment", "freq", "themes", "quantities", "targets"])
+def test_a_folder_without_reports_is_an_error_naming_it(tmp_path, capsys, command):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "readme.md").write_text("说明", encoding="utf-8")
+    flag = "--jsonl" if command == "segment" else "--csv"
+    assert main([command, str(tmp_path / "notes"), flag]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"policytext: error: {tmp_path / 'notes'}: no report files (.txt, .text, .htm, .html) " \
+                           "in it or its sub-folders\n"
