@@ -742,3 +742,10 @@ def test_resident_and_registered_population_are_two_indicators():
     # and so are their urbanisation rates; the broad fiscal revenue is not the general budget's
     found = rows("2025年，常住人口城镇化率达到66%，户籍人口城镇化率达到48%，大口径财政收入150亿元，一般公共预算收入80亿元。")
     assert [r["indicator"] for r in found] == ["常住人口城镇化率", "户籍人口城镇化率", "大口径财政收入", "一般公共预算收入"]
+
+
+def test_a_value_in_tonnes_of_standard_coal_keeps_the_indicator_of_its_change():
+    # 0.7吨标准煤 is where 单位GDP能耗 went: 标准煤 after it is its unit, not what it measures
+    found = rows("单位GDP能耗由0.8吨标准煤优化为0.7吨标准煤。", year=2023)
+    assert [(r["value"], r["unit"], r["indicator"]) for r in found] == [
+        (0.8, "吨标准煤", "单位GDP能耗"), (0.7, "吨标准煤", "单位GDP能耗")]

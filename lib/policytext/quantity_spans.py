@@ -35,7 +35,7 @@ _CLOSE_QUOTES = "”\"」』’"
 _RANGE_SEP = re.compile(r"\s*[-—–~～至到]\s*")
 _APPROX_BETWEEN = "余多来"          # 40多亿元, 1.6万余名, 100余处: more than
 # A rate per time or per head written after the unit is part of it: 842元/月, 3095万吨/年.
-_PER = re.compile(r"[/／](小时|平方米|公斤|千克|标准箱|年|月|日|天|人|户|吨|亩|次)")
+_PER = re.compile(r"[/／](小时|平方米|公斤|千克|标准箱|年|月|日|天|人|户|吨|亩|次|万元|元)")
 _GAP = (" ", "\u3000", "\xa0")      # a space before the unit, as printed in web copies
 # 离香港回归只有849天, 距…还有100天: a countdown measures nothing
 _COUNTDOWN = re.compile(r"(?:离|距|距离)[^,，;；。！？!?]{1,20}(?:还有|只有|仅有|仅剩|还剩|尚有|不到|仅)\s*$")
