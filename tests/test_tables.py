@@ -60,3 +60,40 @@ def test_whole_numbers_with_gaps_show_no_decimals():
     frame = pd.DataFrame({"year": [2021.0, None], "rate": [2.0, 2.5]})
     html = style_table(frame, caption="x").to_html()
     assert ">2021<" in html and "2021.0" not in html and ">2.0<" in html and ">2.5<" in html
+
+
+def _csv_of(html):
+    """(file name, decoded bytes) of the CSV link in a table's caption."""
+    import base64
+
+    m = re.search(r'<a download="([^"]+)" href="data:text/csv;charset=utf-8;base64,([A-Za-z0-9+/=]+)"', html)
+    return m.group(1), base64.b64decode(m.group(2))
+
+
+def test_every_table_carries_its_rows_as_csv_for_a_spreadsheet():
+    payload = "<img src=x onerror=alert(1)>"
+    frame = pd.DataFrame({"place": ["嘉峪关市", payload], "target": [7.0, 6.5], "year": [2022, 2023]})
+    html = style_table(frame, caption="Targets per place (registry indicators)", decimals={"target": 0}).to_html()
+    name, data = _csv_of(html)
+    assert name == "targets-per-place.csv"
+    # unformatted values and the frame's own column names; a BOM so that Excel reads Chinese
+    assert data == ("\ufeffplace,target,year\r\n嘉峪关市,7.0,2022\r\n"
+                    f"{payload},6.5,2023\r\n").encode("utf-8")
+    assert html.count("<img") == 0          # the payload is in the base64, never markup
+    indexed = style_table(frame.set_index("place"), caption="The shares: x", index=True).to_html()
+    assert _csv_of(indexed) == ("shares.csv", "\ufeffplace,target,year\r\n嘉峪关市,7.0,2022\r\n"
+                                f"{payload},6.5,2023\r\n".encode("utf-8"))
+
+
+def test_a_table_too_large_to_carry_has_no_link():
+    from policytext import tables
+
+    frame = pd.DataFrame({"sentence": ["过去一年，全市地区生产总值增长6.5%。" * 4] * 3})
+    assert "download=" in style_table(frame, caption="x").to_html()
+    small = tables.CSV_LINK_MAX_BYTES
+    try:
+        tables.CSV_LINK_MAX_BYTES = 100
+        assert "download=" not in style_table(frame, caption="x").to_html()
+    finally:
+        tables.CSV_LINK_MAX_BYTES = small
+    assert _csv_of(style_table(frame, caption="统计表").to_html())[0] == "table.csv"

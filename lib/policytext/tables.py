@@ -4,15 +4,21 @@
 Styler that a report reader can take in at once: rates to one or two decimals,
 p-values in scientific notation, % where a value is a percentage, Chinese text
 left-aligned and never wrapped, and no meaningless 0..n index.
+
+Every table can be taken away: its caption ends in a CSV link that holds the table's rows
+(`csv_link`), so a reader of an HTML report can open them in a spreadsheet without running
+anything.
 """
 from __future__ import annotations
 
+import base64
 import html
+import re
 from typing import Iterable, Mapping
 
 import pandas as pd
 
-__all__ = ["style_table"]
+__all__ = ["style_table", "csv_link"]
 
 _TEXT_CSS = [("text-align", "left"), ("white-space", "nowrap")]
 _SHORT = 24  # characters: a text column no longer than this never wraps
@@ -65,7 +71,8 @@ def style_table(frame: pd.DataFrame, *, caption: str, decimals: Mapping[str, int
     # Short text (names, ids) never wraps; long text (sentences, term lists) wraps, left-aligned.
     short = [c for c in text_columns if frame[c].astype(str).str.len().max() <= _SHORT] if len(frame) else text_columns
     long = [c for c in text_columns if c not in short]
-    styler = frame.style.format(formats, escape="html").set_caption(html.escape(caption))
+    styler = frame.style.format(formats, escape="html").set_caption(html.escape(caption) + csv_link(frame, caption,
+                                                                                                   index=index))
     # Headers and index labels come from the data too (ids, places, terms as pivot columns).
     styler = styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
     styler = styler.set_properties(subset=short, **dict(_TEXT_CSS)) if short else styler
@@ -80,3 +87,24 @@ def style_table(frame: pd.DataFrame, *, caption: str, decimals: Mapping[str, int
         labels = [html.escape(str(rename[c])) if c in rename else html.escape(str(c)) for c in frame.columns]
         styler = styler.relabel_index(labels, axis="columns")
     return styler
+
+
+# A table above this size as CSV gets no link: the page would carry it twice (a seed report's
+# quantities with their sentences are about 60 kB; the largest table of a report, 300 kB).
+CSV_LINK_MAX_BYTES = 2_000_000
+
+
+def csv_link(frame: pd.DataFrame, caption: str, *, index: bool = False) -> str:
+    """An HTML link (` · CSV`) that downloads `frame` as CSV: its values unformatted, its own
+    column names, UTF-8 with a byte-order mark (which Excel needs to read Chinese). The file is
+    in the link itself (a data: URL), so nothing is written and a report stays one page. Named
+    after the caption's first words; '' for a table over CSV_LINK_MAX_BYTES."""
+    data = frame.to_csv(index=index, lineterminator="\r\n").encode("utf-8-sig")
+    if len(data) > CSV_LINK_MAX_BYTES:
+        return ""
+    head = re.split(r"[(:;,]", caption, maxsplit=1)[0].replace("'", "").replace("\u2019", "")
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", head) if w.lower() not in ("the", "a", "an")][:5]
+    name = "-".join(words).lower() or "table"
+    url = "data:text/csv;charset=utf-8;base64," + base64.b64encode(data).decode("ascii")
+    return (f' · <a download="{html.escape(name)}.csv" href="{url}" '
+            f'title="the rows of this table as CSV (UTF-8), for a spreadsheet">CSV</a>')
