@@ -6,6 +6,7 @@ import datetime as dt
 
 from policytext.metadata import (date_from_text, doc_type_from_text, fill_from_text, place_from_text,
                                  written_date)
+from policytext.quantity_time import review_year_of
 
 
 @pytest.mark.parametrize("head, place", [
@@ -19,6 +20,8 @@ from policytext.metadata import (date_from_text, doc_type_from_text, fill_from_t
     ("在中国共产党嘉峪关市第十二次代表大会上的报告\n嘉峪关市委书记 雷思维", "嘉峪关市"),
     ("奋力走出金昌全面转型高质量发展之路\n——访金昌市委书记王钧", "金昌市"),
     ("各位代表：现在我代表政府报告工作。", None),
+    # a development zone's committee reports as its government does
+    ("2023年兰州新区管委会工作报告\n各位代表：", "兰州新区"),
 ])
 def test_place_from_text(head, place):
     assert place_from_text(head) == place
@@ -37,6 +40,10 @@ def test_place_from_text(head, place):
     ("全市上下学习贯彻在中国共产党嘉峪关市第十二次代表大会上的报告精神。", None),
     ("代表们认为，在嘉峪关市第十一届人民代表大会第一次会议上的报告振奋人心。", None),
     ("凉州区过去五年工作回眸及未来五年前景展望\n信息来源：甘肃日报", None),
+    # an abridged web copy, and a development zone's committee
+    ("某某县人民政府工作报告（摘要）\n各位代表：", "gov_work_report"),
+    ("2023年兰州新区管委会工作报告\n各位代表：", "gov_work_report"),
+    ("政府工作报告（摘要）中的十件实事\n本报记者", None),
 ])
 def test_doc_type_from_text(head, kind):
     assert doc_type_from_text(head) == kind
@@ -58,17 +65,27 @@ def test_doc_type_from_text(head, kind):
     # a two-digit year is not guessed at; a report that names no date has none
     ("22-04-28 08:46 来源:中国甘肃网-甘肃日报", None),
     ("各位代表：现在我代表政府报告工作。", None),
+    # a dateline with the month only: its first day (the month decides the review year)
+    ("延边朝鲜族自治州政府工作报告\n——2024年1月在州第十六届人民代表大会第三次会议上", dt.date(2024, 1, 1)),
+    ("某市政府工作报告\n——二〇二三年十二月在市第十届人民代表大会上", dt.date(2023, 12, 1)),
+    ("2023年兰州新区管委会工作报告\n各位代表：", dt.date(2023, 1, 1)),
+    # a month in a sentence is no dateline
+    ("某市政府工作报告\n2023年12月，我市召开经济工作会议。", None),
 ])
 def test_date_from_text(head, date):
     assert date_from_text(head) == date
 
 
-def test_written_date_is_a_full_date_only():
+def test_written_date_is_a_full_date_or_a_datelines_month():
     # what the review year is read from: a dateline, not a title's year or a page's stamp
     assert written_date("2026年甘肃省政府工作报告\n——二〇二六年一月二十七日在") == dt.date(2026, 1, 27)
     assert written_date("2026年甘肃省政府工作报告\n各位代表：") is None
     assert written_date("发布日期: 2021-12-03 09:06") is None
     assert written_date("各位代表：" * 100 + "——2021年12月14日", head=400) is None
+    # a dateline's month is enough to say which year a December report reviews
+    assert written_date("某市政府工作报告\n——2023年12月在市人民代表大会上") == dt.date(2023, 12, 1)
+    assert review_year_of(2023, None, "某市政府工作报告\n——2023年12月在市人民代表大会上") == 2023
+    assert review_year_of(2024, None, "某州政府工作报告\n——2024年1月在州人民代表大会上") == 2023
 
 
 def test_the_date_read_from_the_text_equals_the_delivered_date_in_the_metadata():

@@ -156,10 +156,12 @@ def row_path(table: Path, row: dict) -> Path:
 METADATA_HEAD = 600     # the opening read for metadata: title, dateline, speaker
 _UNIT = r"(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|区|县|旗|州|盟)"
 _PLACE = rf"(?![年月日在])[\u4e00-\u9fff]{{1,16}}?{_UNIT}"
+_GOV = "(?:(?:人民)?政府|管委会|管理委员会)"
 _NTH = "第?[一二三四五六七八九十0-9]+"
 _PLACE_PATTERNS = [
     # 2026年内蒙古自治区政府工作报告 / 陕西省2026年政府工作报告 / 海拉尔区政府工作报告
-    re.compile(rf"(?:^|[^\u4e00-\u9fff]|年)({_PLACE})(?:[0-9０-９]{{4}}年)?(?:人民)?政府工作报告"),
+    # (a development zone's committee reports as its government: 2023年兰州新区管委会工作报告)
+    re.compile(rf"(?:^|[^\u4e00-\u9fff]|年)({_PLACE})(?:[0-9０-９]{{4}}年)?{_GOV}工作报告"),
     # 在海拉尔区第十四届人民代表大会 / 在甘肃省十四届人民代表大会
     re.compile(rf"在({_PLACE}){_NTH}届人民代表大会"),
     # 在中国共产党嘉峪关市第十二次代表大会上
@@ -177,7 +179,8 @@ _DOC_TYPE_PATTERNS = [      # on the opening with whitespace removed (政 府 �
     ("party_congress_report", re.compile(rf"{_DATELINE}在中国共产党.{{1,20}}?{_NTH}次代表大会上")),
     ("interview", re.compile(r"(?:——|—|--)访|答记者问|专访")),
     # a title line that ends the line, or the people's congress the report was delivered to
-    ("gov_work_report", re.compile(rf"(?:^|\n).{{0,24}}政府工作报告(?:\n|$)|"
+    # (a title may end in （摘要）: the web copy of an abridged text)
+    ("gov_work_report", re.compile(rf"(?:^|\n).{{0,24}}{_GOV}工作报告(?:[(（](?:摘要|全文|节选|摘登)[)）])?(?:\n|$)|"
                                    rf"{_DATELINE}在.{{1,20}}?{_NTH}届人民代表大会.{{0,8}}会议上")),
 ]
 
@@ -210,8 +213,11 @@ def doc_type_from_text(text: str, *, head: int = METADATA_HEAD) -> str | None:
 _CN_DAY = "[一二三四五六七八九十]{1,3}"
 _WRITTEN_DATE = re.compile(rf"((?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{{3}})\s*年\s*(\d{{1,2}}|{_CN_DAY})\s*月"
                            rf"\s*(\d{{1,2}}|{_CN_DAY})\s*日")
+# A dateline that gives the month only: ——2024年1月在州第十六届人民代表大会第三次会议上
+_DATELINE_MONTH = re.compile(rf"(?:^|\n)\s*[—\-－]+\s*((?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{{3}})\s*年"
+                             rf"\s*(\d{{1,2}}|{_CN_DAY})\s*月(?!\s*(?:\d|{_CN_DAY})\s*日)")
 # The title's year: 2026年甘肃省政府工作报告, 陕西省2026年政府工作报告, 2023年国民经济和社会发展计划
-_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年\s*[\u4e00-\u9fff]{0,16}?(?:政府工作报告|国民经济和社会发展)")
+_TITLE_YEAR = re.compile(rf"((?:19|20)\d\d)\s*年\s*[\u4e00-\u9fff]{{0,16}}?(?:{_GOV}工作报告|国民经济和社会发展)")
 # A web page's stamp: 发布日期: 2021-12-03 09:06, 时间：2026-02-10
 _STAMP = re.compile(r"(?:日期|时间)\s*[:：]?\s*((?:19|20)\d\d)\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
 
@@ -225,18 +231,22 @@ def _date(parts) -> dt.date | None:
 
 def written_date(text: str, *, head: int = METADATA_HEAD) -> dt.date | None:
     """The first date written out in full in the first ``head`` characters (2021年12月14日,
-    二〇二六年一月二十七日), or None."""
-    match = _WRITTEN_DATE.search(str(text or "")[:head])
-    return _date(match.groups()) if match else None
+    二〇二六年一月二十七日), else the first day of a dateline's month (——2024年1月在…), or None."""
+    start = str(text or "")[:head]
+    if match := _WRITTEN_DATE.search(start):
+        return _date(match.groups())
+    match = _DATELINE_MONTH.search(start)
+    return _date((*match.groups(), "1")) if match else None
 
 
 def date_from_text(text: str, *, head: int = METADATA_HEAD) -> dt.date | None:
     """When a report speaks, read from its first ``head`` characters: a date written out (the
-    dateline 2021年12月14日, also in Chinese numerals 二〇二六年一月二十七日), else the title's
+    dateline 2021年12月14日, also in Chinese numerals 二〇二六年一月二十七日), else a dateline's month
+    (——2024年1月在…: its first day), else the title's
     year (2026年甘肃省政府工作报告: 1 January of it), else a web page's stamp (发布日期: 2021-12-03).
     None when there is none, or the date does not exist."""
     start = str(text or "")[:head]
-    for pattern in (_WRITTEN_DATE, _TITLE_YEAR, _STAMP):
+    for pattern in (_WRITTEN_DATE, _DATELINE_MONTH, _TITLE_YEAR, _STAMP):
         # (the title gives a year alone: its first day)
         if (match := pattern.search(start)) and (found := _date((*match.groups(), "1", "1")[:3])):
             return found
