@@ -321,3 +321,26 @@ def test_a_dateline_sets_no_plan_horizon():
     assert got["7%"] == ("achieved", 2021, "2021") and got["6%左右"] == ("target", 2022, "2022")
     headed = "2022年重点工作\n地区生产总值增长6%左右。\n"         # a year in a heading still does
     assert _periods(headed, year=2022, review_year=2021)["6%左右"] == ("target", 2022, "2022")
+
+
+@pytest.mark.parametrize("dateline, year", [("——2022年4月20日", 2022), ("——2022年1月10日在某市人民代表大会上", 2021),
+                                            ("——2022年6月30日", 2022), ("——2021年12月14日", 2021)])
+def test_an_estimate_is_of_this_year_once_last_years_figures_are_final(dateline, year):
+    # 预计全年 in a January report is the year it reviews; in an April to June interview, this year
+    from policytext.quantities import extract_quantities
+
+    text = f"某市访谈\n{dateline}\n答：预计全年地区生产总值增长7%左右。去年地区生产总值达到400亿元。\n"
+    doc_year = int(dateline[2:6])
+    got = {r["text"]: (r["label"], r["year"]) for r in extract_quantities(text, year=doc_year)}
+    assert got["7%左右"] == ("estimate", year)
+    assert got["400亿元"] == ("achieved", doc_year - 1)
+
+
+def test_the_month_of_the_metadata_decides_what_an_estimate_is_about():
+    from policytext.corpus import corpus
+    from policytext.quantities import quantities
+
+    text = "某市市长访谈\n答：预计全年地区生产总值增长7%左右。\n"
+    for published, year in [("2022-04-28", 2022), ("2022-02-28", 2021), ("2022", 2021)]:
+        q = quantities(corpus({"iv": text}, meta={"iv": {"date_published": published}}), cache=False)
+        assert (q["label"].tolist(), q["year"].tolist()) == (["estimate"], [year]), published

@@ -22,6 +22,7 @@ from .quantity_spans import Candidate, find_candidates
 from .quantity_subject import IndicatorResolver, SubjectMemory, clause_of, resolve_subject
 from .quantity_time import (AVG_RATE, PeriodContext, horizon_at, horizon_marks, is_rate_over_span, period_for,
                             period_label, review_year_of, starts_span, year_for)
+from .metadata import written_date
 from .structure import Paragraph, Sentence, part_finder, split_paragraphs, split_sentences
 
 __all__ = ["extract_quantities", "quantities", "review_year_of",
@@ -35,10 +36,13 @@ QUANTITY_COLUMNS = ["doc", "file", "start", "end", "text", "sentence", "part", "
 class _Context:
     """What every value of one document shares: its structure, years and time context."""
 
-    def __init__(self, text: str, *, year: int | None, review_year: int | None,
+    def __init__(self, text: str, *, year: int | None, review_year: int | None, month: int | None,
                  paragraphs: list[Paragraph], registry: IndicatorRegistry):
         self.text = text
         self.year, self.review_year = year, review_year
+        # What 预计全年 is about: the year reviewed, except in a document of April to June (an
+        # interview), when last year's figures are final and an estimate is of this year.
+        self.estimate_year = year if month is not None and 4 <= month <= 6 else review_year
         self.part_at = part_finder(paragraphs)
         self.horizons = horizon_marks(paragraphs, review_year)
         self.periods = PeriodContext(text, review_year)
@@ -46,22 +50,28 @@ class _Context:
 
 
 def extract_quantities(text: str, *, year: int | None = None, review_year: int | None = None,
-                       paragraphs: list[Paragraph] | None = None, sentences: list[Sentence] | None = None,
+                       month: int | None = None, paragraphs: list[Paragraph] | None = None,
+                       sentences: list[Sentence] | None = None,
                        registry: IndicatorRegistry | None = None) -> list[dict]:
     """Quantities in ``text``; offsets index ``text``.
 
     ``year``: the year the document speaks from (今年); ``review_year``: the year its review
-    part is about (default: derived from ``year`` and a date at the top of the text);
+    part is about (default: derived from ``year`` and a date at the top of the text); ``month``:
+    the month it was given in (default: from that date), which says what an estimate (预计全年)
+    is about;
     ``paragraphs`` / ``sentences``: the text's structure (default: built by
     :func:`.structure.split_paragraphs` / :func:`.structure.split_sentences`).
     """
+    if month is None and year is not None and (written := written_date(text, head=400)) is not None \
+            and written.year == year:
+        month = written.month
     if review_year is None:
-        review_year = review_year_of(year, None, text)
+        review_year = review_year_of(year, month, text)
     if year is None and review_year is not None:
         year = review_year
     paragraphs = split_paragraphs(text) if paragraphs is None else paragraphs
     sentences = split_sentences(text, paragraphs) if sentences is None else sentences
-    ctx = _Context(text, year=year, review_year=review_year, paragraphs=paragraphs,
+    ctx = _Context(text, year=year, review_year=review_year, month=month, paragraphs=paragraphs,
                    registry=registry or indicator_registry())
     rows: list[dict] = []
     for sentence, group in _by_sentence(find_candidates(text), sentences):
@@ -146,6 +156,8 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
     y, y_explicit = year_for(text, offset, label=label, **when)
     if not y_explicit and label in ("achieved", "estimate") and ctx.periods.in_this_year(c.start):
         y = ctx.year        # 今年以来，…一季度地区生产总值增长8.5%: the year so far
+    elif not y_explicit and label == "estimate" and y == review_year:
+        y = ctx.estimate_year
     measure = "attribute" if c.attribute else measure_of(c.unit, clause_pre, indicator, ctx.resolver.registry)
     if measure == "change" and is_rate_over_span(text[:offset], clause_pre, review_year):
         measure = "avg_change"
@@ -168,15 +180,20 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
 
 # ------------------------------------------------------------------ corpus wrappers
 
-def _doc_review_year(doc) -> int | None:
+def _doc_when(doc) -> tuple[int | None, int | None]:
+    """(review year, month the document was given in, when known) of a document."""
     date = getattr(doc, "date", None)
     if date is not None:
         explicit_month = any(len(str(doc.meta.get(k) or "").strip()) >= 7
                              for k in ("date_delivered", "date_published"))
         if explicit_month or date.month != 1 or date.day != 1:
-            return review_year_of(date.year, date.month)
-        return review_year_of(date.year, None, doc.clean)
-    return review_year_of(doc.year, None, doc.clean)
+            return review_year_of(date.year, date.month), date.month
+        year = date.year
+    else:
+        year = doc.year
+    written = written_date(doc.clean, head=400)
+    month = written.month if written is not None and written.year == year else None
+    return review_year_of(year, month), month
 
 
 def _frame(rows: list[dict]):
@@ -194,14 +211,14 @@ def _frame(rows: list[dict]):
 def _doc_rows(doc, registry, context: str | None) -> list[dict]:
     """The rows of one document, with raw-text offsets. With a cache `context`, the rows in
     clean-text offsets are kept in the cache folder under everything they depend on: the clean
-    text, the year and review year, the registry and policytext's source (context)."""
+    text, the year, review year and month, the registry and policytext's source (context)."""
     from .cache import cache_get, cache_key, cache_put
 
-    review_year = _doc_review_year(doc)
-    key = cache_key(context, doc.clean, doc.year, review_year) if context is not None else None
+    review_year, month = _doc_when(doc)
+    key = cache_key(context, doc.clean, doc.year, review_year, month) if context is not None else None
     rows = cache_get("quantities", key) if key is not None else None
     if not _valid_rows(rows):
-        rows = extract_quantities(doc.clean, year=doc.year, review_year=review_year,
+        rows = extract_quantities(doc.clean, year=doc.year, review_year=review_year, month=month,
                                   paragraphs=doc.paragraphs, sentences=doc.sentences, registry=registry)
         if key is not None:
             cache_put("quantities", key, rows)
