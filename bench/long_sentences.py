@@ -4,7 +4,7 @@ usage: .venv/bin/python bench/long_sentences.py [--repeat 3] [--sizes 1,4,16]
 
 Web copies and flattened tables can lose their 。: a whole report becomes one "sentence". Every
 value's cues are read back to the start of its sentence, so before quantities cut such
-sentences into pieces (quantities.MAX_SENTENCE) one line with 2000 values took 10 s and one with
+sentences into pieces (quantity_pipeline.MAX_SENTENCE) one line with 2000 values took 10 s and one with
 20000 values would have taken hours.
 
 The text: the provinces2026 reports, joined, repeated `size` times, in two shapes:

@@ -5,7 +5,8 @@ import sys
 import pytest
 
 from policytext import corpus
-from policytext.quantities import MAX_SENTENCE, extract_quantities, quantities, review_year_of
+from policytext.quantities import extract_quantities, quantities, review_year_of
+from policytext.quantity_pipeline import MAX_SENTENCE
 
 from conftest import DATA, SEEDS
 
