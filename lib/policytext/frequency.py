@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -78,14 +79,21 @@ def _default_stopwords() -> frozenset[str]:
     return stopwords()
 
 
+@lru_cache(maxsize=8)
+def _verdicts(stop: frozenset[str]) -> dict[str, bool]:
+    """token -> is_term(token, stop), filled as tokens come (the rules are fixed: no key needed)."""
+    return {}
+
+
 def _keeper(remove) -> "callable":
     """remove=True: default rules; an iterable: default rules with those stopwords; False: keep all."""
     if remove is False or remove is None:
         return lambda t: True
     stop = _default_stopwords() if remove is True else frozenset(remove)
     # A report repeats its words: decide each distinct token once (a corpus has ~7x fewer
-    # distinct tokens than tokens, and the rules cost a regex and a category lookup per character).
-    verdicts: dict[str, bool] = {}
+    # distinct tokens than tokens, and the rules cost a regex and a category lookup per character),
+    # and once for all the tables of a session with the same stopwords (notebook 02 makes five).
+    verdicts = _verdicts(stop)
 
     def keep(token: str) -> bool:
         verdict = verdicts.get(token)

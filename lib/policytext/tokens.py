@@ -250,10 +250,13 @@ def tokens_remove(toks: Tokens, *, stopwords: bool | Iterable[str] = True, punct
                 or (single_chars and len(t) == 1)
                 or t in stop)
 
+    dropped: dict[str, bool] = {}     # decided once per distinct token (~7 tokens per type)
     out = {}
     for doc_id, d in toks._docs.items():
         starts = toks.starts(doc_id)
-        keep = [k for k, t in enumerate(d.tokens) if not drop(t)]
+        for t in set(d.tokens).difference(dropped):
+            dropped[t] = drop(t)
+        keep = [k for k, t in enumerate(d.tokens) if not dropped[t]]
         out[doc_id] = _DocTokens([d.tokens[k] for k in keep], [starts[k] for k in keep],
                                  [d.tags[k] for k in keep] if d.tags is not None else None)
     return Tokens(toks.corpus, out, pos=toks.pos, terms=toks.terms, kind="tokens (filtered)")
