@@ -10,8 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .indicators import IndicatorRegistry, indicator_registry
-from .metadata import written_date
-from .quantity_time import review_year_of
+from .quantity_time import month_of, review_year_of
 
 if TYPE_CHECKING:  # what static tools read; at run time, __getattr__ below
     from .quantity_pipeline import extract_quantities
@@ -44,8 +43,7 @@ def _doc_when(doc) -> tuple[int | None, int | None]:
         year = date.year
     else:
         year = doc.year
-    written = written_date(doc.clean, head=400)
-    month = written.month if written is not None and written.year == year else None
+    month = month_of(year, doc.clean)
     return review_year_of(year, month), month
 
 

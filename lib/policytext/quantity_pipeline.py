@@ -15,12 +15,11 @@ import bisect
 import re
 
 from .indicators import IndicatorRegistry, indicator_registry
-from .metadata import written_date
 from .quantity_label import direction_of, label_for, measure_of, sets_nothing, span_label
 from .quantity_spans import Candidate, find_candidates
 from .quantity_subject import IndicatorResolver, SubjectMemory, clause_of, resolve_subject
-from .quantity_time import (AVG_RATE, PeriodContext, horizon_at, horizon_marks, is_rate_over_span, period_for,
-                            period_label, review_year_of, starts_span, year_for)
+from .quantity_time import (AVG_RATE, PeriodContext, horizon_at, horizon_marks, is_rate_over_span, month_of,
+                            period_for, period_label, review_year_of, starts_span, year_for)
 from .structure import Paragraph, Sentence, part_finder, split_paragraphs, split_sentences
 
 __all__ = ["extract_quantities"]
@@ -54,9 +53,8 @@ def extract_quantities(text: str, *, year: int | None = None, review_year: int |
     ``paragraphs`` / ``sentences``: the text's structure (default: built by
     :func:`.structure.split_paragraphs` / :func:`.structure.split_sentences`).
     """
-    if month is None and year is not None and (written := written_date(text, head=400)) is not None \
-            and written.year == year:
-        month = written.month
+    if month is None:
+        month = month_of(year, text)
     if review_year is None:
         review_year = review_year_of(year, month, text)
     if year is None and review_year is not None:

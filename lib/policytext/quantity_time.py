@@ -27,7 +27,7 @@ from .metadata import written_date
 from .structure import Paragraph, heading_level, is_heading
 
 __all__ = ["AVG_RATE", "PERIOD_PATTERN", "TIME_PREFIX", "PeriodContext", "horizon_marks", "horizon_at",
-           "is_rate_over_span", "period_for", "period_label", "plan_period", "review_year_of", "span_in", "starts_span",
+           "is_rate_over_span", "month_of", "period_for", "period_label", "plan_period", "review_year_of", "span_in", "starts_span",
            "year_for",
            "year_value"]
 
@@ -489,12 +489,16 @@ def review_year_of(year: int | None, month: int | None = None, text: str = "") -
     if year is None:
         return None
     if month is None and text:
-        written = written_date(text, head=400)
-        if written is not None and written.year == year:
-            month = written.month
+        month = month_of(year, text)
     if month is None:
         return year - 1
     return year if month >= 7 else year - 1
+
+
+def month_of(year: int | None, text: str) -> int | None:
+    """The month of the date at the top of ``text`` (its dateline), when that date is in ``year``."""
+    written = written_date(text, head=400) if year is not None else None
+    return written.month if written is not None and written.year == year else None
 
 
 
