@@ -344,3 +344,30 @@ def test_the_month_of_the_metadata_decides_what_an_estimate_is_about():
     for published, year in [("2022-04-28", 2022), ("2022-02-28", 2021), ("2022", 2021)]:
         q = quantities(corpus({"iv": text}, meta={"iv": {"date_published": published}}), cache=False)
         assert (q["label"].tolist(), q["year"].tolist()) == (["estimate"], [year]), published
+
+
+@pytest.mark.parametrize("pre, month, year", [
+    ("一季度地区生产总值增长", 4, 2022),          # ended before an April interview: this year
+    ("1—3月规上工业增加值增长", 4, 2022),
+    ("前5个月固定资产投资增长", 6, 2022),
+    ("上半年地区生产总值增长", 6, 2021),          # not over by June: the year before's
+    ("前三季度地区生产总值增长", 4, 2021),
+    ("1—11月规上工业增加值增长", 1, 2021),        # a January report
+    ("1—11月规上工业增加值增长", 12, 2022),       # a December report about its own year
+    ("一至十一月规上工业增加值增长", 12, 2022),
+    ("地区生产总值增长", 4, None),                # no part of a year named
+    ("一季度地区生产总值增长", None, None),       # no month: nothing to say
+])
+def test_a_part_of_a_year_is_of_the_year_it_ended_in(pre, month, year):
+    from policytext.quantity_time import year_of_months
+
+    assert year_of_months(pre, 2022, month) == year
+
+
+def test_an_interview_dates_its_quarters_and_names_what_they_measure():
+    text = ("某市访谈\n——2022年4月20日\n答：一季度地区生产总值增长8.5%，1—3月规上工业增加值增长12%，"
+            "前三季度固定资产投资增长9%。\n")
+    from policytext.quantities import extract_quantities
+
+    got = [(r["indicator"], r["year"]) for r in extract_quantities(text, year=2022)]
+    assert got == [("地区生产总值", 2022), ("规模以上工业增加值", 2022), ("固定资产投资", 2021)]

@@ -19,7 +19,7 @@ from .quantity_label import direction_of, label_for, measure_of, sets_nothing, s
 from .quantity_spans import Candidate, find_candidates
 from .quantity_subject import IndicatorResolver, SubjectMemory, clause_of, resolve_subject
 from .quantity_time import (AVG_RATE, PeriodContext, horizon_at, horizon_marks, is_rate_over_span, month_of,
-                            period_for, period_label, review_year_of, starts_span, year_for)
+                            period_for, period_label, review_year_of, starts_span, year_for, year_of_months)
 from .structure import Paragraph, Sentence, part_finder, split_paragraphs, split_sentences
 
 __all__ = ["extract_quantities"]
@@ -33,6 +33,7 @@ class _Context:
         self.year, self.review_year = year, review_year
         # What 预计全年 is about: the year reviewed, except in a document of April to June (an
         # interview), when last year's figures are final and an estimate is of this year.
+        self.month = month
         self.estimate_year = year if month is not None and 4 <= month <= 6 else review_year
         self.part_at = part_finder(paragraphs)
         self.horizons = horizon_marks(paragraphs, review_year)
@@ -144,10 +145,13 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
     label, cue = label_for(text, offset, part, explicit_year=y_explicit if explicit else None,
                            review_year=review_year, year=ctx.year)
     y, y_explicit = year_for(text, offset, label=label, **when)
-    if not y_explicit and label in ("achieved", "estimate") and ctx.periods.in_this_year(c.start):
-        y = ctx.year        # 今年以来，…一季度地区生产总值增长8.5%: the year so far
-    elif not y_explicit and label == "estimate" and y == review_year:
-        y = ctx.estimate_year
+    if not y_explicit and label in ("achieved", "estimate"):
+        if ctx.periods.in_this_year(c.start):
+            y = ctx.year    # 今年以来，…一季度地区生产总值增长8.5%: the year so far
+        elif (months := year_of_months(text[:offset], ctx.year, ctx.month)) is not None:
+            y = months      # 一季度 in an April interview; 1—11月 in a January report
+        elif label == "estimate" and y == review_year:
+            y = ctx.estimate_year
     measure = "attribute" if c.attribute else measure_of(c.unit, clause_pre, indicator, ctx.resolver.registry)
     if measure == "change" and is_rate_over_span(text[:offset], clause_pre, review_year):
         measure = "avg_change"

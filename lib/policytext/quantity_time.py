@@ -28,7 +28,7 @@ from .structure import Paragraph, heading_level, is_heading
 
 __all__ = ["AVG_RATE", "PERIOD_PATTERN", "TIME_PREFIX", "PeriodContext", "horizon_marks", "horizon_at",
            "is_rate_over_span", "month_of", "period_for", "period_label", "plan_period", "review_year_of", "span_in", "starts_span",
-           "year_for",
+           "year_for", "year_of_months",
            "year_value"]
 
 # 一九九五年 / 二〇〇三年: older reports write years in Chinese digits
@@ -43,7 +43,10 @@ def year_value(written: str) -> int:
 
 # THE time words that open a phrase (到2026年, 今年, 五年来 ...): the subject step strips them.
 TIME_PREFIX = (r"(?:(?:到|至|截至|在)?(?:(?:19|20)\d\d|" + _CN_YEAR + r")年(?:底|末)?(?:前|之前)?|今年|全年|明年|去年|五年来|过去五年|今后五年|"
-               r"未来五年|年内|年(?:底|末|初)(?:前)?|当年|本年|近年来)")
+               r"未来五年|年内|年(?:底|末|初)(?:前)?|当年|本年|近年来|"
+               # part of a year: 1—3月, 前5个月, 一季度, 上半年, 前三季度
+               r"(?:1|一)\s*[—\-－~～至到]\s*(?:1[0-2]|[1-9]|十[一二]?|[二三四五六七八九])\s*月份?|"
+               r"前(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?月|第?一季度|上半年|前两个?季度|前三季度)")
 
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -493,6 +496,32 @@ def review_year_of(year: int | None, month: int | None = None, text: str = "") -
     if month is None:
         return year - 1
     return year if month >= 7 else year - 1
+
+
+# Part of a year up to a month: 1—11月, 前5个月, 一季度, 上半年, 前三季度 (its last month)
+_MONTHS_SO_FAR = re.compile(r"(?:1|一)\s*[—\-－~～至到]\s*(?P<to>1[0-2]|[1-9]|十[一二]?|[二三四五六七八九])\s*月(?:份)?"
+                            r"|前(?P<first>1[01]|[1-9]|十[一]?|[两二三四五六七八九])个?月"
+                            r"|(?P<q1>第?一季度)|(?P<half>上半年|前两个?季度)|(?P<q3>前三季度)")
+
+
+def year_of_months(sentence_pre: str, year: int | None, month: int | None) -> int | None:
+    """The year of a part of a year named before a value (1—11月, 一季度, 上半年), from the month
+    the document was given in: it has ended by then in that year (一季度 in an April interview),
+    else it is the year before's (1—11月 in a January report). None without such a part or month."""
+    found = list(_MONTHS_SO_FAR.finditer(sentence_pre))
+    if not found or year is None or month is None:
+        return None
+    m = found[-1]
+    if m.group("q1"):
+        last = 3
+    elif m.group("half"):
+        last = 6
+    elif m.group("q3"):
+        last = 9
+    else:
+        written = m.group("to") or m.group("first")
+        last = int(written) if written.isdigit() else _cn_int(written.replace("两", "二"))
+    return year if last < month else year - 1
 
 
 def month_of(year: int | None, text: str) -> int | None:
