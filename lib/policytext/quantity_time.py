@@ -41,12 +41,12 @@ def year_value(written: str) -> int:
     return int(written) if written.isdigit() else int("".join(_CN_DIGIT[ch] for ch in written))
 
 
+# Part of a year up to a month: 1—3月, 前5个月, 一季度, 上半年, 前三季度 (see year_of_months)
+_PART_OF_YEAR = (r"(?:1|一)\s*[—\-－~～至到]\s*(?:1[0-2]|[1-9]|十[一二]?|[二三四五六七八九])\s*月份?"
+                 r"|前(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?月|第?一季度|上半年|前两个?季度|前三季度")
 # THE time words that open a phrase (到2026年, 今年, 五年来 ...): the subject step strips them.
 TIME_PREFIX = (r"(?:(?:到|至|截至|在)?(?:(?:19|20)\d\d|" + _CN_YEAR + r")年(?:底|末)?(?:前|之前)?|今年|全年|明年|去年|五年来|过去五年|今后五年|"
-               r"未来五年|年内|年(?:底|末|初)(?:前)?|当年|本年|近年来|"
-               # part of a year: 1—3月, 前5个月, 一季度, 上半年, 前三季度
-               r"(?:1|一)\s*[—\-－~～至到]\s*(?:1[0-2]|[1-9]|十[一二]?|[二三四五六七八九])\s*月份?|"
-               r"前(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?月|第?一季度|上半年|前两个?季度|前三季度)")
+               r"未来五年|年内|年(?:底|末|初)(?:前)?|当年|本年|近年来|" + _PART_OF_YEAR + ")")
 
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -498,28 +498,22 @@ def review_year_of(year: int | None, month: int | None = None, text: str = "") -
     return year if month >= 7 else year - 1
 
 
-# Part of a year up to a month: 1—11月, 前5个月, 一季度, 上半年, 前三季度 (its last month)
-_MONTHS_SO_FAR = re.compile(r"(?:1|一)\s*[—\-－~～至到]\s*(?P<to>1[0-2]|[1-9]|十[一二]?|[二三四五六七八九])\s*月(?:份)?"
-                            r"|前(?P<first>1[01]|[1-9]|十[一]?|[两二三四五六七八九])个?月"
-                            r"|(?P<q1>第?一季度)|(?P<half>上半年|前两个?季度)|(?P<q3>前三季度)")
+_PARTS_OF_YEAR = re.compile(_PART_OF_YEAR)
+_LAST_MONTH_OF = {"一季度": 3, "上半年": 6, "两季度": 6, "两个季度": 6, "三季度": 9}
+_MONTH_NUMBER = re.compile(r"(1[0-2]|[1-9]|十[一二]?|[两二三四五六七八九])个?月")
 
 
 def year_of_months(sentence_pre: str, year: int | None, month: int | None) -> int | None:
     """The year of a part of a year named before a value (1—11月, 一季度, 上半年), from the month
     the document was given in: it has ended by then in that year (一季度 in an April interview),
     else it is the year before's (1—11月 in a January report). None without such a part or month."""
-    found = list(_MONTHS_SO_FAR.finditer(sentence_pre))
+    found = list(_PARTS_OF_YEAR.finditer(sentence_pre))
     if not found or year is None or month is None:
         return None
-    m = found[-1]
-    if m.group("q1"):
-        last = 3
-    elif m.group("half"):
-        last = 6
-    elif m.group("q3"):
-        last = 9
-    else:
-        written = m.group("to") or m.group("first")
+    part = found[-1].group()
+    last = next((last for name, last in _LAST_MONTH_OF.items() if part.endswith(name)), None)
+    if last is None:
+        written = _MONTH_NUMBER.findall(part)[-1]
         last = int(written) if written.isdigit() else _cn_int(written.replace("两", "二"))
     return year if last < month else year - 1
 
