@@ -34,6 +34,9 @@ def test_cues():
     assert label("年初提出力争增长9%，实际增长", "review") == ("achieved", "")
     assert label("融资和资金争取工作取得新突破,全年融入资金", "review") == ("achieved", "")
     assert label("力争全年增长", "review") == ("target", "力争")
+    # a part of a year after an estimate is reported data; an estimate of that part is one
+    assert label("预计全年地区生产总值增长7%，前三季度增长", "review") == ("achieved", "")
+    assert label("地区生产总值上半年有望增长", "other") == ("estimate", "有望")
 
 
 @pytest.mark.parametrize("unit, pre, indicator, measure", [

@@ -311,6 +311,13 @@ def test_a_year_inside_the_name_says_when():
     assert indicators("13个重点园区2025年营业收入突破2.5万亿元。")[-1] == "重点园区营业收入"
 
 
+@pytest.mark.parametrize("text", ["地区生产总值上半年增长7%。", "全市地区生产总值一季度增长8%。",
+                                  "地区生产总值前三季度增长6%。", "地区生产总值1—5月增长6%。"])
+def test_a_part_of_a_year_after_the_name_is_no_part_of_it(text):
+    # mid-year interviews: 地区生产总值上半年 was named 地区生产总值上半 (年 is a predicate word)
+    assert indicators(text) == ["地区生产总值"]
+
+
 @pytest.mark.parametrize("text", ["使2.58万户、近8万市民直接受益。", "让13.07万户46万群众远离了危险、搬进了幸福。"])
 def test_no_usable_label_is_said_as_unknown(text):
     """使, 让: the first resolver's answer is a fragment; the value's indicator stays empty

@@ -57,8 +57,10 @@ def label_for(sentence: str, offset: int, part: str, *, explicit_year: int | Non
     seg_start = max(pre.rfind(";"), pre.rfind("；")) + 1
     est = [m for m in _ESTIMATE_CUE.finditer(pre) if m.start() >= seg_start]
     clause = re.split(r"[,，;；:：]", pre)[-1]
-    if est and re.search(r"前[一二三四]季度|[一二三四]季度|上半年|1\s*[-—–~至]\s*\d{1,2}月", clause):
+    months = re.search(r"前[一二三四]季度|[一二三四]季度|上半年|1\s*[-—–~至]\s*\d{1,2}月", clause)
+    if est and months and est[-1].start() < len(pre) - len(clause) + months.start():
         est = []                         # 预计全年…，前三季度…增长12.3%: reported data
+        # (上半年有望增长7%: the cue after the months is about them)
     if est and part == "plan" and review_year is not None and (explicit_year is None or explicit_year > review_year):
         return "target", est[-1].group()   # 预计全年… in the plan: a forecast for the plan year
     if est:

@@ -15,7 +15,7 @@ import re
 
 from .indicators import IndicatorRegistry
 from .quantity_spans import BENCHMARK_GAP
-from .quantity_time import TIME_PREFIX
+from .quantity_time import PART_OF_YEAR, TIME_PREFIX
 
 __all__ = ["IndicatorResolver", "ACTION_VERB", "BARE_MEASURE", "LEADING_RE", "MAX_NAME", "POST_VERB_START", "PREDICATES",
            "PREDICATE_RE", "PRODUCED", "SPLIT_COORD", "SUBJECT_MEASURED", "expand_coordination", "item_noun", "level_with_shared_noun",
@@ -136,6 +136,11 @@ def _object_before_last(verbs: list) -> list:
 _GIVING = frozenset(["发放", "给予", "实施", "开展"])
 
 
+# 地区生产总值上半年增长, 规上工业增加值1—5月: a part of a year after the name (with only
+# predicate words after it) is no part of the name; 年 alone is a predicate word, so it is taken first
+_PART_OF_YEAR_AT_END = re.compile(f"(?<=..)(?:{PART_OF_YEAR})(?:{PREDICATES})?$")
+
+
 def strip_phrase(phrase: str) -> str:
     """Clean a noun phrase: drop leading time/scope words and trailing predicate words."""
     phrase = phrase.strip(" \t“”\"'‘’")
@@ -143,6 +148,7 @@ def strip_phrase(phrase: str) -> str:
     while phrase != prev:
         prev = phrase
         phrase = LEADING_RE.sub("", phrase)
+        phrase = _PART_OF_YEAR_AT_END.sub("", phrase)
         phrase = PREDICATE_RE.sub("", phrase)
         phrase = _strip_unbalanced(re.sub(r"^[“\"「]+|[”\"」]+$", "", phrase))
         # 增长到2020年的152.3亿元, 经济增速2022年以来连续…: a time reference, not part of the name

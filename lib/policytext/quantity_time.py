@@ -26,7 +26,7 @@ from typing import Iterator
 from .metadata import written_date
 from .structure import Paragraph, heading_level, is_heading
 
-__all__ = ["AVG_RATE", "PERIOD_PATTERN", "TIME_PREFIX", "PeriodContext", "horizon_marks", "horizon_at",
+__all__ = ["AVG_RATE", "PART_OF_YEAR", "PERIOD_PATTERN", "TIME_PREFIX", "PeriodContext", "horizon_marks", "horizon_at",
            "is_rate_over_span", "month_of", "period_for", "period_label", "plan_period", "review_year_of", "span_in", "starts_span",
            "year_for", "year_of_months",
            "year_value"]
@@ -42,11 +42,11 @@ def year_value(written: str) -> int:
 
 
 # Part of a year up to a month: 1—3月, 前5个月, 一季度, 上半年, 前三季度 (see year_of_months)
-_PART_OF_YEAR = (r"(?:1|一)\s*[—\-－~～至到]\s*(?:1[0-2]|[1-9]|十[一二]?|[二三四五六七八九])\s*月份?"
+PART_OF_YEAR = (r"(?:1|一)\s*[—\-－~～至到]\s*(?:1[0-2]|[1-9]|十[一二]?|[二三四五六七八九])\s*月份?"
                  r"|前(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?月|第?一季度|上半年|前两个?季度|前三季度")
 # THE time words that open a phrase (到2026年, 今年, 五年来 ...): the subject step strips them.
 TIME_PREFIX = (r"(?:(?:到|至|截至|在)?(?:(?:19|20)\d\d|" + _CN_YEAR + r")年(?:底|末)?(?:前|之前)?|今年|全年|明年|去年|五年来|过去五年|今后五年|"
-               r"未来五年|年内|年(?:底|末|初)(?:前)?|当年|本年|近年来|" + _PART_OF_YEAR + ")")
+               r"未来五年|年内|年(?:底|末|初)(?:前)?|当年|本年|近年来|" + PART_OF_YEAR + ")")
 
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -498,7 +498,7 @@ def review_year_of(year: int | None, month: int | None = None, text: str = "") -
     return year if month >= 7 else year - 1
 
 
-_PARTS_OF_YEAR = re.compile(_PART_OF_YEAR)
+_PARTS_OF_YEAR = re.compile(PART_OF_YEAR)
 _LAST_MONTH_OF = {"一季度": 3, "上半年": 6, "两季度": 6, "两个季度": 6, "三季度": 9}
 _MONTH_NUMBER = re.compile(r"(1[0-2]|[1-9]|十[一二]?|[两二三四五六七八九])个?月")
 
