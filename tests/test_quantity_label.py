@@ -37,6 +37,10 @@ def test_cues():
     # a part of a year after an estimate is reported data; an estimate of that part is one
     assert label("预计全年地区生产总值增长7%，前三季度增长", "review") == ("achieved", "")
     assert label("地区生产总值上半年有望增长", "other") == ("estimate", "有望")
+    # an interview: what it reports after stating a goal, in a later clause, is reported
+    assert label("今年我们的目标是地区生产总值增长7%以上，今年前4个月，全市规上工业增加值增长", "other") == (
+        "achieved", "")
+    assert label("目标是力争上半年增长", "other")[0] == "target"
 
 
 @pytest.mark.parametrize("unit, pre, indicator, measure", [

@@ -59,6 +59,8 @@ def test_not_quantities(text):
     ("完成3万方面的任务", [(3.0, None, "万", "=", "3万")]),
     # a class label measures nothing (广西, 海南 2026): only the count is a quantity
     ("推进防城港30万吨级航道建设", []),
+    # the first months of a year name a time, as 1—4月 does
+    ("今年前4个月，全市规上工业增加值增长15%", [(15.0, None, "%", "=", "15%")]),
     ("建成3个20万吨级泊位", [(3.0, None, "个", "=", "3个")]),
 ])
 def test_units_ranges_and_relations(text, expected):

@@ -37,7 +37,7 @@ _FACT_CUE = re.compile(r"已经|业已|现在|目前|先后")
 _VISIT_AFTER = re.compile(r"^[^,，;；。]{0,2}(?:到|赴|来|深入)[^,，;；。]{0,12}(?:考察|视察|调研|检查指导|访问)")
 # (今年1-5月, 一季度, 上半年: the months already counted)
 _PAST_CUE = re.compile(r"已经|已|去年|上年|过去|五年来|一年来|以来|前?[一二三四]季度|上半年|"
-                       r"1\s*[-—–~至到]\s*\d{1,2}\s*月|一至[二三四五六七八九十]{1,2}月")
+                       r"1\s*[-—–~至到]\s*\d{1,2}\s*月|一至[二三四五六七八九十]{1,2}月|前(?:\d{1,2}|[两二三四五六七八九十]{1,2})个?月")
 # 争取 with resources after it is "obtained" (争取中央资金超900亿元, 争取国家“两重”建设任务162项):
 # in a review, what was secured, not a goal (争取实现…, 争取增长7% are goals)
 _SECURED = re.compile(r"争取(?=[^,，;；:：]{0,3}(?:中央|国家|上级|各类|资金|债券|转移支付|专项|政策|项目))")
@@ -81,6 +81,8 @@ def label_for(sentence: str, offset: int, part: str, *, explicit_year: int | Non
                 return "target", strong[-1].group()
         return "achieved", ""
     if strong:
+        if part == "other" and _PAST_CUE.search(pre, _clause_after(pre, strong[-1].end())):
+            return "achieved", ""      # 目标是…增长7%以上，今年前4个月…增长15%: reported after the goal
         return "target", strong[-1].group()
     if part == "plan":
         if explicit_year is not None and review_year is not None and explicit_year <= review_year \
@@ -97,6 +99,15 @@ def label_for(sentence: str, offset: int, part: str, *, explicit_year: int | Non
     if weak and not _PAST_CUE.search(pre[weak[-1].end():]) and weak[-1].group() not in ("完成", "全年"):
         return "target", weak[-1].group()
     return "achieved", ""
+
+
+_CLAUSE_BREAK = re.compile(r"[,，;；]")
+
+
+def _clause_after(pre: str, i: int) -> int:
+    """Where the clause after the one holding offset ``i`` starts (len(pre) when there is none)."""
+    m = _CLAUSE_BREAK.search(pre, i)
+    return m.end() if m else len(pre)
 
 
 # ------------------------------------------------------------------ measure
