@@ -350,6 +350,9 @@ def test_the_month_of_the_metadata_decides_what_an_estimate_is_about():
     ("一季度地区生产总值增长", 4, 2022),          # ended before an April interview: this year
     ("1—3月规上工业增加值增长", 4, 2022),
     ("前5个月固定资产投资增长", 6, 2022),
+    ("截至4月底，全区新登记市场主体", 5, 2022),     # as of the end of April, in a May feature
+    ("截至11月末，全市存款余额", 1, 2021),
+    ("12月份，全市新增就业", 1, None),             # one month, no part of a year so far
     ("上半年地区生产总值增长", 6, 2021),          # not over by June: the year before's
     ("前三季度地区生产总值增长", 4, 2021),
     ("1—11月规上工业增加值增长", 1, 2021),        # a January report

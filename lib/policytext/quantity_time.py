@@ -41,8 +41,8 @@ def year_value(written: str) -> int:
     return int(written) if written.isdigit() else int("".join(_CN_DIGIT[ch] for ch in written))
 
 
-# Part of a year up to a month: 1—3月, 前5个月, 一季度, 上半年, 前三季度 (see year_of_months)
-PART_OF_YEAR = (r"(?:1|一)\s*[—\-－~～至到]\s*(?:1[0-2]|[1-9]|十[一二]?|[二三四五六七八九])\s*月份?"
+# Part of a year up to a month: 1—3月, 前5个月, 截至4月底, 一季度, 上半年, 前三季度 (year_of_months)
+PART_OF_YEAR = (r"(?:(?:1|一)\s*[—\-－~～至到]|截至)\s*(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份|底|末)?"
                  r"|前(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?月|第?一季度|上半年|前两个?季度|前三季度")
 # THE time words that open a phrase (到2026年, 今年, 五年来 ...): the subject step strips them.
 TIME_PREFIX = (r"(?:(?:到|至|截至|在)?(?:(?:19|20)\d\d|" + _CN_YEAR + r")年(?:底|末)?(?:前|之前)?|今年|全年|明年|去年|五年来|过去五年|今后五年|"
