@@ -15,7 +15,8 @@ def test_discovery_in_a_forked_process_gives_identical_tokens(monkeypatch, engin
     # Mid-sized cold corpora discover terms in a child while the parent cuts without them and
     # then re-cuts the blocks with terms; a failed child means the parent discovers itself.
     # The child checks the candidates against the dictionary when it inherits a built engine,
-    # otherwise the parent does, once they have come.
+    # otherwise a second child does, forked once they have come and the parent has its engine;
+    # the parent checks them itself only when that child fails.
     monkeypatch.setattr(batch, "DISCOVER_ASIDE_MIN_CHARS", 0)
     monkeypatch.setattr(processes, "spare_core", lambda: True)     # whatever the machine's load
     text = DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8")
@@ -30,10 +31,23 @@ def test_discovery_in_a_forked_process_gives_identical_tokens(monkeypatch, engin
         return real_checked(*args, **kwargs)
     monkeypatch.setattr(processes, "checked_terms", recording)
     aside = tokens(c, cache=False)
-    assert checked_here == ([] if engine_built else [os.getpid()])
+    assert checked_here == []             # in a child either way
     assert "鹿鸣湾" in aside.terms and aside.terms == one.terms
     for i in c.ids:
         assert aside[i] == one[i] and aside[i].count("鹿鸣湾") == 8
+
+    real_job = processes._discover_job
+
+    def checks_fail(send, texts, engine, checks, scored=None):
+        if scored is not None:              # the second child
+            send.send((False, None))
+            send.close()
+            return
+        real_job(send, texts, engine, checks, scored)
+    monkeypatch.setattr(processes, "_discover_job", checks_fail)
+    checked = tokens(c, cache=False)
+    assert checked_here == ([] if engine_built else [os.getpid()])
+    assert checked.terms == one.terms and all(checked[i] == one[i] for i in c.ids)
 
     def failing(send, *args):
         send.send((False, None))

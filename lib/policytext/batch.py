@@ -147,6 +147,8 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
         child = processes.Discovery(texts, cache=cache, digests=digests, engine=engine)
         base = segmenter(engine)
         pool = processes.EarlyCuts(base, texts, until=child.ready)
+        if child.check_aside():       # the candidates' tests in a second child: cut on meanwhile
+            pool.extend(base, texts, until=child.ready)
         terms = child.result()
         return terms, _documents(texts, base, terms, pool, digests, pos=pos, workers=workers,
                                  progress=progress, names=names, engine=engine,

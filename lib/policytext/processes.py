@@ -147,11 +147,12 @@ def _forked(target, *args):
     return recv, proc
 
 
-def _discover_job(send, texts, engine: str | None, checks: bool) -> None:
+def _discover_job(send, texts, engine: str | None, checks: bool, scored=None) -> None:
     """Sends (True, scored candidates) or, with `checks`, (True, the corpus terms), or (False,
-    None) when something failed: the parent then runs discovery itself and reports the error."""
+    None) when something failed: the parent then runs discovery itself and reports the error.
+    With `scored` (candidates already counted), only the checks."""
     try:
-        found = scored_candidates(texts)
+        found = scored_candidates(texts) if scored is None else scored
         if checks:
             found = checked_terms(texts, top_candidates(texts, engine=engine, scored=found),
                                   key=None, engine=engine)
@@ -164,16 +165,18 @@ def _discover_job(send, texts, engine: str | None, checks: bool) -> None:
 
 class Discovery:
     """corpus_terms with its statistics in a forked process. They need no engine, so the child
-    starts before this process builds its own, and only the candidates come back (tens of kB);
-    the dictionary test and the checks, which need the engine, run here once they have come
-    (result). When this process has its engine already (a notebook's second corpus), the child
-    inherits it and runs the checks too, so that this one goes on cutting meanwhile (they took
-    0.09 s while the other core was idle). Unlike a pool, which moves all the text and tokens
-    between processes, this costs a fork."""
+    starts before this process builds its own, and only the candidates come back (tens of kB).
+    The checks against the dictionary need the engine: when this process has it already (a
+    notebook's second corpus), the child inherits it and runs them too; otherwise, once the
+    candidates have come and this process has built its engine, `check_aside` forks a second
+    child that inherits it and runs them. Either way this process goes on cutting meanwhile
+    (the checks took 0.08-0.09 s while the other core was idle). Unlike a pool, which moves all
+    the text and tokens between processes, each child costs a fork."""
 
     def __init__(self, texts, *, cache, digests, engine):
         self.args = (texts, cache, digests, engine)
         self.checked = engine_built(engine)
+        self.scored = None          # the candidates, once received here (check_aside)
         if self.checked:    # what the checks read, loaded here once, not in every child
             from .lexicon import dictionary_index
             dictionary_index()
@@ -181,36 +184,62 @@ class Discovery:
         # before the fork, this process pays it once; a child would import it on every cold run
         # (0.08 s of CPU).
         import numpy  # noqa: F401
-        self.recv, self.proc = _forked(_discover_job, texts, engine, self.checked)
+        self._start(texts, engine, self.checked)
+
+    def _start(self, *job) -> None:
+        self.recv, self.proc = _forked(_discover_job, *job)
         # ready() is asked after every text: a poll there would release the GIL and wait up to
         # 5 ms to get it back from the cutting thread (0.1 s per 1M characters), so a thread
         # waits for the child instead and ready() reads a flag.
         self._arrived = threading.Event()
-        threading.Thread(target=self._watch, daemon=True).start()
+        threading.Thread(target=self._watch, args=(self.recv, self._arrived), daemon=True).start()
 
-    def _watch(self) -> None:
+    @staticmethod
+    def _watch(recv, arrived: threading.Event) -> None:
         try:
-            self.recv.poll(None)
+            recv.poll(None)
         except (OSError, ValueError):  # closed by result()
             pass
-        self._arrived.set()
+        arrived.set()
 
     def ready(self) -> bool:
-        """True once the child has sent its candidates (or died)."""
+        """True once the child has sent its candidates or terms (or died)."""
         return self._arrived.is_set()
 
-    def result(self) -> list[str]:
+    def _receive(self):
         try:
-            ok, found = self.recv.recv()      # candidates, or the terms when the child checked
+            return self.recv.recv()           # candidates, or the terms when the child checked
         except (EOFError, OSError):   # the child died
-            ok, found = False, None
+            return False, None
         finally:
             self.recv.close()
             self.proc.join()
+
+    def check_aside(self) -> bool:
+        """Once the candidates have come (ready), test them in a second child that inherits this
+        process's engine, built by now; True when it started (ready() then waits for its terms).
+        Call it with no thread of this process cutting: a fork copies only the calling thread."""
+        if self.checked or not self.ready():
+            return False
+        ok, found = self._receive()
+        if not ok:
+            self.checked = True       # nothing to check: result() discovers here
+            self.recv = None
+            return False
+        texts, _, _, engine = self.args
+        self.scored, self.checked = found, True
+        self._start(texts, engine, True, found)
+        return True
+
+    def result(self) -> list[str]:
+        ok, found = self._receive() if self.recv is not None else (False, None)
         texts, cache, digests, engine = self.args
+        key = terms_key(texts, digests) if cache else None
+        if not ok and self.scored is not None:      # the checks' child failed: check here
+            return checked_terms(texts, top_candidates(texts, engine=engine, scored=self.scored),
+                                 key=key, engine=engine)
         if not ok:
             return corpus_terms(texts, cache=cache, digests=digests, engine=engine)
-        key = terms_key(texts, digests) if cache else None
         if self.checked:
             return stored_terms(key, found)
         return checked_terms(texts, top_candidates(texts, engine=engine, scored=found), key=key,
@@ -223,18 +252,22 @@ class EarlyCuts:
     re-cuts only their blocks with terms. The texts after them are cut with the terms."""
 
     def __init__(self, base: Engine, texts: Sequence[str], *, until):
-        cuts = []
-        ahead = base.cut_many(texts, joined=True)
+        self.cuts: list = []
+        self.extend(base, texts, until=until)
+
+    def extend(self, base: Engine, texts: Sequence[str], *, until) -> None:
+        """Cut the texts after those cut so far, until `until()` is true or none is left."""
+        ahead = base.cut_many(texts[len(self.cuts):], joined=True)
         try:
             for toks in ahead:
-                cuts.append(toks)
+                self.cuts.append(toks)
                 if until():
                     break
         finally:
             ahead.close()           # before a corpus-terms engine takes over base's dictionary
-        self.owner = list(range(len(cuts)))
-        self.pieces: list[str | None] = list(texts[:len(cuts)])
-        self.results = iter(cuts)
+        self.owner = list(range(len(self.cuts)))
+        self.pieces: list[str | None] = list(texts[:len(self.cuts)])
+        self.results = iter(self.cuts)
 
     def close(self) -> None:
         self.results = iter(())
