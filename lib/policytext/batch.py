@@ -359,7 +359,7 @@ def iter_segment_files(paths: Iterable[str | os.PathLike], *, discover: bool = T
                        joined: bool = False) -> Iterator[dict]:
     """`segment_files`, one record at a time (what `policytext segment` writes as it goes).
     joined=True: "tokens" as engine.join_tokens gives them (a string, or a list)."""
-    from .corpus import read_text
+    from .decode import read_text      # not corpus: segmenting needs no cleaning or metadata
 
     paths = [str(p) for p in paths]
     texts = [read_text(p) for p in paths]
@@ -375,7 +375,7 @@ def segment_files(paths: Iterable[str | os.PathLike], *, discover: bool = True,
     """Segment files' decoded raw text (no cleaning), for `policytext segment FILE... --jsonl`.
 
     Returns one {"doc": path, "tokens": [...]} per file; the tokens join back to the decoded
-    text (corpus.read_text: a UTF-8 BOM kept as U+FEFF, \\r\\n -> \\n). Discovery runs over the
+    text (decode.read_text: a UTF-8 BOM kept as U+FEFF, \\r\\n -> \\n). Discovery runs over the
     files together. engine: "rjieba" (default) or "jieba"; the tokens are the same.
     """
     return list(iter_segment_files(paths, discover=discover, cache=cache, engine=engine))

@@ -41,6 +41,8 @@ def _load(paths: list[str]):
 
 def _report_paths(paths: list[str]) -> list[str]:
     """The files of the arguments, a folder's reports (as load_corpus finds them) in its place."""
+    if not any(os.path.isdir(path) for path in paths):
+        return list(paths)
     from .corpus import report_files
 
     return [str(p) for path in paths for p in (report_files(path) if os.path.isdir(path) else [path])]
@@ -230,7 +232,6 @@ def _check_files(args: argparse.Namespace) -> None:
     A FIFO or device, a missing path, an oversized file and a folder without reports are
     clear errors naming the path (see policytext.decode.check_file).
     """
-    from .corpus import report_files
     from .decode import check_file
 
     files = getattr(args, "files", None)
@@ -238,6 +239,8 @@ def _check_files(args: argparse.Namespace) -> None:
         return
     for path in files:
         if os.path.isdir(path):
+            from .corpus import report_files      # (only then: segment starts without it)
+
             report_files(path)
         else:
             check_file(path)

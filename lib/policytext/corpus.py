@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import logging
 import os
 import re
 import warnings
@@ -18,9 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 from .clean import CleanText, RemovedLine, clean_text
-from .convert import html_to_text, looks_like_html, script_of, to_simplified
-from .decode import decode_bytes, read_bytes
-from .errors import DecodeError, MetadataError, ParameterError
+from .convert import script_of, to_simplified
+from .decode import decode_bytes, read_file, read_text  # noqa: F401  (read_text: re-exported)
+from .errors import MetadataError, ParameterError
 # DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
 from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, METADATA_HEAD, _parse_date,  # noqa: F401
                        date_from_text, fill_from_text, read_metadata, row_path)
@@ -45,30 +44,8 @@ DATA_CORPORA = {
 
 
 # ---------------------------------------------------------------- reading files
-
-_log = logging.getLogger(__name__)
-
-
-def read_file(path: str | Path) -> tuple[str, str, str]:
-    """(text, encoding, format) of a report file: decoded (see policytext.decode), newlines
-    normalised, and for HTML the extracted text (format "html", else "text")."""
-    path = Path(path)
-    text, encoding = decode_bytes(read_bytes(path), name=str(path))
-    form = "text"
-    if looks_like_html(text):
-        text, form = html_to_text(text), "html"
-        if not text.strip():
-            raise DecodeError(f"{path}: an HTML page with no text in it")
-    if _log.isEnabledFor(logging.INFO):
-        traditional = script_of(text) == "traditional"
-        _log.info("read %s: %s, %s%s", path, encoding, form,
-                  ", Traditional Chinese (analysed as Simplified)" if traditional else "")
-    return text, encoding, form
-
-
-def read_text(path: str | Path) -> str:
-    """The decoded raw text of a file (see read_file): the reference for offsets."""
-    return read_file(path)[0]
+# (read_file and read_text live in decode, so that `policytext segment` reads files without
+# importing cleaning, structure and metadata; they are part of this module's interface too)
 
 
 # ---------------------------------------------------------------- documents

@@ -27,6 +27,7 @@ Document (`Document.encoding`) and what `policytext ... --verbose` prints.
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 import stat
@@ -38,7 +39,7 @@ from pathlib import Path
 
 from .errors import DecodeError
 
-__all__ = ["decode_bytes", "read_bytes", "check_file", "plausibility", "common_chars", "MAX_BYTES", "PLAUSIBLE"]
+__all__ = ["decode_bytes", "read_bytes", "read_file", "read_text", "check_file", "plausibility", "common_chars", "MAX_BYTES", "PLAUSIBLE"]
 
 MAX_BYTES = 200 * 1024 * 1024  # the largest report file read; far above any real report
 PLAUSIBLE = 0.9  # real reports score >= 0.97; mojibake of short Big5 text about 0.5
@@ -405,3 +406,33 @@ def read_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
     if len(data) > limit:  # grew while we read it
         raise DecodeError(f"{path}: is over the {limit / 2**20:.0f} MB limit for one report")
     return data
+
+
+# ---------------------------------------------------------------- reading report files
+
+# How each file was read, at INFO level (`policytext -v`); named for the corpus, which reads them.
+_log = logging.getLogger("policytext.corpus")
+
+
+def read_file(path: str | Path) -> tuple[str, str, str]:
+    """(text, encoding, format) of a report file: decoded (decode_bytes), newlines normalised,
+    and for HTML the extracted text (format "html", else "text")."""
+    from .convert import html_to_text, looks_like_html, script_of
+
+    path = Path(path)
+    text, encoding = decode_bytes(read_bytes(path), name=str(path))
+    form = "text"
+    if looks_like_html(text):
+        text, form = html_to_text(text), "html"
+        if not text.strip():
+            raise DecodeError(f"{path}: an HTML page with no text in it")
+    if _log.isEnabledFor(logging.INFO):
+        traditional = script_of(text) == "traditional"
+        _log.info("read %s: %s, %s%s", path, encoding, form,
+                  ", Traditional Chinese (analysed as Simplified)" if traditional else "")
+    return text, encoding, form
+
+
+def read_text(path: str | Path) -> str:
+    """The decoded raw text of a file (see read_file): the reference for offsets."""
+    return read_file(path)[0]
