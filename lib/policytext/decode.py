@@ -23,7 +23,9 @@ Order of evidence:
    characters (U+FFFD), left where a program before us could not decode, are named in a warning.
 
 `decode_bytes` returns (text, encoding); the encoding is what the loader records on the
-Document (`Document.encoding`) and what `policytext ... --verbose` prints.
+Document (`Document.encoding`) and what `policytext ... --verbose` prints. `read_file` is the
+whole way from a path to a report's text (an HTML page taken apart by `convert`); it lives
+here rather than in `corpus` so that `policytext segment` starts without cleaning or metadata.
 """
 from __future__ import annotations
 
