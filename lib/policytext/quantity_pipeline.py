@@ -30,10 +30,9 @@ class _Context:
     def __init__(self, text: str, *, year: int | None, review_year: int | None, month: int | None,
                  paragraphs: list[Paragraph], registry: IndicatorRegistry):
         self.text = text
-        self.year, self.review_year = year, review_year
+        self.year, self.review_year, self.month = year, review_year, month
         # What 预计全年 is about: the year reviewed, except in a document of April to June (an
         # interview), when last year's figures are final and an estimate is of this year.
-        self.month = month
         self.estimate_year = year if month is not None and 4 <= month <= 6 else review_year
         self.part_at = part_finder(paragraphs)
         self.horizons = horizon_marks(paragraphs, review_year)
@@ -57,7 +56,7 @@ def extract_quantities(text: str, *, year: int | None = None, review_year: int |
     if month is None:
         month = month_of(year, text)
     if review_year is None:
-        review_year = review_year_of(year, month, text)
+        review_year = review_year_of(year, month)     # (the dateline's month is read above)
     if year is None and review_year is not None:
         year = review_year
     paragraphs = split_paragraphs(text) if paragraphs is None else paragraphs
@@ -144,8 +143,8 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
     y_explicit, explicit = year_for(text, offset, label="achieved", **when)
     label, cue = label_for(text, offset, part, explicit_year=y_explicit if explicit else None,
                            review_year=review_year, year=ctx.year)
-    y, y_explicit = year_for(text, offset, label=label, **when)
-    if not y_explicit and label in ("achieved", "estimate"):
+    y, named = year_for(text, offset, label=label, **when)
+    if not named and label in ("achieved", "estimate"):
         if ctx.periods.in_this_year(c.start):
             y = ctx.year    # 今年以来，…一季度地区生产总值增长8.5%: the year so far
         elif (months := year_of_months(text[:offset], ctx.year, ctx.month)) is not None:

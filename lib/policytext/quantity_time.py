@@ -507,10 +507,10 @@ def year_of_months(sentence_pre: str, year: int | None, month: int | None) -> in
     """The year of a part of a year named before a value (1—11月, 一季度, 上半年), from the month
     the document was given in: it has ended by then in that year (一季度 in an April interview),
     else it is the year before's (1—11月 in a January report). None without such a part or month."""
-    found = list(_PARTS_OF_YEAR.finditer(sentence_pre))
-    if not found or year is None or month is None:
+    # (asked for every value: no scan without a month)
+    if year is None or month is None or not (found := _PARTS_OF_YEAR.findall(sentence_pre)):
         return None
-    part = found[-1].group()
+    part = found[-1]
     last = next((last for name, last in _LAST_MONTH_OF.items() if part.endswith(name)), None)
     if last is None:
         written = _MONTH_NUMBER.findall(part)[-1]
