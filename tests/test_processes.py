@@ -23,6 +23,10 @@ def test_discovery_in_a_forked_process_gives_identical_tokens(monkeypatch, engin
     c = corpus({"x": PLANTED + text, "y": text + PLANTED})
     one = tokens(c, workers=1, cache=False)
     monkeypatch.setattr(processes, "engine_built", lambda engine: engine_built)
+    # Each child answers before the parent has cut both texts: on a loaded machine the parent
+    # could cut them all first, and then checks the candidates itself (nothing is left to cut
+    # beside a second child), which made this test flaky.
+    monkeypatch.setattr(processes.Discovery, "ready", lambda self: self.recv.poll(None))
     checked_here = []
     real_checked = processes.checked_terms
 
