@@ -253,6 +253,26 @@ def test_clear_error_names_the_file_and_the_problem(tmp_path, capsys, name):
     assert "Traceback" not in stderr and "internal error" not in stderr
 
 
+def test_one_error_names_every_unreadable_file_of_a_folder_or_of_the_arguments(tmp_path, capsys):
+    # A folder of web copies with two bad files: both are named at once, with their problems,
+    # rather than the first one, then the next after the user has mended it.
+    for name, data in {"a.txt": TWIN.encode(), "b.txt": b"", "c.txt": BAD["PNG"][0], "d.txt": TWIN.encode("gbk")}.items():
+        (tmp_path / name).write_bytes(data)
+    message = "2 of 4 files cannot be read:\n  {0}b.txt: file is empty\n  {0}c.txt: is a PNG image, not text"
+    with pytest.raises(DecodeError) as err:
+        load_corpus(tmp_path)
+    assert str(err.value) == message.format(f"{tmp_path}/")
+    with pytest.raises(DecodeError) as err:
+        load_files(sorted(tmp_path.iterdir()))
+    assert str(err.value) == message.format(f"{tmp_path}/")
+    # the command line: folders and files alike, one error, no output
+    assert main(["quantities", str(tmp_path)]) == 2
+    out, stderr = capsys.readouterr()
+    assert out == "" and stderr == f"policytext: error: {message.format(f'{tmp_path}/')}\n"
+    assert main(["quantities", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), str(tmp_path / "c.txt")]) == 2
+    assert capsys.readouterr().err.startswith("policytext: error: 2 of 3 files cannot be read:")
+
+
 # ---------------------------------------------------------------- special files
 
 def special_paths(tmp_path):

@@ -30,12 +30,14 @@ def _load(paths: list[str]):
     metadata from its text, and a warning says so)."""
     from .corpus import Corpus, load_corpus, load_files
 
-    docs = []
-    for path in paths:
-        if os.path.isdir(path):
-            docs += load_corpus(path, strict=False).docs
-        else:
-            docs += load_files([path]).docs
+    docs, files = [], []        # consecutive files are read together: one error names each bad one
+    for path in paths + [None]:
+        if path is not None and not os.path.isdir(path):
+            files.append(path)
+            continue
+        docs += load_files(files).docs if files else []
+        docs += load_corpus(path, strict=False).docs if path is not None else []
+        files = []
     return Corpus(docs)
 
 

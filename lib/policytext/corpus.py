@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 from .clean import CleanText, RemovedLine, clean_text
 from .convert import script_of, to_simplified
 from .decode import decode_bytes, read_file, read_text  # noqa: F401  (read_text: re-exported)
-from .errors import MetadataError, ParameterError
+from .errors import DecodeError, MetadataError, ParameterError
 # DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
 from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, METADATA_HEAD, _parse_date,  # noqa: F401
                        date_from_text, fill_from_text, read_metadata, row_path)
@@ -257,7 +257,8 @@ def load_corpus(path: str | Path | None = None, *, metadata: str | Path | None =
     whose file is missing or outside the folder, a file with no row, and a duplicate id
     are errors that name the file. With `strict=False` a file with no row is loaded with
     metadata read from its text, and a warning. Without a table, ids are the file names
-    without suffix (with sub-folders: "2021/jinchang").
+    without suffix (with sub-folders: "2021/jinchang"). Files that cannot be read are
+    named together, each with its problem, in one DecodeError.
 
     Each Document records its `encoding`, its `format` ("text" or "html": raw is then the
     extracted text) and its `script`; Traditional Chinese is analysed converted to
@@ -333,8 +334,8 @@ def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
     if not meta_path.exists():
         if not files:
             raise MetadataError(f"{folder}: no report files (.txt, .text, .html) and no {METADATA_FILE}")
-        return Corpus(_load_document(p, _file_id(p, folder), {"file": p.relative_to(folder).as_posix()})
-                      for p in files)
+        return _load_documents([(p, _file_id(p, folder), {"file": p.relative_to(folder).as_posix()})
+                                for p in files])
     rows = read_metadata(meta_path)
     listed = {row_path(meta_path, row) for row in rows}
     unlisted = [p for p in files if p.resolve() not in listed]
@@ -348,10 +349,26 @@ def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
         names = ", ".join(p.relative_to(folder).as_posix() for p in unlisted)
         raise MetadataError(f"{meta_path}: no metadata row for {names}; add a row per file "
                             f"(columns: {', '.join(METADATA_COLUMNS)}) or pass strict=False")
-    docs = [_load_document(row_path(meta_path, row), row["id"], row) for row in rows]
     for p in unlisted:
         warnings.warn(f"{p}: no metadata row; metadata taken from its text", stacklevel=3)
-        docs.append(_load_document(p, _file_id(p, folder), {"file": p.relative_to(folder).as_posix()}))
+    return _load_documents([(row_path(meta_path, row), row["id"], row) for row in rows]
+                           + [(p, _file_id(p, folder), {"file": p.relative_to(folder).as_posix()})
+                              for p in unlisted])
+
+
+def _load_documents(jobs: list[tuple[Path, str, dict]]) -> Corpus:
+    """A corpus of (path, id, metadata) jobs. Every file is read before an error is raised, so
+    that one error names each file that cannot be read and why, not just the first."""
+    docs, problems = [], []
+    for path, doc_id, meta in jobs:
+        try:
+            docs.append(_load_document(path, doc_id, meta))
+        except DecodeError as exc:
+            problems.append(str(exc))
+    if len(problems) > 1:
+        raise DecodeError(f"{len(problems)} of {len(jobs)} files cannot be read:\n  " + "\n  ".join(problems))
+    if problems:
+        raise DecodeError(problems[0])
     return Corpus(docs)
 
 
@@ -378,14 +395,13 @@ def load_files(paths: Iterable[str | Path]) -> Corpus:
     otherwise from the text itself (date and year) and the file name. A missing
     file, a folder, a FIFO or device is a DecodeError naming it.
     """
-    docs, tables = [], {}
+    jobs, tables = [], {}
     for path in map(Path, paths):
         meta_path = path.parent / METADATA_FILE
         if meta_path not in tables:
             tables[meta_path] = {r["file"]: r for r in read_metadata(meta_path)} if meta_path.is_file() else {}
-        meta = dict(tables[meta_path].get(path.name, {"file": path.name}))
-        docs.append(_load_document(path, path.name, meta))
-    return Corpus(docs)
+        jobs.append((path, path.name, dict(tables[meta_path].get(path.name, {"file": path.name}))))
+    return _load_documents(jobs)
 
 
 def corpus_subset(c: Corpus, *, ids: Iterable[str] | None = None, **meta: str | Iterable[str] | None) -> Corpus:
