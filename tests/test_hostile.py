@@ -389,6 +389,31 @@ def test_tables_that_are_clear_errors(tmp_path, name, table, problem):
     assert str(folder / "metadata.csv") in message and problem in message, message
 
 
+def test_one_error_names_every_faulty_row_of_a_table(tmp_path):
+    # a table typed by hand: a bad date, a misspelt kind, a repeated id, all named in one error
+    folder = folder_with(tmp_path, "id,file,doc_type,date_delivered\na,a.txt,,2021-13-01\n"
+                                   "b,b.txt,gov_report,\nc,c.txt,,\nc,d.txt,,\n")
+    table = folder / "metadata.csv"
+    with pytest.raises(MetadataError) as err:
+        load_corpus(folder)
+    assert str(err.value).split("\n") == [
+        f"{table}: 3 rows are faulty:",
+        f"  {table}, line 2, date_delivered: date '2021-13-01' does not exist (month must be in 1..12)",
+        f"  {table}, line 3: doc_type 'gov_report' is not one of gov_work_report, party_congress_report, "
+        "interview, feature (leave it empty when none fits)",
+        f"  {table}, line 5: duplicate id 'c' (first on line 4)"]
+    # well-formed rows naming files that are not there: each is named, with a near miss offered
+    (folder / "b.txt").write_bytes(TWIN.encode())
+    table.write_text("id,file\na,a.txt\nb,B.txt\nc,c.txt\n", encoding="utf-8")
+    with pytest.raises(MetadataError) as err:
+        load_corpus(folder)
+    assert str(err.value).split("\n") == [
+        f"{table}: 2 rows name no file:",
+        f"  {table}, line 3: row 'b' names 'B.txt', which does not exist; did you mean 'b.txt'? "
+        "(file names are matched exactly, letter case and suffix included)",
+        f"  {table}, line 4: row 'c' names 'c.txt', which does not exist"]
+
+
 def test_a_missing_metadata_table_given_by_name_is_an_error(tmp_path):
     folder = folder_with(tmp_path, "id,file\na,a.txt\n")
     with pytest.raises(MetadataError, match="elsewhere.csv: metadata file not found"):

@@ -339,12 +339,13 @@ def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
     rows = read_metadata(meta_path)
     listed = {row_path(meta_path, row) for row in rows}
     unlisted = [p for p in files if p.resolve() not in listed]
-    for row in rows:        # a row naming no file is the likelier mistake: say it first
-        file_path = row_path(meta_path, row)
-        if not file_path.is_file():
-            raise MetadataError(f"{meta_path}, line {row['_line']}: row {row['id']!r} names {row['file']!r}, "
-                                "which does not exist" + (" or is not a file" if file_path.exists() else "")
-                                + _did_you_mean(row["file"], unlisted, folder))
+    # a row naming no file is the likelier mistake: say it first, for every such row
+    absent = [_absent_file(meta_path, row, unlisted, folder) for row in rows
+              if not row_path(meta_path, row).is_file()]
+    if len(absent) > 1:
+        raise MetadataError(f"{meta_path}: {len(absent)} rows name no file:\n  " + "\n  ".join(absent))
+    if absent:
+        raise MetadataError(absent[0])
     if unlisted and strict:
         names = ", ".join(p.relative_to(folder).as_posix() for p in unlisted)
         raise MetadataError(f"{meta_path}: no metadata row for {names}; add a row per file "
@@ -370,6 +371,13 @@ def _load_documents(jobs: list[tuple[Path, str, dict]]) -> Corpus:
     if problems:
         raise DecodeError(problems[0])
     return Corpus(docs)
+
+
+def _absent_file(meta_path: Path, row: dict, unlisted: list[Path], folder: Path) -> str:
+    """What is wrong with a row whose file is not there."""
+    exists = row_path(meta_path, row).exists()
+    return (f"{meta_path}, line {row['_line']}: row {row['id']!r} names {row['file']!r}, which does not exist"
+            + (" or is not a file" if exists else "") + _did_you_mean(row["file"], unlisted, folder))
 
 
 def _did_you_mean(name: str, unlisted: list[Path], folder: Path) -> str:

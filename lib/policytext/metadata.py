@@ -117,28 +117,43 @@ def read_metadata(path: str | Path) -> list[dict]:
         raise MetadataError(f"{path}: metadata table lacks column(s) {', '.join(missing)} "
                             f"(header: {', '.join(header) or 'empty'}){hint}")
     rows: list[dict] = []
+    problems: list[str] = []     # every faulty row is named in one error, not just the first
     ids: dict[str, int] = {}
     files: dict[str, int] = {}
     for fields in reader:
         line = reader.line_num
         if not any(f.strip() for f in fields):
             continue  # a blank line
-        if len(fields) != len(header):
-            raise MetadataError(f"{path}, line {line}: {len(fields)} fields, but the header has "
-                                f"{len(header)} ({', '.join(header)}); quote values that contain commas")
-        row = {key: value.strip() for key, value in zip(header, fields) if key}
-        _check_row(path, line, row)
-        if row["id"] in ids:
-            raise MetadataError(f"{path}, line {line}: duplicate id {row['id']!r} (first on line {ids[row['id']]})")
-        same = os.path.normpath(row["file"].replace("\\", "/"))  # "./a.txt" is "a.txt"
-        if same in files:
-            raise MetadataError(f"{path}, line {line}: file {row['file']!r} listed twice "
-                                f"(first on line {files[same]})")
-        ids[row["id"]], files[same] = line, line
-        rows.append({**row, "_line": line})
+        try:
+            rows.append(_checked_row(path, line, header, fields, ids, files))
+        except MetadataError as exc:
+            problems.append(str(exc))
+    if len(problems) > 1:
+        raise MetadataError(f"{path}: {len(problems)} rows are faulty:\n  " + "\n  ".join(problems))
+    if problems:
+        raise MetadataError(problems[0])
     if not rows:
         raise MetadataError(f"{path}: metadata table has no rows")
     return rows
+
+
+def _checked_row(path: Path, line: int, header: list[str], fields: list[str],
+                 ids: dict[str, int], files: dict[str, int]) -> dict:
+    """One row of the table as a dict, with its "_line"; a MetadataError naming the line when it
+    is malformed or repeats an id or a file of an earlier row (`ids`, `files`: their first lines)."""
+    if len(fields) != len(header):
+        raise MetadataError(f"{path}, line {line}: {len(fields)} fields, but the header has "
+                            f"{len(header)} ({', '.join(header)}); quote values that contain commas")
+    row = {key: value.strip() for key, value in zip(header, fields) if key}
+    _check_row(path, line, row)
+    if row["id"] in ids:
+        raise MetadataError(f"{path}, line {line}: duplicate id {row['id']!r} (first on line {ids[row['id']]})")
+    same = os.path.normpath(row["file"].replace("\\", "/"))  # "./a.txt" is "a.txt"
+    if same in files:
+        raise MetadataError(f"{path}, line {line}: file {row['file']!r} listed twice "
+                            f"(first on line {files[same]})")
+    ids[row["id"]], files[same] = line, line
+    return {**row, "_line": line}
 
 
 def row_path(table: Path, row: dict) -> Path:
