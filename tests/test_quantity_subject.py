@@ -8,7 +8,7 @@ from policytext.quantity_subject import (SUBJECT_RESOLVERS, IndicatorResolver, S
                                          noun_after_value, noun_before_value, noun_of_list_item,
                                          order_of_previous_list, previous_subject, resolve_subject,
                                          share_of_noun_after, share_of_sector, share_of_value_before, share_used_for,
-                                         subject_compared_with_benchmark,
+                                         stage_of_subject_before, subject_compared_with_benchmark,
                                          subject_listed_in_order,
                                          subject_of_clause_before, subject_of_clause_head, subject_of_fenbie)
 
@@ -32,7 +32,7 @@ def test_the_resolvers_are_asked_in_this_order():
     assert [f.__name__ for f in SUBJECT_RESOLVERS] == [
         "share_of_sector", "subject_of_fenbie", "subject_compared_with_benchmark", "investment_of_projects", "money_spent_on", "noun_of_list_item", "noun_after_count",
         "share_used_for", "share_of_noun_after", "share_of_value_before", "subject_listed_in_order", "subject_of_clause_head",
-        "noun_before_value",
+        "stage_of_subject_before", "noun_before_value",
         "subject_of_clause_before", "order_of_previous_list", "noun_after_value", "previous_subject"]
 
 
@@ -213,6 +213,21 @@ def test_noun_before_value():
     # 共有/现有/拥有: having is not part of the name (海拉尔 2012: 现有蔬菜大棚生产面积)
     assert walk("全市共有高新技术企业120家。", noun_before_value) == [("高新技术企业",) * 2]
     assert walk("现有蔬菜大棚生产面积6000亩以上。", noun_before_value) == [("蔬菜大棚生产面积",) * 2]
+
+
+def test_stage_of_subject_before():
+    # a bare stage after 、 counts the things before at that stage (海南, 广西, 江苏 2026): the
+    # stage takes the place of the one written after the name, or follows a name it stood before
+    said = walk("年投资亿元以上项目新开工43个以上、竣工38个以上。", stage_of_subject_before)
+    assert said == [("", ""), ("年投资亿元以上项目竣工",) * 2]
+    assert walk("自治区重大项目开工390个、竣工437个。", resolve_subject) == [("自治区重大项目开工",) * 2,
+                                                                          ("自治区重大项目竣工",) * 2]
+    assert walk("建成过江通道4座、在建8座。", resolve_subject) == [("过江通道",) * 2, ("过江通道在建",) * 2]
+    assert walk("新建学校3所、改造5所。", resolve_subject)[1] == ("学校改造",) * 2
+    # not in another unit (what was signed is money, not projects), nor after a comma or with a noun
+    assert walk("引进项目30个、签约20亿元。", stage_of_subject_before)[1] == ("", "")
+    assert walk("完成投资6.1亿元，开工25.9万平方米。", stage_of_subject_before)[1] == ("", "")
+    assert walk("新开工项目12个、竣工项目8个。", stage_of_subject_before)[1] == ("", "")
 
 
 def test_order_of_previous_list():

@@ -27,7 +27,8 @@ __all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", 
            "subject_of_fenbie", "investment_of_projects", "money_spent_on", "noun_after_count",
            "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject", "noun_of_list_item",
            "share_used_for", "share_of_noun_after", "share_of_value_before", "subject_of_clause_before", "subject_of_clause_head",
-           "subject_listed_in_order", "subject_compared_with_benchmark"]
+           "subject_listed_in_order", "subject_compared_with_benchmark",
+           "stage_of_subject_before"]
 
 # ------------------------------------------------------------------ helpers of the resolvers
 
@@ -341,6 +342,21 @@ def noun_after_count(cl: Clause) -> tuple[str, str]:
     return _noun_after(cl, count)
 
 
+def stage_of_subject_before(cl: Clause) -> tuple[str, str]:
+    """项目新开工43个、竣工38个 -> 项目竣工; 建成过江通道4座、在建8座 -> 过江通道在建: a bare stage after 、
+    counts the things of the value before (in its unit) at that stage. The stage follows their name, in
+    place of one written with them (one before a noun is a verb the subject step drops)."""
+    stage, k, last = _STAGE.fullmatch(cl.pre), cl.group.index(cl.value), cl.memory.last[1]
+    if not stage or k == 0 or not last or base_unit(cl.group[k - 1].unit) != base_unit(cl.value.unit):
+        return "", ""
+    return cl.resolver.from_phrase(_STAGE_AROUND.sub("", last) + stage[1], percent=cl.is_percent)
+
+
+_STAGES = r"(?:新开工|开工建设|开工|竣工投产|竣工|建成投产|建成|投产|完工|在建|续建|新建|改扩建|扩建|改建|改造|签约|落地|投用|交付)"
+_STAGE = re.compile(f"、({_STAGES})")
+_STAGE_AROUND = re.compile(f"^{_STAGES}(?=..)|(?<=..){_STAGES}$")     # 新开工项目, 项目新开工
+
+
 def noun_before_value(cl: Clause) -> tuple[str, str]:
     """地区生产总值增长5%: the phrase before the value; 城镇 or 农村 alone, after a clause about a
     城乡 subject (城乡最低生活保障标准逐年提高，城镇年人均提高600元), is that subject's half."""
@@ -558,7 +574,7 @@ def share_of_sector(cl: Clause) -> tuple[str, str]:
 
 SUBJECT_RESOLVERS = (share_of_sector, subject_of_fenbie, subject_compared_with_benchmark, investment_of_projects, money_spent_on, noun_of_list_item, noun_after_count,
                      share_used_for, share_of_noun_after, share_of_value_before, subject_listed_in_order, subject_of_clause_head,
-                     noun_before_value,
+                     stage_of_subject_before, noun_before_value,
                      subject_of_clause_before, order_of_previous_list, noun_after_value, previous_subject)
 
 
