@@ -234,6 +234,10 @@ def test_order_of_previous_list():
     text = "城镇和农村居民人均可支配收入分别达到48132元、24726元，较2016年增长43.5%、50.2%。"
     said = walk(text, order_of_previous_list)
     assert [ind for ind, _ in said[2:]] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    # a clause whose first value names its own subject is no second round of the list (江苏, 陕西 2026)
+    text = "规上工业增加值、规上服务业营收分别增长6.5%和7%，进出口总额5.95万亿元、增长6%。"
+    assert walk(text, order_of_previous_list)[3] == ("", "")
+    assert walk(text, resolve_subject)[3] == ("进出口总额", "进出口总额")
 
 
 def test_noun_after_value():

@@ -406,11 +406,14 @@ _CHENGXIANG_SUBJECT = re.compile(r"城乡([\u4e00-\u9fff]{2,12}?)(?:逐年|不�
 
 
 def order_of_previous_list(cl: Clause) -> tuple[str, str]:
-    """较2016年增长43.5%、50.2%: listed in the order of the previous 分别 subject."""
-    in_clause = cl.in_clause
-    if cl.memory.listed and len(in_clause) == len(cl.memory.listed):
-        return cl.memory.listed[in_clause.index(cl.value)]
-    return "", ""
+    """较2016年增长43.5%、50.2%: listed in the order of the previous 分别 subject, when the values
+    before in the clause took it too (in 进出口总值达到5379亿元、增长18.5%, the first names its own)."""
+    in_clause, listed = cl.in_clause, cl.memory.listed
+    i = in_clause.index(cl.value)
+    if not listed or len(in_clause) != len(listed) or (i and [r["indicator"] for r in cl.rows[-i:]] !=
+                                                       [name for name, _ in listed[:i]]):
+        return "", ""
+    return listed[i]
 
 
 def noun_after_value(cl: Clause) -> tuple[str, str]:
