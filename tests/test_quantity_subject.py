@@ -173,6 +173,9 @@ def test_noun_after_count():
     # inside, a quoted word is part of the noun only when the noun goes on after it (河南 2026)
     assert walk("新培育20家省级“两业”融合标杆企业。", noun_after_count) == [("省级两业融合标杆企业",) * 2]
     assert "新三板" not in walk("5家企业挂牌“新三板”。", noun_after_count)[0][0]
+    # 由/从 a count to another: what changed is named before 由, and the verbs after are none (海南 2026)
+    assert walk("中职学校由71所优化整合为47所。", noun_after_count)[0] == ("", "")
+    assert walk("中职学校由71所优化整合为47所。", resolve_subject) == [("中职学校",) * 2] * 2
 
 
 def test_noun_before_value():

@@ -336,8 +336,8 @@ def _item_chain(cl: Clause) -> list[Candidate]:
 def noun_after_count(cl: Clause) -> tuple[str, str]:
     """82个贫困村全部退出 -> 贫困村: a count names what it counts after it; 12类45件民生实事:
     a count right before another counts, by other units, what that one counts."""
-    if not cl.is_count or base_unit(cl.value.unit) in _DURATIONS:
-        return "", ""               # 连续5个季度居全国前列: what follows a length of time is no thing counted
+    if not cl.is_count or base_unit(cl.value.unit) in _DURATIONS or cl.pre.endswith(("由", "从")):
+        return "", ""     # 连续5个季度居全国前列: no thing counted; 中职学校由71所优化整合为47所: named before
     count = next((g for g in cl.group if g.start == cl.value.text_end and base_unit(g.unit) in MEASURE_WORDS), cl.value)
     return _noun_after(cl, count)
 
