@@ -142,6 +142,16 @@ def test_split_unit_uses_the_one_magnitude_table(unit, factor, base):
     assert MAGNITUDES["亿"] == 1e8 and list(MAGNITUDES)[0] == "万亿"     # longest first
 
 
+@pytest.mark.parametrize("unit, kind", [
+    ("%", "rate"), ("个百分点", "rate"), ("倍", "rate"), ("亿元", "money"), ("美元", "money"), ("元/月", "元/月"),
+    ("万人次", "count"), ("个", "count"), ("家", "count"), ("万平方米", "平方米"), ("公里", "公里"), ("万吨", "吨"),
+])
+def test_unit_kind_says_what_a_unit_measures(unit, kind):
+    from policytext.numbers import unit_kind
+
+    assert unit_kind(unit) == kind
+
+
 @pytest.mark.parametrize("text, value, unit", [
     ("新型储能装机规模达到12吉瓦时。", 12.0, "吉瓦时"),     # 陕西 2026: energy, not the power 吉瓦
     ("建成储能电站300兆瓦时。", 300.0, "兆瓦时"),

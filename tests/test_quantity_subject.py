@@ -253,6 +253,17 @@ def test_previous_subject_within_the_segment_only():
     assert said == [("", ""), ("一般公共预算收入", "一般公共预算收入"), ("", "")]
 
 
+def test_previous_subject_measures_alike_or_side_by_side():
+    # an area after an investment, in a clause of its own, is not the investment (海拉尔 2016)
+    said = walk("项目当年完成投资6.1亿元，开工25.9万平方米。", previous_subject)
+    assert said[1] == ("", "")
+    # a level after its growth rate, and two measures of one thing side by side, carry it
+    said = walk("地区生产总值增长8%，达到282亿元。", resolve_subject)
+    assert said[1] == ("地区生产总值", "地区生产总值")
+    assert walk("发放失业补助金2.4万人次、3250.4万元。", previous_subject)[1] == ("失业补助金", "失业补助金")
+    assert walk("村村通道路23条、163公里。", previous_subject)[1] == ("村村通道路", "村村通道路")
+
+
 def test_resolve_subject_takes_the_first_that_finds_one():
     calls = []
 

@@ -17,6 +17,7 @@ __all__ = [
     "NumberSpan",
     "UNITS",
     "base_unit",
+    "unit_kind",
     "split_unit",
     "find_numbers",
     "match_unit",
@@ -191,6 +192,15 @@ def split_unit(unit: str) -> tuple[float, str]:
 def base_unit(unit: str) -> str:
     """The unit without its magnitude: '万亿元' -> '元', '万人' -> '人', '亿' -> ''."""
     return split_unit(unit)[1]
+
+
+def unit_kind(unit: str) -> str:
+    """What a unit measures: "rate" (%, 个百分点, 倍 …), "money" (any 元), "count" (a measure
+    word: 个, 家, 人次 …), else the unit without its magnitude (亩, 公里, 吨 …)."""
+    base = base_unit(unit)
+    if base in ("%", "％", "‰", "成", "个百分点", "倍", "番"):
+        return "rate"
+    return "money" if base.endswith("元") else "count" if base in MEASURE_WORDS else base
 
 
 def split_magnitude(run: str) -> tuple[str, str]:

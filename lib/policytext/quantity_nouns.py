@@ -17,7 +17,7 @@ from .indicators import IndicatorRegistry
 from .quantity_spans import BENCHMARK_GAP
 from .quantity_time import PART_OF_YEAR, TIME_PREFIX
 
-__all__ = ["IndicatorResolver", "ACTION_VERB", "BARE_MEASURE", "LEADING_RE", "MAX_NAME", "POST_VERB_START", "PREDICATES",
+__all__ = ["IndicatorResolver", "ACTION_VERB", "BARE_MEASURE", "STAGES", "LEADING_RE", "MAX_NAME", "POST_VERB_START", "PREDICATES",
            "PREDICATE_RE", "PRODUCED", "SPLIT_COORD", "SUBJECT_MEASURED", "expand_coordination", "item_noun", "level_with_shared_noun",
            "post_phrase", "predicate_follows", "spending_indicator", "strip_phrase", "strip_phrase_keep_coord", "strip_time"]
 
@@ -66,6 +66,8 @@ LEADING_RE = re.compile(
     # 加快…: when and how, not what
     r"了|[0-9]{1,2}[.．、](?![0-9])|[0-9]{1,2}月(?:底|末|份|中旬)?(?:前|之前)?|举[^,，;；]{1,4}?之力|"
     r"加快|全力|大力|率先|在(?=全[国省区市县])|全面(?=..))+")
+# Stages of a work or project: 开工, 竣工, 在建 … (项目新开工43个、竣工38个)
+STAGES = r"(?:新开工|开工建设|开工|竣工投产|竣工|建成投产|建成|投产|完工|在建|续建|新建|改扩建|扩建|改建|改造|签约|落地|投用|交付)"
 # A verb that starts an action phrase: what follows is the object (实施31个项目, 累计投入…).
 ACTION_VERB = re.compile(
     r"(?:实施|推动|完成|建成(?!区(?!域))|新建成|新建|改建|扩建|新改扩建|改扩建|改造|开展|"

@@ -14,11 +14,11 @@ indicator stays empty, as for any unknown subject.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from .numbers import MEASURE_WORDS, base_unit
+from .numbers import MEASURE_WORDS, base_unit, unit_kind
+from .quantity_clause import SEPARATORS as _SEPARATORS, Clause, SubjectMemory, clause_of
 from .quantity_label import usable_indicator
-from .quantity_nouns import (BARE_MEASURE, MAX_NAME, PREDICATE_RE, PREDICATES, PRODUCED, SPLIT_COORD, SUBJECT_MEASURED,
+from .quantity_nouns import (BARE_MEASURE, MAX_NAME, PREDICATE_RE, PREDICATES, PRODUCED, SPLIT_COORD, STAGES, SUBJECT_MEASURED,
                              IndicatorResolver, expand_coordination, item_noun, post_phrase, predicate_follows,
                              spending_indicator, strip_phrase, strip_phrase_keep_coord)
 from .quantity_spans import BENCHMARK_GAP, SECTORS_NAMED, Candidate
@@ -32,8 +32,6 @@ __all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", 
 
 # ------------------------------------------------------------------ helpers of the resolvers
 
-_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
-_SEPARATORS = frozenset("、和及与")     # between the items of a list of values
 
 
 def _distinct_subjects(rows: list[dict], n: int) -> list[tuple[str, str]]:
@@ -78,89 +76,6 @@ def _fenbie_items(text: str, clause_start: int, fenbie: int, n: int) -> list[str
         subject = strip_phrase_keep_coord(text[start:end])
     return expand_coordination(subject, n) if subject else []
 
-
-
-# ------------------------------------------------------------------ the clause a resolver sees
-
-@dataclass
-class SubjectMemory:
-    """What the previous values of a ;-segment were about."""
-    segment: int = -1
-    last: tuple[str, str] = ("", "")              # (indicator, as written) of the last value
-    listed: list[tuple[str, str]] = field(default_factory=list)   # the subjects of the last 分别
-
-
-@dataclass
-class Clause:
-    """One value in its clause: ``pre`` is the text between the value before it in the clause
-    (or the clause start) and the value; ``rows`` the rows of the sentence so far."""
-    text: str
-    value: Candidate
-    group: list[Candidate]          # the values of the sentence
-    rows: list[dict]
-    resolver: IndicatorResolver
-    memory: SubjectMemory
-    sentence_start: int
-    clause_start: int
-    clause_end: int
-    segment_start: int
-    previous_clause: str
-    pre: str
-
-    @property
-    def clause_pre(self) -> str:
-        return self.text[self.clause_start:self.value.start]
-
-    @property
-    def in_clause(self) -> list[Candidate]:
-        return [g for g in self.group if self.clause_start <= g.start < self.clause_end]
-
-    @property
-    def is_count(self) -> bool:
-        return base_unit(self.value.unit) in MEASURE_WORDS or self.value.unit in ("万", "亿")
-
-    @property
-    def is_percent(self) -> bool:
-        return self.value.unit in ("%", "％", "成")
-
-    @property
-    def only_separator(self) -> bool:
-        """Nothing but 、/和 between this value and the one before: 7%、8%."""
-        return not self.pre.strip() or self.pre.strip() in _SEPARATORS
-
-
-def clause_of(text: str, sentence: tuple[int, int], group: list[Candidate], k: int, rows: list[dict],
-              resolver: IndicatorResolver, memory: SubjectMemory) -> Clause:
-    """The clause around the ``k``-th value of a sentence; a new ;-segment clears ``memory``."""
-    s_start, s_end = sentence
-    c = group[k]
-    pre_sentence = text[s_start:c.start]
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(pre_sentence)]
-    clause_start = s_start + (breaks[-1] if breaks else 0)
-    segment_start = s_start + max(pre_sentence.rfind(";"), pre_sentence.rfind("；")) + 1
-    if segment_start != memory.segment:
-        memory.segment, memory.last, memory.listed = segment_start, ("", ""), []
-    prev_end = max([g.text_end for g in group[:k] if g.text_end <= c.start and g.start >= clause_start]
-                   or [clause_start])
-    m_end = _CLAUSE_END.search(text, c.text_end, s_end)
-    clause_end = m_end.start() if m_end else s_end
-    prev_break = s_start + (breaks[-2] if len(breaks) > 1 else 0)
-    return Clause(text, c, group, rows, resolver, memory, s_start, clause_start, clause_end, segment_start,
-                  text[prev_break:clause_start].rstrip(",，;；:："), _after_value(text, prev_end, c.start))
-
-
-# A note in brackets right after a value belongs to it: 16.4万头(只)、蔬菜产量达到10.2万吨.
-_VALUE_NOTE = re.compile(r"[(（][^()（）]{1,3}[)）]")
-
-
-def _after_value(text: str, prev_end: int, start: int) -> str:
-    """The text between the value before (or the clause start) and this one, without the
-    previous value's note in brackets."""
-    note = _VALUE_NOTE.match(text, prev_end, start)
-    return text[note.end() if note else prev_end:start]
-
-
-_CLAUSE_END = re.compile(r"[,，;；:：。！？!?\n]")
 
 # ------------------------------------------------------------------ resolvers, in the order asked
 
@@ -252,7 +167,7 @@ def noun_of_list_item(cl: Clause) -> tuple[str, str]:
     背街巷道改造投资; 实施了中心城区26公里供水、117公里供热 -> 中心城区供水, 供热; 完成了老城区
     8条、12.3公里道路提升改造 -> 老城区道路提升改造 (both); 推进东电2×35万千瓦热电联产项目
     -> 东电热电联产项目: a value inside a noun phrase measures the noun after it."""
-    if base_unit(cl.value.unit) in _RATE_UNITS | _DURATIONS:
+    if base_unit(cl.value.unit) in _DURATIONS or unit_kind(cl.value.unit) == "rate":
         return "", ""                    # a rate (a length of time) names what it measures before it
     chain = _item_chain(cl)
     if not chain:
@@ -278,7 +193,6 @@ def noun_of_list_item(cl: Clause) -> tuple[str, str]:
     return cl.resolver.registry.canonical(written), written
 
 
-_RATE_UNITS = frozenset(["%", "‰", "成", "倍", "番", "个百分点"])
 _DURATIONS = frozenset(["个月", "个季度", "个工作日"])     # lengths of time: not things counted
 # 年销售收入超10亿元的龙头企业, 吞吐量实现183万人次的历史性突破: a relation word before the
 # value: it measures the phrase before it
@@ -352,9 +266,8 @@ def stage_of_subject_before(cl: Clause) -> tuple[str, str]:
     return cl.resolver.from_phrase(_STAGE_AROUND.sub("", last) + stage[1], percent=cl.is_percent)
 
 
-_STAGES = r"(?:新开工|开工建设|开工|竣工投产|竣工|建成投产|建成|投产|完工|在建|续建|新建|改扩建|扩建|改建|改造|签约|落地|投用|交付)"
-_STAGE = re.compile(f"、({_STAGES})")
-_STAGE_AROUND = re.compile(f"^{_STAGES}(?=..)|(?<=..){_STAGES}$")     # 新开工项目, 项目新开工
+_STAGE = re.compile(f"、({STAGES})")
+_STAGE_AROUND = re.compile(f"^{STAGES}(?=..)|(?<=..){STAGES}$")     # 新开工项目, 项目新开工
 
 
 def noun_before_value(cl: Clause) -> tuple[str, str]:
@@ -428,6 +341,12 @@ def previous_subject(cl: Clause) -> tuple[str, str]:
     after = cl.text[cl.value.text_end:cl.clause_end]
     if after.startswith("的") or (cl.is_count and _HAN_PAIR.match(after) and not predicate_follows(after)):
         return "", ""            # (4条实现通车, 183人全部脱贫: a predicate; the subject is before)
+    # 完成投资6.1亿元，开工25.9万平方米: an area is no investment (but 补助金2.4万人次、3250.4万元
+    # and 道路23条、163公里, side by side, are two measures of one thing)
+    k = cl.group.index(cl.value)
+    if k and not cl.only_separator and "rate" not in (kind := unit_kind(cl.value.unit),
+                                                      before := unit_kind(cl.group[k - 1].unit)) and kind != before:
+        return "", ""
     return cl.memory.last
 
 
