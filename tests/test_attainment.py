@@ -356,3 +356,27 @@ def test_a_fall_written_with_a_minus_or_as_negative_growth_misses_a_growth_targe
     judged = textstat_attainment(found).set_index("indicator")
     assert (judged.loc[GDP, "achieved"], judged.loc[GDP, "met"], judged.loc[GDP, "gap"]) == (-1.5, False, -7.5)
     assert (judged.loc["进出口总额", "achieved"], judged.loc["进出口总额", "met"]) == (-3.0, False)
+
+
+def test_one_value_for_both_halves_is_a_target_for_each():
+    # 海拉尔 2018: 城乡居民人均可支配收入分别增长7.5%; the 2019 report gives each half's result
+    target = "城乡居民人均可支配收入分别增长7.5%;"
+    results = "城镇居民人均可支配收入增长6.5%,农村居民人均可支配收入增长9.4%。"
+    frame = q(("r2018", 30, 34, "target", "城乡居民人均可支配收入", "change", 7.5, None, "%", "=", 2018, target),
+              ("r2019", 20, 24, "achieved", "城镇居民人均可支配收入", "change", 6.5, None, "%", "=", 2018, results),
+              ("r2019", 40, 44, "achieved", "农村居民人均可支配收入", "change", 9.4, None, "%", "=", 2018, results),
+              place={"r2018": "海拉尔区", "r2019": "海拉尔区"})
+    frame["text"] = ["7.5%", "6.5%", "9.4%"]
+    frame["indicator_text"] = frame["indicator"]
+    a = textstat_attainment(frame).set_index("indicator")
+    assert list(a.index) == ["农村居民人均可支配收入", "城镇居民人均可支配收入"]
+    assert list(a["target"]) == [7.5, 7.5] and list(a["met"]) == [True, False]
+    assert list(a["target_start"]) == [30, 30] and set(a["target_sentence"]) == {target}
+    # without 分别 城乡居民 may be every resident: one row, no result
+    frame.loc[0, "sentence"] = "城乡居民人均可支配收入增长7.5%;"
+    a = textstat_attainment(frame)
+    assert a[a["indicator"] == "城乡居民人均可支配收入"]["target"].tolist() == [7.5]
+    assert a["met"].isna().all()
+    # two values after 分别 are read in order by the subject step, not here
+    frame.loc[0, "sentence"] = "城乡居民人均可支配收入分别增长7.5%和8%;"
+    assert "城乡居民人均可支配收入" in set(textstat_attainment(frame)["indicator"])

@@ -32,6 +32,7 @@ target's direction (the quantities' ``direction`` column): a result that went th
 """
 from __future__ import annotations
 
+import re
 
 import pandas as pd
 
@@ -39,7 +40,7 @@ from .errors import ParameterError
 from .figures import cached_figure
 from .targets import _check, quantities_periods, tracked_rows, unit_scale
 
-__all__ = ["textstat_attainment", "textplot_attainment", "target_met",
+__all__ = ["textstat_attainment", "textplot_attainment", "target_met", "both_halves",
            "ATTAINMENT_COLUMNS", "CEILING_INDICATORS", "CEILING_LEVELS"]
 
 ATTAINMENT_COLUMNS = [
@@ -141,8 +142,41 @@ def _places(q: pd.DataFrame, corpus) -> pd.Series:
 
 # ------------------------------------------------------------------ the table
 
+def both_halves(q: pd.DataFrame) -> pd.DataFrame:
+    """``q`` with a value written once for the town and country halves of a subject
+    (城乡居民人均可支配收入分别增长7.5%: each grows 7.5%) as one row for each half
+    (城镇居民人均可支配收入, 农村居民人均可支配收入), both with the value's document, offsets and
+    sentence, so that each half's target meets the result reported for it."""
+    if not {"indicator_text", "sentence", "text"} <= set(q.columns):
+        return q
+    from .indicators import indicator_registry
+
+    canonical = indicator_registry().canonical
+    rows, split = [], False
+    for r in q.to_dict("records"):
+        written = r["indicator_text"] if isinstance(r["indicator_text"], str) else ""
+        if not _one_value_for_both(written, r["sentence"], str(r["text"])):
+            rows.append(r)
+            continue
+        split = True
+        rows += [{**r, "indicator": canonical(half + written[2:]), "indicator_text": half + written[2:]}
+                 for half in ("城镇", "农村")]
+    return pd.DataFrame(rows, columns=q.columns) if split else q
+
+
+def _one_value_for_both(written: str, sentence, text: str) -> bool:
+    """城乡居民人均可支配收入分别增长7.5%: a 城乡 subject, 分别, and one value only (分别增长8%和9%
+    is read in order by the subject step)."""
+    return (written.startswith("城乡") and len(written) > 3 and isinstance(sentence, str)
+            and re.search(re.escape(written) + _BOTH + re.escape(text) + r"(?![、和与及]?[0-9０-９])", sentence)
+            is not None)
+
+
+_BOTH = r"分别(?:比上年)?(?:增长|提高|增加|达到|上涨)?"
+
+
 def _prepare(q: pd.DataFrame, corpus) -> pd.DataFrame:
-    t = quantities_periods(q, corpus=corpus)
+    t = quantities_periods(both_halves(q), corpus=corpus)
     t = t[tracked_rows(t)
           & (t["year"].notna() | t["period_end"].notna())].copy()    # a year, or a span (年均, 五年累计)
     t["place"] = _places(t, corpus)
@@ -270,6 +304,8 @@ def textstat_attainment(q: pd.DataFrame, *, corpus=None, registered: bool = Fals
       achieved - target in the target's unit.
     - A key with a target and no result yet, or a result and no target, is kept with
       the other side empty.
+    - One value for the town and country halves (城乡居民人均可支配收入分别增长7.5%) is the
+      target or result of each half (:func:`both_halves`).
 
     ``registered=True`` keeps the indicators of the indicator registry (GDP, income,
     jobs …), not single projects.
