@@ -50,6 +50,11 @@ def test_share_of_sector_names_each_part_of_a_ratio_and_nothing_after_it(text, w
 def test_subject_of_fenbie_splits_the_coordinated_subject():
     said = walk("城镇和农村居民人均可支配收入分别达到48132元、24726元。", subject_of_fenbie)
     assert [ind for ind, _ in said] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    # goods or partners before a trade flow share it (江西, 陕西 2026)
+    said = walk("集成电路、汽车零配件、锂电池出口分别增长107.9%、46.7%、57.4%。", subject_of_fenbie)
+    assert [ind for ind, _ in said] == ["集成电路出口", "汽车零配件出口", "锂电池出口"]
+    said = walk("对中亚五国、东盟进出口分别增长37.2%、19%。", subject_of_fenbie)
+    assert [ind for ind, _ in said] == ["中亚五国进出口", "东盟进出口"]
 
 
 def test_subject_of_fenbie_with_and_inside_the_items():

@@ -337,8 +337,7 @@ _COMMON_WORD = 50   # dictionary frequency: 天然气 1218, 原油 729; 农村�
 # What a measured name ends in: a rate, a share, a standard, an amount.
 _HEAD = re.compile(r"(?:(?:普及|覆盖|达标|参保|合格|优良|利用|处理|入学|就业|失业|贡献|转化|完成|增长|发生|死亡)?率|"
                    r"标准|比重|比例|占比|收入|收益|利润|总额|规模|[起个户人次件家宗]数|面积|产量|数量|产值|增加值|金额|"
-                   r"支出|指数|人次|投资)$")
-
+                   r"支出|指数|人次|投资|进出口|出口|进口)$")
 
 
 def strip_time(s: str) -> str:
