@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 from .clean import CleanText, RemovedLine, clean_text
 from .convert import script_of, to_simplified
 from .decode import decode_bytes, read_file, read_text  # noqa: F401  (read_text: re-exported)
-from .errors import DecodeError, MetadataError, ParameterError
+from .errors import DecodeError, MetadataError, ParameterError, raise_together
 # DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
 from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, METADATA_HEAD, _parse_date,  # noqa: F401
                        date_from_text, fill_from_text, read_metadata, row_path)
@@ -342,10 +342,7 @@ def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
     # a row naming no file is the likelier mistake: say it first, for every such row
     absent = [_absent_file(meta_path, row, unlisted, folder) for row in rows
               if not row_path(meta_path, row).is_file()]
-    if len(absent) > 1:
-        raise MetadataError(f"{meta_path}: {len(absent)} rows name no file:\n  " + "\n  ".join(absent))
-    if absent:
-        raise MetadataError(absent[0])
+    raise_together(MetadataError, absent, f"{meta_path}: {len(absent)} rows name no file")
     if unlisted and strict:
         names = ", ".join(p.relative_to(folder).as_posix() for p in unlisted)
         raise MetadataError(f"{meta_path}: no metadata row for {names}; add a row per file "
@@ -366,10 +363,7 @@ def _load_documents(jobs: list[tuple[Path, str, dict]]) -> Corpus:
             docs.append(_load_document(path, doc_id, meta))
         except DecodeError as exc:
             problems.append(str(exc))
-    if len(problems) > 1:
-        raise DecodeError(f"{len(problems)} of {len(jobs)} files cannot be read:\n  " + "\n  ".join(problems))
-    if problems:
-        raise DecodeError(problems[0])
+    raise_together(DecodeError, problems, f"{len(problems)} of {len(jobs)} files cannot be read")
     return Corpus(docs)
 
 

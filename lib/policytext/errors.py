@@ -1,7 +1,8 @@
 """Errors raised by policytext. Each names the file (or document) and the problem.
 
 Every error class of the library lives here, so callers can catch `PolicyTextError`
-(or one kind) without importing the module that raises it.
+(or one kind) without importing the module that raises it. `raise_together` (not exported)
+gathers the problems of several files or rows into one error.
 """
 
 __all__ = ["PolicyTextError", "DecodeError", "MetadataError", "ParameterError", "FontError",
@@ -38,3 +39,12 @@ class DictionaryError(PolicyTextError, ValueError):
 
 class LabSetupError(PolicyTextError):
     """The JupyterLab font set-up cannot be done (no web font, unwritable environment)."""
+
+
+def raise_together(error: type[PolicyTextError], problems: list[str], heading: str) -> None:
+    """Raise one ``error`` that names every problem, so that all can be mended at once: the
+    problem itself when there is one, else ``heading`` and the problems one to a line."""
+    if len(problems) > 1:
+        raise error(f"{heading}:\n  " + "\n  ".join(problems))
+    if problems:
+        raise error(problems[0])

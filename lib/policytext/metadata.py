@@ -28,7 +28,7 @@ import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from .decode import decode_bytes, read_bytes
-from .errors import DecodeError, MetadataError
+from .errors import DecodeError, MetadataError, raise_together
 from .numbers import parse_number
 
 __all__ = ["METADATA_FILE", "METADATA_COLUMNS", "METADATA_HEAD", "DOC_TYPES", "DOC_TYPE_NAMES", "doc_type_name",
@@ -128,10 +128,7 @@ def read_metadata(path: str | Path) -> list[dict]:
             rows.append(_checked_row(path, line, header, fields, ids, files))
         except MetadataError as exc:
             problems.append(str(exc))
-    if len(problems) > 1:
-        raise MetadataError(f"{path}: {len(problems)} rows are faulty:\n  " + "\n  ".join(problems))
-    if problems:
-        raise MetadataError(problems[0])
+    raise_together(MetadataError, problems, f"{path}: {len(problems)} rows are faulty")
     if not rows:
         raise MetadataError(f"{path}: metadata table has no rows")
     return rows
