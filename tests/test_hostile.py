@@ -414,6 +414,20 @@ def test_one_error_names_every_faulty_row_of_a_table(tmp_path):
         f"  {table}, line 4: row 'c' names 'c.txt', which does not exist"]
 
 
+def test_a_place_written_more_than_one_way_is_read_one_way_and_said(tmp_path):
+    folder = folder_with(tmp_path, "id,file,place\na,a.txt,海拉尔区\nb,b.txt,呼伦贝尔市海拉尔区\nc,c.txt,海拉尔\n",
+                         {name: TWIN.encode() for name in ("a.txt", "b.txt", "c.txt")})
+    with pytest.warns(UserWarning) as said:
+        c = load_corpus(folder)
+    assert [d.meta["place"] for d in c] == ["海拉尔区"] * 3
+    assert [str(w.message) for w in said] == ["one place written more than one way is read one way: "
+                                              "呼伦贝尔市海拉尔区 as 海拉尔区; 海拉尔 as 海拉尔区 "
+                                              "(write it alike in metadata.csv to keep this from being said)"]
+    with pytest.warns(UserWarning, match="read one way") as said:
+        assert load_corpus(folder, place="海拉尔区").ids == ["a", "b", "c"]
+    assert said[0].filename == __file__       # said where the user loaded the corpus
+
+
 def test_a_missing_metadata_table_given_by_name_is_an_error(tmp_path):
     folder = folder_with(tmp_path, "id,file\na,a.txt\n")
     with pytest.raises(MetadataError, match="elsewhere.csv: metadata file not found"):

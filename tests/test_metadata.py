@@ -4,7 +4,7 @@ import pytest
 from policytext.corpus import corpus
 import datetime as dt
 
-from policytext.metadata import (date_from_text, doc_type_from_text, fill_from_text, place_from_text,
+from policytext.metadata import (date_from_text, doc_type_from_text, fill_from_text, place_from_text, same_places,
                                  written_date)
 from policytext.quantity_time import review_year_of
 
@@ -140,3 +140,20 @@ def test_read_from_the_text_equals_the_metadata_on_the_seeds_and_bundled_corpora
     assert len(docs) == 23
     assert read.pop("liangzhou_feature_2021") == (None, None)   # a feature has no fixed opening
     assert read == {k: v for k, v in given.items() if k != "liangzhou_feature_2021"}
+
+
+@pytest.mark.parametrize("places, same", [
+    # with its parent, or without its unit: one place (海拉尔 2012–2019 written three ways)
+    (["海拉尔区", "呼伦贝尔市海拉尔区", "海拉尔"], {"呼伦贝尔市海拉尔区": "海拉尔区", "海拉尔": "海拉尔区"}),
+    (["甘肃省嘉峪关市", "嘉峪关市", "金昌市", "甘肃省"], {"甘肃省嘉峪关市": "嘉峪关市"}),
+    (["浙江省杭州市", "杭州市", "郑州市金水区", "金水区"], {"浙江省杭州市": "杭州市", "郑州市金水区": "金水区"}),
+    (["海拉尔", "呼伦贝尔市海拉尔区"], {"海拉尔": "呼伦贝尔市海拉尔区"}),
+    # two places could be meant: nothing is merged
+    (["沈阳市和平区", "天津市和平区", "和平区"], {}),
+    (["朝阳区", "朝阳市", "朝阳"], {}),
+    # a province and its city, a name with 州 or 新区 inside: other places
+    (["甘肃省", "甘肃省兰州市", "兰州新区", "兰州市"], {"甘肃省兰州市": "兰州市"}),
+    (["内蒙古自治区", "安徽省", ""], {}),
+])
+def test_same_places(places, same):
+    assert same_places(places) == same

@@ -22,7 +22,7 @@ from .decode import decode_bytes, read_file, read_text  # noqa: F401  (read_text
 from .errors import DecodeError, MetadataError, ParameterError, raise_together
 # DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
 from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, METADATA_HEAD, _parse_date,  # noqa: F401
-                       date_from_text, fill_from_text, read_metadata, row_path)
+                       date_from_text, fill_from_text, read_metadata, row_path, same_places)
 from .structure import Paragraph, Sentence, split_paragraphs, split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -364,7 +364,21 @@ def _load_documents(jobs: list[tuple[Path, str, dict]]) -> Corpus:
         except DecodeError as exc:
             problems.append(str(exc))
     raise_together(DecodeError, problems, f"{len(problems)} of {len(jobs)} files cannot be read")
+    _one_way_per_place(docs)
     return Corpus(docs)
+
+
+def _one_way_per_place(docs: list[Document]) -> None:
+    """A place written more than one way in the metadata (呼伦贝尔市海拉尔区 and 海拉尔区) is read one
+    way, with a warning: tables group by place, and would otherwise split one place's years."""
+    same = same_places(doc.meta["place"] for doc in docs)
+    if not same:
+        return
+    for doc in docs:
+        doc.meta["place"] = same.get(doc.meta["place"], doc.meta["place"])
+    warnings.warn("one place written more than one way is read one way: "
+                  + "; ".join(f"{written} as {read}" for written, read in sorted(same.items()))
+                  + " (write it alike in metadata.csv to keep this from being said)", stacklevel=5)
 
 
 def _absent_file(meta_path: Path, row: dict, unlisted: list[Path], folder: Path) -> str:

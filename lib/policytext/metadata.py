@@ -26,6 +26,7 @@ import io
 import os
 import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Iterable
 
 from .decode import decode_bytes, read_bytes
 from .errors import DecodeError, MetadataError, raise_together
@@ -33,7 +34,8 @@ from .numbers import parse_number
 
 __all__ = ["METADATA_FILE", "METADATA_COLUMNS", "METADATA_HEAD", "DOC_TYPES", "DOC_TYPE_NAMES", "doc_type_name",
            "read_metadata", "row_path",
-           "place_from_text", "doc_type_from_text", "date_from_text", "written_date", "fill_from_text"]
+           "place_from_text", "doc_type_from_text", "date_from_text", "written_date", "fill_from_text",
+           "same_places"]
 
 METADATA_FILE = "metadata.csv"
 METADATA_COLUMNS = [
@@ -210,6 +212,34 @@ def place_from_text(text: str, *, head: int = METADATA_HEAD) -> str | None:
             parts = _LAST_UNIT.findall(m.group(1))
             return parts[-1] if parts and len(parts[-1]) > 2 else m.group(1)
     return None
+
+
+def same_places(places: Iterable[str]) -> dict[str, str]:
+    """Places of one corpus written more than one way -> the one way to read them: a place with
+    its parent (呼伦贝尔市海拉尔区) -> the place alone (海拉尔区), a name without its unit (海拉尔) ->
+    the name with it. Only when no other place could be meant: 沈阳市和平区 and 天津市和平区 stay
+    apart, and so do 朝阳 and 朝阳区 beside 朝阳市."""
+    names = {p for p in places if p}
+    own = {p: _own_name(p) for p in names}
+    same = {p: own[p] for p in names if own[p] != p and own[p] in names
+            and sum(own[q] == own[p] for q in names if q != own[p]) == 1}
+    for p in names - set(same):
+        meant = {same.get(q, q) for q in names if q != p and re.fullmatch(re.escape(p) + _UNIT, own[q])}
+        if not _ENDS_IN_UNIT.search(p) and len(meant) == 1:
+            same[p] = meant.pop()
+    return same
+
+
+def _own_name(place: str) -> str:
+    """The place without its parents: 呼伦贝尔市海拉尔区 -> 海拉尔区, 浙江省杭州市 -> 杭州市: the
+    shortest end of three characters or more that follows a unit (杭州市 and 兰州新区 stay whole)."""
+    for k in range(len(place) - 3, 0, -1):
+        if _ENDS_IN_UNIT.search(place, 0, k) and _ENDS_IN_UNIT.search(place):
+            return place[k:]
+    return place
+
+
+_ENDS_IN_UNIT = re.compile(_UNIT + "$")
 
 
 def doc_type_from_text(text: str, *, head: int = METADATA_HEAD) -> str | None:
