@@ -10,7 +10,7 @@ import pandas as pd
 from policytext import corpus as make_corpus
 from policytext import load_corpus, quantities
 from policytext.findings_tracking import (
-    drop_annual_repeats, fmt_stated, md_city_targets, md_conclusions, md_consistency, md_implied_growth, md_timeline,
+    fmt_stated, md_city_targets, md_conclusions, md_consistency, md_implied_growth, md_timeline,
     table_implied_growth, timeline_choices,
 )
 
@@ -76,21 +76,6 @@ def test_consistency_states_each_disagreement_and_the_later_document_rule():
     agreeing = checks[checks["finding"] == "consistent"]
     assert md_consistency(agreeing, detail).startswith("The one check agrees.")
     assert md_consistency(pd.concat([agreeing, agreeing]), detail).startswith("All 2 checks agree.")
-
-
-def test_successive_annual_targets_are_not_a_moved_deadline():
-    rows = [("target year differs", "地区生产总值", 2016, "change", "r2016", "target", 7.5, "%", "=", 2016),
-            ("target year differs", "地区生产总值", 2016, "change", "r2017", "target", 7.5, "%", "=", 2017),
-            ("target year differs", "地区生产总值", 2025, "level", "talk", "target", 500.0, "亿元", ">=", 2025),
-            ("target year differs", "地区生产总值", 2025, "level", "gov", "target", 500.0, "亿元", ">=", 2026)]
-    cols = ["finding", "indicator", "year", "measure", "doc", "label", "value", "unit", "relation", "statement_year"]
-    detail = pd.DataFrame(rows, columns=cols).assign(place="甲市")
-    checks = detail.drop_duplicates(["year", "measure"])[["place", "indicator", "year", "measure", "finding"]]
-    years = {"r2016": 2016, "r2017": 2017, "talk": 2022, "gov": 2021}
-    kept, kept_rows = drop_annual_repeats(checks, detail, doc_years=years)
-    assert kept["measure"].tolist() == ["level"] and len(kept_rows) == 2  # 500亿元 by 2025 vs 2026 stays
-    same, _ = drop_annual_repeats(checks, detail, doc_years={})  # no years: nothing is dropped
-    assert len(same) == 2
 
 
 def _growth_and_q():

@@ -158,6 +158,22 @@ def test_consistency_findings():
     assert list(c["finding"])[0] == "reported values differ"  # disagreements first
 
 
+def test_successive_annual_targets_are_not_a_moved_deadline():
+    # 7.5% set for 2016 in the 2016 report and for 2017 in the 2017 report: two targets (海拉尔);
+    # 500亿元 by 2025 in a 2022 interview and by 2026 in a 2021 report: one promise moved
+    table = q(("r2016", "target", GDP, "change", 7.5, None, "%", "=", 2016, "地区生产总值增长7.5%"),
+              ("r2017", "target", GDP, "change", 7.5, None, "%", "=", 2017, "地区生产总值增长7.5%"),
+              ("talk", "target", GDP, "level", 500, None, "亿元", ">=", 2025, "到2025年突破500亿元"),
+              ("gov", "target", GDP, "level", 500, None, "亿元", ">=", 2026, "到2026年突破500亿元"))
+    years = {"r2016": 2016, "r2017": 2017, "talk": 2022, "gov": 2021}
+    dated = table.assign(place="甲市", doc_year=table["doc"].map(years))
+    c = textstat_consistency(dated)
+    assert list(zip(c["measure"], c["finding"])) == [("level", "target year differs")]
+    # undated documents: nothing says the targets are annual, so both are said
+    c = textstat_consistency(table.assign(place="甲市"))
+    assert list(c["finding"]) == ["target year differs"] * 2
+
+
 def test_consistency_statements_keep_their_source():
     d = textstat_consistency(with_place(TABLE, PLACES), statements=True)
     income = d[(d["indicator"] == INCOME) & (d["finding"] == "reported values differ")]

@@ -38,7 +38,7 @@ import pandas as pd
 
 from .errors import ParameterError
 from .figures import cached_figure
-from .targets import _check, quantities_periods, tracked_rows, unit_scale
+from .targets import _check, doc_dates, quantities_periods, tracked_rows, unit_scale
 
 __all__ = ["textstat_attainment", "textplot_attainment", "target_met", "both_halves",
            "ATTAINMENT_COLUMNS", "CEILING_INDICATORS", "CEILING_LEVELS"]
@@ -105,23 +105,9 @@ def target_met(target: float, achieved: float, *, relation: str = "=", target_hi
 # ------------------------------------------------------------------ documents and places
 
 def _doc_dates(q: pd.DataFrame, corpus) -> dict[str, float]:
-    """A sortable date per document: the corpus date (or year), a ``doc_date`` /
-    ``doc_year`` column, else the year most of its targets are for (a work report sets
-    that year's targets).  Unknown -> NaN."""
-    dates: dict[str, float] = {}
-    if corpus is not None:
-        for doc in corpus:
-            d = doc.date
-            if d is not None:
-                dates[doc.id] = d.year + (d.timetuple().tm_yday - 1) / 366
-            elif doc.year is not None:
-                dates[doc.id] = float(doc.year)
-    for col in ("doc_date", "doc_year"):
-        if col in q.columns:
-            for doc, value in zip(q["doc"], q[col]):
-                if doc not in dates and not pd.isna(value):
-                    value = pd.Timestamp(value) if col == "doc_date" else value
-                    dates[doc] = value.year + (value.dayofyear - 1) / 366 if col == "doc_date" else float(value)
+    """A sortable date per document (:func:`policytext.targets.doc_dates`), else the year most
+    of its targets are for (a work report sets that year's targets).  Unknown -> NaN."""
+    dates = doc_dates(q, corpus)
     targets = q[(q["label"] == "target") & q["year"].notna()]
     for doc, years in targets.groupby("doc")["year"]:
         if doc not in dates:

@@ -6,9 +6,10 @@ it, so the prose cannot disagree with the table beside it and a selection with n
 gets one sentence saying so. Text from the data goes through ``md_escape``.
 
 The rules a reader applies are written here once and applied to whatever is selected: a later
-document's figure for a finished year is more likely final; the same value set as the annual
-target of successive years is two targets, not a moved deadline; a level target implies a growth
-rate, set against the annual growth targets stated for the years it spans.
+document's figure for a finished year is more likely final; a level target implies a growth
+rate, set against the annual growth targets stated for the years it spans. (That the same value
+set as the annual target of successive years is two targets, not a moved deadline, is a rule of
+:func:`policytext.targets.textstat_consistency` itself.)
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from .metadata import doc_type_name
 
 __all__ = [
     # notebook 04
-    "fmt_stated", "md_city_targets", "md_consistency", "drop_annual_repeats", "table_implied_growth",
+    "fmt_stated", "md_city_targets", "md_consistency", "table_implied_growth",
     "md_implied_growth", "timeline_choices", "md_timeline", "md_conclusions",
     # notebook 05
     "md_selection", "md_selection_fallback", "attainment_choices", "table_attainment", "table_attainment_summary",
@@ -99,26 +100,6 @@ def _later_is_final(rows, dates: dict) -> str:
            if early else "")
     return (f" The later document's figure ({md_escape(fmt_stated(value['value'], unit=value['unit']))} in "
             f"{md_escape(latest)}) is more likely final{why}.")
-
-
-def drop_annual_repeats(checks, statements, *, doc_years: dict):
-    """`checks` and `statements` of textstat_consistency without the 'target year differs'
-    checks whose every statement is an annual target (for its document's year or the next):
-    7.5% set for 2016 in the 2016 report and for 2017 in the 2017 report are two targets, not
-    a moved deadline. `doc_years` maps doc id -> the year the document was given."""
-    def annual(rows) -> bool:
-        gaps = [r.statement_year - doc_years[r.doc] for r in rows.itertuples() if doc_years.get(r.doc)]
-        return len(gaps) == len(rows) and all(0 <= g <= 1 for g in gaps)
-
-    keys = ["place", "indicator", "year", "measure", "finding"]
-    moved = statements[statements["finding"] == "target year differs"]
-    repeats = [key for key, rows in moved.groupby(keys, sort=False) if annual(rows)]
-    if not repeats:
-        return checks, statements
-    drop = set(repeats)
-    keep_checks = [tuple(r) not in drop for r in checks[keys].itertuples(index=False)]
-    keep_rows = [tuple(r) not in drop for r in statements[keys].itertuples(index=False)]
-    return checks[keep_checks].reset_index(drop=True), statements[keep_rows].reset_index(drop=True)
 
 
 def _check_line(key, rows, dates: dict) -> str:

@@ -25,7 +25,7 @@ from .figures import cached_figure
 from .numbers import split_unit
 
 __all__ = ["textstat_targets", "textstat_city_targets", "textstat_consistency", "textstat_implied_growth",
-           "textplot_timeline", "textplot_implied_growth", "quantities_periods", "unit_scale"]
+           "textplot_timeline", "textplot_implied_growth", "quantities_periods", "unit_scale", "doc_dates"]
 
 _NEEDED = ("doc", "label", "indicator", "measure", "value", "unit", "relation", "year")
 _TRACKED = ("target", "achieved", "estimate")
@@ -138,6 +138,21 @@ def _places(q: pd.DataFrame, corpus) -> pd.Series:
     if "place" in q.columns:
         return q["place"].fillna("").astype(str)
     return pd.Series("", index=q.index, dtype=str)
+
+
+def doc_dates(q: pd.DataFrame, corpus=None) -> dict[str, float]:
+    """A sortable date per document (2016.16 for 1 March 2016): the corpus date (or year), else
+    a ``doc_date`` / ``doc_year`` column of ``q``. A document with none is left out."""
+    dates: dict[str, float] = {}
+    for doc in corpus or ():
+        if (d := doc.date) is not None:
+            dates[doc.id] = d.year + (d.timetuple().tm_yday - 1) / 366
+    for col in ("doc_date", "doc_year"):
+        for doc, value in zip(q["doc"], q[col]) if col in q.columns else ():
+            if doc not in dates and not pd.isna(value):
+                value = pd.Timestamp(value) if col == "doc_date" else value
+                dates[doc] = value.year + (value.dayofyear - 1) / 366 if col == "doc_date" else float(value)
+    return dates
 
 
 def _tracked(q: pd.DataFrame, corpus=None, *, spans: bool = False, totals: bool = False) -> pd.DataFrame:
@@ -352,6 +367,27 @@ def textstat_city_targets(q: pd.DataFrame, *, corpus=None, registered: bool = Tr
     return t[cols].reset_index(drop=True)
 
 
+def _moved_deadlines(t: pd.DataFrame, doc_years: dict[str, int]) -> list[tuple[dict, pd.DataFrame]]:
+    """The 'target year differs' checks: one target value, different horizons (到2026年 vs
+    "十四五"末), not the same value set as the annual target of successive years (7.5% for 2016
+    in the 2016 report, for 2017 in the 2017 one: two targets)."""
+    checks = []
+    targets = t[(t["label"] == "target") & (t["period_start"] == t["period_end"]).fillna(False)]
+    for (place, ind, measure, _unit), g in targets.groupby(["place", "indicator", "measure", "base_unit"],
+                                                          sort=False):
+        for _key, same in g.groupby([g["scaled"].round(6), g["relation"].fillna("=")]):
+            annual = all(doc in doc_years and 0 <= year - doc_years[doc] <= 1
+                         for doc, year in zip(same["doc"], same["year"]))
+            if same["doc"].nunique() > 1 and same["year"].nunique() > 1 and not annual:
+                same = same.sort_values("year")
+                checks.append(({"place": place, "indicator": ind, "year": int(same["year"].min()),
+                                "period": str(int(same["year"].min())),
+                                "measure": measure, "finding": "target year differs",
+                                "values": _statements(same, with_year=True), "n_docs": same["doc"].nunique()},
+                               same))
+    return checks
+
+
 _FINDING_ORDER = {"reported values differ": 0, "targets differ": 1, "target year differs": 2,
                   "estimate revised": 3, "consistent up to rounding": 4, "consistent": 5}
 
@@ -372,7 +408,9 @@ def textstat_consistency(q: pd.DataFrame, *, corpus=None, registered: bool = Tru
 
     ``finding`` is 'reported values differ' (two documents report different achieved
     values), 'targets differ', 'target year differs' (the same target value set for
-    different years, e.g. 500亿元 by 2025 in one text and by 2026 in another),
+    different years, e.g. 500亿元 by 2025 in one text and by 2026 in another; not when each
+    is the annual target of its document's year or the next, as dated by ``corpus`` or a
+    ``doc_date``/``doc_year`` column: 7.5% in successive work reports is two targets),
     'estimate revised' (an estimate, later reported otherwise), 'consistent up to
     rounding' (3.9万人 vs 3.94万人) or 'consistent'.  ``values`` lists each value with its
     kind and document; threshold statements (首次突破300亿元) are not compared.
@@ -410,18 +448,7 @@ def textstat_consistency(q: pd.DataFrame, *, corpus=None, registered: bool = Tru
         checks.append(({"place": place, "indicator": ind, "year": int(g["year"].iloc[0]), "period": period,
                         "measure": measure, "finding": finding, "values": _statements(g),
                         "n_docs": g["doc"].nunique()}, g))
-    # one target value, different horizons (到2026年 vs "十四五"末)
-    targets = t[(t["label"] == "target") & (t["period_start"] == t["period_end"]).fillna(False)]
-    for (place, ind, measure, _unit), g in targets.groupby(["place", "indicator", "measure", "base_unit"],
-                                                          sort=False):
-        for _key, same in g.groupby([g["scaled"].round(6), g["relation"].fillna("=")]):
-            if same["doc"].nunique() > 1 and same["year"].nunique() > 1:
-                same = same.sort_values("year")
-                checks.append(({"place": place, "indicator": ind, "year": int(same["year"].min()),
-                                "period": str(int(same["year"].min())),
-                                "measure": measure, "finding": "target year differs",
-                                "values": _statements(same, with_year=True), "n_docs": same["doc"].nunique()},
-                               same))
+    checks += _moved_deadlines(t, {doc: int(date) for doc, date in doc_dates(q, corpus).items()})
     if not checks:
         return pd.DataFrame(columns=cols + detail if statements else cols)
     out = pd.DataFrame([c for c, _ in checks], columns=cols)
