@@ -79,6 +79,7 @@ def test_metadata_row_with_no_file_is_an_error(tmp_path):
         load_corpus(folder)
 
 
+@pytest.mark.filterwarnings("ignore:.*hold the same text")     # copies, on purpose
 def test_file_with_no_metadata_row_is_an_error_unless_not_strict(tmp_path):
     folder = _folder(tmp_path, {"a.txt": TEXT.encode(), "new_2023.txt": TEXT.encode()}, ["a,a.txt,,,,,,,,,,,"])
     with pytest.raises(MetadataError, match=r"no metadata row for new_2023\.txt"):
@@ -114,6 +115,7 @@ def test_duplicate_id_is_an_error_with_line_numbers(tmp_path):
         load_corpus(folder)
 
 
+@pytest.mark.filterwarnings("ignore:.*hold the same text")     # copies, on purpose
 def test_folder_without_metadata_loads_every_file(tmp_path):
     folder = _folder(tmp_path, {"x.txt": TEXT.encode(), "y.txt": TEXT.encode("gb18030")}, None)
     assert load_corpus(folder).ids == ["x", "y"]

@@ -416,7 +416,7 @@ def test_one_error_names_every_faulty_row_of_a_table(tmp_path):
 
 def test_a_place_written_more_than_one_way_is_read_one_way_and_said(tmp_path):
     folder = folder_with(tmp_path, "id,file,place\na,a.txt,海拉尔区\nb,b.txt,呼伦贝尔市海拉尔区\nc,c.txt,海拉尔\n",
-                         {name: TWIN.encode() for name in ("a.txt", "b.txt", "c.txt")})
+                         {name: (TWIN + name).encode() for name in ("a.txt", "b.txt", "c.txt")})
     with pytest.warns(UserWarning) as said:
         c = load_corpus(folder)
     assert [d.meta["place"] for d in c] == ["海拉尔区"] * 3
@@ -426,6 +426,23 @@ def test_a_place_written_more_than_one_way_is_read_one_way_and_said(tmp_path):
     with pytest.warns(UserWarning, match="read one way") as said:
         assert load_corpus(folder, place="海拉尔区").ids == ["a", "b", "c"]
     assert said[0].filename == __file__       # said where the user loaded the corpus
+
+
+def test_two_copies_of_one_report_are_said(tmp_path):
+    # the same text in GBK and as a web page, spaces aside; a web copy with its page furniture
+    # beside the text file (same place and year); a report of another year is no copy
+    web = "首页 > 政务公开 > 政府工作报告\n" + TWIN + "\n版权所有 嘉峪关市人民政府 网站标识码6202000001\n"
+    other = TWIN.replace("2021年全市", "2022年全市").replace("326.5", "360.2")
+    folder = folder_with(tmp_path, "id,file,date_delivered\na,a.txt,2022-01-10\nb,b.txt,2022-01-10\n"
+                                   "c,c.html,2022-01-10\nw,w.txt,2022-01-10\nn,n.txt,2023-01-10\n",
+                         {"a.txt": TWIN.encode(), "b.txt": TWIN.encode("gbk"), "c.html": html_page(TWIN).encode(),
+                          "w.txt": web.encode(), "n.txt": other.encode()})
+    with pytest.warns(UserWarning) as said:
+        load_corpus(folder)
+    twice = ": every table counts it twice (remove one, or keep both on purpose)"
+    assert [str(w.message) for w in said] == [
+        "a, b and c hold the same text" + twice,
+        "a and w hold nearly the same text (100% of the shorter one's sampled 8-character pieces are in the other)" + twice]
 
 
 def test_a_missing_metadata_table_given_by_name_is_an_error(tmp_path):
@@ -443,6 +460,7 @@ def test_a_link_leading_out_of_the_corpus_folder_is_refused(tmp_path):
         load_corpus(folder)
 
 
+@pytest.mark.filterwarnings("ignore:.*hold the same text")     # one text in four forms, on purpose
 def test_every_report_file_is_loaded_or_named(tmp_path):
     files = {"A.TXT": TWIN.encode(), "b.text": TWIN.encode("gbk"), "sub/c.txt": TWIN.encode(),
              "d.HTML": html_page(TWIN).encode(), "notes.md": b"# notes", "headline.csv": b"a,b\n",
