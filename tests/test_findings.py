@@ -1,5 +1,5 @@
 """Markdown helpers: escaping of data text, numbers as a reader writes them."""
-from policytext.findings import fmt_number, fmt_percent, md_escape, nothing_to_show
+from policytext.findings import fmt_number, fmt_percent, input_notes, md_escape, nothing_to_show
 
 
 def test_script_payload_is_inert():
@@ -11,6 +11,19 @@ def test_script_payload_is_inert():
 def test_markdown_punctuation_is_shown_not_interpreted():
     assert md_escape("*嘉峪关* [市](x)") == r"\*嘉峪关\* \[市\]\(x\)"
     assert md_escape("第一行\n第二行") == "第一行 第二行"
+    # an entity it writes stays whole: ' is &#x27;, whose # is not backslashed (shown as ', not &#x27;)
+    assert md_escape("one's #1") == r"one&#x27;s \#1"
+    assert md_escape("&#x27;") == r"&amp;\#x27;"      # written in the data: shown as written
+
+
+def test_input_notes_list_what_loading_said_once_each():
+    said = ["policytext: a and b hold the same text: every table counts it twice", "x.txt: no metadata row",
+            "x.txt: no metadata row"]
+    assert input_notes(said).split("\n") == [
+        "**What loading said about the input** (nothing was dropped; read these before the tables):",
+        "- a and b hold the same text: every table counts it twice", r"- x\.txt: no metadata row"]
+    assert input_notes([]) == ""
+    assert "&lt;script&gt;" in input_notes(["<script>alert(1)</script>.txt: file is empty"])
 
 
 def test_numbers():

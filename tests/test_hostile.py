@@ -637,3 +637,19 @@ def test_a_file_cut_off_inside_a_character_is_read_up_to_it_with_a_warning(tmp_p
     with pytest.warns(UserWarning, match=rf"cut\.txt: ends inside a character \(its last {cut} byte\(s\).*cut off"):
         doc = load_files([path]).docs[0]
     assert doc.raw == TWIN.replace("\r\n", "\n")
+
+
+@pytest.mark.filterwarnings("ignore:.*(hold the same text|read one way)")   # said in this process too
+def test_the_report_shows_what_loading_said_about_the_input(tmp_path):
+    # the report drops the notebook's stderr, where warnings go: notebook 01 lists them
+    from policytext.render import render_notebooks
+
+    folder = folder_with(tmp_path, "id,file,place\na,a.txt,嘉峪关市\nb,b.txt,甘肃省嘉峪关市\n",
+                         {"a.txt": TWIN.encode(), "b.txt": TWIN.encode("gbk")})
+    notebook = Path(__file__).resolve().parents[1] / "notebooks" / "01-corpus.ipynb"
+    done = render_notebooks(tmp_path / "out", params={"corpus_path": str(folder)}, notebooks=[notebook],
+                            progress=False, workers=1)
+    page = done[0].html.read_text(encoding="utf-8")
+    assert "What loading said about the input" in page
+    assert "one place written more than one way is read one way: 甘肃省嘉峪关市 as 嘉峪关市" in page
+    assert "a and b hold the same text: every table counts it twice" in page

@@ -21,20 +21,21 @@ from .metadata import doc_type_name
 __all__ = [
     "md_escape", "fmt_number", "fmt_percent", "fmt_count", "fmt_list", "nothing_to_show",
     # corpus, term frequency, themes (notebooks 00-03)
-    "corpus_summary", "length_contrast", "cleaning_summary", "parts_summary", "segmentation_summary",
+    "corpus_summary", "input_notes", "length_contrast", "cleaning_summary", "parts_summary", "segmentation_summary",
     "discovery_summary", "top_terms", "distinctive_terms", "term_contexts", "dispersion",
     "collocation_summary", "slogan_layers", "place_profiles", "genre_caveat", "theme_leaders",
     "plan_shift", "keyness_summary", "similarity_summary", "short_text_caution",
 ]
 
 # Markdown punctuation that could start emphasis, links, code, headings, tables or HTML.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+_MD_SPECIAL = re.compile(r"(&#?\w+;)|([\\`*_{}\[\]()#+\-.!|>~])")
 
 
 def md_escape(text: object) -> str:
     """`text` as inert Markdown: HTML escaped, Markdown punctuation backslashed, one line."""
     escaped = html.escape(str(text), quote=True)
-    escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
+    # backslash the punctuation, not the entities just written (&#x27; for ' stays one)
+    escaped = _MD_SPECIAL.sub(lambda m: m[1] or "\\" + m[2], escaped)
     return " ".join(escaped.split())
 
 
@@ -106,6 +107,17 @@ def corpus_summary(docs: pd.DataFrame) -> str:
     if "n_chars" in docs:
         text += f"; {fmt_number(docs['n_chars'].sum(), decimals=0)} characters of clean text in all"
     return text + "." + _read_from_text(docs)
+
+
+def input_notes(messages: list[str]) -> str:
+    """What loading said about the input (files skipped, metadata read from the text, two copies of
+    one report, one place written two ways …), as a list a reader of the report sees; '' when it
+    said nothing. The report drops the notebook's stderr, where these warnings would be."""
+    if not messages:
+        return ""
+    said = dict.fromkeys(str(m).removeprefix("policytext: ").strip() for m in messages)  # once each, in order
+    return ("**What loading said about the input** (nothing was dropped; read these before the tables):\n"
+            + "\n".join(f"- {md_escape(m)}" for m in said))
 
 
 def _read_from_text(docs: pd.DataFrame) -> str:
