@@ -548,8 +548,9 @@ def test_report_folder_planted_link_is_not_written_through(tmp_path):
 def test_every_error_class_is_a_policytext_error_from_errors_py():
     from policytext import errors, fonts, render, themes
 
-    for name in errors.__all__:
-        assert issubclass(getattr(errors, name), PolicyTextError)
+    for name in errors.__all__:     # and one warning: what loading went on despite
+        assert issubclass(getattr(errors, name), PolicyTextError) or getattr(errors, name) is errors.InputWarning
+    assert issubclass(errors.InputWarning, UserWarning)
     assert fonts.FontError is errors.FontError and themes.DictionaryError is errors.DictionaryError
     assert render.RenderError is errors.RenderError
 

@@ -161,6 +161,7 @@ def test_after_setup_a_warning_about_the_input_is_one_line(tmp_path, monkeypatch
     from policytext.notebook import setup_notebook
 
     monkeypatch.setattr(warnings, "formatwarning", warnings.formatwarning)   # restored afterwards
+    monkeypatch.setattr(warnings, "showwarning", warnings.showwarning)
     setup_notebook()
     path = tmp_path / "lossy.txt"
     path.write_text("地区生产总\ufffd增长5%。", encoding="utf-8")
@@ -172,6 +173,27 @@ def test_after_setup_a_warning_about_the_input_is_one_line(tmp_path, monkeypatch
     assert shown[0] == f"policytext: {path}: holds 1 replacement character(s) U+FFFD (first on line 1): " \
         "a program that saved it could not decode some characters, and they are lost\n"
     assert shown[1].startswith(__file__) and "UserWarning: someone else's warning" in shown[1]
+
+
+def test_in_a_real_kernel_a_warning_about_the_input_is_a_note_the_report_keeps(tmp_path):
+    # the HTML report drops stderr, where Python prints warnings: a reader would never see that
+    # two files hold one report
+    from nbclient import NotebookClient
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("海拉尔区政府工作报告\n地区生产总值增长8%。\n", encoding="utf-8")
+    code = ("from policytext import load_corpus\nfrom policytext.notebook import setup_notebook\n"
+            f"setup_notebook()\nc = load_corpus({str(tmp_path)!r})\nimport warnings\nwarnings.warn('not ours')")
+    nb = new_notebook(cells=[new_code_cell(code)],
+                      metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}})
+    NotebookClient(nb, kernel_name="python3", timeout=180,
+                   extra_arguments=["--IPKernelApp.log_level=ERROR"]).execute()
+    notes = [o["data"]["text/markdown"] for o in nb.cells[0].outputs if o.output_type == "display_data"]
+    assert notes == [r"*policytext: a and b hold the same text: every table counts it twice \(remove one, or keep "
+                     r"both on purpose\)*"]
+    stderr = "".join(o.get("text", "") for o in nb.cells[0].outputs if o.get("name") == "stderr")
+    assert "UserWarning: not ours" in stderr and "same text" not in stderr     # other warnings as before
 
 
 def test_in_a_real_kernel_a_changed_control_replaces_the_view(monkeypatch):

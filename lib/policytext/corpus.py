@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 from .clean import CleanText, RemovedLine, clean_text
 from .convert import script_of, to_simplified
 from .decode import decode_bytes, read_file, read_text  # noqa: F401  (read_text: re-exported)
-from .errors import DecodeError, MetadataError, ParameterError, raise_together
+from .errors import DecodeError, InputWarning, MetadataError, ParameterError, raise_together
 # DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
 from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, METADATA_HEAD, _parse_date,  # noqa: F401
                        date_from_text, fill_from_text, read_metadata, row_path, same_places)
@@ -317,7 +317,7 @@ def _report_files(folder: Path, pattern: str | None) -> list[Path]:
             skipped.append(str(p.relative_to(folder)))
     if skipped:
         warnings.warn(f"{folder}: skipped {len(skipped)} file(s) that are not .txt/.text/.html reports: "
-                      f"{', '.join(skipped[:8])}{' ...' if len(skipped) > 8 else ''}", stacklevel=4)
+                      f"{', '.join(skipped[:8])}{' ...' if len(skipped) > 8 else ''}", InputWarning, stacklevel=4)
     return found
 
 
@@ -350,7 +350,7 @@ def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
         raise MetadataError(f"{meta_path}: no metadata row for {names}; add a row per file "
                             f"(columns: {', '.join(METADATA_COLUMNS)}) or pass strict=False")
     for p in unlisted:
-        warnings.warn(f"{p}: no metadata row; metadata taken from its text", stacklevel=3)
+        warnings.warn(f"{p}: no metadata row; metadata taken from its text", InputWarning, stacklevel=3)
     return _load_documents([(row_path(meta_path, row), row["id"], row) for row in rows]
                            + [(p, _file_id(p, folder), {"file": p.relative_to(folder).as_posix()})
                               for p in unlisted])
@@ -381,7 +381,7 @@ def _one_way_per_place(docs: list[Document]) -> None:
         doc.meta["place"] = same.get(doc.meta["place"], doc.meta["place"])
     warnings.warn("one place written more than one way is read one way: "
                   + "; ".join(f"{written} as {read}" for written, read in sorted(same.items()))
-                  + " (write it alike in metadata.csv to keep this from being said)", stacklevel=5)
+                  + " (write it alike in metadata.csv to keep this from being said)", InputWarning, stacklevel=5)
 
 
 def _warn_of_copies(docs: list[Document]) -> None:
@@ -407,7 +407,7 @@ def _warn_of_copies(docs: list[Document]) -> None:
                             "shorter one's sampled 8-character pieces are in the other)")
     for what in said:
         warnings.warn(f"{what}: every table counts it twice (remove one, or keep both on purpose)",
-                      stacklevel=5)
+                      InputWarning, stacklevel=5)
 
 
 def _pieces(raw: str) -> set[int]:

@@ -39,7 +39,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import DecodeError
+from .errors import DecodeError, InputWarning
 
 __all__ = ["decode_bytes", "read_bytes", "read_file", "read_text", "check_file", "plausibility", "common_chars", "MAX_BYTES", "PLAUSIBLE"]
 
@@ -137,7 +137,7 @@ def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
         line = text.count("\n", 0, text.index("\ufffd")) + 1
         warnings.warn(f"{name}: holds {lost} replacement character(s) U+FFFD (first on line {line}): "
                       "a program that saved it could not decode some characters, and they are lost",
-                      stacklevel=4)
+                      InputWarning, stacklevel=4)
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 
 
@@ -298,7 +298,8 @@ def _decode_guess(data: bytes, name: str) -> tuple[str, str]:
 
 def _warn_cut(name: str, cut: int, codec: str) -> None:
     warnings.warn(f"{name}: ends inside a character (its last {cut} byte(s) begin a {codec.upper()} "
-                  "character that is not there): the file was cut off; the text up to it is read", stacklevel=5)
+                  "character that is not there): the file was cut off; the text up to it is read", InputWarning,
+                  stacklevel=5)
 
 
 # Single-byte Western encodings the detector may name; others (EBCDIC, Korean ...) are refused.

@@ -6,7 +6,7 @@ gathers the problems of several files or rows into one error.
 """
 
 __all__ = ["PolicyTextError", "DecodeError", "MetadataError", "ParameterError", "FontError",
-           "RenderError", "DictionaryError", "LabSetupError"]
+           "RenderError", "DictionaryError", "LabSetupError", "InputWarning"]
 
 
 class PolicyTextError(Exception):
@@ -39,6 +39,13 @@ class DictionaryError(PolicyTextError, ValueError):
 
 class LabSetupError(PolicyTextError):
     """The JupyterLab font set-up cannot be done (no web font, unwritable environment)."""
+
+
+
+class InputWarning(UserWarning):
+    """A problem of the input that loading went on despite, and says: a file skipped, a report
+    without a metadata row, two copies of one report, one place written two ways, characters
+    lost before the file reached us. Notebooks show it as a note the HTML report keeps."""
 
 
 def raise_together(error: type[PolicyTextError], problems: list[str], heading: str) -> None:

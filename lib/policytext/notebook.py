@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from typing import Any, Callable, Iterable, Sequence
 
-from .errors import ParameterError
+from .errors import InputWarning, ParameterError
 
 __all__ = ["STATIC_ENV", "interactive", "explore", "explore_term", "setup_notebook"]
 
@@ -185,7 +185,7 @@ def setup_notebook() -> None:
     from .fonts import use_cjk_font
 
     use_cjk_font()
-    _short_input_warnings()
+    _warnings_for_readers()
     try:
         from IPython import get_ipython
     except ImportError:  # plain Python: nothing to configure
@@ -198,22 +198,42 @@ def setup_notebook() -> None:
         install_png_cache(shell)  # after %config, which re-registers the inline formatter
 
 
-def _short_input_warnings() -> None:
-    """A warning policytext raises about the input (it names the file: U+FFFD in a report, a
-    file with no metadata row, an unusable cache folder) shows as one line, `policytext: ...`,
-    not with the path and line of policytext's code, which a reader of the HTML report cannot use.
-    Other warnings keep Python's format."""
+def _warnings_for_readers() -> None:
+    """An InputWarning (a file skipped, two copies of one report, a place written two ways …)
+    shows in the cell's output as a note, `policytext: …`, which the HTML report keeps: it drops
+    stderr, where Python prints warnings. Another warning of policytext's (an unusable cache
+    folder) prints as one line `policytext: …`, not with the path and line of policytext's code;
+    other warnings keep Python's format."""
     import warnings
     from pathlib import Path
 
-    if getattr(warnings.formatwarning, "policytext", False):
+    if getattr(warnings.showwarning, "policytext", False):
         return
-    package, original = str(Path(__file__).resolve().parent), warnings.formatwarning
+    package, show, fmt = str(Path(__file__).resolve().parent), warnings.showwarning, warnings.formatwarning
+
+    def showwarning(message, category, filename, lineno, file=None, line=None):
+        if not (issubclass(category, InputWarning) and _shown_as_note(f"policytext: {message}")):
+            show(message, category, filename, lineno, file, line)
 
     def formatwarning(message, category, filename, lineno, line=None):
-        if str(filename).startswith(package):
+        if str(filename).startswith(package) or issubclass(category, InputWarning):
             return f"policytext: {message}\n"
-        return original(message, category, filename, lineno, line)
+        return fmt(message, category, filename, lineno, line)
 
-    formatwarning.policytext = True
-    warnings.formatwarning = formatwarning
+    showwarning.policytext = formatwarning.policytext = True
+    warnings.showwarning, warnings.formatwarning = showwarning, formatwarning
+
+
+def _shown_as_note(text: str) -> bool:
+    """Display ``text`` as a Markdown note in a notebook's output; False outside a notebook."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import Markdown, display
+    except ImportError:
+        return False
+    if get_ipython() is None:
+        return False
+    from .findings import md_escape
+
+    display(Markdown(f"*{md_escape(text)}*"))
+    return True
