@@ -33,7 +33,6 @@ __all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", 
 # ------------------------------------------------------------------ helpers of the resolvers
 
 
-
 def _distinct_subjects(rows: list[dict], n: int) -> list[tuple[str, str]]:
     """The indicators of the last ``n`` values, when they are ``n`` different ones."""
     last = [(r["indicator"], r["indicator_text"]) for r in rows[-n:]]
