@@ -41,7 +41,6 @@ class LabSetupError(PolicyTextError):
     """The JupyterLab font set-up cannot be done (no web font, unwritable environment)."""
 
 
-
 class InputWarning(UserWarning):
     """A problem of the input that loading went on despite, and says: a file skipped, a report
     without a metadata row, two copies of one report, one place written two ways, characters

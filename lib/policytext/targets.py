@@ -141,8 +141,8 @@ def _places(q: pd.DataFrame, corpus) -> pd.Series:
 
 
 def doc_dates(q: pd.DataFrame, corpus=None) -> dict[str, float]:
-    """A sortable date per document (2016.16 for 1 March 2016): the corpus date (or year), else
-    a ``doc_date`` / ``doc_year`` column of ``q``. A document with none is left out."""
+    """A sortable date per document (2016.16 for 1 March 2016): its date in ``corpus``, else a
+    ``doc_date`` / ``doc_year`` column of ``q``. A document with none is left out."""
     dates: dict[str, float] = {}
     for doc in corpus or ():
         if (d := doc.date) is not None:
