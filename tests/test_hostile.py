@@ -654,3 +654,10 @@ def test_the_report_shows_what_loading_said_about_the_input(tmp_path):
     assert "What loading said about the input" in page
     assert "one place written more than one way is read one way: 甘肃省嘉峪关市 as 嘉峪关市" in page
     assert "a and b hold the same text: every table counts it twice" in page
+
+
+@pytest.mark.parametrize("written", ["２０２２－０１－１０", "２０２２／１／１０", "２０２２年１月１０日", "2022-01-10"])
+def test_a_date_typed_in_full_width_digits_is_read(tmp_path, written):
+    # a Chinese keyboard types full-width digits and dashes into a hand-made table
+    folder = folder_with(tmp_path, f"id,file,date_delivered\na,a.txt,{written}\n")
+    assert load_corpus(folder)["a"].date.isoformat() == "2022-01-10"

@@ -25,6 +25,7 @@ import datetime as dt
 import io
 import os
 import re
+import unicodedata
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Iterable
 
@@ -66,7 +67,8 @@ def _parse_date(value: str) -> dt.date | None:
     value = (value or "").strip()
     if not value:
         return None
-    match = _ISO_DATE.match(value) or _CN_DATE.match(value)
+    typed = unicodedata.normalize("NFKC", value)       # ２０２１－１２－１４ as a Chinese keyboard types it
+    match = _ISO_DATE.match(typed) or _CN_DATE.match(typed)
     if not match:
         raise ValueError(f"date {value!r} is not a date like 2021-12-14 (or 2021-12, 2021, 2021年12月14日)")
     year, month, day = (int(g) if g else 1 for g in match.groups())
