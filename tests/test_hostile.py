@@ -400,7 +400,7 @@ def test_one_error_names_every_faulty_row_of_a_table(tmp_path):
         f"{table}: 3 rows are faulty:",
         f"  {table}, line 2, date_delivered: date '2021-13-01' does not exist (month must be in 1..12)",
         f"  {table}, line 3: doc_type 'gov_report' is not one of gov_work_report, party_congress_report, "
-        "interview, feature (leave it empty when none fits)",
+        "interview, feature (or 政府工作报告, 党代会报告, 访谈, 报道; leave it empty when none fits)",
         f"  {table}, line 5: duplicate id 'c' (first on line 4)"]
     # well-formed rows naming files that are not there: each is named, with a near miss offered
     (folder / "b.txt").write_bytes(TWIN.encode())
@@ -661,3 +661,14 @@ def test_a_date_typed_in_full_width_digits_is_read(tmp_path, written):
     # a Chinese keyboard types full-width digits and dashes into a hand-made table
     folder = folder_with(tmp_path, f"id,file,date_delivered\na,a.txt,{written}\n")
     assert load_corpus(folder)["a"].date.isoformat() == "2022-01-10"
+
+
+def test_a_kind_written_as_a_reader_names_it_is_read(tmp_path):
+    # a table typed by hand names the kind in Chinese, or as the reports name it in English
+    from policytext.metadata import read_metadata
+
+    path = tmp_path / "metadata.csv"
+    path.write_text("id,file,doc_type\na,a.txt,政府工作报告\nb,b.txt,党代会报告\nc,c.txt,访谈\n"
+                    "d,d.txt,Feature Article\ne,e.txt,gov_work_report\nf,f.txt,\n", encoding="utf-8")
+    kinds = [row["doc_type"] for row in read_metadata(path)]
+    assert kinds == ["gov_work_report", "party_congress_report", "interview", "feature", "gov_work_report", ""]

@@ -49,6 +49,14 @@ DOC_TYPE_NAMES = {"gov_work_report": "government work report", "party_congress_r
                   "interview": "interview", "feature": "feature article"}
 
 
+# A kind written as a reader names it, in Chinese or English, in a table typed by hand
+_DOC_TYPE_WRITTEN = {
+    **{name: code for code, name in DOC_TYPE_NAMES.items()},
+    "政府工作报告": "gov_work_report", "党代会报告": "party_congress_report", "党代表大会报告": "party_congress_report",
+    "访谈": "interview", "专访": "interview", "采访": "interview", "报道": "feature", "通讯": "feature",
+}
+
+
 def doc_type_name(code) -> str:
     """The reader's name of a doc_type code; '' or a missing one -> 'not given'."""
     code = "" if code is None or code != code else str(code)
@@ -99,7 +107,7 @@ def _check_row(path: Path, line: int, row: dict) -> None:
     doc_type = row.get("doc_type", "")
     if doc_type and doc_type not in DOC_TYPES:
         raise MetadataError(f"{path}, line {line}: doc_type {doc_type!r} is not one of {', '.join(DOC_TYPES)} "
-                            "(leave it empty when none fits)")
+                            "(or 政府工作报告, 党代会报告, 访谈, 报道; leave it empty when none fits)")
     name = row["file"]
     if PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute() or \
             ".." in PurePosixPath(name.replace("\\", "/")).parts:
@@ -146,6 +154,8 @@ def _checked_row(path: Path, line: int, header: list[str], fields: list[str],
         raise MetadataError(f"{path}, line {line}: {len(fields)} fields, but the header has "
                             f"{len(header)} ({', '.join(header)}); quote values that contain commas")
     row = {key: value.strip() for key, value in zip(header, fields) if key}
+    if "doc_type" in row:
+        row["doc_type"] = _DOC_TYPE_WRITTEN.get(row["doc_type"].lower(), row["doc_type"])
     _check_row(path, line, row)
     if row["id"] in ids:
         raise MetadataError(f"{path}, line {line}: duplicate id {row['id']!r} (first on line {ids[row['id']]})")
