@@ -2,7 +2,7 @@
 import pytest
 
 from policytext.errors import PolicyTextError
-from policytext.indicators import DEFAULT_PATH, canonical_indicator, indicator_registry
+from policytext.indicators import DEFAULT_PATH, canonical_indicator, counted_as, indicator_registry
 
 
 @pytest.mark.parametrize("group", [
@@ -63,6 +63,20 @@ def test_user_registry(tmp_path):
     assert len(reg) == 1
     assert reg.canonical("绿色建筑比例") == "绿色建筑占比"
     assert canonical_indicator("GDP", registry=reg) == "GDP"
+
+
+def test_what_a_count_counts():
+    # jobs created (新增就业岗位5000个) are people employed; other units and indicators stay
+    assert counted_as(["新增城镇就业", "新增城镇就业", "新增城镇就业", "学校"], ["个", "人", "元", "个"]) == \
+        ["人", "人", "元", "个"]
+    assert indicator_registry().counts["新增城镇就业"] == "人"
+
+
+def test_a_user_registry_says_what_a_count_counts(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("indicators:\n  游客:\n    aliases: [接待游客]\n    counts: 人次\n", encoding="utf-8")
+    reg = indicator_registry(path)
+    assert counted_as(["游客", "游客"], ["人", "%"], registry=reg) == ["人次", "%"]
 
 
 @pytest.mark.parametrize("content, problem", [

@@ -38,6 +38,7 @@ import pandas as pd
 
 from .errors import ParameterError
 from .figures import cached_figure
+from .indicators import counted_as
 from .targets import _check, doc_dates, quantities_periods, tracked_rows, unit_scale
 
 __all__ = ["textstat_attainment", "textplot_attainment", "target_met", "both_halves",
@@ -170,7 +171,7 @@ def _prepare(q: pd.DataFrame, corpus) -> pd.DataFrame:
     t["_date"] = t["doc"].map(dates).astype(float)
     scale = t["unit"].map(unit_scale)
     t["_mag"] = [m for m, _ in scale]
-    t["_base"] = [u for _, u in scale]
+    t["_base"] = counted_as(t["indicator"], [u for _, u in scale])
     t["_exact"] = (t["relation"].fillna("=") == "=").astype(int)
     for c in ("start", "end", "sentence", "value_high", "direction"):
         if c not in t.columns:

@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
-__all__ = ["IndicatorRegistry", "indicator_registry", "canonical_indicator"]
+__all__ = ["IndicatorRegistry", "indicator_registry", "canonical_indicator", "counted_as"]
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "indicators_v1.yaml"
 
@@ -30,11 +31,14 @@ def _normalise(name: str) -> str:
 class IndicatorRegistry:
     """Canonical indicator names with their aliases.
 
-    ``names`` maps canonical name -> list of aliases; ``measures`` canonical -> usual measure.
+    ``names`` maps canonical name -> list of aliases; ``measures`` canonical -> usual measure;
+    ``counts`` canonical -> what a count of it in any measure word counts (新增城镇就业: 人, so that
+    新增就业岗位5000个 is compared with 新增就业5487人).
     """
     names: dict[str, list[str]]
     measures: dict[str, str] = field(default_factory=dict)
     source: str = ""
+    counts: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._alias_to_canon: dict[str, str] = {}
@@ -89,7 +93,7 @@ def _load(path: Path) -> IndicatorRegistry:
         raise PolicyTextError(f"{path}: cannot read indicator registry: {yaml_error_text(exc)}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("indicators"), dict):
         raise PolicyTextError(f"{path}: indicator registry needs a mapping 'indicators:'")
-    names, measures = {}, {}
+    names, measures, counts = {}, {}, {}
     for canon, spec in data["indicators"].items():
         spec = spec or {}
         if not isinstance(spec, dict):
@@ -100,7 +104,9 @@ def _load(path: Path) -> IndicatorRegistry:
         names[str(canon)] = [str(a) for a in aliases]
         if spec.get("measure"):
             measures[str(canon)] = str(spec["measure"])
-    return IndicatorRegistry(names, measures, source=str(path))
+        if spec.get("counts"):
+            counts[str(canon)] = str(spec["counts"])
+    return IndicatorRegistry(names, measures, source=str(path), counts=counts)
 
 
 @lru_cache(maxsize=8)
@@ -111,6 +117,17 @@ def _cached(path: str) -> IndicatorRegistry:
 def indicator_registry(path: str | Path | None = None) -> IndicatorRegistry:
     """Load an indicator registry (default: the packaged ``indicators_v1.yaml``)."""
     return _cached(str(Path(path) if path is not None else DEFAULT_PATH))
+
+
+def counted_as(indicators: Iterable[str], base_units: Iterable[str], *,
+               registry: IndicatorRegistry | None = None) -> list[str]:
+    """Each base unit as the indicator's counts are compared: a count in any measure word of an
+    indicator whose registry entry says what it counts (新增城镇就业 counts 人: 新增就业岗位5000个)
+    is in that unit; other units stay."""
+    from .numbers import MEASURE_WORDS
+
+    counts = (registry or indicator_registry()).counts
+    return [counts.get(ind, base) if base in MEASURE_WORDS else base for ind, base in zip(indicators, base_units)]
 
 
 def canonical_indicator(text: str, *, registry: IndicatorRegistry | None = None) -> str:

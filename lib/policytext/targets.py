@@ -22,6 +22,7 @@ import pandas as pd
 
 from .errors import ParameterError
 from .figures import cached_figure
+from .indicators import counted_as
 from .numbers import split_unit
 
 __all__ = ["textstat_targets", "textstat_city_targets", "textstat_consistency", "textstat_implied_growth",
@@ -169,7 +170,7 @@ def _tracked(q: pd.DataFrame, corpus=None, *, spans: bool = False, totals: bool 
     t = q[tracked_rows(q) & (single | span)].copy()
     t["place"] = _places(t, corpus)
     scale = t["unit"].fillna("").map(unit_scale)
-    t["base_unit"] = [u for _, u in scale]
+    t["base_unit"] = counted_as(t["indicator"], [u for _, u in scale])
     # a fall is written as a positive number (下降3%) and compared as a negative one, so that
     # 增长2% and 下降2% of the same year do not agree
     sign = [-1.0 if d == "down" else 1.0 for d in t.get("direction", pd.Series("", index=t.index)).fillna("")]
