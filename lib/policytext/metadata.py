@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections import Counter
 import io
 import os
 import re
@@ -233,12 +234,17 @@ def same_places(places: Iterable[str]) -> dict[str, str]:
     apart, and so do 朝阳 and 朝阳区 beside 朝阳市."""
     names = {p for p in places if p}
     own = {p: _own_name(p) for p in names}
-    same = {p: own[p] for p in names if own[p] != p and own[p] in names
-            and sum(own[q] == own[p] for q in names if q != own[p]) == 1}
+    with_parent = Counter(own[p] for p in names if own[p] != p)     # how many parents each is written with
+    same = {p: own[p] for p in names if own[p] != p and own[p] in names and with_parent[own[p]] == 1}
+    without_unit: dict[str, set[str]] = {}                          # 海拉尔 -> the places it may mean
+    for q in names:
+        for unit in _UNITS:
+            if own[q].endswith(unit) and len(own[q]) > len(unit):
+                without_unit.setdefault(own[q][:-len(unit)], set()).add(same.get(q, q))
     for p in names - set(same):
-        meant = {same.get(q, q) for q in names if q != p and re.fullmatch(re.escape(p) + _UNIT, own[q])}
+        meant = without_unit.get(p, set())
         if not _ENDS_IN_UNIT.search(p) and len(meant) == 1:
-            same[p] = meant.pop()
+            same[p] = next(iter(meant))
     return same
 
 
@@ -252,6 +258,7 @@ def _own_name(place: str) -> str:
 
 
 _ENDS_IN_UNIT = re.compile(_UNIT + "$")
+_UNITS = _UNIT[3:-1].split("|")          # 特别行政区, 自治区 … 盟
 
 
 def doc_type_from_text(text: str, *, head: int = METADATA_HEAD) -> str | None:
