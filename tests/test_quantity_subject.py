@@ -103,6 +103,11 @@ def test_investment_of_projects_names_the_projects_just_counted():
     said = walk("实施亿元以上重点项目215个，完成投资436亿元。", investment_of_projects)
     assert said[1] == ("重点项目完成投资", "重点项目完成投资")
     assert said[0] == ("", "")                  # a count is no money
+    # what was done of a project's total is not the total (海拉尔 2016)
+    said = walk("总投资18.8亿元的棚户区改造异地安置工程,当年完成投资6.87亿元。", resolve_subject)
+    assert said == [("棚户区改造异地安置投资",) * 2, ("棚户区改造异地安置完成投资",) * 2]
+    # after an indicator the registry knows, 完成投资 is that indicator's figure
+    assert walk("固定资产投资达到100亿元,完成投资95亿元。", investment_of_projects)[1] == ("", "")
 
 
 def test_money_spent_on_what_follows_or_the_field_before():

@@ -44,15 +44,21 @@ def _distinct_subjects(rows: list[dict], n: int) -> list[tuple[str, str]]:
 # 完成投资436亿元, 年度计划投资480亿元: the investment of the projects just counted
 _BARE_INVESTMENT = re.compile(r"(?:年度|全年|当年|累计)?(?P<verb>计划|完成|实际完成)?投资(?:额)?")
 _THRESHOLD_PREFIX = re.compile(r"^(?:[0-9.]+)?[万亿千百]*元(?:以上|及以上)")
+_TOTAL_INVESTMENT = re.compile(r"(?<=..)总?投资$")      # 异地安置工程投资, …项目总投资
 
 
 def _investment_of_projects(pre: str, previous: dict, resolver: IndicatorResolver) -> tuple[str, str]:
-    """实施亿元以上重点项目215个，完成投资436亿元 -> 重点项目完成投资."""
+    """实施亿元以上重点项目215个，完成投资436亿元 -> 重点项目完成投资; 总投资18.8亿元的异地安置工程，
+    当年完成投资6.87亿元 -> 异地安置工程完成投资 (what was done of a total is not the total)."""
     phrase = PREDICATE_RE.sub("", re.sub(r"^[,，、和及与并共]+", "", pre.strip()))
     m = _BARE_INVESTMENT.fullmatch(phrase)
-    if not m or previous.get("measure") != "count" or not previous.get("indicator_text"):
+    written = previous.get("indicator_text") or ""
+    # (not after an indicator the registry knows: 完成投资 of 固定资产投资 is the same figure's kind)
+    total = (_TOTAL_INVESTMENT.search(written) if m and m.group("verb")
+             and previous.get("indicator") not in resolver.registry else None)
+    if not m or not written or (previous.get("measure") != "count" and not total):
         return "", ""
-    noun = _THRESHOLD_PREFIX.sub("", previous["indicator_text"])
+    noun = _THRESHOLD_PREFIX.sub("", written[:total.start()] if total else written)
     if not noun:
         return "", ""
     written = noun + (m.group("verb") or "").replace("实际", "") + "投资"
