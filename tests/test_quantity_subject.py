@@ -316,6 +316,11 @@ def test_values_in_a_list_measure_the_noun_after_each():
     assert walk("地区生产总值达到306亿元。", noun_of_list_item) == [("", "")]     # nothing after the value
     # a threshold on the phrase before: 年销售收入超10亿元的龙头企业 is no count of 龙头企业
     assert walk("年销售收入超10亿元的龙头企业。", noun_of_list_item) == [("", "")]
+    # a long name, up to MAX_NAME, is kept whole (海拉尔 2016, 内蒙古 2026)
+    said = walk("总投资18.8亿元的大兴安岭森工集团棚户区改造异地安置工程,当年完成投资6.87亿元。", noun_of_list_item)
+    assert said[0] == ("大兴安岭森工集团棚户区改造异地安置投资",) * 2
+    said = walk("实施呼和浩特、通辽2个国家级公立医院改革与高质量发展示范项目。", noun_of_list_item)
+    assert said == [("国家级公立医院改革与高质量发展示范项目",) * 2]
 
 
 def test_a_place_before_a_list_of_lengths_names_the_first():

@@ -390,7 +390,7 @@ def item_noun(text: str, pos: int, limit: int) -> tuple[str, int]:
         # 50万平方米老旧小区既有建筑节能改造和工人新村…区域的供水工程: the value measures the first
         noun = noun[:noun.find("和")]
         end = m.start(2) + len(noun)
-    if not 2 <= len(noun) <= 16 or POST_VERB_START.match(noun) or ACTION_VERB.match(noun) or _NOT_NOUN.search(noun):
+    if not 2 <= len(noun) <= MAX_NAME or POST_VERB_START.match(noun) or ACTION_VERB.match(noun) or _NOT_NOUN.search(noun):
         return "", pos
     return noun, end
 
