@@ -207,3 +207,17 @@ def test_load_corpus_selects_a_city_and_names_the_cities_when_unknown():
     assert load_corpus(SEEDS, place="金昌市").ids == ["jinchang_interview_2022"]
     with pytest.raises(ParameterError, match="place=兰州市; available: 凉州区, 嘉峪关市, 金昌市"):
         load_corpus(SEEDS, place="兰州市")
+
+
+def test_the_pieces_compared_for_copies_are_the_same_in_every_run():
+    # a warning states the share of pieces two copies hold in common: it must not change from one
+    # run (one PYTHONHASHSEED) to the next
+    import os
+    import subprocess
+    import sys
+
+    code = ("from policytext.corpus import _pieces\n"
+            "print(sorted(_pieces('地区生产总值增长8%，一般公共预算收入增长6%，城镇居民人均可支配收入增长7.5%。' * 3)))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(runs) == 1 and runs.pop().startswith("[")
