@@ -75,3 +75,12 @@ def test_a_folder_without_reports_is_an_error_naming_it(tmp_path, capsys, comman
     assert captured.out == ""
     assert captured.err == f"policytext: error: {tmp_path / 'notes'}: no report files (.txt, .text, .htm, .html) " \
                            "in it or its sub-folders\n"
+
+
+@pytest.mark.parametrize("command", ["segment", "freq", "themes", "quantities", "targets"])
+def test_a_file_a_folder_skips_is_named_once(tmp_path, capsys, command):
+    # the folder is looked at before any work starts and again when it is read: one warning
+    folder = _folder(tmp_path)
+    (folder / "old.docx").write_bytes(b"PK\x03\x04")
+    assert main([command, str(folder), "--jsonl" if command == "segment" else "--csv"]) == 0
+    assert capsys.readouterr().err.count("skipped 1 file(s) that are not .txt/.text/.html reports: old.docx") == 1

@@ -242,8 +242,11 @@ def _check_files(args: argparse.Namespace) -> None:
     for path in files:
         if os.path.isdir(path):
             from .corpus import report_files      # (only then: segment starts without it)
+            from .errors import InputWarning
 
-            report_files(path)
+            with warnings.catch_warnings():       # the files it skips are named once, when it is read
+                warnings.simplefilter("ignore", InputWarning)
+                report_files(path)
         else:
             check_file(path)
 
