@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections import Counter
 import io
 import os
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Iterable
 
@@ -181,7 +181,8 @@ def row_path(table: Path, row: dict) -> Path:
 # ---------------------------------------------------------------- metadata from the report's words
 
 METADATA_HEAD = 600     # the opening read for metadata: title, dateline, speaker
-_UNIT = r"(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|区|县|旗|州|盟)"
+_UNITS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "省", "市", "区", "县", "旗", "州", "盟")
+_UNIT = "(?:" + "|".join(_UNITS) + ")"
 _PLACE = rf"(?![年月日在])[\u4e00-\u9fff]{{1,16}}?{_UNIT}"
 _GOV = "(?:(?:人民)?政府|管委会|管理委员会)"
 _NTH = "第?[一二三四五六七八九十0-9]+"
@@ -251,14 +252,14 @@ def same_places(places: Iterable[str]) -> dict[str, str]:
 def _own_name(place: str) -> str:
     """The place without its parents: 呼伦贝尔市海拉尔区 -> 海拉尔区, 浙江省杭州市 -> 杭州市: the
     shortest end of three characters or more that follows a unit (杭州市 and 兰州新区 stay whole)."""
-    for k in range(len(place) - 3, 0, -1):
-        if _ENDS_IN_UNIT.search(place, 0, k) and _ENDS_IN_UNIT.search(place):
-            return place[k:]
+    if _ENDS_IN_UNIT.search(place):
+        for k in range(len(place) - 3, 0, -1):
+            if _ENDS_IN_UNIT.search(place, 0, k):
+                return place[k:]
     return place
 
 
 _ENDS_IN_UNIT = re.compile(_UNIT + "$")
-_UNITS = _UNIT[3:-1].split("|")          # 特别行政区, 自治区 … 盟
 
 
 def doc_type_from_text(text: str, *, head: int = METADATA_HEAD) -> str | None:
