@@ -22,6 +22,11 @@ from policytext.quantity_time import review_year_of
     ("各位代表：现在我代表政府报告工作。", None),
     # a development zone's committee reports as its government does
     ("2023年兰州新区管委会工作报告\n各位代表：", "兰州新区"),
+    # with its parents, the place alone, as same_places reads a table's places (a city whose
+    # name holds 州 was cut there: 市金水区, or kept its province: 浙江省杭州市)
+    ("政府工作报告\n郑州市金水区人民政府区长 某某", "金水区"),
+    ("2024年浙江省杭州市政府工作报告\n各位代表：", "杭州市"),
+    ("在广西壮族自治区南宁市第十五届人民代表大会第五次会议上", "南宁市"),
 ])
 def test_place_from_text(head, place):
     assert place_from_text(head) == place

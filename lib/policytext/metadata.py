@@ -199,7 +199,6 @@ _PLACE_PATTERNS = [
     # ——访金昌市委书记王钧
     re.compile(rf"访({_PLACE})委?(?:书记|副书记)"),
 ]
-_LAST_UNIT = re.compile(rf".+?{_UNIT}")
 # A dateline opens its line: ——2021年12月14日在嘉峪关市第十一届人民代表大会第一次会议上. A
 # congress named inside a sentence (学习贯彻在中国共产党…代表大会上的报告精神) is not one.
 _DATELINE = r"(?:^|\n)[—\-－(（]*(?:[0-9〇零一二三四五六七八九十]{2,4}年[0-9〇零一二三四五六七八九十]{1,2}月[0-9〇零一二三四五六七八九十]{1,3}日)?"
@@ -223,8 +222,7 @@ def place_from_text(text: str, *, head: int = METADATA_HEAD) -> str | None:
     for pattern in _PLACE_PATTERNS:
         m = pattern.search(start)
         if m:
-            parts = _LAST_UNIT.findall(m.group(1))
-            return parts[-1] if parts and len(parts[-1]) > 2 else m.group(1)
+            return _own_name(m.group(1))
     return None
 
 
