@@ -39,7 +39,7 @@ import pandas as pd
 from .errors import ParameterError
 from .figures import cached_figure
 from .indicators import counted_as
-from .targets import _check, doc_dates, quantities_periods, tracked_rows, unit_scale
+from .targets import _check, _places, doc_dates, quantities_periods, tracked_rows, unit_scale
 
 __all__ = ["textstat_attainment", "textplot_attainment", "target_met", "both_halves",
            "ATTAINMENT_COLUMNS", "CEILING_INDICATORS", "CEILING_LEVELS"]
@@ -103,7 +103,7 @@ def target_met(target: float, achieved: float, *, relation: str = "=", target_hi
     return achieved >= target - _EPS, f"plain: >= {target:g}"
 
 
-# ------------------------------------------------------------------ documents and places
+# ------------------------------------------------------------------ documents
 
 def _doc_dates(q: pd.DataFrame, corpus) -> dict[str, float]:
     """A sortable date per document (:func:`policytext.targets.doc_dates`), else the year most
@@ -114,17 +114,6 @@ def _doc_dates(q: pd.DataFrame, corpus) -> dict[str, float]:
         if doc not in dates:
             dates[doc] = float(years.astype(int).mode().max())  # a tie: the later year
     return dates
-
-
-def _places(q: pd.DataFrame, corpus) -> pd.Series:
-    """Place of each row: its document's place (metadata, else the report's words: see
-    metadata.fill_from_text), else a ``place`` column, else ''."""
-    if corpus is not None:
-        place = {doc.id: str(doc.meta.get("place") or "") for doc in corpus}
-        return q["doc"].map(lambda d: place.get(d, "")).astype(str)
-    if "place" in q.columns:
-        return q["place"].fillna("").astype(str)
-    return pd.Series("", index=q.index, dtype=str)
 
 
 # ------------------------------------------------------------------ the table

@@ -131,8 +131,9 @@ def _decimals(value: float) -> int:
 
 
 def _places(q: pd.DataFrame, corpus) -> pd.Series:
-    """Place of each row: from ``corpus`` metadata, else a ``place`` column, else ''.
-    Documents of different places never contradict each other."""
+    """Place of each row: its document's place in ``corpus`` (metadata, else the report's words:
+    see metadata.fill_from_text), else a ``place`` column, else ''. Documents of different places
+    never contradict each other, and a target meets only its own place's results."""
     if corpus is not None:
         place = {doc.id: str(doc.meta.get("place") or "") for doc in corpus}
         return q["doc"].map(lambda d: place.get(d, "")).astype(str)
