@@ -198,7 +198,7 @@ def unit_kind(unit: str) -> str:
     """What a unit measures: "rate" (%, 个百分点, 倍 …), "money" (any 元), "count" (a measure
     word: 个, 家, 人次 …), else the unit without its magnitude (亩, 公里, 吨 …)."""
     base = base_unit(unit)
-    if base in ("%", "％", "‰", "成", "个百分点", "倍", "番"):
+    if base in SHARE_UNITS + ("％", "个百分点", "倍", "番"):
         return "rate"
     return "money" if base.endswith("元") else "count" if base in MEASURE_WORDS else base
 
