@@ -158,6 +158,32 @@ def test_keyness_and_similarity():
     assert "Most alike: a and b (0.83)" in text and "Least alike: b and c (0.48)" in text
 
 
+def test_keyness_target_says_why_that_place():
+    docs = pd.DataFrame({"place": ["乙市", "甲市", "甲市", None]})
+    assert F.keyness_target(docs) == (
+        "甲市", "In detail: **甲市**, the place with the most reports (2); set `keyness_place` to examine another.")
+    place, why = F.keyness_target(docs, "乙市")
+    assert place == "乙市" and "chosen by the `keyness_place` parameter" in why
+    place, why = F.keyness_target(docs, "丙市")
+    assert place == "甲市" and why.startswith("`keyness_place` = 丙市 is not a place of this selection. In detail")
+    ties = pd.DataFrame({"place": ["乙市", "甲市", "丙市", "丙市", "甲市"]})
+    assert "**丙市**, the first by name of the places with the most reports (2)" in F.keyness_target(ties)[1]
+    one_each = pd.DataFrame({"place": ["乙市", "甲市"]})
+    assert "**乙市**, every place has 1 report, so the first by name" in F.keyness_target(one_each)[1]
+    assert F.keyness_target(pd.DataFrame({"place": ["甲市", ""]})) == (
+        None, F.nothing_to_show("place keyness", "the metadata names fewer than two places; it needs two"))
+
+
+def test_keyness_each_summary_names_units_without_key_words():
+    each = pd.DataFrame({"group": ["甲市", "甲市", "甲市", "甲市", "乙*市"], "rank": [1, 2, 3, 4, 1],
+                         "feature": ["党建", "改革", "生态", "项目", "民生"], "n_target": [9, 5, 4, 3, 7]})
+    each.attrs["units"] = ["甲市", "乙*市", "丙市"]
+    text = F.keyness_each_summary(each)
+    assert text.splitlines()[:2] == ["- **甲市**: 党建 (9×), 改革 (5×), 生态 (4×)", "- **乙\\*市**: 民生 (7×)"]
+    assert text.endswith("No word sets 丙市 apart from the others.")
+    assert F.keyness_each_summary(each.iloc[:0]).startswith("*Nothing to show")
+
+
 def test_genre_caveat_and_short_text_rules():
     assert "different kinds of text" in F.genre_caveat(DOCS)
     same = DOCS.assign(doc_type="gov_work_report")

@@ -7,7 +7,7 @@ import pytest
 from policytext import corpus
 from policytext.dfm import DFM
 from policytext.errors import ParameterError
-from policytext.keyness import textplot_keyness, textstat_keyness
+from policytext.keyness import textplot_keyness, textstat_keyness, textstat_keyness_each
 from policytext.tokens import tokens
 
 
@@ -175,6 +175,52 @@ def test_a_single_document_corpus_has_no_reference():
     toks = tokens(corpus({"only": "改革，生态。"}))
     with pytest.raises(ParameterError, match="needs a reference"):
         textstat_keyness(toks, "only")
+
+
+# ---------------------------------------------------------------- each unit against the rest
+
+def test_each_document_against_all_the_others(toy):
+    # p1 against g1 + g2: 党建 a = 3 of 5 words, b = 0 of 11; N = 16, E = 0.9375, 2.0625,
+    # 4.0625, 8.9375: G2 = 2 [3 ln 3.2 + 2 ln(2/4.0625) + 11 ln(11/8.9375)]
+    #    = 2 [3.489452 - 1.417303 + 2.284033] = 8.712365; p = erfc(sqrt(4.356183)) = 0.003161.
+    # g1's and g2's words are over-represented too, but at p > 0.2: left out at p <= 0.05.
+    each = textstat_keyness_each(toy)
+    assert list(each.columns) == ["group", "rank", "feature", "G2", "p", "n_target", "n_reference", "log_ratio"]
+    assert each[["group", "rank", "feature", "n_target", "n_reference"]].values.tolist() == [["p1", 1, "党建", 3, 0]]
+    assert each.loc[0, "G2"] == pytest.approx(8.712365, abs=1e-6)
+    assert each.loc[0, "p"] == pytest.approx(0.003161, abs=1e-6)
+    assert each.loc[0, "log_ratio"] == pytest.approx(math.log2((3.5 / 5) / (0.5 / 11)))
+    assert each.attrs["units"] == ["g1", "g2", "p1"]
+
+
+def test_each_unit_keeps_only_its_over_represented_words_in_keyness_order(toy):
+    each = textstat_keyness_each(toy, max_p=1)
+    # g1 (改革 3, 项目 2, 生态 1 of 6) against g2 + p1 (改革 2, 项目 2, 生态 3, 党建 3 of 10):
+    # 改革 and 项目 are used more, 生态 and 党建 less; g2's 生态 and 项目 tie (2 of 5 vs 2 of 11)
+    # and are ordered by the word.
+    assert each[["group", "rank", "feature"]].values.tolist() == [
+        ["g1", 1, "改革"], ["g1", 2, "项目"], ["g2", 1, "生态"], ["g2", 2, "项目"], ["p1", 1, "党建"]]
+    assert (each["G2"] > 0).all()
+    # Each block is textstat_keyness of that unit against the rest, its positive rows.
+    alone = textstat_keyness(toy, "g1").set_index("feature")
+    assert each.loc[0, "G2"] == pytest.approx(alone.loc["改革", "G2"])
+    assert each.loc[0, "G2"] == pytest.approx(keyness_table(3, 2, 6, 10)[0])
+    assert textstat_keyness_each(toy, max_p=1, n=1)["feature"].tolist() == ["改革", "生态", "党建"]
+
+
+def test_each_group_and_units_without_key_words(toy):
+    places = textstat_keyness_each(toy, groups="place", max_p=1)
+    assert places.attrs["units"] == ["甲市", "乙市"]      # in the order of the documents
+    assert places.loc[0, ["group", "feature", "n_target"]].tolist() == ["甲市", "党建", 3]
+    assert places.loc[0, "G2"] == pytest.approx(textstat_keyness(toy, "甲市", groups="place")["G2"].iloc[0])
+    none = textstat_keyness_each(toy, max_p=1e-9)
+    assert none.empty and none.attrs["units"] == ["g1", "g2", "p1"]
+    # min_count drops rare words, not their share of a unit's words: the totals stay 6 and 10.
+    rare_dropped = textstat_keyness_each(toy, max_p=1, min_count=5)
+    assert rare_dropped[["group", "feature"]].values.tolist() == [["g1", "改革"]]
+    assert rare_dropped.loc[0, "G2"] == pytest.approx(keyness_table(3, 2, 6, 10)[0])
+    with pytest.raises(ParameterError, match="at least two documents or groups, not 1 \\(only\\)"):
+        textstat_keyness_each(tokens(corpus({"only": "改革，生态。"})))
 
 
 # ---------------------------------------------------------------- plot

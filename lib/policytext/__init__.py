@@ -33,7 +33,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "dfm": ("DFM", "dfm", "dfm_group", "dfm_weight", "dfm_select", "dfm_trim", "dfm_subset"),
     "frequency": ("textstat_frequency", "kwic", "textstat_collocations", "textstat_keywords"),
     "slogans": ("textstat_slogans",),
-    "keyness": ("textstat_keyness", "textplot_keyness"),
+    "keyness": ("textstat_keyness", "textstat_keyness_each", "textplot_keyness"),
     "similarity": ("textstat_simil", "textstat_distinctive", "textplot_heatmap"),
     "plots": ("textplot_frequency", "textplot_wordcloud", "textplot_xray"),
     "quantities": ("quantities", "extract_quantities"),
@@ -52,7 +52,7 @@ if TYPE_CHECKING:  # what static tools read; the same names as _EXPORTS
     from .dfm import DFM, dfm, dfm_group, dfm_select, dfm_subset, dfm_trim, dfm_weight
     from .errors import DecodeError, MetadataError, ParameterError, PolicyTextError
     from .frequency import kwic, textstat_collocations, textstat_frequency, textstat_keywords
-    from .keyness import textplot_keyness, textstat_keyness
+    from .keyness import textplot_keyness, textstat_keyness, textstat_keyness_each
     from .lexicon import lexicon, stopwords
     from .plots import textplot_frequency, textplot_wordcloud, textplot_xray
     from .quantities import extract_quantities, quantities

@@ -24,7 +24,7 @@ __all__ = [
     "corpus_summary", "input_notes", "length_contrast", "cleaning_summary", "parts_summary", "segmentation_summary",
     "discovery_summary", "top_terms", "distinctive_terms", "term_contexts", "dispersion",
     "collocation_summary", "slogan_layers", "place_profiles", "genre_caveat", "theme_leaders",
-    "plan_shift", "keyness_summary", "similarity_summary", "short_text_caution",
+    "plan_shift", "keyness_target", "keyness_each_summary", "keyness_summary", "similarity_summary", "short_text_caution",
 ]
 
 # Markdown punctuation that could start emphasis, links, code, headings, tables or HTML.
@@ -369,6 +369,44 @@ def plan_shift(shift: pd.DataFrame, *, n: int = 2) -> str:
         lines.append(f"- **{md_escape(doc)}**: the plan gains most on {gains or 'no theme'}; "
                      f"the review leads on {losses or 'no theme'}")
     return "Plan minus review, per 1,000 words:\n\n" + "\n".join(lines)
+
+
+def keyness_target(docs: pd.DataFrame, chosen: str | None = None) -> tuple[str | None, str]:
+    """The place a notebook examines in detail (`chosen` if it is one of the selection's places,
+    else the one with the most reports, ties by name) and a sentence that says why that one."""
+    places = docs["place"].dropna().astype(str)
+    counts = places[places != ""].value_counts()
+    if len(counts) < 2:
+        return None, nothing_to_show("place keyness", "the metadata names fewer than two places; it needs two")
+    if chosen is not None and str(chosen) in counts.index:
+        return str(chosen), f"In detail: **{md_escape(chosen)}**, chosen by the `keyness_place` parameter."
+    top = sorted(counts.index, key=lambda p: (-counts[p], p))[0]
+    if counts.nunique() == 1:
+        why = f"every place has {fmt_count(int(counts[top]), 'report')}, so the first by name"
+    elif (counts == counts[top]).sum() > 1:
+        why = f"the first by name of the places with the most reports ({counts[top]})"
+    else:
+        why = f"the place with the most reports ({counts[top]})"
+    note = (f"`keyness_place` = {md_escape(chosen)} is not a place of this selection. "
+            if chosen is not None else "")
+    return top, f"{note}In detail: **{md_escape(top)}**, {why}; set `keyness_place` to examine another."
+
+
+def keyness_each_summary(each: pd.DataFrame, *, n: int = 3) -> str:
+    """Per unit of a textstat_keyness_each table, its leading key words; units with none named."""
+    units = each.attrs.get("units") or list(dict.fromkeys(each["group"]))
+    if each.empty:
+        return nothing_to_show("keyness of each place", "no word sets any of them apart")
+    lines = []
+    for unit in units:
+        rows = each[each["group"] == unit].head(n)
+        if not rows.empty:
+            words = ", ".join(f"{md_escape(f)} ({c}×)" for f, c in zip(rows["feature"], rows["n_target"]))
+            lines.append(f"- **{md_escape(unit)}**: {words}")
+    alone = [u for u in units if not (each["group"] == u).any()]
+    if alone:
+        lines.append(f"\nNo word sets {fmt_list(alone)} apart from the others.")
+    return "\n".join(lines)
 
 
 def keyness_summary(k: pd.DataFrame, target: str, reference: str, *, n: int = 6, stat: str = "G2") -> str:

@@ -50,7 +50,7 @@ from .dfm import DFM, g2, word_units
 from .errors import ParameterError
 from .figures import cached_figure
 
-__all__ = ["textstat_keyness", "textplot_keyness"]
+__all__ = ["textstat_keyness", "textstat_keyness_each", "textplot_keyness"]
 
 MEASURES = {"lr": "G2", "chi2": "chi2"}
 CORRECTIONS = ("default", "yates", "none")
@@ -205,6 +205,48 @@ def textstat_keyness(toks, target, *, measure: str = "lr", correction: str = "de
     ref_spec = reference if reference is not None else (target if isinstance(target, Mapping) else None)
     out.attrs.update(target=_describe(units, t_idx, target), reference=_describe(units, r_idx, ref_spec),
                      measure=col, n_target_total=nt, n_reference_total=nr, correction=correction)
+    return out
+
+
+def textstat_keyness_each(toks, *, groups: str | Sequence[str] | None = None, n: int = 10,
+                          max_p: float = 0.05, measure: str = "lr", correction: str = "default",
+                          min_count: int = 1) -> pd.DataFrame:
+    """The words that set each document (or group) apart from all the others together.
+
+    Each unit in turn is the target of textstat_keyness and every other unit the reference;
+    a unit keeps its `n` words with the highest statistic among those it uses more than the
+    reference at p <= max_p (the same 2x2 tables, statistics and order as textstat_keyness).
+    groups, measure, correction, min_count: as in textstat_keyness (min_count counts every
+    unit together, so each target is tested on the same words).
+
+    Returns group, rank (1 = the most key), feature, G2 (or chi2), p, n_target, n_reference,
+    log_ratio: the units in their order, a unit without such a word has no rows.
+    DataFrame.attrs holds "units" (every unit, in order) and "measure".
+    """
+    units = word_units(toks, groups)
+    if len(units.docnames) < 2:
+        raise ParameterError(f"keyness of each unit needs at least two documents or groups, "
+                             f"not {len(units.docnames)} ({', '.join(units.docnames)})")
+    totals = units.counts.sum(axis=0)
+    used = np.flatnonzero((totals > 0) & (totals >= min_count))
+    feats = np.array([units.features[j] for j in used], dtype=object)
+    col = MEASURES.get(measure, measure)
+    blocks = []
+    n_all = int(totals.sum())
+    for i, name in enumerate(units.docnames):
+        a = units.counts[i, used].astype(float)
+        b = totals[used] - a
+        n_unit = int(units.counts[i].sum())     # all its words, rare ones too (the 2x2 table's a + c)
+        stat, p, lr = _keyness_stats(a, b, n_unit, n_all - n_unit, measure=measure, correction=correction)
+        block = pd.DataFrame({"group": name, "feature": feats, col: stat, "p": p,
+                              "n_target": a.astype(int), "n_reference": b.astype(int), "log_ratio": lr})
+        block = block[(block[col] > 0) & (block["p"] <= max_p)]
+        block = block.sort_values([col, "n_target", "feature"], ascending=[False, False, True],
+                                  kind="mergesort").head(n)
+        blocks.append(block.assign(rank=range(1, len(block) + 1)))
+    columns = ["group", "rank", "feature", col, "p", "n_target", "n_reference", "log_ratio"]
+    out = pd.concat(blocks, ignore_index=True)[columns]
+    out.attrs.update(units=list(units.docnames), measure=col)
     return out
 
 
