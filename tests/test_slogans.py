@@ -26,6 +26,9 @@ def found(text, **kw):
     ("形成1+N+X政策体系。", [("1+N+X", "formula")]),
     # a named initiative built exactly like the slogans: kept on purpose
     ("融入一带一路建设。", [("一带一路", "alternation")]),
+    # the rules that drop 零碳, 百姓, 万里 and 万众一心 leave the real ones beside them
+    ("推动“万企兴万村”,落实“三公两费”管理,实施“千万工程”。",
+     [("万企兴万村", "alternation"), ("三公两费", "alternation"), ("千万工程", "numeral_word")]),
 ])
 def test_positives(text, expected):
     assert found(text) == expected
@@ -42,6 +45,10 @@ def test_positives(text, expected):
     "用三个月时间,从四个方面推进。",        # durations, generic nouns
     "拨打“12345”热线。", "铝两条千亿级产业链。", "中核四〇四有限公司。",
     "“十四五”规划开局良好。",              # a plan period: only with plan_periods=True
+    # zero of something (a goal), not a numbered programme; a word that starts with a numeral
+    "建设“零碳”园区,争取“零关税”政策,基层医疗机构药品实行“零差率”销售。",
+    "加快推进“百姓安居工程”。", "建成“万里长江第一隧”,打造“万兆自贸港”。",  # 里, 兆: units
+    "全省上下万众一心。",                   # an idiom built like an alternation
 ])
 def test_negatives(text):
     assert [s for s in found(text) if s[1] != "plan_period"] == []

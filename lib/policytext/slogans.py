@@ -51,7 +51,8 @@ _NOT_AFTER = rf"(?<![第{NUM}0-9０-９])"  # not inside a longer number or an o
 
 # Characters that cannot start the word after a numeral in a slogan: units, time words,
 # measure words, function words (they make durations, counts, enumerations, idioms).
-UNIT_CHARS = set("年月日天周季次届号时批个项件张条座家名岁倍成分秒元吨亩米级期是的了和与或及又比再接到至而也就都在把对向从为以于之其每各这那多余些")
+UNIT_CHARS = set("年月日天周季次届号时批个项件张条座家名岁倍成分秒元吨亩米级期是的了和与或及又比再接到至而也就都在把对向从为以于之其每各这那多余些"
+                 "里兆瓦克")   # 万里长江, 千兆/万兆 (bandwidth), 千瓦, 千克: units too
 GENERIC_NOUNS = frozenset("""
 方面 时期 阶段 环节 领域 层次 层面 部门 单位 地方 县区 乡镇 村庄 社区 项目 重点 国家 城市
 企业 方向 问题 季度 星期 小时 百分点 工作 平台 园区 产业 行业 板块 片区 中心 基地 街道 批次
@@ -66,6 +67,7 @@ IDIOMS = frozenset("""
 千姿百态 千锤百炼 千奇百怪 千疮百孔 千秋万代 万古千秋 三年五载 一言九鼎 一日千里 一本万利
 一呼百应 一了百了 一目十行 一石二鸟 一举两得 一箭双雕 三头六臂 三言两语 三长两短 五光十色
 十拿九稳 七零八落 一波三折 一日三秋 一传十 十传百 千头万绪 万无一失 千差万别 一刀两断
+万众一心 一心一德 三从四德 一暴十寒 千载一时
 """.split())
 COMMON_YI = ("一体化", "一体", "一般", "一流", "一线", "一致", "一起", "一定", "一切", "一直",
              "一样", "一些", "一批", "一方面", "一道", "一律", "一同", "一味", "一旦", "一度",
@@ -95,9 +97,14 @@ class Slogan:
     end: int
 
 
+# Items that start with a numeral character but count nothing: 零碳, 零关税, 零差率 (zero of
+# something, a goal, not a numbered programme) and words that start with one (百姓, 万一).
+_NO_COUNT = ("零", "百姓", "百货", "百科", "万一")
+
+
 def _alternation_ok(parts: list[str], text: str) -> bool:
     return (len(set(parts)) == len(parts) and not any(p[0] in UNIT_CHARS for p in parts)
-            and text not in IDIOMS)
+            and text not in IDIOMS and not text.startswith(_NO_COUNT))
 
 
 def _classify_quoted(item: str) -> str | None:
@@ -118,7 +125,7 @@ def _classify_quoted(item: str) -> str | None:
             return "alternation"
     if nxt in UNIT_CHARS or item == lead.group() + "大" or item in IDIOMS:
         return None
-    if lead.group() == "一" and item.startswith(COMMON_YI):
+    if (lead.group() == "一" and item.startswith(COMMON_YI)) or item.startswith(_NO_COUNT):
         return None
     return "numeral_word"
 
