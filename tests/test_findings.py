@@ -138,52 +138,6 @@ def test_collocations_and_slogans():
     assert "Only 甲市: 2\\+6\\+N." in text and "Only 乙市: 一核三带." in text
 
 
-def test_theme_leaders_and_plan_shift_use_the_matrix_values():
-    matrix = pd.DataFrame({"经济": [30.04, 10.0], "生态": [5.0, 20.0]}, index=["a", "b"])
-    text = F.theme_leaders(matrix)
-    assert "Leading theme 经济, per 1,000 words: a (30.0)" in text and "生态: b (20.0)" in text
-    shift = pd.DataFrame({"a": [14.23, -4.71, 0.02]}, index=["经济", "民生", "法治"])
-    text = F.plan_shift(shift)
-    assert "经济 (+14.2)" in text and "民生 (-4.7)" in text and "法治" not in text.split("review leads")[1]
-    assert F.plan_shift(pd.DataFrame()).startswith("*Nothing to show")
-
-
-def test_keyness_and_similarity():
-    k = pd.DataFrame({"feature": ["项目", "政治", "投资"], "G2": [20.0, -15.0, 8.0], "p": [1e-5, 1e-4, 0.004],
-                      "n_target": [38, 2, 11], "n_reference": [3, 39, 0], "log_ratio": [2.1, -3.0, 4.0]})
-    text = F.keyness_summary(k, "政府工作报告", "党代会报告")
-    assert "**政府工作报告**: 项目 (38×), 投资 (11×)." in text and "**党代会报告**: 政治 (39×)." in text
-    sim = pd.DataFrame([[1, 0.834, 0.5], [0.834, 1, 0.48], [0.5, 0.48, 1]], index=list("abc"), columns=list("abc"))
-    text = F.similarity_summary(sim)
-    assert "Most alike: a and b (0.83)" in text and "Least alike: b and c (0.48)" in text
-
-
-def test_keyness_target_says_why_that_place():
-    docs = pd.DataFrame({"place": ["乙市", "甲市", "甲市", None]})
-    assert F.keyness_target(docs) == (
-        "甲市", "In detail: **甲市**, the place with the most reports (2); set `keyness_place` to examine another.")
-    place, why = F.keyness_target(docs, "乙市")
-    assert place == "乙市" and "chosen by the `keyness_place` parameter" in why
-    place, why = F.keyness_target(docs, "丙市")
-    assert place == "甲市" and why.startswith("`keyness_place` = 丙市 is not a place of this selection. In detail")
-    ties = pd.DataFrame({"place": ["乙市", "甲市", "丙市", "丙市", "甲市"]})
-    assert "**丙市**, the first by name of the places with the most reports (2)" in F.keyness_target(ties)[1]
-    one_each = pd.DataFrame({"place": ["乙市", "甲市"]})
-    assert "**乙市**, every place has 1 report, so the first by name" in F.keyness_target(one_each)[1]
-    assert F.keyness_target(pd.DataFrame({"place": ["甲市", ""]})) == (
-        None, F.nothing_to_show("place keyness", "the metadata names fewer than two places; it needs two"))
-
-
-def test_keyness_each_summary_names_units_without_key_words():
-    each = pd.DataFrame({"group": ["甲市", "甲市", "甲市", "甲市", "乙*市"], "rank": [1, 2, 3, 4, 1],
-                         "feature": ["党建", "改革", "生态", "项目", "民生"], "n_target": [9, 5, 4, 3, 7]})
-    each.attrs["units"] = ["甲市", "乙*市", "丙市"]
-    text = F.keyness_each_summary(each)
-    assert text.splitlines()[:2] == ["- **甲市**: 党建 (9×), 改革 (5×), 生态 (4×)", "- **乙\\*市**: 民生 (7×)"]
-    assert text.endswith("No word sets 丙市 apart from the others.")
-    assert F.keyness_each_summary(each.iloc[:0]).startswith("*Nothing to show")
-
-
 def test_genre_caveat_and_short_text_rules():
     assert "different kinds of text" in F.genre_caveat(DOCS)
     same = DOCS.assign(doc_type="gov_work_report")

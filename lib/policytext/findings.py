@@ -20,11 +20,10 @@ from .metadata import doc_type_name
 
 __all__ = [
     "md_escape", "fmt_number", "fmt_percent", "fmt_count", "fmt_list", "nothing_to_show",
-    # corpus, term frequency, themes (notebooks 00-03)
+    # corpus and term frequency (notebooks 00-03; the theme comparison's own are in findings_themes)
     "corpus_summary", "input_notes", "length_contrast", "cleaning_summary", "parts_summary", "segmentation_summary",
     "discovery_summary", "top_terms", "distinctive_terms", "term_contexts", "dispersion",
-    "collocation_summary", "slogan_layers", "place_profiles", "genre_caveat", "theme_leaders",
-    "plan_shift", "keyness_target", "keyness_each_summary", "keyness_summary", "similarity_summary", "short_text_caution",
+    "collocation_summary", "slogan_layers", "place_profiles", "genre_caveat", "short_text_caution",
 ]
 
 # Markdown punctuation that could start emphasis, links, code, headings, tables or HTML.
@@ -338,101 +337,6 @@ def genre_caveat(docs: pd.DataFrame) -> str:
         return "Every place is represented by the same kinds of text, so differences are not a matter of genre."
     return ("The places are represented by different kinds of text, and kind shapes vocabulary as much as "
             "place does: read differences between places as place and genre together.")
-
-
-def theme_leaders(matrix: pd.DataFrame) -> str:
-    """Per unit (row) its leading theme, and per theme the unit that leads it (values as the heatmap shows)."""
-    if matrix.empty:
-        return nothing_to_show("themes", "no theme term was found")
-    leaders = matrix.idxmax(axis=1)
-    lines = []
-    for theme in dict.fromkeys(leaders[matrix.max(axis=1) > 0]):
-        units = [f"{md_escape(unit)} ({fmt_number(matrix.loc[unit, theme])})"
-                 for unit in leaders.index[leaders == theme]]
-        lines.append(f"- Leading theme {md_escape(theme)}, per 1,000 words: {', '.join(units)}")
-    if len(matrix) > 1:
-        tops = [f"{md_escape(theme)}: {md_escape(col.idxmax())} ({fmt_number(col.max())})"
-                for theme, col in matrix.items() if col.max() > 0]
-        lines.append("- Highest rate per theme: " + "; ".join(tops))
-    return "\n".join(lines)
-
-
-def plan_shift(shift: pd.DataFrame, *, n: int = 2) -> str:
-    """The themes that gain and lose most from review to plan (columns: reports; values: plan minus review)."""
-    if shift.empty:
-        return nothing_to_show("review versus plan", "no report in this selection has both a review and a plan part")
-    lines = []
-    for doc, col in shift.items():
-        up, down = col.sort_values(ascending=False).head(n), col.sort_values().head(n)
-        gains = ", ".join(f"{md_escape(t)} (+{fmt_number(v)})" for t, v in up.items() if round(v, 1) > 0)
-        losses = ", ".join(f"{md_escape(t)} ({fmt_number(v)})" for t, v in down.items() if round(v, 1) < 0)
-        lines.append(f"- **{md_escape(doc)}**: the plan gains most on {gains or 'no theme'}; "
-                     f"the review leads on {losses or 'no theme'}")
-    return "Plan minus review, per 1,000 words:\n\n" + "\n".join(lines)
-
-
-def keyness_target(docs: pd.DataFrame, chosen: str | None = None) -> tuple[str | None, str]:
-    """The place a notebook examines in detail (`chosen` if it is one of the selection's places,
-    else the one with the most reports, ties by name) and a sentence that says why that one."""
-    places = docs["place"].dropna().astype(str)
-    counts = places[places != ""].value_counts()
-    if len(counts) < 2:
-        return None, nothing_to_show("place keyness", "the metadata names fewer than two places; it needs two")
-    if chosen is not None and str(chosen) in counts.index:
-        return str(chosen), f"In detail: **{md_escape(chosen)}**, chosen by the `keyness_place` parameter."
-    top = sorted(counts.index, key=lambda p: (-counts[p], p))[0]
-    if counts.nunique() == 1:
-        why = f"every place has {fmt_count(int(counts[top]), 'report')}, so the first by name"
-    elif (counts == counts[top]).sum() > 1:
-        why = f"the first by name of the places with the most reports ({counts[top]})"
-    else:
-        why = f"the place with the most reports ({counts[top]})"
-    note = (f"`keyness_place` = {md_escape(chosen)} is not a place of this selection. "
-            if chosen is not None else "")
-    return top, f"{note}In detail: **{md_escape(top)}**, {why}; set `keyness_place` to examine another."
-
-
-def keyness_each_summary(each: pd.DataFrame, *, n: int = 3) -> str:
-    """Per unit of a textstat_keyness_each table, its leading key words; units with none named."""
-    units = each.attrs.get("units") or list(dict.fromkeys(each["group"]))
-    if each.empty:
-        return nothing_to_show("keyness of each place", "no word sets any of them apart")
-    lines = []
-    for unit in units:
-        rows = each[each["group"] == unit].head(n)
-        if not rows.empty:
-            words = ", ".join(f"{md_escape(f)} ({c}×)" for f, c in zip(rows["feature"], rows["n_target"]))
-            lines.append(f"- **{md_escape(unit)}**: {words}")
-    alone = [u for u in units if not (each["group"] == u).any()]
-    if alone:
-        lines.append(f"\nNo word sets {fmt_list(alone)} apart from the others.")
-    return "\n".join(lines)
-
-
-def keyness_summary(k: pd.DataFrame, target: str, reference: str, *, n: int = 6, stat: str = "G2") -> str:
-    """The words that set the target apart, and those of the reference (a textstat_keyness table)."""
-    if k.empty:
-        return nothing_to_show("keyness", "no word is frequent enough on either side")
-    plus = k[k[stat] > 0].sort_values(stat, ascending=False).head(n)
-    minus = k[k[stat] < 0].sort_values(stat).head(n)
-
-    def words(rows, count):
-        return ", ".join(f"{md_escape(f)} ({c}×)" for f, c in zip(rows["feature"], rows[count])) or "none"
-    return (f"Used more by **{md_escape(target)}**: {words(plus, 'n_target')}. "
-            f"Used more by **{md_escape(reference)}**: {words(minus, 'n_reference')}.")
-
-
-def similarity_summary(sim: pd.DataFrame) -> str:
-    """The most and the least alike pair of a square similarity matrix (values as the heatmap shows)."""
-    labels = list(sim.index)
-    pairs = [(sim.iloc[i, j], labels[i], labels[j]) for i in range(len(labels)) for j in range(i + 1, len(labels))]
-    if not pairs:
-        return nothing_to_show("similarity", "it needs at least two units")
-    most, least = max(pairs, key=lambda p: p[0]), min(pairs, key=lambda p: p[0])
-    text = f"Most alike: {md_escape(most[1])} and {md_escape(most[2])} ({fmt_number(most[0], decimals=2)})."
-    if len(pairs) > 1:
-        text += f" Least alike: {md_escape(least[1])} and {md_escape(least[2])} ({fmt_number(least[0], decimals=2)})."
-    return text
 
 
 def short_text_caution(docs: pd.DataFrame, *, min_chars: int = 5000) -> str:

@@ -1,0 +1,86 @@
+"""Notebook 03's sentences: themes, trends over the years, keyness and similarity."""
+import pandas as pd
+
+from policytext import findings_themes as FT
+from policytext.findings import nothing_to_show
+
+
+def test_theme_leaders_and_plan_shift_use_the_matrix_values():
+    matrix = pd.DataFrame({"经济": [30.04, 10.0], "生态": [5.0, 20.0]}, index=["a", "b"])
+    text = FT.theme_leaders(matrix)
+    assert "Leading theme 经济, per 1,000 words: a (30.0)" in text and "生态: b (20.0)" in text
+    shift = pd.DataFrame({"a": [14.23, -4.71, 0.02]}, index=["经济", "民生", "法治"])
+    text = FT.plan_shift(shift)
+    assert "经济 (+14.2)" in text and "民生 (-4.7)" in text and "法治" not in text.split("review leads")[1]
+    assert FT.plan_shift(pd.DataFrame()).startswith("*Nothing to show")
+
+
+def test_keyness_and_similarity():
+    k = pd.DataFrame({"feature": ["项目", "政治", "投资"], "G2": [20.0, -15.0, 8.0], "p": [1e-5, 1e-4, 0.004],
+                      "n_target": [38, 2, 11], "n_reference": [3, 39, 0], "log_ratio": [2.1, -3.0, 4.0]})
+    text = FT.keyness_summary(k, "政府工作报告", "党代会报告")
+    assert "**政府工作报告**: 项目 (38×), 投资 (11×)." in text and "**党代会报告**: 政治 (39×)." in text
+    sim = pd.DataFrame([[1, 0.834, 0.5], [0.834, 1, 0.48], [0.5, 0.48, 1]], index=list("abc"), columns=list("abc"))
+    text = FT.similarity_summary(sim)
+    assert "Most alike: a and b (0.83)" in text and "Least alike: b and c (0.48)" in text
+
+
+def test_keyness_target_says_why_that_place():
+    docs = pd.DataFrame({"place": ["乙市", "甲市", "甲市", None]})
+    assert FT.keyness_target(docs) == (
+        "甲市", "In detail: **甲市**, the place with the most reports (2); set `keyness_place` to examine another.")
+    place, why = FT.keyness_target(docs, "乙市")
+    assert place == "乙市" and "chosen by the `keyness_place` parameter" in why
+    place, why = FT.keyness_target(docs, "丙市")
+    assert place == "甲市" and why.startswith("`keyness_place` = 丙市 is not a place of this selection. In detail")
+    ties = pd.DataFrame({"place": ["乙市", "甲市", "丙市", "丙市", "甲市"]})
+    assert "**丙市**, the first by name of the places with the most reports (2)" in FT.keyness_target(ties)[1]
+    one_each = pd.DataFrame({"place": ["乙市", "甲市"]})
+    assert "**乙市**, every place has 1 report, so the first by name" in FT.keyness_target(one_each)[1]
+    assert FT.keyness_target(pd.DataFrame({"place": ["甲市", ""]})) == (
+        None, nothing_to_show("place keyness", "the metadata names fewer than two places; it needs two"))
+
+
+def test_keyness_each_summary_names_units_without_key_words():
+    each = pd.DataFrame({"group": ["甲市", "甲市", "甲市", "甲市", "乙*市"], "rank": [1, 2, 3, 4, 1],
+                         "feature": ["党建", "改革", "生态", "项目", "民生"], "n_target": [9, 5, 4, 3, 7]})
+    each.attrs["units"] = ["甲市", "乙*市", "丙市"]
+    text = FT.keyness_each_summary(each)
+    assert text.splitlines()[:2] == ["- **甲市**: 党建 (9×), 改革 (5×), 生态 (4×)", "- **乙\\*市**: 民生 (7×)"]
+    assert text.endswith("No word sets 丙市 apart from the others.")
+    assert FT.keyness_each_summary(each.iloc[:0]).startswith("*Nothing to show")
+
+
+def test_longest_series_follows_one_place_and_one_kind():
+    docs = pd.DataFrame({
+        "place": ["甲市", "甲市", "甲市", "甲市", "甲市", "乙市", "乙市", "乙市", "丙市", None],
+        "doc_type": ["gov_work_report"] * 4 + ["party_congress_report"] + ["gov_work_report"] * 3 + [None, "gov_work_report"],
+        "year": [2012, 2013, 2013, 2015, 2012, 2012, 2013, 2014, 2012, 2016]})
+    # 甲市's and 乙市's government reports both cover three years; 甲市 has more reports (two in 2013).
+    series, text = FT.longest_series(docs)
+    assert series == {"place": "甲市", "doc_type": "gov_work_report", "years": ["2012", "2013", "2015"]}
+    assert text == ("Over the years: the government work reports of **甲市**, 3 years from 2012 to 2015 "
+                    "(4 reports); no report for 2014. Other places have such series too: set `city` to "
+                    "follow one of them.")
+    # equal in years and reports: the first by name (乙 sorts before 甲)
+    assert FT.longest_series(docs.drop(index=2))[0]["place"] == "乙市"
+    # a kind the metadata does not give is a series of its own, named as textstat_themes groups it
+    untyped = pd.DataFrame({"place": ["丙市"] * 3, "doc_type": [None] * 3, "year": [2010, 2011, 2012]})
+    series, text = FT.longest_series(untyped)
+    assert series["doc_type"] == "(missing)"
+    assert text == "Over the years: the reports of no stated kind of **丙市**, 3 years from 2010 to 2012 (3 reports)."
+    assert FT.longest_series(docs[docs["place"] != "甲市"].drop(index=7)) == (
+        None, nothing_to_show("themes over the years", "no place has reports of one kind from 3 years or more"))
+
+
+def test_theme_trends_fit_a_line_through_every_year():
+    # years centred: -1.5, -0.5, 0.5, 1.5 (sum of squares 5). 生态 2, 4, 6, 8: slope 2;
+    # 经济 10, 9, 8, 7: slope -1; 党建 1, 3, 1, 3: (1.5 - 0.5 - 0.5 + 1.5) / 5 = 0.4; 民生 flat.
+    matrix = pd.DataFrame({"生态": [2, 4, 6, 8], "经济": [10, 9, 8, 7], "党建": [1, 3, 1, 3], "民生": [5, 5, 5, 5]},
+                          index=["2012", "2013", "2014", "2015"], dtype=float)
+    assert FT.theme_trends(matrix) == (
+        "From 2012 to 2015, per 1,000 words, on a straight-line trend through every year: rising most, "
+        "生态 (2.0 in 2012 → 8.0 in 2015, +2.0 a year); 党建 (1.0 in 2012 → 3.0 in 2015, +0.4 a year); "
+        "falling most, 经济 (10.0 in 2012 → 7.0 in 2015, -1.0 a year).")
+    assert "rising most, 生态 (2.0 in 2012 → 8.0 in 2015, +2.0 a year); falling" in FT.theme_trends(matrix, n=1)
+    assert FT.theme_trends(matrix.head(2)).startswith("*Nothing to show")
