@@ -371,11 +371,16 @@ def test_generated_numbers_equal_the_cells_beside_them(selection):
             for pair, g2, count in pairs:
                 assert _number(rows[pair]["G2"]) == _number(g2) and rows[pair]["count"] == count, (label, pair)
                 checked += 1
-    if "03-theme-comparison" in done:  # counts of the words the target place uses more
+    if "03-theme-comparison" in done:  # counts of the words each place, and the target place, use more
         text, tables = _section(_item(selection, "03-theme-comparison"), "textstat_keyness(words, {\"place\"")
         if tables:
-            rows = {row["feature"]: row for row in tables[0]}
-            target_side = text.split("Used more by")[1]
+            each = {row["place"]: set(row.values()) for row in tables[0]}
+            for place, words in re.findall(r"- \*\*(.+?)\*\*: (.+)", text.split("In detail")[0]):
+                for word in re.findall(r"\S+ \(\d+×\)", words):
+                    assert word in each[place], (label, place, word)
+                    checked += 1
+            rows = {row["feature"]: row for row in tables[1]}
+            target_side = text.split("In detail")[1].split("Used more by")[1]
             for word, count in re.findall(r"(\S+) \((\d+)×\)", target_side):
                 if word in rows:
                     assert rows[word]["count in target"] == count, (label, word)
