@@ -166,3 +166,11 @@ def test_statistics_need_counts_not_weights(x):
 
     with pytest.raises(ParameterError, match="DFM of counts"):
         textstat_simil(dfm_weight(x, scheme="prop"))
+
+
+def test_trend_slopes_are_least_squares_lines():
+    from policytext.dfm import trend_slopes
+    # x centred: -1.5, -0.5, 0.5, 1.5 (sum of squares 5); 2, 4, 6, 8 -> 2; 1, 3, 1, 3 ->
+    # (1.5 - 0.5 - 0.5 + 1.5) / 5 = 0.4; a flat column -> 0.
+    values = [[2, 1, 5], [4, 3, 5], [6, 1, 5], [8, 3, 5]]
+    assert trend_slopes(values, [2012, 2013, 2014, 2015]).tolist() == pytest.approx([2.0, 0.4, 0.0])

@@ -138,6 +138,47 @@ def test_collocations_and_slogans():
     assert "Only 甲市: 2\\+6\\+N." in text and "Only 乙市: 一核三带." in text
 
 
+def test_longest_series_follows_one_place_and_one_kind():
+    docs = pd.DataFrame({
+        "id": [f"d{i}" for i in range(10)],
+        "place": ["甲市", "甲市", "甲市", "甲市", "甲市", "乙市", "乙市", "乙市", "丙市", None],
+        "doc_type": ["gov_work_report"] * 4 + ["party_congress_report"] + ["gov_work_report"] * 3 + [None, "gov_work_report"],
+        "year": [2012, 2013, 2013, 2015, 2012, 2012, 2013, 2014, 2012, 2016]})
+    # 甲市's and 乙市's government reports both cover three years; 甲市 has more reports (two in 2013).
+    series, text = F.longest_series(docs)
+    assert series == {"place": "甲市", "doc_type": "gov_work_report", "years": [2012, 2013, 2015],
+                      "ids": ["d0", "d1", "d2", "d3"]}
+    assert text == ("Over the years: the government work reports of **甲市**, 3 years from 2012 to 2015 "
+                    "(4 reports); no report for 2014. Other places have such series too: set `city` to "
+                    "follow one of them.")
+    # equal in years and reports: the first by name (乙 sorts before 甲)
+    assert F.longest_series(docs.drop(index=2))[0]["place"] == "乙市"
+    # a kind the metadata does not give is a series of its own, named as textstat_themes groups it
+    untyped = pd.DataFrame({"id": ["x", "y", "z"], "place": ["丙市"] * 3, "doc_type": [None] * 3,
+                            "year": [2010, 2011, 2012]})
+    series, text = F.longest_series(untyped)
+    assert series["doc_type"] is None and series["ids"] == ["x", "y", "z"]
+    assert text == "Over the years: the reports of no stated kind of **丙市**, 3 years from 2010 to 2012 (3 reports)."
+    assert F.longest_series(docs[docs["place"] != "甲市"].drop(index=7)) == (
+        None, F.nothing_to_show("trends over the years", "no place has reports of one kind from 3 years or more"))
+
+
+def test_trend_summary_reads_the_trends_table():
+    trends = pd.DataFrame({"feature": ["生态", "改革", "持平", "项目"], "slope": [3.14, 0.52, 0.01, -2.0],
+                           "first": [10.0, 5.0, 7.0, 30.0], "last": [31.0, 9.0, 7.1, 16.0]})
+    trends.attrs["groups"] = ["2012", "2013", "2019"]
+    assert F.trend_summary(trends, n=2) == (
+        "From 2012 to 2019, per 10,000 terms, on a straight-line trend through every year: rising most, "
+        "生态 (10.0 in 2012 → 31.0 in 2019, +3.1 a year); 改革 (5.0 in 2012 → 9.0 in 2019, +0.5 a year); "
+        "falling most, 项目 (30.0 in 2012 → 16.0 in 2019, -2.0 a year).")
+    # a slope that rounds to 0.0 is neither
+    assert "持平" not in F.trend_summary(trends, n=5)
+    assert F.trend_summary(trends[trends["slope"] > 0]).endswith("falling most, no term.")
+    two_years = trends.copy()
+    two_years.attrs["groups"] = ["2012", "2019"]
+    assert F.trend_summary(two_years).startswith("*Nothing to show for this selection: term trends")
+
+
 def test_genre_caveat_and_short_text_rules():
     assert "different kinds of text" in F.genre_caveat(DOCS)
     same = DOCS.assign(doc_type="gov_work_report")

@@ -51,27 +51,6 @@ def test_keyness_each_summary_names_units_without_key_words():
     assert FT.keyness_each_summary(each.iloc[:0]).startswith("*Nothing to show")
 
 
-def test_longest_series_follows_one_place_and_one_kind():
-    docs = pd.DataFrame({
-        "place": ["甲市", "甲市", "甲市", "甲市", "甲市", "乙市", "乙市", "乙市", "丙市", None],
-        "doc_type": ["gov_work_report"] * 4 + ["party_congress_report"] + ["gov_work_report"] * 3 + [None, "gov_work_report"],
-        "year": [2012, 2013, 2013, 2015, 2012, 2012, 2013, 2014, 2012, 2016]})
-    # 甲市's and 乙市's government reports both cover three years; 甲市 has more reports (two in 2013).
-    series, text = FT.longest_series(docs)
-    assert series == {"place": "甲市", "doc_type": "gov_work_report", "years": ["2012", "2013", "2015"]}
-    assert text == ("Over the years: the government work reports of **甲市**, 3 years from 2012 to 2015 "
-                    "(4 reports); no report for 2014. Other places have such series too: set `city` to "
-                    "follow one of them.")
-    # equal in years and reports: the first by name (乙 sorts before 甲)
-    assert FT.longest_series(docs.drop(index=2))[0]["place"] == "乙市"
-    # a kind the metadata does not give is a series of its own, named as textstat_themes groups it
-    untyped = pd.DataFrame({"place": ["丙市"] * 3, "doc_type": [None] * 3, "year": [2010, 2011, 2012]})
-    series, text = FT.longest_series(untyped)
-    assert series["doc_type"] == "(missing)"
-    assert text == "Over the years: the reports of no stated kind of **丙市**, 3 years from 2010 to 2012 (3 reports)."
-    assert FT.longest_series(docs[docs["place"] != "甲市"].drop(index=7)) == (
-        None, nothing_to_show("themes over the years", "no place has reports of one kind from 3 years or more"))
-
 
 def test_theme_trends_fit_a_line_through_every_year():
     # years centred: -1.5, -0.5, 0.5, 1.5 (sum of squares 5). 生态 2, 4, 6, 8: slope 2;

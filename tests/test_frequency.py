@@ -16,7 +16,8 @@ import pytest
 
 from policytext import corpus
 from policytext.errors import ParameterError
-from policytext.frequency import is_term, kwic, textstat_collocations, textstat_frequency, textstat_keywords
+from policytext.frequency import (is_term, kwic, textstat_collocations, textstat_frequency, textstat_keywords,
+                                  textstat_trends)
 from policytext.lexicon import stopwords
 from policytext.tokens import tokens, tokens_remove
 
@@ -289,3 +290,38 @@ def test_report_verbs_are_kept_out_of_the_stopwords_and_drop_only_when_asked():
     kept = textstat_frequency(toks, corpus=c)["feature"].tolist()
     assert sorted(kept) == ["乡村振兴", "加快", "推进"]
     assert textstat_frequency(toks, corpus=c, remove=stopwords() | REPORT_VERBS)["feature"].tolist() == ["乡村振兴"]
+
+
+# ---------------------------------------------------------------- trends over the years
+
+TREND_TEXTS = {"y19": "改革改革项目项目。", "y20": "改革项目项目项目。", "y21a": "改革改革。", "y21b": "改革项目。",
+               "undated": "项目项目项目项目。"}
+TREND_TOKS = {"y19": ["改革", "改革", "项目", "项目", "。"], "y20": ["改革", "项目", "项目", "项目", "。"],
+              "y21a": ["改革", "改革", "。"], "y21b": ["改革", "项目", "。"], "undated": ["项目"] * 4 + ["。"]}
+TREND_META = {"y19": {"date_delivered": "2019"}, "y20": {"date_delivered": "2020"},
+              "y21a": {"date_delivered": "2021", "place": "乙"}, "y21b": {"date_delivered": "2021", "place": "甲"},
+              "undated": {}}
+
+
+def test_trends_fit_a_line_through_every_year():
+    c = corpus(TREND_TEXTS, meta=TREND_META)
+    t = textstat_trends(TREND_TOKS, corpus=c, min_count=1)
+    # Words per year (the 。 is not a term; the undated report has no place on the line):
+    # 2019 改革 2, 项目 2 of 4 -> 5000, 5000 per 10,000; 2020 改革 1, 项目 3 -> 2500, 7500;
+    # 2021 pools two reports: 改革 3, 项目 1 -> 7500, 2500. Years centred: -1, 0, 1, so the
+    # slope is (2021 - 2019) / 2: 改革 (7500 - 5000) / 2 = 1250, 项目 (2500 - 5000) / 2 = -1250.
+    assert t.attrs["groups"] == ["2019", "2020", "2021"]
+    assert t[["feature", "count", "groups_used"]].values.tolist() == [["改革", 6, 3], ["项目", 6, 3]]
+    assert t["slope"].tolist() == pytest.approx([1250, -1250])
+    assert t["first"].tolist() == pytest.approx([5000, 5000]) and t["last"].tolist() == pytest.approx([7500, 2500])
+    assert textstat_trends(TREND_TOKS, corpus=c, min_count=7).empty          # 6 uses each
+
+
+def test_trends_need_numeric_groups_and_three_of_them():
+    c = corpus(TREND_TEXTS, meta=TREND_META)
+    with pytest.raises(ParameterError, match="numeric group values such as years"):
+        textstat_trends(TREND_TOKS, corpus=c, groups="place")
+    two_years = {k: v for k, v in TREND_TOKS.items() if k != "y19"}
+    c2 = corpus({k: TREND_TEXTS[k] for k in two_years}, meta={k: TREND_META[k] for k in two_years})
+    with pytest.raises(ParameterError, match=r"three groups or more, not 2 \(2020, 2021\)"):
+        textstat_trends(two_years, corpus=c2)

@@ -371,6 +371,17 @@ def test_generated_numbers_equal_the_cells_beside_them(selection):
             for pair, g2, count in pairs:
                 assert _number(rows[pair]["G2"]) == _number(g2) and rows[pair]["count"] == count, (label, pair)
                 checked += 1
+    if "02-term-frequency" in done:  # each term's rates and slope in the trend sentence
+        text, tables = _section(_item(selection, "02-term-frequency"), "textstat_trends(")
+        if tables:
+            rows = {row["feature"]: row for row in tables[0]}
+            said = re.findall(r"(\S+) \(([\d.]+) in (\d+) → ([\d.]+) in (\d+), ([+-][\d.]+) a year\)", text)
+            assert said, (label, text)
+            for term, first, year1, last, year2, slope in said:
+                row = rows[term]
+                assert (row[f"in {year1}"], row[f"in {year2}"]) == (first, last), (label, term, row)
+                assert abs(_number(row["per 10,000 a year"]) - float(slope)) <= 0.051, (label, term, row)
+                checked += 1
     if "03-theme-comparison" in done:  # counts of the words each place, and the target place, use more
         text, tables = _section(_item(selection, "03-theme-comparison"), "textstat_keyness(words, {\"place\"")
         if tables:

@@ -6,7 +6,7 @@ from policytext import corpus
 from policytext import batch
 from policytext.errors import ParameterError
 from policytext.tokens import (Tokens, is_numberish, segment_text, tokens, tokens_from_lists, tokens_ngrams,
-                               tokens_remove)
+                               tokens_remove, tokens_subset)
 
 
 
@@ -148,3 +148,16 @@ def test_workers_identical_when_discovery_finds_terms(monkeypatch):
 def test_bad_workers_value(workers):
     with pytest.raises(ParameterError, match="workers"):
         tokens(toy(), workers=workers)
+
+
+def test_tokens_subset_keeps_the_tokens_cut_on_the_whole_corpus():
+    c = corpus({"a": "推进乡村振兴。", "b": "发展新能源。", "c": "推进新能源。"},
+               meta={"a": {"place": "甲市"}, "b": {"place": "乙市"}, "c": {"place": "甲市"}})
+    toks = tokens_from_lists(c, {"a": ["推进", "乡村振兴", "。"], "b": ["发展", "新能源", "。"],
+                                 "c": ["推进", "新能源", "。"]}, terms=["新能源"])
+    sub = tokens_subset(toks, place="甲市")
+    assert sub.ids == ["a", "c"] and sub.corpus.ids == ["a", "c"] and sub.terms == ["新能源"]
+    assert sub["c"] == ["推进", "新能源", "。"] and sub.starts("c") == [0, 2, 5]
+    assert tokens_subset(toks, ids=["b"]).ids == ["b"]
+    with pytest.raises(ParameterError, match="unknown document id\\(s\\) z; available: a, b, c"):
+        tokens_subset(toks, ids=["z"])

@@ -27,13 +27,13 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "errors": ("PolicyTextError", "DecodeError", "MetadataError", "ParameterError"),
     "corpus": ("Corpus", "Document", "corpus", "load_corpus", "data_corpus", "corpus_subset",
                "textstat_parts", "textstat_cleaning"),
-    "tokens": ("Tokens", "tokens", "tokens_remove", "tokens_ngrams"),
+    "tokens": ("Tokens", "tokens", "tokens_remove", "tokens_ngrams", "tokens_subset"),
     "lexicon": ("lexicon", "stopwords"),
     "themes": ("Dictionary", "dictionary", "tokens_lookup", "textstat_themes", "themes_matrix"),
     "dfm": ("DFM", "dfm", "dfm_group", "dfm_weight", "dfm_select", "dfm_trim", "dfm_subset"),
-    "frequency": ("textstat_frequency", "kwic", "textstat_collocations", "textstat_keywords"),
+    "frequency": ("textstat_frequency", "textstat_trends", "kwic", "textstat_collocations", "textstat_keywords"),
     "slogans": ("textstat_slogans",),
-    "keyness": ("textstat_keyness", "textstat_keyness_each", "textplot_keyness"),
+    "keyness": ("textstat_keyness", "textplot_keyness"),
     "similarity": ("textstat_simil", "textstat_distinctive", "textplot_heatmap"),
     "plots": ("textplot_frequency", "textplot_wordcloud", "textplot_xray"),
     "quantities": ("quantities", "extract_quantities"),
@@ -51,8 +51,8 @@ if TYPE_CHECKING:  # what static tools read; the same names as _EXPORTS
     from .crosssection import textplot_crosssection, textstat_crosssection, textstat_shared_indicators
     from .dfm import DFM, dfm, dfm_group, dfm_select, dfm_subset, dfm_trim, dfm_weight
     from .errors import DecodeError, MetadataError, ParameterError, PolicyTextError
-    from .frequency import kwic, textstat_collocations, textstat_frequency, textstat_keywords
-    from .keyness import textplot_keyness, textstat_keyness, textstat_keyness_each
+    from .frequency import kwic, textstat_collocations, textstat_frequency, textstat_keywords, textstat_trends
+    from .keyness import textplot_keyness, textstat_keyness
     from .lexicon import lexicon, stopwords
     from .plots import textplot_frequency, textplot_wordcloud, textplot_xray
     from .quantities import extract_quantities, quantities
@@ -62,7 +62,7 @@ if TYPE_CHECKING:  # what static tools read; the same names as _EXPORTS
     from .targets import (textplot_implied_growth, textplot_timeline, textstat_city_targets,
                           textstat_consistency, textstat_implied_growth, textstat_targets)
     from .themes import Dictionary, dictionary, textstat_themes, themes_matrix, tokens_lookup
-    from .tokens import Tokens, tokens, tokens_ngrams, tokens_remove
+    from .tokens import Tokens, tokens, tokens_ngrams, tokens_remove, tokens_subset
 
 _HOME = {name: module for module, names in _EXPORTS.items() for name in names}
 __all__ = ["__version__", *_HOME]

@@ -32,7 +32,8 @@ import pandas as pd
 from .errors import ParameterError
 from .structure import PARTS
 
-__all__ = ["DFM", "dfm", "dfm_group", "dfm_weight", "dfm_select", "dfm_trim", "dfm_subset", "docfreq"]
+__all__ = ["DFM", "dfm", "dfm_group", "dfm_weight", "dfm_select", "dfm_trim", "dfm_subset", "docfreq",
+           "trend_slopes"]
 
 MISSING = "(missing)"  # the group of a document that has no value for a grouping column
 SCHEMES = ("count", "prop", "boolean", "tfidf")
@@ -332,6 +333,16 @@ def _xlogx_over(o, e):
     o = np.asarray(o, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(o > 0, o * np.log(np.where(o > 0, o, 1.0) / e), 0.0)
+
+
+def trend_slopes(values, x) -> np.ndarray:
+    """Slope of the least-squares line through each column of `values` (rows: the points x):
+    sum((x - mean x)(y - mean y)) / sum((x - mean x)^2). The one trend of textstat_trends and
+    the theme trends."""
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(values, dtype=float)
+    centred = x - x.mean()
+    return centred @ (y - y.mean(axis=0)) / (centred @ centred)
 
 
 def g2(a, b, n_target, n_reference, *, shift=0.0):

@@ -23,7 +23,8 @@ __all__ = [
     # corpus and term frequency (notebooks 00-03; the theme comparison's own are in findings_themes)
     "corpus_summary", "input_notes", "length_contrast", "cleaning_summary", "parts_summary", "segmentation_summary",
     "discovery_summary", "top_terms", "distinctive_terms", "term_contexts", "dispersion",
-    "collocation_summary", "slogan_layers", "place_profiles", "genre_caveat", "short_text_caution",
+    "collocation_summary", "longest_series", "trend_summary", "slogan_layers", "place_profiles", "genre_caveat",
+    "short_text_caution",
 ]
 
 # Markdown punctuation that could start emphasis, links, code, headings, tables or HTML.
@@ -312,6 +313,49 @@ def slogan_layers(slogans: pd.DataFrame, place_of: dict) -> str:
             sentences.append(f"Only {md_escape(place)}: {fmt_list(own, limit=6)}.")
     return " ".join(sentences)
 
+
+def longest_series(docs: pd.DataFrame, *, min_years: int = 3) -> tuple[dict | None, str]:
+    """The place and kind of report with reports from the most years (ties: more reports, then
+    the first by name) and a sentence naming it; (None, the nothing-to-show sentence) when no
+    place has one kind of report from `min_years` years or more. The series is {"place",
+    "doc_type" (None when not stated), "years", "ids" (its documents, for tokens_subset)}.
+    Following one place and one kind keeps a change over the years from being a change of
+    place or of genre."""
+    known = docs[docs["place"].notna() & (docs["place"].astype(str) != "") & docs["year"].notna()]
+    known = known.assign(kind=known["doc_type"].fillna(""), year=known["year"].astype(int))
+    series = known.groupby(["place", "kind"])
+    years, reports = series["year"].nunique(), series.size()
+    if years.empty or years.max() < min_years:
+        return None, nothing_to_show("trends over the years",
+                                     f"no place has reports of one kind from {min_years} years or more")
+    place, kind = min(years.index, key=lambda k: (-years[k], -reports[k], str(k[0]), k[1]))
+    seen = sorted(known[(known["place"] == place) & (known["kind"] == kind)]["year"].unique())
+    gaps = sorted(set(range(seen[0], seen[-1] + 1)) - set(seen))
+    what = f"{doc_type_name(kind)}s" if kind else "reports of no stated kind"
+    text = (f"Over the years: the {what} of **{md_escape(place)}**, {len(seen)} years from {seen[0]} to "
+            f"{seen[-1]} ({fmt_count(int(reports[(place, kind)]), 'report')})")
+    text += f"; no report for {fmt_list(gaps)}." if gaps else "."
+    if (years >= min_years).sum() > 1:
+        text += " Other places have such series too: set `city` to follow one of them."
+    ids = known.loc[(known["place"] == place) & (known["kind"] == kind), "id"].tolist()
+    return {"place": place, "doc_type": kind or None, "years": [int(y) for y in seen], "ids": ids}, text
+
+def trend_summary(trends: pd.DataFrame, *, n: int = 5, rate: str = "per 10,000 terms", what: str = "term") -> str:
+    """The terms (or themes) that rose and fell most: a textstat_trends table (feature, slope,
+    first, last; attrs["groups"], the years in order)."""
+    years = trends.attrs.get("groups") or []
+    if len(years) < 3 or trends.empty:
+        return nothing_to_show(f"{what} trends", f"a trend needs three years or more and {what}s counted often enough")
+    first, last = years[0], years[-1]
+    ordered = trends.sort_values(["slope", "feature"], ascending=[False, True], kind="mergesort")
+
+    def described(rows):
+        return "; ".join(f"{md_escape(f)} ({fmt_number(a)} in {first} → {fmt_number(b)} in {last}, {s:+.1f} a year)"
+                         for f, a, b, s in zip(rows["feature"], rows["first"], rows["last"], rows["slope"]))
+    rising = ordered[ordered["slope"].round(1) > 0].head(n)
+    falling = ordered[ordered["slope"].round(1) < 0].iloc[::-1].head(n)
+    return (f"From {first} to {last}, {rate}, on a straight-line trend through every year: "
+            f"rising most, {described(rising) or 'no ' + what}; falling most, {described(falling) or 'no ' + what}.")
 
 def place_profiles(freq: pd.DataFrame, docs: pd.DataFrame, *, n: int = 5) -> str:
     """One bullet per place: its texts and its leading terms (from the per-place frequency table)."""

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .dfm import MISSING
-from .findings import fmt_count, fmt_list, fmt_number, md_escape, nothing_to_show
-from .metadata import doc_type_name
+from .dfm import trend_slopes
+from .findings import fmt_count, fmt_list, fmt_number, md_escape, nothing_to_show, trend_summary
 
-__all__ = ["theme_leaders", "longest_series", "theme_trends", "plan_shift", "keyness_target",
+__all__ = ["theme_leaders", "theme_trends", "plan_shift", "keyness_target",
            "keyness_each_summary", "keyness_summary", "similarity_summary"]
 
 
@@ -33,51 +32,15 @@ def theme_leaders(matrix: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-
-def longest_series(docs: pd.DataFrame, *, min_years: int = 3) -> tuple[dict | None, str]:
-    """The place and kind of report with reports from the most years (ties: more reports, then
-    the first by name) and a sentence naming it; (None, the nothing-to-show sentence) when no
-    place has one kind of report from `min_years` years or more. The series is given as the
-    group values of textstat_themes(groups=["place", "doc_type", "year"]): {"place", "doc_type"
-    ("(missing)" for no stated kind), "years" (strings)}.
-    Following one place and one kind keeps a change over the years from being a change of
-    place or of genre."""
-    known = docs[docs["place"].notna() & (docs["place"].astype(str) != "") & docs["year"].notna()]
-    known = known.assign(kind=known["doc_type"].fillna(""), year=known["year"].astype(int))
-    series = known.groupby(["place", "kind"])
-    years, reports = series["year"].nunique(), series.size()
-    if years.empty or years.max() < min_years:
-        return None, nothing_to_show("themes over the years",
-                                     f"no place has reports of one kind from {min_years} years or more")
-    place, kind = min(years.index, key=lambda k: (-years[k], -reports[k], str(k[0]), k[1]))
-    seen = sorted(known[(known["place"] == place) & (known["kind"] == kind)]["year"].unique())
-    gaps = sorted(set(range(seen[0], seen[-1] + 1)) - set(seen))
-    what = f"{doc_type_name(kind)}s" if kind else "reports of no stated kind"
-    text = (f"Over the years: the {what} of **{md_escape(place)}**, {len(seen)} years from {seen[0]} to "
-            f"{seen[-1]} ({fmt_count(int(reports[(place, kind)]), 'report')})")
-    text += f"; no report for {fmt_list(gaps)}." if gaps else "."
-    if (years >= min_years).sum() > 1:
-        text += " Other places have such series too: set `city` to follow one of them."
-    return {"place": place, "doc_type": kind or MISSING, "years": [str(y) for y in seen]}, text
-
-
 def theme_trends(matrix: pd.DataFrame, *, n: int = 2) -> str:
     """The themes that rose and fell most over the years (rows: years in order; values per 1,000
-    words): the slope of a least-squares line through every year, with the first and last value."""
-    if len(matrix) < 3:
-        return nothing_to_show("theme trends", "a trend needs three years or more")
-    years = pd.Series(matrix.index.astype(float), index=matrix.index)
-    centred = years - years.mean()
-    slopes = matrix.apply(lambda col: (centred * (col - col.mean())).sum() / (centred ** 2).sum())
-    first, last = matrix.index[0], matrix.index[-1]
+    words): findings.trend_summary of a least-squares line through every year (dfm.trend_slopes)."""
+    trends = pd.DataFrame({"feature": matrix.columns,
+                           "slope": trend_slopes(matrix.to_numpy(dtype=float), matrix.index.astype(float)),
+                           "first": matrix.iloc[0].to_numpy(), "last": matrix.iloc[-1].to_numpy()})
+    trends.attrs["groups"] = [str(year) for year in matrix.index]
+    return trend_summary(trends, n=n, rate="per 1,000 words", what="theme")
 
-    def described(themes):
-        return "; ".join(f"{md_escape(t)} ({fmt_number(matrix[t].iloc[0])} in {first} → "
-                         f"{fmt_number(matrix[t].iloc[-1])} in {last}, {slopes[t]:+.1f} a year)" for t in themes)
-    rising = [t for t in slopes.sort_values(ascending=False).index[:n] if round(slopes[t], 1) > 0]
-    falling = [t for t in slopes.sort_values().index[:n] if round(slopes[t], 1) < 0]
-    return (f"From {first} to {last}, per 1,000 words, on a straight-line trend through every year: "
-            f"rising most, {described(rising) or 'no theme'}; falling most, {described(falling) or 'no theme'}.")
 
 def plan_shift(shift: pd.DataFrame, *, n: int = 2) -> str:
     """The themes that gain and lose most from review to plan (columns: reports; values: plan minus review)."""

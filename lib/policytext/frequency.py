@@ -47,12 +47,13 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .dfm import DFM, TokenView, dfm, dfm_group, dfm_weight, g2, group_keys, tfidf_top, token_docs
+from .dfm import (MISSING, DFM, TokenView, dfm, dfm_group, dfm_weight, g2, group_keys, tfidf_top, token_docs,
+                  trend_slopes)
 from .errors import ParameterError
 from .tokens import UNIT_WORDS, is_numberish, is_punct
 
 __all__ = [
-    "textstat_frequency", "kwic", "textstat_collocations", "textstat_keywords",
+    "textstat_frequency", "textstat_trends", "kwic", "textstat_collocations", "textstat_keywords",
     "is_term", "UNIT_WORDS", "REPORT_VERBS",
 ]
 
@@ -160,6 +161,45 @@ def textstat_frequency(toks, *, groups: str | Sequence[str] | None = None, n: in
     if not frames:
         return pd.DataFrame(columns=columns)
     return pd.concat(frames, ignore_index=True)[columns]
+
+
+
+def textstat_trends(toks, *, groups: str = "year", min_count: int = 10,
+                    remove: bool | Iterable[str] = True, corpus=None) -> pd.DataFrame:
+    """How each term's rate moved across groups with numeric values (years): the slope of a
+    least-squares line through its per_10k in every group, per unit of the group's value
+    (per 10,000 terms a year for groups="year").
+
+    A line through every group, rather than the first against the last, keeps one unusual
+    year from deciding a trend. Documents without a value ("(missing)") have no place on the
+    line and are left out; so are terms counted fewer than `min_count` times in all (a slope
+    of a handful of uses is noise). remove: as textstat_frequency. Needs three groups or more.
+
+    Returns feature, slope, first, last (per_10k in the first and the last group), count, and
+    groups_used (the groups that use the term), sorted by slope (rising first, then by feature).
+    attrs["groups"] holds the group values in order.
+    """
+    x = dfm_group(dfm(toks, select=_keeper(remove), corpus=corpus), groups=groups)
+    labelled = [(label, i) for i, label in enumerate(x.docnames) if label != MISSING]
+    try:
+        points = sorted((float(label), label, i) for label, i in labelled)
+    except ValueError:
+        raise ParameterError(f"groups={groups!r}: trends need numeric group values such as years, "
+                             f"not {', '.join(x.docnames)}") from None
+    if len(points) < 3:
+        raise ParameterError(f"groups={groups!r}: a trend needs three groups or more, not "
+                             f"{len(points)} ({', '.join(label for _, label, _ in points) or 'none'})")
+    counts = x.counts[[i for _, _, i in points]].astype(float)
+    rates = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1) * 10_000
+    total = counts.sum(axis=0)
+    used = np.flatnonzero((total > 0) & (total >= min_count))
+    out = pd.DataFrame({"feature": np.array(x.features, dtype=object)[used],
+                        "slope": trend_slopes(rates[:, used], [value for value, _, _ in points]),
+                        "first": rates[0, used], "last": rates[-1, used], "count": total[used].astype(int),
+                        "groups_used": (counts[:, used] > 0).sum(axis=0)})
+    out = out.sort_values(["slope", "feature"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+    out.attrs["groups"] = [label for _, label, _ in points]
+    return out
 
 
 # ---------------------------------------------------------------- kwic

@@ -19,7 +19,7 @@ from .numbers import MAGNITUDE_PREFIXES, UNITS
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Tokens", "tokens", "tokens_from_lists", "tokens_remove", "tokens_ngrams", "segment_text",
+__all__ = ["Tokens", "tokens", "tokens_from_lists", "tokens_remove", "tokens_ngrams", "tokens_subset", "segment_text",
            "is_punct", "is_numberish", "UNIT_WORDS"]
 
 
@@ -272,3 +272,14 @@ def tokens_ngrams(toks: Tokens, *, n: int = 2, sep: str = "") -> Tokens:
         grams = [sep.join(d.tokens[k:k + n]) for k in range(len(d.tokens) - n + 1)]
         out[doc_id] = _DocTokens(grams, starts[:len(grams)], None)
     return Tokens(toks.corpus, out, pos=False, terms=toks.terms, kind=f"{n}-grams")
+
+
+def tokens_subset(toks: Tokens, *, ids: Iterable[str] | None = None, **meta: str | Iterable[str] | None) -> Tokens:
+    """The tokens of the documents that corpus_subset selects (ids, or metadata values such as
+    place="金昌市"), cut as they were: corpus terms found on the whole corpus stay, so counts of
+    a subset agree with the whole. An unknown id or value is an error listing what exists."""
+    from .corpus import corpus_subset
+
+    kept = corpus_subset(toks.corpus, ids=ids, **meta)
+    return Tokens(kept, {doc_id: toks._doc(doc_id) for doc_id in kept.ids}, pos=toks.pos, terms=toks.terms,
+                  kind=toks.kind)
