@@ -340,6 +340,7 @@ def longest_series(docs: pd.DataFrame, *, min_years: int = 3) -> tuple[dict | No
     ids = known.loc[(known["place"] == place) & (known["kind"] == kind), "id"].tolist()
     return {"place": place, "doc_type": kind or None, "years": [int(y) for y in seen], "ids": ids}, text
 
+
 def trend_summary(trends: pd.DataFrame, *, n: int = 5, rate: str = "per 10,000 terms", what: str = "term") -> str:
     """The terms (or themes) that rose and fell most: a textstat_trends table (feature, slope,
     first, last; attrs["groups"], the years in order)."""
@@ -356,6 +357,7 @@ def trend_summary(trends: pd.DataFrame, *, n: int = 5, rate: str = "per 10,000 t
     falling = ordered[ordered["slope"].round(1) < 0].iloc[::-1].head(n)
     return (f"From {first} to {last}, {rate}, on a straight-line trend through every year: "
             f"rising most, {described(rising) or 'no ' + what}; falling most, {described(falling) or 'no ' + what}.")
+
 
 def place_profiles(freq: pd.DataFrame, docs: pd.DataFrame, *, n: int = 5) -> str:
     """One bullet per place: its texts and its leading terms (from the per-place frequency table)."""
