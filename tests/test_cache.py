@@ -185,3 +185,49 @@ def test_writes_leave_no_temporary_files_and_skip_a_stale_one(folder, monkeypatc
     assert stale.read_bytes() == b"half an entry"
     assert [p for p in folder.rglob("*") if p.is_file() and p != stale
             and not p.name.endswith(".ptc")] == []
+
+
+def test_a_temporary_file_left_a_day_ago_is_removed_by_the_next_write(folder):
+    import os
+    import time
+
+    import policytext.cache as cache
+
+    left = folder / "test" / "x.ptc.123.0.tmp"             # a process killed while writing
+    fresh = folder / "test" / "y.ptc.456.0.tmp"            # another process writing now
+    left.parent.mkdir(parents=True)
+    left.write_bytes(b"half")
+    fresh.write_bytes(b"half")
+    day_ago = time.time() - 25 * 3600
+    os.utime(left, (day_ago, day_ago))
+    cache._forget()                                         # as a new process: folders not yet seen
+    cache_put("test", cache_key("z"), [1])
+    assert not left.exists() and fresh.read_bytes() == b"half"
+    assert cache_get("test", cache_key("z")) == [1]
+
+
+def test_clear_removes_entries_and_nothing_else(folder, tmp_path, capsys):
+    from policytext.cache import cache_clear, cache_summary
+    from policytext.cli import main
+
+    cache_put("segment", cache_key("a"), ["a"])
+    cache_put("segment", cache_key("b"), b"bb")
+    cache_put("figures", cache_key("c"), [3])
+    (folder / "figures" / "notes.txt").write_text("mine")    # not ours: stays
+    (folder / "README").write_text("mine")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "k.ptc").write_bytes(b"not in the cache")
+    (folder / "linked").symlink_to(outside, target_is_directory=True)   # never followed
+    assert [(name, n) for name, n, _ in cache_summary()] == [("figures", 1), ("segment", 2)]
+    assert main(["cache"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{folder}: 3 entries") and "  figures: 1 entry, " in out and "  segment: 2 entries" in out
+    assert main(["cache", "--clear"]) == 0
+    assert capsys.readouterr().out.startswith(f"{folder}: removed 3 cached entries")
+    assert cache_get("segment", cache_key("a")) is None
+    assert sorted(p.name for p in folder.iterdir()) == ["README", "figures", "linked"]   # segment/ was emptied
+    assert [p.name for p in (folder / "figures").iterdir()] == ["notes.txt"]
+    assert (outside / "k.ptc").read_bytes() == b"not in the cache"
+    cache_put("segment", cache_key("a"), ["a"])             # the cache works after clearing
+    assert cache_get("segment", cache_key("a")) == ["a"]

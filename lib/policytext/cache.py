@@ -20,7 +20,8 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_dir", "cache_key", "library_digest", "cache_get", "cache_put", "usable_cache_dir"]
+__all__ = ["cache_dir", "cache_key", "library_digest", "cache_get", "cache_put", "usable_cache_dir",
+           "cache_summary", "cache_clear"]
 
 MAGIC = b"PTCACHE1"
 _JSON, _BYTES, _ARRAY = b"J", b"B", b"A"
@@ -33,6 +34,10 @@ _checked: dict[str, Path] = {}     # cache root -> its usable folder
 _made: set[str] = set()            # entry folders that exist
 _serial = itertools.count()        # temporary names: pid + serial (no random names to draw)
 _TMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+_ENTRY, _TMP = ".ptc", ".tmp"
+# A temporary file older than this was left by a process that died while writing it (a write
+# takes milliseconds): the first write of a process into a folder removes such files.
+_STALE_TMP_SECONDS = 24 * 3600
 
 
 def _root() -> str:
@@ -95,7 +100,7 @@ def _path(folder: Path, namespace: str, key: str) -> Path:
     # are 1.35-1.5x faster without making ~90 folders (no gain once they exist); one folder of
     # many files is no problem for today's file systems. Creating a file (~0.25 ms here) is
     # now most of a put's cost.
-    return folder / namespace / f"{key}.ptc"
+    return folder / namespace / f"{key}{_ENTRY}"
 
 
 def _checksum(key: str, kind: bytes, payload: bytes) -> bytes:
@@ -187,6 +192,7 @@ def _write(path: Path, data: bytes) -> None:
     if parent not in _made:
         os.makedirs(parent, exist_ok=True)
         _made.add(parent)
+        _remove_files(parent, (_TMP,), older_than=_STALE_TMP_SECONDS)
     tmp = f"{path}.{os.getpid()}.{next(_serial)}.tmp"
     fd = os.open(tmp, _TMP_FLAGS, 0o600)     # O_EXCL: never write into someone else's file
     try:
@@ -196,3 +202,60 @@ def _write(path: Path, data: bytes) -> None:
     except BaseException:
         _discard(Path(tmp))
         raise
+
+
+def _remove_files(folder: str, suffixes: tuple[str, ...], *, older_than: float | None = None) -> tuple[int, int]:
+    """Remove the files of `folder` (not its sub-folders) that end with `suffixes`, and, with
+    `older_than`, were last changed more than that many seconds ago; (files, bytes) removed."""
+    import time
+
+    removed = size = 0
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0, 0
+    for entry in entries:
+        try:
+            if not entry.name.endswith(suffixes) or not entry.is_file(follow_symlinks=False):
+                continue
+            info = entry.stat(follow_symlinks=False)
+            if older_than is not None and now - info.st_mtime < older_than:
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed, size = removed + 1, size + info.st_size
+    return removed, size
+
+
+def _namespaces(root: Path) -> list[Path]:
+    try:
+        return sorted(p for p in root.iterdir() if p.is_dir() and not p.is_symlink())
+    except OSError:
+        return []
+
+
+def cache_summary() -> list[tuple[str, int, int]]:
+    """(folder, entries, bytes) for each folder of the cache, for `policytext cache`."""
+    rows = []
+    for folder in _namespaces(Path(_root())):
+        files = [e for e in os.scandir(folder) if e.name.endswith(_ENTRY) and e.is_file(follow_symlinks=False)]
+        rows.append((folder.name, len(files), sum(e.stat(follow_symlinks=False).st_size for e in files)))
+    return rows
+
+
+def cache_clear() -> tuple[int, int]:
+    """Remove policytext's entries and left-over temporary files from the cache folder, and
+    nothing else: other files, links and folders stay (a cache folder set to a folder that
+    holds other things loses none of them). Returns (files, bytes) removed."""
+    removed = size = 0
+    for folder in _namespaces(Path(_root())):
+        files, n_bytes = _remove_files(str(folder), (_ENTRY, _TMP))
+        removed, size = removed + files, size + n_bytes
+        try:
+            folder.rmdir()          # only when empty
+        except OSError:
+            pass
+    _forget()
+    return removed, size

@@ -181,6 +181,22 @@ def _render(args: argparse.Namespace) -> None:
                      notebooks=args.notebooks or None)
 
 
+def _cache(args: argparse.Namespace) -> None:
+    from .cache import _root, cache_clear, cache_summary
+
+    if args.clear:
+        files, size = cache_clear()
+        print(f"{_root()}: removed {files:,} cached entries ({size / 1e6:,.1f} MB)")
+        return
+    def amount(entries: int, size: int) -> str:
+        return f"{entries:,} {'entry' if entries == 1 else 'entries'}, {size / 1e6:,.1f} MB"
+    rows = cache_summary()
+    print(f"{_root()}: {amount(sum(n for _, n, _ in rows), sum(size for _, _, size in rows))} "
+          "(set POLICYTEXT_CACHE to move it; `policytext cache --clear` empties it)")
+    for name, entries, size in rows:
+        print(f"  {name}: {amount(entries, size)}")
+
+
 def _lab_setup(args: argparse.Namespace) -> None:
     from .jupyterlab import install_lab_font, lab_font_problems
 
@@ -221,6 +237,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="report hides code (for readers); full shows it (for learners)")
     render.add_argument("notebooks", nargs="*", help="notebooks to render (default: all numbered ones)")
     render.set_defaults(func=_render)
+    cache = sub.add_parser("cache", help="where the cache is and what it holds; --clear empties it")
+    cache.add_argument("--clear", action="store_true", help="remove every cached entry (they are recomputed)")
+    cache.set_defaults(func=_cache)
     lab = sub.add_parser("lab-setup", help="make JupyterLab in this environment draw Chinese (no root)")
     lab.add_argument("--check", action="store_true", help="only check the set-up; exit 2 if incomplete")
     lab.set_defaults(func=_lab_setup)
