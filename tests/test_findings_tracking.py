@@ -11,7 +11,7 @@ from policytext import corpus as make_corpus
 from policytext import load_corpus, quantities
 from policytext.findings_tracking import (
     fmt_stated, md_city_targets, md_conclusions, md_consistency, md_implied_growth, md_timeline,
-    table_implied_growth, timeline_choices,
+    table_implied_growth, timeline_choices, timeline_place,
 )
 
 
@@ -174,6 +174,27 @@ def test_timelines_need_two_points():
     assert md_timeline(q, "地区生产总值", place="甲市", corpus=c) == (
         "**地区生产总值** in 甲市: 2 statements from 2 documents, 2021–2026 (1 achieved, 1 target).")
 
+
+
+def test_timeline_opens_on_the_fullest_place_among_those_with_most_documents():
+    q = pd.DataFrame([
+        {"doc": "a", "label": "achieved", "indicator": "地区生产总值", "measure": "level", "value": 300.0, "year": 2021},
+        {"doc": "a", "label": "target", "indicator": "地区生产总值", "measure": "level", "value": 500.0, "year": 2026},
+        {"doc": "b", "label": "achieved", "indicator": "地区生产总值", "measure": "level", "value": 90.0, "year": 2019},
+        {"doc": "b", "label": "achieved", "indicator": "地区生产总值", "measure": "level", "value": 95.0, "year": 2020},
+        {"doc": "b", "label": "target", "indicator": "地区生产总值", "measure": "level", "value": 120.0, "year": 2025},
+    ])
+    one_each = make_corpus({"a": "甲", "b": "乙", "c": "丙"},
+                           meta={"a": {"place": "甲市"}, "b": {"place": "乙市"}, "c": {"place": "丙市"}})
+    # one document each: 乙市's timeline has 3 statements, 甲市's 2, 丙市 none
+    assert timeline_place(q, corpus=one_each) == "乙市"
+    assert timeline_place(q, corpus=one_each, city="甲市") == "甲市"
+    # more documents win before fullness; equal fullness goes to the first by name
+    two_of_c = make_corpus({"a": "甲", "b": "乙", "c": "丙", "d": "丁"},
+                           meta={"a": {"place": "甲市"}, "b": {"place": "乙市"}, "c": {"place": "丙市"},
+                                 "d": {"place": "丙市"}})
+    assert timeline_place(q, corpus=two_of_c) == "丙市"
+    assert timeline_place(q.iloc[0:0], corpus=one_each) == "丙市"      # 丙 sorts before 乙 and 甲
 
 # ---------------------------------------------------------------- notebook 05 views
 from policytext.findings_tracking import (  # noqa: E402

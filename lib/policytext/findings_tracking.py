@@ -14,6 +14,7 @@ set as the annual target of successive years is two targets, not a moved deadlin
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from .findings import fmt_count, fmt_list, fmt_percent, md_escape, nothing_to_show
 from .metadata import doc_type_name
@@ -21,7 +22,7 @@ from .metadata import doc_type_name
 __all__ = [
     # notebook 04
     "fmt_stated", "md_city_targets", "md_consistency", "table_implied_growth",
-    "md_implied_growth", "timeline_choices", "md_timeline", "md_conclusions",
+    "md_implied_growth", "timeline_choices", "timeline_place", "md_timeline", "md_conclusions",
     # notebook 05
     "md_selection", "md_selection_fallback", "attainment_choices", "table_attainment", "table_attainment_summary",
     "table_revisions", "md_crosssection_source", "md_shared_indicators", "table_crosssection",
@@ -315,6 +316,25 @@ def timeline_choices(q, *, place: str, corpus=None, n: int = 3) -> list[str]:
             scored.append((-g["doc"].nunique(), -len(g), order.index(indicator), indicator))
     return [name for *_, name in sorted(scored)[:n]]
 
+
+def timeline_place(q, *, corpus, city: str | None = None) -> str:
+    """The place whose timeline notebook 04 shows first: `city` when one is selected; else, of
+    the places with the most documents, the one whose first timeline has the most documents and
+    statements (ties: the first by name). A cross-section of one report per place then opens on
+    its fullest timeline, not on the first place of the alphabet."""
+    places = _place_of(corpus)
+    if city or not places:
+        return city or ""
+    per_place = Counter(places.values())
+    candidates = sorted(place for place, n in per_place.items() if n == max(per_place.values()))
+    dated = q[q["year"].notna()]
+    place_of_row = dated["doc"].map(places)
+
+    def fullness(place: str) -> tuple[int, int]:
+        choices = timeline_choices(q, place=place, corpus=corpus, n=1)
+        rows = dated[(place_of_row == place) & (dated["indicator"] == choices[0])] if choices else dated.iloc[0:0]
+        return rows["doc"].nunique(), len(rows)
+    return max(candidates, key=lambda place: (fullness(place), -candidates.index(place)))
 
 def md_timeline(q, indicator: str, *, place: str, corpus=None) -> str:
     """What one timeline shows: how many statements, from how many documents, over which years."""
