@@ -2,7 +2,7 @@
 import pytest
 
 from policytext.errors import PolicyTextError
-from policytext.indicators import DEFAULT_PATH, canonical_indicator, counted_as, indicator_registry
+from policytext.indicators import DEFAULT_PATH, canonical_indicator, counted_as, indicator_registry, of_another_place
 
 
 @pytest.mark.parametrize("group", [
@@ -133,3 +133,19 @@ def test_bare_trade_and_total_revenue_are_not_widened():
     # 对东盟进出口 is ASEAN trade, 财政总收入 counts more than 财政收入: neither is a registry name
     assert canonical_indicator("进出口") == "进出口"
     assert canonical_indicator("财政总收入") == "财政总收入"
+
+
+@pytest.mark.parametrize("indicator, written, place, expected", [
+    ("地区生产总值", "兰州新区经济总量", "甘肃省", "兰州新区地区生产总值"),      # a new area inside the province
+    ("农村居民人均可支配收入", "脱贫地区农民收入", "河南省", "脱贫地区农村居民人均可支配收入"),  # a kind of area
+    ("地区生产总值", "金川区地区生产总值", "金昌市", "金川区地区生产总值"),      # a district of the city
+    ("地区生产总值", "兰州新区经济总量", "兰州新区", None),                    # its own report
+    ("地区生产总值", "海拉尔区地区生产总值", "呼伦贝尔市海拉尔区", None),          # its own name, parent written
+    ("地区生产总值", "内蒙古自治区地区生产总值", "内蒙古", None),                 # its own name without the unit
+    ("地区生产总值", "地区生产总值", "甘肃省", None),                          # no place named
+    ("空气优良天数比例", "城市空气优良天数比例", "甘肃省", None),                 # 城市: generic, no place
+    ("地区生产总值", "兰州新区经济总量", None, None),                          # the document's place unknown
+    ("兰州新区经济总量", "兰州新区经济总量", "甘肃省", None),                   # not a registry indicator
+])
+def test_a_place_before_the_indicator_that_is_not_the_documents(indicator, written, place, expected):
+    assert of_another_place(indicator, written, place, indicator_registry()) == expected

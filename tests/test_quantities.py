@@ -750,3 +750,14 @@ def test_a_value_in_tonnes_of_standard_coal_keeps_the_indicator_of_its_change():
     found = rows("单位GDP能耗由0.8吨标准煤优化为0.7吨标准煤。", year=2023)
     assert [(r["value"], r["unit"], r["indicator"]) for r in found] == [
         (0.8, "吨标准煤", "单位GDP能耗"), (0.7, "吨标准煤", "单位GDP能耗")]
+
+
+def test_a_figure_of_another_place_is_not_the_documents_own_indicator():
+    text = "兰州新区经济总量突破500亿元。全省地区生产总值达到13697.5亿元。"
+    rows = {place: quantities(corpus({"d": text}, meta={"d": {"place": place}}), cache=False)
+            for place in ("甘肃省", "兰州新区")}
+    province = rows["甘肃省"].set_index("text")
+    assert province.loc["500亿元", "indicator"] == "兰州新区地区生产总值"
+    assert province.loc["500亿元", "indicator_text"] == "兰州新区经济总量"
+    assert province.loc["13697.5亿元", "indicator"] == "地区生产总值"
+    assert rows["兰州新区"].set_index("text").loc["500亿元", "indicator"] == "地区生产总值"

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-__all__ = ["IndicatorRegistry", "indicator_registry", "canonical_indicator", "counted_as"]
+__all__ = ["IndicatorRegistry", "indicator_registry", "canonical_indicator", "counted_as", "of_another_place"]
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "indicators_v1.yaml"
 
@@ -134,3 +134,29 @@ def canonical_indicator(text: str, *, registry: IndicatorRegistry | None = None)
     """Canonical indicator name: canonical_indicator('GDP') -> '地区生产总值'.
     Unknown names come back as written (quotes and spaces removed)."""
     return (registry or indicator_registry()).canonical(text)
+
+
+# A place named before an indicator (兰州新区经济总量, 脱贫地区农村居民人均可支配收入, 某县地区生产总值):
+# a name of two characters or more, with no 省/市/县 of its own, and its unit. Scope and generic
+# words (全市, 城市, 省市, 到全市) do not match.
+_NAMED_PLACE = re.compile(r"^(?![到在对为全各本我该])[^省市县\W\d_A-Za-z]{2,}?(?:自治区|自治州|新区|地区|[省市县区州盟旗])$")
+_PLACE_UNIT = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|新区|地区|[省市县区州盟旗])$")
+
+
+def of_another_place(indicator: str, written: str, place: str | None, registry: IndicatorRegistry) -> str | None:
+    """The indicator of another place than the document's, when the name as written puts a place
+    before a registry alias of ``indicator``: a province's report on 兰州新区经济总量 states the
+    new area's output, not the province's, so it is "兰州新区地区生产总值" (no registry indicator,
+    so no table follows it as the province's). None when the place is the document's own
+    (海拉尔区地区生产总值 in 海拉尔区's report), when no place is named, or when the document's
+    place is not known."""
+    if not place or indicator not in registry.names:
+        return None
+    ends = [s for s, e, canon in registry.find_all(written) if e == len(written) and canon == indicator]
+    prefix = written[:ends[0]] if ends else ""
+    if not prefix or not _NAMED_PLACE.match(prefix):
+        return None
+    bare_prefix, bare_place = _PLACE_UNIT.sub("", prefix), _PLACE_UNIT.sub("", place)
+    if prefix == place or place.endswith(prefix) or bare_prefix == bare_place:
+        return None
+    return prefix + indicator

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .indicators import IndicatorRegistry, indicator_registry
+from .indicators import IndicatorRegistry, indicator_registry, of_another_place
 from .quantity_time import month_of, review_year_of
 
 if TYPE_CHECKING:  # what static tools read; at run time, __getattr__ below
@@ -76,9 +76,12 @@ def _doc_rows(doc, registry, context: str | None) -> list[dict]:
         if key is not None:
             cache_put("quantities", key, rows)
     file_name = doc.path.name if getattr(doc, "path", None) is not None else ""
+    place = doc.meta.get("place")
     for row in rows:
         row["start"], row["end"] = doc.to_raw(row["start"]), doc.to_raw(row["end"] - 1) + 1
         row["doc"], row["file"] = doc.id, file_name
+        # (after the cache: its rows do not depend on the document's place)
+        row["indicator"] = of_another_place(row["indicator"], row["indicator_text"], place, registry) or row["indicator"]
     return rows
 
 

@@ -465,7 +465,8 @@ class IndicatorResolver:
         prefix = strip_time(LEADING_RE.sub("", raw[:best[0]]))
         if prefix and not _PLACE_PREFIX.match(prefix):
             return None
-        return best[2], raw[best[0]:best[1]]
+        # the place stays in the name as written: quantities reads it against the document's place
+        return best[2], prefix + raw[best[0]:best[1]]
 
 
 # ------------------------------------------------------------------ what money was spent on
