@@ -167,12 +167,14 @@ def test_timelines_need_two_points():
         {"doc": "a", "label": "achieved", "indicator": "地区生产总值", "measure": "level", "value": 300.0, "year": 2021},
         {"doc": "b", "label": "target", "indicator": "地区生产总值", "measure": "level", "value": 500.0, "year": 2026},
         {"doc": "a", "label": "target", "indicator": "一般公共预算收入", "measure": "level", "value": 35.0, "year": 2026},
-    ])
+        # a growth rate is not drawn on the level timeline, so the sentence does not count it
+        {"doc": "a", "label": "achieved", "indicator": "地区生产总值", "measure": "change", "value": 6.5, "year": 2021},
+    ]).assign(unit=["亿元", "亿元", "亿元", "%"], relation="=")
     c = make_corpus({"a": "甲", "b": "乙"}, meta={"a": {"place": "甲市"}, "b": {"place": "甲市"}})
     assert timeline_choices(q, place="甲市", corpus=c) == ["地区生产总值"]
     assert timeline_choices(q, place="乙区", corpus=c) == []
     assert md_timeline(q, "地区生产总值", place="甲市", corpus=c) == (
-        "**地区生产总值** in 甲市: 2 statements from 2 documents, 2021–2026 (1 achieved, 1 target).")
+        "**地区生产总值** (level) in 甲市: 2 statements from 2 documents, 2021–2026 (1 achieved, 1 target).")
 
 
 

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from policytext.errors import PolicyTextError
-from policytext.targets import textplot_timeline, textstat_implied_growth, textstat_targets, tracked_rows
+from policytext.targets import textstat_implied_growth, textstat_targets, tracked_rows
 
 
 def q(*rows):
@@ -72,22 +72,10 @@ def test_implied_growth():
     assert row["base_value"] == 326.5 and math.isclose(row["years"], 5)
 
 
-def test_timeline_returns_a_figure():
-    from matplotlib.figure import Figure
-
-    fig = textplot_timeline(TABLE, "GDP", measure="level")
-    assert isinstance(fig, Figure)
-    ax = fig.axes[0]
-    assert ax.get_ylabel() == "亿元"
-    ys = sorted(round(y, 1) for coll in ax.collections for _, y in coll.get_offsets())
-    assert ys[-1] == 500 and 326.5 in ys
-
 
 def test_bad_input():
     with pytest.raises(PolicyTextError, match="lacks columns"):
         textstat_targets(pd.DataFrame({"doc": []}))
-    with pytest.raises(PolicyTextError, match="no values"):
-        textplot_timeline(TABLE, "粮食产量")
 
 
 def test_seeds_end_to_end(seeds):
@@ -263,22 +251,6 @@ def test_implied_growth_plot():
     assert labels == ["城镇居民人均可支配收入\n48132元 = 4.813万元 (2021) → 6万元 (2026), 000"]
 
 
-def test_timeline_default_measure_is_the_registry_one():
-    table = pd.concat([TABLE, q(("001", "target", INCOME, "change", 7, None, "%", "=", 2022, "增长7%"),
-                                ("001", "target", INCOME, "change", 7, None, "%", ">=", 2026, "年均增长7%以上"),
-                                ("000", "achieved", INCOME, "change", 43.5, None, "%", "=", 2021, "增长43.5%"))])
-    # more change rows than level rows, but income is tracked as a level
-    assert textplot_timeline(table, INCOME).axes[0].get_title().endswith("(level)")
-
-
-def test_timeline_one_place_integer_years():
-    fig = textplot_timeline(with_place(TABLE, PLACES), GDP, measure="level", place="嘉峪关市")
-    ax = fig.axes[0]
-    assert list(ax.get_xticks()) == [2021, 2022, 2023, 2024, 2025, 2026]
-    with pytest.raises(PolicyTextError, match="no 'count' values .* measures found: \\['change', 'level'\\]"):
-        textplot_timeline(TABLE, GDP, measure="count")
-    with pytest.raises(PolicyTextError, match="in 凉州区"):
-        textplot_timeline(with_place(TABLE, PLACES), GDP, place="凉州区")
 
 
 # ---------------------------------------------------------------- revisions (policytext.revisions)

@@ -38,7 +38,8 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "plots": ("textplot_frequency", "textplot_wordcloud", "textplot_xray"),
     "quantities": ("quantities", "extract_quantities"),
     "targets": ("textstat_targets", "textstat_city_targets", "textstat_consistency",
-                "textstat_implied_growth", "textplot_timeline", "textplot_implied_growth"),
+                "textstat_implied_growth", "textplot_implied_growth"),
+    "timeline": ("textplot_timeline",),
     "attainment": ("textstat_attainment", "textplot_attainment"),
     "revisions": ("textstat_revisions",),
     "crosssection": ("textstat_crosssection", "textstat_shared_indicators", "textplot_crosssection"),
@@ -59,9 +60,10 @@ if TYPE_CHECKING:  # what static tools read; the same names as _EXPORTS
     from .revisions import textstat_revisions
     from .similarity import textplot_heatmap, textstat_distinctive, textstat_simil
     from .slogans import textstat_slogans
-    from .targets import (textplot_implied_growth, textplot_timeline, textstat_city_targets,
+    from .targets import (textplot_implied_growth, textstat_city_targets,
                           textstat_consistency, textstat_implied_growth, textstat_targets)
     from .themes import Dictionary, dictionary, textstat_themes, themes_matrix, tokens_lookup
+    from .timeline import textplot_timeline
     from .tokens import Tokens, tokens, tokens_ngrams, tokens_remove, tokens_subset
 
 _HOME = {name: module for module, names in _EXPORTS.items() for name in names}

@@ -337,16 +337,18 @@ def timeline_place(q, *, corpus, city: str | None = None) -> str:
     return max(candidates, key=lambda place: (fullness(place), -candidates.index(place)))
 
 def md_timeline(q, indicator: str, *, place: str, corpus=None) -> str:
-    """What one timeline shows: how many statements, from how many documents, over which years."""
-    places = _place_of(corpus)
-    rows = q[(q["indicator"] == indicator) & q["year"].notna()]
-    if places:
-        rows = rows[rows["doc"].map(lambda d: places.get(d, "")) == (place or "")]
-    if rows.empty:
+    """What one timeline shows: its statements (the points timeline.timeline_points gives the
+    chart), from how many documents, over which years."""
+    from .errors import ParameterError
+    from .timeline import timeline_points
+
+    try:
+        rows, measure = timeline_points(q, indicator, place=place if corpus is not None else None, corpus=corpus)
+    except ParameterError:
         return nothing_to_show(f"timeline of {md_escape(indicator)}", "no dated value in this selection")
     kinds = rows["label"].value_counts()
     years = sorted(int(y) for y in rows["year"].unique())
-    return (f"**{md_escape(indicator)}** in {md_escape(place) or 'the selection'}: "
+    return (f"**{md_escape(indicator)}** ({measure}) in {md_escape(place) or 'the selection'}: "
             f"{fmt_count(len(rows), 'statement')} from {fmt_count(rows['doc'].nunique(), 'document')}, "
             f"{years[0]}–{years[-1]} (" + ", ".join(f"{n} {k}" for k, n in kinds.items()) + ").")
 
