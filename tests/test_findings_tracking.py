@@ -185,7 +185,7 @@ def test_timeline_opens_on_the_fullest_place_among_those_with_most_documents():
         {"doc": "b", "label": "achieved", "indicator": "地区生产总值", "measure": "level", "value": 90.0, "year": 2019},
         {"doc": "b", "label": "achieved", "indicator": "地区生产总值", "measure": "level", "value": 95.0, "year": 2020},
         {"doc": "b", "label": "target", "indicator": "地区生产总值", "measure": "level", "value": 120.0, "year": 2025},
-    ])
+    ]).assign(unit="亿元", relation="=")
     one_each = make_corpus({"a": "甲", "b": "乙", "c": "丙"},
                            meta={"a": {"place": "甲市"}, "b": {"place": "乙市"}, "c": {"place": "丙市"}})
     # one document each: 乙市's timeline has 3 statements, 甲市's 2, 丙市 none

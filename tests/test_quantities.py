@@ -761,3 +761,15 @@ def test_a_figure_of_another_place_is_not_the_documents_own_indicator():
     assert province.loc["500亿元", "indicator_text"] == "兰州新区经济总量"
     assert province.loc["13697.5亿元", "indicator"] == "地区生产总值"
     assert rows["兰州新区"].set_index("text").loc["500亿元", "indicator"] == "地区生产总值"
+
+
+def test_a_part_of_the_year_a_figure_started_from_is_no_figure_of_the_year():
+    # 上半年5.5% is where the year-end rate came down from: the year's figure is 5.3%
+    text = "城镇新增就业42.3万人,年末城镇调查失业率从上半年5.5%降到5.3%。"
+    found = {r["text"]: r for r in rows(text, year=2026, review_year=2025)}
+    assert (found["5.3%"]["label"], found["5.3%"]["year"]) == ("achieved", 2025)
+    assert found["5.5%"]["label"] == "achieved" and found["5.5%"]["year"] is None
+    assert found["5.5%"]["indicator"] == found["5.3%"]["indicator"] == "城镇调查失业率"
+    # a part of the year on its own is this year's figure so far, as before
+    alone = rows("上半年城镇调查失业率5.5%。", year=2026, review_year=2025, month=8)
+    assert alone[0]["year"] == 2026

@@ -144,7 +144,8 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
     label, cue = label_for(text, offset, part, explicit_year=y_explicit if explicit else None,
                            review_year=review_year, year=ctx.year)
     y, named = year_for(text, offset, label=label, **when)
-    if not named and label in ("achieved", "estimate"):
+    starts = starts_span(text, offset)      # 从上半年5.5%降到5.3%: where the year's figure started
+    if not named and label in ("achieved", "estimate") and not starts:
         if ctx.periods.in_this_year(c.start):
             y = ctx.year    # 今年以来，…一季度地区生产总值增长8.5%: the year so far
         elif (months := year_of_months(text[:offset], ctx.year, ctx.month)) is not None:
@@ -162,8 +163,7 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
     p0, p1 = period_for(text[:offset], clause_pre, measure=timed_as, label=label, year=y,
                         review_year=review_year, context=ctx.periods, position=c.start, section=section)
     label, cue = span_label(label, cue, (p0, p1), clause_pre, review_year)
-    if label == "target" and (sets_nothing(c.unit, ctx.text[c.text_end:c.text_end + 20])
-                              or starts_span(text, offset)):
+    if label == "target" and (sets_nothing(c.unit, ctx.text[c.text_end:c.text_end + 20]) or starts):
         label, cue = "achieved", ""      # (由每生每年5元提高至10元: 5元 is where it starts)
     return {"part": part, "label": label, "cue": cue, "measure": measure,
             "direction": direction_of(measure, clause_pre, c.unit),

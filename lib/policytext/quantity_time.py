@@ -438,10 +438,10 @@ _RELATIVE_YEAR = re.compile(r"今年|明年|去年|上年|全年|本年|" + _SO_
 _FIVE_YEARS = re.compile(r"(?:今后|未来)(?:五|5)年")
 # 跃升到2016年的3.5倍, 相当于2015年的120%: a ratio to that year, reported for the review year
 _RATIO_AFTER = re.compile(r"[0-9０-９.．]+\s*(?:倍|%|％)")
-# 从4.39件增至9.40件 / 由X提高到Y / 由每生每年5元提高至10元: the first value is the start of a span
-# (a ratio's later parts start from it too: 由8.7∶41.2∶50.1调整为7.4∶39.6∶53)
+# 从4.39件增至9.40件 / 由每生每年5元提高至10元 / 从上半年5.5%降到5.3%: the first value starts a span, no
+# figure of a year (a ratio's later parts start from it too: 由8.7∶41.2∶50.1调整为7.4∶39.6∶53)
 _RATIO_PART = r"[0-9.]+\s*[:：∶]\s*"
-_FROM_VALUE = re.compile(rf"(?:从|由)(?:每[\u4e00-\u9fff]{{1,2}}?){{0,3}}(?:{_RATIO_PART}){{0,2}}$")
+_FROM_VALUE = re.compile(rf"(?:从|由)(?:{PART_OF_YEAR})?的?(?:每[\u4e00-\u9fff]{{1,2}}?){{0,3}}(?:{_RATIO_PART}){{0,2}}$")
 _TO_VERB = re.compile(r"[0-9０-９.．,]+(?:\s*[:：∶]\s*[0-9.]+){0,2}[^0-9,，;；。]{0,8}?"
                       r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|提升到|"
                       r"提升至|跃升到|跃升至|上升到|上升至|扩大到|扩大至|下降到|下降至|降至|降到|减少到|减少至|"
