@@ -773,3 +773,8 @@ def test_a_part_of_the_year_a_figure_started_from_is_no_figure_of_the_year():
     # a part of the year on its own is this year's figure so far, as before
     alone = rows("上半年城镇调查失业率5.5%。", year=2026, review_year=2025, month=8)
     assert alone[0]["year"] == 2026
+
+
+def test_a_rate_that_starts_a_span_holds_for_the_year_it_names():
+    found = {r["text"]: r for r in rows("森林覆盖率由2010年的21.6%提高到25.2%。", year=2016, review_year=2015)}
+    assert (found["21.6%"]["year"], found["25.2%"]["year"]) == (2010, 2015)

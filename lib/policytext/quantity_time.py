@@ -438,8 +438,7 @@ _RELATIVE_YEAR = re.compile(r"今年|明年|去年|上年|全年|本年|" + _SO_
 _FIVE_YEARS = re.compile(r"(?:今后|未来)(?:五|5)年")
 # 跃升到2016年的3.5倍, 相当于2015年的120%: a ratio to that year, reported for the review year
 _RATIO_AFTER = re.compile(r"[0-9０-９.．]+\s*(?:倍|%|％)")
-# 从4.39件增至9.40件 / 由每生每年5元提高至10元 / 从上半年5.5%降到5.3%: the first value starts a span, no
-# figure of a year (a ratio's later parts start from it too: 由8.7∶41.2∶50.1调整为7.4∶39.6∶53)
+# 从4.39件增至9.40件, 由每生每年5元提高至10元, 从上半年5.5%降到5.3%, 由8.7∶41.2∶50.1调整为: a span's start
 _RATIO_PART = r"[0-9.]+\s*[:：∶]\s*"
 _FROM_VALUE = re.compile(rf"(?:从|由)(?:{PART_OF_YEAR})?的?(?:每[\u4e00-\u9fff]{{1,2}}?){{0,3}}(?:{_RATIO_PART}){{0,2}}$")
 _TO_VERB = re.compile(r"[0-9０-９.．,]+(?:\s*[:：∶]\s*[0-9.]+){0,2}[^0-9,，;；。]{0,8}?"
@@ -544,9 +543,10 @@ def year_for(sentence: str, offset: int, *, year: int | None, review_year: int |
     forward = label == "target" or (label == "estimate" and part == "plan")
     for m in _YEAR_REF.finditer(pre):
         prefix, suffix = m.group("prefix") or "", m.group("suffix") or ""
-        if suffix == "的" and m.end() == len(pre) and prefix not in ("较", "比", "与", "同", "相比") \
-                and not _RATIO_AFTER.match(sentence, offset):
-            return year_value(m.group("year")), True     # 由2017年的2.86万亿元, 增长到2020年的152.3亿元
+        # 由2017年的2.86万亿元, 增长到2020年的152.3亿元; 由2010年的21.6%提高到: that year's level, no ratio
+        if suffix == "的" and m.end() == len(pre) and prefix not in ("较", "比", "与", "同", "相比") and (
+                not _RATIO_AFTER.match(sentence, offset) or prefix == "从" or pre.endswith("由", 0, m.start())):
+            return year_value(m.group("year")), True
         if prefix in ("较", "比", "与", "从", "同", "相比") or suffix in ("的", "以来", "起", "前", "相比",
                                                                      "同期", "基础上", "水平"):
             continue            # a baseline (较2016年增长) or a span start, not the reference year
