@@ -8,7 +8,7 @@ from policytext.quantity_subject import (SUBJECT_RESOLVERS, IndicatorResolver, S
                                          noun_after_value, noun_before_value, noun_of_list_item,
                                          order_of_previous_list, previous_subject, resolve_subject,
                                          share_of_noun_after, share_of_sector, share_of_value_before, share_used_for,
-                                         stage_of_subject_before, subject_compared_with_benchmark,
+                                         stage_of_subject_before, subject_compared_with_benchmark, total_of_subject_before,
                                          subject_listed_in_order,
                                          subject_of_clause_before, subject_of_clause_head, subject_of_fenbie)
 
@@ -32,7 +32,7 @@ def test_the_resolvers_are_asked_in_this_order():
     assert [f.__name__ for f in SUBJECT_RESOLVERS] == [
         "share_of_sector", "subject_of_fenbie", "subject_compared_with_benchmark", "investment_of_projects", "money_spent_on", "noun_of_list_item", "noun_after_count",
         "share_used_for", "share_of_noun_after", "share_of_value_before", "subject_listed_in_order", "subject_of_clause_head",
-        "stage_of_subject_before", "noun_before_value",
+        "stage_of_subject_before", "total_of_subject_before", "noun_before_value",
         "subject_of_clause_before", "order_of_previous_list", "noun_after_value", "previous_subject"]
 
 
@@ -242,6 +242,17 @@ def test_stage_of_subject_before():
     assert walk("完成投资6.1亿元，开工25.9万平方米。", stage_of_subject_before)[1] == ("", "")
     assert walk("新开工项目12个、竣工项目8个。", stage_of_subject_before)[1] == ("", "")
 
+
+def test_total_of_subject_before():
+    # a bare total after a value is the total of that value's subject (广西, 安徽, 江西 2026, 海拉尔 2016)
+    said = walk("一般公共预算收入增长4.6%,总量首次突破1900亿元。", total_of_subject_before)
+    assert said == [("", ""), ("一般公共预算收入", "总量")]           # a registry indicator's own level
+    assert walk("外贸进出口增长8.4%,总额突破8000亿元。", resolve_subject)[1] == ("进出口总额", "总额")
+    assert walk("新增上市公司48家、总量达122家。", resolve_subject)[1] == ("上市公司总量",) * 2   # all of them
+    assert walk("新建城市主干道路80条,总里程达到61.4公里。", resolve_subject)[1] == ("城市主干道路总里程",) * 2
+    # not a total (产量), and not without a value before it in the segment
+    assert walk("粮食播种面积增长2%,产量达到500万吨。", total_of_subject_before)[1] == ("", "")
+    assert walk("总量突破1900亿元。", total_of_subject_before) == [("", "")]
 
 def test_order_of_previous_list():
     text = "城镇和农村居民人均可支配收入分别达到48132元、24726元，较2016年增长43.5%、50.2%。"

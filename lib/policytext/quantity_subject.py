@@ -28,7 +28,7 @@ __all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", 
            "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject", "noun_of_list_item",
            "share_used_for", "share_of_noun_after", "share_of_value_before", "subject_of_clause_before", "subject_of_clause_head",
            "subject_listed_in_order", "subject_compared_with_benchmark",
-           "stage_of_subject_before"]
+           "stage_of_subject_before", "total_of_subject_before"]
 
 # ------------------------------------------------------------------ helpers of the resolvers
 
@@ -275,6 +275,25 @@ _STAGE = re.compile(f"、({STAGES})")
 _STAGE_AROUND = re.compile(f"^{STAGES}(?=..)|(?<=..){STAGES}$")     # 新开工项目, 项目新开工
 
 
+def total_of_subject_before(cl: Clause) -> tuple[str, str]:
+    """一般公共预算收入增长4.6%，总量首次突破1900亿元 -> 一般公共预算收入; 新增上市公司48家、总量达122家 ->
+    上市公司总量; 城市主干道路80条，总里程达到61.4公里 -> 城市主干道路总里程: a bare total after a value is
+    the total of that value's subject (of a registry indicator, its 总量 or 总额 is the indicator itself;
+    of new things, of all of them)."""
+    last_name, last_written = cl.memory.last
+    if cl.group.index(cl.value) == 0 or not last_name:
+        return "", ""
+    _, written = cl.resolver.from_phrase(cl.pre.lstrip("、和与及,，"))
+    if not _TOTAL.fullmatch(written):
+        return "", ""
+    if last_name in cl.resolver.registry and written in ("总量", "总额"):
+        return last_name, written
+    return cl.resolver.from_phrase(_NEW_OF.sub("", last_written) + written, percent=cl.is_percent)
+
+
+_TOTAL = re.compile(r"总(?:量|额|数|规模|里程|面积|长度|花费)")
+_NEW_OF = re.compile(r"^(?:累计)?(?:净增|新增|新建|新开工|建成|开通|新培育)")
+
 def noun_before_value(cl: Clause) -> tuple[str, str]:
     """地区生产总值增长5%: the phrase before the value; 城镇 or 农村 alone, after a clause about a
     城乡 subject (城乡最低生活保障标准逐年提高，城镇年人均提高600元), is that subject's half."""
@@ -501,7 +520,7 @@ def share_of_sector(cl: Clause) -> tuple[str, str]:
 
 SUBJECT_RESOLVERS = (share_of_sector, subject_of_fenbie, subject_compared_with_benchmark, investment_of_projects, money_spent_on, noun_of_list_item, noun_after_count,
                      share_used_for, share_of_noun_after, share_of_value_before, subject_listed_in_order, subject_of_clause_head,
-                     stage_of_subject_before, noun_before_value,
+                     stage_of_subject_before, total_of_subject_before, noun_before_value,
                      subject_of_clause_before, order_of_previous_list, noun_after_value, previous_subject)
 
 
