@@ -162,14 +162,18 @@ def test_conclusions_apply_only_the_rules_that_hold():
     assert empty.startswith("*Nothing to show")
 
 
+def _quantity_rows(*rows):
+    """Quantity rows from (doc, label, indicator, measure, value, year, unit) tuples."""
+    names = ("doc", "label", "indicator", "measure", "value", "year", "unit")
+    return pd.DataFrame([dict(zip(names, row)) for row in rows]).assign(relation="=")
+
+
 def test_timelines_need_two_points():
-    q = pd.DataFrame([
-        {"doc": "a", "label": "achieved", "indicator": "地区生产总值", "measure": "level", "value": 300.0, "year": 2021},
-        {"doc": "b", "label": "target", "indicator": "地区生产总值", "measure": "level", "value": 500.0, "year": 2026},
-        {"doc": "a", "label": "target", "indicator": "一般公共预算收入", "measure": "level", "value": 35.0, "year": 2026},
-        # a growth rate is not drawn on the level timeline, so the sentence does not count it
-        {"doc": "a", "label": "achieved", "indicator": "地区生产总值", "measure": "change", "value": 6.5, "year": 2021},
-    ]).assign(unit=["亿元", "亿元", "亿元", "%"], relation="=")
+    q = _quantity_rows(("a", "achieved", "地区生产总值", "level", 300.0, 2021, "亿元"),
+                       ("b", "target", "地区生产总值", "level", 500.0, 2026, "亿元"),
+                       ("a", "target", "一般公共预算收入", "level", 35.0, 2026, "亿元"),
+                       # a growth rate is not drawn on the level timeline, so the sentence does not count it
+                       ("a", "achieved", "地区生产总值", "change", 6.5, 2021, "%"))
     c = make_corpus({"a": "甲", "b": "乙"}, meta={"a": {"place": "甲市"}, "b": {"place": "甲市"}})
     assert timeline_choices(q, place="甲市", corpus=c) == ["地区生产总值"]
     assert timeline_choices(q, place="乙区", corpus=c) == []
@@ -177,15 +181,10 @@ def test_timelines_need_two_points():
         "**地区生产总值** (level) in 甲市: 2 statements from 2 documents, 2021–2026 (1 achieved, 1 target).")
 
 
-
 def test_timeline_opens_on_the_fullest_place_among_those_with_most_documents():
-    q = pd.DataFrame([
-        {"doc": "a", "label": "achieved", "indicator": "地区生产总值", "measure": "level", "value": 300.0, "year": 2021},
-        {"doc": "a", "label": "target", "indicator": "地区生产总值", "measure": "level", "value": 500.0, "year": 2026},
-        {"doc": "b", "label": "achieved", "indicator": "地区生产总值", "measure": "level", "value": 90.0, "year": 2019},
-        {"doc": "b", "label": "achieved", "indicator": "地区生产总值", "measure": "level", "value": 95.0, "year": 2020},
-        {"doc": "b", "label": "target", "indicator": "地区生产总值", "measure": "level", "value": 120.0, "year": 2025},
-    ]).assign(unit="亿元", relation="=")
+    q = _quantity_rows(*[(doc, label, "地区生产总值", "level", value, year, "亿元") for doc, label, value, year in [
+        ("a", "achieved", 300.0, 2021), ("a", "target", 500.0, 2026),
+        ("b", "achieved", 90.0, 2019), ("b", "achieved", 95.0, 2020), ("b", "target", 120.0, 2025)]])
     one_each = make_corpus({"a": "甲", "b": "乙", "c": "丙"},
                            meta={"a": {"place": "甲市"}, "b": {"place": "乙市"}, "c": {"place": "丙市"}})
     # one document each: 乙市's timeline has 3 statements, 甲市's 2, 丙市 none
