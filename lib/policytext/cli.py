@@ -188,6 +188,7 @@ def _cache(args: argparse.Namespace) -> None:
         files, size = cache_clear()
         print(f"{_root()}: removed {files:,} cached entries ({size / 1e6:,.1f} MB)")
         return
+
     def amount(entries: int, size: int) -> str:
         return f"{entries:,} {'entry' if entries == 1 else 'entries'}, {size / 1e6:,.1f} MB"
     rows = cache_summary()
