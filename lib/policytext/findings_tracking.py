@@ -320,8 +320,8 @@ def timeline_choices(q, *, place: str, corpus=None, n: int = 3) -> list[str]:
 def timeline_place(q, *, corpus, city: str | None = None) -> str:
     """The place whose timeline notebook 04 shows first: `city` when one is selected; else, of
     the places with the most documents, the one whose first timeline has the most documents,
-    years and statements (ties: the first by name). A cross-section of one report per place then opens on
-    its fullest timeline, not on the first place of the alphabet."""
+    years and statements (ties: the first by name). A cross-section of one report per place
+    then opens on its fullest timeline, not on the first place of the alphabet."""
     from .errors import ParameterError
     from .timeline import timeline_points
 
@@ -331,7 +331,7 @@ def timeline_place(q, *, corpus, city: str | None = None) -> str:
     per_place = Counter(places.values())
     candidates = sorted(place for place, n in per_place.items() if n == max(per_place.values()))
 
-    def fullness(place: str) -> tuple[int, int]:
+    def fullness(place: str) -> tuple[int, int, int]:
         choices = timeline_choices(q, place=place, corpus=corpus, n=1)
         try:
             rows = timeline_points(q, choices[0], place=place, corpus=corpus)[0] if choices else None
@@ -339,6 +339,7 @@ def timeline_place(q, *, corpus, city: str | None = None) -> str:
             rows = None
         return (0, 0, 0) if rows is None else (rows["doc"].nunique(), rows["year"].nunique(), len(rows))
     return max(candidates, key=lambda place: (fullness(place), -candidates.index(place)))
+
 
 def md_timeline(q, indicator: str, *, place: str, corpus=None) -> str:
     """What one timeline shows: its statements (the points timeline.timeline_points gives the
