@@ -167,6 +167,9 @@ def test_noun_after_count():
     # a count right before another counts what it counts, by other units (江苏 2026, 海拉尔 2018)
     assert walk("12类45件民生实事全面完成。", noun_after_count) == [("惠民实事", "民生实事")] * 2
     assert walk("全区96户177人建档立卡贫困人口实现脱贫。", noun_after_count) == [("建档立卡贫困人口",) * 2] * 2
+    # 和 after a count starts the next item, whose noun is not this count's (海拉尔 2016)
+    said = walk("五年共办理人大代表建议405件和政协委员提案590件。", resolve_subject)
+    assert said == [("人大代表建议",) * 2, ("政协委员提案",) * 2]
     # the people counted, not what they were given (海拉尔 2013, 甘肃 2026)
     assert walk("为9373人次就业困难人员发放社保补贴2368万元。", noun_after_count)[0] == ("就业困难人员",) * 2
     assert walk("为6107名困难家庭高校新生发放资助金5637.2万元。", noun_after_count)[0] == ("困难家庭高校新生",) * 2

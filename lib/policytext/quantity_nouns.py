@@ -230,8 +230,8 @@ def post_phrase(text: str, pos: int, limit: int) -> str:
         return shared
     # 20个500千伏输变电工程, 3座35万千瓦光热电站: the specification is no part of the name
     tail = _SPECIFICATION.sub("", text[pos:limit])
-    if POST_VERB_START.match(tail):
-        return ""                       # 从4.39件增至9.40件: a predicate, not a noun
+    if POST_VERB_START.match(tail) or tail.startswith(("和", "及", "与")):
+        return ""                       # 从4.39件增至9.40件: a predicate; 建议405件和提案590件: the next item
     # 10家左右在全国有重要行业影响力的龙头链主企业: the clause before 的 describes the noun
     tail = re.sub(r"^(?:在|向|对)[^,，;；、的]{1,16}的", "", tail)
     # 15个“极简审批”综合许可事项, 144项“省内通办”: a quoted name opening the noun is part of
