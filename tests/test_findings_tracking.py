@@ -158,14 +158,24 @@ def test_conclusions_apply_only_the_rules_that_hold():
     assert "城镇居民人均可支配收入 2021: an early and a later document differ" in text_same
     assert "1 of 2 level targets need more growth" in text
     assert "乙区 has one document" in text
-    empty = md_conclusions(checks.iloc[0:0], growth.iloc[0:0], q, docs_per_place={"甲市": 2})
-    assert empty.startswith("*Nothing to show")
+    # several documents of a place, but no figure of one kind stated twice (海拉尔's eight reports)
+    unchecked = md_conclusions(checks.iloc[0:0], growth.iloc[0:0], q, docs_per_place={"甲市": 2})
+    assert unchecked.startswith("- **Nothing to cross-check.** The documents of 甲市 never state the same kind")
+    empty = md_conclusions(checks.iloc[0:0], growth.iloc[0:0], q, docs_per_place={})
+    assert empty == "*Nothing to show for this selection: conclusions — none of the rules applies to this selection.*"
 
 
 def _quantity_rows(*rows):
     """Quantity rows from (doc, label, indicator, measure, value, year, unit) tuples."""
     names = ("doc", "label", "indicator", "measure", "value", "year", "unit")
     return pd.DataFrame([dict(zip(names, row)) for row in rows]).assign(relation="=")
+
+
+def test_no_cross_document_check_is_said_as_such():
+    checks = pd.DataFrame(columns=["place", "indicator", "year", "period", "measure", "finding", "values", "n_docs"])
+    text = md_consistency(checks, checks)
+    assert text.startswith("*Nothing to show for this selection: cross-document checks — no two documents of one "
+                           "place state the same kind of figure")
 
 
 def test_timelines_need_two_points():

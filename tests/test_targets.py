@@ -194,6 +194,18 @@ def test_totals_over_a_span_are_checked_against_the_same_span_only():
     assert "棚户区改造 2017–2021: an early and a later document differ" in bullets
 
 
+def test_a_target_and_its_result_alone_are_no_consistency_check():
+    # 海拉尔: each report sets the year's target and the next states the result; nothing is stated
+    # twice, so no document agrees or disagrees with another (attainment judges the pair)
+    pair = q(("y2014", "target", GDP, "change", 11, None, "%", "=", 2014, "地区生产总值增长11%"),
+             ("y2015", "achieved", GDP, "change", 9.1, None, "%", "=", 2014, "同比增长9.1%"))
+    assert textstat_consistency(pair).empty
+    # a second result, or a second target, from another document is a check again
+    results = pd.concat([pair, q(("y2016", "achieved", GDP, "change", 7.0, None, "%", "=", 2014, "增长7%"))])
+    assert list(textstat_consistency(results)["finding"]) == ["reported values differ"]
+    targets = pd.concat([pair, q(("y2013", "target", GDP, "change", 11, None, "%", "=", 2014, "2014年增长11%"))])
+    assert list(textstat_consistency(targets)["finding"]) == ["consistent"]
+
 def test_consistency_needs_two_documents():
     one = TABLE[TABLE["doc"] == "001"]
     assert textstat_consistency(one).empty

@@ -132,8 +132,9 @@ def md_consistency(checks, statements, *, dates: dict | None = None) -> str:
     `checks` is textstat_consistency(); `statements` the same with statements=True; `dates` maps
     doc id -> date delivered/published (used for the rule "the later document is more likely final")."""
     if checks.empty:
-        return nothing_to_show("cross-document checks",
-                               "no indicator and year is stated by two documents of the same place")
+        return nothing_to_show("cross-document checks", "no two documents of one place state the same kind of "
+                               "figure (two results, or two targets) for one indicator and year; a target and "
+                               "its result are set side by side in notebook 05")
     agree = checks["finding"].str.startswith("consistent")
     rounding = int((checks["finding"] == "consistent up to rounding").sum())
     n_agree, n_differ = int(agree.sum()), int((~agree).sum())
@@ -400,13 +401,18 @@ def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict, stat
         bullets.append(f"- **Level targets.** {len(ahead)} of {fmt_count(len(verdicts), 'level target')} need more "
                        "growth than the annual growth targets stated for the same years: the level target is "
                        "the ambitious promise; track it.")
+    several = sorted(p or "unnamed place" for p, n in docs_per_place.items() if n >= 2)
+    if checks.empty and several:
+        bullets.append(f"- **Nothing to cross-check.** The documents of {fmt_list(several)} never state the "
+                       "same kind of figure (two results, or two targets) for one indicator and year: each "
+                       "year's target and the next report's result are set side by side in notebook 05.")
     single = sorted(p for p, n in docs_per_place.items() if n < 2)
     if single:
         bullets.append(f"- **One document cannot be checked against itself:** "
                        f"{fmt_list([p or 'unnamed place' for p in single])} "
                        f"{'has' if len(single) == 1 else 'have'} one document in this selection.")
     if not bullets:
-        return nothing_to_show("conclusions", "no target, check or level target in this selection")
+        return nothing_to_show("conclusions", "none of the rules applies to this selection")
     return "\n".join(bullets)
 
 # notebook 05 (views and sentences beside findings.md_attainment, md_revisions, md_crosssection)

@@ -415,7 +415,8 @@ def textstat_consistency(q: pd.DataFrame, *, corpus=None, registered: bool = Tru
     ``doc_date``/``doc_year`` column: 7.5% in successive work reports is two targets),
     'estimate revised' (an estimate, later reported otherwise), 'consistent up to
     rounding' (3.9万人 vs 3.94万人) or 'consistent'.  ``values`` lists each value with its
-    kind and document; threshold statements (首次突破300亿元) are not compared.
+    kind and document; threshold statements (首次突破300亿元) are not compared, nor is a target
+    with a result alone (two documents must state the same kind: results, or targets).
     With ``statements=True`` the result has one row per statement compared instead (doc,
     label, value, unit, relation, year, start, end, context, sentence), for checking the
     sources.  A single document gives no rows: cross-document checks need two documents.
@@ -434,8 +435,9 @@ def textstat_consistency(q: pd.DataFrame, *, corpus=None, registered: bool = Tru
     checks: list[tuple[dict, pd.DataFrame]] = []
     for (place, ind, period, measure, _unit), g in compared.groupby(
             ["place", "indicator", "period", "measure", "base_unit"], sort=False):
-        if g["doc"].nunique() < 2:
-            continue
+        targets = g["label"] == "target"
+        if g.loc[targets, "doc"].nunique() < 2 and g.loc[~targets, "doc"].nunique() < 2:
+            continue        # one target and its result agree on nothing: they are attainment's pair
         f = _group_flags(g)
         if f["conflict_reported"]:
             finding = "reported values differ"
