@@ -49,6 +49,11 @@ def test_keyness_each_summary_names_units_without_key_words():
     assert text.splitlines()[:2] == ["- **甲市**: 党建 (9×), 改革 (5×), 生态 (4×)", "- **乙\\*市**: 民生 (7×)"]
     assert text.endswith("No word sets 丙市 apart from the others.")
     assert FT.keyness_each_summary(each.iloc[:0]).startswith("*Nothing to show")
+    # many places: the first `limit` with key words, and a count of the rest (the table has them all)
+    many = pd.DataFrame({"group": [f"{i}市" for i in range(20)], "rank": 1, "feature": "改革", "n_target": 5})
+    many.attrs["units"] = [f"{i}市" for i in range(20)]
+    lines = FT.keyness_each_summary(many, limit=12).splitlines()
+    assert len(lines) == 13 and lines[11] == "- **11市**: 改革 (5×)" and lines[12] == "- 8 more places in the table."
 
 
 

@@ -77,20 +77,23 @@ def keyness_target(docs: pd.DataFrame, chosen: str | None = None) -> tuple[str |
     return top, f"{note}In detail: **{md_escape(top)}**, {why}; set `keyness_place` to examine another."
 
 
-def keyness_each_summary(each: pd.DataFrame, *, n: int = 3) -> str:
-    """Per unit of a textstat_keyness_each table, its leading key words; units with none named."""
+def keyness_each_summary(each: pd.DataFrame, *, n: int = 3, limit: int = 12) -> str:
+    """Per unit of a textstat_keyness_each table, its leading key words (the first `limit` units
+    with any; the table beside it has them all); units with none named."""
     units = each.attrs.get("units") or list(dict.fromkeys(each["group"]))
     if each.empty:
         return nothing_to_show("keyness of each place", "no word sets any of them apart")
+    keyed = [u for u in units if (each["group"] == u).any()]
     lines = []
-    for unit in units:
+    for unit in keyed[:limit]:
         rows = each[each["group"] == unit].head(n)
-        if not rows.empty:
-            words = ", ".join(f"{md_escape(f)} ({c}×)" for f, c in zip(rows["feature"], rows["n_target"]))
-            lines.append(f"- **{md_escape(unit)}**: {words}")
-    alone = [u for u in units if not (each["group"] == u).any()]
+        words = ", ".join(f"{md_escape(f)} ({c}×)" for f, c in zip(rows["feature"], rows["n_target"]))
+        lines.append(f"- **{md_escape(unit)}**: {words}")
+    if len(keyed) > limit:
+        lines.append(f"- {len(keyed) - limit} more places in the table.")
+    alone = [u for u in units if u not in keyed]
     if alone:
-        lines.append(f"\nNo word sets {fmt_list(alone)} apart from the others.")
+        lines.append(f"\nNo word sets {fmt_list(alone, limit=limit)} apart from the others.")
     return "\n".join(lines)
 
 
