@@ -4,7 +4,7 @@ import io
 import pandas as pd
 import pytest
 
-from policytext.attainment import (ATTAINMENT_COLUMNS, target_met, textplot_attainment,
+from policytext.attainment import (ATTAINMENT_COLUMNS, target_met, textplot_attainment, textstat_possible_results,
                                    textstat_attainment)
 from policytext.errors import PolicyTextError
 from policytext.targets import quantities_periods
@@ -394,3 +394,43 @@ def test_jobs_created_meet_people_employed():
     assert (jobs["target"], jobs["achieved"], jobs["met"], jobs["gap"]) == (5000, 5487, True, 487)
     assert (jobs["unit"], jobs["achieved_unit"]) == ("个", "人")
     assert len(a.loc[["学校"]]) == 2     # 个 and 所 of another indicator: not compared
+
+
+# ---------------------------------------------------------------- a result under another name
+
+def _open(year, indicator, value, unit, side, measure="count"):
+    """One row of an attainment table with only a target (side "target") or only a result."""
+    row = {c: None for c in ATTAINMENT_COLUMNS}
+    row.update(place="海拉尔区", year=year, indicator=indicator, measure=measure, target=float("nan"),
+               target_high=float("nan"), achieved=float("nan"))
+    if side == "target":
+        row.update(target=value, unit=unit, relation="=", target_doc=f"gov_{year}", target_sentence=f"新建{indicator}")
+    else:
+        row.update(achieved=value, achieved_unit=unit, achieved_doc=f"gov_{year + 1}",
+                   achieved_sentence=f"建成{indicator}")
+    return row
+
+
+def test_possible_results_pair_open_targets_with_results_of_like_names():
+    table = pd.DataFrame([
+        _open(2018, "水冲式公厕", 30, "座", "target"), _open(2018, "水冲式公共厕所", 26, "座", "result"),
+        _open(2015, "大棚", 300, "个", "target"), _open(2015, "蔬菜大棚", 300, "个", "result"),
+        _open(2017, "老旧小区改造", 36, "个", "target"), _open(2017, "老旧小区基础设施综合改造", 45, "个", "target"),
+        _open(2017, "老旧小区改造任务", 45, "个", "result"),
+        _open(2013, "城乡居民人均可支配收入", 18, "%", "target", "change"),
+        _open(2013, "农村居民人均可支配收入", 14.1, "%", "result", "change"),
+        _open(2016, "温室", 20, "个", "target"), _open(2016, "温室", 20, "亩", "result"),
+        _open(2016, "重点农牧业项目", 33, "个", "target"), _open(2016, "重点工业项目", 34, "个", "result"),
+    ])
+    p = textstat_possible_results(table)
+    # 水冲式公厕 / 水冲式公共厕所: pairs 水冲 冲式 式公 公厕 / 水冲 冲式 式公 公共 共厕 厕所: 2 * 3 / 10 = 0.6
+    # 大棚 / 蔬菜大棚: 2 * 1 / 4 = 0.5, kept because the values are equal (from 0.4)
+    # 老旧小区改造任务 45 answers the target of equal value, not the likelier name with 36
+    assert p[["target_indicator", "result_indicator", "likeness", "same_value"]].values.tolist() == [
+        ["水冲式公厕", "水冲式公共厕所", 0.6, False], ["大棚", "蔬菜大棚", 0.5, True],
+        ["老旧小区基础设施综合改造", "老旧小区改造任务", 0.44, True]]
+    assert p["met_if_same"].tolist() == [False, True, True]          # 26 of 30 toilets is short
+    assert p.loc[0, ["target_doc", "achieved_doc"]].tolist() == ["gov_2018", "gov_2019"]
+    # not paired: a half with both halves, 个 with 亩, 农牧业 with 工业 (0.55, values differ)
+    assert textstat_possible_results(table.iloc[7:]).empty
+    assert textstat_possible_results(table.iloc[0:0]).empty

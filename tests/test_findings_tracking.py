@@ -209,7 +209,7 @@ def test_timeline_opens_on_the_fullest_place_among_those_with_most_documents():
 
 # ---------------------------------------------------------------- notebook 05 views
 from policytext.findings_tracking import (  # noqa: E402
-    attainment_choices, md_crosssection_source, md_selection, md_selection_fallback,
+    attainment_choices, md_crosssection_source, md_possible_results, md_selection, md_selection_fallback,
     md_shared_indicators, table_attainment, table_attainment_summary, table_crosssection, table_revisions,
 )
 
@@ -308,3 +308,19 @@ def test_notebook_04_sentences_equal_the_table_cells_on_the_seeds():
     summary = md_consistency(checks, textstat_consistency(q, corpus=c, statements=True))
     agree = checks["finding"].str.startswith("consistent").sum()
     assert summary.startswith(f"Of {len(checks)} checks, {agree} agree")
+
+
+def test_possible_results_are_said_as_pairs_to_confirm():
+    from policytext.attainment import POSSIBLE_COLUMNS
+
+    possible = pd.DataFrame([{"target_indicator": "水冲式公厕", "target": 30.0, "unit": "座",
+                              "result_indicator": "水冲式公共厕所", "achieved": 26.0, "achieved_unit": "座",
+                              "likeness": 0.6, "same_value": False, "target_doc": "g2018", "achieved_doc": "g2019"},
+                             {"target_indicator": "大棚", "target": 300.0, "unit": "个", "result_indicator": "蔬菜大棚",
+                              "achieved": 300.0, "achieved_unit": "个", "likeness": 0.5, "same_value": True,
+                              "target_doc": "g2015", "achieved_doc": "g2016"}]).reindex(columns=POSSIBLE_COLUMNS)
+    assert md_possible_results(possible) == (
+        "2 targets without a result under their own name have one in a later report under a like name (1 of the "
+        "same value). The likest: 水冲式公厕 30座 (g2018) and 水冲式公共厕所 26座 (g2019). None of them is counted "
+        "above as met or missed: read both sentences before taking a pair for one thing.")
+    assert md_possible_results(possible.iloc[0:0]).startswith("*Nothing to show for this selection: results under")

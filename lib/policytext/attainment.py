@@ -41,7 +41,7 @@ from .figures import cached_figure
 from .indicators import counted_as
 from .targets import _check, _places, doc_dates, quantities_periods, tracked_rows, unit_scale
 
-__all__ = ["textstat_attainment", "textplot_attainment", "target_met", "both_halves",
+__all__ = ["textstat_attainment", "textstat_possible_results", "textplot_attainment", "target_met", "both_halves",
            "ATTAINMENT_COLUMNS", "CEILING_INDICATORS", "CEILING_LEVELS"]
 
 ATTAINMENT_COLUMNS = [
@@ -316,6 +316,72 @@ def textstat_attainment(q: pd.DataFrame, *, corpus=None, registered: bool = Fals
     out = out.sort_values(["place", "indicator", "measure", "period_end", "period_start"], na_position="last")
     return out[ATTAINMENT_COLUMNS].reset_index(drop=True)
 
+
+POSSIBLE_COLUMNS = ["place", "year", "measure", "target_indicator", "target", "relation", "unit",
+                    "result_indicator", "achieved", "achieved_unit", "likeness", "same_value", "met_if_same",
+                    "target_doc", "achieved_doc", "target_sentence", "achieved_sentence"]
+
+
+def textstat_possible_results(table: pd.DataFrame, *, min_likeness: float = 0.6) -> pd.DataFrame:
+    """Targets with no result under their own name, each beside the result of the same place,
+    year, measure and kind of unit whose name is most alike: a pair for a reader to confirm,
+    never counted as met or missed. A report's plan often names a project one way (新建大棚300个)
+    and the next report its result another (新建蔬菜大棚300个).
+
+    ``table`` is textstat_attainment(); likeness is the Dice coefficient of the two names'
+    character pairs (水冲式公厕 / 水冲式公共厕所: 0.6, 大棚 / 蔬菜大棚: 0.5), and a pair is kept from
+    ``min_likeness`` on, or from two thirds of it when the two values are equal. A name of both
+    halves (城乡…) is never paired with one half (城镇…, 农村…): both_halves reads those. A result
+    answers one target at most: pairs of equal values first, then the most alike names.
+    ``met_if_same`` is target_met's verdict if the two are one thing. Columns:
+    :data:`POSSIBLE_COLUMNS`, most alike first.
+    """
+    if table.empty:
+        return pd.DataFrame(columns=POSSIBLE_COLUMNS)
+    targets = table[table["target"].notna() & table["achieved"].isna()].to_dict("records")
+    results = table[table["achieved"].notna() & table["target"].isna()].to_dict("records")
+    candidates = []
+    for i, t in enumerate(targets):
+        for j, r in enumerate(results):
+            if (r["place"], r["year"], r["measure"]) != (t["place"], t["year"], t["measure"]):
+                continue
+            (ft, ut), (fr, ur) = unit_scale(t["unit"]), unit_scale(r["achieved_unit"])
+            if ut != ur or _halves(t["indicator"], r["indicator"]):
+                continue
+            likeness = _name_likeness(t["indicator"], r["indicator"])
+            same_value = abs(r["achieved"] * fr - t["target"] * ft) < 1e-9 * max(1.0, abs(t["target"] * ft))
+            if likeness >= (min_likeness * 2 / 3 if same_value else min_likeness):
+                candidates.append((same_value, likeness, -i, -j, r["achieved"] * fr / ft))
+    pairs, used_t, used_r = [], set(), set()
+    # one result answers one target: equal values first, then the most alike names
+    for same_value, likeness, i, j, achieved in sorted(candidates, reverse=True):
+        if -i in used_t or -j in used_r:
+            continue
+        used_t.add(-i)
+        used_r.add(-j)
+        t, r = targets[-i], results[-j]
+        high = None if _missing(t["target_high"]) else t["target_high"]
+        met, _ = target_met(t["target"], achieved, relation=t["relation"], target_high=high, unit=t["unit"],
+                            indicator=t["indicator"], measure=t["measure"])
+        pairs.append({"place": t["place"], "year": t["year"], "measure": t["measure"],
+                      "target_indicator": t["indicator"], "target": t["target"], "relation": t["relation"],
+                      "unit": t["unit"], "result_indicator": r["indicator"], "achieved": r["achieved"],
+                      "achieved_unit": r["achieved_unit"], "likeness": round(likeness, 2), "same_value": same_value,
+                      "met_if_same": met, "target_doc": t["target_doc"], "achieved_doc": r["achieved_doc"],
+                      "target_sentence": t["target_sentence"], "achieved_sentence": r["achieved_sentence"]})
+    out = pd.DataFrame(pairs, columns=POSSIBLE_COLUMNS)
+    return out.sort_values(["likeness", "same_value", "place", "year"], ascending=[False, False, True, True],
+                           kind="mergesort").reset_index(drop=True)
+
+def _halves(a: str, b: str) -> bool:
+    """One name of both halves (城乡…) and one of a half (城镇…, 农村…)."""
+    return {"城乡" in a, "城乡" in b} == {True, False} and any(h in a + b for h in ("城镇", "农村"))
+
+
+def _name_likeness(a: str, b: str) -> float:
+    """Dice coefficient of the character pairs of two names (a one-character name is its pair)."""
+    pa, pb = (_bigrams(x) or frozenset([x]) for x in (a, b))
+    return 2 * len(pa & pb) / (len(pa) + len(pb))
 
 # ------------------------------------------------------------------ files (the CLI)
 

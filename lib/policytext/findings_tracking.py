@@ -24,7 +24,7 @@ __all__ = [
     "fmt_stated", "md_city_targets", "md_consistency", "table_implied_growth",
     "md_implied_growth", "timeline_choices", "timeline_place", "md_timeline", "md_conclusions",
     # notebook 05
-    "md_selection", "md_selection_fallback", "attainment_choices", "table_attainment", "table_attainment_summary",
+    "md_selection", "md_selection_fallback", "attainment_choices", "md_possible_results", "table_attainment", "table_attainment_summary",
     "table_revisions", "md_crosssection_source", "md_shared_indicators", "table_crosssection",
 ]
 
@@ -416,6 +416,22 @@ def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict, stat
     return "\n".join(bullets)
 
 # notebook 05 (views and sentences beside findings.md_attainment, md_revisions, md_crosssection)
+
+def md_possible_results(possible) -> str:
+    """What attainment.textstat_possible_results found: how many open targets have a result under
+    a like name, how many of equal value, the closest pair, and that none of them is judged."""
+    if possible.empty:
+        return nothing_to_show("results under another name", "no target without a result has one of a like "
+                               "name, measure and unit in the same year")
+    top = possible.iloc[0]
+    same = int(possible["same_value"].sum())
+    return (f"{fmt_count(len(possible), 'target')} without a result under {'its' if len(possible) == 1 else 'their'} "
+            f"own name {'has' if len(possible) == 1 else 'have'} one in a later report under a like name "
+            f"({same} of the same value). The likest: {md_escape(top['target_indicator'])} "
+            f"{_written(top['target'])}{md_escape(top['unit'])} ({md_escape(top['target_doc'])}) and "
+            f"{md_escape(top['result_indicator'])} {_written(top['achieved'])}{md_escape(top['achieved_unit'])} "
+            f"({md_escape(top['achieved_doc'])}). None of them is counted above as met or missed: read both "
+            "sentences before taking a pair for one thing.")
 
 def _registry_names() -> list[str]:
     from .indicators import indicator_registry
