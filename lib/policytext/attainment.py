@@ -342,24 +342,25 @@ def textstat_possible_results(table: pd.DataFrame, *, min_likeness: float = 0.6)
     results = table[table["achieved"].notna() & table["target"].isna()].to_dict("records")
     candidates = []
     for i, t in enumerate(targets):
+        ft, ut = unit_scale(t["unit"])
         for j, r in enumerate(results):
             if (r["place"], r["year"], r["measure"]) != (t["place"], t["year"], t["measure"]):
                 continue
-            (ft, ut), (fr, ur) = unit_scale(t["unit"]), unit_scale(r["achieved_unit"])
+            fr, ur = unit_scale(r["achieved_unit"])
             if ut != ur or _halves(t["indicator"], r["indicator"]):
                 continue
             likeness = _name_likeness(t["indicator"], r["indicator"])
             same_value = abs(r["achieved"] * fr - t["target"] * ft) < 1e-9 * max(1.0, abs(t["target"] * ft))
             if likeness >= (min_likeness * 2 / 3 if same_value else min_likeness):
-                candidates.append((same_value, likeness, -i, -j, r["achieved"] * fr / ft))
+                candidates.append((same_value, likeness, i, j, r["achieved"] * fr / ft))
     pairs, used_t, used_r = [], set(), set()
     # one result answers one target: equal values first, then the most alike names
-    for same_value, likeness, i, j, achieved in sorted(candidates, reverse=True):
-        if -i in used_t or -j in used_r:
+    for same_value, likeness, i, j, achieved in sorted(candidates, key=lambda c: (-c[0], -c[1], c[2], c[3])):
+        if i in used_t or j in used_r:
             continue
-        used_t.add(-i)
-        used_r.add(-j)
-        t, r = targets[-i], results[-j]
+        used_t.add(i)
+        used_r.add(j)
+        t, r = targets[i], results[j]
         high = None if _missing(t["target_high"]) else t["target_high"]
         met, _ = target_met(t["target"], achieved, relation=t["relation"], target_high=high, unit=t["unit"],
                             indicator=t["indicator"], measure=t["measure"])
@@ -372,6 +373,7 @@ def textstat_possible_results(table: pd.DataFrame, *, min_likeness: float = 0.6)
     out = pd.DataFrame(pairs, columns=POSSIBLE_COLUMNS)
     return out.sort_values(["likeness", "same_value", "place", "year"], ascending=[False, False, True, True],
                            kind="mergesort").reset_index(drop=True)
+
 
 def _halves(a: str, b: str) -> bool:
     """One name of both halves (城乡…) and one of a half (城镇…, 农村…)."""
