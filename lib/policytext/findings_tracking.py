@@ -331,11 +331,14 @@ def timeline_place(q, *, corpus, city: str | None = None) -> str:
         return city or ""
     per_place = Counter(places.values())
     candidates = sorted(place for place, n in per_place.items() if n == max(per_place.values()))
+    place_of_row = q["doc"].map(places)
 
     def fullness(place: str) -> tuple[int, int, int]:
-        choices = timeline_choices(q, place=place, corpus=corpus, n=1)
+        # only the place's own rows: each candidate reads its part of q, not all of it again
+        own = q[place_of_row == place]
+        choices = timeline_choices(own, place=place, corpus=corpus, n=1)
         try:
-            rows = timeline_points(q, choices[0], place=place, corpus=corpus)[0] if choices else None
+            rows = timeline_points(own, choices[0], place=place, corpus=corpus)[0] if choices else None
         except ParameterError:
             rows = None
         return (0, 0, 0) if rows is None else (rows["doc"].nunique(), rows["year"].nunique(), len(rows))
