@@ -235,6 +235,27 @@ def test_a_paragraph_opening_on_the_five_years_reviews_them_throughout():
     assert got["71.5%"][2] == "2025" and got["25万人"][2] == "2025"     # a level; the next paragraph
 
 
+def test_a_five_year_opener_after_the_paragraphs_subtitle_reviews_the_five_years():
+    # hailar 2016.txt: each paragraph of the 12th plan's review opens on a subtitle, then 五年来
+    text = ("——城市面貌发生巨变。五年来,我们始终坚持市区共建原则,城市建设步伐全面加快。"
+            "新建、改造胜利大街、哈萨尔大街等城市主干道路80条,总里程达到61.4公里;"
+            "完成101条背街巷道的综合改造。\n"
+            "——城市面貌发生巨变。全年新建城市道路5条。\n")
+    got = _periods(text, year=2016, review_year=2015)
+    assert (got["80条"][2], got["101条"][2]) == ("2011–2015",) * 2
+    assert got["61.4公里"][2] == "2015"         # a length reached, not built over the years
+    assert got["5条"][2] == "2015"              # a subtitle alone opens no span
+
+
+def test_routes_opened_then_the_routes_in_all_are_a_flow_then_a_level():
+    # hailar 2016.txt: 10 new routes over the five years, 60 routes in service at the end
+    text = ("——对外开放不断扩大。五年来,口岸功能持续完善。开通了海拉尔至乌兰巴托、赤塔等国际及地区航线10条,"
+            "国内外航线累计达到60条。五年新建、改扩建酒店10家,累计投资20亿元。\n")
+    got = _periods(text, year=2016, review_year=2015)
+    assert got["10条"][2] == "2011–2015" and got["60条"][2] == "2015"
+    assert got["10家"][2] == "2011–2015" and got["20亿元"][2] == "2011–2015"   # 累计投资 is a flow
+
+
 def test_a_row_of_five_year_openers_governs_the_paragraphs_under_each():
     # provinces2026, 海南: 五年来，我们… opens each section; its figures stand under a subtitle.
     # The review of the last year (各位代表，刚刚过去的2025年…) and a lone opener do not carry on.

@@ -194,9 +194,9 @@ _THIS_YEAR_PARAGRAPH = re.compile(r"^[ \t\u3000]*(?:[^\n：:，,。]{1,12}[：:]
                                   r"(?:今年|年初|今年年初)以来[^\n]*", re.M)
 
 
-# ——这五年民生福祉不断增进。 / 五年来,我们… / “十四五”时期是…的五年: a paragraph opening on the
-# past five years reviews them throughout
-_OPENER = re.compile(r"^[ \t\u3000]*(?:——)?(?:这五年|五年来|过去的?五年|这是[^\n。，,]{2,30}?的五年|"
+# ——这五年民生福祉不断增进。 / 五年来,我们… / “十四五”时期是…的五年, also after the paragraph's
+# subtitle (——城市面貌发生巨变。五年来,…): a paragraph opening on the past five years reviews them
+_OPENER = re.compile(r"^[ \t\u3000]*(?:——)?(?:[^\n。！!，,；;：:]{2,24}[。！!])?(?:这五年|五年来|过去的?五年|这是[^\n。，,]{2,30}?的五年|"
                      r"[“\"]?(?P<plan>十[一二三四五六])五[”\"]?时期(?!末|目标|主要|的|和|工作|发展成就))", re.M)
 
 
@@ -298,7 +298,6 @@ _BARE_FIVE_YEARS = r"(?<![今未过近前这此再第个十百\d])五年"
 _FIVE_YEARS_BACK = re.compile(r"(?:比|较)五年前|" + _BARE_FIVE_YEARS +
                               r"(?:来)?(?=提高|提升|增长|增加|上升|扩大|下降|降低|减少|缩小)")
 
-
 # 较“十三五”末: the base is the last year of a named plan
 _BASE_PLAN_END = re.compile(r"(?:比|较)\s*[“\"]?十([一二三四五六七八九])五[”\"]?期?末")
 # a clause that is only the verb of a change (…较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%)
@@ -333,7 +332,7 @@ def _change_since_base(clause_pre: str, year: int | None) -> tuple[int, int] | N
 # (五年来,完成街巷硬化134.6公里 / “十四五”时期新增就业…).  共 only before a verb or 计/有: 公共, 共享.
 # 累计达260亿元 is a sum reached, not a level: 达 after 累计 is part of the flow.
 _FLOW = (r"(?:累计|合计|共计)(?:达到|达|突破|超过|超)?|共有|共(?=完成|实施|投资|投入|办理|建成|新增|新建|发放|帮助|培训|引进|争取|落实|开工)"
-         r"|新增|新建|新开工|建成|完成|实施|投资|投入|发放|办理|铺设|修建|改造|改扩建|解决|培训|引进|援助|"
+         r"|新增|新建|新开工|开通|建成|完成|实施|投资|投入|发放|办理|铺设|修建|改造|改扩建|解决|培训|引进|援助|"
          r"救助|资助|安置|减免|提出|争取|造林")
 # A level reached at the end: 达到18.99平方米, 突破6万人, 扩大至228个, 稳居第1, 保持1万亿元以上
 _LEVEL = (r"达到|达|突破|超过|(?:增|降|升|扩大|提高|提升|上升|下降|增加|增长|减少|缩小)(?:至|到)|稳定在|保持|"
@@ -367,8 +366,8 @@ def _span_mentions(text: str, review_year: int | None, *, back_bare: bool) -> li
 
 
 _CLAUSE_END = re.compile(r"[，,；;：:]")
-# a clause adding new ones with their number, then the clause of the total (not 城镇新增就业累计…)
-_NEW_THEN_TOTAL = re.compile(r"新增[^，,；;]*\d[^，,；;]*[，,]\s*$")
+# new ones with their number, then the total's clause (not 城镇新增就业累计…; 开通航线10条,航线累计达到60条)
+_NEW_THEN_TOTAL = re.compile(r"(?:新增|新开通|开通|新建)[^，,；;]*\d[^，,；;]*[，,](?P<noun>[^，,；;\d]{0,12})$")
 # a span opening its clause (,五年来, / ;五年累计… / 全区五年共…) governs the clauses after it;
 # one inside a clause (太湖水质30年来首次达…) only its own
 _OPENS_CLAUSE = re.compile(r"(?:^|[，,；;：:])\s*(?:全[区市省县州盟旗]|[我本][区市省县州盟旗]|在|其中)?$")
@@ -408,7 +407,8 @@ def _flow_over_span(sentence_pre: str, clause_pre: str, *, measure: str, label: 
     cues = list(_CUE.finditer(scope))
     if not cues or not cues[-1].group("flow"):
         return None
-    if cues[-1].group().startswith("累计") and _NEW_THEN_TOTAL.search(scope, 0, cues[-1].start()):
+    total = cues[-1].group().startswith("累计") and _NEW_THEN_TOTAL.search(scope, 0, cues[-1].start())
+    if total and (not total.group("noun").strip() or len(cues[-1].group()) > 2):
         return None     # 新增百亿县区26个，累计达到46个: the new ones, then how many there are
     # a flow carries over to the next clause through a list of values (…9823万元、…623万元,
     # 城乡特困群体大病医疗救助金476万元), not through a clause without one (平台建成并深化应用,)
