@@ -398,17 +398,31 @@ def test_jobs_created_meet_people_employed():
 
 # ---------------------------------------------------------------- a result under another name
 
-def _open(year, indicator, value, unit, side, measure="count"):
-    """One row of an attainment table with only a target (side "target") or only a result."""
+def _open(year, indicator, value, unit, side, measure="count", *, period=None):
+    """One row of an attainment table with only a target (side "target") or only a result; a
+    plan-period row has a ``period`` such as "2026–2030" and ``year`` None."""
     row = {c: None for c in ATTAINMENT_COLUMNS}
     row.update(place="海拉尔区", year=year, indicator=indicator, measure=measure, target=float("nan"),
-               target_high=float("nan"), achieved=float("nan"))
+               target_high=float("nan"), achieved=float("nan"), period=period or str(year))
     if side == "target":
         row.update(target=value, unit=unit, relation="=", target_doc=f"gov_{year}", target_sentence=f"新建{indicator}")
     else:
         row.update(achieved=value, achieved_unit=unit, achieved_doc=f"gov_{year + 1}",
                    achieved_sentence=f"建成{indicator}")
     return row
+
+
+def test_possible_results_never_answer_one_plan_period_with_another():
+    # provinces2026, 安徽: 年均增长5%—5.5% for 2026–2030 and 年均增长5.7% over 2021–2025 are both
+    # plan-period rows without a year; they were paired as one thing
+    table = pd.DataFrame([
+        _open(None, GDP, 5, "%", "target", "avg_change", period="2026–2030"),
+        _open(2020, GDP, 5.7, "%", "result", "avg_change", period="2021–2025"),
+        _open(None, "城乡居民收入", 6, "%", "target", "avg_change", period="2021–2025"),
+        _open(2020, "城乡居民收入", 6.8, "%", "result", "avg_change", period="2021–2025"),
+    ])
+    p = textstat_possible_results(table)
+    assert p[["target_indicator", "target", "achieved"]].values.tolist() == [["城乡居民收入", 6, 6.8]]
 
 
 def test_possible_results_pair_open_targets_with_results_of_like_names():

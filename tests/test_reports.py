@@ -396,5 +396,13 @@ def test_generated_numbers_equal_the_cells_beside_them(selection):
                 if word in rows:
                     assert rows[word]["count in target"] == count, (label, word)
                     checked += 1
+    if "05-targets-over-time" in done:  # the pairs to confirm: as many as said, each of a named year or period
+        text, tables = _section(_item(selection, "05-targets-over-time"), "textstat_possible_results(")
+        said = re.search(r"(\d+) targets? without a result", text)
+        assert bool(said) == bool(tables), (label, text)
+        if tables:
+            assert int(said.group(1)) == len(tables[0]), (label, text)
+            assert all(re.fullmatch(r"\d{4}(–\d{4})?", row["period"]) for row in tables[0]), label
+            checked += 1
     many_docs = len(corpus) > 1
     assert checked or not many_docs, f"{label}: no generated number was checked"

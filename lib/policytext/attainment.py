@@ -317,7 +317,7 @@ def textstat_attainment(q: pd.DataFrame, *, corpus=None, registered: bool = Fals
     return out[ATTAINMENT_COLUMNS].reset_index(drop=True)
 
 
-POSSIBLE_COLUMNS = ["place", "year", "measure", "target_indicator", "target", "relation", "unit",
+POSSIBLE_COLUMNS = ["place", "period", "measure", "target_indicator", "target", "relation", "unit",
                     "result_indicator", "achieved", "achieved_unit", "likeness", "same_value", "met_if_same",
                     "target_doc", "achieved_doc", "target_sentence", "achieved_sentence"]
 
@@ -328,7 +328,8 @@ def textstat_possible_results(table: pd.DataFrame, *, min_likeness: float = 0.6)
     never counted as met or missed. A report's plan often names a project one way (新建大棚300个)
     and the next report its result another (新建蔬菜大棚300个).
 
-    ``table`` is textstat_attainment(); likeness is the Dice coefficient of the two names'
+    ``table`` is textstat_attainment(); a pair shares the period too (a plan's 年均 target for
+    2026–2030 is not answered by the rate of 2021–2025). Likeness is the Dice coefficient of the two names'
     character pairs (水冲式公厕 / 水冲式公共厕所: 0.6, 大棚 / 蔬菜大棚: 0.5), and a pair is kept from
     ``min_likeness`` on, or from two thirds of it when the two values are equal. A name of both
     halves (城乡…) is never paired with one half (城镇…, 农村…): both_halves reads those. A result
@@ -338,13 +339,16 @@ def textstat_possible_results(table: pd.DataFrame, *, min_likeness: float = 0.6)
     """
     if table.empty:
         return pd.DataFrame(columns=POSSIBLE_COLUMNS)
-    targets = table[table["target"].notna() & table["achieved"].isna()].to_dict("records")
-    results = table[table["achieved"].notna() & table["target"].isna()].to_dict("records")
+    dated = table["period"].notna() & (table["period"] != "")
+    targets = table[dated & table["target"].notna() & table["achieved"].isna()].to_dict("records")
+    results = table[dated & table["achieved"].notna() & table["target"].isna()].to_dict("records")
     candidates = []
     for i, t in enumerate(targets):
         ft, ut = unit_scale(t["unit"])
         for j, r in enumerate(results):
-            if (r["place"], r["year"], r["measure"]) != (t["place"], t["year"], t["measure"]):
+            # the period, not the year: plan-period rows (年均, 2026–2030) have no year, and
+            # two missing years would compare equal
+            if (r["place"], r["period"], r["measure"]) != (t["place"], t["period"], t["measure"]):
                 continue
             fr, ur = unit_scale(r["achieved_unit"])
             if ut != ur or _halves(t["indicator"], r["indicator"]):
@@ -364,14 +368,14 @@ def textstat_possible_results(table: pd.DataFrame, *, min_likeness: float = 0.6)
         high = None if _missing(t["target_high"]) else t["target_high"]
         met, _ = target_met(t["target"], achieved, relation=t["relation"], target_high=high, unit=t["unit"],
                             indicator=t["indicator"], measure=t["measure"])
-        pairs.append({"place": t["place"], "year": t["year"], "measure": t["measure"],
+        pairs.append({"place": t["place"], "period": t["period"], "measure": t["measure"],
                       "target_indicator": t["indicator"], "target": t["target"], "relation": t["relation"],
                       "unit": t["unit"], "result_indicator": r["indicator"], "achieved": r["achieved"],
                       "achieved_unit": r["achieved_unit"], "likeness": round(likeness, 2), "same_value": same_value,
                       "met_if_same": met, "target_doc": t["target_doc"], "achieved_doc": r["achieved_doc"],
                       "target_sentence": t["target_sentence"], "achieved_sentence": r["achieved_sentence"]})
     out = pd.DataFrame(pairs, columns=POSSIBLE_COLUMNS)
-    return out.sort_values(["likeness", "same_value", "place", "year"], ascending=[False, False, True, True],
+    return out.sort_values(["likeness", "same_value", "place", "period"], ascending=[False, False, True, True],
                            kind="mergesort").reset_index(drop=True)
 
 

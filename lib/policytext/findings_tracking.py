@@ -425,7 +425,7 @@ def md_possible_results(possible) -> str:
     a like name, how many of equal value, the closest pair, and that none of them is judged."""
     if possible.empty:
         return nothing_to_show("results under another name", "no target without a result has one of a like "
-                               "name, measure and unit in the same year")
+                               "name, measure and unit for the same year or plan period")
     top = possible.iloc[0]
     same = int(possible["same_value"].sum())
     return (f"{fmt_count(len(possible), 'target')} without a result under {'its' if len(possible) == 1 else 'their'} "
