@@ -39,7 +39,7 @@ import pandas as pd
 from .errors import ParameterError
 from .figures import cached_figure
 from .indicators import counted_as
-from .targets import _check, _places, doc_dates, quantities_periods, tracked_rows, unit_scale
+from .targets import check_quantities, doc_dates, places_of, quantities_periods, tracked_rows, unit_scale
 
 __all__ = ["textstat_attainment", "textstat_possible_results", "textplot_attainment", "target_met", "both_halves",
            "ATTAINMENT_COLUMNS", "CEILING_INDICATORS", "CEILING_LEVELS"]
@@ -156,7 +156,7 @@ def _prepare(q: pd.DataFrame, corpus) -> pd.DataFrame:
     t = quantities_periods(both_halves(q), corpus=corpus)
     t = t[tracked_rows(t)
           & (t["year"].notna() | t["period_end"].notna())].copy()    # a year, or a span (年均, 五年累计)
-    t["place"] = _places(t, corpus)
+    t["place"] = places_of(t, corpus)
     dates = _doc_dates(q, corpus)
     t["_date"] = t["doc"].map(dates).astype(float)
     scale = t["unit"].map(unit_scale)
@@ -292,7 +292,7 @@ def textstat_attainment(q: pd.DataFrame, *, corpus=None, registered: bool = Fals
     else a ``doc_date``/``doc_year`` column, else the year most of a document's targets are for.
     Columns: :data:`ATTAINMENT_COLUMNS`, sorted by place, indicator, measure, year/period.
     """
-    _check(q)
+    check_quantities(q)
     t = _prepare(q, corpus)
     if registered:
         from .indicators import indicator_registry
@@ -414,9 +414,9 @@ def textplot_attainment(table: pd.DataFrame, *, indicator: str, measure: str = "
     if t.empty:
         where = f" in {place}" if place is not None else ""
         raise ParameterError(f"no yearly {measure!r} targets or results for {indicator!r}{where}")
-    from .targets import _cjk
+    from .fonts import use_cjk_font
 
-    _cjk()
+    use_cjk_font()
     if ax is None:
         fig, ax = plt.subplots(figsize=(8, 4))
     else:

@@ -132,9 +132,9 @@ def textplot_crosssection(table: pd.DataFrame, *, ax=None):
 
     if table.empty or (table["target"].isna().all() and table["average"].isna().all()):
         raise ParameterError("the cross-section is empty: no place sets this target")
-    from .targets import _cjk
+    from .fonts import use_cjk_font
 
-    _cjk()
+    use_cjk_font()
     # one axis, one unit: the unit most places write (textstat_crosssection converts those of the
     # same kind); the title counts the places left out
     main = _main_unit(table["unit"])

@@ -22,7 +22,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .attainment import _prepare
-from .targets import _agree, _check, _decimals
+from .targets import check_quantities, values_agree, written_decimals
 
 __all__ = ["textstat_revisions", "REVISION_COLUMNS"]
 
@@ -41,7 +41,7 @@ def _statements(q: pd.DataFrame, corpus) -> pd.DataFrame:
     t = _prepare(q, corpus)
     t = t[t["label"].isin(("achieved", "estimate")) & t["year"].notna() & (t["_exact"] == 1)].copy()
     t["_scaled"] = t["value"].astype(float) * t["_mag"]
-    t["_tol"] = [m * 10.0 ** -_decimals(v) / 2 for v, m in zip(t["value"], t["_mag"])]
+    t["_tol"] = [m * 10.0 ** -written_decimals(v) / 2 for v, m in zip(t["value"], t["_mag"])]
     t["_a"] = (t["label"] == "achieved").astype(int)
     t = t.sort_values(["_a", "start"], ascending=[False, True], na_position="last")
     return t.drop_duplicates(["place", "indicator", "measure", "year", "_base", "doc"])
@@ -86,7 +86,7 @@ def _same_year(records: list[dict]) -> list[dict]:
             continue
         g = sorted(g, key=lambda r: (r["_date"] if _known(r["_date"]) else float("inf"), str(r["doc"])))
         for e, later in zip(g, g[1:]):
-            if not _agree(e["_scaled"], e["_tol"], later["_scaled"], later["_tol"]):
+            if not values_agree(e["_scaled"], e["_tol"], later["_scaled"], later["_tol"]):
                 out.append(_pair(e, later, _kind(e, later)))
     return out
 
@@ -136,7 +136,7 @@ def textstat_revisions(q: pd.DataFrame, *, corpus=None, threshold: float = 10.0,
     :func:`policytext.attainment.textstat_attainment`.  Columns: :data:`REVISION_COLUMNS`,
     restated bases first.
     """
-    _check(q)
+    check_quantities(q)
     records = _statements(q, corpus).to_dict("records")  # plain dicts: per-group frames are slow
     rows = _same_year(records) + _restated(records, threshold, max_gap)
     if not rows:

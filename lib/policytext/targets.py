@@ -26,7 +26,9 @@ from .indicators import counted_as
 from .numbers import split_unit
 
 __all__ = ["textstat_targets", "textstat_city_targets", "textstat_consistency", "textstat_implied_growth",
-           "textplot_implied_growth", "quantities_periods", "unit_scale", "doc_dates"]
+           "textplot_implied_growth", "quantities_periods", "unit_scale", "doc_dates",
+           # shared with attainment, revisions and timeline
+           "check_quantities", "places_of", "tracked_statements", "values_agree", "written_decimals"]
 
 _NEEDED = ("doc", "label", "indicator", "measure", "value", "unit", "relation", "year")
 _TRACKED = ("target", "achieved", "estimate")
@@ -100,7 +102,7 @@ def quantities_periods(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     single years: ``period_start = period_end = year``.  ``corpus`` is accepted for
     symmetry with the other target functions and not needed.
     """
-    _check(q)
+    check_quantities(q)
     out = q.copy()
     out["year"] = pd.to_numeric(out["year"], errors="coerce").astype("Int64")
     for c in ("period_start", "period_end"):
@@ -117,7 +119,7 @@ def quantities_periods(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     return out
 
 
-def _check(q: pd.DataFrame) -> None:
+def check_quantities(q: pd.DataFrame) -> None:
     if not isinstance(q, pd.DataFrame):
         raise ParameterError("expected the DataFrame returned by quantities()")
     missing = [c for c in _NEEDED if c not in q.columns]
@@ -125,12 +127,12 @@ def _check(q: pd.DataFrame) -> None:
         raise ParameterError(f"quantities table lacks columns {missing}; pass the output of quantities()")
 
 
-def _decimals(value: float) -> int:
+def written_decimals(value: float) -> int:
     text = f"{float(value):.10g}"
     return len(text.split(".", 1)[1]) if "." in text and "e" not in text else 0
 
 
-def _places(q: pd.DataFrame, corpus) -> pd.Series:
+def places_of(q: pd.DataFrame, corpus) -> pd.Series:
     """Place of each row: its document's place in ``corpus`` (metadata, else the report's words:
     see metadata.fill_from_text), else a ``place`` column, else ''. Documents of different places
     never contradict each other, and a target meets only its own place's results."""
@@ -157,7 +159,7 @@ def doc_dates(q: pd.DataFrame, corpus=None) -> dict[str, float]:
     return dates
 
 
-def _tracked(q: pd.DataFrame, corpus=None, *, spans: bool = False, totals: bool = False) -> pd.DataFrame:
+def tracked_statements(q: pd.DataFrame, corpus=None, *, spans: bool = False, totals: bool = False) -> pd.DataFrame:
     """Single-year target/achieved/estimate rows with place, scaled value (in the base unit,
     negative for a fall: ``direction`` down) and tolerance; with ``spans`` also the averages
     over a period, and with ``totals`` the other figures over a period (五年新增就业3.9万人,
@@ -169,7 +171,7 @@ def _tracked(q: pd.DataFrame, corpus=None, *, spans: bool = False, totals: bool 
         span = span | ((q["measure"] != "avg_change") & q["period_start"].notna() & q["period_end"].notna()
                        & (q["period_start"] != q["period_end"]).fillna(False))
     t = q[tracked_rows(q) & (single | span)].copy()
-    t["place"] = _places(t, corpus)
+    t["place"] = places_of(t, corpus)
     scale = t["unit"].fillna("").map(unit_scale)
     t["base_unit"] = counted_as(t["indicator"], [u for _, u in scale])
     # a fall is written as a positive number (下降3%) and compared as a negative one, so that
@@ -177,12 +179,12 @@ def _tracked(q: pd.DataFrame, corpus=None, *, spans: bool = False, totals: bool 
     sign = [-1.0 if d == "down" else 1.0 for d in t.get("direction", pd.Series("", index=t.index)).fillna("")]
     t["scaled"] = [float(v) * m * s for v, (m, _), s in zip(t["value"], scale, sign)]
     # half of the last written digit: 3.9万人 and 3.94万人 agree up to rounding
-    t["_tol"] = [m * 10.0 ** -_decimals(v) / 2 for v, (m, _) in zip(t["value"], scale)]
+    t["_tol"] = [m * 10.0 ** -written_decimals(v) / 2 for v, (m, _) in zip(t["value"], scale)]
     t["year"] = t["year"].astype("Int64") if spans or totals else t["year"].astype(int)
     return t
 
 
-def _agree(a: float, ta: float, b: float, tb: float) -> bool:
+def values_agree(a: float, ta: float, b: float, tb: float) -> bool:
     """Equal, or equal up to the rounding of the less precise figure (4.4 vs 4.39)."""
     return math.isclose(a, b, rel_tol=1e-6) or abs(a - b) <= max(ta, tb) * (1 + 1e-9)
 
@@ -191,7 +193,7 @@ def _distinct(values, tols=None) -> list[float]:
     tols = list(tols) if tols is not None else [0.0] * len(list(values))
     out: list[tuple[float, float]] = []
     for v, tol in zip(values, tols):
-        if not any(_agree(v, tol, w, tw) for w, tw in out):
+        if not any(values_agree(v, tol, w, tw) for w, tw in out):
             out.append((v, tol))
     return [v for v, _ in out]
 
@@ -210,7 +212,7 @@ def _group_flags(g: pd.DataFrame) -> dict:
         if others and len(_distinct(*zip(*own, *others))) > len(_distinct(*zip(*own))):
             conflict_reported = True
     estimate_revised = bool(estimates and achieved) and any(
-        not any(_agree(e, te, a, ta) for _, a, ta in achieved) for e, te in estimates)
+        not any(values_agree(e, te, a, ta) for _, a, ta in achieved) for e, te in estimates)
     targets = [(doc, round(v, 9), rel) for label, rel, doc, v, _ in rows if label == "target"]
     keys = {(v, rel) for _, v, rel in targets}
     conflict_target = len({doc for doc, _, _ in targets}) > 1 and len(keys) > 1
@@ -237,7 +239,7 @@ def textstat_targets(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     (an estimate differs from a reported value: a revision, not a conflict),
     ``conflict_target`` (documents set different targets) and ``status``.
     """
-    t = _tracked(q, corpus)
+    t = tracked_statements(q, corpus)
     flag_cols = ["conflict_reported", "estimate_revised", "conflict_target", "status"]
     if t.empty:
         return pd.DataFrame(columns=["place", "indicator", "year", "measure", "label", "doc", "value", "value_high",
@@ -264,7 +266,7 @@ def textstat_implied_growth(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     ``stated_growth`` lists the growth targets (measure 'change', unit %) stated for the
     indicator in the same place, with their years.
     """
-    t = _tracked(q, corpus)
+    t = tracked_statements(q, corpus)
     cols = ["place", "indicator", "base_year", "base_value", "base_label", "base_doc", "target_year",
             "target_value", "target_relation", "target_doc", "unit", "base_unit", "years", "implied_growth",
             "stated_growth", "stated_growth_min", "stated_growth_max", "stated_values"]
@@ -344,7 +346,7 @@ def textstat_city_targets(q: pd.DataFrame, *, corpus=None, registered: bool = Tr
     indicator registry (GDP, income, jobs … rather than single projects), in registry
     order; ``top``: only the first ``top`` indicators of each place.
     """
-    t = _tracked(q, corpus, spans=True)
+    t = tracked_statements(q, corpus, spans=True)
     t = t[t["label"] == "target"]
     order = _registry_order(registered)
     if registered:
@@ -421,7 +423,7 @@ def textstat_consistency(q: pd.DataFrame, *, corpus=None, registered: bool = Tru
     label, value, unit, relation, year, start, end, context, sentence), for checking the
     sources.  A single document gives no rows: cross-document checks need two documents.
     """
-    t = _tracked(q, corpus, totals=True)             # no averages: spans=False
+    t = tracked_statements(q, corpus, totals=True)       # no averages: spans=False
     t["year"] = t["year"].fillna(t["period_end"]).astype(int)      # a span: its last year
     cols = ["place", "indicator", "year", "period", "measure", "finding", "values", "n_docs"]
     detail = ["doc", "label", "text", "value", "unit", "relation", "statement_year", "start", "end", "context",
@@ -474,13 +476,6 @@ def textstat_consistency(q: pd.DataFrame, *, corpus=None, registered: bool = Tru
     return pd.DataFrame(rows, columns=cols + detail).drop(columns="values")
 
 
-def _cjk() -> None:
-    # No silent fallback: without a CJK font the labels would be tofu boxes.
-    from .fonts import use_cjk_font
-
-    use_cjk_font()
-
-
 @cached_figure
 def textplot_implied_growth(q: pd.DataFrame, *, corpus=None, ax=None):
     """Bars: the annual growth each level target implies (from textstat_implied_growth);
@@ -488,11 +483,13 @@ def textplot_implied_growth(q: pd.DataFrame, *, corpus=None, ax=None):
     Returns the matplotlib Figure."""
     import matplotlib.pyplot as plt
 
+    from .fonts import use_cjk_font
+
     g = textstat_implied_growth(q, corpus=corpus)
     if g.empty:
         raise ParameterError("no level target with an earlier reported value of the same indicator: "
                              "implied growth needs a base")
-    _cjk()
+    use_cjk_font()      # no silent fallback: without a CJK font the labels would be tofu boxes
     if ax is None:
         fig, ax = plt.subplots(figsize=(8, 0.7 * len(g) + 1.8))
     else:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .errors import ParameterError
 from .figures import cached_figure
-from .targets import _tracked, unit_scale
+from .targets import tracked_statements, unit_scale
 
 __all__ = ["timeline_points", "textplot_timeline"]
 
@@ -23,7 +23,7 @@ def timeline_points(q: pd.DataFrame, indicator: str, *, measure: str | None = No
     one) and in its most common kind of unit (亿元 and 万元 together, not 亿元 and %)."""
     from .indicators import canonical_indicator, indicator_registry
 
-    t = _tracked(q, corpus)
+    t = tracked_statements(q, corpus)
     name = canonical_indicator(indicator)
     t = t[t["indicator"] == name]
     if place is not None:
