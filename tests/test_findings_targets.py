@@ -3,7 +3,7 @@ import pandas as pd
 
 from policytext.attainment import ATTAINMENT_COLUMNS
 from policytext.crosssection import CROSSSECTION_COLUMNS
-from policytext.findings import md_attainment, md_crosssection, md_revisions
+from policytext.findings import md_attainment, md_crosssection, md_restated, md_revisions
 from policytext.revisions import REVISION_COLUMNS
 
 GDP = "地区生产总值"
@@ -83,6 +83,25 @@ def test_md_revisions():
             "-20.41% a year, against reported growth of 6%: a restated base.") in text
     assert "地区生产总值 (change): 7% for 2016 (a), then 7.2% for 2016 (b) (estimate replaced)." in text
     assert "more in the table" not in text and "1 more in the table." in md_revisions(r, top=1)
+
+
+def test_md_restated_names_the_widest_gap_of_the_restated_levels_only():
+    # hailar: levels fall between reports that state growth (the 2017 statistical clean-up)
+    row = {"place": "海拉尔区", "measure": "level", "kind": "restated base", "unit": "亿元", "later_unit": "亿元"}
+    r = pd.DataFrame([{**row, "indicator": GDP, "earlier_value": 303.6, "earlier_year": 2016, "later_value": 192.3,
+                       "later_year": 2018, "implied_growth": -20.41, "stated_growth": 6.0},
+                      {**row, "indicator": "规模以上工业总产值", "earlier_value": 198.1, "earlier_year": 2016,
+                       "later_value": 90.1, "later_year": 2018, "implied_growth": -32.56, "stated_growth": 6.9},
+                      {**row, "indicator": GDP, "kind": "revision", "earlier_value": 7, "later_value": 7.2}],
+                     ).reindex(columns=REVISION_COLUMNS)
+    # gaps: 6 - (-20.41) = 26.41 and 6.9 - (-32.56) = 39.46; the revision is not a restated level
+    assert md_restated(r) == (
+        "- **Restated series.** 2 levels of 海拉尔区 move between reports in a way the growth the reports state "
+        "cannot explain (the widest gap: 规模以上工业总产值 198.1亿元 for 2016, then 90.1亿元 for 2018, -32.56% a "
+        "year against growth of 6.9%): the series were restated on a new base, so compare levels within one "
+        "report, not across reports. Notebook 05 (section 2) lists them with both sentences.")
+    assert md_restated(r.iloc[:1]).startswith("- **Restated series.** 1 level of 海拉尔区 moves between reports")
+    assert md_restated(r.iloc[2:]) == md_restated(r.iloc[0:0]) == ""
 
 
 def test_md_crosssection():

@@ -163,6 +163,16 @@ def test_conclusions_apply_only_the_rules_that_hold():
     assert unchecked.startswith("- **Nothing to cross-check.** The documents of 甲市 never state the same kind")
     empty = md_conclusions(checks.iloc[0:0], growth.iloc[0:0], q, docs_per_place={})
     assert empty == "*Nothing to show for this selection: conclusions — none of the rules applies to this selection.*"
+    # ... but its levels restated between reports are said, after what was not cross-checked
+    from policytext.revisions import REVISION_COLUMNS
+
+    restated = pd.DataFrame([{"place": "甲市", "indicator": "地区生产总值", "kind": "restated base", "earlier_value": 300,
+                              "unit": "亿元", "earlier_year": 2016, "later_value": 190, "later_unit": "亿元",
+                              "later_year": 2018, "implied_growth": -20.4, "stated_growth": 6}],
+                            ).reindex(columns=REVISION_COLUMNS)
+    bullets = md_conclusions(checks.iloc[0:0], growth.iloc[0:0], q, docs_per_place={"甲市": 2}, revisions=restated)
+    assert bullets.split("\n")[0] == unchecked
+    assert bullets.split("\n")[1].startswith("- **Restated series.** 1 level of 甲市 moves between reports")
 
 
 def _quantity_rows(*rows):

@@ -402,7 +402,7 @@ def short_text_caution(docs: pd.DataFrame, *, min_chars: int = 5000) -> str:
 # Markdown from the tables of policytext.attainment, .revisions and .crosssection: every
 # number and name below comes from the table passed in.
 
-__all__ += ["md_attainment", "md_revisions", "md_crosssection"]
+__all__ += ["md_attainment", "md_revisions", "md_restated", "md_crosssection"]
 
 
 def _num(value: float) -> str:
@@ -498,6 +498,26 @@ def md_revisions(table, *, top: int = 5) -> str:
     if len(table) > top:
         text += f" {len(table) - top} more in the table."
     return text
+
+
+def md_restated(table) -> str:
+    """A conclusions bullet for notebook 04 from a textstat_revisions table: the levels whose
+    change between reports the growth they state cannot explain (a series restated on a new
+    base), with the widest gap; "" when there are none."""
+    restated = table[table["kind"] == "restated base"] if len(table) else table
+    if len(restated) == 0:
+        return ""
+    r = restated.loc[(restated["stated_growth"] - restated["implied_growth"]).idxmax()]
+    places = sorted({md_escape(p) for p in restated["place"] if isinstance(p, str) and p})
+    places = fmt_list(places) if places else "the selection"
+    widest = (f"{md_escape(r['indicator'])} {_num(r['earlier_value'])}{md_escape(r['unit'])} for "
+              f"{int(r['earlier_year'])}, then {_num(r['later_value'])}{md_escape(r['later_unit'])} for "
+              f"{int(r['later_year'])}, {_num(r['implied_growth'])}% a year against growth of "
+              f"{_num(r['stated_growth'])}%")
+    return (f"- **Restated series.** {fmt_count(len(restated), 'level')} of {places} "
+            f"{'moves' if len(restated) == 1 else 'move'} between reports in a way the growth the reports state "
+            f"cannot explain (the widest gap: {widest}): the series were restated on a new base, so compare levels "
+            "within one report, not across reports. Notebook 05 (section 2) lists them with both sentences.")
 
 
 def md_crosssection(table) -> str:

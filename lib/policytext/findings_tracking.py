@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from .findings import fmt_count, fmt_list, fmt_percent, md_escape, nothing_to_show
+from .findings import fmt_count, fmt_list, fmt_percent, md_escape, md_restated, nothing_to_show
 from .metadata import doc_type_name
 
 __all__ = [
@@ -378,10 +378,11 @@ def _revised_across(checks, statements):
     return checks[keep]
 
 
-def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict, statements=None) -> str:
+def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict, statements=None,
+                   revisions=None) -> str:
     """The rules of notebook 04 applied to this selection, as bullets (only those that apply).
     `statements` (textstat_consistency(statements=True)) keeps an estimate and a result of one
-    document out of the estimates bullet."""
+    document out of the estimates bullet; `revisions` (textstat_revisions) adds restated series."""
     bullets = []
     if not checks.empty:
         agree = checks["finding"].str.startswith("consistent")
@@ -409,6 +410,8 @@ def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict, stat
         bullets.append(f"- **Nothing to cross-check.** The documents of {fmt_list(several)} never state the "
                        "same kind of figure (two results, or two targets) for one indicator and year: each "
                        "year's target and the next report's result are set side by side in notebook 05.")
+    if revisions is not None and (restated := md_restated(revisions)):
+        bullets.append(restated)
     single = sorted(p for p, n in docs_per_place.items() if n < 2)
     if single:
         bullets.append(f"- **One document cannot be checked against itself:** "
