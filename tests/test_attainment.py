@@ -382,6 +382,23 @@ def test_one_value_for_both_halves_is_a_target_for_each():
     assert "城乡居民人均可支配收入" in set(textstat_attainment(frame)["indicator"])
 
 
+def test_one_value_after_both_halves_named_for_the_whole_is_split_too():
+    # 海拉尔 2016 sets one target for both incomes; the 2018 report gives one growth for both
+    target = "城镇常住居民人均可支配收入、农村常住居民人均可支配收入均增长8%;"
+    result = "城镇和农村居民人均可支配收入分别达35512元、25689元,分别同比增长7.8%。"
+    frame = q(("r2016", 34, 36, "target", "城乡居民人均可支配收入", "change", 8, None, "%", "=", 2016, target),
+              ("r2017", 42, 46, "achieved", "城乡居民人均可支配收入", "change", 7.8, None, "%", "=", 2016, result),
+              place={"r2016": "海拉尔区", "r2017": "海拉尔区"})
+    frame["text"] = ["8%", "7.8%"]
+    frame["indicator_text"] = frame["indicator"]
+    a = textstat_attainment(frame).set_index("indicator")
+    assert list(a.index) == ["农村居民人均可支配收入", "城镇居民人均可支配收入"]
+    assert list(a["target"]) == [8, 8] and list(a["achieved"]) == [7.8, 7.8] and list(a["met"]) == [False, False]
+    # 年均 is no 均: an average over the years for every resident stays one row
+    frame.loc[0, "sentence"] = "城镇、农村居民人均可支配收入年均增长8%;"
+    assert "城乡居民人均可支配收入" in set(textstat_attainment(frame)["indicator"])
+
+
 def test_jobs_created_meet_people_employed():
     # 海拉尔 2014: 新增就业岗位5000个 as the target; the 2015 report: 新增城镇就业5487人
     frame = q(("r2014", 10, 14, "target", "新增城镇就业", "count", 5000, None, "个", "=", 2014, "新增就业岗位5000个"),

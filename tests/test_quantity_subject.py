@@ -30,7 +30,7 @@ def walk(text, resolver_fn):
 
 def test_the_resolvers_are_asked_in_this_order():
     assert [f.__name__ for f in SUBJECT_RESOLVERS] == [
-        "share_of_sector", "subject_of_fenbie", "subject_compared_with_benchmark", "investment_of_projects", "money_spent_on", "noun_of_list_item", "noun_after_count",
+        "share_of_sector", "subject_of_fenbie", "both_halves_at_once", "subject_compared_with_benchmark", "investment_of_projects", "money_spent_on", "noun_of_list_item", "noun_after_count",
         "share_used_for", "share_of_noun_after", "share_of_value_before", "subject_listed_in_order", "subject_of_clause_head",
         "stage_of_subject_before", "total_of_subject_before", "noun_before_value",
         "subject_of_clause_before", "order_of_previous_list", "noun_after_value", "previous_subject"]
@@ -441,10 +441,20 @@ def test_a_long_name_is_kept_whole_up_to_max_name():
     assert indicators(text) == ["规模以上工业企业研发经费支出占营业收入比重"]
 
 
-def test_one_value_for_known_indicators_listed_with_a_comma_is_the_firsts():
-    # 海拉尔 2016: 均增长8% for both incomes is reported for the first, as for 和
-    text = "城镇常住居民人均可支配收入、农村常住居民人均可支配收入均增长8%。"
-    assert indicators(text) == ["城镇居民人均可支配收入"]
+@pytest.mark.parametrize("text, names", [
+    # 海拉尔 2016 and 2018: one value written once for the town and the country halves is named
+    # for the whole; attainment.both_halves gives it to each half
+    ("城镇常住居民人均可支配收入、农村常住居民人均可支配收入均增长8%。", ["城乡居民人均可支配收入"]),
+    ("城镇、农村常住居民人均可支配收入均增长8%。", ["城乡居民人均可支配收入"]),
+    ("城镇常住居民人均可支配收入、农村牧区常住居民人均可支配收入分别增长8%。", ["城乡居民人均可支配收入"]),
+    ("城镇和农村居民人均可支配收入分别达35512元、25689元,分别同比增长7.8%。",
+     ["城镇居民人均可支配收入", "农村居民人均可支配收入", "城乡居民人均可支配收入"]),
+    # two values are read in order; 年均 and 人均 are no 均; one half alone is that half
+    ("城镇和农村居民人均可支配收入分别增长7.8%和8.1%。", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+    ("城镇、农村居民人均可支配收入年均增长8%。", ["城镇农村居民人均可支配收入"]),
+])
+def test_one_value_after_both_halves_is_named_for_the_whole(text, names):
+    assert indicators(text) == names
 
 
 @pytest.mark.parametrize("text, name", [

@@ -39,6 +39,7 @@ import pandas as pd
 from .errors import ParameterError
 from .figures import cached_figure
 from .indicators import counted_as
+from .quantity_subject import ONE_FOR_BOTH
 from .targets import check_quantities, doc_dates, places_of, quantities_periods, tracked_rows, unit_scale
 
 __all__ = ["textstat_attainment", "textstat_possible_results", "textplot_attainment", "target_met", "both_halves",
@@ -143,10 +144,13 @@ def both_halves(q: pd.DataFrame) -> pd.DataFrame:
 
 def _one_value_for_both(written: str, sentence, text: str) -> bool:
     """城乡居民人均可支配收入分别增长7.5%: a 城乡 subject, 分别, and one value only (分别增长8%和9%
-    is read in order by the subject step)."""
-    return (written.startswith("城乡") and len(written) > 3 and isinstance(sentence, str)
-            and re.search(re.escape(written) + _BOTH + re.escape(text) + r"(?![、和与及]?[0-9０-９])", sentence)
-            is not None)
+    is read in order by the subject step); or a 城乡 name the subject step gave to one value
+    after both halves (城镇、农村常住居民人均可支配收入均增长8%)."""
+    if not (written.startswith("城乡") and len(written) > 3 and isinstance(sentence, str)):
+        return False
+    alone = re.escape(text) + r"(?![、和与及]?[0-9０-９])"
+    return (re.search(re.escape(written) + _BOTH + alone, sentence) is not None
+            or ("城镇" in sentence and "农村" in sentence and re.search(ONE_FOR_BOTH + alone, sentence) is not None))
 
 
 _BOTH = r"分别(?:比上年)?(?:增长|提高|增加|达到|上涨)?"

@@ -23,8 +23,8 @@ from .quantity_nouns import (BARE_MEASURE, MAX_NAME, PREDICATE_RE, PREDICATES, P
                              spending_indicator, strip_phrase, strip_phrase_keep_coord)
 from .quantity_spans import BENCHMARK_GAP, SECTORS_NAMED, Candidate
 
-__all__ = ["Clause", "IndicatorResolver", "SUBJECT_RESOLVERS", "SubjectMemory", "clause_of", "resolve_subject",
-           "subject_of_fenbie", "investment_of_projects", "money_spent_on", "noun_after_count",
+__all__ = ["Clause", "IndicatorResolver", "ONE_FOR_BOTH", "SUBJECT_RESOLVERS", "SubjectMemory", "clause_of", "resolve_subject",
+           "subject_of_fenbie", "both_halves_at_once", "investment_of_projects", "money_spent_on", "noun_after_count",
            "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject", "noun_of_list_item",
            "share_used_for", "share_of_noun_after", "share_of_value_before", "subject_of_clause_before", "subject_of_clause_head",
            "subject_listed_in_order", "subject_compared_with_benchmark",
@@ -115,6 +115,28 @@ def subject_of_fenbie(cl: Clause) -> tuple[str, str]:
     if after[-1].relation != "=" and cl.value.relation == "=":
         cl.value.relation = after[-1].relation
     return resolved[after.index(cl.value)]
+
+
+# 城镇和农村居民人均可支配收入 / 城镇、农村常住居民… / 城镇常住居民…、农村牧区常住居民…: the two halves
+# of one subject; 均 is not 年均 or 人均 (人均可支配收入 holds a 均)
+_HALVES = re.compile(r"城镇(?P<a>[\u4e00-\u9fff]{0,14}?)[、和与及]农村(?:牧区)?(?P<b>[\u4e00-\u9fff]{2,14}?)"
+                     r"(?=分别|(?<![年人])均|$)")
+ONE_FOR_BOTH = r"(?:分别|(?<![年人])均)(?:同比|比上年)?(?:增长|提高|增加|达到|达|上涨)?"
+_ONE_FOR_BOTH = re.compile(ONE_FOR_BOTH + "$")
+
+
+def both_halves_at_once(cl: Clause) -> tuple[str, str]:
+    """城镇、农村常住居民人均可支配收入均增长8% / 城镇和农村居民人均可支配收入分别达X元、Y元,
+    分别同比增长7.8%: one value for both halves, named for the whole (城乡居民人均可支配收入),
+    which attainment.both_halves gives to each half."""
+    marker = _ONE_FOR_BOTH.search(cl.clause_pre)
+    if marker is None or any(g.start > cl.value.start for g in cl.in_clause):
+        return "", ""
+    subject = cl.clause_pre[:marker.start()]
+    pair = _HALVES.search(subject) or (None if strip_phrase(subject) else _HALVES.search(cl.previous_clause))
+    if pair is None or pair["a"] not in ("", pair["b"], pair["b"].removeprefix("常住")):
+        return "", ""
+    return cl.resolver.from_phrase("城乡" + pair["b"].removeprefix("常住"), percent=cl.is_percent)
 
 
 def _listed_in_clause_before(previous: str, n: int) -> list[str]:
@@ -518,7 +540,7 @@ def share_of_sector(cl: Clause) -> tuple[str, str]:
     return _SECTOR_SHARES[cl.value.sector - 1], named[-1].group() if named else ""
 
 
-SUBJECT_RESOLVERS = (share_of_sector, subject_of_fenbie, subject_compared_with_benchmark, investment_of_projects, money_spent_on, noun_of_list_item, noun_after_count,
+SUBJECT_RESOLVERS = (share_of_sector, subject_of_fenbie, both_halves_at_once, subject_compared_with_benchmark, investment_of_projects, money_spent_on, noun_of_list_item, noun_after_count,
                      share_used_for, share_of_noun_after, share_of_value_before, subject_listed_in_order, subject_of_clause_head,
                      stage_of_subject_before, total_of_subject_before, noun_before_value,
                      subject_of_clause_before, order_of_previous_list, noun_after_value, previous_subject)
