@@ -258,6 +258,9 @@ def test_attainment_summary_and_choices():
     assert round(summary.iloc[0]["share met"], 1) == 66.7
     one_year = a[a["year"] == 2019].assign(indicator="一般公共预算收入")
     assert attainment_choices(pd.concat([a, one_year])) == [("地区生产总值", "change", "甲区")]  # one year: no chart
+    # a tie is broken by the registry's order, not by the name (农 sorts before 地)
+    rural = a.assign(indicator="农村居民人均可支配收入")
+    assert [c[0] for c in attainment_choices(pd.concat([rural, a]))] == ["地区生产总值", "农村居民人均可支配收入"]
 
 
 def test_revisions_table_keeps_both_values_and_sentences():

@@ -469,15 +469,16 @@ def _year_list(years) -> str:
 def attainment_choices(attainment, *, registered: bool = True) -> list[tuple[str, str, str]]:
     """(indicator, measure, place) series worth a chart: two or more years with a target or a
     result, at least one of them judged (both sides); most years judged first, then growth
-    (`change`) before levels."""
+    (`change`) before levels, then the registry's order (地区生产总值 first), not the name's."""
     t = attainment[attainment["year"].notna()]
+    order = {name: k for k, name in enumerate(_registry_names())}
     if registered:
-        t = t[t["indicator"].isin(_registry_names())]
+        t = t[t["indicator"].isin(order)]
     scored = []
     for (indicator, measure, place), g in t.groupby(["indicator", "measure", "place"], sort=False):
         if g["year"].nunique() >= 2 and g["met"].notna().any():
             scored.append((-int(g["met"].notna().sum()), measure != "change", -g["year"].nunique(),
-                           indicator, measure, place))
+                           order.get(indicator, len(order)), indicator, measure, place))
     return [(i, m, p) for *_, i, m, p in sorted(scored)]
 
 
