@@ -247,6 +247,16 @@ def test_a_five_year_opener_after_the_paragraphs_subtitle_reviews_the_five_years
     assert got["5条"][2] == "2015"              # a subtitle alone opens no span
 
 
+def test_leiji_is_written_two_ways():
+    # hailar 2016.txt writes 累积 where other reports write 累计: a total over the plan period,
+    # named without the verb
+    from policytext.quantities import extract_quantities
+
+    text = "“十二五”期间,累积完成全社会固定资产投资615亿元,是“十一五”时期的2.7倍。"
+    row = next(r for r in extract_quantities(text, year=2016, review_year=2015) if r["text"] == "615亿元")
+    assert (row["indicator"], row["period"]) == ("固定资产投资", "2011–2015")
+
+
 def test_routes_opened_then_the_routes_in_all_are_a_flow_then_a_level():
     # hailar 2016.txt: 10 new routes over the five years, 60 routes in service at the end
     text = ("——对外开放不断扩大。五年来,口岸功能持续完善。开通了海拉尔至乌兰巴托、赤塔等国际及地区航线10条,"

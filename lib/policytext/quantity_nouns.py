@@ -23,7 +23,7 @@ __all__ = ["IndicatorResolver", "ACTION_VERB", "BARE_MEASURE", "STAGES", "LEADIN
 
 # Words between an indicator and its number that say how, not what: 首次突破, 年均增长, 控制在.
 _PREDICATE_WORDS = sorted(set("""
-首次 再次 分别 均 均为 分别为 分别达 分别达到 年均 同比 环比 比上年 较上年 比去年 较去年 同口径 平均 累计 共 总计 合计
+首次 再次 分别 均 均为 分别为 分别达 分别达到 年均 同比 环比 比上年 较上年 比去年 较去年 同口径 平均 累计 累积 共 总计 合计
 增长 增加 递增 增速 增幅 上涨 涨幅 按 达到 达 突破 超过 超 逾 增至 不低于 不少于 不超过 不高于 低于 高于 近 约 大约 接近 左右
 跨越 迈上 整合为 调整为 压减至 压缩至 缩减至 减少至 精简为 压减到 增加至 提高至 提升至 跃升到 跃升至 首次突破 增长到 增加到 提高 提高到 提升 提升到 提高了 增长了
 下降 下降到 下降至 下降为 降低 降低到 降低至 降至 降到 降为 减少 减少到 缩短 压缩 减少至 回落 控制在 控制 保持在 保持 稳定在 维持在 为 是 占 投入 累计投入
@@ -55,7 +55,7 @@ LEADING_RE = re.compile(
     # 中央提出今年经济…, 国务院确定…: who set it is not what is measured
     r"[^,，;；:：0-9]{0,6}?(?:提出|要求|决定|确定|建议|强调|明确)(?=[^,，;；:：0-9]{2})|"
     r"[“\"]?十[三四五六]五[”\"]?(?:期?末|期间|时期)?|前[一二三四]季度|[一二三四]季度|上半年|下半年|"
-    r"五年|年均|累计|力争|确保|争取到?|预计|计划|努力|其中|每年(?=将|要|都|均)|"
+    r"五年|年均|累[计积]|力争|确保|争取到?|预计|计划|努力|其中|每年(?=将|要|都|均)|"
     # 我们的目标是到2025年…, 主要预期目标是: the goal is said, then what it is about
     r"的?(?:主要|预期|奋斗|总体|发展)*目标(?:任务)?(?:是|为)|"
     # ——地区生产总值增长5%左右, ①…, •…: the dash, number or bullet that opens an item of a list
@@ -75,7 +75,7 @@ ACTION_VERB = re.compile(
     r"投入(?!占|强度|比重|增长|总额|规模)|投资(?!占|比重|额|增长|增速|总额|规模)|引进|培育|创建|办理|获得|获|发放|"
     r"落实|推进|打造|举办|盘活|带动|解决|吸纳|帮扶|救助|选派|查处|处置|巡察|减负|补贴|划拨|培训|推介|"
     r"引导|扶持|争创|储备|招引|签约|开工|竣工|安置|资助|惠及|覆盖|整治|治理|修复|种植|给予|设立|"
-    r"新增|累计|启动|组织|接待|受理|化解|清理|消除|淘汰|关停|整合为|整合|出台|制定|办结|巡察|推出|完工|"
+    r"新增|累[计积]|启动|组织|接待|受理|化解|清理|消除|淘汰|关停|整合为|整合|出台|制定|办结|巡察|推出|完工|"
     r"严格|做好|抓好|办好|安排(?!资金|部署)|提供|攻克|突破(?!性|口)|引育|认定|入选)")
 _MEASURE_HEAD = re.compile(r"率|量|面积?|比例")
 _COUNTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,3}数")
@@ -97,7 +97,7 @@ _POST_ADVERBS = re.compile(r"(?:全面|全部|基本|顺利|如期|提前|均|�
 POST_VERB_START = re.compile(r"增|减|达|突破|超过|提高|提升|下降|降|为(?!民)|是|至|到|[0-9]")
 SPLIT_COORD = re.compile(r"[、和及与]")
 _TIME_AT_START = re.compile("^(?:" + TIME_PREFIX + ")+")
-_COORD_LEADING = re.compile("^(?:" + TIME_PREFIX + "|年均|累计|力争|确保|争取|预计|全市|全区|全县|全省|我市|其中|[,，:：])+")
+_COORD_LEADING = re.compile("^(?:" + TIME_PREFIX + "|年均|累[计积]|力争|确保|争取|预计|全市|全区|全县|全省|我市|其中|[,，:：])+")
 
 
 def _strip_unbalanced(phrase: str) -> str:
@@ -173,7 +173,7 @@ def strip_phrase(phrase: str) -> str:
         # 覆盖率, 办结率, 农村危房改造竣工率: a verb before a measure's head names the measure;
         # 国家自然科学基金项目获批立项数: so does one before what is counted (批立项数 is no name)
         verbs, opening = [], None
-    if verbs and verbs[-1].group() == "累计" and verbs[-1].start() >= 2 and len(phrase) - verbs[-1].end() <= 2:
+    if verbs and verbs[-1].group() in ("累计", "累积") and verbs[-1].start() >= 2 and len(phrase) - verbs[-1].end() <= 2:
         # 中欧班列累计开行: 累计 says "in all" before a verb that is no object
         phrase = phrase[:verbs[-1].start()] + phrase[verbs[-1].end():]
     elif verbs and verbs[-1].end() < len(phrase) - 1:

@@ -254,7 +254,7 @@ def is_rate_over_span(sentence_pre: str, clause_pre: str, review_year: int | Non
 
 
 # 累计, 期间: the value adds up over a span rather than holding in one year
-_OVER_SPAN = re.compile(r"累计|期间|时期内")
+_OVER_SPAN = re.compile(r"累[计积]|期间|时期内")
 
 
 def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, year: int | None,
@@ -331,7 +331,7 @@ def _change_since_base(clause_pre: str, year: int | None) -> tuple[int, int] | N
 # What was done, spent or built: a flow that adds up over the span its sentence names
 # (五年来,完成街巷硬化134.6公里 / “十四五”时期新增就业…).  共 only before a verb or 计/有: 公共, 共享.
 # 累计达260亿元 is a sum reached, not a level: 达 after 累计 is part of the flow.
-_FLOW = (r"(?:累计|合计|共计)(?:达到|达|突破|超过|超)?|共有|共(?=完成|实施|投资|投入|办理|建成|新增|新建|发放|帮助|培训|引进|争取|落实|开工)"
+_FLOW = (r"(?:累[计积]|合计|共计)(?:达到|达|突破|超过|超)?|共有|共(?=完成|实施|投资|投入|办理|建成|新增|新建|发放|帮助|培训|引进|争取|落实|开工)"
          r"|新增|新建|新开工|开通|建成|完成|实施|投资|投入|发放|办理|铺设|修建|改造|改扩建|解决|培训|引进|援助|"
          r"救助|资助|安置|减免|提出|争取|造林")
 # A level reached at the end: 达到18.99平方米, 突破6万人, 扩大至228个, 稳居第1, 保持1万亿元以上
@@ -407,7 +407,7 @@ def _flow_over_span(sentence_pre: str, clause_pre: str, *, measure: str, label: 
     cues = list(_CUE.finditer(scope))
     if not cues or not cues[-1].group("flow"):
         return None
-    total = cues[-1].group().startswith("累计") and _NEW_THEN_TOTAL.search(scope, 0, cues[-1].start())
+    total = cues[-1].group().startswith(("累计", "累积")) and _NEW_THEN_TOTAL.search(scope, 0, cues[-1].start())
     if total and (not total.group("noun").strip() or len(cues[-1].group()) > 2):
         return None     # 新增百亿县区26个，累计达到46个: the new ones, then how many there are
     # a flow carries over to the next clause through a list of values (…9823万元、…623万元,
