@@ -67,8 +67,14 @@ def test_doc_type_from_text(head, kind):
     # a web page's stamp, when the text names no date
     ("奋力谱写凉州高质量发展新篇章\n信息来源: 甘肃日报 发布日期: 2021-12-03 09:06 浏览次数:", dt.date(2021, 12, 3)),
     ("时间：2026-02-10\n正文", dt.date(2026, 2, 10)),
-    # a two-digit year is not guessed at; a report that names no date has none
-    ("22-04-28 08:46 来源:中国甘肃网-甘肃日报", None),
+    # a news page's stamp line, a date and a clock time, the year in two digits (seed 000);
+    # not without the time or inside a line, and not a month that does not exist
+    ("您当前的位置 : 中国甘肃网\n\n22-04-28 08:46 来源:中国甘肃网-甘肃日报", dt.date(2022, 4, 28)),
+    ("2026-02-10 10:00 来源：新华网", dt.date(2026, 2, 10)),
+    ("22-04-28 来源:中国甘肃网-甘肃日报", None),
+    ("编号 22-04-28 08:46", None),
+    ("22-13-28 08:46 来源", None),
+    # a report that names no date has none
     ("各位代表：现在我代表政府报告工作。", None),
     # a dateline with the month only: its first day (the month decides the review year)
     ("延边朝鲜族自治州政府工作报告\n——2024年1月在州第十六届人民代表大会第三次会议上", dt.date(2024, 1, 1)),

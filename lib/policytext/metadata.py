@@ -280,6 +280,9 @@ _DATELINE_MONTH = re.compile(rf"(?:^|\n)\s*[—\-－]+\s*((?:19|20)\d\d|[一二]
 _TITLE_YEAR = re.compile(rf"((?:19|20)\d\d)\s*年\s*[\u4e00-\u9fff]{{0,16}}?(?:{_GOV}工作报告|国民经济和社会发展)")
 # A web page's stamp: 发布日期: 2021-12-03 09:06, 时间：2026-02-10
 _STAMP = re.compile(r"(?:日期|时间)\s*[:：]?\s*((?:19|20)\d\d)\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
+# A news page's stamp line: a date and a clock time opening the line, the year often in two
+# digits (22-04-28 08:46 来源:中国甘肃网): 2022
+_CLOCK_STAMP = re.compile(r"(?m)^[ \t\u3000]*((?:19|20)?\d\d)-(\d{1,2})-(\d{1,2})[ \t\u3000]+\d{1,2}:\d\d")
 
 
 def _date(parts) -> dt.date | None:
@@ -303,13 +306,14 @@ def date_from_text(text: str, *, head: int = METADATA_HEAD) -> dt.date | None:
     """When a report speaks, read from its first ``head`` characters: a date written out (the
     dateline 2021年12月14日, also in Chinese numerals 二〇二六年一月二十七日), else a dateline's month
     (——2024年1月在…: its first day), else the title's
-    year (2026年甘肃省政府工作报告: 1 January of it), else a web page's stamp (发布日期: 2021-12-03).
+    year (2026年甘肃省政府工作报告: 1 January of it), else a web page's stamp (发布日期: 2021-12-03,
+    or a line opening on 22-04-28 08:46).
     None when there is none, or the date does not exist."""
     start = str(text or "")[:head]
-    for pattern in (_WRITTEN_DATE, _DATELINE_MONTH, _TITLE_YEAR, _STAMP):
+    for pattern in (_WRITTEN_DATE, _DATELINE_MONTH, _TITLE_YEAR, _STAMP, _CLOCK_STAMP):
         # (the title gives a year alone: its first day)
         if (match := pattern.search(start)) and (found := _date((*match.groups(), "1", "1")[:3])):
-            return found
+            return found.replace(year=found.year + 2000) if found.year < 100 else found
     return None
 
 
