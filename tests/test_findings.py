@@ -179,6 +179,17 @@ def test_trend_summary_reads_the_trends_table():
     assert F.trend_summary(two_years).startswith("*Nothing to show for this selection: term trends")
 
 
+def test_place_profiles_say_each_place_its_texts_and_terms():
+    # per-place rates as textstat_frequency(groups="place") gives them; c_feat has no place,
+    # so its terms are in dfm_group's "(missing)" group
+    docs = DOCS.assign(place=["甲市", "甲市", None])
+    freq = pd.DataFrame({"group": ["甲市", "甲市", "(missing)"], "feature": ["项目", "改革", "凉州"],
+                         "per_10k": [110.9, 9.5, 147.8]})
+    lines = F.place_profiles(freq, docs, n=2).split("\n")
+    assert lines[0] == "- **甲市** (government work report ×1, interview ×1): 项目 (110.9), 改革 (9.5) per 10,000 terms"
+    assert lines[1] == "- **no place given: c\\_feat** (feature article ×1): 凉州 (147.8) per 10,000 terms"
+
+
 def test_genre_caveat_and_short_text_rules():
     assert "different kinds of text" in F.genre_caveat(DOCS)
     same = DOCS.assign(doc_type="gov_work_report")

@@ -39,6 +39,13 @@ def test_city_targets_counts_come_from_the_table():
         "The table lists 2 places: 3 targets for 2 indicators, from 3 documents, for 2022–2026.")
     spans = targets.assign(measure=["change", "avg_change", "change"], period=["2022", "2026–2030", "2022"])
     assert "1 target is an average annual rate (年均, measure avg_change) over 2026–2030" in md_city_targets(spans)
+    # a document without a place is no place of its own (a folder with a report whose place
+    # neither the metadata nor its opening lines give)
+    unnamed = targets.assign(place=["甲市", "甲市", ""])
+    assert md_city_targets(unnamed, max_places=1).startswith(
+        "The table lists 1 place and documents without one: 3 targets for 2 indicators")
+    assert "; documents without a place: 1 target for 1 indicator" in md_city_targets(unnamed)
+    assert md_city_targets(unnamed[unnamed["place"] == ""]).startswith("The table lists the selection: 1 target")
 
 
 def _statements():

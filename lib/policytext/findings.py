@@ -16,6 +16,7 @@ import re
 
 import pandas as pd
 
+from .dfm import MISSING
 from .metadata import doc_type_name
 
 __all__ = [
@@ -365,12 +366,16 @@ def place_profiles(freq: pd.DataFrame, docs: pd.DataFrame, *, n: int = 5) -> str
     if not places:
         return nothing_to_show("place profiles", "no term was counted")
     lines = []
+    unnamed = docs["place"].isna() | (docs["place"].astype(str).str.strip() == "")
     for place in places:
-        mine = docs[docs["place"].astype(str) == str(place)]
+        # the group of the documents without a place (dfm.MISSING) is said as such, with their ids
+        mine = docs[unnamed] if place == MISSING else docs[docs["place"].astype(str) == str(place)]
         kinds = ", ".join(f"{md_escape(k)} ×{c}" for k, c in mine["doc_type"].map(doc_type_name).value_counts().items())
         top = freq[freq["group"] == place].sort_values("per_10k", ascending=False, kind="stable").head(n)
         terms = ", ".join(f"{md_escape(t)} ({fmt_number(v)})" for t, v in zip(top[_term(top)], top["per_10k"]))
-        lines.append(f"- **{md_escape(place)}** ({kinds}): {terms} per 10,000 terms")
+        name = (f"no place given: {fmt_list(list(mine['id']))}" if place == MISSING
+                else md_escape(place))
+        lines.append(f"- **{name}** ({kinds}): {terms} per 10,000 terms")
     return "\n".join(lines) + "\n\n" + genre_caveat(docs)
 
 

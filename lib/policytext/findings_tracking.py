@@ -58,11 +58,13 @@ def md_city_targets(targets, *, doc_types: dict | None = None, max_places: int =
     `targets` is textstat_city_targets(); `doc_types` maps doc id -> doc_type."""
     if targets.empty:
         return nothing_to_show("targets", "no selected document sets a target for a registry indicator")
+    named = targets.loc[targets["place"].astype(bool), "place"].nunique()    # '' is no place
     groups = list(targets.groupby("place", sort=False)) if targets["place"].nunique() <= max_places \
-        else [(f"{targets['place'].nunique()} places", targets)]
+        else [(fmt_count(named, "place") + ("" if named == targets["place"].nunique() else " and documents "
+                                            "without one"), targets)]
     parts = []
     for place, g in groups:
-        where = md_escape(place) if place else "the selection"
+        where = md_escape(place) if place else "the selection" if len(groups) == 1 else "documents without a place"
         years = sorted(int(y) for y in g["year"].dropna().unique())
         span = "" if not years else f", for {years[0]}" if len(years) == 1 else f", for {years[0]}–{years[-1]}"
         parts.append(f"{where}: {fmt_count(len(g), 'target')} for {fmt_count(g['indicator'].nunique(), 'indicator')}, "
