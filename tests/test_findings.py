@@ -174,6 +174,14 @@ def test_trend_summary_reads_the_trends_table():
     # a slope that rounds to 0.0 is neither
     assert "持平" not in F.trend_summary(trends, n=5)
     assert F.trend_summary(trends[trends["slope"] > 0]).endswith("falling most, no term.")
+    # 海拉尔's 项目: a line falling through every year although the last year is above the first
+    # is passed over, and named; the next steepest the ends confirm takes its place
+    against = pd.concat([trends, pd.DataFrame({"feature": ["工程"], "slope": [-10.1], "first": [110.9], "last": [113.8]})])
+    against.attrs["groups"] = ["2012", "2013", "2019"]
+    assert F.trend_summary(against, n=1).endswith(
+        "falling most, 项目 (30.0 in 2012 → 16.0 in 2019, -2.0 a year). Passed over: 工程, whose line runs against "
+        "its first and last year (the years between decide it; see the table).")
+    assert "Passed over" not in F.trend_summary(trends, n=1)
     two_years = trends.copy()
     two_years.attrs["groups"] = ["2012", "2019"]
     assert F.trend_summary(two_years).startswith("*Nothing to show for this selection: term trends")

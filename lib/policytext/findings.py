@@ -354,10 +354,24 @@ def trend_summary(trends: pd.DataFrame, *, n: int = 5, rate: str = "per 10,000 t
     def described(rows):
         return "; ".join(f"{md_escape(f)} ({fmt_number(a)} in {first} → {fmt_number(b)} in {last}, {s:+.1f} a year)"
                          for f, a, b, s in zip(rows["feature"], rows["first"], rows["last"], rows["slope"]))
-    rising = ordered[ordered["slope"].round(1) > 0].head(n)
-    falling = ordered[ordered["slope"].round(1) < 0].iloc[::-1].head(n)
-    return (f"From {first} to {last}, {rate}, on a straight-line trend through every year: "
+    # a line can run against the ends (项目: 110.9 in 2012, 113.8 in 2019, yet falling, as the years
+    # between were higher): the sentence names those the ends confirm, and the others it passed over
+    up, down = ordered[ordered["slope"].round(1) > 0], ordered[ordered["slope"].round(1) < 0].iloc[::-1]
+    rising, falling = up[up["last"] >= up["first"]].head(n), down[down["last"] <= down["first"]].head(n)
+    against = [f for rows, shown in ((up, rising), (down, falling)) for f in _passed_over(rows, shown, n)]
+    text = (f"From {first} to {last}, {rate}, on a straight-line trend through every year: "
             f"rising most, {described(rising) or 'no ' + what}; falling most, {described(falling) or 'no ' + what}.")
+    if against:
+        text += (f" Passed over: {fmt_list(against)}, whose line runs against {'its' if len(against) == 1 else 'their'} "
+                 f"first and last year (the years between decide it; see the table).")
+    return text
+
+
+def _passed_over(rows: pd.DataFrame, shown: pd.DataFrame, n: int) -> list[str]:
+    """The features of `rows` (in slope order) steeper than the last one `shown` but left out."""
+    floor = shown["slope"].abs().min() if len(shown) else 0.0
+    left = rows[~rows["feature"].isin(shown["feature"])]
+    return list(left.loc[left["slope"].abs() > floor, "feature"].head(n))
 
 
 def place_profiles(freq: pd.DataFrame, docs: pd.DataFrame, *, n: int = 5) -> str:
