@@ -41,6 +41,23 @@ def test_keyness_target_says_why_that_place():
         None, nothing_to_show("place keyness", "the metadata names fewer than two places; it needs two"))
 
 
+def test_one_place_sets_its_latest_year_against_the_earlier_ones():
+    # 海拉尔: eight work reports of one district; a 2019 interview is not of the series
+    docs = pd.DataFrame({"id": ["g2012", "g2013", "g2019", "i2019", "g2019b"], "place": ["甲区"] * 5,
+                         "doc_type": ["gov_work_report"] * 3 + ["interview", "gov_work_report"],
+                         "year": [2012, 2013, 2019, 2019, 2019]})
+    from policytext.findings import longest_series
+
+    series, _ = longest_series(docs)
+    latest = FT.latest_year_apart(docs, series)
+    assert (latest["target"], latest["reference"], latest["labels"]) == (["g2019", "g2019b"], ["g2012", "g2013"],
+                                                                      ("2019", "2012–2013"))
+    assert latest["sentence"] == (
+        "The selection holds one place: instead of places, keyness sets the latest year of the government work "
+        "reports of **甲区** against the earlier years, 2019 (2 reports) against 2012–2013 (2 reports).")
+    assert FT.latest_year_apart(docs, None) is None
+
+
 def test_keyness_each_summary_names_units_without_key_words():
     each = pd.DataFrame({"group": ["甲市", "甲市", "甲市", "甲市", "乙*市"], "rank": [1, 2, 3, 4, 1],
                          "feature": ["党建", "改革", "生态", "项目", "民生"], "n_target": [9, 5, 4, 3, 7]})

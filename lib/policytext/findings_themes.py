@@ -10,8 +10,9 @@ import pandas as pd
 
 from .dfm import trend_slopes
 from .findings import fmt_count, fmt_list, fmt_number, md_escape, nothing_to_show, trend_summary
+from .metadata import doc_type_name
 
-__all__ = ["theme_leaders", "theme_trends", "plan_shift", "keyness_target",
+__all__ = ["theme_leaders", "theme_trends", "plan_shift", "keyness_target", "latest_year_apart",
            "keyness_each_summary", "keyness_summary", "similarity_summary"]
 
 
@@ -75,6 +76,25 @@ def keyness_target(docs: pd.DataFrame, chosen: str | None = None) -> tuple[str |
     note = (f"`keyness_place` = {md_escape(chosen)} is not a place of this selection. "
             if chosen is not None else "")
     return top, f"{note}In detail: **{md_escape(top)}**, {why}; set `keyness_place` to examine another."
+
+
+def latest_year_apart(docs: pd.DataFrame, series: dict | None) -> dict | None:
+    """With one place there is no other place to set it against, but a series of its reports
+    over the years (findings.longest_series) sets its latest year against the earlier ones:
+    {"target": ids of the latest year, "reference": ids of the earlier years, "labels": (the
+    latest year, the earlier years), "sentence"}; None without a series."""
+    if series is None or len(series["years"]) < 2:
+        return None
+    year = dict(zip(docs["id"], docs["year"]))
+    last, earlier = series["years"][-1], series["years"][:-1]
+    target = [i for i in series["ids"] if int(year[i]) == last]
+    reference = [i for i in series["ids"] if int(year[i]) != last]
+    labels = (str(last), f"{earlier[0]}–{earlier[-1]}")
+    what = f"{doc_type_name(series['doc_type'])}s" if series["doc_type"] else "reports"
+    sentence = (f"The selection holds one place: instead of places, keyness sets the latest year of the {what} of "
+                f"**{md_escape(series['place'])}** against the earlier years, {last} ({fmt_count(len(target), 'report')}) "
+                f"against {labels[1]} ({fmt_count(len(reference), 'report')}).")
+    return {"target": target, "reference": reference, "labels": labels, "sentence": sentence}
 
 
 def keyness_each_summary(each: pd.DataFrame, *, n: int = 3, limit: int = 12) -> str:
