@@ -12,6 +12,8 @@ def test_stopwords_and_lexicon_files():
     stop = stopwords()
     assert isinstance(stop, frozenset)
     assert {"的", "我们", "进一步"} <= stop
+    # a conjunction and a pronoun that keyness set apart on 海拉尔 2019 (及其, like 以及; 自身, like 自己)
+    assert {"及其", "自身", "以及", "自己"} <= stop
     assert "推进" not in stop and "乡村振兴" not in stop
     for path in (LEXICON_PATH, STOPWORDS_PATH):
         head = path.read_text(encoding="utf-8")[:600]
