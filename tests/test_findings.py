@@ -176,7 +176,8 @@ def test_trend_summary_reads_the_trends_table():
     assert F.trend_summary(trends[trends["slope"] > 0]).endswith("falling most, no term.")
     # 海拉尔's 项目: a line falling through every year although the last year is above the first
     # is passed over, and named; the next steepest the ends confirm takes its place
-    against = pd.concat([trends, pd.DataFrame({"feature": ["工程"], "slope": [-10.1], "first": [110.9], "last": [113.8]})])
+    steep = pd.DataFrame({"feature": ["工程"], "slope": [-10.1], "first": [110.9], "last": [113.8]})
+    against = pd.concat([trends, steep])
     against.attrs["groups"] = ["2012", "2013", "2019"]
     assert F.trend_summary(against, n=1).endswith(
         "falling most, 项目 (30.0 in 2012 → 16.0 in 2019, -2.0 a year). Passed over: 工程, whose line runs against "

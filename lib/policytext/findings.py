@@ -362,8 +362,9 @@ def trend_summary(trends: pd.DataFrame, *, n: int = 5, rate: str = "per 10,000 t
     text = (f"From {first} to {last}, {rate}, on a straight-line trend through every year: "
             f"rising most, {described(rising) or 'no ' + what}; falling most, {described(falling) or 'no ' + what}.")
     if against:
-        text += (f" Passed over: {fmt_list(against)}, whose line runs against {'its' if len(against) == 1 else 'their'} "
-                 f"first and last year (the years between decide it; see the table).")
+        whose = "its" if len(against) == 1 else "their"
+        text += (f" Passed over: {fmt_list(against)}, whose line runs against {whose} first and last year "
+                 "(the years between decide it; see the table).")
     return text
 
 

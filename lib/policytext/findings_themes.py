@@ -92,8 +92,8 @@ def latest_year_apart(docs: pd.DataFrame, series: dict | None) -> dict | None:
     labels = (str(last), f"{earlier[0]}–{earlier[-1]}")
     what = f"{doc_type_name(series['doc_type'])}s" if series["doc_type"] else "reports"
     sentence = (f"The selection holds one place: instead of places, keyness sets the latest year of the {what} of "
-                f"**{md_escape(series['place'])}** against the earlier years, {last} ({fmt_count(len(target), 'report')}) "
-                f"against {labels[1]} ({fmt_count(len(reference), 'report')}).")
+                f"**{md_escape(series['place'])}** against the earlier years, {last} "
+                f"({fmt_count(len(target), 'report')}) against {labels[1]} ({fmt_count(len(reference), 'report')}).")
     return {"target": target, "reference": reference, "labels": labels, "sentence": sentence}
 
 

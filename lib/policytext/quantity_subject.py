@@ -23,7 +23,8 @@ from .quantity_nouns import (BARE_MEASURE, MAX_NAME, PREDICATE_RE, PREDICATES, P
                              spending_indicator, strip_phrase, strip_phrase_keep_coord)
 from .quantity_spans import BENCHMARK_GAP, SECTORS_NAMED, Candidate
 
-__all__ = ["Clause", "IndicatorResolver", "ONE_FOR_BOTH", "SUBJECT_RESOLVERS", "SubjectMemory", "clause_of", "resolve_subject",
+__all__ = ["Clause", "IndicatorResolver", "ONE_FOR_BOTH", "SUBJECT_RESOLVERS", "SubjectMemory", "clause_of",
+           "resolve_subject",
            "subject_of_fenbie", "both_halves_at_once", "investment_of_projects", "money_spent_on", "noun_after_count",
            "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject", "noun_of_list_item",
            "share_used_for", "share_of_noun_after", "share_of_value_before", "subject_of_clause_before", "subject_of_clause_head",
@@ -540,7 +541,8 @@ def share_of_sector(cl: Clause) -> tuple[str, str]:
     return _SECTOR_SHARES[cl.value.sector - 1], named[-1].group() if named else ""
 
 
-SUBJECT_RESOLVERS = (share_of_sector, subject_of_fenbie, both_halves_at_once, subject_compared_with_benchmark, investment_of_projects, money_spent_on, noun_of_list_item, noun_after_count,
+SUBJECT_RESOLVERS = (share_of_sector, subject_of_fenbie, both_halves_at_once, subject_compared_with_benchmark,
+                     investment_of_projects, money_spent_on, noun_of_list_item, noun_after_count,
                      share_used_for, share_of_noun_after, share_of_value_before, subject_listed_in_order, subject_of_clause_head,
                      stage_of_subject_before, total_of_subject_before, noun_before_value,
                      subject_of_clause_before, order_of_previous_list, noun_after_value, previous_subject)
