@@ -206,6 +206,12 @@ def test_timelines_need_two_points():
     assert timeline_choices(q, place="乙区", corpus=c) == []
     assert md_timeline(q, "地区生产总值", place="甲市", corpus=c) == (
         "**地区生产总值** (level) in 甲市: 2 statements from 2 documents, 2021–2026 (1 achieved, 1 target).")
+    # the documents without a place are not the whole selection when another place is named
+    unnamed = make_corpus({"a": "甲", "b": "乙", "z": "丙"}, meta={"z": {"place": "丙市"}})
+    assert "(level) in the documents without a place: 2 statements" in md_timeline(q, "地区生产总值", place="",
+                                                                                  corpus=unnamed)
+    alone = make_corpus({"a": "甲", "b": "乙"})
+    assert "(level) in the selection: 2 statements" in md_timeline(q, "地区生产总值", place="", corpus=alone)
 
 
 def test_timeline_opens_on_the_fullest_place_among_those_with_most_documents():

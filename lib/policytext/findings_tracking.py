@@ -359,7 +359,9 @@ def md_timeline(q, indicator: str, *, place: str, corpus=None) -> str:
         return nothing_to_show(f"timeline of {md_escape(indicator)}", "no dated value in this selection")
     kinds = rows["label"].value_counts()
     years = sorted(int(y) for y in rows["year"].unique())
-    return (f"**{md_escape(indicator)}** ({measure}) in {md_escape(place) or 'the selection'}: "
+    named = any(str(doc.meta.get("place") or "") for doc in corpus or ())
+    where = md_escape(place) or ("the documents without a place" if named else "the selection")
+    return (f"**{md_escape(indicator)}** ({measure}) in {where}: "
             f"{fmt_count(len(rows), 'statement')} from {fmt_count(rows['doc'].nunique(), 'document')}, "
             f"{years[0]}–{years[-1]} (" + ", ".join(f"{n} {k}" for k, n in kinds.items()) + ").")
 
