@@ -284,6 +284,12 @@ def test_revisions_table_keeps_both_values_and_sentences():
     row = table_revisions(rev).iloc[0]
     assert (row["earlier"], row["later"], row["year"]) == ("303.6亿元 (r2017)", "192.3亿元 (r2019)", "2018")
     assert row["later sentence"] == "地区生产总值192.3亿元"
+    # a restated base shows what its sentence cites: both years, the growth a year between the
+    # levels and the growth the reports state
+    dated = rev.assign(earlier_year=2016, later_year=2018, implied_growth=-20.41, stated_growth=6.0)
+    row = table_revisions(dated).iloc[0]
+    assert (row["earlier"], row["later"]) == ("303.6亿元 (2016, r2017)", "192.3亿元 (2018, r2019)")
+    assert (row["a year, %"], row["stated growth, %"]) == (-20.41, 6.0)
 
 
 def test_crosssection_views():

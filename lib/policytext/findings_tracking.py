@@ -544,21 +544,23 @@ def table_attainment_summary(attainment, *, registered: bool = True):
     return table.sort_values(["judged", "indicator"], ascending=[False, True]).reset_index(drop=True)
 
 
+def _side(r, side: str) -> str:
+    return ("" if _isnan(year := r.get(f"{side}_year")) else f"{int(year)}, ") + str(r[f"{side}_doc"])
+
+
 def table_revisions(revisions):
-    """Revisions for reading: what, which year, the kind, both values as stated with their
-    documents, the change in % and both sentences."""
+    """Revisions for reading: what, which year, the kind, both values with their years and documents,
+    the change in %, for a restated base the growth a year between them and the growth stated, both sentences."""
     import pandas as pd
 
     rows = [{"indicator": r["indicator"], "measure": r["measure"], "year": str(int(r["year"])) if not _isnan(r["year"]) else "",
-             "kind": r["kind"],
-             "earlier": f"{fmt_stated(r['earlier_value'], unit=r['unit'])} ({r['earlier_doc']})",
-             "later": f"{fmt_stated(r['later_value'], unit=r.get('later_unit') or r['unit'])} ({r['later_doc']})",
-             "change, %": r["change_pct"], "earlier sentence": r["earlier_sentence"],
-             "later sentence": r["later_sentence"]} for r in revisions.to_dict("records")]
-    table = pd.DataFrame(rows, columns=["indicator", "measure", "year", "kind", "earlier", "later", "change, %",
-                                        "earlier sentence", "later sentence"])
-    table["change, %"] = pd.to_numeric(table["change, %"], errors="coerce")
-    return table
+             "kind": r["kind"], "earlier": f"{fmt_stated(r['earlier_value'], unit=r['unit'])} ({_side(r, 'earlier')})",
+             "later": f"{fmt_stated(r['later_value'], unit=r.get('later_unit') or r['unit'])} ({_side(r, 'later')})",
+             "change, %": r["change_pct"], "a year, %": r.get("implied_growth"), "stated growth, %": r.get("stated_growth"),
+             "earlier sentence": r["earlier_sentence"], "later sentence": r["later_sentence"]} for r in revisions.to_dict("records")]
+    table = pd.DataFrame(rows, columns=["indicator", "measure", "year", "kind", "earlier", "later", "change, %", "a year, %",
+                                        "stated growth, %", "earlier sentence", "later sentence"])
+    return table.astype({c: float for c in ("change, %", "a year, %", "stated growth, %")})
 
 
 def md_crosssection_source(name: str, corpus) -> str:
