@@ -34,7 +34,8 @@ def test_the_resolvers_are_asked_in_this_order():
         "investment_of_projects", "money_spent_on", "noun_of_list_item", "noun_after_count",
         "share_used_for", "share_of_noun_after", "share_of_value_before", "subject_listed_in_order", "subject_of_clause_head",
         "stage_of_subject_before", "total_of_subject_before", "noun_before_value",
-        "subject_of_clause_before", "order_of_previous_list", "noun_after_value", "previous_subject"]
+        "subject_of_clause_before", "order_of_previous_list", "noun_after_value", "subset_named_after",
+        "previous_subject"]
 
 
 @pytest.mark.parametrize("text, written", [
@@ -443,6 +444,18 @@ def test_a_long_name_is_kept_whole_up_to_max_name():
 
 
 @pytest.mark.parametrize("text, names", [
+    # 安徽 2026, 海拉尔 2014: a value right after 其中 is the part of the total that the words after
+    # it name; a part with its own noun, or with a second value, is read as before
+    ("中国(安徽)自贸试验区累计推出259项制度创新成果,其中56项为全国首创。", ["制度创新成果", "全国首创的制度创新成果"]),
+    ("9条次干道路开工建设,其中4条实现通车,组团内路网框架基本形成。", ["次干道路", "实现通车的次干道路"]),
+    ("新增铁路运营里程639公里、其中高铁370公里。", ["铁路运营里程", "高铁"]),
+    ("建档立卡贫困户301户611人全部脱贫,其中173户349人稳定脱贫。", ["建档立卡贫困户"] * 4),
+])
+def test_a_part_after_qizhong_is_named_by_what_follows(text, names):
+    assert indicators(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
     # 海拉尔 2016 and 2018: one value written once for the town and the country halves is named
     # for the whole; attainment.both_halves gives it to each half
     ("城镇常住居民人均可支配收入、农村常住居民人均可支配收入均增长8%。", ["城乡居民人均可支配收入"]),
@@ -639,7 +652,7 @@ def test_previous_subject_not_for_a_noun_written_after_the_value():
     # a bare value after the subject's value still takes it, and so does a count with only a
     # predicate after it (海拉尔 2014, 2019)
     assert indicators("地区生产总值达到300亿元，增长8%。") == ["地区生产总值", "地区生产总值"]
-    assert indicators("9条次干道路开工建设，其中4条实现通车。") == ["次干道路", "次干道路"]
+    assert indicators("9条次干道路开工建设，4条实现通车。") == ["次干道路", "次干道路"]
     assert indicators("建档立卡贫困户301户611人全部脱贫。") == ["建档立卡贫困户"] * 2
 
 

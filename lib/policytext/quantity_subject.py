@@ -29,7 +29,7 @@ __all__ = ["Clause", "IndicatorResolver", "ONE_FOR_BOTH", "SUBJECT_RESOLVERS", "
            "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject", "noun_of_list_item",
            "share_used_for", "share_of_noun_after", "share_of_value_before", "subject_of_clause_before", "subject_of_clause_head",
            "subject_listed_in_order", "subject_compared_with_benchmark",
-           "stage_of_subject_before", "total_of_subject_before"]
+           "stage_of_subject_before", "total_of_subject_before", "subset_named_after"]
 
 # ------------------------------------------------------------------ helpers of the resolvers
 
@@ -381,6 +381,20 @@ def noun_after_value(cl: Clause) -> tuple[str, str]:
     return ("", "") if cl.only_separator or cl.is_count else _noun_after(cl, cl.value)
 
 
+# 其中56项为全国首创 / 其中4条实现通车: a part of the previous total, said by what follows it
+_SUBSET_PREDICATE = re.compile(r"(?:为|是|已|均)?([\u4e00-\u9fff]{2,8})(?=$|[，,；;。、])")
+
+
+def subset_named_after(cl: Clause) -> tuple[str, str]:
+    """累计推出259项制度创新成果，其中56项为全国首创: a value right after 其中 counts a part of the
+    subject before it, the part that the words after the value name (全国首创的制度创新成果)."""
+    whole = cl.memory.last[1]
+    if cl.pre.strip(" ,，、") != "其中" or not whole:
+        return "", ""
+    said = _SUBSET_PREDICATE.match(cl.text, cl.value.text_end, cl.clause_end)
+    return (f"{said.group(1)}的{whole}",) * 2 if said else ("", "")
+
+
 def previous_subject(cl: Clause) -> tuple[str, str]:
     """X达到5亿元、增长8%: the subject of the value before in the ;-segment; not for a count of a
     noun written after it (在14个市州城区…) or a share of one (90%的县医院): what those measure is
@@ -545,7 +559,8 @@ SUBJECT_RESOLVERS = (share_of_sector, subject_of_fenbie, both_halves_at_once, su
                      investment_of_projects, money_spent_on, noun_of_list_item, noun_after_count,
                      share_used_for, share_of_noun_after, share_of_value_before, subject_listed_in_order, subject_of_clause_head,
                      stage_of_subject_before, total_of_subject_before, noun_before_value,
-                     subject_of_clause_before, order_of_previous_list, noun_after_value, previous_subject)
+                     subject_of_clause_before, order_of_previous_list, noun_after_value, subset_named_after,
+                     previous_subject)
 
 
 def resolve_subject(cl: Clause, resolvers=SUBJECT_RESOLVERS) -> tuple[str, str]:
