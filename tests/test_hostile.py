@@ -188,6 +188,24 @@ def test_replacement_characters_are_named_in_a_warning_and_kept(tmp_path, capsys
     assert stderr.startswith(f"policytext: warning: {path}: holds 2 replacement") and stderr.count("\n") == 1
 
 
+def test_html_entities_in_a_plain_text_copy_are_read_as_their_characters_and_said(tmp_path, capsys):
+    # a report copied from a page's source: &nbsp; before a figure took its name and its measure
+    # (a level without indicator), &ldquo; &rdquo; became the terms ldquo and rdquo
+    path = tmp_path / "source.txt"
+    path.write_text("某市政府工作报告\n2023年，全市地区生产总值增长&nbsp;6.5%，&ldquo;两个中心&rdquo;建设稳步推进，"
+                    "AT&T式&foo;不变&#8212;&#x2014;。\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"source.txt: 5 HTML entities \(&nbsp;, &ldquo;, &rdquo;, &#8212; …\) read "
+                                         r"as the characters they stand for"):
+        docs = load_files([path])
+    raw = next(iter(docs)).raw
+    assert "增长 6.5%，“两个中心”建设" in raw and "AT&T式&foo;不变——。" in raw
+    row = quantities(docs, cache=False).iloc[0]
+    assert (row["text"], row["indicator"], row["measure"]) == ("6.5%", "地区生产总值", "change")
+    assert raw[row["start"]:row["end"]] == "6.5"
+    assert main(["segment", str(path)]) == 0
+    assert capsys.readouterr().err.startswith(f"policytext: warning: {path}: 5 HTML entities")
+
+
 def test_a_western_file_is_read_by_the_detector_but_never_a_cjk_or_ebcdic_guess():
     text, used = decode_bytes("Café résumé naïve, déjà vu".encode("cp1252"), name="latin.txt")
     assert text.startswith("Café r") and used.lower().startswith(("cp125", "iso8859", "latin"))

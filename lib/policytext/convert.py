@@ -5,7 +5,9 @@ doctype, or at least two paragraph-level tags such as <p>, <div>, <br>) is taken
 load time with BeautifulSoup and the standard library's html.parser: scripts, styles and
 comments dropped, one line per block element, entities resolved. The extracted text
 becomes the Document's `raw` (so every offset refers to it, not to the markup) and
-`Document.format` says "html". Markup thus never reaches tokens or quantities.
+`Document.format` says "html". Markup thus never reaches tokens or quantities. A plain-text
+file that kept the entities of a page's source (&nbsp;, &ldquo;) has them read as the
+characters they stand for (`resolve_entities`), with a warning that names them.
 
 Traditional Chinese. `script_of` calls a text Traditional when it has more characters
 that exist only in Traditional than characters that exist only in Simplified. The
@@ -18,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["looks_like_html", "html_to_text", "script_of", "to_simplified"]
+__all__ = ["looks_like_html", "html_to_text", "resolve_entities", "script_of", "to_simplified"]
 
 _HTML_DOC = re.compile(r"<!doctype\s+html|<(html|body|head)[\s>]", re.I)
 _HTML_TAG = re.compile(r"</?(p|div|br|span|td|tr|li|ul|table|h[1-6]|a\s+href|strong|font|img|section|article)\b[^>]*>",
@@ -48,6 +50,27 @@ def html_to_text(markup: str) -> str:
         tag.insert_after("\n")
     lines = (line.strip() for line in soup.get_text().replace("\xa0", " ").split("\n"))
     return "\n".join(line for line in lines if line) + "\n"
+
+
+# &nbsp; &ldquo; &#8220; &#x201C;: what a plain-text copy of a page's source keeps of its markup
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{2,7}|#[xX][0-9A-Fa-f]{2,6});")
+
+
+def resolve_entities(text: str) -> tuple[str, list[str]]:
+    """`text` with the HTML entities a plain-text file holds read as the characters they stand
+    for (&nbsp; as a space, as html_to_text reads it), and the entities found; an &name; that
+    is no entity stays as written."""
+    import html
+
+    found: list[str] = []
+
+    def char(m: re.Match) -> str:
+        read = html.unescape(m.group())
+        if read == m.group():
+            return read
+        found.append(m.group())
+        return read.replace("\xa0", " ")
+    return (_ENTITY.sub(char, text) if "&" in text else text), found
 
 
 @lru_cache(maxsize=1)

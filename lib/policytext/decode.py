@@ -420,7 +420,7 @@ _log = logging.getLogger("policytext.corpus")
 def read_file(path: str | Path) -> tuple[str, str, str]:
     """(text, encoding, format) of a report file: decoded (decode_bytes), newlines normalised,
     and for HTML the extracted text (format "html", else "text")."""
-    from .convert import html_to_text, looks_like_html, script_of
+    from .convert import html_to_text, looks_like_html, resolve_entities, script_of
 
     path = Path(path)
     text, encoding = decode_bytes(read_bytes(path), name=str(path))
@@ -429,6 +429,14 @@ def read_file(path: str | Path) -> tuple[str, str, str]:
         text, form = html_to_text(text), "html"
         if not text.strip():
             raise DecodeError(f"{path}: an HTML page with no text in it")
+    else:
+        text, entities = resolve_entities(text)
+        if entities:
+            kinds = list(dict.fromkeys(entities))
+            warnings.warn(f"{path}: {len(entities)} HTML entit{'y' if len(entities) == 1 else 'ies'} "
+                          f"({', '.join(kinds[:4])}{' …' if len(kinds) > 4 else ''}) read as the characters they "
+                          "stand for (a copy of a page's source); offsets refer to the text so read",
+                          InputWarning, stacklevel=2)
     if _log.isEnabledFor(logging.INFO):
         traditional = script_of(text) == "traditional"
         _log.info("read %s: %s, %s%s", path, encoding, form,
