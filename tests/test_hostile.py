@@ -206,6 +206,27 @@ def test_html_entities_in_a_plain_text_copy_are_read_as_their_characters_and_sai
     assert capsys.readouterr().err.startswith(f"policytext: warning: {path}: 5 HTML entities")
 
 
+def test_invisible_characters_of_a_web_page_are_dropped_and_said(tmp_path):
+    # a zero-width space inside 地区生产总值 split it for the analyses (地区 | 总值), and one after
+    # 增长 kept the predicate in the name (一般公共预算收入增长); a soft hyphen and a stray BOM too
+    path = tmp_path / "zw.txt"
+    path.write_text("某市政府工作报告\n2023年，全市地区生产\u200b总值增长6.5%，一般公共预算收入增长\u200b5%，"
+                    "城\u00ad镇新增就业\ufeff1.2万人。\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"zw.txt: 4 invisible character\(s\) \(U\+200B zero width space, U\+00AD "
+                                         r"soft hyphen, U\+FEFF zero width no-break space\) removed"):
+        docs = load_files([path])
+    assert "\u200b" not in next(iter(docs)).raw
+    q = quantities(docs, cache=False)
+    assert q["indicator"].tolist() == ["地区生产总值", "一般公共预算收入", "新增城镇就业"]
+    assert "地区生产总值" in tokens(docs)["zw.txt"]
+    # the byte-order mark that opens a file is the file's, not the page's: kept, and not said
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes("\ufeff某市政府工作报告\n地区生产总值增长6.5%。\n".encode("utf-8"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert next(iter(load_files([bom]))).raw.startswith("\ufeff某市")
+
+
 def test_a_western_file_is_read_by_the_detector_but_never_a_cjk_or_ebcdic_guess():
     text, used = decode_bytes("Café résumé naïve, déjà vu".encode("cp1252"), name="latin.txt")
     assert text.startswith("Café r") and used.lower().startswith(("cp125", "iso8859", "latin"))

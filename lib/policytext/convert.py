@@ -7,7 +7,9 @@ comments dropped, one line per block element, entities resolved. The extracted t
 becomes the Document's `raw` (so every offset refers to it, not to the markup) and
 `Document.format` says "html". Markup thus never reaches tokens or quantities. A plain-text
 file that kept the entities of a page's source (&nbsp;, &ldquo;) has them read as the
-characters they stand for (`resolve_entities`), with a warning that names them.
+characters they stand for (`resolve_entities`), with a warning that names them; so are the
+invisible characters pages hide in their text (zero-width spaces, soft hyphens) dropped
+(`drop_invisible`).
 
 Traditional Chinese. `script_of` calls a text Traditional when it has more characters
 that exist only in Traditional than characters that exist only in Simplified. The
@@ -20,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["looks_like_html", "html_to_text", "resolve_entities", "script_of", "to_simplified"]
+__all__ = ["looks_like_html", "html_to_text", "resolve_entities", "drop_invisible", "script_of", "to_simplified"]
 
 _HTML_DOC = re.compile(r"<!doctype\s+html|<(html|body|head)[\s>]", re.I)
 _HTML_TAG = re.compile(r"</?(p|div|br|span|td|tr|li|ul|table|h[1-6]|a\s+href|strong|font|img|section|article)\b[^>]*>",
@@ -71,6 +73,19 @@ def resolve_entities(text: str) -> tuple[str, list[str]]:
         found.append(m.group())
         return read.replace("\xa0", " ")
     return (_ENTITY.sub(char, text) if "&" in text else text), found
+
+
+# Characters a web page hides in its text (zero-width spaces, soft hyphens, bidi marks, a byte
+# order mark inside the text): invisible to a reader, they split 地区生产\u200b总值 for the analyses
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def drop_invisible(text: str) -> tuple[str, list[str]]:
+    """`text` without the invisible format characters of web pages, and those dropped. A
+    byte-order mark that opens the file stays: offsets then agree with Python's own reading."""
+    start = 1 if text.startswith("\ufeff") else 0
+    found = _INVISIBLE.findall(text, start)
+    return (text[:start] + _INVISIBLE.sub("", text[start:]) if found else text), found
 
 
 @lru_cache(maxsize=1)
