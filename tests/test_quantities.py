@@ -568,6 +568,25 @@ def test_a_space_before_a_measure_word_is_no_unit():
     assert rows("以全省 100 个县为基础参赛单元。", year=2026) == []
 
 
+@pytest.mark.parametrize("text, printed, indicator, unit", [
+    # pages that space digits from Chinese (pangu spacing) or keep a no-break space before a number:
+    # the value keeps its unit and its name
+    ("城镇新增就业 1.2 万人。", "1.2 万人", "新增城镇就业", "万人"),
+    ("城镇新增就业\xa01.2万人。", "1.2万人", "新增城镇就业", "万人"),
+    ("全市地区生产总值达到 300 亿元。", "300 亿元", "地区生产总值", "亿元"),
+    ("地区生产总值增长\xa06.5%。", "6.5%", "地区生产总值", "%"),
+    ("粮食产量 1300 万吨。", "1300 万吨", "粮食产量", "万吨"),
+])
+def test_a_number_spaced_from_its_words_keeps_unit_and_name(text, printed, indicator, unit):
+    r = one(text, year=2024, review_year=2023)
+    assert (r["text"], r["indicator"], r["unit"]) == (printed, indicator, unit)
+
+
+def test_a_spaced_time_word_is_no_unit():
+    # 2023 年 is a date, 3 天 and 5 月 a duration and a month, not quantities of something
+    assert [r["text"] for r in rows("2023 年，用时 3 天，5 月份开工。", year=2024, review_year=2023)] == []
+
+
 def test_printed_number_offsets_point_at_the_raw_text():
     raw = "一九九六年政府工作报告\n国内生产总值达到６ ７ ７ ９ ５亿元，比上年增长１０·２％。\n"
     q = quantities(corpus({"a": raw}, meta={"a": {"date_delivered": "1996-03-05"}}))

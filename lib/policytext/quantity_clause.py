@@ -43,7 +43,8 @@ class Clause:
 
     @property
     def clause_pre(self) -> str:
-        return self.text[self.clause_start:self.value.start]
+        # (a space a page prints before a number, 新增就业 1.2万人, is not part of the name)
+        return self.text[self.clause_start:self.value.start].rstrip(_SPACES)
 
     @property
     def in_clause(self) -> list[Candidate]:
@@ -91,7 +92,10 @@ def _after_value(text: str, prev_end: int, start: int) -> str:
     """The text between the value before (or the clause start) and this one, without the
     previous value's note in brackets."""
     note = _VALUE_NOTE.match(text, prev_end, start)
-    return text[note.end() if note else prev_end:start]
+    return text[note.end() if note else prev_end:start].rstrip(_SPACES)
+
+
+_SPACES = " \t\u3000\xa0"
 
 
 _CLAUSE_END = re.compile(r"[,，;；:：。！？!?\n]")

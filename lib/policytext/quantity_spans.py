@@ -88,11 +88,23 @@ def _in_short_quotes(text: str, start: int, end: int) -> bool:
     return any(ch in right for ch in _CLOSE_QUOTES)
 
 
+_TIME_WORDS = frozenset(["年", "月", "日", "天", "周", "岁", "小时", "分钟", "秒", "季度"])
+
+
+def _spaced_unit(mag: str, unit: str) -> bool:
+    """A unit a page may print after a space: with a magnitude (1.2 万人), or one of measure
+    (亿元 without 亿 is 元, 公里, 吨), not a bare measure word or time word."""
+    return bool(unit) and (bool(mag) or (base_unit(unit) not in MEASURE_WORDS and unit not in _TIME_WORDS))
+
+
 def _read_unit(text: str, pos: int, spaced: bool = False) -> tuple[str, str, int]:
     """Unit as written after a number (magnitude included) and whether 余/多 says 'more than'."""
     # 8.8 % / 8 .8 % and 7 4 7 7 2 亿元: a space before the unit as printed; before other
-    # units than % only in a number printed spaced (以全省 100 个县 counts nothing).
-    if text[pos:pos + 1] in _GAP and (text[pos + 1:pos + 2] in ("%", "％") or spaced and any(match_unit(text, pos + 1))):
+    # units than % in a number printed spaced, or where a page spaces digits from Chinese
+    # (新增就业 1.2 万人, 300 亿元, 61 公里), but not before a measure word or a time word
+    # alone (以全省 100 个县 counts nothing; 2023 年 is a date).
+    if text[pos:pos + 1] in _GAP and (text[pos + 1:pos + 2] in ("%", "％") or spaced and any(match_unit(text, pos + 1))
+                                      or _spaced_unit(*match_unit(text, pos + 1))):
         pos += 1
     mag, unit = match_unit(text, pos)
     if (not mag and text[pos:pos + 1] in ("千", "百") and text[pos + 1:pos + 2] in ("多", "余")
