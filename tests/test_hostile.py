@@ -188,15 +188,21 @@ def test_replacement_characters_are_named_in_a_warning_and_kept(tmp_path, capsys
     assert stderr.startswith(f"policytext: warning: {path}: holds 2 replacement") and stderr.count("\n") == 1
 
 
+def _read_warned(path: Path, text: str, warning: str):
+    """The corpus of one file written with `text`, which must warn `warning` (a regex) as it loads."""
+    path.write_text(text, encoding="utf-8")
+    with pytest.warns(UserWarning, match=warning):
+        return load_files([path])
+
+
 def test_html_entities_in_a_plain_text_copy_are_read_as_their_characters_and_said(tmp_path, capsys):
     # a report copied from a page's source: &nbsp; before a figure took its name and its measure
     # (a level without indicator), &ldquo; &rdquo; became the terms ldquo and rdquo
     path = tmp_path / "source.txt"
-    path.write_text("某市政府工作报告\n2023年，全市地区生产总值增长&nbsp;6.5%，&ldquo;两个中心&rdquo;建设稳步推进，"
-                    "AT&T式&foo;不变&#8212;&#x2014;。\n", encoding="utf-8")
-    with pytest.warns(UserWarning, match=r"source.txt: 5 HTML entities \(&nbsp;, &ldquo;, &rdquo;, &#8212; …\) read "
-                                         r"as the characters they stand for"):
-        docs = load_files([path])
+    docs = _read_warned(path, "某市政府工作报告\n2023年，全市地区生产总值增长&nbsp;6.5%，&ldquo;两个中心&rdquo;建设稳步推进，"
+                        "AT&T式&foo;不变&#8212;&#x2014;。\n",
+                        r"source.txt: 5 HTML entities \(&nbsp;, &ldquo;, &rdquo;, &#8212; …\) read as the characters "
+                        r"they stand for")
     raw = next(iter(docs)).raw
     assert "增长 6.5%，“两个中心”建设" in raw and "AT&T式&foo;不变——。" in raw
     row = quantities(docs, cache=False).iloc[0]
@@ -209,12 +215,10 @@ def test_html_entities_in_a_plain_text_copy_are_read_as_their_characters_and_sai
 def test_invisible_characters_of_a_web_page_are_dropped_and_said(tmp_path):
     # a zero-width space inside 地区生产总值 split it for the analyses (地区 | 总值), and one after
     # 增长 kept the predicate in the name (一般公共预算收入增长); a soft hyphen and a stray BOM too
-    path = tmp_path / "zw.txt"
-    path.write_text("某市政府工作报告\n2023年，全市地区生产\u200b总值增长6.5%，一般公共预算收入增长\u200b5%，"
-                    "城\u00ad镇新增就业\ufeff1.2万人。\n", encoding="utf-8")
-    with pytest.warns(UserWarning, match=r"zw.txt: 4 invisible character\(s\) \(U\+200B zero width space, U\+00AD "
-                                         r"soft hyphen, U\+FEFF zero width no-break space\) removed"):
-        docs = load_files([path])
+    docs = _read_warned(tmp_path / "zw.txt", "某市政府工作报告\n2023年，全市地区生产\u200b总值增长6.5%，一般公共预算收入"
+                        "增长\u200b5%，城\u00ad镇新增就业\ufeff1.2万人。\n",
+                        r"zw.txt: 4 invisible character\(s\) \(U\+200B zero width space, U\+00AD soft hyphen, "
+                        r"U\+FEFF zero width no-break space\) removed")
     assert "\u200b" not in next(iter(docs)).raw
     q = quantities(docs, cache=False)
     assert q["indicator"].tolist() == ["地区生产总值", "一般公共预算收入", "新增城镇就业"]
