@@ -56,6 +56,11 @@ def test_one_place_sets_its_latest_year_against_the_earlier_ones():
         "The selection holds one place: instead of places, keyness sets the latest year of the government work "
         "reports of **甲区** against the earlier years, 2019 (2 reports) against 2012–2013 (2 reports).")
     assert FT.latest_year_apart(docs, None) is None
+    # two years are enough: one earlier year is named alone
+    two, _ = longest_series(docs.iloc[1:], min_years=2)
+    latest = FT.latest_year_apart(docs, two)
+    assert latest["labels"] == ("2019", "2013") and "against the earlier year, 2019 (2 reports) against 2013" in (
+        latest["sentence"])
 
 
 def test_keyness_each_summary_names_units_without_key_words():

@@ -89,10 +89,11 @@ def latest_year_apart(docs: pd.DataFrame, series: dict | None) -> dict | None:
     last, earlier = series["years"][-1], series["years"][:-1]
     target = [i for i in series["ids"] if int(year[i]) == last]
     reference = [i for i in series["ids"] if int(year[i]) != last]
-    labels = (str(last), f"{earlier[0]}–{earlier[-1]}")
+    labels = (str(last), str(earlier[0]) if len(earlier) == 1 else f"{earlier[0]}–{earlier[-1]}")
     what = f"{doc_type_name(series['doc_type'])}s" if series["doc_type"] else "reports"
+    years = "year" if len(earlier) == 1 else "years"
     sentence = (f"The selection holds one place: instead of places, keyness sets the latest year of the {what} of "
-                f"**{md_escape(series['place'])}** against the earlier years, {last} "
+                f"**{md_escape(series['place'])}** against the earlier {years}, {last} "
                 f"({fmt_count(len(target), 'report')}) against {labels[1]} ({fmt_count(len(reference), 'report')}).")
     return {"target": target, "reference": reference, "labels": labels, "sentence": sentence}
 
