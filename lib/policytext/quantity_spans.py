@@ -92,8 +92,8 @@ _TIME_WORDS = frozenset(["年", "月", "日", "天", "周", "岁", "小时", "�
 
 
 def _spaced_unit(mag: str, unit: str) -> bool:
-    """A unit a page may print after a space: with a magnitude (1.2 万人), or one of measure
-    (亿元 without 亿 is 元, 公里, 吨), not a bare measure word or time word."""
+    """A unit a page may print after a space: one with a magnitude (1.2 万人, 300 亿元) or a unit
+    of measure (元, 公里, 吨), not a bare measure word (个, 条) or time word (年, 天)."""
     return bool(unit) and (bool(mag) or (base_unit(unit) not in MEASURE_WORDS and unit not in _TIME_WORDS))
 
 
