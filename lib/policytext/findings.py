@@ -422,7 +422,7 @@ def short_text_caution(docs: pd.DataFrame, *, min_chars: int = 5000) -> str:
 # Markdown from the tables of policytext.attainment, .revisions and .crosssection: every
 # number and name below comes from the table passed in.
 
-__all__ += ["md_attainment", "md_revisions", "md_restated", "md_crosssection"]
+__all__ += ["md_attainment", "md_revisions", "md_restated", "md_shared_indicators", "md_crosssection"]
 
 
 def _num(value: float) -> str:
@@ -538,6 +538,16 @@ def md_restated(table) -> str:
             f"{'moves' if len(restated) == 1 else 'move'} between reports in a way the growth the reports state "
             f"cannot explain (the widest gap: {widest}): the series were restated on a new base, so compare levels "
             "within one report, not across reports. Notebook 05 (section 2) lists them with both sentences.")
+
+
+def md_shared_indicators(shared) -> str:
+    """How many indicators enough places share to compare, and the most shared one."""
+    if shared.empty:
+        return nothing_to_show("cross-section", "no indicator is targeted by two or more places in the same year")
+    top = shared.loc[shared["places"].astype(int).idxmax()]
+    return (f"{fmt_count(len(shared), 'indicator')} (with measure and year) {'is' if len(shared) == 1 else 'are'} "
+            f"targeted by two or more places; the most shared is **{md_escape(top['indicator'])}** "
+            f"({top['measure']}) for {int(top['year'])}, by {top['places']} places.")
 
 
 def md_crosssection(table) -> str:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from .findings import fmt_count, fmt_list, fmt_percent, md_escape, md_restated, nothing_to_show
+from .findings import (fmt_count, fmt_list, fmt_percent, md_escape, md_restated, md_shared_indicators,
+                       nothing_to_show)
 from .metadata import doc_type_name
 
 __all__ = [
@@ -545,22 +546,25 @@ def table_attainment_summary(attainment, *, registered: bool = True):
 
 
 def _side(r, side: str) -> str:
-    return ("" if _isnan(year := r.get(f"{side}_year")) else f"{int(year)}, ") + str(r[f"{side}_doc"])
+    """One side of a revision as stated: 303.6亿元 (2016, hailar_gov_2017)."""
+    value = fmt_stated(r[f"{side}_value"], unit=(r.get("later_unit") if side == "later" else None) or r["unit"])
+    year = r.get(f"{side}_year")
+    return f"{value} ({'' if _isnan(year) else f'{int(year)}, '}{r[f'{side}_doc']})"
+
+
+_REVISION_VIEW = ["indicator", "measure", "year", "kind", "earlier", "later", "change, %", "a year, %",
+                  "stated growth, %", "earlier sentence", "later sentence"]
 
 
 def table_revisions(revisions):
-    """Revisions for reading: what, which year, the kind, both values with their years and documents,
-    the change in %, for a restated base the growth a year between them and the growth stated, both sentences."""
+    """Revisions for reading: both values with their years and documents, the change in %, for a
+    restated base the growth a year between them and the growth stated, and both sentences."""
     import pandas as pd
 
-    rows = [{"indicator": r["indicator"], "measure": r["measure"], "year": str(int(r["year"])) if not _isnan(r["year"]) else "",
-             "kind": r["kind"], "earlier": f"{fmt_stated(r['earlier_value'], unit=r['unit'])} ({_side(r, 'earlier')})",
-             "later": f"{fmt_stated(r['later_value'], unit=r.get('later_unit') or r['unit'])} ({_side(r, 'later')})",
-             "change, %": r["change_pct"], "a year, %": r.get("implied_growth"), "stated growth, %": r.get("stated_growth"),
-             "earlier sentence": r["earlier_sentence"], "later sentence": r["later_sentence"]} for r in revisions.to_dict("records")]
-    table = pd.DataFrame(rows, columns=["indicator", "measure", "year", "kind", "earlier", "later", "change, %", "a year, %",
-                                        "stated growth, %", "earlier sentence", "later sentence"])
-    return table.astype({c: float for c in ("change, %", "a year, %", "stated growth, %")})
+    rows = [[r["indicator"], r["measure"], "" if _isnan(r["year"]) else str(int(r["year"])), r["kind"],
+             _side(r, "earlier"), _side(r, "later"), r["change_pct"], r.get("implied_growth"),
+             r.get("stated_growth"), r["earlier_sentence"], r["later_sentence"]] for r in revisions.to_dict("records")]
+    return pd.DataFrame(rows, columns=_REVISION_VIEW).astype({c: float for c in _REVISION_VIEW[6:9]})
 
 
 def md_crosssection_source(name: str, corpus) -> str:
@@ -570,16 +574,6 @@ def md_crosssection_source(name: str, corpus) -> str:
     when = f" of {_year_list(set(years))}" if years else ""
     return (f"*The selection holds one place, so this section reads the bundled corpus {md_escape(name)}: "
             f"{fmt_count(len(corpus), 'document')}{when} from {fmt_count(len(places), 'place')}.*")
-
-
-def md_shared_indicators(shared) -> str:
-    """How many indicators enough places share to compare, and the most shared one."""
-    if shared.empty:
-        return nothing_to_show("cross-section", "no indicator is targeted by two or more places in the same year")
-    top = shared.loc[shared["places"].astype(int).idxmax()]
-    return (f"{fmt_count(len(shared), 'indicator')} (with measure and year) {'is' if len(shared) == 1 else 'are'} "
-            f"targeted by two or more places; the most shared is **{md_escape(top['indicator'])}** "
-            f"({top['measure']}) for {int(top['year'])}, by {top['places']} places.")
 
 
 def table_crosssection(table):
