@@ -155,6 +155,19 @@ def _describe(units: DFM, idx: list[int], spec=None) -> str:
     return "、".join(labels) if len(labels) <= 3 else f"{'、'.join(labels[:3])} 等{len(labels)}个"
 
 
+def _keyness_table(feats, a, b, n_target: int, n_reference: int, *, measure: str, correction: str) -> pd.DataFrame:
+    """feature, statistic, p, n_target, n_reference, log_ratio of each feature's 2x2 table
+    (counts a in the target, b in the reference), most key first: the rows of both textstat_keyness
+    and textstat_keyness_each."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    stat, p, lr = _keyness_stats(a, b, n_target, n_reference, measure=measure, correction=correction)
+    col = MEASURES[measure]
+    out = pd.DataFrame({"feature": feats, col: stat, "p": p, "n_target": a.astype(int),
+                        "n_reference": b.astype(int), "log_ratio": lr})
+    return out.sort_values([col, "n_target", "feature"], ascending=[False, False, True],
+                           kind="mergesort").reset_index(drop=True)
+
+
 def textstat_keyness(toks, target, *, measure: str = "lr", correction: str = "default",
                      groups: str | Sequence[str] | None = None, reference=None,
                      min_count: int = 1) -> pd.DataFrame:
@@ -194,13 +207,8 @@ def textstat_keyness(toks, target, *, measure: str = "lr", correction: str = "de
     both = ct + cr
     used = np.flatnonzero((both > 0) & (both >= min_count))
     feats = [units.features[j] for j in used]
-    a, b = ct[used].astype(float), cr[used].astype(float)
-    stat, p, lr = _keyness_stats(a, b, nt, nr, measure=measure, correction=correction)
+    out = _keyness_table(feats, ct[used], cr[used], nt, nr, measure=measure, correction=correction)
     col = MEASURES[measure]
-    out = pd.DataFrame({"feature": feats, col: stat, "p": p, "n_target": a.astype(int),
-                        "n_reference": b.astype(int), "log_ratio": lr})
-    out = out.sort_values([col, "n_target", "feature"], ascending=[False, False, True],
-                          kind="mergesort").reset_index(drop=True)
     # A default reference selected by a mapping target is named by the same columns (金昌市/凉州区).
     ref_spec = reference if reference is not None else (target if isinstance(target, Mapping) else None)
     out.attrs.update(target=_describe(units, t_idx, target), reference=_describe(units, r_idx, ref_spec),
@@ -229,21 +237,17 @@ def textstat_keyness_each(toks, *, groups: str | Sequence[str] | None = None, n:
                              f"not {len(units.docnames)} ({', '.join(units.docnames)})")
     totals = units.counts.sum(axis=0)
     used = np.flatnonzero((totals > 0) & (totals >= min_count))
-    feats = np.array([units.features[j] for j in used], dtype=object)
+    feats = [units.features[j] for j in used]
     col = MEASURES.get(measure, measure)
     blocks = []
     n_all = int(totals.sum())
     for i, name in enumerate(units.docnames):
-        a = units.counts[i, used].astype(float)
-        b = totals[used] - a
+        a = units.counts[i, used]
         n_unit = int(units.counts[i].sum())     # all its words, rare ones too (the 2x2 table's a + c)
-        stat, p, lr = _keyness_stats(a, b, n_unit, n_all - n_unit, measure=measure, correction=correction)
-        block = pd.DataFrame({"group": name, "feature": feats, col: stat, "p": p,
-                              "n_target": a.astype(int), "n_reference": b.astype(int), "log_ratio": lr})
-        block = block[(block[col] > 0) & (block["p"] <= max_p)]
-        block = block.sort_values([col, "n_target", "feature"], ascending=[False, False, True],
-                                  kind="mergesort").head(n)
-        blocks.append(block.assign(rank=range(1, len(block) + 1)))
+        block = _keyness_table(feats, a, totals[used] - a, n_unit, n_all - n_unit, measure=measure,
+                               correction=correction)
+        block = block[(block[col] > 0) & (block["p"] <= max_p)].head(n)
+        blocks.append(block.assign(group=name, rank=range(1, len(block) + 1)))
     columns = ["group", "rank", "feature", col, "p", "n_target", "n_reference", "log_ratio"]
     out = pd.concat(blocks, ignore_index=True)[columns]
     out.attrs.update(units=list(units.docnames), measure=col)
