@@ -102,6 +102,8 @@ def test_md_restated_names_the_widest_gap_of_the_restated_levels_only():
         "report, not across reports. Notebook 05 (section 2) lists them with both sentences.")
     assert md_restated(r.iloc[:1]).startswith("- **Restated series.** 1 level of 海拉尔区 moves between reports")
     assert md_restated(r.iloc[2:]) == md_restated(r.iloc[0:0]) == ""
+    # a place name is escaped once, as every name in a sentence
+    assert "1 level of 海拉尔\\_区 moves" in md_restated(r.iloc[:1].assign(place="海拉尔_区"))
 
 
 def test_md_crosssection():

@@ -528,8 +528,8 @@ def md_restated(table) -> str:
     if len(restated) == 0:
         return ""
     r = restated.loc[(restated["stated_growth"] - restated["implied_growth"]).idxmax()]
-    places = sorted({md_escape(p) for p in restated["place"] if isinstance(p, str) and p})
-    places = fmt_list(places) if places else "the selection"
+    places = sorted({p for p in restated["place"] if isinstance(p, str) and p})
+    places = fmt_list(places) if places else "the selection"        # (fmt_list escapes)
     widest = (f"{md_escape(r['indicator'])} {_num(r['earlier_value'])}{md_escape(r['unit'])} for "
               f"{int(r['earlier_year'])}, then {_num(r['later_value'])}{md_escape(r['later_unit'])} for "
               f"{int(r['later_year'])}, {_num(r['implied_growth'])}% a year against growth of "
