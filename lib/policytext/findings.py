@@ -330,7 +330,8 @@ def longest_series(docs: pd.DataFrame, *, min_years: int = 3) -> tuple[dict | No
         return None, nothing_to_show("trends over the years",
                                      f"no place has reports of one kind from {min_years} years or more")
     place, kind = min(years.index, key=lambda k: (-years[k], -reports[k], str(k[0]), k[1]))
-    seen = sorted(known[(known["place"] == place) & (known["kind"] == kind)]["year"].unique())
+    mine = known[(known["place"] == place) & (known["kind"] == kind)]
+    seen = sorted(mine["year"].unique())
     gaps = sorted(set(range(seen[0], seen[-1] + 1)) - set(seen))
     what = f"{doc_type_name(kind)}s" if kind else "reports of no stated kind"
     text = (f"Over the years: the {what} of **{md_escape(place)}**, {len(seen)} years from {seen[0]} to "
@@ -338,8 +339,7 @@ def longest_series(docs: pd.DataFrame, *, min_years: int = 3) -> tuple[dict | No
     text += f"; no report for {fmt_list(gaps)}." if gaps else "."
     if (years >= min_years).sum() > 1:
         text += " Other places have such series too: set `city` to follow one of them."
-    ids = known.loc[(known["place"] == place) & (known["kind"] == kind), "id"].tolist()
-    return {"place": place, "doc_type": kind or None, "years": [int(y) for y in seen], "ids": ids}, text
+    return {"place": place, "doc_type": kind or None, "years": [int(y) for y in seen], "ids": mine["id"].tolist()}, text
 
 
 def trend_summary(trends: pd.DataFrame, *, n: int = 5, rate: str = "per 10,000 terms", what: str = "term") -> str:
