@@ -25,7 +25,8 @@ __all__ = [
     "fmt_stated", "md_city_targets", "md_consistency", "table_implied_growth",
     "md_implied_growth", "timeline_choices", "timeline_place", "md_timeline", "md_conclusions",
     # notebook 05
-    "md_selection", "md_selection_fallback", "attainment_choices", "md_possible_results", "table_attainment", "table_attainment_summary",
+    "md_selection", "md_selection_fallback", "attainment_choices", "md_possible_results", "table_attainment",
+    "table_attainment_summary",
     "table_revisions", "md_crosssection_source", "md_shared_indicators", "table_crosssection",
 ]
 
@@ -360,8 +361,8 @@ def md_timeline(q, indicator: str, *, place: str, corpus=None) -> str:
         return nothing_to_show(f"timeline of {md_escape(indicator)}", "no dated value in this selection")
     kinds = rows["label"].value_counts()
     years = sorted(int(y) for y in rows["year"].unique())
-    named = any(str(doc.meta.get("place") or "") for doc in corpus or ())
-    where = md_escape(place) or ("the documents without a place" if named else "the selection")
+    unplaced = "the documents without a place" if any(_place_of(corpus).values()) else "the selection"
+    where = md_escape(place) or unplaced
     return (f"**{md_escape(indicator)}** ({measure}) in {where}: "
             f"{fmt_count(len(rows), 'statement')} from {fmt_count(rows['doc'].nunique(), 'document')}, "
             f"{years[0]}–{years[-1]} (" + ", ".join(f"{n} {k}" for k, n in kinds.items()) + ").")
