@@ -204,25 +204,35 @@ def _write(path: Path, data: bytes) -> None:
         raise
 
 
+def _files(folder: str | Path, suffixes: tuple[str, ...]) -> list[tuple[str, os.stat_result]]:
+    """(path, stat) of the files of `folder` (not its sub-folders, links not followed) that end
+    with `suffixes`; a file that vanishes while it is read is left out."""
+    found = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                try:
+                    if entry.name.endswith(suffixes) and entry.is_file(follow_symlinks=False):
+                        found.append((entry.path, entry.stat(follow_symlinks=False)))
+                except OSError:
+                    continue
+    except OSError:
+        pass
+    return found
+
+
 def _remove_files(folder: str, suffixes: tuple[str, ...], *, older_than: float | None = None) -> tuple[int, int]:
-    """Remove the files of `folder` (not its sub-folders) that end with `suffixes`, and, with
-    `older_than`, were last changed more than that many seconds ago; (files, bytes) removed."""
+    """Remove the files of `folder` that _files finds and, with `older_than`, were last changed
+    more than that many seconds ago; (files, bytes) removed."""
     import time
 
     removed = size = 0
     now = time.time()
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return 0, 0
-    for entry in entries:
+    for path, info in _files(folder, suffixes):
+        if older_than is not None and now - info.st_mtime < older_than:
+            continue
         try:
-            if not entry.name.endswith(suffixes) or not entry.is_file(follow_symlinks=False):
-                continue
-            info = entry.stat(follow_symlinks=False)
-            if older_than is not None and now - info.st_mtime < older_than:
-                continue
-            os.unlink(entry.path)
+            os.unlink(path)
         except OSError:
             continue
         removed, size = removed + 1, size + info.st_size
@@ -240,8 +250,8 @@ def cache_summary() -> list[tuple[str, int, int]]:
     """(folder, entries, bytes) for each folder of the cache, for `policytext cache`."""
     rows = []
     for folder in _namespaces(Path(_root())):
-        files = [e for e in os.scandir(folder) if e.name.endswith(_ENTRY) and e.is_file(follow_symlinks=False)]
-        rows.append((folder.name, len(files), sum(e.stat(follow_symlinks=False).st_size for e in files)))
+        files = _files(folder, (_ENTRY,))
+        rows.append((folder.name, len(files), sum(info.st_size for _, info in files)))
     return rows
 
 
