@@ -163,7 +163,6 @@ def textstat_frequency(toks, *, groups: str | Sequence[str] | None = None, n: in
     return pd.concat(frames, ignore_index=True)[columns]
 
 
-
 def textstat_trends(toks, *, groups: str = "year", min_count: int = 10,
                     remove: bool | Iterable[str] = True, corpus=None) -> pd.DataFrame:
     """How each term's rate moved across groups with numeric values (years): the slope of a

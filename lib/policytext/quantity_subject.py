@@ -317,6 +317,7 @@ def total_of_subject_before(cl: Clause) -> tuple[str, str]:
 _TOTAL = re.compile(r"总(?:量|额|数|规模|里程|面积|长度|花费)")
 _NEW_OF = re.compile(r"^(?:累计)?(?:净增|新增|新建|新开工|建成|开通|新培育)")
 
+
 def noun_before_value(cl: Clause) -> tuple[str, str]:
     """地区生产总值增长5%: the phrase before the value; 城镇 or 农村 alone, after a clause about a
     城乡 subject (城乡最低生活保障标准逐年提高，城镇年人均提高600元), is that subject's half."""
