@@ -305,18 +305,16 @@ def timeline_choices(q, *, place: str, corpus=None, n: int = 3) -> list[str]:
     """Registry indicators worth a timeline in `place`: at least two distinct (year, value) points
     in the measure the timeline draws; most documents first. Fewer than two points make no chart."""
     from .indicators import indicator_registry
+    from .timeline import usual_measure
 
-    registry = indicator_registry()
-    order = list(registry.names)
+    order = list(indicator_registry().names)
     places = _place_of(corpus)
     rows = q[q["year"].notna() & q["indicator"].isin(order) & q["label"].isin(("target", "achieved", "estimate"))]
     if places:
         rows = rows[rows["doc"].map(lambda d: places.get(d, "")) == (place or "")]
     scored = []
     for indicator, g in rows.groupby("indicator"):
-        hint = registry.measures.get(indicator)
-        measure = hint if hint in set(g["measure"]) else g["measure"].mode().iloc[0]
-        g = g[g["measure"] == measure]
+        g = g[g["measure"] == usual_measure(indicator, g["measure"])]
         if len(g[["year", "value"]].drop_duplicates()) >= 2:
             scored.append((-g["doc"].nunique(), -len(g), order.index(indicator), indicator))
     return [name for *_, name in sorted(scored)[:n]]

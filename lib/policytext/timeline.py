@@ -11,7 +11,7 @@ from .errors import ParameterError
 from .figures import cached_figure
 from .targets import tracked_statements, unit_scale
 
-__all__ = ["timeline_points", "textplot_timeline"]
+__all__ = ["timeline_points", "usual_measure", "textplot_timeline"]
 
 
 def timeline_points(q: pd.DataFrame, indicator: str, *, measure: str | None = None, place: str | None = None,
@@ -21,7 +21,7 @@ def timeline_points(q: pd.DataFrame, indicator: str, *, measure: str | None = No
     ``place`` when given (place from ``corpus`` or a ``place`` column), in ``measure``
     (default: the registry's usual measure of the indicator when present, else the most common
     one) and in its most common kind of unit (亿元 and 万元 together, not 亿元 and %)."""
-    from .indicators import canonical_indicator, indicator_registry
+    from .indicators import canonical_indicator
 
     t = tracked_statements(q, corpus)
     name = canonical_indicator(indicator)
@@ -32,14 +32,22 @@ def timeline_points(q: pd.DataFrame, indicator: str, *, measure: str | None = No
         where = f" in {place}" if place is not None else ""
         raise ParameterError(f"no values with a year for indicator {indicator!r}{where}")
     if measure is None:
-        hint = indicator_registry().measures.get(name)
-        measure = hint if hint in set(t["measure"]) else t["measure"].mode().iloc[0]
+        measure = usual_measure(name, t["measure"])
     if not (t["measure"] == measure).any():
         raise ParameterError(f"no {measure!r} values with a year for indicator {indicator!r}"
                              f"{f' in {place}' if place is not None else ''}; measures found: "
                              f"{sorted(t['measure'].unique())}")
     t = t[t["measure"] == measure]
     return t[t["base_unit"] == t["base_unit"].mode().iloc[0]], measure
+
+
+def usual_measure(indicator: str, measures: pd.Series) -> str:
+    """The measure a timeline of `indicator` draws among those its statements have: the
+    registry's usual one (level for income) when present, else the most common."""
+    from .indicators import indicator_registry
+
+    hint = indicator_registry().measures.get(indicator)
+    return hint if hint in set(measures) else measures.mode().iloc[0]
 
 
 @cached_figure
