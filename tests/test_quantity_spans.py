@@ -98,6 +98,12 @@ def test_units_ranges_and_relations(text, expected):
     ("引进投资超10亿元重大项目14个", [True, False]),
     ("地区生产总值超200亿元，增长5%", [False, False]),
     ("营业收入超10亿元、利润增长8%", [False, False]),
+    # ... or after a count of the class it defines (江苏 2026); a count of other things, or 达, is an amount
+    ("191家工业企业营业收入超百亿元；一般公共预算收入增长2.1%", [False, True, False]),
+    ("12个县区地区生产总值突破200亿元", [False, True]),
+    ("10家企业产值达5亿元", [False, False]),
+    ("29个省份保供煤炭超35亿吨", [False, False]),
+    ("10个先导区集聚核心企业超150家", [False, False]),
 ])
 def test_a_value_that_describes_the_noun_after_it_is_an_attribute(text, attributes):
     assert [c.attribute for c in find_candidates(text)] == attributes

@@ -323,6 +323,10 @@ _OVER = re.compile(r"(?:超过|超|逾)$")
 # what a threshold written before the noun (超…) can define: firms, places, parks, projects ...
 _CLASS_NOUN = re.compile(r"的?[\u4e00-\u9fff]{0,6}?(?:企业|县|县区|县市|园区|开发区|产业集群|产业链|产业|集群|项目|乡镇|景区|"
                          r"品牌|工厂|基地|商圈|街区|城市)")
+# ... or after a count of the class: 191家工业企业营业收入超百亿元 (each firm's revenue, not theirs
+# together; 超 says so, where 达 could be a sum)
+_COUNTED_CLASS = re.compile(r"[0-9０-９一二三四五六七八九十两百千]+[家个户所][\u4e00-\u9fff]{0,10}?"
+                            r"(?:企业|公司|工厂|县|县区|县市|园区|开发区|乡镇)[\u4e00-\u9fff]{1,8}?(?:超过|超|逾|突破)$")
 _THRESHOLD = re.compile(r"及?以[上下]的?(?=[\u4e00-\u9fff])(?!目标|任务|水平|增长|增速|速度|规模|大关|的目标)")
 
 
@@ -339,6 +343,8 @@ def describes_noun(text: str, c: Candidate, unit_end: int, previous: Candidate |
         return True
     if _OVER.search(text, max(0, c.start - 2), c.start) and _CLASS_NOUN.match(text, unit_end):
         return True             # 营收超百亿元企业, 年产值超过10亿元的骨干企业: a class, not an amount
+    if _COUNTED_CLASS.search(text, max(0, c.start - 30), c.start) and not _CLASS_NOUN.match(text, unit_end):
+        return True             # 191家工业企业营业收入超百亿元
     if base not in _CAPACITY_UNITS or not _FACILITY.match(text, unit_end):
         return False
     if not re.match(r"[\u4e00-\u9fff]", text[unit_end:unit_end + 1]):
