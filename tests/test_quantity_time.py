@@ -2,43 +2,7 @@
 import pandas as pd
 import pytest
 
-from policytext.quantity_time import PeriodContext, period_for, period_label, plan_period, span_in
-
-
-@pytest.mark.parametrize("number, years", [(14, (2021, 2025)), (15, (2026, 2030)), (13, (2016, 2020)),
-                                           (10, (2001, 2005)), (8, (1991, 1995)), (1, (1953, 1957))])
-def test_plan_period(number, years):
-    assert plan_period(number) == years
-
-
-@pytest.mark.parametrize("text, span, end_point", [
-    ("“十五五”时期全省", (2026, 2030), False),
-    ("力争“十四五”末", (2021, 2025), True),
-    ("“九五”期间", (1996, 2000), False),
-    ("第十个五年计划", (2001, 2005), False),
-    ("由2010年的162.4亿元增加到2015年的287.9亿元,", (2010, 2015), False),
-    ("2015年收入完成30788元,比2010年增加13480元,", (2010, 2015), False),
-    ("2026—2030年", (2026, 2030), False),
-    ("今后五年", (2026, 2030), False),       # counted from the review year 2025
-    ("过去的五年", (2021, 2025), False),
-    ("五年来", (2021, 2025), False),
-    ("近三年", (2023, 2025), False),
-])
-def test_span_in(text, span, end_point):
-    found, is_end, _ = span_in(text, 2025)
-    assert (found, is_end) == (span, end_point)
-
-
-def test_since_a_plan_began_runs_up_to_the_review_year():
-    # “十四五”以来 in a report of 2024 (review year 2023): 2021–2023, never the plan's 2025
-    assert span_in("“十四五”以来，全市新增城镇就业5万人", 2023)[:2] == ((2021, 2023), False)
-    assert span_in("“十四五”以来", 2025)[:2] == ((2021, 2025), False)     # the plan is over
-    assert span_in("“十四五”时期", 2023)[:2] == ((2021, 2025), False)     # the plan itself
-
-
-@pytest.mark.parametrize("text", ["在“十三五”基础上", "十五个", "五年前", "一九五"])
-def test_not_a_period(text):
-    assert span_in(text, 2025)[0] is None
+from policytext.quantity_time import PeriodContext, period_for, period_label
 
 
 def test_context_is_the_last_period_named_in_the_section():
@@ -88,11 +52,9 @@ def test_an_annual_mean_level_is_no_average_rate():
     assert not AVG_RATE.search("PM2.5年均浓度") and not AVG_RATE.search("年均气温")
 
 
-def test_years_in_chinese_digits():
-    from policytext.quantity_time import year_value, year_for
+def test_a_year_in_chinese_digits_dates_a_target():
+    from policytext.quantity_time import year_for
 
-    assert (year_value("一九九五"), year_value("二〇〇三"), year_value("二○○○"), year_value("2026")) == (
-        1995, 2003, 2000, 2026)
     kw = dict(year=1996, review_year=1995, label="target", part="plan", horizon=None)
     assert year_for("到二〇〇〇年人口控制在13亿", 11, **kw) == (2000, True)
 
@@ -282,6 +244,28 @@ def test_a_row_of_five_year_openers_governs_the_paragraphs_under_each():
     assert _periods(lone, year=2026, review_year=2025)["17.78万人"][2] == "2025"
 
 
+def test_a_lone_opener_governs_up_to_where_the_section_turns_to_the_year():
+    # 河南 2026: 过去的五年极不寻常。… is a paragraph of its own; the subtitled paragraphs after it
+    # review the five years until 刚刚过去的2025年…; without such a turn they may be the year's
+    text = ("一、“十四五”时期和2025年工作回顾\n"
+            "过去的五年极不寻常。我们经受住世纪疫情严重冲击，有效应对一系列重大风险挑战，经济社会发展取得新成就。\n"
+            "民生福祉不断增进。城镇新增就业603.7万人，改造城镇老旧小区174万户。常住人口城镇化率60%。\n"
+            "刚刚过去的2025年很不平凡。城镇新增就业112万人。\n")
+    got = _periods(text, year=2026, review_year=2025)
+    assert (got["603.7万人"][2], got["174万户"][2]) == ("2021–2025",) * 2
+    assert got["60%"][2] == got["112万人"][2] == "2025"
+    no_turn = text.split("刚刚")[0]
+    assert _periods(no_turn, year=2026, review_year=2025)["603.7万人"][2] == "2025"
+
+
+def test_a_five_year_opener_after_the_addresss_first_sentence():
+    # 陕西 2026: 各位代表！2025年目标任务顺利完成，…。五年来，… reviews the five years
+    text = ("各位代表！2025年目标任务顺利完成，标志着“十四五”圆满收官。五年来，我们牢记嘱托、感恩奋进，"
+            "全省工作呈现新气象。天然气产量增长37.9%，累计建成国家级产业集群21个。\n")
+    got = _periods(text, year=2026, review_year=2025)
+    assert got["37.9%"][2] == got["21个"][2] == "2021–2025"
+
+
 def test_a_change_in_a_five_year_paragraph_is_over_the_five_years():
     # 安徽, 甘肃 2026: a growth rate in a paragraph that opens on the five years (——这五年…,
     # ——这是…的五年) is a change since the plan began, never the last year's growth
@@ -310,6 +294,13 @@ def test_a_change_in_a_five_year_paragraph_is_over_the_five_years():
     ("——这五年高质量发展稳步推进,技术合同成交额累计达260亿元,全社会研发经费投入强度达到1.2%。", "260亿元", "1.2%"),
     ("——这五年高质量发展稳步推进,县域经济加快发展,新增百亿县区26个,累计达到46个,县域经济活力持续增强。",
      "26个", "46个"),
+    # 年均 in an earlier clause makes no later value annual; 建设 opening a clause is a flow; a
+    # project's total investment is its size (江苏, 甘肃 2026)
+    ("——这五年高质量发展稳步推进,人均可支配收入年均增长6%,城镇新增就业超690万人,常住人口城镇化率达76.2%。",
+     "690万人", "76.2%"),
+    ("——这五年高质量发展稳步推进,严守耕地保护红线,建设高标准农田1739万亩,常住人口城镇化率达76.2%。",
+     "1739万亩", "76.2%"),
+    ("——这五年高质量发展稳步推进,总投资410亿元的巨化硅氟新材料项目刷新纪录,新增学位138万个。", "138万个", "410亿元"),
 ])
 def test_what_the_five_years_reached_is_no_total_over_them(text, total, reached):
     got = _periods(text, year=2026, review_year=2025)

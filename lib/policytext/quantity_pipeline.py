@@ -1,7 +1,8 @@
 """The quantities pipeline over one text: :func:`extract_quantities`, a pipeline of named steps:
 
 1. spans (:mod:`.quantity_spans`): numbers with unit, range and relation;
-2. time (:mod:`.quantity_time`): the year and the period each value holds for;
+2. time (:mod:`.quantity_time`): the year and the period each value holds for, from the years
+   and spans the text names (:mod:`.quantity_periods`);
 3. subject (:mod:`.quantity_subject`): the indicator, from an ordered list of resolvers;
 4. label (:mod:`.quantity_label`): target / achieved / estimate, and the measure.
 

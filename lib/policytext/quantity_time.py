@@ -21,123 +21,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterator
 
 from .metadata import written_date
+from .quantity_periods import (CN_YEAR, PART_OF_YEAR, PERIOD_PATTERN, TIME_PREFIX, cn_int, period_mentions, plan_period,
+                               span_in, span_of, year_value)
 from .structure import Paragraph, heading_level, is_heading
 
 __all__ = ["AVG_RATE", "PART_OF_YEAR", "PERIOD_PATTERN", "TIME_PREFIX", "PeriodContext", "horizon_marks", "horizon_at",
            "is_rate_over_span", "month_of", "period_for", "period_label", "plan_period", "review_year_of", "span_in", "starts_span",
            "year_for", "year_of_months",
            "year_value"]
-
-# 一九九五年 / 二〇〇三年: older reports write years in Chinese digits
-_CN_YEAR = r"[一二][九〇零○][〇零○一二三四五六七八九]{2}"
-_CN_DIGIT = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
-
-
-def year_value(written: str) -> int:
-    """'2026' -> 2026, '一九九五' -> 1995."""
-    return int(written) if written.isdigit() else int("".join(_CN_DIGIT[ch] for ch in written))
-
-
-# Part of a year up to a month: 1—3月, 前5个月, 截至4月底, 一季度, 上半年, 前三季度 (year_of_months)
-PART_OF_YEAR = (r"(?:(?:1|一)\s*[—\-－~～至到]|截至)\s*(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份|底|末)?"
-                 r"|前(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?月|第?一季度|上半年|前两个?季度|前三季度")
-# THE time words that open a phrase (到2026年, 今年, 五年来 ...): the subject step strips them.
-TIME_PREFIX = (r"(?:(?:到|至|截至|在)?(?:(?:19|20)\d\d|" + _CN_YEAR + r")年(?:底|末)?(?:前|之前)?|今年|全年|明年|去年|五年来|过去五年|今后五年|"
-               r"未来五年|年内|年(?:底|末|初)(?:前)?|当年|本年|近年来|" + PART_OF_YEAR + ")")
-
-_CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
-def plan_period(number: int) -> tuple[int, int]:
-    """Years of the ``number``-th five-year plan: 14 -> (2021, 2025), 9 -> (1996, 2000).
-
-    The first two plans ran 1953–1962; after three adjustment years the third started in 1966
-    and every later plan follows on."""
-    start = 1953 + 5 * (number - 1) if number <= 2 else 1966 + 5 * (number - 3)
-    return start, start + 4
-
-
-def _cn_int(s: str) -> int:
-    if s.startswith("十"):
-        return 10 + (_CN_NUM[s[1]] if len(s) > 1 else 0)
-    if len(s) == 2 and s[1] == "十":
-        return _CN_NUM[s[0]] * 10
-    return _CN_NUM[s[0]] * 10 + _CN_NUM[s[2]] if len(s) == 3 else _CN_NUM[s]
-
-
-_Q = r"[“\"‘]?"
-_QE = r"[”\"’]?"
-# 十四五 is unambiguous; 九五 / 十五 (a plan, or the number 95 / 15) only quoted or before 计划/时期...
-_PLAN = (rf"{_Q}(?P<plan>十[一二三四五六])五{_QE}(?P<tail>期?末|时期末|期间|时期|规划|计划)?"
-         rf"|[“\"‘](?P<plan_q>十|[六七八九])五[”\"’](?P<tail_q>期?末|时期末|期间|时期|规划|计划)?"
-         rf"|(?P<plan_s>十|[六七八九])五(?P<tail_s>期间|时期|计划)"
-         rf"|第(?P<plan_n>[一二三四五六七八九十]{{1,3}})个五年(?:规划|计划)")
-_YEAR = r"(?:19|20)\d\d"
-_RANGE = rf"(?P<r0>{_YEAR})\s*年?\s*[-—–~～至到]\s*(?P<r1>{_YEAR})\s*年"
-_FROM_TO = rf"(?:由|从)(?P<f0>{_YEAR})\s*年[^。；;]{{0,40}}?(?:到|至)(?P<f1>{_YEAR})\s*年"
-# 2015年…完成30788元,比2010年增加…,年均递增12.2%: from the base year to the reference year
-_SINCE = rf"(?P<s1>{_YEAR})\s*年[^。；;]{{0,40}}?(?:比|较)(?P<s0>{_YEAR})\s*年"
-_AHEAD = r"(?:今后|未来|此后)(?P<ahead>[一二三四五六七八九十]|\d{1,2})年"
-_BACK = (r"(?:过去的?|近|前)(?P<back>[一二三四五六七八九十]|\d{1,2})年(?!前)"
-         r"|(?P<back_s>[二三四五六七八九十]|\d{1,2})年来")
-# The lookahead lists every alternative's first character: a cheap test that makes the scan
-# of a whole document several times faster.
-PERIOD_PATTERN = re.compile("(?=[“\"‘十六七八九第\\d由从今未此过近前二三四五])(?:"
-                            + "|".join([_PLAN, _RANGE, _FROM_TO, _SINCE, _AHEAD, _BACK]) + ")")
-# 在“十三五”基础上, 比“十三五”末: a baseline, not the period the value holds for
-_BASELINE_AFTER = re.compile(r"基础上|的基础|相比|水平上")
-_BASELINE_BEFORE = re.compile(r"(?:在|比|较|与|同)$")
-
-
-def _mentions(text: str) -> Iterator[re.Match]:
-    """The period mentions of ``text`` that are not baselines (在“十三五”基础上, 比“十三五”末)."""
-    for m in PERIOD_PATTERN.finditer(text):
-        if not (_BASELINE_AFTER.match(text, m.end())
-                or _BASELINE_BEFORE.search(text[max(0, m.start() - 1):m.start()])):
-            yield m
-
-
-def _count(s: str) -> int:
-    return int(s) if s.isdigit() else _cn_int(s)
-
-
-def _span_of(m: re.Match, review_year: int | None) -> tuple[tuple[int, int] | None, bool]:
-    """(span, is_end_point) of one period mention; is_end_point for 十四五末 (one year)."""
-    g = m.groupdict()
-    plan = g["plan"] or g["plan_q"] or g["plan_s"]
-    if plan or g["plan_n"]:
-        number = _cn_int(plan or g["plan_n"])
-        tail = g["tail"] or g["tail_q"] or g["tail_s"] or ""
-        span = plan_period(number)
-        if review_year is not None and m.string.startswith("以来", m.end()) and span[0] <= review_year < span[1]:
-            return (span[0], review_year), False     # “十四五”以来: since its start, up to the review
-        return span, tail.endswith("末")
-    if g["r0"]:
-        a, b = int(g["r0"]), int(g["r1"])
-        return ((a, b) if a < b else None), False
-    if g["f0"] or g["s0"]:
-        a, b = (int(g["f0"]), int(g["f1"])) if g["f0"] else (int(g["s0"]), int(g["s1"]))
-        return ((a, b) if a < b else None), False
-    if review_year is None:
-        return None, False
-    if g["ahead"]:
-        return (review_year + 1, review_year + _count(g["ahead"])), False
-    n = _count(g["back"] or g["back_s"])
-    return ((review_year - n + 1, review_year) if n > 1 else None), False
-
-
-def span_in(text: str, review_year: int | None) -> tuple[tuple[int, int] | None, bool, int]:
-    """The last period mention in ``text``: (span, is_end_point, end of the mention) or
-    (None, False, -1).  Baselines (在“十三五”基础上) are skipped."""
-    found: tuple[tuple[int, int] | None, bool, int] = (None, False, -1)
-    for m in _mentions(text):
-        span, end_point = _span_of(m, review_year)
-        if span is not None:
-            found = (span, end_point, m.end())
-    return found
 
 
 # “十三五”圆满收官、“十四五”顺利开局: a plan named in passing does not set the period
@@ -155,10 +48,10 @@ class PeriodContext:
         marks: list[tuple[int, tuple[int, int] | None]] = []
         for m in _TOP_HEADING.finditer(text):
             marks.append((m.start(), None))            # a new top-level section forgets the period
-        for m in _mentions(text):
+        for m in period_mentions(text):
             if m.group("f0") or m.group("s0"):
                 continue        # from-to years hold for their own sentence only
-            span, end_point = _span_of(m, review_year)
+            span, end_point = span_of(m, review_year)
             if span is not None and not end_point and not _IN_PASSING.match(text, m.end()):
                 marks.append((m.end(), span))
         marks.sort(key=lambda mark: mark[0])
@@ -195,8 +88,9 @@ _THIS_YEAR_PARAGRAPH = re.compile(r"^[ \t\u3000]*(?:[^\n：:，,。]{1,12}[：:]
 
 
 # ——这五年民生福祉不断增进。 / 五年来,我们… / “十四五”时期是…的五年, also after the paragraph's
-# subtitle (——城市面貌发生巨变。五年来,…): a paragraph opening on the past five years reviews them
-_OPENER = re.compile(r"^[ \t\u3000]*(?:——)?(?:[^\n。！!，,；;：:]{2,24}[。！!])?(?:这五年|五年来|过去的?五年|这是[^\n。，,]{2,30}?的五年|"
+# subtitle (——城市面貌发生巨变。五年来,…) or the address's first sentence (各位代表！2025年目标任务顺利
+# 完成，…。五年来，…, 陕西 2026): a paragraph opening on the past five years reviews them
+_OPENER = re.compile(r"^[ \t\u3000]*(?:——)?(?:各位代表[！!，,：:][^\n。！!]{0,60}[。！!]|[^\n。！!，,；;：:]{2,24}[。！!])?(?:这五年|五年来|过去的?五年|这是[^\n。，,]{2,30}?的五年|"
                      r"[“\"]?(?P<plan>十[一二三四五六])五[”\"]?时期(?!末|目标|主要|的|和|工作|发展成就))", re.M)
 
 
@@ -212,21 +106,32 @@ def _review_paragraphs(text: str, review_year: int | None) -> list[tuple[int, in
     opener's own paragraph (——这五年…, 五年来,…), or, where the review is written as a row of
     such openers (——这五年… ×6, 五年来，我们… ×7 over subtitled paragraphs, 海南 2026), from each
     opener to the next opener, top-level heading or paragraph opening on another time. A single
-    opener governs its paragraph only: what follows it may review the last year alone."""
+    opener governs its paragraph only, as what follows it may review the last year alone, unless
+    the section turns to another time later (过去的五年极不寻常。… then 刚刚过去的2025年…, 河南 2026):
+    then the paragraphs up to that turn are the five years'."""
     if review_year is None:
         return []
     every = list(_OPENER.finditer(text))
     openers = []
     for m in every:
-        span = plan_period(_cn_int(m.group("plan"))) if m.group("plan") else (review_year - 4, review_year)
+        span = plan_period(cn_int(m.group("plan"))) if m.group("plan") else (review_year - 4, review_year)
         if span[1] <= review_year:
             end = text.find("\n", m.start())
             openers.append((m, len(text) if end < 0 else end, span))
-    if len(openers) < 2:
-        return [(m.start(), end, span) for m, end, span in openers if end - m.start() >= 40]
+    turns = {m.start() for m in _OTHER_TIME.finditer(text)}
     bounds = sorted({m.start() for m in every} | {m.start() for m in _TOP_HEADING.finditer(text)}
-                    | {m.start() for m in _OTHER_TIME.finditer(text)} | {len(text)})
+                    | turns | {len(text)})
+    if len(openers) < 2:
+        return [(m.start(), _turn_after(end, bounds, turns), span) for m, end, span in openers
+                if end - m.start() >= 40]
     return [(m.start(), bounds[bisect.bisect_right(bounds, m.start())], span) for m, _, span in openers]
+
+
+def _turn_after(end: int, bounds: list[int], turns: set[int]) -> int:
+    """Where a lone opener's paragraph (ending at ``end``) stops governing: the next bound if the
+    section turns to another time there, else its own end."""
+    following = bounds[bisect.bisect_right(bounds, end)] if end < bounds[-1] else end
+    return following if following in turns else end
 
 
 def period_label(start: int | None, end: int | None) -> str:
@@ -282,7 +187,7 @@ def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, 
         return span
     paragraph = context.opened_by(position) if context is not None else None
     if (measure == "change" and paragraph is not None and label != "target" and span is None
-            and not _ONE_YEAR_AFTER.search(sentence_pre)):
+            and not _one_year_after(sentence_pre, clause_pre)):
         return paragraph        # ——这五年…经营主体超850万户、增长45%: a change over the five years
     flow_span = _flow_over_span(sentence_pre, clause_pre, measure=measure, label=label, review_year=review_year,
                                 paragraph=paragraph, section=section)
@@ -321,7 +226,7 @@ def _change_since_base(clause_pre: str, year: int | None) -> tuple[int, int] | N
     bases = _BASE_YEAR.findall(clause_pre)
     plan = _BASE_PLAN_END.search(clause_pre)
     if bases or plan:
-        base = int(bases[-1]) if bases else plan_period(10 + _CN_NUM[plan.group(1)])[1]
+        base = int(bases[-1]) if bases else plan_period(cn_int("十" + plan.group(1)))[1]
         return (base + 1, year) if base < year - 1 else None
     return (year - 4, year) if _FIVE_YEARS_BACK.search(clause_pre) else None
 
@@ -332,19 +237,25 @@ def _change_since_base(clause_pre: str, year: int | None) -> tuple[int, int] | N
 # (五年来,完成街巷硬化134.6公里 / “十四五”时期新增就业…).  共 only before a verb or 计/有: 公共, 共享.
 # 累计达260亿元 is a sum reached, not a level: 达 after 累计 is part of the flow.
 _FLOW = (r"(?:累[计积]|合计|共计)(?:达到|达|突破|超过|超)?|共有|共(?=完成|实施|投资|投入|办理|建成|新增|新建|发放|帮助|培训|引进|争取|落实|开工)"
-         r"|新增|新建|新开工|开通|建成|完成|实施|投资|投入|发放|办理|铺设|修建|改造|改扩建|解决|培训|引进|援助|"
+         r"|新增|新建|新开工|开通|建成|(?:(?<=[，,；;：:])|^)建设|完成|实施|投资|投入|发放|办理|铺设|修建|改造|改扩建|解决|培训|引进|援助|"
          r"救助|资助|安置|减免|提出|争取|造林")
 # A level reached at the end: 达到18.99平方米, 突破6万人, 扩大至228个, 稳居第1, 保持1万亿元以上
 _LEVEL = (r"达到|达|突破|超过|(?:增|降|升|扩大|提高|提升|上升|下降|增加|增长|减少|缩小)(?:至|到)|稳定在|保持|"
           r"稳居|位居|位列|排名|居(?:全国|中部|西部|东部|世界|第)|余额|存量|保有量")
 _CUE = re.compile(f"(?P<flow>{_FLOW})|(?P<level>{_LEVEL})")
-# per head, a rate, a total stock, an annual or record figure, a comparison with a base
+# per head, a rate, a total stock or a project's total investment, an annual or record figure, a comparison with a base
 # year: never a sum over the years
-_NOT_A_TOTAL = re.compile(r"人均|率|比重|占|总[数长量]|总里程|总规模|规模(?!以上)|年度|年产|最高|最低|"
+_NOT_A_TOTAL = re.compile(r"人均|率|比重|占|总[数长量]|总投资|总里程|总规模|规模(?!以上)|年度|年产|最高|最低|"
                           r"(?:比|较)(?:(?:19|20)\d\d|上年|去年|同期|五年前)|同比|由|从")
 _SEGMENT = re.compile(r"[，,；;]")
-# a year, 全年 or 每年 after the span: the value is that year's (or an annual one)
-_ONE_YEAR_AFTER = re.compile(r"(?:19|20)\d\d\s*年|今年|明年|去年|上年|本年|当年|全年|每年|年均|平均每年")
+# a year, 全年 or 每年 after the span: the value is that year's (or an annual one); 年均 only in
+# the value's own clause (人均可支配收入年均增长6%，城镇新增就业超690万人: the 690万 adds up)
+_ONE_YEAR_AFTER = re.compile(r"(?:19|20)\d\d\s*年|今年|明年|去年|上年|本年|当年|全年|每年")
+_AVERAGED = re.compile(r"年均|平均每年")
+
+
+def _one_year_after(scope: str, clause_pre: str) -> bool:
+    return _ONE_YEAR_AFTER.search(scope) is not None or _AVERAGED.search(clause_pre) is not None
 # 五年累计发放…, 五年共实施…, 五年建成…, 五年新增…: bare 五年 before a flow, back from the review year
 _BARE_FIVE = re.compile(_BARE_FIVE_YEARS + "(?=" + _FLOW + ")")
 
@@ -354,10 +265,10 @@ def _span_mentions(text: str, review_year: int | None, *, back_bare: bool) -> li
     ranges, 今后五年 / 五年来, and (``back_bare``) bare 五年 before a flow.  From-to years
     (由2010年…到2015年) and plan end points (“十四五”末) hold for one year."""
     found = []
-    for m in _mentions(text):
+    for m in period_mentions(text):
         if m.group("f0") or m.group("s0"):
             continue
-        span, end_point = _span_of(m, review_year)
+        span, end_point = span_of(m, review_year)
         if span is not None and not end_point:
             found.append((m.start(), m.end(), span))
     if back_bare and review_year is not None:
@@ -402,7 +313,7 @@ def _flow_over_span(sentence_pre: str, clause_pre: str, *, measure: str, label: 
         return None
     if review_year is not None and (span[1] <= review_year if label == "target" else span[0] > review_year):
         return None
-    if _ONE_YEAR_AFTER.search(scope):
+    if _one_year_after(scope, clause_pre):
         return None
     cues = list(_CUE.finditer(scope))
     if not cues or not cues[-1].group("flow"):
@@ -431,7 +342,7 @@ def _ending_at_named_year(span: tuple[int, int], after_mention: str) -> tuple[in
 # ------------------------------------------------------------------ years
 
 _YEAR_REF = re.compile(
-    r"(?P<prefix>到|至|截至|在|于|较|比|与|从|同|相比)?(?P<year>(?:19|20)\d\d|" + _CN_YEAR + r")\s*年"
+    r"(?P<prefix>到|至|截至|在|于|较|比|与|从|同|相比)?(?P<year>(?:19|20)\d\d|" + CN_YEAR + r")\s*年"
     r"(?P<suffix>底|末|年底|年末|前|的|以来|起|相比|同期|基础上|水平)?")
 _PLAN_HORIZON = re.compile(r"[“\"]?(十[一二三四五六])五[”\"]?(期?末|时期末|期间|时期)?(基础上)?")
 _RELATIVE_YEAR = re.compile(r"今年|明年|去年|上年|全年|本年|" + _SO_FAR)
@@ -452,7 +363,7 @@ _PLAN_IN_HEADING = re.compile(r"(十[一二三四五六])五")
 # A year in a heading sets the horizon (2022年重点工作), a date does not: the dateline
 # ——2022年1月10日在…大会上 of a January report would make all it says before its first
 # top-level heading (or all of an interview) look forward to 2022.
-_HEADING_YEAR = re.compile(r"((?:19|20)\d\d|" + _CN_YEAR + r")\s*年(?!\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月)")
+_HEADING_YEAR = re.compile(r"((?:19|20)\d\d|" + CN_YEAR + r")\s*年(?!\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月)")
 
 
 def horizon_marks(paragraphs: list[Paragraph], review_year: int | None) -> list[tuple[int, int | None]]:
@@ -472,7 +383,7 @@ def horizon_marks(paragraphs: list[Paragraph], review_year: int | None) -> list[
             elif _FIVE_YEARS.search(head) and review_year:
                 horizon = review_year + 5
             elif plan := _PLAN_IN_HEADING.search(head):
-                horizon = plan_period(_cn_int(plan.group(1)))[1]     # “十五五”时期的目标: by 2030
+                horizon = plan_period(cn_int(plan.group(1)))[1]     # “十五五”时期的目标: by 2030
         marks.append((par.start, horizon))
     return marks
 
@@ -513,7 +424,7 @@ def year_of_months(sentence_pre: str, year: int | None, month: int | None) -> in
     last = next((last for name, last in _LAST_MONTH_OF.items() if part.endswith(name)), None)
     if last is None:
         written = _MONTH_NUMBER.findall(part)[-1]
-        last = int(written) if written.isdigit() else _cn_int(written.replace("两", "二"))
+        last = int(written) if written.isdigit() else cn_int(written.replace("两", "二"))
     return year if last < month else year - 1
 
 
@@ -558,7 +469,7 @@ def year_for(sentence: str, offset: int, *, year: int | None, review_year: int |
             continue        # 在"十三五"基础上, 是“十一五”时期的2.7倍: a baseline
         if m.group(2) is None and not re.search(r"到|至|力争|实现", pre[max(0, m.start() - 3):m.start()]):
             continue
-        y = plan_period(_cn_int(m.group(1)))[1]
+        y = plan_period(cn_int(m.group(1)))[1]
         if re.search(r"(?:较|比|与|同|相比)$", pre[:m.start()]):
             if pre.endswith("的", m.end()) and m.end() + 1 == len(pre):
                 return y, True      # 较“十三五”末的9323.1亿元: the base value, of that year
