@@ -3,7 +3,8 @@ import pandas as pd
 
 from policytext.attainment import ATTAINMENT_COLUMNS
 from policytext.crosssection import CROSSSECTION_COLUMNS
-from policytext.findings import md_attainment, md_crosssection, md_restated, md_revisions
+from policytext.findings import md_attainment, md_crosssection
+from policytext.findings_revisions import md_restated, md_revisions
 from policytext.revisions import REVISION_COLUMNS
 
 GDP = "地区生产总值"
@@ -71,7 +72,8 @@ def test_md_revisions():
     r = pd.DataFrame([{"place": "海拉尔区", "indicator": GDP, "measure": "level", "kind": "restated base",
                        "earlier_value": 303.6, "unit": "亿元", "earlier_year": 2016, "earlier_doc": "2017.txt",
                        "later_value": 192.3, "later_unit": "亿元", "later_year": 2018, "later_doc": "2019.txt",
-                       "implied_growth": -20.41, "stated_growth": 6.0},
+                       "implied_growth": -20.41, "stated_growth": 6.0, "unexplained_growth": -40.24,
+                       "unstated_years": "2017", "restatement_cue": ""},
                       {"place": "", "indicator": GDP, "measure": "change", "kind": "estimate replaced",
                        "earlier_value": 7, "unit": "%", "earlier_year": 2016, "earlier_doc": "a",
                        "later_value": 7.2, "later_unit": "%", "later_year": 2016, "later_doc": "b"}],
@@ -80,7 +82,12 @@ def test_md_revisions():
     assert text.startswith("2 figures are stated differently across documents (restated base: 1, "
                            "estimate replaced: 1).")
     assert ("海拉尔区 地区生产总值 (level): 303.6亿元 for 2016 (2017\\.txt), then 192.3亿元 for 2018 (2019\\.txt) — "
-            "-20.41% a year, against reported growth of 6%: a restated base.") in text
+            "-20.41% a year, against reported growth of 6% for 2018; no report states growth for 2017, which would "
+            "need -40.24% a year: a restated base, or a change of that size then.") in text
+    # the later sentence's own words settle it
+    said = r.iloc[[0]].assign(stated_growth=float("nan"), restatement_cue="剔除虚增空转因素")
+    assert ("-20.41% a year; no report states growth for 2017; the later sentence says 剔除虚增空转因素: "
+            "a restated base.") in md_revisions(said)
     assert "地区生产总值 (change): 7% for 2016 (a), then 7.2% for 2016 (b) (estimate replaced)." in text
     assert "more in the table" not in text and "1 more in the table." in md_revisions(r, top=1)
 
@@ -89,17 +96,23 @@ def test_md_restated_names_the_widest_gap_of_the_restated_levels_only():
     # hailar: levels fall between reports that state growth (the 2017 statistical clean-up)
     row = {"place": "海拉尔区", "measure": "level", "kind": "restated base", "unit": "亿元", "later_unit": "亿元"}
     r = pd.DataFrame([{**row, "indicator": GDP, "earlier_value": 303.6, "earlier_year": 2016, "later_value": 192.3,
-                       "later_year": 2018, "implied_growth": -20.41, "stated_growth": 6.0},
+                       "later_year": 2018, "implied_growth": -20.41, "stated_growth": 6.0, "unexplained_growth": -40.24,
+                       "unstated_years": "2017"},
                       {**row, "indicator": "规模以上工业总产值", "earlier_value": 198.1, "earlier_year": 2016,
-                       "later_value": 90.1, "later_year": 2018, "implied_growth": -32.56, "stated_growth": 6.9},
+                       "later_value": 90.1, "later_year": 2018, "implied_growth": -32.56, "stated_growth": 6.9,
+                       "unexplained_growth": -57.46, "unstated_years": "2017"},
                       {**row, "indicator": GDP, "kind": "revision", "earlier_value": 7, "later_value": 7.2}],
                      ).reindex(columns=REVISION_COLUMNS)
-    # gaps: 6 - (-20.41) = 26.41 and 6.9 - (-32.56) = 39.46; the revision is not a restated level
+    # the widest unexplained change is -57.46% a year; the revision is not a restated level
     assert md_restated(r) == (
         "- **Restated series.** 2 levels of 海拉尔区 move between reports in a way the growth the reports state "
         "cannot explain (the widest gap: 规模以上工业总产值 198.1亿元 for 2016, then 90.1亿元 for 2018, -32.56% a "
-        "year against growth of 6.9%): the series were restated on a new base, so compare levels within one "
-        "report, not across reports. Notebook 05 (section 2) lists them with both sentences.")
+        "year, against reported growth of 6.9% for 2018; no report states growth for 2017, which would need "
+        "-57.46% a year): the series were restated on a new base (2 of them could also be a change in years for "
+        "which no report states growth), so compare levels within one report, not across reports. Notebook 05 "
+        "(section 2) lists them with both sentences.")
+    certain = r.assign(unstated_years="")
+    assert "new base, so compare" in md_restated(certain)
     assert md_restated(r.iloc[:1]).startswith("- **Restated series.** 1 level of 海拉尔区 moves between reports")
     assert md_restated(r.iloc[2:]) == md_restated(r.iloc[0:0]) == ""
     # a place name is escaped once, as every name in a sentence

@@ -175,7 +175,8 @@ def test_conclusions_apply_only_the_rules_that_hold():
 
     restated = pd.DataFrame([{"place": "甲市", "indicator": "地区生产总值", "kind": "restated base", "earlier_value": 300,
                               "unit": "亿元", "earlier_year": 2016, "later_value": 190, "later_unit": "亿元",
-                              "later_year": 2018, "implied_growth": -20.4, "stated_growth": 6}],
+                              "later_year": 2018, "implied_growth": -20.4, "stated_growth": 6,
+                              "unexplained_growth": -26.4, "unstated_years": ""}],
                             ).reindex(columns=REVISION_COLUMNS)
     bullets = md_conclusions(checks.iloc[0:0], growth.iloc[0:0], q, docs_per_place={"甲市": 2}, revisions=restated)
     assert bullets.split("\n")[0] == unchecked
@@ -290,6 +291,9 @@ def test_revisions_table_keeps_both_values_and_sentences():
     row = table_revisions(dated).iloc[0]
     assert (row["earlier"], row["later"]) == ("303.6亿元 (2016, r2017)", "192.3亿元 (2018, r2019)")
     assert (row["a year, %"], row["stated growth, %"]) == (-20.41, 6.0)
+    # ... and what that growth leaves unexplained, over the years no report states growth for
+    row = table_revisions(dated.assign(unexplained_growth=-40.24, unstated_years="2017")).iloc[0]
+    assert (row["unexplained, % a year"], row["no growth stated for"]) == (-40.24, "2017")
 
 
 def test_crosssection_views():

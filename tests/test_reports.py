@@ -404,13 +404,21 @@ def test_generated_numbers_equal_the_cells_beside_them(selection):
     if "04-target-tracking" in done:  # the widest gap of the restated series, in the table beside it
         text, tables = _section(_item(selection, "04-target-tracking"), "md_conclusions(")
         said = re.search(r"the widest gap: (\S+) ([\d.]+)\S* for (\d{4}), then ([\d.]+)\S* for (\d{4}), "
-                         r"(-?[\d.]+)% a year against growth of (-?[\d.]+)%", text)
+                         r"(-?[\d.]+)% a year(?:, against reported growth of (-?[\d.]+)% for \d{4})?"
+                         r"(?:; no report states growth for ([\d, ]+?)(?:, which would need (-?[\d.]+)% a year)?)?[;)]",
+                         text)
         assert bool(said) == bool(tables), (label, text)
         if said:
-            name, earlier, year1, later, year2, a_year, stated = said.groups()
+            name, earlier, year1, later, year2, a_year, stated, unstated, needed = said.groups()
             row = next(r for r in tables[0] if r["indicator"] == name and r["earlier"].startswith(earlier))
             assert f"({year1}, " in row["earlier"] and row["later"].startswith(later) and f"({year2}, " in row["later"]
-            assert (_number(row["a year, %"]), _number(row["stated growth, %"])) == (float(a_year), float(stated))
+            assert _number(row["a year, %"]) == float(a_year) and row["no growth stated for"] == (unstated or "")
+            if stated is None:
+                assert row["stated growth, %"] in ("", "–"), (label, row)
+            else:
+                assert _number(row["stated growth, %"]) == float(stated), (label, row)
+            if needed:
+                assert _number(row["unexplained, % a year"]) == float(needed), (label, row)
             checked += 1
     if "05-targets-over-time" in done:  # the pairs to confirm: as many as said, each of a named year or period
         text, tables = _section(_item(selection, "05-targets-over-time"), "textstat_possible_results(")

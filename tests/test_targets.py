@@ -15,6 +15,8 @@ def q(*rows):
 
 GDP = "地区生产总值"
 INCOME = "城镇居民人均可支配收入"
+FAI = "固定资产投资"
+REVENUE = "一般公共预算收入"
 TABLE = q(
     ("000", "achieved", GDP, "level", 326.5, None, "亿元", "=", 2021, "2021年全市地区生产总值达到326.5亿元"),
     ("000", "achieved", GDP, "level", 300, None, "亿元", ">=", 2021, "首次突破300亿元"),
@@ -309,7 +311,40 @@ def test_restated_base_against_reported_growth():
     assert (x.indicator, x.earlier_year, x.earlier_value, x.later_year, x.later_value) == (GDP, 2016, 303.6, 2018, 192.3)
     assert x.implied_growth == pytest.approx(((192.3 / 303.6) ** 0.5 - 1) * 100, abs=0.01)
     assert x.stated_growth == 6.0
-    assert textstat_revisions(dated(q(*rows), {"r17": 2017, "r19": 2019}), threshold=30).empty
+    # no report states 2017's growth: that year would need 192.3 / 1.06 / 303.6 - 1 = -40.2%
+    assert x.unstated_years == "2017" and x.restatement_cue == ""
+    assert x.unexplained_growth == pytest.approx((192.3 / 1.06 / 303.6 - 1) * 100, abs=0.01)
+    assert list(textstat_revisions(dated(q(*rows), {"r17": 2017, "r19": 2019}), threshold=40)["kind"]) == [
+        "restated base"]
+    assert textstat_revisions(dated(q(*rows), {"r17": 2017, "r19": 2019}), threshold=41).empty
+
+
+def test_a_level_the_stated_growth_explains_over_the_years_between_is_no_restatement():
+    # 2014 -> 2016 with 10% stated for each year: 121 = 100 × 1.1 × 1.1; the same fall with 2015 unstated
+    # is what 2015 would need (-28.8%), which a real fall could be too
+    rows = [("r15", "achieved", FAI, "level", 100, None, "亿元", "=", 2014, "完成100亿元"),
+            ("r16", "achieved", FAI, "change", 10, None, "%", "=", 2015, "增长10%"),
+            ("r17", "achieved", FAI, "level", 121, None, "亿元", "=", 2016, "完成121亿元"),
+            ("r17", "achieved", FAI, "change", 10, None, "%", "=", 2016, "增长10%")]
+    years = {"r15": 2015, "r16": 2016, "r17": 2017}
+    assert textstat_revisions(dated(q(*rows), years)).empty
+    fall = [rows[0], (*rows[2][:4], 82.9, *rows[2][5:]), rows[3]]
+    x = textstat_revisions(dated(q(*fall), years)).iloc[0]
+    assert (x.kind, x.unstated_years) == ("restated base", "2015")
+    assert x.unexplained_growth == pytest.approx((82.9 / 1.1 / 100 - 1) * 100, abs=0.01)
+
+
+def test_a_sentence_that_says_it_restates_needs_no_stated_growth():
+    # 海拉尔 2018: 一般公共预算收入剔除虚增空转因素后完成10.4亿元, after 17亿元 for 2016; no growth stated
+    said = "一般公共预算收入剔除虚增空转因素后完成10.4亿元"
+    rows = [("r17", "achieved", REVENUE, "level", 17, None, "亿元", "=", 2016, "一般公共预算收入完成17亿元"),
+            ("r18", "achieved", REVENUE, "level", 10.4, None, "亿元", "=", 2017, said)]
+    x = textstat_revisions(dated(q(*rows), {"r17": 2017, "r18": 2018})).iloc[0]
+    assert (x.kind, x.restatement_cue, x.unstated_years) == ("restated base", "剔除虚增空转因素", "2017")
+    assert x.implied_growth == x.unexplained_growth == pytest.approx(-38.82, abs=0.01)
+    assert pd.isna(x.stated_growth)
+    plain = [rows[0], (*rows[1][:9], "一般公共预算收入完成10.4亿元")]
+    assert textstat_revisions(dated(q(*plain), {"r17": 2017, "r18": 2018})).empty    # nothing to judge it by
 
 
 def test_revisions_hailar_restatement():
@@ -325,6 +360,10 @@ def test_revisions_hailar_restatement():
     assert (x.earlier_doc, x.earlier_year, x.earlier_value) == ("hailar_gov_2017", 2016, 303.6)
     assert (x.later_doc, x.later_year, x.later_value) == ("hailar_gov_2019", 2018, 192.3)
     assert "192.3亿元" in x.later_sentence and c["hailar_gov_2019"].raw[x.later_start:x.later_end] == "192.3"
+    # the 2018 report says it restated budget revenue (剔除虚增空转因素后完成10.4亿元) and states no growth
+    revenue = r[(r["indicator"] == REVENUE) & (r["kind"] == "restated base")]
+    assert [(x.earlier_value, x.later_value, x.restatement_cue) for x in revenue.itertuples()] == [
+        (17.0, 10.4, "剔除虚增空转因素")]
 
 
 # ---------------------------------------------------------------- cross-section (policytext.crosssection)

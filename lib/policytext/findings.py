@@ -20,7 +20,7 @@ from .dfm import MISSING
 from .metadata import doc_type_name
 
 __all__ = [
-    "md_escape", "fmt_number", "fmt_percent", "fmt_count", "fmt_list", "nothing_to_show",
+    "md_escape", "fmt_number", "fmt_figure", "fmt_percent", "fmt_count", "fmt_list", "nothing_to_show",
     # corpus and term frequency (notebooks 00-03; the theme comparison's own are in findings_themes)
     "corpus_summary", "input_notes", "length_contrast", "cleaning_summary", "parts_summary", "segmentation_summary",
     "discovery_summary", "top_terms", "distinctive_terms", "term_contexts", "dispersion",
@@ -422,10 +422,10 @@ def short_text_caution(docs: pd.DataFrame, *, min_chars: int = 5000) -> str:
 # Markdown from the tables of policytext.attainment, .revisions and .crosssection: every
 # number and name below comes from the table passed in.
 
-__all__ += ["md_attainment", "md_revisions", "md_restated", "md_shared_indicators", "md_crosssection"]
+__all__ += ["md_attainment", "md_shared_indicators", "md_crosssection"]
 
 
-def _num(value: float) -> str:
+def fmt_figure(value: float) -> str:
     """A stated figure with the decimals it needs (21 -> '21', 18.5 -> '18.5')."""
     value = float(value)
     for decimals in (0, 1, 2):
@@ -436,7 +436,7 @@ def _num(value: float) -> str:
 
 def _stated(value: float, high: float | None, unit: object, relation: object = "=") -> str:
     sign = {">=": "≥", "<=": "≤", "~": "≈"}.get(str(relation), "")
-    text = _num(value) if high is None or high != high else f"{_num(value)}–{_num(high)}"
+    text = fmt_figure(value) if high is None or high != high else f"{fmt_figure(value)}–{fmt_figure(high)}"
     return f"{sign}{text}{md_escape(unit) if unit is not None and unit == unit else ''}"
 
 
@@ -454,7 +454,7 @@ def _subject(table, what: str) -> str:
 def _points(value: float, unit: object) -> str:
     """A difference in a unit: 2.5 in % is '2.5 percentage points'."""
     unit = "" if unit is None or unit != unit else str(unit)
-    return f"{_num(value)} percentage points" if unit in ("%", "％") else f"{_num(value)}{md_escape(unit)}"
+    return f"{fmt_figure(value)} percentage points" if unit in ("%", "％") else f"{fmt_figure(value)}{md_escape(unit)}"
 
 
 def md_attainment(table, *, detail: int = 12) -> str:
@@ -478,7 +478,7 @@ def md_attainment(table, *, detail: int = 12) -> str:
         def pair(r):
             who = f"{md_escape(r.indicator)} " if multi else ""
             return (f"{who}{int(r.year)}: {_stated(r.target, r.target_high, r.unit, r.relation)} target, "
-                    f"{_num(r.achieved)}{md_escape(r.achieved_unit or '')} "
+                    f"{fmt_figure(r.achieved)}{md_escape(r.achieved_unit or '')} "
                     f"{'estimated' if r.achieved_kind == 'estimate' else 'achieved'}")
         for label, rows in (("Met", met), ("Missed", missed)):
             if len(rows):
@@ -496,48 +496,6 @@ def md_attainment(table, *, detail: int = 12) -> str:
         text += (f" No result is stated yet for the target{'s' if len(years) > 1 else ''} of "
                  f"{fmt_list(map(str, years))}.")
     return text
-
-
-def md_revisions(table, *, top: int = 5) -> str:
-    """What was restated across documents, in words, from a textstat_revisions table: the
-    counts by kind and the first ``top`` cases with both values and their documents."""
-    if len(table) == 0:
-        return nothing_to_show("revisions", "no figure is stated differently by two documents")
-    counts = table["kind"].value_counts()
-    kinds = ", ".join(f"{md_escape(k)}: {n}" for k, n in counts.items())
-    text = f"{len(table)} figures are stated differently across documents ({kinds})."
-    for r in table.head(top).itertuples():
-        earlier = f"{_num(r.earlier_value)}{md_escape(r.unit)} for {int(r.earlier_year)} ({md_escape(r.earlier_doc)})"
-        later = f"{_num(r.later_value)}{md_escape(r.later_unit)} for {int(r.later_year)} ({md_escape(r.later_doc)})"
-        what = f"{md_escape(r.place) + ' ' if r.place else ''}{md_escape(r.indicator)} ({md_escape(r.measure)})"
-        if r.kind == "restated base":
-            text += (f" {what}: {earlier}, then {later} — {_num(r.implied_growth)}% a year, against reported "
-                     f"growth of {_num(r.stated_growth)}%: a restated base.")
-        else:
-            text += f" {what}: {earlier}, then {later} ({md_escape(r.kind)})."
-    if len(table) > top:
-        text += f" {len(table) - top} more in the table."
-    return text
-
-
-def md_restated(table) -> str:
-    """A conclusions bullet for notebook 04 from a textstat_revisions table: the levels whose
-    change between reports the growth they state cannot explain (a series restated on a new
-    base), with the widest gap; "" when there are none."""
-    restated = table[table["kind"] == "restated base"] if len(table) else table
-    if len(restated) == 0:
-        return ""
-    r = restated.loc[(restated["stated_growth"] - restated["implied_growth"]).idxmax()]
-    places = sorted({p for p in restated["place"] if isinstance(p, str) and p})
-    places = fmt_list(places) if places else "the selection"        # (fmt_list escapes)
-    widest = (f"{md_escape(r['indicator'])} {_num(r['earlier_value'])}{md_escape(r['unit'])} for "
-              f"{int(r['earlier_year'])}, then {_num(r['later_value'])}{md_escape(r['later_unit'])} for "
-              f"{int(r['later_year'])}, {_num(r['implied_growth'])}% a year against growth of "
-              f"{_num(r['stated_growth'])}%")
-    return (f"- **Restated series.** {fmt_count(len(restated), 'level')} of {places} "
-            f"{'moves' if len(restated) == 1 else 'move'} between reports in a way the growth the reports state "
-            f"cannot explain (the widest gap: {widest}): the series were restated on a new base, so compare levels "
-            "within one report, not across reports. Notebook 05 (section 2) lists them with both sentences.")
 
 
 def md_shared_indicators(shared) -> str:
@@ -561,12 +519,12 @@ def md_crosssection(table) -> str:
     low, high = t.loc[t["target"].idxmin()], t.loc[t["target"].idxmax()]
     text = f"{len(t)} places set a {int(t['year'].iloc[0])} target for {what}"
     if low["target"] == high["target"]:
-        text += f", all of them {_num(low['target'])}{unit}."
+        text += f", all of them {fmt_figure(low['target'])}{unit}."
     else:
         mode = t["target"].mode()
         common = t["target"].eq(mode.iloc[0]).sum()
-        text += (f": from {_num(low['target'])}{unit} ({md_escape(low['place'])}) to {_num(high['target'])}{unit} "
-                 f"({md_escape(high['place'])}); {common} of them chose {_num(mode.iloc[0])}{unit}.")
+        text += (f": from {fmt_figure(low['target'])}{unit} ({md_escape(low['place'])}) to {fmt_figure(high['target'])}{unit} "
+                 f"({md_escape(high['place'])}); {common} of them chose {fmt_figure(mode.iloc[0])}{unit}.")
     ranges = int(t["target_high"].notna().sum())
     if ranges:
         text += f" {ranges} {'states' if ranges == 1 else 'state'} a range rather than one figure."

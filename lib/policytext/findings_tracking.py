@@ -16,8 +16,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from .findings import (fmt_count, fmt_list, fmt_percent, md_escape, md_restated, md_shared_indicators,
-                       nothing_to_show)
+from .findings import fmt_count, fmt_list, fmt_percent, md_escape, md_shared_indicators, nothing_to_show
+from .findings_revisions import md_restated, md_revisions
 from .metadata import doc_type_name
 
 __all__ = [
@@ -27,7 +27,7 @@ __all__ = [
     # notebook 05
     "md_selection", "md_selection_fallback", "attainment_choices", "md_possible_results", "table_attainment",
     "table_attainment_summary",
-    "table_revisions", "md_crosssection_source", "md_shared_indicators", "table_crosssection",
+    "md_revisions", "table_revisions", "md_crosssection_source", "md_shared_indicators", "table_crosssection",
 ]
 
 # notebook 04
@@ -552,18 +552,21 @@ def _side(r, side: str) -> str:
 
 
 _REVISION_VIEW = ["indicator", "measure", "year", "kind", "earlier", "later", "change, %", "a year, %",
-                  "stated growth, %", "earlier sentence", "later sentence"]
+                  "stated growth, %", "unexplained, % a year", "no growth stated for", "earlier sentence",
+                  "later sentence"]
 
 
 def table_revisions(revisions):
     """Revisions for reading: both values with their years and documents, the change in %, for a
-    restated base the growth a year between them and the growth stated, and both sentences."""
+    restated base the growth a year between them, the growth stated, what it leaves unexplained and
+    the years without stated growth, and both sentences."""
     import pandas as pd
 
     rows = [[r["indicator"], r["measure"], "" if _isnan(r["year"]) else str(int(r["year"])), r["kind"],
              _side(r, "earlier"), _side(r, "later"), r["change_pct"], r.get("implied_growth"),
-             r.get("stated_growth"), r["earlier_sentence"], r["later_sentence"]] for r in revisions.to_dict("records")]
-    return pd.DataFrame(rows, columns=_REVISION_VIEW).astype({c: float for c in _REVISION_VIEW[6:9]})
+             r.get("stated_growth"), r.get("unexplained_growth"), r.get("unstated_years") or "",
+             r["earlier_sentence"], r["later_sentence"]] for r in revisions.to_dict("records")]
+    return pd.DataFrame(rows, columns=_REVISION_VIEW).astype({c: float for c in _REVISION_VIEW[6:10]})
 
 
 def md_crosssection_source(name: str, corpus) -> str:

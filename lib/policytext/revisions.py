@@ -9,15 +9,20 @@
   same finished year (the later one revises the earlier);
 - ``differs``: two documents of the same date (or of unknown order) disagree;
 - ``restated base``: a level reported by a later document sits so far from the level an
-  earlier document reported for an earlier year that the growth it implies departs from
-  the growth reported for that year by more than ``threshold`` percentage points a year
-  (海拉尔区: GDP 303.6亿元 in 2016, 192.3亿元 in 2018 with growth of 6.0% — the series was
-  restated after 剔除虚增空转因素).  Nominal levels and real growth differ by a few points;
-  a restated base by tens.
+  earlier document reported for an earlier year that the growth the reports state for the
+  years between cannot explain it: what is left over, spread over the years for which no
+  report states growth (or over all of them), departs by more than ``threshold`` percentage
+  points a year (海拉尔区: GDP 303.6亿元 in 2016, 192.3亿元 in 2018 with growth of 6.0% and none
+  stated for 2017, which would need −40.2% — the series was restated after 剔除虚增空转因素).
+  With no growth stated for any of those years, a pair counts only when the later sentence
+  says the figure was restated (剔除虚增空转因素后完成10.4亿元, 按新口径).  Nominal levels and
+  real growth differ by a few points; a restated base by tens.
 
 Only exact statements (relation '=') are compared: 突破300亿元 revises nothing.
 """
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -28,7 +33,7 @@ __all__ = ["textstat_revisions", "REVISION_COLUMNS"]
 
 REVISION_COLUMNS = [
     "place", "indicator", "measure", "year", "kind", "earlier_value", "later_value", "unit", "change_pct",
-    "implied_growth", "stated_growth", "earlier_year", "earlier_doc", "earlier_label", "earlier_start",
+    "implied_growth", "stated_growth", "unexplained_growth", "unstated_years", "restatement_cue", "earlier_year", "earlier_doc", "earlier_label", "earlier_start",
     "earlier_end", "earlier_sentence", "later_year", "later_doc", "later_label", "later_start", "later_end",
     "later_sentence", "later_unit",
 ]
@@ -98,18 +103,38 @@ def _growth_reported(records: list[dict]) -> dict:
     return {(r["place"], r["indicator"], int(r["year"])): float(r["value"]) for r in g}
 
 
+# A sentence that says its figure is on a new base: 剔除虚增空转因素后完成10.4亿元, 按新口径, 核减
+_RESTATEMENT_CUE = re.compile(r"剔除[\u4e00-\u9fff]{0,10}?因素|挤[出掉]?水分|核减|新口径|口径调整|调整口径|统计口径")
+
+
+def _unexplained(e: dict, later: dict, growth: dict) -> tuple[float, list[int], float | None] | None:
+    """(change a year the stated growth leaves unexplained, the years without stated growth, the
+    later year's stated growth) between two levels; None when no growth is stated and the later
+    sentence does not say it restates."""
+    years = range(int(e["year"]) + 1, int(later["year"]) + 1)
+    stated = {y: growth.get((later["place"], later["indicator"], y)) for y in years}
+    unstated = [y for y, g in stated.items() if g is None]
+    if len(unstated) == len(stated) and not _RESTATEMENT_CUE.search(str(later["sentence"])):
+        return None
+    factor = later["_scaled"] / e["_scaled"]
+    for g in stated.values():
+        if g is not None:
+            factor /= 1 + g / 100
+    rate = (factor ** (1 / (len(unstated) or len(stated))) - 1) * 100
+    return rate, unstated, stated[int(later["year"])]
+
+
 def _restated(records: list[dict], threshold: float, max_gap: int) -> list[dict]:
-    """Level pairs (earlier document, earlier year) -> (later document, later year) whose
-    implied annual growth departs from the growth reported for the later year."""
+    """Level pairs (earlier document, earlier year) -> (later document, later year) whose change
+    the growth stated for the years between leaves unexplained by more than ``threshold``."""
     growth = _growth_reported(records)
     levels = [r for r in records if r["measure"] == "level" and _known(r["_date"]) and r["_scaled"] > 0]
     out = []
     for g in _groups(levels, ("place", "indicator", "_base")).values():
         for later in g:
-            stated = growth.get((later["place"], later["indicator"], int(later["year"])))
             earlier = [r for r in g if r["_date"] < later["_date"]
                        and later["year"] - max_gap <= r["year"] < later["year"]]
-            if stated is None or not earlier:
+            if not earlier:
                 continue
             # the latest year before, as its latest document states it
             e = max(earlier, key=lambda r: (r["year"], r["_date"]))
@@ -117,11 +142,17 @@ def _restated(records: list[dict], threshold: float, max_gap: int) -> list[dict]
             # comparison (a revision) says it, not a growth rate
             if any(r["doc"] == later["doc"] and e["year"] <= r["year"] < later["year"] for r in g):
                 continue
+            found = _unexplained(e, later, growth)
+            if found is None or abs(found[0]) <= threshold:
+                continue
+            rate, unstated, stated = found
+            cue = _RESTATEMENT_CUE.search(str(later["sentence"]))
             years = int(later["year"]) - int(e["year"])
             implied = ((later["_scaled"] / e["_scaled"]) ** (1 / years) - 1) * 100
-            if abs(implied - stated) > threshold:
-                out.append(_pair(e, later, "restated base", implied_growth=round(implied, 2),
-                                 stated_growth=stated))
+            out.append(_pair(e, later, "restated base", implied_growth=round(implied, 2),
+                             stated_growth=float("nan") if stated is None else stated,
+                             unexplained_growth=round(rate, 2), unstated_years=", ".join(map(str, unstated)),
+                             restatement_cue=cue.group() if cue else ""))
     return out
 
 
@@ -129,8 +160,9 @@ def textstat_revisions(q: pd.DataFrame, *, corpus=None, threshold: float = 10.0,
     """Figures restated across documents: one row per pair of statements (see the module
     doc for the kinds), with both values, both documents, offsets and sentences.
 
-    ``threshold``: percentage points a year by which the growth implied by two levels
-    must depart from the reported growth to count as a restated base; ``max_gap``: the
+    ``threshold``: percentage points a year of change between two levels that the reported
+    growth leaves unexplained, for a restated base (``unexplained_growth``, over
+    ``unstated_years`` when some years have no stated growth); ``max_gap``: the
     most years between the two levels compared.  ``change_pct`` = later / earlier - 1 in
     percent (magnitudes converted).  Place and document order as in
     :func:`policytext.attainment.textstat_attainment`.  Columns: :data:`REVISION_COLUMNS`,

@@ -1,0 +1,75 @@
+"""Sentences about figures restated across documents (notebooks 04 and 05), from a
+:func:`policytext.revisions.textstat_revisions` table: what was stated differently, and for a
+restated base why the stated growth cannot explain it, with the years for which no report
+states growth and the sentence's own words (剔除虚增空转因素) when it says so."""
+from __future__ import annotations
+
+from .findings import fmt_count, fmt_figure, fmt_list, md_escape, nothing_to_show
+
+__all__ = ["md_revisions", "md_restated"]
+
+
+def md_revisions(table, *, top: int = 5) -> str:
+    """What was restated across documents, in words, from a textstat_revisions table: the
+    counts by kind and the first ``top`` cases with both values and their documents."""
+    if len(table) == 0:
+        return nothing_to_show("revisions", "no figure is stated differently by two documents")
+    counts = table["kind"].value_counts()
+    kinds = ", ".join(f"{md_escape(k)}: {n}" for k, n in counts.items())
+    text = f"{len(table)} figures are stated differently across documents ({kinds})."
+    for r in table.head(top).itertuples():
+        earlier = f"{fmt_figure(r.earlier_value)}{md_escape(r.unit)} for {int(r.earlier_year)} ({md_escape(r.earlier_doc)})"
+        later = f"{fmt_figure(r.later_value)}{md_escape(r.later_unit)} for {int(r.later_year)} ({md_escape(r.later_doc)})"
+        what = f"{md_escape(r.place) + ' ' if r.place else ''}{md_escape(r.indicator)} ({md_escape(r.measure)})"
+        if r.kind == "restated base":
+            text += f" {what}: {earlier}, then {later} — {_restated_reason(r._asdict())}."
+        else:
+            text += f" {what}: {earlier}, then {later} ({md_escape(r.kind)})."
+    if len(table) > top:
+        text += f" {len(table) - top} more in the table."
+    return text
+
+
+def _said(r: dict, column: str) -> str:     # a text column of a revisions row; NaN in other kinds' rows
+    return r.get(column) if isinstance(r.get(column), str) else ""
+
+
+def _uncertain(r: dict) -> bool:     # a change in years without stated growth could explain it too
+    return bool(_said(r, "unstated_years")) and not _said(r, "restatement_cue")
+
+
+def _restated_reason(r: dict, *, verdict: bool = True) -> str:
+    """Why a textstat_revisions row is a restated base: the growth a year between the two levels,
+    the growth stated, the years without one and what they would need, the sentence's own words."""
+    text = f"{fmt_figure(r['implied_growth'])}% a year"
+    if r.get("stated_growth") == r.get("stated_growth"):         # not NaN
+        text += f", against reported growth of {fmt_figure(r['stated_growth'])}% for {int(r['later_year'])}"
+    if _said(r, "unstated_years"):
+        text += f"; no report states growth for {md_escape(r['unstated_years'])}"
+        if _uncertain(r):
+            text += f", which would need {fmt_figure(r['unexplained_growth'])}% a year"
+    if _said(r, "restatement_cue"):
+        text += f"; the later sentence says {md_escape(r['restatement_cue'])}"
+    ending = ": a restated base, or a change of that size then" if _uncertain(r) else ": a restated base"
+    return text + ending if verdict else text
+
+
+def md_restated(table) -> str:
+    """A conclusions bullet for notebook 04 from a textstat_revisions table: the restated bases
+    (levels the stated growth cannot explain), with the widest gap; "" when there are none."""
+    restated = table[table["kind"] == "restated base"] if len(table) else table
+    if len(restated) == 0:
+        return ""
+    r = restated.loc[restated["unexplained_growth"].abs().idxmax()]
+    places = sorted({p for p in restated["place"] if isinstance(p, str) and p})
+    places = fmt_list(places) if places else "the selection"        # (fmt_list escapes)
+    widest = (f"{md_escape(r['indicator'])} {fmt_figure(r['earlier_value'])}{md_escape(r['unit'])} for "
+              f"{int(r['earlier_year'])}, then {fmt_figure(r['later_value'])}{md_escape(r['later_unit'])} for "
+              f"{int(r['later_year'])}, {_restated_reason(r.to_dict(), verdict=False)}")
+    some = sum(_uncertain(x) for x in restated.to_dict("records"))
+    caveat = (f" ({fmt_count(some, 'of them', 'of them')} could also be a change in years for which no report "
+              "states growth)") if some else ""
+    return (f"- **Restated series.** {fmt_count(len(restated), 'level')} of {places} "
+            f"{'moves' if len(restated) == 1 else 'move'} between reports in a way the growth the reports state "
+            f"cannot explain (the widest gap: {widest}): the series were restated on a new base{caveat}, so compare "
+            "levels within one report, not across reports. Notebook 05 (section 2) lists them with both sentences.")
