@@ -40,6 +40,17 @@ def test_md_attainment_counts_and_years():
     assert "No result is stated yet for the target of 2019." in text
     later = attainment(("海拉尔区", GDP, "change", 2020, 6, None, "~", None, None, None, "%", None, ""))
     assert "for the targets of 2019 and 2020." in md_attainment(pd.concat([HAILAR, later]))
+    # with the corpus: the 2018 report is there and states no result for 2017; 2020's is not there
+    from policytext import corpus
+
+    reports = corpus({f"r{y}": f"{y}年政府工作报告。" for y in range(2017, 2020)})
+    for doc in reports:
+        doc.meta.update(place="海拉尔区", year=int(doc.id[1:]))
+    open_2017 = attainment(("海拉尔区", GDP, "change", 2017, 7.5, None, "~", None, None, None, "%", None, ""))
+    text = md_attainment(pd.concat([HAILAR, open_2017]), corpus=reports)
+    assert ("The report of 2018 states no result for the target of 2017. "
+            "No result is stated yet for the target of 2019.") in text
+    assert "No result is stated yet for the targets of 2017 and 2019." in md_attainment(pd.concat([HAILAR, open_2017]))
     one = md_attainment(HAILAR[HAILAR["year"] == 2015])
     assert one.startswith("For 地区生产总值 (change) in 海拉尔区: 1 year has both a target and a result, and the "
                           "target was met. Met: 2015: 8% target, 8.9% achieved.")
@@ -126,10 +137,15 @@ def test_md_crosssection():
                       }).reindex(columns=CROSSSECTION_COLUMNS)
     x["difference"] = x["target"] - x["average"]
     text = md_crosssection(x)
+    # 安徽's 5–5.5% is a range, not one of the 5%: only 河南 chose 5% as one figure
     assert text == ("4 places set a 2026 target for 地区生产总值 (change): from 4.5% (青海省) to 6% (海南省); "
-                    "2 of them chose 5%. 1 states a range rather than one figure. 2 also set an average annual "
+                    "1 sets a range (安徽省 5–5\\.5%). 2 also set an average annual "
                     "rate for the plan period (2026–2030): the annual target is above it in 0, equal in 2 and "
                     "below it in 0.")
+    common = md_crosssection(x.assign(target=[6, 5, 5, 5]))
+    assert "from 5% (安徽省) to 6% (海南省); 2 of them chose 5%; 1 sets a range (安徽省 5–5\\.5%)." in common
     one_each = md_crosssection(x[x["place"].isin(["海南省", "安徽省"])].assign(target_high=[None, 5.5],
                                                                              average=[6, None]))
-    assert "1 states a range rather than one figure. 1 also sets an average annual rate" in one_each
+    assert "1 sets a range (安徽省 5–5\\.5%). 1 also sets an average annual rate" in one_each
+    same = md_crosssection(x.assign(target=5.0, target_high=None))
+    assert same.startswith("4 places set a 2026 target for 地区生产总值 (change), all of them 5%.")

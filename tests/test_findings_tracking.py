@@ -194,6 +194,11 @@ def test_no_cross_document_check_is_said_as_such():
     text = md_consistency(checks, checks)
     assert text.startswith("*Nothing to show for this selection: cross-document checks — no two documents of one "
                            "place state the same kind of figure")
+    # ... and when no place has two documents, that is the reason given (provinces2026: one report each)
+    one_each = md_consistency(checks, checks, docs_per_place={"甲省": 1, "乙省": 1})
+    assert one_each == ("*Nothing to show for this selection: cross-document checks — each place has one document "
+                        "in this selection, and a document is not checked against itself.*")
+    assert md_consistency(checks, checks, docs_per_place={"甲省": 2, "乙省": 1}) == text
 
 
 def test_timelines_need_two_points():

@@ -457,10 +457,11 @@ def _points(value: float, unit: object) -> str:
     return f"{fmt_figure(value)} percentage points" if unit in ("%", "％") else f"{fmt_figure(value)}{md_escape(unit)}"
 
 
-def md_attainment(table, *, detail: int = 12) -> str:
+def md_attainment(table, *, detail: int = 12, corpus=None) -> str:
     """Was the target met, in words, from a textstat_attainment table (filter it first to
     one indicator and place for a year-by-year account).  Up to ``detail`` target/result
-    pairs are listed one by one; beyond that only the counts."""
+    pairs are listed one by one; beyond that only the counts.  With the ``corpus``, a target
+    without a result is told apart: the next year's report states none, or is not there yet."""
     t = table[table["year"].notna()] if len(table) else table
     both = t[t["target"].notna() & t["achieved"].notna() & t["met"].notna()] if len(t) else t
     if len(both) == 0:
@@ -469,10 +470,10 @@ def md_attainment(table, *, detail: int = 12) -> str:
     multi = both["indicator"].nunique() > 1 or both["place"].nunique() > 1
     unit = fmt_count(len(both), "target–result pair") if multi else fmt_count(len(both), "year")
     if len(both) == 1:
-        text = (f"For {_subject(both, 'these indicators')}: {unit} has both a target and a result, "
+        text = (f"For {_subject(both, 'the indicators tracked')}: {unit} has both a target and a result, "
                 f"and the target was {'met' if len(met) else 'missed'}.")
     else:
-        text = (f"For {_subject(both, 'these indicators')}: of {unit} with both a target and a result, "
+        text = (f"For {_subject(both, 'the indicators tracked')}: of {unit} with both a target and a result, "
                 f"{len(met)} met the target and {len(missed)} missed it.")
     if len(both) <= detail:
         def pair(r):
@@ -492,9 +493,22 @@ def md_attainment(table, *, detail: int = 12) -> str:
                  f" {estimates} of the results are estimates (预计), not final figures.")
     open_years = t[t["target"].notna() & t["achieved"].isna()]
     if len(open_years) and not multi:
-        years = sorted({int(y) for y in open_years["year"]})
-        text += (f" No result is stated yet for the target{'s' if len(years) > 1 else ''} of "
-                 f"{fmt_list(map(str, years))}.")
+        text += _without_result(sorted({int(y) for y in open_years["year"]}), str(both["place"].iloc[0]), corpus)
+    return text
+
+
+def _without_result(years: list[int], place: str, corpus) -> str:
+    """Targets with no result: the next report is in the selection and states none, or is not."""
+    reports = {d.year for d in corpus if str(d.meta.get("place") or "") == place} if corpus is not None else set()
+    silent, pending = [y for y in years if y + 1 in reports], [y for y in years if y + 1 not in reports]
+    text = ""
+    if silent:
+        text += (f" The report{'s' if len(silent) > 1 else ''} of {fmt_list(str(y + 1) for y in silent)} "
+                 f"state{'' if len(silent) > 1 else 's'} no result for the target{'s' if len(silent) > 1 else ''} "
+                 f"of {fmt_list(map(str, silent))}.")
+    if pending:
+        text += (f" No result is stated yet for the target{'s' if len(pending) > 1 else ''} of "
+                 f"{fmt_list(map(str, pending))}.")
     return text
 
 
@@ -518,16 +532,20 @@ def md_crosssection(table) -> str:
     unit = md_escape(t["unit"].dropna().iloc[0]) if t["unit"].notna().any() else ""
     low, high = t.loc[t["target"].idxmin()], t.loc[t["target"].idxmax()]
     text = f"{len(t)} places set a {int(t['year'].iloc[0])} target for {what}"
-    if low["target"] == high["target"]:
+    ranged, single = t[t["target_high"].notna()], t[t["target_high"].isna()]
+    if low["target"] == high["target"] and ranged.empty:
         text += f", all of them {fmt_figure(low['target'])}{unit}."
     else:
-        mode = t["target"].mode()
-        common = t["target"].eq(mode.iloc[0]).sum()
-        text += (f": from {fmt_figure(low['target'])}{unit} ({md_escape(low['place'])}) to {fmt_figure(high['target'])}{unit} "
-                 f"({md_escape(high['place'])}); {common} of them chose {fmt_figure(mode.iloc[0])}{unit}.")
-    ranges = int(t["target_high"].notna().sum())
-    if ranges:
-        text += f" {ranges} {'states' if ranges == 1 else 'state'} a range rather than one figure."
+        text += (f": from {fmt_figure(low['target'])}{unit} ({md_escape(low['place'])}) to "
+                 f"{fmt_figure(high['target'])}{unit} ({md_escape(high['place'])})")
+        mode = single["target"].mode()
+        if len(mode) and (common := int(single["target"].eq(mode.iloc[0]).sum())) > 1:
+            text += f"; {common} of them chose {fmt_figure(mode.iloc[0])}{unit}"
+        if len(ranged):      # a range is no single figure: 5–5.5% is not counted among the 5%
+            spans = [f"{r['place']} {fmt_figure(r['target'])}–{fmt_figure(r['target_high'])}{r['unit'] or ''}"
+                     for r in ranged.to_dict("records")]
+            text += f"; {fmt_count(len(ranged), 'sets', 'set')} a range ({fmt_list(spans)})"
+        text += "."
     paired = t[t["average"].notna()]
     if len(paired):
         above = int((paired["difference"] > 1e-9).sum())

@@ -130,11 +130,15 @@ def _check_line(key, rows, dates: dict) -> str:
     return head
 
 
-def md_consistency(checks, statements, *, dates: dict | None = None) -> str:
+def md_consistency(checks, statements, *, dates: dict | None = None, docs_per_place: dict | None = None) -> str:
     """What the cross-document checks found, with the statements behind every disagreement.
 
     `checks` is textstat_consistency(); `statements` the same with statements=True; `dates` maps
-    doc id -> date delivered/published (used for the rule "the later document is more likely final")."""
+    doc id -> date delivered/published (used for the rule "the later document is more likely final");
+    `docs_per_place` (place -> documents) says why there is nothing to check when no place has two."""
+    if checks.empty and docs_per_place and max(docs_per_place.values()) < 2:
+        return nothing_to_show("cross-document checks", "each place has one document in this selection, and a "
+                               "document is not checked against itself")
     if checks.empty:
         return nothing_to_show("cross-document checks", "no two documents of one place state the same kind of "
                                "figure (two results, or two targets) for one indicator and year; a target and "
