@@ -368,7 +368,8 @@ def ship_web_font(out: Path) -> str | None:
 # with a `$` (A$\\frac{1}{$省) was typeset as TeX in tables and findings. The notebooks use no
 # math: the page is the lab template without MathJax, and data shows as written.
 _TEMPLATE = "policytext-report.html.j2"
-_NO_MATHJAX = "{%- extends 'index.html.j2' -%}\n{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}\n"
+_NO_MATHJAX = ("{%- extends 'index.html.j2' -%}\n"
+               "{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}\n")
 
 
 def export_html(nb, *, mode: str = "report", title: str | None = None, font_url: str | None = None) -> str:
