@@ -70,10 +70,12 @@ class Clause:
     def once(self, name: str, compute: Callable[[], Any]) -> Any:
         """``compute()``, worked out once for the clause and shared by its values: it may use
         only what they share (the clause, its values), not the value itself."""
-        key = (name, id(self.group), self.clause_start, self.clause_end)
-        if key not in self.memory.clauses:
-            self.memory.clauses[key] = compute()
-        return self.memory.clauses[key]
+        key = (name, self.clause_start, self.clause_end)
+        group, value = self.memory.clauses.get(key, (None, None))
+        if group is not self.group:     # (a memory shared by the values of another sentence)
+            value = compute()
+            self.memory.clauses[key] = (self.group, value)
+        return value
 
     @property
     def is_count(self) -> bool:
