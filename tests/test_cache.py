@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from policytext import corpus
+from policytext import cache
 from policytext.cache import cache_get, cache_key, cache_put
 from policytext.tokens import tokens
 
@@ -193,16 +194,16 @@ def test_a_temporary_file_left_a_day_ago_is_removed_by_the_next_write(folder):
 
     import policytext.cache as cache
 
-    left = folder / "test" / "x.ptc.123.0.tmp"             # a process killed while writing
-    fresh = folder / "test" / "y.ptc.456.0.tmp"            # another process writing now
+    left = folder / "test" / f"{cache_key('x')}.ptc.123.0.tmp"      # a process killed while writing
+    fresh = folder / "test" / f"{cache_key('y')}.ptc.456.0.tmp"     # another process writing now
     left.parent.mkdir(parents=True)
-    left.write_bytes(b"half")
-    fresh.write_bytes(b"half")
+    left.write_bytes(cache.MAGIC[:5])                       # cut short inside the header
+    fresh.write_bytes(cache.MAGIC + b"Jhalf")
     day_ago = time.time() - 25 * 3600
     os.utime(left, (day_ago, day_ago))
     cache._forget()                                         # as a new process: folders not yet seen
     cache_put("test", cache_key("z"), [1])
-    assert not left.exists() and fresh.read_bytes() == b"half"
+    assert not left.exists() and fresh.read_bytes() == cache.MAGIC + b"Jhalf"
     assert cache_get("test", cache_key("z")) == [1]
 
 
@@ -231,3 +232,55 @@ def test_clear_removes_entries_and_nothing_else(folder, tmp_path, capsys):
     assert (outside / "k.ptc").read_bytes() == b"not in the cache"
     cache_put("segment", cache_key("a"), ["a"])             # the cache works after clearing
     assert cache_get("segment", cache_key("a")) == ["a"]
+
+
+def test_clear_keeps_foreign_files_named_like_ours_and_the_users_folders(folder, tmp_path):
+    # POLICYTEXT_CACHE set to a folder that holds a user's work: only our entries and our
+    # temporary files go, recognised by their exact name and their header, and only a folder
+    # that clearing emptied is removed.
+    import os
+    import time
+
+    from policytext.cache import MAGIC, cache_clear
+
+    cache_put("segment", cache_key("a"), ["a"])
+    ours = folder / "segment" / f"{cache_key('b')}.ptc.99.0.tmp"
+    ours.write_bytes(MAGIC + b"Jha")                        # a write cut short
+    foreign = {
+        folder / "myproject" / "draft.tmp": b"my notes",
+        folder / "downloads" / "movie.ptc": b"\x00\x00\x00 ftypisom",
+        folder / "downloads" / f"{cache_key('c')}.ptc": b"not a cache entry",
+        folder / "downloads" / f"{cache_key('d')}.ptc.1.2.tmp": b"not ours either",
+        folder / "segment" / "x.ptc.123.0.tmp": MAGIC,       # our header, not our name
+    }
+    for path, data in foreign.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        day_ago = time.time() - 25 * 3600
+        os.utime(path, (day_ago, day_ago))
+    (folder / "empty").mkdir()
+    assert cache_clear()[0] == 2
+    assert all(path.read_bytes() == data for path, data in foreign.items())
+    assert sorted(p.name for p in folder.iterdir()) == ["downloads", "empty", "myproject", "segment"]
+    assert sorted(p.name for p in (folder / "segment").iterdir()) == ["x.ptc.123.0.tmp"]
+    cache._forget()
+    cache_put("downloads", cache_key("e"), [1])             # the stale sweep keeps them too
+    assert all(path.read_bytes() == data for path, data in foreign.items())
+
+
+def test_a_folder_where_an_entry_goes_costs_only_that_entry(folder):
+    # Not ours (we never make a folder with an entry's name), so it stays; the rest of the
+    # cache keeps working, and one warning names it.
+    in_the_way = cache._path(folder, "test", cache_key("x"))
+    in_the_way.mkdir(parents=True)
+    (in_the_way / "kept.txt").write_text("mine")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        cache_put("test", cache_key("x"), [1])
+        cache_put("test", cache_key("x"), [1])
+        cache_put("test", cache_key("y"), [2])
+    assert cache_get("test", cache_key("x")) is None and cache_get("test", cache_key("y")) == [2]
+    assert (in_the_way / "kept.txt").read_text() == "mine"
+    messages = [str(w.message) for w in caught]
+    assert len(messages) == 1 and str(in_the_way) in messages[0] and "is a folder" in messages[0]
+    assert [p.name for p in (folder / "test").iterdir() if p.name.endswith(".tmp")] == []

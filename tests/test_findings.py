@@ -14,6 +14,8 @@ def test_markdown_punctuation_is_shown_not_interpreted():
     # an entity it writes stays whole: ' is &#x27;, whose # is not backslashed (shown as ', not &#x27;)
     assert md_escape("one's #1") == r"one&#x27;s \#1"
     assert md_escape("&#x27;") == r"&amp;\#x27;"      # written in the data: shown as written
+    # $…$ would be math, its backslashes kept: the dollar signs are backslashed too
+    assert md_escape(r"A$\frac{1}{$省") == r"A\$\\frac\{1\}\{\$省"
 
 
 def test_input_notes_list_what_loading_said_once_each():

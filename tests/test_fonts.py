@@ -66,3 +66,15 @@ def test_web_font_is_a_single_font_file_with_chinese_glyphs():
     path = web_font_path()
     assert path is not None and path.suffix.lower() in (".ttf", ".otf")
     assert font_has_glyphs(path, "嘉峪关金昌凉州")
+
+
+def test_a_dollar_in_a_label_is_shown_as_written():
+    # Labels come from data: `$` in an id, a place or a term is not TeX.
+    use_cjk_font()
+    fig, ax = plt.subplots()
+    ax.set_title(r"a$\frac{1}{$b")                  # malformed mathtext: drawing it raised
+    ax.set_xlabel(r"x$\alpha$y")                    # well-formed: it became xαy
+    fig.savefig(io.BytesIO(), format="png")
+    assert ax.title.get_text() == r"a$\frac{1}{$b" and not ax.title.get_parse_math()
+    assert not ax.xaxis.label.get_parse_math()
+    plt.close(fig)

@@ -79,3 +79,22 @@ def test_word_cloud_layout_is_cached_and_keyed_by_the_terms(monkeypatch):
     assert (_cloud_image({"高质量发展": 5, "乡村振兴": 3}, 50, 200, 120) == first).all()
     with pytest.raises(AssertionError, match="recomputed"):
         _cloud_image({"高质量发展": 5, "乡村振兴": 4}, 50, 200, 120)  # new weights: new key
+
+
+def test_a_dollar_in_the_data_is_drawn_as_written():
+    # Terms, groups and document ids reach titles and tick labels: no mathtext, no failure.
+    import io
+
+    bad, good = r"a$\frac{1}{$b", r"x$\alpha$y"
+    freq = pd.DataFrame({"feature": [bad, good, "发展"], "count": [2, 1, 1], "group": [good, good, bad]})
+    figs = [textplot_frequency(freq), textplot_wordcloud(freq),
+            textplot_xray(corpus({bad: "乡村振兴。"}), "乡村振兴")]
+    for fig in figs:
+        fig.savefig(io.BytesIO(), format="png")
+    assert [t.get_text() for t in figs[0].axes[0].get_yticklabels()] == [bad, good]
+    assert [ax.get_title() for ax in figs[0].axes] == [ax.get_title() for ax in figs[1].axes] == [good, bad]
+    assert figs[2].axes[0].get_ylabel() == f"{bad} · 乡村振兴"
+    assert not any(t.get_parse_math() for fig in figs for ax in fig.axes
+                   for t in [ax.title, ax.yaxis.label, *ax.get_yticklabels()])
+    for fig in figs:
+        plt.close(fig)

@@ -756,3 +756,19 @@ def test_items_share_only_the_head_when_the_last_starts_with_an_earlier_one():
 ])
 def test_names_read_from_the_words_around_the_value(text, names):
     assert indicators(text) == names
+
+
+def test_values_are_found_in_their_clause_by_position_not_compared(monkeypatch):
+    # One sentence of many figures: each value's place in its sentence and clause is known, so no
+    # value is compared with the others (list.index with the dataclass __eq__ made n values cost n²).
+    from policytext.quantity_pipeline import extract_quantities
+    from policytext.quantity_spans import Candidate
+
+    compared = []
+    monkeypatch.setattr(Candidate, "__eq__", lambda a, b: compared.append(1) or a is b)
+    text = "城镇和农村居民人均可支配收入分别达到4万元、2万元，分别增长6%、7%；增长" + "、".join(["7%"] * 40) + "。"
+    rows = extract_quantities(text)
+    assert len(rows) == 44 and compared == []
+    assert [(r["indicator_text"], r["value"]) for r in rows[:4]] == [
+        ("城镇居民人均可支配收入", 4.0), ("农村居民人均可支配收入", 2.0),
+        ("城镇居民人均可支配收入", 6.0), ("农村居民人均可支配收入", 7.0)]

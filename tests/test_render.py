@@ -165,6 +165,22 @@ def test_report_mode_hides_code_exercises_stderr_and_widgets():
     assert 'class="highlight' not in page
 
 
+def test_data_with_dollar_signs_is_shown_as_written_not_typeset():
+    # The page loads no MathJax, so $…$ in a table cell stays text; escaped Markdown keeps it too.
+    from policytext.findings import md_escape
+
+    place = r"A$\frac{1}{$省"
+    nb = new_notebook(cells=[new_code_cell("x", outputs=[
+        new_output("display_data", data={"text/markdown": f"- {md_escape(place)} 增长5%", "text/plain": ""}),
+        new_output("display_data", data={"text/html": f"<table><tr><td>{html.escape(place)}</td></tr></table>",
+                                         "text/plain": ""})])])
+    for mode in ("report", "full"):
+        page = export_html(nb, mode=mode)
+        assert "mathjax" not in page.lower()
+        assert f"<li>{html.escape(place, quote=False)} 增长5%</li>" in page
+        assert f"<td>{html.escape(place)}</td>" in page
+
+
 def test_full_mode_shows_code_and_exercises():
     page = export_html(executed_nb(), mode="full")
     text = html.unescape(page)

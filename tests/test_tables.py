@@ -97,3 +97,22 @@ def test_a_table_too_large_to_carry_has_no_link():
     finally:
         tables.CSV_LINK_MAX_BYTES = small
     assert _csv_of(style_table(frame, caption="统计表").to_html())[0] == "table.csv"
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_made_inert():
+    # OWASP: text starting with = + - @ tab or CR gets an apostrophe; numbers stay numbers.
+    formula = '=HYPERLINK("http://x","y")'
+    frame = pd.DataFrame({"place": [formula, "+1", "-x", "@SUM(A1)", "\tA", "嘉峪关市"],
+                          "change": [-0.5, 1.0, -2.0, 0.0, 3.0, 4.0],
+                          "=cmd": ["a", "b", "c", "d", "e", None]})
+    name, data = _csv_of(style_table(frame, caption="Bad cells").to_html())
+    rows = data.decode("utf-8-sig").split("\r\n")
+    assert rows[0] == "place,change,'=cmd"
+    assert rows[1] == '"\'=HYPERLINK(""http://x"",""y"")",-0.5,a'
+    assert rows[2:7] == ["'+1,1.0,b", "'-x,-2.0,c", "'@SUM(A1),0.0,d", "'\tA,3.0,e", "嘉峪关市,4.0,"]
+    indexed = style_table(frame.set_index("place"), caption="Bad cells", index=True).to_html()
+    assert _csv_of(indexed)[1].decode("utf-8-sig").split("\r\n")[2] == "'+1,1.0,b"
+    assert frame.loc[0, "place"] == formula                 # the table itself is not changed
+    pivot = pd.DataFrame([[1, 2]], columns=pd.MultiIndex.from_tuples([("=a", "x"), ("b", "-y")]))
+    assert _csv_of(style_table(pivot, caption="Pivot").to_html())[1].decode("utf-8-sig").split("\r\n")[:2] == [
+        "'=a,b", "x,'-y"]

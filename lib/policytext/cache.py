@@ -16,6 +16,7 @@ import hashlib
 import itertools
 import json
 import os
+import re
 import warnings
 from pathlib import Path
 from typing import Any
@@ -32,9 +33,15 @@ _unusable: dict[str, str] = {}     # folder -> why it is not used (warned once)
 # the write fail; cache_put then forgets them all and tries once more.
 _checked: dict[str, Path] = {}     # cache root -> its usable folder
 _made: set[str] = set()            # entry folders that exist
+_blocked_warned: set[str] = set()  # entries with a folder in their place (warned once)
 _serial = itertools.count()        # temporary names: pid + serial (no random names to draw)
 _TMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-_ENTRY, _TMP = ".ptc", ".tmp"
+_ENTRY = ".ptc"
+# The exact names we give files: `<sha256 key>.ptc` and `<sha256 key>.ptc.<pid>.<serial>.tmp`.
+# Clearing and the stale-file sweep go by these names and by the header, never by a suffix
+# alone: a cache folder may be set to a folder that also holds a user's `draft.tmp`.
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.ptc")
+_TMP_NAME = re.compile(r"[0-9a-f]{64}\.ptc\.[0-9]+\.[0-9]+\.tmp")
 # A temporary file older than this was left by a process that died while writing it (a write
 # takes milliseconds): the first write of a process into a folder removes such files.
 _STALE_TMP_SECONDS = 24 * 3600
@@ -173,13 +180,29 @@ def cache_put(namespace: str, key: str, value: Any) -> None:
         folder = usable_cache_dir()
         if folder is None:
             return
+        path = _path(folder, namespace, key)
         try:
-            _write(_path(folder, namespace, key), data)
+            _write(path, data)
             return
         except OSError as exc:
+            if _blocked(path):
+                return
             if retry:
                 _give_up(_root(), exc)
             _forget()           # the folder may have been deleted: check and create it again
+
+
+def _blocked(path: Path) -> bool:
+    """Whether a folder (or a link to one) sits where the entry goes. We never make one there,
+    so it is not ours to remove: only this entry goes uncached, the rest of the cache still
+    works, and one warning per process names the folder so that its owner can move it."""
+    if not os.path.isdir(path):
+        return False
+    if str(path) not in _blocked_warned:
+        _blocked_warned.add(str(path))
+        warnings.warn(f"cache entry {path} is a folder, not a file; that result is not cached "
+                      "(remove the folder to cache it again)", RuntimeWarning, stacklevel=4)
+    return True
 
 
 def _forget() -> None:
@@ -192,7 +215,7 @@ def _write(path: Path, data: bytes) -> None:
     if parent not in _made:
         os.makedirs(parent, exist_ok=True)
         _made.add(parent)
-        _remove_files(parent, (_TMP,), older_than=_STALE_TMP_SECONDS)
+        _remove_files(parent, _TMP_NAME, older_than=_STALE_TMP_SECONDS)
     tmp = f"{path}.{os.getpid()}.{next(_serial)}.tmp"
     fd = os.open(tmp, _TMP_FLAGS, 0o600)     # O_EXCL: never write into someone else's file
     try:
@@ -204,15 +227,15 @@ def _write(path: Path, data: bytes) -> None:
         raise
 
 
-def _files(folder: str | Path, suffixes: tuple[str, ...]) -> list[tuple[str, os.stat_result]]:
-    """(path, stat) of the files of `folder` (not its sub-folders, links not followed) that end
-    with `suffixes`; a file that vanishes while it is read is left out."""
+def _files(folder: str | Path, names: re.Pattern) -> list[tuple[str, os.stat_result]]:
+    """(path, stat) of the files of `folder` (not its sub-folders, links not followed) whose
+    whole name matches `names`; a file that vanishes while it is read is left out."""
     found = []
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
                 try:
-                    if entry.name.endswith(suffixes) and entry.is_file(follow_symlinks=False):
+                    if names.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
                         found.append((entry.path, entry.stat(follow_symlinks=False)))
                 except OSError:
                     continue
@@ -221,15 +244,28 @@ def _files(folder: str | Path, suffixes: tuple[str, ...]) -> list[tuple[str, os.
     return found
 
 
-def _remove_files(folder: str, suffixes: tuple[str, ...], *, older_than: float | None = None) -> tuple[int, int]:
-    """Remove the files of `folder` that _files finds and, with `older_than`, were last changed
-    more than that many seconds ago; (files, bytes) removed."""
+def _written_by_us(path: str) -> bool:
+    """The file begins as every file we write does: with MAGIC, or (a write cut short) with a
+    first part of it. A foreign file that only has our kind of name fails this."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(MAGIC))
+    except OSError:
+        return False
+    return MAGIC.startswith(head)
+
+
+def _remove_files(folder: str, names: re.Pattern, *, older_than: float | None = None) -> tuple[int, int]:
+    """Remove the files of `folder` that _files finds, that _written_by_us recognises and, with
+    `older_than`, were last changed more than that many seconds ago; (files, bytes) removed."""
     import time
 
     removed = size = 0
     now = time.time()
-    for path, info in _files(folder, suffixes):
+    for path, info in _files(folder, names):
         if older_than is not None and now - info.st_mtime < older_than:
+            continue
+        if not _written_by_us(path):
             continue
         try:
             os.unlink(path)
@@ -250,7 +286,7 @@ def cache_summary() -> list[tuple[str, int, int]]:
     """(folder, entries, bytes) for each folder of the cache, for `policytext cache`."""
     rows = []
     for folder in _namespaces(Path(_root())):
-        files = _files(folder, (_ENTRY,))
+        files = _files(folder, _ENTRY_NAME)
         rows.append((folder.name, len(files), sum(info.st_size for _, info in files)))
     return rows
 
@@ -258,14 +294,18 @@ def cache_summary() -> list[tuple[str, int, int]]:
 def cache_clear() -> tuple[int, int]:
     """Remove policytext's entries and left-over temporary files from the cache folder, and
     nothing else: other files, links and folders stay (a cache folder set to a folder that
-    holds other things loses none of them). Returns (files, bytes) removed."""
+    holds other things loses none of them). A file is ours by its exact name and its header;
+    a folder is removed only when clearing emptied it. Returns (files, bytes) removed."""
     removed = size = 0
     for folder in _namespaces(Path(_root())):
-        files, n_bytes = _remove_files(str(folder), (_ENTRY, _TMP))
+        entries = _remove_files(str(folder), _ENTRY_NAME)
+        temporary = _remove_files(str(folder), _TMP_NAME)
+        files, n_bytes = entries[0] + temporary[0], entries[1] + temporary[1]
         removed, size = removed + files, size + n_bytes
-        try:
-            folder.rmdir()          # only when empty
-        except OSError:
-            pass
+        if files:
+            try:
+                folder.rmdir()      # only when empty: a folder of ours that we just emptied
+            except OSError:
+                pass
     _forget()
     return removed, size

@@ -225,7 +225,9 @@ def _parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=help_text)
         cmd.add_argument("files", nargs="+", help="report files (UTF-8, GB18030/GBK, Big5, UTF-16; text or HTML), "
                                                   "or folders of them (with their metadata.csv)")
-        cmd.add_argument(flag, action="store_true", help="output format (the only one)")
+        cmd.add_argument(flag, action="store_true", help="output format (the only one)" + (
+            "; values exactly as extracted, for programs: a cell may start with = + - @, which a "
+            "spreadsheet would run as a formula (the reports' CSV links neutralise them)" if flag == "--csv" else ""))
         if name == "segment":
             cmd.add_argument("--engine", choices=["rjieba", "jieba"], default="rjieba",
                              help="rjieba (fast, default) or jieba (the reference); same tokens")

@@ -28,8 +28,10 @@ __all__ = [
     "short_text_caution",
 ]
 
-# Markdown punctuation that could start emphasis, links, code, headings, tables or HTML.
-_MD_SPECIAL = re.compile(r"(&#?\w+;)|([\\`*_{}\[\]()#+\-.!|>~])")
+# Markdown punctuation that could start emphasis, links, code, headings, tables or HTML, and `$`:
+# Jupyter's Markdown reads $…$ as math and keeps what lies between verbatim, backslashes and all
+# (A$\frac{1}{$省 was shown as A$\frac\{1\}\{$省), where \$ is a plain dollar sign.
+_MD_SPECIAL = re.compile(r"(&#?\w+;)|([\\`*_{}\[\]()#+\-.!|>~$])")
 
 
 def md_escape(text: object) -> str:

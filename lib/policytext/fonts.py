@@ -114,7 +114,10 @@ def use_cjk_font() -> str:
     """Register the Chinese font with matplotlib and put it first in sans-serif.
 
     Idempotent: safe to call before every plot. Returns the family name.
-    Also sets axes.unicode_minus False, because CJK fonts often lack U+2212.
+    Also sets axes.unicode_minus False, because CJK fonts often lack U+2212, and
+    text.parse_math False: labels come from data (ids, places, terms), and a `$` in them must
+    show as written, not be read as TeX (`a$\\frac{1}{$b` failed to draw, `x$\\alpha$y` became
+    xαy). A figure of your own that wants math can pass parse_math=True to its text.
     """
     import matplotlib
     from matplotlib import font_manager
@@ -128,4 +131,5 @@ def use_cjk_font() -> str:
         rc["font.sans-serif"] = sans
     rc["font.family"] = ["sans-serif"]  # a serif or monospace default would lack Chinese
     rc["axes.unicode_minus"] = False
+    rc["text.parse_math"] = False
     return name

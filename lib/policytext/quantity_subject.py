@@ -94,7 +94,8 @@ def subject_of_fenbie(cl: Clause) -> tuple[str, str]:
         return "", ""
     at = cl.clause_start + fenbie
     after = [g for g in cl.in_clause if g.start >= at]
-    if len(after) < 2 or cl.value not in after:
+    k = next((i for i, g in enumerate(after) if g is cl.value), -1)
+    if len(after) < 2 or k < 0:
         return "", ""
     # a figure is never a subject: 收入分别完成37820元、28104元，同比分别增长6.5%、9.4%
     items = [it for it in _fenbie_items(cl.text, cl.clause_start, at, len(after)) if not re.search(r"[0-9０-９]", it)]
@@ -115,7 +116,7 @@ def subject_of_fenbie(cl: Clause) -> tuple[str, str]:
     # 分别增长7%、8%以上: the relation word after the last value covers all
     if after[-1].relation != "=" and cl.value.relation == "=":
         cl.value.relation = after[-1].relation
-    return resolved[after.index(cl.value)]
+    return resolved[k]
 
 
 # 城镇和农村居民人均可支配收入 / 城镇、农村常住居民… / 城镇常住居民…、农村牧区常住居民…: the two halves
@@ -197,10 +198,9 @@ def noun_of_list_item(cl: Clause) -> tuple[str, str]:
     -> 东电热电联产项目: a value inside a noun phrase measures the noun after it."""
     if base_unit(cl.value.unit) in _DURATIONS or unit_kind(cl.value.unit) == "rate":
         return "", ""                    # a rate (a length of time) names what it measures before it
-    chain = _item_chain(cl)
+    chain, k = _item_chain(cl)
     if not chain:
         return "", ""
-    k = chain.index(cl.value)
     noun = next((n for n in (item_noun(cl.text, c.text_end, cl.clause_end)[0] for c in chain[k:]) if n), "")
     own_de = cl.text[cl.value.text_end:cl.value.text_end + 1] == "的"
     first = chain[0]
@@ -260,10 +260,11 @@ def _linked(cl: Clause, a: Candidate, b: Candidate) -> bool:
     return bool(noun) and end == b.start - 1 and cl.text[end] in _SEPARATORS
 
 
-def _item_chain(cl: Clause) -> list[Candidate]:
-    """The values linked with the one asked about into a list (itself alone when it has a noun)."""
+def _item_chain(cl: Clause) -> tuple[list[Candidate], int]:
+    """The values linked with the one asked about into a list (itself alone when it has a noun),
+    and its position in it."""
     values = cl.in_clause
-    k = values.index(cl.value)
+    k = cl.in_clause_index
     lo = hi = k
     while lo > 0 and _linked(cl, values[lo - 1], values[lo]):
         lo -= 1
@@ -271,8 +272,8 @@ def _item_chain(cl: Clause) -> list[Candidate]:
         hi += 1
     chain = values[lo:hi + 1]
     if len(chain) == 1 and not item_noun(cl.text, cl.value.text_end, cl.clause_end)[0]:
-        return []
-    return chain
+        return [], -1
+    return chain, k - lo
 
 
 def noun_after_count(cl: Clause) -> tuple[str, str]:
@@ -288,7 +289,7 @@ def stage_of_subject_before(cl: Clause) -> tuple[str, str]:
     """项目新开工43个、竣工38个 -> 项目竣工; 建成过江通道4座、在建8座 -> 过江通道在建: a bare stage after 、
     counts the things of the value before (in its unit) at that stage. The stage follows their name, in
     place of one written with them (one before a noun is a verb the subject step drops)."""
-    stage, k, last = _STAGE.fullmatch(cl.pre), cl.group.index(cl.value), cl.memory.last[1]
+    stage, k, last = _STAGE.fullmatch(cl.pre), cl.index, cl.memory.last[1]
     if not stage or k == 0 or not last or base_unit(cl.group[k - 1].unit) != base_unit(cl.value.unit):
         return "", ""
     return cl.resolver.from_phrase(_STAGE_AROUND.sub("", last) + stage[1], percent=cl.is_percent)
@@ -304,7 +305,7 @@ def total_of_subject_before(cl: Clause) -> tuple[str, str]:
     the total of that value's subject (of a registry indicator, its 总量 or 总额 is the indicator itself;
     of new things, of all of them)."""
     last_name, last_written = cl.memory.last
-    if cl.group.index(cl.value) == 0 or not last_name:
+    if cl.index == 0 or not last_name:
         return "", ""
     _, written = cl.resolver.from_phrase(cl.pre.lstrip("、和与及,，"))
     if not _TOTAL.fullmatch(written):
@@ -349,7 +350,7 @@ def _measure_of_subject_before(cl: Clause, written: str) -> tuple[str, str] | No
     """推动林下经济面积达260万亩、产值达130亿元: a bare measure right after the value of another
     measure of a subject is that subject's (林下经济产值). Not after an indicator the registry
     knows (工业增加值增长5%、投资增长3%: whose 投资 is not written)."""
-    k = cl.group.index(cl.value)
+    k = cl.index
     last_name, last_written = cl.memory.last
     if k == 0 or not last_written or last_name in cl.resolver.registry:
         return None
@@ -370,7 +371,7 @@ def order_of_previous_list(cl: Clause) -> tuple[str, str]:
     """较2016年增长43.5%、50.2%: listed in the order of the previous 分别 subject, when the values
     before in the clause took it too (in 进出口总值达到5379亿元、增长18.5%, the first names its own)."""
     in_clause, listed = cl.in_clause, cl.memory.listed
-    i = in_clause.index(cl.value)
+    i = cl.in_clause_index
     if not listed or len(in_clause) != len(listed) or (i and [r["indicator"] for r in cl.rows[-i:]] !=
                                                        [name for name, _ in listed[:i]]):
         return "", ""
@@ -405,7 +406,7 @@ def previous_subject(cl: Clause) -> tuple[str, str]:
         return "", ""            # (4条实现通车, 183人全部脱贫: a predicate; the subject is before)
     # 完成投资6.1亿元，开工25.9万平方米: an area is no investment (but 补助金2.4万人次、3250.4万元
     # and 道路23条、163公里, side by side, are two measures of one thing)
-    k = cl.group.index(cl.value)
+    k = cl.index
     if k and not cl.only_separator and "rate" not in (kind := unit_kind(cl.value.unit),
                                                       before := unit_kind(cl.group[k - 1].unit)) and kind != before:
         return "", ""
@@ -509,17 +510,24 @@ _HOW_IT_WENT = re.compile(r"(?:再创|创历史|创)新高|(?:不断|稳步|持�
 def subject_listed_in_order(cl: Clause) -> tuple[str, str]:
     """每千人床位数、执业(助理)医师数增至7.83张、3.57个: as many items listed (、和及与, or 城乡) as
     values listed right after them are read in order, 分别 unwritten."""
+    if len(cl.in_clause) < 2 or "分别" in cl.clause_pre:     # (the value is always in its clause)
+        return "", ""
+    items = cl.once("listed items", lambda: _items_listed(cl))
+    return cl.resolver.from_phrase(items[cl.in_clause_index], percent=cl.is_percent) if items else ("", "")
+
+
+def _items_listed(cl: Clause) -> list[str]:
+    """The items listed before the values of the clause, one for each, or [] (the same for all
+    its values)."""
     values = cl.in_clause
-    if len(values) < 2 or cl.value not in values or "分别" in cl.clause_pre:
-        return "", ""
     if any(cl.text[a.text_end:b.start] not in _SEPARATORS for a, b in zip(values, values[1:])):
-        return "", ""
+        return []
     head = strip_phrase_keep_coord(PREDICATE_RE.sub("", cl.text[cl.clause_start:values[0].start]))
     # the items share the head the last one holds; 城乡… is 城镇… and 农村…
     items = [strip_phrase(it) for it in expand_coordination(head, len(values))]
     if len(items) != len(values) or not all(len(it) >= 2 for it in items):
-        return "", ""
-    return cl.resolver.from_phrase(items[values.index(cl.value)], percent=cl.is_percent)
+        return []
+    return items
 
 
 def subject_of_clause_head(cl: Clause) -> tuple[str, str]:

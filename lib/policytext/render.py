@@ -364,11 +364,20 @@ def ship_web_font(out: Path) -> str | None:
     return f"{WEB_FONT_DIR}/{font.name}"
 
 
+# nbconvert's page loads MathJax with $…$ and \\(…\\) as inline math, so a place, id or sentence
+# with a `$` (A$\\frac{1}{$省) was typeset as TeX in tables and findings. The notebooks use no
+# math: the page is the lab template without MathJax, and data shows as written.
+_TEMPLATE = "policytext-report.html.j2"
+_NO_MATHJAX = ("{%- extends 'index.html.j2' -%}\n"
+               "{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}\n")
+
+
 def export_html(nb, *, mode: str = "report", title: str | None = None, font_url: str | None = None) -> str:
     """HTML for an executed notebook: report mode hides code, full mode shows it.
 
     With `font_url` (see ship_web_font) the page uses that font for Chinese characters.
     """
+    from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
     if mode not in ("report", "full"):
@@ -376,7 +385,8 @@ def export_html(nb, *, mode: str = "report", title: str | None = None, font_url:
     nb = _report_cells(nb) if mode == "report" else copy.deepcopy(nb)
     _drop_widget_outputs(nb)
     exporter = HTMLExporter(exclude_input=(mode == "report"), exclude_input_prompt=(mode == "report"),
-                            exclude_output_prompt=(mode == "report"), log=_QUIET)
+                            exclude_output_prompt=(mode == "report"), log=_QUIET,
+                            extra_loaders=[DictLoader({_TEMPLATE: _NO_MATHJAX})], template_file=_TEMPLATE)
     resources = {"metadata": {"name": title or "policytext"}}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     if font_url:

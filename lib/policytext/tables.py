@@ -94,12 +94,36 @@ def style_table(frame: pd.DataFrame, *, caption: str, decimals: Mapping[str, int
 CSV_LINK_MAX_BYTES = 2_000_000
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...) from a
+# place or a sentence); OWASP's remedy is a leading apostrophe, which Excel shows as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value):
+    if isinstance(value, tuple):                # a label of a MultiIndex
+        return tuple(_inert(part) for part in value)
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
+def _for_spreadsheet(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with every text cell, column name and index label that a spreadsheet would run
+    as a formula made inert. Numbers are never touched: -0.5 stays a number."""
+    out = frame.copy()
+    for i, column in enumerate(frame.columns):
+        if not pd.api.types.is_numeric_dtype(frame[column]):
+            out.isetitem(i, frame[column].map(_inert))
+    out.columns = frame.columns.map(_inert)
+    out.index = frame.index.map(_inert)
+    return out
+
+
 def csv_link(frame: pd.DataFrame, caption: str, *, index: bool = False) -> str:
     """An HTML link (` · CSV`) that downloads `frame` as CSV: its values unformatted, its own
-    column names, UTF-8 with a byte-order mark (which Excel needs to read Chinese). The file is
+    column names, UTF-8 with a byte-order mark (which Excel needs to read Chinese), and a text
+    cell that a spreadsheet would run as a formula prefixed with an apostrophe. The file is
     in the link itself (a data: URL), so nothing is written and a report stays one page. Named
     after the caption's first words; '' for a table over CSV_LINK_MAX_BYTES."""
-    data = frame.to_csv(index=index, lineterminator="\r\n").encode("utf-8-sig")
+    data = _for_spreadsheet(frame).to_csv(index=index, lineterminator="\r\n").encode("utf-8-sig")
     if len(data) > CSV_LINK_MAX_BYTES:
         return ""
     head = re.split(r"[(:;,]", caption, maxsplit=1)[0].replace("'", "").replace("\u2019", "")
