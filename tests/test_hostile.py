@@ -715,3 +715,53 @@ def test_a_kind_written_as_a_reader_names_it_is_read(tmp_path):
                     "d,d.txt,Feature Article\ne,e.txt,gov_work_report\nf,f.txt,\n", encoding="utf-8")
     kinds = [row["doc_type"] for row in read_metadata(path)]
     assert kinds == ["gov_work_report", "party_congress_report", "interview", "feature", "gov_work_report", ""]
+
+
+def test_a_link_out_of_the_folder_is_not_read_but_named_with_or_without_a_table(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(TWIN.encode())
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(TWIN.encode())
+    (folder / "notes.txt").symlink_to(secret)
+    (folder / "inside.txt").symlink_to(folder / "a.txt")        # a link inside the folder is read
+    said = f"{folder}/notes.txt: a link leading outside the folder {folder.resolve()}; not read"
+    with pytest.warns(UserWarning) as warned:
+        assert load_corpus(folder).ids == ["a", "inside"]
+    assert said in [str(w.message) for w in warned]
+    (folder / "metadata.csv").write_text("id,file\na,a.txt\nb,inside.txt\n", encoding="utf-8")
+    with pytest.warns(UserWarning) as warned:      # not "no metadata row" for a file that is not read
+        assert load_corpus(folder, strict=False).ids == ["a", "b"]
+    assert said in [str(w.message) for w in warned]
+    assert not any("notes.txt: no metadata row" in str(w.message) for w in warned)
+
+
+def test_a_render_inside_the_corpus_folder_is_not_read_back_as_reports(tmp_path):
+    folder = folder_with(tmp_path, "id,file\na,a.txt\n")
+    render = folder / "reports"
+    (render / "fonts").mkdir(parents=True)
+    (render / ".policytext-render.json").write_text('{"generator": "policytext render", "files": []}')
+    (render / "index.html").write_text("<html><body><p>报告</p><p>目录</p></body></html>", encoding="utf-8")
+    (render / "fonts" / "OFL.txt").write_text("SIL Open Font License", encoding="utf-8")
+    with pytest.warns(UserWarning, match=f"{render}: holds an earlier policytext render "
+                                         r"\(.policytext-render.json\), whose pages are no reports; not read"):
+        assert load_corpus(folder).ids == ["a"]
+
+
+def test_files_a_folder_cannot_read_are_named_and_a_fifo_never_blocks(tmp_path):
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_bytes(TWIN.encode())
+    (folder / "sub" / "b.txt").write_bytes(TWIN.encode("gbk"))
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    os.mkfifo(folder / "x.txt")
+    (folder / "linked").symlink_to(folder / "sub")
+    with pytest.warns(UserWarning) as warned:
+        c = load_corpus(folder)
+    assert c.ids == ["a", "sub/b"]
+    assert [str(w.message) for w in warned if "not read" in str(w.message)] == [
+        f"{folder}/gone.txt: a link to nothing (its target is missing, or links lead round in a loop); not read",
+        f"{folder}/linked: a link to a folder (linked folders are not followed; load that folder itself); not read",
+        f"{folder}/loop.txt: a link to nothing (its target is missing, or links lead round in a loop); not read",
+        f"{folder}/x.txt: is a FIFO (named pipe), not a regular file; policytext reads report files only; not read"]

@@ -35,7 +35,7 @@ from .errors import DecodeError, MetadataError, raise_together
 from .numbers import parse_number
 
 __all__ = ["METADATA_FILE", "METADATA_COLUMNS", "METADATA_HEAD", "DOC_TYPES", "DOC_TYPE_NAMES", "doc_type_name",
-           "read_metadata", "row_path",
+           "read_metadata", "row_path", "inside_folder",
            "place_from_text", "doc_type_from_text", "date_from_text", "written_date", "fill_from_text",
            "same_places"]
 
@@ -170,12 +170,23 @@ def _checked_row(path: Path, line: int, header: list[str], fields: list[str],
 
 def row_path(table: Path, row: dict) -> Path:
     """The file a row names, inside the table's folder (links resolved); MetadataError otherwise."""
-    folder = table.parent.resolve()
-    target = (folder / row["file"]).resolve()
-    if not target.is_relative_to(folder):
+    target = inside_folder(table.parent, row["file"])
+    if target is None:
         raise MetadataError(f"{table}, line {row.get('_line', '?')}: file {row['file']!r} leads outside "
-                            f"the corpus folder {folder}")
+                            f"the corpus folder {table.parent.resolve()}")
     return target
+
+
+def inside_folder(folder: Path, name: str) -> Path | None:
+    """Where ``name`` leads from ``folder``, links resolved, when that is inside the folder; None when it
+    leads out of it. The one rule for a table's rows and a folder's files. (A loop of links leads
+    nowhere: its own path, which is no file.)"""
+    folder = folder.resolve()
+    try:
+        target = (folder / name).resolve()
+    except (OSError, RuntimeError):     # a loop of links (RuntimeError before Python 3.13)
+        target = folder / name
+    return target if target.is_relative_to(folder) else None
 
 
 # ---------------------------------------------------------------- metadata from the report's words
