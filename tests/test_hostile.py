@@ -383,6 +383,7 @@ def folder_with(tmp_path, table: str | bytes, files: dict[str, bytes] | None = N
     ("five columns", "id,file,place,doc_type,date_published\na,a.txt,嘉峪关市,gov_work_report,2022\n"),
     ("Chinese date", "id,file,date_delivered\na,a.txt,2021年12月14日\n"),
     ("blank line", f"{FULL_HEADER}\n{ROW}\n\n"),
+    ("an empty column with no name (Excel's trailing comma)", "id,file,place,\na,a.txt,嘉峪关市,\n"),
 ])
 def test_tables_that_load(tmp_path, twin, name, table):
     c = load_corpus(folder_with(tmp_path, table))
@@ -422,6 +423,19 @@ def test_tables_that_load(tmp_path, twin, name, table):
     ("same file twice", "id,file\na,a.txt\nb,./a.txt\n", "line 3: file './a.txt' listed twice (first on line 2)"),
     ("listed file missing", "id,file\na,a.txt\nb,b.txt\n", "line 3: row 'b' names 'b.txt', which does not exist"),
     ("folder listed as a file", "id,file\na,a.txt\nb,sub\n", "which does not exist or is not a file"),
+    # faults the csv module reads without a word
+    ("field over the csv limit", "id,file,title\na,a.txt,\"" + "x" * 131_073 + "\"\n",
+     "line 2: cannot be read as CSV (field larger than field limit (131072); an unclosed quote?)"),
+    ("a column named twice", "id,file,place,place\na,a.txt,嘉峪关市,金昌市\n",
+     "line 1: column(s) place named more than once in the header"),
+    ("a value under no column name", "id,file,\na,a.txt,嘉峪关市\n",
+     "line 2: value '嘉峪关市' in column 3, which has no name in the header"),
+    ("an unclosed quote", 'id,file,place\na,a.txt,"嘉峪关市\nb,b.txt,金昌市\n',
+     "line 2: the place value runs over more than one line ('嘉峪关市\\nb,b.txt,金昌市'); an unclosed quote"),
+    ("a line break in a file name", 'id,file,place\nb,"b\n.txt",金昌市\na,a.txt,嘉峪关市\n',
+     "line 2: the file value runs over more than one line"),
+    ("the table listed as a report", "id,file\na,a.txt\nm,./metadata.csv\n",
+     "line 3: file './metadata.csv' is the metadata table itself, not a report"),
 ])
 def test_tables_that_are_clear_errors(tmp_path, name, table, problem):
     folder = folder_with(tmp_path, table)
@@ -499,7 +513,8 @@ def test_a_link_leading_out_of_the_corpus_folder_is_refused(tmp_path):
     secret.write_bytes(TWIN.encode())
     folder = folder_with(tmp_path, "id,file\na,a.txt\ns,link.txt\n")
     (folder / "link.txt").symlink_to(secret)
-    with pytest.raises(MetadataError, match="line 3: file 'link.txt' leads outside the corpus folder"):
+    with pytest.raises(MetadataError, match="line 3: file 'link.txt' leads outside the corpus folder"), \
+            pytest.warns(UserWarning, match="link.txt: a link leading outside the folder"):
         load_corpus(folder)
 
 
