@@ -237,6 +237,7 @@ def test_a_western_file_is_read_by_the_detector_but_never_a_cjk_or_ebcdic_guess(
 
 
 # name -> (bytes, what the error must say)
+MIXED_LINE = "一般公共预算收入完成25.3亿元，同比增长百分之八。\n"
 BAD = {
     "empty": (b"", "file is empty"),
     "only whitespace": (b" \r\n\t\n", "file is empty"),
@@ -254,6 +255,16 @@ BAD = {
     # a downloaded report with one byte overwritten: damaged, not in an unknown encoding
     "UTF-8 with a damaged byte": (TWIN.encode()[:9] + b"\xff" + TWIN.encode()[10:],
                                   "is UTF-8 but for 3 byte(s) that are not (the first at byte 9, line 1)"),
+    # however many bytes are not UTF-8 (or GBK), when the rest is: where, and a line in the other encoding
+    "UTF-8 with many damaged bytes": (bytes(0xFF if k % 40 == 30 else b for k, b in enumerate(TWIN.encode())),
+                                      "is UTF-8 but for 27 byte(s) that are not (the first at byte 30, line 1): "
+                                      "the file is damaged"),
+    "UTF-8 with a GBK line": (TWIN.encode() + MIXED_LINE.encode("gbk") + TWIN.encode(),
+                              "is UTF-8 but for 27 byte(s) that are not (the first at byte 453, line 4): "
+                              "line 4 is GBK, the file mixes encodings. Save it all as UTF-8"),
+    "GBK with a UTF-8 line": (TWIN.encode("gbk") + MIXED_LINE.encode() + TWIN.encode("gbk"),
+                              "is GB18030/GBK but for 12 byte(s) that are not (the first at byte 318, line 4): "
+                              "line 4 is UTF-8, the file mixes encodings"),
     "ASCII-only PDF": (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
                        "PDF, not text"),
     "PNG": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "PNG image, not text"),

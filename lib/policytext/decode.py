@@ -352,7 +352,7 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
         try:
             return _decode_guess(data, name)
         except DecodeError:
-            _damaged_utf8(data, exc, name)
+            _damaged(data, exc, name)
             raise
     if "\x00" in text:  # valid UTF-8 with NULs: UTF-16/32 without BOM holding only ASCII
         try:
@@ -362,16 +362,45 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     return _checked(text, "utf-8", name)
 
 
-def _damaged_utf8(data: bytes, first: UnicodeDecodeError, name: str) -> None:
-    """Raise a DecodeError that says where, when ``data`` (which no encoding reads) is UTF-8 but
-    for a few byte sequences: a damaged copy, not an unknown encoding."""
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.count("\ufffd".encode())
-    if bad > max(3, len(_HAN.findall(text)) // 1000):
-        return
-    line = data.count(b"\n", 0, first.start) + 1
-    raise DecodeError(f"{name}: is UTF-8 but for {bad} byte(s) that are not (the first at byte "
-                      f"{first.start}, line {line}): the file is damaged. Get it again, or mend that line")
+def _damaged(data: bytes, first: UnicodeDecodeError, name: str) -> None:
+    """Raise a DecodeError that says where, when ``data`` (which no encoding reads whole) is UTF-8,
+    or else GB18030/GBK, but for some bytes: a damaged copy, or a line saved in the other encoding
+    (a GBK paragraph pasted into a UTF-8 report), not an unknown encoding. However many the bad
+    bytes, the rest must read as Chinese: at least 10 Han characters, the usual ones."""
+    for codec, shown, other in (("utf-8", "UTF-8", "gb18030"), ("gb18030", "GB18030/GBK", "utf-8")):
+        kept = _BAD.sub("", data.decode(codec, errors="ignore"))    # (GB18030 reads some bytes as private use)
+        bad = len(data) - len(kept.encode(codec))
+        few = codec == "utf-8" and bad <= max(3, len(_HAN.findall(kept)) // 1000)
+        if not (few or _plausible_chinese(kept, 10) and plausibility(kept) >= PLAUSIBLE):
+            continue
+        at = first.start if codec == "utf-8" else _first_bad(data, codec)
+        if at is None:
+            continue
+        line = data.count(b"\n", 0, at) + 1
+        raise DecodeError(f"{name}: is {shown} but for {bad} byte(s) that are not (the first at byte {at}, "
+                          f"line {line}){_mixed(data, at, line, other)}")
+
+
+def _first_bad(data: bytes, codec: str) -> int | None:
+    """The offset of the first byte ``codec`` cannot read, or reads as a character no report holds."""
+    text = data.decode(codec, errors="replace")
+    found = _BAD.search(text.replace("\ufffd", "\x00"))
+    return len(text[:found.start()].encode(codec)) if found else None
+
+
+def _mixed(data: bytes, at: int, line: int, codec: str) -> str:
+    """How the message ends: the file mixes encodings when the line holding byte ``at`` reads as
+    Chinese in ``codec``, else it is damaged."""
+    start = data.rfind(b"\n", 0, at) + 1
+    end = data.find(b"\n", at)
+    try:
+        text = data[start:end if end >= 0 else len(data)].decode(codec)
+    except UnicodeDecodeError:
+        text = ""
+    if _plausible_chinese(text, 2) and plausibility(text) >= PLAUSIBLE:
+        return (f": line {line} is {'UTF-8' if codec == 'utf-8' else 'GBK'}, the file mixes encodings. "
+                "Save it all as UTF-8")
+    return ": the file is damaged. Get it again, or mend that line"
 
 
 def check_file(path: str | Path, *, limit: int = MAX_BYTES) -> Path:
