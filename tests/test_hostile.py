@@ -791,3 +791,42 @@ def test_files_a_folder_cannot_read_are_named_and_a_fifo_never_blocks(tmp_path):
         f"{folder}/linked: a link to a folder (linked folders are not followed; load that folder itself); not read",
         f"{folder}/loop.txt: a link to nothing (its target is missing, or links lead round in a loop); not read",
         f"{folder}/x.txt: is a FIFO (named pipe), not a regular file; policytext reads report files only; not read"]
+
+
+# a report whose second half went through a wrong reading (or two) and was saved again
+SECOND_HALF = {
+    "GBK read as Latin-1": (lambda s: s.encode("gbk").decode("latin-1"), "GBK/GB18030 Chinese text that was read "
+                            "as Latin-1/cp1252 and saved again (line 22 begins 'ÎÒÃÇÍ³³ï·ÖÎö')"),
+    "UTF-8 read as GBK": (lambda s: s.encode().decode("gbk", errors="replace"),
+                          "UTF-8 Chinese text that was read as GBK and saved again (line 22 begins"),
+    "UTF-8 read as cp1252": (lambda s: s.encode().decode("cp1252", errors="replace"),
+                             "UTF-8 Chinese text that was read as Latin-1/cp1252 and saved again (line 22"),
+    "UTF-8 read as GBK twice": (lambda s: s.encode().decode("gbk", errors="replace").encode().decode("gbk", "replace"),
+                                "UTF-8 Chinese text that was read as GBK and saved again, then read as GBK and "
+                                "saved again (line 22"),
+    "UTF-8 read as cp1252 twice": (lambda s: s.encode().decode("cp1252", "replace").encode().decode("cp1252",
+                                                                                                   "replace"),
+                                   "read as Latin-1/cp1252 and saved again, then read as Latin-1/cp1252 and saved "
+                                   "again (line 22"),
+}
+
+
+@pytest.mark.parametrize("name", SECOND_HALF)
+def test_mojibake_anywhere_in_a_file_is_an_error_naming_its_first_line(tmp_path, name):
+    misread, problem = SECOND_HALF[name]
+    path = tmp_path / "report.txt"
+    # 21 good lines of 5,800 characters, then a misread copy: the first 5,000 characters are good
+    good = TWIN * 2 + ("地区生产总值" * 60 + "\n") * 15
+    path.write_text(good + misread(TWIN.split("\n", 1)[1] * 2), encoding="utf-8")
+    with pytest.raises(DecodeError) as err:
+        load_files([path])
+    assert str(err.value).startswith(f"{path}: read as utf-8, but it is mojibake: ") and problem in str(err.value), \
+        str(err.value)
+
+
+def test_a_mojibake_cell_of_the_metadata_table_is_an_error_naming_its_line(tmp_path):
+    # 海拉尔区 in UTF-8 read as GBK: the table's text goes through the same check as a report's
+    folder = folder_with(tmp_path, "id,file,place\na,a.txt,娴锋媺灏斿尯\n")
+    with pytest.raises(MetadataError, match="metadata.csv: read as utf-8, but it is mojibake: UTF-8 Chinese text "
+                                            r"that was read as GBK and saved again \(line 2 begins 'a,a.txt,"):
+        load_corpus(folder)
