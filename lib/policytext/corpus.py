@@ -26,8 +26,8 @@ from .decode import check_file, decode_bytes, read_file, read_text  # noqa: F401
 from .errors import DecodeError, InputWarning, MetadataError, ParameterError, raise_together
 # DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
 from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, METADATA_HEAD, _parse_date,  # noqa: F401
-                       date_from_text, fill_from_text, inside_folder, read_metadata, row_path,
-                       same_places)
+                       date_from_text, fill_from_text, impossible_date, inside_folder, read_metadata,
+                       row_path, same_places)
 from .reportdir import MANIFEST
 from .structure import Paragraph, Sentence, split_paragraphs, split_sentences
 
@@ -60,11 +60,13 @@ _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def _date_from_text(raw: str, name: str) -> dt.date | None:
-    if found := date_from_text(_opening(raw)):
-        return found
-    if match := _YEAR_IN_NAME.search(Path(name).stem):
-        return dt.date(int(match.group(1)), 1, 1)
-    return None
+    found = date_from_text(_opening(raw))
+    if not found and (match := _YEAR_IN_NAME.search(Path(name).stem)):
+        found = dt.date(int(match.group(1)), 1, 1)
+    if written := impossible_date(_opening(raw)):
+        warnings.warn(f"{name}: the date {written} in its opening does not exist and is passed over; "
+                      + (f"dated {found} from the rest" if found else "it has no date"), InputWarning, stacklevel=4)
+    return found
 
 
 def _opening(raw: str) -> str:
@@ -161,7 +163,7 @@ class Document:
                 raise MetadataError(f"document {self.id!r}, {key}: {exc}") from None
             if parsed:
                 return parsed
-        return _date_from_text(self.raw, self.path.name if self.path else self.id)
+        return _date_from_text(self.raw, str(self.path) if self.path else self.id)
 
     @property
     def year(self) -> int | None:

@@ -317,7 +317,7 @@ _WRITTEN_DATE = re.compile(rf"((?:19|20)\d\d|[一二][〇零○一二三四五�
                            rf"\s*(\d{{1,2}}|{_CN_DAY})\s*日")
 # A dateline that gives the month only: ——2024年1月在州第十六届人民代表大会第三次会议上
 _DATELINE_MONTH = re.compile(rf"(?:^|\n)\s*[—\-－]+\s*((?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{{3}})\s*年"
-                             rf"\s*(\d{{1,2}}|{_CN_DAY})\s*月(?!\s*(?:\d|{_CN_DAY})\s*日)")
+                             rf"\s*(\d{{1,2}}|{_CN_DAY})\s*月(?!\s*(?:\d{{1,2}}|{_CN_DAY})\s*日)")
 # The title's year: 2026年甘肃省政府工作报告, 陕西省2026年政府工作报告, 2023年国民经济和社会发展计划
 _TITLE_YEAR = re.compile(rf"((?:19|20)\d\d)\s*年\s*[\u4e00-\u9fff]{{0,16}}?(?:{_GOV}工作报告|国民经济和社会发展)")
 # A web page's stamp: 发布日期: 2021-12-03 09:06, 时间：2026-02-10
@@ -332,6 +332,13 @@ def _date(parts) -> dt.date | None:
         return dt.date(*(int(parse_number(part)) for part in parts))
     except ValueError:
         return None
+
+
+def impossible_date(text: str, *, head: int = METADATA_HEAD) -> str | None:
+    """The first date written out in the first ``head`` characters when it does not exist
+    (2026年2月30日), else None: date_from_text passes it over, and the loader says so."""
+    match = _WRITTEN_DATE.search(str(text or "")[:head])
+    return match.group() if match and _date(match.groups()) is None else None
 
 
 def written_date(text: str, *, head: int = METADATA_HEAD) -> dt.date | None:
@@ -349,8 +356,9 @@ def date_from_text(text: str, *, head: int = METADATA_HEAD) -> dt.date | None:
     dateline 2021年12月14日, also in Chinese numerals 二〇二六年一月二十七日), else a dateline's month
     (——2024年1月在…: its first day), else the title's
     year (2026年甘肃省政府工作报告: 1 January of it), else a web page's stamp (发布日期: 2021-12-03,
-    or a line opening on 22-04-28 08:46).
-    None when there is none, or the date does not exist."""
+    or a line opening on 22-04-28 08:46). A date that does not exist (——2026年2月30日, see
+    impossible_date) is passed over, not read as its month.
+    None when there is none."""
     start = str(text or "")[:head]
     for pattern in (_WRITTEN_DATE, _DATELINE_MONTH, _TITLE_YEAR, _STAMP, _CLOCK_STAMP):
         # (the title gives a year alone: its first day)
