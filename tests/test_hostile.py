@@ -237,6 +237,7 @@ def test_a_western_file_is_read_by_the_detector_but_never_a_cjk_or_ebcdic_guess(
 
 
 # name -> (bytes, what the error must say)
+MIXED_LINE = "一般公共预算收入完成25.3亿元，同比增长百分之八。\n"
 BAD = {
     "empty": (b"", "file is empty"),
     "only whitespace": (b" \r\n\t\n", "file is empty"),
@@ -254,6 +255,16 @@ BAD = {
     # a downloaded report with one byte overwritten: damaged, not in an unknown encoding
     "UTF-8 with a damaged byte": (TWIN.encode()[:9] + b"\xff" + TWIN.encode()[10:],
                                   "is UTF-8 but for 3 byte(s) that are not (the first at byte 9, line 1)"),
+    # however many bytes are not UTF-8 (or GBK), when the rest is: where, and a line in the other encoding
+    "UTF-8 with many damaged bytes": (bytes(0xFF if k % 40 == 30 else b for k, b in enumerate(TWIN.encode())),
+                                      "is UTF-8 but for 27 byte(s) that are not (the first at byte 30, line 1): "
+                                      "the file is damaged"),
+    "UTF-8 with a GBK line": (TWIN.encode() + MIXED_LINE.encode("gbk") + TWIN.encode(),
+                              "is UTF-8 but for 27 byte(s) that are not (the first at byte 453, line 4): "
+                              "line 4 is GBK, the file mixes encodings. Save it all as UTF-8"),
+    "GBK with a UTF-8 line": (TWIN.encode("gbk") + MIXED_LINE.encode() + TWIN.encode("gbk"),
+                              "is GB18030/GBK but for 12 byte(s) that are not (the first at byte 318, line 4): "
+                              "line 4 is UTF-8, the file mixes encodings"),
     "ASCII-only PDF": (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
                        "PDF, not text"),
     "PNG": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "PNG image, not text"),
@@ -383,6 +394,7 @@ def folder_with(tmp_path, table: str | bytes, files: dict[str, bytes] | None = N
     ("five columns", "id,file,place,doc_type,date_published\na,a.txt,嘉峪关市,gov_work_report,2022\n"),
     ("Chinese date", "id,file,date_delivered\na,a.txt,2021年12月14日\n"),
     ("blank line", f"{FULL_HEADER}\n{ROW}\n\n"),
+    ("an empty column with no name (Excel's trailing comma)", "id,file,place,\na,a.txt,嘉峪关市,\n"),
 ])
 def test_tables_that_load(tmp_path, twin, name, table):
     c = load_corpus(folder_with(tmp_path, table))
@@ -422,6 +434,19 @@ def test_tables_that_load(tmp_path, twin, name, table):
     ("same file twice", "id,file\na,a.txt\nb,./a.txt\n", "line 3: file './a.txt' listed twice (first on line 2)"),
     ("listed file missing", "id,file\na,a.txt\nb,b.txt\n", "line 3: row 'b' names 'b.txt', which does not exist"),
     ("folder listed as a file", "id,file\na,a.txt\nb,sub\n", "which does not exist or is not a file"),
+    # faults the csv module reads without a word
+    ("field over the csv limit", "id,file,title\na,a.txt,\"" + "x" * 131_073 + "\"\n",
+     "line 2: cannot be read as CSV (field larger than field limit (131072); an unclosed quote?)"),
+    ("a column named twice", "id,file,place,place\na,a.txt,嘉峪关市,金昌市\n",
+     "line 1: column(s) place named more than once in the header"),
+    ("a value under no column name", "id,file,\na,a.txt,嘉峪关市\n",
+     "line 2: value '嘉峪关市' in column 3, which has no name in the header"),
+    ("an unclosed quote", 'id,file,place\na,a.txt,"嘉峪关市\nb,b.txt,金昌市\n',
+     "line 2: the place value runs over more than one line ('嘉峪关市\\nb,b.txt,金昌市'); an unclosed quote"),
+    ("a line break in a file name", 'id,file,place\nb,"b\n.txt",金昌市\na,a.txt,嘉峪关市\n',
+     "line 2: the file value runs over more than one line"),
+    ("the table listed as a report", "id,file\na,a.txt\nm,./metadata.csv\n",
+     "line 3: file './metadata.csv' is the metadata table itself, not a report"),
 ])
 def test_tables_that_are_clear_errors(tmp_path, name, table, problem):
     folder = folder_with(tmp_path, table)
@@ -499,7 +524,8 @@ def test_a_link_leading_out_of_the_corpus_folder_is_refused(tmp_path):
     secret.write_bytes(TWIN.encode())
     folder = folder_with(tmp_path, "id,file\na,a.txt\ns,link.txt\n")
     (folder / "link.txt").symlink_to(secret)
-    with pytest.raises(MetadataError, match="line 3: file 'link.txt' leads outside the corpus folder"):
+    with pytest.raises(MetadataError, match="line 3: file 'link.txt' leads outside the corpus folder"), \
+            pytest.warns(UserWarning, match="link.txt: a link leading outside the folder"):
         load_corpus(folder)
 
 
@@ -715,3 +741,92 @@ def test_a_kind_written_as_a_reader_names_it_is_read(tmp_path):
                     "d,d.txt,Feature Article\ne,e.txt,gov_work_report\nf,f.txt,\n", encoding="utf-8")
     kinds = [row["doc_type"] for row in read_metadata(path)]
     assert kinds == ["gov_work_report", "party_congress_report", "interview", "feature", "gov_work_report", ""]
+
+
+def test_a_link_out_of_the_folder_is_not_read_but_named_with_or_without_a_table(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(TWIN.encode())
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(TWIN.encode())
+    (folder / "notes.txt").symlink_to(secret)
+    (folder / "inside.txt").symlink_to(folder / "a.txt")        # a link inside the folder is read
+    said = f"{folder}/notes.txt: a link leading outside the folder {folder.resolve()}; not read"
+    with pytest.warns(UserWarning) as warned:
+        assert load_corpus(folder).ids == ["a", "inside"]
+    assert said in [str(w.message) for w in warned]
+    (folder / "metadata.csv").write_text("id,file\na,a.txt\nb,inside.txt\n", encoding="utf-8")
+    with pytest.warns(UserWarning) as warned:      # not "no metadata row" for a file that is not read
+        assert load_corpus(folder, strict=False).ids == ["a", "b"]
+    assert said in [str(w.message) for w in warned]
+    assert not any("notes.txt: no metadata row" in str(w.message) for w in warned)
+
+
+def test_a_render_inside_the_corpus_folder_is_not_read_back_as_reports(tmp_path):
+    folder = folder_with(tmp_path, "id,file\na,a.txt\n")
+    render = folder / "reports"
+    (render / "fonts").mkdir(parents=True)
+    (render / ".policytext-render.json").write_text('{"generator": "policytext render", "files": []}')
+    (render / "index.html").write_text("<html><body><p>报告</p><p>目录</p></body></html>", encoding="utf-8")
+    (render / "fonts" / "OFL.txt").write_text("SIL Open Font License", encoding="utf-8")
+    with pytest.warns(UserWarning, match=f"{render}: holds an earlier policytext render "
+                                         r"\(.policytext-render.json\), whose pages are no reports; not read"):
+        assert load_corpus(folder).ids == ["a"]
+
+
+def test_files_a_folder_cannot_read_are_named_and_a_fifo_never_blocks(tmp_path):
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_bytes(TWIN.encode())
+    (folder / "sub" / "b.txt").write_bytes(TWIN.encode("gbk"))
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    os.mkfifo(folder / "x.txt")
+    (folder / "linked").symlink_to(folder / "sub")
+    with pytest.warns(UserWarning) as warned:
+        c = load_corpus(folder)
+    assert c.ids == ["a", "sub/b"]
+    assert [str(w.message) for w in warned if "not read" in str(w.message)] == [
+        f"{folder}/gone.txt: a link to nothing (its target is missing, or links lead round in a loop); not read",
+        f"{folder}/linked: a link to a folder (linked folders are not followed; load that folder itself); not read",
+        f"{folder}/loop.txt: a link to nothing (its target is missing, or links lead round in a loop); not read",
+        f"{folder}/x.txt: is a FIFO (named pipe), not a regular file; policytext reads report files only; not read"]
+
+
+# a report whose second half went through a wrong reading (or two) and was saved again
+SECOND_HALF = {
+    "GBK read as Latin-1": (lambda s: s.encode("gbk").decode("latin-1"), "GBK/GB18030 Chinese text that was read "
+                            "as Latin-1/cp1252 and saved again (line 22 begins 'ÎÒÃÇÍ³³ï·ÖÎö')"),
+    "UTF-8 read as GBK": (lambda s: s.encode().decode("gbk", errors="replace"),
+                          "UTF-8 Chinese text that was read as GBK and saved again (line 22 begins"),
+    "UTF-8 read as cp1252": (lambda s: s.encode().decode("cp1252", errors="replace"),
+                             "UTF-8 Chinese text that was read as Latin-1/cp1252 and saved again (line 22"),
+    "UTF-8 read as GBK twice": (lambda s: s.encode().decode("gbk", errors="replace").encode().decode("gbk", "replace"),
+                                "UTF-8 Chinese text that was read as GBK and saved again, then read as GBK and "
+                                "saved again (line 22"),
+    "UTF-8 read as cp1252 twice": (lambda s: s.encode().decode("cp1252", "replace").encode().decode("cp1252",
+                                                                                                   "replace"),
+                                   "read as Latin-1/cp1252 and saved again, then read as Latin-1/cp1252 and saved "
+                                   "again (line 22"),
+}
+
+
+@pytest.mark.parametrize("name", SECOND_HALF)
+def test_mojibake_anywhere_in_a_file_is_an_error_naming_its_first_line(tmp_path, name):
+    misread, problem = SECOND_HALF[name]
+    path = tmp_path / "report.txt"
+    # 21 good lines of 5,800 characters, then a misread copy: the first 5,000 characters are good
+    good = TWIN * 2 + ("地区生产总值" * 60 + "\n") * 15
+    path.write_text(good + misread(TWIN.split("\n", 1)[1] * 2), encoding="utf-8")
+    with pytest.raises(DecodeError) as err:
+        load_files([path])
+    assert str(err.value).startswith(f"{path}: read as utf-8, but it is mojibake: ") and problem in str(err.value), \
+        str(err.value)
+
+
+def test_a_mojibake_cell_of_the_metadata_table_is_an_error_naming_its_line(tmp_path):
+    # 海拉尔区 in UTF-8 read as GBK: the table's text goes through the same check as a report's
+    folder = folder_with(tmp_path, "id,file,place\na,a.txt,娴锋媺灏斿尯\n")
+    with pytest.raises(MetadataError, match="metadata.csv: read as utf-8, but it is mojibake: UTF-8 Chinese text "
+                                            r"that was read as GBK and saved again \(line 2 begins 'a,a.txt,"):
+        load_corpus(folder)

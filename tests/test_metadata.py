@@ -64,6 +64,7 @@ def test_doc_type_from_text(head, kind):
     ("分享: 陕西省2026年政府工作报告\n各位代表：", dt.date(2026, 1, 1)),
     # a date that does not exist is passed over, not guessed
     ("——二〇二一年二月三十日在某市人民代表大会上\n2021年某市政府工作报告", dt.date(2021, 1, 1)),
+    ("海拉尔区政府工作报告\n——2026年2月30日在海拉尔区第十四届人民代表大会第二次会议上", None),   # not its month
     # a web page's stamp, when the text names no date
     ("奋力谱写凉州高质量发展新篇章\n信息来源: 甘肃日报 发布日期: 2021-12-03 09:06 浏览次数:", dt.date(2021, 12, 3)),
     ("时间：2026-02-10\n正文", dt.date(2026, 2, 10)),
@@ -168,3 +169,13 @@ def test_read_from_the_text_equals_the_metadata_on_the_seeds_and_bundled_corpora
 ])
 def test_same_places(places, same):
     assert same_places(places) == same
+
+
+def test_a_date_that_does_not_exist_is_passed_over_with_a_warning():
+    c = corpus({"a": "海拉尔区政府工作报告\n——2026年2月30日在海拉尔区第十四届人民代表大会第二次会议上\n",
+                "b": "——二〇二六年二月三十日在某市人民代表大会上\n2026年某市政府工作报告\n"})
+    with pytest.warns(UserWarning) as said:
+        assert (c["a"].date, c["b"].date) == (None, dt.date(2026, 1, 1))
+    assert [str(w.message) for w in said] == [
+        "a: the date 2026年2月30日 in its opening does not exist and is passed over; it has no date",
+        "b: the date 二〇二六年二月三十日 in its opening does not exist and is passed over; dated 2026-01-01 from the rest"]

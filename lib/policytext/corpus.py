@@ -12,6 +12,7 @@ import hashlib
 import itertools
 import os
 import re
+import sys
 import warnings
 import zlib
 from dataclasses import dataclass, field
@@ -21,11 +22,13 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 from .clean import CleanText, RemovedLine, clean_text
 from .convert import script_of, to_simplified
-from .decode import decode_bytes, read_file, read_text  # noqa: F401  (read_text: re-exported)
+from .decode import check_file, decode_bytes, read_file, read_text  # noqa: F401  (read_text: re-exported)
 from .errors import DecodeError, InputWarning, MetadataError, ParameterError, raise_together
 # DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
 from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, METADATA_HEAD, _parse_date,  # noqa: F401
-                       date_from_text, fill_from_text, read_metadata, row_path, same_places)
+                       date_from_text, fill_from_text, impossible_date, inside_folder, read_metadata,
+                       row_path, same_places)
+from .reportdir import MANIFEST
 from .structure import Paragraph, Sentence, split_paragraphs, split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,11 +60,13 @@ _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def _date_from_text(raw: str, name: str) -> dt.date | None:
-    if found := date_from_text(_opening(raw)):
-        return found
-    if match := _YEAR_IN_NAME.search(Path(name).stem):
-        return dt.date(int(match.group(1)), 1, 1)
-    return None
+    found = date_from_text(_opening(raw))
+    if not found and (match := _YEAR_IN_NAME.search(Path(name).stem)):
+        found = dt.date(int(match.group(1)), 1, 1)
+    if written := impossible_date(_opening(raw)):
+        warnings.warn(f"{name}: the date {written} in its opening does not exist and is passed over; "
+                      + (f"dated {found} from the rest" if found else "it has no date"), InputWarning, stacklevel=4)
+    return found
 
 
 def _opening(raw: str) -> str:
@@ -158,7 +163,7 @@ class Document:
                 raise MetadataError(f"document {self.id!r}, {key}: {exc}") from None
             if parsed:
                 return parsed
-        return _date_from_text(self.raw, self.path.name if self.path else self.id)
+        return _date_from_text(self.raw, str(self.path) if self.path else self.id)
 
     @property
     def year(self) -> int | None:
@@ -305,25 +310,67 @@ def report_files(folder: str | Path, *, pattern: str | None = None) -> list[Path
 
 
 def _report_files(folder: Path, pattern: str | None) -> list[Path]:
-    """Report files under folder, sub-folders included, sorted by relative path."""
-    if pattern is not None:
-        return sorted(p for p in folder.rglob(pattern) if p.is_file() and not _hidden(p, folder))
-    found, skipped = [], []
-    for p in sorted(folder.rglob("*")):
-        if not p.is_file() or _hidden(p, folder) or p.name == METADATA_FILE:
+    """Report files under folder, sub-folders included, sorted by path. Links are followed only
+    to files inside the folder; every other file not read is named in a warning."""
+    found, skipped, passed = [], [], []
+    for p in _entries(folder, passed):
+        rel = p.relative_to(folder)
+        if p.name == METADATA_FILE or (not rel.match(pattern) if pattern is not None
+                                       else p.suffix.lower() in _NOT_REPORTS):
             continue
-        if p.suffix.lower() in TEXT_SUFFIXES:
+        if (why := _not_readable(p, folder)) is not None:
+            passed.append(f"{p}: {why}")
+        elif pattern is not None or p.suffix.lower() in TEXT_SUFFIXES:
             found.append(p)
-        elif p.suffix.lower() not in _NOT_REPORTS:
-            skipped.append(str(p.relative_to(folder)))
+        else:
+            skipped.append(rel.as_posix())
     if skipped:
         warnings.warn(f"{folder}: skipped {len(skipped)} file(s) that are not .txt/.text/.html reports: "
                       f"{', '.join(skipped[:8])}{' ...' if len(skipped) > 8 else ''}", InputWarning, stacklevel=4)
-    return found
+    for what in sorted(passed):
+        warnings.warn(f"{what}; not read", InputWarning, stacklevel=4)
+    return sorted(found)
 
 
-def _hidden(path: Path, folder: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(folder).parts)
+def _entries(folder: Path, passed: list[str]) -> Iterator[Path]:
+    """Every file and link under folder but hidden ones. Linked folders are not entered (they are
+    judged as links); nor are a sub-folder holding an earlier render (`policytext render --out`
+    inside the corpus: its pages are no reports) and one that cannot be listed, which are said."""
+    def unlisted(exc: OSError) -> None:
+        passed.append(f"{exc.filename}: a folder that cannot be listed ({exc.strerror})")
+
+    for root, dirs, files in os.walk(folder, onerror=unlisted):     # os.walk does not follow links
+        here, keep = Path(root), []
+        for name in sorted(dirs):
+            sub = here / name
+            if name.startswith("."):
+                continue
+            if sub.is_symlink():
+                yield sub
+            elif (sub / MANIFEST).is_file():
+                passed.append(f"{sub}: holds an earlier policytext render ({MANIFEST}), whose pages are no reports")
+            else:
+                keep.append(name)
+        dirs[:] = keep
+        yield from (here / name for name in files if not name.startswith("."))
+
+
+def _not_readable(path: Path, folder: Path) -> str | None:
+    """Why a file of the folder is not read, or None: a link out of the folder (the rule of the
+    table's rows, metadata.inside_folder), to nothing or to a folder; a FIFO, device or socket."""
+    if path.is_symlink():
+        target = inside_folder(folder, path.relative_to(folder).as_posix())
+        if target is None:
+            return f"a link leading outside the folder {folder.resolve()}"
+        if not target.exists():
+            return "a link to nothing (its target is missing, or links lead round in a loop)"
+        if target.is_dir():
+            return "a link to a folder (linked folders are not followed; load that folder itself)"
+    try:
+        check_file(path, limit=sys.maxsize)        # never opened: a FIFO would block
+    except DecodeError as exc:
+        return str(exc).removeprefix(f"{path}: ")
+    return None
 
 
 def _load_folder(path, *, metadata, strict, pattern) -> Corpus:

@@ -18,8 +18,9 @@ Order of evidence:
    or private-use characters: these are never in a report.
 7. Text that is itself mojibake is refused (`_mojibake`): Chinese bytes once read as
    Latin-1/cp1252 and saved again (Õþ¸®¹¤...), or UTF-8 bytes once read as GBK and saved
-   again (鏀垮簻...). Each is recognised by undoing it on a sample: the characters, written
-   back in the encoding they were wrongly read with, decode to plausible Chinese. Replacement
+   again (鏀垮簻...), or read wrongly twice. The whole text is searched for what mojibake is
+   made of (Latin-1 letters, rare Han characters), and the lines holding them are undone: written
+   back in the encoding they were wrongly read with, they decode to plausible Chinese. Replacement
    characters (U+FFFD), left where a program before us could not decode, are named in a warning.
 
 `decode_bytes` returns (text, encoding); the encoding is what the loader records on the
@@ -141,44 +142,106 @@ def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 
 
-# cp1252's characters for the bytes 0x80-0x9F it defines (the rest of 0x80-0xFF is Latin-1)
+# cp1252's characters for the bytes 0x80-0x9F it defines (the rest of 0x80-0xFF is Latin-1); U+FFFD
+# stands for a byte cp1252 has no character for (lost: any such byte will do)
 _CP1252_BYTES = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_TO_BYTES = str.maketrans({**_CP1252_BYTES, "\ufffd": 0x81})
 _HAN = re.compile("[\u4e00-\u9fff]")
 _LATIN1_LETTERS = re.compile("[\u00c0-\u00ff]")
-# Mojibake runs through a whole file: 5,000 characters from the first non-ASCII one (past an HTML
-# page's head) are ample. The check costs about 0.1 ms a report (20,000 characters: 1.4 ms,
-# which would be 0.15 s of a cold `policytext segment` over 110 files).
+# Mojibake may begin anywhere (a report whose second half was saved through a wrong reading), so
+# the whole text is searched, in one regex pass, for what mojibake is made of: Latin-1 letters
+# and rare Han characters. Only the lines holding them are judged, in blocks of up to 5,000
+# characters: 1 MB of a real report costs about 2 ms.
 _SAMPLE = 5_000
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _UNDONE_COMMON = 0.8    # share of common characters among the Han of an undone mojibake (see below)
 
 
+@lru_cache(maxsize=1)
+def _suspects() -> re.Pattern:
+    """A Latin-1 letter (not × or ÷), or a Han character that is not a common one."""
+    common = {ord(ch) for ch in common_chars()}
+    ranges: list[list[int]] = []   # as ranges: the class compiles in 5 ms, not 60
+    for code in (*range(0x3400, 0x4dc0), *range(0x4e00, 0xa000)):
+        if code in common:
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    rare = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+    return re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff" + rare + "]")
+
+
 def _mojibake(text: str) -> str | None:
-    """Why the text is mojibake (see the module doc), or None."""
-    first = _NON_ASCII.search(text)
-    if first is None:
-        return None
-    sample = text[first.start():first.start() + _SAMPLE]
+    """Why the text is mojibake (see the module doc), naming the first line that is, or None."""
+    pos = 0
+    while (found := _suspects().search(text, pos)) is not None:
+        start, end = _block(text, found.start())
+        # (mojibake is made of suspects, a third of it or more; a report's rare names are 1 in 100)
+        if len(_suspects().findall(text, start, end)) * 20 >= end - start and (misread := _misread(text[start:end])):
+            start = _first_misread_line(text, start, end) if _HAN.search(text, start, end) else start
+            line = text.count("\n", 0, start) + 1
+            return f"it is mojibake: {misread} (line {line} begins {_opening(text[start:end])!r})"
+        pos = max(end, found.end())
+    return None
+
+
+def _block(text: str, at: int) -> tuple[int, int]:
+    """The lines from the one holding ``at``, while each holds a suspect character and Han
+    characters as the first does or not (Latin-1 mojibake holds none), up to _SAMPLE characters."""
+    line_start = text.rfind("\n", 0, at) + 1
+    start = end = line_start if at - line_start <= 200 else at       # (a page's source may be one line)
+    limit = min(len(text), start + _SAMPLE)
+    han = None
+    while end < limit:
+        eol = text.find("\n", end, limit) + 1 or limit
+        if text[end:eol].strip():
+            if end > start and _suspects().search(text, end, eol) is None:
+                break
+            if han is None:
+                han = _HAN.search(text, end, eol) is not None
+            elif (_HAN.search(text, end, eol) is not None) != han:
+                break
+        end = eol
+    return start, end
+
+
+def _first_misread_line(text: str, start: int, end: int) -> int:
+    """Where the mojibake of a block begins: its first line that is not plausible (a line holding a
+    rare name may come before it)."""
+    while start < end:
+        eol = text.find("\n", start, end) + 1 or end
+        if text[start:eol].strip() and plausibility(text[start:eol]) < PLAUSIBLE:
+            return start
+        start = eol
+    return start
+
+
+def _misread(sample: str, again: bool = True) -> str | None:
+    """The wrong reading that made ``sample`` (which must say it all: the undoing gives plausible
+    Chinese), or None; with ``again``, also a wrong reading of a text that was itself one."""
     if _HAN.search(sample) is None:
         if len(_LATIN1_LETTERS.findall(sample)) < 8 or (data := _single_bytes(sample)) is None:
             return None
         # a Han character was 2 bytes (GBK) or 3 (UTF-8): a true undoing gives at least a quarter
         wanted = max(2, len(data) - len(sample.encode("ascii", errors="ignore"))) // 4
-        for codec in ("utf-8", "gb18030"):
-            if _plausible_chinese(data.decode(codec, errors="replace"), wanted):
-                shown = "UTF-8" if codec == "utf-8" else "GBK/GB18030"
-                return (f"it is mojibake: {shown} Chinese text that was read as Latin-1/cp1252 and saved "
-                        f"again (it begins {_opening(sample)!r})")
-        return None
-    if plausibility(sample) >= PLAUSIBLE:
-        return None
-    try:
-        data = sample.encode("gb18030")
-    except UnicodeEncodeError:
-        return None
-    if _plausible_chinese(data.decode("utf-8", errors="replace"), len(_HAN.findall(sample)) // 3):
-        return (f"it is mojibake: UTF-8 Chinese text that was read as GBK and saved again "
-                f"(it begins {_opening(sample)!r})")
+        undoings = [(data.decode(codec, errors="replace"), wanted, "UTF-8" if codec == "utf-8" else "GBK/GB18030")
+                    for codec in ("utf-8", "gb18030")]
+        wrong = "Latin-1/cp1252"
+    else:
+        if plausibility(sample) >= PLAUSIBLE:
+            return None
+        try:    # (a U+FFFD is where the wrong reading lost a byte: the character it was in is one U+FFFD)
+            data = b"".join(part.encode("gb18030") for part in sample.split("\ufffd"))
+        except UnicodeEncodeError:
+            return None
+        undoings = [(data.decode("utf-8", errors="replace"), len(_HAN.findall(sample)) // 3, "UTF-8")]
+        wrong = "GBK"
+    for undone, wanted, shown in undoings:
+        if _plausible_chinese(undone, wanted):
+            return f"{shown} Chinese text that was read as {wrong} and saved again"
+        if again and (inner := _misread(undone, again=False)):
+            return f"{inner}, then read as {wrong} and saved again"
     return None
 
 
@@ -187,19 +250,14 @@ def _opening(text: str) -> str:
 
 
 def _single_bytes(sample: str) -> bytes | None:
-    """The bytes a Latin-1/cp1252 reading turned into these characters, or None."""
-    out = bytearray()
-    for ch in sample:
-        code = ord(ch)
-        if code < 0x100:
-            out.append(code)
-        elif ch in _CP1252_BYTES:
-            out.append(_CP1252_BYTES[ch])
-        elif ch == "\ufffd":
-            out.append(0x81)    # a byte cp1252 has no character for (lost: any high byte will do)
-        else:
-            return None
-    return bytes(out)
+    """The bytes a Latin-1/cp1252 reading turned into these characters (one that is none of them
+    is a lost byte, as U+FFFD is), or None when more than 1 in 50 is none of them."""
+    single = sample.translate(_TO_BYTES)
+    others = len(_NOT_SINGLE.findall(single))
+    return None if others * 50 > len(sample) else _NOT_SINGLE.sub("\x81", single).encode("latin-1")
+
+
+_NOT_SINGLE = re.compile("[^\x00-\xff]")
 
 
 def _plausible_chinese(text: str, han_wanted: int) -> bool:
@@ -352,7 +410,7 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
         try:
             return _decode_guess(data, name)
         except DecodeError:
-            _damaged_utf8(data, exc, name)
+            _damaged(data, exc, name)
             raise
     if "\x00" in text:  # valid UTF-8 with NULs: UTF-16/32 without BOM holding only ASCII
         try:
@@ -362,16 +420,45 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     return _checked(text, "utf-8", name)
 
 
-def _damaged_utf8(data: bytes, first: UnicodeDecodeError, name: str) -> None:
-    """Raise a DecodeError that says where, when ``data`` (which no encoding reads) is UTF-8 but
-    for a few byte sequences: a damaged copy, not an unknown encoding."""
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.count("\ufffd".encode())
-    if bad > max(3, len(_HAN.findall(text)) // 1000):
-        return
-    line = data.count(b"\n", 0, first.start) + 1
-    raise DecodeError(f"{name}: is UTF-8 but for {bad} byte(s) that are not (the first at byte "
-                      f"{first.start}, line {line}): the file is damaged. Get it again, or mend that line")
+def _damaged(data: bytes, first: UnicodeDecodeError, name: str) -> None:
+    """Raise a DecodeError that says where, when ``data`` (which no encoding reads whole) is UTF-8,
+    or else GB18030/GBK, but for some bytes: a damaged copy, or a line saved in the other encoding
+    (a GBK paragraph pasted into a UTF-8 report), not an unknown encoding. However many the bad
+    bytes, the rest must read as Chinese: at least 10 Han characters, the usual ones."""
+    for codec, shown, other in (("utf-8", "UTF-8", "gb18030"), ("gb18030", "GB18030/GBK", "utf-8")):
+        kept = _BAD.sub("", data.decode(codec, errors="ignore"))    # (GB18030 reads some bytes as private use)
+        bad = len(data) - len(kept.encode(codec))
+        few = codec == "utf-8" and bad <= max(3, len(_HAN.findall(kept)) // 1000)
+        if not (few or _plausible_chinese(kept, 10) and plausibility(kept) >= PLAUSIBLE):
+            continue
+        at = first.start if codec == "utf-8" else _first_bad(data, codec)
+        if at is None:
+            continue
+        line = data.count(b"\n", 0, at) + 1
+        raise DecodeError(f"{name}: is {shown} but for {bad} byte(s) that are not (the first at byte {at}, "
+                          f"line {line}){_mixed(data, at, line, other)}")
+
+
+def _first_bad(data: bytes, codec: str) -> int | None:
+    """The offset of the first byte ``codec`` cannot read, or reads as a character no report holds."""
+    text = data.decode(codec, errors="replace")
+    found = _BAD.search(text.replace("\ufffd", "\x00"))
+    return len(text[:found.start()].encode(codec)) if found else None
+
+
+def _mixed(data: bytes, at: int, line: int, codec: str) -> str:
+    """How the message ends: the file mixes encodings when the line holding byte ``at`` reads as
+    Chinese in ``codec``, else it is damaged."""
+    start = data.rfind(b"\n", 0, at) + 1
+    end = data.find(b"\n", at)
+    try:
+        text = data[start:end if end >= 0 else len(data)].decode(codec)
+    except UnicodeDecodeError:
+        text = ""
+    if _plausible_chinese(text, 2) and plausibility(text) >= PLAUSIBLE:
+        return (f": line {line} is {'UTF-8' if codec == 'utf-8' else 'GBK'}, the file mixes encodings. "
+                "Save it all as UTF-8")
+    return ": the file is damaged. Get it again, or mend that line"
 
 
 def check_file(path: str | Path, *, limit: int = MAX_BYTES) -> Path:

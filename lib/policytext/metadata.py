@@ -2,11 +2,14 @@
 
 Every problem is a MetadataError naming the table, the line and the value:
 - a missing id or file column, an empty id or file, a duplicate id or file;
-- a ragged row (more or fewer fields than the header);
+- a ragged row (more or fewer fields than the header), a value under a column with no name, a
+  column named twice, a value of METADATA_COLUMNS over more than one line (an unclosed quote),
+  a record the csv module cannot read (a field over 131,072 characters);
 - a date (date_delivered, date_published) that is not a date or does not exist;
 - a doc_type outside DOC_TYPES (an error rather than a warning: a typo such as
   "gov_report" would silently drop the document from every by-type comparison);
-- a file outside the corpus folder (an absolute path, or one climbing out with "..").
+- a file outside the corpus folder (an absolute path, or one climbing out with ".."), or the
+  table itself.
 
 Only id and file are required; every other column is optional, and a Document has all of
 METADATA_COLUMNS in its meta ("" when absent). A table saved by Excel as "CSV UTF-8"
@@ -28,14 +31,14 @@ import re
 import unicodedata
 from collections import Counter
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .decode import decode_bytes, read_bytes
 from .errors import DecodeError, MetadataError, raise_together
 from .numbers import parse_number
 
 __all__ = ["METADATA_FILE", "METADATA_COLUMNS", "METADATA_HEAD", "DOC_TYPES", "DOC_TYPE_NAMES", "doc_type_name",
-           "read_metadata", "row_path",
+           "read_metadata", "row_path", "inside_folder",
            "place_from_text", "doc_type_from_text", "date_from_text", "written_date", "fill_from_text",
            "same_places"]
 
@@ -120,21 +123,13 @@ def read_metadata(path: str | Path) -> list[dict]:
     """The rows of a metadata table, each a dict of stripped strings plus its "_line" number."""
     path = Path(path)
     reader = csv.reader(io.StringIO(_table_text(path)))
-    header = [h.strip().lower() for h in next(reader, [])]     # ID,File,Place as Excel users write it
-    missing = [col for col in _REQUIRED if col not in header]
-    if missing:
-        # id;file;place… or id<TAB>file…: one column holding every name, with another separator
-        other = next((sep for sep in (";", "\t", "|", "；", "，") if len(header) == 1 and sep in header[0]), None)
-        hint = (f"; the header is separated by {other!r}, not by commas: save the table as comma-separated CSV"
-                if other else "")
-        raise MetadataError(f"{path}: metadata table lacks column(s) {', '.join(missing)} "
-                            f"(header: {', '.join(header) or 'empty'}){hint}")
+    header = [h.strip().lower() for h in next(_records(path, reader), (1, []))[1]]   # ID,File,Place too
+    _check_header(path, header)
     rows: list[dict] = []
     problems: list[str] = []     # every faulty row is named in one error, not just the first
     ids: dict[str, int] = {}
     files: dict[str, int] = {}
-    for fields in reader:
-        line = reader.line_num
+    for line, fields in _records(path, reader):
         if not any(f.strip() for f in fields):
             continue  # a blank line
         try:
@@ -147,6 +142,33 @@ def read_metadata(path: str | Path) -> list[dict]:
     return rows
 
 
+def _records(path: Path, reader) -> Iterator[tuple[int, list[str]]]:
+    """(first line, fields) of each record the reader has left. A record the csv module cannot
+    read (a field over its limit of 131,072 characters: most likely an unclosed quote) is an
+    error naming the line where it starts."""
+    start = reader.line_num + 1
+    try:
+        for fields in reader:
+            yield start, fields
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise MetadataError(f"{path}, line {start}: cannot be read as CSV ({exc}; an unclosed quote?)") from None
+
+
+def _check_header(path: Path, header: list[str]) -> None:
+    missing = [col for col in _REQUIRED if col not in header]
+    if missing:
+        # id;file;place… or id<TAB>file…: one column holding every name, with another separator
+        other = next((sep for sep in (";", "\t", "|", "；", "，") if len(header) == 1 and sep in header[0]), None)
+        hint = (f"; the header is separated by {other!r}, not by commas: save the table as comma-separated CSV"
+                if other else "")
+        raise MetadataError(f"{path}: metadata table lacks column(s) {', '.join(missing)} "
+                            f"(header: {', '.join(header) or 'empty'}){hint}")
+    twice = sorted({name for name in header if name and header.count(name) > 1})
+    if twice:   # the second place would silently override the first
+        raise MetadataError(f"{path}, line 1: column(s) {', '.join(twice)} named more than once in the header")
+
+
 def _checked_row(path: Path, line: int, header: list[str], fields: list[str],
                  ids: dict[str, int], files: dict[str, int]) -> dict:
     """One row of the table as a dict, with its "_line"; a MetadataError naming the line when it
@@ -154,7 +176,14 @@ def _checked_row(path: Path, line: int, header: list[str], fields: list[str],
     if len(fields) != len(header):
         raise MetadataError(f"{path}, line {line}: {len(fields)} fields, but the header has "
                             f"{len(header)} ({', '.join(header)}); quote values that contain commas")
+    lost = next((k for k, (key, value) in enumerate(zip(header, fields)) if not key and value.strip()), None)
+    if lost is not None:
+        raise MetadataError(f"{path}, line {line}: value {fields[lost].strip()[:40]!r} in column {lost + 1}, "
+                            "which has no name in the header; name the column or remove the value")
     row = {key: value.strip() for key, value in zip(header, fields) if key}
+    if broken := next((key for key in METADATA_COLUMNS if "\n" in row.get(key, "") or "\r" in row.get(key, "")), None):
+        raise MetadataError(f"{path}, line {line}: the {broken} value runs over more than one line "
+                            f"({row[broken][:40]!r}); an unclosed quote swallows the rows after it")
     if "doc_type" in row:
         row["doc_type"] = _DOC_TYPE_WRITTEN.get(row["doc_type"].lower(), row["doc_type"])
     _check_row(path, line, row)
@@ -164,18 +193,31 @@ def _checked_row(path: Path, line: int, header: list[str], fields: list[str],
     if same in files:
         raise MetadataError(f"{path}, line {line}: file {row['file']!r} listed twice "
                             f"(first on line {files[same]})")
+    if inside_folder(path.parent, row["file"]) == path.resolve():
+        raise MetadataError(f"{path}, line {line}: file {row['file']!r} is the metadata table itself, not a report")
     ids[row["id"]], files[same] = line, line
     return {**row, "_line": line}
 
 
 def row_path(table: Path, row: dict) -> Path:
     """The file a row names, inside the table's folder (links resolved); MetadataError otherwise."""
-    folder = table.parent.resolve()
-    target = (folder / row["file"]).resolve()
-    if not target.is_relative_to(folder):
+    target = inside_folder(table.parent, row["file"])
+    if target is None:
         raise MetadataError(f"{table}, line {row.get('_line', '?')}: file {row['file']!r} leads outside "
-                            f"the corpus folder {folder}")
+                            f"the corpus folder {table.parent.resolve()}")
     return target
+
+
+def inside_folder(folder: Path, name: str) -> Path | None:
+    """Where ``name`` leads from ``folder``, links resolved, when that is inside the folder; None when it
+    leads out of it. The one rule for a table's rows and a folder's files. (A loop of links leads
+    nowhere: its own path, which is no file.)"""
+    folder = folder.resolve()
+    try:
+        target = (folder / name).resolve()
+    except (OSError, RuntimeError):     # a loop of links (RuntimeError before Python 3.13)
+        target = folder / name
+    return target if target.is_relative_to(folder) else None
 
 
 # ---------------------------------------------------------------- metadata from the report's words
@@ -275,7 +317,7 @@ _WRITTEN_DATE = re.compile(rf"((?:19|20)\d\d|[一二][〇零○一二三四五�
                            rf"\s*(\d{{1,2}}|{_CN_DAY})\s*日")
 # A dateline that gives the month only: ——2024年1月在州第十六届人民代表大会第三次会议上
 _DATELINE_MONTH = re.compile(rf"(?:^|\n)\s*[—\-－]+\s*((?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{{3}})\s*年"
-                             rf"\s*(\d{{1,2}}|{_CN_DAY})\s*月(?!\s*(?:\d|{_CN_DAY})\s*日)")
+                             rf"\s*(\d{{1,2}}|{_CN_DAY})\s*月(?!\s*(?:\d{{1,2}}|{_CN_DAY})\s*日)")
 # The title's year: 2026年甘肃省政府工作报告, 陕西省2026年政府工作报告, 2023年国民经济和社会发展计划
 _TITLE_YEAR = re.compile(rf"((?:19|20)\d\d)\s*年\s*[\u4e00-\u9fff]{{0,16}}?(?:{_GOV}工作报告|国民经济和社会发展)")
 # A web page's stamp: 发布日期: 2021-12-03 09:06, 时间：2026-02-10
@@ -290,6 +332,13 @@ def _date(parts) -> dt.date | None:
         return dt.date(*(int(parse_number(part)) for part in parts))
     except ValueError:
         return None
+
+
+def impossible_date(text: str, *, head: int = METADATA_HEAD) -> str | None:
+    """The first date written out in the first ``head`` characters when it does not exist
+    (2026年2月30日), else None: date_from_text passes it over, and the loader says so."""
+    match = _WRITTEN_DATE.search(str(text or "")[:head])
+    return match.group() if match and _date(match.groups()) is None else None
 
 
 def written_date(text: str, *, head: int = METADATA_HEAD) -> dt.date | None:
@@ -307,8 +356,9 @@ def date_from_text(text: str, *, head: int = METADATA_HEAD) -> dt.date | None:
     dateline 2021年12月14日, also in Chinese numerals 二〇二六年一月二十七日), else a dateline's month
     (——2024年1月在…: its first day), else the title's
     year (2026年甘肃省政府工作报告: 1 January of it), else a web page's stamp (发布日期: 2021-12-03,
-    or a line opening on 22-04-28 08:46).
-    None when there is none, or the date does not exist."""
+    or a line opening on 22-04-28 08:46). A date that does not exist (——2026年2月30日, see
+    impossible_date) is passed over, not read as its month.
+    None when there is none."""
     start = str(text or "")[:head]
     for pattern in (_WRITTEN_DATE, _DATELINE_MONTH, _TITLE_YEAR, _STAMP, _CLOCK_STAMP):
         # (the title gives a year alone: its first day)
