@@ -29,11 +29,21 @@ def test_compare_with_jieba():
         compare_with_jieba([""])
 
 
+def test_compare_with_jieba_cuts_with_the_corpus_terms_it_is_given():
+    # 背街巷道 (海拉尔), found by discovery: tokens() keeps it whole, so the comparison must too
+    plain = compare_with_jieba(["背街巷道"]).iloc[0]
+    assert (plain["jieba"], plain["policytext"]) == ("背|街巷|道", "背|街巷|道")
+    found = compare_with_jieba(["背街巷道"], corpus_terms=["背街巷道"]).iloc[0]
+    assert (found["jieba"], found["policytext"]) == ("背|街巷|道", "背街巷道")
+    in_text = compare_with_jieba(["背街巷道"], text="完成101条背街巷道改造", corpus_terms=["背街巷道"]).iloc[0]
+    assert in_text["policytext"] == "背街巷道"
+
+
 def test_compare_with_jieba_is_cached_by_terms_text_and_lexicon(tmp_path, monkeypatch):
     monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path))
     calls = []
     real = compare.segment_text
-    monkeypatch.setattr(compare, "segment_text", lambda text: calls.append(text) or real(text))
+    monkeypatch.setattr(compare, "segment_text", lambda text, **kw: calls.append(text) or real(text, **kw))
     first = compare_with_jieba(["科学发展观", "乡村振兴"])
     assert len(calls) == 2
     again = compare_with_jieba(["科学发展观", "乡村振兴"])
@@ -44,9 +54,12 @@ def test_compare_with_jieba_is_cached_by_terms_text_and_lexicon(tmp_path, monkey
     assert len(calls) == 4
     compare_with_jieba(["科学发展观", "乡村振兴"], cache=False)
     assert len(calls) == 6
+    compare_with_jieba(["科学发展观", "乡村振兴"], corpus_terms=["鹿鸣湾"])  # other corpus terms: computed
+    assert len(calls) == 8
+    calls.clear()
     # A changed lexicon changes the key (policytext's cut depends on it).
     lexicon = tmp_path / "policy_lexicon_test.txt"
     lexicon.write_text(LEXICON_PATH.read_text(encoding="utf-8") + "\n鹿鸣湾 ns\n", encoding="utf-8")
     monkeypatch.setattr(LEX, "LEXICON_PATH", lexicon)
     compare_with_jieba(["科学发展观", "乡村振兴"])
-    assert len(calls) == 8
+    assert len(calls) == 2
