@@ -89,6 +89,14 @@ def test_textstat_slogans_counts_quoted_and_unquoted_with_raw_offsets():
         textstat_slogans(c, min_count=0)
 
 
+def test_an_occurrence_inside_a_longer_slogan_counts_for_that_one_only():
+    # 海拉尔: “两河圣山” and “两河” are both detected; 两河圣山 must not also count as 两河
+    c = corpus({"a": "推进“两河圣山”综合治理。两河圣山景区开放。实施“两河”清淤。严控“三公”经费,三公经费下降。"})
+    rows = {r.slogan: r.count for r in textstat_slogans(c).itertuples()}
+    assert rows["两河圣山"] == 2 and rows["两河"] == 1
+    assert rows["三公"] == 2        # “三公”经费 and 三公经费: no longer slogan holds them
+
+
 def test_slogans_on_seeds(seeds):
     t = textstat_slogans(seeds)
     found_ = set(t["slogan"])

@@ -28,7 +28,9 @@ found in two steps:
 2. Counting: every detected slogan is then counted wherever it occurs in the
    corpus, quoted or not (a slogan detected once in quotes is still a slogan
    when a later sentence drops the quotes), not inside a longer number
-   (十四五 does not count 四五).
+   (十四五 does not count 四五), and not inside a longer detected slogan: the
+   longest one holding an occurrence takes it (两河圣山 is not also counted as
+   两河, 三公经费 not as 三公), as a reader counts them.
 """
 from __future__ import annotations
 
@@ -182,6 +184,19 @@ def _occurrences(text: str, slogan: str, kind: str) -> list[int]:
     return [m.start() for m in rx.finditer(text)]
 
 
+def _longest_hits(text: str, kinds: dict[str, str]) -> dict[str, list[int]]:
+    """slogan -> its occurrences in ``text`` that no longer slogan's occurrence holds."""
+    taken = bytearray(len(text))
+    hits: dict[str, list[int]] = {}
+    for slogan in sorted(kinds, key=len, reverse=True):
+        for start in _occurrences(text, slogan, kinds[slogan]):
+            end = start + len(slogan)
+            if not any(taken[start:end]):
+                taken[start:end] = b"\x01" * len(slogan)
+                hits.setdefault(slogan, []).append(start)
+    return hits
+
+
 def textstat_slogans(corpus, *, min_count: int = 1, plan_periods: bool = False,
                      catchphrases: bool = False, window: int = 20) -> pd.DataFrame:
     """Numbered slogans of a corpus: slogan, kind, docfreq, count, example, doc, start, end, doc_ids.
@@ -201,11 +216,12 @@ def textstat_slogans(corpus, *, min_count: int = 1, plan_periods: bool = False,
             if s.kind == "plan_period" and not plan_periods:
                 continue
             kinds.setdefault(s.text, s.kind)
+    hits_in = {doc.id: _longest_hits(doc.clean, kinds) for doc in corpus}
     rows = []
     for slogan, kind in kinds.items():
         count, docs, first = 0, [], None
         for doc in corpus:
-            hits = _occurrences(doc.clean, slogan, kind)
+            hits = hits_in[doc.id].get(slogan, [])
             count += len(hits)
             if hits:
                 docs.append(doc.id)
