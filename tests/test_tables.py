@@ -62,6 +62,14 @@ def test_whole_numbers_with_gaps_show_no_decimals():
     assert ">2021<" in html and "2021.0" not in html and ">2.0<" in html and ">2.5<" in html
 
 
+def test_a_column_has_thousands_separators_throughout_or_not_at_all_and_offsets_never():
+    frame = pd.DataFrame({"chars": [8357, 11919], "start": [4840, 10641], "target_start": [15715, 3],
+                          "year": [2021, 2022]})
+    cells = re.findall(r'<td id="T_\w+_row\d+_col\d+" class="data row\d+ col\d+" >([^<]*)<',
+                       style_table(frame, caption="x").to_html())
+    assert cells == ["8,357", "4840", "15715", "2021", "11,919", "10641", "3", "2022"]
+
+
 def _csv_of(html):
     """(file name, decoded bytes) of the CSV link in a table's caption."""
     import base64

@@ -24,7 +24,9 @@ _TEXT_CSS = [("text-align", "left"), ("white-space", "nowrap")]
 _SHORT = 24  # characters: a text column no longer than this never wraps
 
 
-def _formatter(decimals: int, *, percent: bool = False, scientific: bool = False):
+def _formatter(decimals: int, *, percent: bool = False, scientific: bool = False, thousands: bool = False):
+    sep = "," if thousands else ""
+
     def fmt(value):
         if value is None or (isinstance(value, float) and pd.isna(value)):
             return ""
@@ -34,10 +36,22 @@ def _formatter(decimals: int, *, percent: bool = False, scientific: bool = False
             return f"{value:.1e}"
         number = round(float(value), decimals)
         number = 0.0 if number == 0 else number  # no -0.0
-        # Thousands separators from 10,000 on, as fmt_number: years and short counts stay 2021, 8357.
-        text = f"{number:{',' if abs(number) >= 10_000 else ''}.{decimals}f}"
+        text = f"{number:{sep}.{decimals}f}"
         return f"{text}%" if percent else text
     return fmt
+
+
+# Character offsets are looked up, not read as amounts: never 10,641.
+_OFFSET = re.compile(r"(?:.*_)?(?:start|end|offset)s?")
+
+
+def _thousands(column, values: pd.Series) -> bool:
+    """Thousands separators for a whole column or none (8357 beside 11,919 misleads): when some value
+    reaches 10,000, as fmt_number writes numbers in sentences; years (2021) stay bare, offsets always."""
+    if isinstance(column, str) and _OFFSET.fullmatch(column):
+        return False
+    numbers = pd.to_numeric(values, errors="coerce").dropna()
+    return bool(len(numbers)) and float(numbers.abs().max()) >= 10_000
 
 
 def _default_decimals(values: pd.Series) -> int:
@@ -66,7 +80,8 @@ def style_table(frame: pd.DataFrame, *, caption: str, decimals: Mapping[str, int
         if numeric or column in decimals or column in scientific or column in percent:
             formats[column] = _formatter(decimals.get(column, _default_decimals(frame[column])),
                                          percent=column in percent,
-                                         scientific=column in scientific)
+                                         scientific=column in scientific,
+                                         thousands=_thousands(column, frame[column]))
     text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
     # Short text (names, ids) never wraps; long text (sentences, term lists) wraps, left-aligned.
     short = [c for c in text_columns if frame[c].astype(str).str.len().max() <= _SHORT] if len(frame) else text_columns
