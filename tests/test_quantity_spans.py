@@ -74,6 +74,9 @@ def test_units_ranges_and_relations(text, expected):
     ("实现年产4万吨基础锂盐一体化和2万吨高质碳酸锂项目顺利投产", [True, True]),
     ("加快格尔木、德令哈3座35万千瓦光热电站建设", [False, True]),
     ("新探明玉门超40吨金矿", [True]),
+    # a floor area names a project too (海拉尔 2013: another body's project, in progress)
+    ("红星美凯龙城市商贸综合体、大兴安岭百万平方米棚改、东海写字楼等项目进展顺利", [True]),
+    ("加快大兴安岭100万平方米棚户区改造工程建设", [True]),
     # a threshold that defines a class (河南, 甘肃, 海拉尔, seeds)
     ("全面完成城区内178座10蒸吨及以下的各类燃煤小锅炉淘汰", [False, True]),
     ("全年实施500万元以上重点项目170个左右", [True, False]),
@@ -81,6 +84,7 @@ def test_units_ranges_and_relations(text, expected):
     # after a verb the capacity is an amount built or closed; a figure before a comma, a count
     # or a rate with 以上 measures what it says
     ("布局建设700万千瓦新型储能项目", [False]),
+    ("开工建设10万平方米职工住宅小区、5万平方米公安小区等开发项目", [False, False]),
     ("完成2100万千瓦火电机组、2812万吨钢铁产能超低排放改造", [False, False]),
     ("400万吨褐煤提质建成投产", [False]),
     ("储能装机达到1900万千瓦，绿氢产量突破1万吨", [False, False]),

@@ -299,13 +299,14 @@ def _share_listed_units(text: str, out: list[Candidate]) -> None:
 # A value that describes the thing named after it measures nothing a tracker follows
 # (LABELING.md: optional). Two kinds:
 # - the capacity of a facility or project, named with its owner or a count (大唐700万吨露天矿,
-#   亘富200万吨褐煤提质项目, 3座35万千瓦光热电站, 年产4万吨基础锂盐一体化和2万吨高质碳酸锂项目);
+#   亘富200万吨褐煤提质项目, 3座35万千瓦光热电站, 年产4万吨基础锂盐一体化和2万吨高质碳酸锂项目,
+#   a floor area too: 大兴安岭百万平方米棚改…等项目);
 #   after a verb the same figure is an amount built or closed (布局建设700万千瓦新型储能项目,
 #   完成2100万千瓦火电机组…改造) and stays one;
 # - a threshold that defines a class (10蒸吨及以下燃煤锅炉, 500万元以上重点项目, 年运量150万吨以上的
 #   物流园区, or with 超 before it: 营收超百亿元企业, 经济总量超500亿元的县域); a count
 #   (10个以上特色小镇) or a rate (7%以上的增长) is what it says.
-_CAPACITY_UNITS = frozenset(["吨", "蒸吨", "千瓦", "兆瓦", "吉瓦", "千瓦时", "吉瓦时", "立方米", "方",
+_CAPACITY_UNITS = frozenset(["吨", "蒸吨", "千瓦", "兆瓦", "吉瓦", "千瓦时", "吉瓦时", "立方米", "方", "平方米",
                              "吨/年", "吨/日", "立方米/日", "方/年"])
 # (the list of facilities ends within 80 characters: a bound, so a text without punctuation is not
 # scanned to its end for every value)
