@@ -240,6 +240,22 @@ def test_city_targets_context_from_corpus():
     assert t.iloc[0]["context"] == "…总值突破500亿元。"
 
 
+def test_implied_growth_takes_no_base_from_years_before_the_target_documents_review():
+    # 海拉尔: the 2017 report sets 全社会固定资产投资…达到110.7亿元 but states its 2016 level under another
+    # name (区本级); the last level under this name is 2011's, six years before: no base
+    from policytext import corpus
+
+    table = q(("r12", "achieved", FAI, "level", 155.4, None, "亿元", "=", 2011, "完成155.4亿元"),
+              ("r17", "target", FAI, "level", 110.7, None, "亿元", "=", 2017, "达到110.7亿元"),
+              ("r16", "achieved", FAI, "level", 95, None, "亿元", "=", 2014, "2014年完成95亿元"),
+              ("r16", "target", FAI, "level", 105, None, "亿元", "=", 2016, "达到105亿元"))
+    docs = corpus({d: f"20{d[1:]}年政府工作报告。" for d in ("r12", "r16", "r17")})    # dated by their titles
+    with_corpus = textstat_implied_growth(table, corpus=docs)
+    assert list(with_corpus["target_doc"]) == ["r16"]   # r16 has its own level; r17 none since 2015
+    without = textstat_implied_growth(table)              # undated documents: any earlier level
+    assert without.set_index("target_doc").loc["r17", "base_year"] == 2014
+
+
 def test_implied_growth_stays_within_a_place():
     table = with_place(pd.concat([TABLE, q(("002", "target", GDP, "level", 600, None, "亿元", ">=", 2026, "x"))]),
                        PLACES)

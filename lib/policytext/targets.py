@@ -261,7 +261,10 @@ def textstat_implied_growth(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
 
     For every level target (e.g. 地区生产总值 500亿元 by 2026) the base is the latest exact
     reported level of the same indicator and place before the target year — from the same
-    document when it has one, else from any document of the place.  ``implied_growth`` is
+    document when it has one, else from any document of the place, but (with the ``corpus``,
+    which dates documents) not from before the year before the target document's review year:
+    a 2017 report that states no 2016 level under the target's name has changed its scope
+    (全社会 against 区本级固定资产投资), and 2011's level is no base for it.  ``implied_growth`` is
     the compound annual rate in percent: (target / base) ** (1 / years) - 1.
     ``stated_growth`` lists the growth targets (measure 'change', unit %) stated for the
     indicator in the same place, with their years.
@@ -276,6 +279,7 @@ def textstat_implied_growth(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     # stocks only: a count of new things (新增就业3.94万人 over five years) is a flow
     levels = t[t["measure"] == "level"]
     growth = t[(t["label"] == "target") & (t["measure"] == "change") & (t["base_unit"] == "%")]
+    doc_years = {doc.id: doc.year for doc in corpus} if corpus is not None else {}
     for _, tgt in levels[levels["label"] == "target"].iterrows():
         base = levels[(levels["indicator"] == tgt["indicator"]) & (levels["base_unit"] == tgt["base_unit"])
                       & (levels["place"] == tgt["place"])
@@ -284,7 +288,11 @@ def textstat_implied_growth(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
         if base.empty:
             continue
         same = base[base["doc"] == tgt["doc"]]
+        if same.empty and doc_years.get(tgt["doc"]) is not None:
+            base = base[base["year"] >= doc_years[tgt["doc"]] - 2]      # its review year's or the one before
         pool = same if not same.empty else base
+        if pool.empty:
+            continue
         pool = pool.assign(_a=(pool["label"] == "achieved").astype(int)).sort_values(["year", "_a"])
         b = pool.iloc[-1]
         years = int(tgt["year"]) - int(b["year"])
