@@ -70,6 +70,13 @@ def test_a_column_has_thousands_separators_throughout_or_not_at_all_and_offsets_
     assert cells == ["8,357", "4840", "15715", "2021", "11,919", "10641", "3", "2022"]
 
 
+def test_figures_from_the_reports_keep_the_decimals_they_were_written_with():
+    frame = pd.DataFrame({"achieved": [1.15, 50.0, 4800.0], "share": [1.15, 50.0, 4800.0]})
+    cells = re.findall(r'<td id="T_\w+_row\d+_col\d+" class="data row\d+ col\d+" >([^<]*)<',
+                       style_table(frame, caption="x", written=["achieved"]).to_html())
+    assert cells == ["1.15", "1.1", "50", "50.0", "4800", "4800.0"]
+
+
 def _csv_of(html):
     """(file name, decoded bytes) of the CSV link in a table's caption."""
     import base64

@@ -24,7 +24,8 @@ _TEXT_CSS = [("text-align", "left"), ("white-space", "nowrap")]
 _SHORT = 24  # characters: a text column no longer than this never wraps
 
 
-def _formatter(decimals: int, *, percent: bool = False, scientific: bool = False, thousands: bool = False):
+def _formatter(decimals: int, *, percent: bool = False, scientific: bool = False, thousands: bool = False,
+               written: bool = False):
     sep = "," if thousands else ""
 
     def fmt(value):
@@ -34,6 +35,8 @@ def _formatter(decimals: int, *, percent: bool = False, scientific: bool = False
             return str(value)
         if scientific:
             return f"{value:.1e}"
+        if written:         # a figure from a report, as it wrote it: 1.15 and 50 in one column
+            return format(float(value), ".12g")
         number = round(float(value), decimals)
         number = 0.0 if number == 0 else number  # no -0.0
         text = f"{number:{sep}.{decimals}f}"
@@ -61,27 +64,28 @@ def _default_decimals(values: pd.Series) -> int:
 
 
 def style_table(frame: pd.DataFrame, *, caption: str, decimals: Mapping[str, int] | None = None,
-                percent: Iterable[str] = (), scientific: Iterable[str] = (),
+                percent: Iterable[str] = (), scientific: Iterable[str] = (), written: Iterable[str] = (),
                 rename: Mapping[str, str] | None = None, index: bool = False):
     """A Styler of `frame` for reading.
 
     Cell text, headers, index labels and the caption are HTML-escaped (they come from the
     data). `caption` says what is shown (for a difference: what minus what). `decimals`
     maps column → decimals (whole numbers default to 0, other floats to 1); columns in `percent` get a %
-    sign, columns in `scientific` (p-values) are shown as 1.2e-05. `rename`
+    sign, columns in `scientific` (p-values) are shown as 1.2e-05, columns in `written` (figures
+    from the reports) each with the decimals it was written with (1.15, 50, not 1.1 and 50.0). `rename`
     puts units into headers (e.g. {"per_1000": "per 1,000 tokens"}), applied
     last. The index is hidden unless `index=True` (a meaningful index).
     """
     decimals = dict(decimals or {})
-    percent, scientific = set(percent), set(scientific)
+    percent, scientific, written = set(percent), set(scientific), set(written)
     formats = {}
     for column in frame.columns:
         numeric = pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])
-        if numeric or column in decimals or column in scientific or column in percent:
+        if numeric or column in decimals or column in scientific or column in percent or column in written:
             formats[column] = _formatter(decimals.get(column, _default_decimals(frame[column])),
                                          percent=column in percent,
                                          scientific=column in scientific,
-                                         thousands=_thousands(column, frame[column]))
+                                         thousands=_thousands(column, frame[column]), written=column in written)
     text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
     # Short text (names, ids) never wraps; long text (sentences, term lists) wraps, left-aligned.
     short = [c for c in text_columns if frame[c].astype(str).str.len().max() <= _SHORT] if len(frame) else text_columns
