@@ -240,6 +240,17 @@ def test_city_targets_context_from_corpus():
     assert t.iloc[0]["context"] == "…总值突破500亿元。"
 
 
+def test_a_target_for_both_halves_is_listed_for_each():
+    # 海拉尔 2018: 城乡居民人均可支配收入分别增长7.5% is a target of 城镇 and of 农村 (as notebook 05
+    # judges it), with the one sentence and offsets
+    sentence = "城乡居民人均可支配收入分别增长7.5%;"
+    table = q(("r18", "target", "城乡居民人均可支配收入", "change", 7.5, None, "%", "=", 2018, sentence)).assign(
+        text="7.5%", indicator_text="城乡居民人均可支配收入", start=30, end=34)
+    t = textstat_city_targets(table)
+    assert list(t["indicator"]) == [INCOME, "农村居民人均可支配收入"]
+    assert list(t["target"]) == ["7.5%", "7.5%"] and list(t["start"]) == [30, 30]
+
+
 def test_implied_growth_takes_no_base_from_years_before_the_target_documents_review():
     # 海拉尔: the 2017 report sets 全社会固定资产投资…达到110.7亿元 but states its 2016 level under another
     # name (区本级); the last level under this name is 2011's, six years before: no base

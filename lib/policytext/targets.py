@@ -352,9 +352,13 @@ def textstat_city_targets(q: pd.DataFrame, *, corpus=None, registered: bool = Tr
     doc, start, end (offsets into the raw file text), context (``window`` characters
     either side, from ``corpus``), sentence.  ``registered``: only indicators of the
     indicator registry (GDP, income, jobs … rather than single projects), in registry
-    order; ``top``: only the first ``top`` indicators of each place.
+    order; ``top``: only the first ``top`` indicators of each place.  A value written once for
+    the town and country halves (城乡居民人均可支配收入分别增长7.5%) is a target of each half, as
+    notebook 05 judges it (:func:`policytext.attainment.both_halves`).
     """
-    t = tracked_statements(q, corpus, spans=True)
+    from .attainment import both_halves     # (attainment builds on this module)
+
+    t = tracked_statements(both_halves(q), corpus, spans=True)
     t = t[t["label"] == "target"]
     order = _registry_order(registered)
     if registered:
