@@ -46,6 +46,14 @@ def test_city_targets_counts_come_from_the_table():
         "The table lists 1 place and documents without one: 3 targets for 2 indicators")
     assert "; documents without a place: 1 target for 1 indicator" in md_city_targets(unnamed)
     assert md_city_targets(unnamed[unnamed["place"] == ""]).startswith("The table lists the selection: 1 target")
+    # 内蒙古 2026 states 新增城镇就业18万人以上 in its targets and again later: both listed, the repeat said
+    twice = pd.DataFrame({"place": "甲省", "indicator": ["新增城镇就业", "新增城镇就业", "地区生产总值"],
+                          "measure": ["count", "count", "change"], "target": ["≥18万人", "≥18万人", "≈5%"],
+                          "year": 2026, "period": "2026", "doc": "a"})
+    assert md_city_targets(twice).startswith(
+        "The table lists 甲省: 3 targets for 2 indicators, from 1 document, for 2026. 1 of them repeats a target "
+        "its document states earlier (both are listed, with their sentences).")
+    assert "repeat" not in md_city_targets(twice.iloc[1:])
 
 
 def _statements():

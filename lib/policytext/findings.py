@@ -424,7 +424,7 @@ def short_text_caution(docs: pd.DataFrame, *, min_chars: int = 5000) -> str:
 # Markdown from the tables of policytext.attainment, .revisions and .crosssection: every
 # number and name below comes from the table passed in.
 
-__all__ += ["md_attainment", "md_shared_indicators", "md_crosssection"]
+__all__ += ["md_attainment", "md_shared_indicators", "md_crosssection_source", "md_crosssection"]
 
 
 def fmt_figure(value: float) -> str:
@@ -522,6 +522,15 @@ def md_shared_indicators(shared) -> str:
     return (f"{fmt_count(len(shared), 'indicator')} (with measure and year) {'is' if len(shared) == 1 else 'are'} "
             f"targeted by two or more places; the most shared is **{md_escape(top['indicator'])}** "
             f"({top['measure']}) for {int(top['year'])}, by {top['places']} places.")
+
+
+def md_crosssection_source(name: str, corpus) -> str:
+    """The sentence that says section 3 reads another corpus than the selection."""
+    places = {str(d.meta.get("place") or "") for d in corpus} - {""}
+    years = sorted({d.year for d in corpus if d.year is not None})
+    when = f" of {fmt_list(map(str, years))}" if years else ""
+    return (f"*The selection holds one place, so this section reads the bundled corpus {md_escape(name)}: "
+            f"{fmt_count(len(corpus), 'document')}{when} from {fmt_count(len(places), 'place')}.*")
 
 
 def md_crosssection(table) -> str:

@@ -16,18 +16,19 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from .findings import fmt_count, fmt_list, fmt_percent, md_escape, md_shared_indicators, nothing_to_show
+from .findings import (fmt_count, fmt_list, fmt_percent, md_crosssection_source, md_escape, md_shared_indicators,
+                       nothing_to_show)
 from .findings_revisions import md_restated, md_revisions
 from .metadata import doc_type_name
 
 __all__ = [
     # notebook 04
-    "fmt_stated", "md_city_targets", "md_consistency", "table_implied_growth",
-    "md_implied_growth", "timeline_choices", "timeline_place", "md_timeline", "md_conclusions",
+    "fmt_stated", "md_city_targets", "md_consistency", "table_implied_growth", "md_implied_growth", "timeline_choices",
+    "timeline_place", "md_timeline", "md_conclusions",
     # notebook 05
     "md_selection", "md_selection_fallback", "attainment_choices", "md_possible_results", "table_attainment",
-    "table_attainment_summary",
-    "md_revisions", "table_revisions", "md_crosssection_source", "md_shared_indicators", "table_crosssection",
+    "table_attainment_summary", "md_revisions", "table_revisions", "md_crosssection_source", "md_shared_indicators",
+    "table_crosssection",
 ]
 
 # notebook 04
@@ -72,6 +73,10 @@ def md_city_targets(targets, *, doc_types: dict | None = None, max_places: int =
         parts.append(f"{where}: {fmt_count(len(g), 'target')} for {fmt_count(g['indicator'].nunique(), 'indicator')}, "
                      f"from {fmt_count(g['doc'].nunique(), 'document')}{span}")
     text = "The table lists " + "; ".join(parts) + "."
+    same = [c for c in ("place", "doc", "indicator", "measure", "target", "period") if c in targets]
+    if repeats := int(targets.duplicated(same).sum()):      # 新增城镇就业18万人以上 in the targets and again later
+        text += (f" {fmt_count(repeats, 'of them repeats', 'of them repeat')} a target its document states earlier "
+                 "(both are listed, with their sentences).")
     if "measure" in targets:
         spans = targets[targets["measure"] == "avg_change"]
         if len(spans):
@@ -447,6 +452,7 @@ def md_possible_results(possible) -> str:
             f"({md_escape(top['achieved_doc'])}). None of them is counted above as met or missed: read both "
             "sentences before taking a pair for one thing.")
 
+
 def _registry_names() -> list[str]:
     from .indicators import indicator_registry
 
@@ -571,15 +577,6 @@ def table_revisions(revisions):
              r.get("stated_growth"), r.get("unexplained_growth"), r.get("unstated_years") or "",
              r["earlier_sentence"], r["later_sentence"]] for r in revisions.to_dict("records")]
     return pd.DataFrame(rows, columns=_REVISION_VIEW).astype({c: float for c in _REVISION_VIEW[6:10]})
-
-
-def md_crosssection_source(name: str, corpus) -> str:
-    """The sentence that says section 3 reads another corpus than the selection."""
-    places = {str(d.meta.get("place") or "") for d in corpus} - {""}
-    years = sorted({d.year for d in corpus if d.year is not None})
-    when = f" of {_year_list(set(years))}" if years else ""
-    return (f"*The selection holds one place, so this section reads the bundled corpus {md_escape(name)}: "
-            f"{fmt_count(len(corpus), 'document')}{when} from {fmt_count(len(places), 'place')}.*")
 
 
 def table_crosssection(table):
