@@ -88,14 +88,22 @@ def test_cleaning_summary_share_of_raw_text():
     # 3 + 2 + 5 = 10 characters of 19,400 raw = 0.052%, shown to one decimal
     assert "3 lines (10 characters, 0.1% of the raw text) from 2 reports" in text
     assert "most from b\\_int (2 lines)" in text and "commonest reason is share (2 lines)" in text
-    assert F.cleaning_summary(removed.iloc[0:0], DOCS).startswith("*Nothing to show")
+    # what else made the clean text shorter: 400 characters in all, 10 of them in removed lines
+    assert text.endswith("Indentation, spaces at line ends and blank lines make the clean text 390 characters "
+                         "shorter as well.")
+    assert F.cleaning_summary(removed.iloc[0:0], DOCS) == (
+        "No line was removed from the selected reports. Indentation, spaces at line ends and blank lines make "
+        "the clean text 400 characters shorter as well.")
+    flush = DOCS.assign(n_raw_chars=DOCS["n_chars"])
+    assert F.cleaning_summary(removed.iloc[0:0], flush).startswith("*Nothing to show")
     # a PDF copy's lines joined: said after the removed lines, or alone when none was removed
-    pdf = DOCS.assign(n_joined_lines=[0, 412, 0])
-    assert F.cleaning_summary(removed, pdf).endswith(
-        "412 lines broken inside a sentence at a PDF page's width were joined to the line before, in b\\_int.")
+    pdf = flush.assign(n_joined_lines=[0, 412, 0], n_raw_chars=flush["n_chars"] + [0, 7, 5])
+    assert ("412 lines broken inside a sentence at a PDF page's width were joined to the line before, in "
+            "b\\_int. Indentation") in F.cleaning_summary(removed, pdf)
     assert F.cleaning_summary(removed.iloc[0:0], pdf.assign(n_joined_lines=[1, 3, 0])) == (
         "No line was removed from the selected reports. 4 lines broken inside a sentence at a PDF page's "
-        "width were joined to the line before, in 2 reports (most in b\\_int: 3).")
+        "width were joined to the line before, in 2 reports (most in b\\_int: 3). Indentation, spaces at line "
+        "ends and blank lines make the clean text 12 characters shorter as well.")
 
 
 def test_parts_summary_range_and_unheaded():

@@ -162,10 +162,19 @@ def _joined_lines(docs: pd.DataFrame) -> str:
             f"{'was' if joined.sum() == 1 else 'were'} joined to the line before, in {where}.")
 
 
+def _trimmed(docs: pd.DataFrame, removed: pd.DataFrame) -> str:
+    """What else makes the clean text shorter than the raw: indentation, spaces, blank lines."""
+    if not {"n_raw_chars", "n_chars"} <= set(docs):
+        return ""
+    rest = int(docs["n_raw_chars"].sum() - docs["n_chars"].sum() - removed["text"].str.len().sum())
+    return (f"Indentation, spaces at line ends and blank lines make the clean text {fmt_count(rest, 'character')} "
+            "shorter as well.") if rest > 0 else ""
+
+
 def cleaning_summary(removed: pd.DataFrame, docs: pd.DataFrame) -> str:
     """How much cleaning removed, from which report most, and the commonest reason; and the
     lines it joined (a PDF copy's)."""
-    joined = _joined_lines(docs)
+    joined = " ".join(filter(None, [_joined_lines(docs), _trimmed(docs, removed)]))
     if removed.empty:
         return f"No line was removed from the selected reports. {joined}" if joined else nothing_to_show(
             "cleaning", "no line was removed from the selected reports")
