@@ -115,6 +115,16 @@ def test_numbers_as_printed(text, printed, value):
     assert text[spans[0].start:spans[0].end] == printed
 
 
+def test_a_space_joins_no_group_of_four_digits():
+    # a page that spaces digits prints them one by one or in thousands; 1234567890 3.14 are two numbers
+    assert [(s.text, s.value) for s in find_numbers("1234567890 3.14")] == [("1234567890", 1234567890.0),
+                                                                            ("3.14", 3.14)]
+    assert [s.text for s in find_numbers("2015 2016年")] == ["2015", "2016"]
+    assert [s.value for s in find_numbers("增长 1 234 567 元")] == [1234567.0]
+    spans = find_numbers("x 2015 2016")
+    assert [(s.start, s.end) for s in spans] == [(2, 6), (7, 11)]
+
+
 def test_two_separators_end_a_number():
     assert [s.value for s in find_numbers("1  2")] == [1.0, 2.0]
     assert [s.value for s in find_numbers("19·  5")] == [19.0, 5.0]

@@ -287,6 +287,20 @@ def _cn_span_ok(text: str, end: int, run: str) -> bool:
     return not text.startswith("级", after)   # 千亿元级产业链: a class label
 
 
+_GAP_RUN = re.compile(_GAP)
+_LONG_GROUP = re.compile(r"[0-9０-９]{4}")
+_PIECE = re.compile(r"[^ \u3000\xa0]+")
+
+
+def _printed_pieces(start: int, raw: str) -> list[tuple[int, str]]:
+    """(offset, text) of the numbers in one match: itself, unless spaces join a group of four
+    or more digits to another (1234567890 3.14 is two numbers; 7 4 7 7 2 and 1 234 567 are one,
+    as web copies print them)."""
+    if not _GAP_RUN.search(raw) or not _LONG_GROUP.search(raw):
+        return [(start, raw)]
+    return [(start + p.start(), p.group()) for p in _PIECE.finditer(raw)]
+
+
 def find_numbers(text: str) -> list[NumberSpan]:
     """Every number span in ``text``, in order, not overlapping.
 
@@ -312,12 +326,12 @@ def find_numbers(text: str) -> list[NumberSpan]:
     for m in _FAN_RE.finditer(text):
         add(NumberSpan(m.start(), m.end(), m.group(), float(CN_DIGITS[m.group(1)]), "", "fan"))
     for m in _ARABIC_RE.finditer(text):
-        raw = m.group()
-        try:
-            value = parse_number(raw)
-        except ValueError:
-            continue
-        add(NumberSpan(m.start(), m.end(), raw, value, "", "arabic"))
+        for start, raw in _printed_pieces(m.start(), m.group()):
+            try:
+                value = parse_number(raw)
+            except ValueError:
+                continue
+            add(NumberSpan(start, start + len(raw), raw, value, "", "arabic"))
     for m in _CN_RUN_RE.finditer(text):
         run = m.group()
         # 万/亿 right after Arabic digits is that number's magnitude (1.2万亿元), and a run
