@@ -125,6 +125,10 @@ def test_a_space_joins_no_group_of_four_digits():
     assert [(s.start, s.end) for s in spans] == [(2, 6), (7, 11)]
 
 
+def test_a_number_too_large_for_a_float_is_none():
+    assert [s.text for s in find_numbers("增长" + "9" * 400 + "%，达到5亿元")] == ["5"]
+
+
 def test_two_separators_end_a_number():
     assert [s.value for s in find_numbers("1  2")] == [1.0, 2.0]
     assert [s.value for s in find_numbers("19·  5")] == [19.0, 5.0]

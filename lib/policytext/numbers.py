@@ -9,6 +9,7 @@ sign (百分之…) or 翻…番 bounds them, so that 一是, 一般, 统一, �
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -331,7 +332,8 @@ def find_numbers(text: str) -> list[NumberSpan]:
                 value = parse_number(raw)
             except ValueError:
                 continue
-            add(NumberSpan(start, start + len(raw), raw, value, "", "arabic"))
+            if math.isfinite(value):        # 5,000 nines overflow to inf: no figure a report states
+                add(NumberSpan(start, start + len(raw), raw, value, "", "arabic"))
     for m in _CN_RUN_RE.finditer(text):
         run = m.group()
         # 万/亿 right after Arabic digits is that number's magnitude (1.2万亿元), and a run
