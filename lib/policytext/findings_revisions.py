@@ -18,8 +18,10 @@ def md_revisions(table, *, top: int = 5) -> str:
     kinds = ", ".join(f"{md_escape(k)}: {n}" for k, n in counts.items())
     text = f"{len(table)} figures are stated differently across documents ({kinds})."
     for r in table.head(top).itertuples():
-        earlier = f"{fmt_figure(r.earlier_value)}{md_escape(r.unit)} for {int(r.earlier_year)} ({md_escape(r.earlier_doc)})"
-        later = f"{fmt_figure(r.later_value)}{md_escape(r.later_unit)} for {int(r.later_year)} ({md_escape(r.later_doc)})"
+        earlier = (f"{fmt_figure(r.earlier_value)}{md_escape(r.unit)} for {int(r.earlier_year)} "
+                   f"({md_escape(r.earlier_doc)})")
+        later = (f"{fmt_figure(r.later_value)}{md_escape(r.later_unit)} for {int(r.later_year)} "
+                 f"({md_escape(r.later_doc)})")
         what = f"{md_escape(r.place) + ' ' if r.place else ''}{md_escape(r.indicator)} ({md_escape(r.measure)})"
         if r.kind == "restated base":
             text += f" {what}: {earlier}, then {later} — {_restated_reason(r._asdict())}."

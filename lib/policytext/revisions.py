@@ -33,9 +33,9 @@ __all__ = ["textstat_revisions", "REVISION_COLUMNS"]
 
 REVISION_COLUMNS = [
     "place", "indicator", "measure", "year", "kind", "earlier_value", "later_value", "unit", "change_pct",
-    "implied_growth", "stated_growth", "unexplained_growth", "unstated_years", "restatement_cue", "earlier_year", "earlier_doc", "earlier_label", "earlier_start",
-    "earlier_end", "earlier_sentence", "later_year", "later_doc", "later_label", "later_start", "later_end",
-    "later_sentence", "later_unit",
+    "implied_growth", "stated_growth", "unexplained_growth", "unstated_years", "restatement_cue", "earlier_year",
+    "earlier_doc", "earlier_label", "earlier_start", "earlier_end", "earlier_sentence", "later_year", "later_doc",
+    "later_label", "later_start", "later_end", "later_sentence", "later_unit",
 ]
 _KIND_ORDER = {"restated base": 0, "revision": 1, "estimate replaced": 2, "differs": 3}
 
