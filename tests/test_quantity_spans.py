@@ -102,6 +102,11 @@ def test_units_ranges_and_relations(text, expected):
     ("引进投资超10亿元重大项目14个", [True, False]),
     ("地区生产总值超200亿元，增长5%", [False, False]),
     ("营业收入超10亿元、利润增长8%", [False, False]),
+    # a population a speech names (安徽 2026, seeds: LABELING.md's rhetorical population figure); people
+    # counted as beneficiaries stay a count
+    ("这是7000多万江淮儿女一道拼出来的", [True]),
+    ("让31万雄关儿女共享幸福和荣光", [True]),
+    ("3万多居民群众直接受益", [False]),
     # ... or after a count of the class it defines (江苏 2026); a count of other things, or 达, is an amount
     ("191家工业企业营业收入超百亿元；一般公共预算收入增长2.1%", [False, True, False]),
     ("12个县区地区生产总值突破200亿元", [False, True]),

@@ -328,6 +328,8 @@ _CLASS_NOUN = re.compile(r"的?[\u4e00-\u9fff]{0,6}?(?:企业|县|县区|县市|
 # together; 超 says so, where 达 could be a sum)
 _COUNTED_CLASS = re.compile(r"[0-9０-９一二三四五六七八九十两百千]+[家个户所][\u4e00-\u9fff]{0,10}?"
                             r"(?:企业|公司|工厂|县|县区|县市|园区|开发区|乡镇)[\u4e00-\u9fff]{1,8}?(?:超过|超|逾|突破)$")
+# a population named in a speech's words (江淮儿女, 全市父老乡亲, 各族人民) after a bare magnitude
+_PEOPLE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:儿女|父老乡亲|同胞|各族人民)")
 _THRESHOLD = re.compile(r"及?以[上下]的?(?=[\u4e00-\u9fff])(?!目标|任务|水平|增长|增速|速度|规模|大关|的目标)")
 
 
@@ -338,6 +340,8 @@ def describes_noun(text: str, c: Candidate, unit_end: int, previous: Candidate |
     if _STREAK.search(text, max(0, c.start - 4), c.start) and (
             base in _STREAK_UNITS or text.startswith(("季度", "月"), unit_end)):
         return True             # 连续24个月保持两位数增长, 连续11个季度: how long a run lasted
+    if not base and _PEOPLE.match(text, unit_end):
+        return True             # 7000多万江淮儿女, 31万雄关儿女: the people of a place, named, not counted
     if base in MEASURE_WORDS or base in (*SHARE_UNITS, "") or c.value_high is not None:
         return False
     if _THRESHOLD.match(text, unit_end):
