@@ -97,6 +97,12 @@ def test_an_occurrence_inside_a_longer_slogan_counts_for_that_one_only():
     assert rows["三公"] == 2        # “三公”经费 and 三公经费: no longer slogan holds them
 
 
+def test_places_counted_are_no_slogans():
+    # 海拉尔: 哈萨尔和东升路两个市民广场; “三角地商贸核心圈” (三角地 is a place)
+    c = corpus({"a": "哈萨尔和东升路两个市民广场建成。推进“三角地商贸核心圈”升级。推进“两个中心”建设。"})
+    assert set(textstat_slogans(c)["slogan"]) == {"两个中心"}
+
+
 def test_slogans_on_seeds(seeds):
     t = textstat_slogans(seeds)
     found_ = set(t["slogan"])

@@ -88,6 +88,8 @@ _ALTERNATION_QUOTED = re.compile(f"(?:{_N}{{1,2}}{_PART}{{1,3}}){{2,3}}")
 _ALTERNATION_FREE = [re.compile(_NOT_AFTER + f"({_N}({_PART}{{{k}}}){_N}({_PART}{{{k}}})(?:{_N}({_PART}{{{k}}}))?)")
                      for k in (1, 2)]
 _LEADING_NUM = re.compile(f"{_N}+")
+# what makes count + 个 + two characters a count of places or buildings: 两个市民广场, 三个产业园区
+_PLACE_AFTER = re.compile("广场|公园|园区|小区|大厦|大楼|医院|学校|场馆|街区|商圈")
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ class Slogan:
 
 # Items that start with a numeral character but count nothing: 零碳, 零关税, 零差率 (zero of
 # something, a goal, not a numbered programme) and words that start with one (百姓, 万一).
-_NO_COUNT = ("零", "百姓", "百货", "百科", "万一")
+_NO_COUNT = ("零", "百姓", "百货", "百科", "万一", "三角")     # 三角地商贸核心圈: a place (三角地)
 
 
 def _alternation_ok(parts: list[str], text: str) -> bool:
@@ -162,6 +164,8 @@ def detect_slogans(text: str, *, catchphrases: bool = False) -> list[Slogan]:
 
     for m in _COUNT_NOUN_FREE.finditer(text):
         noun = m.group(2)
+        if _PLACE_AFTER.match(text, m.end()):
+            continue        # 两个市民广场: places counted, not a slogan
         if noun not in GENERIC_NOUNS and noun[0] not in UNIT_CHARS | set("人小百千万亿以左上下"):
             add(m.start(), m.end(), "count_noun")
     for rx in _ALTERNATION_FREE:
