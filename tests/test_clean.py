@@ -34,6 +34,16 @@ def test_furniture_lines_are_removed_and_each_is_recorded_with_a_reason():
     assert result.summary()["caption"] == 1
 
 
+def test_a_pages_view_menu_is_furniture_whole_or_broken():
+    # provinces2026: 下载 打印 全屏 收藏 【字号： 加大 还原 减小 】 one a line, and 分享: (陕西); 加大 is a
+    # policy verb too and was counted from the toolbar
+    page = "下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n分享:\n2026年某省政府工作报告\n" + "加大投资力度。" * 12
+    result = clean_text(page)
+    assert result.text.startswith("2026年某省政府工作报告\n加大投资力度。")
+    assert [r.reason for r in result.removed] == ["page menu", "share", "page menu", "share", "share", "page menu",
+                                                  "page menu", "page menu", "page menu", "share"]
+
+
 def test_clean_offsets_map_back_to_the_raw_text():
     result = clean_text(PAGE)
     i = result.text.index("326.5")

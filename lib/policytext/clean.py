@@ -54,7 +54,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("pagination", re.compile(r"^(?=.*(上一页|下一页|尾页))(\s|首页|上一页|下一页|尾页|末页|[0-9]{1,3}|[\[\]<>«»|…])+$")),
     ("end mark", re.compile(r"^[(（\[【]?完[)）\]】]?$")),
     ("share", re.compile(
-        r"^【?(分享到|扫一扫|扫描二维码|打印|关闭窗口|字号|字体|收藏|点赞|纠错|返回顶部|返回首页|回到顶部)"
+        r"^分享\s*[:：]?$|^【?(分享到|扫一扫|扫描二维码|打印|关闭窗口|字号|字体|收藏|点赞|纠错|返回顶部|返回首页|回到顶部)"
         r"|(微信|微博|头条号|学习强国|客户端)$"
         r"|在手机(上)?打开|^(上一篇|下一篇|相关(新闻|阅读|链接)|精彩图片|热点推荐|推荐阅读)")),
     ("more-link", re.compile(r"(查看|阅读)(余下|更多)?全文|展开全文|点击(查看|进入)")),
@@ -71,12 +71,20 @@ _DOUBLED = re.compile(r"^(.{2,12})\1$")
 _CAPTION_CUE = re.compile(r"(摄$|摄\)|图为|供图|资料图|图片来源)")
 
 
+# A page's view menu, one button a line (下载 打印 全屏 收藏 【字号： 加大 还原 减小 】): 加大 is a
+# policy verb too, and must not be counted from a toolbar. A report's own line is never one bare
+# word without punctuation, so this holds in a text without body paragraphs too (a PDF copy).
+_MENU = re.compile(r"^(?:下载|全屏|加大|还原|减小|放大|缩小|默认|[【】])$")
+
+
 def _furniture_reason(line: str, seen: set[str], title: str | None, in_body: bool) -> str | None:
     if len(line) > 200:
         return None  # body paragraphs are long; furniture never is
     for reason, pattern in _RULES:
         if pattern.search(line):
             return reason
+    if _MENU.match(line):
+        return "page menu"
     if _DOUBLED.match(line):
         return "share"
     if _CAPTION_CUE.search(line) and len(line) <= 80:
