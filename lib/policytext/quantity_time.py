@@ -201,7 +201,7 @@ def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, 
 _BASE_YEAR = re.compile(r"(?:比|较)\s*((?:19|20)\d\d)\s*年")
 # 五年 standing alone: not 今后五年, 这五年, 十五年, 25年 …
 _BARE_FIVE_YEARS = r"(?<![今未过近前这此再第个十百\d])五年"
-_FIVE_YEARS_BACK = re.compile(r"(?:比|较)五年前|" + _BARE_FIVE_YEARS +
+_FIVE_YEARS_BACK = re.compile(r"(?:比|较)[五5５]年前|" + _BARE_FIVE_YEARS +
                               r"(?:来)?(?=提高|提升|增长|增加|上升|扩大|下降|降低|减少|缩小)")
 
 # 较“十三五”末: the base is the last year of a named plan
@@ -247,7 +247,7 @@ _CUE = re.compile(f"(?P<flow>{_FLOW})|(?P<level>{_LEVEL})")
 # per head, a rate, a total stock or a project's total investment, an annual or record figure, a comparison with a base
 # year: never a sum over the years
 _NOT_A_TOTAL = re.compile(r"人均|率|比重|占|总[数长量]|总投资|总里程|总规模|规模(?!以上)|年度|年产|最高|最低|"
-                          r"(?:比|较)(?:(?:19|20)\d\d|上年|去年|同期|五年前)|同比|由|从")
+                          r"(?:比|较)(?:(?:19|20)\d\d|上年|去年|同期|[五5５]年前)|同比|由|从")
 _SEGMENT = re.compile(r"[，,；;]")
 # a year, 全年 or 每年 after the span: the value is that year's (or an annual one); 年均 only in
 # the value's own clause (人均可支配收入年均增长6%，城镇新增就业超690万人: the 690万 adds up)
