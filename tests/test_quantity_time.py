@@ -245,6 +245,15 @@ def test_a_row_of_five_year_openers_governs_the_paragraphs_under_each():
     assert _periods(lone, year=2026, review_year=2025)["17.78万人"][2] == "2025"
 
 
+def test_a_mean_of_the_years_holds_for_their_span():
+    # seeds (嘉峪关 2021): 空气优良天数年均319天 is the five years' mean, not 2021's figure (312天 in
+    # another report), while 年均浓度 is one year's mean concentration
+    text = "这是坚守底线、生态环境显著改善的五年。空气优良天数年均319天,PM2.5年均浓度为25微克/立方米。"
+    got = _periods(text, year=2022, review_year=2021)
+    assert got["319天"] == ("achieved", 2021, "2017–2021")
+    assert got["25微克/立方米"] == ("achieved", 2021, "2021")
+
+
 def test_a_lone_opener_governs_up_to_where_the_section_turns_to_the_year():
     # 河南 2026: 过去的五年极不寻常。… is a paragraph of its own; the subtitled paragraphs after it
     # review the five years until 刚刚过去的2025年…; without such a turn they may be the year's

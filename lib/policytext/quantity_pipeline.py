@@ -132,6 +132,10 @@ def _sentence_rows(ctx: _Context, sentence: Sentence, group: list[Candidate]) ->
     return rows
 
 
+# 年均 right before a level: the mean of the years of a span (not 年均浓度, one year's mean)
+_MEAN_PER_YEAR = re.compile(r"(?:年均|平均每年|每年平均)$")
+
+
 def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: str, indicator: str) -> dict:
     """Time and label steps: part, label, cue, measure, year and period of one value."""
     text, review_year = ctx.text[sentence.start:sentence.end], ctx.review_year
@@ -158,6 +162,8 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
         measure = "avg_change"
     # a benchmark gap holds for what it compares: 年均增长5.7%、高于全国0.3个百分点 over the span
     timed_as = ("avg_change" if AVG_RATE.search(clause_pre) else "level") if measure == "benchmark_gap" else measure
+    if measure in ("level", "count") and _MEAN_PER_YEAR.search(clause_pre):
+        timed_as = "avg_change"     # 空气优良天数年均319天: a mean over the span's years, timed as a rate over it
     # a section that plans several years ahead (“十五五”时期主要目标): the span a flow adds up over
     section = (review_year + 1, horizon) if horizon is not None and review_year is not None \
         and horizon > review_year + 1 else None
