@@ -77,7 +77,7 @@ def test_corpus_summary_counts_and_escapes():
 
 def test_length_contrast_names_longest_and_shortest():
     text = F.length_contrast(DOCS)
-    assert "a\\_gov (12,000 characters)" in text and "4.0 times" in text and "b\\_int (3000 characters)" in text
+    assert "a\\_gov (12,000 characters)" in text and "4.0 times" in text and "b\\_int (3,000 characters)" in text
     assert F.length_contrast(DOCS.head(1)).startswith("*Nothing to show")
 
 

@@ -145,9 +145,10 @@ def length_contrast(docs: pd.DataFrame, *, column: str = "n_chars") -> str:
     short, long = ordered.iloc[0], ordered.iloc[-1]
     if short[column] <= 0:
         return nothing_to_show("length comparison", f"{md_escape(short['id'])} is empty")
-    return (f"The longest report, {md_escape(long['id'])} ({fmt_number(long[column], decimals=0)} characters), "
+    # (counts with separators always: "2026 characters" reads as a year)
+    return (f"The longest report, {md_escape(long['id'])} ({fmt_count(int(long[column]), 'character')}), "
             f"is {_ratio(long[column], short[column])} as long as the shortest, {md_escape(short['id'])} "
-            f"({fmt_number(short[column], decimals=0)} characters): raw counts favour long reports, so compare rates.")
+            f"({fmt_count(int(short[column]), 'character')}): raw counts favour long reports, so compare rates.")
 
 
 def _joined_lines(docs: pd.DataFrame) -> str:
