@@ -146,6 +146,10 @@ def test_collocations_and_slogans():
     text = F.slogan_layers(slogans, {"a": "甲市", "b": "乙市"})
     assert "1 slogan is used in every place of the selection: 四个意识." in text
     assert "Only 甲市: 2\\+6\\+N." in text and "Only 乙市: 一核三带." in text
+    # a document without a place is no place of its own: 四个意识 is still in every place
+    unplaced = F.slogan_layers(slogans.assign(doc_ids=["a,b", "b", "a,c"]), {"a": "甲市", "b": "乙市", "c": ""})
+    assert "1 slogan is used in every place of the selection: 四个意识." in unplaced
+    assert unplaced.endswith("(c, without a place, is left out of this comparison.)")
 
 
 def test_longest_series_follows_one_place_and_one_kind():

@@ -305,11 +305,15 @@ def collocation_summary(table: pd.DataFrame, *, n: int = 5, measure: str = "G2")
 
 
 def slogan_layers(slogans: pd.DataFrame, place_of: dict) -> str:
-    """Rule: a slogan used in every place is shared; one used in only one place is that place's own."""
+    """Rule: a slogan used in every place is shared; one used in only one place is that place's own.
+    A document whose place is "" (none given) is no place of its own: it is left out, and said so."""
     if slogans.empty:
         return nothing_to_show("numbered slogans", "no numbered slogan was found")
-    places = sorted(set(place_of.values()))
-    used_in = slogans["doc_ids"].map(lambda ids: {place_of[i] for i in str(ids).split(",") if i in place_of})
+    places = sorted(set(place_of.values()) - {""})
+    used_in = slogans["doc_ids"].map(lambda ids: {place_of[i] for i in str(ids).split(",") if place_of.get(i)})
+    unplaced = sorted(i for i, p in place_of.items() if not p)
+    aside = (f" ({fmt_list(unplaced, limit=3)}, without a place, {'is' if len(unplaced) == 1 else 'are'} left out "
+             "of this comparison.)") if unplaced and len(places) >= 2 else ""
     if len(places) < 2:
         top = slogans.sort_values("count", ascending=False, kind="stable")["slogan"].head(5)
         return (f"{fmt_count(len(slogans), 'slogan')} in {md_escape(places[0] if places else 'this selection')}; "
@@ -324,7 +328,7 @@ def slogan_layers(slogans: pd.DataFrame, place_of: dict) -> str:
         own = slogans.loc[used_in.map(lambda s: s == {place}), "slogan"]
         if len(own):
             sentences.append(f"Only {md_escape(place)}: {fmt_list(own, limit=6)}.")
-    return " ".join(sentences)
+    return " ".join(sentences) + aside
 
 
 def longest_series(docs: pd.DataFrame, *, min_years: int = 3) -> tuple[dict | None, str]:
