@@ -245,6 +245,18 @@ def test_a_row_of_five_year_openers_governs_the_paragraphs_under_each():
     assert _periods(lone, year=2026, review_year=2025)["17.78万人"][2] == "2025"
 
 
+def test_a_five_year_opener_after_a_lead_sentence_governs_up_to_the_years_ahead():
+    # seeds (凉州区 feature): 砥砺五载,硕果满枝。过去五年,… then a dash list of the five years' results,
+    # up to 征途漫漫,惟有奋斗。今后五年,…; 每年 in an earlier clause makes no later value annual
+    text = ("砥砺五载,硕果满枝。过去五年,是凉州区发展历程中极不平凡的五年。全区经济社会和党的建设取得新进展新成效。\n"
+            "——综合实力稳步提升。2020年全区生产总值达到335.11亿元。\n"
+            "——民生福祉不断增进。财政用于民生支出占比每年保持在80%以上,城镇新增就业7.78万人。\n"
+            "征途漫漫,惟有奋斗。今后五年,是凉州区攻坚突破的关键五年。城镇新增就业2万人。\n")
+    got = _periods(text, year=2022, review_year=2021)
+    assert got["7.78万人"][2] == "2017–2021" and got["335.11亿元"][2] == "2020"
+    assert got["80%以上"][2] == "2021"          # a share kept every year: no total
+
+
 def test_a_mean_of_the_years_holds_for_their_span():
     # seeds (嘉峪关 2021): 空气优良天数年均319天 is the five years' mean, not 2021's figure (312天 in
     # another report), while 年均浓度 is one year's mean concentration

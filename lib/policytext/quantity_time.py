@@ -90,7 +90,7 @@ _THIS_YEAR_PARAGRAPH = re.compile(r"^[ \t\u3000]*(?:[^\n：:，,。]{1,12}[：:]
 # ——这五年民生福祉不断增进。 / 五年来,我们… / “十四五”时期是…的五年, also after the paragraph's
 # subtitle (——城市面貌发生巨变。五年来,…) or the address's first sentence (各位代表！2025年目标任务顺利
 # 完成，…。五年来，…, 陕西 2026): a paragraph opening on the past five years reviews them
-_OPENER = re.compile(r"^[ \t\u3000]*(?:——)?(?:各位代表[！!，,：:][^\n。！!]{0,60}[。！!]|[^\n。！!，,；;：:]{2,24}[。！!])?"
+_OPENER = re.compile(r"^[ \t\u3000]*(?:——)?(?:各位代表[！!，,：:][^\n。！!]{0,60}[。！!]|[^\n。！!；;：:]{2,24}[。！!])?"
                      r"(?:这五年|五年来|过去的?五年|这是[^\n。，,]{2,30}?的五年|"
                      r"[“\"]?(?P<plan>十[一二三四五六])五[”\"]?时期(?!末|目标|主要|的|和|工作|发展成就))", re.M)
 
@@ -98,7 +98,8 @@ _OPENER = re.compile(r"^[ \t\u3000]*(?:——)?(?:各位代表[！!，,：:][^\n
 # Where the text a row of past-span openers governs ends: the next opener (of any span), a
 # top-level heading, or a paragraph whose first words name another time (过去一年, 各位代表，刚刚
 # 过去的2025年, 今年, “十五五”…).
-_OTHER_TIME = re.compile(r"^(?:各位代表[，,！!])?[^\n，,。；;！!]{0,8}?(?:(?:19|20)\d\d\s*年|过去的?一年|一年来|今年|去年|明年|新的一年|"
+_OTHER_TIME = re.compile(r"^(?:[^\n。！!；;：:]{2,24}[。！!])?(?:今后|未来)(?:五|5)年|"      # 征途漫漫,惟有奋斗。今后五年,…
+                         r"^(?:各位代表[，,！!])?[^\n，,。；;！!]{0,8}?(?:(?:19|20)\d\d\s*年|过去的?一年|一年来|今年|去年|明年|新的一年|"
                          r"[“\"]?十[一二三四五六]五[”\"]?)", re.M)
 
 
@@ -249,10 +250,11 @@ _CUE = re.compile(f"(?P<flow>{_FLOW})|(?P<level>{_LEVEL})")
 _NOT_A_TOTAL = re.compile(r"人均|率|比重|占|总[数长量]|总投资|总里程|总规模|规模(?!以上)|年度|年产|最高|最低|"
                           r"(?:比|较)(?:(?:19|20)\d\d|上年|去年|同期|[五5５]年前)|同比|由|从")
 _SEGMENT = re.compile(r"[，,；;]")
-# a year, 全年 or 每年 after the span: the value is that year's (or an annual one); 年均 only in
-# the value's own clause (人均可支配收入年均增长6%，城镇新增就业超690万人: the 690万 adds up)
-_ONE_YEAR_AFTER = re.compile(r"(?:19|20)\d\d\s*年|今年|明年|去年|上年|本年|当年|全年|每年")
-_AVERAGED = re.compile(r"年均|平均每年")
+# a year or 全年 after the span: the value is that year's; 年均 and 每年 only in the value's own
+# clause (人均可支配收入年均增长6%，城镇新增就业超690万人; 民生支出占比每年保持在80%以上,城镇新增就业
+# 7.78万人: the 690万 and the 7.78万 add up)
+_ONE_YEAR_AFTER = re.compile(r"(?:19|20)\d\d\s*年|今年|明年|去年|上年|本年|当年|全年")
+_AVERAGED = re.compile(r"年均|平均每年|每年")
 
 
 def _one_year_after(scope: str, clause_pre: str) -> bool:
