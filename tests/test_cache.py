@@ -208,7 +208,7 @@ def test_a_temporary_file_left_a_day_ago_is_removed_by_the_next_write(folder):
 
 
 def test_clear_removes_entries_and_nothing_else(folder, tmp_path, capsys):
-    from policytext.cache import cache_clear, cache_summary
+    from policytext.cache import cache_summary
     from policytext.cli import main
 
     cache_put("segment", cache_key("a"), ["a"])
