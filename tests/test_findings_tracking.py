@@ -24,7 +24,7 @@ def test_fmt_stated_reads_like_a_sentence():
     assert fmt_stated(5, high=5.5, relation="=", unit="%") == "5–5.5%"
     assert fmt_stated(326.5, unit="亿元") == "326.5亿元"
     assert fmt_stated(48132.0, unit="元") == "48132元"
-    assert fmt_stated(1, unit="番") == "翻1番"
+    assert fmt_stated(1, unit="番") == "翻一番" and fmt_stated(2, unit="番") == "翻两番"   # as written
 
 
 def test_city_targets_counts_come_from_the_table():

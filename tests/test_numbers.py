@@ -191,3 +191,9 @@ def test_qian_or_bai_before_yi_or_wan_is_one_magnitude(text, found):
     from policytext.quantity_spans import find_candidates
 
     assert [(c.value, c.unit) for c in find_candidates(text)] == found
+
+
+def test_fan_is_written_as_reports_write_it():
+    from policytext.numbers import written_fan
+
+    assert (written_fan(1), written_fan(2.0), written_fan(3), written_fan(1.5)) == ("翻一番", "翻两番", "翻三番", "翻1.5番")

@@ -20,6 +20,7 @@ from .findings import (fmt_count, fmt_list, fmt_percent, md_crosssection_source,
                        nothing_to_show)
 from .findings_revisions import md_restated, md_revisions
 from .metadata import doc_type_name
+from .numbers import written_fan
 
 __all__ = [
     # notebook 04
@@ -45,7 +46,7 @@ def fmt_stated(value: float, *, high: float | None = None, relation: str | None 
     """A target or figure as a reader says it: "7% or more", "about 6%", "5–5.5%", "at most 4%"."""
     unit = "" if unit is None or (isinstance(unit, float) and math.isnan(unit)) else str(unit)
     if unit == "番":
-        text = f"翻{_written(value)}番"
+        text = written_fan(value)
     elif high is not None and not (isinstance(high, float) and math.isnan(high)):
         text = f"{_written(value)}–{_written(high)}{unit}"
     else:

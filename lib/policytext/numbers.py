@@ -25,6 +25,7 @@ __all__ = [
     "parse_chinese_numeral",
     "parse_number",
     "split_magnitude",
+    "written_fan",
 ]
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
@@ -32,6 +33,12 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "012345678
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def written_fan(times: float) -> str:
+    """翻…番 as reports write it: 1 -> 翻一番, 2 -> 翻两番 (find_numbers reads the numeral as a number)."""
+    numeral = "一两三四五六七八九"[int(times) - 1] if float(times).is_integer() and 1 <= times <= 9 else f"{times:g}"
+    return f"翻{numeral}番"
 # THE magnitude table: what a magnitude written before a unit (1.2万亿元, 3.5万人) multiplies by.
 # (9千亿元, 5千万元: 千 and 百 before 亿 or 万 after an Arabic number)
 MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "千万": 1e7, "百万": 1e6,

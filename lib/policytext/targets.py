@@ -23,7 +23,7 @@ import pandas as pd
 from .errors import ParameterError
 from .figures import cached_figure
 from .indicators import counted_as
-from .numbers import split_unit
+from .numbers import split_unit, written_fan
 
 __all__ = ["textstat_targets", "textstat_city_targets", "textstat_consistency", "textstat_implied_growth",
            "textplot_implied_growth", "quantities_periods", "unit_scale", "doc_dates",
@@ -327,7 +327,7 @@ def _stated(value, value_high, unit, relation) -> str:
     sign = {">=": "≥", "<=": "≤", "~": "≈"}.get(relation or "=", "")
     v = f"{value:g}"
     if unit == "番":
-        return f"{sign}翻{v}番"
+        return f"{sign}{written_fan(value)}"
     if value_high is not None and not pd.isna(value_high):
         v += f"–{value_high:g}"
     return f"{sign}{v}{unit or ''}"
