@@ -60,10 +60,11 @@ _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def _date_from_text(raw: str, name: str) -> dt.date | None:
-    found = date_from_text(_opening(raw))
+    opening = _opening(raw)
+    found = date_from_text(opening)
     if not found and (match := _YEAR_IN_NAME.search(Path(name).stem)):
         found = dt.date(int(match.group(1)), 1, 1)
-    if written := impossible_date(_opening(raw)):
+    if written := impossible_date(opening):
         warnings.warn(f"{name}: the date {written} in its opening does not exist and is passed over; "
                       + (f"dated {found} from the rest" if found else "it has no date"), InputWarning, stacklevel=4)
     return found
