@@ -107,14 +107,14 @@ def _growth_reported(records: list[dict]) -> dict:
 _RESTATEMENT_CUE = re.compile(r"剔除[\u4e00-\u9fff]{0,10}?因素|挤[出掉]?水分|核减|新口径|口径调整|调整口径|统计口径")
 
 
-def _unexplained(e: dict, later: dict, growth: dict) -> tuple[float, list[int], float | None] | None:
+def _unexplained(e: dict, later: dict, growth: dict, *, said: bool) -> tuple[float, list[int], float | None] | None:
     """(change a year the stated growth leaves unexplained, the years without stated growth, the
     later year's stated growth) between two levels; None when no growth is stated and the later
-    sentence does not say it restates."""
+    sentence does not say it restates (``said``)."""
     years = range(int(e["year"]) + 1, int(later["year"]) + 1)
     stated = {y: growth.get((later["place"], later["indicator"], y)) for y in years}
     unstated = [y for y, g in stated.items() if g is None]
-    if len(unstated) == len(stated) and not _RESTATEMENT_CUE.search(str(later["sentence"])):
+    if len(unstated) == len(stated) and not said:
         return None
     factor = later["_scaled"] / e["_scaled"]
     for g in stated.values():
@@ -142,11 +142,11 @@ def _restated(records: list[dict], threshold: float, max_gap: int) -> list[dict]
             # comparison (a revision) says it, not a growth rate
             if any(r["doc"] == later["doc"] and e["year"] <= r["year"] < later["year"] for r in g):
                 continue
-            found = _unexplained(e, later, growth)
+            cue = _RESTATEMENT_CUE.search(str(later["sentence"]))
+            found = _unexplained(e, later, growth, said=cue is not None)
             if found is None or abs(found[0]) <= threshold:
                 continue
             rate, unstated, stated = found
-            cue = _RESTATEMENT_CUE.search(str(later["sentence"]))
             years = int(later["year"]) - int(e["year"])
             implied = ((later["_scaled"] / e["_scaled"]) ** (1 / years) - 1) * 100
             out.append(_pair(e, later, "restated base", implied_growth=round(implied, 2),
