@@ -49,7 +49,7 @@ def fmt_number(value: float | int | None, *, decimals: int = 1) -> str:
     rounded = round(float(value), decimals)
     if rounded == 0:
         rounded = 0.0  # never print -0.0
-    sep = "," if abs(rounded) >= 10_000 else ""  # 12,346 but 2021 and 8357, as style_table shows them
+    sep = "," if abs(rounded) >= 10_000 else ""  # 12,346 but 2021 and 8357 (style_table: a column as a whole)
     return f"{rounded:{sep}.{decimals}f}"
 
 
