@@ -339,3 +339,18 @@ def test_a_failed_or_interrupted_render_leaves_the_previous_report_whole(tmp_pat
         render_two(tmp_path, out, monkeypatch, workers=1)
     assert listing(out) == before
     assert [p.name for p in out.parent.iterdir()] == ["rep"]
+
+
+def test_index_says_what_each_notebook_reads_by_default(tmp_path):
+    from policytext.render import RenderedNotebook, _index_html
+
+    opening = OPENING + "\n**Data:** by default the bundled corpus `hailar` (eight years). Any selection works.\n"
+    path = make_nb(tmp_path / "nbs", "05-probe.ipynb", "x = 1", opening=opening)
+    done = [RenderedNotebook("05-probe", path, tmp_path / "05-probe.html", 1.0)]
+    page = _index_html(done, {}, "static")
+    assert "<th>Data</th>" in page
+    assert "<td>by default the bundled corpus <code>hailar</code> (eight years).</td>" in page
+    assert "Any selection" not in page                  # the first sentence only
+    # With data parameters every page reads the selection the subtitle names: no column.
+    page = _index_html(done, {"corpus": "provinces2026"}, "static")
+    assert "<th>Data</th>" not in page and "corpus=provinces2026" in page

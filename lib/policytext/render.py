@@ -62,6 +62,8 @@ KERNEL_NAME = "python3"
 # Parameters whose value is a comma-separated list on the command line.
 _LIST_PARAMS = re.compile(r"(^|_)ids$")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# Parameters that select the documents a notebook reads.
+_DATA_PARAMS = ("corpus", "corpus_path", "city", "doc_ids")
 
 # ---------------------------------------------------------------- parameters
 
@@ -114,7 +116,7 @@ def validate_params(params: Mapping[str, Any], paths: Iterable[Path]) -> dict[st
                           f"{', '.join(declared) or 'none'}")
     if params.get("corpus_path"):
         params["corpus_path"] = str(Path(params["corpus_path"]).expanduser().resolve())
-    if any(params.get(key) is not None for key in ("corpus", "corpus_path", "city", "doc_ids")):
+    if any(params.get(key) is not None for key in _DATA_PARAMS):
         from .corpus import data_corpus, load_corpus
 
         try:
@@ -394,16 +396,27 @@ def export_html(nb, *, mode: str = "report", title: str | None = None, font_url:
     return body
 
 
+def _data_cell(head: Mapping[str, Any]) -> str:
+    """The first sentence of a notebook's **Data:** line, `code` as <code>: what it reads by
+    default (notebook 05 reads a bundled corpus, the others the seeds)."""
+    data = " ".join((head.get("data") or "").split())
+    first = re.match(r".*?[.。](?=\s|$)|.*", data).group()
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(first))
+
+
 def _index_html(rendered: list[RenderedNotebook], params: Mapping[str, Any], mode: str,
                 font_url: str | None = None) -> str:
+    # Without data parameters, each page reads its own default: the index says which.
+    by_default = not any(params.get(key) is not None for key in _DATA_PARAMS)
     rows = []
     for item in rendered:
         head = notebook_header(item.source)
+        data = f"<td>{_data_cell(head)}</td>" if by_default else ""
         rows.append(
-            "<tr><td>{num}</td><td><a href=\"{href}\">{title}</a></td><td>{minutes}</td><td>{q}</td></tr>".format(
+            "<tr><td>{num}</td><td><a href=\"{href}\">{title}</a></td><td>{minutes}</td><td>{q}</td>{data}</tr>".format(
                 num=html.escape(item.name[:2]), href=html.escape(item.html.name if item.html else ""),
                 title=html.escape(head["title"] or item.name), minutes=head["minutes"] or "",
-                q=html.escape(head["question"] or "")))
+                q=html.escape(head["question"] or ""), data=data))
     shown = ", ".join(f"{k}={v if not isinstance(v, list) else ','.join(v)}" for k, v in params.items()
                       if v is not None)
     subtitle = f"Parameters: {html.escape(shown)}" if shown else "All documents (default parameters)"
@@ -413,7 +426,7 @@ def _index_html(rendered: list[RenderedNotebook], params: Mapping[str, Any], mod
 vertical-align:top}}tr:nth-child(even){{background:#f4f4f4}}</style></head>
 <body><h1>policytext reports</h1>
 <p>{subtitle}. Mode: {html.escape(mode)}.</p>
-<table><thead><tr><th>#</th><th>Notebook</th><th>Minutes</th><th>Question</th></tr></thead>
+<table><thead><tr><th>#</th><th>Notebook</th><th>Minutes</th><th>Question</th>{"<th>Data</th>" if by_default else ""}</tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody></table></body></html>
