@@ -418,3 +418,22 @@ def test_an_interview_dates_its_quarters_and_names_what_they_measure():
 
     got = [(r["indicator"], r["year"]) for r in extract_quantities(text, year=2022)]
     assert got == [("地区生产总值", 2022), ("规模以上工业增加值", 2022), ("固定资产投资", 2021)]
+
+
+def test_the_five_years_ahead_hold_through_subtitles_until_a_paragraph_turns_to_one_year():
+    # the shape of a feature (凉州区 2021): a title naming both spans, a plan opener after a lead
+    # sentence, unnumbered subtitles, then (here) a paragraph on the next year
+    text = ("某区过去五年工作回眸及未来五年前景展望\n"
+            "五年来，某区城镇化率达到52.8%。\n"
+            "征途漫漫,惟有奋斗。今后五年,是某区攻坚突破的关键五年。\n"
+            "在建设绿色低碳的新某区中奋勇争先\n"
+            "全面加强生态保护。完成人工造林30万亩,城镇登记失业率控制在4%以内。\n"
+            "在建设城乡融合的新某区中奋勇争先\n"
+            "建成省级乡村建设示范村100个以上。\n"
+            "明年，某区将新建学校5所。\n")
+    got = _periods(text, year=2021, review_year=2021)
+    assert got["52.8%"] == ("achieved", 2021, "2021")              # the title sets no plan horizon
+    assert got["30万亩"] == ("target", 2026, "2022–2026")          # a flow over the five years
+    assert got["4%以内"] == ("target", 2026, "2026")               # a level, by their end
+    assert got["100个以上"] == ("target", 2026, "2022–2026")       # after a second subtitle
+    assert got["5所"] == ("target", 2022, "2022")                  # the paragraph turns to one year

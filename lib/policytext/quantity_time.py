@@ -371,24 +371,44 @@ _HEADING_YEAR = re.compile(r"((?:19|20)\d\d|" + CN_YEAR + r")\s*年(?!\s*[0-9０
 
 def horizon_marks(paragraphs: list[Paragraph], review_year: int | None) -> list[tuple[int, int | None]]:
     """Plan horizon per paragraph: a heading with 2022年 -> 2022, 今后五年 -> review year + 5,
-    "十四五" -> 2025, "十五五" -> 2030.  Top-level headings and title lines reset it."""
+    "十四五" -> 2025, "十五五" -> 2030.  Top-level headings and title lines reset it, except
+    that the five years ahead hold through the subtitles under them (在建设…中奋勇争先) until a
+    paragraph turns to one year (今年, 2022年…)."""
     marks: list[tuple[int, int | None]] = []
     horizon: int | None = None
+    five_years = False              # the horizon is the five years ahead
     for par in paragraphs:
         s = par.text.strip()
-        if is_heading(s) or _FIVE_YEARS.match(s):
-            if heading_level(s) == 1 or len(s) <= 30:
-                horizon = None
-            head = s[:40]
+        head = s[:40]
+        if is_heading(s) or _PLAN_OPENER.match(s):
+            named = _HEADING_YEAR.search(head) or _FIVE_YEARS.search(head) or _PLAN_IN_HEADING.search(head)
+            if heading_level(s) == 1 or (len(s) <= 30 and (named or not five_years)):
+                horizon, five_years = None, False
             y = _HEADING_YEAR.search(head)
             if y:
-                horizon = year_value(y.group(1))
-            elif _FIVE_YEARS.search(head) and review_year:
-                horizon = review_year + 5
+                horizon, five_years = year_value(y.group(1)), False
+            elif _FIVE_YEARS.search(head) and review_year and not _PAST_FIVE_YEARS.search(head):
+                horizon, five_years = review_year + 5, True
             elif plan := _PLAN_IN_HEADING.search(head):
                 horizon = plan_period(cn_int(plan.group(1)))[1]     # “十五五”时期的目标: by 2030
+        elif five_years and review_year and (turn := _YEAR_TURN.match(s)) and _turns_to_one_year(turn, review_year):
+            horizon, five_years = None, False
         marks.append((par.start, horizon))
     return marks
+
+
+# 今后五年，… or 征途漫漫,惟有奋斗。今后五年,…: a paragraph opening on the five years ahead
+_PLAN_OPENER = re.compile(r"(?:[^\n。！!；;：:]{2,24}[。！!])?(?:今后|未来)(?:五|5)年")
+# 过去五年工作回眸及未来五年前景展望: a title naming both spans sets no plan horizon
+_PAST_FIVE_YEARS = re.compile(r"过去的?(?:五|5)年|回顾|回眸")
+# A paragraph opening on one year (今年, 2022年, 新的一年) ends the five years ahead.
+_YEAR_TURN = re.compile(r"(?:各位代表[，,！!])?[^\n，,。；;！!]{0,8}?(?:(?P<y>(?:19|20)\d\d)\s*年|"
+                        r"过去的?一年|一年来|今年|去年|明年|新的一年)")
+
+
+def _turns_to_one_year(turn: re.Match, review_year: int) -> bool:
+    """True unless the year named is beyond the year after the review (到2026年: the horizon's end)."""
+    return turn.group("y") is None or int(turn.group("y")) <= review_year + 1
 
 
 def horizon_at(marks: list[tuple[int, int | None]], i: int) -> int | None:
