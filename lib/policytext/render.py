@@ -420,13 +420,14 @@ def _index_html(rendered: list[RenderedNotebook], params: Mapping[str, Any], mod
     shown = ", ".join(f"{k}={v if not isinstance(v, list) else ','.join(v)}" for k, v in params.items()
                       if v is not None)
     subtitle = f"Parameters: {html.escape(shown)}" if shown else "All documents (default parameters)"
+    data_head = "<th>Data</th>" if by_default else ""
     return f"""<!DOCTYPE html>
 <html lang="zh"><head><meta charset="utf-8"><title>policytext reports</title>
 {_FONT_CSS.format(url=html.escape(font_url)) if font_url else ""}<style>body{{font-family:"policytext-cjk",sans-serif;max-width:60em;margin:2em auto}}td,th{{padding:.3em .8em;text-align:left;
 vertical-align:top}}tr:nth-child(even){{background:#f4f4f4}}</style></head>
 <body><h1>policytext reports</h1>
 <p>{subtitle}. Mode: {html.escape(mode)}.</p>
-<table><thead><tr><th>#</th><th>Notebook</th><th>Minutes</th><th>Question</th>{"<th>Data</th>" if by_default else ""}</tr></thead>
+<table><thead><tr><th>#</th><th>Notebook</th><th>Minutes</th><th>Question</th>{data_head}</tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody></table></body></html>
