@@ -36,8 +36,15 @@ def test_provinces_open_by_name():
 
 
 def test_unknown_name_lists_the_available_ones():
-    with pytest.raises(ParameterError, match="hailar"):
+    with pytest.raises(ParameterError, match="hailar") as err:
         pt.data_corpus("nowhere")
+    assert "corpus_path" not in str(err.value)
+
+
+def test_a_folder_given_as_a_bundled_name_is_pointed_to_corpus_path(tmp_path):
+    # render --param corpus=/my/reports: the folder goes in corpus_path
+    with pytest.raises(ParameterError, match="hailar.*a folder of your own .* corpus_path"):
+        pt.data_corpus(str(tmp_path))
 
 
 def test_select_a_place_of_a_bundled_corpus():

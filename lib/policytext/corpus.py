@@ -290,7 +290,10 @@ def data_corpus(name: str, *, place: str | None = None, ids: Iterable[str] | Non
     `place` and `ids` select documents as in load_corpus.
     """
     if name not in DATA_CORPORA:
-        raise ParameterError(f"no bundled corpus {name!r}; available: {', '.join(DATA_CORPORA)}")
+        # a folder named where a bundled corpus goes (render --param corpus=FOLDER): say where it goes
+        folder = ("; a folder of your own is read by load_corpus (the notebooks' parameter corpus_path)"
+                  if isinstance(name, (str, Path)) and (os.sep in str(name) or Path(name).is_dir()) else "")
+        raise ParameterError(f"no bundled corpus {name!r}; available: {', '.join(DATA_CORPORA)}{folder}")
     return load_corpus(DATA_CORPORA_DIR / name, place=place, ids=ids)
 
 
