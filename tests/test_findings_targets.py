@@ -149,3 +149,28 @@ def test_md_crosssection():
     assert "1 sets a range (安徽省 5–5\\.5%). 1 also sets an average annual rate" in one_each
     same = md_crosssection(x.assign(target=5.0, target_high=None))
     assert same.startswith("4 places set a 2026 target for 地区生产总值 (change), all of them 5%.")
+
+
+def test_tracked_series_keeps_registry_indicators_and_series_judged_twice():
+    from policytext.attainment import tracked_series
+    from policytext.findings import md_attainment_scope
+
+    table = pd.concat([HAILAR, attainment(
+        # not in the registry, judged in 2012 and 2013: a series the district keeps
+        ("海拉尔区", "地方财政总收入", "level", 2012, 20, None, "=", 20.67, True, 0.67, "亿元", "亿元", "achieved"),
+        ("海拉尔区", "地方财政总收入", "level", 2013, 24.8, None, "=", 24.85, True, 0.05, "亿元", "亿元", "achieved"),
+        ("海拉尔区", "地方财政总收入", "level", 2014, 28.8, None, "=", None, None, None, "亿元", None, ""),
+        # judged once: a project; judged twice but in two places: no series either
+        ("海拉尔区", "公厕", "count", 2016, 20, None, "=", 28, True, 8, "座", "座", "achieved"),
+        ("甲区", "仓储库", "level", 2014, 2, None, "=", 3.2, True, 1.2, "万平方米", "万平方米", "achieved"),
+        ("乙区", "仓储库", "level", 2015, 2, None, "=", 2, True, 0, "万平方米", "万平方米", "achieved"),
+    )], ignore_index=True)
+    kept = tracked_series(table)
+    assert sorted(set(kept["indicator"])) == [GDP, "地方财政总收入"]
+    assert len(kept[kept["indicator"] == "地方财政总收入"]) == 3      # its open year too
+    assert md_attainment_scope(table, kept) == (
+        "This summary keeps the indicators policytext knows (GDP, revenue, income, jobs …) and any other that a "
+        "place judged in two years or more. 3 target–result pairs of one-off targets (an indicator judged in one "
+        "year only) are left out here; `policytext targets` lists every pair.")
+    assert md_attainment_scope(HAILAR, tracked_series(HAILAR)) == ""      # nothing left out: nothing said
+    assert tracked_series(table, min_years=3)["indicator"].unique().tolist() == [GDP]

@@ -43,6 +43,7 @@ from .quantity_subject import ONE_FOR_BOTH
 from .targets import check_quantities, doc_dates, places_of, quantities_periods, tracked_rows, unit_scale
 
 __all__ = ["textstat_attainment", "textstat_possible_results", "textplot_attainment", "target_met", "both_halves",
+           "tracked_series",
            "ATTAINMENT_COLUMNS", "CEILING_INDICATORS", "CEILING_LEVELS"]
 
 ATTAINMENT_COLUMNS = [
@@ -324,6 +325,24 @@ def textstat_attainment(q: pd.DataFrame, *, corpus=None, registered: bool = Fals
 POSSIBLE_COLUMNS = ["place", "period", "measure", "target_indicator", "target", "relation", "unit",
                     "result_indicator", "achieved", "achieved_unit", "likeness", "same_value", "met_if_same",
                     "target_doc", "achieved_doc", "target_sentence", "achieved_sentence"]
+
+
+def tracked_series(table: pd.DataFrame, *, min_years: int = 2) -> pd.DataFrame:
+    """The rows of a textstat_attainment table worth summing up: the registry's indicators (GDP,
+    revenue, income, jobs …), and any other indicator that one place judged (a target and its
+    result) in at least ``min_years`` years in one measure: a series the place keeps
+    (区本级固定资产投资, 地方财政总收入), not a one-off project. All rows of a kept series stay."""
+    from .indicators import indicator_registry
+
+    if table.empty:
+        return table
+    keys = ["place", "indicator", "measure"]
+    judged = table[table["met"].notna() & table["year"].notna()]
+    years = judged.groupby(keys)["year"].nunique()
+    series = set(years[years >= min_years].index)
+    keep = table["indicator"].isin(set(indicator_registry().names)) | pd.Series(
+        [key in series for key in zip(*(table[k] for k in keys))], index=table.index, dtype=bool)
+    return table[keep]
 
 
 def textstat_possible_results(table: pd.DataFrame, *, min_likeness: float = 0.6) -> pd.DataFrame:

@@ -438,7 +438,7 @@ def short_text_caution(docs: pd.DataFrame, *, min_chars: int = 5000) -> str:
 # Markdown from the tables of policytext.attainment, .revisions and .crosssection: every
 # number and name below comes from the table passed in.
 
-__all__ += ["md_attainment", "md_shared_indicators", "md_crosssection_source", "md_crosssection"]
+__all__ += ["md_attainment", "md_attainment_scope", "md_shared_indicators", "md_crosssection_source", "md_crosssection"]
 
 
 def fmt_figure(value: float) -> str:
@@ -511,6 +511,19 @@ def md_attainment(table, *, detail: int = 12, corpus=None) -> str:
     if len(open_years) and not multi:
         text += _without_result(sorted({int(y) for y in open_years["year"]}), str(both["place"].iloc[0]), corpus)
     return text
+
+
+def md_attainment_scope(table, tracked) -> str:
+    """What a summary of ``tracked`` (attainment.tracked_series of ``table``) leaves out: the
+    judged pairs of one-off targets, which the full table and `policytext targets` still hold."""
+    judged = table["met"].notna() & table["year"].notna() if len(table) else pd.Series(dtype=bool)
+    left = int(judged.sum()) - int(judged.loc[tracked.index].sum()) if len(table) else 0
+    if left <= 0:
+        return ""
+    return (f"This summary keeps the indicators policytext knows (GDP, revenue, income, jobs …) and any other "
+            f"that a place judged in two years or more. {fmt_count(left, 'target–result pair')} of one-off targets "
+            f"(an indicator judged in one year only) {'is' if left == 1 else 'are'} left out here; "
+            "`policytext targets` lists every pair.")
 
 
 def _without_result(years: list[int], place: str, corpus) -> str:

@@ -534,14 +534,12 @@ def table_attainment(rows):
     return table
 
 
-def table_attainment_summary(attainment, *, registered: bool = True):
+def table_attainment_summary(attainment):
     """Per place, indicator and measure: the years judged (target and result), met, missed and
-    the share met (%), most years first."""
+    the share met (%), most years first. Choose the indicators first (attainment.tracked_series)."""
     import pandas as pd
 
     t = attainment[attainment["met"].notna() & attainment["year"].notna()]
-    if registered:
-        t = t[t["indicator"].isin(_registry_names())]
     rows = []
     for (place, indicator, measure), g in t.groupby(["place", "indicator", "measure"], sort=False):
         years = sorted(int(y) for y in g["year"])
