@@ -62,6 +62,14 @@ def test_not_quantities(text):
     # the first months of a year name a time, as 1—4月 does
     ("今年前4个月，全市规上工业增加值增长15%", [(15.0, None, "%", "=", "15%")]),
     ("建成3个20万吨级泊位", [(3.0, None, "个", "=", "3个")]),
+    # years of a life or of schooling measure an indicator (甘肃, 青海, 安徽 2026); other ages and
+    # durations do not
+    ("人均预期寿命达到78岁，劳动年龄人口平均受教育年限达到10.5年", [(78.0, None, "岁", "=", "78岁"),
+                                                  (10.5, None, "年", "=", "10.5年")]),
+    ("人均预期寿命提高到80岁以上", [(80.0, None, "岁", ">=", "80岁以上")]),
+    ("人均预期寿命由76.5岁提高到78.9岁", [(76.5, None, "岁", "=", "76.5岁"), (78.9, None, "岁", "=", "78.9岁")]),
+    ("60岁以上老年人3万人", [(3.0, None, "万人", "=", "3万人")]),
+    ("连续5年提高养老金，人均预期寿命78岁", [(78.0, None, "岁", "=", "78岁")]),
 ])
 def test_units_ranges_and_relations(text, expected):
     assert short(text) == expected

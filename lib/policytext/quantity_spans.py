@@ -88,6 +88,9 @@ def _in_short_quotes(text: str, start: int, end: int) -> bool:
     return any(ch in right for ch in _CLOSE_QUOTES)
 
 
+# Years of a life or of schooling, the one place where 岁 and 年 measure an indicator (预期寿命,
+# 受教育年限 of every five-year plan); elsewhere 60岁以上 and 3年 are ages and durations.
+_LIFETIME_BEFORE = re.compile(r"(?:预期寿命|受教育年限)[^，,。；;：:、]{0,12}$")
 _TIME_WORDS = frozenset(["年", "月", "日", "天", "周", "岁", "小时", "分钟", "秒", "季度"])
 
 
@@ -239,6 +242,10 @@ def find_candidates(text: str) -> list[Candidate]:
             out.append(Candidate(sp, sp.start, sp.end, sp.end, sp.value, None, "番", "="))
             continue
         unit, more, p = _unit_after(text, sp)
+        lifetime = not unit and text[p:p + 1] in ("岁", "年") and _LIFETIME_BEFORE.search(
+            text, max(0, sp.start - 20), sp.start) is not None
+        if lifetime:                                # 人均预期寿命达到78岁, 平均受教育年限达到10.5年
+            unit, p = text[p], p + 1
         value_high = None
         # a range: 6.5%-7%, 6.5—7%, 百分之八至九, 3—5年
         m = _RANGE_SEP.match(text, p)
@@ -267,7 +274,7 @@ def find_candidates(text: str) -> list[Candidate]:
         if not unit:
             continue      # a bare number is not a quantity (codes, names, counts of nothing)
         base = base_unit(unit)
-        if base in ("年", "月", "日"):
+        if base in ("年", "月", "日") and not lifetime:
             continue
         if text.startswith("级", p) and base:
             continue      # 30万吨级航道, 千亿元级产业链: a class label measures nothing
