@@ -437,3 +437,16 @@ def test_the_five_years_ahead_hold_through_subtitles_until_a_paragraph_turns_to_
     assert got["4%以内"] == ("target", 2026, "2026")               # a level, by their end
     assert got["100个以上"] == ("target", 2026, "2022–2026")       # after a second subtitle
     assert got["5所"] == ("target", 2022, "2022")                  # the paragraph turns to one year
+
+
+def test_a_sum_in_a_five_year_review_holds_for_the_five_years_a_total_reached_for_the_last():
+    # 广西 and 甘肃 2026: 累计 in a paragraph opening on the past five years
+    text = ("二、“十四五”时期发展成就\n"
+            "过去五年，我们牢记嘱托，推动各项事业取得新的长足发展。一般公共预算收支累计分别突破9千亿元、3万亿元。"
+            "新增百亿县区26个，累计达到46个。累计净增经营主体155万户、总量达474万户。\n")
+    got = _periods(text, year=2026, review_year=2025)
+    assert got["9千亿元"] == ("achieved", 2025, "2021–2025")
+    assert got["3万亿元"] == ("achieved", 2025, "2021–2025")
+    assert got["46个"] == ("achieved", 2025, "2025")            # the stock reached
+    assert got["155万户"] == ("achieved", 2025, "2021–2025")    # added over them
+    assert got["474万户"] == ("achieved", 2025, "2025")

@@ -162,6 +162,16 @@ def is_rate_over_span(sentence_pre: str, clause_pre: str, review_year: int | Non
 
 # 累计, 期间: the value adds up over a span rather than holding in one year
 _OVER_SPAN = re.compile(r"累[计积]|期间|时期内")
+# …but 累计达到46个 and 累计净增155万户、总量达474万户 give the stock it has reached
+_STOCK_AFTER = re.compile(r"^(?:达到|达|至)|总量|总数")
+
+
+def _summed(clause_pre: str) -> bool:
+    """True when the value adds up over the years (累计分别突破9千亿元), not the total reached."""
+    last = None
+    for last in _OVER_SPAN.finditer(clause_pre):
+        pass
+    return last is not None and not _STOCK_AFTER.search(clause_pre[last.end():])
 
 
 def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, year: int | None,
@@ -188,6 +198,8 @@ def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, 
     if span is not None and not end_point and _OVER_SPAN.search(clause_pre):
         return span
     paragraph = context.opened_by(position) if context is not None else None
+    if span is None and paragraph is not None and label != "target" and _summed(clause_pre):
+        return paragraph        # 过去五年，…一般公共预算收支累计分别突破9千亿元: a total over the five years
     if (measure == "change" and paragraph is not None and label != "target" and span is None
             and not _one_year_after(sentence_pre, clause_pre)):
         return paragraph        # ——这五年…经营主体超850万户、增长45%: a change over the five years
