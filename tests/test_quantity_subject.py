@@ -59,6 +59,12 @@ def test_subject_of_fenbie_splits_the_coordinated_subject():
     assert [ind for ind, _ in said] == ["中亚五国进出口", "东盟进出口"]
 
 
+def test_subject_of_fenbie_of_plans_done_names_completion_rates():
+    # 江西 2026: the share of each year's plan that was done, not a level of jobs or loans
+    said = walk("城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%、248.57%。", subject_of_fenbie)
+    assert [ind for ind, _ in said] == ["城镇新增就业完成率", "创业担保贷款完成率"]
+
+
 def test_subject_of_fenbie_with_and_inside_the_items():
     # 甘肃 2026: two items between 、, each with 及 inside; the first takes the shared head,
     # and 分别超过 bounds both values

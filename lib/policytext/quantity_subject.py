@@ -112,6 +112,10 @@ def subject_of_fenbie(cl: Clause) -> tuple[str, str]:
         return "", ""
     if not resolved:
         return "", ""
+    if cl.is_percent and _SHARE_OF_PLAN.match(cl.text[at + 2:after[0].start].strip()):
+        # 城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%、248.57%: how much of each plan was done
+        resolved = [(cl.resolver.registry.canonical(f"{written or name}完成率"), f"{written or name}完成率")
+                    for name, written in resolved]
     cl.memory.listed = resolved
     # 分别增长7%、8%以上: the relation word after the last value covers all
     if after[-1].relation != "=" and cl.value.relation == "=":
