@@ -450,3 +450,20 @@ def test_a_sum_in_a_five_year_review_holds_for_the_five_years_a_total_reached_fo
     assert got["46个"] == ("achieved", 2025, "2025")            # the stock reached
     assert got["155万户"] == ("achieved", 2025, "2021–2025")    # added over them
     assert got["474万户"] == ("achieved", 2025, "2025")
+
+
+def test_rates_and_doublings_of_a_plan_of_several_years_hold_over_it():
+    from policytext.quantities import extract_quantities
+
+    # 嘉峪关 party congress 2021: a rate kept over the five years is an average annual rate
+    text = "二、今后五年的奋斗目标\n今后五年的主要奋斗目标是：\n——人民生活品质进一步提升。城乡居民可支配收入增速保持在7%以上。\n"
+    (row,) = extract_quantities(text, year=2021, review_year=2021)
+    assert (row["measure"], row["year"], row["period"]) == ("avg_change", 2026, "2022–2026")
+    # 甘肃 2026: a doubling in a plan section is over the plan, not in its last year
+    got = _periods("三、“十五五”时期主要目标\n贸易结构趋于优化，力争外贸进出口总值翻一番。\n", year=2026, review_year=2025)
+    assert got["翻一番"] == ("target", 2030, "2026–2030")
+    # 金昌 2022: a doubling on the base of a plan period's end holds from the year after it
+    got = _periods("力争到“十四五”末全市经济总量在“十三五”基础上翻一番。", year=2022, review_year=2021)
+    assert got["翻一番"] == ("target", 2025, "2021–2025")
+    got = _periods("到2025年，全市经济总量在2020年基础上翻一番。", year=2022, review_year=2021)
+    assert got["翻一番"] == ("target", 2025, "2021–2025")

@@ -158,17 +158,20 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
         elif label == "estimate" and y == review_year:
             y = ctx.estimate_year
     measure = "attribute" if c.attribute else measure_of(c.unit, clause_pre, indicator, ctx.resolver.registry)
-    if measure == "change" and is_rate_over_span(text[:offset], clause_pre, review_year):
+    # a section that plans several years ahead (“十五五”时期主要目标): the span a flow adds up over
+    section = (review_year + 1, horizon) if horizon is not None and review_year is not None \
+        and horizon > review_year + 1 else None
+    if measure == "change" and is_rate_over_span(text[:offset], clause_pre, review_year,
+                                                 section=section if label == "target" else None):
         measure = "avg_change"
     # a benchmark gap holds for what it compares: 年均增长5.7%、高于全国0.3个百分点 over the span
     timed_as = ("avg_change" if AVG_RATE.search(clause_pre) else "level") if measure == "benchmark_gap" else measure
     if measure in ("level", "count") and _MEAN_PER_YEAR.search(clause_pre):
         timed_as = "avg_change"     # 空气优良天数年均319天: a mean over the span's years, timed as a rate over it
-    # a section that plans several years ahead (“十五五”时期主要目标): the span a flow adds up over
-    section = (review_year + 1, horizon) if horizon is not None and review_year is not None \
-        and horizon > review_year + 1 else None
     p0, p1 = period_for(text[:offset], clause_pre, measure=timed_as, label=label, year=y,
                         review_year=review_year, context=ctx.periods, position=c.start, section=section)
+    if c.unit == "番" and label == "target" and section is not None and p0 == p1:
+        p0, p1 = section    # 力争外贸进出口总值翻一番 in a “十五五” plan: a doubling over it, not in its last year
     label, cue = span_label(label, cue, (p0, p1), clause_pre, review_year)
     if label == "target" and (sets_nothing(c.unit, ctx.text[c.text_end:c.text_end + 20]) or starts):
         label, cue = "achieved", ""      # (由每生每年5元提高至10元: 5元 is where it starts)

@@ -151,12 +151,16 @@ _RATE_WORD = re.compile(r"速度|增速|增长率")
 _ONE_YEAR = re.compile(r"(?:19|20)\d\d\s*年|今年|明年|本年|当年")
 
 
-def is_rate_over_span(sentence_pre: str, clause_pre: str, review_year: int | None) -> bool:
+def is_rate_over_span(sentence_pre: str, clause_pre: str, review_year: int | None,
+                      *, section: tuple[int, int] | None = None) -> bool:
     """今后五年经济增长速度为8%至9%, “九五”期间增速…: a growth rate whose last time reference
-    is a span is an average annual rate, although 年均 is not written."""
+    is a span is an average annual rate, although 年均 is not written; so is a target's rate in
+    a ``section`` that plans several years (今后五年的主要奋斗目标：…收入增速保持在7%以上)."""
     if not _RATE_WORD.search(clause_pre):
         return False
     span, end_point, after = span_in(sentence_pre, review_year)
+    if span is None and section is not None:
+        return not _ONE_YEAR.search(sentence_pre)
     return span is not None and not end_point and not _ONE_YEAR.search(sentence_pre, after)
 
 
@@ -211,14 +215,15 @@ def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, 
 # 比2020年增长58.1%, 较2016年增长43.5%, 较五年前…, 五年提高3.89个百分点: a change since a base
 # more than a year back holds over the years since it, never for the last of them alone (an
 # annual growth target must not be judged against it)
-_BASE_YEAR = re.compile(r"(?:比|较)\s*((?:19|20)\d\d)\s*年")
+_BASE_YEAR = re.compile(r"(?:比|较)\s*((?:19|20)\d\d)\s*年|在\s*((?:19|20)\d\d)\s*年(?:的)?基础上")
 # 五年 standing alone: not 今后五年, 这五年, 十五年, 25年 …
 _BARE_FIVE_YEARS = r"(?<![今未过近前这此再第个十百\d])五年"
 _FIVE_YEARS_BACK = re.compile(r"(?:比|较)[五5５]年前|" + _BARE_FIVE_YEARS +
                               r"(?:来)?(?=提高|提升|增长|增加|上升|扩大|下降|降低|减少|缩小)")
 
 # 较“十三五”末: the base is the last year of a named plan
-_BASE_PLAN_END = re.compile(r"(?:比|较)\s*[“\"]?十([一二三四五六七八九])五[”\"]?期?末")
+_BASE_PLAN_END = re.compile(r"(?:比|较)\s*[“\"]?十([一二三四五六七八九])五[”\"]?期?末|"
+                            r"在\s*[“\"]?十([一二三四五六七八九])五[”\"]?(?:期?末)?(?:的)?基础上")
 # a clause that is only the verb of a change (…较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%)
 # shares the base of the clause before
 _BARE_CHANGE = re.compile(r"(?:同比|分别)?(?:增长|增加|提高|提升|上升|下降|降低|减少)了?$")
@@ -237,10 +242,10 @@ def _change_since_base(clause_pre: str, year: int | None) -> tuple[int, int] | N
     years (较五年前, 五年提高) in its clause, when the base is more than a year before ``year``."""
     if year is None:
         return None
-    bases = _BASE_YEAR.findall(clause_pre)
+    bases = [a or b for a, b in _BASE_YEAR.findall(clause_pre)]
     plan = _BASE_PLAN_END.search(clause_pre)
     if bases or plan:
-        base = int(bases[-1]) if bases else plan_period(cn_int("十" + plan.group(1)))[1]
+        base = int(bases[-1]) if bases else plan_period(cn_int("十" + (plan.group(1) or plan.group(2))))[1]
         return (base + 1, year) if base < year - 1 else None
     return (year - 4, year) if _FIVE_YEARS_BACK.search(clause_pre) else None
 
