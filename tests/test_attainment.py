@@ -296,6 +296,24 @@ def test_attainment_plot():
         textplot_attainment(textstat_attainment(TOY), indicator="粮食产量")
 
 
+def test_a_series_is_one_unit_a_change_in_yuan_is_not_drawn_beside_rates():
+    from policytext.attainment import attainment_subset
+
+    income = "城镇居民人均可支配收入"
+    table = textstat_attainment(q(
+        ("r2015", 10, 12, "target", income, "change", 10, None, "%", "=", 2015, "城镇居民人均可支配收入增长10%"),
+        ("r2016", 20, 23, "achieved", income, "change", 8.1, None, "%", "=", 2015, "增长8.1%"),
+        ("r2016", 30, 35, "achieved", income, "change", 13480, None, "元", "=", 2015, "比2010年增加13480元"),
+        ("r2016", 40, 42, "target", income, "change", 8, None, "%", "=", 2016, "增长8%"),
+        place={"r2015": "海拉尔区", "r2016": "海拉尔区"}))
+    assert set(table["unit"]) == {"%", "元"}
+    rows = attainment_subset(table, indicator=income, measure="change", place="海拉尔区")
+    assert list(rows["unit"]) == ["%", "%"] and list(rows["year"]) == [2015, 2016]
+    assert attainment_subset(table, indicator=income, measure="change", place="别处").empty
+    ax = textplot_attainment(table, indicator=income, measure="change").axes[0]
+    assert ax.get_ylabel() == "%"
+
+
 def test_a_span_has_no_year_even_if_the_extractor_gives_one():
     table = q(("p", 10, 11, "target", GDP, "avg_change", 5, None, "%", "~", 2030, "年均增长5%左右"),
               ("p", 20, 23, "target", GDP, "change", 5.5, None, "%", "=", 2026, "增长5.5%"))

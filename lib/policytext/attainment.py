@@ -43,7 +43,7 @@ from .quantity_subject import ONE_FOR_BOTH
 from .targets import check_quantities, doc_dates, places_of, quantities_periods, tracked_rows, unit_scale
 
 __all__ = ["textstat_attainment", "textstat_possible_results", "textplot_attainment", "target_met", "both_halves",
-           "tracked_series",
+           "tracked_series", "attainment_subset",
            "ATTAINMENT_COLUMNS", "CEILING_INDICATORS", "CEILING_LEVELS"]
 
 ATTAINMENT_COLUMNS = [
@@ -345,6 +345,22 @@ def tracked_series(table: pd.DataFrame, *, min_years: int = 2) -> pd.DataFrame:
     return table[keep]
 
 
+def attainment_subset(table: pd.DataFrame, *, indicator: str, measure: str,
+                      place: str | None = None) -> pd.DataFrame:
+    """The rows of one series of a textstat_attainment table: one indicator, measure and place,
+    in the unit most of its targets are stated in (a growth rate in % has no row of
+    比2010年增加13480元 beside it: another unit is another series, with gaps that do not compare)."""
+    from .indicators import canonical_indicator
+
+    t = table[(table["indicator"] == canonical_indicator(indicator)) & (table["measure"] == measure)]
+    if place is not None:
+        t = t[t["place"] == place]
+    units = t.loc[t["target"].notna(), "unit"].dropna().mode()
+    if len(units) == 0:
+        units = t["unit"].dropna().mode()
+    return t[t["unit"] == units.iloc[0]] if len(units) else t
+
+
 def textstat_possible_results(table: pd.DataFrame, *, min_likeness: float = 0.6) -> pd.DataFrame:
     """Targets with no result under their own name, each beside the result of the same place,
     year, measure and kind of unit whose name is most alike: a pair for a reader to confirm,
@@ -431,9 +447,8 @@ def textplot_attainment(table: pd.DataFrame, *, indicator: str, measure: str = "
     from .indicators import canonical_indicator
 
     name = canonical_indicator(indicator)
-    t = table[(table["indicator"] == name) & (table["measure"] == measure) & table["year"].notna()]
-    if place is not None:
-        t = t[t["place"] == place]
+    t = attainment_subset(table, indicator=name, measure=measure, place=place)
+    t = t[t["year"].notna()]
     if t.empty:
         where = f" in {place}" if place is not None else ""
         raise ParameterError(f"no yearly {measure!r} targets or results for {indicator!r}{where}")
