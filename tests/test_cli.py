@@ -40,6 +40,10 @@ def test_a_folder_reads_every_report_in_it_with_its_table(tmp_path, capsys):
     judged = _csv(capsys)
     row = judged[judged["year"] == 2021].iloc[0]
     assert row["place"] == "甲市" and (row["target"], row["achieved"], row["met"]) == (7, 7.5, True)
+    # every command names a document by its file, not by the id its table gives it (a21)
+    assert (row["target_doc"], row["achieved_doc"]) == ("2021/report.txt", "2022/report.txt")
+    assert main(["themes", str(folder), "--csv"]) == 0
+    assert set(_csv(capsys)["doc"]) == {"2021/report.txt", "2022/report.txt"}
 
 
 def test_a_folder_gives_what_its_files_give(tmp_path, capsys):

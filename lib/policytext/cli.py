@@ -116,7 +116,18 @@ def _themes_table(paths: list[str]):
     from .tokens import tokens
     from .themes import textstat_themes
 
-    return textstat_themes(tokens(_load(paths)))
+    corpus = _load(paths)
+    return _by_file(textstat_themes(tokens(corpus)), corpus, ["doc"])
+
+
+def _by_file(frame, corpus, columns: list[str]):
+    """``columns`` (document ids) as the files are named: every command's ``doc`` is the file
+    name, its path in a folder given (2021/report.txt), whatever id metadata.csv gives it."""
+    if not frame.empty:
+        names = {doc.id: str(doc.meta["file"] or doc.id) for doc in corpus}
+        for column in columns:
+            frame[column] = frame[column].map(lambda d: names.get(d, d))
+    return frame
 
 
 def _themes(args: argparse.Namespace) -> None:
@@ -130,12 +141,7 @@ def _quantities_table(paths: list[str]):
     from .quantities import quantities
 
     corpus = _load(paths)
-    frame = quantities(corpus)
-    if not frame.empty:
-        # the file as its table names it: in a folder given, its path there (2021/report.txt)
-        names = {doc.id: str(doc.meta["file"] or doc.id) for doc in corpus}
-        frame["doc"] = frame["doc"].map(names)
-    return frame
+    return _by_file(quantities(corpus), corpus, ["doc"])
 
 
 def _quantities(args: argparse.Namespace) -> None:
@@ -149,8 +155,8 @@ def _attainment_table(paths: list[str]):
 
     Metadata come from a metadata.csv beside the files (or the folder's); a file without a
     ``place`` there gets the place read from its text (metadata.fill_from_text); if no file's
-    place can be read, all files are taken as one place, and a note says so.  ``doc`` is the
-    file name.
+    place can be read, all files are taken as one place, and a note says so.  ``target_doc``
+    and ``achieved_doc`` are file names.
     """
     from .attainment import textstat_attainment
     from .quantities import quantities
@@ -162,7 +168,8 @@ def _attainment_table(paths: list[str]):
         notes.append("no place in metadata or text of any file: all files are taken as one place")
     elif unknown:
         notes.append(f"no place found for {', '.join(unknown)}: their place is left empty")
-    return textstat_attainment(quantities(corpus), corpus=corpus), notes
+    table = textstat_attainment(quantities(corpus), corpus=corpus)
+    return _by_file(table, corpus, ["target_doc", "achieved_doc"]), notes
 
 
 def _targets(args: argparse.Namespace) -> None:
