@@ -434,15 +434,15 @@ def _phrase(pieces: list[str], tag_of: Callable[[str], str | None]) -> bool:
     """True for the shapes of phrase that single characters let through: one character, an
     adjective or a verb, before a word (新|局面, 大|文章, 居|全国); a pronoun or an adverb before
     anything (我|代表, 仍|有); a one-character verb between two words, a clause (实干|出|政绩);
-    and a word followed by one locative character (领导|下, 走|在|前; not a compass point, which
-    ends names: 蒙西)."""
+    and a word followed by one locative character (领导|下, 走|在|前, 城区|内, which jieba tags a
+    noun; not a compass point, which ends names: 蒙西)."""
     head, last = pieces[0], pieces[-1]
     head_tag = (tag_of(head) or "x") if len(head) == 1 else "x"
     return ((len(pieces) == 2 and len(head) == 1 and len(last) >= 2 and head_tag[0] in "av")
             or head_tag[0] in "rd" or head_tag == "zg"
             or (len(pieces) == 3 and len(pieces[1]) == 1 and len(head) >= 2 and len(last) >= 2
                 and (tag_of(pieces[1]) or "x")[0] == "v")
-            or (last in _LOCATIVES and (tag_of(last) or "x")[0] == "f"))
+            or last in _LOCATIVES)
 
 
 _LOCATIVES = frozenset("上下中里内外前后间")
