@@ -218,6 +218,17 @@ def test_genre_caveat_and_short_text_rules():
     same = DOCS.assign(doc_type="gov_work_report")
     assert "same kinds" in F.genre_caveat(same)
     assert "one place" in F.genre_caveat(DOCS.head(1))
+    # periods years apart and administrative levels are confounded with place too (a mixed folder)
+    mixed = pd.DataFrame({"place": ["海拉尔区", "海拉尔区", "甘肃省", "河南省"],
+                          "doc_type": ["gov_work_report"] * 4, "year": [2015, 2018, 2026, 2026],
+                          "level": ["市辖区", "市辖区", "省级", "省级"]})
+    assert F.genre_caveat(mixed) == (
+        "The places differ in more than place: their reports are from periods years apart (海拉尔区 2015–2018, "
+        "河南省 2026 and 甘肃省 2026), and words come and go over the years; they are of different administrative "
+        "levels (市辖区 and 省级), and words such as 全省, 全市 and 全区 follow the level. Read differences between "
+        "places as all of these together.")
+    next_year = mixed.assign(year=[2024, 2025, 2026, 2026], level="省级")       # a year or two apart: no caveat
+    assert F.genre_caveat(next_year).startswith("Every place is represented by the same kinds")
     text = F.short_text_caution(DOCS)
     assert "b\\_int and c\\_feat are shorter than 5000 characters" in text
     assert F.short_text_caution(DOCS.head(1)) == ""

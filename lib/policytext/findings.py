@@ -411,14 +411,32 @@ def place_profiles(freq: pd.DataFrame, docs: pd.DataFrame, *, n: int = 5) -> str
 
 
 def genre_caveat(docs: pd.DataFrame) -> str:
-    """Rule: when places are represented by different kinds of text, place and genre are confounded."""
-    kinds = docs.groupby(docs["place"].astype(str))["doc_type"].apply(lambda s: frozenset(s.fillna("unknown")))
-    if len(kinds) < 2:
+    """Rule: when places differ in the kind of text, the years or the administrative level of
+    their reports, place is confounded with them; say which, from the metadata."""
+    places = docs["place"].fillna("").astype(str)
+    if places.nunique() < 2:
         return "With one place, differences between places cannot be read from this selection."
-    if len(set(kinds)) == 1:
+    kinds = docs.groupby(places)["doc_type"].apply(lambda s: frozenset(s.fillna("unknown")))
+    also = ["they are represented by different kinds of text, and kind shapes vocabulary as much as place does"
+            ] if len(set(kinds)) > 1 else []
+    years = pd.to_numeric(docs.get("year", pd.Series(index=docs.index, dtype=float)), errors="coerce")
+    spans = {p: (int(y.min()), int(y.max())) for p, y in years.groupby(places) if y.notna().any()}
+    if any(a[1] + 3 <= b[0] for a in spans.values() for b in spans.values()):      # years apart, not next
+        listed = [f"{p or 'no place given'} {a}" + (f"–{b}" if b > a else "")
+                  for p, (a, b) in sorted(spans.items(), key=lambda item: item[1])]
+        also.append(f"their reports are from periods years apart ({fmt_list(listed, limit=4)}), and "
+                    "words come and go over the years")
+    levels = docs["level"].fillna("").astype(str).groupby(places).first() if "level" in docs else pd.Series()
+    if levels[levels != ""].nunique() > 1:
+        also.append(f"they are of different administrative levels ({fmt_list(sorted(set(levels) - {''}))}), "
+                    "and words such as 全省, 全市 and 全区 follow the level")
+    if not also:
         return "Every place is represented by the same kinds of text, so differences are not a matter of genre."
-    return ("The places are represented by different kinds of text, and kind shapes vocabulary as much as "
-            "place does: read differences between places as place and genre together.")
+    if len(also) == 1 and also[0].startswith("they are represented"):
+        return ("The places are represented by different kinds of text, and kind shapes vocabulary as much as "
+                "place does: read differences between places as place and genre together.")
+    return ("The places differ in more than place: " + "; ".join(also)
+            + ". Read differences between places as all of these together.")
 
 
 def short_text_caution(docs: pd.DataFrame, *, min_chars: int = 5000) -> str:
