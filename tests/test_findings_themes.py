@@ -90,3 +90,16 @@ def test_theme_trends_fit_a_line_through_every_year():
         "falling most, 经济 (10.0 in 2012 → 7.0 in 2015, -1.0 a year).")
     assert "rising most, 生态 (2.0 in 2012 → 8.0 in 2015, +2.0 a year); falling" in FT.theme_trends(matrix, n=1)
     assert FT.theme_trends(matrix.head(2)).startswith("*Nothing to show")
+
+
+def test_genre_sides_warn_when_a_kind_is_one_place_the_other_kind_lacks():
+    kinds = ("gov_work_report", "party_congress_report")
+    docs = pd.DataFrame({"id": ["h2015", "h2016", "gs2026", "jyg_party"],
+                         "place": ["海拉尔区", "海拉尔区", "甘肃省", "嘉峪关市"],
+                         "doc_type": ["gov_work_report"] * 3 + ["party_congress_report"]})
+    assert FT.genre_sides(docs, kinds) == (
+        "**Read with care:** the party-congress report side is 1 document of 嘉峪关市 (jyg\\_party). Its words "
+        "are that place's as much as that kind's: what sets a kind apart needs the same places on both sides.")
+    # the same place on both sides holds place fixed: nothing to warn of
+    same = pd.DataFrame({"id": ["jyg_gov", "jyg_party"], "place": ["嘉峪关市"] * 2, "doc_type": list(kinds)})
+    assert FT.genre_sides(same, kinds) == ""

@@ -13,7 +13,7 @@ from .findings import fmt_count, fmt_list, fmt_number, md_escape, nothing_to_sho
 from .metadata import doc_type_name
 
 __all__ = ["theme_leaders", "theme_trends", "plan_shift", "keyness_target", "latest_year_apart",
-           "keyness_each_summary", "keyness_summary", "similarity_summary"]
+           "keyness_each_summary", "keyness_summary", "genre_sides", "similarity_summary"]
 
 
 def theme_leaders(matrix: pd.DataFrame) -> str:
@@ -129,6 +129,23 @@ def keyness_summary(k: pd.DataFrame, target: str, reference: str, *, n: int = 6,
         return ", ".join(f"{md_escape(f)} ({c}×)" for f, c in zip(rows["feature"], rows[count])) or "none"
     return (f"Used more by **{md_escape(target)}**: {words(plus, 'n_target')}. "
             f"Used more by **{md_escape(reference)}**: {words(minus, 'n_reference')}.")
+
+
+def genre_sides(docs: pd.DataFrame, kinds: tuple[str, str]) -> str:
+    """What a side of a genre keyness holds when it is one place that the other side lacks: its
+    words are that place's as much as that kind's. '' when place is not confounded so."""
+    sides = [docs[docs["doc_type"] == kind] for kind in kinds]
+    places = [set(side["place"].fillna("").astype(str)) for side in sides]
+    said = []
+    for kind, side, mine, other in zip(kinds, sides, places, places[::-1]):
+        if len(mine) == 1 and not mine <= other:
+            (place,) = mine
+            said.append(f"the {doc_type_name(kind)} side is {fmt_count(len(side), 'document')} "
+                        f"{'of ' + md_escape(place) if place else 'with no place given'} ({fmt_list(side['id'])})")
+    if not said:
+        return ""
+    return ("**Read with care:** " + "; ".join(said) + f". {'Its' if len(said) == 1 else 'Their'} words are "
+            "that place's as much as that kind's: what sets a kind apart needs the same places on both sides.")
 
 
 def similarity_summary(sim: pd.DataFrame) -> str:
