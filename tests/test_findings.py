@@ -150,6 +150,13 @@ def test_collocations_and_slogans():
     unplaced = F.slogan_layers(slogans.assign(doc_ids=["a,b", "b", "a,c"]), {"a": "甲市", "b": "乙市", "c": ""})
     assert "1 slogan is used in every place of the selection: 四个意识." in unplaced
     assert unplaced.endswith("(c, without a place, is left out of this comparison.)")
+    # a national formula one place alone uses is no programme of that place (textstat_slogans's `national`)
+    national = pd.DataFrame({"slogan": ["四个意识", "五位一体", "一核三带"], "count": [3, 1, 2],
+                             "national": [True, True, False], "doc_ids": ["a,b", "a", "b"]})
+    text = F.slogan_layers(national, {"a": "甲市", "b": "乙市"})
+    assert "Only 甲市" not in text and "Only 乙市: 一核三带." in text
+    assert text.endswith("National formulas that one place alone uses: 五位一体 (甲市); that follows its kind "
+                         "of text or its years, not a programme of its own.")
 
 
 def test_longest_series_follows_one_place_and_one_kind():

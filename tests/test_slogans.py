@@ -84,6 +84,7 @@ def test_textstat_slogans_counts_quoted_and_unquoted_with_raw_offsets():
     assert first.doc == "a" and raw_a[first.start:first.end] == "三新一高"
     assert "三新一高" in first.example
     assert t["slogan"].tolist()[2] == "两个维护"   # sorted by count, docfreq, then slogan
+    assert t.set_index("slogan")["national"].to_dict() == {"三新一高": True, "四个意识": True, "两个维护": True}
     assert textstat_slogans(c, min_count=2)["slogan"].tolist() == ["四个意识", "三新一高"]
     with pytest.raises(ParameterError):
         textstat_slogans(c, min_count=0)

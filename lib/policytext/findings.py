@@ -305,7 +305,8 @@ def collocation_summary(table: pd.DataFrame, *, n: int = 5, measure: str = "G2")
 
 
 def slogan_layers(slogans: pd.DataFrame, place_of: dict) -> str:
-    """Rule: a slogan used in every place is shared; one used in only one place is that place's own.
+    """Rule: a slogan used in every place is shared; one used in only one place is that place's own,
+    unless it is a national formula (slogans.NATIONAL_SLOGANS), said apart with where it is used.
     A document whose place is "" (none given) is no place of its own: it is left out, and said so."""
     if slogans.empty:
         return nothing_to_show("numbered slogans", "no numbered slogan was found")
@@ -324,10 +325,18 @@ def slogan_layers(slogans: pd.DataFrame, place_of: dict) -> str:
                      f"of the selection: {fmt_list(shared, limit=8)}."]
     else:
         sentences = ["No slogan is used in every place of the selection."]
+    national = slogans["national"] if "national" in slogans else pd.Series(False, index=slogans.index)
     for place in places:
-        own = slogans.loc[used_in.map(lambda s: s == {place}), "slogan"]
+        own = slogans.loc[used_in.map(lambda s: s == {place}) & ~national, "slogan"]
         if len(own):
             sentences.append(f"Only {md_escape(place)}: {fmt_list(own, limit=6)}.")
+    # a national formula in one place only follows its kind of text or year, not a local programme
+    alone = [f"{md_escape(slogan)} ({md_escape(next(iter(where)))})" for slogan, where, is_national in
+             zip(slogans["slogan"], used_in, national) if is_national and len(where) == 1]
+    if alone:
+        sentences.append(f"National formulas that one place alone uses: {', '.join(alone[:6])}"
+                         f"{f' and {len(alone) - 6} more' if len(alone) > 6 else ''}; that follows its kind of "
+                         "text or its years, not a programme of its own.")
     return " ".join(sentences) + aside
 
 

@@ -25,6 +25,8 @@ found in two steps:
      十四五, 十三五, “八五” are five-year periods, not slogans.
    Never slogans: 第十四次 (an ordinal: no rule fires after 第), 一般, 统一, 五年,
    一年来, 二十大.
+   Detection uses no list; a short list of national formulas (NATIONAL_SLOGANS) only marks
+   them in the table, because one used in a single place is no local programme.
 2. Counting: every detected slogan is then counted wherever it occurs in the
    corpus, quoted or not (a slogan detected once in quotes is still a slogan
    when a later sentence drops the quotes), not inside a longer number
@@ -41,7 +43,7 @@ import pandas as pd
 
 from .errors import ParameterError
 
-__all__ = ["textstat_slogans", "detect_slogans", "Slogan", "SLOGAN_KINDS"]
+__all__ = ["textstat_slogans", "detect_slogans", "Slogan", "SLOGAN_KINDS", "NATIONAL_SLOGANS"]
 
 SLOGAN_KINDS = ("count_noun", "alternation", "numeral_word", "formula", "plan_period", "catchphrase")
 
@@ -90,6 +92,18 @@ _ALTERNATION_FREE = [re.compile(_NOT_AFTER + f"({_N}({_PART}{{{k}}}){_N}({_PART}
 _LEADING_NUM = re.compile(f"{_N}+")
 # what makes count + 个 + two characters a count of places or buildings: 两个市民广场, 三个产业园区
 _PLACE_AFTER = re.compile("广场|公园|园区|小区|大厦|大楼|医院|学校|场馆|街区|商圈")
+
+
+# Formulas of the Party centre and the State Council that any formal political text may repeat
+# (CPC documents and national work reports, 1990s-2025): where one place alone uses one, that
+# follows its kind of text or year, not a programme of its own. Only marks the table (`national`).
+NATIONAL_SLOGANS = frozenset("""
+四个全面 五位一体 四个意识 四个自信 两个维护 两个确立 两个一百年 三严三实 两学一做 八项规定 四风 一带一路
+两不愁三保障 两不愁 三保障 三大攻坚战 六稳 六保 放管服 三去一降一补 五大发展理念 三新一高 两个结合
+两个毫不动摇 三个代表 四个现代化 两个务必 三个务必 五个必由之路 三会一课 四种形态 三个区分开来 一岗双责
+三重一大 两个责任 四下基层 三农 三公 三保 两新一重 两重 两新 十个明确 十四个坚持 五个统筹 六个必须坚持
+两个大局 四个面向 千万工程 两山 双碳 双循环 三个转变 四个伟大 两个文明 两手抓 四项基本原则 三个有利于
+""".split())
 
 
 @dataclass(frozen=True)
@@ -203,7 +217,8 @@ def _longest_hits(text: str, kinds: dict[str, str]) -> dict[str, list[int]]:
 
 def textstat_slogans(corpus, *, min_count: int = 1, plan_periods: bool = False,
                      catchphrases: bool = False, window: int = 20) -> pd.DataFrame:
-    """Numbered slogans of a corpus: slogan, kind, docfreq, count, example, doc, start, end, doc_ids.
+    """Numbered slogans of a corpus: slogan, kind, national, docfreq, count, example, doc, start,
+    end, doc_ids (national: one of NATIONAL_SLOGANS).
 
     count: occurrences in all documents (quoted or not, see module doc); docfreq:
     number of documents using it, doc_ids: their ids, comma-separated; example: the first occurrence with `window`
@@ -236,10 +251,10 @@ def textstat_slogans(corpus, *, min_count: int = 1, plan_periods: bool = False,
         doc, s = first
         e = s + len(slogan)
         example = doc.clean[max(0, s - window):e + window].replace("\n", " ")
-        rows.append({"slogan": slogan, "kind": kind, "docfreq": len(docs), "count": count, "example": example,
-                     "doc": doc.id, "start": doc.to_raw(s), "end": doc.to_raw(e - 1) + 1,
-                     "doc_ids": ",".join(docs)})
-    columns = ["slogan", "kind", "docfreq", "count", "example", "doc", "start", "end", "doc_ids"]
+        rows.append({"slogan": slogan, "kind": kind, "national": slogan in NATIONAL_SLOGANS, "docfreq": len(docs),
+                     "count": count, "example": example, "doc": doc.id, "start": doc.to_raw(s),
+                     "end": doc.to_raw(e - 1) + 1, "doc_ids": ",".join(docs)})
+    columns = ["slogan", "kind", "national", "docfreq", "count", "example", "doc", "start", "end", "doc_ids"]
     frame = pd.DataFrame(rows, columns=columns)
     if frame.empty:
         return frame
