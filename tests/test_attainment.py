@@ -390,11 +390,17 @@ def test_one_value_for_both_halves_is_a_target_for_each():
     assert list(a.index) == ["农村居民人均可支配收入", "城镇居民人均可支配收入"]
     assert list(a["target"]) == [7.5, 7.5] and list(a["met"]) == [True, False]
     assert list(a["target_start"]) == [30, 30] and set(a["target_sentence"]) == {target}
-    # without 分别 城乡居民 may be every resident: one row, no result
+    # without 分别 a growth target of 城乡居民 is still one for each half (海拉尔 2013: 城乡居民可支配收入
+    # 增长18%; reports state the halves' results, and write the whole as 全体居民 or 居民人均)
     frame.loc[0, "sentence"] = "城乡居民人均可支配收入增长7.5%;"
-    a = textstat_attainment(frame)
-    assert a[a["indicator"] == "城乡居民人均可支配收入"]["target"].tolist() == [7.5]
-    assert a["met"].isna().all()
+    a = textstat_attainment(frame).set_index("indicator")
+    assert list(a.index) == ["农村居民人均可支配收入", "城镇居民人均可支配收入"]
+    assert list(a["met"]) == [True, False]
+    # a level in 元 is no promise for each half: one row, no result
+    level = frame.assign(unit=["元", "%", "%"], measure=["level", "change", "change"])
+    level.loc[0, ["value", "sentence", "text"]] = [30000, "城乡居民人均可支配收入达到30000元;", "30000元"]
+    a = textstat_attainment(level)
+    assert a[a["indicator"] == "城乡居民人均可支配收入"]["target"].tolist() == [30000]
     # two values after 分别 are read in order by the subject step, not here
     frame.loc[0, "sentence"] = "城乡居民人均可支配收入分别增长7.5%和8%;"
     assert "城乡居民人均可支配收入" in set(textstat_attainment(frame)["indicator"])
@@ -412,9 +418,9 @@ def test_one_value_after_both_halves_named_for_the_whole_is_split_too():
     a = textstat_attainment(frame).set_index("indicator")
     assert list(a.index) == ["农村居民人均可支配收入", "城镇居民人均可支配收入"]
     assert list(a["target"]) == [8, 8] and list(a["achieved"]) == [7.8, 7.8] and list(a["met"]) == [False, False]
-    # 年均 is no 均: an average over the years for every resident stays one row
+    # 年均 is no 均 (no value for both), but a growth target of 城乡居民 is one for each half all the same
     frame.loc[0, "sentence"] = "城镇、农村居民人均可支配收入年均增长8%;"
-    assert "城乡居民人均可支配收入" in set(textstat_attainment(frame)["indicator"])
+    assert set(textstat_attainment(frame)["indicator"]) == {"农村居民人均可支配收入", "城镇居民人均可支配收入"}
 
 
 def test_jobs_created_meet_people_employed():

@@ -134,7 +134,7 @@ def both_halves(q: pd.DataFrame) -> pd.DataFrame:
     rows, split = [], False
     for r in q.to_dict("records"):
         written = r["indicator_text"] if isinstance(r["indicator_text"], str) else ""
-        if not _one_value_for_both(written, r["sentence"], str(r["text"])):
+        if not (_one_value_for_both(written, r["sentence"], str(r["text"])) or _growth_of_both(r, written)):
             rows.append(r)
             continue
         split = True
@@ -152,6 +152,15 @@ def _one_value_for_both(written: str, sentence, text: str) -> bool:
     alone = re.escape(text) + r"(?![、和与及]?[0-9０-９])"
     return (re.search(re.escape(written) + _BOTH + alone, sentence) is not None
             or ("城镇" in sentence and "农村" in sentence and re.search(ONE_FOR_BOTH + alone, sentence) is not None))
+
+
+def _growth_of_both(r: dict, written: str) -> bool:
+    """城乡居民可支配收入增长18%, a target: the promise is made for each half (reports state the
+    town and country results, never one for both), though 分别 is not written; a level in 元 is not."""
+    alone = re.escape(str(r.get("text"))) + r"(?![、和与及]?[0-9０-９])"     # 分别增长7.5%和8%: read in order
+    return (r.get("label") == "target" and r.get("unit") == "%" and r.get("measure") in ("change", "avg_change")
+            and written.startswith("城乡居民") and "收入" in written and "比" not in written
+            and re.search(alone, str(r.get("sentence"))) is not None)
 
 
 _BOTH = r"分别(?:比上年)?(?:增长|提高|增加|达到|上涨)?"
