@@ -99,6 +99,11 @@ def test_md_revisions():
     said = r.iloc[[0]].assign(stated_growth=float("nan"), restatement_cue="剔除虚增空转因素")
     assert ("-20.41% a year; no report states growth for 2017; the later sentence says 剔除虚增空转因素: "
             "a restated base.") in md_revisions(said)
+    # …and so do a report's words between the two (海拉尔 2018: 解决经济数据不实…问题)
+    between = r.iloc[[0]].assign(restatement_cue="数据不实", restatement_doc="2018.txt", later_sentence="完成192.3亿元",
+                                 restatement_sentence="解决经济数据不实和财政收入虚增空转等问题。")
+    assert ("no report states growth for 2017; the report 2018\\.txt says 数据不实: a restated base.") in \
+        md_revisions(between)
     assert "地区生产总值 (change): 7% for 2016 (a), then 7.2% for 2016 (b) (estimate replaced)." in text
     assert "more in the table" not in text and "1 more in the table." in md_revisions(r, top=1)
 

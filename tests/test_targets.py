@@ -391,6 +391,15 @@ def test_revisions_hailar_restatement():
     revenue = r[(r["indicator"] == REVENUE) & (r["kind"] == "restated base")]
     assert [(x.earlier_value, x.later_value, x.restatement_cue) for x in revenue.itertuples()] == [
         (17.0, 10.4, "剔除虚增空转因素")]
+    y = revenue.iloc[0]
+    assert (y.restatement_doc, c[y.restatement_doc].raw[y.restatement_start:y.restatement_start + 8]) == (
+        "hailar_gov_2018", "剔除虚增空转因素")
+    # GDP's later sentence names nothing, but the 2018 report between says the data were put right
+    assert (x.restatement_cue, x.restatement_doc) == ("数据不实", "hailar_gov_2018")
+    assert c["hailar_gov_2018"].raw[x.restatement_start:x.restatement_start + 4] == "数据不实"
+    assert x.restatement_sentence.startswith("解决经济数据不实和财政收入虚增空转")
+    # …which explains a fall, not a rise: 旅游收入 82.8 -> 94.8亿元 over 2017 is no restated base
+    assert "旅游收入" not in set(r.loc[r["kind"] == "restated base", "indicator"])
 
 
 # ---------------------------------------------------------------- cross-section (policytext.crosssection)

@@ -1,7 +1,8 @@
 """Sentences about figures restated across documents (notebooks 04 and 05), from a
 :func:`policytext.revisions.textstat_revisions` table: what was stated differently, and for a
 restated base why the stated growth cannot explain it, with the years for which no report
-states growth and the sentence's own words (剔除虚增空转因素) when it says so."""
+states growth and the words that name the restatement (剔除虚增空转因素 in the later sentence, or
+数据不实 in a report between the two) when a report says so."""
 from __future__ import annotations
 
 from .findings import fmt_count, fmt_figure, fmt_list, md_escape, nothing_to_show
@@ -51,7 +52,9 @@ def _restated_reason(r: dict, *, verdict: bool = True) -> str:
         if _uncertain(r):
             text += f", which would need {fmt_figure(r['unexplained_growth'])}% a year"
     if _said(r, "restatement_cue"):
-        text += f"; the later sentence says {md_escape(r['restatement_cue'])}"
+        who = ("the later sentence" if _said(r, "restatement_sentence") in ("", _said(r, "later_sentence"))
+               else f"the report {md_escape(_said(r, 'restatement_doc'))}")      # a report between names it
+        text += f"; {who} says {md_escape(r['restatement_cue'])}"
     ending = ": a restated base, or a change of that size then" if _uncertain(r) else ": a restated base"
     return text + ending if verdict else text
 

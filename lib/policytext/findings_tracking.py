@@ -454,12 +454,6 @@ def md_possible_results(possible) -> str:
             "sentences before taking a pair for one thing.")
 
 
-def _registry_names() -> list[str]:
-    from .indicators import indicator_registry
-
-    return list(indicator_registry().names)
-
-
 def md_selection(corpus) -> str:
     """What the selection holds: documents, places (metadata, else the reports' own words), years."""
     places = sorted({str(d.meta.get("place") or "") for d in corpus} - {""})
@@ -481,14 +475,15 @@ def _year_list(years) -> str:
     return fmt_list([str(int(y)) for y in sorted(years)])
 
 
-def attainment_choices(attainment, *, registered: bool = True) -> list[tuple[str, str, str]]:
+def attainment_choices(attainment) -> list[tuple[str, str, str]]:
     """(indicator, measure, place) series worth a chart: two or more years with a target or a
     result, at least one of them judged (both sides); most years judged first, then growth
-    (`change`) before levels, then the registry's order (地区生产总值 first), not the name's."""
+    (`change`) before levels, then the registry's order (地区生产总值 first), not the name's.
+    Choose the indicators first (attainment.tracked_series)."""
+    from .indicators import indicator_registry
+
     t = attainment[attainment["year"].notna()]
-    order = {name: k for k, name in enumerate(_registry_names())}
-    if registered:
-        t = t[t["indicator"].isin(order)]
+    order = {name: k for k, name in enumerate(indicator_registry().names)}
     scored = []
     for (indicator, measure, place), g in t.groupby(["indicator", "measure", "place"], sort=False):
         if g["year"].nunique() >= 2 and g["met"].notna().any():
@@ -562,7 +557,7 @@ def _side(r, side: str) -> str:
 
 _REVISION_VIEW = ["indicator", "measure", "year", "kind", "earlier", "later", "change, %", "a year, %",
                   "stated growth, %", "unexplained, % a year", "no growth stated for", "earlier sentence",
-                  "later sentence"]
+                  "later sentence", "restatement named"]
 
 
 def table_revisions(revisions):
@@ -574,8 +569,13 @@ def table_revisions(revisions):
     rows = [[r["indicator"], r["measure"], "" if _isnan(r["year"]) else str(int(r["year"])), r["kind"],
              _side(r, "earlier"), _side(r, "later"), r["change_pct"], r.get("implied_growth"),
              r.get("stated_growth"), r.get("unexplained_growth"), r.get("unstated_years") or "",
-             r["earlier_sentence"], r["later_sentence"]] for r in revisions.to_dict("records")]
+             r["earlier_sentence"], r["later_sentence"], _named(r)] for r in revisions.to_dict("records")]
     return pd.DataFrame(rows, columns=_REVISION_VIEW).astype({c: float for c in _REVISION_VIEW[6:10]})
+
+
+def _named(r) -> str:
+    """Where a restatement is named: the document and its sentence ('' when none is)."""
+    return f"{r['restatement_doc']}: {r['restatement_sentence']}" if _text(r.get("restatement_doc")) else ""
 
 
 def table_crosssection(table):

@@ -33,7 +33,8 @@ __all__ = ["textstat_revisions", "REVISION_COLUMNS"]
 
 REVISION_COLUMNS = [
     "place", "indicator", "measure", "year", "kind", "earlier_value", "later_value", "unit", "change_pct",
-    "implied_growth", "stated_growth", "unexplained_growth", "unstated_years", "restatement_cue", "earlier_year",
+    "implied_growth", "stated_growth", "unexplained_growth", "unstated_years", "restatement_cue", "restatement_doc",
+    "restatement_start", "restatement_sentence", "earlier_year",
     "earlier_doc", "earlier_label", "earlier_start", "earlier_end", "earlier_sentence", "later_year", "later_doc",
     "later_label", "later_start", "later_end", "later_sentence", "later_unit",
 ]
@@ -107,6 +108,45 @@ def _growth_reported(records: list[dict]) -> dict:
 _RESTATEMENT_CUE = re.compile(r"剔除[\u4e00-\u9fff]{0,10}?因素|挤[出掉]?水分|核减|新口径|口径调整|调整口径|统计口径")
 
 
+# …and a report between the two that says its figures were put right (解决经济数据不实和财政收入虚增空转等
+# 问题, 海拉尔 2018): the district names the restatement, though not in the later sentence
+_DATA_PUT_RIGHT = re.compile(_RESTATEMENT_CUE.pattern + r"|虚增空转|数据不实|数据造假|统计造假|数据注水")
+
+
+def _put_right(corpus, records: list[dict]) -> dict[str, list[tuple]]:
+    """place -> (document date, document, cue, raw offset, sentence) of each sentence that says
+    figures were restated or put right, in the documents that state figures."""
+    if corpus is None:
+        return {}
+    dated = {r["doc"]: (r["place"], r["_date"]) for r in records if _known(r["_date"])}
+    out: dict[str, list[tuple]] = {}
+    for doc in corpus:
+        if doc.id not in dated:
+            continue
+        place, date = dated[doc.id]
+        for m in _DATA_PUT_RIGHT.finditer(doc.clean):
+            sentence = doc.sentence_at(m.start())
+            out.setdefault(place, []).append((date, doc.id, m.group(), doc.to_raw(m.start()),
+                                              sentence.text if sentence else ""))
+    return out
+
+
+def _cue(e: dict, later: dict, notes: dict[str, list[tuple]]) -> dict:
+    """The restatement the later sentence names, else one a report after the earlier and up to
+    the later one names (its first): cue, document, raw offset and sentence; {} when none."""
+    own = _RESTATEMENT_CUE.search(str(later["sentence"]))
+    if own:
+        start = next((n[3] for n in notes.get(later["place"], []) if n[1] == later["doc"] and n[2] == own.group()
+                      and n[4] == later["sentence"]), None)        # (without the corpus, no offset)
+        return {"restatement_cue": own.group(), "restatement_doc": later["doc"], "restatement_start": start,
+                "restatement_sentence": later["sentence"]}
+    for date, doc, cue, start, sentence in notes.get(later["place"], []):
+        if e["_date"] < date <= later["_date"]:
+            return {"restatement_cue": cue, "restatement_doc": doc, "restatement_start": start,
+                    "restatement_sentence": sentence}
+    return {}
+
+
 def _unexplained(e: dict, later: dict, growth: dict, *, said: bool) -> tuple[float, list[int], float | None] | None:
     """(change a year the stated growth leaves unexplained, the years without stated growth, the
     later year's stated growth) between two levels; None when no growth is stated and the later
@@ -124,7 +164,7 @@ def _unexplained(e: dict, later: dict, growth: dict, *, said: bool) -> tuple[flo
     return rate, unstated, stated[int(later["year"])]
 
 
-def _restated(records: list[dict], threshold: float, max_gap: int) -> list[dict]:
+def _restated(records: list[dict], threshold: float, max_gap: int, notes: dict) -> list[dict]:
     """Level pairs (earlier document, earlier year) -> (later document, later year) whose change
     the growth stated for the years between leaves unexplained by more than ``threshold``."""
     growth = _growth_reported(records)
@@ -142,8 +182,13 @@ def _restated(records: list[dict], threshold: float, max_gap: int) -> list[dict]
             # comparison (a revision) says it, not a growth rate
             if any(r["doc"] == later["doc"] and e["year"] <= r["year"] < later["year"] for r in g):
                 continue
-            cue = _RESTATEMENT_CUE.search(str(later["sentence"]))
-            found = _unexplained(e, later, growth, said=cue is not None)
+            cue = _cue(e, later, notes)
+            # only the later sentence's own words let a pair in without stated growth; a report between
+            # that names a clean-up (数据不实, 虚增空转) explains a fall, never a rise
+            own = bool(cue) and cue["restatement_sentence"] == later["sentence"]
+            found = _unexplained(e, later, growth, said=own)
+            if cue and not own and later["_scaled"] >= e["_scaled"]:
+                cue = {}
             if found is None or abs(found[0]) <= threshold:
                 continue
             rate, unstated, stated = found
@@ -152,7 +197,7 @@ def _restated(records: list[dict], threshold: float, max_gap: int) -> list[dict]
             out.append(_pair(e, later, "restated base", implied_growth=round(implied, 2),
                              stated_growth=float("nan") if stated is None else stated,
                              unexplained_growth=round(rate, 2), unstated_years=", ".join(map(str, unstated)),
-                             restatement_cue=cue.group() if cue else ""))
+                             **({"restatement_cue": ""} | cue)))
     return out
 
 
@@ -170,11 +215,12 @@ def textstat_revisions(q: pd.DataFrame, *, corpus=None, threshold: float = 10.0,
     """
     check_quantities(q)
     records = _statements(q, corpus).to_dict("records")  # plain dicts: per-group frames are slow
-    rows = _same_year(records) + _restated(records, threshold, max_gap)
+    rows = _same_year(records) + _restated(records, threshold, max_gap, _put_right(corpus, records))
     if not rows:
         return pd.DataFrame(columns=REVISION_COLUMNS)
     out = pd.DataFrame(rows).reindex(columns=REVISION_COLUMNS)
-    for c in ("year", "earlier_year", "later_year", "earlier_start", "earlier_end", "later_start", "later_end"):
+    for c in ("year", "earlier_year", "later_year", "earlier_start", "earlier_end", "later_start", "later_end",
+              "restatement_start"):
         out[c] = pd.to_numeric(out[c], errors="coerce").astype("Int64")
     out["_o"] = out["kind"].map(_KIND_ORDER)
     return out.sort_values(["_o", "place", "indicator", "measure", "year"]).drop(columns="_o").reset_index(drop=True)
