@@ -1,9 +1,11 @@
-"""Markdown findings from the target-tracking tables (findings.py, last section)."""
+"""Markdown findings from the target-tracking tables (findings_attainment, findings_revisions and the
+last section of findings.py)."""
 import pandas as pd
 
 from policytext.attainment import ATTAINMENT_COLUMNS
 from policytext.crosssection import CROSSSECTION_COLUMNS
-from policytext.findings import md_attainment, md_crosssection
+from policytext.findings import md_crosssection
+from policytext.findings_attainment import md_attainment
 from policytext.findings_revisions import md_restated, md_revisions
 from policytext.revisions import REVISION_COLUMNS
 
@@ -158,7 +160,7 @@ def test_md_crosssection():
 
 def test_tracked_series_keeps_registry_indicators_and_series_judged_twice():
     from policytext.attainment import tracked_series
-    from policytext.findings import md_attainment_scope
+    from policytext.findings_attainment import md_attainment_scope
 
     table = pd.concat([HAILAR, attainment(
         # not in the registry, judged in 2012 and 2013: a series the district keeps

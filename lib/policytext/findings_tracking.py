@@ -18,6 +18,7 @@ from collections import Counter
 
 from .findings import (fmt_count, fmt_list, fmt_percent, md_crosssection_source, md_escape, md_shared_indicators,
                        nothing_to_show)
+from .findings_attainment import md_attainment, md_attainment_scope
 from .findings_revisions import md_restated, md_revisions
 from .metadata import doc_type_name
 from .numbers import written_fan
@@ -27,8 +28,8 @@ __all__ = [
     "fmt_stated", "md_city_targets", "md_consistency", "table_implied_growth", "md_implied_growth", "timeline_choices",
     "timeline_place", "md_timeline", "md_conclusions",
     # notebook 05
-    "md_selection", "md_selection_fallback", "attainment_choices", "md_possible_results", "table_attainment",
-    "table_attainment_summary", "md_revisions", "table_revisions", "md_crosssection_source", "md_shared_indicators",
+    "md_selection", "md_selection_fallback", "attainment_choices", "md_attainment", "md_attainment_scope",
+    "md_possible_results", "table_attainment", "table_attainment_summary", "md_revisions", "table_revisions", "md_crosssection_source", "md_shared_indicators",
     "table_crosssection",
 ]
 
@@ -435,7 +436,7 @@ def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict, stat
         return nothing_to_show("conclusions", "none of the rules applies to this selection")
     return "\n".join(bullets)
 
-# notebook 05 (views and sentences beside findings.md_attainment, md_revisions, md_crosssection)
+# notebook 05 (views and sentences beside md_attainment, md_revisions, findings.md_crosssection)
 
 def md_possible_results(possible) -> str:
     """What attainment.textstat_possible_results found: how many open targets have a result under
