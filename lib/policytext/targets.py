@@ -490,8 +490,9 @@ def textstat_consistency(q: pd.DataFrame, *, corpus=None, registered: bool = Tru
 
 @cached_figure
 def textplot_implied_growth(q: pd.DataFrame, *, corpus=None, ax=None):
-    """Bars: the annual growth each level target implies (from textstat_implied_growth);
-    diamonds: the growth targets the same place states for that indicator.
+    """Bars: the annual growth each level target implies (from textstat_implied_growth), grey and
+    hatched for a floor already reached; diamonds: the growth targets the same place states for
+    that indicator.
     Returns the matplotlib Figure."""
     import matplotlib.pyplot as plt
 
@@ -510,9 +511,15 @@ def textplot_implied_growth(q: pd.DataFrame, *, corpus=None, ax=None):
               f"({r['base_year']}) → {r['target_value']:g}{r['unit']} ({r['target_year']}), {r['target_doc']}"
               for r in g.to_dict("records")]
     ys = list(range(len(g)))[::-1]
-    ax.barh(ys, g["implied_growth"], color="#4878a8", height=0.55, label="implied by the level target")
-    for y, rate in zip(ys, g["implied_growth"]):
-        ax.text(rate, y, f" {rate:.1f}%", va="center", fontsize=8)
+    # a floor (以上) at or under the latest level needs no growth: no fall is promised, so its bar
+    # is grey and hatched and says so
+    reached = ((g["target_relation"] == ">=") & (g["implied_growth"] <= 0)).tolist()
+    bars = ax.barh(ys, g["implied_growth"], height=0.55, color=["#c8c8c8" if r else "#4878a8" for r in reached],
+                   label="implied by the level target")
+    for bar, done in zip(bars, reached):
+        bar.set_hatch("//" if done else None)       # (a list of hatches needs matplotlib 3.10)
+    for y, rate, done in zip(ys, g["implied_growth"], reached):
+        ax.text(rate, y, f" {rate:.1f}%" + (" (floor already reached)" if done else ""), va="center", fontsize=8)
     first = True
     for y, values in zip(ys, g["stated_values"]):
         for v in values:
