@@ -54,6 +54,18 @@ def test_targets_agreeing_and_disagreeing():
     assert flags(TABLE, "城镇登记失业率", 2022) == [False, False, True, "conflict"]
 
 
+def test_two_values_in_one_document_are_flagged_not_a_conflict():
+    # 甘肃 2026: 年均新增城镇就业30万人 read as 2025's, beside 城镇新增就业31.7万人 for 2025
+    jobs = q(("g26", "achieved", "新增城镇就业", "count", 30, None, "万人", "=", 2025, "年均新增城镇就业30万人"),
+             ("g26", "achieved", "新增城镇就业", "count", 31.7, None, "万人", "=", 2025, "城镇新增就业31.7万人"),
+             ("g26", "achieved", GDP, "level", 13000, None, "亿元", "=", 2025, "1.3万亿元"),
+             ("g26", "achieved", GDP, "level", 1.3, None, "万亿元", "=", 2025, "1.3万亿元"))
+    t = textstat_targets(jobs).drop_duplicates("indicator").set_index("indicator")
+    assert t.loc["新增城镇就业", ["conflict_reported", "differs_within", "status"]].tolist() == [
+        False, True, "differs within a document"]
+    assert t.loc[GDP, ["differs_within", "status"]].tolist() == [False, "single source"]    # one value, two units
+
+
 def test_every_statement_keeps_its_source():
     t = textstat_targets(TABLE)
     assert len(t) == len(TABLE)

@@ -216,8 +216,16 @@ def _group_flags(g: pd.DataFrame) -> dict:
     targets = [(doc, round(v, 9), rel) for label, rel, doc, v, _ in rows if label == "target"]
     keys = {(v, rel) for _, v, rel in targets}
     conflict_target = len({doc for doc, _, _ in targets}) > 1 and len(keys) > 1
+    # one document stating two values (甘肃 2026: 新增城镇就业30万人 and 31.7万人 for 2025): a
+    # figure of another scope or period in the same words, to read before taking either
+    differs_within = any(len(_distinct([v for d, v, _ in achieved if d == doc],
+                                       [tol for d, _, tol in achieved if d == doc])) > 1 or
+                         len({(v, rel) for d, v, rel in targets if d == doc}) > 1
+                         for doc in {d for _, _, d, _, _ in rows})
     if conflict_reported or conflict_target:
         status = "conflict"
+    elif differs_within:
+        status = "differs within a document"
     elif estimate_revised:
         status = "estimate revised"
     elif len({doc for _, _, doc, _, _ in rows}) > 1:
@@ -225,7 +233,7 @@ def _group_flags(g: pd.DataFrame) -> dict:
     else:
         status = "single source"
     return {"conflict_reported": conflict_reported, "estimate_revised": estimate_revised,
-            "conflict_target": conflict_target, "status": status}
+            "conflict_target": conflict_target, "differs_within": differs_within, "status": status}
 
 
 def textstat_targets(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
@@ -237,10 +245,11 @@ def textstat_targets(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     ``place`` column; without either all documents are compared):
     ``conflict_reported`` (documents report different achieved values), ``estimate_revised``
     (an estimate differs from a reported value: a revision, not a conflict),
-    ``conflict_target`` (documents set different targets) and ``status``.
+    ``conflict_target`` (documents set different targets), ``differs_within`` (one document
+    states two different exact values, or two targets) and ``status``.
     """
     t = tracked_statements(q, corpus)
-    flag_cols = ["conflict_reported", "estimate_revised", "conflict_target", "status"]
+    flag_cols = ["conflict_reported", "estimate_revised", "conflict_target", "differs_within", "status"]
     if t.empty:
         return pd.DataFrame(columns=["place", "indicator", "year", "measure", "label", "doc", "value", "value_high",
                                      "unit", "relation", "scaled", "base_unit", *flag_cols])
