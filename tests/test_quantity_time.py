@@ -467,3 +467,20 @@ def test_rates_and_doublings_of_a_plan_of_several_years_hold_over_it():
     assert got["翻一番"] == ("target", 2025, "2021–2025")
     got = _periods("到2025年，全市经济总量在2020年基础上翻一番。", year=2022, review_year=2021)
     assert got["翻一番"] == ("target", 2025, "2021–2025")
+
+
+def test_a_mean_amount_a_year_over_a_span_is_per_year_over_it():
+    from policytext.quantities import extract_quantities
+
+    # 甘肃, 陕西 2026: 年均 / 每年 before what is counted, in a paragraph on the past five years
+    text = ("二、“十四五”时期发展成就\n"
+            "五年来，我们坚持就业优先，年均新增城镇就业30万人，每年城镇新增就业40万人以上，"
+            "每年春秋两季开展每人每次不少于1亩的压沙活动。2025年城镇新增就业31.7万人。\n")
+    got = {r["text"]: (r["unit"], r["year"], r["period"]) for r in extract_quantities(text, year=2026, review_year=2025)}
+    assert got["30万人"] == ("万人/年", 2025, "2021–2025")
+    assert got["40万人以上"] == ("万人/年", 2025, "2021–2025")
+    assert got["1亩"][0] == "亩"                        # a norm per person and event
+    assert got["31.7万人"] == ("万人", 2025, "2025")     # the year's own figure, apart from the mean
+    # with no span around it, 每年 changes nothing
+    (row,) = extract_quantities("全市每年新增就业5000人。", year=2026, review_year=2025)
+    assert (row["unit"], row["period"]) == ("人", "2025")

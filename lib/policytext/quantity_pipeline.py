@@ -21,6 +21,7 @@ from .quantity_spans import Candidate, find_candidates
 from .quantity_subject import IndicatorResolver, SubjectMemory, clause_of, resolve_subject
 from .quantity_time import (AVG_RATE, PeriodContext, horizon_at, horizon_marks, is_rate_over_span, month_of,
                             period_for, period_label, review_year_of, starts_span, year_for, year_of_months)
+from .quantity_periods import span_in
 from .structure import Paragraph, Sentence, part_finder, split_paragraphs, split_sentences
 
 __all__ = ["extract_quantities"]
@@ -134,6 +135,18 @@ def _sentence_rows(ctx: _Context, sentence: Sentence, group: list[Candidate]) ->
 
 # 年均 right before a level: the mean of the years of a span (not 年均浓度, one year's mean)
 _MEAN_PER_YEAR = re.compile(r"(?:年均|平均每年|每年平均)$")
+# 年均 / 每年 before what an amount counts (年均新增城镇就业30万人, 每年城镇新增就业40万人以上), not a rate
+_PER_YEAR_AMOUNT = re.compile(r"(?:年均|平均每年|每年平均|每年)(?!增长|递增|增加|提高|提升|下降|降低|减少|增速|增幅)")
+
+# 每年…每人每次不少于1亩: a norm per person or per event, no amount of the year
+_PER_HEAD = re.compile(r"每(?:人|次|户|个|亩|吨)")
+
+
+def _span_named(sentence_pre: str, ctx, position: int, review_year: int | None, section) -> bool:
+    """True when a span holds the value: named in its sentence, opening its paragraph (五年来,…),
+    named earlier in its section, or the plan section it stands in."""
+    return (span_in(sentence_pre, review_year)[0] is not None or ctx.periods.opened_by(position) is not None
+            or ctx.periods.at(position) is not None or section is not None)
 
 
 def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: str, indicator: str) -> dict:
@@ -168,6 +181,13 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
     timed_as = ("avg_change" if AVG_RATE.search(clause_pre) else "level") if measure == "benchmark_gap" else measure
     if measure in ("level", "count") and _MEAN_PER_YEAR.search(clause_pre):
         timed_as = "avg_change"     # 空气优良天数年均319天: a mean over the span's years, timed as a rate over it
+    per_year = None
+    if (measure in ("level", "count") and timed_as != "avg_change" and c.unit != "%"
+            and _PER_YEAR_AMOUNT.search(clause_pre) and not _PER_HEAD.search(clause_pre)):
+        # 五年来…年均新增城镇就业30万人: each year's mean amount over the span, in 万人/年 (over the
+        # span in 万人 would read as its total, and as 2025's it clashes with 2025's own figure)
+        per_year = _span_named(text[:offset], ctx, c.start, review_year, section)
+        timed_as = "avg_change" if per_year else timed_as
     p0, p1 = period_for(text[:offset], clause_pre, measure=timed_as, label=label, year=y,
                         review_year=review_year, context=ctx.periods, position=c.start, section=section)
     if c.unit == "番" and label == "target" and section is not None and p0 == p1:
@@ -175,7 +195,8 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
     label, cue = span_label(label, cue, (p0, p1), clause_pre, review_year)
     if label == "target" and (sets_nothing(c.unit, ctx.text[c.text_end:c.text_end + 20]) or starts):
         label, cue = "achieved", ""      # (由每生每年5元提高至10元: 5元 is where it starts)
-    return {"part": part, "label": label, "cue": cue, "measure": measure,
+    unit = {"unit": f"{c.unit}/年"} if per_year and p0 != p1 and "/" not in c.unit else {}
+    return {**unit, "part": part, "label": label, "cue": cue, "measure": measure,
             "direction": direction_of(measure, clause_pre, c.unit),
             "year": p1 if p0 != p1 else y,          # a span's year is its last year
             "period_start": p0, "period_end": p1, "period": period_label(p0, p1)}
