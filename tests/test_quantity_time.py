@@ -118,8 +118,9 @@ def test_a_level_reached_at_the_end_stays_one_year():
 
 
 def test_a_span_inside_a_clause_or_before_a_year_does_not_govern_what_follows():
+    # (每年新增就业3000人 is a mean a year over the five years: 人/年 over 2011–2015, no five-year total)
     got = _periods("五年来,我区每年新增就业3000人,五年累计发放低保金9823万元。", year=2016, review_year=2015)
-    assert (got["3000人"][2], got["9823万元"][2]) == ("2015", "2011–2015")
+    assert (got["3000人"][2], got["9823万元"][2]) == ("2011–2015", "2011–2015")
     # 30年来 belongs to its own clause; the rivers built are no 30-year total
     got = _periods("五年累计建成农村公路1万公里,太湖水质30年来首次达良好水平,建成幸福河湖4762个。",
                    year=2026, review_year=2025)

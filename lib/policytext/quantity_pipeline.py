@@ -136,7 +136,9 @@ def _sentence_rows(ctx: _Context, sentence: Sentence, group: list[Candidate]) ->
 # 年均 right before a level: the mean of the years of a span (not 年均浓度, one year's mean)
 _MEAN_PER_YEAR = re.compile(r"(?:年均|平均每年|每年平均)$")
 # 年均 / 每年 before what an amount counts (年均新增城镇就业30万人, 每年城镇新增就业40万人以上), not a rate
-_PER_YEAR_AMOUNT = re.compile(r"(?:年均|平均每年|每年平均|每年)(?!增长|递增|增加|提高|提升|下降|降低|减少|增速|增幅)")
+# and not one year's mean (PM2.5年均浓度)
+_PER_YEAR_AMOUNT = re.compile(r"(?:年均|平均每年|每年平均|每年)"
+                              r"(?!增长|递增|增加|提高|提升|下降|降低|减少|增速|增幅|浓度|值|气温|降水|降雨)")
 
 # 每年…每人每次不少于1亩: a norm per person or per event, no amount of the year
 _PER_HEAD = re.compile(r"每(?:人|次|户|个|亩|吨)")
