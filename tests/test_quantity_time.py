@@ -477,8 +477,11 @@ def test_a_mean_amount_a_year_over_a_span_is_per_year_over_it():
     text = ("二、“十四五”时期发展成就\n"
             "五年来，我们坚持就业优先，年均新增城镇就业30万人，每年城镇新增就业40万人以上，"
             "每年春秋两季开展每人每次不少于1亩的压沙活动。2025年城镇新增就业31.7万人。\n")
-    got = {r["text"]: (r["unit"], r["year"], r["period"]) for r in extract_quantities(text, year=2026, review_year=2025)}
+    rows = extract_quantities(text, year=2026, review_year=2025)
+    got = {r["text"]: (r["unit"], r["year"], r["period"]) for r in rows}
     assert got["30万人"] == ("万人/年", 2025, "2021–2025")
+    # (and 每年 says how often, as a year does: the subject is still 城镇新增就业)
+    assert {r["indicator"] for r in rows if r["unit"] == "万人/年"} == {"新增城镇就业"}
     assert got["40万人以上"] == ("万人/年", 2025, "2021–2025")
     assert got["1亩"][0] == "亩"                        # a norm per person and event
     assert got["31.7万人"] == ("万人", 2025, "2025")     # the year's own figure, apart from the mean

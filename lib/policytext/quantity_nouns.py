@@ -96,7 +96,8 @@ _POST_STOP = re.compile(r"[0-9](?![0-9]*强)|(?<=..)在(?!建|线|岗|校|园|�
 _POST_ADVERBS = re.compile(r"(?:全面|全部|基本|顺利|如期|提前|均|都|已)+$")
 POST_VERB_START = re.compile(r"增|减|达|突破|超过|提高|提升|下降|降|为(?!民)|是|至|到|[0-9]")
 SPLIT_COORD = re.compile(r"[、和及与]")
-_TIME_AT_START = re.compile("^(?:" + TIME_PREFIX + ")+")
+# (每年 and 年均 before what is counted say how often, as a year does: 每年城镇新增就业40万人)
+_TIME_AT_START = re.compile("^(?:" + TIME_PREFIX + "|每年(?!度)|年均|平均每年)+")
 _COORD_LEADING = re.compile("^(?:" + TIME_PREFIX + "|年均|累[计积]|力争|确保|争取|预计|全市|全区|全县|全省|我市|其中|[,，:：])+")
 
 
