@@ -488,3 +488,10 @@ def test_a_mean_amount_a_year_over_a_span_is_per_year_over_it():
     # with no span around it, 每年 changes nothing
     (row,) = extract_quantities("全市每年新增就业5000人。", year=2026, review_year=2025)
     assert (row["unit"], row["period"]) == ("人", "2025")
+
+
+def test_where_a_merger_started_has_no_year():
+    # 海南, 陕西 2026: 由71所优化整合为47所 — 71所 is where it started, as in 从X增加到Y
+    got = _periods("中职学校由71所优化整合为47所，开发区和工业园区由162个整合为123个。", year=2026, review_year=2025)
+    assert got["71所"] == ("achieved", None, "") and got["47所"] == ("achieved", 2025, "2025")
+    assert got["162个"] == ("achieved", None, "") and got["123个"] == ("achieved", 2025, "2025")
