@@ -85,6 +85,10 @@ def test_units_ranges_and_relations(text, expected):
     # a floor area names a project too (海拉尔 2013: another body's project, in progress)
     ("红星美凯龙城市商贸综合体、大兴安岭百万平方米棚改、东海写字楼等项目进展顺利", [True]),
     ("加快大兴安岭100万平方米棚户区改造工程建设", [True]),
+    # a programme named by its size (河南 2026, 海拉尔 2012); a count of programmes is a count
+    ("实施百亿斤粮食产能提升工程，新增产能5亿斤", [True, False]),
+    ("启动2.5万亩蔬菜基地建设工程", [True]),
+    ("实施100个重点工程", [False]),
     # a threshold that defines a class (河南, 甘肃, 海拉尔, seeds)
     ("全面完成城区内178座10蒸吨及以下的各类燃煤小锅炉淘汰", [False, True]),
     ("全年实施500万元以上重点项目170个左右", [True, False]),

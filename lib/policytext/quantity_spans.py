@@ -340,6 +340,11 @@ _PEOPLE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:儿女|父老乡亲|同胞|各族
 _THRESHOLD = re.compile(r"及?以[上下]的?(?=[\u4e00-\u9fff])(?!目标|任务|水平|增长|增速|速度|规模|大关|的目标)")
 
 
+# a programme named by its size: 实施百亿斤粮食产能提升工程, 启动千亿元…行动
+_PROGRAMME_VERB = re.compile(r"(?:实施|启动|推进|开展|打造)$")
+_PROGRAMME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:工程|行动|计划)(?![\u4e00-\u9fff]{0,2}[0-9０-９])")
+
+
 def describes_noun(text: str, c: Candidate, unit_end: int, previous: Candidate | None) -> bool:
     """Whether candidate ``c`` (its unit ending at ``unit_end``) describes the noun after it
     rather than measuring anything: a named facility's capacity or a class threshold."""
@@ -353,6 +358,8 @@ def describes_noun(text: str, c: Candidate, unit_end: int, previous: Candidate |
         return False
     if _THRESHOLD.match(text, unit_end):
         return True
+    if _PROGRAMME_VERB.search(text, max(0, c.start - 4), c.start) and _PROGRAMME.match(text, unit_end):
+        return True             # 实施百亿斤粮食产能提升工程: the name of a programme, no amount of the year
     if _OVER.search(text, max(0, c.start - 2), c.start) and _CLASS_NOUN.match(text, unit_end):
         return True             # 营收超百亿元企业, 年产值超过10亿元的骨干企业: a class, not an amount
     if _COUNTED_CLASS.search(text, max(0, c.start - 30), c.start) and not _CLASS_NOUN.match(text, unit_end):
