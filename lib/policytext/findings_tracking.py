@@ -29,8 +29,8 @@ __all__ = [
     "timeline_place", "md_timeline", "md_conclusions",
     # notebook 05
     "md_selection", "md_selection_fallback", "attainment_choices", "md_attainment", "md_attainment_scope",
-    "md_possible_results", "table_attainment", "table_attainment_summary", "md_revisions", "table_revisions", "md_crosssection_source", "md_shared_indicators",
-    "table_crosssection",
+    "md_possible_results", "table_attainment", "table_attainment_summary", "md_revisions", "table_revisions",
+    "md_crosssection_source", "md_shared_indicators", "table_crosssection",
 ]
 
 # notebook 04

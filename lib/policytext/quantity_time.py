@@ -172,10 +172,8 @@ _STOCK_AFTER = re.compile(r"^(?:达到|达|至)|总量|总数")
 
 def _summed(clause_pre: str) -> bool:
     """True when the value adds up over the years (累计分别突破9千亿元), not the total reached."""
-    last = None
-    for last in _OVER_SPAN.finditer(clause_pre):
-        pass
-    return last is not None and not _STOCK_AFTER.search(clause_pre[last.end():])
+    said = list(_OVER_SPAN.finditer(clause_pre))
+    return bool(said) and not _STOCK_AFTER.search(clause_pre[said[-1].end():])
 
 
 def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, year: int | None,

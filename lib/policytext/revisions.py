@@ -16,7 +16,10 @@
   stated for 2017, which would need −40.2% — the series was restated after 剔除虚增空转因素).
   With no growth stated for any of those years, a pair counts only when the later sentence
   says the figure was restated (剔除虚增空转因素后完成10.4亿元, 按新口径).  Nominal levels and
-  real growth differ by a few points; a restated base by tens.
+  real growth differ by a few points; a restated base by tens.  ``restatement_cue`` gives the
+  words that name the restatement, with the document, raw offset and sentence: the later
+  sentence's own, else, for a fall, those of a report between the two that says its figures were
+  put right (海拉尔 2018: 解决经济数据不实和财政收入虚增空转等…问题).
 
 Only exact statements (relation '=') are compared: 突破300亿元 revises nothing.
 """
