@@ -296,7 +296,10 @@ def expand_coordination(subject: str, n: int | None = None) -> list[str]:
 def _shared_head(item: str, last: str) -> str:
     """An item before the last with the head they share: a short modifier takes the last
     item's head (城镇和农村居民… -> 城镇居民…), and an item ending in words the last one holds
-    takes what follows them there (文化及相关产业 + 旅游及相关产业增加值占比 -> 文化及相关产业增加值占比)."""
+    takes what follows them there (文化及相关产业 + 旅游及相关产业增加值占比 -> 文化及相关产业增加值占比).
+    An item that ends in a measured head of its own is whole: 进出口、实际使用外资 (not 进出口用外资)."""
+    if _HEAD.search(item):
+        return item
     if len(item) <= 3 and len(last) > len(item) + 1 and not _word_across(last, len(item)):
         return item + last[len(item):]
     for k in range(len(item) - 2, -1, -1):      # the longest end of item (2 chars at least) in last
