@@ -84,6 +84,12 @@ def test_cues():
     ("万吨", "减少碳排放", "碳排放", "change"),
     ("项", "全区行政许可事项缩减到", "行政许可事项", "count"),
     ("个", "中国能建集团压缩空气储能等", "央陕合作项目", "count"),
+    # a rate per population is a level, not a count of things (陕西, 江西 2026; seeds 每万人发明专利)
+    ("个", "每千人口拥有执业医师", "每千人口拥有执业医师", "level"),
+    ("件", "每万人发明专利拥有量达到", "每万人发明专利拥有量", "level"),
+    # an improvement of a concentration and a price cut are changes (陕西, 青海 2026)
+    ("%", "国考10市PM2.5浓度改善", "PM2.5平均浓度", "change"),
+    ("%", "集中采购药品耗材平均降价超", "集中采购药品耗材平均降价", "change"),
 ])
 def test_measure_of(unit, pre, indicator, measure):
     assert measure_of(unit, pre, indicator, indicator_registry()) == measure
@@ -95,6 +101,8 @@ def test_measure_of(unit, pre, indicator, measure):
     ("change", "CPI微降", "%", "down"),
     ("change", "融资平台退出213户、压降", "%", "down"),
     ("change", "工业产值上升", "%", "up"),
+    ("change", "PM2.5浓度改善", "%", "down"),                               # a concentration improves by falling
+    ("change", "药品平均降价超", "%", "down"),
     ("change", "削减审批事项", "项", "down"),
     ("change", "比上年提高", "个百分点", "up"),
     ("change", "生产安全事故起数、死亡人数分别下降38.3%、", "%", "down"),   # the verb before the list

@@ -70,6 +70,9 @@ def test_not_quantities(text):
     ("人均预期寿命由76.5岁提高到78.9岁", [(76.5, None, "岁", "=", "76.5岁"), (78.9, None, "岁", "=", "78.9岁")]),
     ("60岁以上老年人3万人", [(3.0, None, "万人", "=", "3万人")]),
     ("连续5年提高养老金，人均预期寿命78岁", [(78.0, None, "岁", "=", "78岁")]),
+    # the base of a rate is no amount (陕西 2026: 每10万人刑事案件数下降36.9%); 跨过 is at least
+    ("每10万人刑事案件数下降36.9%", [(36.9, None, "%", "=", "36.9%")]),
+    ("地区生产总值跨过3万亿元", [(3.0, None, "万亿元", ">=", "3万亿元")]),
 ])
 def test_units_ranges_and_relations(text, expected):
     assert short(text) == expected

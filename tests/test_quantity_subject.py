@@ -57,6 +57,9 @@ def test_subject_of_fenbie_splits_the_coordinated_subject():
     assert [ind for ind, _ in said] == ["集成电路出口", "汽车零配件出口", "锂电池出口"]
     said = walk("对中亚五国、东盟进出口分别增长37.2%、19%。", subject_of_fenbie)
     assert [ind for ind, _ in said] == ["中亚五国进出口", "东盟进出口"]
+    # a rate's base before the first item holds for the next ones (陕西 2026)
+    said = walk("每千人托位、养老床位数分别达到4.7个、27.3张。", subject_of_fenbie)
+    assert [ind for ind, _ in said] == ["每千人托位", "每千人养老床位数"]
     # an item with a measured head of its own takes nothing from the last one (not 进出口用外资)
     said = walk("进出口、实际使用外资分别增长5%、8%。", subject_of_fenbie)
     assert [ind for ind, _ in said] == ["进出口", "实际利用外资"]

@@ -135,6 +135,8 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
         return "change"
     if percent and indicator.endswith("完成率"):
         return "level"        # 占年度计划的110%: how much of a plan was done, a rate
+    if not percent and _PER_POPULATION.match(indicator):
+        return "level"        # 每千人口拥有执业医师3.57个: a rate per population, not a count
     if percent and (re.search(r"占|比重|占比", pre + indicator) or registry.measures.get(indicator) == "share"):
         return "share"        # 占GDP比重, or a registry share such as 财政赤字率, 研发投入强度
     if percent and re.search(r"涨幅|增速|增幅", indicator):
@@ -157,13 +159,14 @@ _AMOUNT_CHANGE = re.compile(r"(?:增长|增加|递增|提高|提升|下降|降�
 # (opening the clause: 压缩空气储能 is a noun; 缩减到130项 is a level)
 _CUT_OBJECT = re.compile(r"^(?:全年|累计|共|进一步|大幅|有效)?(?:减少|削减|精简|撤并|压减|压缩|缩减)(?![到至为])"
                          r"[^,，;；:：、0-9]{1,12}$")
+_PER_POPULATION = re.compile(r"每(?:[0-9０-９]+|[十百千万]+)?(?:人口|人|户|平方公里)")
 _AMOUNT_NAME = re.compile(r"(?:规模|产值|总值|总额|收入|营收|投资|资金|增加值|利润|额)$")
 
 
 # The verb of a change: a value is written as a positive number (下降40.6%), and the verb says
 # which way it went. 增加值 is a noun and 提高到 / 降至 give a level, so a verb followed by
 # 值/到/至/为/率 does not count. One vocabulary serves the measure and the direction.
-_DOWN_VERBS = "负增长|下降|降低|减少|缩短|压缩|压减|压降|缩减|回落|下滑|微降|略降"
+_DOWN_VERBS = "负增长|下降|降低|减少|缩短|压缩|压减|压降|缩减|回落|下滑|微降|略降|降价|改善"
 _UP_VERBS = "增长|增加|递增|提高|提升|上升|回升|上涨|增速|增幅|涨幅|翻|微增|微涨|略增"
 _CHANGE_VERB = re.compile(f"(?:({_DOWN_VERBS}|削减|精简|撤并|净减)|({_UP_VERBS}|净增))(?![到至为值率])")
 # a percent after such a verb (or 年均) in its clause is a change (对经济增长的贡献率, 对工业增长

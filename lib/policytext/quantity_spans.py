@@ -140,7 +140,7 @@ def _relation(text: str, start: int, end: int, more: str) -> str:
     return _verb_relation(text, start)
 
 
-_AT_LEAST = re.compile(r"(?:不低于|不少于|(?<!不)超过|突破|跨越|迈上|(?<!不)超|逾|(?<!不)高于|多于)"
+_AT_LEAST = re.compile(r"(?:不低于|不少于|(?<!不)超过|突破|跨越|跨过|跨上|迈上|迈过|站上|(?<!不)超|逾|(?<!不)高于|多于)"
                        r"(?:[^,，;；。0-9]{0,3}|[^,，;；。0-9]{0,10}的)$")
 _AT_MOST = re.compile(r"(?:控制在|不超过|不高于|(?<!不)低于|(?<!不)少于|以内)[^,，;；。0-9]{0,3}$")
 
@@ -236,6 +236,8 @@ def find_candidates(text: str) -> list[Candidate]:
                 continue
             if before == "前" and after[:1] in ("位", "名"):
                 continue        # 居全国前10位, 进入前8位: a rank, as 第4 is
+            if before == "每":
+                continue        # 每10万人刑事案件数: the base of a rate, not an amount
             if _in_short_quotes(text, sp.start, sp.end):
                 continue
         if sp.kind == "fan":

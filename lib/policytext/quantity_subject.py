@@ -102,6 +102,8 @@ def subject_of_fenbie(cl: Clause) -> tuple[str, str]:
     if len(items) == 1:     # 医疗废物、生活垃圾、城市污水处理能力…，处理率分别达到95%、85%、80%
         items = _items_of_clause_before(cl.previous_clause, items[0], len(after)) or items
     if len(items) == len(after):
+        per = _PER_BASE.match(items[0])         # 每千人托位、养老床位数: both per 1,000 people
+        items = [items[0]] + [it if not per or it.startswith("每") else per.group() + it for it in items[1:]]
         resolved = [cl.resolver.from_phrase(it, percent=cl.is_percent) for it in items]
     elif not strip_phrase(cl.text[cl.clause_start:at]):
         listed = _listed_in_clause_before(cl.previous_clause, len(after))
@@ -121,6 +123,9 @@ def subject_of_fenbie(cl: Clause) -> tuple[str, str]:
     if after[-1].relation != "=" and cl.value.relation == "=":
         cl.value.relation = after[-1].relation
     return resolved[k]
+
+
+_PER_BASE = re.compile(r"每(?:[0-9０-９]+|[十百千万]+)(?:人口|人|户)")
 
 
 # 城镇和农村居民人均可支配收入 / 城镇、农村常住居民… / 城镇常住居民…、农村牧区常住居民…: the two halves
