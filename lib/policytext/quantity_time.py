@@ -255,7 +255,7 @@ def _change_since_base(clause_pre: str, year: int | None) -> tuple[int, int] | N
 # 累计达260亿元 is a sum reached, not a level: 达 after 累计 is part of the flow.
 _FLOW = (r"(?:累[计积]|合计|共计)(?:达到|达|突破|超过|超)?|共有|共(?=完成|实施|投资|投入|办理|建成|新增|新建|发放|帮助|培训|引进|争取|落实|开工)"
          r"|新增|新建|新开工|开通|建成|(?:(?<=[，,；;：:])|^)建设|完成|实施|投资|投入|发放|办理|铺设|修建|改造|改扩建|解决|培训|引进|援助|"
-         r"救助|资助|安置|减免|提出|争取|造林")
+         r"救助|资助|安置|减免|提出|争取|造林|落地|打造|获批|核准")
 # A level reached at the end: 达到18.99平方米, 突破6万人, 扩大至228个, 稳居第1, 保持1万亿元以上
 _LEVEL = (r"达到|达|突破|超过|(?:增|降|升|扩大|提高|提升|上升|下降|增加|增长|减少|缩小)(?:至|到)|稳定在|保持|"
           r"稳居|位居|位列|排名|居(?:全国|中部|西部|东部|世界|第)|余额|存量|保有量")
@@ -336,6 +336,8 @@ def _flow_over_span(sentence_pre: str, clause_pre: str, *, measure: str, label: 
     cues = list(_CUE.finditer(scope))
     if not cues or not cues[-1].group("flow"):
         return None
+    if label == "target" and cues[-1].group() == "打造":
+        return None     # 打造4个国家先进制造业集群 in a plan: how many there will be, as notebook 04 reads it
     total = cues[-1].group().startswith(("累计", "累积")) and _NEW_THEN_TOTAL.search(scope, 0, cues[-1].start())
     if total and (not total.group("noun").strip() or len(cues[-1].group()) > 2):
         return None     # 新增百亿县区26个，累计达到46个: the new ones, then how many there are
