@@ -44,6 +44,19 @@ def test_a_pages_view_menu_is_furniture_whole_or_broken():
                                                   "page menu", "page menu", "page menu", "share"]
 
 
+def test_a_web_copys_date_source_and_related_links_are_furniture():
+    # provinces2026: 时间:2026-02-11 above the report, 相关报道: under it, (来源:青海日报), a bare >
+    body = "2026年某省政府工作报告\n" + "全年地区生产总值增长5%。" * 8
+    page = "时间:2026-02-11\n>\n时间:\n" + body + "\n(来源:青海日报)\n相关报道:\n"
+    result = clean_text(page)
+    assert result.text == body
+    assert [(r.reason, r.text) for r in result.removed] == [
+        ("dateline", "时间:2026-02-11"), ("breadcrumb", ">"), ("dateline", "时间:"),
+        ("dateline", "(来源:青海日报)"), ("share", "相关报道:")]
+    # a sentence about time or sources stays
+    assert clean_text("时间:是最好的见证者,我们要抓紧干。").text == "时间:是最好的见证者,我们要抓紧干。"
+
+
 def test_clean_offsets_map_back_to_the_raw_text():
     result = clean_text(PAGE)
     i = result.text.index("326.5")

@@ -41,11 +41,14 @@ class RemovedLine:
 # (after width normalisation and stripping). Patterns are anchored or bounded
 # by length so that body paragraphs, which are long, are never caught.
 _RULES: list[tuple[str, re.Pattern]] = [
-    ("breadcrumb", re.compile(r"^(您?当前(的)?位置|当前位置|首页\s*$|首页\s*>|>\s*\S+\s*>)|>>")),
+    ("breadcrumb", re.compile(r"^(您?当前(的)?位置|当前位置|首页\s*$|首页\s*>|>\s*\S+\s*>|>\s*$)|>>")),
     ("dateline", re.compile(
         r"^(\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(:\d{2})?.{0,80}$)"
         r"|^(信息|本文|文章|稿件)?(来源|稿源)\s*[:：]|(来源|编辑|作者|浏览次数|发布日期|发布时间)\s*[:：].{0,40}(编辑|浏览次数|发布日期|来源)"
-        r"|^(点击量|点击数|阅读量|阅读数|浏览量|浏览次数|访问量)\s*[:：]|^(阅读|点击|浏览)\s*[:：]?\s*[0-9]+$")),
+        r"|^(点击量|点击数|阅读量|阅读数|浏览量|浏览次数|访问量)\s*[:：]|^(阅读|点击|浏览)\s*[:：]?\s*[0-9]+$"
+        # 时间:2026-02-11 (or a bare 时间:) over a web copy; (来源:青海日报) under it
+        r"|^(时间|日期|发布时间|发布日期)\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)?\s*$"
+        r"|^[(（](信息)?来源\s*[:：][^()（）]{1,20}[)）]$")),
     ("copyright", re.compile(r"版权(声明|所有)|Copyright|©|ICP备|免责声明|未经授权|Produced By", re.I)),
     # a government site's footer: short lines naming the site's owner and its pages
     ("footer", re.compile(r"^([\s|｜·/]*(网站地图|联系我们|关于我们|网站声明|隐私声明|使用帮助|意见建议)[\s|｜·/]*)+$"
@@ -56,7 +59,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("share", re.compile(
         r"^分享\s*[:：]?$|^【?(分享到|扫一扫|扫描二维码|打印|关闭窗口|字号|字体|收藏|点赞|纠错|返回顶部|返回首页|回到顶部)"
         r"|(微信|微博|头条号|学习强国|客户端)$"
-        r"|在手机(上)?打开|^(上一篇|下一篇|相关(新闻|阅读|链接)|精彩图片|热点推荐|推荐阅读)")),
+        r"|在手机(上)?打开|^(上一篇|下一篇|相关(新闻|阅读|链接|报道)|精彩图片|热点推荐|推荐阅读)")),
     ("more-link", re.compile(r"(查看|阅读)(余下|更多)?全文|展开全文|点击(查看|进入)")),
     ("byline", re.compile(r"^.{0,20}(记者|通讯员|编辑)\s*[\u4e00-\u9fa5·]{2,4}(\s+[\u4e00-\u9fa5·]{2,4})*\s*$|^\(?(责任)?编辑\s*[:：]")),
     ("original-title", re.compile(r"^原标题\s*[:：]")),
