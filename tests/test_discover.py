@@ -268,6 +268,9 @@ def test_terms_glued_to_numbers_are_not_added(corpus_name, candidates, kept):
     ("hailar", ["万吨褐煤提质", "提档升级", "蒙西", "新局面"], ["褐煤提质", "蒙西"]),
     # 城区内: a word and 内, the one locative jieba tags as a noun
     ("hailar", ["城区内", "蒙西"], ["蒙西"]),
+    # 兜牢基层, 做优增量: a one-character verb and its complement before a noun; a name stays
+    ("provinces2026", ["兜牢基层", "做优增量", "杨凌"], ["杨凌"]),
+    ("hailar", ["谢尔塔拉"], ["谢尔塔拉"]),
     # 有效应对, 走在全国前列, 多措并举: always followed by what was trimmed; 用足用好 and
     # 融合化方向: a short word always preceded by it; 迈出新步伐, 居全国第5位: one adjective
     # or verb before a word; 在省委坚强领导下: a word and a locative

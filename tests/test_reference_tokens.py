@@ -10,6 +10,9 @@ in 海拉尔 and provinces2026 only the tokens of those terms did (条道路 -> 
 Remade a second time for a discovery fix: a pronoun or adverb before a word (我代表, 仍有) and a
 clause around a one-character verb (实干出政绩) are phrases. Only provinces2026 changed, and
 only those terms' tokens (实干出政绩 -> 实干|出|政绩 8 times, 人民出政绩 8, 仍有 5).
+Remade a third time for a discovery fix: a one-character verb and its complement before a noun
+(兜牢基层, 做优增量) are phrases. Only provinces2026 changed, and only those terms' tokens
+(做优增量 -> 做|优|增量 11 times, 兜牢基层 -> 兜|牢|基层 6).
 """
 import gzip
 import hashlib

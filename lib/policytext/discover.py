@@ -435,10 +435,14 @@ def _phrase(pieces: list[str], tag_of: Callable[[str], str | None]) -> bool:
     adjective or a verb, before a word (新|局面, 大|文章, 居|全国); a pronoun or an adverb before
     anything (我|代表, 仍|有); a one-character verb between two words, a clause (实干|出|政绩);
     and a word followed by one locative character (领导|下, 走|在|前, 城区|内, which jieba tags a
-    noun; not a compass point, which ends names: 蒙西)."""
+    noun; not a compass point, which ends names: 蒙西); a one-character verb and a character after
+    it, before a word (兜|牢|基层, 做|优|增量)."""
     head, last = pieces[0], pieces[-1]
     head_tag = (tag_of(head) or "x") if len(head) == 1 else "x"
     return ((len(pieces) == 2 and len(head) == 1 and len(last) >= 2 and head_tag[0] in "av")
+            # 兜|牢|基层, 做|优|增量: a one-character verb and its complement before a word
+            or (len(pieces) == 3 and len(head) == len(pieces[1]) == 1 and len(last) >= 2 and head_tag[0] == "v"
+                and (tag_of(pieces[1]) or "x")[0] in "anv" and (tag_of(last) or "x") == "n")   # not 谢|尔|塔拉
             or head_tag[0] in "rd" or head_tag == "zg"
             or (len(pieces) == 3 and len(pieces[1]) == 1 and len(head) >= 2 and len(last) >= 2
                 and (tag_of(pieces[1]) or "x")[0] == "v")
