@@ -210,7 +210,14 @@ def _unit_after(text: str, sp) -> tuple[str, str, int]:
     if sp.kind == "chinese":
         _, unit = match_unit(text, sp.end)
         return sp.magnitude + unit, "", sp.end + len(unit)
-    return _read_unit(text, sp.end, spaced=any(ch in _GAP for ch in sp.text))
+    unit, more, p = _read_unit(text, sp.end, spaced=any(ch in _GAP for ch in sp.text))
+    if not unit and text[p:p + 1] in ("岁", "年") and _lifetime(text, sp):
+        return text[p], more, p + 1         # 人均预期寿命达到78岁, 平均受教育年限达到10.5年
+    return unit, more, p
+
+
+def _lifetime(text: str, sp) -> bool:
+    return _LIFETIME_BEFORE.search(text, max(0, sp.start - 20), sp.start) is not None
 
 
 def find_candidates(text: str) -> list[Candidate]:
@@ -244,10 +251,6 @@ def find_candidates(text: str) -> list[Candidate]:
             out.append(Candidate(sp, sp.start, sp.end, sp.end, sp.value, None, "番", "="))
             continue
         unit, more, p = _unit_after(text, sp)
-        lifetime = not unit and text[p:p + 1] in ("岁", "年") and _LIFETIME_BEFORE.search(
-            text, max(0, sp.start - 20), sp.start) is not None
-        if lifetime:                                # 人均预期寿命达到78岁, 平均受教育年限达到10.5年
-            unit, p = text[p], p + 1
         value_high = None
         # a range: 6.5%-7%, 6.5—7%, 百分之八至九, 3—5年
         m = _RANGE_SEP.match(text, p)
@@ -276,7 +279,7 @@ def find_candidates(text: str) -> list[Candidate]:
         if not unit:
             continue      # a bare number is not a quantity (codes, names, counts of nothing)
         base = base_unit(unit)
-        if base in ("年", "月", "日") and not lifetime:
+        if base in ("年", "月", "日") and not _lifetime(text, sp):
             continue
         if text.startswith("级", p) and base:
             continue      # 30万吨级航道, 千亿元级产业链: a class label measures nothing
