@@ -84,6 +84,15 @@ def test_implied_growth():
     assert row["implied_growth"] == pytest.approx(((500 / 326.5) ** 0.25 - 1) * 100, abs=0.01)
     row = g[(g["target_doc"] == "003")].iloc[0]      # no base of its own: latest reported level
     assert row["base_value"] == 326.5 and math.isclose(row["years"], 5)
+    # the growth stated for the years the target spans, not for any year (海拉尔: 240亿元 for 2012
+    # from 198.5亿元 in 2011 beside 21% for 2012; 3.5% for 2019 is another target's)
+    years = q(("r12", "achieved", GDP, "level", 198.5, None, "亿元", "=", 2011, "完成198.5亿元"),
+              ("r12", "target", GDP, "level", 240, None, "亿元", "=", 2012, "达到240亿元"),
+              ("r12", "target", GDP, "change", 21, None, "%", "=", 2012, "增长21%"),
+              ("r19", "target", GDP, "change", 3.5, None, "%", "~", 2019, "增长3.5%左右"))
+    row = textstat_implied_growth(years).iloc[0]
+    assert (row["stated_growth_min"], row["stated_values"]) == (21, [21.0])
+    assert row["stated_growth"] == "21% (2012, r12)"
 
 
 

@@ -276,7 +276,8 @@ def textstat_implied_growth(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     (全社会 against 区本级固定资产投资), and 2011's level is no base for it.  ``implied_growth`` is
     the compound annual rate in percent: (target / base) ** (1 / years) - 1.
     ``stated_growth`` lists the growth targets (measure 'change', unit %) stated for the
-    indicator in the same place, with their years.
+    indicator in the same place for the years the target spans (after the base year, up to the
+    target year), with their years; ``stated_growth_min``/``_max``/``stated_values`` are theirs.
     """
     t = tracked_statements(q, corpus)
     cols = ["place", "indicator", "base_year", "base_value", "base_label", "base_doc", "target_year",
@@ -308,7 +309,8 @@ def textstat_implied_growth(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
         if b["scaled"] <= 0 or years <= 0:
             continue
         rate = ((tgt["scaled"] / b["scaled"]) ** (1 / years) - 1) * 100
-        stated = growth[(growth["indicator"] == tgt["indicator"]) & (growth["place"] == tgt["place"])]
+        stated = growth[(growth["indicator"] == tgt["indicator"]) & (growth["place"] == tgt["place"])
+                        & (growth["year"] > b["year"]) & (growth["year"] <= tgt["year"])]     # the years it spans
         stated_txt = "; ".join(f"{v:g}%{'' if r in ('=', None) else ' ' + r} ({y}, {d})" for v, r, y, d in
                                zip(stated["value"], stated["relation"], stated["year"], stated["doc"]))
         rows.append({
