@@ -88,6 +88,20 @@ def test_unknown_doc_id_and_unknown_parameter_are_errors(tmp_path):
         validate_params({"town": "金昌市"}, [path])
 
 
+def test_a_place_or_ids_alone_select_from_each_notebooks_own_default_data(tmp_path):
+    # notebook 05 reads the bundled hailar by default: its own examples (city=海拉尔区) must pass
+    hailar = make_nb(tmp_path, "05-a.ipynb", "x = 1")
+    nb = nbformat.read(hailar, as_version=4)
+    nb.cells[1] = new_code_cell('corpus = "hailar"\n' + PARAMS, metadata={"tags": ["parameters"]})
+    nbformat.write(nb, hailar)
+    seeds = make_nb(tmp_path, "01-a.ipynb", "x = 1")
+    assert validate_params({"city": "海拉尔区"}, [hailar])["city"] == "海拉尔区"
+    assert validate_params({"doc_ids": ["hailar_gov_2015"]}, [hailar])
+    assert validate_params({"city": "金昌市"}, [hailar])      # not in hailar: the seeds, as 05 falls back
+    with pytest.raises(RenderError, match="place=海拉尔区; available: 凉州区"):
+        validate_params({"city": "海拉尔区"}, [hailar, seeds])   # notebook 01 reads the seeds
+
+
 def test_valid_params_pass_and_corpus_path_becomes_absolute(tmp_path, monkeypatch):
     path = make_nb(tmp_path, "01-a.ipynb", "x = 1")
     monkeypatch.chdir(Path(render.__file__).resolve().parents[2])
@@ -348,7 +362,7 @@ def test_index_says_what_each_notebook_reads_by_default(tmp_path):
     path = make_nb(tmp_path / "nbs", "05-probe.ipynb", "x = 1", opening=opening)
     done = [RenderedNotebook("05-probe", path, tmp_path / "05-probe.html", 1.0)]
     page = _index_html(done, {}, "static")
-    assert "<th>Data</th>" in page
+    assert "<th>Data</th>" in page and "Default parameters: each notebook reads the data its row names." in page
     assert "<td>by default the bundled corpus <code>hailar</code> (eight years).</td>" in page
     assert "Any selection" not in page                  # the first sentence only
     # With data parameters every page reads the selection the subtitle names: no column.

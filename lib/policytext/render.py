@@ -88,17 +88,41 @@ def parse_params(items: Iterable[str] | None) -> dict[str, Any]:
     return params
 
 
-def _declared_params(nb) -> list[str]:
+def _parameters(nb) -> dict[str, Any]:
+    """The names the parameters cell assigns, each with its value when it is a literal (else None)."""
     cell = next((c for c in nb.cells if "parameters" in c.metadata.get("tags", [])), None)
-    if cell is None:
-        return []
     try:
-        tree = ast.parse(cell.source)
+        tree = ast.parse(cell.source) if cell is not None else None
     except SyntaxError:
-        return []
-    return [t.id for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
-            for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
-            if isinstance(t, ast.Name)]
+        return {}
+    found: dict[str, Any] = {}
+    for node in tree.body if tree is not None else []:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            for t in (node.targets if isinstance(node, ast.Assign) else [node.target]):
+                if isinstance(t, ast.Name):
+                    try:
+                        found[t.id] = ast.literal_eval(node.value) if node.value is not None else None
+                    except (ValueError, TypeError, SyntaxError):   # not a literal: a name or a call
+                        found[t.id] = None
+    return found
+
+
+def _load_selection(params: Mapping[str, Any], default: str | None) -> None:
+    """Load what a notebook will read, as its first cell does: the bundled corpus or folder the
+    parameters name, else its own default (a bundled corpus, falling back to the seeds for a
+    place or ids it lacks, as notebook 05 does), else the seeds."""
+    from .corpus import data_corpus, load_corpus
+
+    place, ids = params.get("city"), params.get("doc_ids")
+    if params.get("corpus"):  # a bundled example corpus, by name
+        data_corpus(params["corpus"], place=place, ids=ids)
+    elif params.get("corpus_path") or not default:
+        load_corpus(params.get("corpus_path"), place=place, ids=ids)
+    else:
+        try:
+            data_corpus(default, place=place, ids=ids)
+        except ParameterError:
+            load_corpus(None, place=place, ids=ids)
 
 
 def validate_params(params: Mapping[str, Any], paths: Iterable[Path]) -> dict[str, Any]:
@@ -109,7 +133,7 @@ def validate_params(params: Mapping[str, Any], paths: Iterable[Path]) -> dict[st
     """
     params = dict(params)
     paths = list(paths)
-    declared = sorted({name for path in paths for name in _declared_params(read_notebook(path))})
+    declared = sorted({name for path in paths for name in _parameters(read_notebook(path))})
     unknown = [key for key in params if key not in declared]
     if unknown:
         raise RenderError(f"unknown parameter(s) {', '.join(unknown)}; the notebooks take: "
@@ -117,13 +141,12 @@ def validate_params(params: Mapping[str, Any], paths: Iterable[Path]) -> dict[st
     if params.get("corpus_path"):
         params["corpus_path"] = str(Path(params["corpus_path"]).expanduser().resolve())
     if any(params.get(key) is not None for key in _DATA_PARAMS):
-        from .corpus import data_corpus, load_corpus
-
+        # city or doc_ids alone select from each notebook's own default data (05: the bundled hailar)
+        defaults = {None} if params.get("corpus") or params.get("corpus_path") else \
+            {_parameters(read_notebook(path)).get("corpus") for path in paths}
         try:
-            if params.get("corpus"):  # a bundled example corpus, by name
-                data_corpus(params["corpus"], place=params.get("city"), ids=params.get("doc_ids"))
-            else:
-                load_corpus(params.get("corpus_path"), place=params.get("city"), ids=params.get("doc_ids"))
+            for default in sorted(defaults, key=str):
+                _load_selection(params, default)
         except ParameterError as exc:
             what = ("corpus" if "bundled corpus" in str(exc) else
                     "city" if params.get("city") is not None and "place=" in str(exc) else "doc_ids")
@@ -419,7 +442,8 @@ def _index_html(rendered: list[RenderedNotebook], params: Mapping[str, Any], mod
                 q=html.escape(head["question"] or ""), data=data))
     shown = ", ".join(f"{k}={v if not isinstance(v, list) else ','.join(v)}" for k, v in params.items()
                       if v is not None)
-    subtitle = f"Parameters: {html.escape(shown)}" if shown else "All documents (default parameters)"
+    subtitle = (f"Parameters: {html.escape(shown)}" if shown else "Default parameters" +
+                (": each notebook reads the data its row names" if by_default else ""))
     data_head = "<th>Data</th>" if by_default else ""
     return f"""<!DOCTYPE html>
 <html lang="zh"><head><meta charset="utf-8"><title>policytext reports</title>
