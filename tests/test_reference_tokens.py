@@ -13,6 +13,11 @@ only those terms' tokens (实干出政绩 -> 实干|出|政绩 8 times, 人民�
 Remade a third time for a discovery fix: a one-character verb and its complement before a noun
 (兜牢基层, 做优增量) are phrases. Only provinces2026 changed, and only those terms' tokens
 (做优增量 -> 做|优|增量 11 times, 兜牢基层 -> 兜|牢|基层 6).
+Remade a fourth time for lexicon additions (policy_lexicon_v1, 2026-12-03: 科创, 提振, 稳岗, 棚改,
+营收, 质效, 智算, 扩面, 引育, 规上, 零碳, 低碳, 低碳化, 焕新), each cut into single characters before.
+Seeds 9 changes (扩|面 -> 扩面 4, 质|效 -> 质效 2, 提振, 低碳, 低碳化), 海拉尔 18 (棚|改 -> 棚改 14,
+扩面 3, 质效 1), provinces2026 170 (科创 30, 质效 24, 提振 19, 营收 14 …; 零碳工厂 -> 零碳|工厂 7,
+no longer a corpus term; 用|地质|效 -> 用地|质效 and 发行科|创 -> 发行|科创 once each).
 """
 import gzip
 import hashlib
