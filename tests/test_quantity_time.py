@@ -464,8 +464,10 @@ def test_rates_and_doublings_of_a_plan_of_several_years_hold_over_it():
     (row,) = extract_quantities(text, year=2021, review_year=2021)
     assert (row["measure"], row["year"], row["period"]) == ("avg_change", 2026, "2022–2026")
     # 甘肃 2026: a doubling in a plan section is over the plan, not in its last year
-    got = _periods("三、“十五五”时期主要目标\n贸易结构趋于优化，力争外贸进出口总值翻一番。\n", year=2026, review_year=2025)
+    got = _periods("三、“十五五”时期主要目标\n贸易结构趋于优化，力争外贸进出口总值翻一番。人均预期寿命再提高1.5岁。\n",
+                   year=2026, review_year=2025)
     assert got["翻一番"] == ("target", 2030, "2026–2030")
+    assert got["1.5岁"] == ("target", 2030, "2026–2030")     # any change over the plan (青海 2026)
     # 金昌 2022: a doubling on the base of a plan period's end holds from the year after it
     got = _periods("力争到“十四五”末全市经济总量在“十三五”基础上翻一番。", year=2022, review_year=2021)
     assert got["翻一番"] == ("target", 2025, "2021–2025")

@@ -192,8 +192,10 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
         timed_as = "avg_change" if per_year else timed_as
     p0, p1 = period_for(text[:offset], clause_pre, measure=timed_as, label=label, year=y,
                         review_year=review_year, context=ctx.periods, position=c.start, section=section)
-    if c.unit == "番" and label == "target" and section is not None and p0 == p1:
-        p0, p1 = section    # 力争外贸进出口总值翻一番 in a “十五五” plan: a doubling over it, not in its last year
+    if measure == "change" and label == "target" and section is not None and p0 == p1 and p1 == section[1]:
+        # 力争外贸进出口总值翻一番, 单位GDP能耗降低13.5%, 人均预期寿命再提高1.5岁 in a “十五五” plan: a
+        # change over the plan, not in its last year
+        p0, p1 = section
     label, cue = span_label(label, cue, (p0, p1), clause_pre, review_year)
     if label == "target" and (sets_nothing(c.unit, ctx.text[c.text_end:c.text_end + 20]) or starts):
         label, cue = "achieved", ""      # (由每生每年5元提高至10元: 5元 is where it starts)
