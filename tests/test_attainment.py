@@ -312,6 +312,14 @@ def test_a_series_is_one_unit_a_change_in_yuan_is_not_drawn_beside_rates():
     assert attainment_subset(table, indicator=income, measure="change", place="别处").empty
     ax = textplot_attainment(table, indicator=income, measure="change").axes[0]
     assert ax.get_ylabel() == "%"
+    # an outcome at a band's bottom is drawn whole: the axis runs below it (海拉尔 2018: 7%左右, 6.5%)
+    band = textstat_attainment(q(
+        ("r18", 10, 12, "target", income, "change", 7, None, "%", "~", 2018, "增长7%左右"),
+        ("r19", 20, 23, "achieved", income, "change", 6.5, None, "%", "=", 2018, "增长6.5%"),
+        ("r19", 30, 32, "target", income, "change", 6, None, "%", "~", 2019, "增长6%左右"),
+        place={"r18": "海拉尔区", "r19": "海拉尔区"}))
+    low, high = textplot_attainment(band, indicator=income, measure="change").axes[0].get_ylim()
+    assert low < 5.5 - 0.1 and high > 7.5
 
 
 def test_a_span_has_no_year_even_if_the_extractor_gives_one():

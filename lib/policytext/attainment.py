@@ -469,6 +469,10 @@ def textplot_attainment(table: pd.DataFrame, *, indicator: str, measure: str = "
     else:
         fig = ax.figure
     _draw_attainment(ax, t)
+    # a band's bar would pin the axis to its bottom (sticky edges): an outcome there was half cut off
+    ax.use_sticky_edges = False
+    ax.margins(y=0.12)
+    ax.autoscale_view()
     years = [int(y) for y in t["year"]]
     ax.set_xticks(range(min(years), max(years) + 1))
     ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
