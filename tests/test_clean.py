@@ -1,3 +1,5 @@
+import pytest
+
 from policytext.clean import clean_text, normalize_width
 
 PAGE = (
@@ -55,6 +57,30 @@ def test_a_web_copys_date_source_and_related_links_are_furniture():
         ("dateline", "(来源:青海日报)"), ("share", "相关报道:")]
     # a sentence about time or sources stays
     assert clean_text("时间:是最好的见证者,我们要抓紧干。").text == "时间:是最好的见证者,我们要抓紧干。"
+
+
+@pytest.mark.parametrize("line", [
+    "相关报道显示，我市营商环境评价连续三年位居全省前列，群众满意度持续提升。",   # not 相关报道:
+    "坚持以规划蓝图为引领，一张蓝图干到底。",                                 # 图为 inside a sentence
+    "我们力图为企业纾困解难，全年减税降费5亿元。",
+    "拓宽增收来源：发展特色产业，让农民收入来源更加多元。",                     # 来源 … 来源
+    "七、做好编辑出版工作", "(五)加强基层通讯员队伍",                          # headings, not bylines
+    "(四)建好用好“爱城市”客户端",
+    "(来源:省统计局年度统计公报)",                                             # a source inside a report
+])
+def test_a_reports_own_sentences_and_headings_are_never_furniture(line):
+    body = "过去一年，全市地区生产总值增长6.5%，一般公共预算收入增长8.2%，各项工作取得新进展，人民生活持续改善。"
+    after = "今年全市地区生产总值增长6%左右，城镇新增就业1.2万人，居民消费价格涨幅3%左右，粮食产量保持稳定。"
+    result = clean_text("2026年某市政府工作报告\n" + body + "\n" + line + "\n" + after)
+    assert normalize_width(line) in result.text and result.removed == []
+
+
+def test_a_title_inside_a_sentence_and_a_repeated_heading_stay():
+    body = "过去一年，全市地区生产总值增长6.5%，一般公共预算收入增长8.2%，各项工作取得新进展，人民生活持续改善。"
+    said = "2025年政府工作报告确定的目标任务全面完成，地区生产总值增长6.5%。"
+    assert normalize_width(said) in clean_text("政府工作报告\n" + body + "\n" + said).text
+    plan = "一、过去一年工作回顾\n(一)坚持创新驱动发展\n" + body + "\n二、今年工作安排\n(一)坚持创新驱动发展\n" + body
+    assert clean_text(plan).text.count("(一)坚持创新驱动发展") == 2
 
 
 def test_clean_offsets_map_back_to_the_raw_text():

@@ -48,7 +48,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
         r"|^(点击量|点击数|阅读量|阅读数|浏览量|浏览次数|访问量)\s*[:：]|^(阅读|点击|浏览)\s*[:：]?\s*[0-9]+$"
         # 时间:2026-02-11 (or a bare 时间:) over a web copy; (来源:青海日报) under it
         r"|^(时间|日期|发布时间|发布日期)\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)?\s*$"
-        r"|^[(（](信息)?来源\s*[:：][^()（）]{1,20}[)）]$")),
+        r"|^[(（](信息)?来源\s*[:：][^()（）]{1,12}(日报|晚报|(?<!公)报|网|新闻|电视台|客户端)[)）]$")),
     ("copyright", re.compile(r"版权(声明|所有)|Copyright|©|ICP备|免责声明|未经授权|Produced By", re.I)),
     # a government site's footer: short lines naming the site's owner and its pages
     ("footer", re.compile(r"^([\s|｜·/]*(网站地图|联系我们|关于我们|网站声明|隐私声明|使用帮助|意见建议)[\s|｜·/]*)+$"
@@ -59,7 +59,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("share", re.compile(
         r"^分享\s*[:：]?$|^【?(分享到|扫一扫|扫描二维码|打印|关闭窗口|字号|字体|收藏|点赞|纠错|返回顶部|返回首页|回到顶部)"
         r"|(微信|微博|头条号|学习强国|客户端)$"
-        r"|在手机(上)?打开|^(上一篇|下一篇|相关(新闻|阅读|链接|报道)|精彩图片|热点推荐|推荐阅读)")),
+        r"|在手机(上)?打开|^(上一篇|下一篇|相关(新闻|阅读|链接)|精彩图片|热点推荐|推荐阅读)|^相关报道\s*[:：]?\s*$")),
     ("more-link", re.compile(r"(查看|阅读)(余下|更多)?全文|展开全文|点击(查看|进入)")),
     ("byline", re.compile(r"^.{0,20}(记者|通讯员|编辑)\s*[\u4e00-\u9fa5·]{2,4}(\s+[\u4e00-\u9fa5·]{2,4})*\s*$|^\(?(责任)?编辑\s*[:：]")),
     ("original-title", re.compile(r"^原标题\s*[:：]")),
@@ -80,20 +80,34 @@ _CAPTION_CUE = re.compile(r"(摄$|摄\)|图为|供图|资料图|图片来源)")
 _MENU = re.compile(r"^(?:下载|全屏|加大|还原|减小|放大|缩小|默认|[【】])$")
 
 
+# Rules that read a cue word (来源, 编辑, 客户端, 图为, the title) hold for furniture, which is
+# never a sentence with clauses nor a numbered heading: 相关报道显示，…。, 以规划蓝图为引领，…。 and
+# 七、做好编辑出版工作 are the report's own.
+_CUED = {"dateline", "share", "byline"}
+_CLAUSED_SENTENCE = re.compile(r"[,，;；].*[。！？!?；;]$")
+
+
+def _reads_as_text(line: str) -> bool:
+    return bool(_CLAUSED_SENTENCE.search(line) or _NEW_ITEM.match(line))
+
+
 def _furniture_reason(line: str, seen: set[str], title: str | None, in_body: bool) -> str | None:
     if len(line) > 200:
         return None  # body paragraphs are long; furniture never is
+    text = _reads_as_text(line)
     for reason, pattern in _RULES:
-        if pattern.search(line):
+        if pattern.search(line) and not (text and reason in _CUED):
             return reason
     if _MENU.match(line):
         return "page menu"
     if _DOUBLED.match(line):
         return "share"
+    if line in seen and len(line) >= 6 and not _NEW_ITEM.match(line):
+        return "repeated line"      # (a paragraph a web copy prints twice; not a heading used twice)
+    if text:
+        return None
     if _CAPTION_CUE.search(line) and len(line) <= 80:
         return "caption"
-    if line in seen and len(line) >= 6:
-        return "repeated line"
     if title and len(line) >= 6 and line != title and (line in title or title in line) and len(line) <= 120:
         return "repeated title"
     # Captions sit under the headline, before the article starts; a short line
