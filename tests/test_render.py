@@ -102,6 +102,21 @@ def test_a_place_or_ids_alone_select_from_each_notebooks_own_default_data(tmp_pa
         validate_params({"city": "海拉尔区"}, [hailar, seeds])   # notebook 01 reads the seeds
 
 
+def test_parameters_the_notebooks_cannot_use_are_refused_before_any_kernel(tmp_path):
+    path = make_nb(tmp_path, "05-a.ipynb", "x = 1")
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[1] = new_code_cell('corpus = ["hailar"]\ncross_section = None\n' + PARAMS,
+                                metadata={"tags": ["parameters"]})          # a default that is no name
+    nbformat.write(nb, path)
+    with pytest.raises(RenderError, match="no value between the commas"):
+        parse_params(["doc_ids=,,"])
+    with pytest.raises(RenderError, match="give one of them"):
+        validate_params({"corpus": "hailar", "corpus_path": str(tmp_path)}, [path])
+    with pytest.raises(RenderError, match="cross_section: no bundled corpus 'nosuch'"):
+        validate_params({"cross_section": "nosuch"}, [path])
+    assert validate_params({"city": "金昌市"}, [path])["city"] == "金昌市"     # read as the seeds
+
+
 def test_valid_params_pass_and_corpus_path_becomes_absolute(tmp_path, monkeypatch):
     path = make_nb(tmp_path, "01-a.ipynb", "x = 1")
     monkeypatch.chdir(Path(render.__file__).resolve().parents[2])
@@ -356,15 +371,16 @@ def test_a_failed_or_interrupted_render_leaves_the_previous_report_whole(tmp_pat
 
 
 def test_index_says_what_each_notebook_reads_by_default(tmp_path):
-    from policytext.render import RenderedNotebook, _index_html
+    from policytext.render import RenderedNotebook
+    from policytext.teaching import index_html
 
     opening = OPENING + "\n**Data:** by default the bundled corpus `hailar` (eight years). Any selection works.\n"
     path = make_nb(tmp_path / "nbs", "05-probe.ipynb", "x = 1", opening=opening)
     done = [RenderedNotebook("05-probe", path, tmp_path / "05-probe.html", 1.0)]
-    page = _index_html(done, {}, "static")
+    page = index_html(done, {}, "static")
     assert "<th>Data</th>" in page and "Default parameters: each notebook reads the data its row names." in page
     assert "<td>by default the bundled corpus <code>hailar</code> (eight years).</td>" in page
     assert "Any selection" not in page                  # the first sentence only
     # With data parameters every page reads the selection the subtitle names: no column.
-    page = _index_html(done, {"corpus": "provinces2026"}, "static")
+    page = index_html(done, {"corpus": "provinces2026"}, "static")
     assert "<th>Data</th>" not in page and "corpus=provinces2026" in page

@@ -51,7 +51,7 @@ from typing import Any, Callable, Iterable, Mapping
 from .errors import ParameterError, PolicyTextError, RenderError
 from .notebook import STATIC_ENV
 from .reportdir import check_report_dir, publish, staging, write_file
-from .teaching import notebook_header, notebook_paths, read_notebook
+from .teaching import DATA_PARAMS, index_html, notebook_header, notebook_paths, read_notebook
 
 __all__ = [
     "RenderedNotebook", "render_notebooks", "parse_params", "validate_params", "export_html",
@@ -62,8 +62,6 @@ KERNEL_NAME = "python3"
 # Parameters whose value is a comma-separated list on the command line.
 _LIST_PARAMS = re.compile(r"(^|_)ids$")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-# Parameters that select the documents a notebook reads.
-_DATA_PARAMS = ("corpus", "corpus_path", "city", "doc_ids")
 
 # ---------------------------------------------------------------- parameters
 
@@ -83,6 +81,8 @@ def parse_params(items: Iterable[str] | None) -> dict[str, Any]:
             params[key] = None
         elif _LIST_PARAMS.search(key):
             params[key] = [v.strip() for v in value.split(",") if v.strip()]
+            if not params[key]:         # doc_ids=,, names nothing: the notebook would fail on it
+                raise RenderError(f"parameter {item!r}: no value between the commas")
         else:
             params[key] = value
     return params
@@ -138,12 +138,22 @@ def validate_params(params: Mapping[str, Any], paths: Iterable[Path]) -> dict[st
     if unknown:
         raise RenderError(f"unknown parameter(s) {', '.join(unknown)}; the notebooks take: "
                           f"{', '.join(declared) or 'none'}")
+    if params.get("corpus") and params.get("corpus_path"):   # notebooks would disagree on which wins
+        raise RenderError("parameters corpus and corpus_path: give one of them (a bundled corpus or a folder)")
     if params.get("corpus_path"):
         params["corpus_path"] = str(Path(params["corpus_path"]).expanduser().resolve())
-    if any(params.get(key) is not None for key in _DATA_PARAMS):
+    if params.get("cross_section"):
+        from .corpus import data_corpus
+
+        try:
+            data_corpus(params["cross_section"])
+        except ParameterError as exc:
+            raise RenderError(f"parameter cross_section: {exc}") from None
+    if any(params.get(key) is not None for key in DATA_PARAMS):
         # city or doc_ids alone select from each notebook's own default data (05: the bundled hailar)
-        defaults = {None} if params.get("corpus") or params.get("corpus_path") else \
-            {_parameters(read_notebook(path)).get("corpus") for path in paths}
+        defaults = [None] if params.get("corpus") or params.get("corpus_path") else \
+            [_parameters(read_notebook(path)).get("corpus") for path in paths]
+        defaults = {d if isinstance(d, str) else None for d in defaults}   # a name, or the seeds
         try:
             for default in sorted(defaults, key=str):
                 _load_selection(params, default)
@@ -419,45 +429,6 @@ def export_html(nb, *, mode: str = "report", title: str | None = None, font_url:
     return body
 
 
-def _data_cell(head: Mapping[str, Any]) -> str:
-    """The first sentence of a notebook's **Data:** line, `code` as <code>: what it reads by
-    default (notebook 05 reads a bundled corpus, the others the seeds)."""
-    data = " ".join((head.get("data") or "").split())
-    first = re.match(r".*?[.。](?=\s|$)|.*", data).group()
-    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(first))
-
-
-def _index_html(rendered: list[RenderedNotebook], params: Mapping[str, Any], mode: str,
-                font_url: str | None = None) -> str:
-    # Without data parameters, each page reads its own default: the index says which.
-    by_default = not any(params.get(key) is not None for key in _DATA_PARAMS)
-    rows = []
-    for item in rendered:
-        head = notebook_header(item.source)
-        data = f"<td>{_data_cell(head)}</td>" if by_default else ""
-        rows.append(
-            "<tr><td>{num}</td><td><a href=\"{href}\">{title}</a></td><td>{minutes}</td><td>{q}</td>{data}</tr>".format(
-                num=html.escape(item.name[:2]), href=html.escape(item.html.name if item.html else ""),
-                title=html.escape(head["title"] or item.name), minutes=head["minutes"] or "",
-                q=html.escape(head["question"] or ""), data=data))
-    shown = ", ".join(f"{k}={v if not isinstance(v, list) else ','.join(v)}" for k, v in params.items()
-                      if v is not None)
-    subtitle = (f"Parameters: {html.escape(shown)}" if shown else "Default parameters" +
-                (": each notebook reads the data its row names" if by_default else ""))
-    data_head = "<th>Data</th>" if by_default else ""
-    return f"""<!DOCTYPE html>
-<html lang="zh"><head><meta charset="utf-8"><title>policytext reports</title>
-{_FONT_CSS.format(url=html.escape(font_url)) if font_url else ""}<style>body{{font-family:"policytext-cjk",sans-serif;max-width:60em;margin:2em auto}}td,th{{padding:.3em .8em;text-align:left;
-vertical-align:top}}tr:nth-child(even){{background:#f4f4f4}}</style></head>
-<body><h1>policytext reports</h1>
-<p>{subtitle}. Mode: {html.escape(mode)}.</p>
-<table><thead><tr><th>#</th><th>Notebook</th><th>Minutes</th><th>Question</th>{data_head}</tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody></table></body></html>
-"""
-
-
 # ---------------------------------------------------------------- scheduling (longest first)
 
 _DURATIONS = "render-durations"  # cache namespace: seconds of each notebook's last render
@@ -544,7 +515,8 @@ def render_notebooks(out: str | Path = "reports", *, params: Mapping[str, Any] |
         font_url = ship_web_font(build)
         rendered = _render_all(paths, params, build, mode=mode, workers=workers, timeout=timeout,
                                font_url=font_url, say=say)
-        write_file(build, "index.html", _index_html(rendered, params, mode, font_url))
+        font_css = _FONT_CSS.format(url=html.escape(font_url)) if font_url else ""
+        write_file(build, "index.html", index_html(rendered, params, mode, font_css=font_css))
         publish(build, out)
     for item in rendered:
         item.html = out / item.html.name

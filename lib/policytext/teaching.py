@@ -11,11 +11,12 @@ This module reads and writes notebook files only; executing them is `policytext.
 from __future__ import annotations
 
 import copy
+import html
 import json
 import re
 import sys
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
@@ -24,8 +25,11 @@ from .errors import RenderError
 __all__ = [
     "NOTEBOOKS_DIR", "NOTEBOOK_GLOB", "SOLUTION_PLACEHOLDER", "STUDENT_DIR",
     "notebook_paths", "read_notebook", "notebook_header", "notebook_index", "readme_table",
-    "student_copy", "student_copies", "write_student_copies",
+    "student_copy", "student_copies", "write_student_copies", "index_html", "DATA_PARAMS",
 ]
+
+# Parameters that select the documents a notebook reads.
+DATA_PARAMS = ("corpus", "corpus_path", "city", "doc_ids")
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
@@ -137,6 +141,47 @@ def readme_table(folder: str | Path | None = None, *, link_prefix: str = "notebo
     return "\n".join(lines) + "\n"
 
 
+# ---------------------------------------------------------------- the index page of a render
+
+def _data_cell(head: Mapping[str, Any]) -> str:
+    """The first sentence of a notebook's **Data:** line, `code` as <code>: what it reads by
+    default (notebook 05 reads a bundled corpus, the others the seeds)."""
+    data = " ".join((head.get("data") or "").split())
+    first = re.match(r".*?[.。](?=\s|$)|.*", data).group()
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(first))
+
+
+def index_html(rendered, params: Mapping[str, Any], mode: str, *, font_css: str = "") -> str:
+    """The index page of a render: one row per rendered notebook (number, link, minutes, question
+    and, without data parameters, the data it reads by default); ``rendered`` items have name,
+    source and html (render.RenderedNotebook)."""
+    # Without data parameters, each page reads its own default: the index says which.
+    by_default = not any(params.get(key) is not None for key in DATA_PARAMS)
+    rows = []
+    for item in rendered:
+        head = notebook_header(item.source)
+        data = f"<td>{_data_cell(head)}</td>" if by_default else ""
+        rows.append(
+            "<tr><td>{num}</td><td><a href=\"{href}\">{title}</a></td><td>{minutes}</td><td>{q}</td>{data}</tr>".format(
+                num=html.escape(item.name[:2]), href=html.escape(item.html.name if item.html else ""),
+                title=html.escape(head["title"] or item.name), minutes=head["minutes"] or "",
+                q=html.escape(head["question"] or ""), data=data))
+    shown = ", ".join(f"{k}={v if not isinstance(v, list) else ','.join(v)}" for k, v in params.items()
+                      if v is not None)
+    subtitle = (f"Parameters: {html.escape(shown)}" if shown else "Default parameters" +
+                (": each notebook reads the data its row names" if by_default else ""))
+    data_head = "<th>Data</th>" if by_default else ""
+    return f"""<!DOCTYPE html>
+<html lang="zh"><head><meta charset="utf-8"><title>policytext reports</title>
+{font_css}<style>body{{font-family:"policytext-cjk",sans-serif;max-width:60em;margin:2em auto}}td,th{{padding:.3em .8em;text-align:left;
+vertical-align:top}}tr:nth-child(even){{background:#f4f4f4}}</style></head>
+<body><h1>policytext reports</h1>
+<p>{subtitle}. Mode: {html.escape(mode)}.</p>
+<table><thead><tr><th>#</th><th>Notebook</th><th>Minutes</th><th>Question</th>{data_head}</tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody></table></body></html>
+"""
 
 
 # ---------------------------------------------------------------- student copies
