@@ -46,6 +46,17 @@ def test_a_folder_reads_every_report_in_it_with_its_table(tmp_path, capsys):
     assert set(_csv(capsys)["doc"]) == {"2021/report.txt", "2022/report.txt"}
 
 
+def test_every_column_that_names_a_document_names_its_file(tmp_path, capsys):
+    # the 2022 report states two results for 2021: the second is listed in other_achieved
+    folder = _folder(tmp_path)
+    (folder / "2022" / "report.txt").write_text(REPORT_2022.replace(
+        "增长7.5%。", "增长7.5%。全年地区生产总值增长7.4%。"), encoding="utf-8")
+    assert main(["targets", str(folder), "--csv"]) == 0
+    row = _csv(capsys).set_index("year").loc[2021]
+    assert row["achieved_doc"] == "2022/report.txt" and "a22" not in row["other_achieved"]
+    assert "(2022/report.txt)" in row["other_achieved"]
+
+
 def test_a_folder_gives_what_its_files_give(tmp_path, capsys):
     folder = _folder(tmp_path, table=False)
     files = [str(folder / "2021" / "report.txt"), str(folder / "2022" / "report.txt")]

@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -120,13 +121,23 @@ def _themes_table(paths: list[str]):
     return _by_file(textstat_themes(tokens(corpus)), corpus, ["doc"])
 
 
-def _by_file(frame, corpus, columns: list[str]):
-    """``columns`` (document ids) as the files are named: every command's ``doc`` is the file
-    name, its path in a folder given (2021/report.txt), whatever id metadata.csv gives it."""
+def _file_names(corpus) -> dict[str, str]:
+    """Document id -> the file as the commands name it: its name, its path in a folder given
+    (2021/report.txt), whatever id metadata.csv gives it."""
+    return {doc.id: str(doc.meta["file"] or doc.id) for doc in corpus}
+
+
+def _by_file(frame, corpus, columns: list[str], *, listed: tuple[str, ...] = ()):
+    """``columns`` (document ids) and the ids in parentheses of the ``listed`` columns
+    (other_targets: 8% (a21); 7% (a22)) as the files are named."""
     if not frame.empty:
-        names = {doc.id: str(doc.meta["file"] or doc.id) for doc in corpus}
+        names = _file_names(corpus)
         for column in columns:
             frame[column] = frame[column].map(lambda d: names.get(d, d))
+        for column in listed:
+            frame[column] = frame[column].map(lambda text: re.sub(
+                r"\(([^()]*)\)", lambda m: f"({names.get(m.group(1), m.group(1))})", text)
+                if isinstance(text, str) else text)
     return frame
 
 
@@ -163,13 +174,14 @@ def _attainment_table(paths: list[str]):
 
     corpus = _load(paths)
     notes = []
-    unknown = [doc.id for doc in corpus if not doc.meta["place"]]
+    names = _file_names(corpus)
+    unknown = [names[doc.id] for doc in corpus if not doc.meta["place"]]
     if unknown and len(unknown) == len(corpus):
         notes.append("no place in metadata or text of any file: all files are taken as one place")
     elif unknown:
         notes.append(f"no place found for {', '.join(unknown)}: their place is left empty")
     table = textstat_attainment(quantities(corpus), corpus=corpus)
-    return _by_file(table, corpus, ["target_doc", "achieved_doc"]), notes
+    return _by_file(table, corpus, ["target_doc", "achieved_doc"], listed=("other_targets", "other_achieved")), notes
 
 
 def _targets(args: argparse.Namespace) -> None:
