@@ -500,3 +500,11 @@ def test_where_a_merger_started_has_no_year():
     got = _periods("中职学校由71所优化整合为47所，开发区和工业园区由162个整合为123个。", year=2026, review_year=2025)
     assert got["71所"] == ("achieved", None, "") and got["47所"] == ("achieved", 2025, "2025")
     assert got["162个"] == ("achieved", None, "") and got["123个"] == ("achieved", 2025, "2025")
+
+
+def test_a_level_held_through_a_run_of_years_holds_for_each_of_them():
+    # 江西, 河南, 江苏 2026: not a 2025 result to chart beside 2025's own figure
+    got = _periods("粮食产量连续13年稳定在430亿斤以上，群众安全感连续七年保持98%以上。", year=2026, review_year=2025)
+    assert got["430亿斤以上"] == ("achieved", 2025, "2013–2025")
+    assert got["98%以上"] == ("achieved", 2025, "2019–2025")
+    assert _periods("连续24个月保持两位数增长。", year=2026, review_year=2025)["24个月"][2] == "2025"

@@ -21,7 +21,7 @@ from .quantity_spans import Candidate, find_candidates
 from .quantity_subject import IndicatorResolver, SubjectMemory, clause_of, resolve_subject
 from .quantity_time import (AVG_RATE, PeriodContext, horizon_at, horizon_marks, is_rate_over_span, month_of,
                             period_for, period_label, review_year_of, starts_span, year_for, year_of_months)
-from .quantity_periods import span_in
+from .quantity_periods import cn_int, span_in
 from .structure import Paragraph, Sentence, part_finder, split_paragraphs, split_sentences
 
 __all__ = ["extract_quantities"]
@@ -140,6 +140,8 @@ _MEAN_PER_YEAR = re.compile(r"(?:年均|平均每年|每年平均)$")
 _PER_YEAR_AMOUNT = re.compile(r"(?:年均|平均每年|每年平均|每年)"
                               r"(?!增长|递增|增加|提高|提升|下降|降低|减少|增速|增幅|浓度|值|气温|降水|降雨)")
 
+# 连续13年稳定在430亿斤以上: a level held through a run of years
+_RUN_OF_YEARS = re.compile(r"连续([0-9]{1,2}|[一二两三四五六七八九十]{1,3})年(?:稳定|保持|稳居|位居|站稳)?在?$")
 # 每年…每人每次不少于1亩: a norm per person or per event, no amount of the year
 _PER_HEAD = re.compile(r"每(?:人|次|户|个|亩|吨)")
 
@@ -192,6 +194,9 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
         timed_as = "avg_change" if per_year else timed_as
     p0, p1 = period_for(text[:offset], clause_pre, measure=timed_as, label=label, year=y,
                         review_year=review_year, context=ctx.periods, position=c.start, section=section)
+    if measure == "level" and p0 == p1 and p1 is not None and (run := _RUN_OF_YEARS.search(clause_pre)):
+        n = int(run.group(1)) if run.group(1).isdigit() else cn_int(run.group(1))
+        p0 = p1 - n + 1 if 1 < n < 100 else p0      # 粮食产量连续13年稳定在430亿斤以上: each year of the run
     if measure == "change" and label == "target" and section is not None and p0 == p1 and p1 == section[1]:
         # 力争外贸进出口总值翻一番, 单位GDP能耗降低13.5%, 人均预期寿命再提高1.5岁 in a “十五五” plan: a
         # change over the plan, not in its last year
