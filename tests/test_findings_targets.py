@@ -181,3 +181,19 @@ def test_tracked_series_keeps_registry_indicators_and_series_judged_twice():
         "year only) are left out here; `policytext targets` lists every pair.")
     assert md_attainment_scope(HAILAR, tracked_series(HAILAR)) == ""      # nothing left out: nothing said
     assert tracked_series(table, min_years=3)["indicator"].unique().tolist() == [GDP]
+
+
+def test_md_restated_verdicts_names_the_verdicts_judged_on_figures_later_restated():
+    from policytext.findings_revisions import md_restated_verdicts
+
+    restated = pd.DataFrame([{"place": "海拉尔区", "indicator": GDP, "measure": "level", "kind": "restated base",
+                              "earlier_year": 2016, "later_year": 2018, "restatement_cue": "数据不实"}]
+                            ).reindex(columns=REVISION_COLUMNS)
+    # HAILAR judges 2012, 2013, 2015 and 2018: the first three rest on the old base
+    assert md_restated_verdicts(HAILAR, restated) == (
+        "3 of these verdicts rest on results a later report restated on a new base it names (地区生产总值 "
+        "2012–2015; section 2 gives the sentences): those targets were judged by figures the place itself "
+        "later put right.")
+    # a restatement no report names (a change of that size is possible too) says nothing here
+    assert md_restated_verdicts(HAILAR, restated.assign(restatement_cue="")) == ""
+    assert md_restated_verdicts(HAILAR, restated.iloc[0:0]) == ""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .findings import fmt_count, fmt_figure, fmt_list, md_escape, nothing_to_show
 
-__all__ = ["md_revisions", "md_restated"]
+__all__ = ["md_revisions", "md_restated", "md_restated_verdicts"]
 
 
 def md_revisions(table, *, top: int = 5) -> str:
@@ -78,3 +78,28 @@ def md_restated(table) -> str:
             f"{'moves' if len(restated) == 1 else 'move'} between reports in a way the growth the reports state "
             f"cannot explain (the widest gap: {widest}): the series were restated on a new base{caveat}, so compare "
             "levels within one report, not across reports. Notebook 05 (section 2) lists them with both sentences.")
+
+
+def md_restated_verdicts(attainment, revisions) -> str:
+    """The judged target–result pairs whose result a later report restated on a new base it
+    names (剔除虚增空转因素, 数据不实): the same place and indicator, up to the last year stated on
+    the old base. Their verdicts rest on the old figures; "" when there are none."""
+    named = revisions[(revisions["kind"] == "restated base")
+                      & (revisions["restatement_cue"].fillna("") != "")] if len(revisions) else revisions
+    judged = attainment[attainment["met"].notna() & attainment["year"].notna()] if len(attainment) else attainment
+    listed = []
+    for (place, indicator), g in judged.groupby(["place", "indicator"], sort=False):
+        restated = named[(named["place"] == place) & (named["indicator"] == indicator)]
+        if len(restated):
+            before = g[g["year"] <= restated["earlier_year"].max()]
+            years = sorted({int(y) for y in before["year"]})
+            if years:
+                span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+                listed.append((len(before), f"{md_escape(indicator)} {span}"))
+    if not listed:
+        return ""
+    n = sum(k for k, _ in listed)
+    return (f"{fmt_count(n, 'of these verdicts', 'of these verdicts')} {'rests' if n == 1 else 'rest'} on results a "
+            f"later report restated on a new base it names ({fmt_list([text for _, text in listed])}; section 2 "
+            "gives the sentences): those targets were judged by figures the place itself later put right.")
+

@@ -19,7 +19,7 @@ from collections import Counter
 from .findings import (fmt_count, fmt_list, fmt_percent, md_crosssection_source, md_escape, md_shared_indicators,
                        nothing_to_show)
 from .findings_attainment import md_attainment, md_attainment_scope
-from .findings_revisions import md_restated, md_revisions
+from .findings_revisions import md_restated, md_restated_verdicts, md_revisions
 from .metadata import doc_type_name
 from .numbers import written_fan
 
@@ -29,8 +29,8 @@ __all__ = [
     "timeline_place", "md_timeline", "md_conclusions",
     # notebook 05
     "md_selection", "md_selection_fallback", "attainment_choices", "md_attainment", "md_attainment_scope",
-    "md_possible_results", "table_attainment", "table_attainment_summary", "md_revisions", "table_revisions",
-    "md_crosssection_source", "md_shared_indicators", "table_crosssection",
+    "md_possible_results", "table_attainment", "table_attainment_summary", "md_revisions", "md_restated_verdicts",
+    "table_revisions", "md_crosssection_source", "md_shared_indicators", "table_crosssection",
 ]
 
 # notebook 04
