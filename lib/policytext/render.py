@@ -133,7 +133,8 @@ def validate_params(params: Mapping[str, Any], paths: Iterable[Path]) -> dict[st
     """
     params = dict(params)
     paths = list(paths)
-    declared = sorted({name for path in paths for name in _parameters(read_notebook(path))})
+    cells = [_parameters(read_notebook(path)) for path in paths]     # each notebook read once
+    declared = sorted({name for cell in cells for name in cell})
     unknown = [key for key in params if key not in declared]
     if unknown:
         raise RenderError(f"unknown parameter(s) {', '.join(unknown)}; the notebooks take: "
@@ -152,7 +153,7 @@ def validate_params(params: Mapping[str, Any], paths: Iterable[Path]) -> dict[st
     if any(params.get(key) is not None for key in DATA_PARAMS):
         # city or doc_ids alone select from each notebook's own default data (05: the bundled hailar)
         defaults = [None] if params.get("corpus") or params.get("corpus_path") else \
-            [_parameters(read_notebook(path)).get("corpus") for path in paths]
+            [cell.get("corpus") for cell in cells]
         defaults = {d if isinstance(d, str) else None for d in defaults}   # a name, or the seeds
         try:
             for default in sorted(defaults, key=str):
