@@ -149,7 +149,7 @@ def _one_value_for_both(written: str, sentence, text: str) -> bool:
     after both halves (城镇、农村常住居民人均可支配收入均增长8%)."""
     if not (written.startswith("城乡") and len(written) > 3 and isinstance(sentence, str)):
         return False
-    alone = re.escape(text) + r"(?![、和与及]?[0-9０-９])"
+    alone = _alone(text)
     return (re.search(re.escape(written) + _BOTH + alone, sentence) is not None
             or ("城镇" in sentence and "农村" in sentence and re.search(ONE_FOR_BOTH + alone, sentence) is not None))
 
@@ -157,10 +157,15 @@ def _one_value_for_both(written: str, sentence, text: str) -> bool:
 def _growth_of_both(r: dict, written: str) -> bool:
     """城乡居民可支配收入增长18%, a target: the promise is made for each half (reports state the
     town and country results, never one for both), though 分别 is not written; a level in 元 is not."""
-    alone = re.escape(str(r.get("text"))) + r"(?![、和与及]?[0-9０-９])"     # 分别增长7.5%和8%: read in order
+    alone = _alone(str(r.get("text")))      # 分别增长7.5%和8%: two values, read in order
     return (r.get("label") == "target" and r.get("unit") == "%" and r.get("measure") in ("change", "avg_change")
             and written.startswith("城乡居民") and "收入" in written and "比" not in written
             and re.search(alone, str(r.get("sentence"))) is not None)
+
+
+def _alone(text: str) -> str:
+    """A pattern for the value written ``text`` with no second value listed right after it."""
+    return re.escape(text) + r"(?![、和与及]?[0-9０-９])"
 
 
 _BOTH = r"分别(?:比上年)?(?:增长|提高|增加|达到|上涨)?"
