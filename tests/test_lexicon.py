@@ -1,7 +1,9 @@
 """Word lists (policytext.lexicon): the policy lexicon, stopwords and jieba's dictionary."""
 import sys
 
-from policytext.engine import jieba_tokenizer
+import pytest
+
+from policytext.engine import ENGINES, jieba_tokenizer, segmenter
 from policytext.lexicon import (LEXICON_PATH, STOPWORDS_PATH, dictionary, lexicon, stopwords,
                                 versions)
 
@@ -95,3 +97,19 @@ def test_a_stale_dictionary_index_is_not_used(tmp_path):
     assert LEX._read_index(stale, "0" * 64).freq("乡") == 7
     stale.write_bytes(b"not zlib")
     assert LEX._read_index(stale, "0" * 64) is None
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("text, cut", [
+    # a listed term must not take a character of the word before it (2026-12-03 additions)
+    ("严格落实食品药品安全监管制度", "严格|落实|食品药品|安全监管|制度"),
+    ("确保民生工作取得新成绩", "确保|民生|工作|取得|新|成绩"),
+    ("入选国家5A级景区", "入选|国家|5A级景区"),
+    ("金融机构人民币存贷款余额分别增长", "金融机构|人民币|存贷款余额|分别|增长"),
+    ("让民营企业家安心谋发展", "让|民营企业家|安心|谋发展"),
+    # two words jieba itself cuts apart: 有|效应|对, 占|比
+    ("积极有效应对外部环境冲击", "积极|有效|应对|外部环境|冲击"),
+    ("制造业投资占比达到", "制造业|投资|占比|达到"),
+])
+def test_listed_terms_leave_the_neighbouring_word_whole(engine, text, cut):
+    assert "|".join(segmenter(engine).cut(text)) == cut

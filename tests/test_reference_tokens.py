@@ -18,6 +18,11 @@ Remade a fourth time for lexicon additions (policy_lexicon_v1, 2026-12-03: 科�
 Seeds 9 changes (扩|面 -> 扩面 4, 质|效 -> 质效 2, 提振, 低碳, 低碳化), 海拉尔 18 (棚|改 -> 棚改 14,
 扩面 3, 质效 1), provinces2026 170 (科创 30, 质效 24, 提振 19, 营收 14 …; 零碳工厂 -> 零碳|工厂 7,
 no longer a corpus term; 用|地质|效 -> 用地|质效 and 发行科|创 -> 发行|科创 once each).
+Remade a fifth time for lexicon additions (policy_lexicon_v1, 2026-12-03, second addition) that
+stop a listed term from taking a neighbour's character: seeds 5 changes (占|比 -> 占比 3, 5|A级景区,
+食品|药品安全 -> 食品药品|安全), 海拉尔 14 (食品药品 7, 有|效应|对 -> 有效|应对 2, 确|保民生 -> 确保|民生,
+民营企业|家, 4A/5A级景区, 确保安全 -> 确保|安全), provinces2026 88 (占比 42, 有效|应对 14, 设区市 8 (now a
+corpus term), 5A级景区 5, 食品药品 7, 农产品加工业 5, 应|对外部 -> 应对|外部 2, 存贷款余额, 创新药械 …).
 """
 import gzip
 import hashlib
