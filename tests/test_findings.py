@@ -117,8 +117,28 @@ def test_top_terms_take_the_rate_the_chart_shows():
     freq = pd.DataFrame({"term": ["经济", "生态", "文化", "经济"], "count": [10, 5, 5, 2],
                          "per_10k": [100.04, 50.0, 50.0, 20.0], "group": ["a", "a", "a", "b"]})
     text = F.top_terms(freq, n=2)
-    assert "**a**: 经济 (100.0), 文化 (50.0)" in text  # ties by term: 文化 before 生态
+    # a term tied with the last one shown is shown too (ordered by term: 文化 before 生态)
+    assert "**a**: 经济 (100.0), 文化 (50.0), 生态 (50.0)" in text
     assert "**b**: 经济 (20.0)" in text
+    assert "**a**: 经济 (100.0)\n" in F.top_terms(freq, n=1)
+
+
+def test_with_ties_keeps_every_row_tied_with_the_last():
+    ranked = pd.DataFrame({"term": list("abcde"), "n": [9, 5, 5, 5, 1]})
+    assert list(F.with_ties(ranked, 2, "n")["term"]) == ["a", "b", "c", "d"]
+    assert list(F.with_ties(ranked, 1, "n")["term"]) == ["a"]
+    assert list(F.with_ties(ranked, 4, "n")["term"]) == ["a", "b", "c", "d"]
+    assert list(F.with_ties(ranked, 9, "n")["term"]) == list("abcde")
+
+
+def test_cleaning_summary_names_every_report_tied_for_most():
+    removed = pd.DataFrame({"doc": ["b_int", "b_int", "c_feat", "c_feat", "a_gov"],
+                            "reason": ["share", "byline", "share", "byline", "share"], "text": ["分享"] * 5})
+    text = F.cleaning_summary(removed, DOCS)
+    assert "most from b\\_int and c\\_feat (2 lines each)" in text
+    assert "The commonest reason is share (3 lines)." in text
+    text = F.cleaning_summary(removed.iloc[:4], DOCS)
+    assert "The commonest reasons are byline and share (2 lines each)." in text
 
 
 def test_term_contexts_share_in_plan_of_headed_parts_only():
@@ -155,8 +175,8 @@ def test_collocations_and_slogans():
                              "national": [True, True, False], "doc_ids": ["a,b", "a", "b"]})
     text = F.slogan_layers(national, {"a": "甲市", "b": "乙市"})
     assert "Only 甲市" not in text and "Only 乙市: 一核三带." in text
-    assert text.endswith("National formulas that one place alone uses: 五位一体 (甲市); that follows its kind "
-                         "of text or its years, not a programme of its own.")
+    assert text.endswith("National formulas that one place alone uses: 五位一体 (甲市); they are not counted as "
+                         "that place's own.")
 
 
 def test_longest_series_follows_one_place_and_one_kind():

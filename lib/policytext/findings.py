@@ -20,7 +20,7 @@ from .dfm import MISSING
 from .metadata import doc_type_name
 
 __all__ = [
-    "md_escape", "fmt_number", "fmt_figure", "fmt_percent", "fmt_count", "fmt_list", "nothing_to_show",
+    "md_escape", "fmt_number", "fmt_figure", "fmt_percent", "fmt_count", "fmt_list", "nothing_to_show", "with_ties",
     # corpus and term frequency (notebooks 00-03; the theme comparison's own are in findings_themes)
     "corpus_summary", "input_notes", "length_contrast", "cleaning_summary", "parts_summary", "segmentation_summary",
     "discovery_summary", "top_terms", "distinctive_terms", "term_contexts", "dispersion",
@@ -72,6 +72,15 @@ def fmt_list(items, *, limit: int | None = None) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def with_ties(ranked: pd.DataFrame, n: int, column: str) -> pd.DataFrame:
+    """The first ``n`` rows of a table sorted on ``column``, and the rows after them tied with the
+    n-th: a sentence naming "the top three" must not drop a fourth with the same count."""
+    if len(ranked) <= n or n <= 0:
+        return ranked
+    rest = ranked.iloc[n:]
+    return pd.concat([ranked.iloc[:n], rest[rest[column] == ranked[column].iloc[n - 1]]])
 
 
 def fmt_count(n: int, noun: str, plural: str | None = None) -> str:
@@ -181,13 +190,20 @@ def cleaning_summary(removed: pd.DataFrame, docs: pd.DataFrame) -> str:
             "cleaning", "no line was removed from the selected reports")
     chars = removed["text"].str.len().sum()
     raw = docs["n_raw_chars"].sum() if "n_raw_chars" in docs else 0
-    per_doc = removed["doc"].value_counts()
-    reasons = removed["reason"].value_counts()
+    per_doc, reasons = removed["doc"].value_counts(), removed["reason"].value_counts()
     share = f", {fmt_percent(100 * chars / raw)} of the raw text" if raw else ""
+    one_reason = (reasons == reasons.iloc[0]).sum() == 1
     return (f"Cleaning removed {fmt_count(len(removed), 'line')} ({fmt_number(chars, decimals=0)} characters{share}) "
-            f"from {fmt_count(len(per_doc), 'report')}; most from {md_escape(per_doc.index[0])} "
-            f"({fmt_count(int(per_doc.iloc[0]), 'line')}). The commonest reason is {md_escape(reasons.index[0])} "
-            f"({fmt_count(int(reasons.iloc[0]), 'line')}).") + (f" {joined}" if joined else "")
+            f"from {fmt_count(len(per_doc), 'report')}; most from {_most(per_doc, 'line')}. The commonest "
+            f"{'reason is' if one_reason else 'reasons are'} {_most(reasons, 'line')}.") + (f" {joined}" if joined else "")
+
+
+def _most(counts: pd.Series, noun: str) -> str:
+    """The items of a value_counts() series with the highest count, ties included: "a (13 lines)",
+    "a, b and c (13 lines each)"."""
+    top = sorted(str(k) for k in counts.index[counts == counts.iloc[0]])
+    each = " each" if len(top) > 1 else ""
+    return f"{fmt_list(top)} ({fmt_count(int(counts.iloc[0]), noun)}{each})"
 
 
 def parts_summary(shares: pd.DataFrame) -> str:
@@ -245,7 +261,7 @@ def top_terms(freq: pd.DataFrame, *, n: int = 3, value: str = "per_10k") -> str:
         return nothing_to_show("term frequency", "no term was counted")
     lines, term = [], _term(freq)
     for group, part in freq.groupby("group", sort=False):
-        top = part.sort_values([value, term], ascending=[False, True], kind="stable").head(n)
+        top = with_ties(part.sort_values([value, term], ascending=[False, True], kind="stable"), n, value)
         terms = ", ".join(f"{md_escape(t)} ({fmt_number(v)})" for t, v in zip(top[term], top[value]))
         lines.append(f"- **{md_escape(group)}**: {terms}")
     unit = "per 10,000 terms" if value == "per_10k" else value
@@ -257,7 +273,8 @@ def distinctive_terms(table: pd.DataFrame, *, n: int = 3, key: str = "doc") -> s
     if table.empty or table[key].nunique() < 2:
         return nothing_to_show("distinctive terms", "TF-IDF needs at least two reports")
     term = _term(table)
-    lines = [f"- **{md_escape(doc)}**: {fmt_list(part.sort_values('rank')[term].head(n))}"
+    score = "score" if "score" in table else "rank"
+    lines = [f"- **{md_escape(doc)}**: {fmt_list(with_ties(part.sort_values('rank', kind='stable'), n, score)[term])}"
              for doc, part in table.groupby(key, sort=False)]
     return "What each report says that the others rarely do (top TF-IDF terms):\n\n" + "\n".join(lines)
 
@@ -330,13 +347,14 @@ def slogan_layers(slogans: pd.DataFrame, place_of: dict) -> str:
         own = slogans.loc[used_in.map(lambda s: s == {place}) & ~national, "slogan"]
         if len(own):
             sentences.append(f"Only {md_escape(place)}: {fmt_list(own, limit=6)}.")
-    # a national formula in one place only follows its kind of text or year, not a local programme
+    # a national formula in one place only is no local programme (why the others lack it, kind of text,
+    # year or chance, the table cannot say)
     alone = [f"{md_escape(slogan)} ({md_escape(next(iter(where)))})" for slogan, where, is_national in
              zip(slogans["slogan"], used_in, national) if is_national and len(where) == 1]
     if alone:
         sentences.append(f"National formulas that one place alone uses: {', '.join(alone[:6])}"
-                         f"{f' and {len(alone) - 6} more' if len(alone) > 6 else ''}; that follows its kind of "
-                         "text or its years, not a programme of its own.")
+                         f"{f' and {len(alone) - 6} more' if len(alone) > 6 else ''}; they are not counted "
+                         "as that place's own.")
     return " ".join(sentences) + aside
 
 
@@ -411,7 +429,7 @@ def place_profiles(freq: pd.DataFrame, docs: pd.DataFrame, *, n: int = 5) -> str
         # the group of the documents without a place (dfm.MISSING) is said as such, with their ids
         mine = docs[unnamed] if place == MISSING else docs[docs["place"].astype(str) == str(place)]
         kinds = ", ".join(f"{md_escape(k)} ×{c}" for k, c in mine["doc_type"].map(doc_type_name).value_counts().items())
-        top = freq[freq["group"] == place].sort_values("per_10k", ascending=False, kind="stable").head(n)
+        top = with_ties(freq[freq["group"] == place].sort_values("per_10k", ascending=False, kind="stable"), n, "per_10k")
         terms = ", ".join(f"{md_escape(t)} ({fmt_number(v)})" for t, v in zip(top[_term(top)], top["per_10k"]))
         name = (f"no place given: {fmt_list(list(mine['id']))}" if place == MISSING
                 else md_escape(place))

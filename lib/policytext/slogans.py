@@ -95,8 +95,8 @@ _PLACE_AFTER = re.compile("广场|公园|园区|小区|大厦|大楼|医院|学�
 
 
 # Formulas of the Party centre and the State Council that any formal political text may repeat
-# (CPC documents and national work reports, 1990s-2025): where one place alone uses one, that
-# follows its kind of text or year, not a programme of its own. Only marks the table (`national`).
+# (CPC documents and national work reports, 1990s-2025): where one place alone uses one, it is still
+# no programme of that place's own. Only marks the table (`national`).
 NATIONAL_SLOGANS = frozenset("""
 四个全面 五位一体 四个意识 四个自信 两个维护 两个确立 两个一百年 三严三实 两学一做 八项规定 四风 一带一路
 两不愁三保障 两不愁 三保障 三大攻坚战 六稳 六保 放管服 三去一降一补 五大发展理念 三新一高 两个结合
