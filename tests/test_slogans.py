@@ -85,6 +85,10 @@ def test_textstat_slogans_counts_quoted_and_unquoted_with_raw_offsets():
     assert "三新一高" in first.example
     assert t["slogan"].tolist()[2] == "两个维护"   # sorted by count, docfreq, then slogan
     assert t.set_index("slogan")["national"].to_dict() == {"三新一高": True, "四个意识": True, "两个维护": True}
+    # national programmes named by a numeral (三北 shelterbelts, 能耗双控, 双一流 universities) too
+    c2 = corpus({"a": "推进“三北”工程，落实能耗“双控”，建设“双一流”高校；实施“一核三带”。"})
+    assert textstat_slogans(c2).set_index("slogan")["national"].to_dict() == {
+        "三北": True, "双控": True, "双一流": True, "一核三带": False}
     assert textstat_slogans(c, min_count=2)["slogan"].tolist() == ["四个意识", "三新一高"]
     with pytest.raises(ParameterError):
         textstat_slogans(c, min_count=0)
