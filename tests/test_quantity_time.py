@@ -500,6 +500,11 @@ def test_where_a_merger_started_has_no_year():
     got = _periods("中职学校由71所优化整合为47所，开发区和工业园区由162个整合为123个。", year=2026, review_year=2025)
     assert got["71所"] == ("achieved", None, "") and got["47所"] == ("achieved", 2025, "2025")
     assert got["162个"] == ("achieved", None, "") and got["123个"] == ("achieved", 2025, "2025")
+    # 广西 2026: without 由, the merger's verb alone says where it started
+    got = _periods("改革加快落实，188个园区整合优化为120个，35个机构精简为28个。", year=2026, review_year=2025)
+    assert got["188个"] == ("achieved", None, "") and got["120个"] == ("achieved", 2025, "2025")
+    assert got["35个"] == ("achieved", None, "") and got["28个"] == ("achieved", 2025, "2025")
+    assert _periods("新建园区12个。", year=2026, review_year=2025)["12个"] == ("achieved", 2025, "2025")
 
 
 def test_a_level_held_through_a_run_of_years_holds_for_each_of_them():

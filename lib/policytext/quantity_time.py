@@ -479,8 +479,14 @@ def month_of(year: int | None, text: str) -> int | None:
 
 # ------------------------------------------------------------------ year of one value
 
+# 188个园区整合优化为120个: a merger says where it started without 由
+_MERGED_INTO = re.compile(r"[0-9０-９.．,]+[^0-9,，;；。]{0,8}?(?:整合|合并|归并|撤并|精简|压减|缩减)(?:优化)?为")
+
+
 def starts_span(sentence: str, offset: int) -> bool:
-    """True for the first value of 从X增至Y / 由X提高到Y: the level things start from."""
+    """True for the first value of 从X增至Y / 由X提高到Y / X个…整合为Y个: the level things start from."""
+    if _MERGED_INTO.match(sentence, offset) is not None:
+        return True
     return _FROM_VALUE.search(sentence, 0, offset) is not None and _TO_VERB.match(sentence, offset) is not None
 
 
