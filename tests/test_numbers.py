@@ -40,6 +40,10 @@ def test_chinese_numeral_quantities():
     assert _found("占百分之六点五") == [("百分之六点五", 6.5, "", "percent")]
     assert _found("突破千亿元") == [("千亿", 1000.0, "亿", "chinese")]
     assert _found("经济总量翻一番") == [("翻一番", 1.0, "", "fan")]
+    # 翻番 alone is 翻一番 (安徽, 江西, 青海 2026); 双翻番 does not say which two things doubled
+    assert _found("进出口总值实现翻番") == [("翻番", 1.0, "", "fan")]
+    assert _found("人均收入翻了两番") == [("翻了两番", 2.0, "", "fan")]
+    assert _found("实现“双翻番”") == []
     assert _found("完成三点五万套") == [("三点五万", 3.5, "万", "chinese")]
     # the range end of 百分之八至九 is read by quantities(); here only the start is a number
     assert _found("百分之八至九")[0] == ("百分之八", 8.0, "", "percent")

@@ -88,7 +88,8 @@ _PRINTED = str.maketrans({"·": ".", " ": None, "\u3000": None, "\xa0": None})
 _CN_CHARS = "零〇○一二两三四五六七八九十百千万亿"
 _CN_RUN_RE = re.compile(f"[{_CN_CHARS}]+(?:点[{_CN_CHARS}]+)?")
 _PERCENT_CN_RE = re.compile(f"百分之([{_CN_CHARS}]+(?:点[{_CN_CHARS}]+)?)")
-_FAN_RE = re.compile(r"翻(?:了)?([一两二三四五六七八九])番")
+# 翻番 alone is 翻一番 (实现翻番); 双翻番 says two things doubled, without saying which
+_FAN_RE = re.compile(r"(?<!双)翻(?:了)?(?:([一两二三四五六七八九])番|番)")
 
 
 @dataclass(frozen=True)
@@ -332,7 +333,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
             continue
         add(NumberSpan(m.start(), m.end(), m.group(), value, "", "percent"))
     for m in _FAN_RE.finditer(text):
-        add(NumberSpan(m.start(), m.end(), m.group(), float(CN_DIGITS[m.group(1)]), "", "fan"))
+        add(NumberSpan(m.start(), m.end(), m.group(), float(CN_DIGITS[m.group(1)] if m.group(1) else 1), "", "fan"))
     for m in _ARABIC_RE.finditer(text):
         for start, raw in _printed_pieces(m.start(), m.group()):
             try:
