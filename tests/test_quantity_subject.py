@@ -613,7 +613,7 @@ def test_each_value_of_a_list_takes_its_item(text, names):
     # 认定 and 落地 open the object (江西, 海南, 陕西 2026); 落地项目 is a noun
     ("培育认定省级工业设计中心20个以上。", ["省级工业设计中心"]),
     ("落地金融租赁管理型项目公司3家。", ["金融租赁管理型项目公司"]),
-    ("力争签约落地项目投资完成额增长6%。", ["落地项目投资完成额"]),
+    ("力争签约落地项目投资完成额增长6%。", ["签约落地项目投资完成额"]),
     # what was produced is measured by its output (青海 2026); 生产安全 and 生产总值 are nouns
     ("全年生产钾肥757.5万吨、增长1.1%。", ["钾肥产量", "钾肥产量"]),
     ("生产安全事故起数下降18%。", ["生产安全事故起数"]),
@@ -784,3 +784,14 @@ def test_values_are_found_in_their_clause_by_position_not_compared(monkeypatch):
     assert [(r["indicator_text"], r["value"]) for r in rows[:4]] == [
         ("城镇居民人均可支配收入", 4.0), ("农村居民人均可支配收入", 2.0),
         ("城镇居民人均可支配收入", 6.0), ("农村居民人均可支配收入", 7.0)]
+
+
+def test_names_are_not_cut_inside_a_word():
+    # provinces2026 (江西, 河南, 海南, 广西): 等 of 高等 closes no list of examples, a verb before 额
+    # names an amount, and a list too long for a name keeps its last items whole
+    assert indicators("内河高等级航道里程突破1000公里。") == ["内河高等级航道里程"]
+    assert indicators("高等教育毛入学率提高8个百分点。") == ["高等教育毛入学率"]
+    assert indicators("力争签约落地项目投资完成额增长6%。") == ["签约落地项目投资完成额"]
+    assert indicators("资助额达到5亿元。") == ["资助额"]
+    assert indicators("国家自然科学基金项目立项数量和获资助额、国家级科创平台基地数量增长50%。") == [
+        "获资助额国家级科创平台基地"]

@@ -177,6 +177,8 @@ def strip_phrase(phrase: str) -> str:
     if verbs and verbs[-1].group() in ("累计", "累积") and verbs[-1].start() >= 2 and len(phrase) - verbs[-1].end() <= 2:
         # 中欧班列累计开行: 累计 says "in all" before a verb that is no object
         phrase = phrase[:verbs[-1].start()] + phrase[verbs[-1].end():]
+    elif verbs and phrase.startswith("额", verbs[-1].end()):
+        pass                             # 资助额, 补贴额: the verb names an amount; no object follows it
     elif verbs and verbs[-1].end() < len(phrase) - 1:
         phrase = phrase[verbs[-1].end():]
     elif opening and opening.end() < len(phrase) - 1:
@@ -201,17 +203,25 @@ def strip_phrase(phrase: str) -> str:
     phrase = re.sub(r"(?<=..)等$", "", phrase)
     # coordinated nouns before one value read as one name: 地表水、地下水和饮用水达标率
     # 学前教育提升、义务教育改薄等项目: 等 closes a list of examples; the class follows it
-    if "等" in phrase and len(phrase.rsplit("等", 1)[1]) >= 2:
-        phrase = phrase.rsplit("等", 1)[1]
-    if "、" in phrase:           # (not the 及 of 普及率, the 与 of 参与率)
-        phrase = re.sub(r"、|和(?![谐平美睦])|(?<![普涉])及(?!时)|(?<!参)与", "", phrase)
-    phrase = re.sub(r"^[的之]", "", phrase)
-    if len(phrase) > MAX_NAME:
+    examples = list(_EXAMPLES_END.finditer(phrase))
+    if examples and len(phrase) - examples[-1].end() >= 2:
+        phrase = phrase[examples[-1].end():]
+    # (not the 及 of 普及率, the 与 of 参与率)
+    items = _COORD_SEP.split(phrase) if "、" in phrase else [phrase]
+    if sum(map(len, items)) > MAX_NAME:
         # a clause ending in 的 describes the noun after it: cut there rather than mid-word
         head = phrase.rsplit("的", 1)[-1]
-        phrase = head if 4 <= len(head) < len(phrase) else phrase
-        phrase = phrase[-MAX_NAME:]
-    return phrase
+        items = _COORD_SEP.split(head) if 4 <= len(head) < len(phrase) and "、" in head else \
+            [head] if 4 <= len(head) < len(phrase) else items
+    while len(items) > 1 and sum(map(len, items)) > MAX_NAME:
+        items = items[1:]        # still too long: the items nearest the value, none cut in half
+    phrase = re.sub(r"^[的之]", "", "".join(items))
+    return phrase[-MAX_NAME:]
+
+
+# 等 closing a list of examples (not 高等级, 中等, 等于)
+_EXAMPLES_END = re.compile(r"(?<![高中初同])等(?![级于同次化])")
+_COORD_SEP = re.compile(r"、|和(?![谐平美睦])|(?<![普涉])及(?!时)|(?<!参)与")
 
 
 _SPECIFICATION = re.compile(r"^[0-9]+(?:\.[0-9]+)?[万亿]?(?:千伏|千瓦时|千瓦|兆瓦|蒸吨|吨|立方米|米|座|层)级?(?:及以[上下])?的?"
@@ -507,8 +517,9 @@ def spending_indicator(text: str, pre: str, end: int, clause_end: int, previous_
         return (field + head, field + head) if field else ("", "")
     obj = re.sub(r"^了|^[0-9.]+[^0-9]?", "", tail[verb.end():])      # 实施了…, 实施31个教育建设项目
     obj = re.split(r"[0-9,，;；:：。(（“\"]|的", obj, maxsplit=1)[0] if obj else ""
-    if "等" in obj and len(obj.rsplit("等", 1)[1]) >= 2:              # 实施A、B等项目
-        obj = obj.rsplit("等", 1)[1]
+    examples = list(_EXAMPLES_END.finditer(obj))
+    if examples and len(obj) - examples[-1].end() >= 2:               # 实施A、B等项目
+        obj = obj[examples[-1].end():]
     obj = obj.split("、", 1)[0]
     return (obj + head, obj + head) if 1 < len(obj) <= 16 else ("", "")
 
