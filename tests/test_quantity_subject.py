@@ -795,3 +795,9 @@ def test_names_are_not_cut_inside_a_word():
     assert indicators("资助额达到5亿元。") == ["资助额"]
     assert indicators("国家自然科学基金项目立项数量和获资助额、国家级科创平台基地数量增长50%。") == [
         "获资助额国家级科创平台基地"]
+
+
+def test_a_rank_said_before_the_value_is_no_part_of_the_name():
+    # 广西 2026: 高速公路通车里程全国第四、突破1万公里
+    assert indicators("高速公路通车里程全国第四、突破1万公里。") == ["高速公路通车里程"]
+    assert indicators("地区生产总值居全国第8位、达到5万亿元。") == ["地区生产总值"]

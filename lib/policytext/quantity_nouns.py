@@ -152,7 +152,7 @@ def strip_phrase(phrase: str) -> str:
         prev = phrase
         phrase = LEADING_RE.sub("", phrase)
         phrase = _PART_OF_YEAR_AT_END.sub("", phrase)
-        phrase = PREDICATE_RE.sub("", phrase)
+        phrase = _RANK_AT_END.sub("", PREDICATE_RE.sub("", phrase))
         phrase = _strip_unbalanced(re.sub(r"^[“\"「]+|[”\"」]+$", "", phrase))
         # 增长到2020年的152.3亿元, 经济增速2022年以来连续…: a time reference, not part of the name
         phrase = re.sub(r"(?<![较比与由从同0-9])(?:19|20)\d\d(?:年(?:度|底|末|以来)?的?)?$", "", phrase)
@@ -219,6 +219,9 @@ def strip_phrase(phrase: str) -> str:
     return phrase[-MAX_NAME:]
 
 
+# 高速公路通车里程全国第四、突破1万公里: the rank said before the value is no part of the name
+_RANK_AT_END = re.compile(r"(?:(?:居|位居|位列|排名|跃居|升至)?(?:全国|全省|全区|全球|世界|西部|中部|东部)"
+                          r"(?:第[0-9一二三四五六七八九十]+位?|前列|首位|前[0-9一二三四五六七八九十]+位?))[、,，]?$")
 # 等 closing a list of examples (not 高等级, 中等, 等于)
 _EXAMPLES_END = re.compile(r"(?<![高中初同])等(?![级于同次化])")
 _COORD_SEP = re.compile(r"、|和(?![谐平美睦])|(?<![普涉])及(?!时)|(?<!参)与")
