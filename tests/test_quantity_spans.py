@@ -128,6 +128,10 @@ def test_units_ranges_and_relations(text, expected):
     ("10家企业产值达5亿元", [False, False]),
     ("29个省份保供煤炭超35亿吨", [False, False]),
     ("10个先导区集聚核心企业超150家", [False, False]),
+    # how fast or how quickly (江西, 广西 2026); a time cut from a procedure is an amount
+    ("成为全国首个全部设区市通时速350公里高铁的省份", [True]),
+    ("仅用90天建成“南A中心”", [True]),
+    ("审批时间压缩至15天", [False]),
 ])
 def test_a_value_that_describes_the_noun_after_it_is_an_attribute(text, attributes):
     assert [c.attribute for c in find_candidates(text)] == attributes

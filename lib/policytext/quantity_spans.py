@@ -345,6 +345,7 @@ _PEOPLE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:儿女|父老乡亲|同胞|各族
 _THRESHOLD = re.compile(r"及?以[上下]的?(?=[\u4e00-\u9fff])(?!目标|任务|水平|增长|增速|速度|规模|大关|的目标)")
 
 
+_SPEED_OR_TIME_TAKEN = re.compile(r"(?:时速|仅用|只用|历时)$")
 # a programme named by its size: 实施百亿斤粮食产能提升工程, 启动千亿元…行动
 _PROGRAMME_VERB = re.compile(r"(?:实施|启动|推进|开展|打造)$")
 _PROGRAMME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:工程|行动|计划)(?![\u4e00-\u9fff]{0,2}[0-9０-９])")
@@ -359,6 +360,8 @@ def describes_noun(text: str, c: Candidate, unit_end: int, previous: Candidate |
         return True             # 连续24个月保持两位数增长, 连续11个季度: how long a run lasted
     if not base and _PEOPLE.match(text, unit_end):
         return True             # 7000多万江淮儿女, 31万雄关儿女: the people of a place, named, not counted
+    if _SPEED_OR_TIME_TAKEN.search(text, max(0, c.start - 4), c.start):
+        return True             # 通时速350公里高铁, 仅用90天建成: how fast or how quickly, no amount of anything
     if base in MEASURE_WORDS or base in (*SHARE_UNITS, "") or c.value_high is not None:
         return False
     if _THRESHOLD.match(text, unit_end):
