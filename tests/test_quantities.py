@@ -797,3 +797,11 @@ def test_a_part_of_the_year_a_figure_started_from_is_no_figure_of_the_year():
 def test_a_rate_that_starts_a_span_holds_for_the_year_it_names():
     found = {r["text"]: r for r in rows("森林覆盖率由2010年的21.6%提高到25.2%。", year=2016, review_year=2015)}
     assert (found["21.6%"]["year"], found["25.2%"]["year"]) == (2010, 2015)
+
+
+def test_a_count_after_the_base_of_a_rate_is_that_rate():
+    # 广西 2026: the base before the verb names the rate; the count after it is what it counts
+    (row,) = extract_quantities("如期完成每万城镇常住人口配备18名社区工作者目标。", year=2026, review_year=2025)
+    assert (row["indicator"], row["measure"], row["value"]) == ("每万城镇常住人口社区工作者", "level", 18.0)
+    (row,) = extract_quantities("全市社区工作者达到1200名。", year=2026, review_year=2025)
+    assert (row["indicator"], row["measure"]) == ("社区工作者", "count")

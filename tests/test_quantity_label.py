@@ -87,6 +87,9 @@ def test_cues():
     # a rate per population is a level, not a count of things (陕西, 江西 2026; seeds 每万人发明专利)
     ("个", "每千人口拥有执业医师", "每千人口拥有执业医师", "level"),
     ("件", "每万人发明专利拥有量达到", "每万人发明专利拥有量", "level"),
+    # ... with what the population is (广西 2026: 每万城镇常住人口配备18名社区工作者)
+    ("名", "每万城镇常住人口配备", "每万城镇常住人口社区工作者", "level"),
+    ("张", "每千名老年人拥有养老床位", "每千名老年人拥有养老床位", "level"),
     # an improvement of a concentration and a price cut are changes (陕西, 青海 2026)
     ("%", "国考10市PM2.5浓度改善", "PM2.5平均浓度", "change"),
     ("%", "集中采购药品耗材平均降价超", "集中采购药品耗材平均降价", "change"),

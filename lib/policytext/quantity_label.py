@@ -21,7 +21,7 @@ from .numbers import MEASURE_WORDS, SHARE_UNITS, base_unit
 from .quantity_spans import BENCHMARK_GAP
 from .quantity_time import AVG_RATE, period_label
 
-__all__ = ["TARGET_STRONG", "direction_of", "label_for", "measure_of", "sets_nothing", "span_label",
+__all__ = ["PER_BASE_BEFORE", "TARGET_STRONG", "direction_of", "label_for", "measure_of", "sets_nothing", "span_label",
            "usable_indicator"]
 
 _ESTIMATE_CUE = re.compile(r"预计|有望|预估|初步核算|初步统计")
@@ -159,7 +159,9 @@ _AMOUNT_CHANGE = re.compile(r"(?:增长|增加|递增|提高|提升|下降|降�
 # (opening the clause: 压缩空气储能 is a noun; 缩减到130项 is a level)
 _CUT_OBJECT = re.compile(r"^(?:全年|累计|共|进一步|大幅|有效)?(?:减少|削减|精简|撤并|压减|压缩|缩减)(?![到至为])"
                          r"[^,，;；:：、0-9]{1,12}$")
-_PER_POPULATION = re.compile(r"每(?:[0-9０-９]+|[十百千万]+)?(?:人口|人|户|平方公里)")
+_PER_POPULATION = re.compile(r"每(?:[0-9０-９]+|[十百千万]+)?名?(?:城镇|农村|城乡|常住|户籍|老年){0,2}(?:人口|人|户|平方公里)")
+# 每万城镇常住人口配备18名社区工作者: the base of a rate, then the verb, then the count of what it counts
+PER_BASE_BEFORE = re.compile(r"(" + _PER_POPULATION.pattern + r")(?:配备|拥有|有)$")
 _AMOUNT_NAME = re.compile(r"(?:规模|产值|总值|总额|收入|营收|投资|资金|增加值|利润|额)$")
 
 

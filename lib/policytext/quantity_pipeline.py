@@ -16,7 +16,7 @@ import bisect
 import re
 
 from .indicators import IndicatorRegistry, indicator_registry
-from .quantity_label import direction_of, label_for, measure_of, sets_nothing, span_label
+from .quantity_label import PER_BASE_BEFORE, direction_of, label_for, measure_of, sets_nothing, span_label
 from .quantity_spans import Candidate, find_candidates
 from .quantity_subject import IndicatorResolver, SubjectMemory, clause_of, resolve_subject
 from .quantity_time import (AVG_RATE, PeriodContext, horizon_at, horizon_marks, is_rate_over_span, month_of,
@@ -125,6 +125,8 @@ def _sentence_rows(ctx: _Context, sentence: Sentence, group: list[Candidate]) ->
     for k, c in enumerate(group):
         clause = clause_of(ctx.text, (sentence.start, sentence.end), group, k, rows, ctx.resolver, memory)
         indicator, written = resolve_subject(clause)
+        if indicator and not indicator.startswith("每") and (per := PER_BASE_BEFORE.search(clause.clause_pre)):
+            indicator = written = per.group(1) + indicator    # 每万人口配备18名社区工作者: a rate per population
         row = {"start": c.start, "end": c.end, "text": ctx.text[c.start:c.text_end],
                "sentence": sentence.text, "indicator": indicator, "indicator_text": written,
                "value": c.value, "value_high": c.value_high, "unit": c.unit, "relation": c.relation}
