@@ -23,6 +23,9 @@ from policytext.indicators import DEFAULT_PATH, canonical_indicator, counted_as,
     # a sector's share of GDP (江苏 2026 writes the services' one), apart from its value added
     ["第三产业增加值比重", "服务业增加值占地区生产总值比重", "第三产业占比", "服务业增加值占GDP比重"],
     ["第一产业增加值比重", "第一产业占比", "第一产业增加值占GDP比重"],
+    # 广西 2026: 一、二、三产业增加值分别增长…
+    ["第一产业增加值", "一产业增加值", "一产增加值"],
+    ["第三产业增加值", "三产业增加值", "服务业增加值"],
 ])
 def test_aliases_share_one_canonical_name(group):
     assert {canonical_indicator(name) for name in group} == {group[0]}
