@@ -93,6 +93,12 @@ def test_cues():
     # an improvement of a concentration and a price cut are changes (陕西, 青海 2026)
     ("%", "国考10市PM2.5浓度改善", "PM2.5平均浓度", "change"),
     ("%", "集中采购药品耗材平均降价超", "集中采购药品耗材平均降价", "change"),
+    # the verb of the value before is not this one's (广西 2026); a list after one verb is
+    # (分别增长8.5%、6.2%); 精简 is a fall (青海 2026, 海拉尔 2016)
+    ("%", "招商引资落地项目投资完成额增长11.7%、制造业占比超", "制造业占比", "share"),
+    ("%", "工业投资增长8%、占全部投资比重达到", "工业投资占全部投资比重", "share"),
+    ("%", "城乡居民收入分别增长8.5%、", "农村居民人均可支配收入", "change"),
+    ("%", "审批时限压缩70%、审批材料精简", "审批材料精简", "change"),
 ])
 def test_measure_of(unit, pre, indicator, measure):
     assert measure_of(unit, pre, indicator, indicator_registry()) == measure

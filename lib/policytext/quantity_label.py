@@ -168,12 +168,15 @@ _AMOUNT_NAME = re.compile(r"(?:规模|产值|总值|总额|收入|营收|投资|
 # The verb of a change: a value is written as a positive number (下降40.6%), and the verb says
 # which way it went. 增加值 is a noun and 提高到 / 降至 give a level, so a verb followed by
 # 值/到/至/为/率 does not count. One vocabulary serves the measure and the direction.
-_DOWN_VERBS = "负增长|下降|降低|减少|缩短|压缩|压减|压降|缩减|回落|下滑|微降|略降|降价|改善"
+_DOWN_VERBS = "负增长|下降|降低|减少|缩短|压缩|压减|压降|缩减|削减|精简|回落|下滑|微降|略降|降价|改善"
 _UP_VERBS = "增长|增加|递增|提高|提升|上升|回升|上涨|增速|增幅|涨幅|翻|微增|微涨|略增"
-_CHANGE_VERB = re.compile(f"(?:({_DOWN_VERBS}|削减|精简|撤并|净减)|({_UP_VERBS}|净增))(?![到至为值率])")
+_CHANGE_VERB = re.compile(f"(?:({_DOWN_VERBS}|撤并|净减)|({_UP_VERBS}|净增))(?![到至为值率])")
 # a percent after such a verb (or 年均) in its clause is a change (对经济增长的贡献率, 对工业增长
 # 贡献: growth names what is contributed to, and the value is a share of it)
-_PERCENT_CHANGE = re.compile(f"(?:{_UP_VERBS}|{_DOWN_VERBS}|年均)(?![到至为值率]|的?贡献)[^,，;；]{{0,12}}$")
+# (分别增长8.5%、6.2%: each value of the list after the verb; 增长11.7%、制造业占比超70%: the verb
+# belongs to the value before, and the next item names its own measure)
+_PERCENT_CHANGE = re.compile(f"(?:{_UP_VERBS}|{_DOWN_VERBS}|年均)(?![到至为值率]|的?贡献)"
+                             r"(?:[^,，;；0-9０-９]{0,12}|(?:[0-9０-９.．]+\s*(?:%|％|个百分点)?[、和及与])+)$")
 
 
 def direction_of(measure: str, pre: str, unit: str = "") -> str:
