@@ -44,6 +44,13 @@ def test_chinese_numeral_quantities():
     assert _found("进出口总值实现翻番") == [("翻番", 1.0, "", "fan")]
     assert _found("人均收入翻了两番") == [("翻了两番", 2.0, "", "fan")]
     assert _found("实现“双翻番”") == []
+    # a round figure after a threshold verb (安徽, 广西, 河南, 江苏 2026), before a unit only
+    assert _found("进出口总额突破万亿元") == [("万亿", 1.0, "万亿", "chinese")]
+    assert _found("海铁联运班列突破万列") == [("万", 1.0, "万", "chinese")]
+    assert _found("集装箱航线突破百条") == [("百", 100.0, "", "chinese")]
+    assert _found("整车出口突破百万辆") == [("百万", 100.0, "万", "chinese")]
+    assert _found("海洋生产总值突破万亿") == [] and _found("收入达万亿级规模") == []
+    assert _found("实施千万工程") == [] and _found("造福百姓") == [] and _found("增加万列") == []
     assert _found("完成三点五万套") == [("三点五万", 3.5, "万", "chinese")]
     # the range end of 百分之八至九 is read by quantities(); here only the start is a number
     assert _found("百分之八至九")[0] == ("百分之八", 8.0, "", "percent")

@@ -801,3 +801,4 @@ def test_a_rank_said_before_the_value_is_no_part_of_the_name():
     # 广西 2026: 高速公路通车里程全国第四、突破1万公里
     assert indicators("高速公路通车里程全国第四、突破1万公里。") == ["高速公路通车里程"]
     assert indicators("地区生产总值居全国第8位、达到5万亿元。") == ["地区生产总值"]
+    assert indicators("林草产业总产值在全国率先突破万亿元。") == ["林草产业总产值"]

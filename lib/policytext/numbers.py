@@ -310,6 +310,26 @@ def _printed_pieces(start: int, raw: str) -> list[tuple[int, str]]:
     return [(start + p.start(), p.group()) for p in _PIECE.finditer(raw)]
 
 
+# 突破万亿元, 超千列, 突破百条: a round figure after a threshold, one of its magnitude
+_ROUND_FIGURES = {"百": (100.0, ""), "千": (1000.0, ""), "万": (1.0, "万"), "亿": (1.0, "亿"),
+                  "十万": (10.0, "万"), "百万": (100.0, "万"), "千万": (1000.0, "万"), "万亿": (1.0, "万亿"),
+                  "百亿": (100.0, "亿"), "千亿": (1000.0, "亿")}
+_THRESHOLD_BEFORE = re.compile(r"(?:突破|超过|超|逾|迈上|跨过|站上|跨越)$")
+
+
+def _round_figure(text: str, m: re.Match) -> NumberSpan | None:
+    """The number of 突破万亿元 (1 万亿元), 超千列 (1000 列): a round figure right after a threshold
+    verb and before a unit (not 千万工程, 百姓, 万亿级)."""
+    run = m.group()
+    if run not in _ROUND_FIGURES or not _THRESHOLD_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+        return None
+    value, mag = _ROUND_FIGURES[run]
+    _, unit = match_unit(text, m.end())
+    if not unit or text.startswith("级", m.end() + len(unit)):
+        return None
+    return NumberSpan(m.start(), m.end(), run, value, mag, "chinese")
+
+
 def find_numbers(text: str) -> list[NumberSpan]:
     """Every number span in ``text``, in order, not overlapping.
 
@@ -344,10 +364,13 @@ def find_numbers(text: str) -> list[NumberSpan]:
                 add(NumberSpan(start, start + len(raw), raw, value, "", "arabic"))
     for m in _CN_RUN_RE.finditer(text):
         run = m.group()
-        # 万/亿 right after Arabic digits is that number's magnitude (1.2万亿元), and a run
-        # cannot start with a magnitude.
-        if run[0] in "万亿" or (m.start() and text[m.start() - 1] in "0123456789０１２３４５６７８９"):
+        if m.start() and text[m.start() - 1] in "0123456789０１２３４５６７８９":
+            continue        # 万/亿 right after Arabic digits is that number's magnitude (1.2万亿元)
+        if (round_figure := _round_figure(text, m)) is not None:
+            add(round_figure)
             continue
+        if run[0] in "万亿":
+            continue        # a run cannot start with a magnitude
         if not _cn_span_ok(text, m.end(), run):
             continue
         head, mag = split_magnitude(run)

@@ -220,8 +220,10 @@ def strip_phrase(phrase: str) -> str:
 
 
 # 高速公路通车里程全国第四、突破1万公里: the rank said before the value is no part of the name
+# (…总产值在全国率先突破1万亿元: being first is how it went, no part of the name either)
 _RANK_AT_END = re.compile(r"(?:(?:居|位居|位列|排名|跃居|升至)?(?:全国|全省|全区|全球|世界|西部|中部|东部)"
-                          r"(?:第[0-9一二三四五六七八九十]+位?|前列|首位|前[0-9一二三四五六七八九十]+位?))[、,，]?$")
+                          r"(?:第[0-9一二三四五六七八九十]+位?|前列|首位|前[0-9一二三四五六七八九十]+位?)"
+                          r"|在?(?:全国|全省|全区|全球|西部|中部|东部)?率先)[、,，]?$")
 # 等 closing a list of examples (not 高等级, 中等, 等于)
 _EXAMPLES_END = re.compile(r"(?<![高中初同])等(?![级于同次化])")
 _COORD_SEP = re.compile(r"、|和(?![谐平美睦])|(?<![普涉])及(?!时)|(?<!参)与")
