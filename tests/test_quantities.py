@@ -805,3 +805,15 @@ def test_a_count_after_the_base_of_a_rate_is_that_rate():
     assert (row["indicator"], row["measure"], row["value"]) == ("每万城镇常住人口社区工作者", "level", 18.0)
     (row,) = extract_quantities("全市社区工作者达到1200名。", year=2026, review_year=2025)
     assert (row["indicator"], row["measure"]) == ("社区工作者", "count")
+
+
+def test_a_ratio_without_a_unit_is_read_after_its_name():
+    # 广西, 甘肃, 陕西 2026: the urban-rural income ratio; 比上年 after a name is a comparison
+    rows = extract_quantities("城乡居民收入倍差从2.42缩小至2.12，收入比缩小至2.54。", year=2026, review_year=2025)
+    assert [(r["indicator"], r["measure"], r["value"], r["unit"], r["year"]) for r in rows] == [
+        ("城乡居民收入比", "level", 2.42, "", None), ("城乡居民收入比", "level", 2.12, "", 2025),
+        ("城乡居民收入比", "level", 2.54, "", 2025)]
+    (row,) = extract_quantities("城乡居民收入比上年增长8%。", year=2026, review_year=2025)
+    assert row["indicator"] == "城乡居民人均可支配收入"
+    # a bare number elsewhere is no quantity, nor the parts of a ratio written A:B
+    assert extract_quantities("城乡居民收入比收窄至2：1以内，编号2.54。", year=2026, review_year=2025) == []

@@ -145,6 +145,8 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
         return "change"       # 比2010年增加13480元, 优良天数增加25天: an amount of change (LABELING.md)
     if base and _CUT_OBJECT.search(pre):
         return "change"       # 减少碳排放2810万吨, 削减审批事项62项: an amount taken off what is named
+    if unit == "" and _RATIO_NAME.search(indicator):
+        return "level"        # 城乡居民收入比2.12: a ratio
     if base == "" and _AMOUNT_NAME.search(indicator):
         return "level"        # 电子信息规模达到1.28万亿: an amount with its 元 left out
     if base in MEASURE_WORDS or base == "":
@@ -162,6 +164,7 @@ _CUT_OBJECT = re.compile(r"^(?:全年|累计|共|进一步|大幅|有效)?(?:减
 _PER_POPULATION = re.compile(r"每(?:[0-9０-９]+|[十百千万]+)?名?(?:城镇|农村|城乡|常住|户籍|老年){0,2}(?:人口|人|户|平方公里)")
 # 每万城镇常住人口配备18名社区工作者: the base of a rate, then the verb, then the count of what it counts
 PER_BASE_BEFORE = re.compile(r"(" + _PER_POPULATION.pattern + r")(?:配备|拥有|有)$")
+_RATIO_NAME = re.compile(r"(?:倍差|比值?|之比)$")
 _AMOUNT_NAME = re.compile(r"(?:规模|产值|总值|总额|收入|营收|投资|资金|增加值|利润|额)$")
 
 

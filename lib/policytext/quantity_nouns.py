@@ -421,6 +421,7 @@ _RATIO_OF = re.compile(r"(?P<a>[^,，;；]*?)(?P<verb>超过|达到|相当于|�
 _SHARE_NAMED = re.compile(r"(?<=..)占(?!有)[^占]{2,}(?:比重|比例|份额|比率)$")
 _SHARE_OF = re.compile(r"..占(?!有)[^占比]{2,}(?<!比重)(?<!比例)(?<!份额)(?<!比率)$")
 _PLACE_PREFIX = re.compile(r"^(?:.{1,6}(?:省|市|县|州|盟|旗|(?<![园小社景矿库街])区))$")
+_COMPARED_TO = re.compile(r"上年|去年|同期|上半年|前一年|(?:19|20)\d\d|[“\"]?十[一二三四五六]五|[五5]年前")
 _BASELINE_PHRASE = re.compile(r"在[^,，;；]{0,12}基础上|(?:是|为)?[“\"]?十[一二三四五六]五[”\"]?(?:期?末|时期末|期间|时期|以来)?的?")
 # Parenthesised Latin abbreviations (GDP), (CPI), price bases (按可比价计算, 同口径), what was
 # taken out (剔除虚增空转因素后, 扣除自然因素影响后) and runs (连续8年) qualify a figure; they are
@@ -477,6 +478,8 @@ class IndicatorResolver:
                 continue
             if raw[max(0, s - 1):s] == "占":      # 占GDP比重: a share of GDP, not GDP
                 continue
+            if raw[e - 1] == "比" and _COMPARED_TO.match(raw, e):
+                continue        # 城乡居民收入比上年增长8%: the income compared, not the ratio 城乡居民收入比
             if best is None or (e, e - s) > (best[1], best[1] - best[0]):
                 best = (s, e, canon)
         if best is None:
