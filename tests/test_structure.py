@@ -107,3 +107,18 @@ def test_is_heading_and_part_finder():
     text = "一、过去五年工作回顾\n地区生产总值增长8%。\n二、今后五年的目标\n增长6%。\n"
     part_at = part_finder(split_paragraphs(text))
     assert (part_at(text.index("8%")), part_at(text.index("6%"))) == ("review", "plan")
+
+
+def test_notes_after_the_report_are_neither_part():
+    # 江西, 海南 2026: a glossary or notes after the plan explain its words; 内蒙古's 附件 lists the
+    # year's livelihood projects and stays plan
+    paragraphs = split_paragraphs("\n".join([
+        "一、2025年工作回顾", "全年地区生产总值增长5.2%。", "二、2026年重点工作", "新增城镇就业40万人。",
+        "附件", "《政府工作报告》有关内容名词注释", "1.“2152”龙头引育工程：重点培育打造2家世界一流企业。",
+        "2.“双一流”：世界一流的大学和一流学科。"]))
+    assert [p.part for p in paragraphs] == ["review", "review", "plan", "plan", "plan", "other", "other", "other"]
+    assert [p.notes for p in paragraphs] == [False] * 5 + [True] * 3
+    kept = split_paragraphs("一、2026年重点工作\n新增城镇就业40万人。\n附件\n2026年自治区民生实事\n1.建成家庭养老床位7000张。")
+    assert [p.part for p in kept] == ["plan"] * 5 and not any(p.notes for p in kept)
+    # a sentence about notes is no title
+    assert not any(p.notes for p in split_paragraphs("一、2025年工作回顾\n认真做好建议提案的办理和注释。"))

@@ -37,6 +37,9 @@ class _Context:
         # interview), when last year's figures are final and an estimate is of this year.
         self.estimate_year = year if month is not None and 4 <= month <= 6 else review_year
         self.part_at = part_finder(paragraphs)
+        # notes after the report (名词注释) explain its programmes: their figures are read as the
+        # plan's, with no year but one they state
+        self.notes_from = next((p.start for p in paragraphs if p.notes), None)
         self.horizons = horizon_marks(paragraphs, review_year)
         self.periods = PeriodContext(text, review_year)
         self.resolver = IndicatorResolver(registry)
@@ -159,6 +162,8 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
     """Time and label steps: part, label, cue, measure, year and period of one value."""
     text, review_year = ctx.text[sentence.start:sentence.end], ctx.review_year
     part = ctx.part_at(c.start)
+    in_notes = ctx.notes_from is not None and c.start >= ctx.notes_from
+    part = "plan" if in_notes else part
     offset = c.start - sentence.start
     horizon = horizon_at(ctx.horizons, c.start)
     if horizon is not None and review_year is not None and horizon > review_year:
@@ -168,6 +173,7 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
     label, cue = label_for(text, offset, part, explicit_year=y_explicit if explicit else None,
                            review_year=review_year, year=ctx.year)
     y, named = year_for(text, offset, label=label, **when)
+    y = y if named or not in_notes else None
     starts = starts_span(text, offset)      # 从上半年5.5%降到5.3%: where the year's figure started
     if not named and label in ("achieved", "estimate") and not starts:
         if ctx.periods.in_this_year(c.start):
@@ -207,7 +213,7 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
     if label == "target" and (sets_nothing(c.unit, ctx.text[c.text_end:c.text_end + 20]) or starts):
         label, cue = "achieved", ""      # (由每生每年5元提高至10元: 5元 is where it starts)
     unit = {"unit": f"{c.unit}/年"} if per_year and p0 != p1 and "/" not in c.unit else {}
-    return {**unit, "part": part, "label": label, "cue": cue, "measure": measure,
+    return {**unit, "part": "other" if in_notes else part, "label": label, "cue": cue, "measure": measure,
             "direction": direction_of(measure, clause_pre, c.unit),
             "year": p1 if p0 != p1 else y,          # a span's year is its last year
             "period_start": p0, "period_end": p1, "period": period_label(p0, p1)}

@@ -5,7 +5,8 @@ Chinese reports signal their structure with numbered headings (一、 / (一) /
 (过去五年, 五年来, 即将过去的2021年) or the plan (今后五年, 2022年重点工作,
 主要预期目标). Headed documents (work reports, congress reports) take their
 parts from their top-level headings; unheaded ones (interviews, features) from
-the phrases that open their paragraphs.
+the phrases that open their paragraphs. Notes or a glossary after the report
+(注释, 名词解释) are neither part.
 """
 from __future__ import annotations
 
@@ -46,6 +47,10 @@ _OPENING = 40  # characters of a paragraph that may carry a part cue
 _PLAN_TURN = re.compile(r"(?:[^,，:：。]{0,8}[:：])?[“\"]?(?:下一步|今后|接下来|未来[一二三四五十]年|展望|新的一年)")
 _SENTENCE_END = re.compile(r"[。!?！？]+[”’\"」』)]*")
 
+# The title of notes or a glossary after the report (江西, 海南 2026: 注释, 《政府工作报告》有关内容名词
+#注释): what follows explains the report's words; it is neither review nor plan.
+_NOTES_TITLE = re.compile(r"^(?:附件[:：]?\s*)?[^。，,；;]{0,20}?(?:注释|名词解释|名词注释|释义|附注)$")
+
 _SENTENCE = re.compile(r"[^。!?！？\n]*(?:[。!?！？]+[”’\"」』)]*|\n|$)")
 
 
@@ -58,6 +63,7 @@ class Paragraph:
     part: str
     heading_level: int | None
     plan_from: int | None = None  # clean offset where a mid-paragraph turn to the plan starts
+    notes: bool = False           # in the notes or glossary after the report (part "other")
 
     def part_at(self, i: int) -> str:
         return "plan" if self.plan_from is not None and i >= self.plan_from else self.part
@@ -147,8 +153,11 @@ def split_paragraphs(clean: str) -> list[Paragraph]:
             spans.append((pos, pos + len(line), line))
         pos += len(line) + 1
     levels = [heading_level(text) for _, _, text in spans]
-    parts = _assign_parts([text for _, _, text in spans], levels)
-    return [Paragraph(i, s, e, t, part, level, None if turn is None else s + turn)
+    notes = next((i for i, (_, _, t) in enumerate(spans) if _is_title(t) and _NOTES_TITLE.match(t.strip())),
+                 len(spans))
+    parts = _assign_parts([text for _, _, text in spans[:notes]], levels[:notes])
+    parts += [("other", None)] * (len(spans) - notes)
+    return [Paragraph(i, s, e, t, part, level, None if turn is None else s + turn, i >= notes)
             for i, ((s, e, t), (part, turn), level) in enumerate(zip(spans, parts, levels))]
 
 
