@@ -290,6 +290,11 @@ def test_report_verbs_are_kept_out_of_the_stopwords_and_drop_only_when_asked():
     kept = textstat_frequency(toks, corpus=c)["feature"].tolist()
     assert sorted(kept) == ["乡村振兴", "加快", "推进"]
     assert textstat_frequency(toks, corpus=c, remove=stopwords() | REPORT_VERBS)["feature"].tolist() == ["乡村振兴"]
+    # the verbs before a figure go with them: 增长5.2% says a figure is reported, not what about
+    toks = {"a": ["工业", "增加值", "增长", "5.2%", "。", "完成", "投资", "120亿元", "。"]}
+    c = corpus({"a": "工业增加值增长5.2%。完成投资120亿元。"})
+    assert textstat_frequency(toks, corpus=c, remove=stopwords() | REPORT_VERBS)["feature"].tolist() == [
+        "增加值", "工业", "投资"]
 
 
 # ---------------------------------------------------------------- trends over the years
