@@ -59,6 +59,21 @@ def test_a_web_copys_date_source_and_related_links_are_furniture():
     assert clean_text("时间:是最好的见证者,我们要抓紧干。").text == "时间:是最好的见证者,我们要抓紧干。"
 
 
+
+def test_a_pages_elements_printed_one_a_line_go_with_their_marks():
+    # 陕西 2026: the breadcrumb's items after each bare >, and the source after a bare 来源:
+    body = "陕西省2026年政府工作报告\n" + "全年地区生产总值增长5%。" * 8
+    page = "首页\n>\n政府信息公开\n>\n省政府工作报告\n来源:\n陕西省人民政府\n" + body
+    result = clean_text(page)
+    assert result.text == body
+    assert [(r.reason, r.text) for r in result.removed] == [
+        ("breadcrumb", "首页"), ("breadcrumb", ">"), ("breadcrumb", "政府信息公开"), ("breadcrumb", ">"),
+        ("breadcrumb", "省政府工作报告"), ("dateline", "来源:"), ("dateline", "陕西省人民政府")]
+    # a sentence after a bare label is the report's own
+    kept = "来源:\n各位代表：现在，我代表省人民政府向大会报告工作。"
+    assert clean_text(kept).text == "各位代表:现在,我代表省人民政府向大会报告工作。"
+
+
 @pytest.mark.parametrize("line", [
     "相关报道显示，我市营商环境评价连续三年位居全省前列，群众满意度持续提升。",   # not 相关报道:
     "坚持以规划蓝图为引领，一张蓝图干到底。",                                 # 图为 inside a sentence

@@ -117,6 +117,22 @@ def _furniture_reason(line: str, seen: set[str], title: str | None, in_body: boo
     return None
 
 
+# A web page printed one element a line: the items of a breadcrumb after each bare ">" (首页 / > /
+# 政府信息公开 / > / 省政府工作报告), and the value after a bare label (来源： / 陕西省人民政府).
+_BARE_CRUMB = re.compile(r"^>\s*$")
+_BARE_LABEL = re.compile(r"^(?:信息|本文|文章)?(?:来源|稿源|作者|编辑|发布机构)\s*[:：]$")
+_SHORT_NAME = re.compile(r"^[^,，。;；:：!?！？、“”\"()（）]{1,16}$")
+
+
+def _value_of_furniture(previous: str, line: str) -> str | None:
+    if _SHORT_NAME.match(line):
+        if _BARE_CRUMB.match(previous):
+            return "breadcrumb"
+        if _BARE_LABEL.match(previous):
+            return "dateline"
+    return None
+
+
 _BODY_LENGTH = 60  # the first paragraph this long starts the article body
 
 
@@ -210,6 +226,7 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanText:
     body_start = next((pos for pos, line in _lines_with_offsets(raw)
                        if len(line.strip(_SPACE)) >= _BODY_LENGTH), None)
     lines: list[tuple[int, str]] = []       # (raw start, normalised text) of each kept line
+    previous = ""                           # the line before, kept or not
     for raw_pos, line in _lines_with_offsets(raw):
         stripped = line.strip(_SPACE)
         if not stripped:
@@ -217,7 +234,8 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanText:
         lead = len(line) - len(line.lstrip(_SPACE))
         normal = normalize_width(stripped)
         in_body = body_start is None or raw_pos >= body_start
-        reason = _furniture_reason(normal, seen, title, in_body)
+        reason = _furniture_reason(normal, seen, title, in_body) or _value_of_furniture(previous, normal)
+        previous = normal
         if reason:
             removed.append(RemovedLine(raw_pos + lead, raw_pos + lead + len(stripped), stripped, reason))
             continue
