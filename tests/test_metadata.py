@@ -5,7 +5,7 @@ from policytext.corpus import corpus
 import datetime as dt
 
 from policytext.metadata import (date_from_text, doc_type_from_text, fill_from_text, place_from_text, same_places,
-                                 written_date)
+                                 speaker_from_text, written_date)
 from policytext.quantity_time import review_year_of
 
 
@@ -111,6 +111,23 @@ def test_the_date_read_from_the_text_equals_the_delivered_date_in_the_metadata()
     read = {d.id: date_from_text(d.raw) for d in data_corpus("provinces2026")}
     assert read["gansu_gov_2026"] == dt.date(2026, 1, 27) and all(
         date.year == 2026 and date.month in (1, 2) for date in read.values())
+
+
+@pytest.mark.parametrize("head, speaker, role", [
+    # provinces2026, 海拉尔 2018: the office and the name on a line of their own or ending the dateline
+    ("2026年安徽省政府工作报告\n省人民政府省长 王清宪\n各位代表：", "王清宪", "省人民政府省长"),
+    ("广西壮族自治区政府工作报告\n自治区主席 韦 韬\n", "韦韬", "自治区主席"),
+    ("2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 赵刚\n", "赵刚", "陕西省省长"),
+    ("政府工作报告\n海拉尔区人民政府区长\u3000\u3000杨国宏\n各位代表：", "杨国宏", "海拉尔区人民政府区长"),
+    # not a byline: a sentence, or a caption with the name inside it
+    ("我们要当好省长 助手\n", None, None),
+    ("省长刘小涛代表省人民政府向大会作政府工作报告。\n", None, None),
+])
+def test_speaker_from_text(head, speaker, role):
+    assert speaker_from_text(head) == (speaker, role)
+    meta = {"speaker": "", "role": ""}
+    fill_from_text(meta, head)
+    assert (meta["speaker"] or None, meta["role"] or None) == (speaker, role)
 
 
 def test_the_metadata_wins_and_only_empty_fields_are_filled():

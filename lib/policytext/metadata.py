@@ -19,7 +19,8 @@ A report with no place or doc_type in its metadata (or no table at all) gets the
 opening lines, which follow a fixed form in this genre (`fill_from_text`): the title (2026年安徽省
 政府工作报告), the congress it was delivered to (在海拉尔区第十四届人民代表大会第二次会议上, 在中国
 共产党嘉峪关市第十二次代表大会上), the speaker's office (海南省省长) or an interview's byline
-(——访金昌市委书记王钧). The date is read the same way (corpus.Document.date).
+(——访金昌市委书记王钧). The speaker and their office are read from the line that gives them
+(省人民政府省长 王清宪). The date is read the same way (corpus.Document.date).
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ from .numbers import parse_number
 __all__ = ["METADATA_FILE", "METADATA_COLUMNS", "METADATA_HEAD", "DOC_TYPES", "DOC_TYPE_NAMES", "doc_type_name",
            "read_metadata", "row_path", "inside_folder",
            "place_from_text", "doc_type_from_text", "date_from_text", "written_date", "fill_from_text",
-           "same_places"]
+           "speaker_from_text", "same_places"]
 
 METADATA_FILE = "metadata.csv"
 METADATA_COLUMNS = [
@@ -368,10 +369,27 @@ def date_from_text(text: str, *, head: int = METADATA_HEAD) -> dt.date | None:
 
 
 def fill_from_text(meta: dict, text: str) -> tuple[str, ...]:
-    """Fill an empty place and doc_type of `meta` from the report's opening; the keys filled."""
+    """Fill an empty place, doc_type, speaker and role of `meta` from the report's opening; the
+    keys filled."""
     filled = []
-    for key, read in (("place", place_from_text), ("doc_type", doc_type_from_text)):
+    speaker, role = speaker_from_text(text)
+    for key, read in (("place", place_from_text), ("doc_type", doc_type_from_text),
+                      ("speaker", lambda _: speaker), ("role", lambda _: role if speaker else None)):
         if not str(meta.get(key) or "") and (found := read(text)):
             meta[key] = found
             filled.append(key)
     return tuple(filled)
+
+
+# The speaker's office and name on a line of their own, or at the end of the dateline: 省人民政府省长
+# 王清宪, 自治区主席 韦 韬, …第四次会议上 陕西省省长 赵刚, 海拉尔区人民政府区长　　杨国宏
+_SPEAKER = re.compile(r"(?:^|[ \t\u3000])((?:(?![的我要是了和与在])[\u4e00-\u9fff]){0,16}?代?(?:省长|市长|区长|县长|旗长|州长|盟长|主席))"
+                      r"[ \t\u3000]+([\u4e00-\u9fff·](?:[ \u3000]?[\u4e00-\u9fff·]){1,3})[ \t\u3000]*$", re.M)
+
+
+def speaker_from_text(text: str, *, head: int = METADATA_HEAD) -> tuple[str | None, str | None]:
+    """(speaker, role) from the first ``head`` characters, or (None, None)."""
+    m = _SPEAKER.search(str(text or "")[:head])
+    if m is None:
+        return None, None
+    return re.sub(r"[ \u3000]", "", m.group(2)), m.group(1)
