@@ -147,6 +147,10 @@ def test_term_contexts_share_in_plan_of_headed_parts_only():
     text = F.term_contexts(hits)
     assert "**产业**: 4 occurrences in 2 reports, 67% of those in headed reports in plan parts" in text
     assert "**生态**: 1 occurrence in 1 report, none in a review or plan part" in text
+    # in the order the terms were asked for (the page's explorer shows the first), not as they occur
+    hits.attrs["patterns"] = ["生态", "产业", "文化"]
+    assert F.term_contexts(hits).index("**生态**") < F.term_contexts(hits).index("**产业**")
+    assert F.term_contexts(hits.iloc[::-1]).index("**生态**") < F.term_contexts(hits).index("**产业**")
 
 
 def test_dispersion_rule_frame_or_topic():

@@ -160,7 +160,9 @@ def test_kwic_tokens_whole_words_and_raw_offsets():
     # Whole tokens only: 发展 inside 高质量发展 is not a match.
     assert len(k) == 1
     row = k.iloc[0]
-    assert (row.pre, row.keyword, row.post) == ("高质量发展,", "发展", "产业链。")
+    # the contexts as the file writes them (，not the clean text's ,): a reader finds them there
+    assert (row.pre, row.keyword, row.post) == ("高质量发展，", "发展", "产业链。")
+    assert row.pre + row.keyword + row.post in RAW
     assert RAW[row.start:row.end] == "发展" and row.start == RAW.index("，发展") + 1
     # A phrase of two tokens matches when it starts and ends on token boundaries.
     two = kwic(toks, "发展产业链", corpus=c)
@@ -168,7 +170,8 @@ def test_kwic_tokens_whole_words_and_raw_offsets():
     hq = kwic(toks, "高质量发展", corpus=c, window=1)
     assert hq["sentence"].tolist() == [0, 1]
     assert [RAW[s:e] for s, e in zip(hq["start"], hq["end"])] == ["高质量发展", "高质量发展"]
-    assert hq["post"].tolist() == [",", "是"]
+    assert hq["post"].tolist() == ["，", "是"]
+    assert kwic(toks, ["产业链", "发展"], corpus=c).attrs["patterns"] == ["产业链", "发展"]
 
 
 def test_kwic_corpus_substrings_and_regex():

@@ -284,7 +284,10 @@ def term_contexts(hits: pd.DataFrame) -> str:
     if hits.empty:
         return nothing_to_show("key terms in context", "none of the terms occurs in the selection")
     lines = []
-    for term, part in hits.groupby("pattern", sort=False):
+    # in the order the terms were asked for (kwic keeps it), not the order they first occur
+    asked = [p for p in hits.attrs.get("patterns", []) if p in set(hits["pattern"])]
+    for term in asked or list(hits["pattern"].unique()):
+        part = hits[hits["pattern"] == term]
         headed = part[part["part"].isin(["review", "plan"])]
         where = (f"{fmt_percent(100 * (headed['part'] == 'plan').mean(), decimals=0)} of those in headed reports "
                  "in plan parts" if len(headed) else "none in a review or plan part")

@@ -230,13 +230,17 @@ def kwic(corpus_or_tokens, pattern: str | Sequence[str], *, window: int = 10,
     rows = []
     for doc_id, p, s, e in hits:
         doc, view = corpus[doc_id], views.get(doc_id) if views else None
-        pre, post = _context(doc.clean, s, e, window, view)
+        lo, hi = _context_span(doc.clean, s, e, window, view)
+        # as the file writes them (，not ,): a reader can search the file for what the table shows
+        pre, post = _as_written(doc, lo, s).lstrip(), _as_written(doc, e, hi).rstrip()
         sent = doc.sentence_at(s)
         rows.append({"doc": doc.id, "part": doc.part_at(s), "sentence": sent.index if sent else None,
                      "start": doc.to_raw(s), "end": doc.to_raw(e - 1) + 1,
                      "pre": pre, "keyword": doc.clean[s:e], "post": post, "pattern": p})
     columns = ["doc", "part", "sentence", "start", "end", "pre", "keyword", "post", "pattern"]
-    return pd.DataFrame(rows, columns=columns)
+    out = pd.DataFrame(rows, columns=columns)
+    out.attrs["patterns"] = [pattern] if isinstance(pattern, str) else list(pattern)    # in the order asked
+    return out
 
 
 def find_matches(corpus_or_tokens, pattern: str | Sequence[str], *, regex: bool = False, corpus=None):
@@ -287,19 +291,24 @@ def _matches(text: str, rx: re.Pattern, view: TokenView | None) -> list[tuple[in
     return out
 
 
-def _context(text: str, s: int, e: int, window: int, view: TokenView | None) -> tuple[str, str]:
+def _context_span(text: str, s: int, e: int, window: int, view: TokenView | None) -> tuple[int, int]:
+    """Clean offsets where the context before ``s`` starts and the one after ``e`` ends."""
     if view is None:
-        pre, post = text[max(0, s - window):s], text[e:e + window]
-    else:
-        import bisect
+        return max(0, s - window), min(len(text), e + window)
+    import bisect
 
-        k = bisect.bisect_left(view.starts, s)
-        j = bisect.bisect_left(view.starts, e)
-        lo = view.starts[max(0, k - window)] if k else s
-        hi_k = min(len(view.starts), j + window)
-        hi = (view.starts[hi_k - 1] + len(view.tokens[hi_k - 1])) if hi_k > j else e
-        pre, post = text[lo:s], text[e:hi]
-    return pre.replace("\n", " ").lstrip(), post.replace("\n", " ").rstrip()
+    k = bisect.bisect_left(view.starts, s)
+    j = bisect.bisect_left(view.starts, e)
+    lo = view.starts[max(0, k - window)] if k else s
+    hi_k = min(len(view.starts), j + window)
+    hi = (view.starts[hi_k - 1] + len(view.tokens[hi_k - 1])) if hi_k > j else e
+    return lo, hi
+
+
+def _as_written(doc, a: int, b: int) -> str:
+    """``doc.clean[a:b]`` with each character as the raw text writes it (cleaning maps them one to
+    one: full-width punctuation, the script), newlines as spaces."""
+    return "".join(" " if doc.clean[i] == "\n" else doc.raw[doc.to_raw(i)] for i in range(a, b))
 
 
 # ---------------------------------------------------------------- collocations
