@@ -159,6 +159,10 @@ def test_dispersion_rule_frame_or_topic():
     text = F.dispersion(hits, {"a": 1000})
     assert "框架 in a (5 occurrences): a frame" in text
     assert "主题 in a (5 occurrences): a topic: the middle half of its occurrences lies between 41% and 43%" in text
+    # spread, but with a third of the text without it (海南 2026: 增长 never in its last third)
+    hits = pd.DataFrame({"pattern": ["增长"] * 6, "doc": ["a"] * 6, "start": [20, 100, 200, 450, 600, 650]})
+    assert "增长 in a (6 occurrences): spread over part of the text: none between 65% and 100% of it" in \
+        F.dispersion(hits, {"a": 1000})
 
 
 def test_collocations_and_slogans():

@@ -296,18 +296,27 @@ def term_contexts(hits: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def dispersion(hits: pd.DataFrame, lengths: dict, *, spread: float = 0.35) -> str:
+def dispersion(hits: pd.DataFrame, lengths: dict, *, spread: float = 0.35, gap: float = 1 / 3) -> str:
     """Frame or topic, by rule: a term whose middle half of occurrences spans at least `spread`
-    of the report is a frame (spread through it); a narrower one is a topic (in one stretch)."""
+    of the report, and that leaves no stretch of `gap` of it without one, is a frame (spread
+    through it); with such a stretch it is spread over part of the text only; a narrower one is
+    a topic (in one stretch)."""
     lines = []
     for (term, doc), part in hits[hits["doc"].isin(list(lengths))].groupby(["pattern", "doc"], sort=False):
         if len(part) < 4:  # too few ticks for a shape
             continue
         pos = part["start"] / lengths[doc]
         q1, q3 = pos.quantile(0.25), pos.quantile(0.75)
-        shape = ("a frame: spread through the text" if q3 - q1 >= spread
-                 else f"a topic: the middle half of its occurrences lies between {fmt_percent(100 * q1, decimals=0)} "
-                      f"and {fmt_percent(100 * q3, decimals=0)} of the text")
+        edges = [0.0, *sorted(pos), 1.0]
+        widest = max(zip(edges, edges[1:]), key=lambda ab: ab[1] - ab[0])
+        if q3 - q1 < spread:
+            shape = (f"a topic: the middle half of its occurrences lies between {fmt_percent(100 * q1, decimals=0)} "
+                     f"and {fmt_percent(100 * q3, decimals=0)} of the text")
+        elif widest[1] - widest[0] >= gap:
+            shape = (f"spread over part of the text: none between {fmt_percent(100 * widest[0], decimals=0)} and "
+                     f"{fmt_percent(100 * widest[1], decimals=0)} of it")
+        else:
+            shape = "a frame: spread through the text"
         lines.append(f"- {md_escape(term)} in {md_escape(doc)} ({fmt_count(len(part), 'occurrence')}): {shape}")
     if not lines:
         return nothing_to_show("dispersion", "no term occurs four times or more in the reports shown")
