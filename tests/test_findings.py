@@ -93,7 +93,7 @@ def test_cleaning_summary_share_of_raw_text():
                          "shorter as well.")
     assert F.cleaning_summary(removed.iloc[0:0], DOCS) == (
         "No line was removed from the selected reports. Indentation, spaces at line ends and blank lines make "
-        "the clean text 400 characters shorter as well.")
+        "the clean text 400 characters shorter.")
     flush = DOCS.assign(n_raw_chars=DOCS["n_chars"])
     assert F.cleaning_summary(removed.iloc[0:0], flush).startswith("*Nothing to show")
     # a PDF copy's lines joined: said after the removed lines, or alone when none was removed
@@ -103,7 +103,7 @@ def test_cleaning_summary_share_of_raw_text():
     assert F.cleaning_summary(removed.iloc[0:0], pdf.assign(n_joined_lines=[1, 3, 0])) == (
         "No line was removed from the selected reports. 4 lines broken inside a sentence at a PDF page's "
         "width were joined to the line before, in 2 reports (most in b\\_int: 3). Indentation, spaces at line "
-        "ends and blank lines make the clean text 12 characters shorter as well.")
+        "ends and blank lines make the clean text 12 characters shorter.")
 
 
 def test_parts_summary_range_and_unheaded():

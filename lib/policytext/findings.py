@@ -178,7 +178,7 @@ def _trimmed(docs: pd.DataFrame, removed: pd.DataFrame) -> str:
         return ""
     rest = int(docs["n_raw_chars"].sum() - docs["n_chars"].sum() - removed["text"].str.len().sum())
     return (f"Indentation, spaces at line ends and blank lines make the clean text {fmt_count(rest, 'character')} "
-            "shorter as well.") if rest > 0 else ""
+            f"shorter{' as well' if len(removed) else ''}.") if rest > 0 else ""
 
 
 def cleaning_summary(removed: pd.DataFrame, docs: pd.DataFrame) -> str:
