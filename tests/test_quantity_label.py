@@ -90,6 +90,9 @@ def test_cues():
     # ... with what the population is (广西 2026: 每万城镇常住人口配备18名社区工作者)
     ("名", "每万城镇常住人口配备", "每万城镇常住人口社区工作者", "level"),
     ("张", "每千名老年人拥有养老床位", "每千名老年人拥有养老床位", "level"),
+    # how far past the plan: the plan is the benchmark (江西, 甘肃 2026)
+    ("家", "新退出政府融资平台346家、超计划", "新退出政府融资平台", "benchmark_gap"),
+    ("%", "完成投资2929亿元、超年度计划", "省列重大项目完成投资", "benchmark_gap"),
     # an improvement of a concentration and a price cut are changes (陕西, 青海 2026)
     ("%", "国考10市PM2.5浓度改善", "PM2.5平均浓度", "change"),
     ("%", "集中采购药品耗材平均降价超", "集中采购药品耗材平均降价", "change"),
@@ -123,6 +126,7 @@ def test_measure_of(unit, pre, indicator, measure):
     ("benchmark_gap", "增长4.7%、低于全国", "个百分点", "down"),                     # which side of the benchmark
     ("benchmark_gap", "增速比全省平均水平快", "个百分点", "up"),
     ("benchmark_gap", "比率降至13%左右、优于全国约", "个百分点", ""),       # better: no side is said
+    ("benchmark_gap", "新退出政府融资平台346家、超计划", "家", "up"),        # past the plan (江西, 甘肃 2026)
 ])
 def test_direction_of(measure, pre, unit, direction):
     assert direction_of(measure, pre, unit) == direction

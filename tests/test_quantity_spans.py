@@ -205,3 +205,10 @@ def test_a_ratio_of_the_three_sectors_is_three_shares_in_percent():
                                   "三次产业结构调整。会议于10:35:55结束。"])
 def test_other_ratios_times_and_ratios_that_do_not_add_to_100_are_no_sector_shares(text):
     assert [c for c in find_candidates(text) if c.sector] == []
+
+
+def test_a_margin_past_the_plan_is_no_floor():
+    # 江西 2026: 超计划19家 is 19 more than planned, not "more than 19"
+    assert short("新退出政府融资平台346家、超计划19家") == [(346.0, None, "家", "=", "346家"),
+                                                      (19.0, None, "家", "=", "19家")]
+    assert short("引进项目超过19家")[0][3] == ">="

@@ -190,7 +190,7 @@ def direction_of(measure: str, pre: str, unit: str = "") -> str:
         gap = BENCHMARK_GAP.search(pre)
         if gap is None or gap.group("better"):
             return ""
-        return "up" if gap.group("above") or gap.group("more") else "down"
+        return "up" if gap.group("above") or gap.group("more") or gap.group("past_plan") else "down"
     if measure not in ("change", "avg_change"):
         return ""
     if unit == "番":                    # 翻一番: the verb is part of the value's span

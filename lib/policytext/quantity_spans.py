@@ -149,8 +149,10 @@ _AT_MOST = re.compile(r"(?:控制在|不超过|不高于|(?<!不)低于|(?<!不)
 # from a benchmark's figure (the measure `benchmark_gap`), not a bound, a level or a change of the subject
 _BENCHMARK = r"(?:同期)?(?:(?:全国|全省|全区|全市|全州|全盟|全县|[东中西]部(?:地区)?)的?(?:平均)?|平均)(?:水平|值|增速|增幅|速度)?"
 # (优于全国约1个百分点: better says no side, a cost ratio is better when lower)
+# (超计划19家, 超年度计划28%: how far past the plan, the plan being the benchmark)
 BENCHMARK_GAP = re.compile(rf"(?:(?P<above>高于|快于|高出|超出|超过|领先)|(?P<better>优于|好于)|低于|慢于|落后于?)"
-                           rf"{_BENCHMARK}(?:约|近|超)?$|比{_BENCHMARK}(?:(?P<more>高出?|快|多)|低|慢|少)(?:约|近|超)?$")
+                           rf"{_BENCHMARK}(?:约|近|超)?$|比{_BENCHMARK}(?:(?P<more>高出?|快|多)|低|慢|少)(?:约|近|超)?$"
+                           r"|(?P<past_plan>超(?:出|过|额完成)?(?:年度|全年|年初)?(?:计划|目标任务|目标|预期目标|预期|任务))(?:约|近)?$")
 
 
 def _verb_relation(text: str, start: int) -> str:
