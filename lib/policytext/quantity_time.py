@@ -255,10 +255,10 @@ def _change_since_base(clause_pre: str, year: int | None) -> tuple[int, int] | N
 # 累计达260亿元 is a sum reached, not a level: 达 after 累计 is part of the flow.
 _FLOW = (r"(?:累[计积]|合计|共计)(?:达到|达|突破|超过|超)?|共有|共(?=完成|实施|投资|投入|办理|建成|新增|新建|发放|帮助|培训|引进|争取|落实|开工)"
          r"|新增|新建|新开工|开通|建成|(?:(?<=[，,；;：:])|^)建设|完成|实施|投资|投入|发放|办理|铺设|修建|改造|改扩建|解决|培训|引进|援助|"
-         r"救助|资助|安置|减免|提出|争取|造林|落地|打造|获批|核准")
+         r"救助|资助|安置|减免|提出|争取|造林|落地|打造|获批|核准|审议|开行|出台|推出|治理|新设|重组")
 # A level reached at the end: 达到18.99平方米, 突破6万人, 扩大至228个, 稳居第1, 保持1万亿元以上
-_LEVEL = (r"达到|达|突破|超过|(?:增|降|升|扩大|提高|提升|上升|下降|增加|增长|减少|缩小)(?:至|到)|稳定在|保持|"
-          r"稳居|位居|位列|排名|居(?:全国|中部|西部|东部|世界|第)|余额|存量|保有量")
+_LEVEL = (r"达到|达|突破|超过|(?:增|降|升|扩大|扩容|提高|提升|上升|下降|增加|增长|减少|缩小)(?:至|到)|稳定在|保持|"
+          r"稳居|位居|位列|排名|居(?:全国|中部|西部|东部|世界|第)|余额|存量|保有量|在建")
 _CUE = re.compile(f"(?P<flow>{_FLOW})|(?P<level>{_LEVEL})")
 # per head, a rate, a total stock or a project's total investment, an annual or record figure, a comparison with a base
 # year: never a sum over the years
