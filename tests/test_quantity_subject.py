@@ -802,3 +802,10 @@ def test_a_rank_said_before_the_value_is_no_part_of_the_name():
     assert indicators("高速公路通车里程全国第四、突破1万公里。") == ["高速公路通车里程"]
     assert indicators("地区生产总值居全国第8位、达到5万亿元。") == ["地区生产总值"]
     assert indicators("林草产业总产值在全国率先突破万亿元。") == ["林草产业总产值"]
+
+
+def test_a_verb_of_work_on_a_stock_stays_in_the_name_of_its_area():
+    # 河南, 甘肃 2026: 治理水土流失面积 is the land treated; 水土流失面积 is the land eroded
+    assert indicators("治理水土流失面积6779平方公里。") == ["治理水土流失面积"]
+    assert indicators("水土流失面积下降到3万平方公里。") == ["水土流失面积"]
+    assert indicators("完成造林面积5万亩。") == ["造林面积"]

@@ -169,6 +169,8 @@ def strip_phrase(phrase: str) -> str:
         # 装配式建筑面积占新建建筑比重: a verb after 占 is part of what the share is of
         verbs = [v for v in verbs if v.start() < share.start()]
     opening = _OPENING_VERB.match(phrase)
+    if _WORKED_ON.match(phrase):
+        verbs, opening = [], None       # 治理水土流失面积: the area treated, not the area eroded
     if verbs and (_MEASURE_HEAD.fullmatch(phrase, verbs[-1].end())
                   or _COUNTED_HEAD.fullmatch(phrase, verbs[-1].end()) and verbs[-1].start() >= 2):
         # 覆盖率, 办结率, 农村危房改造竣工率: a verb before a measure's head names the measure;
@@ -219,6 +221,9 @@ def strip_phrase(phrase: str) -> str:
     return phrase[-MAX_NAME:]
 
 
+# A verb of work on a stock opening an area or a length: what was worked on (治理水土流失面积, 改造
+#城镇老旧管网长度), not the stock (水土流失面积 is the land eroded)
+_WORKED_ON = re.compile(r"^(?:治理|整治|修复|改造|改建|新改建|硬化)[\u4e00-\u9fff]{1,10}(?:面积|里程|长度)$")
 # 高速公路通车里程全国第四、突破1万公里: the rank said before the value is no part of the name
 # (…总产值在全国率先突破1万亿元: being first is how it went, no part of the name either)
 _RANK_AT_END = re.compile(r"(?:(?:居|位居|位列|排名|跃居|升至)?(?:全国|全省|全区|全球|世界|西部|中部|东部)"
