@@ -90,6 +90,10 @@ def test_cues():
     # ... with what the population is (广西 2026: 每万城镇常住人口配备18名社区工作者)
     ("名", "每万城镇常住人口配备", "每万城镇常住人口社区工作者", "level"),
     ("张", "每千名老年人拥有养老床位", "每千名老年人拥有养老床位", "level"),
+    # ... or without 每 (江苏 2026), but not a count of people (万人次) or a programme (千人计划)
+    ("件", "万人高价值发明专利拥有量达", "万人高价值发明专利拥有量", "level"),
+    ("个", "千人口托位数达", "千人口托位数", "level"),
+    ("人", "千人计划专家", "千人计划专家", "count"),
     # how far past the plan: the plan is the benchmark (江西, 甘肃 2026)
     ("家", "新退出政府融资平台346家、超计划", "新退出政府融资平台", "benchmark_gap"),
     ("%", "完成投资2929亿元、超年度计划", "省列重大项目完成投资", "benchmark_gap"),

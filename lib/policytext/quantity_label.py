@@ -135,7 +135,7 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
         return "change"
     if percent and indicator.endswith("完成率"):
         return "level"        # 占年度计划的110%: how much of a plan was done, a rate
-    if not percent and _PER_POPULATION.match(indicator):
+    if not percent and (_PER_POPULATION.match(indicator) or _PER_POPULATION_SHORT.match(indicator)):
         return "level"        # 每千人口拥有执业医师3.57个: a rate per population, not a count
     if percent and (re.search(r"占|比重|占比", pre + indicator) or registry.measures.get(indicator) == "share"):
         return "share"        # 占GDP比重, or a registry share such as 财政赤字率, 研发投入强度
@@ -162,6 +162,8 @@ _AMOUNT_CHANGE = re.compile(r"(?:增长|增加|递增|提高|提升|下降|降�
 _CUT_OBJECT = re.compile(r"^(?:全年|累计|共|进一步|大幅|有效)?(?:减少|削减|精简|撤并|压减|压缩|缩减)(?![到至为])"
                          r"[^,，;；:：、0-9]{1,12}$")
 _PER_POPULATION = re.compile(r"每(?:[0-9０-９]+|[十百千万]+)?名?(?:城镇|农村|城乡|常住|户籍|老年){0,2}(?:人口|人|户|平方公里)")
+# 万人高价值发明专利拥有量, 千人口托位数: the same base without 每 (not 万人次, 千人计划)
+_PER_POPULATION_SHORT = re.compile(r"(?:[十百千万]|[0-9０-９]+)名?(?:人口|人)(?!次|民|计划)")
 # 每万城镇常住人口配备18名社区工作者: the base of a rate, then the verb, then the count of what it counts
 PER_BASE_BEFORE = re.compile(r"(" + _PER_POPULATION.pattern + r")(?:配备|拥有|有)$")
 _RATIO_NAME = re.compile(r"(?:倍差|比值?|之比)$")
