@@ -212,3 +212,10 @@ def test_a_margin_past_the_plan_is_no_floor():
     assert short("新退出政府融资平台346家、超计划19家") == [(346.0, None, "家", "=", "346家"),
                                                       (19.0, None, "家", "=", "19家")]
     assert short("引进项目超过19家")[0][3] == ">="
+
+
+def test_counts_of_events_keep_their_unit_whole():
+    # 河南, 广西 2026, 海拉尔 2019: 班次, 户次, 场次 (not 4000班 or 6.3万户 of firms)
+    assert short("开行4000班次") == [(4000.0, None, "班次", "=", "4000班次")]
+    assert short("惠及经营主体超6.3万户次")[0][2] == "万户次"
+    assert short("举办80余场次活动")[0][2] == "场次"
