@@ -821,7 +821,7 @@ def test_a_ratio_without_a_unit_is_read_after_its_name():
 
 def test_figures_in_the_notes_after_the_report_take_only_the_years_they_state():
     # 江西 2026: a glossary entry defines a programme; the report's year is not its horizon
-    text = ("二、2026年重点工作\n新增城镇就业40万人。\n附件\n《政府工作报告》有关内容名词注释\n"
+    text = ("二、2026年重点工作\n新增城镇就业40万人。" + "推动高质量发展。" * 12 + "\n附件\n《政府工作报告》有关内容名词注释\n"
             "1.“2152”龙头引育工程：重点培育打造2家世界一流企业。\n2.未来产业“领航工程”：到2030年，布局20个左右重大专项。\n")
     got = {r["text"]: (r["label"], r["year"], r["part"]) for r in extract_quantities(text, year=2026, review_year=2025)}
     assert got["40万人"] == ("target", 2026, "plan")

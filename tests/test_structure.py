@@ -113,7 +113,7 @@ def test_notes_after_the_report_are_neither_part():
     # 江西, 海南 2026: a glossary or notes after the plan explain its words; 内蒙古's 附件 lists the
     # year's livelihood projects and stays plan
     paragraphs = split_paragraphs("\n".join([
-        "一、2025年工作回顾", "全年地区生产总值增长5.2%。", "二、2026年重点工作", "新增城镇就业40万人。",
+        "一、2025年工作回顾", "全年地区生产总值增长5.2%。" * 5, "二、2026年重点工作", "新增城镇就业40万人。" * 5,
         "附件", "《政府工作报告》有关内容名词注释", "1.“2152”龙头引育工程：重点培育打造2家世界一流企业。",
         "2.“双一流”：世界一流的大学和一流学科。"]))
     assert [p.part for p in paragraphs] == ["review", "review", "plan", "plan", "plan", "other", "other", "other"]
@@ -122,3 +122,16 @@ def test_notes_after_the_report_are_neither_part():
     assert [p.part for p in kept] == ["plan"] * 5 and not any(p.notes for p in kept)
     # a sentence about notes is no title
     assert not any(p.notes for p in split_paragraphs("一、2025年工作回顾\n认真做好建议提案的办理和注释。"))
+
+
+def test_notes_start_only_after_the_report():
+    body = "全年地区生产总值增长5.2%。" * 10
+    report = f"一、2025年工作回顾\n{body}\n二、2026年重点工作\n{body}"
+    # a page's menu link above the report, a heading of the review: no notes
+    assert not any(p.notes for p in split_paragraphs("名词解释\n" + report))
+    assert [p.part for p in split_paragraphs(f"一、2025年工作回顾\n（一）加强法规政策解读释义\n{body}\n"
+                                             f"二、2026年重点工作\n{body}")] == ["review"] * 3 + ["plan"] * 2
+    # the ways a notes title is written after the report
+    for title in ["注　释", "【名词解释】", "附：名词解释（按文中出现先后排序）", "名词解释：", "附件", "注释"]:
+        paragraphs = split_paragraphs(f"{report}\n{title}\n1.两重：国家重大战略。")
+        assert [p.notes for p in paragraphs][-1] == (title != "附件"), title

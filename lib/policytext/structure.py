@@ -49,7 +49,24 @@ _SENTENCE_END = re.compile(r"[。!?！？]+[”’\"」』)]*")
 
 # The title of notes or a glossary after the report (江西, 海南 2026: 注释, 《政府工作报告》有关内容名词
 #注释): what follows explains the report's words; it is neither review nor plan.
-_NOTES_TITLE = re.compile(r"^(?:附件[:：]?\s*)?[^。，,；;]{0,20}?(?:注释|名词解释|名词注释|释义|附注)$")
+_NOTES_TITLE = re.compile(r"^[【\[]?(?:附件|附)?[:：]?[^。，,；;:：]{0,20}?(?:注\s*释|名词解释|名词注释|释义|附注)[】\]]?"
+                          r"(?:[(（][^()（）]{0,16}[)）])?[:：]?$")
+
+
+def _notes_start(spans: list[tuple[int, int, str]], levels: list[int | None]) -> int:
+    """Index of the first line of the notes after the report, or len(spans): a title line (no
+    numbered heading, no sentence) in the second half of the text, after the last top-level
+    heading, so that a page's menu link 名词解释 or a heading 加强政策解读释义 starts nothing."""
+    if not spans:
+        return 0
+    half = spans[-1][1] / 2
+    last_heading = max((i for i, level in enumerate(levels) if level == 1), default=-1)
+    for i, (start, _, text) in enumerate(spans):
+        line = text.strip()
+        if (i > last_heading and start >= half and levels[i] is None and len(line) <= 40
+                and _NOTES_TITLE.match(line)):
+            return i
+    return len(spans)
 
 _SENTENCE = re.compile(r"[^。!?！？\n]*(?:[。!?！？]+[”’\"」』)]*|\n|$)")
 
@@ -153,8 +170,7 @@ def split_paragraphs(clean: str) -> list[Paragraph]:
             spans.append((pos, pos + len(line), line))
         pos += len(line) + 1
     levels = [heading_level(text) for _, _, text in spans]
-    notes = next((i for i, (_, _, t) in enumerate(spans) if _is_title(t) and _NOTES_TITLE.match(t.strip())),
-                 len(spans))
+    notes = _notes_start(spans, levels)
     parts = _assign_parts([text for _, _, text in spans[:notes]], levels[:notes])
     parts += [("other", None)] * (len(spans) - notes)
     return [Paragraph(i, s, e, t, part, level, None if turn is None else s + turn, i >= notes)
