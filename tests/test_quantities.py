@@ -817,6 +817,12 @@ def test_a_ratio_without_a_unit_is_read_after_its_name():
     assert row["indicator"] == "城乡居民人均可支配收入"
     # a bare number elsewhere is no quantity, nor the parts of a ratio written A:B
     assert extract_quantities("城乡居民收入比收窄至2：1以内，编号2.54。", year=2026, review_year=2025) == []
+    # the ratio whatever comes between its name and the value; by how much it narrowed is a change
+    rows = extract_quantities("城乡居民收入比由“十三五”末的2.5缩小到2.3，城乡居民收入比2025年缩小到2.2，"
+                              "城乡居民收入倍差缩小0.12。", year=2026, review_year=2025)
+    assert [(r["indicator"], r["measure"], r["value"], r["year"], r["direction"]) for r in rows] == [
+        ("城乡居民收入比", "level", 2.5, 2020, ""), ("城乡居民收入比", "level", 2.3, 2025, ""),
+        ("城乡居民收入比", "level", 2.2, 2025, ""), ("城乡居民收入比", "change", 0.12, 2025, "down")]
 
 
 def test_figures_in_the_notes_after_the_report_take_only_the_years_they_state():

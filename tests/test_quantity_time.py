@@ -503,6 +503,11 @@ def test_a_mean_amount_a_year_over_a_span_is_per_year_over_it():
     assert (row["unit"], row["period"]) == ("人", "2025")
 
 
+def test_a_plan_end_after_from_is_the_start_not_the_year_of_the_end_value():
+    got = _periods("地区生产总值由“十三五”末的9323亿元增加到13697亿元。", year=2026, review_year=2025)
+    assert got["9323亿元"] == ("achieved", 2020, "2020") and got["13697亿元"] == ("achieved", 2025, "2025")
+
+
 def test_where_a_merger_started_has_no_year():
     # 海南, 陕西 2026: 由71所优化整合为47所 — 71所 is where it started, as in 从X增加到Y
     got = _periods("中职学校由71所优化整合为47所，开发区和工业园区由162个整合为123个。", year=2026, review_year=2025)

@@ -146,7 +146,8 @@ def _measure(unit: str, pre: str, indicator: str, registry: IndicatorRegistry) -
     if base and _CUT_OBJECT.search(pre):
         return "change"       # 减少碳排放2810万吨, 削减审批事项62项: an amount taken off what is named
     if unit == "" and _RATIO_NAME.search(indicator):
-        return "level"        # 城乡居民收入比2.12: a ratio
+        # 城乡居民收入比2.12: a ratio; 倍差缩小0.12: by how much it changed
+        return "change" if re.search(r"(?:缩小|收窄|下降|降低|减少|扩大)了?$", pre) else "level"
     if base == "" and _AMOUNT_NAME.search(indicator):
         return "level"        # 电子信息规模达到1.28万亿: an amount with its 元 left out
     if base in MEASURE_WORDS or base == "":
@@ -173,7 +174,7 @@ _AMOUNT_NAME = re.compile(r"(?:规模|产值|总值|总额|收入|营收|投资|
 # The verb of a change: a value is written as a positive number (下降40.6%), and the verb says
 # which way it went. 增加值 is a noun and 提高到 / 降至 give a level, so a verb followed by
 # 值/到/至/为/率 does not count. One vocabulary serves the measure and the direction.
-_DOWN_VERBS = "负增长|下降|降低|减少|缩短|压缩|压减|压降|缩减|削减|精简|回落|下滑|微降|略降|降价|改善"
+_DOWN_VERBS = "负增长|下降|降低|减少|缩短|压缩|压减|压降|缩减|削减|精简|缩小|收窄|回落|下滑|微降|略降|降价|改善"
 _UP_VERBS = "增长|增加|递增|提高|提升|上升|回升|上涨|增速|增幅|涨幅|翻|微增|微涨|略增"
 _CHANGE_VERB = re.compile(f"(?:({_DOWN_VERBS}|撤并|净减)|({_UP_VERBS}|净增))(?![到至为值率])")
 # a percent after such a verb (or 年均) in its clause is a change (对经济增长的贡献率, 对工业增长

@@ -278,7 +278,7 @@ def find_candidates(text: str) -> list[Candidate]:
                         more = more or more2
                         p = max(p, p2 if unit2 else he)
                         skip_until = he
-        if not unit and not (sp.kind == "arabic" and _RATIO_BEFORE.search(text, max(0, sp.start - 16), sp.start)
+        if not unit and not (sp.kind == "arabic" and _RATIO_BEFORE.search(text, max(0, sp.start - 24), sp.start)
                              and text[sp.end:sp.end + 1] not in "：:∶"):
             continue      # a bare number is not a quantity (codes, names, counts of nothing), but a ratio is
         base = base_unit(unit)
@@ -349,7 +349,7 @@ _THRESHOLD = re.compile(r"及?以[上下]的?(?=[\u4e00-\u9fff])(?!目标|任务
 
 
 # 城乡居民收入倍差从2.42缩小至2.12, 收入比缩小至2.54: a ratio has no unit (收入比重 is a share)
-_RATIO_BEFORE = re.compile(r"(?:倍差|收入比(?![重例率])值?|之比)(?:从|由)?(?:[0-9.]+)?[^0-9，,。；;、：:∶]{0,4}$")
+_RATIO_BEFORE = re.compile(r"(?:倍差|收入比(?![重例率])值?|之比)[^，,。；;、：:∶]{0,16}$")
 _SPEED_OR_TIME_TAKEN = re.compile(r"(?:时速|仅用|只用|历时)$")
 # a programme named by its size: 实施百亿斤粮食产能提升工程, 启动千亿元…行动
 _PROGRAMME_VERB = re.compile(r"(?:实施|启动|推进|开展|打造)$")

@@ -375,7 +375,7 @@ _FROM_VALUE = re.compile(rf"(?:从|由)(?:{PART_OF_YEAR})?的?(?:每[\u4e00-\u9f
 _TO_VERB = re.compile(r"[0-9０-９.．,]+(?:\s*[:：∶]\s*[0-9.]+){0,2}[^0-9,，;；。]{0,8}?"
                       r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高至|提升到|"
                       r"提升至|跃升到|跃升至|上升到|上升至|扩大到|扩大至|下降到|下降至|降至|降到|减少到|减少至|"
-                      r"缩小到|缩小至|压减到|压减至|调整为|调整到|优化为|优化到|演进为|演变为|转变为|变为|"
+                      r"缩小到|缩小至|缩小为|压减到|压减至|调整为|调整到|优化为|优化到|演进为|演变为|转变为|变为|"
                       # 由71所优化整合为47所, 188个园区整合优化为120个: where a merger started
                       r"整合为|整合到|整合至|合并为|归并为|精简为|精简到|精简至|压减为|缩减为|缩减到|减少为)")
 
@@ -518,10 +518,10 @@ def year_for(sentence: str, offset: int, *, year: int | None, review_year: int |
         if m.group(2) is None and not re.search(r"到|至|力争|实现", pre[max(0, m.start() - 3):m.start()]):
             continue
         y = plan_period(cn_int(m.group(1)))[1]
-        if re.search(r"(?:较|比|与|同|相比)$", pre[:m.start()]):
+        if re.search(r"(?:较|比|与|同|相比|由|从)$", pre[:m.start()]):
             if pre.endswith("的", m.end()) and m.end() + 1 == len(pre):
                 return y, True      # 较“十三五”末的9323.1亿元: the base value, of that year
-            continue                # 较“十三五”末增加4374.4亿元: a baseline, not the year
+            continue                # 较“十三五”末增加4374.4亿元, 由“十三五”末的…增加到: a baseline
         if best is None or m.start() > best[0]:
             best = (m.start(), y)
     for m in _RELATIVE_YEAR.finditer(pre):
