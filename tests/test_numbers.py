@@ -43,7 +43,9 @@ def test_chinese_numeral_quantities():
     # 翻番 alone is 翻一番 (安徽, 江西, 青海 2026); 双翻番 does not say which two things doubled
     assert _found("进出口总值实现翻番") == [("翻番", 1.0, "", "fan")]
     assert _found("人均收入翻了两番") == [("翻了两番", 2.0, "", "fan")]
-    assert _found("实现“双翻番”") == []
+    assert _found("实现“双翻番”") == [] and _found("实现“两个翻番”") == []
+    assert _found("推动农民收入翻番计划") == [] and _found("实施收入翻番行动") == []
+    assert _found("实现农民收入翻番目标") == [("翻番", 1.0, "", "fan")]
     # a round figure after a threshold verb (安徽, 广西, 河南, 江苏 2026), before a unit only
     assert _found("进出口总额突破万亿元") == [("万亿", 1.0, "万亿", "chinese")]
     assert _found("海铁联运班列突破万列") == [("万", 1.0, "万", "chinese")]

@@ -219,3 +219,8 @@ def test_counts_of_events_keep_their_unit_whole():
     assert short("开行4000班次") == [(4000.0, None, "班次", "=", "4000班次")]
     assert short("惠及经营主体超6.3万户次")[0][2] == "万户次"
     assert short("举办80余场次活动")[0][2] == "场次"
+
+
+def test_nearly_doubled_is_about_a_doubling():
+    assert short("进出口总值接近翻番") == [(1.0, None, "番", "~", "翻番")]
+    assert short("进出口总值实现翻番") == [(1.0, None, "番", "=", "翻番")]

@@ -90,8 +90,9 @@ _PRINTED = str.maketrans({"·": ".", " ": None, "\u3000": None, "\xa0": None})
 _CN_CHARS = "零〇○一二两三四五六七八九十百千万亿"
 _CN_RUN_RE = re.compile(f"[{_CN_CHARS}]+(?:点[{_CN_CHARS}]+)?")
 _PERCENT_CN_RE = re.compile(f"百分之([{_CN_CHARS}]+(?:点[{_CN_CHARS}]+)?)")
-# 翻番 alone is 翻一番 (实现翻番); 双翻番 says two things doubled, without saying which
-_FAN_RE = re.compile(r"(?<!双)翻(?:了)?(?:([一两二三四五六七八九])番|番)")
+# 翻番 alone is 翻一番 (实现翻番); 双翻番 and 两个翻番 say two things doubled without saying which,
+# and 翻番计划, 翻番行动, 翻番工程 name programmes
+_FAN_RE = re.compile(r"(?<![双个])翻(?:了)?(?:([一两二三四五六七八九])番|番)(?!计划|行动|工程)")
 
 
 @dataclass(frozen=True)

@@ -250,7 +250,8 @@ def find_candidates(text: str) -> list[Candidate]:
             if _in_short_quotes(text, sp.start, sp.end):
                 continue
         if sp.kind == "fan":
-            out.append(Candidate(sp, sp.start, sp.end, sp.end, sp.value, None, "番", "="))
+            near = _NEARLY.search(text, max(0, sp.start - 3), sp.start)        # 接近翻番: about
+            out.append(Candidate(sp, sp.start, sp.end, sp.end, sp.value, None, "番", "~" if near else "="))
             continue
         unit, more, p = _unit_after(text, sp)
         value_high = None
@@ -350,6 +351,7 @@ _THRESHOLD = re.compile(r"及?以[上下]的?(?=[\u4e00-\u9fff])(?!目标|任务
 
 # 城乡居民收入倍差从2.42缩小至2.12, 收入比缩小至2.54: a ratio has no unit (收入比重 is a share)
 _RATIO_BEFORE = re.compile(r"(?:倍差|收入比(?![重例率])值?|之比)[^，,。；;、：:∶]{0,16}$")
+_NEARLY = re.compile(r"(?:接近|几乎|近乎|基本)(?:实现)?$")
 _SPEED_OR_TIME_TAKEN = re.compile(r"(?:时速|仅用|只用|历时)$")
 # a programme named by its size: 实施百亿斤粮食产能提升工程, 启动千亿元…行动
 _PROGRAMME_VERB = re.compile(r"(?:实施|启动|推进|开展|打造)$")
