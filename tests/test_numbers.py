@@ -53,6 +53,8 @@ def test_chinese_numeral_quantities():
     assert _found("整车出口突破百万辆") == [("百万", 100.0, "万", "chinese")]
     assert _found("海洋生产总值突破万亿") == [] and _found("收入达万亿级规模") == []
     assert _found("实施千万工程") == [] and _found("造福百姓") == [] and _found("增加万列") == []
+    # a step (台阶) is no unit, and 赶超 (catch up with) sets no threshold
+    assert _found("全省经济总量迈上万亿台阶") == [] and _found("赶超万亿元目标") == []
     assert _found("完成三点五万套") == [("三点五万", 3.5, "万", "chinese")]
     # the range end of 百分之八至九 is read by quantities(); here only the start is a number
     assert _found("百分之八至九")[0] == ("百分之八", 8.0, "", "percent")

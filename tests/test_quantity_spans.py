@@ -224,3 +224,7 @@ def test_counts_of_events_keep_their_unit_whole():
 def test_nearly_doubled_is_about_a_doubling():
     assert short("进出口总值接近翻番") == [(1.0, None, "番", "~", "翻番")]
     assert short("进出口总值实现翻番") == [(1.0, None, "番", "=", "翻番")]
+
+
+def test_catching_up_with_a_figure_is_no_floor():
+    assert short("赶超千亿元目标")[0][3] == "=" and short("营收超10亿元")[0][3] == ">="

@@ -241,6 +241,8 @@ def match_unit(text: str, pos: int) -> tuple[str, str]:
     # 千/百 alone are not magnitudes after an Arabic number unless a unit follows
     if not unit and mag in ("千", "百"):
         return "", ""
+    if unit == "台" and text.startswith("阶", m.end()):
+        return mag, ""              # 迈上5万亿台阶: a step, no machines
     if not unit and text.startswith(("亿", "万"), pos + len(mag)):
         return "", ""               # 10.36百亿亿次/秒: stacked magnitudes of a unit not listed
     if not unit and mag[-1:] in ("万", "亿"):
@@ -317,7 +319,7 @@ def _printed_pieces(start: int, raw: str) -> list[tuple[int, str]]:
 _ROUND_FIGURES = {"百": (100.0, ""), "千": (1000.0, ""), "万": (1.0, "万"), "亿": (1.0, "亿"),
                   "十万": (10.0, "万"), "百万": (100.0, "万"), "千万": (1000.0, "万"), "万亿": (1.0, "万亿"),
                   "百亿": (100.0, "亿"), "千亿": (1000.0, "亿")}
-_THRESHOLD_BEFORE = re.compile(r"(?:突破|超过|超|逾|迈上|跨过|站上|跨越)$")
+_THRESHOLD_BEFORE = re.compile(r"(?:突破|超过|(?<!赶)超|逾|迈上|跨过|站上|跨越)$")     # (赶超: catch up with)
 
 
 def _round_figure(text: str, m: re.Match) -> NumberSpan | None:
