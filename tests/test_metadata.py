@@ -122,12 +122,24 @@ def test_the_date_read_from_the_text_equals_the_delivered_date_in_the_metadata()
     # not a byline: a sentence, or a caption with the name inside it
     ("我们要当好省长 助手\n", None, None),
     ("省长刘小涛代表省人民政府向大会作政府工作报告。\n", None, None),
+    # a caption, and the heads of other bodies, are not the speaker; 省长：name, and a longer name
+    ("图为省长 毛伟明\n代省长 张三\n", "张三", "代省长"),
+    ("省政协主席 李四\n大会执行主席 张三\n省长 王五\n", "王五", "省长"),
+    ("省长：王清宪\n", "王清宪", "省长"),
+    ("自治区主席 艾尔肯·吐尼亚孜\n", "艾尔肯·吐尼亚孜", "自治区主席"),
 ])
 def test_speaker_from_text(head, speaker, role):
     assert speaker_from_text(head) == (speaker, role)
     meta = {"speaker": "", "role": ""}
     fill_from_text(meta, head)
     assert (meta["speaker"] or None, meta["role"] or None) == (speaker, role)
+
+
+def test_a_role_is_read_only_for_the_speaker_the_table_names():
+    meta = {"speaker": "李强", "role": ""}
+    assert fill_from_text(meta, "省长 王清宪\n") == () and meta["role"] == ""
+    meta = {"speaker": "王清宪", "role": ""}
+    assert fill_from_text(meta, "省长 王清宪\n") == ("role",) and meta["role"] == "省长"
 
 
 def test_the_metadata_wins_and_only_empty_fields_are_filled():

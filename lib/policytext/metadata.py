@@ -373,8 +373,10 @@ def fill_from_text(meta: dict, text: str) -> tuple[str, ...]:
     keys filled."""
     filled = []
     speaker, role = speaker_from_text(text)
+    # (the role only for the speaker the table names, or for the one read here)
+    same = not str(meta.get("speaker") or "") or meta.get("speaker") == speaker
     for key, read in (("place", place_from_text), ("doc_type", doc_type_from_text),
-                      ("speaker", lambda _: speaker), ("role", lambda _: role if speaker else None)):
+                      ("speaker", lambda _: speaker), ("role", lambda _: role if speaker and same else None)):
         if not str(meta.get(key) or "") and (found := read(text)):
             meta[key] = found
             filled.append(key)
@@ -383,8 +385,12 @@ def fill_from_text(meta: dict, text: str) -> tuple[str, ...]:
 
 # The speaker's office and name on a line of their own, or at the end of the dateline: 省人民政府省长
 # 王清宪, 自治区主席 韦 韬, …第四次会议上 陕西省省长 赵刚, 海拉尔区人民政府区长　　杨国宏
-_SPEAKER = re.compile(r"(?:^|[ \t\u3000])((?:(?![的我要是了和与在])[\u4e00-\u9fff]){0,16}?代?(?:省长|市长|区长|县长|旗长|州长|盟长|主席))"
-                      r"[ \t\u3000]+([\u4e00-\u9fff·](?:[ \u3000]?[\u4e00-\u9fff·]){1,3})[ \t\u3000]*$", re.M)
+# (a caption 图为省长…, the speaker of another body (政协主席, 大会执行主席) is not the report's; a
+# name may be written with its middle dot and be longer: 艾尔肯·吐尼亚孜)
+_SPEAKER = re.compile(r"(?:^|[ \t\u3000])((?!图为)(?:(?![的我要是了和与在协行])[\u4e00-\u9fff]){0,16}?代?"
+                      r"(?:省长|市长|区长|县长|旗长|州长|盟长|(?:自治区|政府)主席))"
+                      r"[ \t\u3000:：]+([\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}"
+                      r"|[\u4e00-\u9fff]{2,5}·[\u4e00-\u9fff]{2,6})[ \t\u3000]*$", re.M)
 
 
 def speaker_from_text(text: str, *, head: int = METADATA_HEAD) -> tuple[str | None, str | None]:
