@@ -72,6 +72,9 @@ def test_a_pages_elements_printed_one_a_line_go_with_their_marks():
     # a sentence after a bare label is the report's own
     kept = "来源:\n各位代表：现在，我代表省人民政府向大会报告工作。"
     assert clean_text(kept).text == "各位代表:现在,我代表省人民政府向大会报告工作。"
+    # inside the body, the line after a stray > is the report's
+    text = clean_text(body + "\n三、主要指标\n>\n地区生产总值增长5%\n").text
+    assert text.endswith("三、主要指标\n地区生产总值增长5%")
 
 
 @pytest.mark.parametrize("line", [

@@ -234,7 +234,9 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanText:
         lead = len(line) - len(line.lstrip(_SPACE))
         normal = normalize_width(stripped)
         in_body = body_start is None or raw_pos >= body_start
-        reason = _furniture_reason(normal, seen, title, in_body) or _value_of_furniture(previous, normal)
+        # (a page's elements stand above the article: in the body, a line after a bare > is text)
+        reason = _furniture_reason(normal, seen, title, in_body) or (
+            None if in_body else _value_of_furniture(previous, normal))
         previous = normal
         if reason:
             removed.append(RemovedLine(raw_pos + lead, raw_pos + lead + len(stripped), stripped, reason))
