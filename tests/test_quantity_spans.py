@@ -131,6 +131,7 @@ def test_units_ranges_and_relations(text, expected):
     # how fast or how quickly (江西, 广西 2026); a time cut from a procedure is an amount
     ("成为全国首个全部设区市通时速350公里高铁的省份", [True]),
     ("仅用90天建成“南A中心”", [True]),
+    ("企业开办全程仅用0.5天", [False]),                 # the time a procedure takes: an indicator
     ("审批时间压缩至15天", [False]),
 ])
 def test_a_value_that_describes_the_noun_after_it_is_an_attribute(text, attributes):

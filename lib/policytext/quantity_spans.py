@@ -352,7 +352,9 @@ _THRESHOLD = re.compile(r"及?以[上下]的?(?=[\u4e00-\u9fff])(?!目标|任务
 # 城乡居民收入倍差从2.42缩小至2.12, 收入比缩小至2.54: a ratio has no unit (收入比重 is a share)
 _RATIO_BEFORE = re.compile(r"(?:倍差|收入比(?![重例率])值?|之比)[^，,。；;、：:∶]{0,16}$")
 _NEARLY = re.compile(r"(?:接近|几乎|近乎|基本)(?:实现)?$")
-_SPEED_OR_TIME_TAKEN = re.compile(r"(?:时速|仅用|只用|历时)$")
+_SPEED = re.compile(r"时速$")
+_TIME_TAKEN = re.compile(r"(?:仅用|只用|历时|用时)(?:了)?$")
+_DONE_AFTER = re.compile(r"(?:就|便)?(?:建成|完成|实现|打通|投产|开通|落地|竣工|通车)")
 # a programme named by its size: 实施百亿斤粮食产能提升工程, 启动千亿元…行动
 _PROGRAMME_VERB = re.compile(r"(?:实施|启动|推进|开展|打造)$")
 _PROGRAMME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:工程|行动|计划)(?![\u4e00-\u9fff]{0,2}[0-9０-９])")
@@ -367,8 +369,11 @@ def describes_noun(text: str, c: Candidate, unit_end: int, previous: Candidate |
         return True             # 连续24个月保持两位数增长, 连续11个季度: how long a run lasted
     if not base and _PEOPLE.match(text, unit_end):
         return True             # 7000多万江淮儿女, 31万雄关儿女: the people of a place, named, not counted
-    if _SPEED_OR_TIME_TAKEN.search(text, max(0, c.start - 4), c.start):
-        return True             # 通时速350公里高铁, 仅用90天建成: how fast or how quickly, no amount of anything
+    if _SPEED.search(text, max(0, c.start - 4), c.start) or (
+            _TIME_TAKEN.search(text, max(0, c.start - 4), c.start) and _DONE_AFTER.match(text, unit_end)):
+        # 通时速350公里高铁, 仅用90天建成: how fast or how quickly something was done, no amount of
+        # anything (企业开办仅用0.5天 is the time a procedure takes, an indicator)
+        return True
     if base in MEASURE_WORDS or base in (*SHARE_UNITS, "") or c.value_high is not None:
         return False
     if _THRESHOLD.match(text, unit_end):
