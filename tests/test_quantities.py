@@ -803,6 +803,8 @@ def test_a_count_after_the_base_of_a_rate_is_that_rate():
     # 广西 2026: the base before the verb names the rate; the count after it is what it counts
     (row,) = extract_quantities("如期完成每万城镇常住人口配备18名社区工作者目标。", year=2026, review_year=2025)
     assert (row["indicator"], row["measure"], row["value"]) == ("每万城镇常住人口社区工作者", "level", 18.0)
+    (row,) = extract_quantities("每10万人口配备2名法律顾问。", year=2026, review_year=2025)
+    assert (row["indicator"], row["measure"]) == ("每10万人口法律顾问", "level")
     (row,) = extract_quantities("全市社区工作者达到1200名。", year=2026, review_year=2025)
     assert (row["indicator"], row["measure"]) == ("社区工作者", "count")
 

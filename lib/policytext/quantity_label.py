@@ -162,7 +162,8 @@ _AMOUNT_CHANGE = re.compile(r"(?:增长|增加|递增|提高|提升|下降|降�
 # (opening the clause: 压缩空气储能 is a noun; 缩减到130项 is a level)
 _CUT_OBJECT = re.compile(r"^(?:全年|累计|共|进一步|大幅|有效)?(?:减少|削减|精简|撤并|压减|压缩|缩减)(?![到至为])"
                          r"[^,，;；:：、0-9]{1,12}$")
-_PER_POPULATION = re.compile(r"每(?:[0-9０-９]+|[十百千万]+)?名?(?:城镇|农村|城乡|常住|户籍|老年){0,2}(?:人口|人|户|平方公里)")
+_PER_POPULATION = re.compile(r"每(?:[0-9０-９]+[十百千万]?|[十百千万]+)?名?(?:(?:城镇|农村|城乡|常住|户籍|老年){0,2}"
+                             r"(?:人口|人|户)|平方公里|儿童|学生|居民|职工)")
 # 万人高价值发明专利拥有量, 千人口托位数: the same base without 每 (not 万人次, 千人计划)
 _PER_POPULATION_SHORT = re.compile(r"(?:[十百千万]|[0-9０-９]+)名?(?:人口|人)(?!次|民|计划)")
 # 每万城镇常住人口配备18名社区工作者: the base of a rate, then the verb, then the count of what it counts
