@@ -107,6 +107,7 @@ def test_cues():
     ("%", "工业投资增长8%、占全部投资比重达到", "工业投资占全部投资比重", "share"),
     ("%", "城乡居民收入分别增长8.5%、", "农村居民人均可支配收入", "change"),
     ("%", "审批时限压缩70%、审批材料精简", "审批材料精简", "change"),
+    ("%", "地区生产总值年均增长（2021—2025年）", "地区生产总值", "avg_change"),
 ])
 def test_measure_of(unit, pre, indicator, measure):
     assert measure_of(unit, pre, indicator, indicator_registry()) == measure

@@ -183,6 +183,7 @@ _CHANGE_VERB = re.compile(f"(?:({_DOWN_VERBS}|撤并|净减)|({_UP_VERBS}|净增
 # (分别增长8.5%、6.2%: each value of the list after the verb; 增长11.7%、制造业占比超70%: the verb
 # belongs to the value before, and the next item names its own measure)
 _PERCENT_CHANGE = re.compile(f"(?:{_UP_VERBS}|{_DOWN_VERBS}|年均)(?![到至为值率]|的?贡献)"
+                             r"(?:[(（][^()（）]{0,16}[)）])?"       # 年均增长（2021—2025年）6.5%: a note
                              r"(?:[^,，;；0-9０-９]{0,12}|(?:[0-9０-９.．]+\s*(?:%|％|个百分点)?[、和及与])+)$")
 
 
