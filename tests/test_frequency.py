@@ -333,3 +333,11 @@ def test_trends_need_numeric_groups_and_three_of_them():
     c2 = corpus({k: TREND_TEXTS[k] for k in two_years}, meta={k: TREND_META[k] for k in two_years})
     with pytest.raises(ParameterError, match=r"three groups or more, not 2 \(2020, 2021\)"):
         textstat_trends(two_years, corpus=c2)
+
+
+def test_kwic_shows_a_traditional_text_as_written():
+    # the search is in Simplified (the clean text); what the table shows is the file's own text
+    c = corpus({"t": "全省推進高質量發展，發展產業鏈，經濟增長5%。"})
+    row = kwic(c, "产业链", window=4).iloc[0]
+    assert (row.pre, row.keyword, row.post, row.pattern) == ("展，發展", "產業鏈", "，經濟增", "产业链")
+    assert c["t"].raw[row.start:row.end] == row.keyword

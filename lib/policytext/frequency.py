@@ -231,12 +231,13 @@ def kwic(corpus_or_tokens, pattern: str | Sequence[str], *, window: int = 10,
     for doc_id, p, s, e in hits:
         doc, view = corpus[doc_id], views.get(doc_id) if views else None
         lo, hi = _context_span(doc.clean, s, e, window, view)
-        # as the file writes them (，not ,): a reader can search the file for what the table shows
+        # as the file writes them (，not ,; a Traditional text's own characters): a reader can search
+        # the file for what the table shows; `pattern` holds what was searched for
         pre, post = _as_written(doc, lo, s).lstrip(), _as_written(doc, e, hi).rstrip()
         sent = doc.sentence_at(s)
         rows.append({"doc": doc.id, "part": doc.part_at(s), "sentence": sent.index if sent else None,
                      "start": doc.to_raw(s), "end": doc.to_raw(e - 1) + 1,
-                     "pre": pre, "keyword": doc.clean[s:e], "post": post, "pattern": p})
+                     "pre": pre, "keyword": _as_written(doc, s, e), "post": post, "pattern": p})
     columns = ["doc", "part", "sentence", "start", "end", "pre", "keyword", "post", "pattern"]
     out = pd.DataFrame(rows, columns=columns)
     out.attrs["patterns"] = [pattern] if isinstance(pattern, str) else list(pattern)    # in the order asked
