@@ -73,6 +73,11 @@ def test_corpus_summary_counts_and_escapes():
     one = DOCS.assign(from_text=["", "", "doc_type"])
     assert F.corpus_summary(one).endswith(" The kind of 1 report is not in the metadata and was read from the "
                                           "report's opening lines (title, congress, speaker).")
+    # the speaker and their office (provinces2026: the table names neither)
+    speakers = DOCS.assign(from_text=["speaker, role", "speaker, role", "place, speaker, role"])
+    assert F.corpus_summary(speakers).endswith(" The place, speaker and office of 3 reports are not in "
+                                               "the metadata and were read from the report's opening lines (title, "
+                                               "congress, speaker).")
 
 
 def test_length_contrast_names_longest_and_shortest():

@@ -138,9 +138,9 @@ def _read_from_text(docs: pd.DataFrame) -> str:
     read = read[read != ""]
     if read.empty:
         return ""
-    names = {"place": "place", "doc_type": "kind"}
-    fields = [names[f] for f in names if read.str.contains(f).any()]
-    return (f" The {' and '.join(fields)} of {fmt_count(len(read), 'report')} "
+    names = {"place": "place", "doc_type": "kind", "speaker": "speaker", "role": "office"}
+    fields = [names[f] for f in names if read.str.split(", ").map(lambda keys: f in keys).any()]
+    return (f" The {fmt_list(fields)} of {fmt_count(len(read), 'report')} "
             f"{'is' if len(read) == 1 else 'are'} not in the metadata and "
             f"{'was' if len(read) == 1 else 'were'} read from the report's opening lines "
             "(title, congress, speaker).")
