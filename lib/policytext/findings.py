@@ -193,9 +193,10 @@ def cleaning_summary(removed: pd.DataFrame, docs: pd.DataFrame) -> str:
     per_doc, reasons = removed["doc"].value_counts(), removed["reason"].value_counts()
     share = f", {fmt_percent(100 * chars / raw)} of the raw text" if raw else ""
     one_reason = (reasons == reasons.iloc[0]).sum() == 1
-    return (f"Cleaning removed {fmt_count(len(removed), 'line')} ({fmt_number(chars, decimals=0)} characters{share}) "
+    said = (f"Cleaning removed {fmt_count(len(removed), 'line')} ({fmt_number(chars, decimals=0)} characters{share}) "
             f"from {fmt_count(len(per_doc), 'report')}; most from {_most(per_doc, 'line')}. The commonest "
-            f"{'reason is' if one_reason else 'reasons are'} {_most(reasons, 'line')}.") + (f" {joined}" if joined else "")
+            f"{'reason is' if one_reason else 'reasons are'} {_most(reasons, 'line')}.")
+    return said + (f" {joined}" if joined else "")
 
 
 def _most(counts: pd.Series, noun: str) -> str:
@@ -441,7 +442,8 @@ def place_profiles(freq: pd.DataFrame, docs: pd.DataFrame, *, n: int = 5) -> str
         # the group of the documents without a place (dfm.MISSING) is said as such, with their ids
         mine = docs[unnamed] if place == MISSING else docs[docs["place"].astype(str) == str(place)]
         kinds = ", ".join(f"{md_escape(k)} ×{c}" for k, c in mine["doc_type"].map(doc_type_name).value_counts().items())
-        top = with_ties(freq[freq["group"] == place].sort_values("per_10k", ascending=False, kind="stable"), n, "per_10k")
+        ranked = freq[freq["group"] == place].sort_values("per_10k", ascending=False, kind="stable")
+        top = with_ties(ranked, n, "per_10k")
         terms = ", ".join(f"{md_escape(t)} ({fmt_number(v)})" for t, v in zip(top[_term(top)], top["per_10k"]))
         name = (f"no place given: {fmt_list(list(mine['id']))}" if place == MISSING
                 else md_escape(place))
