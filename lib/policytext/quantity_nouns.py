@@ -221,8 +221,8 @@ def strip_phrase(phrase: str) -> str:
     return phrase[-MAX_NAME:]
 
 
-# A verb of work on a stock opening an area or a length: what was worked on (治理水土流失面积, 改造
-#城镇老旧管网长度), not the stock (水土流失面积 is the land eroded)
+# A verb of work on a stock opening an area or a length: what was worked on (治理水土流失面积,
+# 改造城镇老旧管网长度), not the stock (水土流失面积 is the land eroded)
 _WORKED_ON = re.compile(r"^(?:治理|整治|修复|改造|改建|新改建|硬化)[\u4e00-\u9fff]{1,10}(?:面积|里程|长度)$")
 # 高速公路通车里程全国第四、突破1万公里: the rank said before the value is no part of the name
 # (…总产值在全国率先突破1万亿元: being first is how it went, no part of the name either)

@@ -47,8 +47,8 @@ _OPENING = 40  # characters of a paragraph that may carry a part cue
 _PLAN_TURN = re.compile(r"(?:[^,，:：。]{0,8}[:：])?[“\"]?(?:下一步|今后|接下来|未来[一二三四五十]年|展望|新的一年)")
 _SENTENCE_END = re.compile(r"[。!?！？]+[”’\"」』)]*")
 
-# The title of notes or a glossary after the report (江西, 海南 2026: 注释, 《政府工作报告》有关内容名词
-#注释): what follows explains the report's words; it is neither review nor plan.
+# The title of notes or a glossary after the report (江西, 海南 2026: 注释,
+# 《政府工作报告》有关内容名词注释): what follows explains the report's words; it is neither part.
 _NOTES_TITLE = re.compile(r"^[【\[]?(?:附件|附)?[:：]?[^。，,；;:：]{0,20}?(?:注\s*释|名词解释|名词注释|释义|附注)[】\]]?"
                           r"(?:[(（][^()（）]{0,16}[)）])?[:：]?$")
 
