@@ -94,6 +94,9 @@ def test_cues():
     # ... or without 每 (江苏 2026), but not a count of people (万人次) or a programme (千人计划)
     ("件", "万人高价值发明专利拥有量达", "万人高价值发明专利拥有量", "level"),
     ("个", "千人口托位数达", "千人口托位数", "level"),
+    # an area is an amount, never a count (江苏 2026, 海拉尔 2016)
+    ("公顷", "新增城市公园绿地超", "城市公园绿地", "level"),
+    ("架次", "口岸出入境航班", "口岸出入境航班", "count"),
     ("人", "千人计划专家", "千人计划专家", "count"),
     # how far past the plan: the plan is the benchmark (江西, 甘肃 2026)
     ("家", "新退出政府融资平台346家、超计划", "新退出政府融资平台", "benchmark_gap"),
