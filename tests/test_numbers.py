@@ -53,6 +53,10 @@ def test_chinese_numeral_quantities():
     assert _found("整车出口突破百万辆") == [("百万", 100.0, "万", "chinese")]
     assert _found("海洋生产总值突破万亿") == [] and _found("收入达万亿级规模") == []
     assert _found("实施千万工程") == [] and _found("造福百姓") == [] and _found("增加万列") == []
+    # a share written as a fraction, in %, after a word of shares (江苏, 陕西 2026; 海拉尔 2019)
+    assert _found("出口规模占全国1/3以上") == [("1/3", 33.33, "", "fraction")]
+    assert [s[:2] for s in _found("产量稳定在全国1/4、1/3")] == [("1/4", 25.0), ("1/3", 33.33)]
+    assert [s[3] for s in _found("2025/12/01发布，24/7服务，占全国3/2")] == ["arabic"] * 7
     # a step (台阶) is no unit, and 赶超 (catch up with) sets no threshold
     assert _found("全省经济总量迈上万亿台阶") == [] and _found("赶超万亿元目标") == []
     assert _found("完成三点五万套") == [("三点五万", 3.5, "万", "chinese")]

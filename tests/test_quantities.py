@@ -835,3 +835,12 @@ def test_figures_in_the_notes_after_the_report_take_only_the_years_they_state():
     assert got["40万人"] == ("target", 2026, "plan")
     assert got["2家"] == ("target", None, "other")
     assert got["20个左右"] == ("target", 2030, "other")
+
+
+def test_a_share_written_as_a_fraction():
+    # 江苏 2026: 稳定在全国1/10以上 after 城镇新增就业超690万人 is that figure's share of the nation's
+    rows = extract_quantities("城镇新增就业超690万人、稳定在全国1/10以上，船舶海工出口规模占全国1/3以上。",
+                              year=2026, review_year=2025)
+    assert [(r["indicator"], r["measure"], r["value"], r["unit"], r["relation"]) for r in rows] == [
+        ("新增城镇就业", "count", 690.0, "万人", ">="), ("新增城镇就业占全国比重", "share", 10.0, "%", ">="),
+        ("船舶海工出口规模占全国比重", "share", 33.33, "%", ">=")]

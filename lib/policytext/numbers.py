@@ -90,6 +90,10 @@ _PRINTED = str.maketrans({"·": ".", " ": None, "\u3000": None, "\xa0": None})
 _CN_CHARS = "零〇○一二两三四五六七八九十百千万亿"
 _CN_RUN_RE = re.compile(f"[{_CN_CHARS}]+(?:点[{_CN_CHARS}]+)?")
 _PERCENT_CN_RE = re.compile(f"百分之([{_CN_CHARS}]+(?:点[{_CN_CHARS}]+)?)")
+# 占全国1/3以上, 稳定在全国1/4: a share written as a fraction (read in %), after a word of shares only
+# (not 2025/12/01, 24/7)
+_FRACTION_RE = re.compile(r"(?<![0-9０-９./／])([1-9])\s*[/／]\s*([1-9][0-9]?)(?![0-9０-９./／])")
+_SHARE_BEFORE = re.compile(r"(?:占|全国|全省|的|约|近|超过|超|达到|达|在|[0-9][/／][0-9]{1,2}、)$")
 # 翻番 alone is 翻一番 (实现翻番); 双翻番 and 两个翻番 say two things doubled without saying which,
 # and 翻番计划, 翻番行动, 翻番工程 name programmes
 _FAN_RE = re.compile(r"(?<![双个])翻(?:了)?(?:([一两二三四五六七八九])番|番)(?!计划|行动|工程)")
@@ -101,7 +105,7 @@ class NumberSpan:
 
     ``value`` is the number without magnitude (3.5 for 3.5万, 1000 for 千亿);
     ``magnitude`` the magnitude characters split off a Chinese numeral (千亿 -> '亿');
-    ``kind`` is 'arabic', 'chinese', 'percent' (百分之…) or 'fan' (翻…番).
+    ``kind`` is 'arabic', 'chinese', 'percent' (百分之…), 'fan' (翻…番) or 'fraction' (1/3, in %).
     """
     start: int
     end: int
@@ -357,6 +361,10 @@ def find_numbers(text: str) -> list[NumberSpan]:
         except ValueError:
             continue
         add(NumberSpan(m.start(), m.end(), m.group(), value, "", "percent"))
+    for m in _FRACTION_RE.finditer(text):
+        n, d = int(m.group(1)), int(m.group(2))
+        if n < d and _SHARE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            add(NumberSpan(m.start(), m.end(), m.group(), round(100 * n / d, 2), "", "fraction"))
     for m in _FAN_RE.finditer(text):
         add(NumberSpan(m.start(), m.end(), m.group(), float(CN_DIGITS[m.group(1)] if m.group(1) else 1), "", "fan"))
     for m in _ARABIC_RE.finditer(text):

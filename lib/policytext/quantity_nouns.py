@@ -426,6 +426,7 @@ _RATIO_OF = re.compile(r"(?P<a>[^,，;；]*?)(?P<verb>超过|达到|相当于|�
 _SHARE_NAMED = re.compile(r"(?<=..)占(?!有)[^占]{2,}(?:比重|比例|份额|比率)$")
 _SHARE_OF = re.compile(r"..占(?!有)[^占比]{2,}(?<!比重)(?<!比例)(?<!份额)(?<!比率)$")
 _PLACE_PREFIX = re.compile(r"^(?:.{1,6}(?:省|市|县|州|盟|旗|(?<![园小社景矿库街])区))$")
+_KEPT_AT_A_SHARE = re.compile(r"(?:稳定在|保持在|达到|达)全国$")
 _COMPARED_TO = re.compile(r"上年|去年|同期|上半年|前一年|(?:19|20)\d\d|[“\"]?十[一二三四五六]五|[五5]年前")
 _BASELINE_PHRASE = re.compile(r"在[^,，;；]{0,12}基础上|(?:是|为)?[“\"]?十[一二三四五六]五[”\"]?(?:期?末|时期末|期间|时期|以来)?的?")
 # Parenthesised Latin abbreviations (GDP), (CPI), price bases (按可比价计算, 同口径), what was
@@ -457,6 +458,8 @@ class IndicatorResolver:
             # 乡村旅游收入超过农民户均收入的10%: a share of the second; 项目完成年度投资的220%: a rate
             written = a + (ratio["b"] + "完成率" if ratio["verb"] == "完成" else "占" + ratio["b"] + "比重")
             return self.registry.canonical(written), written
+        if percent:     # 产量稳定在全国1/4: the nation's output is what it is a share of
+            raw = _KEPT_AT_A_SHARE.sub("占全国", raw)
         written = strip_phrase(raw)
         if not written:
             return "", ""

@@ -127,7 +127,11 @@ def _sentence_rows(ctx: _Context, sentence: Sentence, group: list[Candidate]) ->
     memory = SubjectMemory()
     for k, c in enumerate(group):
         clause = clause_of(ctx.text, (sentence.start, sentence.end), group, k, rows, ctx.resolver, memory)
+        last = memory.last
         indicator, written = resolve_subject(clause)
+        if c.unit == "%" and indicator.startswith("占") and last[0] and "占" not in last[0]:
+            # 城镇新增就业超690万人、稳定在全国1/10以上: a share of what the value before measured
+            indicator = written = last[0] + indicator + ("" if indicator.endswith(("比重", "比例")) else "比重")
         if indicator and not indicator.startswith("每") and (per := PER_BASE_BEFORE.search(clause.clause_pre)):
             indicator = written = per.group(1) + indicator    # 每万人口配备18名社区工作者: a rate per population
         if not c.unit and (ratio := _INCOME_RATIO.search(clause.clause_pre)):

@@ -249,6 +249,10 @@ def find_candidates(text: str) -> list[Candidate]:
                 continue        # 每10万人刑事案件数: the base of a rate, not an amount
             if _in_short_quotes(text, sp.start, sp.end):
                 continue
+        if sp.kind == "fraction":       # 占全国1/3以上: a share, in %
+            out.append(Candidate(sp, sp.start, sp.end, sp.end, sp.value, None, "%",
+                                 _relation(text, sp.start, sp.end, "")))
+            continue
         if sp.kind == "fan":
             near = _NEARLY.search(text, max(0, sp.start - 3), sp.start)        # 接近翻番: about
             out.append(Candidate(sp, sp.start, sp.end, sp.end, sp.value, None, "番", "~" if near else "="))
