@@ -249,13 +249,8 @@ def find_candidates(text: str) -> list[Candidate]:
                 continue        # 每10万人刑事案件数: the base of a rate, not an amount
             if _in_short_quotes(text, sp.start, sp.end):
                 continue
-        if sp.kind == "fraction":       # 占全国1/3以上: a share, in %
-            out.append(Candidate(sp, sp.start, sp.end, sp.end, sp.value, None, "%",
-                                 _relation(text, sp.start, sp.end, "")))
-            continue
-        if sp.kind == "fan":
-            near = _NEARLY.search(text, max(0, sp.start - 3), sp.start)        # 接近翻番: about
-            out.append(Candidate(sp, sp.start, sp.end, sp.end, sp.value, None, "番", "~" if near else "="))
+        if sp.kind in ("fraction", "fan"):
+            out.append(_unit_in_span(text, sp))
             continue
         unit, more, p = _unit_after(text, sp)
         value_high = None
@@ -362,6 +357,15 @@ _DONE_AFTER = re.compile(r"(?:就|便)?(?:建成|完成|实现|打通|投产|开
 # a programme named by its size: 实施百亿斤粮食产能提升工程, 启动千亿元…行动
 _PROGRAMME_VERB = re.compile(r"(?:实施|启动|推进|开展|打造)$")
 _PROGRAMME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:工程|行动|计划)(?![\u4e00-\u9fff]{0,2}[0-9０-９])")
+
+
+def _unit_in_span(text: str, sp) -> Candidate:
+    """A number whose span says its unit: 翻一番 (番; 接近翻番 is about a doubling) and a fraction
+    (占全国1/3以上: a share, in %)."""
+    if sp.kind == "fraction":
+        return Candidate(sp, sp.start, sp.end, sp.end, sp.value, None, "%", _relation(text, sp.start, sp.end, ""))
+    near = _NEARLY.search(text, max(0, sp.start - 3), sp.start)
+    return Candidate(sp, sp.start, sp.end, sp.end, sp.value, None, "番", "~" if near else "=")
 
 
 def describes_noun(text: str, c: Candidate, unit_end: int, previous: Candidate | None) -> bool:
