@@ -7,7 +7,8 @@ from policytext.quantity_subject import (SUBJECT_RESOLVERS, IndicatorResolver, S
                                          investment_of_projects, money_spent_on, noun_after_count,
                                          noun_after_value, noun_before_value, noun_of_list_item,
                                          order_of_previous_list, previous_subject, resolve_subject,
-                                         share_of_noun_after, share_of_sector, share_of_value_before, share_used_for,
+                                         income_ratio, share_of_noun_after, share_of_sector, share_of_value_before,
+                                         share_used_for,
                                          stage_of_subject_before, subject_compared_with_benchmark, total_of_subject_before,
                                          subject_listed_in_order,
                                          subject_of_clause_before, subject_of_clause_head, subject_of_fenbie)
@@ -30,7 +31,7 @@ def walk(text, resolver_fn):
 
 def test_the_resolvers_are_asked_in_this_order():
     assert [f.__name__ for f in SUBJECT_RESOLVERS] == [
-        "share_of_sector", "subject_of_fenbie", "both_halves_at_once", "subject_compared_with_benchmark",
+        "share_of_sector", "income_ratio", "subject_of_fenbie", "both_halves_at_once", "subject_compared_with_benchmark",
         "investment_of_projects", "money_spent_on", "noun_of_list_item", "noun_after_count",
         "share_used_for", "share_of_noun_after", "share_of_value_before", "subject_listed_in_order", "subject_of_clause_head",
         "stage_of_subject_before", "total_of_subject_before", "noun_before_value",
@@ -47,6 +48,13 @@ def test_share_of_sector_names_each_part_of_a_ratio_and_nothing_after_it(text, w
     sectors = ["第一产业增加值比重", "第二产业增加值比重", "第三产业增加值比重"]
     said = walk(text, share_of_sector)
     assert said[:len(said) // 3 * 3] == [(name, written) for name in sectors] * (len(said) // 3)
+
+
+def test_income_ratio_names_a_number_without_a_unit_after_the_ratio():
+    # 广西, 甘肃, 陕西 2026: whatever stands between the name and the value
+    said = walk("城乡居民收入比由2020年的2.5缩小到2.3，收入比缩小至2.54。", income_ratio)
+    assert said == [("城乡居民收入比", "城乡居民收入比")] * 2 + [("城乡居民收入比", "收入比")]
+    assert walk("城乡居民收入比上年增长8%。", income_ratio) == [("", "")]     # a value with a unit
 
 
 def test_subject_of_fenbie_splits_the_coordinated_subject():

@@ -134,19 +134,12 @@ def _sentence_rows(ctx: _Context, sentence: Sentence, group: list[Candidate]) ->
             indicator = written = last[0] + indicator + ("" if indicator.endswith(("比重", "比例")) else "比重")
         if indicator and not indicator.startswith("每") and (per := PER_BASE_BEFORE.search(clause.clause_pre)):
             indicator = written = per.group(1) + indicator    # 每万人口配备18名社区工作者: a rate per population
-        if not c.unit and (ratio := _INCOME_RATIO.search(clause.clause_pre)):
-            # 城乡居民收入比由2020年的2.5缩小到2.3: the number without a unit is the ratio, whatever
-            # the subject step made of the words around it
-            indicator, written = ctx.resolver.registry.canonical("城乡居民收入比"), ratio.group()
         row = {"start": c.start, "end": c.end, "text": ctx.text[c.start:c.text_end],
                "sentence": sentence.text, "indicator": indicator, "indicator_text": written,
                "value": c.value, "value_high": c.value_high, "unit": c.unit, "relation": c.relation}
         row.update(_when_and_what(ctx, sentence, c, clause.clause_pre, indicator))
         rows.append(row)
     return rows
-
-
-_INCOME_RATIO = re.compile(r"(?:城乡)?(?:居民)?(?:人均可支配)?收入(?:倍差|比值?|之比)")
 
 
 # 年均 right before a level: the mean of the years of a span (not 年均浓度, one year's mean)

@@ -21,10 +21,11 @@ from .quantity_label import usable_indicator
 from .quantity_nouns import (BARE_MEASURE, MAX_NAME, PREDICATE_RE, PREDICATES, PRODUCED, SPLIT_COORD, STAGES, SUBJECT_MEASURED,
                              IndicatorResolver, expand_coordination, item_noun, post_phrase, predicate_follows,
                              spending_indicator, strip_phrase, strip_phrase_keep_coord)
-from .quantity_spans import BENCHMARK_GAP, SECTORS_NAMED, Candidate
+from .quantity_ratios import income_ratio, share_of_sector
+from .quantity_spans import BENCHMARK_GAP, Candidate
 
 __all__ = ["Clause", "IndicatorResolver", "ONE_FOR_BOTH", "SUBJECT_RESOLVERS", "SubjectMemory", "clause_of",
-           "resolve_subject",
+           "resolve_subject", "share_of_sector", "income_ratio",
            "subject_of_fenbie", "both_halves_at_once", "investment_of_projects", "money_spent_on", "noun_after_count",
            "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject", "noun_of_list_item",
            "share_used_for", "share_of_noun_after", "share_of_value_before", "subject_of_clause_before", "subject_of_clause_head",
@@ -562,18 +563,7 @@ def subject_of_clause_head(cl: Clause) -> tuple[str, str]:
 # separator, and how much (…4个万亿元台阶、达14.2万亿元、年均增长5.7%)
 _HOW_MUCH_AFTER = re.compile(r"[^、，,和0-9]{0,8}[、，,和](?:年均|同比|全年|双双)?(?:达到|达|为|增长|增加|突破|超过|提高到?|增至|升至)?$")
 
-_SECTOR_SHARES = ("第一产业增加值比重", "第二产业增加值比重", "第三产业增加值比重")
-
-
-def share_of_sector(cl: Clause) -> tuple[str, str]:
-    """三次产业结构调整为7.4∶39.6∶53: the k-th value of the ratio is the k-th sector's share."""
-    if not cl.value.sector:
-        return "", ""
-    named = list(SECTORS_NAMED.finditer(cl.text, max(0, cl.value.start - 60), cl.value.start))
-    return _SECTOR_SHARES[cl.value.sector - 1], named[-1].group() if named else ""
-
-
-SUBJECT_RESOLVERS = (share_of_sector, subject_of_fenbie, both_halves_at_once, subject_compared_with_benchmark,
+SUBJECT_RESOLVERS = (share_of_sector, income_ratio, subject_of_fenbie, both_halves_at_once, subject_compared_with_benchmark,
                      investment_of_projects, money_spent_on, noun_of_list_item, noun_after_count,
                      share_used_for, share_of_noun_after, share_of_value_before, subject_listed_in_order, subject_of_clause_head,
                      stage_of_subject_before, total_of_subject_before, noun_before_value,
