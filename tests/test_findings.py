@@ -272,3 +272,13 @@ def test_genre_caveat_and_short_text_rules():
     text = F.short_text_caution(DOCS)
     assert "b\\_int and c\\_feat are shorter than 5000 characters" in text
     assert F.short_text_caution(DOCS.head(1)) == ""
+
+
+def test_words_left_out_counts_tokens_share_and_names_ties():
+    freq = pd.DataFrame({"feature": ["发展", "全省", "江苏", "南京", "生态"], "count": [50, 20, 10, 10, 10]})
+    text = F.words_left_out(freq, {"全省", "江苏", "南京", "上海"}, what="place names", n=2)
+    # 40 of 100 tokens; 江苏 and 南京 tie at the cut, both named (by name)
+    assert text == ("Left out as place names: 40 tokens (40.0% of the terms counted), 3 distinct words; "
+                    r"the most frequent: 全省 \(20\), 南京 \(10\) and 江苏 \(10\).")
+    assert F.words_left_out(freq, {"上海"}, what="place names") == (
+        "No place names occur among the terms of this selection: nothing is left out.")

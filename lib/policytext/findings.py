@@ -23,7 +23,7 @@ __all__ = [
     "md_escape", "fmt_number", "fmt_figure", "fmt_percent", "fmt_count", "fmt_list", "nothing_to_show", "with_ties",
     # corpus and term frequency (notebooks 00-03; the theme comparison's own are in findings_themes)
     "corpus_summary", "input_notes", "length_contrast", "cleaning_summary", "parts_summary", "segmentation_summary",
-    "discovery_summary", "top_terms", "distinctive_terms", "term_contexts", "dispersion",
+    "discovery_summary", "top_terms", "distinctive_terms", "words_left_out", "term_contexts", "dispersion",
     "collocation_summary", "longest_series", "trend_summary", "slogan_layers", "place_profiles", "genre_caveat",
     "short_text_caution",
 ]
@@ -278,6 +278,23 @@ def distinctive_terms(table: pd.DataFrame, *, n: int = 3, key: str = "doc") -> s
     lines = [f"- **{md_escape(doc)}**: {fmt_list(with_ties(part.sort_values('rank', kind='stable'), n, score)[term])}"
              for doc, part in table.groupby(key, sort=False)]
     return "What each report says that the others rarely do (top TF-IDF terms):\n\n" + "\n".join(lines)
+
+
+def words_left_out(freq: pd.DataFrame, words, *, what: str, n: int = 5) -> str:
+    """What a comparison leaves out of the terms counted in ``freq`` (a textstat_frequency table
+    of one group) by dropping ``words``: how many tokens and what share, and the most frequent
+    ones (ties at the cut named)."""
+    term = _term(freq)
+    left = freq[freq[term].isin(frozenset(words))].sort_values(["count", term], ascending=[False, True],
+                                                                kind="stable")
+    if left.empty:
+        return f"No {what} occur among the terms of this selection: nothing is left out."
+    top = with_ties(left, n, "count")
+    most = fmt_list(f"{t} ({c:,})" for t, c in zip(top[term], top["count"]))
+    share = 100 * left["count"].sum() / freq["count"].sum()
+    return (f"Left out as {what}: {fmt_count(int(left['count'].sum()), 'token')} "
+            f"({fmt_percent(share)} of the terms counted), {fmt_count(len(left), 'distinct word')}; "
+            f"the most frequent: {most}.")
 
 
 def term_contexts(hits: pd.DataFrame) -> str:

@@ -1,0 +1,46 @@
+"""Place names (policytext.places): short forms, the word set, and what removing it leaves."""
+import pytest
+
+from policytext import corpus
+from policytext.frequency import textstat_frequency
+from policytext.places import COMMON_WORDS, place_words, short_name
+from policytext.tokens import tokens, tokens_remove
+
+
+@pytest.mark.parametrize("name, level, short", [
+    ("江苏省", "province", "江苏"), ("北京市", "province", "北京"), ("广西壮族自治区", "province", "广西"),
+    ("新疆维吾尔自治区", "province", "新疆"), ("内蒙古自治区", "province", "内蒙古"),
+    ("呼伦贝尔市", "prefecture", "呼伦贝尔"), ("阿拉善盟", "prefecture", "阿拉善"), ("阿里地区", "prefecture", "阿里"),
+    ("海西蒙古族藏族自治州", "prefecture", "海西"),      # two peoples named, each with 族
+    ("博尔塔拉蒙古自治州", "prefecture", "博尔塔拉"),     # a people named without 族
+    ("大理白族自治州", "prefecture", "大理"),
+    ("海拉尔区", "county", "海拉尔"), ("神农架林区", "county", "神农架"), ("六枝特区", "county", "六枝"),
+    ("三都水族自治县", "county", "三都"), ("白沙黎族自治县", "county", "白沙"),
+    ("积石山保安族东乡族撒拉族自治县", "county", "积石山"), ("鄂伦春自治旗", "county", ""), ("东乡族自治县", "county", ""),
+])
+def test_short_name(name, level, short):
+    assert short_name(name, level) == short
+
+
+def test_place_words_hold_full_and_short_names_and_self_references():
+    words = place_words()
+    for word in ("江苏", "江苏省", "南京", "南京市", "广西", "海西", "海拉尔", "海拉尔区", "全省", "我市", "省级",
+                 "江苏省委", "中共南京市委", "南京市人民政府", "内蒙古"):
+        assert word in words, word
+    # a county's two-character short form is an everyday word too often (和平区, 新华区, 长安区)
+    assert "和平区" in words and not {"和平", "新华", "长安"} & words
+    assert not COMMON_WORDS & words                   # 城区, 朝阳, 长治: words of every report
+    assert "鄂伦春" not in words and "县域" not in words and "发展" not in words
+    assert "海拉尔" not in place_words(counties=False) and "呼伦贝尔" in place_words(counties=False)
+    assert "全省" not in place_words(self_references=False) and "江苏" in place_words(self_references=False)
+
+
+def test_removing_place_words_keeps_what_the_report_says():
+    c = corpus({"a": "江苏省委要求全省推进乡村振兴，南京加快发展。", "b": "我市坚持乡村振兴。"})
+    toks = tokens(c, discover=False)
+    kept = tokens_remove(toks, stopwords=place_words())
+    assert toks["a"][:3] == ["江苏省委", "要求", "全省"]       # the province's committee: one token, a place word
+    assert kept["a"] == ["要求", "推进", "乡村振兴", "加快", "发展"]      # (punctuation goes by default)
+    assert kept["b"] == ["坚持", "乡村振兴"]
+    freq = textstat_frequency(toks, remove=False)
+    assert set(freq["feature"]) & place_words() == {"江苏省委", "全省", "南京", "我市"}
