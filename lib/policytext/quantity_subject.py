@@ -21,6 +21,7 @@ from .quantity_label import usable_indicator
 from .quantity_nouns import (BARE_MEASURE, MAX_NAME, PREDICATE_RE, PREDICATES, PRODUCED, SPLIT_COORD, STAGES, SUBJECT_MEASURED,
                              IndicatorResolver, expand_coordination, item_noun, post_phrase, predicate_follows,
                              spending_indicator, strip_phrase, strip_phrase_keep_coord)
+from .quantity_scope import within_part
 from .quantity_ratios import income_ratio, share_of_sector
 from .quantity_spans import BENCHMARK_GAP, Candidate
 
@@ -583,6 +584,7 @@ def resolve_subject(cl: Clause, resolvers=SUBJECT_RESOLVERS) -> tuple[str, str]:
             cl.memory.last = ("", "")
             return "", ""
         if indicator:
+            indicator, written = within_part(cl, indicator, written)
             if resolver is not share_of_sector:     # one part of a ratio names no later value
                 cl.memory.last = (indicator, written)
             return indicator, written
