@@ -73,6 +73,9 @@ def test_not_quantities(text):
     # the base of a rate is no amount (陕西 2026: 每10万人刑事案件数下降36.9%); 跨过 is at least
     ("每10万人刑事案件数下降36.9%", [(36.9, None, "%", "=", "36.9%")]),
     ("地区生产总值跨过3万亿元", [(3.0, None, "万亿元", ">=", "3万亿元")]),
+    # a number in a short quoted label, in figures or in words (海南 2026), is no quantity
+    ("“百万人才进海南”行动计划提前完成", []),
+    ("实现“2个首次突破”", []),
 ])
 def test_units_ranges_and_relations(text, expected):
     assert short(text) == expected
@@ -133,6 +136,10 @@ def test_units_ranges_and_relations(text, expected):
     ("仅用90天建成“南A中心”", [True]),
     ("企业开办全程仅用0.5天", [False]),                 # the time a procedure takes: an indicator
     ("审批时间压缩至15天", [False]),
+    # thresholds crossed are how a figure went (江苏, 安徽, 海南 2026), the figure itself is a value
+    ("地区生产总值连续迈上4个万亿元台阶、达14.2万亿元", [True, False]),
+    ("全省地区生产总值连跨3个千亿级台阶", [True]),
+    ("建成3个物流枢纽", [False]),
 ])
 def test_a_value_that_describes_the_noun_after_it_is_an_attribute(text, attributes):
     assert [c.attribute for c in find_candidates(text)] == attributes

@@ -247,8 +247,8 @@ def find_candidates(text: str) -> list[Candidate]:
                 continue        # 居全国前10位, 进入前8位: a rank, as 第4 is
             if before == "每":
                 continue        # 每10万人刑事案件数: the base of a rate, not an amount
-            if _in_short_quotes(text, sp.start, sp.end):
-                continue
+        if _in_short_quotes(text, sp.start, sp.end):
+            continue            # “2个首次突破”, “百万人才进海南”: a label
         if sp.kind in ("fraction", "fan"):
             out.append(_unit_in_span(text, sp))
             continue
@@ -333,6 +333,7 @@ _NOT_NAME = re.compile(
     r"形成|生产|输送|提供|保供|减少|增加|达到|达|突破|超过|为|是|到|至|在|有|和|及|与|等|累计|实现|投资|"
     r"开工|竣工|投产|拥有|共有|引进|签约|启动|开展|争取|力争|确保|打造|培育|扩大|提升|增长|新增了|完成了)$")
 _STREAK = re.compile(r"(?:连续|已连续|持续)$")
+_STEPS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:台阶|大关)")
 _STREAK_UNITS = frozenset(["个月", "月", "年", "个季度", "季度", "次", "届", "天", "周"])
 _BOUND_WORDS = re.compile(r"(?:超过|超|近|约|逾)$")
 _OVER = re.compile(r"(?:超过|超|逾)$")
@@ -382,6 +383,8 @@ def describes_noun(text: str, c: Candidate, unit_end: int, previous: Candidate |
         # 通时速350公里高铁, 仅用90天建成: how fast or how quickly something was done, no amount of
         # anything (企业开办仅用0.5天 is the time a procedure takes, an indicator)
         return True
+    if base in MEASURE_WORDS and _STEPS_AFTER.match(text, unit_end):
+        return True             # 连跨4个万亿元台阶: how many thresholds a figure crossed, not a count of things
     if base in MEASURE_WORDS or base in (*SHARE_UNITS, "") or c.value_high is not None:
         return False
     if _THRESHOLD.match(text, unit_end):
