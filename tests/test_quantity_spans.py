@@ -140,6 +140,16 @@ def test_units_ranges_and_relations(text, expected):
     ("地区生产总值连续迈上4个万亿元台阶、达14.2万亿元", [True, False]),
     ("全省地区生产总值连跨3个千亿级台阶", [True]),
     ("建成3个物流枢纽", [False]),
+    # the size of a set that exists, named before 等, worked on (河南, 陕西, 广西, 江西 2026); a verb that
+    # makes new ones makes the count an amount again
+    ("加快中国邮政国际航空枢纽、洛阳等10个国家物流枢纽、商丘等5个国家骨干冷链物流基地建设", [True, True]),
+    ("支持巩义、永城、林州等10个有条件的县（市）发展成为中等城市", [True]),
+    ("续建黄桶至百色、合浦至湛江等7个铁路项目", [True]),
+    ("加快发展茶叶、中药材、脐橙、赣莲等20个百亿级产业", [True]),
+    ("加快推进望城路等15条道路工程", [True]),
+    ("加快实施望城路等15条道路工程", [False]),
+    ("完成呼伦大街、望城路等9条道路工程", [False]),
+    ("推进建成西出口等31条公路", [False]),
 ])
 def test_a_value_that_describes_the_noun_after_it_is_an_attribute(text, attributes):
     assert [c.attribute for c in find_candidates(text)] == attributes

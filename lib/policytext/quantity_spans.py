@@ -334,6 +334,11 @@ _NOT_NAME = re.compile(
     r"开工|竣工|投产|拥有|共有|引进|签约|启动|开展|争取|力争|确保|打造|培育|扩大|提升|增长|新增了|完成了)$")
 _STREAK = re.compile(r"(?:连续|已连续|持续)$")
 _STEPS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:台阶|大关)")
+# a verb that works on what exists, then members named before 等 and the count of the set (加快南阳等4个
+# …城市建设, 支持巩义、永城、林州等10个…县, 依托海口、三亚等5家…); a verb that makes new ones (建成, 新建,
+# 实施, 打造, 完成 …) after it makes the count an amount again
+_EXISTING_SET = re.compile(r"(?:加快|推进|推动|支持|深化|续建|依托)(?:发展|建设|推进)?"
+                           r"(?:(?!建成|新建|新增|实施|打造|完成|培育|创建|组建|启动|开工)[^，,；;。：:]){2,40}?等$")
 _STREAK_UNITS = frozenset(["个月", "月", "年", "个季度", "季度", "次", "届", "天", "周"])
 _BOUND_WORDS = re.compile(r"(?:超过|超|近|约|逾)$")
 _OVER = re.compile(r"(?:超过|超|逾)$")
@@ -385,6 +390,8 @@ def describes_noun(text: str, c: Candidate, unit_end: int, previous: Candidate |
         return True
     if base in MEASURE_WORDS and _STEPS_AFTER.match(text, unit_end):
         return True             # 连跨4个万亿元台阶: how many thresholds a figure crossed, not a count of things
+    if base in MEASURE_WORDS and _EXISTING_SET.search(text, max(0, c.start - 48), c.start):
+        return True             # 加快洛阳等10个国家物流枢纽建设: the size of a set that exists, nothing new
     if base in MEASURE_WORDS or base in (*SHARE_UNITS, "") or c.value_high is not None:
         return False
     if _THRESHOLD.match(text, unit_end):
