@@ -842,3 +842,14 @@ def test_a_verb_of_work_on_a_stock_stays_in_the_name_of_its_area():
 def test_a_verb_that_narrows_what_it_works_on_stays_in_the_name(text, name):
     assert indicators(text) == [name]
 
+
+def test_the_items_listed_after_such_a_verb_are_worked_on_too():
+    # 内蒙古, 甘肃 2026: the verb opening the clause governs every item of its list
+    assert indicators("改造城镇老旧小区7323个、棚户区5.2万套、危旧房3.1万套。") == [
+        "老旧小区改造", "棚户区改造", "危旧房改造"]
+    assert indicators("新改建农村公路5000公里、村级寄递物流综合服务点3万个以上。") == [
+        "新改建农村公路", "新改建村级寄递物流综合服务点"]
+    # a verb of its own, or 新建, which is dropped, leaves the item as it is
+    assert indicators("改造城镇老旧小区10万户、建成供热设施4000台。") == ["老旧小区改造", "供热设施"]
+    assert indicators("新建幼儿园3所、中小学2所。") == ["幼儿园", "中小学"]
+

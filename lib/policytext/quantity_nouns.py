@@ -17,7 +17,7 @@ from .indicators import IndicatorRegistry
 from .quantity_spans import BENCHMARK_GAP
 from .quantity_time import PART_OF_YEAR, TIME_PREFIX
 
-__all__ = ["IndicatorResolver", "ACTION_VERB", "BARE_MEASURE", "STAGES", "LEADING_RE", "MAX_NAME", "POST_VERB_START", "PREDICATES",
+__all__ = ["NARROWING_OPENS", "IndicatorResolver", "ACTION_VERB", "BARE_MEASURE", "STAGES", "LEADING_RE", "MAX_NAME", "POST_VERB_START", "PREDICATES",
            "PREDICATE_RE", "PRODUCED", "SPLIT_COORD", "SUBJECT_MEASURED", "expand_coordination", "item_noun", "level_with_shared_noun",
            "post_phrase", "predicate_follows", "spending_indicator", "strip_phrase", "strip_phrase_keep_coord", "strip_time"]
 
@@ -168,6 +168,9 @@ _JOINED = ("", "、", "和", "及")
 # single verbs whose noun form follows the object in a programme's name (棚户区改造, 沙化土地治理)
 _NOUN_AFTER = frozenset(["改造", "改造提升", "治理", "整治", "整治提升", "修复"])
 _TASK_NOUNS = frozenset(["任务", "工程", "项目", "计划", "行动", "工作", "试点"])
+# a clause opening on such a verb: the items listed after its first value are worked on too
+NARROWING_OPENS = re.compile(r"(?:全年|累计|共|完成|实施|开工)?(?P<verb>(?:新建[和、]?)?(?:新改扩建|改扩建|新改建|改建|扩建|"
+                             r"改造提升|整治提升|改造|治理|修复|整治))")
 _JOINED_AT_END = re.compile(r"[、和及与]$")
 
 
