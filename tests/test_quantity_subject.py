@@ -852,4 +852,6 @@ def test_the_items_listed_after_such_a_verb_are_worked_on_too():
     # a verb of its own, or 新建, which is dropped, leaves the item as it is
     assert indicators("改造城镇老旧小区10万户、建成供热设施4000台。") == ["老旧小区改造", "供热设施"]
     assert indicators("新建幼儿园3所、中小学2所。") == ["幼儿园", "中小学"]
+    # (seeds: 各类 before an item is no part of its name)
+    assert indicators("新建改造城市道路82.3公里、各类管网900.9公里。") == ["新建改造城市道路", "新建改造管网"]
 
