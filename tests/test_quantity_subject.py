@@ -855,3 +855,16 @@ def test_the_items_listed_after_such_a_verb_are_worked_on_too():
     # (seeds: 各类 before an item is no part of its name)
     assert indicators("新建改造城市道路82.3公里、各类管网900.9公里。") == ["新建改造城市道路", "新建改造管网"]
 
+
+@pytest.mark.parametrize("text, name", [
+    # provinces2026: 获批, 获评 are verbs whole (not 获 + 批网络游戏版号); a list of verbs before one
+    # object leaves the object (制定、修改、废止省政府规章: not 修改废止省政府规章)
+    ("获批网络游戏版号137个。", "网络游戏版号"),
+    ("获评何梁何利奖2人。", "何梁何利奖"),
+    ("制定、修改、废止省政府规章45件。", "省政府规章"),
+    ("制定修订省政府规章7部。", "省政府规章"),
+    ("提请制定或修改生态文明领域省级地方性法规30余件。", "生态文明领域省级地方性法规"),
+])
+def test_a_verb_is_cut_whole_and_a_list_of_verbs_leaves_its_object(text, name):
+    assert indicators(text) == [name]
+
