@@ -189,11 +189,36 @@ def test_md_restated_verdicts_names_the_verdicts_judged_on_figures_later_restate
     restated = pd.DataFrame([{"place": "海拉尔区", "indicator": GDP, "measure": "level", "kind": "restated base",
                               "earlier_year": 2016, "later_year": 2018, "restatement_cue": "数据不实"}]
                             ).reindex(columns=REVISION_COLUMNS)
-    # HAILAR judges 2012, 2013, 2015 and 2018: the first three rest on the old base
-    assert md_restated_verdicts(HAILAR, restated) == (
-        "3 of these verdicts rest on results a later report restated on a new base it names (地区生产总值 "
-        "2012–2015; section 2 gives the sentences): those targets were judged by figures the place itself "
-        "later put right.")
+    levels = attainment(
+        ("海拉尔区", GDP, "level", 2012, 240, None, "=", 235.2, False, -4.8, "亿元", "亿元", "achieved"),
+        ("海拉尔区", GDP, "level", 2015, 296, None, "=", 287.9, False, -8.1, "亿元", "亿元", "achieved"),
+        ("海拉尔区", GDP, "level", 2018, 190, None, "=", 192.3, True, 2.3, "亿元", "亿元", "achieved"))
+    # the levels of 2012 and 2015 rest on the old base; the growth rates of HAILAR (real) are not levels
+    assert md_restated_verdicts(pd.concat([HAILAR, levels]), restated) == (
+        "2 of these verdicts judge a level stated before a later report moved the series to a new base, saying "
+        "why (地区生产总值 2012–2015; section 2 gives the sentences): the reports give no corrected figure for "
+        "those years, so those verdicts rest on figures stated on the old base.")
+    assert md_restated_verdicts(HAILAR, restated) == ""
     # a restatement no report names (a change of that size is possible too) says nothing here
     assert md_restated_verdicts(HAILAR, restated.assign(restatement_cue="")) == ""
     assert md_restated_verdicts(HAILAR, restated.iloc[0:0]) == ""
+
+
+def test_md_attainment_counts_a_rate_and_its_level_set_in_one_sentence_once():
+    said = "地区生产总值增长8%，达到296亿元"
+    table = attainment(
+        ("海拉尔区", GDP, "change", 2015, 8, None, "=", 8.9, True, 0.9, "%", "%", "achieved"),
+        ("海拉尔区", GDP, "level", 2015, 296, None, "=", 287.9, False, -8.1, "亿元", "亿元", "achieved"),
+        ("海拉尔区", GDP, "change", 2016, 7.5, None, "~", 7.2, True, -0.3, "%", "%", "achieved"),
+        ("海拉尔区", "旅游收入", "level", 2015, 80, None, "=", 82, True, 2, "亿元", "亿元", "achieved"))
+    table["target_doc"] = ["r2015", "r2015", "r2016", "r2015"]
+    table["target_sentence"] = [said, said, "地区生产总值增长7.5%左右", "旅游收入达到80亿元"]
+    text = md_attainment(table)
+    # four pairs, three promises: the 2015 level is the 2015 rate's twin, and was judged otherwise
+    assert text.startswith("For the indicators tracked in 海拉尔区: of 3 targets with both a target and a result, "
+                           "3 met the target and 0 missed it. The table has 4 target–result pairs: 1 of the targets")
+    assert " For 1 of them the level was judged otherwise than the rate. Met: " in text
+    # a level in another sentence is a promise of its own
+    table.loc[1, "target_sentence"] = "地区生产总值达到296亿元"
+    assert "of 4 target–result pairs with both a target and a result, 3 met the target and 1 missed it." in (
+        md_attainment(table))

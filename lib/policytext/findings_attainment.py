@@ -42,15 +42,22 @@ def md_attainment(table, *, detail: int = 12, corpus=None) -> str:
     both = t[t["target"].notna() & t["achieved"].notna() & t["met"].notna()] if len(t) else t
     if len(both) == 0:
         return nothing_to_show("target attainment", "no year has both a target and a result")
-    met, missed = both[both["met"].astype(bool)], both[~both["met"].astype(bool)]
     multi = both["indicator"].nunique() > 1 or both["place"].nunique() > 1
-    unit = fmt_count(len(both), "target–result pair") if multi else fmt_count(len(both), "year")
+    pairs = len(both)
+    both, twins, differ = _one_per_promise(both) if multi else (both, 0, 0)
+    met, missed = both[both["met"].astype(bool)], both[~both["met"].astype(bool)]
+    unit = fmt_count(len(both), "target" if twins else "target–result pair") if multi else fmt_count(len(both), "year")
     if len(both) == 1:
         text = (f"For {_subject(both, 'the indicators tracked')}: {unit} has both a target and a result, "
                 f"and the target was {'met' if len(met) else 'missed'}.")
     else:
         text = (f"For {_subject(both, 'the indicators tracked')}: of {unit} with both a target and a result, "
                 f"{len(met)} met the target and {len(missed)} missed it.")
+    if twins:
+        text += (f" The table has {fmt_count(pairs, 'target–result pair')}: {twins} of the targets give a growth "
+                 "rate and the level it leads to in one sentence (增长8%，达到296亿元), and each such promise counts "
+                 "once here, by the rate (a real rate; the level is in current prices)."
+                 + (f" For {differ} of them the level was judged otherwise than the rate." if differ else ""))
     if len(both) <= detail:
         def pair(r):
             who = f"{md_escape(r.indicator)} " if multi else ""
@@ -71,6 +78,23 @@ def md_attainment(table, *, detail: int = 12, corpus=None) -> str:
     if len(open_years) and not multi:
         text += _without_result(sorted({int(y) for y in open_years["year"]}), str(both["place"].iloc[0]), corpus)
     return text
+
+
+def _one_per_promise(both):
+    """(rows, twins, differ): a level target set in the same sentence as a growth rate of the same
+    indicator and year (地区生产总值增长8%，达到296亿元) left out, as the same promise; how many were,
+    and how many of those were judged otherwise than their rate."""
+    if "target_sentence" not in both:
+        return both, 0, 0
+    key = ["place", "indicator", "year", "target_doc", "target_sentence"]
+    rates = both[both["measure"].isin(["change", "avg_change"])]
+    rate_met = {tuple(k): m for k, m in zip(rates[key].itertuples(index=False), rates["met"])}
+    twin = [both["measure"].iloc[i] == "level" and tuple(k) in rate_met
+            for i, k in enumerate(both[key].itertuples(index=False))]
+    twin = pd.Series(twin, index=both.index)
+    differ = sum(bool(m) != bool(rate_met[tuple(k)])
+                 for k, m in zip(both.loc[twin, key].itertuples(index=False), both.loc[twin, "met"]))
+    return both[~twin], int(twin.sum()), differ
 
 
 def md_attainment_scope(table, tracked) -> str:

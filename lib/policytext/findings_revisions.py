@@ -82,14 +82,15 @@ def md_restated(table) -> str:
 
 def md_restated_verdicts(attainment, revisions) -> str:
     """The judged target–result pairs whose result a later report restated on a new base it
-    names (剔除虚增空转因素, 数据不实): the same place and indicator, up to the last year stated on
-    the old base. Their verdicts rest on the old figures; "" when there are none."""
+    names (剔除虚增空转因素, 数据不实): the same place, indicator and measure, up to the last year stated
+    on the old base. Their verdicts rest on the old figures; "" when there are none."""
     named = revisions[(revisions["kind"] == "restated base")
                       & (revisions["restatement_cue"].fillna("") != "")] if len(revisions) else revisions
     judged = attainment[attainment["met"].notna() & attainment["year"].notna()] if len(attainment) else attainment
     listed = []
-    for (place, indicator), g in judged.groupby(["place", "indicator"], sort=False):
-        restated = named[(named["place"] == place) & (named["indicator"] == indicator)]
+    for (place, indicator, measure), g in judged.groupby(["place", "indicator", "measure"], sort=False):
+        # (a level restated says nothing of the real growth rates judged beside it)
+        restated = named[(named["place"] == place) & (named["indicator"] == indicator) & (named["measure"] == measure)]
         if len(restated):
             before = g[g["year"] <= restated["earlier_year"].max()]
             years = sorted({int(y) for y in before["year"]})
@@ -99,7 +100,8 @@ def md_restated_verdicts(attainment, revisions) -> str:
     if not listed:
         return ""
     n = sum(k for k, _ in listed)
-    return (f"{fmt_count(n, 'of these verdicts', 'of these verdicts')} {'rests' if n == 1 else 'rest'} on results a "
-            f"later report restated on a new base it names ({fmt_list([text for _, text in listed])}; section 2 "
-            "gives the sentences): those targets were judged by figures the place itself later put right.")
+    return (f"{fmt_count(n, 'of these verdicts', 'of these verdicts')} {'judges' if n == 1 else 'judge'} a level "
+            f"stated before a later report moved the series to a new base, saying why ({fmt_list([t for _, t in listed])}; "
+            "section 2 gives the sentences): the reports give no corrected figure for those years, so those verdicts "
+            "rest on figures stated on the old base.")
 
