@@ -141,10 +141,14 @@ def test_implied_growth_rule_more_ambitious_or_in_line():
     assert "needs 8.9% a year from 326\\.5亿元 in 2021: more than the stated annual growth (7.0%)" in text
     assert "农村居民人均可支配收入" not in text  # in line: counted, not listed
     assert md_implied_growth(growth.iloc[2:], q).startswith("*Nothing to show")
-    # a plain target under the latest level is a fall; a floor (以上) under it is already reached
+    # a plain target under the latest level is a fall; a floor (以上) under it allows one (the year is
+    # not over: nothing is reached yet), and the line says how large
     fall = growth.iloc[[1]].assign(target_value=300.0, implied_growth=-1.7, target_relation="=")
     assert "1 is below the latest level" in md_implied_growth(fall, q)
-    assert "1 is already reached" in md_implied_growth(fall.assign(target_relation=">="), q)
+    floor = md_implied_growth(fall.assign(target_relation=">="), q)
+    assert "1 is a floor at or below the latest level." in floor
+    # (1.7% a year over five years)
+    assert ": a floor at or below the latest level (met even after a fall of up to 8.2%)." in floor
     # under half the latest level, plain or floor: another scope (400万亩 a year against 3167万亩
     # over five years), neither a fall nor reached. 326.5 -> 150 in 5 years: 0.46 of it, -14.4% a
     # year; -12.3% a year is 0.52 of it
@@ -153,7 +157,7 @@ def test_implied_growth_rule_more_ambitious_or_in_line():
     assert text.startswith("Of 1 level target with an earlier level: 1 is under half of the latest level.")
     assert "150亿元 or more by 2026 against 326\\.5亿元 in 2021: under half of the latest level" in text
     assert "1 is under half" in md_implied_growth(scope.assign(target_relation="="), q)
-    assert "1 is already reached" in md_implied_growth(scope.assign(implied_growth=-12.3), q)
+    assert "1 is a floor at or below the latest level" in md_implied_growth(scope.assign(implied_growth=-12.3), q)
 
 
 def test_conclusions_apply_only_the_rules_that_hold():

@@ -311,13 +311,13 @@ def test_implied_growth_plot():
                ("000", "target", INCOME, "level", 6, None, "万元", ">=", 2026, "到2026年突破6万元"))
     labels = [t.get_text() for t in textplot_implied_growth(income).axes[0].get_yticklabels()]
     assert labels == ["城镇居民人均可支配收入\n48132元 = 4.813万元 (2021) → 6万元 (2026), 000"]
-    # a floor already reached needs no growth and promises no fall: a grey hatched bar that says so
+    # a floor under the latest level needs no growth and promises no fall: a grey hatched bar that says so
     reached = q(("000", "achieved", GDP, "level", 520, None, "亿元", "=", 2021, "达到520亿元"),
                 ("000", "target", GDP, "level", 500, None, "亿元", ">=", 2026, "到2026年突破500亿元"),
                 ("000", "target", GDP, "level", 400, None, "亿元", "=", 2026, "到2026年达到400亿元"))
     ax = textplot_implied_growth(reached).axes[0]
     assert [p.get_hatch() for p in ax.patches] == ["//", None]
-    assert [t.get_text() for t in ax.texts] == [" -0.8% (floor already reached)", " -5.1%"]
+    assert [t.get_text() for t in ax.texts] == [" -0.8% (a floor under the latest level)", " -5.1%"]
 
 
 

@@ -244,7 +244,7 @@ def _implied_verdicts(growth, q, corpus=None, tolerance: float = 1.0) -> list[tu
     """The rule applied to each level target: the annual rate it needs against the annual growth
     targets stated for the same place and indicator for the years it spans. More than `tolerance`
     points above all of them = more ambitious; below all = less; a floor (以上) at or under the
-    latest level is already reached. A target under half the latest level is not read as a fall
+    latest level allows a fall (the year is not over: nothing is reached yet). A target under half the latest level is not read as a fall
     or as reached: the two are most likely of another scope (新建改造高标准农田400万亩 in a year
     against 3167万亩 built over five years, an annual 成交额 against a 累计 one)."""
     stated = _stated_growth(q, corpus)
@@ -257,7 +257,9 @@ def _implied_verdicts(growth, q, corpus=None, tolerance: float = 1.0) -> list[tu
             verdict = ("under half of the latest level (most likely another scope: one year's amount "
                        "against a total over several years)")
         elif rate <= 0 and r["target_relation"] == ">=":
-            verdict = "already reached (a floor at or below the latest level)"
+            fall = (1 - (1 + rate / 100) ** float(r["years"])) * 100
+            verdict = (f"a floor at or below the latest level (met even after a fall of up to {fmt_percent(fall)})"
+                       if fall >= 0.05 else "a floor at the latest level (met if it holds)")
         elif rate < 0:
             verdict = "below the latest level (a fall, or a different scope)"
         elif same.empty:
@@ -284,7 +286,7 @@ def md_implied_growth(growth, q, *, corpus=None, tolerance: float = 1.0, show: i
         if verdict.startswith("about"):
             continue
         target = md_escape(fmt_stated(r["target_value"], relation=r["target_relation"], unit=r["unit"]))
-        need = ("is at or below" if verdict.startswith("already") else "is below" if verdict.startswith("below")
+        need = ("is at or below" if verdict.startswith("a floor") else "is below" if verdict.startswith("below")
                 else "against" if verdict.startswith("under") else f"needs {fmt_percent(r['implied_growth'])} a year from")
         lines.append(f"- **{md_escape(r['indicator'])}** ({md_escape(r['place']) or 'one place'}): {target} "
                      f"by {r['target_year']} {need} {md_escape(_base_text(r))} in {r['base_year']}: {verdict}.")
@@ -298,7 +300,7 @@ def md_implied_growth(growth, q, *, corpus=None, tolerance: float = 1.0, show: i
 
 def _verdict_count(verdict: str, n: int) -> str:
     one = n == 1
-    if verdict.startswith(("already", "below", "under")):
+    if verdict.startswith(("a floor", "below", "under")):
         return f"{n} {'is' if one else 'are'} {verdict}"
     if verdict.startswith("no "):
         return f"{n} {'has' if one else 'have'} {verdict}"

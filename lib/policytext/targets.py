@@ -502,7 +502,7 @@ def textstat_consistency(q: pd.DataFrame, *, corpus=None, registered: bool = Tru
 @cached_figure
 def textplot_implied_growth(q: pd.DataFrame, *, corpus=None, ax=None):
     """Bars: the annual growth each level target implies (from textstat_implied_growth), grey and
-    hatched for a floor already reached; diamonds: the growth targets the same place states for
+    hatched for a floor at or under the latest level; diamonds: the growth targets the same place states for
     that indicator.
     Returns the matplotlib Figure."""
     import matplotlib.pyplot as plt
@@ -530,7 +530,7 @@ def textplot_implied_growth(q: pd.DataFrame, *, corpus=None, ax=None):
     for bar, done in zip(bars, reached):
         bar.set_hatch("//" if done else None)       # (a list of hatches needs matplotlib 3.10)
     for y, rate, done in zip(ys, g["implied_growth"], reached):
-        ax.text(rate, y, f" {rate:.1f}%" + (" (floor already reached)" if done else ""), va="center", fontsize=8)
+        ax.text(rate, y, f" {rate:.1f}%" + (" (a floor under the latest level)" if done else ""), va="center", fontsize=8)
     first = True
     for y, values in zip(ys, g["stated_values"]):
         for v in values:
