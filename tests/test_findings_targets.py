@@ -148,7 +148,7 @@ def test_md_crosssection():
     assert text == ("4 places set a 2026 target for 地区生产总值 (change): from 4.5% (青海省) to 6% (海南省); "
                     "1 sets a range (安徽省 5–5\\.5%). 2 also set an average annual "
                     "rate for the plan period (2026–2030): the annual target is above it in 0, equal in 2 and "
-                    "below it in 0.")
+                    "below it in 0. A range counts by its low end (安徽省 5–5\\.5%).")
     common = md_crosssection(x.assign(target=[6, 5, 5, 5]))
     assert "from 5% (安徽省) to 6% (海南省); 2 of them chose 5%; 1 sets a range (安徽省 5–5\\.5%)." in common
     one_each = md_crosssection(x[x["place"].isin(["海南省", "安徽省"])].assign(target_high=[None, 5.5],

@@ -327,6 +327,13 @@ def test_crosssection_views():
     assert md_shared_indicators(shared) == ("1 indicator (with measure and year) is targeted by two or more places; "
                                             "the most shared is **地区生产总值** (change) for 2026, by 9 places.")
     assert md_shared_indicators(shared.iloc[0:0]).startswith("*Nothing to show")
+    # (provinces2026: GDP growth, unemployment and prices are set by all ten places: tied, all named)
+    tied = pd.concat([shared, pd.DataFrame([
+        {"indicator": "城镇调查失业率", "measure": "level", "year": 2026, "places": 9},
+        {"indicator": "粮食产量", "measure": "level", "year": 2026, "places": 4}])])
+    assert md_shared_indicators(tied) == (
+        "3 indicators (with measure and year) are targeted by two or more places; the most shared, by 9 places "
+        "each, are **地区生产总值** (change) for 2026 and **城镇调查失业率** (level) for 2026.")
 
 
 def test_selection_sentences():

@@ -530,10 +530,15 @@ def md_shared_indicators(shared) -> str:
     """How many indicators enough places share to compare, and the most shared one."""
     if shared.empty:
         return nothing_to_show("cross-section", "no indicator is targeted by two or more places in the same year")
-    top = shared.loc[shared["places"].astype(int).idxmax()]
+    places = shared["places"].astype(int)
+    tied = shared[places == places.max()]
+    named = [f"**{md_escape(r['indicator'])}** ({r['measure']}) for {int(r['year'])}"
+             for r in tied.to_dict("records")]
+    named = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]   # (escaped already)
+    most = (f"the most shared is {named}, by {places.max()} places" if len(tied) == 1 else
+            f"the most shared, by {places.max()} places each, are {named}")
     return (f"{fmt_count(len(shared), 'indicator')} (with measure and year) {'is' if len(shared) == 1 else 'are'} "
-            f"targeted by two or more places; the most shared is **{md_escape(top['indicator'])}** "
-            f"({top['measure']}) for {int(top['year'])}, by {top['places']} places.")
+            f"targeted by two or more places; {most}.")
 
 
 def md_crosssection_source(name: str, corpus) -> str:
@@ -576,4 +581,9 @@ def md_crosssection(table) -> str:
         text += (f" {len(paired)} also {'sets' if len(paired) == 1 else 'set'} an average annual rate for the plan period "
                  f"({md_escape(paired['average_period'].iloc[0])}): the annual target is above it in {above}, "
                  f"equal in {len(paired) - above - below} and below it in {below}.")
+        ranges = paired[paired["target_high"].notna()].to_dict("records")
+        if ranges:      # 5–5.5% against 年均5%左右: equal at its low end, above at its high end
+            written = [f"{r['place']} {fmt_figure(r['target'])}–{fmt_figure(r['target_high'])}{r['unit'] or ''}"
+                       for r in ranges]
+            text += f" A range counts by its low end ({fmt_list(written)})."
     return text
