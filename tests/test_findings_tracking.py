@@ -222,6 +222,11 @@ def test_timelines_need_two_points():
     c = make_corpus({"a": "甲", "b": "乙"}, meta={"a": {"place": "甲市"}, "b": {"place": "甲市"}})
     assert timeline_choices(q, place="甲市", corpus=c) == ["地区生产总值"]
     assert timeline_choices(q, place="乙区", corpus=c) == []
+    # one value stated twice (江西 2026: 10件民生实事 in 2025, 10件 in 2026) is a flat line: not chosen,
+    # even with more documents than a series that moves
+    flat = pd.concat([q, _quantity_rows(("a", "achieved", "一般公共预算收入", "level", 35.0, 2021, "亿元"),
+                                        ("b", "achieved", "一般公共预算收入", "level", 35.0, 2022, "亿元"))])
+    assert timeline_choices(flat, place="甲市", corpus=c) == ["地区生产总值"]
     assert md_timeline(q, "地区生产总值", place="甲市", corpus=c) == (
         "**地区生产总值** (level) in 甲市: 2 statements from 2 documents, 2021–2026 (1 achieved, 1 target).")
     # the documents without a place are not the whole selection when another place is named

@@ -244,8 +244,8 @@ def _implied_verdicts(growth, q, corpus=None, tolerance: float = 1.0) -> list[tu
     """The rule applied to each level target: the annual rate it needs against the annual growth
     targets stated for the same place and indicator for the years it spans. More than `tolerance`
     points above all of them = more ambitious; below all = less; a floor (以上) at or under the
-    latest level allows a fall (the year is not over: nothing is reached yet). A target under half the latest level is not read as a fall
-    or as reached: the two are most likely of another scope (新建改造高标准农田400万亩 in a year
+    latest level allows a fall (the year is not over). A target under half the latest level is not read
+    as a fall or as reached: the two are most likely of another scope (新建改造高标准农田400万亩 in a year
     against 3167万亩 built over five years, an annual 成交额 against a 累计 one)."""
     stated = _stated_growth(q, corpus)
     out = []
@@ -315,8 +315,8 @@ def _stated_for(stated, r):
 
 
 def timeline_choices(q, *, place: str, corpus=None, n: int = 3) -> list[str]:
-    """Registry indicators worth a timeline in `place`: at least two distinct (year, value) points
-    in the measure the timeline draws; most documents first. Fewer than two points make no chart."""
+    """Registry indicators worth a timeline in `place`: two values at least in the measure it draws (10件, then
+    10件 again, is a flat line); most documents first, then targets and results both, then most values."""
     from .indicators import indicator_registry
     from .timeline import usual_measure
 
@@ -328,8 +328,9 @@ def timeline_choices(q, *, place: str, corpus=None, n: int = 3) -> list[str]:
     scored = []
     for indicator, g in rows.groupby("indicator"):
         g = g[g["measure"] == usual_measure(indicator, g["measure"])]
-        if len(g[["year", "value"]].drop_duplicates()) >= 2:
-            scored.append((-g["doc"].nunique(), -len(g), order.index(indicator), indicator))
+        if g["value"].nunique() >= 2:
+            kinds = (g["label"].nunique(), g["value"].nunique(), len(g))
+            scored.append((-g["doc"].nunique(), *(-k for k in kinds), order.index(indicator), indicator))
     return [name for *_, name in sorted(scored)[:n]]
 
 
