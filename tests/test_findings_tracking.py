@@ -133,6 +133,16 @@ def test_implied_growth_table_converts_the_base_and_reads_the_stated_targets():
     assert ">=" not in "".join(table["stated_growth"])
 
 
+def test_usable_growth_is_what_the_table_the_chart_and_the_challenge_share():
+    from policytext.findings_tracking import usable_growth
+
+    growth, q = _growth_and_q()
+    project = growth.iloc[[1]].assign(indicator="万达广场项目投资")          # a single project: no series
+    kept = usable_growth(pd.concat([growth, project]))
+    assert kept["indicator"].tolist() == ["农村居民人均可支配收入", "地区生产总值"]    # (the rate is left out)
+    assert len(table_implied_growth(kept, q)) == len(kept) == len(usable_growth(kept))
+
+
 def test_implied_growth_rule_more_ambitious_or_in_line():
     growth, q = _growth_and_q()
     text = md_implied_growth(growth, q)

@@ -26,7 +26,7 @@ from .numbers import written_fan
 __all__ = [
     # notebook 04
     "fmt_stated", "md_city_targets", "md_consistency", "table_implied_growth", "md_implied_growth", "timeline_choices",
-    "timeline_place", "md_timeline", "md_conclusions",
+    "timeline_place", "md_timeline", "md_conclusions", "usable_growth",
     # notebook 05
     "md_selection", "md_selection_fallback", "attainment_choices", "md_attainment", "md_attainment_scope",
     "md_possible_results", "table_attainment", "table_attainment_summary", "md_revisions", "md_restated_verdicts",
@@ -197,7 +197,7 @@ def _when(row) -> str:
     return f"for {int(year)}" if year is not None and not (isinstance(year, float) and math.isnan(year)) else ""
 
 
-def _usable_growth(growth):
+def usable_growth(growth):
     """Level targets whose implied rate means something: registry indicators (not single
     projects), not rates (%) themselves."""
     from .indicators import indicator_registry
@@ -223,7 +223,7 @@ def table_implied_growth(growth, q, *, corpus=None):
     ("7% or more, for 2022 (doc)"). `growth` is textstat_implied_growth(); rates (%) are left out."""
     import pandas as pd
 
-    growth = _usable_growth(growth)
+    growth = usable_growth(growth)
     stated = _stated_growth(q, corpus)
     rows = []
     for r in growth.to_dict("records"):
@@ -249,7 +249,7 @@ def _implied_verdicts(growth, q, corpus=None, tolerance: float = 1.0) -> list[tu
     against 3167万亩 built over five years, an annual 成交额 against a 累计 one)."""
     stated = _stated_growth(q, corpus)
     out = []
-    for r in _usable_growth(growth).to_dict("records"):
+    for r in usable_growth(growth).to_dict("records"):
         same = _stated_for(stated, r)
         same = same[same["measure"] == "change"]
         rate = float(r["implied_growth"])
