@@ -11,6 +11,8 @@ from policytext.indicators import DEFAULT_PATH, canonical_indicator, counted_as,
     ["新增城镇就业", "城镇新增就业", "新增就业"],
     # 海拉尔 2012-2018 sets and reports re-employment under four names
     ["城镇失业人员再就业", "失业人员再就业", "城镇失业人员实现再就业", "下岗失业人员再就业", "再就业"],
+    # ... and 2013's target: 下岗失业人员和困难人员再就业2100人, answered by 实现再就业2529人
+    ["城镇失业人员再就业", "下岗失业人员和困难人员再就业", "下岗失业人员和就业困难人员再就业"],
     ["一般公共预算收入", "公共财政收入"],
     # 海拉尔 2015-2017: the names of 2011 until the 2014 budget law, and the newer one
     ["一般公共预算收入", "公共财政预算收入", "地方公共财政预算收入", "一般公共财政预算收入", "公共预算收入"],
