@@ -195,9 +195,8 @@ def test_md_restated_verdicts_names_the_verdicts_judged_on_figures_later_restate
         ("海拉尔区", GDP, "level", 2018, 190, None, "=", 192.3, True, 2.3, "亿元", "亿元", "achieved"))
     # the levels of 2012 and 2015 rest on the old base; the growth rates of HAILAR (real) are not levels
     assert md_restated_verdicts(pd.concat([HAILAR, levels]), restated) == (
-        "2 of these verdicts judge a level stated before a later report moved the series to a new base, saying "
-        "why (地区生产总值 2012–2015; section 2 gives the sentences): the reports give no corrected figure for "
-        "those years, so those verdicts rest on figures stated on the old base.")
+        "2 of these verdicts judge a level stated on a base that a later report replaced, saying why (地区生产总值 "
+        "2012–2015; section 2 gives the sentences): they rest on figures of the old base.")
     assert md_restated_verdicts(HAILAR, restated) == ""
     # a restatement no report names (a change of that size is possible too) says nothing here
     assert md_restated_verdicts(HAILAR, restated.assign(restatement_cue="")) == ""

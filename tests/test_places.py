@@ -31,6 +31,8 @@ def test_place_words_hold_full_and_short_names_and_self_references():
     assert "和平区" in words and not {"和平", "新华", "长安"} & words
     assert not COMMON_WORDS & words                   # 城区, 朝阳, 长治: words of every report
     assert "鄂伦春" not in words and "县域" not in words and "发展" not in words
+    # the parts of provinces and their literary names; level words; not 区内 (cut out of 片区内)
+    assert {"苏南", "皖北", "关中", "江淮", "三秦", "旗县"} <= words and "区内" not in words and "白银" not in words
     assert "海拉尔" not in place_words(counties=False) and "呼伦贝尔" in place_words(counties=False)
     assert "全省" not in place_words(self_references=False) and "江苏" in place_words(self_references=False)
 
@@ -44,3 +46,16 @@ def test_removing_place_words_keeps_what_the_report_says():
     assert kept["b"] == ["坚持", "乡村振兴"]
     freq = textstat_frequency(toks, remove=False)
     assert set(freq["feature"]) & place_words() == {"江苏省委", "全省", "南京", "我市"}
+
+
+def test_with_the_corpus_its_own_two_character_counties_go_too():
+    c = corpus({"a": "凉州区坚持乡村振兴，凉州发展加快。古浪县文旅融合，古浪游客增长。和平是发展的前提。"
+                     "新增城区绿地，敦煌市游客增长。"})
+    c["a"].meta.update(place="凉州区")
+    assert "凉州" not in place_words() and "古浪" not in place_words()
+    words = place_words(c)
+    # its own place (the metadata) and a 县 written out in full; not a county it never names, nor a
+    # 区 or 市 found inside other words (新增城区 holds 增城区), which is not looked for
+    assert {"凉州", "古浪"} <= words and not {"和平", "昆山", "增城", "敦煌"} & words
+    assert "凉州" not in place_words(c, counties=False)
+

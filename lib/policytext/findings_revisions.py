@@ -100,8 +100,8 @@ def md_restated_verdicts(attainment, revisions) -> str:
     if not listed:
         return ""
     n = sum(k for k, _ in listed)
+    where = fmt_list([t for _, t in listed])
     return (f"{fmt_count(n, 'of these verdicts', 'of these verdicts')} {'judges' if n == 1 else 'judge'} a level "
-            f"stated before a later report moved the series to a new base, saying why ({fmt_list([t for _, t in listed])}; "
-            "section 2 gives the sentences): the reports give no corrected figure for those years, so those verdicts "
-            "rest on figures stated on the old base.")
+            f"stated on a base that a later report replaced, saying why ({where}; section 2 gives the sentences): "
+            f"{'it rests' if n == 1 else 'they rest'} on figures of the old base.")
 

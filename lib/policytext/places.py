@@ -8,9 +8,12 @@ Notebooks 02 and 03 leave them out of those comparisons unless asked to keep the
 The names come from data/places_v1.csv, the National Bureau of Statistics' division codes
 (scripts/make_places.py says how it was made): every province, prefecture and county by its
 full name, and the short forms writers use (江苏省 -> 江苏, 广西壮族自治区 -> 广西,
-海西蒙古族藏族自治州 -> 海西, 海拉尔区 -> 海拉尔). A county's short form counts only from three
+海西蒙古族藏族自治州 -> 海西, 海拉尔区 -> 海拉尔). A county's short form counts from three
 characters: two-character ones are everyday words too often (和平区, 新华区, 长安区, 城关镇), and
-so are a few other names (幸福安康, 朝阳产业, 老城区改造: COMMON_WORDS).
+so are a few other names (幸福安康, 朝阳产业, 老城区改造: COMMON_WORDS). Given the corpus, a
+two-character one counts too when the county is a report's own place (凉州区 -> 凉州) or, for a
+县 or a 旗, its full name is written in a report (古浪县 -> 古浪). REGIONS adds the parts of provinces and the
+literary names reports call them by (苏南, 皖北, 关中, 江淮, 三秦, 陇原, 赣鄱 …), hand-listed.
 """
 from __future__ import annotations
 
@@ -19,20 +22,31 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["COMMON_WORDS", "PLACES_PATH", "SELF_REFERENCES", "place_words", "short_name"]
+__all__ = ["COMMON_WORDS", "PLACES_PATH", "REGIONS", "SELF_REFERENCES", "place_words", "short_name"]
 
 PLACES_PATH = Path(__file__).resolve().parent / "data" / "places_v1.csv"
 
-# names that are also everyday words or other names: left in the text (长治久安, 孙中山, 阿里巴巴, 来宾;
-# 城区, 郊区, 矿区, 新城区, 老城区 and 平房区 are districts of some cities and words of every report)
-COMMON_WORDS = frozenset(["朝阳", "长治", "大同", "安康", "中山", "阿里", "来宾", "城区", "郊区", "矿区", "新城区",
-                          "老城区", "平房区", "解放区"])
-# a report's words for its own territory and its levels of government
+# names that are also everyday words or other names: left in the text (长治久安, 孙中山, 阿里巴巴, 来宾,
+# 白银 the metal, 周年大庆; 城区, 郊区, 矿区, 新城区, 老城区 and 平房区 are districts of some cities and words
+# of every report)
+COMMON_WORDS = frozenset(["朝阳", "长治", "大同", "安康", "中山", "阿里", "来宾", "白银", "大庆", "城区", "郊区",
+                          "矿区", "新城区", "老城区", "平房区", "解放区"])
+# a report's words for its territory and the levels of government (not 区内, 市内: cut out of 片区内)
 SELF_REFERENCES = frozenset([
     "全省", "全市", "全区", "全县", "全州", "全盟", "全旗", "全自治区", "全省域", "全市域", "全区域",
     "我省", "我市", "我区", "我县", "我州", "我盟", "我旗", "本省", "本市", "本区", "本县",
-    "省级", "市级", "县级", "区级", "盟市", "省会", "省内", "省外", "市内", "区内", "自治区",
-    "省委", "省政府", "市委", "市政府", "区委", "区政府", "县委", "县政府"])
+    "省级", "市级", "县级", "区级", "盟市", "旗县", "市州", "市县", "县区", "区县", "县市区",
+    "省会", "省内", "省外", "自治区", "省委", "省政府", "市委", "市政府", "区委", "区政府", "县委", "县政府"])
+# parts of provinces and the literary names of provinces (not 三江源, 北部湾, 长三角: what they hold
+# is a topic of its own)
+REGIONS = frozenset([
+    "苏南", "苏北", "苏中", "皖北", "皖南", "皖中", "皖西", "江淮", "关中", "陕北", "陕南", "三秦",
+    "陇原", "陇东", "陇中", "河西", "中原", "豫东", "豫西", "豫南", "豫北", "赣鄱", "赣南", "赣北",
+    "赣东北", "八桂", "桂北", "桂南", "桂西", "桂东", "蒙东", "蒙西", "河套", "琼北", "琼南", "琼州",
+    "河湟", "青南", "三晋", "齐鲁", "胶东", "燕赵", "荆楚", "巴蜀", "天府", "八闽", "闽南", "闽东",
+    "闽西", "岭南", "粤东", "粤西", "粤北", "湖湘", "潇湘", "三湘", "浙南", "浙北", "浙东", "浙西",
+    "龙江", "辽西", "辽南", "辽东", "冀中", "冀南", "晋北", "晋南", "湘南", "鄂西", "川南", "川西",
+    "川东", "川北", "滇中", "滇西", "滇南", "北疆", "南疆", "东疆", "藏北", "塞上"])
 
 _ETHNIC = ("维吾尔|柯尔克孜|哈萨克|达斡尔|鄂温克|鄂伦春|塔吉克|蒙古|朝鲜|土家|布依|哈尼|景颇|傈僳|撒拉|保安|东乡|"
            "裕固|锡伯|仡佬|仫佬|毛南|纳西|普米|拉祜|布朗|独龙|壮|回|苗|藏|羌|彝|侗|傣|白|水|满|黎|瑶|土|佤|怒|畲|各")
@@ -60,10 +74,8 @@ def short_name(name: str, level: str) -> str:
 
 @lru_cache(maxsize=4)
 def _names(path: str, counties: bool) -> frozenset[str]:
-    with open(path, encoding="utf-8") as f:
-        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
     words = set()
-    for row in rows:
+    for row in _rows(path):
         level = row["level"]
         if level == "county" and not counties:
             continue
@@ -76,10 +88,35 @@ def _names(path: str, counties: bool) -> frozenset[str]:
     return frozenset(words - COMMON_WORDS)
 
 
-def place_words(*, counties: bool = True, self_references: bool = True) -> frozenset[str]:
+def place_words(corpus=None, *, counties: bool = True, self_references: bool = True) -> frozenset[str]:
     """The names of China's provinces, prefectures and (with ``counties``) counties, full and
-    short, and (with ``self_references``) a report's words for its own territory (全省, 我市,
-    省级): pass them to ``tokens_remove(stopwords=...)`` to compare what places say rather than
-    where they are."""
-    words = _names(str(PLACES_PATH), counties)
+    short, the REGIONS, and (with ``self_references``) a report's words for its territory and
+    the levels of government (全省, 我市, 省级): pass them to ``tokens_remove(stopwords=...)`` to
+    compare what places say rather than where they are. With the ``corpus``, also the
+    two-character names of its counties (see the module doc)."""
+    words = _names(str(PLACES_PATH), counties) | REGIONS
+    if corpus is not None and counties:
+        words |= _counties_named(corpus)
     return words | SELF_REFERENCES if self_references else words
+
+
+def _counties_named(corpus) -> frozenset[str]:
+    """The two-character short names of the counties a corpus is about or writes out in full."""
+    own = {str(doc.meta.get(key) or "") for doc in corpus for key in ("place", "parent")}
+    text = "\n".join(doc.clean for doc in corpus)
+    found = set()
+    for name in _two_character_counties(str(PLACES_PATH)):
+        # (a name ending in 区 or 市 is inside other words too often: 新增城区 holds 增城区, 上海城市 海城市)
+        if name in own or name.endswith(("县", "旗")) and name in text:
+            found.add(short_name(name, "county"))
+    return frozenset(found - COMMON_WORDS)
+
+
+@lru_cache(maxsize=2)
+def _two_character_counties(path: str) -> tuple[str, ...]:
+    return tuple(r["name"] for r in _rows(path) if r["level"] == "county" and len(short_name(r["name"], "county")) == 2)
+
+
+def _rows(path: str) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))

@@ -17,9 +17,10 @@ from .indicators import IndicatorRegistry
 from .quantity_spans import BENCHMARK_GAP
 from .quantity_time import PART_OF_YEAR, TIME_PREFIX
 
-__all__ = ["NARROWING_OPENS", "IndicatorResolver", "ACTION_VERB", "BARE_MEASURE", "STAGES", "LEADING_RE", "MAX_NAME", "POST_VERB_START", "PREDICATES",
-           "PREDICATE_RE", "PRODUCED", "SPLIT_COORD", "SUBJECT_MEASURED", "expand_coordination", "item_noun", "level_with_shared_noun",
-           "post_phrase", "predicate_follows", "spending_indicator", "strip_phrase", "strip_phrase_keep_coord", "strip_time"]
+__all__ = ["IndicatorResolver", "ACTION_VERB", "BARE_MEASURE", "STAGES", "LEADING_RE", "MAX_NAME", "NARROWING_OPENS",
+           "POST_VERB_START", "PREDICATES", "PREDICATE_RE", "PRODUCED", "SPLIT_COORD", "SUBJECT_MEASURED",
+           "expand_coordination", "item_noun", "level_with_shared_noun", "post_phrase", "predicate_follows",
+           "spending_indicator", "strip_phrase", "strip_phrase_keep_coord", "strip_time"]
 
 # Words between an indicator and its number that say how, not what: 首次突破, 年均增长, 控制在.
 _PREDICATE_WORDS = sorted(set("""

@@ -18,9 +18,10 @@ import re
 from .numbers import MEASURE_WORDS, base_unit, unit_kind
 from .quantity_clause import SEPARATORS as _SEPARATORS, Clause, SubjectMemory, clause_of
 from .quantity_label import usable_indicator
-from .quantity_nouns import (ACTION_VERB, BARE_MEASURE, LEADING_RE, MAX_NAME, NARROWING_OPENS, PREDICATE_RE, PREDICATES, PRODUCED, SPLIT_COORD, STAGES, SUBJECT_MEASURED,
-                             IndicatorResolver, expand_coordination, item_noun, post_phrase, predicate_follows,
-                             spending_indicator, strip_phrase, strip_phrase_keep_coord)
+from .quantity_nouns import (ACTION_VERB, BARE_MEASURE, LEADING_RE, MAX_NAME, NARROWING_OPENS, PREDICATE_RE,
+                             PREDICATES, PRODUCED, SPLIT_COORD, STAGES, SUBJECT_MEASURED, IndicatorResolver,
+                             expand_coordination, item_noun, post_phrase, predicate_follows, spending_indicator,
+                             strip_phrase, strip_phrase_keep_coord)
 from .quantity_scope import within_part
 from .quantity_ratios import income_ratio, share_of_sector
 from .quantity_spans import BENCHMARK_GAP, Candidate

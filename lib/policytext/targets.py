@@ -530,7 +530,8 @@ def textplot_implied_growth(q: pd.DataFrame, *, corpus=None, ax=None):
     for bar, done in zip(bars, reached):
         bar.set_hatch("//" if done else None)       # (a list of hatches needs matplotlib 3.10)
     for y, rate, done in zip(ys, g["implied_growth"], reached):
-        ax.text(rate, y, f" {rate:.1f}%" + (" (a floor under the latest level)" if done else ""), va="center", fontsize=8)
+        note = " (a floor under the latest level)" if done else ""
+        ax.text(rate, y, f" {rate:.1f}%{note}", va="center", fontsize=8)
     first = True
     for y, values in zip(ys, g["stated_values"]):
         for v in values:
