@@ -9,15 +9,28 @@ def names(text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # the part opens the clause before: the firms' output, not the province's 工业总产值
+    # the part opens the clause before, with a value named after it: the firms' output, not the
+    # province's 工业总产值 (甘肃 2026)
     ("国有企业竞争力增强，省属企业资产总额达到2.7万亿元，工业总产值突破1万亿元。", ["省属企业资产总额", "省属企业工业总产值"]),
     # ... or the value's own clause, as the head of a list (研发投入 is the registry's 研发经费投入)
     ("省属企业完成产业类投资553.1亿元、研发投入133.5亿元。", ["省属企业完成产业类投资", "省属企业研发投入"]),
-    ("海口经济圈规划完成编制，经济总量年均增长5.8%。", ["海口经济圈经济总量"]),
-    # the name says it is the whole place's, or the part is further back: the registry's name
+    # the name says it is the whole place's; a part further back; a clause about a part with no
+    # figure of its own; a part after a verb (the object, not the subject): the registry's name
     ("江东新区建设加快，全省经济总量增长6%。", ["地区生产总值"]),
     ("海口经济圈规划完成编制，人口持续集聚，经济总量增长5.8%。", ["地区生产总值"]),
     ("全省研发投入133.5亿元。", ["研发经费投入"]),
+    ("国有企业改革深化提升行动收官，规模以上工业增加值增长6.8%。", ["规模以上工业增加值"]),
+    ("海口经济圈产业发展规划完成编制，经济总量年均增长5.8%。", ["地区生产总值"]),
+    ("支持兰州新区高质量发展，地区生产总值增长6%左右。", ["地区生产总值"]),
 ])
-def test_a_whole_place_name_in_a_sentence_about_a_part_is_the_part_s(text, expected):
+def test_a_whole_place_name_that_measures_a_part_is_the_part_s(text, expected):
     assert names(text) == expected
+
+
+def test_a_part_written_in_the_name_is_another_place_s_in_a_corpus():
+    import policytext as pt
+
+    c = pt.corpus({"g": "五年来，兰州新区经济总量突破500亿元，全省地区生产总值年均增长5.5%。"})
+    c["g"].meta.update(place="甘肃省", year=2026)
+    assert pt.quantities(c, cache=False)["indicator"].tolist() == ["兰州新区地区生产总值", "地区生产总值"]
+
