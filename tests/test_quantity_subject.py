@@ -831,7 +831,10 @@ def test_a_verb_of_work_on_a_stock_stays_in_the_name_of_its_area():
     ("修复废弃矿山375个。", "废弃矿山修复"),
     # ... building verbs before it, joined as written
     ("新建改造城市道路82.3公里。", "新建改造城市道路"),
-    ("新建和改造高标准农田81万亩。", "新建和改造高标准农田"),
+    ("新建和改造农村公路1500公里。", "新建改造农村公路"),
+    # (the registry's name for the building and upgrading of high-standard farmland, however spelt)
+    ("新建和改造高标准农田81万亩。", "高标准农田建设面积"),
+    ("新建改造高标准农田400万亩以上。", "高标准农田建设面积"),
     ("新改建农村公路5000公里。", "新改建农村公路"),
     ("新改扩建中小学、幼儿园19所。", "新改扩建中小学幼儿园"),
     # a verb inside a noun keeps the noun it follows; a verb naming a task keeps its place
@@ -851,8 +854,12 @@ def test_the_items_listed_after_such_a_verb_are_worked_on_too():
         "老旧小区改造", "棚户区改造", "危旧房改造"]
     assert indicators("新改建农村公路5000公里、村级寄递物流综合服务点3万个以上。") == [
         "新改建农村公路", "新改建村级寄递物流综合服务点"]
-    # a verb of its own, or 新建, which is dropped, leaves the item as it is
+    # a verb of its own, or 新建, which is dropped, leaves the item as it is (hostile review: 加装电梯,
+    # 涉及居民 and 造林绿化 are no 改造 or 治理)
     assert indicators("改造城镇老旧小区10万户、建成供热设施4000台。") == ["老旧小区改造", "供热设施"]
+    assert indicators("改造城镇老旧小区7323个、加装电梯2000部、涉及居民5万户。") == [
+        "老旧小区改造", "加装电梯", "涉及居民"]
+    assert indicators("治理沙化土地93.5万亩、造林绿化20万亩。") == ["沙化土地治理", "造林绿化"]
     assert indicators("新建幼儿园3所、中小学2所。") == ["幼儿园", "中小学"]
     # (seeds: 各类 before an item is no part of its name)
     assert indicators("新建改造城市道路82.3公里、各类管网900.9公里。") == ["新建改造城市道路", "新建改造管网"]

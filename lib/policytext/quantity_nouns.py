@@ -16,8 +16,9 @@ import re
 from .indicators import IndicatorRegistry
 from .quantity_spans import BENCHMARK_GAP
 from .quantity_time import PART_OF_YEAR, TIME_PREFIX
+from .quantity_works import object_of
 
-__all__ = ["IndicatorResolver", "ACTION_VERB", "BARE_MEASURE", "STAGES", "LEADING_RE", "MAX_NAME", "NARROWING_OPENS",
+__all__ = ["IndicatorResolver", "ACTION_VERB", "BARE_MEASURE", "STAGES", "LEADING_RE", "MAX_NAME",
            "POST_VERB_START", "PREDICATES", "PREDICATE_RE", "PRODUCED", "SPLIT_COORD", "SUBJECT_MEASURED",
            "expand_coordination", "item_noun", "level_with_shared_noun", "post_phrase", "predicate_follows",
            "spending_indicator", "strip_phrase", "strip_phrase_keep_coord", "strip_time"]
@@ -138,43 +139,6 @@ def _object_before_last(verbs: list) -> list:
 
 
 _GIVING = frozenset(["发放", "给予", "实施", "开展"])
-# verbs that narrow a stock to the part worked on: 改造棚户区住房 counts houses renovated, not the
-# shanty houses there are (新建 alone is dropped: the new ones are what a count of them means)
-_NARROWING = frozenset(["改造", "改建", "扩建", "改扩建", "新改扩建", "修复", "整治", "治理"])
-
-
-def _object_of(phrase: str, verbs: list) -> str:
-    """The name after the last verb: its object, or, when the verb narrows what it works on, the
-    object with it: 改造棚户区住房 -> 棚户区住房改造 and 治理沙化土地 -> 沙化土地治理 (the nouns programmes
-    go by, so they match 完成棚户区改造…), 新改扩建中小学 and 新建和改造高标准农田 as written; the
-    noun it follows when the verb is part of a noun (棚户区改造任务, 实施“三化”改造项目)."""
-    last = verbs[-1]
-    if last.group() not in _NARROWING:
-        return phrase[last.end():]
-    start, before = last.start(), verbs[:-1]
-    while before and phrase[before[-1].end():start] in _JOINED and before[-1].group() in _NARROWING | {"新建"}:
-        start = before.pop().start()
-    opened = before[-1].end() if before else 0
-    if start > opened and not _JOINED_AT_END.search(phrase, opened, start):
-        return phrase[opened:]          # (a noun before the verb: the verb is part of a noun)
-    start -= phrase[start - 1:start] == "新"          # 新改建农村公路
-    end = last.end() + 2 * phrase.startswith("提升", last.end())      # 改造提升盐碱耕地
-    done, rest = phrase[start:end], phrase[end:]
-    if done in _NOUN_AFTER and not rest.startswith(_JOINED[1:]) and rest not in _TASK_NOUNS:
-        return rest + done              # (改造任务, 治理工程: the verb names the task)
-    return phrase[start:]
-
-
-_JOINED = ("", "、", "和", "及")
-# single verbs whose noun form follows the object in a programme's name (棚户区改造, 沙化土地治理)
-_NOUN_AFTER = frozenset(["改造", "改造提升", "治理", "整治", "整治提升", "修复"])
-_TASK_NOUNS = frozenset(["任务", "工程", "项目", "计划", "行动", "工作", "试点"])
-# a clause opening on such a verb: the items listed after its first value are worked on too
-NARROWING_OPENS = re.compile(r"(?:全年|累计|共|完成|实施|开工)?(?P<verb>(?:新建[和、]?)?(?:新改扩建|改扩建|新改建|改建|扩建|"
-                             r"改造提升|整治提升|改造|治理|修复|整治))")
-_JOINED_AT_END = re.compile(r"[、和及与]$")
-
-
 # 地区生产总值上半年增长, 规上工业增加值1—5月: a part of a year after the name (with only
 # predicate words after it) is no part of the name; 年 alone is a predicate word, so it is taken first
 _PART_OF_YEAR_AT_END = re.compile(f"(?<=..)(?:{PART_OF_YEAR})(?:{PREDICATES})?$")
@@ -218,7 +182,7 @@ def strip_phrase(phrase: str) -> str:
     elif verbs and phrase.startswith("额", verbs[-1].end()):
         pass                             # 资助额, 补贴额: the verb names an amount; no object follows it
     elif verbs and verbs[-1].end() < len(phrase) - 1:
-        phrase = _object_of(phrase, verbs)
+        phrase = object_of(phrase, verbs)
     elif opening and opening.end() < len(phrase) - 1:
         # 实施棚户区改造, 为困难家庭发放蔬菜价格补贴: a verb (after its beneficiary) opens the
         # phrase and the name ends in a noun that is also a verb (改造, 补贴): the object

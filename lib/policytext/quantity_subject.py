@@ -18,11 +18,12 @@ import re
 from .numbers import MEASURE_WORDS, base_unit, unit_kind
 from .quantity_clause import SEPARATORS as _SEPARATORS, Clause, SubjectMemory, clause_of
 from .quantity_label import usable_indicator
-from .quantity_nouns import (ACTION_VERB, BARE_MEASURE, LEADING_RE, MAX_NAME, NARROWING_OPENS, PREDICATE_RE,
+from .quantity_nouns import (ACTION_VERB, BARE_MEASURE, LEADING_RE, MAX_NAME, PREDICATE_RE,
                              PREDICATES, PRODUCED, SPLIT_COORD, STAGES, SUBJECT_MEASURED, IndicatorResolver,
                              expand_coordination, item_noun, post_phrase, predicate_follows, spending_indicator,
                              strip_phrase, strip_phrase_keep_coord)
 from .quantity_scope import within_part
+from .quantity_works import NARROWING_OPENS, inherits_work
 from .quantity_ratios import income_ratio, share_of_sector
 from .quantity_spans import BENCHMARK_GAP, Candidate
 
@@ -341,7 +342,7 @@ def noun_before_value(cl: Clause) -> tuple[str, str]:
     if (cl.pre.startswith("、") and first is not cl.value and not _MEASURED.search(pre)
             and not PREDICATE_RE.fullmatch(pre) and PRODUCED.match(cl.text[cl.clause_start:first.start])):
         pre = "生产" + pre         # 生产原油239万吨、天然气56.5亿立方米: each item is an output
-    elif (cl.pre.startswith("、") and first is not cl.value and not ACTION_VERB.match(pre)
+    elif (cl.pre.startswith("、") and first is not cl.value and not ACTION_VERB.match(pre) and inherits_work(pre)
           and (worked := NARROWING_OPENS.match(cl.text, cl.clause_start, first.start))):
         # 改造城镇老旧小区7323个、棚户区5.2万套: each item is worked on (各类管网: 各类 is no part of it)
         pre = worked.group("verb") + LEADING_RE.sub("", pre)

@@ -1,0 +1,54 @@
+"""Verbs of work on a stock, and what a name keeps of them.
+
+改造棚户区住房3.5万套 counts the houses renovated, not the shanty houses there are; 治理沙化土地93.5万亩
+the land treated, not the desert. So the verb stays in the indicator's name, after the object as
+programmes are named (棚户区改造, 沙化土地治理, so 完成棚户区改造… elsewhere matches), or before it when
+it builds as well (新改建农村公路, 新建改造高标准农田, also for 新建和改造 and 新建、改造). A verb
+inside a noun keeps the noun (棚户区改造任务, 实施“三化”改造项目). 新建 alone is dropped: the new ones are
+what a count of them means. The items listed after such a verb are worked on too (改造城镇老旧小区
+7323个、棚户区5.2万套), unless an item has a verb of its own (、加装电梯2000部, 、涉及居民5万户).
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["NARROWING", "NARROWING_OPENS", "object_of", "inherits_work"]
+
+NARROWING = frozenset(["改造", "改建", "扩建", "改扩建", "新改扩建", "修复", "整治", "治理"])
+_JOINED = ("", "、", "和", "及")
+_JOINED_AT_END = re.compile(r"[、和及与]$")
+# single verbs whose noun form follows the object in a programme's name (棚户区改造, 沙化土地治理)
+_NOUN_AFTER = frozenset(["改造", "改造提升", "治理", "整治", "整治提升", "修复"])
+_TASK_NOUNS = frozenset(["任务", "工程", "项目", "计划", "行动", "工作", "试点"])
+# a clause opening on such a verb: the items listed after its first value are worked on too
+NARROWING_OPENS = re.compile(r"(?:全年|累计|共|完成|实施|开工)?(?P<verb>(?:新建[和、]?)?(?:新改扩建|改扩建|新改建|"
+                             r"改建|扩建|改造提升|整治提升|改造|治理|修复|整治))")
+# an item with a verb (or a beneficiary) of its own is not worked on by the verb before the list
+_OWN_VERB = re.compile(r"(?:加装|涉及|受益|惠及|带动|覆盖|新增|完成|实现|建成|新建|造林|绿化|植树|安置|搬迁)")
+
+
+def object_of(phrase: str, verbs: list) -> str:
+    """The name after the last of ``verbs`` (regex matches in ``phrase``): its object, or, when the
+    verb narrows what it works on, the object with the verb (see the module doc)."""
+    last = verbs[-1]
+    if last.group() not in NARROWING:
+        return phrase[last.end():]
+    start, before = last.start(), verbs[:-1]
+    while before and phrase[before[-1].end():start] in _JOINED and before[-1].group() in NARROWING | {"新建"}:
+        start = before.pop().start()
+    opened = before[-1].end() if before else 0
+    if start > opened and not _JOINED_AT_END.search(phrase, opened, start):
+        return phrase[opened:]          # (a noun before the verb: the verb is part of a noun)
+    start -= phrase[start - 1:start] == "新"          # 新改建农村公路
+    end = last.end() + 2 * phrase.startswith("提升", last.end())      # 改造提升盐碱耕地
+    done, rest = phrase[start:end], phrase[end:]
+    if rest.startswith(_JOINED[1:]):
+        return phrase[start:]           # 修复和新造红树林: a verb joined after it
+    if done in _NOUN_AFTER and rest not in _TASK_NOUNS:
+        return rest + done              # (改造任务, 治理工程: the verb names the task)
+    return re.sub(r"[、和及]", "", done) + rest      # 新建和改造, 新建、改造: 新建改造
+
+
+def inherits_work(item: str) -> bool:
+    """Whether a listed item (the text before its value) is worked on by the verb opening the list."""
+    return _OWN_VERB.match(item.lstrip("、，, ")) is None
