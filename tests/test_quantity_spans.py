@@ -139,6 +139,10 @@ def test_units_ranges_and_relations(text, expected):
     # thresholds crossed are how a figure went (江苏, 安徽, 海南 2026), the figure itself is a value
     ("地区生产总值连续迈上4个万亿元台阶、达14.2万亿元", [True, False]),
     ("全省地区生产总值连跨3个千亿级台阶", [True]),
+    # (hostile review) a level past a threshold is a value: 大关 and 台阶 after an amount of it
+    ("常住人口突破1000万人大关", [False]),
+    ("高新技术企业突破1万家大关", [False]),
+    ("规上工业企业迈上3000户台阶", [False]),
     ("建成3个物流枢纽", [False]),
     # the size of a set that exists, named before 等, worked on (河南, 陕西, 广西, 江西 2026); a verb that
     # makes new ones makes the count an amount again
