@@ -154,6 +154,9 @@ def test_units_ranges_and_relations(text, expected):
     ("加快实施望城路等15条道路工程", [False]),
     ("完成呼伦大街、望城路等9条道路工程", [False]),
     ("推进建成西出口等31条公路", [False]),
+    # (hostile review) what is counted is then made or won: a count of results
+    ("推动中石化、中煤等5个重大项目建成投产", [False]),
+    ("支持张掖、武威等8个城市创建国家森林城市", [False]),
 ])
 def test_a_value_that_describes_the_noun_after_it_is_an_attribute(text, attributes):
     assert [c.attribute for c in find_candidates(text)] == attributes

@@ -338,6 +338,9 @@ _STEPS_AFTER = re.compile(r"(?:[十百千万]+亿|亿|[十百千万]+)[元级]{0
 # a verb that works on what exists, then members named before 等 and the count of the set (加快南阳等4个
 # …城市建设, 支持巩义、永城、林州等10个…县, 依托海口、三亚等5家…); a verb that makes new ones (建成, 新建,
 # 实施, 打造, 完成 …) after it makes the count an amount again
+# ... unless what is counted is then made, finished or won (推动…等5个重大项目建成投产, 支持…等8个城市创建国家
+# 森林城市): a count of results
+_MADE_AFTER = re.compile(r"[^，,；;。]{0,24}?(?:建成|投产|开工|竣工|完工|创建|获批|获评|入选|通过|落地|投用|投入使用|通车)")
 _EXISTING_SET = re.compile(r"(?:加快|推进|推动|支持|深化|续建|依托)(?:发展|建设|推进)?"
                            r"(?:(?!建成|新建|新增|实施|打造|完成|培育|创建|组建|启动|开工)[^，,；;。：:]){2,40}?等$")
 _STREAK_UNITS = frozenset(["个月", "月", "年", "个季度", "季度", "次", "届", "天", "周"])
@@ -391,7 +394,8 @@ def describes_noun(text: str, c: Candidate, unit_end: int, previous: Candidate |
         return True
     if c.unit == "个" and _STEPS_AFTER.match(text, unit_end):
         return True             # 连跨4个万亿元台阶: how many thresholds a figure crossed, not a count of things
-    if base in MEASURE_WORDS and _EXISTING_SET.search(text, max(0, c.start - 48), c.start):
+    if (base in MEASURE_WORDS and _EXISTING_SET.search(text, max(0, c.start - 48), c.start)
+            and not _MADE_AFTER.match(text, unit_end)):
         return True             # 加快洛阳等10个国家物流枢纽建设: the size of a set that exists, nothing new
     if base in MEASURE_WORDS or base in (*SHARE_UNITS, "") or c.value_high is not None:
         return False
