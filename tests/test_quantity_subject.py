@@ -873,6 +873,8 @@ def test_the_items_listed_after_such_a_verb_are_worked_on_too():
     ("制定、修改、废止省政府规章45件。", "省政府规章"),
     ("制定修订省政府规章7部。", "省政府规章"),
     ("提请制定或修改生态文明领域省级地方性法规30余件。", "生态文明领域省级地方性法规"),
+    # (hostile review) the 及 of 惠及 is no "and": the verb is not cut in half
+    ("居民基本养老保险惠及1200万人。", "居民基本养老保险惠及"),
 ])
 def test_a_verb_is_cut_whole_and_a_list_of_verbs_leaves_its_object(text, name):
     assert indicators(text) == [name]
