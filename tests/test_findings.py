@@ -282,3 +282,9 @@ def test_words_left_out_counts_tokens_share_and_names_ties():
                     r"the most frequent: 全省 \(20\), 南京 \(10\) and 江苏 \(10\).")
     assert F.words_left_out(freq, {"上海"}, what="place names") == (
         "No place names occur among the terms of this selection: nothing is left out.")
+    # (hostile review) a table of groups counts a word once; one word as a string; nothing counted
+    grouped = pd.concat([freq.assign(group="a"), freq.assign(group="b")])
+    assert "80 tokens (40.0% of the terms counted), 3 distinct words; the most frequent: 全省 \\(40\\)" in (
+        F.words_left_out(grouped, {"全省", "江苏", "南京"}, what="place names", n=1))
+    assert "1 distinct word;" in F.words_left_out(freq, "全省", what="place names")
+    assert F.words_left_out(freq.assign(count=0), {"全省"}, what="place names").startswith("No place names")

@@ -148,12 +148,14 @@ def test_md_crosssection():
     assert text == ("4 places set a 2026 target for 地区生产总值 (change): from 4.5% (青海省) to 6% (海南省); "
                     "1 sets a range (安徽省 5–5\\.5%). 2 also set an average annual "
                     "rate for the plan period (2026–2030): the annual target is above it in 0, equal in 2 and "
-                    "below it in 0. A range counts by its low end (安徽省 5–5\\.5%).")
+                    "below it in 0. A range counts by its low end.")
     common = md_crosssection(x.assign(target=[6, 5, 5, 5]))
     assert "from 5% (安徽省) to 6% (海南省); 2 of them chose 5%; 1 sets a range (安徽省 5–5\\.5%)." in common
     one_each = md_crosssection(x[x["place"].isin(["海南省", "安徽省"])].assign(target_high=[None, 5.5],
                                                                              average=[6, None]))
     assert "1 sets a range (安徽省 5–5\\.5%). 1 also sets an average annual rate" in one_each
+    # (a range without a unit says no 'nan')
+    assert "nan" not in md_crosssection(x.assign(unit=None))
     same = md_crosssection(x.assign(target=5.0, target_high=None))
     assert same.startswith("4 places set a 2026 target for 地区生产总值 (change), all of them 5%.")
 
@@ -217,6 +219,11 @@ def test_md_attainment_counts_a_rate_and_its_level_set_in_one_sentence_once():
     assert text.startswith("For the indicators tracked in 海拉尔区: of 3 targets with both a target and a result, "
                            "3 met the target and 0 missed it. The table has 4 target–result pairs: 1 of the targets")
     assert " For 1 of them the level was judged otherwise than the rate. Met: " in text
+    assert "1 of the targets gives a growth rate" in text
+    # (hostile review) one indicator in both measures is counted by promise too
+    gdp = table[table["indicator"] == GDP]
+    assert md_attainment(gdp).startswith("For 地区生产总值 (change) in 海拉尔区: of 2 years with both a target and a "
+                                         "result, 2 met the target and 0 missed it. The table has 3 target–result")
     # a level in another sentence is a promise of its own
     table.loc[1, "target_sentence"] = "地区生产总值达到296亿元"
     assert "of 4 target–result pairs with both a target and a result, 3 met the target and 1 missed it." in (

@@ -237,6 +237,10 @@ def test_timelines_need_two_points():
     flat = pd.concat([q, _quantity_rows(("a", "achieved", "一般公共预算收入", "level", 35.0, 2021, "亿元"),
                                         ("b", "achieved", "一般公共预算收入", "level", 35.0, 2022, "亿元"))])
     assert timeline_choices(flat, place="甲市", corpus=c) == ["地区生产总值"]
+    # (hostile review) a target and a result of one year are one point in time: no line either
+    one_year = _quantity_rows(("a", "target", "地区生产总值", "level", 300.0, 2021, "亿元"),
+                              ("b", "achieved", "地区生产总值", "level", 310.0, 2021, "亿元"))
+    assert timeline_choices(one_year, place="甲市", corpus=c) == []
     assert md_timeline(q, "地区生产总值", place="甲市", corpus=c) == (
         "**地区生产总值** (level) in 甲市: 2 statements from 2 documents, 2021–2026 (1 achieved, 1 target).")
     # the documents without a place are not the whole selection when another place is named
@@ -349,6 +353,10 @@ def test_crosssection_views():
     assert md_shared_indicators(tied) == (
         "3 indicators (with measure and year) are targeted by two or more places; the most shared, by 9 places "
         "each, are **地区生产总值** (change) for 2026 and **城镇调查失业率** (level) for 2026.")
+    many = pd.DataFrame({"indicator": [f"指标{i}" for i in range(8)], "measure": "level", "year": 2026, "places": 3})
+    assert md_shared_indicators(many).endswith("**指标3** (level) for 2026, **指标4** (level) for 2026 and 3 more.")
+    assert "by 3 places" in md_shared_indicators(pd.concat([many, pd.DataFrame([{"indicator": "x", "places": None,
+                                                                                 "measure": "level", "year": 2026}])]))
 
 
 def test_selection_sentences():

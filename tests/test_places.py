@@ -15,6 +15,7 @@ from policytext.tokens import tokens, tokens_remove
     ("博尔塔拉蒙古自治州", "prefecture", "博尔塔拉"),     # a people named without 族
     ("大理白族自治州", "prefecture", "大理"),
     ("海拉尔区", "county", "海拉尔"), ("神农架林区", "county", "神农架"), ("六枝特区", "county", "六枝"),
+    ("万柏林区", "county", "万柏林"), ("白云鄂博矿区", "county", "白云鄂博"), ("邯郸冀南新区", "county", "邯郸冀南"),
     ("三都水族自治县", "county", "三都"), ("白沙黎族自治县", "county", "白沙"),
     ("积石山保安族东乡族撒拉族自治县", "county", "积石山"), ("鄂伦春自治旗", "county", ""), ("东乡族自治县", "county", ""),
 ])

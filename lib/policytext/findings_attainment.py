@@ -44,7 +44,7 @@ def md_attainment(table, *, detail: int = 12, corpus=None) -> str:
         return nothing_to_show("target attainment", "no year has both a target and a result")
     multi = both["indicator"].nunique() > 1 or both["place"].nunique() > 1
     pairs = len(both)
-    both, twins, differ = _one_per_promise(both) if multi else (both, 0, 0)
+    both, twins, differ = _one_per_promise(both) if multi or both["measure"].nunique() > 1 else (both, 0, 0)
     met, missed = both[both["met"].astype(bool)], both[~both["met"].astype(bool)]
     unit = fmt_count(len(both), "target" if twins else "target–result pair") if multi else fmt_count(len(both), "year")
     if len(both) == 1:
@@ -54,9 +54,10 @@ def md_attainment(table, *, detail: int = 12, corpus=None) -> str:
         text = (f"For {_subject(both, 'the indicators tracked')}: of {unit} with both a target and a result, "
                 f"{len(met)} met the target and {len(missed)} missed it.")
     if twins:
-        text += (f" The table has {fmt_count(pairs, 'target–result pair')}: {twins} of the targets give a growth "
-                 "rate and the level it leads to in one sentence (增长8%，达到296亿元), and each such promise counts "
-                 "once here, by the rate (a real rate; the level is in current prices)."
+        text += (f" The table has {fmt_count(pairs, 'target–result pair')}: {twins} of the targets "
+                 f"{'gives' if twins == 1 else 'give'} a growth rate and the level it leads to in one sentence "
+                 "(增长8%，达到296亿元), and each such promise counts once here, by the rate (what the plan sets; the "
+                 "level follows from it and from a base the next report may restate)."
                  + (f" For {differ} of them the level was judged otherwise than the rate." if differ else ""))
     if len(both) <= detail:
         def pair(r):

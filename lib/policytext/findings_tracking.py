@@ -328,7 +328,7 @@ def timeline_choices(q, *, place: str, corpus=None, n: int = 3) -> list[str]:
     scored = []
     for indicator, g in rows.groupby("indicator"):
         g = g[g["measure"] == usual_measure(indicator, g["measure"])]
-        if g["value"].nunique() >= 2:
+        if g["value"].nunique() >= 2 and g["year"].nunique() >= 2:      # (two points in one year: no line)
             kinds = (g["label"].nunique(), g["value"].nunique(), len(g))
             scored.append((-g["doc"].nunique(), *(-k for k in kinds), order.index(indicator), indicator))
     return [name for *_, name in sorted(scored)[:n]]

@@ -57,7 +57,9 @@ _PEOPLE = re.compile(f"(?:{_ETHNIC})族?")
 # the Party committee and the government of a province or prefecture (江苏省委, 中共南京市委, 南京市政府)
 _ORGANS = ("委", "政府", "人民政府")
 _SUFFIXES = {"province": ("自治区", "省", "市"), "prefecture": ("自治州", "地区", "市", "盟"),
-             "county": ("自治县", "自治旗", "林区", "特区", "县", "区", "市", "旗")}
+             "county": ("自治县", "自治旗", "特区", "新区", "矿区", "县", "区", "市", "旗")}     # (滨海新区: no 滨海新)
+# the one 林区 is 神农架's (万柏林区 is 万柏林's 区)
+_ODD_SHORT = {"神农架林区": "神农架"}
 _SHORTEST = {"province": 2, "prefecture": 2, "county": 3}
 
 
@@ -67,6 +69,8 @@ def short_name(name: str, level: str) -> str:
     what is left names a people (鄂伦春自治旗, 东乡族自治县: the word is the people's too)."""
     if m := _AUTONOMOUS.search(name):
         return name[:m.start()]
+    if name in _ODD_SHORT:
+        return _ODD_SHORT[name]
     suffix = next((s for s in _SUFFIXES[level] if name.endswith(s)), "")
     short = name[:len(name) - len(suffix)]
     return "" if _PEOPLE.fullmatch(short) else short
