@@ -89,7 +89,7 @@ def md_restated_verdicts(attainment, revisions) -> str:
     judged = attainment[attainment["met"].notna() & attainment["year"].notna()] if len(attainment) else attainment
     listed = []
     for (place, indicator, measure), g in judged.groupby(["place", "indicator", "measure"], sort=False):
-        # (a level restated says nothing of the real growth rates judged beside it)
+        # (a level restated says nothing of the growth rates judged beside it)
         restated = named[(named["place"] == place) & (named["indicator"] == indicator) & (named["measure"] == measure)]
         if len(restated):
             before = g[g["year"] <= restated["earlier_year"].max()]

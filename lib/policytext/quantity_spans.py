@@ -338,11 +338,11 @@ _STEPS_AFTER = re.compile(r"(?:[十百千万]+亿|亿|[十百千万]+)[元级]{0
 # a verb that works on what exists, then members named before 等 and the count of the set (加快南阳等4个
 # …城市建设, 支持巩义、永城、林州等10个…县, 依托海口、三亚等5家…); a verb that makes new ones (建成, 新建,
 # 实施, 打造, 完成 …) after it makes the count an amount again
-# ... unless what is counted is then made, finished or won (推动…等5个重大项目建成投产, 支持…等8个城市创建国家
-# 森林城市): a count of results
-_MADE_AFTER = re.compile(r"[^，,；;。]{0,24}?(?:建成|投产|开工|竣工|完工|创建|获批|获评|入选|通过|落地|投用|投入使用|通车)")
 _EXISTING_SET = re.compile(r"(?:加快|推进|推动|支持|深化|续建|依托)(?:发展|建设|推进)?"
                            r"(?:(?!建成|新建|新增|实施|打造|完成|培育|创建|组建|启动|开工)[^，,；;。：:]){2,40}?等$")
+# ... and so does what is counted being then made, finished or won (推动…等5个重大项目建成投产, 支持…等8个
+# 城市创建国家森林城市): a count of results
+_MADE_AFTER = re.compile(r"[^，,；;。]{0,24}?(?:建成|投产|开工|竣工|完工|创建|获批|获评|入选|通过|落地|投用|投入使用|通车)")
 _STREAK_UNITS = frozenset(["个月", "月", "年", "个季度", "季度", "次", "届", "天", "周"])
 _BOUND_WORDS = re.compile(r"(?:超过|超|近|约|逾)$")
 _OVER = re.compile(r"(?:超过|超|逾)$")

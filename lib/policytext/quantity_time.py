@@ -256,8 +256,8 @@ def _change_since_base(clause_pre: str, year: int | None) -> tuple[int, int] | N
 _FLOW = (r"(?:累[计积]|合计|共计)(?:达到|达|突破|超过|超)?|共有|共(?=完成|实施|投资|投入|办理|建成|新增|新建|发放|帮助|培训|引进|争取|落实|开工)"
          r"|新增|新建|新开工|开通|建成|(?:(?<=[，,；;：:])|^)建设|完成|实施|投资|投入|发放|办理|铺设|修建|改造|改扩建|解决|培训|引进|援助|"
          r"救助|资助|安置|减免|提出|争取|造林|落地|打造|获批|核准|审议|开行|出台|推出|治理|新设|重组|"
-         # honours won, bodies set up or drawn in, people reached, plants connected over the years
-         # (not 惠及: the people an insurance or a programme reaches are as often a stock; 并网装机 is one)
+         # honours won, bodies set up or drawn in, money saved, plants connected over the years (not
+         # 惠及: the people an insurance or a programme reaches are as often a stock; 并网装机 is one)
          r"获评|荣获|晋级|落户|布局|创建|承接|节约|并网(?!装机|容量|规模)")
 # A level reached at the end: 达到18.99平方米, 突破6万人, 扩大至228个, 稳居第1, 保持1万亿元以上
 _LEVEL = (r"达到|达|突破|超过|(?:增|降|升|扩大|扩容|提高|提升|上升|下降|增加|增长|减少|缩小)(?:至|到)|稳定在|保持|"
