@@ -14,9 +14,10 @@ import re
 
 __all__ = ["NARROWING", "NARROWING_OPENS", "object_of", "inherits_work"]
 
-NARROWING = frozenset(["改造", "改建", "扩建", "改扩建", "新改扩建", "修复", "整治", "治理"])
-_JOINED = ("", "、", "和", "及")
-_JOINED_AT_END = re.compile(r"[、和及与]$")
+# (and the acts of law-making: 制定、修改、废止省政府规章45件 counts the rules made, changed or repealed)
+NARROWING = frozenset(["改造", "改建", "扩建", "改扩建", "新改扩建", "修复", "整治", "治理", "制定", "修改", "修订", "废止"])
+_JOINED = ("", "、", "和", "及", "或")
+_JOINED_AT_END = re.compile(r"[、和及与或]$")
 # single verbs whose noun form follows the object in a programme's name (棚户区改造, 沙化土地治理)
 _NOUN_AFTER = frozenset(["改造", "改造提升", "治理", "整治", "整治提升", "修复"])
 _TASK_NOUNS = frozenset(["任务", "工程", "项目", "计划", "行动", "工作", "试点"])
@@ -38,7 +39,8 @@ def object_of(phrase: str, verbs: list) -> str:
         start = before.pop().start()
     opened = before[-1].end() if before else 0
     if start > opened and not _JOINED_AT_END.search(phrase, opened, start):
-        return phrase[opened:]          # (a noun before the verb: the verb is part of a noun)
+        # (a noun before the verb: the verb is part of a noun; 棚户区改造任务 is the 棚户区改造 of a year)
+        return re.sub(r"(?<=改造|治理|修复|整治)任务$", "", phrase[opened:])
     start -= phrase[start - 1:start] == "新"          # 新改建农村公路
     end = last.end() + 2 * phrase.startswith("提升", last.end())      # 改造提升盐碱耕地
     done, rest = phrase[start:end], phrase[end:]
@@ -46,7 +48,7 @@ def object_of(phrase: str, verbs: list) -> str:
         return phrase[start:]           # 修复和新造红树林: a verb joined after it
     if done in _NOUN_AFTER and rest not in _TASK_NOUNS:
         return rest + done              # (改造任务, 治理工程: the verb names the task)
-    return re.sub(r"[、和及]", "", done) + rest      # 新建和改造, 新建、改造: 新建改造
+    return re.sub(r"[、和及或]", "", done) + rest      # 新建和改造, 新建、改造: 新建改造
 
 
 def inherits_work(item: str) -> bool:
