@@ -535,3 +535,18 @@ def test_a_level_held_through_a_run_of_years_holds_for_each_of_them():
     assert got["430亿斤以上"] == ("achieved", 2025, "2013–2025")
     assert got["98%以上"] == ("achieved", 2025, "2019–2025")
     assert _periods("连续24个月保持两位数增长。", year=2026, review_year=2025)["24个月"][2] == "2025"
+
+
+def test_a_paragraph_opening_on_the_last_year_set_against_the_first_keeps_the_five_years():
+    from policytext.quantity_pipeline import extract_quantities
+
+    # 海南 2026: a row of 五年来 openers; a paragraph that opens on 2025 compared with 2020 is still
+    # about the five years, while one that opens on 2025 alone turns to that year
+    text = ("五年来，我们坚定不移推动高质量发展，在构建现代化产业体系中实现新突破。\n"
+            "2025年四大主导产业占GDP比重较2020年提高约14个百分点。旅游业提质升级，新增国家级旅游度假区2个。\n"
+            "五年来，我们坚定不移深化改革开放，在制度创新中取得新成效。\n"
+            "新增经营主体10万户。\n"
+            "2025年新增经营主体3万户。旅游业提质升级，新增国家级旅游度假区1个。\n")
+    periods = [(r["text"], r["period"]) for r in extract_quantities(text, year=2026)]
+    assert periods == [("14个百分点", "2021–2025"), ("2个", "2021–2025"), ("10万户", "2021–2025"),
+                       ("3万户", "2025"), ("1个", "2025")]
