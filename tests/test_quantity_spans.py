@@ -143,6 +143,10 @@ def test_units_ranges_and_relations(text, expected):
     ("常住人口突破1000万人大关", [False]),
     ("高新技术企业突破1万家大关", [False]),
     ("规上工业企业迈上3000户台阶", [False]),
+    # a rank in 位 (甘肃, 海南 2026) is no quantity to track; people counted in 位 are
+    ("在“世界500强”排名由369位上升到235位", [True, True]),
+    ("综合科技创新水平指数排名提升6位", [True]),
+    ("两院院士增至123位", [False]),
     ("建成3个物流枢纽", [False]),
     # the size of a set that exists, named before 等, worked on (河南, 陕西, 广西, 江西 2026); a verb that
     # makes new ones makes the count an amount again

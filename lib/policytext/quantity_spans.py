@@ -334,6 +334,7 @@ _NOT_NAME = re.compile(
     r"开工|竣工|投产|拥有|共有|引进|签约|启动|开展|争取|力争|确保|打造|培育|扩大|提升|增长|新增了|完成了)$")
 _STREAK = re.compile(r"(?:连续|已连续|持续)$")
 # (个 and an amount's name after it: 突破1000万人大关 and 迈上3000户台阶 are levels reached)
+_RANKED = re.compile(r"(?:排名|排位|位次|名次)[^，,。；;]{0,12}$")
 _STEPS_AFTER = re.compile(r"(?:[十百千万]+亿|亿|[十百千万]+)[元级]{0,2}(?:台阶|大关)")
 # a verb that works on what exists, then members named before 等 and the count of the set (加快南阳等4个
 # …城市建设, 支持巩义、永城、林州等10个…县, 依托海口、三亚等5家…); a verb that makes new ones (建成, 新建,
@@ -392,6 +393,8 @@ def describes_noun(text: str, c: Candidate, unit_end: int, previous: Candidate |
         # 通时速350公里高铁, 仅用90天建成: how fast or how quickly something was done, no amount of
         # anything (企业开办仅用0.5天 is the time a procedure takes, an indicator)
         return True
+    if base == "位" and _RANKED.search(text, max(0, c.start - 20), c.start):
+        return True             # 排名由369位上升到235位, 排名提升6位: a rank (两院院士增至123位 are people)
     if c.unit == "个" and _STEPS_AFTER.match(text, unit_end):
         return True             # 连跨4个万亿元台阶: how many thresholds a figure crossed, not a count of things
     if (base in MEASURE_WORDS and _EXISTING_SET.search(text, max(0, c.start - 48), c.start)
