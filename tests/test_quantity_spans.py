@@ -147,6 +147,10 @@ def test_units_ranges_and_relations(text, expected):
     ("在“世界500强”排名由369位上升到235位", [True, True]),
     ("综合科技创新水平指数排名提升6位", [True]),
     ("两院院士增至123位", [False]),
+    # events weathered and a rate a policy sets (海南 2026) are no quantities to track
+    ("有效应对50个热带气旋、67次区域暴雨", [True, True]),
+    ("享受企业和个人15%所得税优惠", [True]),
+    ("应对疫情期间减免租金3亿元", [False]),
     ("建成3个物流枢纽", [False]),
     # the size of a set that exists, named before 等, worked on (河南, 陕西, 广西, 江西 2026); a verb that
     # makes new ones makes the count an amount again

@@ -334,6 +334,9 @@ _NOT_NAME = re.compile(
     r"开工|竣工|投产|拥有|共有|引进|签约|启动|开展|争取|力争|确保|打造|培育|扩大|提升|增长|新增了|完成了)$")
 _STREAK = re.compile(r"(?:连续|已连续|持续)$")
 # (个 and an amount's name after it: 突破1000万人大关 and 迈上3000户台阶 are levels reached)
+_WEATHERED = re.compile(r"(?:应对|抗击|战胜|抵御|经受住?)(?:了|住)?(?:[0-9０-９.]+[个次场轮]?[\u4e00-\u9fff]{0,8}?[、和])*$")
+_EVENTS = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:台风|气旋|暴雨|洪水|洪涝|地震|寒潮|干旱|旱情|冰雹|强降雨|汛情|雨雪|冰冻|疫情)")
+_TAX_RATE = re.compile(r"(?:的)?(?:企业|个人)?所得税(?:优惠|税率|政策)")
 _RANKED = re.compile(r"(?:排名|排位|位次|名次)[^，,。；;]{0,12}$")
 _STEPS_AFTER = re.compile(r"(?:[十百千万]+亿|亿|[十百千万]+)[元级]{0,2}(?:台阶|大关)")
 # a verb that works on what exists, then members named before 等 and the count of the set (加快南阳等4个
@@ -393,6 +396,10 @@ def describes_noun(text: str, c: Candidate, unit_end: int, previous: Candidate |
         # 通时速350公里高铁, 仅用90天建成: how fast or how quickly something was done, no amount of
         # anything (企业开办仅用0.5天 is the time a procedure takes, an indicator)
         return True
+    if _WEATHERED.search(text, max(0, c.start - 30), c.start) and _EVENTS.match(text, unit_end):
+        return True             # 有效应对50个热带气旋、67次区域暴雨: events weathered, nothing done or made
+    if base in SHARE_UNITS and _TAX_RATE.match(text, unit_end):
+        return True             # 企业和个人15%所得税优惠: the rate a policy sets, not a figure reached
     if base == "位" and _RANKED.search(text, max(0, c.start - 20), c.start):
         return True             # 排名由369位上升到235位, 排名提升6位: a rank (两院院士增至123位 are people)
     if c.unit == "个" and _STEPS_AFTER.match(text, unit_end):
