@@ -848,6 +848,15 @@ def test_a_verb_that_narrows_what_it_works_on_stays_in_the_name(text, name):
     assert indicators(text) == [name]
 
 
+def test_a_bare_task_is_the_work_named_just_before_it():
+    # 海拉尔 2018, 2019: the year's task of a programme the paragraph names (its result, 棚户区改造完成4000户,
+    # is then paired with it)
+    text = "继续推进棚户区改造工程。拆除城区内剩余平房，努力完成4000户的改造任务。"
+    assert indicators(text) == ["棚户区改造"]
+    assert indicators("实施老旧小区改造工程，完成3000户改造任务。") == ["老旧小区改造"]
+    assert indicators("完成今年8008户改造任务。") == ["改造任务"]           # no work named: as written
+
+
 def test_the_items_listed_after_such_a_verb_are_worked_on_too():
     # 内蒙古, 甘肃 2026: the verb opening the clause governs every item of its list
     assert indicators("改造城镇老旧小区7323个、棚户区5.2万套、危旧房3.1万套。") == [

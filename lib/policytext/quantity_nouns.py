@@ -253,8 +253,9 @@ def post_phrase(text: str, pos: int, limit: int) -> str:
     tail = _SPECIFICATION.sub("", text[pos:limit])
     if POST_VERB_START.match(tail) or tail.startswith(("和", "及", "与")):
         return ""                       # 从4.39件增至9.40件: a predicate; 建议405件和提案590件: the next item
-    # 10家左右在全国有重要行业影响力的龙头链主企业: the clause before 的 describes the noun
-    tail = re.sub(r"^(?:在|向|对)[^,，;；、的]{1,16}的", "", tail)
+    # 10家左右在全国有重要行业影响力的龙头链主企业: the clause before 的 describes the noun; 4000户的改造
+    # 任务: the task is of the count
+    tail = re.sub(r"^(?:在|向|对)[^,，;；、的]{1,16}的|^的(?=[\u4e00-\u9fff]{1,6}任务)", "", tail)
     # 15个“极简审批”综合许可事项, 144项“省内通办”: a quoted name opening the noun is part of
     # it; inside, only when the noun goes on after it (20家省级“两业”融合标杆企业, not 5家企业
     # 挂牌“新三板”)

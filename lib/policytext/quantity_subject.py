@@ -23,7 +23,7 @@ from .quantity_nouns import (ACTION_VERB, BARE_MEASURE, LEADING_RE, MAX_NAME, PR
                              expand_coordination, item_noun, post_phrase, predicate_follows, spending_indicator,
                              strip_phrase, strip_phrase_keep_coord)
 from .quantity_scope import within_part
-from .quantity_works import NARROWING_OPENS, inherits_work
+from .quantity_works import NARROWING_OPENS, inherits_work, task_of_work_before
 from .quantity_ratios import income_ratio, share_of_sector
 from .quantity_spans import BENCHMARK_GAP, Candidate
 
@@ -591,6 +591,8 @@ def resolve_subject(cl: Clause, resolvers=SUBJECT_RESOLVERS) -> tuple[str, str]:
             return "", ""
         if indicator:
             indicator, written = within_part(cl, indicator, written)
+            if work := task_of_work_before(cl.text, cl.value.start, written):   # 完成…户改造任务
+                indicator, written = cl.resolver.from_phrase(work, percent=cl.is_percent)
             if resolver is not share_of_sector:     # one part of a ratio names no later value
                 cl.memory.last = (indicator, written)
             return indicator, written

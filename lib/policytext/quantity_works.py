@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NARROWING", "NARROWING_OPENS", "object_of", "inherits_work"]
+__all__ = ["NARROWING", "NARROWING_OPENS", "object_of", "inherits_work", "task_of_work_before"]
 
 # (and the acts of law-making: 制定、修改、废止省政府规章45件 counts the rules made, changed or repealed)
 NARROWING = frozenset(["改造", "改建", "扩建", "改扩建", "新改扩建", "修复", "整治", "治理", "制定", "修改", "修订", "废止"])
@@ -54,3 +54,21 @@ def object_of(phrase: str, verbs: list) -> str:
 def inherits_work(item: str) -> bool:
     """Whether a listed item (the text before its value) is worked on by the verb opening the list."""
     return _OWN_VERB.match(item.lstrip("、，, ")) is None
+
+
+# a bare task (完成今年8008户改造任务) and the work it belongs to, named just before (继续推进棚户区改造工程。)
+_BARE_TASK = re.compile(r"(?:改造|建设|搬迁|征收|拆迁)?任务|改造")
+_WORK_NAMED = re.compile(r"(?:推进|实施|开展|完成|加快|抓好|做好|深化|启动|全面|继续|持续)?"
+                         r"((?:(?!推进|实施|开展|完成|加快|抓好|做好|深化|启动)[\u4e00-\u9fff]){2,6})(改造|建设)")
+
+
+def task_of_work_before(text: str, start: int, written: str) -> str | None:
+    """The work a bare task belongs to (改造任务 after 继续推进棚户区改造工程: 棚户区改造), named in the
+    200 characters before ``start`` (the text of its paragraph), or None."""
+    if not _BARE_TASK.fullmatch(written):
+        return None
+    before = text[max(0, text.rfind("\n", 0, start) + 1, start - 200):start]
+    verb = written[:2] if written[:2] in ("改造", "建设") else None
+    named = [m for m in _WORK_NAMED.finditer(before) if verb is None or m.group(2) == verb]
+    return named[-1].group(1).removeprefix("推进") + named[-1].group(2) if named else None
+
