@@ -333,11 +333,12 @@ _NOT_NAME = re.compile(
     r"形成|生产|输送|提供|保供|减少|增加|达到|达|突破|超过|为|是|到|至|在|有|和|及|与|等|累计|实现|投资|"
     r"开工|竣工|投产|拥有|共有|引进|签约|启动|开展|争取|力争|确保|打造|培育|扩大|提升|增长|新增了|完成了)$")
 _STREAK = re.compile(r"(?:连续|已连续|持续)$")
-# (个 and an amount's name after it: 突破1000万人大关 and 迈上3000户台阶 are levels reached)
+# events weathered (有效应对50个热带气旋、67次区域暴雨), a tax policy's rate, a rank in 位
 _WEATHERED = re.compile(r"(?:应对|抗击|战胜|抵御|经受住?)(?:了|住)?(?:[0-9０-９.]+[个次场轮]?[\u4e00-\u9fff]{0,8}?[、和])*$")
 _EVENTS = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:台风|气旋|暴雨|洪水|洪涝|地震|寒潮|干旱|旱情|冰雹|强降雨|汛情|雨雪|冰冻|疫情)")
 _TAX_RATE = re.compile(r"(?:的)?(?:企业|个人)?所得税(?:优惠|税率|政策)")
 _RANKED = re.compile(r"(?:排名|排位|位次|名次)[^，,。；;]{0,12}$")
+# thresholds crossed: 个 and an amount's name after it (突破1000万人大关, 迈上3000户台阶 are levels reached)
 _STEPS_AFTER = re.compile(r"(?:[十百千万]+亿|亿|[十百千万]+)[元级]{0,2}(?:台阶|大关)")
 # a verb that works on what exists, then members named before 等 and the count of the set (加快南阳等4个
 # …城市建设, 支持巩义、永城、林州等10个…县, 依托海口、三亚等5家…); a verb that makes new ones (建成, 新建,
