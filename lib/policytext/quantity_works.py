@@ -6,7 +6,9 @@ programmes are named (棚户区改造, 沙化土地治理, so 完成棚户区改
 it builds as well (新改建农村公路, 新建改造高标准农田, also for 新建和改造 and 新建、改造). A verb
 inside a noun keeps the noun (棚户区改造任务, 实施“三化”改造项目). 新建 alone is dropped: the new ones are
 what a count of them means. The items listed after such a verb are worked on too (改造城镇老旧小区
-7323个、棚户区5.2万套), unless an item has a verb of its own (、加装电梯2000部, 、涉及居民5万户).
+7323个、棚户区5.2万套), unless an item has a verb of its own (、加装电梯2000部, 、涉及居民5万户). The acts
+of law-making stay with what they act on the same way (制定修改废止省政府规章). A bare task (完成今年
+4000户的改造任务) is the work its paragraph names just before (继续推进棚户区改造工程: 棚户区改造).
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import re
 
 __all__ = ["NARROWING", "NARROWING_OPENS", "object_of", "inherits_work", "task_of_work_before"]
 
-# (and the acts of law-making: 制定、修改、废止省政府规章45件 counts the rules made, changed or repealed)
+# (制定、修改、废止省政府规章45件 counts the rules made, changed or repealed)
 NARROWING = frozenset(["改造", "改建", "扩建", "改扩建", "新改扩建", "修复", "整治", "治理", "制定", "修改", "修订", "废止"])
 _JOINED = ("", "、", "和", "及", "或")
 _JOINED_AT_END = re.compile(r"[、和及与或]$")
@@ -70,5 +72,5 @@ def task_of_work_before(text: str, start: int, written: str) -> str | None:
     before = text[max(0, text.rfind("\n", 0, start) + 1, start - 200):start]
     verb = written[:2] if written[:2] in ("改造", "建设") else None
     named = [m for m in _WORK_NAMED.finditer(before) if verb is None or m.group(2) == verb]
-    return named[-1].group(1).removeprefix("推进") + named[-1].group(2) if named else None
+    return named[-1].group(1) + named[-1].group(2) if named else None
 
