@@ -42,9 +42,14 @@ class Clause:
     clause_start: int
     clause_end: int
     segment_start: int
-    previous_clause: str
+    previous_start: int             # where the clause before the value's starts (its sentence's start)
     pre: str
     index: int                      # of the value in ``group``
+
+    @property
+    def previous_clause(self) -> str:
+        """The clause before the value's, without the punctuation that ends it."""
+        return self.text[self.previous_start:self.clause_start].rstrip(",，;；:：")
 
     @property
     def clause_pre(self) -> str:
@@ -108,7 +113,7 @@ def clause_of(text: str, sentence: tuple[int, int], group: list[Candidate], k: i
     clause_end = m_end.start() if m_end else s_end
     prev_break = s_start + (breaks[-2] if len(breaks) > 1 else 0)
     return Clause(text, c, group, rows, resolver, memory, s_start, clause_start, clause_end, segment_start,
-                  text[prev_break:clause_start].rstrip(",，;；:："), _after_value(text, prev_end, c.start), k)
+                  prev_break, _after_value(text, prev_end, c.start), k)
 
 
 # A note in brackets right after a value belongs to it: 16.4万头(只)、蔬菜产量达到10.2万吨.

@@ -27,7 +27,6 @@ _PART = re.compile(r"(?:(?:省|市|区|县|州|盟)属|中央|地方国有|国�
                    r"自贸区|综合保税区|综保区|开发区|高新区|示范区)")
 # the value's clause says it is the whole place's (全省经济总量: 全省 is not kept in the name)
 _WHOLE = re.compile(r"全(?:省|市|区|县|州|盟|国|社会|体)")
-_CLAUSE_START = re.compile(r"[,，;；:：]")
 
 
 def within_part(cl: Clause, indicator: str, written: str) -> tuple[str, str]:
@@ -38,20 +37,16 @@ def within_part(cl: Clause, indicator: str, written: str) -> tuple[str, str]:
         # (兰州新区经济总量: the part is in the name, and quantities() files it as 兰州新区地区生产总值,
         # another place's, once it knows the document's own: indicators.of_another_place)
         return indicator, written
-    part = _PART.match(cl.text, cl.clause_start) or _part_of_value_before(cl)
+    own = _PART.match(cl.text, cl.clause_start)
+    part = own.group() if own else _part_of_value_before(cl)
     if part is None:
         return indicator, written
-    named = (part if isinstance(part, str) else part.group()) + written
-    return named, named
+    return part + written, part + written
 
 
 def _part_of_value_before(cl: Clause) -> str | None:
     """The part opening the clause before the value's, when a value there was named after it."""
-    before = [m.end() for m in _CLAUSE_START.finditer(cl.text, cl.sentence_start, cl.clause_start)]
-    if not before:
+    if cl.previous_start == cl.clause_start or not (part := _PART.match(cl.text, cl.previous_start)):
         return None
-    starts = [cl.sentence_start, *before]
-    start = starts[-2]
-    part = _PART.match(cl.text, start)
-    named = [r["indicator_text"] for r in cl.rows if start <= r["start"] < cl.clause_start]
-    return part.group() if part and any(n.startswith(part.group()) for n in named) else None
+    named = [r["indicator_text"] for r in cl.rows if cl.previous_start <= r["start"] < cl.clause_start]
+    return part.group() if any(n.startswith(part.group()) for n in named) else None
