@@ -121,6 +121,8 @@ def _two_character_counties(path: str) -> tuple[str, ...]:
     return tuple(r["name"] for r in _rows(path) if r["level"] == "county" and len(short_name(r["name"], "county")) == 2)
 
 
-def _rows(path: str) -> list[dict]:
+@lru_cache(maxsize=2)
+def _rows(path: str) -> tuple[dict, ...]:
+    """The table's rows, read once for both lists built from it."""
     with open(path, encoding="utf-8") as f:
-        return list(csv.DictReader(line for line in f if not line.startswith("#")))
+        return tuple(csv.DictReader(line for line in f if not line.startswith("#")))
