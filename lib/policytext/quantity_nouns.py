@@ -45,7 +45,9 @@ _MODAL_NENG = "(?<![产动功效储热电核光风节性技体潜赋职])能"
 _VERB_YOU = "(?<![现所国拥共具没享占富含私公])有"
 # 计划 is the verb or time word (今年计划, 年度计划投资) unless it is the thing itself: 招生计划, 行动计划 ...
 _PLAN = "(?<!招生|行动|培训|工作|发展|建设|实施|专项|三年|五年)计划"
-_SPECIAL = {"能": _MODAL_NENG, "有": _VERB_YOU, "计划": _PLAN, "及": "(?<![普涉惠])及"}     # (惠及: a verb)
+# 及 as "and", not the end of 普及, 涉及, 惠及
+_AND_JI = "(?<![普涉惠])及"
+_SPECIAL = {"能": _MODAL_NENG, "有": _VERB_YOU, "计划": _PLAN, "及": _AND_JI}
 # 提高到每平方米(2000元): what the value is per, after the verb, is no part of the name
 _PER_UNIT = "(?<=[到至为达])每(?:人|户|亩|生|吨|头|只|次|月|年|天|日|公斤|千克|平方米|立方米|公里|千瓦时)"
 # a run of predicate words (unanchored, for patterns that hold one between other words)
@@ -231,7 +233,7 @@ _RANK_AT_END = re.compile(r"(?:(?:居|位居|位列|排名|跃居|升至)?(?:全
                           r"|在?(?:全国|全省|全区|全球|西部|中部|东部)?率先)[、,，]?$")
 # 等 closing a list of examples (not 高等级, 中等, 等于)
 _EXAMPLES_END = re.compile(r"(?<![高中初同])等(?![级于同次化])")
-_COORD_SEP = re.compile(r"、|和(?![谐平美睦])|(?<![普涉惠])及(?!时)|(?<!参)与")
+_COORD_SEP = re.compile(r"、|和(?![谐平美睦])|" + _AND_JI + r"(?!时)|(?<!参)与")
 
 
 _SPECIFICATION = re.compile(r"^[0-9]+(?:\.[0-9]+)?[万亿]?(?:千伏|千瓦时|千瓦|兆瓦|蒸吨|吨|立方米|米|座|层)级?(?:及以[上下])?的?"
