@@ -18,8 +18,10 @@ __all__ = ["NARROWING", "NARROWING_OPENS", "object_of", "inherits_work", "task_o
 
 # (制定、修改、废止省政府规章45件 counts the rules made, changed or repealed)
 NARROWING = frozenset(["改造", "改建", "扩建", "改扩建", "新改扩建", "修复", "整治", "治理", "制定", "修改", "修订", "废止"])
-_JOINED = ("", "、", "和", "及", "或")
-_JOINED_AT_END = re.compile(r"[、和及与或]$")
+# what joins verbs of work (新建和改造, 新建、改扩建, 修订或废止)
+_JOINERS = "、和及或"
+_JOINED = ("", *_JOINERS)
+_JOINED_AT_END = re.compile(f"[{_JOINERS}与]$")
 # single verbs whose noun form follows the object in a programme's name (棚户区改造, 沙化土地治理)
 _NOUN_AFTER = frozenset(["改造", "改造提升", "治理", "整治", "整治提升", "修复"])
 _TASK_NOUNS = frozenset(["任务", "工程", "项目", "计划", "行动", "工作", "试点"])
@@ -46,11 +48,11 @@ def object_of(phrase: str, verbs: list) -> str:
     start -= phrase[start - 1:start] == "新"          # 新改建农村公路
     end = last.end() + 2 * phrase.startswith("提升", last.end())      # 改造提升盐碱耕地
     done, rest = phrase[start:end], phrase[end:]
-    if rest.startswith(_JOINED[1:]):
+    if rest.startswith(tuple(_JOINERS)):
         return phrase[start:]           # 修复和新造红树林: a verb joined after it
     if done in _NOUN_AFTER and rest not in _TASK_NOUNS:
         return rest + done              # (改造任务, 治理工程: the verb names the task)
-    return re.sub(r"[、和及或]", "", done) + rest      # 新建和改造, 新建、改造: 新建改造
+    return re.sub(f"[{_JOINERS}]", "", done) + rest      # 新建和改造, 新建、改造: 新建改造
 
 
 def inherits_work(item: str) -> bool:
