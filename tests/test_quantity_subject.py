@@ -31,12 +31,12 @@ def walk(text, resolver_fn):
 
 def test_the_resolvers_are_asked_in_this_order():
     assert [f.__name__ for f in SUBJECT_RESOLVERS] == [
-        "share_of_sector", "income_ratio", "subject_of_fenbie", "both_halves_at_once", "subject_compared_with_benchmark",
-        "investment_of_projects", "money_spent_on", "noun_of_list_item", "noun_after_count",
-        "share_used_for", "share_of_noun_after", "share_of_value_before", "subject_listed_in_order", "subject_of_clause_head",
-        "stage_of_subject_before", "total_of_subject_before", "noun_before_value",
-        "subject_of_clause_before", "order_of_previous_list", "noun_after_value", "subset_named_after",
-        "previous_subject"]
+        "share_of_sector", "income_ratio", "subject_of_fenbie", "both_halves_at_once",
+        "subject_compared_with_benchmark", "investment_of_projects", "money_spent_on", "noun_of_list_item",
+        "noun_after_count", "share_used_for", "share_of_noun_after", "share_of_value_before",
+        "subject_listed_in_order", "subject_of_clause_head", "stage_of_subject_before", "total_of_subject_before",
+        "noun_before_value", "subject_of_clause_before", "order_of_previous_list", "noun_after_value",
+        "subset_named_after", "previous_subject"]
 
 
 @pytest.mark.parametrize("text, written", [

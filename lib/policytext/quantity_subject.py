@@ -570,12 +570,12 @@ def subject_of_clause_head(cl: Clause) -> tuple[str, str]:
 # separator, and how much (…4个万亿元台阶、达14.2万亿元、年均增长5.7%)
 _HOW_MUCH_AFTER = re.compile(r"[^、，,和0-9]{0,8}[、，,和](?:年均|同比|全年|双双)?(?:达到|达|为|增长|增加|突破|超过|提高到?|增至|升至)?$")
 
-SUBJECT_RESOLVERS = (share_of_sector, income_ratio, subject_of_fenbie, both_halves_at_once, subject_compared_with_benchmark,
-                     investment_of_projects, money_spent_on, noun_of_list_item, noun_after_count,
-                     share_used_for, share_of_noun_after, share_of_value_before, subject_listed_in_order, subject_of_clause_head,
-                     stage_of_subject_before, total_of_subject_before, noun_before_value,
-                     subject_of_clause_before, order_of_previous_list, noun_after_value, subset_named_after,
-                     previous_subject)
+SUBJECT_RESOLVERS = (share_of_sector, income_ratio, subject_of_fenbie, both_halves_at_once,
+                     subject_compared_with_benchmark, investment_of_projects, money_spent_on, noun_of_list_item,
+                     noun_after_count, share_used_for, share_of_noun_after, share_of_value_before,
+                     subject_listed_in_order, subject_of_clause_head, stage_of_subject_before,
+                     total_of_subject_before, noun_before_value, subject_of_clause_before, order_of_previous_list,
+                     noun_after_value, subset_named_after, previous_subject)
 
 
 def resolve_subject(cl: Clause, resolvers=SUBJECT_RESOLVERS) -> tuple[str, str]:
