@@ -36,7 +36,7 @@ def test_the_resolvers_are_asked_in_this_order():
         "noun_after_count", "share_used_for", "share_of_noun_after", "share_of_value_before",
         "subject_listed_in_order", "subject_of_clause_head", "stage_of_subject_before", "total_of_subject_before",
         "noun_before_value", "subject_of_clause_before", "order_of_previous_list", "noun_after_value",
-        "subset_named_after", "previous_subject"]
+        "subset_named_after", "total_of_new_ones_before", "previous_subject"]
 
 
 @pytest.mark.parametrize("text, written", [
@@ -431,7 +431,7 @@ def test_a_bare_level_takes_the_noun_of_the_last_counted_level():
     assert indicators("持续抓好1个国家级、5个省级、10个市级重点专科建设。") == [
         "国家级重点专科", "省级重点专科", "市级重点专科"]
     assert indicators("新增2个国家级和3个省级农业产业化重点龙头企业。") == [
-        "国家级农业产业化重点龙头企业", "省级农业产业化重点龙头企业"]
+        "新增国家级农业产业化重点龙头企业", "新增省级农业产业化重点龙头企业"]
     assert indicators("创建国家级示范区1个。") == ["国家级示范区"]
 
 
@@ -469,7 +469,7 @@ def test_a_long_name_is_kept_whole_up_to_max_name():
     # it name; a part with its own noun, or with a second value, is read as before
     ("中国(安徽)自贸试验区累计推出259项制度创新成果,其中56项为全国首创。", ["制度创新成果", "全国首创的制度创新成果"]),
     ("9条次干道路开工建设,其中4条实现通车,组团内路网框架基本形成。", ["次干道路", "实现通车的次干道路"]),
-    ("新增铁路运营里程639公里、其中高铁370公里。", ["铁路运营里程", "高铁"]),
+    ("新增铁路运营里程639公里、其中高铁370公里。", ["新增铁路运营里程", "新增高铁"]),
     ("建档立卡贫困户301户611人全部脱贫,其中173户349人稳定脱贫。", ["建档立卡贫困户"] * 4),
 ])
 def test_a_part_after_qizhong_is_named_by_what_follows(text, names):
@@ -611,8 +611,8 @@ def test_each_value_of_a_list_takes_its_item(text, names):
 
 @pytest.mark.parametrize("text, names", [
     # 新增 and 给予 after the name say what happened to it (江苏, 陕西, 内蒙古 2026)
-    ("二级及以上老年医院数量新增76家。", ["二级及以上老年医院"]),
-    ("科技成果转化企业新增1013家。", ["科技成果转化企业"]),
+    ("二级及以上老年医院数量新增76家。", ["新增二级及以上老年医院"]),
+    ("科技成果转化企业新增1013家。", ["新增科技成果转化企业"]),
     ("“两癌”患病妇女给予每人1万元救助。", ["两癌患病妇女"]),
     # 享受 after a counted noun: what those counted receive (安徽, 青海 2026)
     ("149.5万个婴幼儿所在家庭享受育儿补贴，57.6万名儿童享受减免保育教育费。", ["婴幼儿所在家庭", "儿童"]),
@@ -669,7 +669,7 @@ def test_previous_subject_not_for_a_noun_written_after_the_value():
     assert indicators("医疗旅游收入83.9亿元，累计22种药械产品通过真实世界数据应用进入国内市场。") == [
         "医疗旅游收入", "药械产品"]
     assert indicators("新增基础教育学位4万个，67.5%的初中毕业生就读普通高中。") == [
-        "基础教育学位", "初中毕业生就读普通高中占比"]
+        "新增基础教育学位", "初中毕业生就读普通高中占比"]
     # a bare value after the subject's value still takes it, and so does a count with only a
     # predicate after it (海拉尔 2014, 2019)
     assert indicators("地区生产总值达到300亿元，增长8%。") == ["地区生产总值", "地区生产总值"]

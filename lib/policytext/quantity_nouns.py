@@ -16,6 +16,7 @@ import re
 from .indicators import IndicatorRegistry
 from .quantity_spans import BENCHMARK_GAP
 from .quantity_time import PART_OF_YEAR, TIME_PREFIX
+from .quantity_increments import INCREMENT_AT_END, INCREMENTS
 from .quantity_works import object_of
 
 __all__ = ["IndicatorResolver", "ACTION_VERB", "BARE_MEASURE", "STAGES", "LEADING_RE", "MAX_NAME",
@@ -466,6 +467,8 @@ class IndicatorResolver:
         written = strip_phrase(raw)
         if not written:
             return "", ""
+        if (verb := INCREMENT_AT_END.search(raw)) and not written.startswith(INCREMENTS):
+            written = verb.group(1) + written     # 科技成果转化企业新增1013家 (quantity_increments)
         if percent and _SHARE_OF.search(written):
             written += "比重"            # 民生投入占财政支出(80%): a share, named as one
         # 县域经济总量和城乡居民人均收入…翻一番: one value for a list of known indicators is

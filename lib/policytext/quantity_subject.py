@@ -22,6 +22,7 @@ from .quantity_nouns import (ACTION_VERB, BARE_MEASURE, LEADING_RE, MAX_NAME, PR
                              PREDICATES, PRODUCED, SPLIT_COORD, STAGES, SUBJECT_MEASURED, IndicatorResolver,
                              expand_coordination, item_noun, post_phrase, predicate_follows, spending_indicator,
                              strip_phrase, strip_phrase_keep_coord)
+from .quantity_increments import total_of_new_ones_before, total_of_subject_before, with_increment
 from .quantity_scope import within_part
 from .quantity_works import NARROWING_OPENS, inherits_work, task_of_work_before
 from .quantity_ratios import income_ratio, share_of_sector
@@ -33,7 +34,7 @@ __all__ = ["Clause", "IndicatorResolver", "ONE_FOR_BOTH", "SUBJECT_RESOLVERS", "
            "noun_before_value", "order_of_previous_list", "noun_after_value", "previous_subject", "noun_of_list_item",
            "share_used_for", "share_of_noun_after", "share_of_value_before", "subject_of_clause_before", "subject_of_clause_head",
            "subject_listed_in_order", "subject_compared_with_benchmark",
-           "stage_of_subject_before", "total_of_subject_before", "subset_named_after"]
+           "stage_of_subject_before", "total_of_subject_before", "total_of_new_ones_before", "subset_named_after"]
 
 # ------------------------------------------------------------------ helpers of the resolvers
 
@@ -230,7 +231,7 @@ def noun_of_list_item(cl: Clause) -> tuple[str, str]:
         shared = k
         while shared > 0 and cl.text[chain[shared - 1].text_end:chain[shared].start] in _SEPARATORS:
             shared -= 1
-        written = _modifier(cl, chain[shared]) + noun
+        written = with_increment(head, _modifier(cl, chain[shared]) + noun)     # 新增8个…: the new ones
     return cl.resolver.registry.canonical(written), written
 
 
@@ -312,26 +313,6 @@ _STAGE = re.compile(f"、({STAGES})")
 _STAGE_AROUND = re.compile(f"^{STAGES}(?=..)|(?<=..){STAGES}$")     # 新开工项目, 项目新开工
 
 
-def total_of_subject_before(cl: Clause) -> tuple[str, str]:
-    """一般公共预算收入增长4.6%，总量首次突破1900亿元 -> 一般公共预算收入; 新增上市公司48家、总量达122家 ->
-    上市公司总量; 城市主干道路80条，总里程达到61.4公里 -> 城市主干道路总里程: a bare total after a value is
-    the total of that value's subject (of a registry indicator, its 总量 or 总额 is the indicator itself;
-    of new things, of all of them)."""
-    last_name, last_written = cl.memory.last
-    if cl.index == 0 or not last_name:
-        return "", ""
-    _, written = cl.resolver.from_phrase(cl.pre.lstrip("、和与及,，"))
-    if not _TOTAL.fullmatch(written):
-        return "", ""
-    if last_name in cl.resolver.registry and written in ("总量", "总额"):
-        return last_name, written
-    return cl.resolver.from_phrase(_NEW_OF.sub("", last_written) + written, percent=cl.is_percent)
-
-
-_TOTAL = re.compile(r"总(?:量|额|数|规模|里程|面积|长度|花费)")
-_NEW_OF = re.compile(r"^(?:累计)?(?:净增|新增|新建|新开工|建成|开通|新培育)")
-
-
 def noun_before_value(cl: Clause) -> tuple[str, str]:
     """地区生产总值增长5%: the phrase before the value; 城镇 or 农村 alone, after a clause about a
     城乡 subject (城乡最低生活保障标准逐年提高，城镇年人均提高600元), is that subject's half."""
@@ -343,8 +324,10 @@ def noun_before_value(cl: Clause) -> tuple[str, str]:
             and not PREDICATE_RE.fullmatch(pre) and PRODUCED.match(cl.text[cl.clause_start:first.start])):
         pre = "生产" + pre         # 生产原油239万吨、天然气56.5亿立方米: each item is an output
     elif (cl.pre.startswith("、") and first is not cl.value and not ACTION_VERB.match(pre) and inherits_work(pre)
+          and (unit_kind(first.unit) == "money") == (unit_kind(cl.value.unit) == "money")
           and (worked := NARROWING_OPENS.match(cl.text, cl.clause_start, first.start))):
-        # 改造城镇老旧小区7323个、棚户区5.2万套: each item is worked on (各类管网: 各类 is no part of it)
+        # 改造城镇老旧小区7323个、棚户区5.2万套: each item is worked on (各类管网: 各类 is no part of it;
+        # 新增项目989个、释放产值1500亿元: money is no item of a count)
         pre = worked.group("verb") + LEADING_RE.sub("", pre)
     name, written = cl.resolver.from_phrase(pre, percent=cl.is_percent)
     if _STEPS_END.search(written):
@@ -436,7 +419,7 @@ _HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 def _noun_after(cl: Clause, value: Candidate) -> tuple[str, str]:
     """The name of the noun phrase after ``value`` in the clause."""
     post = post_phrase(cl.text, value.text_end, cl.clause_end)
-    return cl.resolver.from_phrase(post) if post else ("", "")
+    return cl.resolver.from_phrase(with_increment(cl.pre, post)) if post else ("", "")
 
 
 def share_used_for(cl: Clause) -> tuple[str, str]:
@@ -575,7 +558,7 @@ SUBJECT_RESOLVERS = (share_of_sector, income_ratio, subject_of_fenbie, both_halv
                      noun_after_count, share_used_for, share_of_noun_after, share_of_value_before,
                      subject_listed_in_order, subject_of_clause_head, stage_of_subject_before,
                      total_of_subject_before, noun_before_value, subject_of_clause_before, order_of_previous_list,
-                     noun_after_value, subset_named_after, previous_subject)
+                     noun_after_value, subset_named_after, total_of_new_ones_before, previous_subject)
 
 
 def resolve_subject(cl: Clause, resolvers=SUBJECT_RESOLVERS) -> tuple[str, str]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from .quantity_increments import INCREMENTS
+
 __all__ = ["NARROWING", "NARROWING_OPENS", "object_of", "inherits_work", "task_of_work_before"]
 
 # (制定、修改、废止省政府规章45件 counts the rules made, changed or repealed)
@@ -26,8 +28,9 @@ _JOINED_AT_END = re.compile(f"[{_JOINERS}与]$")
 _NOUN_AFTER = frozenset(["改造", "改造提升", "治理", "整治", "整治提升", "修复"])
 _TASK_NOUNS = frozenset(["任务", "工程", "项目", "计划", "行动", "工作", "试点"])
 # a clause opening on such a verb: the items listed after its first value are worked on too
+# (新增: the new ones, quantity_increments)
 NARROWING_OPENS = re.compile(r"(?:全年|累计|共|完成|实施|开工)?(?P<verb>(?:新建[和、]?)?(?:新改扩建|改扩建|新改建|"
-                             r"改建|扩建|改造提升|整治提升|改造|治理|修复|整治))")
+                             r"改建|扩建|改造提升|整治提升|改造|治理|修复|整治)|新增|净增)")
 # an item with a verb (or a beneficiary) of its own is not worked on by the verb before the list
 _OWN_VERB = re.compile(r"(?:加装|涉及|受益|惠及|带动|覆盖|新增|完成|实现|建成|新建|造林|绿化|植树|安置|搬迁)")
 
@@ -36,6 +39,8 @@ def object_of(phrase: str, verbs: list) -> str:
     """The name after the last of ``verbs`` (regex matches in ``phrase``): its object, or, when the
     verb narrows what it works on, the object with the verb (see the module doc)."""
     last = verbs[-1]
+    if last.group() in INCREMENTS:
+        return phrase[last.start():]    # 新增上市公司: the new ones, not all there are
     if last.group() not in NARROWING:
         return phrase[last.end():]
     start, before = last.start(), verbs[:-1]

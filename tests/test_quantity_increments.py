@@ -1,0 +1,52 @@
+"""New ones and all of them (policytext.quantity_increments), through the quantities pipeline."""
+import pytest
+
+from policytext.quantity_increments import with_increment
+from policytext.quantity_pipeline import extract_quantities
+
+
+def names(text):
+    return [r["indicator"] for r in extract_quantities(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the new ones are not the stock (青海 2026: 新增经营主体2.83万户 … 经营主体突破62万户)
+    ("新增经营主体2.83万户，经营主体突破62万户。", ["新增经营主体", "经营主体"]),
+    ("新增国家高新技术企业27家，高新技术企业数量突破400家。", ["新增国家高新技术企业", "高新技术企业"]),
+    # the name after the count (安徽 2026), after the verb (陕西 2026), and 净增 as written (河南 2026)
+    ("全省新增8个国家级临床重点专科。", ["新增国家级临床重点专科"]),
+    ("科技成果转化企业新增1013家。", ["新增科技成果转化企业"]),
+    ("耕地面积净增212万亩。", ["净增耕地面积"]),
+    # the items of a list share the verb (甘肃 2026), but money is no item of a count (陕西 2026)
+    ("新增高速公路2600公里、农村公路3000公里。", ["新增高速公路", "新增农村公路"]),
+    ("新增工业产能项目989个、释放产值超1500亿元。", ["新增工业产能项目", "释放产值"]),
+    # a total after the new ones is of all of them (甘肃 2026)
+    ("新增百亿县区26个，累计达到46个。", ["新增百亿县区", "百亿县区"]),
+    ("新增上市公司48家、总量达122家。", ["新增上市公司", "上市公司总量"]),
+    # registry names stay the registry's: flows of their own
+    ("城镇新增就业5万人，新增高标准农田50万亩，新增就业岗位5000个。",
+     ["新增城镇就业", "高标准农田建设面积", "新增城镇就业"]),
+])
+def test_new_ones_are_named_apart_from_the_stock(text, expected):
+    assert names(text) == expected
+
+
+def test_with_increment():
+    assert with_increment("全省新增", "国家级临床重点专科") == "新增国家级临床重点专科"
+    assert with_increment("新增了", "上市公司") == "新增上市公司"
+    assert with_increment("建成", "上市公司") == "上市公司"
+    assert with_increment("新增", "新增上市公司") == "新增上市公司"      # not twice
+
+
+def test_a_target_of_new_capacity_is_not_judged_against_the_stock():
+    # 内蒙古 2026: 确保新增新能源装机3000万千瓦, while the review's 1.7亿千瓦 is all there is; named
+    # alike, the implied growth read -82% a year
+    import policytext as pt
+    from policytext.targets import textstat_implied_growth
+
+    c = pt.corpus({"r": "一、2025年工作回顾\n2025年，全区新能源装机达到1.7亿千瓦。\n"
+                        "二、2026年工作安排\n2026年，确保新增新能源装机3000万千瓦。\n"})
+    c["r"].meta.update(place="内蒙古自治区", year=2026)
+    q = pt.quantities(c, cache=False)
+    assert q["indicator"].tolist() == ["新能源装机", "新增新能源装机"]
+    assert textstat_implied_growth(q, corpus=c).empty
