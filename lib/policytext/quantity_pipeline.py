@@ -205,7 +205,8 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
         per_year = _span_named(text[:offset], ctx, c.start, review_year, section)
         timed_as = "avg_change" if per_year else timed_as
     p0, p1 = period_for(text[:offset], clause_pre, measure=timed_as, label=label, year=y,
-                        review_year=review_year, context=ctx.periods, position=c.start, section=section)
+                        review_year=review_year, context=ctx.periods, position=c.start, section=section,
+                        text_after=text[c.text_end - sentence.start:][:20])
     if measure == "level" and p0 == p1 and p1 is not None and (run := _RUN_OF_YEARS.search(clause_pre)):
         n = int(run.group(1)) if run.group(1).isdigit() else cn_int(run.group(1))
         p0 = p1 - n + 1 if 1 < n < 100 else p0      # 粮食产量连续13年稳定在430亿斤以上: each year of the run

@@ -180,12 +180,13 @@ def _summed(clause_pre: str) -> bool:
 
 def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, year: int | None,
                review_year: int | None, context: PeriodContext | None, position: int = 0,
-               section: tuple[int, int] | None = None) -> tuple[int | None, int | None]:
+               section: tuple[int, int] | None = None, text_after: str = "") -> tuple[int | None, int | None]:
     """(period_start, period_end) of a value whose sentence reads ``sentence_pre`` before it.
 
     An average rate holds for the span named last in its sentence, else in its section,
     else the five years ahead (a target) or back (a result) of the review year.  Any other
-    value holds for ``year``, unless it adds up over a span its sentence names (累计, 期间), or,
+    value holds for ``year``, unless it adds up over a span its sentence names (累计, 期间; for a
+    count, also a flow's verb in the text ``text_after`` it: 7个城市获评…), or,
     for a target, the span of the plan ``section`` it stands in (“十五五”时期主要目标: 城镇新增就业
     500万人以上 is a five-year total, not 2030's)."""
     span, end_point, after = span_in(sentence_pre, review_year)
@@ -208,7 +209,7 @@ def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, 
             and not _one_year_after(sentence_pre, clause_pre)):
         return paragraph        # ——这五年…经营主体超850万户、增长45%: a change over the five years
     flow_span = _flow_over_span(sentence_pre, clause_pre, measure=measure, label=label, review_year=review_year,
-                                paragraph=paragraph, section=section)
+                                paragraph=paragraph, section=section, text_after=text_after)
     return flow_span if flow_span is not None else (year, year)
 
 
@@ -300,6 +301,8 @@ def _span_mentions(text: str, review_year: int | None, *, back_bare: bool) -> li
 
 
 _CLAUSE_END = re.compile(r"[，,；;：:]")
+# what a count counts, then a flow's verb (城市获评, 博物馆晋级, 全国重点实验室获批建设, 海上风场并网发电)
+_FLOW_AFTER_COUNT = re.compile(r"[^，,；;。：:0-9]{1,12}?(?:获评|荣获|晋级|获批|落户|并网发电|建成投产|建成投运)")
 # new ones with their number, then the total's clause (not 城镇新增就业累计…; 开通航线10条,航线累计达到60条)
 _NEW_THEN_TOTAL = re.compile(r"(?:新增|新开通|开通|新建)[^，,；;]*\d[^，,；;]*[，,](?P<noun>[^，,；;\d]{0,12})$")
 # a span opening its clause (,五年来, / ;五年累计… / 全区五年共…) governs the clauses after it;
@@ -309,13 +312,14 @@ _OPENS_CLAUSE = re.compile(r"(?:^|[，,；;：:])\s*(?:全[区市省县州盟旗
 
 def _flow_over_span(sentence_pre: str, clause_pre: str, *, measure: str, label: str,
                     review_year: int | None, paragraph: tuple[int, int] | None = None,
-                    section: tuple[int, int] | None = None) -> tuple[int, int] | None:
+                    section: tuple[int, int] | None = None, text_after: str = "") -> tuple[int, int] | None:
     """The span a flow adds up over (五年累计发放城乡低保金9823万元 -> 2011–2015), or None.
 
     The sentence names the span before the value (五年来, 过去五年, “十四五”时期, and in a
     review bare 五年累计 / 五年共 / 五年建成 / 五年新增), no single year or 每年 follows
     it, and the last cue between the span and the value is a flow (累计, 新增, 建成, 完成,
-    发放 …; a clause with no cue continues the one before: 、贫困大学生救助金307万元).
+    发放 …; a clause with no cue continues the one before: 、贫困大学生救助金307万元), or, for a
+    count whose clause has no cue before it, the verb after what it counts is one (6座博物馆晋级…).
     A sentence naming no span reads the one its ``paragraph`` opens on (——这五年…), or, for a
     target, the span of its plan ``section``.
     A level reached at the end (达到18.99平方米, 人均…, 比2010年提高86%, a rate) stays one
@@ -338,6 +342,8 @@ def _flow_over_span(sentence_pre: str, clause_pre: str, *, measure: str, label: 
         return None
     if _one_year_after(scope, clause_pre):
         return None
+    if measure == "count" and _CUE.search(clause_pre) is None and _FLOW_AFTER_COUNT.match(text_after):
+        return span     # 五年来…，7个城市获评全国文明城市: honours won over the years
     cues = list(_CUE.finditer(scope))
     if not cues or not cues[-1].group("flow"):
         return None
