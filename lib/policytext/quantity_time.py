@@ -261,7 +261,9 @@ _FLOW = (r"(?:累[计积]|合计|共计)(?:达到|达|突破|超过|超)?|共有
          r"救助|资助|安置|减免|提出|争取|造林|落地|打造|获批|核准|审议|开行|出台|推出|治理|新设|重组|"
          # honours won, bodies set up or drawn in, money saved, plants connected over the years (not
          # 惠及: the people an insurance or a programme reaches are as often a stock; 并网装机 is one)
-         r"获评|荣获|晋级|落户|布局|创建|承接|节约|并网(?!装机|容量|规模)|制定|修改|修订|废止")
+         r"获评|荣获|晋级|落户|布局|创建|承接|节约|并网(?!装机|容量|规模)|制定|修改|修订|废止|"
+         # net additions, reserves found, works started, bodies formed, rights sold, debts resolved
+         r"净增|新?探明|开工建设|组建|出让|升格|增补|化解")
 # A level reached at the end: 达到18.99平方米, 突破6万人, 扩大至228个, 稳居第1, 保持1万亿元以上
 _LEVEL = (r"达到|达|突破|超过|(?:增|降|升|扩大|扩容|提高|提升|上升|下降|增加|增长|减少|缩小)(?:至|到)|稳定在|保持|"
           r"稳居|位居|位列|排名|居(?:全国|中部|西部|东部|世界|第)|余额|存量|保有量|在建")
