@@ -271,7 +271,7 @@ _CUE = re.compile(f"(?P<flow>{_FLOW})|(?P<level>{_LEVEL})")
 # per head, a rate, a total stock or a project's total investment, an annual or record figure, a comparison with a base
 # year: never a sum over the years
 _NOT_A_TOTAL = re.compile(r"人均|率|比重|占|总[数长量]|总投资|总里程|总规模|规模(?!以上)|年度|年产|最高|最低|"
-                          r"(?:比|较)(?:(?:19|20)\d\d|上年|去年|同期|[五5５]年前)|同比|由|从")
+                          r"(?:比|较)(?:(?:19|20)\d\d|上年|去年|同期|[五5５]年前)|同比|(?<![自理经缘事])由|从")
 _SEGMENT = re.compile(r"[，,；;]")
 # a year or 全年 after the span: the value is that year's; 年均 and 每年 only in the value's own
 # clause (人均可支配收入年均增长6%，城镇新增就业超690万人; 民生支出占比每年保持在80%以上,城镇新增就业
@@ -303,8 +303,10 @@ def _span_mentions(text: str, review_year: int | None, *, back_bare: bool) -> li
 
 
 _CLAUSE_END = re.compile(r"[，,；;：:]")
-# what a count counts, then a flow's verb (城市获评, 博物馆晋级, 全国重点实验室获批建设, 海上风场并网发电)
-_FLOW_AFTER_COUNT = re.compile(r"[^，,；;。：:0-9]{1,12}?(?:获评|荣获|晋级|获批|落户|并网发电|建成投产|建成投运)")
+# what a count counts, then a flow's verb (城市获评, 博物馆晋级, 全国重点实验室获批建设, 海上风场并网发电,
+# 人次接受补贴性职业技能培训)
+_FLOW_AFTER_COUNT = re.compile(r"[^，,；;。：:0-9]{0,12}?(?:获评|荣获|晋级|获批|落户|并网发电|建成投产|建成投运|"
+                               r"接受[^，,；;。]{0,8}培训)")
 # new ones with their number, then the total's clause (not 城镇新增就业累计…; 开通航线10条,航线累计达到60条)
 _NEW_THEN_TOTAL = re.compile(r"(?:新增|新开通|开通|新建)[^，,；;]*\d[^，,；;]*[，,](?P<noun>[^，,；;\d]{0,12})$")
 # a span opening its clause (,五年来, / ;五年累计… / 全区五年共…) governs the clauses after it;
