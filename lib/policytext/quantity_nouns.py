@@ -11,6 +11,7 @@ cleaned phrase into a name: the registry's when it names a known indicator, else
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from .indicators import IndicatorRegistry
@@ -65,7 +66,8 @@ LEADING_RE = re.compile(
     r"的?(?:主要|预期|奋斗|总体|发展)*目标(?:任务)?(?:是|为)|"
     # ——地区生产总值增长5%左右, ①…, •…: the dash, number or bullet that opens an item of a list
     r"[—\-－─]+|[①-⑳⑴-⒇⒈-⒛•◆◇■□●○▪▶►·※★☆]|"
-    r"共有|现有|拥有|已有|全市|全区|全县|全省|全国|全社会|城乡|我们|我市|我区|我县|共(?!建(?!设)|享|同|治|商)|将|要|并|还|也|再(?!就业|生)|总计|合计|实现(?!率)|完成(?!率)|各类|各项|各级|"
+    r"共有|现有|拥有|已有|全市|全区|全县|全省|全国|全社会|城乡|我们|我市|我区|我县|共(?!建(?!设)|享|同|治|商)|"
+    r"将|要|并(?!购|网|联|轨)|还|也|再(?!就业|生)|总计|合计|实现(?!率)|完成(?!率)|各类|各项|各级|"
     r"[一二三四五六七八九十]是|其[一二三四五]|即|包括|[,，:：、及与]|对(?!口|外|接|标|照|话|象|策)|和(?!美)|"
     # 完成了…: the aspect particle of a cut verb; 10.发放…: a list number; 6月底前, 举全区之力,
     # 加快…: when and how, not what
@@ -287,6 +289,8 @@ def level_with_shared_noun(text: str, pos: int, limit: int, noun_at) -> str | No
 
 _PAIRED = {"存贷款": ("存款", "贷款"), "内外资": ("内资", "外资"), "进出口": ("进口", "出口"),
            "收支": ("收入", "支出"), "牛羊": ("牛", "羊"), "中小学": ("中学", "小学")}
+# 本外币存、贷款余额, 进、出口总额: the word of two halves written with 、 after its first character
+_PAIR_WRITTEN_APART = re.compile("|".join(p[0] + "、" + p[1:] for p in _PAIRED))
 
 
 def expand_coordination(subject: str, n: int | None = None) -> list[str]:
@@ -294,7 +298,7 @@ def expand_coordination(subject: str, n: int | None = None) -> list[str]:
     城乡居民收入 -> [城镇居民收入, 农村居民收入]; 旅游人数、旅游收入 -> both.
     With ``n`` (the number of values) and a split on 、和及与 giving another number, the
     items are those between 、: 文化及相关产业、旅游及相关产业增加值占比 -> two."""
-    subject = subject.strip()
+    subject = _PAIR_WRITTEN_APART.sub(lambda m: m.group().replace("、", ""), subject.strip())   # 存、贷款
     if subject.startswith("城乡") and not SPLIT_COORD.search(subject):
         rest = subject[2:]
         return ["城镇" + rest, "农村" + rest]
@@ -325,12 +329,32 @@ def _shared_head(item: str, last: str) -> str:
     if _HEAD.search(item):
         return item
     if len(item) <= 3 and len(last) > len(item) + 1 and not _word_across(last, len(item)):
-        return item + last[len(item):]
+        at = _slot_end(last, len(item))
+        if at is not None:
+            return item + last[at:]
     for k in range(len(item) - 2, -1, -1):      # the longest end of item (2 chars at least) in last
         at = last.find(item[k:]) if len(item) - k >= 2 else -1
         if at > 0 and at + len(item) - k < len(last):
             return item + last[at + len(item) - k:]
     return _head_of(last, item)
+
+
+def _slot_end(last: str, size: int) -> int | None:
+    """Where the slot a short item fills ends in ``last``: at ``size`` characters, or one off, at
+    the first of them that ends a word of ``last`` as cut, or that no common word runs across
+    (新材料 + 生物医药产业产值: 医药 runs across 3 and 生物医药 ends at 4, so 新材料产业产值, not
+    新材料药产业产值; 城市 + 县城建成区面积: 县城 ends at 2, though 城建 runs across it); None when
+    none does."""
+    from .engine import segmenter
+    from .lexicon import dictionary_index
+
+    index, ends = dictionary_index(), set(itertools.accumulate(map(len, segmenter().cut(last))))
+
+    def crossed(at: int) -> bool:
+        return any(index.freq(last[s:e]) >= _COMMON_WORD
+                   for s in range(max(0, at - 3), at) for e in range(at + 1, min(len(last), s + 4) + 1))
+    return next((at for at in (size, size + 1, size - 1)
+                 if 0 < at < len(last) - 1 and (at in ends or not crossed(at))), None)
 
 
 def _head_of(last: str, item: str) -> str:
