@@ -50,3 +50,9 @@ def test_a_target_of_new_capacity_is_not_judged_against_the_stock():
     q = pt.quantities(c, cache=False)
     assert q["indicator"].tolist() == ["新能源装机", "新增新能源装机"]
     assert textstat_implied_growth(q, corpus=c).empty
+
+
+def test_a_threshold_after_the_verb_is_no_count_of_new_ones():
+    # 江西 2026: the firms are new; 超亿元 is the sales each of them has (an attribute)
+    row = extract_quantities("新增年销售收入超亿元的农业产业化龙头企业100家。")[0]
+    assert (row["indicator"], row["measure"]) == ("年销售收入", "attribute")

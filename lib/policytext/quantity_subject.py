@@ -22,7 +22,7 @@ from .quantity_nouns import (ACTION_VERB, BARE_MEASURE, LEADING_RE, MAX_NAME, PR
                              PREDICATES, PRODUCED, SPLIT_COORD, STAGES, SUBJECT_MEASURED, IndicatorResolver,
                              expand_coordination, item_noun, post_phrase, predicate_follows, spending_indicator,
                              strip_phrase, strip_phrase_keep_coord)
-from .quantity_increments import total_of_new_ones_before, total_of_subject_before, with_increment
+from .quantity_increments import INCREMENTS, total_of_new_ones_before, total_of_subject_before, with_increment
 from .quantity_scope import within_part
 from .quantity_works import NARROWING_OPENS, inherits_work, task_of_work_before
 from .quantity_ratios import income_ratio, share_of_sector
@@ -574,6 +574,8 @@ def resolve_subject(cl: Clause, resolvers=SUBJECT_RESOLVERS) -> tuple[str, str]:
             return "", ""
         if indicator:
             indicator, written = within_part(cl, indicator, written)
+            if cl.value.attribute and written.startswith(INCREMENTS):     # 新增年销售收入超亿元的企业100家:
+                indicator, written = cl.resolver.from_phrase(written[2:], percent=cl.is_percent)   # the firms are new
             if work := task_of_work_before(cl.text, cl.value.start, written):   # 完成…户改造任务
                 indicator, written = cl.resolver.from_phrase(work, percent=cl.is_percent)
             if resolver is not share_of_sector:     # one part of a ratio names no later value
