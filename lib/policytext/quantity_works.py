@@ -7,7 +7,10 @@ it builds as well (新改建农村公路, 新建改造高标准农田, also for 
 inside a noun keeps the noun (棚户区改造任务, 实施“三化”改造项目). 新建 alone is dropped: the new ones are
 what a count of them means. The items listed after such a verb are worked on too (改造城镇老旧小区
 7323个、棚户区5.2万套), unless an item has a verb of its own (、加装电梯2000部, 、涉及居民5万户). The acts
-of law-making stay with what they act on the same way (制定修改废止省政府规章). A bare task (完成今年
+of law-making stay with what they act on the same way (制定修改废止省政府规章), and so do debts
+resolved, problems solved, people helped and problems overcome (化解政府债务, 解决突出困难问题,
+救助受灾困难群众, 突破重点产业链技术难题, 攻克关键技术: not the debt, the problems or the people there
+are). A bare task (完成今年
 4000户的改造任务) is the work its paragraph names just before (继续推进棚户区改造工程: 棚户区改造).
 """
 from __future__ import annotations
@@ -19,7 +22,8 @@ from .quantity_increments import INCREMENTS
 __all__ = ["NARROWING", "NARROWING_OPENS", "object_of", "inherits_work", "task_of_work_before"]
 
 # (制定、修改、废止省政府规章45件 counts the rules made, changed or repealed)
-NARROWING = frozenset(["改造", "改建", "扩建", "改扩建", "新改扩建", "修复", "整治", "治理", "制定", "修改", "修订", "废止"])
+NARROWING = frozenset(["改造", "改建", "扩建", "改扩建", "新改扩建", "修复", "整治", "治理", "制定", "修改", "修订", "废止",
+                       "化解", "解决", "救助", "突破", "攻克"])
 # what joins verbs of work (新建和改造, 新建、改扩建, 修订或废止)
 _JOINERS = "、和及或"
 _JOINED = ("", *_JOINERS)
