@@ -167,7 +167,8 @@ def test_fragments_are_no_indicator(name):
     assert not usable_indicator(name)
 
 
-@pytest.mark.parametrize("name", ["5G基站", "PM2.5平均浓度", "12345热线群众诉求满意率", "在建", "在园师生",
+@pytest.mark.parametrize("name", ["5G基站", "PM2.5平均浓度", "PM2.5浓度", "关中5市PM2.5浓度", "PM10浓度",
+                                  "12345热线群众诉求满意率", "在建", "在园师生",
                                   "财政资金安排", "压降债务",
                                   "每千人拥有3岁以下婴幼儿托位数", "20层以上高层", "地区生产总值", "实际使用外资"])
 def test_real_indicators_with_digits_or_a_leading_preposition_are_usable(name):

@@ -34,3 +34,13 @@ def test_a_part_written_in_the_name_is_another_place_s_in_a_corpus():
     c["g"].meta.update(place="甘肃省", year=2026)
     assert pt.quantities(c, cache=False)["indicator"].tolist() == ["兰州新区地区生产总值", "地区生产总值"]
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a number of its cities before a registry name is a group of them, not the place (陕西 2026)
+    ("关中5市PM2.5浓度改善24.7%。", ["关中5市PM2.5浓度"]),
+    ("国考10市PM2.5浓度改善10.8%。", ["国考10市PM2.5浓度"]),
+    # a place's own name before it is still the place (the registry's name)
+    ("西安市PM2.5浓度改善10.8%。", ["PM2.5平均浓度"]),
+])
+def test_a_group_of_cities_is_not_the_place(text, expected):
+    assert names(text) == expected

@@ -225,11 +225,12 @@ def span_label(label: str, cue: str, span: tuple, clause_pre: str,
 # Fragments, not names: an aspect particle or causative left by a cut verb (了中心城区, 使), a
 # list number (10.发放…), a preposition opening an adverbial (在电网关键节点…, 向全国推广; not 在建,
 # 在校 …), a figure with its unit (28104元, 游客17.52亿人次), units × size (东电2×), a manner or
-# deadline remnant (6月底前要全面, 举全区之力), a verb or rank cut in half (地方和单位荣, 居全国前).
+# deadline remnant (6月底前要全面, 举全区之力), a verb or rank cut in half (地方和单位荣, 居全国前);
+# not a code ending in digits (PM2.5浓度).
 _FRAGMENT = re.compile(
     r"^(?:了|着(?!力)|使(?!用)|让|令)|^[0-9０-９]{1,2}[.．、](?![0-9])|"
     r"^(?:在(?![建校园岗读职线册营库途研编])|向|为(?!民)|把|被)|"
-    r"[0-9０-９][0-9.]*[万亿千百]*(?!强)[^\x00-\x7f0-9０-９]{1,3}$|[0-9０-９]\s*[×xX*＊]|"
+    r"(?<![A-Za-z0-9０-９.])[0-9０-９][0-9.]*[万亿千百]*(?!强)[^\x00-\x7f0-9０-９]{1,3}$|[0-9０-９]\s*[×xX*＊]|"
     r"(?:全面|全力|之力|完成了|前要|连续|(?<![主重纲摘需])要|将|了|(?<![繁光])荣|历史性|跨过|(?:全国|全省|全球|世界|排名)前)$|"
     # 每年安排, 三年安排, 筹措, 压降: a verb (after how often) names no thing
     r"^(?:每年|[一二三四五]年|今年|年内|全年)?(?:安排|筹措|下达|拨付|压降|压减|上线|推出|新增)$")
