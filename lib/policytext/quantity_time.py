@@ -257,7 +257,7 @@ def _change_since_base(clause_pre: str, year: int | None) -> tuple[int, int] | N
 # (五年来,完成街巷硬化134.6公里 / “十四五”时期新增就业…).  共 only before a verb or 计/有: 公共, 共享.
 # 累计达260亿元 is a sum reached, not a level: 达 after 累计 is part of the flow.
 _FLOW = (r"(?:累[计积]|合计|共计)(?:达到|达|突破|超过|超)?|共有|共(?=完成|实施|投资|投入|办理|建成|新增|新建|发放|帮助|培训|引进|争取|落实|开工)"
-         r"|新增|新建|新开工|开通|建成|(?:(?<=[，,；;：:])|^)建设|完成|实施|投资|投入|发放|办理|铺设|修建|改造|改扩建|解决|培训|引进|援助|"
+         r"|新增(?!劳动力)|新建|新开工|开通|建成(?!区)|(?:(?<=[，,；;：:])|^)建设|完成|实施|投资|投入|发放|办理|铺设|修建|改造|改扩建|解决|培训|引进|援助|"
          r"救助|资助|安置|减免|提出|争取|造林|落地|打造|获批|核准|审议|开行|出台|推出|治理|新设|重组|"
          # honours won, bodies set up or drawn in, money saved, plants connected over the years (not
          # 惠及: the people an insurance or a programme reaches are as often a stock; 并网装机 is one)
@@ -268,6 +268,7 @@ _FLOW = (r"(?:累[计积]|合计|共计)(?:达到|达|突破|超过|超)?|共有
 _LEVEL = (r"达到|达|突破|超过|(?:增|降|升|扩大|扩容|提高|提升|上升|下降|增加|增长|减少|缩小)(?:至|到)|稳定在|保持|"
           r"稳居|位居|位列|排名|居(?:全国|中部|西部|东部|世界|第)|余额|存量|保有量|在建")
 _CUE = re.compile(f"(?P<flow>{_FLOW})|(?P<level>{_LEVEL})")
+_ABOVE = frozenset(["超过", "突破", "达到", "达"])
 # per head, a rate, a total stock or a project's total investment, an annual or record figure, a comparison with a base
 # year: never a sum over the years
 _NOT_A_TOTAL = re.compile(r"人均|率|比重|占|总[数长量]|总投资|总里程|总规模|规模(?!以上)|年度|年产|最高|最低|"
@@ -304,9 +305,9 @@ def _span_mentions(text: str, review_year: int | None, *, back_bare: bool) -> li
 
 _CLAUSE_END = re.compile(r"[，,；;：:]")
 # what a count counts, then a flow's verb (城市获评, 博物馆晋级, 全国重点实验室获批建设, 海上风场并网发电,
-# 人次接受补贴性职业技能培训)
-_FLOW_AFTER_COUNT = re.compile(r"[^，,；;。：:0-9]{0,12}?(?:获评|荣获|晋级|获批|落户|并网发电|建成投产|建成投运|"
-                               r"接受[^，,；;。]{0,8}培训)")
+# 抽水蓄能项目核准建设, 县区通过…评估, 人次接受补贴性职业技能培训)
+_FLOW_AFTER_COUNT = re.compile(r"[^，,；;。：:0-9]{0,12}?(?:获评|荣获|获得|晋级|获批|核准|落户|落地|并网发电|建成投产|"
+                               r"建成投运|通过[^，,；;。]{0,16}(?:评估|验收|认定|认证)|接受[^，,；;。]{0,8}培训)")
 # new ones with their number, then the total's clause (not 城镇新增就业累计…; 开通航线10条,航线累计达到60条)
 _NEW_THEN_TOTAL = re.compile(r"(?:新增|新开通|开通|新建)[^，,；;]*\d[^，,；;]*[，,](?P<noun>[^，,；;\d]{0,12})$")
 # a span opening its clause (,五年来, / ;五年累计… / 全区五年共…) governs the clauses after it;
@@ -349,6 +350,9 @@ def _flow_over_span(sentence_pre: str, clause_pre: str, *, measure: str, label: 
     if measure == "count" and _CUE.search(clause_pre) is None and _FLOW_AFTER_COUNT.match(text_after):
         return span     # 五年来…，7个城市获评全国文明城市: honours won over the years
     cues = list(_CUE.finditer(scope))
+    if len(cues) > 1 and cues[-1].group() in _ABOVE and cues[-2].group("flow") \
+            and not re.search(r"[0-9０-９，,；;]", scope[cues[-2].end():]):
+        cues.pop()      # 新增煤基化工产品产能超过400万吨: how much was added, not a level
     if not cues or not cues[-1].group("flow"):
         return None
     if label == "target" and cues[-1].group() == "打造":
