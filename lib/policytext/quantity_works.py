@@ -10,7 +10,7 @@ what a count of them means. The items listed after such a verb are worked on too
 of law-making stay with what they act on the same way (制定修改废止省政府规章), and so do debts
 resolved, problems solved, people helped and problems overcome (化解政府债务, 解决突出困难问题,
 救助受灾困难群众, 突破重点产业链技术难题, 攻克关键技术: not the debt, the problems or the people there
-are). A bare task (完成今年
+are), and lifts and plantations renewed or added (更新住宅电梯, 加装更新住宅电梯, 更新老龄低产低质胶园). A bare task (完成今年
 4000户的改造任务) is the work its paragraph names just before (继续推进棚户区改造工程: 棚户区改造).
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ __all__ = ["NARROWING", "NARROWING_OPENS", "object_of", "inherits_work", "task_o
 
 # (制定、修改、废止省政府规章45件 counts the rules made, changed or repealed)
 NARROWING = frozenset(["改造", "改建", "扩建", "改扩建", "新改扩建", "修复", "整治", "治理", "制定", "修改", "修订", "废止",
-                       "化解", "解决", "救助", "突破", "攻克"])
+                       "化解", "解决", "救助", "突破", "攻克", "更新", "加装"])
 # what joins verbs of work (新建和改造, 新建、改扩建, 修订或废止)
 _JOINERS = "、和及或"
 _JOINED = ("", *_JOINERS)
