@@ -23,6 +23,9 @@ def names(text):
     # a total after the new ones is of all of them (甘肃 2026)
     ("新增百亿县区26个，累计达到46个。", ["新增百亿县区", "百亿县区"]),
     ("新增上市公司48家、总量达122家。", ["新增上市公司", "上市公司总量"]),
+    # newly certified or cultivated ones are new ones too (陕西, 安徽 2026)
+    ("新认定省级企业技术中心45家。", ["新认定省级企业技术中心"]),
+    ("新培育科技型中小企业3000家以上。", ["新培育科技型中小企业"]),
     # registry names stay the registry's: flows of their own
     ("城镇新增就业5万人，新增高标准农田50万亩，新增就业岗位5000个。",
      ["新增城镇就业", "高标准农田建设面积", "新增城镇就业"]),

@@ -777,7 +777,7 @@ def test_items_share_only_the_head_when_the_last_starts_with_an_earlier_one():
     # adjective
     ("力争攻克关键技术105项以上。", ["攻克关键技术"]),
     ("突破重点产业链技术难题761项。", ["突破重点产业链技术难题"]),
-    ("新认定省级企业技术中心45家。", ["省级企业技术中心"]),
+    ("新认定省级企业技术中心45家。", ["新认定省级企业技术中心"]),     # (new ones: quantity_increments)
     ("引育高层次人才1000名。", ["高层次人才"]),
     ("入选中国潜在独角兽企业195家。", ["中国潜在独角兽企业"]),         # 江苏 2026
     # 内蒙古 2026: 招生计划 is what is counted; 计划 before a verb says it is planned

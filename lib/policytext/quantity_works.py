@@ -45,6 +45,8 @@ def object_of(phrase: str, verbs: list) -> str:
     last = verbs[-1]
     if last.group() in INCREMENTS:
         return phrase[last.start():]    # 新增上市公司: the new ones, not all there are
+    if last.group() in ("培育", "认定") and phrase[last.start() - 1:last.start()] == "新":
+        return phrase[last.start() - 1:]    # 新认定省级企业技术中心, 新培育智能工厂: new ones too
     if last.group() not in NARROWING:
         return phrase[last.end():]
     start, before = last.start(), verbs[:-1]
