@@ -313,7 +313,10 @@ def expand_coordination(subject: str, n: int | None = None) -> list[str]:
     if len(parts) < 2:
         return [subject]
     last = parts[-1]
-    items = [_shared_head(p, last) for p in parts[:-1]]
+    # (进口货值、免签入境游客、…、离岛免税销售额: an item with a head of its own says the items are not
+    # of one kind, and the last one's head is its own)
+    mixed = any(_HEAD.search(p) for p in parts[:-1])
+    items = [_shared_head(p, last, mixed=mixed) for p in parts[:-1]]
     if last in items:
         # 工业、制造业、工业技改投资: the last item starts with an earlier one, so its start is
         # its own modifier, not a slot the others fill; they share only its head (工业投资)
@@ -321,7 +324,7 @@ def expand_coordination(subject: str, n: int | None = None) -> list[str]:
     return items + [last]
 
 
-def _shared_head(item: str, last: str) -> str:
+def _shared_head(item: str, last: str, *, mixed: bool = False) -> str:
     """An item before the last with the head they share: a short modifier takes the last
     item's head (城镇和农村居民… -> 城镇居民…), and an item ending in words the last one holds
     takes what follows them there (文化及相关产业 + 旅游及相关产业增加值占比 -> 文化及相关产业增加值占比).
@@ -336,7 +339,7 @@ def _shared_head(item: str, last: str) -> str:
         at = last.find(item[k:]) if len(item) - k >= 2 else -1
         if at > 0 and at + len(item) - k < len(last):
             return item + last[at + len(item) - k:]
-    return _head_of(last, item)
+    return item if mixed else _head_of(last, item)
 
 
 def _slot_end(last: str, size: int) -> int | None:
@@ -389,7 +392,7 @@ _COMMON_WORD = 50   # dictionary frequency: 天然气 1218, 原油 729; 农村�
 # What a measured name ends in: a rate, a share, a standard, an amount.
 _HEAD = re.compile(r"(?:(?:普及|覆盖|达标|参保|合格|优良|利用|处理|入学|就业|失业|贡献|转化|完成|增长|发生|死亡)?率|"
                    r"标准|比重|比例|占比|收入|收益|利润|总额|规模|[起个户人次件家宗]数|面积|产量|数量|产值|增加值|金额|"
-                   r"支出|指数|人次|投资|进出口|出口|进口)$")
+                   r"支出|指数|人次|投资|进出口|出口|进口|零售额|销售额|营业额|交易额|成交额|余额|货值)$")
 
 
 def strip_time(s: str) -> str:
