@@ -4,9 +4,10 @@
 经营主体, it would stand in one series with the stock, and a target of the stock (经营主体突破70万户)
 would be judged against it. So 新增 (and 净增) stays in the name, wherever the name is written:
 before the value (新增上市公司48家, quantity_works.object_of, which keeps 新认定 and 新培育 the same
-way), after it (全省新增8个国家级临床重点专科),
-after the verb (科技成果转化企业新增1013家, quantity_nouns), or for the items of a list that share it
-(新增高速公路2600公里、农村公路3000公里, quantity_subject.noun_before_value). A registry name stays
+way), after it (全省新增8个国家级临床重点专科), after the verb (科技成果转化企业新增1013家,
+quantity_nouns), or for the items of a list that share it (新增高速公路2600公里、农村公路3000公里,
+quantity_subject.noun_before_value); not for a threshold (新增年销售收入超亿元的企业: the firms are
+new, quantity_subject.resolve_subject). A registry name stays
 the registry's (城镇新增就业, 新增高标准农田: flows of their own). A total said right after the new
 ones is of all of them (新增百亿县区26个，累计达到46个: 百亿县区; 新增上市公司48家、总量达122家:
 上市公司总量).
