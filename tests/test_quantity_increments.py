@@ -59,3 +59,7 @@ def test_a_threshold_after_the_verb_is_no_count_of_new_ones():
     # 江西 2026: the firms are new; 超亿元 is the sales each of them has (an attribute)
     row = extract_quantities("新增年销售收入超亿元的农业产业化龙头企业100家。")[0]
     assert (row["indicator"], row["measure"]) == ("年销售收入", "attribute")
+    # ... and a threshold of counties is not the place's GDP (陕西, 广西 2026); a run's length keeps
+    # the name of what ran
+    assert names("新增经济总量超200亿元县2个。")[0] == names("经济总量超500亿元的县域达到5个。")[0] == "经济总量"
+    assert names("规模以上工业增加值增速连续30个月保持两位数增长。") == ["规模以上工业增加值"]

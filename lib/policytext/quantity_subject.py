@@ -574,11 +574,22 @@ def resolve_subject(cl: Clause, resolvers=SUBJECT_RESOLVERS) -> tuple[str, str]:
             return "", ""
         if indicator:
             indicator, written = within_part(cl, indicator, written)
-            if cl.value.attribute and written.startswith(INCREMENTS):     # 新增年销售收入超亿元的企业100家:
-                indicator, written = cl.resolver.from_phrase(written[2:], percent=cl.is_percent)   # the firms are new
+            if cl.value.attribute:
+                indicator, written = _attribute_name(cl, indicator, written)
             if work := task_of_work_before(cl.text, cl.value.start, written):   # 完成…户改造任务
                 indicator, written = cl.resolver.from_phrase(work, percent=cl.is_percent)
             if resolver is not share_of_sector:     # one part of a ratio names no later value
                 cl.memory.last = (indicator, written)
             return indicator, written
     return "", ""
+
+
+def _attribute_name(cl: Clause, indicator: str, written: str) -> tuple[str, str]:
+    """A threshold's name: no 新增 (新增年销售收入超亿元的企业100家: the firms are new) and no registry
+    name (经济总量超500亿元的县域 is the counties', not the place's 地区生产总值); a run's length keeps
+    the name of what ran (规模以上工业增加值连续30个月…)."""
+    if written.startswith(INCREMENTS):
+        indicator, written = cl.resolver.from_phrase(written[2:], percent=cl.is_percent)
+    if indicator in cl.resolver.registry and base_unit(cl.value.unit) not in _DURATIONS:
+        return written, written
+    return indicator, written
