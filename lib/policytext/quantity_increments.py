@@ -2,32 +2,58 @@
 
 新增经营主体2.83万户 counts the new ones, not the 62万户 there are: an increment of a stock. Named
 经营主体, it would stand in one series with the stock, and a target of the stock (经营主体突破70万户)
-would be judged against it. So 新增 (and 净增) stays in the name, wherever the name is written:
-before the value (新增上市公司48家, quantity_works.object_of, which keeps 新认定 and 新培育 the same
-way), after it (全省新增8个国家级临床重点专科), after the verb (科技成果转化企业新增1013家,
-quantity_nouns), or for the items of a list that share it (新增高速公路2600公里、农村公路3000公里,
-quantity_subject.noun_before_value); not for a threshold (新增年销售收入超亿元的企业: the firms are
-new, quantity_subject.resolve_subject). A registry name stays
-the registry's (城镇新增就业, 新增高标准农田: flows of their own). A total said right after the new
-ones is of all of them (新增百亿县区26个，累计达到46个: 百亿县区; 新增上市公司48家、总量达122家:
-上市公司总量).
+would be judged against it. So 新增 (or 净增) stays in the name, in one place whatever the wording,
+so that a target and its result meet: before the object (新增上市公司48家; 新能源新增装机 and 新增建成
+5G基站 are 新增新能源装机 and 新增5G基站; 新认定, 新培育, 新增认定 are 新增 too: :func:`new_ones`, from
+quantity_works.object_of), after a count (全省新增8个国家级临床重点专科: :func:`with_increment`), after
+the name, a registry name included (高新技术企业新增320家: 新增高新技术企业, quantity_nouns), and for
+the items of a list that share it, when they are more of the same kind (新增高速公路2600公里、
+农村公路3000公里; not …、城镇登记失业率3.2%, …、总装机达到3000万千瓦: :func:`increment_reaches`). A
+registry flow stays the registry's (城镇新增就业, 新增高标准农田), and a threshold takes no 新增
+(新增年销售收入超亿元的企业: the firms are new, quantity_subject). A total said right after the new
+ones is of all of them (新增百亿县区26个，累计达到46个 and 小巨人企业新增12家，达到85家: the stock;
+新增上市公司48家、总量达122家: 上市公司总量).
 """
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
+from .numbers import unit_kind
+
 if TYPE_CHECKING:       # (quantity_clause imports quantity_nouns, which imports this module)
     from .quantity_clause import Clause
+    from .quantity_spans import Candidate
 
-__all__ = ["INCREMENTS", "INCREMENT_AT_END", "total_of_new_ones_before", "total_of_subject_before",
-           "with_increment"]
+__all__ = ["INCREMENTS", "INCREMENT_AT_END", "increment_reaches", "new_ones", "total_of_new_ones_before",
+           "total_of_subject_before", "with_increment"]
 
 INCREMENTS = ("新增", "净增")
 # the verb ending the text before a value (全省新增, 新增了), or a name (科技成果转化企业新增, 新增超)
 INCREMENT_AT_END = re.compile(r"(新增|净增)了?(?:超过|超|达到|达|近|约|逾)?$")
-# all of them, said after the new ones: 累计达到, 总数达, 共有
-_ALL_OF_THEM = re.compile(r"^[,，、]?(?:累[计积]|总数|共有|现有)(?:达到|达|突破|超过|超|为)?$")
+# a name of new ones, however the verb was written (新认定 and 新培育 are named 新增)
+_NEW_NAME = re.compile(r"^(?:新增|净增)")
+# all of them, said after the new ones: 累计达到, 总数达, 共有, and a bare 达到
+_ALL_OF_THEM = re.compile(r"^[,，、]?(?:(?:累[计积]|总数|共有|现有)(?:达到|达|突破|超过|超|为)?|达到|达|增至|增加到|突破)$")
+# a list item with a measure of its own, or a total: 新增…、城镇登记失业率, 新增…、总装机达到…
+_ITEM_OF_ITS_OWN = re.compile(r"率|比重|占比|总|达到|达|突破|超过|增长|提高|下降|累计")
+
+
+def new_ones(phrase: str, verbs: list) -> str | None:
+    """The name of new ones when ``verbs`` (regex matches in ``phrase``) end in an increment: the verb
+    before the object, with any subject written between the verb before and it (新能源新增装机:
+    新增新能源装机); 新增建成5G基站, 新增认定…: 新增 and the object; 新认定…, 新培育…: 新增 and the
+    object. None for any other verb."""
+    last, before = verbs[-1], verbs[:-1]
+    if last.group() in INCREMENTS:
+        subject = phrase[before[-1].end() if before else 0:last.start()]
+        subject = subject if len(subject) <= 4 and "的" not in subject else ""    # (not a clause before it)
+        return last.group() + subject + phrase[last.end():]
+    if before and before[-1].group() in INCREMENTS and before[-1].end() == last.start():
+        return before[-1].group() + phrase[last.end():]
+    if last.group() in ("培育", "认定") and phrase[last.start() - 1:last.start()] == "新":
+        return "新增" + phrase[last.end():]
+    return None
 
 
 def with_increment(pre: str, post: str) -> str:
@@ -38,13 +64,22 @@ def with_increment(pre: str, post: str) -> str:
     return post
 
 
+def increment_reaches(cl: Clause, first: Candidate, item: str) -> bool:
+    """Whether the 新增 opening a list names the new ones of ``item`` too: a value in the same kind
+    of unit as the first (新增高速公路2600公里、农村公路3000公里; 新增科技型中小企业7227家、高新技术企业
+    3200家), not a rate, a share, a change or a total (…、规上工业增加值增长7%, …、城镇登记失业率3.2%,
+    …、总装机达到3000万千瓦), nor another kind of amount (…、粮食总产量620亿斤)."""
+    return unit_kind(first.unit) == unit_kind(cl.value.unit) != "rate" and not _ITEM_OF_ITS_OWN.search(item)
+
+
 def total_of_new_ones_before(cl: Clause) -> tuple[str, str]:
-    """新增百亿县区26个，累计达到46个 -> 百亿县区: a cumulative figure right after the new ones of
-    the segment counts all of them."""
-    written = cl.memory.last[1]
-    if not written.startswith(INCREMENTS) or not _ALL_OF_THEM.match(cl.pre.strip()):
+    """新增百亿县区26个，累计达到46个 -> 百亿县区; 小巨人企业新增12家，达到85家 -> 小巨人企业: a total
+    right after the new ones of the segment counts all of them (not after a registry flow such as
+    新增城镇就业, whose name is its own)."""
+    name, written = cl.memory.last
+    if not _NEW_NAME.match(written) or name in cl.resolver.registry or not _ALL_OF_THEM.match(cl.pre.strip()):
         return "", ""
-    return cl.resolver.from_phrase(written[2:], percent=cl.is_percent)
+    return cl.resolver.from_phrase(_NEW_NAME.sub("", written), percent=cl.is_percent)
 
 
 def total_of_subject_before(cl: Clause) -> tuple[str, str]:
@@ -64,4 +99,4 @@ def total_of_subject_before(cl: Clause) -> tuple[str, str]:
 
 
 _TOTAL = re.compile(r"总(?:量|额|数|规模|里程|面积|长度|花费)")
-_NEW_OF = re.compile(r"^(?:累计)?(?:净增|新增|新建|新开工|建成|开通|新培育)")
+_NEW_OF = re.compile(r"^(?:累计)?(?:净增|新增|新建|新开工|建成|开通|新培育|新认定)")

@@ -11,13 +11,13 @@ cleaned phrase into a name: the registry's when it names a known indicator, else
 """
 from __future__ import annotations
 
-import itertools
 import re
 
 from .indicators import IndicatorRegistry
 from .quantity_spans import BENCHMARK_GAP
 from .quantity_time import PART_OF_YEAR, TIME_PREFIX
 from .quantity_increments import INCREMENT_AT_END, INCREMENTS
+from .quantity_lists import SPLIT_COORD, expand_coordination
 from .quantity_works import object_of
 
 __all__ = ["IndicatorResolver", "ACTION_VERB", "BARE_MEASURE", "STAGES", "LEADING_RE", "MAX_NAME",
@@ -67,7 +67,7 @@ LEADING_RE = re.compile(
     # ——地区生产总值增长5%左右, ①…, •…: the dash, number or bullet that opens an item of a list
     r"[—\-－─]+|[①-⑳⑴-⒇⒈-⒛•◆◇■□●○▪▶►·※★☆]|"
     r"共有|现有|拥有|已有|全市|全区|全县|全省|全国|全社会|城乡|我们|我市|我区|我县|共(?!建(?!设)|享|同|治|商)|"
-    r"将|要|并(?!购|网|联|轨)|还|也|再(?!就业|生)|总计|合计|实现(?!率)|完成(?!率)|各类|各项|各级|"
+    r"将|要|并(?!购|网|轨)|还|也|再(?!就业|生)|总计|合计|实现(?!率)|完成(?!率)|各类|各项|各级|"
     r"[一二三四五六七八九十]是|其[一二三四五]|即|包括|[,，:：、及与]|对(?!口|外|接|标|照|话|象|策)|和(?!美)|"
     # 完成了…: the aspect particle of a cut verb; 10.发放…: a list number; 6月底前, 举全区之力,
     # 加快…: when and how, not what
@@ -102,7 +102,6 @@ _POST_STOP = re.compile(r"[0-9](?![0-9]*强)|(?<=..)在(?!建|线|岗|校|园|�
 # 45件民生实事全面完成: how it went is no part of the name
 _POST_ADVERBS = re.compile(r"(?:全面|全部|基本|顺利|如期|提前|均|都|已)+$")
 POST_VERB_START = re.compile(r"增|减|达|突破|超过|提高|提升|下降|降|为(?!民)|是|至|到|[0-9]")
-SPLIT_COORD = re.compile(r"[、和及与]")
 # (每年 and 年均 before what is counted say how often, as a year does: 每年城镇新增就业40万人)
 _TIME_AT_START = re.compile("^(?:" + TIME_PREFIX + "|每年(?!度)|年均|平均每年)+")
 _COORD_LEADING = re.compile("^(?:" + TIME_PREFIX + "|年均|累[计积]|力争|确保|争取|预计|全市|全区|全县|全省|我市|其中|[,，:：])+")
@@ -287,85 +286,6 @@ def level_with_shared_noun(text: str, pos: int, limit: int, noun_at) -> str | No
     return levels.group(1) + head if head else ""
 
 
-_PAIRED = {"存贷款": ("存款", "贷款"), "内外资": ("内资", "外资"), "进出口": ("进口", "出口"),
-           "收支": ("收入", "支出"), "牛羊": ("牛", "羊"), "中小学": ("中学", "小学")}
-# 本外币存、贷款余额, 进、出口总额: the word of two halves written with 、 after its first character
-_PAIR_WRITTEN_APART = re.compile("|".join(p[0] + "、" + p[1:] for p in _PAIRED))
-
-
-def expand_coordination(subject: str, n: int | None = None) -> list[str]:
-    """城镇和农村居民人均可支配收入 -> [城镇居民人均可支配收入, 农村居民人均可支配收入];
-    城乡居民收入 -> [城镇居民收入, 农村居民收入]; 旅游人数、旅游收入 -> both.
-    With ``n`` (the number of values) and a split on 、和及与 giving another number, the
-    items are those between 、: 文化及相关产业、旅游及相关产业增加值占比 -> two."""
-    subject = _PAIR_WRITTEN_APART.sub(lambda m: m.group().replace("、", ""), subject.strip())   # 存、贷款
-    if subject.startswith("城乡") and not SPLIT_COORD.search(subject):
-        rest = subject[2:]
-        return ["城镇" + rest, "农村" + rest]
-    if n == 2 and not SPLIT_COORD.search(subject):
-        # 存贷款余额分别增长6.9%、6.6%, 一般公共预算收支分别突破…: a word of two halves
-        pair = next((p for p in _PAIRED if p in subject), None)
-        if pair:
-            return [subject.replace(pair, half, 1) for half in _PAIRED[pair]]
-    parts = [p for p in SPLIT_COORD.split(subject) if p]
-    if n is not None and len(parts) != n and len(listed := [p for p in subject.split("、") if p]) == n:
-        parts = listed
-    if len(parts) < 2:
-        return [subject]
-    last = parts[-1]
-    # (进口货值、免签入境游客、…、离岛免税销售额: an item with a head of its own says the items are not
-    # of one kind, and the last one's head is its own)
-    mixed = any(_HEAD.search(p) for p in parts[:-1])
-    items = [_shared_head(p, last, mixed=mixed) for p in parts[:-1]]
-    if last in items:
-        # 工业、制造业、工业技改投资: the last item starts with an earlier one, so its start is
-        # its own modifier, not a slot the others fill; they share only its head (工业投资)
-        items = [_head_of(last, p) for p in parts[:-1]]
-    return items + [last]
-
-
-def _shared_head(item: str, last: str, *, mixed: bool = False) -> str:
-    """An item before the last with the head they share: a short modifier takes the last
-    item's head (城镇和农村居民… -> 城镇居民…), and an item ending in words the last one holds
-    takes what follows them there (文化及相关产业 + 旅游及相关产业增加值占比 -> 文化及相关产业增加值占比).
-    An item that ends in a measured head of its own is whole: 进出口、实际使用外资 (not 进出口用外资)."""
-    if _HEAD.search(item):
-        return item
-    if len(item) <= 3 and len(last) > len(item) + 1 and not _word_across(last, len(item)):
-        at = _slot_end(last, len(item))
-        if at is not None:
-            return item + last[at:]
-    for k in range(len(item) - 2, -1, -1):      # the longest end of item (2 chars at least) in last
-        at = last.find(item[k:]) if len(item) - k >= 2 else -1
-        if at > 0 and at + len(item) - k < len(last):
-            return item + last[at + len(item) - k:]
-    return item if mixed else _head_of(last, item)
-
-
-def _slot_end(last: str, size: int) -> int | None:
-    """Where the slot a short item fills ends in ``last``: at ``size`` characters, or one off, at
-    the first of them that ends a word of ``last`` as cut, or that no common word runs across
-    (新材料 + 生物医药产业产值: 医药 runs across 3 and 生物医药 ends at 4, so 新材料产业产值, not
-    新材料药产业产值; 城市 + 县城建成区面积: 县城 ends at 2, though 城建 runs across it); None when
-    none does."""
-    from .engine import segmenter
-    from .lexicon import dictionary_index
-
-    index, ends = dictionary_index(), set(itertools.accumulate(map(len, segmenter().cut(last))))
-
-    def crossed(at: int) -> bool:
-        return any(index.freq(last[s:e]) >= _COMMON_WORD
-                   for s in range(max(0, at - 3), at) for e in range(at + 1, min(len(last), s + 4) + 1))
-    return next((at for at in (size, size + 1, size - 1)
-                 if 0 < at < len(last) - 1 and (at in ends or not crossed(at))), None)
-
-
-def _head_of(last: str, item: str) -> str:
-    """城乡居民低保、社会养老、特困供养标准: an item without a head takes the last one's."""
-    head = _HEAD.search(last)
-    return item + head.group() if head and not _HEAD.search(item) else item
-
-
 # What is measured of a subject: 林下经济面积, 生物降解制品总产量, 猕猴桃综合产值
 _MEASURES = r"(?:产值|产量|面积|收入|营收|营业收入|利润|利税|税收|出口|进口|销售额|交易额|增加值|规模|人次|人数)"
 BARE_MEASURE = re.compile(r"(?:总|综合)?" + _MEASURES)
@@ -376,23 +296,6 @@ SUBJECT_MEASURED = re.compile(r"(?P<subject>[^、,，]{2,}?)(?:种植|播种|养
 # 长三角生态绿色一体化发展示范区制度创新成果 21, 省属规上工业企业对全省规上工业增长的贡献率 22;
 # longer phrases are clauses, not names.
 MAX_NAME = 24
-
-
-def _word_across(name: str, at: int) -> bool:
-    """Whether a common word runs from the start of ``name`` across position ``at``: 天然气 in
-    天然气产量, so that 原煤 does not take 气产量 (农村居民, a rare dictionary entry, does not count)."""
-    from .lexicon import dictionary_index
-
-    index = dictionary_index()
-    return any(index.freq(name[:end]) >= _COMMON_WORD for end in range(at + 1, min(len(name), at + 3) + 1))
-
-
-_COMMON_WORD = 50   # dictionary frequency: 天然气 1218, 原油 729; 农村居民 and 城镇居民 3
-
-# What a measured name ends in: a rate, a share, a standard, an amount.
-_HEAD = re.compile(r"(?:(?:普及|覆盖|达标|参保|合格|优良|利用|处理|入学|就业|失业|贡献|转化|完成|增长|发生|死亡)?率|"
-                   r"标准|比重|比例|占比|收入|收益|利润|总额|规模|[起个户人次件家宗]数|面积|产量|数量|产值|增加值|金额|"
-                   r"支出|指数|人次|投资|进出口|出口|进口|零售额|销售额|营业额|交易额|成交额|余额|货值)$")
 
 
 def strip_time(s: str) -> str:
@@ -484,6 +387,8 @@ class IndicatorResolver:
         raw = _QUALIFIERS.sub("", _BASELINE_PHRASE.sub("", raw))
         raw = BENCHMARK_GAP.sub("", raw)          # 增速快于全国平均水平: the comparison is no name
         known = self.registry_name(raw)
+        if known and (verb := INCREMENT_AT_END.search(raw)) and verb.group(1) not in known[1]:
+            return (verb.group(1) + known[1],) * 2     # 高新技术企业新增320家: the new ones (quantity_increments)
         if known:
             return known
         if percent and (ratio := _RATIO_OF.fullmatch(raw)) and (a := strip_phrase(ratio["a"])):

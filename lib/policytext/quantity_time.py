@@ -350,9 +350,9 @@ def _flow_over_span(sentence_pre: str, clause_pre: str, *, measure: str, label: 
     if measure == "count" and _CUE.search(clause_pre) is None and _FLOW_AFTER_COUNT.match(text_after):
         return span     # 五年来…，7个城市获评全国文明城市: honours won over the years
     cues = list(_CUE.finditer(scope))
-    if len(cues) > 1 and cues[-1].group() in _ABOVE and cues[-2].group("flow") \
+    if len(cues) > 1 and cues[-1].group() in _ABOVE and cues[-2].group() in ("新增", "净增") \
             and not re.search(r"[0-9０-９，,；;]", scope[cues[-2].end():]):
-        cues.pop()      # 新增煤基化工产品产能超过400万吨: how much was added, not a level
+        cues.pop()      # 新增煤基化工产品产能超过400万吨: how much was added (not 固定资产投资突破…)
     if not cues or not cues[-1].group("flow"):
         return None
     if label == "target" and cues[-1].group() == "打造":
