@@ -497,3 +497,27 @@ def test_possible_results_pair_open_targets_with_results_of_like_names():
     # not paired: a half with both halves, 个 with 亩, 农牧业 with 工业 (0.55, values differ)
     assert textstat_possible_results(table.iloc[7:]).empty
     assert textstat_possible_results(table.iloc[0:0]).empty
+
+
+def test_new_ones_and_totals_meet_their_results_however_the_two_reports_word_them():
+    # hostile review: 新增 before or after the name, 新培育 for 新增, 攻克 for 突破, a 、 list with the
+    # unemployment rate, and a stock after 新增…，达到…: each target meets its result, none another's
+    import policytext as pt
+
+    plan = ("2025年主要预期目标是：新增城镇就业5万人以上、城镇调查失业率5.5%左右。"
+            "力争新增高新技术企业300家，新培育科技型中小企业3000家，攻克关键核心技术40项，"
+            "国家级专精特新“小巨人”企业达到90家。\n")
+    review = ("一、2025年工作回顾\n2025年，新增城镇就业5.3万人、城镇调查失业率5.1%。高新技术企业新增320家，"
+              "新增科技型中小企业3100家，突破关键核心技术45项，国家级专精特新“小巨人”企业新增12家，达到92家。\n")
+    c = pt.corpus({"r2025": "2025年政府工作报告\n" + plan, "r2026": "2026年政府工作报告\n" + review})
+    for doc, year in (("r2025", 2025), ("r2026", 2026)):
+        c[doc].meta.update(place="某省", year=year)
+    t = textstat_attainment(pt.quantities(c, cache=False), corpus=c)
+    pairs = t.dropna(subset=["target", "achieved"]).set_index("indicator")[["target", "achieved", "met"]]
+    assert pairs.to_dict("index") == {
+        "关键核心技术": {"target": 40, "achieved": 45, "met": True},
+        "国家级专精特新小巨人企业": {"target": 90, "achieved": 92, "met": True},
+        "城镇调查失业率": {"target": 5.5, "achieved": 5.1, "met": True},
+        "新增城镇就业": {"target": 5, "achieved": 5.3, "met": True},
+        "新增科技型中小企业": {"target": 3000, "achieved": 3100, "met": True},
+        "新增高新技术企业": {"target": 300, "achieved": 320, "met": True}}
