@@ -86,7 +86,7 @@ def test_units_ranges_and_relations(text, expected):
     ("要加快大唐700万吨露天矿、麦多利10万吨大麦芽二期等项目的推进", [True, True]),
     ("全力推进东电2×35万千瓦热电联产项目前期工作", [True]),
     ("实现年产4万吨基础锂盐一体化和2万吨高质碳酸锂项目顺利投产", [True, True]),
-    ("加快格尔木、德令哈3座35万千瓦光热电站建设", [False, True]),
+    ("加快格尔木、德令哈3座35万千瓦光热电站建设", [True, True]),    # (the stations named: a set that exists)
     ("新探明玉门超40吨金矿", [True]),
     # a floor area names a project too (海拉尔 2013: another body's project, in progress)
     ("红星美凯龙城市商贸综合体、大兴安岭百万平方米棚改、东海写字楼等项目进展顺利", [True]),
@@ -165,6 +165,15 @@ def test_units_ranges_and_relations(text, expected):
     # (hostile review) what is counted is then made or won: a count of results
     ("推动中石化、中煤等5个重大项目建成投产", [False]),
     ("支持张掖、武威等8个城市创建国家森林城市", [False]),
+    # ... named without 等, after the verb or with the work going on after the set (甘肃, 陕西, 内蒙古,
+    # 青海 2026); not an item of a list of amounts, nor a verb listed after another
+    ("推动呼和浩特、鄂尔多斯、满洲里3个综保区高质量发展", [True]),
+    ("加快建设南山口、哇让、同德、德令哈4个抽水蓄能电站", [True]),
+    ("庆阳、张掖、天水3个省级区域医疗中心加快建设", [True]),
+    ("西十、康渝等4条高铁加快建设", [True]),
+    ("推动出台自由贸易港法规55件、政策文件210多项", [False, False]),
+    ("推动中欧（亚）班列拓线扩量、开行4000班次", [False]),
+    ("实施呼和浩特、通辽2个国家级公立医院改革与高质量发展示范项目", [False]),
 ])
 def test_a_value_that_describes_the_noun_after_it_is_an_attribute(text, attributes):
     assert [c.attribute for c in find_candidates(text)] == attributes

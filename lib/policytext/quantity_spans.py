@@ -344,7 +344,14 @@ _STEPS_AFTER = re.compile(r"(?:[十百千万]+亿|亿|[十百千万]+)[元级]{0
 # …城市建设, 支持巩义、永城、林州等10个…县, 依托海口、三亚等5家…); a verb that makes new ones (建成, 新建,
 # 实施, 打造, 完成 …) after it makes the count an amount again
 _EXISTING_SET = re.compile(r"(?:加快|推进|推动|支持|深化|续建|依托)(?:发展|建设|推进)?"
-                           r"(?:(?!建成|新建|新增|实施|打造|完成|培育|创建|组建|启动|开工)[^，,；;。：:]){2,40}?等$")
+                           r"(?:(?:(?!建成|新建|新增|实施|打造|完成|培育|创建|组建|启动|开工)[^，,；;。：:]){2,40}?等|"
+                           # (or the members alone: 推动呼和浩特、鄂尔多斯、满洲里3个综保区…)
+                           r"[^、，,；;。：:0-9]{2,6}(?:、[^、，,；;。：:0-9]{2,6})+)$")
+# ... or members listed at the clause's start, and the work going on named after the set (庆阳、张掖、天水
+# 3个省级区域医疗中心加快建设, 西十、康渝等4条高铁加快建设)
+_MEMBERS = re.compile(r"(?:^|[，,；;。：:])(?:[^、，,；;。：:0-9]{2,8}、)+[^、，,；;。：:0-9]{2,8}等?$")
+_WORKED_ON_AFTER = re.compile(r"[^，,；;。0-9]{2,16}?(?:加快建设|加快推进|加快实施|提质升级|提档升级|高质量发展)"
+                              r"(?=$|[，,；;。])")
 # ... and so does what is counted being then made, finished or won (推动…等5个重大项目建成投产, 支持…等8个
 # 城市创建国家森林城市): a count of results
 _MADE_AFTER = re.compile(r"[^，,；;。]{0,24}?(?:建成|投产|开工|竣工|完工|创建|获批|获评|入选|通过|落地|投用|投入使用|通车)")
@@ -408,6 +415,9 @@ def describes_noun(text: str, c: Candidate, unit_end: int, previous: Candidate |
     if (base in MEASURE_WORDS and _EXISTING_SET.search(text, max(0, c.start - 48), c.start)
             and not _MADE_AFTER.match(text, unit_end)):
         return True             # 加快洛阳等10个国家物流枢纽建设: the size of a set that exists, nothing new
+    if base in MEASURE_WORDS and _MEMBERS.search(text, max(0, c.start - 48), c.start) \
+            and _WORKED_ON_AFTER.match(text, unit_end):
+        return True             # 庆阳、张掖、天水3个省级区域医疗中心加快建设
     if base in MEASURE_WORDS or base in (*SHARE_UNITS, "") or c.value_high is not None:
         return False
     if _THRESHOLD.match(text, unit_end):
