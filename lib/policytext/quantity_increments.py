@@ -25,10 +25,12 @@ if TYPE_CHECKING:       # (quantity_clause imports quantity_nouns, which imports
     from .quantity_clause import Clause
     from .quantity_spans import Candidate
 
-__all__ = ["INCREMENTS", "INCREMENT_AT_END", "increment_reaches", "new_ones", "total_of_new_ones_before",
+__all__ = ["INCREMENTS", "INCREMENT_AT_END", "NEW_VERBS", "increment_reaches", "new_ones", "total_of_new_ones_before",
            "total_of_subject_before", "with_increment"]
 
 INCREMENTS = ("新增", "净增")
+# the verbs that open a list of new ones (新培育绿色工厂200个、绿色工业园区10个: both new)
+NEW_VERBS = (*INCREMENTS, "新培育", "新认定")
 # the verb ending the text before a value (全省新增, 新增了), or a name (科技成果转化企业新增, 新增超)
 INCREMENT_AT_END = re.compile(r"(新增|净增)了?(?:超过|超|达到|达|近|约|逾)?$")
 # a name of new ones, however the verb was written (新认定 and 新培育 are named 新增)

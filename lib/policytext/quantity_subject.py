@@ -22,7 +22,7 @@ from .quantity_nouns import (ACTION_VERB, BARE_MEASURE, LEADING_RE, MAX_NAME, PR
                              PREDICATES, PRODUCED, SPLIT_COORD, STAGES, SUBJECT_MEASURED, IndicatorResolver,
                              expand_coordination, item_noun, post_phrase, predicate_follows, spending_indicator,
                              strip_phrase, strip_phrase_keep_coord)
-from .quantity_increments import (INCREMENTS, increment_reaches, total_of_new_ones_before, total_of_subject_before,
+from .quantity_increments import (INCREMENTS, NEW_VERBS, increment_reaches, total_of_new_ones_before, total_of_subject_before,
                                   with_increment)
 from .quantity_scope import within_part
 from .quantity_works import NARROWING_OPENS, inherits_work, task_of_work_before
@@ -327,7 +327,7 @@ def noun_before_value(cl: Clause) -> tuple[str, str]:
     elif (cl.pre.startswith("、") and first is not cl.value and not ACTION_VERB.match(pre) and inherits_work(pre)
           and (unit_kind(first.unit) == "money") == (unit_kind(cl.value.unit) == "money")
           and (worked := NARROWING_OPENS.match(cl.text, cl.clause_start, first.start))
-          and (worked.group("verb") not in INCREMENTS or increment_reaches(cl, first, pre))):
+          and (worked.group("verb") not in NEW_VERBS or increment_reaches(cl, first, pre))):
         # 改造城镇老旧小区7323个、棚户区5.2万套: each item is worked on (各类管网: 各类 is no part of it;
         # 新增项目989个、释放产值1500亿元: money is no item of a count)
         pre = worked.group("verb") + LEADING_RE.sub("", pre)
