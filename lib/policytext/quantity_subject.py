@@ -22,8 +22,8 @@ from .quantity_nouns import (ACTION_VERB, BARE_MEASURE, LEADING_RE, MAX_NAME, PR
                              PREDICATES, PRODUCED, SPLIT_COORD, STAGES, SUBJECT_MEASURED, IndicatorResolver,
                              expand_coordination, item_noun, post_phrase, predicate_follows, spending_indicator,
                              strip_phrase, strip_phrase_keep_coord)
-from .quantity_increments import (INCREMENTS, NEW_VERBS, increment_reaches, total_of_new_ones_before, total_of_subject_before,
-                                  with_increment)
+from .quantity_increments import (INCREMENTS, NEW_VERBS, increment_reaches, total_of_new_ones_before,
+                                  total_of_subject_before, with_increment)
 from .quantity_scope import within_part
 from .quantity_works import NARROWING_OPENS, inherits_work, task_of_work_before
 from .quantity_ratios import income_ratio, share_of_sector
