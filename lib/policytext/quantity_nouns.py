@@ -350,7 +350,14 @@ def item_noun(text: str, pos: int, limit: int) -> tuple[str, int]:
         end = m.start(2) + len(noun)
     if not 2 <= len(noun) <= MAX_NAME or POST_VERB_START.match(noun) or ACTION_VERB.match(noun) or _NOT_NOUN.search(noun):
         return "", pos
+    if len(noun) <= 6 and (won := _HONOUR.match(text, end, limit)):
+        # 7个城市获评全国文明城市: the cities that won it, not the cities there are
+        return noun + re.sub(r"[“”\"]", "", won.group()), won.end()
     return noun, end
+
+
+# an honour won, a selection or a standard met by what is counted, named to the end of its clause
+_HONOUR = re.compile(r"(?:荣获|获评|入选|晋级为?|被评为|被命名为|被认定为|通过)[^,，;；。、0-9]{2,14}(?=$|[,，;；。])")
 
 
 # ------------------------------------------------------------------ from a phrase to a name
