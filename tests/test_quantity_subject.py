@@ -737,6 +737,7 @@ def test_items_share_only_the_head_when_the_last_starts_with_an_earlier_one():
 @pytest.mark.parametrize("text, names", [
     # 海南 2026 (twice), 陕西 2026, 内蒙古 2026, 海拉尔 2014: another measure of the same subject
     ("推动林下经济面积达260万亩、产值达130亿元。", ["林下经济面积", "林下经济产值"]),
+    ("新能源汽车产量增长20%，保有量突破50万辆。", ["新能源汽车产量", "新能源汽车保有量"]),     # (海南 2026)
     # 海南 2026: what a count of visits measures names the amount after it too
     ("2025年医疗旅游人次86.5万、收入83.9亿元。", ["医疗旅游人次", "医疗旅游收入"]),
     ("生物降解制品总产量增长19%、产值增长18%。", ["生物降解制品总产量", "生物降解制品产值"]),

@@ -287,7 +287,7 @@ def level_with_shared_noun(text: str, pos: int, limit: int, noun_at) -> str | No
 
 
 # What is measured of a subject: 林下经济面积, 生物降解制品总产量, 猕猴桃综合产值
-_MEASURES = r"(?:产值|产量|面积|收入|营收|营业收入|利润|利税|税收|出口|进口|销售额|交易额|增加值|规模|人次|人数)"
+_MEASURES = r"(?:产值|产量|面积|收入|营收|营业收入|利润|利税|税收|出口|进口|销售额|交易额|增加值|规模|人次|人数|保有量)"
 BARE_MEASURE = re.compile(r"(?:总|综合)?" + _MEASURES)
 SUBJECT_MEASURED = re.compile(r"(?P<subject>[^、,，]{2,}?)(?:种植|播种|养殖)?(?:总|综合)?" + _MEASURES)
 
