@@ -118,6 +118,8 @@ def test_units_ranges_and_relations(text, expected):
     ("经济总量超500亿元的县域增至12个", [True, False]),
     ("新增经济总量超200亿元县2个", [True, False]),
     ("引进投资超10亿元重大项目14个", [True, False]),
+    ("新增营收突破百亿元企业12家", [True, False]),        # (hostile review: 突破 as 超)
+    ("营业收入突破百亿元", [False]),
     ("地区生产总值超200亿元，增长5%", [False, False]),
     ("营业收入超10亿元、利润增长8%", [False, False]),
     # a population a speech names (安徽 2026, seeds: LABELING.md's rhetorical population figure); people

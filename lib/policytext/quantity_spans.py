@@ -357,7 +357,7 @@ _WORKED_ON_AFTER = re.compile(r"[^，,；;。0-9]{2,16}?(?:加快建设|加快�
 _MADE_AFTER = re.compile(r"[^，,；;。]{0,24}?(?:建成|投产|开工|竣工|完工|创建|获批|获评|入选|通过|落地|投用|投入使用|通车)")
 _STREAK_UNITS = frozenset(["个月", "月", "年", "个季度", "季度", "次", "届", "天", "周"])
 _BOUND_WORDS = re.compile(r"(?:超过|超|近|约|逾)$")
-_OVER = re.compile(r"(?:超过|超|逾)$")
+_OVER = re.compile(r"(?:超过|超|逾|突破)$")
 # what a threshold written before the noun (超…) can define: firms, places, parks, projects ...
 _CLASS_NOUN = re.compile(r"的?[\u4e00-\u9fff]{0,6}?(?:企业|县|县区|县市|园区|开发区|产业集群|产业链|产业|集群|项目|乡镇|景区|"
                          r"品牌|工厂|基地|商圈|街区|城市)")
