@@ -792,7 +792,7 @@ def test_items_share_only_the_head_when_the_last_starts_with_an_earlier_one():
     # 广西, 陕西 2026: 攻克, 突破 (before its object), 认定 and 引育 open what is counted; 突破 before the
     # value is a floor, 突破性 an adjective; (新认定: new ones, named 新增 as quantity_increments does)
     ("力争攻克关键技术105项以上。", ["关键技术"]),
-    ("突破重点产业链技术难题761项。", ["重点产业链技术难题"]),
+    ("突破重点产业链技术难题761项。", ["突破重点产业链技术难题"]),
     ("新认定省级企业技术中心45家。", ["新增省级企业技术中心"]),
     ("引育高层次人才1000名。", ["高层次人才"]),
     ("入选中国潜在独角兽企业195家。", ["中国潜在独角兽企业"]),         # 江苏 2026
@@ -914,6 +914,7 @@ def test_the_items_listed_after_such_a_verb_are_worked_on_too():
     ("解决突出困难问题69万件。", "解决突出困难问题"),
     ("救助受灾困难群众252.7万人。", "救助受灾困难群众"),
     ("突破关键核心技术45项。", "关键核心技术"),
+    ("突破重点产业链技术难题761项。", "突破重点产业链技术难题"),     # (problems solved, as 解决…问题)
     ("力争攻克关键核心技术40项。", "关键核心技术"),
     # lifts renewed or added are not the lifts there are (青海, 内蒙古, 海南 2026)
     ("更新住宅电梯400多部。", "更新住宅电梯"),

@@ -49,13 +49,27 @@ def new_ones(phrase: str, verbs: list) -> str | None:
     last, before = verbs[-1], verbs[:-1]
     if last.group() in INCREMENTS:
         subject = phrase[before[-1].end() if before else 0:last.start()]
-        subject = subject if len(subject) <= 4 and "的" not in subject else ""    # (not a clause before it)
-        return last.group() + subject + phrase[last.end():]
-    if before and before[-1].group() in INCREMENTS and before[-1].end() == last.start():
+        return last.group() + (subject if _SUBJECT.fullmatch(subject) and not _is_verb(subject) else "") + \
+            phrase[last.end():]
+    if before and before[-1].group() in INCREMENTS and before[-1].end() == last.start() \
+            and last.group() in _MAKING:
         return before[-1].group() + phrase[last.end():]
     if last.group() in ("培育", "认定") and phrase[last.start() - 1:last.start()] == "新":
         return "新增" + phrase[last.end():]
     return None
+
+
+# a short subject written before 新增 (新能源新增装机; not a clause, nor an activity: 勘探新增油气储量,
+# 试运转新增产能), and the verbs after 新增 that make the new ones (新增建成5G基站; not 新增安排…转移支付,
+# more money for the transfers)
+_SUBJECT = re.compile(r"[^的、，,和及与]{1,4}")
+_MAKING = frozenset(["建成", "新建", "培育", "认定", "打造", "引进", "创建", "设立", "组建", "发放"])
+
+
+def _is_verb(word: str) -> bool:
+    from .lexicon import dictionary_index
+
+    return (dictionary_index().tag(word) or "").startswith("v")
 
 
 def with_increment(pre: str, post: str) -> str:

@@ -36,6 +36,7 @@ _TASK_NOUNS = frozenset(["任务", "工程", "项目", "计划", "行动", "工�
 # (新增: the new ones, quantity_increments)
 NARROWING_OPENS = re.compile(r"(?:全年|累计|共|完成|实施|开工)?(?P<verb>(?:新建[和、]?)?(?:新改扩建|改扩建|新改建|"
                              r"改建|扩建|改造提升|整治提升|改造|治理|修复|整治)|新增|净增|新培育|新认定)")
+_PROBLEMS = re.compile(r"(?:难题|问题|瓶颈)$")
 # an item with a verb (or a beneficiary) of its own is not worked on by the verb before the list
 _OWN_VERB = re.compile(r"(?:加装|涉及|受益|惠及|带动|覆盖|新增|完成|实现|建成|新建|造林|绿化|植树|安置|搬迁)")
 
@@ -46,6 +47,8 @@ def object_of(phrase: str, verbs: list) -> str:
     last = verbs[-1]
     if (new := new_ones(phrase, verbs)) is not None:
         return new
+    if last.group() in ("突破", "攻克") and _PROBLEMS.search(phrase, last.end()):
+        return phrase[last.start():]    # 突破重点产业链技术难题: problems solved (not 攻克关键技术, the technologies)
     if last.group() not in NARROWING:
         return phrase[last.end():]
     start, before = last.start(), verbs[:-1]
