@@ -306,7 +306,8 @@ def _span_mentions(text: str, review_year: int | None, *, back_bare: bool) -> li
 _CLAUSE_END = re.compile(r"[，,；;：:]")
 # what a count counts, then a flow's verb (城市获评, 博物馆晋级, 全国重点实验室获批建设, 海上风场并网发电,
 # 抽水蓄能项目核准建设, 县区通过…评估, 人次接受补贴性职业技能培训)
-_FLOW_AFTER_COUNT = re.compile(r"[^，,；;。：:0-9]{0,12}?(?:获评|荣获|获得|晋级|获批|核准|落户|落地|并网发电|建成投产|"
+_FLOW_AFTER_COUNT = re.compile(r"[^，,；;。：:0-9]{0,12}?(?:获评|荣获|获得|入选|被评为|被命名为|被认定为|晋级|获批|核准|落户|"
+                               r"落地|并网发电|建成投产|"
                                r"建成投运|通过[^，,；;。]{0,16}(?:评估|验收|认定|认证)|接受[^，,；;。]{0,8}培训)")
 # new ones with their number, then the total's clause (not 城镇新增就业累计…; 开通航线10条,航线累计达到60条)
 _NEW_THEN_TOTAL = re.compile(r"(?:新增|新开通|开通|新建)[^，,；;]*\d[^，,；;]*[，,](?P<noun>[^，,；;\d]{0,12})$")
