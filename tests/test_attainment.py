@@ -521,3 +521,20 @@ def test_new_ones_and_totals_meet_their_results_however_the_two_reports_word_the
         "新增城镇就业": {"target": 5, "achieved": 5.3, "met": True},
         "新增科技型中小企业": {"target": 3000, "achieved": 3100, "met": True},
         "新增高新技术企业": {"target": 300, "achieved": 320, "met": True}}
+
+
+@pytest.mark.parametrize("text, names", [
+    # 陕西 2026: one value for two indicators is the target of each (the label audit's one wrong
+    # headline target of the 十五五 plans)
+    ("“十五五”时期，工业投资、民间投资年均增长6%左右。", ["工业固定资产投资", "民间投资"]),
+    # one name, not a list of indicators; or an item whose subject is not written
+    ("交通运输、仓储和邮政业增长8.5%。", ["交通运输仓储邮政业"]),
+    ("省属企业工业总产值、利润均实现翻一番。", ["省属企业工业总产值利润"]),
+])
+def test_one_value_for_a_list_of_indicators_is_each_ones(text, names):
+    import policytext as pt
+    from policytext.attainment import both_halves
+
+    c = pt.corpus({"d": text})
+    c["d"].meta.update(place="某省", year=2026)
+    assert both_halves(pt.quantities(c, cache=False))["indicator"].tolist() == names

@@ -39,6 +39,8 @@ import pandas as pd
 from .errors import ParameterError
 from .figures import cached_figure
 from .indicators import counted_as
+from .quantity_lists import SPLIT_COORD, has_own_head
+from .quantity_nouns import BARE_MEASURE, strip_phrase
 from .quantity_subject import ONE_FOR_BOTH
 from .targets import check_quantities, doc_dates, places_of, quantities_periods, tracked_rows, unit_scale
 
@@ -123,24 +125,45 @@ def _doc_dates(q: pd.DataFrame, corpus) -> dict[str, float]:
 def both_halves(q: pd.DataFrame) -> pd.DataFrame:
     """``q`` with a value written once for the town and country halves of a subject
     (城乡居民人均可支配收入分别增长7.5%: each grows 7.5%) as one row for each half
-    (城镇居民人均可支配收入, 农村居民人均可支配收入), both with the value's document, offsets and
-    sentence, so that each half's target meets the result reported for it."""
-    if not {"indicator_text", "sentence", "text"} <= set(q.columns) or \
-            not q["indicator_text"].fillna("").astype(str).str.startswith("城乡").any():
-        return q          # (the usual case: no row is looked at one by one)
+    (城镇居民人均可支配收入, 农村居民人均可支配收入), and a value written once for a list of
+    indicators (工业投资、民间投资年均增长6%左右) as one row for each (工业固定资产投资, 民间投资), all
+    with the value's document, offsets and sentence, so that each target meets the result reported
+    for it."""
+    if not {"indicator_text", "sentence", "text"} <= set(q.columns):
+        return q
     from .indicators import indicator_registry
 
-    canonical = indicator_registry().canonical
+    registry = indicator_registry()
     rows, split = [], False
     for r in q.to_dict("records"):
         written = r["indicator_text"] if isinstance(r["indicator_text"], str) else ""
-        if not (_one_value_for_both(written, r["sentence"], str(r["text"])) or _growth_of_both(r, written)):
+        if _one_value_for_both(written, r["sentence"], str(r["text"])) or _growth_of_both(r, written):
+            names = [half + written[2:] for half in ("城镇", "农村")]
+        else:
+            names = _listed_items(r, written, registry)
+        if not names:
             rows.append(r)
             continue
         split = True
-        rows += [{**r, "indicator": canonical(half + written[2:]), "indicator_text": half + written[2:]}
-                 for half in ("城镇", "农村")]
+        rows += [{**r, "indicator": registry.canonical(name), "indicator_text": name} for name in names]
     return pd.DataFrame(rows, columns=q.columns) if split else q
+
+
+def _listed_items(r: dict, written: str, registry) -> list[str]:
+    """工业投资、民间投资年均增长6%左右: the items a list gives one value, when each names a measure of
+    its own (投资, 率, 收入 …) or a registry indicator, and the row is named by all of them joined (or,
+    for a list of registry indicators, by the first); else []. (地表水、地下水和饮用水达标率 and
+    交通运输、仓储和邮政业 are one name each.)"""
+    sentence = r.get("sentence")
+    if not written or not isinstance(sentence, str) or "、" not in sentence or r.get("measure") == "attribute":
+        return []
+    value = re.search(_alone(str(r.get("text"))), sentence)
+    clause = re.split(r"[，,；;。：:]", sentence[:value.start()])[-1] if value else ""
+    parts = [strip_phrase(p) for p in SPLIT_COORD.split(clause)] if "、" in clause else []
+    if len(parts) < 2 or not all((has_own_head(p) and not BARE_MEASURE.fullmatch(p)) or registry.canonical(p) in
+                                 registry.names for p in parts):
+        return []       # (省属企业工业总产值、利润均翻一番: whose 利润 is not written)
+    return parts if written in ("".join(parts), parts[0]) else []
 
 
 def _one_value_for_both(written: str, sentence, text: str) -> bool:
@@ -300,8 +323,9 @@ def textstat_attainment(q: pd.DataFrame, *, corpus=None, registered: bool = Fals
       achieved - target in the target's unit.
     - A key with a target and no result yet, or a result and no target, is kept with
       the other side empty.
-    - One value for the town and country halves (城乡居民人均可支配收入分别增长7.5%) is the
-      target or result of each half (:func:`both_halves`).
+    - One value for the town and country halves (城乡居民人均可支配收入分别增长7.5%), or for a list
+      of indicators (工业投资、民间投资年均增长6%左右), is the target or result of each
+      (:func:`both_halves`).
 
     ``registered=True`` keeps the indicators of the indicator registry (GDP, income,
     jobs …), not single projects.

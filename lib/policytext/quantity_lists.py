@@ -11,7 +11,7 @@ import functools
 import itertools
 import re
 
-__all__ = ["SPLIT_COORD", "expand_coordination"]
+__all__ = ["SPLIT_COORD", "expand_coordination", "has_own_head"]
 
 SPLIT_COORD = re.compile(r"[、和及与]")
 
@@ -112,3 +112,8 @@ _COMMON_WORD = 50   # dictionary frequency: 天然气 1218, 原油 729; 农村�
 _HEAD = re.compile(r"(?:(?:普及|覆盖|达标|参保|合格|优良|利用|处理|入学|就业|失业|贡献|转化|完成|增长|发生|死亡)?率|"
                    r"标准|比重|比例|占比|收入|收益|利润|总额|规模|[起个户人次件家宗]数|面积|产量|数量|产值|增加值|金额|"
                    r"支出|指数|人次|投资|进出口|出口|进口|零售额|销售额|营业额|交易额|成交额|余额|货值)$")
+
+
+def has_own_head(name: str) -> bool:
+    """Whether ``name`` ends in what is measured (a rate, an amount, 投资, 收入 …)."""
+    return _HEAD.search(name) is not None
