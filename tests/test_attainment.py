@@ -530,6 +530,10 @@ def test_new_ones_and_totals_meet_their_results_however_the_two_reports_word_the
     # one name, not a list of indicators; or an item whose subject is not written
     ("交通运输、仓储和邮政业增长8.5%。", ["交通运输仓储邮政业"]),
     ("省属企业工业总产值、利润均实现翻一番。", ["省属企业工业总产值利润"]),
+    # (hostile review) an amount or a level after a list is the items' total, or one item's
+    ("完成交通投资、水利投资1000亿元以上。", ["交通投资水利投资"]),
+    ("一般公共预算收入、税收收入占比达到75%。", ["一般公共预算收入税收收入占比"]),
+    ("居民人均可支配收入、消费支出均增长5%。", ["居民人均可支配收入消费支出"]),
 ])
 def test_one_value_for_a_list_of_indicators_is_each_ones(text, names):
     import policytext as pt

@@ -176,6 +176,10 @@ def test_units_ranges_and_relations(text, expected):
     ("推动出台自由贸易港法规55件、政策文件210多项", [False, False]),
     ("推动中欧（亚）班列拓线扩量、开行4000班次", [False]),
     ("实施呼和浩特、通辽2个国家级公立医院改革与高质量发展示范项目", [False]),
+    # (hostile review) verbs are no members, and kinds listed and then done are counted
+    ("推进新建、改扩建中小学120所", [False]),
+    ("推动新开工、续建重大项目300个", [False]),
+    ("乡镇卫生院、村卫生室300家实现提质升级", [False]),
 ])
 def test_a_value_that_describes_the_noun_after_it_is_an_attribute(text, attributes):
     assert [c.attribute for c in find_candidates(text)] == attributes

@@ -39,7 +39,7 @@ import pandas as pd
 from .errors import ParameterError
 from .figures import cached_figure
 from .indicators import counted_as
-from .quantity_lists import SPLIT_COORD, has_own_head
+from .quantity_lists import SPLIT_COORD, head_of
 from .quantity_nouns import BARE_MEASURE, strip_phrase
 from .quantity_subject import ONE_FOR_BOTH
 from .targets import check_quantities, doc_dates, places_of, quantities_periods, tracked_rows, unit_scale
@@ -150,20 +150,25 @@ def both_halves(q: pd.DataFrame) -> pd.DataFrame:
 
 
 def _listed_items(r: dict, written: str, registry) -> list[str]:
-    """工业投资、民间投资年均增长6%左右: the items a list gives one value, when each names a measure of
-    its own (投资, 率, 收入 …) or a registry indicator, and the row is named by all of them joined (or,
-    for a list of registry indicators, by the first); else []. (地表水、地下水和饮用水达标率 and
-    交通运输、仓储和邮政业 are one name each.)"""
+    """工业投资、民间投资年均增长6%左右: the items a list gives one growth rate, when they are
+    indicators of the registry or measures of one kind (投资, 投资), and the row is named by the items
+    joined (or, for registry indicators, by the first); else []. An amount or a level after a list is
+    the items' total or one item's (交通投资、水利投资1000亿元以上; …、税收收入占比达到75%), and
+    交通运输、仓储和邮政业 or 省属企业工业总产值、利润 are no list of indicators."""
     sentence = r.get("sentence")
-    if not written or not isinstance(sentence, str) or "、" not in sentence or r.get("measure") == "attribute":
+    if not written or not isinstance(sentence, str) or "、" not in sentence or r.get("unit") != "%" \
+            or r.get("measure") not in ("change", "avg_change"):
         return []
     value = re.search(_alone(str(r.get("text"))), sentence)
     clause = re.split(r"[，,；;。：:]", sentence[:value.start()])[-1] if value else ""
     parts = [strip_phrase(p) for p in SPLIT_COORD.split(clause)] if "、" in clause else []
-    if len(parts) < 2 or not all((has_own_head(p) and not BARE_MEASURE.fullmatch(p)) or registry.canonical(p) in
-                                 registry.names for p in parts):
-        return []       # (省属企业工业总产值、利润均翻一番: whose 利润 is not written)
-    return parts if written in ("".join(parts), parts[0]) else []
+    if len(parts) < 2 or written not in ("".join(parts), parts[0]):
+        return []
+    heads = {head_of(p) for p in parts}
+    if all(registry.canonical(p) in registry.names for p in parts) or (
+            len(heads) == 1 and None not in heads and all(len(p) >= 4 and not BARE_MEASURE.match(p) for p in parts)):
+        return parts
+    return []
 
 
 def _one_value_for_both(written: str, sentence, text: str) -> bool:

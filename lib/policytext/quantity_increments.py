@@ -44,26 +44,26 @@ _ITEM_OF_ITS_OWN = re.compile(r"率|比重|占比|总|达到|达|突破|超过|�
 def new_ones(phrase: str, verbs: list) -> str | None:
     """The name of new ones when ``verbs`` (regex matches in ``phrase``) end in an increment: the verb
     before the object, with any subject written between the verb before and it (新能源新增装机:
-    新增新能源装机); 新增建成5G基站, 新增认定…: 新增 and the object; 新认定…, 新培育…: 新增 and the
-    object. None for any other verb."""
+    新增新能源装机); 新增建成5G基站, 新增认定…: 新增 and the object; 新认定…, 新培育…, 新获批…,
+    新引进…: 新增 and the object. None for any other verb."""
     last, before = verbs[-1], verbs[:-1]
     if last.group() in INCREMENTS:
         subject = phrase[before[-1].end() if before else 0:last.start()]
         return last.group() + (subject if _SUBJECT.fullmatch(subject) and not _is_verb(subject) else "") + \
             phrase[last.end():]
     if before and before[-1].group() in INCREMENTS and before[-1].end() == last.start() \
-            and last.group() in _MAKING:
+            and last.group() not in _FUNDING:
         return before[-1].group() + phrase[last.end():]
-    if last.group() in ("培育", "认定") and phrase[last.start() - 1:last.start()] == "新":
+    if last.group() in ("培育", "认定", "获批", "引进") and phrase[last.start() - 1:last.start()] == "新":
         return "新增" + phrase[last.end():]
     return None
 
 
 # a short subject written before 新增 (新能源新增装机; not a clause, nor an activity: 勘探新增油气储量,
-# 试运转新增产能), and the verbs after 新增 that make the new ones (新增建成5G基站; not 新增安排…转移支付,
-# more money for the transfers)
+# 试运转新增产能), and the verbs after 新增 that add money to what exists rather than make new ones
+# (新增安排…转移支付增长20%; but 新增建成, 新增获评, 新增提供学位 … are new ones)
 _SUBJECT = re.compile(r"[^的、，,和及与]{1,4}")
-_MAKING = frozenset(["建成", "新建", "培育", "认定", "打造", "引进", "创建", "设立", "组建", "发放"])
+_FUNDING = frozenset(["安排", "下达", "拨付", "筹措", "投入", "投资"])
 
 
 def _is_verb(word: str) -> bool:
@@ -74,10 +74,14 @@ def _is_verb(word: str) -> bool:
 
 def with_increment(pre: str, post: str) -> str:
     """The noun phrase ``post`` written after a value, as a name: with 新增 (or 净增) when the text
-    before the value ends in the verb (全省新增8个国家级临床重点专科: 新增国家级临床重点专科)."""
-    if (verb := INCREMENT_AT_END.search(pre)) and not post.startswith(INCREMENTS):
-        return verb.group(1) + post
+    before the value ends in a verb of new ones (全省新增8个国家级临床重点专科: 新增国家级临床重点专科;
+    新获批13个…, 新认定3家…, 增加5000个普通高中招生计划: 新增…)."""
+    if (verb := _NEW_BEFORE_COUNT.search(pre)) and not post.startswith(INCREMENTS):
+        return ("净增" if verb.group(1) == "净增" else "新增") + post
     return post
+
+
+_NEW_BEFORE_COUNT = re.compile(r"(新增|净增|新认定|新培育|新获批|新引进|增加)了?(?:超过|超|达到|达|近|约|逾)?$")
 
 
 def increment_reaches(cl: Clause, first: Candidate, item: str) -> bool:

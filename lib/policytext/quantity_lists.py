@@ -11,7 +11,7 @@ import functools
 import itertools
 import re
 
-__all__ = ["SPLIT_COORD", "expand_coordination", "has_own_head"]
+__all__ = ["SPLIT_COORD", "expand_coordination", "head_of"]
 
 SPLIT_COORD = re.compile(r"[、和及与]")
 
@@ -114,6 +114,7 @@ _HEAD = re.compile(r"(?:(?:普及|覆盖|达标|参保|合格|优良|利用|处�
                    r"支出|指数|人次|投资|进出口|出口|进口|零售额|销售额|营业额|交易额|成交额|余额|货值)$")
 
 
-def has_own_head(name: str) -> bool:
-    """Whether ``name`` ends in what is measured (a rate, an amount, 投资, 收入 …)."""
-    return _HEAD.search(name) is not None
+def head_of(name: str) -> str | None:
+    """What ``name`` ends in that is measured (a rate, an amount, 投资, 收入 …), or None."""
+    head = _HEAD.search(name)
+    return head.group() if head else None

@@ -351,13 +351,18 @@ def item_noun(text: str, pos: int, limit: int) -> tuple[str, int]:
     if not 2 <= len(noun) <= MAX_NAME or POST_VERB_START.match(noun) or ACTION_VERB.match(noun) or _NOT_NOUN.search(noun):
         return "", pos
     if len(noun) <= 6 and (won := _HONOUR.match(text, end, limit)):
-        # 7个城市获评全国文明城市: the cities that won it, not the cities there are
-        return noun + re.sub(r"[“”\"]", "", won.group()), won.end()
+        # 7个城市获评全国文明城市: the cities that won it, not the cities there are; one name however the
+        # honour is worded (荣获…称号, 被评为…: 获评…), so that a target meets its result
+        verb = "入选" if won["verb"] == "入选" else "通过" if won["verb"] == "通过" else "获评"
+        return noun + verb + re.sub(r"[“”\"]|(?:荣誉)?称号$", "", won["what"]), won.end()
     return noun, end
 
 
-# an honour won, a selection or a standard met by what is counted, named to the end of its clause
-_HONOUR = re.compile(r"(?:荣获|获评|入选|晋级为?|被评为|被命名为|被认定为|通过)[^,，;；。、0-9]{2,14}(?=$|[,，;；。])")
+# an honour won, a selection or a standard met by what is counted, named to the end of its clause (通过
+# only before a review passed: 通过…评估/验收/认定/贯标, not 通过技改实现…)
+_HONOUR = re.compile(r"(?P<verb>荣获|获评|入选|晋级为?|被评为|被命名为|被认定为|通过(?=[^,，;；。、0-9]{0,16}?"
+                     r"(?:评估|验收|认定|认证|贯标|审核|评审|考核)(?:$|[,，;；。])))(?P<what>[^,，;；。、0-9]{2,16})"
+                     r"(?=$|[,，;；。])")
 
 
 # ------------------------------------------------------------------ from a phrase to a name

@@ -343,18 +343,23 @@ _STEPS_AFTER = re.compile(r"(?:[十百千万]+亿|亿|[十百千万]+)[元级]{0
 # a verb that works on what exists, then members named before 等 and the count of the set (加快南阳等4个
 # …城市建设, 支持巩义、永城、林州等10个…县, 依托海口、三亚等5家…); a verb that makes new ones (建成, 新建,
 # 实施, 打造, 完成 …) after it makes the count an amount again
+_MAKING_VERB = r"新建|改扩建|扩建|改建|新开工|开工|续建|建成|建设|引进|培育|新增|实施|打造|完成|创建|组建|启动"
 _EXISTING_SET = re.compile(r"(?:加快|推进|推动|支持|深化|续建|依托)(?:发展|建设|推进)?"
                            r"(?:(?:(?!建成|新建|新增|实施|打造|完成|培育|创建|组建|启动|开工)[^，,；;。：:]){2,40}?等|"
-                           # (or the members alone: 推动呼和浩特、鄂尔多斯、满洲里3个综保区…)
-                           r"[^、，,；;。：:0-9]{2,6}(?:、[^、，,；;。：:0-9]{2,6})+)$")
+                           # (or the members alone, no verb among them: 推动呼和浩特、鄂尔多斯、满洲里3个综保区…;
+                           # not 推进新建、改扩建中小学120所)
+                           r"(?:(?!" + _MAKING_VERB + r")[^、，,；;。：:0-9]{2,6}、)+(?!" + _MAKING_VERB + r")"
+                           r"[^、，,；;。：:0-9]{2,6})$")
 # ... or members listed at the clause's start, and the work going on named after the set (庆阳、张掖、天水
 # 3个省级区域医疗中心加快建设, 西十、康渝等4条高铁加快建设)
 _MEMBERS = re.compile(r"(?:^|[，,；;。：:])(?:[^、，,；;。：:0-9]{2,8}、)+[^、，,；;。：:0-9]{2,8}等?$")
-_WORKED_ON_AFTER = re.compile(r"[^，,；;。0-9]{2,16}?(?:加快建设|加快推进|加快实施|提质升级|提档升级|高质量发展)"
-                              r"(?=$|[，,；;。])")
+# (a noun after the count: 乡镇卫生院、村卫生室300家实现提质升级 counts the kinds listed, which are done)
+_WORKED_ON_AFTER = re.compile(r"(?!实现|完成|全部|均|已|都)[^，,；;。0-9]{2,16}?"
+                              r"(?:加快建设|加快推进|加快实施|提质升级|提档升级|高质量发展)(?=$|[，,；;。])")
 # ... and so does what is counted being then made, finished or won (推动…等5个重大项目建成投产, 支持…等8个
 # 城市创建国家森林城市): a count of results
-_MADE_AFTER = re.compile(r"[^，,；;。]{0,24}?(?:建成|投产|开工|竣工|完工|创建|获批|获评|入选|通过|落地|投用|投入使用|通车)")
+_MADE_AFTER = re.compile(r"[^，,；;。]{0,24}?(?:建成|投产|开工|竣工|完工|创建|获批|获评|入选|通过|落地|投用|投入使用|通车|"
+                         r"通航|并网|纳入|申报)")
 _STREAK_UNITS = frozenset(["个月", "月", "年", "个季度", "季度", "次", "届", "天", "周"])
 _BOUND_WORDS = re.compile(r"(?:超过|超|近|约|逾)$")
 _OVER = re.compile(r"(?:超过|超|逾|突破)$")

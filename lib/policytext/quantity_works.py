@@ -48,7 +48,9 @@ def object_of(phrase: str, verbs: list) -> str:
     if (new := new_ones(phrase, verbs)) is not None:
         return new
     if last.group() in ("突破", "攻克") and _PROBLEMS.search(phrase, last.end()):
-        return phrase[last.start():]    # 突破重点产业链技术难题: problems solved (not 攻克关键技术, the technologies)
+        # 突破重点产业链技术难题: problems solved (not 攻克关键技术, the technologies); 攻克 is written 突破,
+        # so that a target 攻克…难题 meets its result 突破…难题
+        return "突破" + phrase[last.end():]
     if last.group() not in NARROWING:
         return phrase[last.end():]
     start, before = last.start(), verbs[:-1]
