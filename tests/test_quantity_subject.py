@@ -631,6 +631,7 @@ def test_subject_listed_in_order_reads_items_and_values_in_order():
     # head take it (肉类产量)
     ("全市初中、小学在校生分别达到12万人、25万人。", ["初中在校生", "小学在校生"]),
     ("粮食产量、肉类、水产品产量分别达到620亿斤、80万吨、30万吨。", ["粮食产量", "肉类产量", "水产品产量"]),
+    ("地区生产总值、一般公共预算收入分别增长5.8%和3.2%。", ["地区生产总值", "一般公共预算收入"]),    # (not …总值收入)
 ])
 def test_each_value_of_a_list_takes_its_item(text, names):
     assert indicators(text) == names
