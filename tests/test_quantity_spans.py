@@ -180,6 +180,9 @@ def test_units_ranges_and_relations(text, expected):
     ("推进新建、改扩建中小学120所", [False]),
     ("推动新开工、续建重大项目300个", [False]),
     ("乡镇卫生院、村卫生室300家实现提质升级", [False]),
+    # a set approved before (内蒙古 2026)
+    ("加快建设“十四五”批复的6个沙戈荒大基地及外送通道", [True]),
+    ("力争获批6个国家级基地", [False]),
 ])
 def test_a_value_that_describes_the_noun_after_it_is_an_attribute(text, attributes):
     assert [c.attribute for c in find_candidates(text)] == attributes

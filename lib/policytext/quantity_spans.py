@@ -353,6 +353,7 @@ _EXISTING_SET = re.compile(r"(?:加快|推进|推动|支持|深化|续建|依托
 # ... or members listed at the clause's start, and the work going on named after the set (庆阳、张掖、天水
 # 3个省级区域医疗中心加快建设, 西十、康渝等4条高铁加快建设)
 _MEMBERS = re.compile(r"(?:^|[，,；;。：:])(?:[^、，,；;。：:0-9]{2,8}、)+[^、，,；;。：:0-9]{2,8}等?$")
+_APPROVED = re.compile(r"(?:批复|批准|已建成|已获批)的$")
 # (a noun after the count: 乡镇卫生院、村卫生室300家实现提质升级 counts the kinds listed, which are done)
 _WORKED_ON_AFTER = re.compile(r"(?!实现|完成|全部|均|已|都)[^，,；;。0-9]{2,16}?"
                               r"(?:加快建设|加快推进|加快实施|提质升级|提档升级|高质量发展)(?=$|[，,；;。])")
@@ -423,6 +424,8 @@ def describes_noun(text: str, c: Candidate, unit_end: int, previous: Candidate |
     if base in MEASURE_WORDS and _MEMBERS.search(text, max(0, c.start - 48), c.start) \
             and _WORKED_ON_AFTER.match(text, unit_end):
         return True             # 庆阳、张掖、天水3个省级区域医疗中心加快建设
+    if base in MEASURE_WORDS and _APPROVED.search(text, max(0, c.start - 4), c.start):
+        return True             # 加快建设“十四五”批复的6个沙戈荒大基地: a set approved before
     if base in MEASURE_WORDS or base in (*SHARE_UNITS, "") or c.value_high is not None:
         return False
     if _THRESHOLD.match(text, unit_end):
