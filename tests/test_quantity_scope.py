@@ -20,11 +20,19 @@ def names(text):
     ("海口经济圈规划完成编制，人口持续集聚，经济总量增长5.8%。", ["地区生产总值"]),
     ("全省研发投入133.5亿元。", ["研发经费投入"]),
     ("国有企业改革深化提升行动收官，规模以上工业增加值增长6.8%。", ["规模以上工业增加值"]),
-    ("海口经济圈产业发展规划完成编制，经济总量年均增长5.8%。", ["地区生产总值"]),
+
     ("支持兰州新区高质量发展，地区生产总值增长6%左右。", ["地区生产总值"]),
 ])
 def test_a_whole_place_name_that_measures_a_part_is_the_part_s(text, expected):
     assert names(text) == expected
+
+
+def test_a_bare_economic_total_after_a_clause_about_a_part_is_the_part_s():
+    # 海南 2026 (the 海南 label audits' most harmful error, twice): 经济总量 written bare names a part's
+    # economy; the province's is written 全省经济总量 or 地区生产总值
+    assert names("海口经济圈产业发展规划完成编制，经济总量年均增长5.8%。") == ["海口经济圈经济总量"]
+    assert names("海口经济圈产业发展规划完成编制，地区生产总值年均增长5.8%。") == ["地区生产总值"]
+    assert names("海口经济圈产业发展规划完成编制，全省经济总量年均增长5.8%。") == ["地区生产总值"]
 
 
 def test_a_part_written_in_the_name_is_another_place_s_in_a_corpus():

@@ -7,8 +7,9 @@ names it after the part instead.
 
 The part must open the value's clause (no verb before it: 支持兰州新区高质量发展 makes the zone an
 object, not the subject), or open the clause right before it *with a value of its own named after
-it*. A clause about a part with no figure (国有企业改革…收官，规模以上工业增加值增长6.8%; 海口经济圈
-产业发展规划完成编制，经济总量年均增长5.8%) does not say whose the next figure is. A part written in
+it*. A clause about a part with no figure (国有企业改革…收官，规模以上工业增加值增长6.8%) does not say
+whose the next figure is, unless that figure is a bare 经济总量, which reports write for a part's
+economy (海口经济圈产业发展规划完成编制，经济总量年均增长5.8%: the area's). A part written in
 the name (兰州新区经济总量) is another place's to indicators.of_another_place.
 """
 from __future__ import annotations
@@ -38,15 +39,19 @@ def within_part(cl: Clause, indicator: str, written: str) -> tuple[str, str]:
         # another place's, once it knows the document's own: indicators.of_another_place)
         return indicator, written
     own = _PART.match(cl.text, cl.clause_start)
-    part = own.group() if own else _part_of_value_before(cl)
+    part = own.group() if own else _part_of_value_before(cl, written)
     if part is None:
         return indicator, written
     return part + written, part + written
 
 
-def _part_of_value_before(cl: Clause) -> str | None:
-    """The part opening the clause before the value's, when a value there was named after it."""
+def _part_of_value_before(cl: Clause, written: str) -> str | None:
+    """The part opening the clause before the value's, when a value there was named after it, or
+    when the value is a bare 经济总量, which a report writes for a part's economy and names the
+    whole place's otherwise (海口经济圈产业发展规划完成编制，经济总量年均增长5.8%)."""
     if cl.previous_start == cl.clause_start or not (part := _PART.match(cl.text, cl.previous_start)):
         return None
+    if written == "经济总量":
+        return part.group()
     named = [r["indicator_text"] for r in cl.rows if cl.previous_start <= r["start"] < cl.clause_start]
     return part.group() if any(n.startswith(part.group()) for n in named) else None
