@@ -343,9 +343,11 @@ _STEPS_AFTER = re.compile(r"(?:[十百千万]+亿|亿|[十百千万]+)[元级]{0
 # a verb that works on what exists, then members named before 等 and the count of the set (加快南阳等4个
 # …城市建设, 支持巩义、永城、林州等10个…县, 依托海口、三亚等5家…); a verb that makes new ones (建成, 新建,
 # 实施, 打造, 完成 …) after it makes the count an amount again
-_MAKING_VERB = r"新建|改扩建|扩建|改建|新开工|开工|续建|建成|建设|引进|培育|新增|实施|打造|完成|创建|组建|启动"
+_MAKES_NEW = r"建成|新建|新增|实施|打造|完成|培育|创建|组建|启动|开工"
+# (a member is no verb at all: not even one that builds on what exists, 续建, 改扩建, 建设)
+_MAKING_VERB = _MAKES_NEW + r"|改扩建|扩建|改建|新开工|续建|建设|引进"
 _EXISTING_SET = re.compile(r"(?:加快|推进|推动|支持|深化|续建|依托)(?:发展|建设|推进)?"
-                           r"(?:(?:(?!建成|新建|新增|实施|打造|完成|培育|创建|组建|启动|开工)[^，,；;。：:]){2,40}?等|"
+                           r"(?:(?:(?!" + _MAKES_NEW + r")[^，,；;。：:]){2,40}?等|"
                            # (or the members alone, no verb among them: 推动呼和浩特、鄂尔多斯、满洲里3个综保区…;
                            # not 推进新建、改扩建中小学120所)
                            r"(?:(?!" + _MAKING_VERB + r")[^、，,；;。：:0-9]{2,6}、)+(?!" + _MAKING_VERB + r")"
