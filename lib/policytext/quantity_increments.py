@@ -29,12 +29,16 @@ __all__ = ["INCREMENTS", "INCREMENT_AT_END", "NEW_VERBS", "increment_reaches", "
            "total_of_subject_before", "with_increment"]
 
 INCREMENTS = ("新增", "净增")
+# verbs that name new ones after 新 (新认定, 新培育, 新获批, 新引进: all named 新增)
+_NEW_BY = ("培育", "认定", "获批", "引进")
 # the verbs that open a list of new ones (新培育绿色工厂200个、绿色工业园区10个: both new)
 NEW_VERBS = (*INCREMENTS, "新培育", "新认定")
+# how much, after the verb (新增了, 新增超, 新增达到 …)
+_ABOUT_END = r"了?(?:超过|超|达到|达|近|约|逾)?$"
 # the verb ending the text before a value (全省新增, 新增了), or a name (科技成果转化企业新增, 新增超)
-INCREMENT_AT_END = re.compile(r"(新增|净增)了?(?:超过|超|达到|达|近|约|逾)?$")
+INCREMENT_AT_END = re.compile("(" + "|".join(INCREMENTS) + ")" + _ABOUT_END)
 # a name of new ones, however the verb was written (新认定 and 新培育 are named 新增)
-_NEW_NAME = re.compile(r"^(?:新增|净增)")
+_NEW_NAME = re.compile("^(?:" + "|".join(INCREMENTS) + ")")
 # all of them, said after the new ones: 累计达到, 总数达, 共有, and a bare 达到
 _ALL_OF_THEM = re.compile(r"^[,，、]?(?:(?:累[计积]|总数|共有|现有)(?:达到|达|突破|超过|超|为)?|达到|达|增至|增加到|突破)$")
 # a list item with a measure of its own, or a total: 新增…、城镇登记失业率, 新增…、总装机达到…
@@ -54,7 +58,7 @@ def new_ones(phrase: str, verbs: list) -> str | None:
     if before and before[-1].group() in INCREMENTS and before[-1].end() == last.start() \
             and last.group() not in _FUNDING:
         return before[-1].group() + phrase[last.end():]
-    if last.group() in ("培育", "认定", "获批", "引进") and phrase[last.start() - 1:last.start()] == "新":
+    if last.group() in _NEW_BY and phrase[last.start() - 1:last.start()] == "新":
         return "新增" + phrase[last.end():]
     return None
 
@@ -81,7 +85,8 @@ def with_increment(pre: str, post: str) -> str:
     return post
 
 
-_NEW_BEFORE_COUNT = re.compile(r"(新增|净增|新认定|新培育|新获批|新引进|增加)了?(?:超过|超|达到|达|近|约|逾)?$")
+_NEW_BEFORE_COUNT = re.compile("(" + "|".join([*INCREMENTS, *("新" + verb for verb in _NEW_BY), "增加"]) + ")"
+                               + _ABOUT_END)
 
 
 def increment_reaches(cl: Clause, first: Candidate, item: str) -> bool:
@@ -119,4 +124,4 @@ def total_of_subject_before(cl: Clause) -> tuple[str, str]:
 
 
 _TOTAL = re.compile(r"总(?:量|额|数|规模|里程|面积|长度|花费)")
-_NEW_OF = re.compile(r"^(?:累计)?(?:净增|新增|新建|新开工|建成|开通|新培育|新认定)")
+_NEW_OF = re.compile("^(?:累计)?(?:" + "|".join([*NEW_VERBS, "新建", "新开工", "建成", "开通"]) + ")")

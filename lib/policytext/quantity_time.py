@@ -23,6 +23,7 @@ import bisect
 import re
 
 from .metadata import written_date
+from .quantity_increments import INCREMENTS
 from .quantity_periods import (CN_YEAR, PART_OF_YEAR, PERIOD_PATTERN, TIME_PREFIX, cn_int, period_mentions, plan_period,
                                span_in, span_of, year_value)
 from .structure import Paragraph, heading_level, is_heading
@@ -306,7 +307,7 @@ def _span_mentions(text: str, review_year: int | None, *, back_bare: bool) -> li
 _CLAUSE_END = re.compile(r"[，,；;：:]")
 # a count of what there is (已有, 现有, 其中…; 11个设区市全部/均被命名为…): no flow
 _HELD = re.compile(r"(?:已有|现有|其中|共有|全省|全市|全区)$")
-_ALL_OF_THEM = re.compile(r"[^，,；;。：:0-9]{0,12}?(?:全部|(?:均|都)(?=被|获|入|通|已|为|实现|荣|达))")
+_EACH_OF_THEM = re.compile(r"[^，,；;。：:0-9]{0,12}?(?:全部|(?:均|都)(?=被|获|入|通|已|为|实现|荣|达))")
 # what a count counts, then a flow's verb (城市获评, 博物馆晋级, 全国重点实验室获批建设, 海上风场并网发电,
 # 抽水蓄能项目核准建设, 县区通过…评估, 人次接受补贴性职业技能培训)
 _FLOW_AFTER_COUNT = re.compile(r"[^，,；;。：:0-9]{0,12}?(?:获评|荣获|获得|入选|被评为|被命名为|被认定为|晋级|获批|核准|落户|"
@@ -352,10 +353,10 @@ def _flow_over_span(sentence_pre: str, clause_pre: str, *, measure: str, label: 
     if _one_year_after(scope, clause_pre):
         return None
     if measure == "count" and _CUE.search(clause_pre) is None and _FLOW_AFTER_COUNT.match(text_after) \
-            and not _HELD.search(clause_pre) and not _ALL_OF_THEM.match(text_after):
+            and not _HELD.search(clause_pre) and not _EACH_OF_THEM.match(text_after):
         return span     # 五年来…，7个城市获评全国文明城市: honours won over the years (not 现有36个县被评为…)
     cues = list(_CUE.finditer(scope))
-    if len(cues) > 1 and cues[-1].group() in _ABOVE and cues[-2].group() in ("新增", "净增") \
+    if len(cues) > 1 and cues[-1].group() in _ABOVE and cues[-2].group() in INCREMENTS \
             and not re.search(r"[0-9０-９，,；;]", scope[cues[-2].end():]):
         cues.pop()      # 新增煤基化工产品产能超过400万吨: how much was added (not 固定资产投资突破…)
     if not cues or not cues[-1].group("flow"):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .quantity_increments import new_ones
+from .quantity_increments import NEW_VERBS, new_ones
 
 __all__ = ["NARROWING", "NARROWING_OPENS", "object_of", "inherits_work", "task_of_work_before"]
 
@@ -35,7 +35,7 @@ _TASK_NOUNS = frozenset(["任务", "工程", "项目", "计划", "行动", "工�
 # a clause opening on such a verb: the items listed after its first value are worked on too
 # (新增: the new ones, quantity_increments)
 NARROWING_OPENS = re.compile(r"(?:全年|累计|共|完成|实施|开工)?(?P<verb>(?:新建[和、]?)?(?:新改扩建|改扩建|新改建|"
-                             r"改建|扩建|改造提升|整治提升|改造|治理|修复|整治)|新增|净增|新培育|新认定)")
+                             r"改建|扩建|改造提升|整治提升|改造|治理|修复|整治)|" + "|".join(NEW_VERBS) + ")")
 _PROBLEMS = re.compile(r"(?:难题|问题|瓶颈)$")
 # an item with a verb (or a beneficiary) of its own is not worked on by the verb before the list
 _OWN_VERB = re.compile(r"(?:加装|涉及|受益|惠及|带动|覆盖|新增|完成|实现|建成|新建|造林|绿化|植树|安置|搬迁)")
