@@ -39,7 +39,7 @@ import pandas as pd
 from .errors import ParameterError
 from .figures import cached_figure
 from .indicators import counted_as
-from .quantity_lists import SPLIT_COORD, head_of
+from .quantity_lists import SPLIT_COORD, measured_head
 from .quantity_nouns import BARE_MEASURE, strip_phrase
 from .quantity_subject import ONE_FOR_BOTH
 from .targets import check_quantities, doc_dates, places_of, quantities_periods, tracked_rows, unit_scale
@@ -164,7 +164,7 @@ def _listed_items(r: dict, written: str, registry) -> list[str]:
     parts = [strip_phrase(p) for p in SPLIT_COORD.split(clause)] if "、" in clause else []
     if len(parts) < 2 or written not in ("".join(parts), parts[0]):
         return []
-    heads = {head_of(p) for p in parts}
+    heads = {measured_head(p) for p in parts}
     if all(registry.canonical(p) in registry.names for p in parts) or (
             len(heads) == 1 and None not in heads and all(len(p) >= 4 and not BARE_MEASURE.match(p) for p in parts)):
         return parts

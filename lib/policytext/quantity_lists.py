@@ -11,7 +11,7 @@ import functools
 import itertools
 import re
 
-__all__ = ["SPLIT_COORD", "expand_coordination", "head_of"]
+__all__ = ["SPLIT_COORD", "expand_coordination", "measured_head"]
 
 SPLIT_COORD = re.compile(r"[、和及与]")
 
@@ -44,8 +44,7 @@ def expand_coordination(subject: str, n: int | None = None) -> list[str]:
     last = parts[-1]
     # (进口货值、免签入境游客、…、离岛免税销售额: an item with a head of its own, another than the last
     # one's, says the items are not of one kind; 粮食产量、肉类、水产品产量: 肉类产量)
-    head = _HEAD.search(last)
-    mixed = any((own := _HEAD.search(p)) and (head is None or own.group() != head.group()) for p in parts[:-1])
+    mixed = any(measured_head(p) not in (None, measured_head(last)) for p in parts[:-1])
     items = [_shared_head(p, last, mixed=mixed) for p in parts[:-1]]
     if last in items:
         # 工业、制造业、工业技改投资: the last item starts with an earlier one, so its start is
@@ -59,7 +58,7 @@ def _shared_head(item: str, last: str, *, mixed: bool = False) -> str:
     item's head (城镇和农村居民… -> 城镇居民…), and an item ending in words the last one holds
     takes what follows them there (文化及相关产业 + 旅游及相关产业增加值占比 -> 文化及相关产业增加值占比).
     An item that ends in a measured head of its own is whole: 进出口、实际使用外资 (not 进出口用外资)."""
-    if _HEAD.search(item):
+    if measured_head(item):
         return item
     if len(item) <= 3 and len(last) > len(item) + 1 and not _word_across(last, len(item)):
         at = _slot_end(last, len(item))
@@ -93,8 +92,8 @@ def _slot_end(last: str, size: int) -> int | None:
 
 def _head_of(last: str, item: str) -> str:
     """城乡居民低保、社会养老、特困供养标准: an item without a head takes the last one's."""
-    head = _HEAD.search(last)
-    return item + head.group() if head and not _HEAD.search(item) else item
+    head = measured_head(last)
+    return item + head if head and measured_head(item) is None else item
 
 
 def _word_across(name: str, at: int) -> bool:
@@ -114,7 +113,7 @@ _HEAD = re.compile(r"(?:(?:普及|覆盖|达标|参保|合格|优良|利用|处�
                    r"支出|指数|人次|投资|进出口|出口|进口|零售额|销售额|营业额|交易额|成交额|余额|货值|总值)$")
 
 
-def head_of(name: str) -> str | None:
+def measured_head(name: str) -> str | None:
     """What ``name`` ends in that is measured (a rate, an amount, 投资, 收入 …), or None."""
     head = _HEAD.search(name)
     return head.group() if head else None
