@@ -26,7 +26,7 @@ if TYPE_CHECKING:       # (quantity_clause imports quantity_nouns, which imports
     from .quantity_spans import Candidate
 
 __all__ = ["INCREMENTS", "INCREMENT_AT_END", "NEW_VERBS", "increment_reaches", "new_ones", "total_of_new_ones_before",
-           "total_of_subject_before", "with_increment"]
+           "spelled_new", "total_of_subject_before", "with_increment"]
 
 INCREMENTS = ("新增", "净增")
 # verbs that name new ones after 新 (新认定, 新培育, 新获批, 新引进: all named 新增)
@@ -85,8 +85,17 @@ def with_increment(pre: str, post: str) -> str:
     return post
 
 
-_NEW_BEFORE_COUNT = re.compile("(" + "|".join([*INCREMENTS, *("新" + verb for verb in _NEW_BY), "增加"]) + ")"
-                               + _ABOUT_END)
+_NEW_BEFORE_COUNT = re.compile("(" + "|".join([*INCREMENTS, *("新" + verb for verb in _NEW_BY), "增加", "新设立", "新设",
+                                                  "新登记", "新注册"]) + ")" + _ABOUT_END)
+# new ones written with a verb of setting up or registering (新设外资企业, 新设立…, 新登记经营主体,
+# 新注册…): named 新增 as 新认定… are (not 新设施, 新设备, 新设计)
+_SET_UP_NEW = re.compile(r"^新(?:设立|设(?![施备计置想])|登记|注册)(?=[\u4e00-\u9fff])")
+
+
+def spelled_new(phrase: str) -> str:
+    """新设外资企业 -> 新增外资企业, 新登记各类经营主体 -> 新增各类经营主体: one spelling of new ones at
+    the start of a name (the verbs are not ACTION_VERBs: 城镇登记失业率 is no object of 登记)."""
+    return _SET_UP_NEW.sub("新增", phrase)
 
 
 def increment_reaches(cl: Clause, first: Candidate, item: str) -> bool:

@@ -16,7 +16,7 @@ import re
 from .indicators import IndicatorRegistry
 from .quantity_spans import BENCHMARK_GAP
 from .quantity_time import PART_OF_YEAR, TIME_PREFIX
-from .quantity_increments import INCREMENT_AT_END, INCREMENTS
+from .quantity_increments import INCREMENT_AT_END, INCREMENTS, spelled_new
 from .quantity_lists import SPLIT_COORD, expand_coordination
 from .quantity_works import object_of
 
@@ -164,7 +164,7 @@ def strip_phrase(phrase: str) -> str:
         # (自由贸易港法规: the 由 of 自由, 理由, 经由 is no baseline)
         phrase = re.sub(r"(?:较|(?<!占)比(?![重例率])|与|(?<![自理经缘事])由|从|同)[^较比与由从同]{1,8}(?:年|前|期|时)?(?:的)?(?:相比)?$",
                         "", phrase) if re.search(r"(?:较|比(?![重例率])|(?<![自理经缘事])由|从)", phrase[-10:]) else phrase
-    phrase = _drop_inner_year(phrase)
+    phrase = spelled_new(_drop_inner_year(phrase))
     # 蔬菜基地配套建设共完成投资, 项目当年完成投资: the value says how much (累计 stays: it says since when)
     phrase = re.sub(r"(?<=..)(?:共|当年|全年|年内)(?=完成投资$)", "", phrase)
     # an action verb inside the phrase: the object follows it (累计实施亿元以上项目 -> 亿元以上项目)
