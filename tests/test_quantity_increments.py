@@ -40,6 +40,11 @@ def names(text):
     ("新设外资企业463家，新设立外资企业400家。", ["新增外资企业"] * 2),
     ("新设8所本科院校，全年新登记各类经营主体94.6万户。", ["新增本科院校", "新增各类经营主体"]),
     ("新设备投资增长12%。", ["新设备投资"]),
+    # created, certified or signed: new ones, in a list too (广西 2026: were named as the stock there is)
+    ("新创建国家级零碳园区3家、自治区级绿色工厂54家。", ["新增国家级零碳园区", "新增自治区级绿色工厂"]),
+    ("新签约人工智能产业项目208个，新认证蒙字标企业30家。", ["新增人工智能产业项目", "新增蒙字标企业"]),
+    # what is counted after a threshold is new too (江西 2026; the threshold takes no 新增)
+    ("新增年销售收入超亿元的农业产业化龙头企业100家。", ["年销售收入", "新增农业产业化龙头企业"]),
     # ... but not an activity written before 新增, nor money 新增安排 for a transfer (third reader)
     ("勘探新增油气储量2亿吨。", ["新增油气储量"]),
     ("可可盖等11处煤矿建成试运转、新增产能3095万吨/年。", ["煤矿", "新增产能"]),

@@ -25,14 +25,14 @@ if TYPE_CHECKING:       # (quantity_clause imports quantity_nouns, which imports
     from .quantity_clause import Clause
     from .quantity_spans import Candidate
 
-__all__ = ["INCREMENTS", "INCREMENT_AT_END", "NEW_VERBS", "increment_reaches", "new_ones", "total_of_new_ones_before",
-           "spelled_new", "total_of_subject_before", "with_increment"]
+__all__ = ["INCREMENTS", "INCREMENT_AT_END", "NEW_VERBS", "increment_reaches", "new_ones", "new_ones_after_threshold",
+           "spelled_new", "total_of_new_ones_before", "total_of_subject_before", "with_increment"]
 
 INCREMENTS = ("新增", "净增")
 # verbs that name new ones after 新 (新认定, 新培育, 新获批, 新引进: all named 新增)
 _NEW_BY = ("培育", "认定", "获批", "引进")
 # the verbs that open a list of new ones (新培育绿色工厂200个、绿色工业园区10个: both new)
-NEW_VERBS = (*INCREMENTS, "新培育", "新认定")
+NEW_VERBS = (*INCREMENTS, "新培育", "新认定", "新创建", "新组建", "新认证", "新签约", "新设立", "新登记", "新注册")
 # how much, after the verb (新增了, 新增超, 新增达到 …)
 _ABOUT_END = r"了?(?:超过|超|达到|达|近|约|逾)?$"
 # the verb ending the text before a value (全省新增, 新增了), or a name (科技成果转化企业新增, 新增超)
@@ -85,16 +85,17 @@ def with_increment(pre: str, post: str) -> str:
     return post
 
 
-_NEW_BEFORE_COUNT = re.compile("(" + "|".join([*INCREMENTS, *("新" + verb for verb in _NEW_BY), "增加", "新设立", "新设",
-                                                  "新登记", "新注册"]) + ")" + _ABOUT_END)
-# new ones written with a verb of setting up or registering (新设外资企业, 新设立…, 新登记经营主体,
-# 新注册…): named 新增 as 新认定… are (not 新设施, 新设备, 新设计)
-_SET_UP_NEW = re.compile(r"^新(?:设立|设(?![施备计置想])|登记|注册)(?=[\u4e00-\u9fff])")
+# new ones set up, registered, certified or signed (新设外资企业, 新设立…, 新登记经营主体, 新注册…, 新创建
+# 国家现代农业产业园, 新组建…, 新认证…, 新签约…项目): named 新增 as 新认定… are (not 新设施, 新设备, 新设计)
+_SET_UP = r"新(?:设立|设(?![施备计置想])|登记|注册|创建|组建|认证|签约)"
+_SET_UP_NEW = re.compile(f"^{_SET_UP}(?=[\u4e00-\u9fff])")
+_NEW_BEFORE_COUNT = re.compile("(" + "|".join([*INCREMENTS, *("新" + verb for verb in _NEW_BY), "增加", _SET_UP]) + ")"
+                               + _ABOUT_END)
 
 
 def spelled_new(phrase: str) -> str:
     """新设外资企业 -> 新增外资企业, 新登记各类经营主体 -> 新增各类经营主体: one spelling of new ones at
-    the start of a name (the verbs are not ACTION_VERBs: 城镇登记失业率 is no object of 登记)."""
+    the start of a name, before its verbs are read (登记 is no ACTION_VERB: 城镇登记失业率)."""
     return _SET_UP_NEW.sub("新增", phrase)
 
 
@@ -134,3 +135,16 @@ def total_of_subject_before(cl: Clause) -> tuple[str, str]:
 
 _TOTAL = re.compile(r"总(?:量|额|数|规模|里程|面积|长度|花费)")
 _NEW_OF = re.compile("^(?:累计)?(?:" + "|".join([*NEW_VERBS, "新建", "新开工", "建成", "开通"]) + ")")
+
+
+def new_ones_after_threshold(cl: Clause, pre: str) -> str:
+    """新增年销售收入超亿元的农业产业化龙头企业100家: what is counted after a threshold (…超亿元的) is the
+    new ones the clause opens with (the threshold is named without 新增: quantity_subject); ``pre``
+    with the verb of new ones, else as it was."""
+    k = cl.in_clause_index
+    if not pre.startswith("的") or k == 0 or not cl.in_clause[k - 1].attribute:
+        return pre
+    from .quantity_works import NARROWING_OPENS      # (quantity_works imports this module)
+
+    opened = NARROWING_OPENS.match(cl.text, cl.clause_start, cl.in_clause[k - 1].start)
+    return opened.group("verb") + pre[1:] if opened and opened.group("verb") in NEW_VERBS else pre

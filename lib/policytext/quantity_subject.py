@@ -22,8 +22,8 @@ from .quantity_nouns import (ACTION_VERB, BARE_MEASURE, LEADING_RE, MAX_NAME, PR
                              PREDICATES, PRODUCED, SPLIT_COORD, STAGES, SUBJECT_MEASURED, IndicatorResolver,
                              expand_coordination, item_noun, post_phrase, predicate_follows, spending_indicator,
                              strip_phrase, strip_phrase_keep_coord)
-from .quantity_increments import (INCREMENTS, NEW_VERBS, increment_reaches, total_of_new_ones_before,
-                                  total_of_subject_before, with_increment)
+from .quantity_increments import (INCREMENTS, NEW_VERBS, increment_reaches, new_ones_after_threshold,
+                                  total_of_new_ones_before, total_of_subject_before, with_increment)
 from .quantity_scope import within_part
 from .quantity_works import NARROWING_OPENS, inherits_work, task_of_work_before
 from .quantity_ratios import income_ratio, share_of_sector
@@ -331,7 +331,7 @@ def noun_before_value(cl: Clause) -> tuple[str, str]:
         # 改造城镇老旧小区7323个、棚户区5.2万套: each item is worked on (各类管网: 各类 is no part of it;
         # 新增项目989个、释放产值1500亿元: money is no item of a count)
         pre = worked.group("verb") + LEADING_RE.sub("", pre)
-    name, written = cl.resolver.from_phrase(pre, percent=cl.is_percent)
+    name, written = cl.resolver.from_phrase(new_ones_after_threshold(cl, pre), percent=cl.is_percent)
     if _STEPS_END.search(written):
         return "", ""              # 连跨4个万亿元台阶、双双突破9万亿元: the steps say how it went
     if BARE_MEASURE.fullmatch(written):
