@@ -173,6 +173,10 @@ def test_units_ranges_and_relations(text, expected):
     ("加快建设南山口、哇让、同德、德令哈4个抽水蓄能电站", [True]),
     ("庆阳、张掖、天水3个省级区域医疗中心加快建设", [True]),
     ("西十、康渝等4条高铁加快建设", [True]),
+    # ... after 做大做强, the last member joined by 和 (江西 2026, label audit: the 20 百亿级产业 after it
+    # were already an attribute)
+    ("做大做强稻米、油料、果蔬、生猪、家禽、水产和林下经济7个千亿级产业", [True]),
+    ("做大做强新建、改扩建项目20个", [False]),
     ("推动出台自由贸易港法规55件、政策文件210多项", [False, False]),
     ("推动中欧（亚）班列拓线扩量、开行4000班次", [False]),
     ("实施呼和浩特、通辽2个国家级公立医院改革与高质量发展示范项目", [False]),

@@ -346,12 +346,12 @@ _STEPS_AFTER = re.compile(r"(?:[十百千万]+亿|亿|[十百千万]+)[元级]{0
 _MAKES_NEW = r"建成|新建|新增|实施|打造|完成|培育|创建|组建|启动|开工"
 # (a member is no verb at all: not even one that builds on what exists, 续建, 改扩建, 建设)
 _MAKING_VERB = _MAKES_NEW + r"|改扩建|扩建|改建|新开工|续建|建设|引进"
-_EXISTING_SET = re.compile(r"(?:加快|推进|推动|支持|深化|续建|依托)(?:发展|建设|推进)?"
+_EXISTING_SET = re.compile(r"(?:加快|推进|推动|支持|深化|续建|依托|做大做强|做强做大|做优做强|做强做优|壮大)(?:发展|建设|推进)?"
                            r"(?:(?:(?!" + _MAKES_NEW + r")[^，,；;。：:]){2,40}?等|"
                            # (or the members alone, no verb among them: 推动呼和浩特、鄂尔多斯、满洲里3个综保区…;
                            # not 推进新建、改扩建中小学120所)
                            r"(?:(?!" + _MAKING_VERB + r")[^、，,；;。：:0-9]{2,6}、)+(?!" + _MAKING_VERB + r")"
-                           r"[^、，,；;。：:0-9]{2,6})$")
+                           r"[^、，,；;。：:0-9]{2,8})$")
 # ... or members listed at the clause's start, and the work going on named after the set (庆阳、张掖、天水
 # 3个省级区域医疗中心加快建设, 西十、康渝等4条高铁加快建设)
 _MEMBERS = re.compile(r"(?:^|[，,；;。：:])(?:[^、，,；;。：:0-9]{2,8}、)+[^、，,；;。：:0-9]{2,8}等?$")
