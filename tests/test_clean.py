@@ -110,6 +110,16 @@ def test_clean_offsets_map_back_to_the_raw_text():
     assert PAGE[result.to_raw(0):result.to_raw(8)] == "某市经济稳步增长"
 
 
+def test_trimmed_counts_indentation_line_end_spaces_and_blank_lines():
+    # 2 (indentation) + 1 (the blank line's break) + 2 (spaces at the end) + 3 (a line of spaces and
+    # its break); not the final line break, nor the break of a removed line
+    raw = "  全年实现生产总值326.5亿元。\n\n增长百分之五的目标顺利完成。  \n  \n分享到\n"
+    result = clean_text(raw)
+    assert [line.text for line in result.removed] == ["分享到"]
+    assert result.trimmed == 8
+    assert len(raw) - len(result.text) == 8 + len("分享到") + 2     # + the last two line breaks
+
+
 def test_removed_line_offsets_point_at_the_raw_line():
     result = clean_text(PAGE)
     for line in result.removed:

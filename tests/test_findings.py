@@ -89,20 +89,23 @@ def test_length_contrast_names_longest_and_shortest():
 def test_cleaning_summary_share_of_raw_text():
     removed = pd.DataFrame({"doc": ["b_int", "b_int", "c_feat"], "reason": ["share", "share", "byline"],
                             "text": ["分享到", "分享", "记者 某某"]})
-    text = F.cleaning_summary(removed, DOCS)
+    docs = DOCS.assign(n_trimmed_chars=[100, 0, 290])
+    text = F.cleaning_summary(removed, docs)
     # 3 + 2 + 5 = 10 characters of 19,400 raw = 0.052%, shown to one decimal
     assert "3 lines (10 characters, 0.1% of the raw text) from 2 reports" in text
     assert "most from b\\_int (2 lines)" in text and "commonest reason is share (2 lines)" in text
-    # what else made the clean text shorter: 400 characters in all, 10 of them in removed lines
+    # what else made the clean text shorter: the whitespace clean_text counted (not the line breaks of
+    # the removed lines, which the audit of the pages found counted as indentation)
     assert text.endswith("Indentation, spaces at line ends and blank lines make the clean text 390 characters "
                          "shorter as well.")
-    assert F.cleaning_summary(removed.iloc[0:0], DOCS) == (
+    assert F.cleaning_summary(removed.iloc[0:0], docs) == (
         "No line was removed from the selected reports. Indentation, spaces at line ends and blank lines make "
-        "the clean text 400 characters shorter.")
-    flush = DOCS.assign(n_raw_chars=DOCS["n_chars"])
+        "the clean text 390 characters shorter.")
+    flush = DOCS.assign(n_trimmed_chars=0)
     assert F.cleaning_summary(removed.iloc[0:0], flush).startswith("*Nothing to show")
+    assert "Indentation" not in F.cleaning_summary(removed, flush)
     # a PDF copy's lines joined: said after the removed lines, or alone when none was removed
-    pdf = flush.assign(n_joined_lines=[0, 412, 0], n_raw_chars=flush["n_chars"] + [0, 7, 5])
+    pdf = flush.assign(n_joined_lines=[0, 412, 0], n_trimmed_chars=[0, 7, 5])
     assert ("412 lines broken inside a sentence at a PDF page's width were joined to the line before, in "
             "b\\_int. Indentation") in F.cleaning_summary(removed, pdf)
     assert F.cleaning_summary(removed.iloc[0:0], pdf.assign(n_joined_lines=[1, 3, 0])) == (

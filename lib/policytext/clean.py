@@ -181,6 +181,7 @@ class CleanText:
     segments: list[tuple[int, int, int]] = field(repr=False)
     raw_length: int = 0
     joined: int = 0     # lines joined to the one before (broken at a PDF page's width)
+    trimmed: int = 0    # characters of indentation, spaces at line ends and blank lines dropped
 
     def __post_init__(self) -> None:
         self._starts = [seg[0] for seg in self.segments]
@@ -227,10 +228,13 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanText:
                        if len(line.strip(_SPACE)) >= _BODY_LENGTH), None)
     lines: list[tuple[int, str]] = []       # (raw start, normalised text) of each kept line
     previous = ""                           # the line before, kept or not
+    trimmed = 0
     for raw_pos, line in _lines_with_offsets(raw):
         stripped = line.strip(_SPACE)
         if not stripped:
+            trimmed += len(line) + (raw_pos + len(line) < len(raw))     # a blank line and its break
             continue
+        trimmed += len(line) - len(stripped)
         lead = len(line) - len(line.lstrip(_SPACE))
         normal = normalize_width(stripped)
         in_body = body_start is None or raw_pos >= body_start
@@ -257,4 +261,4 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanText:
             kept.append(normal)
         segments.append((clean_pos, raw_start, len(normal)))
         clean_pos += len(normal)
-    return CleanText("\n".join(kept), removed, segments, len(raw), joined)
+    return CleanText("\n".join(kept), removed, segments, len(raw), joined, trimmed)

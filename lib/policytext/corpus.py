@@ -217,6 +217,7 @@ class Corpus:
             row.update(year=doc.year, from_text=", ".join(doc.from_text), n_chars=len(doc.clean),
                        n_raw_chars=len(doc.raw),
                        n_removed_lines=len(doc.removed), n_joined_lines=doc._cleaned.joined,
+                       n_trimmed_chars=doc._cleaned.trimmed,
                        encoding=doc.encoding, format=doc.format,
                        script=doc.script, raw=doc.raw, clean=doc.clean)
             rows.append(row)

@@ -173,12 +173,13 @@ def _joined_lines(docs: pd.DataFrame) -> str:
 
 
 def _trimmed(docs: pd.DataFrame, removed: pd.DataFrame) -> str:
-    """What else makes the clean text shorter than the raw: indentation, spaces, blank lines."""
-    if not {"n_raw_chars", "n_chars"} <= set(docs):
+    """What else makes the clean text shorter than the raw: indentation, spaces, blank lines
+    (counted by clean_text; not the line breaks of removed or joined lines)."""
+    if "n_trimmed_chars" not in docs:
         return ""
-    rest = int(docs["n_raw_chars"].sum() - docs["n_chars"].sum() - removed["text"].str.len().sum())
-    return (f"Indentation, spaces at line ends and blank lines make the clean text {fmt_count(rest, 'character')} "
-            f"shorter{' as well' if len(removed) else ''}.") if rest > 0 else ""
+    trimmed = int(docs["n_trimmed_chars"].sum())
+    return (f"Indentation, spaces at line ends and blank lines make the clean text {fmt_count(trimmed, 'character')} "
+            f"shorter{' as well' if len(removed) else ''}.") if trimmed > 0 else ""
 
 
 def cleaning_summary(removed: pd.DataFrame, docs: pd.DataFrame) -> str:
