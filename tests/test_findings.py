@@ -89,29 +89,29 @@ def test_length_contrast_names_longest_and_shortest():
 def test_cleaning_summary_share_of_raw_text():
     removed = pd.DataFrame({"doc": ["b_int", "b_int", "c_feat"], "reason": ["share", "share", "byline"],
                             "text": ["分享到", "分享", "记者 某某"]})
-    docs = DOCS.assign(n_trimmed_chars=[100, 0, 290])
+    docs = DOCS.assign(n_trimmed_chars=[50, 0, 150])   # of the 400 characters raw minus clean
     text = F.cleaning_summary(removed, docs)
     # 3 + 2 + 5 = 10 characters of 19,400 raw = 0.052%, shown to one decimal
     assert "3 lines (10 characters, 0.1% of the raw text) from 2 reports" in text
     assert "most from b\\_int (2 lines)" in text and "commonest reason is share (2 lines)" in text
     # what else made the clean text shorter: the whitespace clean_text counted (not the line breaks of
     # the removed lines, which the audit of the pages found counted as indentation)
-    assert text.endswith("Indentation, spaces at line ends and blank lines make the clean text 390 characters "
+    assert text.endswith("Indentation, spaces at line ends and blank lines make the clean text 200 characters "
                          "shorter as well.")
     assert F.cleaning_summary(removed.iloc[0:0], docs) == (
         "No line was removed from the selected reports. Indentation, spaces at line ends and blank lines make "
-        "the clean text 390 characters shorter.")
+        "the clean text 200 characters shorter.")
     flush = DOCS.assign(n_trimmed_chars=0)
     assert F.cleaning_summary(removed.iloc[0:0], flush).startswith("*Nothing to show")
     assert "Indentation" not in F.cleaning_summary(removed, flush)
     # a PDF copy's lines joined: said after the removed lines, or alone when none was removed
-    pdf = flush.assign(n_joined_lines=[0, 412, 0], n_trimmed_chars=[0, 7, 5])
+    pdf = flush.assign(n_joined_lines=[0, 412, 0], n_trimmed_chars=[0, 3, 2])
     assert ("412 lines broken inside a sentence at a PDF page's width were joined to the line before, in "
             "b\\_int. Indentation") in F.cleaning_summary(removed, pdf)
     assert F.cleaning_summary(removed.iloc[0:0], pdf.assign(n_joined_lines=[1, 3, 0])) == (
         "No line was removed from the selected reports. 4 lines broken inside a sentence at a PDF page's "
         "width were joined to the line before, in 2 reports (most in b\\_int: 3). Indentation, spaces at line "
-        "ends and blank lines make the clean text 12 characters shorter.")
+        "ends and blank lines make the clean text 5 characters shorter.")
 
 
 def test_parts_summary_range_and_unheaded():
@@ -153,7 +153,9 @@ def test_term_contexts_share_in_plan_of_headed_parts_only():
     hits = pd.DataFrame({"pattern": ["产业"] * 4 + ["生态"], "doc": ["a", "a", "a", "b", "b"],
                          "part": ["plan", "plan", "review", "other", "other"]})
     text = F.term_contexts(hits)
-    assert "**产业**: 4 occurrences in 2 reports, 67% of those in headed reports in plan parts" in text
+    # (2 of the 3 in a review or plan part: the page said "of those in headed reports", and the one in
+    # another part of a headed report was left out; pages audit)
+    assert "**产业**: 4 occurrences in 2 reports, 67% of those in a review or plan part in the plan" in text
     assert "**生态**: 1 occurrence in 1 report, none in a review or plan part" in text
     # in the order the terms were asked for (the page's explorer shows the first), not as they occur
     hits.attrs["patterns"] = ["生态", "产业", "文化"]
@@ -193,6 +195,14 @@ def test_collocations_and_slogans():
     assert "Only 甲市" not in text and "Only 乙市: 一核三带." in text
     assert text.endswith("National formulas that one place alone uses: 五位一体 (甲市); they are not counted as "
                          "that place's own.")
+    # one place: the slogans said more than once, ties at the cut named, not five picked among those
+    # said once (金昌's page named 一带一路, 五个打造 and 五个提升, each said once; pages audit)
+    one = pd.DataFrame({"slogan": ["一核三带", "2+4", "一带一路", "五个打造"], "count": [2, 2, 1, 1],
+                        "doc_ids": ["a"] * 4})
+    assert F.slogan_layers(one, {"a": "甲市"}) == (
+        "4 slogans in 甲市; the most repeated: 2\\+4 \\(2\\) and 一核三带 \\(2\\). With one place, shared and local "
+        "slogans cannot be told apart.")
+    assert "none is said more than once" in F.slogan_layers(one.assign(count=1), {"a": "甲市"})
 
 
 def test_longest_series_follows_one_place_and_one_kind():

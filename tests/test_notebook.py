@@ -120,6 +120,15 @@ def test_explore_term_static_shows_the_default_view(monkeypatch, capsys):
     assert "产业链" in table.to_html() and "row_heading" not in table.to_html()
     assert type(figure).__name__ == "Figure"
     shown.clear()
+    # the table shows the reports the x-ray does (docs), with the offsets (pages audit: it showed the
+    # first reports of the corpus, beside an x-ray of two others, without offsets)
+    c3 = corpus({"a": "发展产业链。", "b": "推进乡村振兴,产业链延链补链。", "c": "产业链产业链。"})
+    assert explore_term(c3, term="产业链", docs=(d for d in ["c", "b"])) is None
+    table, figure = shown
+    data = table.data
+    assert list(data["doc"]) == ["b", "c", "c"] and list(data["start"]) == [7, 0, 3]
+    assert [ax.get_ylabel() for ax in figure.axes] == ["c · 产业链", "b · 产业链"]
+    shown.clear()
     assert explore_term(c, term="不存在*") is None
     (said,) = shown          # one sentence, no table or figure, nothing printed
     assert said.data == ("*Nothing to show for this selection: contexts of 不存在\\* — it does "

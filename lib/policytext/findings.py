@@ -310,8 +310,9 @@ def term_contexts(hits: pd.DataFrame) -> str:
     for term in asked or list(hits["pattern"].unique()):
         part = hits[hits["pattern"] == term]
         headed = part[part["part"].isin(["review", "plan"])]
-        where = (f"{fmt_percent(100 * (headed['part'] == 'plan').mean(), decimals=0)} of those in headed reports "
-                 "in plan parts" if len(headed) else "none in a review or plan part")
+        # (the share of those in a review or plan part: notes and unheaded texts are in neither)
+        where = (f"{fmt_percent(100 * (headed['part'] == 'plan').mean(), decimals=0)} of those in a review or "
+                 "plan part in the plan" if len(headed) else "none in a review or plan part")
         lines.append(f"- **{md_escape(term)}**: {fmt_count(len(part), 'occurrence')} in "
                      f"{fmt_count(part['doc'].nunique(), 'report')}, {where}")
     return "\n".join(lines)
@@ -366,9 +367,14 @@ def slogan_layers(slogans: pd.DataFrame, place_of: dict) -> str:
     aside = (f" ({fmt_list(unplaced, limit=3)}, without a place, {'is' if len(unplaced) == 1 else 'are'} left out "
              "of this comparison.)") if unplaced and len(places) >= 2 else ""
     if len(places) < 2:
-        top = slogans.sort_values("count", ascending=False, kind="stable")["slogan"].head(5)
+        # (only those said more than once, ties at the cut named: not five picked among slogans said once)
+        repeated = slogans[slogans["count"] > 1].sort_values(["count", "slogan"], ascending=[False, True],
+                                                             kind="stable")
+        top = with_ties(repeated, 5, "count")
+        most = (f"the most repeated: {fmt_list(f'{s} ({n:,})' for s, n in zip(top['slogan'], top['count']))}"
+                if len(top) else "none is said more than once")
         return (f"{fmt_count(len(slogans), 'slogan')} in {md_escape(places[0] if places else 'this selection')}; "
-                f"the most repeated: {fmt_list(top)}. With one place, shared and local slogans cannot be told apart.")
+                f"{most}. With one place, shared and local slogans cannot be told apart.")
     shared = slogans.loc[used_in.map(len) == len(places), "slogan"]
     if len(shared):
         sentences = [f"{fmt_count(len(shared), 'slogan')} {'is' if len(shared) == 1 else 'are'} used in every place "

@@ -127,11 +127,15 @@ def explore_term(toks, *, term: str = "高质量发展", options: Sequence[str] 
                  docs: Iterable[str] | None = None, window: int = 8, rows: int = 8, corpus=None):
     """term -> keywords in context + dispersion; a text box to try other terms.
 
+    The table shows the first occurrences in the reports of ``docs`` (those of the x-ray; all reports
+    when None, or when the term is in none of them).
     Static (rendered, or outside a kernel): the default term's view is displayed as
     ordinary output and None is returned. Live with ipywidgets: a Combobox (suggesting
     `options`) above one view that each typed term replaces; returns the widget box.
     """
     from IPython.display import display
+
+    docs = list(docs) if docs is not None else None     # read twice: the table and the x-ray
 
     def show(word: str) -> None:
         from .frequency import kwic
@@ -149,9 +153,12 @@ def explore_term(toks, *, term: str = "高质量发展", options: Sequence[str] 
             display(Markdown(nothing_to_show(f"contexts of {md_escape(word)}",
                                              "it does not occur in the selected reports")))
             return
-        shown = table.groupby("doc", sort=False).head(max(1, rows // 2)).head(rows)
-        display(style_table(shown[["doc", "part", "pre", "keyword", "post"]],  # for reading: no gappy index
-                            caption=f"The first occurrences of {word} in context (up to {rows})"))
+        # the reports the x-ray below shows (docs), the first occurrences in each
+        chosen = table[table["doc"].isin(docs)] if docs is not None else table
+        shown = (chosen if len(chosen) else table).groupby("doc", sort=False).head(max(1, rows // 2)).head(rows)
+        display(style_table(shown[["doc", "part", "start", "pre", "keyword", "post"]],  # no gappy index
+                            caption=f"The first occurrences of {word} per report, in context (up to {rows}; "
+                                    "start = character offset in the file)"))
         _show_result(textplot_xray(toks, [word], docs=docs, corpus=corpus))
 
     def show_term(term: str) -> None:
