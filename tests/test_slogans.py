@@ -102,6 +102,20 @@ def test_an_occurrence_inside_a_longer_slogan_counts_for_that_one_only():
     assert rows["三公"] == 2        # “三公”经费 and 三公经费: no longer slogan holds them
 
 
+def test_pages_audit_slogans():
+    # a quoted alternation may have a unit after a numeral when the numerals differ (江西 2026: “四级三类”
+    # 国土空间规划体系; its glossary's “三类” was counted inside it), not a bare repetition
+    assert found("建立“四级三类”国土空间规划体系。") == [("四级三类", "alternation")]
+    assert found("举办“一年一度”的展会，打赢了一场接一场的攻坚战役。") == []       # (海拉尔 2016)
+    c = corpus({"a": "建立“四级三类”规划体系。注释：“四级”指省、市、县、乡，“三类”指总体规划、专项规划。"})
+    rows = {r.slogan: r.count for r in textstat_slogans(c).itertuples()}
+    assert rows["四级三类"] == 1 and rows["三类"] == 1
+    # a national formula with what it governs is national too, and the example is the file's text
+    t = textstat_slogans(corpus({"a": "严控“三公”，“三公经费”下降10%，\n落实“三农”工作。"})).set_index("slogan")
+    assert t["national"].to_dict() == {"三公": True, "三公经费": True, "三农": True}
+    assert t.loc["三公经费", "example"] == "严控“三公”，“三公经费”下降10%， 落实“三农”工作。"
+
+
 def test_places_counted_are_no_slogans():
     # 海拉尔: 哈萨尔和东升路两个市民广场; “三角地商贸核心圈” (三角地 is a place)
     c = corpus({"a": "哈萨尔和东升路两个市民广场建成。推进“三角地商贸核心圈”升级。推进“两个中心”建设。"})

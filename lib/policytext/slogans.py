@@ -55,7 +55,7 @@ _NOT_AFTER = rf"(?<![第{NUM}0-9０-９])"  # not inside a longer number or an o
 
 # Characters that cannot start the word after a numeral in a slogan: units, time words,
 # measure words, function words (they make durations, counts, enumerations, idioms).
-UNIT_CHARS = set("年月日天周季次届号时批个项件张条座家名岁倍成分秒元吨亩米级期是的了和与或及又比再接到至而也就都在把对向从为以于之其每各这那多余些"
+UNIT_CHARS = set("年月日天周季次届号时批个项件张条座家名岁倍成分秒元吨亩米级期场是的了和与或及又比再接到至而也就都在把对向从为以于之其每各这那多余些"
                  "里兆瓦克")   # 万里长江, 千兆/万兆 (bandwidth), 千瓦, 千克: units too
 GENERIC_NOUNS = frozenset("""
 方面 时期 阶段 环节 领域 层次 层面 部门 单位 地方 县区 乡镇 村庄 社区 项目 重点 国家 城市
@@ -121,8 +121,11 @@ class Slogan:
 _NO_COUNT = ("零", "百姓", "百货", "百科", "万一", "三角")     # 三角地商贸核心圈: a place (三角地)
 
 
-def _alternation_ok(parts: list[str], text: str) -> bool:
-    return (len(set(parts)) == len(parts) and not any(p[0] in UNIT_CHARS for p in parts)
+def _alternation_ok(parts: list[str], text: str, *, quoted: bool = False) -> bool:
+    """Parts that differ, none starting with a unit (一场接一场, 一年一度), no idiom. In quotes a part
+    may start with one when the numerals differ: “四级三类” (规划体系) is named so, 一年一度 is not."""
+    units_ok = quoted and len(set(_LEADING_NUM.findall(text))) > 1
+    return (len(set(parts)) == len(parts) and (units_ok or not any(p[0] in UNIT_CHARS for p in parts))
             and text not in IDIOMS and not text.startswith(_NO_COUNT))
 
 
@@ -140,7 +143,7 @@ def _classify_quoted(item: str) -> str | None:
         return "count_noun" if lead.group() != "一" and len(item) > lead.end() + 1 else None
     if _ALTERNATION_QUOTED.fullmatch(item):
         parts = [p for p in re.split(_N + "+", item) if p]
-        if _alternation_ok(parts, item):
+        if _alternation_ok(parts, item, quoted=True):
             return "alternation"
     if nxt in UNIT_CHARS or item == lead.group() + "大" or item in IDIOMS:
         return None
@@ -195,6 +198,11 @@ def detect_slogans(text: str, *, catchphrases: bool = False) -> list[Slogan]:
     return sorted(found.values(), key=lambda s: s.start)
 
 
+def _national(slogan: str) -> bool:
+    """One of NATIONAL_SLOGANS, or one of them with what it governs (三公经费, 三农工作, 两山理论)."""
+    return slogan in NATIONAL_SLOGANS or any(slogan.startswith(n) for n in NATIONAL_SLOGANS)
+
+
 def _occurrences(text: str, slogan: str, kind: str) -> list[int]:
     if kind == "formula":
         rx = re.compile(r"(?<![0-9A-Za-z+])" + re.escape(slogan) + r"(?![0-9A-Za-z+])")
@@ -219,11 +227,11 @@ def _longest_hits(text: str, kinds: dict[str, str]) -> dict[str, list[int]]:
 def textstat_slogans(corpus, *, min_count: int = 1, plan_periods: bool = False,
                      catchphrases: bool = False, window: int = 20) -> pd.DataFrame:
     """Numbered slogans of a corpus: slogan, kind, national, docfreq, count, example, doc, start,
-    end, doc_ids (national: one of NATIONAL_SLOGANS).
+    end, doc_ids (national: one of NATIONAL_SLOGANS, or one with what it governs: 三公经费).
 
     count: occurrences in all documents (quoted or not, see module doc); docfreq:
     number of documents using it, doc_ids: their ids, comma-separated; example: the first occurrence with `window`
-    characters of clean text on each side; doc/start/end: where that example is
+    characters of the raw text on each side (line breaks as spaces); doc/start/end: where that example is
     (start/end index doc.raw). Sorted by count, docfreq (descending), then slogan.
     plan_periods=True adds 十四五-style periods; catchphrases=True adds other
     short quoted phrases.
@@ -250,11 +258,12 @@ def textstat_slogans(corpus, *, min_count: int = 1, plan_periods: bool = False,
         if count < min_count or first is None:
             continue
         doc, s = first
-        e = s + len(slogan)
-        example = doc.clean[max(0, s - window):e + window].replace("\n", " ")
-        rows.append({"slogan": slogan, "kind": kind, "national": slogan in NATIONAL_SLOGANS, "docfreq": len(docs),
-                     "count": count, "example": example, "doc": doc.id, "start": doc.to_raw(s),
-                     "end": doc.to_raw(e - 1) + 1, "doc_ids": ",".join(docs)})
+        start, end = doc.to_raw(s), doc.to_raw(s + len(slogan) - 1) + 1
+        # (as the file has it, so that a reader's search finds it: the clean text's commas are ASCII)
+        example = doc.raw[max(0, start - window):end + window].replace("\n", " ")
+        rows.append({"slogan": slogan, "kind": kind, "national": _national(slogan), "docfreq": len(docs),
+                     "count": count, "example": example, "doc": doc.id, "start": start, "end": end,
+                     "doc_ids": ",".join(docs)})
     columns = ["slogan", "kind", "national", "docfreq", "count", "example", "doc", "start", "end", "doc_ids"]
     frame = pd.DataFrame(rows, columns=columns)
     if frame.empty:
