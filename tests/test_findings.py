@@ -67,6 +67,9 @@ def test_corpus_summary_counts_and_escapes():
     bare = DOCS.assign(place="", doc_type=["", "", None])
     assert F.corpus_summary(bare).startswith("The selection holds **3 reports**; kinds: not given (3); years")
     assert "opening lines" not in F.corpus_summary(DOCS)
+    # one year is a year (pages audit: "years 2022; 2026 characters" read as two years)
+    one = F.corpus_summary(DOCS.head(1).assign(n_chars=2026))
+    assert one.endswith("; year 2021; 2,026 characters of clean text in all.")
     read = DOCS.assign(from_text=["place, doc_type", "", "place"])
     assert F.corpus_summary(read).endswith(" The place and kind of 2 reports are not in the metadata and were "
                                            "read from the report's opening lines (title, congress, speaker).")
@@ -283,7 +286,7 @@ def test_genre_caveat_and_short_text_rules():
     next_year = mixed.assign(year=[2024, 2025, 2026, 2026], level="省级")       # a year or two apart: no caveat
     assert F.genre_caveat(next_year).startswith("Every place is represented by the same kinds")
     text = F.short_text_caution(DOCS)
-    assert "b\\_int and c\\_feat are shorter than 5000 characters" in text
+    assert "b\\_int and c\\_feat are shorter than 5,000 characters" in text
     assert F.short_text_caution(DOCS.head(1)) == ""
 
 
@@ -301,3 +304,15 @@ def test_words_left_out_counts_tokens_share_and_names_ties():
         F.words_left_out(grouped, {"全省", "江苏", "南京"}, what="place names", n=1))
     assert "1 distinct word;" in F.words_left_out(freq, "全省", what="place names")
     assert F.words_left_out(freq.assign(count=0), {"全省"}, what="place names").startswith("No place names")
+
+
+def test_segmentation_summary_says_what_jieba_splits():
+    cuts = pd.DataFrame({"term": ["地区生产总值", "乡村振兴", "人民群众"],
+                         "jieba": ["地区 | 生产总值", "乡村 | 振兴", "人民群众"],
+                         "policytext": ["地区生产总值", "乡村振兴", "人民群众"]})
+    # policytext's own tokens are whole by construction: no "keeps 2 of these whole" (pages audit)
+    assert F.segmentation_summary(cuts) == (
+        "Of the 3 terms compared, bare jieba splits 2 (the most frequent: 地区生产总值 → 地区 \\| 生产总值).")
+    alone = cuts.assign(policytext=["地区生产总值", "乡村 | 振兴", "人民群众"])
+    assert F.segmentation_summary(alone).endswith("; policytext, cutting each term on its own, splits 1 of them too.")
+    assert F.segmentation_summary(cuts.iloc[0:0]).startswith("*Nothing to show")

@@ -114,10 +114,9 @@ def corpus_summary(docs: pd.DataFrame) -> str:
     if len(kinds):
         text += "; kinds: " + ", ".join(f"{md_escape(k)} ({n})" for k, n in kinds.items())
     if len(years):
-        span = str(years.min()) if years.min() == years.max() else f"{years.min()}–{years.max()}"
-        text += f"; years {span}"
+        text += f"; year {years.min()}" if years.min() == years.max() else f"; years {years.min()}–{years.max()}"
     if "n_chars" in docs:
-        text += f"; {fmt_number(docs['n_chars'].sum(), decimals=0)} characters of clean text in all"
+        text += f"; {fmt_count(int(docs['n_chars'].sum()), 'character')} of clean text in all"
     return text + "." + _read_from_text(docs)
 
 
@@ -194,7 +193,7 @@ def cleaning_summary(removed: pd.DataFrame, docs: pd.DataFrame) -> str:
     per_doc, reasons = removed["doc"].value_counts(), removed["reason"].value_counts()
     share = f", {fmt_percent(100 * chars / raw)} of the raw text" if raw else ""
     one_reason = (reasons == reasons.iloc[0]).sum() == 1
-    said = (f"Cleaning removed {fmt_count(len(removed), 'line')} ({fmt_number(chars, decimals=0)} characters{share}) "
+    said = (f"Cleaning removed {fmt_count(len(removed), 'line')} ({fmt_count(int(chars), 'character')}{share}) "
             f"from {fmt_count(len(per_doc), 'report')}; most from {_most(per_doc, 'line')}. The commonest "
             f"{'reason is' if one_reason else 'reasons are'} {_most(reasons, 'line')}.")
     return said + (f" {joined}" if joined else "")
@@ -238,11 +237,14 @@ def segmentation_summary(cuts: pd.DataFrame) -> str:
         return nothing_to_show("segmentation", "the selection has no term of four or more characters")
     split = cuts[cuts["jieba"].astype(str).str.contains("|", regex=False)]
     kept = split[~split["policytext"].astype(str).str.contains("|", regex=False)]
+    # (the terms are policytext's own tokens: that it keeps them whole is no finding; a term it splits
+    # when cut on its own, out of its context, is)
     text = f"Of the {len(cuts)} terms compared, bare jieba splits {len(split)}"
     if len(split):
         first = split.iloc[0]
-        text += (f" (the most frequent: {md_escape(first['term'])} → {md_escape(first['jieba'])}); "
-                 f"policytext keeps {len(kept)} of these whole")
+        text += f" (the most frequent: {md_escape(first['term'])} → {md_escape(first['jieba'])})"
+        if len(kept) < len(split):
+            text += f"; policytext, cutting each term on its own, splits {len(split) - len(kept)} of them too"
     return text + "."
 
 
@@ -250,7 +252,7 @@ def discovery_summary(candidates: pd.DataFrame, added, *, min_count: int, n_char
     """What discovery found in this selection and what policytext adds as new words."""
     added = list(added)
     text = (f"Discovery found {fmt_count(len(candidates), 'candidate term')} that bare jieba splits, each seen at "
-            f"least {min_count} times in {fmt_number(n_chars, decimals=0)} characters. ")
+            f"least {min_count} times in {fmt_count(int(n_chars), 'character')}. ")
     if added:
         return text + (f"policytext adds {fmt_count(len(added), 'new word')} for this selection: "
                        f"{fmt_list(added, limit=20)}.")
@@ -512,7 +514,7 @@ def short_text_caution(docs: pd.DataFrame, *, min_chars: int = 5000) -> str:
     if short.empty:
         return ""
     return (f"{fmt_list(short)} {'is' if len(short) == 1 else 'are'} shorter than "
-            f"{fmt_number(min_chars, decimals=0)} characters: {'its' if len(short) == 1 else 'their'} rates rest "
+            f"{fmt_count(int(min_chars), 'character')}: {'its' if len(short) == 1 else 'their'} rates rest "
             "on a few dozen hits, so read them as direction, not precision.")
 
 
