@@ -441,7 +441,8 @@ def test_a_bare_level_takes_the_noun_of_the_last_counted_level():
     ("改造提升盐碱耕地50万亩。", "盐碱耕地改造提升"),
     ("建设外向型产业集聚区50个左右。", "外向型产业集聚区"),
     ("组建“科学家+工程师”团队500支。", "科学家+工程师团队"),
-    ("新组建省实验室、产业创新研究院等10家以上。", "省实验室产业创新研究院"),
+    # (新组建: new ones, named as 新增 is: quantity_increments)
+    ("新组建省实验室、产业创新研究院等10家以上。", "新增省实验室产业创新研究院"),
     # 海南 2026: 标准化 is no 建设标准 (construction standard); (更新 narrows: see the verbs kept below)
     ("建设标准化胶园30万亩。", "标准化胶园"),
     # 做好, 抓好, 办好 are verbs wherever they stand (海拉尔 2012)
