@@ -50,7 +50,29 @@ def expand_coordination(subject: str, n: int | None = None) -> list[str]:
         # 工业、制造业、工业技改投资: the last item starts with an earlier one, so its start is
         # its own modifier, not a slot the others fill; they share only its head (工业投资)
         items = [_head_of(last, p) for p in parts[:-1]]
-    return items + [last]
+    return _shared_subject(items + [last])
+
+
+# a count's head (起数, 户数, 人数 …), and a later item that is only a count of what happened (死亡人数,
+# 受伤人数: a verb, not a subject of its own as in 命案起数)
+_COUNT_HEAD = re.compile(r"[起个户人次件家宗]数$")
+_BARE_COUNT = re.compile(r"(?P<what>[\u4e00-\u9fff]{2})[起个户人次件家宗]数")
+
+
+def _shared_subject(items: list[str]) -> list[str]:
+    """生产安全事故起数、死亡人数 -> 生产安全事故死亡人数: a later item that only counts what happened
+    counts it for the first item's subject (the accidents' deaths, not all deaths)."""
+    from .lexicon import dictionary_index
+
+    head = _COUNT_HEAD.search(items[0])
+    if head is None or head.start() < 2:
+        return items
+
+    def happened(item: str) -> bool:
+        bare = _BARE_COUNT.fullmatch(item)
+        return bare is not None and (dictionary_index().tag(bare.group("what")) or "").startswith("v")
+    subject = items[0][:head.start()]
+    return items[:1] + [subject + item if happened(item) else item for item in items[1:]]
 
 
 def _shared_head(item: str, last: str, *, mixed: bool = False) -> str:
