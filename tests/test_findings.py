@@ -104,6 +104,9 @@ def test_cleaning_summary_share_of_raw_text():
     assert F.cleaning_summary(removed.iloc[0:0], docs) == (
         "No line was removed from the selected reports. Indentation, spaces at line ends and blank lines make "
         "the clean text 200 characters shorter.")
+    # one report, one reason: no "most from" or "commonest" (pages audit, 金昌)
+    assert F.cleaning_summary(removed.iloc[:2], docs).startswith(
+        "Cleaning removed 2 lines (5 characters, 0.0% of the raw text) from b\\_int. The reason is share (2 lines).")
     flush = DOCS.assign(n_trimmed_chars=0)
     assert F.cleaning_summary(removed.iloc[0:0], flush).startswith("*Nothing to show")
     assert "Indentation" not in F.cleaning_summary(removed, flush)

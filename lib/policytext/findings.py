@@ -193,9 +193,12 @@ def cleaning_summary(removed: pd.DataFrame, docs: pd.DataFrame) -> str:
     per_doc, reasons = removed["doc"].value_counts(), removed["reason"].value_counts()
     share = f", {fmt_percent(100 * chars / raw)} of the raw text" if raw else ""
     one_reason = (reasons == reasons.iloc[0]).sum() == 1
+    where = (md_escape(per_doc.index[0]) if len(per_doc) == 1 else
+             f"{fmt_count(len(per_doc), 'report')}; most from {_most(per_doc, 'line')}")
+    why = (f"The reason is {_most(reasons, 'line')}" if len(reasons) == 1 else
+           f"The commonest {'reason is' if one_reason else 'reasons are'} {_most(reasons, 'line')}")
     said = (f"Cleaning removed {fmt_count(len(removed), 'line')} ({fmt_count(int(chars), 'character')}{share}) "
-            f"from {fmt_count(len(per_doc), 'report')}; most from {_most(per_doc, 'line')}. The commonest "
-            f"{'reason is' if one_reason else 'reasons are'} {_most(reasons, 'line')}.")
+            f"from {where}. {why}.")
     return said + (f" {joined}" if joined else "")
 
 
