@@ -18,6 +18,8 @@ from policytext.indicators import DEFAULT_PATH, canonical_indicator, counted_as,
     ["一般公共预算收入", "公共财政预算收入", "地方公共财政预算收入", "一般公共财政预算收入", "公共预算收入"],
     ["一般公共预算支出", "公共财政预算支出", "公共预算支出", "一般公共财政预算支出"],
     ["城镇登记失业率", "登记失业率"],
+    # 陕西 2026 writes 安全生产事故, the other provinces the statistics' 生产安全事故
+    ["生产安全事故死亡人数", "安全生产事故死亡人数"],
     ["规模以上工业增加值", "规上工业增加值"],
     ["城市绿化覆盖率", "建成区绿化覆盖率", "绿化覆盖率"],
     # 海拉尔 2017 writes 农村牧区常住居民; its 2018 report says 农村居民 for the same figure
