@@ -112,6 +112,16 @@ def test_correct_load_equals_the_utf8_twin(tmp_path, twin, name):
     assert doc.encoding  # recorded for the load log
 
 
+@pytest.mark.parametrize("codec, extra", [("cp950", "在這裏"), ("big5hkscs", "𨋢")])
+def test_big5_as_windows_and_hong_kong_save_it_is_read(tmp_path, codec, extra):
+    # cp950 holds 裏, Big5-HKSCS 𨋢 (lift), which big5 lacks (hostile review: both were refused)
+    text = TRADITIONAL + extra + "。\n"
+    path = tmp_path / "report.txt"
+    path.write_bytes(text.encode(codec))
+    doc = load_files([path])["report.txt"]
+    assert doc.raw == text and doc.encoding == codec
+
+
 @pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
 def test_every_seed_report_in_traditional_gives_the_same_quantities_at_the_same_offsets(seed):
     simplified = (SEEDS / seed).read_text(encoding="utf-8")
@@ -285,6 +295,17 @@ BAD = {
                                              "mojibake: UTF-8 Chinese text that was read as Latin-1/cp1252"),
     "UTF-8 read as GBK, saved as UTF-8": (TWIN.encode().decode("gbk", errors="replace").encode(),
                                           "mojibake: UTF-8 Chinese text that was read as GBK"),
+    # mojibake of other wrong readings is valid UTF-8 too: only its characters tell (hostile review: all
+    # were read, and gave quantities named 烂歙崝酗)
+    "GBK read as Big5, saved as UTF-8": (TWIN.encode("gbk").decode("big5", errors="replace").encode(),
+                                         "read as utf-8, but only"),
+    "UTF-8 read as Shift-JIS, saved as UTF-8": (TWIN.encode().decode("shift_jis", errors="replace").encode(),
+                                                "text that was once decoded with the wrong encoding"),
+    "GBK read as cp1251, saved as UTF-8 with a BOM": (
+        b"\xef\xbb\xbf" + TWIN.encode("gbk").decode("cp1251", errors="replace").encode(), "usual in Chinese text"),
+    # no visible text once zero-width spaces and entities are gone: as empty as a blank file
+    "only zero-width spaces": ("\u200b\u200b\n\u200b".encode(), "has no visible text"),
+    "only &nbsp; entities": (b"&nbsp;&nbsp;\n&nbsp;", "has no visible text"),
     # the sample starts at the first non-ASCII character, past a page's long head
     "mojibake page behind 7,000 characters of head": (
         ("<html><head><style>" + "p { margin: 0 }\n" * 440 + "</style></head><body><p>"

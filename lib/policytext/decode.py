@@ -134,12 +134,33 @@ def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
     if not text.lstrip("\ufeff").strip():
         raise DecodeError(f"{name}: file is empty (no text after the byte-order mark)"
                           if text.startswith("\ufeff") else f"{name}: file has no text")
+    if encoding.startswith("utf") and (problem := _implausible(text)):
+        raise DecodeError(f"{name}: read as {encoding}, but {problem}. Get the original file")
     if lost := text.count("\ufffd"):
         line = text.count("\n", 0, text.index("\ufffd")) + 1
         warnings.warn(f"{name}: holds {lost} replacement character(s) U+FFFD (first on line {line}): "
                       "a program that saved it could not decode some characters, and they are lost",
                       InputWarning, stacklevel=4)
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+# A text this short decides nothing: a note may hold a rare name (UTF-8 has no other reading to compare)
+_DECIDING_LENGTH = 100
+
+
+def _implausible(text: str) -> str | None:
+    """Why a valid Unicode text is no report, or None: too few of its characters are usual in Chinese
+    text. Bytes that were decoded with the wrong encoding and saved again are valid UTF-8 (GBK read
+    as Big5: 烂歙崝酗; UTF-8 read as Shift-JIS: 荳ｭ蠕; read as cp1251: ДкѕщФці), and only this
+    tells them from a report; the other encodings face the same bar when they are guessed."""
+    if len(_WHITESPACE.sub("", text[:1000])) < _DECIDING_LENGTH:
+        return None
+    score = plausibility(text)
+    if score >= PLAUSIBLE:
+        return None
+    return (f"only {score:.0%} of its characters are usual in Chinese text (at least {PLAUSIBLE:.0%} needed): it is "
+            "not a Chinese report, or it is text that was once decoded with the wrong encoding (GBK read as Big5, "
+            "UTF-8 read as Shift-JIS …) and saved again")
 
 
 # cp1252's characters for the bytes 0x80-0x9F it defines (the rest of 0x80-0xFF is Latin-1); U+FFFD
@@ -298,7 +319,8 @@ def _decode_with_bom(data: bytes, name: str) -> tuple[str, str] | None:
 
 
 def _candidates(data: bytes) -> list[str]:
-    codecs = ["gb18030", "big5"]
+    # (Big5 as Windows saves it, cp950, and as Hong Kong writes it: both hold characters big5 lacks, 裏 …)
+    codecs = ["gb18030", "big5", "cp950", "big5hkscs"]
     if b"\x00" in data:  # ASCII, digits and newlines in UTF-16/32 carry zero bytes
         codecs = []
     if len(data) % 2 == 0:
@@ -511,20 +533,23 @@ def read_file(path: str | Path) -> tuple[str, str, str]:
 
     path = Path(path)
     text, encoding = decode_bytes(read_bytes(path), name=str(path))
-    form = "text"
+    form, entities = "text", []
     if looks_like_html(text):
         text, form = html_to_text(text), "html"
         if not text.strip():
             raise DecodeError(f"{path}: an HTML page with no text in it")
     else:
         text, entities = resolve_entities(text)
-        if entities:
-            kinds = list(dict.fromkeys(entities))
-            warnings.warn(f"{path}: {len(entities)} HTML entit{'y' if len(entities) == 1 else 'ies'} "
-                          f"({', '.join(kinds[:4])}{' …' if len(kinds) > 4 else ''}) read as the characters they "
-                          "stand for (a copy of a page's source); offsets refer to the text so read",
-                          InputWarning, stacklevel=2)
     text, invisible = drop_invisible(text)
+    if not text.strip():        # (only zero-width spaces, &nbsp; …: as empty as a blank file)
+        raise DecodeError(f"{path}: has no visible text: only white space, entities such as &nbsp; or invisible "
+                          "characters such as U+200B")
+    if entities:
+        kinds = list(dict.fromkeys(entities))
+        warnings.warn(f"{path}: {len(entities)} HTML entit{'y' if len(entities) == 1 else 'ies'} "
+                      f"({', '.join(kinds[:4])}{' …' if len(kinds) > 4 else ''}) read as the characters they "
+                      "stand for (a copy of a page's source); offsets refer to the text so read",
+                      InputWarning, stacklevel=2)
     if invisible:
         kinds = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '').lower()}".strip() for c in dict.fromkeys(invisible))
         warnings.warn(f"{path}: {len(invisible)} invisible character(s) ({kinds}) removed; offsets refer to the "
