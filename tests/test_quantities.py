@@ -712,6 +712,29 @@ def test_quantities_are_cached_and_never_stale(tmp_path, monkeypatch):
     pd.testing.assert_frame_equal(quantities(data_corpus("hailar")), fresh)
 
 
+def test_cached_quantities_follow_the_lexicon_and_an_edited_registry(tmp_path, monkeypatch):
+    # hostile review: a lexicon line changes how a list item is named (quantity_lists cuts the last
+    # item), and the cached rows kept the old name; an edited registry file was read once per process
+    import importlib
+
+    from policytext import corpus
+
+    LEX = importlib.import_module("policytext.lexicon")      # (policytext.lexicon is the function)
+    monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path / "cache"))
+    c = corpus({"a": "2023年，城市、县城建成区面积分别达到30平方公里、12平方公里。"})
+    assert quantities(c)["indicator"].tolist() == ["城市建成区面积", "县城建成区面积"]
+    lexicon = tmp_path / "lexicon.txt"
+    lexicon.write_text(LEX.LEXICON_PATH.read_text(encoding="utf-8") + "\n县城建成区 n\n", encoding="utf-8")
+    monkeypatch.setattr(LEX, "LEXICON_PATH", lexicon)
+    assert quantities(c)["indicator"].tolist() == quantities(c, cache=False)["indicator"].tolist() == [
+        "城市面积", "县城建成区面积"]
+    registry = tmp_path / "registry.yaml"
+    registry.write_text("indicators:\n  县城建成区面积:\n    aliases: []\n", encoding="utf-8")
+    assert quantities(c, registry=str(registry))["indicator"].tolist()[1] == "县城建成区面积"
+    registry.write_text("indicators:\n  县城建成区总面积:\n    aliases: [县城建成区面积]\n", encoding="utf-8")
+    assert quantities(c, registry=str(registry))["indicator"].tolist()[1] == "县城建成区总面积"
+
+
 def test_a_share_of_the_plan_is_a_completion_rate_and_sets_no_target():
     # an interview or feature has no review part: 计划 there was taken for a goal being set
     found = rows("2025年，全市完成固定资产投资100亿元，占年度计划的110%。")

@@ -110,13 +110,20 @@ def _load(path: Path) -> IndicatorRegistry:
 
 
 @lru_cache(maxsize=8)
-def _cached(path: str) -> IndicatorRegistry:
-    return _load(Path(path))
+def _cached(stamp: tuple) -> IndicatorRegistry:
+    return _load(Path(stamp[0]))
 
 
 def indicator_registry(path: str | Path | None = None) -> IndicatorRegistry:
-    """Load an indicator registry (default: the packaged ``indicators_v1.yaml``)."""
-    return _cached(str(Path(path) if path is not None else DEFAULT_PATH))
+    """Load an indicator registry (default: the packaged ``indicators_v1.yaml``); read again when
+    the file changes (a registry edited while a notebook runs)."""
+    path = Path(path) if path is not None else DEFAULT_PATH
+    try:
+        info = path.stat()
+        stamp = (str(path), info.st_size, info.st_mtime_ns)
+    except OSError:
+        stamp = (str(path), -1, -1)      # _load says what is wrong with it
+    return _cached(stamp)
 
 
 def counted_as(indicators: Iterable[str], base_units: Iterable[str], *,

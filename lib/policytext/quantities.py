@@ -94,10 +94,12 @@ def _valid_rows(rows) -> bool:
 
 def _cache_context(registry: IndicatorRegistry) -> str:
     """What every document's cache key shares: policytext's source (a code change recomputes
-    everything) and the registry's contents."""
+    everything), the data files that name things (the lexicon and the dictionary cut list items:
+    quantity_lists) and the registry's contents."""
     from .cache import cache_key, library_digest
+    from .lexicon import data_versions
 
-    return cache_key("quantities", library_digest(), sorted(registry.names.items()),
+    return cache_key("quantities", library_digest(), data_versions(), sorted(registry.names.items()),
                      sorted(registry.measures.items()))
 
 

@@ -93,8 +93,14 @@ def _shared_head(item: str, last: str, *, mixed: bool = False) -> str:
     return item if mixed else _head_of(last, item)
 
 
-@functools.lru_cache(maxsize=4096)
 def _slot_end(last: str, size: int) -> int | None:
+    from .lexicon import data_versions
+
+    return _slot_end_cut(last, size, data_versions())      # (the cut changes with the lexicon)
+
+
+@functools.lru_cache(maxsize=4096)
+def _slot_end_cut(last: str, size: int, versions: str) -> int | None:
     """Where the slot a short item fills ends in ``last``: at ``size`` characters, or one off, at
     the first of them that ends a word of ``last`` as cut, or that no common word runs across
     (新材料 + 生物医药产业产值: 医药 runs across 3 and 生物医药 ends at 4, so 新材料产业产值, not
