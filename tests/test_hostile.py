@@ -181,6 +181,8 @@ def test_short_and_sparse_texts_decode_to_what_was_written(text, encoding, expec
     # nor are Japanese, or rare Han characters alone
     "日本の政府は経済報告を発表しました。ここには多くの情報があります。",
     "鱻麤爨龘靐齉饕餮魑魅魍魉",
+    # a link holding URL-encoded Chinese in a page's text is no URL-encoded page
+    "链接：http://www.gov.cn/s?q=%E6%94%BF%E5%BA%9C%E5%B7%A5%E4%BD%9C 。全市经济平稳运行，质量效益稳步提升。",
 ])
 def test_text_that_only_looks_odd_is_read_as_written(text):
     assert decode_bytes(text.encode(), name="odd.txt") == (text, "utf-8")
@@ -303,6 +305,8 @@ BAD = {
                                                 "text that was once decoded with the wrong encoding"),
     "GBK read as cp1251, saved as UTF-8 with a BOM": (
         b"\xef\xbb\xbf" + TWIN.encode("gbk").decode("cp1251", errors="replace").encode(), "usual in Chinese text"),
+    # a page's text URL-encoded (hostile review: %E6%94%BF… gave quantities such as 94 and 9F)
+    "URL-encoded text": (TWIN.encode().hex("%").upper().join(["%", ""]).encode(), "is URL-encoded"),
     # no visible text once zero-width spaces and entities are gone: as empty as a blank file
     "only zero-width spaces": ("\u200b\u200b\n\u200b".encode(), "has no visible text"),
     "only &nbsp; entities": (b"&nbsp;&nbsp;\n&nbsp;", "has no visible text"),

@@ -134,6 +134,9 @@ def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
     if not text.lstrip("\ufeff").strip():
         raise DecodeError(f"{name}: file is empty (no text after the byte-order mark)"
                           if text.startswith("\ufeff") else f"{name}: file has no text")
+    if (encoded := _url_encoded(text)) is not None:
+        raise DecodeError(f"{name}: is URL-encoded (percent-encoded) text ({encoded[:24]}…), not a report's "
+                          "text: decode it first (urllib.parse.unquote)")
     if encoding.startswith("utf") and (problem := _implausible(text)):
         raise DecodeError(f"{name}: read as {encoding}, but {problem}. Get the original file")
     if lost := text.count("\ufffd"):
@@ -144,6 +147,17 @@ def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 
 
+# Chinese text URL-encoded (%E6%94%BF%E5%BA%9C: 政府): two characters' bytes in a row or more
+_PERCENT_RUNS = re.compile(r"(?:%(?:E[0-9A-F]|[89AB][0-9A-F])){6,}", re.I)
+
+
+def _url_encoded(text: str) -> str | None:
+    """The first run of URL-encoded Chinese when such runs are a third of the text or more (a link
+    that holds one in a page is no reason to refuse it); else None. Read as it is, 政府 written
+    %E6%94%BF%E5%BA%9C gave quantities such as 94 and 9F (hostile review)."""
+    sample = text[:200_000]
+    runs = [m.group() for m in _PERCENT_RUNS.finditer(sample)]
+    return runs[0] if runs and 3 * sum(map(len, runs)) >= len(_WHITESPACE.sub("", sample)) else None
 # A text this short decides nothing: a note may hold a rare name (UTF-8 has no other reading to compare)
 _DECIDING_LENGTH = 100
 
