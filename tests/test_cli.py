@@ -99,3 +99,24 @@ def test_a_file_a_folder_skips_is_named_once(tmp_path, capsys, command):
     (folder / "old.docx").write_bytes(b"PK\x03\x04")
     assert main([command, str(folder), "--jsonl" if command == "segment" else "--csv"]) == 0
     assert capsys.readouterr().err.count("skipped 1 file(s) that are not .txt/.text/.html reports: old.docx") == 1
+
+
+def test_a_folder_that_cannot_be_listed_is_said(tmp_path, capsys, monkeypatch):
+    from test_corpus import _locked
+
+    folder = _folder(tmp_path)
+    (folder / "locked").mkdir()
+    (folder / "locked" / "report.txt").write_text(REPORT_2021, encoding="utf-8")
+    _locked(monkeypatch, folder / "locked")
+    assert main(["quantities", str(folder), "--csv"]) == 0
+    captured = capsys.readouterr()
+    assert f"{folder / 'locked'}: a folder that cannot be listed (Permission denied); not read" in captured.err
+    assert list(_csv_text(captured.out)["value"]) == [6, 7, 7.5, 6.5]
+    assert main(["quantities", str(folder / "locked"), "--csv"]) == 2
+    assert capsys.readouterr().err == (f"policytext: error: {folder / 'locked'}: a folder that cannot be listed "
+                                       "(Permission denied)\n")
+
+
+def _csv_text(text):
+    from io import StringIO
+    return pd.read_csv(StringIO(text))

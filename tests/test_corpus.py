@@ -221,3 +221,42 @@ def test_the_pieces_compared_for_copies_are_the_same_in_every_run():
     runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(runs) == 1 and runs.pop().startswith("[")
+
+
+# ---------------------------------------------------------------- locked folders
+
+def _locked(monkeypatch, locked):
+    """``locked`` behaves as a folder of mode 000 does for a user other than root (the tests run as
+    root, which may list anything): listing it, or looking at anything in it, is refused."""
+    import os
+    from pathlib import Path
+
+    def refused(path):
+        return PermissionError(13, "Permission denied", str(path))
+
+    is_file, scandir = Path.is_file, os.scandir
+
+    def locked_is_file(self):
+        if locked in self.parents:
+            raise refused(self)
+        return is_file(self)
+
+    def locked_scandir(path="."):
+        if Path(path) == locked:
+            raise refused(path)
+        return scandir(path)
+
+    monkeypatch.setattr(Path, "is_file", locked_is_file)
+    monkeypatch.setattr(os, "scandir", locked_scandir)
+
+
+def test_a_sub_folder_that_cannot_be_listed_is_said_and_the_rest_is_read(tmp_path, monkeypatch):
+    folder = _folder(tmp_path, {"a.txt": TEXT.encode()}, None)
+    (folder / "locked").mkdir()
+    (folder / "locked" / "b.txt").write_text(TEXT, encoding="utf-8")
+    _locked(monkeypatch, folder / "locked")
+    with pytest.warns(UserWarning, match=rf"{folder / 'locked'}: a folder that cannot be listed "
+                                         r"\(Permission denied\); not read"):
+        assert load_corpus(folder).ids == ["a"]
+    with pytest.raises(MetadataError, match=r"locked: a folder that cannot be listed \(Permission denied\)"):
+        load_corpus(folder / "locked")

@@ -285,9 +285,13 @@ def _check_files(args: argparse.Namespace) -> None:
             from .corpus import report_files      # (only then: segment starts without it)
             from .errors import InputWarning
 
-            with warnings.catch_warnings():       # the files it skips are named once, when it is read
-                warnings.simplefilter("ignore", InputWarning)
-                report_files(path)
+            with warnings.catch_warnings(record=True) as said:   # the files it skips are named once, when read
+                warnings.simplefilter("always", InputWarning)
+                try:
+                    report_files(path)
+                except PolicyTextError as exc:    # a folder of files it cannot read: say why, not just "none"
+                    why = [str(w.message) for w in said if issubclass(w.category, InputWarning)]
+                    raise type(exc)("\n  ".join([f"{exc}{'; what it holds:' if why else ''}", *why])) from None
         else:
             check_file(path)
 

@@ -25,10 +25,10 @@ from .convert import script_of, to_simplified
 from .decode import check_file, decode_bytes, read_file, read_text  # noqa: F401  (read_text: re-exported)
 from .errors import DecodeError, InputWarning, MetadataError, ParameterError, raise_together
 # DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
+from .filenames import check_listable, not_entered
 from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, METADATA_HEAD, _parse_date,  # noqa: F401
                        date_from_text, fill_from_text, impossible_date, inside_folder, read_metadata,
                        row_path, same_places)
-from .reportdir import MANIFEST
 from .structure import Paragraph, Sentence, split_paragraphs, split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -308,6 +308,7 @@ def report_files(folder: str | Path, *, pattern: str | None = None) -> list[Path
     """The report files load_corpus reads in `folder` and its sub-folders, sorted by path (other
     files are named in a warning); an error naming the folder when there are none."""
     folder = Path(folder)
+    check_listable(folder)
     files = _report_files(folder, pattern)
     if not files:
         raise MetadataError(f"{folder}: no report files (.txt, .text, .htm, .html) in it or its sub-folders")
@@ -352,8 +353,8 @@ def _entries(folder: Path, passed: list[str]) -> Iterator[Path]:
                 continue
             if sub.is_symlink():
                 yield sub
-            elif (sub / MANIFEST).is_file():
-                passed.append(f"{sub}: holds an earlier policytext render ({MANIFEST}), whose pages are no reports")
+            elif why := not_entered(sub):
+                passed.append(f"{sub}: {why}")
             else:
                 keep.append(name)
         dirs[:] = keep
@@ -362,7 +363,15 @@ def _entries(folder: Path, passed: list[str]) -> Iterator[Path]:
 
 def _not_readable(path: Path, folder: Path) -> str | None:
     """Why a file of the folder is not read, or None: a link out of the folder (the rule of the
-    table's rows, metadata.inside_folder), to nothing or to a folder; a FIFO, device or socket."""
+    table's rows, metadata.inside_folder), to nothing or to a folder; a FIFO, device or socket; a
+    file that cannot be looked at (in a folder without x)."""
+    try:
+        return _not_a_file(path, folder)
+    except OSError as exc:
+        return f"cannot be looked at ({exc.strerror})"
+
+
+def _not_a_file(path: Path, folder: Path) -> str | None:
     if path.is_symlink():
         target = inside_folder(folder, path.relative_to(folder).as_posix())
         if target is None:
@@ -382,6 +391,7 @@ def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
     folder = Path(path) if path is not None else DEFAULT_SEEDS
     if not folder.is_dir():
         raise MetadataError(f"{folder}: not a folder of reports")
+    check_listable(folder)
     meta_path = Path(metadata) if metadata else folder / METADATA_FILE
     if metadata and not meta_path.is_file():
         raise MetadataError(f"{meta_path}: metadata file not found")
