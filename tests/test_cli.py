@@ -101,6 +101,27 @@ def test_a_file_a_folder_skips_is_named_once(tmp_path, capsys, command):
     assert capsys.readouterr().err.count("skipped 1 file(s) that are not .txt/.text/.html reports: old.docx") == 1
 
 
+@pytest.mark.parametrize("command", ["segment", "freq", "themes", "quantities", "targets"])
+def test_a_file_name_in_gbk_bytes_never_reaches_the_output_as_bytes(tmp_path, capsys, command):
+    # a zip made on Chinese Windows, unpacked on Linux: the name is GBK bytes, which the UTF-8
+    # output could not hold (internal error, or a CSV that is not UTF-8)
+    import os
+
+    folder = _folder(tmp_path, table=False)
+    name = os.fsdecode("报告_2023.txt".encode("gbk"))
+    try:
+        (folder / name).write_text(REPORT_2022.replace("2022", "2023"), encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses file names that are not UTF-8")
+    flag = "--jsonl" if command == "segment" else "--csv"
+    for given in (str(folder), str(folder / name)):
+        assert main([command, given, flag]) == 0
+        captured = capsys.readouterr()
+        assert "it is named 报告_2023.txt" in captured.err
+        captured.out.encode("utf-8")                    # no surrogate escapes left
+        assert command == "freq" or "报告_2023.txt" in captured.out
+
+
 def test_a_folder_that_cannot_be_listed_is_said(tmp_path, capsys, monkeypatch):
     from test_corpus import _locked
 

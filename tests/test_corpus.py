@@ -223,6 +223,40 @@ def test_the_pieces_compared_for_copies_are_the_same_in_every_run():
     assert len(runs) == 1 and runs.pop().startswith("[")
 
 
+# ---------------------------------------------------------------- file names that are not UTF-8
+
+def _named_in_bytes(folder, name: bytes, text: str = TEXT):
+    """A report whose file name is ``name``'s bytes (a zip made on Chinese Windows, unpacked here)."""
+    import os
+
+    path = folder / os.fsdecode(name)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses file names that are not UTF-8")
+    return path
+
+
+def test_a_file_name_in_gbk_bytes_is_read_as_gb18030_and_said(tmp_path):
+    path = _named_in_bytes(tmp_path, "报告_2021.txt".encode("gbk"))
+    said = r"\\xb1\\xa8\\xb8\\xe6_2021.txt: the file name is not UTF-8 .*read as GB18030, it is named 报告_2021.txt"
+    with pytest.warns(UserWarning, match=said):
+        c = load_corpus(tmp_path)
+    doc = c["报告_2021"]
+    assert c.ids == ["报告_2021"] and doc.meta["file"] == "报告_2021.txt"
+    assert doc.path == path and doc.year == 2021 and doc.raw == TEXT      # the file itself is read by its real path
+    with pytest.warns(UserWarning, match=said):
+        assert load_files([path]).ids == ["报告_2021.txt"]
+
+
+def test_a_file_name_in_no_known_encoding_is_named_with_its_bytes_escaped(tmp_path):
+    _named_in_bytes(tmp_path, b"caf\xe9.txt")
+    with pytest.warns(UserWarning, match=r"caf\\xe9.txt: the file name is not UTF-8, GB18030 or Big5; it is named "
+                                         r"caf\\xe9.txt, each byte that is not UTF-8 written \\xNN"):
+        c = load_corpus(tmp_path)
+    assert c.ids == ["caf\\xe9"] and c["caf\\xe9"].meta["file"].encode("utf-8") == b"caf\\xe9.txt"
+
+
 # ---------------------------------------------------------------- locked folders
 
 def _locked(monkeypatch, locked):

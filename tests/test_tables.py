@@ -131,3 +131,12 @@ def test_csv_cells_a_spreadsheet_would_run_are_made_inert():
     pivot = pd.DataFrame([[1, 2]], columns=pd.MultiIndex.from_tuples([("=a", "x"), ("b", "-y")]))
     assert _csv_of(style_table(pivot, caption="Pivot").to_html())[1].decode("utf-8-sig").split("\r\n")[:2] == [
         "'=a,b", "x,'-y"]
+
+
+def test_a_file_name_in_gbk_bytes_is_written_readable_in_the_csv():
+    # a file name that is GBK bytes (surrogate escapes): the CSV must still be UTF-8
+    import os
+
+    frame = pd.DataFrame({"file": [os.fsdecode("报告.txt".encode("gbk")), os.fsdecode(b"caf\xe9.txt")]})
+    rows = _csv_of(style_table(frame, caption="Files").to_html())[1].decode("utf-8-sig").split("\r\n")
+    assert rows[:3] == ["file", "报告.txt", "caf\\xe9.txt"]

@@ -42,21 +42,31 @@ def _load(paths: list[str]):
     return Corpus(docs)
 
 
-def _report_paths(paths: list[str]) -> list[str]:
-    """The files of the arguments, a folder's reports (as load_corpus finds them) in its place."""
-    if not any(os.path.isdir(path) for path in paths):
-        return list(paths)
-    from .corpus import report_files
+def _report_paths(paths: list[str]) -> list[tuple[str, str]]:
+    """(path, name) of the files of the arguments, a folder's reports (as load_corpus finds them)
+    in its place; the name is the path as given, readable (filenames.readable_name)."""
+    from .filenames import readable_name, said_name
 
-    return [str(p) for path in paths for p in (report_files(path) if os.path.isdir(path) else [path])]
+    files = []
+    for path in paths:
+        if os.path.isdir(path):
+            from .corpus import report_files       # (only then: segment starts without it)
+
+            files += [(str(p), readable_name(str(p))) for p in report_files(path)]
+        else:
+            said_name(path, os.path.basename(path))     # a warning when the name is not UTF-8
+            files.append((path, readable_name(path)))
+    return files
 
 
 def _segment(args: argparse.Namespace) -> None:
     from .batch import iter_segment_files
 
+    files = _report_paths(args.files)
     # One line per file as soon as it is cut: memory stays bounded on large inputs.
-    for record in iter_segment_files(_report_paths(args.files), engine=args.engine, joined=True):
-        sys.stdout.write(_segment_line(record["doc"], record["tokens"]))
+    records = iter_segment_files([path for path, _ in files], engine=args.engine, joined=True)
+    for (_, name), record in zip(files, records):
+        sys.stdout.write(_segment_line(name, record["tokens"]))
 
 
 def _segment_line(doc: str, tokens: str | list[str]) -> str:
@@ -93,7 +103,7 @@ def _freq_table(paths: list[str]):
     stop = stopwords()
     keep = lru_cache(maxsize=None)(lambda t: is_term(t, stop))  # a report repeats its words
     counts, docfreq = Counter(), Counter()
-    for record in segment_files(_report_paths(paths)):
+    for record in segment_files([path for path, _ in _report_paths(paths)]):
         kept = [t for t in record["tokens"] if keep(t)]
         counts.update(kept)
         docfreq.update(set(kept))

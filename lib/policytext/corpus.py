@@ -25,7 +25,7 @@ from .convert import script_of, to_simplified
 from .decode import check_file, decode_bytes, read_file, read_text  # noqa: F401  (read_text: re-exported)
 from .errors import DecodeError, InputWarning, MetadataError, ParameterError, raise_together
 # DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
-from .filenames import check_listable, not_entered
+from .filenames import check_listable, escaped, not_entered, readable_name, said_name
 from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, METADATA_HEAD, _parse_date,  # noqa: F401
                        date_from_text, fill_from_text, impossible_date, inside_folder, read_metadata,
                        row_path, same_places)
@@ -164,7 +164,7 @@ class Document:
                 raise MetadataError(f"document {self.id!r}, {key}: {exc}") from None
             if parsed:
                 return parsed
-        return _date_from_text(self.raw, str(self.path) if self.path else self.id)
+        return _date_from_text(self.raw, readable_name(self.path) if self.path else self.id)
 
     @property
     def year(self) -> int | None:
@@ -325,11 +325,12 @@ def _report_files(folder: Path, pattern: str | None) -> list[Path]:
                                        else p.suffix.lower() in _NOT_REPORTS):
             continue
         if (why := _not_readable(p, folder)) is not None:
-            passed.append(f"{p}: {why}")
+            passed.append(f"{escaped(p)}: {why}")
         elif pattern is not None or p.suffix.lower() in TEXT_SUFFIXES:
             found.append(p)
+            said_name(p, rel.as_posix(), stacklevel=4)
         else:
-            skipped.append(rel.as_posix())
+            skipped.append(readable_name(rel.as_posix()))
     if skipped:
         warnings.warn(f"{folder}: skipped {len(skipped)} file(s) that are not .txt/.text/.html reports: "
                       f"{', '.join(skipped[:8])}{' ...' if len(skipped) > 8 else ''}", InputWarning, stacklevel=4)
@@ -343,7 +344,7 @@ def _entries(folder: Path, passed: list[str]) -> Iterator[Path]:
     judged as links); nor are a sub-folder holding an earlier render (`policytext render --out`
     inside the corpus: its pages are no reports) and one that cannot be listed, which are said."""
     def unlisted(exc: OSError) -> None:
-        passed.append(f"{exc.filename}: a folder that cannot be listed ({exc.strerror})")
+        passed.append(f"{escaped(exc.filename)}: a folder that cannot be listed ({exc.strerror})")
 
     for root, dirs, files in os.walk(folder, onerror=unlisted):     # os.walk does not follow links
         here, keep = Path(root), []
@@ -354,7 +355,7 @@ def _entries(folder: Path, passed: list[str]) -> Iterator[Path]:
             if sub.is_symlink():
                 yield sub
             elif why := not_entered(sub):
-                passed.append(f"{sub}: {why}")
+                passed.append(f"{escaped(sub)}: {why}")
             else:
                 keep.append(name)
         dirs[:] = keep
@@ -390,7 +391,7 @@ def _not_a_file(path: Path, folder: Path) -> str | None:
 def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
     folder = Path(path) if path is not None else DEFAULT_SEEDS
     if not folder.is_dir():
-        raise MetadataError(f"{folder}: not a folder of reports")
+        raise MetadataError(f"{escaped(folder)}: not a folder of reports")
     check_listable(folder)
     meta_path = Path(metadata) if metadata else folder / METADATA_FILE
     if metadata and not meta_path.is_file():
@@ -399,8 +400,7 @@ def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
     if not meta_path.exists():
         if not files:
             raise MetadataError(f"{folder}: no report files (.txt, .text, .html) and no {METADATA_FILE}")
-        return _load_documents([(p, _file_id(p, folder), {"file": p.relative_to(folder).as_posix()})
-                                for p in files])
+        return _load_documents([(p, _file_id(p, folder), {"file": _file_name(p, folder)}) for p in files])
     rows = read_metadata(meta_path)
     listed = {row_path(meta_path, row) for row in rows}
     unlisted = [p for p in files if p.resolve() not in listed]
@@ -409,14 +409,13 @@ def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
               if not row_path(meta_path, row).is_file()]
     raise_together(MetadataError, absent, f"{meta_path}: {len(absent)} rows name no file")
     if unlisted and strict:
-        names = ", ".join(p.relative_to(folder).as_posix() for p in unlisted)
+        names = ", ".join(_file_name(p, folder) for p in unlisted)
         raise MetadataError(f"{meta_path}: no metadata row for {names}; add a row per file "
                             f"(columns: {', '.join(METADATA_COLUMNS)}) or pass strict=False")
     for p in unlisted:
-        warnings.warn(f"{p}: no metadata row; metadata taken from its text", InputWarning, stacklevel=3)
+        warnings.warn(f"{escaped(p)}: no metadata row; metadata taken from its text", InputWarning, stacklevel=3)
     return _load_documents([(row_path(meta_path, row), row["id"], row) for row in rows]
-                           + [(p, _file_id(p, folder), {"file": p.relative_to(folder).as_posix()})
-                              for p in unlisted])
+                           + [(p, _file_id(p, folder), {"file": _file_name(p, folder)}) for p in unlisted])
 
 
 def _load_documents(jobs: list[tuple[Path, str, dict]]) -> Corpus:
@@ -501,7 +500,12 @@ def _did_you_mean(name: str, unlisted: list[Path], folder: Path) -> str:
 
 def _file_id(path: Path, folder: Path) -> str:
     """A document id from a file name: its stem, with sub-folders ("2021/jinchang")."""
-    return path.relative_to(folder).with_suffix("").as_posix()
+    return readable_name(path.relative_to(folder).with_suffix("").as_posix())
+
+
+def _file_name(path: Path, folder: Path) -> str:
+    """The file's path in the folder, as tables show it ("2021/jinchang.txt")."""
+    return readable_name(path.relative_to(folder).as_posix())
 
 
 def load_files(paths: Iterable[str | Path]) -> Corpus:
@@ -513,10 +517,11 @@ def load_files(paths: Iterable[str | Path]) -> Corpus:
     """
     jobs, tables = [], {}
     for path in map(Path, paths):
+        name = said_name(path, path.name, stacklevel=2)      # GBK bytes (a Windows zip): read as GB18030
         meta_path = path.parent / METADATA_FILE
         if meta_path not in tables:
             tables[meta_path] = {r["file"]: r for r in read_metadata(meta_path)} if meta_path.is_file() else {}
-        jobs.append((path, path.name, dict(tables[meta_path].get(path.name, {"file": path.name}))))
+        jobs.append((path, name, dict(tables[meta_path].get(path.name, {"file": name}))))
     return _load_documents(jobs)
 
 

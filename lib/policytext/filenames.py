@@ -1,13 +1,75 @@
-"""Files as policytext meets them on disk: a folder that cannot be listed."""
+"""Files as policytext meets them on disk: names that are not UTF-8, a folder that cannot be
+listed.
+
+A zip made on Chinese Windows and unpacked on Linux leaves file names in GBK bytes, which Python
+holds as surrogate escapes ('\\udcb1\\udca8…'): written into a UTF-8 table or page they corrupt it,
+or fail with "surrogates not allowed". policytext names such a file by the name its bytes spell in
+GB18030 (or Big5) when that reading is plausible, else by the name with each byte that is not
+UTF-8 written \\xNN, and a warning names the file both ways. The file itself is read by its real
+path.
+"""
 from __future__ import annotations
 
 import os
+import re
+import warnings
 from pathlib import Path
 
-from .errors import MetadataError
+from .decode import PLAUSIBLE, plausibility
+from .errors import InputWarning, MetadataError
 from .reportdir import MANIFEST
 
-__all__ = ["not_entered", "check_listable"]
+__all__ = ["escaped", "readable_name", "said_name", "not_entered", "check_listable"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LEGACY = {"gb18030": "GB18030", "big5": "Big5"}     # what Chinese Windows writes names in (zip keeps the bytes)
+
+
+def escaped(name: str | os.PathLike) -> str:
+    """``name`` with each byte that is not UTF-8 written \\xNN: printable anywhere."""
+    name = os.fspath(name)
+    if not _SURROGATE.search(name):
+        return name
+    try:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:          # a surrogate that stands for no byte of the file system
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _reading(name: str) -> tuple[str, str | None]:
+    """(readable name, the encoding it was read in, or None when it was escaped)."""
+    try:
+        data = os.fsencode(name)
+    except UnicodeEncodeError:
+        return escaped(name), None
+    for codec in _LEGACY:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if plausibility(text) >= PLAUSIBLE:
+            return text, codec
+    return escaped(name), None
+
+
+def readable_name(name: str | os.PathLike) -> str:
+    """``name`` as policytext shows it: itself when it is text; a name the file system holds in
+    other bytes than UTF-8 read as GB18030 or Big5 (报告_2021.txt), else escaped (caf\\xe9.txt)."""
+    name = os.fspath(name)
+    return _reading(name)[0] if _SURROGATE.search(name) else name
+
+
+def said_name(path: str | os.PathLike, name: str | None = None, *, stacklevel: int = 2) -> str:
+    """readable_name of ``name`` (default: the path), with a warning that names the file when its
+    name is not UTF-8: the tables and pages show the readable name, not the file's."""
+    name = os.fspath(path if name is None else name)
+    if not _SURROGATE.search(name):
+        return name
+    shown, codec = _reading(name)
+    said = (f"not UTF-8 (a zip made on Windows?); read as {_LEGACY[codec]}, it is named {shown}" if codec else
+            f"not UTF-8, GB18030 or Big5; it is named {shown}, each byte that is not UTF-8 written \\xNN")
+    warnings.warn(f"{escaped(path)}: the file name is {said}", InputWarning, stacklevel=stacklevel + 1)
+    return shown
 
 
 def not_entered(sub: Path) -> str | None:
@@ -27,4 +89,4 @@ def check_listable(folder: Path) -> None:
     try:
         os.scandir(folder).close()
     except OSError as exc:
-        raise MetadataError(f"{folder}: a folder that cannot be listed ({exc.strerror})") from None
+        raise MetadataError(f"{escaped(folder)}: a folder that cannot be listed ({exc.strerror})") from None

@@ -18,6 +18,8 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
+from .filenames import readable_name
+
 __all__ = ["style_table", "csv_link"]
 
 _TEXT_CSS = [("text-align", "left"), ("white-space", "nowrap")]
@@ -121,7 +123,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def _inert(value):
     if isinstance(value, tuple):                # a label of a MultiIndex
         return tuple(_inert(part) for part in value)
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+    if not isinstance(value, str):
+        return value
+    value = readable_name(value)                # a file name in GBK bytes: surrogates UTF-8 cannot write
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def _for_spreadsheet(frame: pd.DataFrame) -> pd.DataFrame:
@@ -139,7 +144,8 @@ def _for_spreadsheet(frame: pd.DataFrame) -> pd.DataFrame:
 def csv_link(frame: pd.DataFrame, caption: str, *, index: bool = False) -> str:
     """An HTML link (` · CSV`) that downloads `frame` as CSV: its values unformatted, its own
     column names, UTF-8 with a byte-order mark (which Excel needs to read Chinese), and a text
-    cell that a spreadsheet would run as a formula prefixed with an apostrophe. The file is
+    cell that a spreadsheet would run as a formula prefixed with an apostrophe; a file name whose bytes
+    are not UTF-8 as filenames.readable_name reads it. The file is
     in the link itself (a data: URL), so nothing is written and a report stays one page. Named
     after the caption's first words; '' for a table over CSV_LINK_MAX_BYTES."""
     data = _for_spreadsheet(frame).to_csv(index=index, lineterminator="\r\n").encode("utf-8-sig")
