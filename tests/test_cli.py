@@ -122,6 +122,32 @@ def test_a_file_name_in_gbk_bytes_never_reaches_the_output_as_bytes(tmp_path, ca
         assert command == "freq" or "报告_2023.txt" in captured.out
 
 
+def test_two_files_of_one_name_are_named_by_their_paths_as_given(tmp_path, capsys, monkeypatch):
+    _folder(tmp_path, table=False)
+    monkeypatch.chdir(tmp_path)
+    for given in (["r/2021", "r/2022/report.txt"], ["r/2021/report.txt", "r/2022/report.txt"]):
+        assert main(["quantities", *given, "--csv"]) == 0        # the second was refused: duplicate id
+        assert list(_csv(capsys)["doc"]) == ["r/2021/report.txt"] * 2 + ["r/2022/report.txt"] * 2
+        assert main(["segment", *given, "--jsonl"]) == 0
+        assert [json.loads(line)["doc"] for line in capsys.readouterr().out.splitlines()] == [
+            "r/2021/report.txt", "r/2022/report.txt"]
+    assert main(["quantities", "r/2021", "r/2022", "--csv"]) == 0       # each a folder of one report.txt
+    assert set(_csv(capsys)["doc"]) == {"r/2021/report.txt", "r/2022/report.txt"}
+
+
+@pytest.mark.parametrize("command", ["segment", "freq", "quantities"])
+def test_a_file_given_twice_is_read_once_and_said(tmp_path, capsys, monkeypatch, command):
+    _folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    flag = "--jsonl" if command == "segment" else "--csv"
+    assert main([command, "r", flag]) == 0
+    once = capsys.readouterr().out
+    assert main([command, "r", "./r/2021/report.txt", flag]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == once
+    assert "./r/2021/report.txt: given twice (the same file as r/2021/report.txt); read once" in captured.err
+
+
 def test_a_folder_that_cannot_be_listed_is_said(tmp_path, capsys, monkeypatch):
     from test_corpus import _locked
 

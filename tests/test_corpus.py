@@ -257,6 +257,16 @@ def test_a_file_name_in_no_known_encoding_is_named_with_its_bytes_escaped(tmp_pa
     assert c.ids == ["caf\\xe9"] and c["caf\\xe9"].meta["file"].encode("utf-8") == b"caf\\xe9.txt"
 
 
+def test_files_of_one_name_are_named_by_their_paths_and_one_file_is_read_once(tmp_path):
+    for place in ("x", "y"):
+        (tmp_path / place).mkdir()
+        (tmp_path / place / "report.txt").write_text(TEXT.replace("嘉峪关市", f"{place}市"), encoding="utf-8")
+    x, y = tmp_path / "x" / "report.txt", tmp_path / "y" / "report.txt"
+    assert load_files([x, y]).ids == [str(x), str(y)]           # was refused: duplicate document id
+    with pytest.warns(UserWarning, match=r"report.txt: given twice \(the same file as .*x/report.txt\); read once"):
+        assert load_files([x, tmp_path / "x" / ".." / "x" / "report.txt"]).ids == ["report.txt"]
+
+
 # ---------------------------------------------------------------- locked folders
 
 def _locked(monkeypatch, locked):

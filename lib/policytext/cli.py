@@ -10,9 +10,9 @@ import argparse
 import json
 import logging
 import os
-import re
 import sys
 import warnings
+from collections import Counter
 from pathlib import Path
 
 from .errors import PolicyTextError
@@ -28,35 +28,51 @@ def _load(paths: list[str]):
     """The corpus of the command line's arguments, in their order: a file is read with the
     metadata.csv beside it (corpus.load_files), a folder as load_corpus reads it (every report
     in it and its sub-folders, with its metadata.csv; a report without a row is read with
-    metadata from its text, and a warning says so)."""
-    from .corpus import Corpus, load_corpus, load_files
+    metadata from its text, and a warning says so).
 
-    docs, files = [], []        # consecutive files are read together: one error names each bad one
-    for path in paths + [None]:
+    Each document's id is the file as the commands name it: its name, or its path in a folder
+    given (2021/report.txt); two files of one name are each named by their path as given
+    (x/report.txt, y/report.txt). A file that two arguments give (a folder and a file in it) is
+    read once, with a warning: every table would count it twice."""
+    from .corpus import Corpus, load_corpus, load_files
+    from .filenames import once_each, readable_name
+
+    named, files = [], []     # (argument, path, path as given, document, name)
+    for k, path in enumerate(paths + [None]):
         if path is not None and not os.path.isdir(path):
-            files.append(path)
+            files.append(path)  # consecutive files are read together: one error names each bad one
             continue
-        docs += load_files(files).docs if files else []
-        docs += load_corpus(path, strict=False).docs if path is not None else []
+        typed = {str(Path(file)): file for file in files}         # ./a.txt as typed, not as Path has it
+        for doc in load_files(files).docs if files else []:
+            given = readable_name(typed.get(str(doc.path), str(doc.path)))
+            named.append((("file", len(named)), doc.path, given, doc, doc.id))
+        for doc in load_corpus(path, strict=False).docs if path is not None else []:
+            given = os.path.normpath(os.path.join(readable_name(path), doc.meta["file"]))
+            named.append((k, doc.path, given, doc, doc.meta["file"]))
         files = []
-    return Corpus(docs)
+    named = once_each(named)
+    clashes = Counter(name for *_, name in named)
+    for _, _, given, doc, name in named:    # the commands name files, not the table's ids (a21)
+        doc.id = given if clashes[name] > 1 else name
+    return Corpus(doc for _, _, _, doc, _ in named)
 
 
 def _report_paths(paths: list[str]) -> list[tuple[str, str]]:
     """(path, name) of the files of the arguments, a folder's reports (as load_corpus finds them)
-    in its place; the name is the path as given, readable (filenames.readable_name)."""
-    from .filenames import readable_name, said_name
+    in its place; the name is the path as given, readable (filenames.readable_name). A file that
+    an earlier argument gave is left out, with a warning (as _load does)."""
+    from .filenames import once_each, readable_name, said_name
 
-    files = []
-    for path in paths:
+    entries = []
+    for k, path in enumerate(paths):
         if os.path.isdir(path):
             from .corpus import report_files       # (only then: segment starts without it)
 
-            files += [(str(p), readable_name(str(p))) for p in report_files(path)]
+            entries += [(k, str(p), readable_name(str(p))) for p in report_files(path)]
         else:
             said_name(path, os.path.basename(path))     # a warning when the name is not UTF-8
-            files.append((path, readable_name(path)))
-    return files
+            entries.append((k, path, readable_name(path)))
+    return [(path, name) for _, path, name in once_each(entries)]
 
 
 def _segment(args: argparse.Namespace) -> None:
@@ -91,7 +107,6 @@ def _freq_table(paths: list[str]):
     as in textstat_frequency (frequency.is_term). docfreq = files using the term; per_10k =
     count per 10,000 kept tokens over all the files. Ordered by count, then feature.
     """
-    from collections import Counter
     from functools import lru_cache
 
     import pandas as pd
@@ -127,28 +142,7 @@ def _themes_table(paths: list[str]):
     from .tokens import tokens
     from .themes import textstat_themes
 
-    corpus = _load(paths)
-    return _by_file(textstat_themes(tokens(corpus)), corpus, ["doc"])
-
-
-def _file_names(corpus) -> dict[str, str]:
-    """Document id -> the file as the commands name it: its name, its path in a folder given
-    (2021/report.txt), whatever id metadata.csv gives it."""
-    return {doc.id: str(doc.meta["file"] or doc.id) for doc in corpus}
-
-
-def _by_file(frame, corpus, columns: list[str], *, listed: tuple[str, ...] = ()):
-    """``columns`` (document ids) and the ids in parentheses of the ``listed`` columns
-    (other_targets: 8% (a21); 7% (a22)) as the files are named."""
-    if not frame.empty:
-        names = _file_names(corpus)
-        for column in columns:
-            frame[column] = frame[column].map(lambda d: names.get(d, d))
-        for column in listed:
-            frame[column] = frame[column].map(lambda text: re.sub(
-                r"\(([^()]*)\)", lambda m: f"({names.get(m.group(1), m.group(1))})", text)
-                if isinstance(text, str) else text)
-    return frame
+    return textstat_themes(tokens(_load(paths)))
 
 
 def _themes(args: argparse.Namespace) -> None:
@@ -161,8 +155,7 @@ def _quantities_table(paths: list[str]):
     the folder's), else the text or the file name."""
     from .quantities import quantities
 
-    corpus = _load(paths)
-    return _by_file(quantities(corpus), corpus, ["doc"])
+    return quantities(_load(paths))
 
 
 def _quantities(args: argparse.Namespace) -> None:
@@ -184,14 +177,12 @@ def _attainment_table(paths: list[str]):
 
     corpus = _load(paths)
     notes = []
-    names = _file_names(corpus)
-    unknown = [names[doc.id] for doc in corpus if not doc.meta["place"]]
+    unknown = [doc.id for doc in corpus if not doc.meta["place"]]
     if unknown and len(unknown) == len(corpus):
         notes.append("no place in metadata or text of any file: all files are taken as one place")
     elif unknown:
         notes.append(f"no place found for {', '.join(unknown)}: their place is left empty")
-    table = textstat_attainment(quantities(corpus), corpus=corpus)
-    return _by_file(table, corpus, ["target_doc", "achieved_doc"], listed=("other_targets", "other_achieved")), notes
+    return textstat_attainment(quantities(corpus), corpus=corpus), notes
 
 
 def _targets(args: argparse.Namespace) -> None:

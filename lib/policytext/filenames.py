@@ -1,5 +1,5 @@
-"""Files as policytext meets them on disk: names that are not UTF-8, a folder that cannot be
-listed.
+"""Files as policytext meets them on disk: names that are not UTF-8, a file given twice, a folder
+that cannot be listed.
 
 A zip made on Chinese Windows and unpacked on Linux leaves file names in GBK bytes, which Python
 holds as surrogate escapes ('\\udcb1\\udca8…'): written into a UTF-8 table or page they corrupt it,
@@ -14,12 +14,13 @@ import os
 import re
 import warnings
 from pathlib import Path
+from typing import Iterable
 
 from .decode import PLAUSIBLE, plausibility
 from .errors import InputWarning, MetadataError
 from .reportdir import MANIFEST
 
-__all__ = ["escaped", "readable_name", "said_name", "not_entered", "check_listable"]
+__all__ = ["escaped", "readable_name", "said_name", "once_each", "not_entered", "check_listable"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LEGACY = {"gb18030": "GB18030", "big5": "Big5"}     # what Chinese Windows writes names in (zip keeps the bytes)
@@ -70,6 +71,25 @@ def said_name(path: str | os.PathLike, name: str | None = None, *, stacklevel: i
             f"not UTF-8, GB18030 or Big5; it is named {shown}, each byte that is not UTF-8 written \\xNN")
     warnings.warn(f"{escaped(path)}: the file name is {said}", InputWarning, stacklevel=stacklevel + 1)
     return shown
+
+
+def once_each(entries: Iterable[tuple], *, stacklevel: int = 2) -> list[tuple]:
+    """``entries`` (argument, path, name shown, ...) without those whose file another argument gave
+    before (the same file, links resolved: a folder and a file in it, ./a.txt and a.txt), which
+    every table would count twice; a warning names each. One argument's own files are all kept (a
+    folder's link to a file in it is read, and said as a copy, as load_corpus does)."""
+    first: dict[str, tuple[object, str]] = {}
+    kept = []
+    for entry in entries:
+        argument, path, shown = entry[:3]
+        real = os.path.realpath(path)
+        if real in first and first[real][0] != argument:
+            earlier = "" if first[real][1] == shown else f" (the same file as {first[real][1]})"
+            warnings.warn(f"{shown}: given twice{earlier}; read once", InputWarning, stacklevel=stacklevel + 1)
+            continue
+        first.setdefault(real, (argument, shown))
+        kept.append(entry)
+    return kept
 
 
 def not_entered(sub: Path) -> str | None:
