@@ -267,6 +267,15 @@ def test_files_of_one_name_are_named_by_their_paths_and_one_file_is_read_once(tm
         assert load_files([x, tmp_path / "x" / ".." / "x" / "report.txt"]).ids == ["report.txt"]
 
 
+def test_a_file_beside_a_table_that_does_not_list_it_is_said(tmp_path):
+    folder = _folder(tmp_path, {"a.txt": TEXT.encode(), "b.txt": TEXT.replace("7%", "8%").encode()},
+                     ["a,./a.txt,嘉峪关市,,,,,,,,,,"])
+    assert load_files([folder / "a.txt"])["a.txt"].meta["id"] == "a"          # ./a.txt is a.txt
+    with pytest.warns(UserWarning, match=r"b.txt: no row in .*metadata.csv beside it; metadata taken from its text"):
+        doc = load_files([folder / "b.txt"])["b.txt"]
+    assert doc.meta["id"] == "b.txt" and doc.meta["place"] == "嘉峪关市"      # read from its text
+
+
 # ---------------------------------------------------------------- locked folders
 
 def _locked(monkeypatch, locked):

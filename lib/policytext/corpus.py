@@ -28,7 +28,7 @@ from .errors import DecodeError, InputWarning, MetadataError, ParameterError, ra
 from .filenames import check_listable, escaped, not_entered, once_each, readable_name, said_name
 from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, METADATA_HEAD, _parse_date,  # noqa: F401
                        date_from_text, fill_from_text, impossible_date, inside_folder, read_metadata,
-                       row_path, same_places)
+                       row_beside, row_path, same_places)
 from .structure import Paragraph, Sentence, split_paragraphs, split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -512,19 +512,16 @@ def load_files(paths: Iterable[str | Path]) -> Corpus:
     """A corpus of the given files, ids = file names (as the CLI reports them); files of one name
     get their paths as given (a/report.txt, b/report.txt), and a file given twice is read once.
 
-    Metadata comes from a metadata.csv beside a file when it lists the file,
-    otherwise from the text itself (date and year) and the file name. A missing
-    file, a folder, a FIFO or device is a DecodeError naming it.
+    Metadata comes from a metadata.csv beside a file when it lists the file (a warning names a
+    file it does not list), otherwise from the text itself (date and year) and the file name. A
+    missing file, a folder, a FIFO or device is a DecodeError naming it.
     """
     given = once_each([(k, Path(path), escaped(path)) for k, path in enumerate(paths)], stacklevel=2)
     names = [said_name(path, path.name, stacklevel=2) for _, path, _ in given]
     jobs, tables = [], {}
     for (_, path, _), name in zip(given, names):
         doc_id = readable_name(str(path)) if names.count(name) > 1 else name
-        meta_path = path.parent / METADATA_FILE
-        if meta_path not in tables:
-            tables[meta_path] = {r["file"]: r for r in read_metadata(meta_path)} if meta_path.is_file() else {}
-        jobs.append((path, doc_id, dict(tables[meta_path].get(path.name, {"file": name}))))
+        jobs.append((path, doc_id, row_beside(path, tables) or {"file": name}))
     return _load_documents(jobs)
 
 

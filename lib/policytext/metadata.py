@@ -30,16 +30,18 @@ import io
 import os
 import re
 import unicodedata
+import warnings
 from collections import Counter
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Iterable, Iterator
 
 from .decode import decode_bytes, read_bytes
-from .errors import DecodeError, MetadataError, raise_together
+from .errors import DecodeError, InputWarning, MetadataError, raise_together
+from .filenames import escaped
 from .numbers import parse_number
 
 __all__ = ["METADATA_FILE", "METADATA_COLUMNS", "METADATA_HEAD", "DOC_TYPES", "DOC_TYPE_NAMES", "doc_type_name",
-           "read_metadata", "row_path", "inside_folder",
+           "read_metadata", "row_beside", "row_path", "inside_folder",
            "place_from_text", "doc_type_from_text", "date_from_text", "written_date", "fill_from_text",
            "speaker_from_text", "same_places"]
 
@@ -198,6 +200,22 @@ def _checked_row(path: Path, line: int, header: list[str], fields: list[str],
         raise MetadataError(f"{path}, line {line}: file {row['file']!r} is the metadata table itself, not a report")
     ids[row["id"]], files[same] = line, line
     return {**row, "_line": line}
+
+
+def row_beside(path: Path, tables: dict) -> dict | None:
+    """The row of the metadata table beside the file ``path`` that lists it, or None, with a warning
+    when there is a table and it does not list the file (as a folder's table warns). ``tables``:
+    the tables read so far, by folder."""
+    if path.parent not in tables:
+        table = path.parent / METADATA_FILE
+        rows = read_metadata(table) if table.is_file() else []
+        tables[path.parent] = table, {inside_folder(path.parent, row["file"]): row for row in rows}
+    table, rows = tables[path.parent]
+    row = rows.get(path.resolve()) if rows else None
+    if rows and row is None:
+        warnings.warn(f"{escaped(path)}: no row in {escaped(table)} beside it; metadata taken from its text",
+                      InputWarning, stacklevel=3)
+    return dict(row) if row else None
 
 
 def row_path(table: Path, row: dict) -> Path:
