@@ -208,3 +208,77 @@ def test_a_date_that_does_not_exist_is_passed_over_with_a_warning():
     assert [str(w.message) for w in said] == [
         "a: the date 2026年2月30日 in its opening does not exist and is passed over; it has no date",
         "b: the date 二〇二六年二月三十日 in its opening does not exist and is passed over; dated 2026-01-01 from the rest"]
+
+
+# ---------------------------------------------------------------- the table: columns, year, its name
+
+REPORT = "金昌市政府工作报告\n过去一年，全市地区生产总值增长6%。\n"
+
+
+def _table(folder, table: str, name: str = "metadata.csv", text: str = REPORT):
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / name).write_text(table, encoding="utf-8")
+    return folder
+
+
+def test_columns_policytext_does_not_read_are_said_once_with_the_names_it_reads(tmp_path):
+    import warnings
+
+    from policytext import load_corpus
+
+    _table(tmp_path, "id,file,city,type,date,notes\na,a.txt,金昌市,政府工作报告,2021-01-10,x\n")
+    with pytest.warns(UserWarning) as said:
+        load_corpus(tmp_path)
+    assert [str(w.message) for w in said] == [
+        f"{tmp_path / 'metadata.csv'}: column(s) city, type, date, notes are not read by policytext (kept, but used "
+        "nowhere); rename city -> place, type -> doc_type, date -> date_delivered; the columns it reads: id, file, "
+        "place, level, parent, province, doc_type, title, speaker, role, date_delivered, date_published, source, year"]
+    _table(tmp_path, "ID,File,Place,Year\na,a.txt,金昌市,2021\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")              # the columns it reads: not a word
+        load_corpus(tmp_path)
+
+
+@pytest.mark.parametrize("opening, year, date", [
+    ("", "2021", dt.date(2021, 1, 1)),                                     # the year alone: its first day
+    ("——2021年1月10日在金昌市人民代表大会上\n", "2021年", dt.date(2021, 1, 10)),   # the text's date, in that year
+    ("——2020年1月10日在金昌市人民代表大会上\n", "２０２１", dt.date(2021, 1, 1)),   # the table wins
+])
+def test_a_year_column_is_the_documents_year(tmp_path, opening, year, date):
+    from policytext import load_corpus
+
+    c = load_corpus(_table(tmp_path, f"id,file,year\na,a.txt,{year}\n", text=opening + REPORT))
+    assert c["a"].date == date and c.to_frame()["year"].tolist() == [2021]
+
+
+def test_a_year_that_is_no_year_is_an_error_and_one_the_date_contradicts_is_said(tmp_path):
+    from policytext import MetadataError, load_corpus
+
+    _table(tmp_path, "id,file,year\na,a.txt,21\n")
+    with pytest.raises(MetadataError, match=r"metadata.csv, line 2: year '21' is not a year like 2021"):
+        load_corpus(tmp_path)
+    _table(tmp_path, "id,file,year,date_delivered\na,a.txt,2021,2022-01-10\n")
+    with pytest.warns(UserWarning, match=r"line 2: year 2021, but date_delivered 2022-01-10: the year is 2022"):
+        assert load_corpus(tmp_path)["a"].year == 2022
+
+
+def test_the_table_is_read_in_any_letter_case_of_its_name(tmp_path):
+    from policytext import MetadataError, load_corpus
+
+    _table(tmp_path, "id,file,place\njinchang_2021,a.txt,金昌市\n", name="Metadata.csv")
+    assert load_corpus(tmp_path).ids == ["jinchang_2021"]
+    (tmp_path / "METADATA.CSV").write_text("id,file\nother,a.txt\n", encoding="utf-8")
+    with pytest.raises(MetadataError, match="METADATA.CSV and Metadata.csv may each be the metadata table"):
+        load_corpus(tmp_path)
+    (tmp_path / "metadata.csv").write_text("id,file\nexact,a.txt\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="METADATA.CSV, Metadata.csv not read: the metadata table is metadata.csv"):
+        assert load_corpus(tmp_path).ids == ["exact"]
+
+
+def test_a_table_saved_with_a_hidden_txt_suffix_is_no_report_and_said(tmp_path):
+    from policytext import load_corpus
+
+    _table(tmp_path, "id,file,place\njinchang_2021,a.txt,金昌市\n", name="metadata.csv.txt")
+    with pytest.warns(UserWarning, match=r"metadata.csv.txt: looks like the metadata table saved with a .txt suffix "
+                                         r"that Windows hides; rename it metadata.csv; not read"):
+        assert load_corpus(tmp_path).ids == ["a"]

@@ -27,8 +27,8 @@ from .errors import DecodeError, InputWarning, MetadataError, ParameterError, ra
 # DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
 from .filenames import check_listable, escaped, not_entered, once_each, readable_name, said_name
 from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, METADATA_HEAD, _parse_date,  # noqa: F401
-                       date_from_text, fill_from_text, impossible_date, inside_folder, read_metadata,
-                       row_beside, row_path, same_places)
+                       date_from_text, fill_from_text, find_table, impossible_date, in_table_year, inside_folder,
+                       read_metadata, row_beside, row_path, same_places)
 from .structure import Paragraph, Sentence, split_paragraphs, split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -156,7 +156,8 @@ class Document:
 
     @cached_property
     def date(self) -> dt.date | None:
-        """When the document speaks: delivered, else published, else from its text or name."""
+        """When the document speaks: delivered, else published, else from its text or name (in the
+        table's `year` when it gives one: see metadata.in_table_year)."""
         for key in ("date_delivered", "date_published"):
             try:
                 parsed = _parse_date(str(self.meta.get(key) or ""))
@@ -164,7 +165,7 @@ class Document:
                 raise MetadataError(f"document {self.id!r}, {key}: {exc}") from None
             if parsed:
                 return parsed
-        return _date_from_text(self.raw, readable_name(self.path) if self.path else self.id)
+        return in_table_year(self.meta, _date_from_text(self.raw, readable_name(self.path) if self.path else self.id))
 
     @property
     def year(self) -> int | None:
@@ -321,8 +322,8 @@ def _report_files(folder: Path, pattern: str | None) -> list[Path]:
     found, skipped, passed = [], [], []
     for p in _entries(folder, passed):
         rel = p.relative_to(folder)
-        if p.name == METADATA_FILE or (not rel.match(pattern) if pattern is not None
-                                       else p.suffix.lower() in _NOT_REPORTS):
+        if p.name.lower() == METADATA_FILE or (not rel.match(pattern) if pattern is not None
+                                               else p.suffix.lower() in _NOT_REPORTS):
             continue
         if (why := _not_readable(p, folder)) is not None:
             passed.append(f"{escaped(p)}: {why}")
@@ -365,7 +366,10 @@ def _entries(folder: Path, passed: list[str]) -> Iterator[Path]:
 def _not_readable(path: Path, folder: Path) -> str | None:
     """Why a file of the folder is not read, or None: a link out of the folder (the rule of the
     table's rows, metadata.inside_folder), to nothing or to a folder; a FIFO, device or socket; a
-    file that cannot be looked at (in a folder without x)."""
+    table saved as metadata.csv.txt; a file that cannot be looked at (in a folder without x)."""
+    if path.name.lower() == METADATA_FILE + ".txt":
+        return (f"looks like the metadata table saved with a .txt suffix that Windows hides; rename it "
+                f"{METADATA_FILE}")
     try:
         return _not_a_file(path, folder)
     except OSError as exc:
@@ -393,7 +397,7 @@ def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
     if not folder.is_dir():
         raise MetadataError(f"{escaped(folder)}: not a folder of reports")
     check_listable(folder)
-    meta_path = Path(metadata) if metadata else folder / METADATA_FILE
+    meta_path = Path(metadata) if metadata else find_table(folder)
     if metadata and not meta_path.is_file():
         raise MetadataError(f"{meta_path}: metadata file not found")
     files = _report_files(folder, pattern)

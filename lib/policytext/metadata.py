@@ -41,7 +41,7 @@ from .filenames import escaped
 from .numbers import parse_number
 
 __all__ = ["METADATA_FILE", "METADATA_COLUMNS", "METADATA_HEAD", "DOC_TYPES", "DOC_TYPE_NAMES", "doc_type_name",
-           "read_metadata", "row_beside", "row_path", "inside_folder",
+           "read_metadata", "find_table", "table_year", "row_beside", "row_path", "inside_folder",
            "place_from_text", "doc_type_from_text", "date_from_text", "written_date", "fill_from_text",
            "speaker_from_text", "same_places"]
 
@@ -71,6 +71,16 @@ def doc_type_name(code) -> str:
 
 
 _REQUIRED = ("id", "file")
+# Read though not in METADATA_COLUMNS (which a Document always has): the year, when no date is given
+_ALSO_READ = ("year",)
+# What a table typed by hand may call a column policytext reads under another name
+_LIKELY = {**dict.fromkeys(("city", "county", "district", "region", "area", "location", "地区", "城市", "地点"),
+                           "place"),
+           **dict.fromkeys(("type", "kind", "doctype", "document_type", "category", "类型", "文种"), "doc_type"),
+           **dict.fromkeys(("date", "delivered", "日期", "时间"), "date_delivered"),
+           **dict.fromkeys(("published", "publish_date", "发布日期"), "date_published"),
+           **dict.fromkeys(("author", "official", "讲话人"), "speaker"), "标题": "title", "url": "source",
+           "年份": "year", "年度": "year"}
 _DATES = ("date_delivered", "date_published")
 _ISO_DATE = re.compile(r"^((?:19|20)\d\d)(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
 _CN_DATE = re.compile(r"^((?:19|20)\d\d)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$")
@@ -93,6 +103,47 @@ def _parse_date(value: str) -> dt.date | None:
         raise ValueError(f"date {value!r} does not exist ({exc})") from None
 
 
+def table_year(value) -> int | None:
+    """The year a `year` cell gives (2021, 2021年, ２０２１); None when empty; ValueError otherwise."""
+    typed = unicodedata.normalize("NFKC", str(value or "")).strip().removesuffix("年").strip()
+    if not typed:
+        return None
+    if not re.fullmatch(r"(?:19|20)\d\d", typed):
+        raise ValueError(f"year {str(value)!r} is not a year like 2021")
+    return int(typed)
+
+
+def in_table_year(meta: dict, found: dt.date | None) -> dt.date | None:
+    """A document's date when the table gives no date but a `year`: the date read from its text or
+    name (``found``) when it falls in that year, else 1 January of it (the table wins, as a bare
+    year in date_delivered does). ``found`` when there is no year."""
+    try:
+        year = table_year(meta.get("year"))
+    except ValueError as exc:
+        raise MetadataError(f"document {meta.get('id')!r}: {exc}") from None
+    return found if year is None or (found and found.year == year) else dt.date(year, 1, 1)
+
+
+def find_table(folder: Path) -> Path:
+    """The metadata table of ``folder``: metadata.csv, or the one file named so in other letter
+    case (Metadata.csv: Windows and macOS show no difference); folder/metadata.csv when there is
+    none. Two such files and no metadata.csv is an error; beside metadata.csv, a warning."""
+    try:      # (listed, not looked up: on macOS metadata.csv "exists" when Metadata.csv does)
+        names = os.listdir(folder)
+    except OSError:
+        return folder / METADATA_FILE
+    like = sorted(name for name in names if name.lower() == METADATA_FILE and name != METADATA_FILE)
+    if like and METADATA_FILE in names:
+        warnings.warn(f"{escaped(folder)}: {', '.join(like)} not read: the metadata table is {METADATA_FILE}",
+                      InputWarning, stacklevel=4)
+    elif len(like) > 1:
+        raise MetadataError(f"{escaped(folder)}: {' and '.join(like)} may each be the metadata table; keep one, "
+                            f"named {METADATA_FILE}")
+    elif like:
+        return folder / like[0]
+    return folder / METADATA_FILE
+
+
 def _table_text(path: Path) -> str:
     try:
         text = decode_bytes(read_bytes(path), name=str(path))[0]
@@ -111,6 +162,14 @@ def _check_row(path: Path, line: int, row: dict) -> None:
             _parse_date(row.get(key, ""))
         except ValueError as exc:
             raise MetadataError(f"{path}, line {line}, {key}: {exc}") from None
+    try:
+        year = table_year(row.get("year"))
+    except ValueError as exc:
+        raise MetadataError(f"{path}, line {line}: {exc}") from None
+    dated = next((key for key in _DATES if row.get(key)), None)
+    if year and dated and _parse_date(row[dated]).year != year:
+        warnings.warn(f"{path}, line {line}: year {year}, but {dated} {row[dated]}: the year is "
+                      f"{_parse_date(row[dated]).year}, as the date says", InputWarning, stacklevel=6)
     doc_type = row.get("doc_type", "")
     if doc_type and doc_type not in DOC_TYPES:
         raise MetadataError(f"{path}, line {line}: doc_type {doc_type!r} is not one of {', '.join(DOC_TYPES)} "
@@ -128,6 +187,7 @@ def read_metadata(path: str | Path) -> list[dict]:
     reader = csv.reader(io.StringIO(_table_text(path)))
     header = [h.strip().lower() for h in next(_records(path, reader), (1, []))[1]]   # ID,File,Place too
     _check_header(path, header)
+    _warn_of_other_columns(path, header)
     rows: list[dict] = []
     problems: list[str] = []     # every faulty row is named in one error, not just the first
     ids: dict[str, int] = {}
@@ -172,6 +232,19 @@ def _check_header(path: Path, header: list[str]) -> None:
         raise MetadataError(f"{path}, line 1: column(s) {', '.join(twice)} named more than once in the header")
 
 
+def _warn_of_other_columns(path: Path, header: list[str]) -> None:
+    """Columns policytext does not read are kept in Document.meta but used nowhere: a `city` meant
+    as the place would leave every report without one. Said once per table."""
+    other = [name for name in header if name and name not in METADATA_COLUMNS and name not in _ALSO_READ]
+    if not other:
+        return
+    meant = [f"{name} -> {_LIKELY[name]}" for name in other if _LIKELY.get(name) and _LIKELY[name] not in header]
+    warnings.warn(f"{path}: column(s) {', '.join(other)} are not read by policytext (kept, but used nowhere)"
+                  + (f"; rename {', '.join(meant)}" if meant else "")
+                  + f"; the columns it reads: {', '.join(METADATA_COLUMNS + list(_ALSO_READ))}",
+                  InputWarning, stacklevel=5)
+
+
 def _checked_row(path: Path, line: int, header: list[str], fields: list[str],
                  ids: dict[str, int], files: dict[str, int]) -> dict:
     """One row of the table as a dict, with its "_line"; a MetadataError naming the line when it
@@ -207,7 +280,7 @@ def row_beside(path: Path, tables: dict) -> dict | None:
     when there is a table and it does not list the file (as a folder's table warns). ``tables``:
     the tables read so far, by folder."""
     if path.parent not in tables:
-        table = path.parent / METADATA_FILE
+        table = find_table(path.parent)
         rows = read_metadata(table) if table.is_file() else []
         tables[path.parent] = table, {inside_folder(path.parent, row["file"]): row for row in rows}
     table, rows = tables[path.parent]
