@@ -247,6 +247,9 @@ def test_a_file_name_in_gbk_bytes_is_read_as_gb18030_and_said(tmp_path):
     assert doc.path == path and doc.year == 2021 and doc.raw == TEXT      # the file itself is read by its real path
     with pytest.warns(UserWarning, match=said):
         assert load_files([path]).ids == ["报告_2021.txt"]
+    # the quantities' file column too (it read the path's bytes, and notebook 04's figure cache failed)
+    from policytext import quantities
+    assert set(quantities(c, cache=False)["file"]) == {"报告_2021.txt"}
 
 
 def test_a_file_name_in_no_known_encoding_is_named_with_its_bytes_escaped(tmp_path):

@@ -96,7 +96,7 @@ class Document:
         self.meta = {**{col: "" for col in METADATA_COLUMNS}, **self.meta}
         self.meta["id"] = self.meta["id"] or self.id
         if not self.meta["file"] and self.path is not None:
-            self.meta["file"] = self.path.name
+            self.meta["file"] = readable_name(self.path.name)      # (a name that is not UTF-8, readable)
         # One place for it, so that every table, chart and selection (city=) sees the same place.
         self.from_text = fill_from_text(self.meta, _opening(self.raw))
 

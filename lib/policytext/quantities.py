@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .filenames import readable_name
 from .indicators import IndicatorRegistry, indicator_registry, of_another_place
 from .quantity_time import month_of, review_year_of
 
@@ -75,7 +76,8 @@ def _doc_rows(doc, registry, context: str | None) -> list[dict]:
                                   paragraphs=doc.paragraphs, sentences=doc.sentences, registry=registry)
         if key is not None:
             cache_put("quantities", key, rows)
-    file_name = doc.path.name if getattr(doc, "path", None) is not None else ""
+    # (a name that is not UTF-8 as the tables show it: filenames.readable_name)
+    file_name = readable_name(doc.path.name) if getattr(doc, "path", None) is not None else ""
     place = doc.meta.get("place")
     for row in rows:
         row["start"], row["end"] = doc.to_raw(row["start"]), doc.to_raw(row["end"] - 1) + 1
