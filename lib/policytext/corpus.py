@@ -24,8 +24,8 @@ from .clean import CleanText, RemovedLine, clean_text
 from .convert import script_of, to_simplified
 from .decode import check_file, decode_bytes, read_file, read_text  # noqa: F401  (read_text: re-exported)
 from .errors import DecodeError, InputWarning, MetadataError, ParameterError, raise_together
-# DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
 from .filenames import check_listable, escaped, not_entered, once_each, readable_name, said_name
+# DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
 from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, METADATA_HEAD, _parse_date,  # noqa: F401
                        date_from_text, fill_from_text, find_table, impossible_date, in_table_year, inside_folder,
                        read_metadata, row_beside, row_path, same_places)
