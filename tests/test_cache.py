@@ -143,6 +143,33 @@ def test_the_command_line_says_so_in_one_line(tmp_path, monkeypatch, capsys):
     assert captured.err.count("\n") == 1 and "地区生产总值" in captured.out
 
 
+def test_no_home_folder_means_no_cache_with_one_warning(monkeypatch, capsys):
+    # `env -i` under a user id without a passwd entry: Path.home() raises RuntimeError.
+    from pathlib import Path
+
+    from policytext.cli import main
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+    monkeypatch.delenv("POLICYTEXT_CACHE")
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    monkeypatch.setattr(cache, "_unusable", {})
+    monkeypatch.setattr(cache, "_checked", {})
+    c = toy()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        first = tokens(c, discover=False)["a"]
+        cache_put("test", cache_key("x"), [1])
+        assert cache_get("test", cache_key("x")) is None
+    assert "乡村振兴" in first and tokens(c, discover=False)["a"] == first
+    messages = [str(w.message) for w in caught if "cache" in str(w.message)]
+    assert messages == ["no cache folder (there is no home folder for ~/.cache/policytext; "
+                        "set POLICYTEXT_CACHE); working without a cache"]
+    assert cache.cache_summary() == [] and cache.cache_clear() == (0, 0)
+    assert main(["cache"]) == 0
+    assert capsys.readouterr().out.startswith(f"{cache._NO_FOLDER}: 0 entries")
+
+
 def test_png_cache_of_figures_round_trips(folder):
     # figures.install_png_cache stores what IPython's print_figure returns: base64 text.
     import base64

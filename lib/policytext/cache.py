@@ -47,13 +47,34 @@ _TMP_NAME = re.compile(r"[0-9a-f]{64}\.ptc\.[0-9]+\.[0-9]+\.tmp")
 _STALE_TMP_SECONDS = 24 * 3600
 
 
+# The cache folder's name when there is none: no $POLICYTEXT_CACHE and no home folder for
+# ~/.cache (no HOME and a user id without a passwd entry, as under `env -i` in a container).
+# It is only shown (`policytext cache`), never used as a path.
+_NO_FOLDER = "(no cache folder: no home folder; set POLICYTEXT_CACHE)"
+
+
 def _root() -> str:
-    return os.environ.get("POLICYTEXT_CACHE") or str(Path.home() / ".cache" / "policytext")
+    """$POLICYTEXT_CACHE, else ~/.cache/policytext, else _NO_FOLDER."""
+    configured = os.environ.get("POLICYTEXT_CACHE")
+    if configured:
+        return configured
+    try:
+        return str(Path.home() / ".cache" / "policytext")
+    except (RuntimeError, KeyError):    # Path.home() without HOME or a passwd entry
+        return _NO_FOLDER
+
+
+def _root_folder() -> Path | None:
+    root = _root()
+    return None if root == _NO_FOLDER else Path(root)
 
 
 def cache_dir() -> Path:
-    """The cache folder: $POLICYTEXT_CACHE, else ~/.cache/policytext (created when missing)."""
-    path = Path(_root())
+    """The cache folder: $POLICYTEXT_CACHE, else ~/.cache/policytext (created when missing).
+    OSError when it cannot be created, or there is no home folder to put it in."""
+    path = _root_folder()
+    if path is None:
+        raise FileNotFoundError("there is no home folder for ~/.cache/policytext; set POLICYTEXT_CACHE")
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -80,8 +101,8 @@ def _give_up(root: str, exc: BaseException) -> None:
     _forget()
     if root not in _unusable:
         _unusable[root] = str(exc)
-        warnings.warn(f"cache folder {root} is not usable ({exc}); "
-                      "working without a cache", RuntimeWarning, stacklevel=3)
+        where = "no cache folder" if root == _NO_FOLDER else f"cache folder {root} is not usable"
+        warnings.warn(f"{where} ({exc}); working without a cache", RuntimeWarning, stacklevel=3)
 
 
 def cache_key(*parts: Any) -> str:
@@ -275,7 +296,9 @@ def _remove_files(folder: str, names: re.Pattern, *, older_than: float | None = 
     return removed, size
 
 
-def _namespaces(root: Path) -> list[Path]:
+def _namespaces(root: Path | None) -> list[Path]:
+    if root is None:
+        return []
     try:
         return sorted(p for p in root.iterdir() if p.is_dir() and not p.is_symlink())
     except OSError:
@@ -285,7 +308,7 @@ def _namespaces(root: Path) -> list[Path]:
 def cache_summary() -> list[tuple[str, int, int]]:
     """(folder, entries, bytes) for each folder of the cache, for `policytext cache`."""
     rows = []
-    for folder in _namespaces(Path(_root())):
+    for folder in _namespaces(_root_folder()):
         files = _files(folder, _ENTRY_NAME)
         rows.append((folder.name, len(files), sum(info.st_size for _, info in files)))
     return rows
@@ -297,7 +320,7 @@ def cache_clear() -> tuple[int, int]:
     holds other things loses none of them). A file is ours by its exact name and its header;
     a folder is removed only when clearing emptied it. Returns (files, bytes) removed."""
     removed = size = 0
-    for folder in _namespaces(Path(_root())):
+    for folder in _namespaces(_root_folder()):
         entries = _remove_files(str(folder), _ENTRY_NAME)
         temporary = _remove_files(str(folder), _TMP_NAME)
         files, n_bytes = entries[0] + temporary[0], entries[1] + temporary[1]
