@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import PLANTED
 from policytext import corpus
 from policytext.batch import iter_segment_files, segment_files
 from policytext.engine import ENGINES, Engine, segmenter
@@ -209,3 +210,53 @@ def test_a_warm_run_builds_no_engine(tmp_path, monkeypatch):
     assert segment_files([path]) == first
 
 
+
+
+def _plant(namespace, value):
+    """Rewrite every entry of `namespace` with `value`, checksum and all (as anyone who can
+    write to the cache could)."""
+    from policytext.cache import cache_put, usable_cache_dir
+
+    entries = list((usable_cache_dir() / namespace).glob("*.ptc"))
+    assert entries
+    for entry in entries:
+        cache_put(namespace, entry.name[:-len(".ptc")], value)
+
+
+@pytest.mark.parametrize("value", [[[1, 2]], [""], "乡村振兴"])
+def test_corpus_terms_from_the_cache_that_are_not_words_are_found_again(tmp_path, monkeypatch, value):
+    monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path / "cache"))
+    path = tmp_path / "a.txt"
+    path.write_text(PLANTED + DATA.joinpath("heldout_segment.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    first = segment_files([path])
+    assert "鹿鸣湾" in first[0]["tokens"]                       # a discovered term
+    _plant("segment_terms", value)
+    _plant("segment", ["今年", "建设"])   # so that the tokens are cut again with the terms found
+    assert segment_files([path]) == first
+
+
+@pytest.mark.parametrize("value", [
+    ["我们\ue000要", None],                     # whole tokens, but of another text
+    ["\ue000".join("地区生产总值增长8%。"), "x"],  # tags where none were asked for
+    ["地区生产总值\ue000\ue000增长8%。", None],     # an empty token
+    [["地区生产总值", "增长8%。"], None],          # the list form, for a text without the separator
+    [[1, 2], None], ["地区生产总值增长8%。"], "x",
+])
+def test_tokens_from_the_cache_that_are_not_the_texts_are_cut_again(tmp_path, monkeypatch, value):
+    monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path / "cache"))
+    path = tmp_path / "a.txt"
+    path.write_text("地区生产总值增长8%。", encoding="utf-8")
+    first = segment_files([path], discover=False)
+    assert first[0]["tokens"] == ["地区生产总值", "增长", "8%", "。"]
+    _plant("segment", value)
+    assert segment_files([path], discover=False) == first
+    assert segment_files([path], discover=False) == first     # rewritten: a hit again
+
+
+def test_tags_from_the_cache_must_be_one_per_token(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path / "cache"))
+    c = corpus({"a": "地区生产总值增长8%。"})
+    tags = tokens(c, discover=False, pos=True).tags("a")
+    assert len(tags) == 4
+    _plant("segment", ["\ue000".join(["地区生产总值", "增长", "8%", "。"]), "n"])
+    assert tokens(c, discover=False, pos=True).tags("a") == tags

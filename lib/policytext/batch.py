@@ -23,7 +23,7 @@ import threading
 from typing import Iterable, Iterator, Sequence
 
 from . import processes
-from .discover import corpus_terms, terms_key, text_digests
+from .discover import checked_terms, terms_key, text_digests, top_candidates
 from .engine import _ALNUM, _HAN, _NUMCH, ENGINES, JOIN, Engine, segmenter, split_tokens, tokens_text
 from .errors import ParameterError, PolicyTextError
 
@@ -139,7 +139,7 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
         terms = []
     elif cache:
         hit = cache_get("segment_terms", terms_key(texts, digests))
-        terms = hit if isinstance(hit, list) else None
+        terms = hit if _valid_terms(hit) else None
     pool = None
     if terms is None and _discover_aside(texts, workers):
         # cold, mid-sized: discovery's statistics in a forked process while this one builds its
@@ -158,7 +158,9 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
         base = segmenter(engine)      # built before any fork, inherited by the workers
         pool = _maybe_pool(engine, texts, range(len(texts)), workers, piece_chars, discovering=True)
         try:
-            terms = corpus_terms(texts, cache=cache, digests=digests, engine=engine)
+            # corpus_terms without its cache look-up: the entry, if any, failed _valid_terms
+            key = terms_key(texts, digests) if cache else None
+            terms = checked_terms(texts, top_candidates(texts, engine=engine), key=key, engine=engine)
         except BaseException:
             if pool is not None:
                 pool.close()
@@ -166,6 +168,12 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
     return terms, _documents(texts, base, terms, pool, digests, pos=pos, workers=workers,
                              progress=progress, names=names, engine=engine,
                              piece_chars=piece_chars, joined=joined)
+
+
+def _valid_terms(hit) -> bool:
+    """A `segment_terms` entry is a list of words. Its checksum shows only that the entry is
+    whole: one written by someone else (a list of numbers) would crash the cut."""
+    return isinstance(hit, list) and all(isinstance(term, str) and term for term in hit)
 
 
 def _discover_aside(texts: Sequence[str], workers: int | None) -> bool:
@@ -194,7 +202,7 @@ def _documents(texts, base: Engine | None, terms: list[str], pool, digests, *, p
                workers, progress, names, engine, piece_chars, joined: bool) -> Iterator[Result]:
     own = (toks for toks in ())        # closed in the finally clause
     helper = puts = None
-    keys, cached = _cached(terms, digests, pos)
+    keys, cached = _cached(texts, terms, digests, pos)
     try:
         todo = [i for i in range(len(texts)) if i not in cached]
         # Everything from the cache: no engine to build (0.15 s).
@@ -270,7 +278,7 @@ def _then(first: Iterator, second: Iterator) -> Iterator:
     yield from second
 
 
-def _cached(terms: list[str], digests, pos: bool) -> tuple[list, dict]:
+def _cached(texts: Sequence[str], terms: list[str], digests, pos: bool) -> tuple[list, dict]:
     """The cache key of each text (None without a cache) and the entries found, by index."""
     from .cache import cache_get, cache_key
     from .lexicon import versions
@@ -280,7 +288,7 @@ def _cached(terms: list[str], digests, pos: bool) -> tuple[list, dict]:
     context = cache_key(versions(), "\n".join(sorted(terms)), f"pos={pos}", PACKED_FORM)
     keys = [cache_key(context, d) for d in digests]
     hits = ((i, cache_get("segment", key)) for i, key in enumerate(keys))
-    return keys, {i: hit for i, hit in hits if _valid_hit(hit, pos)}
+    return keys, {i: hit for i, hit in hits if _valid_hit(hit, texts[i], pos)}
 
 
 class _BackgroundPuts:
@@ -316,9 +324,26 @@ class _BackgroundPuts:
             raise self.error
 
 
-def _valid_hit(hit, pos: bool) -> bool:
-    return (isinstance(hit, list) and len(hit) == 2 and isinstance(hit[0], (str, list))
-            and (hit[1] is None or isinstance(hit[1], str)) and (not pos or hit[1] is not None))
+def _valid_hit(hit, text: str, pos: bool) -> bool:
+    """A `segment` entry is what _documents stores for `text`: tokens that join back to it, none
+    empty, in join_tokens' form, and with pos one tag per token. Its checksum shows only that the
+    entry is whole, not that it is right (anyone who can write to the cache can write one)."""
+    if not (isinstance(hit, list) and len(hit) == 2):
+        return False
+    packed, tags = hit
+    if isinstance(packed, str) and SEP not in text:
+        if packed.startswith(SEP) or packed.endswith(SEP) or SEP + SEP in packed:
+            return False
+        count = packed.count(SEP) + 1 if packed else 0
+    elif isinstance(packed, list) and SEP in text and all(isinstance(t, str) and t for t in packed):
+        count = len(packed)
+    else:
+        return False
+    if tokens_text(packed) != text:
+        return False
+    if not pos:
+        return tags is None
+    return isinstance(tags, str) and (tags.count(SEP) + 1 if tags else 0) == count
 
 
 def _pool_cuts(pool: processes.Pool, seg: Engine, bar) -> Iterator[tuple[int, str | list[str]]]:

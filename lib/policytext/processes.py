@@ -18,8 +18,7 @@ import threading
 import time
 from typing import Iterator, Sequence
 
-from .discover import (checked_terms, corpus_terms, scored_candidates, stored_terms, terms_key,
-                       top_candidates)
+from .discover import checked_terms, scored_candidates, stored_terms, terms_key, top_candidates
 from .engine import Engine, engine_built, segmenter
 
 __all__ = ["Discovery", "EarlyCuts", "Helper", "Pool", "fork_available", "second_process",
@@ -238,8 +237,8 @@ class Discovery:
         if not ok and self.scored is not None:      # the checks' child failed: check here
             return checked_terms(texts, top_candidates(texts, engine=engine, scored=self.scored),
                                  key=key, engine=engine)
-        if not ok:
-            return corpus_terms(texts, cache=cache, digests=digests, engine=engine)
+        if not ok:      # all of corpus_terms here, but for its cache look-up (batch made it)
+            return checked_terms(texts, top_candidates(texts, engine=engine), key=key, engine=engine)
         if self.checked:
             return stored_terms(key, found)
         return checked_terms(texts, top_candidates(texts, engine=engine, scored=found), key=key,
