@@ -157,6 +157,21 @@ def test_schedule_estimates_unknown_notebooks_from_their_code(tmp_path):
     assert schedule([short, long], {}) == [long, short]                        # nothing known: by size
 
 
+@pytest.mark.parametrize("entry", ["x", [1], True, -2.0, float("nan")])
+def test_a_recorded_duration_that_is_not_seconds_is_no_duration(tmp_path, monkeypatch, entry):
+    # A whole cache entry (right checksum) can still hold anything: it is not trusted or crashed on.
+    from policytext.cache import cache_put
+
+    monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path / "cache"))
+    a = make_nb(tmp_path, "01-a.ipynb", "x = 1")
+    long = make_nb(tmp_path, "02-long.ipynb", "x = 1\n" * 40)
+    cache_put(render._DURATIONS, render._duration_key(a), entry)
+    assert last_seconds(a) is None
+    assert schedule([a, long]) == [long, a]           # by code size, as if never rendered
+    cache_put(render._DURATIONS, render._duration_key(a), 30)
+    assert last_seconds(a) == 30.0
+
+
 # ---------------------------------------------------------------- HTML
 
 def executed_nb():

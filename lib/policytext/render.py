@@ -442,10 +442,16 @@ def _duration_key(path: Path) -> str:
 
 
 def last_seconds(path: str | Path) -> float | None:
-    """Seconds the notebook's last render took (None when it was never rendered here)."""
+    """Seconds the notebook's last render took (None when it was never rendered here, or the
+    entry is not a number of seconds: a whole entry can still hold anything, see batch._valid_hit)."""
+    import math
+
     from .cache import cache_get
 
-    return cache_get(_DURATIONS, _duration_key(Path(path)))
+    seconds = cache_get(_DURATIONS, _duration_key(Path(path)))
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+        return None
+    return float(seconds) if math.isfinite(seconds) and seconds >= 0 else None
 
 
 def _record_seconds(path: Path, seconds: float) -> None:
