@@ -385,6 +385,35 @@ def test_a_failed_or_interrupted_render_leaves_the_previous_report_whole(tmp_pat
     assert [p.name for p in out.parent.iterdir()] == ["rep"]
 
 
+def test_a_later_render_sweeps_only_the_folders_a_killed_render_left(tmp_path, monkeypatch):
+    # A render killed outright leaves its staging folder beside OUT; the next render removes it
+    # once it is an hour old. A user's folder with a name of that form stays, whatever its age.
+    import os
+    import time
+
+    from policytext.reportdir import staging
+
+    monkeypatch.setattr(render, "_execute", fake_execute())
+    area = tmp_path / "area"
+    out = area / "rep"
+    killed = [staging(out), staging(out)]   # entered, never left: as if the renders were killed
+    old_left, young_left = (render_dir.__enter__() for render_dir in killed)
+    mark = ".policytext-render-staging"     # reportdir.MARK
+    mine = {".rep.tmp-notes": ("draft.txt", "draft"), ".rep.old-mybackup": ("notes.txt", "my notes"),
+            ".rep.tmp-marked": (mark, "my own file of that name")}
+    for folder, (name, text) in mine.items():
+        (area / folder).mkdir()
+        (area / folder / name).write_text(text, encoding="utf-8")
+    hours_ago = time.time() - 2 * 3600
+    for folder in [old_left, *(area / name for name in mine)]:
+        os.utime(folder, (hours_ago, hours_ago))
+    render_two(tmp_path, out, monkeypatch)
+    assert not old_left.exists() and young_left.exists()   # the young one may be a running render
+    for folder, (name, text) in mine.items():
+        assert (area / folder / name).read_text(encoding="utf-8") == text
+    assert mark not in listing(out)
+
+
 def test_index_says_what_each_notebook_reads_by_default(tmp_path):
     from policytext.render import RenderedNotebook
     from policytext.teaching import index_html

@@ -11,7 +11,9 @@
   aside, the new one renamed to DIR, and the previous one deleted (links in it are
   removed, never followed). An interrupted render leaves the previous report whole; a
   render killed outright leaves a `.DIR.tmp-*` folder beside it, which a later render
-  removes once it is an hour old (a younger one may belong to a render still running).
+  removes once it is an hour old (a younger one may belong to a render still running). Each
+  folder a render makes beside DIR holds the file MARK, and only such folders are removed: a
+  user's folder that happens to be named `.DIR.tmp-notes` stays.
 """
 from __future__ import annotations
 
@@ -26,10 +28,13 @@ from typing import Iterator
 
 from .errors import RenderError
 
-__all__ = ["MANIFEST", "check_report_dir", "staging", "write_file", "publish"]
+__all__ = ["MANIFEST", "MARK", "check_report_dir", "staging", "write_file", "publish"]
 
 MANIFEST = ".policytext-render.json"
 _GENERATOR = "policytext render"
+MARK = ".policytext-render-staging"
+_MARK_TEXT = "policytext render made this folder beside its report folder; a later render removes it\n"
+_STALE_SECONDS = 3600       # a younger folder may belong to a render still running
 
 
 def _manifest_files(folder: Path) -> set[str] | None:
@@ -87,18 +92,46 @@ def staging(out: Path) -> Iterator[Path]:
     parent = out.absolute().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=parent))
+        folder = _marked_folder(parent, f".{out.name}.tmp-")
     except OSError as exc:
         raise RenderError(f"{out}: cannot build the report beside it in {parent}: {exc.strerror}") from None
-    for stale in parent.glob(f".{out.name}.*-*"):  # left by a killed render (an hour ago: not a running one)
-        if stale.name.startswith((f".{out.name}.tmp-", f".{out.name}.old-")) and stale.is_dir() \
-                and not stale.is_symlink() and time.time() - stale.stat().st_mtime > 3600:
-            shutil.rmtree(stale, ignore_errors=True)
+    _sweep(parent, out.name)
     try:
         yield folder
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
+
+
+def _marked_folder(parent: Path, prefix: str) -> Path:
+    """A fresh private folder in PARENT, holding MARK: a later render may remove it."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    write_file(folder, MARK, _MARK_TEXT)
+    return folder
+
+
+def _made_by_a_render(folder: Path) -> bool:
+    """FOLDER is a real folder holding MARK as a render writes it."""
+    mark = folder / MARK
+    if folder.is_symlink() or not folder.is_dir() or mark.is_symlink() or not mark.is_file():
+        return False
+    try:
+        return mark.read_text(encoding="utf-8") == _MARK_TEXT
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _sweep(parent: Path, name: str) -> None:
+    """Remove the folders beside report folder NAME that a killed render left an hour ago or more."""
+    for stale in parent.glob(f".{name}.*-*"):
+        if not stale.name.startswith((f".{name}.tmp-", f".{name}.old-")):
+            continue
+        try:
+            old = time.time() - stale.lstat().st_mtime > _STALE_SECONDS
+        except OSError:     # gone meanwhile
+            continue
+        if old and _made_by_a_render(stale):
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def write_file(folder: Path, name: str, data: str | bytes) -> Path:
@@ -114,6 +147,10 @@ def write_file(folder: Path, name: str, data: str | bytes) -> Path:
 
 def publish(built: Path, out: Path) -> None:
     """Write the manifest into BUILT and swap it in as OUT (checked again just before)."""
+    try:
+        os.unlink(built / MARK)     # the report is no render's leftover
+    except FileNotFoundError:
+        pass
     files = sorted(str(p.relative_to(built)) for p in built.rglob("*") if p.is_file())
     write_file(built, MANIFEST, json.dumps({"generator": _GENERATOR, "files": files}, indent=1))
     os.chmod(built, 0o755)  # mkdtemp made it private
@@ -122,7 +159,7 @@ def publish(built: Path, out: Path) -> None:
         if not out.exists():
             os.rename(built, out)
             return
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.absolute().parent))
+        old = _marked_folder(out.absolute().parent, f".{out.name}.old-")
         os.rename(out, old / "report")
         try:
             os.rename(built, out)
