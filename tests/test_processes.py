@@ -1,6 +1,9 @@
 """Forked processes beside the one cutting (processes.py): discovery's child, the helper, and
 when a second process may run. Each must give exactly the tokens of cutting in one process."""
 import os
+import signal
+import subprocess
+import sys
 
 import pytest
 
@@ -135,6 +138,38 @@ def test_a_helper_is_stopped_when_its_texts_are_never_asked_for(monkeypatch, tmp
     assert "".join(first) == text and len(helpers) == 1
     documents.close()
     assert helpers[0].recv.closed and helpers[0].proc.exitcode is not None   # closed, waited for
+
+
+# Starts children that cut, then kills itself (as SIGTERM did to `policytext segment`).
+ORPHANS = """
+import os, signal, sys
+from policytext import processes
+from policytext.engine import segmenter
+texts = ["推进乡村振兴，建设美丽乡村。\\n" * 8000] * 2
+if sys.argv[1] == "pool":
+    next(processes.Pool(None, texts, [0, 1], 2, 20_000).results)   # the workers are cutting
+else:
+    processes.Helper(segmenter(None), texts)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.parametrize("children", ["pool", "helper"])
+def test_children_whose_parent_died_exit_without_a_word(children):
+    # Their stderr is the parent's: reading it to the end waits for the last child to exit.
+    # Pool workers printed multiprocessing's traceback (BrokenPipeError); the helper, whose
+    # tokens filled the pipe, waited for a reader for ever.
+    env = dict(os.environ, PYTHONPATH=str(DATA.parents[1] / "lib"))
+    run = subprocess.Popen([sys.executable, "-c", ORPHANS, children], stderr=subprocess.PIPE,
+                           env=env, start_new_session=True)
+    try:
+        err = run.communicate(timeout=120)[1].decode()
+    finally:
+        try:
+            os.killpg(run.pid, signal.SIGKILL)      # a child still running (before the fix)
+        except ProcessLookupError:
+            pass
+    assert run.returncode == -signal.SIGKILL and err == ""
 
 
 def test_a_second_process_waits_for_a_free_core_now_not_for_last_minutes_load(monkeypatch, tmp_path):

@@ -8,12 +8,17 @@
 Children are forked, so they inherit the texts and the engine instead of receiving them through
 a pipe; only candidates, terms or joined tokens come back. A second process is used only when
 fork exists and (by default) a core is free (spare_core).
+
+A child whose parent is gone (killed by SIGTERM, say) exits when its next send fails, without
+multiprocessing's traceback (`_quietly`). Pool workers ignore Ctrl-C: the parent stops them.
 """
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import re
+import signal
 import threading
 import time
 from typing import Iterator, Sequence
@@ -51,6 +56,34 @@ def _work(task: tuple[str | None, str]):
     return next(segmenter(name).cut_many([piece], joined=True))
 
 
+def _quietly(target, *args) -> None:
+    """target(*args) in a child; when the parent is gone, the send that finds its pipe broken ends
+    the child with no traceback (nobody is left to read it but the user, in the terminal)."""
+    try:
+        target(*args)
+    except (BrokenPipeError, ConnectionResetError, EOFError):
+        raise SystemExit(1) from None      # multiprocessing exits quietly on SystemExit
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group. A worker stopped by it in the middle of sending a
+    # result left half a message in the pipe, and the parent waited for the rest for ever; the
+    # parent handles it and terminates the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _pool(ctx, workers: int):
+    """ctx.Pool(workers) whose workers run _quietly and ignore Ctrl-C."""
+    from multiprocessing.pool import Pool as _Pool
+
+    class QuietPool(_Pool):
+        @staticmethod
+        def Process(ctx, *args, target, **kwds):   # the pool makes each worker with this
+            return ctx.Process(*args, target=functools.partial(_quietly, target), **kwds)
+
+    return QuietPool(workers, initializer=_ignore_interrupts, context=ctx)
+
+
 class Pool:
     """Forked workers cutting pieces of the texts with the engine without corpus terms."""
 
@@ -72,7 +105,7 @@ class Pool:
         # write to (and so copy) every inherited page of the dictionary tables.
         gc.freeze()
         try:
-            self.pool = ctx.Pool(workers)
+            self.pool = _pool(ctx, workers)
         finally:
             gc.unfreeze()
         tasks = ((engine, piece) for piece in self.pieces)
@@ -138,12 +171,19 @@ def _forked(target, *args):
     recv, send = ctx.Pipe(duplex=False)
     gc.freeze()             # see Pool
     try:
-        proc = ctx.Process(target=target, args=(send, *args), daemon=True)
+        proc = ctx.Process(target=_child, args=(target, recv, send, *args), daemon=True)
         proc.start()
     finally:
         gc.unfreeze()
     send.close()
     return recv, proc
+
+
+def _child(target, recv, send, *args) -> None:
+    # With its copy of the receiving end closed, a send once the parent is gone fails; with it
+    # open, a result bigger than the pipe's buffer (the helper's tokens) waited for ever.
+    recv.close()
+    _quietly(target, send, *args)
 
 
 def _discover_job(send, texts, engine: str | None, checks: bool, scored=None) -> None:
