@@ -4,6 +4,7 @@ The notebook collection (headers, index, student copies): test_teaching.py; the 
 runtime (interactive, explore): test_notebook.py."""
 import base64
 import html
+import os
 import re
 import shutil
 import sys
@@ -293,10 +294,14 @@ def test_kernels_talk_over_sockets_named_for_them_and_leave_nothing(tmp_path, mo
     nbs = tmp_path / "nbs"
     for name in ("01-a.ipynb", "02-b.ipynb"):
         make_nb(nbs, name, "from ipykernel.kernelapp import IPKernelApp\n"
-                           "print('TRANSPORT', IPKernelApp.instance().transport)")
+                           "print('TRANSPORT', IPKernelApp.instance().transport)\n"
+                           "print('FILE', IPKernelApp.instance().abs_connection_file)")
     done = render_notebooks(tmp_path / "out", folder=nbs, workers=2, progress=False)
     for item in done:
-        assert f"TRANSPORT {transport}" in item.html.read_text(encoding="utf-8")
+        page = item.html.read_text(encoding="utf-8")
+        assert f"TRANSPORT {transport}" in page
+        # in a private folder of the render's, named for its process
+        assert re.search(f"FILE {re.escape(str(tmp))}/ptk-{os.getpid()}-[^/]+/k[0-9]+\\.json", page)
     left = list(tmp.iterdir())
     shutil.rmtree(tmp.parent if long_path else tmp)
     assert left == []                           # connection files and sockets removed
@@ -305,7 +310,7 @@ def test_kernels_talk_over_sockets_named_for_them_and_leave_nothing(tmp_path, mo
 # ---------------------------------------------------------------- the report folder (no kernels)
 
 def fake_execute(fail_on: str | None = None, exc: type[BaseException] = RuntimeError):
-    def execute(path, params, *, timeout):
+    def execute(path, params, *, timeout, **_):
         if fail_on and path.name.startswith(fail_on):
             raise exc("stopped")
         return new_notebook(cells=[new_markdown_cell(f"# {path.stem} rendered")]), []
@@ -388,7 +393,6 @@ def test_a_failed_or_interrupted_render_leaves_the_previous_report_whole(tmp_pat
 def test_a_later_render_sweeps_only_the_folders_a_killed_render_left(tmp_path, monkeypatch):
     # A render killed outright leaves its staging folder beside OUT; the next render removes it
     # once it is an hour old. A user's folder with a name of that form stays, whatever its age.
-    import os
     import time
 
     from policytext.reportdir import staging
@@ -398,7 +402,7 @@ def test_a_later_render_sweeps_only_the_folders_a_killed_render_left(tmp_path, m
     out = area / "rep"
     killed = [staging(out), staging(out)]   # entered, never left: as if the renders were killed
     old_left, young_left = (render_dir.__enter__() for render_dir in killed)
-    mark = ".policytext-render-staging"     # reportdir.MARK
+    mark = ".policytext-render-temporary"   # reportdir.MARK
     mine = {".rep.tmp-notes": ("draft.txt", "draft"), ".rep.old-mybackup": ("notes.txt", "my notes"),
             ".rep.tmp-marked": (mark, "my own file of that name")}
     for folder, (name, text) in mine.items():
@@ -412,6 +416,33 @@ def test_a_later_render_sweeps_only_the_folders_a_killed_render_left(tmp_path, m
     for folder, (name, text) in mine.items():
         assert (area / folder / name).read_text(encoding="utf-8") == text
     assert mark not in listing(out)
+
+
+def test_kernel_folders_of_renders_that_are_gone_are_removed(tmp_path, monkeypatch):
+    # A render killed outright leaves its kernels' connection files (their keys) and sockets in
+    # its folder in the temporary folder; a later render removes it once that render's process
+    # is gone and an hour has passed. Other folders stay.
+    import subprocess
+    import time
+
+    monkeypatch.setattr(render, "_execute", fake_execute())
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True).stdout.strip()
+    mark = (".policytext-render-temporary",
+            "policytext render made this temporary folder; a later render removes it if it is left\n")
+    folders = {name: tmp_path / "tmp" / name for name in
+               (f"ptk-{gone}-killed", f"ptk-{os.getpid()}-running", f"ptk-{gone}-mine", f"ptk-{gone}-young")}
+    for name, folder in folders.items():
+        folder.mkdir()
+        (folder / "k1.json").write_text("{}", encoding="utf-8")
+        if not name.endswith("mine"):
+            (folder / mark[0]).write_text(mark[1], encoding="utf-8")
+        if not name.endswith("young"):
+            os.utime(folder, (time.time() - 7200, time.time() - 7200))
+    render_two(tmp_path, tmp_path / "rep", monkeypatch)
+    assert sorted(p.name for p in (tmp_path / "tmp").iterdir()) == sorted(set(folders) - {f"ptk-{gone}-killed"})
 
 
 def test_index_says_what_each_notebook_reads_by_default(tmp_path):

@@ -35,14 +35,13 @@ from __future__ import annotations
 import ast
 import copy
 import html
+import itertools
 import logging
 import os
 import re
 import sys
-import tempfile
 import threading
 import time
-import uuid
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,7 +49,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from .errors import ParameterError, PolicyTextError, RenderError
 from .notebook import STATIC_ENV
-from .reportdir import check_report_dir, publish, staging, write_file
+from .reportdir import check_report_dir, kernel_folder, publish, staging, write_file
 from .teaching import DATA_PARAMS, index_html, notebook_header, notebook_paths, read_notebook
 
 __all__ = [
@@ -190,8 +189,9 @@ def _kernel_env() -> dict[str, str]:
     return env
 
 
-def _this_python_manager():
-    """A kernel manager whose "python3" is always this interpreter's ipykernel.
+def _this_python_manager(folder: Path):
+    """A kernel manager whose "python3" is always this interpreter's ipykernel, with its
+    connection file (and ipc sockets) in FOLDER (reportdir.kernel_folder).
 
     By name lookup, a user-level kernelspec (~/.local/share/jupyter/kernels/python3, left by
     `ipykernel install --user` for another Python) would win over the venv's and run the
@@ -215,29 +215,30 @@ def _this_python_manager():
 
         @default("transport")
         def _transport_default(self):
-            return _kernel_transport()
+            return _kernel_transport(folder)
 
         @default("connection_file")
         def _connection_file_default(self):
-            # unique, so that the ipc socket paths (its name + "-ipc-N") are too
-            return os.path.join(tempfile.gettempdir(), f"kernel-{uuid.uuid4()}.json")
+            # numbered, so that the ipc socket paths (its name + "-ipc-N") are unique too
+            return str(folder / f"k{next(_KERNEL_NUMBERS)}.json")
 
     return ThisPythonManager
 
 
-# A Unix socket path holds at most 107 bytes; the kernel's are TMP/kernel-<uuid>-ipc-N.
-_IPC_PATH_ROOM = 107 - len("/kernel-00000000-0000-0000-0000-000000000000-ipc-99")
+_KERNEL_NUMBERS = itertools.count(1)
+# A Unix socket path holds at most 107 bytes; the kernels' are FOLDER/k<n>-ipc-<port>.
+_IPC_NAME_ROOM = len("/k9999-ipc-99999")
 
 
-def _kernel_transport() -> str:
-    """"ipc" (Unix sockets named after a fresh id, in the temporary folder, where the
-    connection file goes anyway) where it works, else "tcp".
+def _kernel_transport(folder: Path) -> str:
+    """"ipc" (Unix sockets in FOLDER, where the connection file goes anyway) where it works,
+    else "tcp".
 
     Over TCP, jupyter_client picks free ports by binding to port 0 and letting go; kernels
     started at the same moment by two processes (two renders, or test workers) could take the
     same port, and one died with "Address already in use" before replying to kernel_info.
     """
-    if os.name != "posix" or len(os.fsencode(os.path.abspath(tempfile.gettempdir()))) > _IPC_PATH_ROOM:
+    if os.name != "posix" or len(os.fsencode(os.path.abspath(folder))) + _IPC_NAME_ROOM > 107:
         return "tcp"
     return "ipc"
 
@@ -273,7 +274,8 @@ def _frames(traceback: str) -> list[str]:
     return keep
 
 
-def _execute(path: Path, params: Mapping[str, Any], *, timeout: int) -> tuple[Any, list[tuple[int, float]]]:
+def _execute(path: Path, params: Mapping[str, Any], *, timeout: int,
+             kernels: Path) -> tuple[Any, list[tuple[int, float]]]:
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
@@ -300,7 +302,7 @@ def _execute(path: Path, params: Mapping[str, Any], *, timeout: int) -> tuple[An
     # The kernel app's own log (e.g. "running over TCP without encryption", on localhost) is noise
     # here; the notebook's warnings still arrive as stderr outputs.
     client = NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=timeout, allow_errors=False,
-                            kernel_manager_class=_this_python_manager(),
+                            kernel_manager_class=_this_python_manager(kernels),
                             extra_arguments=["--IPKernelApp.log_level=ERROR"],
                             resources={"metadata": {"path": str(path.parent)}},
                             on_cell_start=on_start, on_cell_executed=on_executed)
@@ -518,10 +520,10 @@ def render_notebooks(out: str | Path = "reports", *, params: Mapping[str, Any] |
     say = (lambda msg: print(msg, file=sys.stderr, flush=True)) if progress else (lambda msg: None)
     say(f"policytext render: {len(paths)} notebook(s) → {out} ({mode} mode"
         + (", " + ", ".join(f"{k}={v}" for k, v in params.items()) if params else "") + ")")
-    with staging(out) as build:
+    with staging(out) as build, kernel_folder() as kernels:
         font_url = ship_web_font(build)
-        rendered = _render_all(paths, params, build, mode=mode, workers=workers, timeout=timeout,
-                               font_url=font_url, say=say)
+        rendered = _render_all(paths, params, build, kernels, mode=mode, workers=workers,
+                               timeout=timeout, font_url=font_url, say=say)
         font_css = _FONT_CSS.format(url=html.escape(font_url)) if font_url else ""
         write_file(build, "index.html", index_html(rendered, params, mode, font_css=font_css))
         publish(build, out)
@@ -531,9 +533,11 @@ def render_notebooks(out: str | Path = "reports", *, params: Mapping[str, Any] |
     return rendered
 
 
-def _render_all(paths: list[Path], params: Mapping[str, Any], build: Path, *, mode: str, workers: int,
-                timeout: int, font_url: str | None, say: Callable[[str], None]) -> list[RenderedNotebook]:
-    """Execute and export every notebook into BUILD, longest first; file-name order returned."""
+def _render_all(paths: list[Path], params: Mapping[str, Any], build: Path, kernels: Path, *, mode: str,
+                workers: int, timeout: int, font_url: str | None,
+                say: Callable[[str], None]) -> list[RenderedNotebook]:
+    """Execute and export every notebook into BUILD, longest first (the kernels' connection files
+    in KERNELS); file-name order returned."""
     stop = threading.Event()
     done_count = [0]
     lock = threading.Lock()
@@ -543,7 +547,7 @@ def _render_all(paths: list[Path], params: Mapping[str, Any], build: Path, *, mo
             return None
         start = time.perf_counter()
         try:
-            nb, timings = _execute(path, params, timeout=timeout)
+            nb, timings = _execute(path, params, timeout=timeout, kernels=kernels)
         except BaseException:
             stop.set()
             raise

@@ -14,6 +14,9 @@
   removes once it is an hour old (a younger one may belong to a render still running). Each
   folder a render makes beside DIR holds the file MARK, and only such folders are removed: a
   user's folder that happens to be named `.DIR.tmp-notes` stays.
+- The kernels' connection files and sockets (they hold the kernels' keys) go in a private
+  folder of their own in the temporary folder (`kernel_folder`), removed at the end; one left by
+  a render killed outright is removed by a later render once that render's process is gone.
 """
 from __future__ import annotations
 
@@ -28,13 +31,14 @@ from typing import Iterator
 
 from .errors import RenderError
 
-__all__ = ["MANIFEST", "MARK", "check_report_dir", "staging", "write_file", "publish"]
+__all__ = ["MANIFEST", "MARK", "check_report_dir", "staging", "write_file", "publish", "kernel_folder"]
 
 MANIFEST = ".policytext-render.json"
 _GENERATOR = "policytext render"
-MARK = ".policytext-render-staging"
-_MARK_TEXT = "policytext render made this folder beside its report folder; a later render removes it\n"
+MARK = ".policytext-render-temporary"
+_MARK_TEXT = "policytext render made this temporary folder; a later render removes it if it is left\n"
 _STALE_SECONDS = 3600       # a younger folder may belong to a render still running
+_KERNELS = "ptk-"           # short: a socket path holds at most 107 bytes (render._kernel_transport)
 
 
 def _manifest_files(folder: Path) -> set[str] | None:
@@ -108,6 +112,49 @@ def _marked_folder(parent: Path, prefix: str) -> Path:
     folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
     write_file(folder, MARK, _MARK_TEXT)
     return folder
+
+
+@contextmanager
+def kernel_folder() -> Iterator[Path]:
+    """A private folder in the temporary folder for the kernels' connection files, removed at the
+    end. Its name holds this process's id: a render killed outright cannot remove it, and a later
+    render does once that process is gone."""
+    tmp = Path(tempfile.gettempdir())
+    _sweep_kernel_folders(tmp)
+    try:
+        folder = _marked_folder(tmp, f"{_KERNELS}{os.getpid()}-")
+    except OSError as exc:
+        raise RenderError(f"{tmp}: cannot make a folder for the kernels' connection files: "
+                          f"{exc.strerror}") from None
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _sweep_kernel_folders(tmp: Path) -> None:
+    """Remove this user's kernel folders left an hour ago or more by renders that are gone."""
+    if os.name != "posix":      # elsewhere os.kill(pid, 0) is no test: it may stop the process
+        return
+    for folder in tmp.glob(f"{_KERNELS}*-*"):
+        pid = folder.name[len(_KERNELS):].partition("-")[0]
+        try:
+            info = folder.lstat()
+        except OSError:         # gone meanwhile
+            continue
+        if (pid.isdigit() and info.st_uid == os.getuid() and time.time() - info.st_mtime > _STALE_SECONDS
+                and not _running(int(pid)) and _made_by_a_render(folder)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:             # another user's process, say
+        return True
+    return True
 
 
 def _made_by_a_render(folder: Path) -> bool:
