@@ -307,3 +307,17 @@ def test_a_pronoun_before_a_word_is_a_phrase():
     texts = [read_text(p) for p in sorted(seeds.glob("*.txt"))]
     texts += [doc.clean for doc in data_corpus("provinces2026")]
     assert checked_terms(texts, ["我代表", "西部明星城"], key=None) == ["西部明星城"]
+
+
+def test_a_cached_list_of_corpus_terms_that_is_no_list_of_words_is_found_again(tmp_path, monkeypatch):
+    # hostile review: an entry [""] (well formed, checksum and all) was returned as the corpus terms
+    from policytext.cache import cache_get, cache_put
+    from policytext.discover import corpus_terms, terms_key
+
+    monkeypatch.setenv("POLICYTEXT_CACHE", str(tmp_path))
+    texts = ["推进鹿鸣湾景区建设，鹿鸣湾景区年接待游客50万人次。"] * 3
+    found = corpus_terms(texts)
+    assert cache_get("segment_terms", terms_key(texts)) == found
+    for planted in ([""], [1, 2], "鹿鸣湾"):
+        cache_put("segment_terms", terms_key(texts), planted)
+        assert corpus_terms(texts) == found

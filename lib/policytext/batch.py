@@ -23,7 +23,7 @@ import threading
 from typing import Iterable, Iterator, Sequence
 
 from . import processes
-from .discover import checked_terms, terms_key, text_digests, top_candidates
+from .discover import checked_terms, terms_key, text_digests, top_candidates, valid_terms
 from .engine import _ALNUM, _HAN, _NUMCH, ENGINES, JOIN, Engine, segmenter, split_tokens, tokens_text
 from .errors import ParameterError, PolicyTextError
 
@@ -139,7 +139,7 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
         terms = []
     elif cache:
         hit = cache_get("segment_terms", terms_key(texts, digests))
-        terms = hit if _valid_terms(hit) else None
+        terms = hit if valid_terms(hit) else None
     pool = None
     if terms is None and _discover_aside(texts, workers):
         # cold, mid-sized: discovery's statistics in a forked process while this one builds its
@@ -158,7 +158,7 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
         base = segmenter(engine)      # built before any fork, inherited by the workers
         pool = _maybe_pool(engine, texts, range(len(texts)), workers, piece_chars, discovering=True)
         try:
-            # corpus_terms without its cache look-up: the entry, if any, failed _valid_terms
+            # corpus_terms without its cache look-up: the entry, if any, failed valid_terms
             key = terms_key(texts, digests) if cache else None
             terms = checked_terms(texts, top_candidates(texts, engine=engine), key=key, engine=engine)
         except BaseException:
@@ -168,12 +168,6 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
     return terms, _documents(texts, base, terms, pool, digests, pos=pos, workers=workers,
                              progress=progress, names=names, engine=engine,
                              piece_chars=piece_chars, joined=joined)
-
-
-def _valid_terms(hit) -> bool:
-    """A `segment_terms` entry is a list of words. Its checksum shows only that the entry is
-    whole: one written by someone else (a list of numbers) would crash the cut."""
-    return isinstance(hit, list) and all(isinstance(term, str) and term for term in hit)
 
 
 def _discover_aside(texts: Sequence[str], workers: int | None) -> bool:

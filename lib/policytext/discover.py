@@ -250,9 +250,15 @@ def corpus_terms(texts: Sequence[str], *, cache: bool = True, digests: Sequence[
     key = terms_key(texts, digests) if cache else None
     if key is not None:
         hit = cache_get("segment_terms", key)
-        if isinstance(hit, list) and all(isinstance(t, str) for t in hit):
+        if valid_terms(hit):
             return hit
     return checked_terms(texts, top_candidates(texts, engine=engine), key=key, engine=engine)
+
+
+def valid_terms(hit) -> bool:
+    """A `segment_terms` cache entry is a list of words. Its checksum shows only that the entry is
+    whole: one written by someone else (a list of numbers, an empty word) would crash or spoil the cut."""
+    return isinstance(hit, list) and all(isinstance(term, str) and term for term in hit)
 
 
 # corpus_terms in steps, so that batch can run the statistics in another process, which needs
