@@ -3,7 +3,8 @@
 城镇和农村居民人均可支配收入分别增长…: 城镇居民人均可支配收入 and 农村居民人均可支配收入; 存贷款余额 and
 存、贷款余额: 存款余额 and 贷款余额; 限额以上通讯器材、家用电器、新能源汽车零售额: each item's 零售额. A short
 item fills the slot of the last item's modifier up to a word's end (新材料、生物医药产业产值: 新材料产业产值),
-and an item with a head of its own keeps it (进出口、实际使用外资).
+and an item with a head of its own keeps it (进出口、实际使用外资). A later item that only counts what
+happened counts it for the first item's subject (生产安全事故起数、死亡人数: 生产安全事故死亡人数).
 """
 from __future__ import annotations
 
