@@ -5,7 +5,8 @@
 would be judged against it. So 新增 (or 净增) stays in the name, in one place whatever the wording,
 so that a target and its result meet: before the object (新增上市公司48家; 新能源新增装机 and 新增建成
 5G基站 are 新增新能源装机 and 新增5G基站; 新认定, 新培育, 新增认定 are 新增 too: :func:`new_ones`, from
-quantity_works.object_of; so are the set-up verbs 新设, 新登记, 新创建, 新签约 …: :func:`spelled_new`), after a count (全省新增8个国家级临床重点专科: :func:`with_increment`), after
+quantity_works.object_of; so are the set-up verbs 新设, 新登记, 新创建, 新签约 …: :func:`spelled_new`), after
+a count (全省新增8个国家级临床重点专科: :func:`with_increment`), after
 the name, a registry name included (高新技术企业新增320家: 新增高新技术企业, quantity_nouns), and for
 the items of a list that share it, when they are more of the same kind (新增高速公路2600公里、
 农村公路3000公里; not …、城镇登记失业率3.2%, …、总装机达到3000万千瓦: :func:`increment_reaches`). A
