@@ -31,12 +31,12 @@ def test_discovery_in_a_forked_process_gives_identical_tokens(monkeypatch, engin
     # beside a second child), which made this test flaky.
     monkeypatch.setattr(processes.Discovery, "ready", lambda self: self.recv.poll(None))
     checked_here = []
-    real_checked = processes.checked_terms
+    real_checked = processes.found_terms          # (discovery's checks)
 
     def recording(*args, **kwargs):
         checked_here.append(os.getpid())     # in the child, this list is the child's copy
         return real_checked(*args, **kwargs)
-    monkeypatch.setattr(processes, "checked_terms", recording)
+    monkeypatch.setattr(processes, "found_terms", recording)
     aside = tokens(c, cache=False)
     assert checked_here == []             # in a child either way
     assert "鹿鸣湾" in aside.terms and aside.terms == one.terms

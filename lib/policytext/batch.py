@@ -23,7 +23,7 @@ import threading
 from typing import Iterable, Iterator, Sequence
 
 from . import processes
-from .discover import checked_terms, terms_key, text_digests, top_candidates, valid_terms
+from .discover import found_terms, terms_key, text_digests, valid_terms
 from .engine import _ALNUM, _HAN, _NUMCH, ENGINES, JOIN, Engine, segmenter, split_tokens, tokens_text
 from .errors import ParameterError, PolicyTextError
 
@@ -158,9 +158,8 @@ def cut_texts(texts: Sequence[str], *, pos: bool = False, discover: bool = True,
         base = segmenter(engine)      # built before any fork, inherited by the workers
         pool = _maybe_pool(engine, texts, range(len(texts)), workers, piece_chars, discovering=True)
         try:
-            # corpus_terms without its cache look-up: the entry, if any, failed valid_terms
-            key = terms_key(texts, digests) if cache else None
-            terms = checked_terms(texts, top_candidates(texts, engine=engine), key=key, engine=engine)
+            # (not corpus_terms: the cache entry, if any, was read above and failed valid_terms)
+            terms = found_terms(texts, key=terms_key(texts, digests) if cache else None, engine=engine)
         except BaseException:
             if pool is not None:
                 pool.close()

@@ -252,7 +252,14 @@ def corpus_terms(texts: Sequence[str], *, cache: bool = True, digests: Sequence[
         hit = cache_get("segment_terms", key)
         if valid_terms(hit):
             return hit
-    return checked_terms(texts, top_candidates(texts, engine=engine), key=key, engine=engine)
+    return found_terms(texts, key=key, engine=engine)
+
+
+def found_terms(texts: Sequence[str], *, key: str | None, engine: str | None = None,
+                scored: Sequence[str] | None = None) -> list[str]:
+    """corpus_terms without its cache look-up: the top candidates (of `scored`, default: counted
+    here) checked, and stored under `key` unless it is None."""
+    return checked_terms(texts, top_candidates(texts, engine=engine, scored=scored), key=key, engine=engine)
 
 
 def valid_terms(hit) -> bool:

@@ -23,7 +23,7 @@ import threading
 import time
 from typing import Iterator, Sequence
 
-from .discover import checked_terms, scored_candidates, stored_terms, terms_key, top_candidates
+from .discover import found_terms, scored_candidates, stored_terms, terms_key
 from .engine import Engine, engine_built, segmenter
 
 __all__ = ["Discovery", "EarlyCuts", "Helper", "Pool", "fork_available", "second_process",
@@ -193,8 +193,7 @@ def _discover_job(send, texts, engine: str | None, checks: bool, scored=None) ->
     try:
         found = scored_candidates(texts) if scored is None else scored
         if checks:
-            found = checked_terms(texts, top_candidates(texts, engine=engine, scored=found),
-                                  key=None, engine=engine)
+            found = found_terms(texts, key=None, engine=engine, scored=found)
         send.send((True, found))
     except BaseException:
         send.send((False, None))
@@ -274,15 +273,11 @@ class Discovery:
         ok, found = self._receive() if self.recv is not None else (False, None)
         texts, cache, digests, engine = self.args
         key = terms_key(texts, digests) if cache else None
-        if not ok and self.scored is not None:      # the checks' child failed: check here
-            return checked_terms(texts, top_candidates(texts, engine=engine, scored=self.scored),
-                                 key=key, engine=engine)
-        if not ok:      # all of corpus_terms here, but for its cache look-up (batch made it)
-            return checked_terms(texts, top_candidates(texts, engine=engine), key=key, engine=engine)
+        if not ok:      # discovery here (the candidates too, unless the checks' child failed after them)
+            return found_terms(texts, key=key, engine=engine, scored=self.scored)
         if self.checked:
             return stored_terms(key, found)
-        return checked_terms(texts, top_candidates(texts, engine=engine, scored=found), key=key,
-                             engine=engine)
+        return found_terms(texts, key=key, engine=engine, scored=found)
 
 
 class EarlyCuts:
