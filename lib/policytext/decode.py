@@ -147,20 +147,23 @@ def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 
 
+# A text this short decides nothing: a note may hold a rare name (UTF-8 has no other reading to compare)
+_DECIDING_LENGTH = 100
 # Chinese text URL-encoded (%E6%94%BF%E5%BA%9C: 政府): two characters' bytes in a row or more
 _PERCENT_RUNS = re.compile(r"(?:%(?:E[0-9A-F]|[89AB][0-9A-F])){6,}", re.I)
 
 
 def _url_encoded(text: str) -> str | None:
     """The first run of URL-encoded Chinese when such runs are a third of the text or more, and 100
-    characters (a link that holds one in a page is no reason to refuse it); else None. Read as it is, 政府 written
-    %E6%94%BF%E5%BA%9C gave quantities such as 94 and 9F (hostile review)."""
+    characters (a link that holds one in a page is no reason to refuse it); else None. Read as it
+    is, 政府 written %E6%94%BF%E5%BA%9C gave quantities such as 94 and 9F (hostile review)."""
     sample = text[:200_000]
+    # (every 3 characters of a run hold one %: with fewer than 34 in all, no run can add up to 100)
+    if 3 * sample.count("%") < _DECIDING_LENGTH:
+        return None
     runs = [m.group() for m in _PERCENT_RUNS.finditer(sample)]
     encoded = sum(map(len, runs))
     return runs[0] if encoded >= _DECIDING_LENGTH and 3 * encoded >= len(_WHITESPACE.sub("", sample)) else None
-# A text this short decides nothing: a note may hold a rare name (UTF-8 has no other reading to compare)
-_DECIDING_LENGTH = 100
 
 
 def _implausible(text: str) -> str | None:
