@@ -15,6 +15,7 @@ import re
 import sys
 import warnings
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -522,9 +523,10 @@ def load_files(paths: Iterable[str | Path]) -> Corpus:
     """
     given = once_each([(k, Path(path), escaped(path)) for k, path in enumerate(paths)], stacklevel=2)
     names = [said_name(path, path.name, stacklevel=2) for _, path, _ in given]
+    clashes = Counter(names)
     jobs, tables = [], {}
     for (_, path, _), name in zip(given, names):
-        doc_id = readable_name(str(path)) if names.count(name) > 1 else name
+        doc_id = readable_name(str(path)) if clashes[name] > 1 else name
         jobs.append((path, doc_id, row_beside(path, tables) or {"file": name}))
     return _load_documents(jobs)
 

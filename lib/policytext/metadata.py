@@ -167,9 +167,9 @@ def _check_row(path: Path, line: int, row: dict) -> None:
     except ValueError as exc:
         raise MetadataError(f"{path}, line {line}: {exc}") from None
     dated = next((key for key in _DATES if row.get(key)), None)
-    if year and dated and _parse_date(row[dated]).year != year:
+    if year and dated and (said := _parse_date(row[dated]).year) != year:
         warnings.warn(f"{path}, line {line}: year {year}, but {dated} {row[dated]}: the year is "
-                      f"{_parse_date(row[dated]).year}, as the date says", InputWarning, stacklevel=6)
+                      f"{said}, as the date says", InputWarning, stacklevel=6)
     doc_type = row.get("doc_type", "")
     if doc_type and doc_type not in DOC_TYPES:
         raise MetadataError(f"{path}, line {line}: doc_type {doc_type!r} is not one of {', '.join(DOC_TYPES)} "
