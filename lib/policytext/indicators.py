@@ -117,10 +117,11 @@ def _cached(stamp: tuple) -> IndicatorRegistry:
 def indicator_registry(path: str | Path | None = None) -> IndicatorRegistry:
     """Load an indicator registry (default: the packaged ``indicators_v1.yaml``); read again when
     the file changes (a registry edited while a notebook runs)."""
+    from .lexicon import file_stamp
+
     path = Path(path) if path is not None else DEFAULT_PATH
     try:
-        info = path.stat()
-        stamp = (str(path), info.st_size, info.st_mtime_ns)
+        stamp = file_stamp(path)
     except OSError:
         stamp = (str(path), -1, -1)      # _load says what is wrong with it
     return _cached(stamp)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["lexicon", "stopwords", "LEXICON_PATH", "STOPWORDS_PATH", "dictionary_index", "load_yaml",
+__all__ = ["lexicon", "stopwords", "LEXICON_PATH", "STOPWORDS_PATH", "dictionary_index", "file_stamp", "load_yaml",
            "yaml_error_text"]
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -38,7 +38,8 @@ def _read_terms(path: Path) -> list[tuple[str, str | None]]:
     return terms
 
 
-def _stamp(path: Path) -> tuple[str, int, int]:
+def file_stamp(path: Path) -> tuple[str, int, int]:
+    """(path, size, mtime): what a cache of a file's contents is keyed by, so that an edit is read."""
     stat = path.stat()
     return str(path), stat.st_size, stat.st_mtime_ns
 
@@ -60,17 +61,17 @@ def _digest_at(stamp: tuple) -> str:
 
 def lexicon() -> dict[str, str | None]:
     """The policy lexicon: term -> POS tag (None when the file gives none)."""
-    return _lexicon_at(_stamp(LEXICON_PATH))
+    return _lexicon_at(file_stamp(LEXICON_PATH))
 
 
 def stopwords() -> frozenset[str]:
     """Stopwords from data/stopwords_v1.txt (function words and report filler; see its header)."""
-    return _stopwords_at(_stamp(STOPWORDS_PATH))
+    return _stopwords_at(file_stamp(STOPWORDS_PATH))
 
 
 def file_digest(path: Path) -> str:
     """sha256 of a data file (cached while the file is unchanged)."""
-    return _digest_at(_stamp(Path(path)))
+    return _digest_at(file_stamp(Path(path)))
 
 
 @lru_cache(maxsize=1)
