@@ -140,3 +140,14 @@ def test_a_file_name_in_gbk_bytes_is_written_readable_in_the_csv():
     frame = pd.DataFrame({"file": [os.fsdecode("报告.txt".encode("gbk")), os.fsdecode(b"caf\xe9.txt")]})
     rows = _csv_of(style_table(frame, caption="Files").to_html())[1].decode("utf-8-sig").split("\r\n")
     assert rows[:3] == ["file", "报告.txt", "caf\\xe9.txt"]
+
+
+def test_whole_percents_add_to_100_in_each_row():
+    from policytext.tables import whole_percents
+    shares = pd.DataFrame({"review": [0.335, 0.5, 0.0], "plan": [0.335, 0.5, 0.996], "other": [0.33, 0.0, 0.004]},
+                          index=["a", "b", "c"])
+    # a: 33.5 + 33.5 + 33 rounds to 34 + 34 + 33 = 101 one by one; the first remainder takes the point
+    assert whole_percents(shares).to_dict("index") == {"a": {"review": 34, "plan": 33, "other": 33},
+                                                       "b": {"review": 50, "plan": 50, "other": 0},
+                                                       "c": {"review": 0, "plan": 100, "other": 0}}
+    assert whole_percents(shares.iloc[:0]).empty

@@ -20,7 +20,7 @@ import pandas as pd
 
 from .filenames import readable_name
 
-__all__ = ["style_table", "csv_link"]
+__all__ = ["style_table", "csv_link", "whole_percents"]
 
 _TEXT_CSS = [("text-align", "left"), ("white-space", "nowrap")]
 _SHORT = 24  # characters: a text column no longer than this never wraps
@@ -108,6 +108,21 @@ def style_table(frame: pd.DataFrame, *, caption: str, decimals: Mapping[str, int
         labels = [html.escape(str(rename[c])) if c in rename else html.escape(str(c)) for c in frame.columns]
         styler = styler.relabel_index(labels, axis="columns")
     return styler
+
+
+def whole_percents(shares: pd.DataFrame) -> pd.DataFrame:
+    """Fractions that add to 1 in each row, as whole percents that add to 100 (largest remainder:
+    the rounded-down values get the missing points in order of their remainders, ties left to right).
+    Rounding each value alone shows 34% + 34% + 33% = 101% for three thirds' neighbours."""
+    exact = shares.astype(float) * 100
+
+    def row(values: pd.Series) -> pd.Series:
+        floor = values.apply(int)
+        short = round(values.sum()) - int(floor.sum())
+        remainders = (values - floor).sort_values(ascending=False, kind="stable")
+        floor[remainders.index[:max(short, 0)]] += 1
+        return floor
+    return exact.apply(row, axis=1) if len(exact) else exact.astype(int)
 
 
 # A table above this size as CSV gets no link: the page would carry it twice (a seed report's
