@@ -190,6 +190,9 @@ def test_collocations_and_slogans():
     text = F.slogan_layers(slogans, {"a": "甲市", "b": "乙市"})
     assert "1 slogan is used in every place of the selection: 四个意识." in text
     assert "Only 甲市: 2\\+6\\+N." in text and "Only 乙市: 一核三带." in text
+    # places in the corpus's order (place_of's), not by code point: 乙 (U+4E59) before 甲 (U+7532) here
+    reordered = F.slogan_layers(slogans, {"b": "乙市", "a": "甲市"})
+    assert reordered.index("Only 乙市") < reordered.index("Only 甲市") and text.index("Only 甲市") < text.index("Only 乙市")
     # a document without a place is no place of its own: 四个意识 is still in every place
     unplaced = F.slogan_layers(slogans.assign(doc_ids=["a,b", "b", "a,c"]), {"a": "甲市", "b": "乙市", "c": ""})
     assert "1 slogan is used in every place of the selection: 四个意识." in unplaced

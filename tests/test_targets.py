@@ -261,6 +261,20 @@ def test_city_targets_context_from_corpus():
     assert t.iloc[0]["context"] == "…总值突破500亿元。"
 
 
+def test_city_targets_list_places_in_the_corpus_order_not_by_code_point():
+    # the pages' document tables list 安徽 before 内蒙古 (the corpus's order); code points put 内 (U+5185)
+    # before 安 (U+5B89)
+    from policytext import corpus
+
+    texts = {"anhui": "力争地区生产总值增长5%。", "neimenggu": "力争地区生产总值增长6%。"}
+    c = corpus(texts, meta={"anhui": {"place": "安徽省", "year": 2026}, "neimenggu": {"place": "内蒙古自治区",
+                                                                                    "year": 2026}})
+    table = q(("neimenggu", "target", GDP, "change", 6, None, "%", ">=", 2026, texts["neimenggu"]),
+              ("anhui", "target", GDP, "change", 5, None, "%", ">=", 2026, texts["anhui"]))
+    table["start"], table["end"] = 9, 10
+    assert list(textstat_city_targets(table, corpus=c)["place"]) == ["安徽省", "内蒙古自治区"]
+
+
 def test_a_target_for_both_halves_is_listed_for_each():
     # 海拉尔 2018: 城乡居民人均可支配收入分别增长7.5% is a target of 城镇 and of 农村 (as notebook 05
     # judges it), with the one sentence and offsets

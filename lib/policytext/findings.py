@@ -104,7 +104,7 @@ def corpus_summary(docs: pd.DataFrame) -> str:
     """What the selection holds: reports, places, kinds, years, characters (from the documents table)."""
     if docs.empty:
         return nothing_to_show("the corpus", "the selection holds no report")
-    places = sorted({str(p) for p in docs.get("place", pd.Series(dtype=str)).dropna() if str(p)})
+    places = list(dict.fromkeys(str(p) for p in docs.get("place", pd.Series(dtype=str)).dropna() if str(p)))
     kinds = (docs["doc_type"].map(doc_type_name).value_counts() if "doc_type" in docs
              else pd.Series(dtype=int))
     years = pd.to_numeric(docs.get("year", pd.Series(dtype=float)), errors="coerce").dropna().astype(int)
@@ -366,7 +366,7 @@ def slogan_layers(slogans: pd.DataFrame, place_of: dict) -> str:
     A document whose place is "" (none given) is no place of its own: it is left out, and said so."""
     if slogans.empty:
         return nothing_to_show("numbered slogans", "no numbered slogan was found")
-    places = sorted(set(place_of.values()) - {""})
+    places = list(dict.fromkeys(p for p in place_of.values() if p))   # corpus order
     used_in = slogans["doc_ids"].map(lambda ids: {place_of[i] for i in str(ids).split(",") if place_of.get(i)})
     unplaced = sorted(i for i, p in place_of.items() if not p)
     aside = (f" ({fmt_list(unplaced, limit=3)}, without a place, {'is' if len(unplaced) == 1 else 'are'} left out "

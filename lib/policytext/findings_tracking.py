@@ -460,7 +460,7 @@ def md_possible_results(possible) -> str:
 
 def md_selection(corpus) -> str:
     """What the selection holds: documents, places (metadata, else the reports' own words), years."""
-    places = sorted({str(d.meta.get("place") or "") for d in corpus} - {""})
+    places = list(dict.fromkeys(str(d.meta.get("place")) for d in corpus if d.meta.get("place")))
     years = sorted({d.year for d in corpus if d.year is not None})
     span = "" if not years else f", {years[0]}" if len(years) == 1 else f", {years[0]}–{years[-1]}"
     where = (fmt_list(places) if len(places) <= 3

@@ -385,7 +385,10 @@ def textstat_city_targets(q: pd.DataFrame, *, corpus=None, registered: bool = Tr
     for c in ("start", "end", "sentence"):
         if c not in t.columns:
             t[c] = None
-    t = t.sort_values(["place", "_o", "indicator", "measure", "period_end", "year", "doc"])
+    # places in the corpus's order, as the pages' document tables list them (not 内 before 安)
+    ranks = {p: i for i, p in enumerate(dict.fromkeys(str(d.meta.get("place") or "") for d in corpus or ()))}
+    t["_p"] = t["place"].map(ranks).fillna(len(ranks))
+    t = t.sort_values(["_p", "place", "_o", "indicator", "measure", "period_end", "year", "doc"])
     if top is not None:
         keep = t.drop_duplicates(["place", "indicator"]).groupby("place").head(top)
         t = t.merge(keep[["place", "indicator"]], on=["place", "indicator"])
