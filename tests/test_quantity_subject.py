@@ -622,6 +622,8 @@ def test_subject_listed_in_order_reads_items_and_values_in_order():
     ("西凤酒等5个品牌入选首批中国消费名品。", ["品牌入选首批中国消费名品"]),
     ("43个社区获评“全国示范性老年友好型社区”。", ["社区获评全国示范性老年友好型社区"]),
     ("404家企业通过国家两化融合贯标。", ["企业通过国家两化融合贯标"]),
+    # ... a one-character noun too (河南 2026: the row had no name)
+    ("11个县被认定为国家义务教育优质均衡发展县。", ["县获评国家义务教育优质均衡发展县"]),
     # (hostile review) one name however the honour is worded, so that a target meets its result; 通过
     # only before a review passed
     ("3个城市荣获全国文明城市称号。", ["城市获评全国文明城市"]),
@@ -634,6 +636,10 @@ def test_subject_listed_in_order_reads_items_and_values_in_order():
     ("全市初中、小学在校生分别达到12万人、25万人。", ["初中在校生", "小学在校生"]),
     ("粮食产量、肉类、水产品产量分别达到620亿斤、80万吨、30万吨。", ["粮食产量", "肉类产量", "水产品产量"]),
     ("地区生产总值、一般公共预算收入分别增长5.8%和3.2%。", ["地区生产总值", "一般公共预算收入"]),    # (not …总值收入)
+    # 新增 opens a list of counts written before their nouns, a quoted name too (江苏, 内蒙古 2026)
+    ("新增4个国家生态文明建设示范区、4个“两山”实践创新基地。", ["新增国家生态文明建设示范区", "新增两山实践创新基地"]),
+    # the kind before 的 describes what is counted (海拉尔 2017: named 现代化)
+    ("建成4座现代化的垃圾中转站。", ["垃圾中转站"]),
 ])
 def test_each_value_of_a_list_takes_its_item(text, names):
     assert indicators(text) == names

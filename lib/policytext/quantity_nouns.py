@@ -258,8 +258,9 @@ def post_phrase(text: str, pos: int, limit: int) -> str:
     if POST_VERB_START.match(tail) or tail.startswith(("和", "及", "与")):
         return ""                       # 从4.39件增至9.40件: a predicate; 建议405件和提案590件: the next item
     # 10家左右在全国有重要行业影响力的龙头链主企业: the clause before 的 describes the noun; 4000户的改造
-    # 任务: the task is of the count
-    tail = re.sub(r"^(?:在|向|对)[^,，;；、的]{1,16}的|^的(?=[\u4e00-\u9fff]{1,6}任务)", "", tail)
+    # 任务: the task is of the count; 4座现代化的垃圾中转站: the kind (…化, …型, …式) describes the noun
+    tail = re.sub(r"^(?:在|向|对)[^,，;；、的]{1,16}的|^的(?=[\u4e00-\u9fff]{1,6}任务)|"
+                  r"^[\u4e00-\u9fff]{1,3}[化型式]的(?=[\u4e00-\u9fff]{2})", "", tail)
     # 15个“极简审批”综合许可事项, 144项“省内通办”: a quoted name opening the noun is part of
     # it; inside, only when the noun goes on after it (20家省级“两业”融合标杆企业, not 5家企业
     # 挂牌“新三板”)
@@ -322,7 +323,9 @@ _ITEM_STOP = (r"、|[和及与](?=[^0-9０-９,，;；:：。、和及与的]{0,
               r"开展|实施|出台|获得|荣获|入选|纳入|列入|通过|当选|参与|享受|享有|"
               r"按期|如期|按时|提前|圆满|进行|[一二三四]季度|当年|今年|成功|落地|完成|稳定|建成|投入|投运|投产|完工|通车|封顶|开工|核准|实现|"
               r"未|不及|(?<!植)被|获|为(?=[抓重基核主引])|得到|达到|已|(?:均|都)(?=[取为达已在有实得完])")
-_ITEM_NOUN = re.compile(r"(的)?((?:(?!" + _ITEM_STOP + r")[^0-9０-９(（“\"的/])+?)(?:前期工作|前期|工作|工程|建设)*"
+# (a name may open with a quoted word: 4个“两山”实践创新基地)
+_ITEM_NOUN = re.compile(r"(的)?((?:[“\"][^”\"0-9０-９,，;；。、]{1,12}[”\"])?(?:(?!" + _ITEM_STOP + r")[^0-9０-９(（“\"的/])+?)"
+                        r"(?:前期工作|前期|工作|工程|建设)*"
                         r"(?=" + _ITEM_STOP + ")")
 _PROJECT_NAME = re.compile(r"(.{2,}?(?:项目|工程))(?![区师部库群包公化]|项目)[\u4e00-\u9fff]{2,}")
 _NOT_NOUN = re.compile(r"(?:人民币|台阶|大关|水平|目标|突破|方面|方面工作|以上|以下|左右)$|^(?:工程|项目)$|"
@@ -348,9 +351,12 @@ def item_noun(text: str, pos: int, limit: int) -> tuple[str, int]:
         # 50万平方米老旧小区既有建筑节能改造和工人新村…区域的供水工程: the value measures the first
         noun = noun[:noun.find("和")]
         end = m.start(2) + len(noun)
-    if not 2 <= len(noun) <= MAX_NAME or POST_VERB_START.match(noun) or ACTION_VERB.match(noun) or _NOT_NOUN.search(noun):
-        return "", pos
-    if len(noun) <= 6 and (won := _HONOUR.match(text, end, limit)):
+    noun = re.sub(r"[“”\"]", "", noun)
+    won = _HONOUR.match(text, end, limit) if len(noun) <= 6 else None
+    if not (2 if won is None else 1) <= len(noun) <= MAX_NAME or POST_VERB_START.match(noun) \
+            or ACTION_VERB.match(noun) or _NOT_NOUN.search(noun):
+        return "", pos      # (11个县被认定为…: one character names what won)
+    if won:
         # 7个城市获评全国文明城市: the cities that won it, not the cities there are; one name however the
         # honour is worded (荣获…称号, 被评为…: 获评…), so that a target meets its result
         verb = "入选" if won["verb"] == "入选" else "通过" if won["verb"] == "通过" else "获评"
