@@ -33,10 +33,11 @@ def test_keyness_target_says_why_that_place():
     assert place == "乙市" and "chosen by the `keyness_place` parameter" in why
     place, why = FT.keyness_target(docs, "丙市")
     assert place == "甲市" and why.startswith("`keyness_place` = 丙市 is not a place of this selection. In detail")
+    # ties: the first in the selection's order, as its tables list it (not 丙 < 乙 < 甲 by code point)
     ties = pd.DataFrame({"place": ["乙市", "甲市", "丙市", "丙市", "甲市"]})
-    assert "**丙市**, the first by name of the places with the most reports (2)" in FT.keyness_target(ties)[1]
-    one_each = pd.DataFrame({"place": ["乙市", "甲市"]})
-    assert "**乙市**, every place has 1 report, so the first by name" in FT.keyness_target(one_each)[1]
+    assert "**甲市**, the first in the selection of the places with the most reports (2)" in FT.keyness_target(ties)[1]
+    one_each = pd.DataFrame({"place": ["甲市", "乙市"]})
+    assert "**甲市**, every place has 1 report, so the first in the selection" in FT.keyness_target(one_each)[1]
     assert FT.keyness_target(pd.DataFrame({"place": ["甲市", ""]})) == (
         None, nothing_to_show("place keyness", "the metadata names fewer than two places; it needs two"))
 

@@ -31,27 +31,27 @@ def test_city_targets_counts_come_from_the_table():
     targets = pd.DataFrame({"place": ["甲市", "甲市", "乙区"], "indicator": ["地区生产总值", "财政收入", "地区生产总值"],
                             "year": [2022, 2026, 2022], "doc": ["a", "b", "c"]})
     text = md_city_targets(targets, doc_types={"a": "gov_work_report", "b": "interview", "c": "gov_work_report"})
-    assert "甲市: 2 targets for 2 indicators, from 2 documents, for 2022–2026" in text
-    assert "乙区: 1 target for 1 indicator, from 1 document, for 2022" in text
+    assert "The table lists 2 targets of 甲市 for 2 indicators, from 2 documents, for 2022–2026;" in text
+    assert "1 target of 乙区 for 1 indicator, from 1 document, for 2022" in text
     assert "By kind of document: government work report 2, interview 1 of the listed targets." in text
     assert md_city_targets(targets.iloc[0:0]).startswith("*Nothing to show")
     assert md_city_targets(targets, max_places=1).startswith(
-        "The table lists 2 places: 3 targets for 2 indicators, from 3 documents, for 2022–2026.")
+        "The table lists 3 targets of 2 places for 2 indicators, from 3 documents, for 2022–2026.")
     spans = targets.assign(measure=["change", "avg_change", "change"], period=["2022", "2026–2030", "2022"])
     assert "1 target is an average annual rate (年均, measure avg_change) over 2026–2030" in md_city_targets(spans)
     # a document without a place is no place of its own (a folder with a report whose place
     # neither the metadata nor its opening lines give)
     unnamed = targets.assign(place=["甲市", "甲市", ""])
     assert md_city_targets(unnamed, max_places=1).startswith(
-        "The table lists 1 place and documents without one: 3 targets for 2 indicators")
-    assert "; documents without a place: 1 target for 1 indicator" in md_city_targets(unnamed)
-    assert md_city_targets(unnamed[unnamed["place"] == ""]).startswith("The table lists the selection: 1 target")
+        "The table lists 3 targets of 1 place and documents without one for 2 indicators")
+    assert "; 1 target of documents without a place for 1 indicator" in md_city_targets(unnamed)
+    assert md_city_targets(unnamed[unnamed["place"] == ""]).startswith("The table lists 1 target of the selection")
     # 内蒙古 2026 states 新增城镇就业18万人以上 in its targets and again later: both listed, the repeat said
     twice = pd.DataFrame({"place": "甲省", "indicator": ["新增城镇就业", "新增城镇就业", "地区生产总值"],
                           "measure": ["count", "count", "change"], "target": ["≥18万人", "≥18万人", "≈5%"],
                           "year": 2026, "period": "2026", "doc": "a"})
     assert md_city_targets(twice).startswith(
-        "The table lists 甲省: 3 targets for 2 indicators, from 1 document, for 2026. 1 of them repeats a target "
+        "The table lists 3 targets of 甲省 for 2 indicators, from 1 document, for 2026. 1 of them repeats a target "
         "its document states earlier (both are listed, with their sentences).")
     assert "repeat" not in md_city_targets(twice.iloc[1:])
 

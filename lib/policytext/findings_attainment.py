@@ -55,8 +55,8 @@ def md_attainment(table, *, detail: int = 12, corpus=None) -> str:
                 f"{len(met)} met the target and {len(missed)} missed it.")
     if twins:
         text += (f" The table has {fmt_count(pairs, 'target–result pair')}: {twins} of the targets "
-                 f"{'gives' if twins == 1 else 'give'} a growth rate and the level it leads to in one sentence "
-                 "(增长8%，达到296亿元), and each such promise counts once here, by the rate (what the plan sets; the "
+                 f"{'gives' if twins == 1 else 'give'} a growth rate and the level it leads to in one sentence, "
+                 "and each such promise counts once here, by the rate (what the plan sets; the "
                  "level follows from it and from a base the next report may restate)."
                  + (f" For {differ} of them the level was judged otherwise than the rate." if differ else ""))
     if len(both) <= detail:

@@ -59,18 +59,20 @@ def plan_shift(shift: pd.DataFrame, *, n: int = 2) -> str:
 
 def keyness_target(docs: pd.DataFrame, chosen: str | None = None) -> tuple[str | None, str]:
     """The place a notebook examines in detail (`chosen` if it is one of the selection's places,
-    else the one with the most reports, ties by name) and a sentence that says why that one."""
+    else the one with the most reports, ties by the selection's order) and a sentence that says why that one."""
     places = docs["place"].dropna().astype(str)
     counts = places[places != ""].value_counts()
     if len(counts) < 2:
         return None, nothing_to_show("place keyness", "the metadata names fewer than two places; it needs two")
     if chosen is not None and str(chosen) in counts.index:
         return str(chosen), f"In detail: **{md_escape(chosen)}**, chosen by the `keyness_place` parameter."
-    top = sorted(counts.index, key=lambda p: (-counts[p], p))[0]
+    # ties: the first in the selection, as its tables list it (by name, 内 sorts before 安)
+    order = {p: i for i, p in enumerate(dict.fromkeys(places[places != ""]))}
+    top = sorted(counts.index, key=lambda p: (-counts[p], order[p]))[0]
     if counts.nunique() == 1:
-        why = f"every place has {fmt_count(int(counts[top]), 'report')}, so the first by name"
+        why = f"every place has {fmt_count(int(counts[top]), 'report')}, so the first in the selection"
     elif (counts == counts[top]).sum() > 1:
-        why = f"the first by name of the places with the most reports ({counts[top]})"
+        why = f"the first in the selection of the places with the most reports ({counts[top]})"
     else:
         why = f"the place with the most reports ({counts[top]})"
     note = (f"`keyness_place` = {md_escape(chosen)} is not a place of this selection. "
