@@ -454,9 +454,10 @@ def _open(year, indicator, value, unit, side, measure="count", *, period=None):
     row.update(place="海拉尔区", year=year, indicator=indicator, measure=measure, target=float("nan"),
                target_high=float("nan"), achieved=float("nan"), period=period or str(year))
     if side == "target":
-        row.update(target=value, unit=unit, relation="=", target_doc=f"gov_{year}", target_sentence=f"新建{indicator}")
+        row.update(target=value, unit=unit, relation="=", target_doc=f"gov_{year}", target_start=2,
+                   target_sentence=f"新建{indicator}")
     else:
-        row.update(achieved=value, achieved_unit=unit, achieved_doc=f"gov_{year + 1}",
+        row.update(achieved=value, achieved_unit=unit, achieved_doc=f"gov_{year + 1}", achieved_start=3,
                    achieved_sentence=f"建成{indicator}")
     return row
 
@@ -494,6 +495,7 @@ def test_possible_results_pair_open_targets_with_results_of_like_names():
         ["老旧小区基础设施综合改造", "老旧小区改造任务", 0.44, True]]
     assert p["met_if_same"].tolist() == [False, True, True]          # 26 of 30 toilets is short
     assert p.loc[0, ["target_doc", "achieved_doc"]].tolist() == ["gov_2018", "gov_2019"]
+    assert p.loc[0, ["target_start", "achieved_start"]].tolist() == [2, 3]     # each side traceable
     # not paired: a half with both halves, 个 with 亩, 农牧业 with 工业 (0.55, values differ)
     assert textstat_possible_results(table.iloc[7:]).empty
     assert textstat_possible_results(table.iloc[0:0]).empty

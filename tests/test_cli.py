@@ -167,3 +167,17 @@ def test_a_folder_that_cannot_be_listed_is_said(tmp_path, capsys, monkeypatch):
 def _csv_text(text):
     from io import StringIO
     return pd.read_csv(StringIO(text))
+
+
+def test_the_csv_sentences_are_the_files_own_text(tmp_path, capsys):
+    # the clean text has ASCII commas and colons; the file has full-width ones, and a reader searches the file
+    folder = _folder(tmp_path)
+    files = {"2021/report.txt": REPORT_2021, "2022/report.txt": REPORT_2022}
+    assert main(["quantities", str(folder), "--csv"]) == 0
+    got = _csv(capsys)
+    assert "今年主要预期目标：地区生产总值增长6.5%左右。" in set(got["sentence"])
+    assert all(sentence in files[doc] for doc, sentence in zip(got["doc"], got["sentence"]))
+    assert main(["targets", str(folder), "--csv"]) == 0
+    judged = _csv(capsys).dropna(subset=["achieved_doc"])
+    assert all(s in files[d] for d, s in zip(judged["achieved_doc"], judged["achieved_sentence"]))
+    assert "过去一年，地区生产总值增长7.5%。" in set(judged["achieved_sentence"])

@@ -316,3 +316,15 @@ def test_a_sub_folder_that_cannot_be_listed_is_said_and_the_rest_is_read(tmp_pat
         assert load_corpus(folder).ids == ["a"]
     with pytest.raises(MetadataError, match=r"locked: a folder that cannot be listed \(Permission denied\)"):
         load_corpus(folder / "locked")
+
+
+def test_file_sentence_is_the_files_own_text_of_the_sentence():
+    from policytext import corpus as make_corpus
+
+    raw = "标题\n\u3000\u3000地区生产总值增长８％，达到１００亿元。下一句：增长５％。\n"
+    doc = make_corpus({"d": raw})["d"]
+    # the clean sentence has 8%, an ASCII comma and colon; the file's has what a search of it finds
+    assert doc.file_sentence(raw.index("８")) == "地区生产总值增长８％，达到１００亿元。"
+    assert doc.file_sentence(raw.index("５")) == "下一句：增长５％。"
+    assert doc.sentence_at(doc.clean.index("8")).text == "地区生产总值增长8%,达到100亿元。"
+    assert doc.file_sentence(len(raw) + 5) == ""

@@ -151,3 +151,17 @@ def test_whole_percents_add_to_100_in_each_row():
                                                        "b": {"review": 50, "plan": 50, "other": 0},
                                                        "c": {"review": 0, "plan": 100, "other": 0}}
     assert whole_percents(shares.iloc[:0]).empty
+
+
+def test_file_sentences_take_each_sentence_from_the_file_by_its_prefix():
+    from policytext import corpus
+    from policytext.tables import file_sentences
+
+    c = corpus({"a": "目标：增长５％。", "b": "实现增长６％。"})
+    frame = pd.DataFrame({"target_doc": ["a", "x"], "target_start": [5, 0], "target_sentence": ["目标:增长5%。", "kept"],
+                          "achieved_doc": ["b", "b"], "achieved_start": [4, None],
+                          "achieved_sentence": ["实现增长6%。", "kept too"], "other": [1, 2]})
+    out = file_sentences(frame, c)
+    assert list(out["target_sentence"]) == ["目标：增长５％。", "kept"]      # x: no such document
+    assert list(out["achieved_sentence"]) == ["实现增长６％。", "kept too"]  # no offset: kept
+    assert list(frame["target_sentence"]) == ["目标:增长5%。", "kept"]      # the frame is not changed

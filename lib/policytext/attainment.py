@@ -367,7 +367,8 @@ def textstat_attainment(q: pd.DataFrame, *, corpus=None, registered: bool = Fals
 
 POSSIBLE_COLUMNS = ["place", "period", "measure", "target_indicator", "target", "relation", "unit",
                     "result_indicator", "achieved", "achieved_unit", "likeness", "same_value", "met_if_same",
-                    "target_doc", "achieved_doc", "target_sentence", "achieved_sentence"]
+                    "target_doc", "target_start", "achieved_doc", "achieved_start", "target_sentence",
+                    "achieved_sentence"]
 
 
 def tracked_series(table: pd.DataFrame, *, min_years: int = 2) -> pd.DataFrame:
@@ -454,7 +455,8 @@ def textstat_possible_results(table: pd.DataFrame, *, min_likeness: float = 0.6)
                       "target_indicator": t["indicator"], "target": t["target"], "relation": t["relation"],
                       "unit": t["unit"], "result_indicator": r["indicator"], "achieved": r["achieved"],
                       "achieved_unit": r["achieved_unit"], "likeness": round(likeness, 2), "same_value": same_value,
-                      "met_if_same": met, "target_doc": t["target_doc"], "achieved_doc": r["achieved_doc"],
+                      "met_if_same": met, "target_doc": t["target_doc"], "target_start": t["target_start"],
+                      "achieved_doc": r["achieved_doc"], "achieved_start": r["achieved_start"],
                       "target_sentence": t["target_sentence"], "achieved_sentence": r["achieved_sentence"]})
     out = pd.DataFrame(pairs, columns=POSSIBLE_COLUMNS)
     return out.sort_values(["likeness", "same_value", "place", "period"], ascending=[False, False, True, True],

@@ -154,8 +154,10 @@ def _quantities_table(paths: list[str]):
     index the decoded file text; the year comes from the metadata table (beside the file, or
     the folder's), else the text or the file name."""
     from .quantities import quantities
+    from .tables import file_sentences
 
-    return quantities(_load(paths))
+    corpus = _load(paths)
+    return file_sentences(quantities(corpus), corpus)       # (sentences a search of the file finds)
 
 
 def _quantities(args: argparse.Namespace) -> None:
@@ -174,6 +176,7 @@ def _attainment_table(paths: list[str]):
     """
     from .attainment import textstat_attainment
     from .quantities import quantities
+    from .tables import file_sentences
 
     corpus = _load(paths)
     notes = []
@@ -182,7 +185,7 @@ def _attainment_table(paths: list[str]):
         notes.append("no place in metadata or text of any file: all files are taken as one place")
     elif unknown:
         notes.append(f"no place found for {', '.join(unknown)}: their place is left empty")
-    return textstat_attainment(quantities(corpus), corpus=corpus), notes
+    return file_sentences(textstat_attainment(quantities(corpus), corpus=corpus), corpus), notes
 
 
 def _targets(args: argparse.Namespace) -> None:

@@ -155,6 +155,15 @@ class Document:
         k = bisect.bisect_right(self._sentence_starts, i) - 1
         return self.sentences[k] if k >= 0 else None
 
+    def file_sentence(self, raw_offset: int) -> str:
+        """The sentence holding `raw_offset` as the file has it (full-width punctuation, a Traditional
+        report's characters): what a search of the file finds, as `Sentence.text` (clean) is not."""
+        i = bisect.bisect_left(range(len(self.clean)), raw_offset, key=self.to_raw)
+        s = self.sentence_at(i)
+        if s is None or not s.start <= i < s.end:
+            return ""
+        return self.raw[self.to_raw(s.start):self.to_raw(s.end - 1) + 1]
+
     @cached_property
     def date(self) -> dt.date | None:
         """When the document speaks: delivered, else published, else from its text or name (in the

@@ -20,7 +20,7 @@ import pandas as pd
 
 from .filenames import readable_name
 
-__all__ = ["style_table", "csv_link", "whole_percents"]
+__all__ = ["style_table", "csv_link", "whole_percents", "file_sentences"]
 
 _TEXT_CSS = [("text-align", "left"), ("white-space", "nowrap")]
 _SHORT = 24  # characters: a text column no longer than this never wraps
@@ -123,6 +123,22 @@ def whole_percents(shares: pd.DataFrame) -> pd.DataFrame:
         floor[remainders.index[:max(short, 0)]] += 1
         return floor
     return exact.apply(row, axis=1) if len(exact) else exact.astype(int)
+
+
+def file_sentences(frame: pd.DataFrame, corpus) -> pd.DataFrame:
+    """``frame`` with each sentence column (sentence, target_sentence …) as the file has it, found by
+    the doc and start columns of the same prefix (doc/start, target_doc/target_start …): a reader
+    searching the file finds it (the tables' sentences are the clean text's: ASCII commas, Simplified).
+    A row whose document is not in ``corpus``, or has no offset, keeps its sentence."""
+    out = frame.copy()
+    for column in [c for c in frame.columns if isinstance(c, str) and c.endswith("sentence")]:
+        prefix = column[:-len("sentence")]
+        doc, start = prefix + "doc", prefix + "start"
+        if doc not in frame or start not in frame:
+            continue
+        out[column] = [corpus[d].file_sentence(int(s)) or text if isinstance(d, str) and d in corpus
+                       and not pd.isna(s) else text for d, s, text in zip(frame[doc], frame[start], frame[column])]
+    return out
 
 
 # A table above this size as CSV gets no link: the page would carry it twice (a seed report's
