@@ -187,6 +187,8 @@ def test_conclusions_apply_only_the_rules_that_hold():
     assert "城镇居民人均可支配收入 2021: an early and a later document differ" in text_same
     assert "1 of 2 level targets need more growth" in text
     assert "乙区 has one document" in text
+    # every place with one document: section 2 said so, the conclusions do not say it again
+    assert "cannot be checked" not in md_conclusions(checks, growth, q, docs_per_place={"甲市": 1, "乙区": 1})
     # several documents of a place, but no figure of one kind stated twice (海拉尔's eight reports)
     unchecked = md_conclusions(checks.iloc[0:0], growth.iloc[0:0], q, docs_per_place={"甲市": 2})
     assert unchecked.startswith("- **Nothing to cross-check.** The documents of 甲市 never state the same kind")

@@ -569,6 +569,17 @@ def test_a_level_held_through_a_run_of_years_holds_for_each_of_them():
     assert _periods("连续24个月保持两位数增长。", year=2026, review_year=2025)["24个月"][2] == "2025"
 
 
+def test_a_level_held_within_a_bound_in_a_five_year_review_holds_for_the_span():
+    # 海南 2026: 控制在5.5%以内 in the 五年来 paragraph is each year's bound, not a second 2025 result
+    # beside 2025's own 5.2%; outside a span, or as a plain level, it is the year's
+    text = ("五年来，我们坚持就业优先。\n城镇新增就业86.22万人，城镇调查失业率控制在5.5%以内，"
+            "基本医疗保险参保率稳定在95%左右，森林覆盖率达到62%。\n")
+    got = _periods(text, year=2026, review_year=2025)
+    assert got["5.5%以内"] == ("achieved", 2025, "2021–2025") and got["95%左右"] == ("achieved", 2025, "2021–2025")
+    assert got["62%"] == ("achieved", 2025, "2025")
+    assert _periods("2025年，城镇调查失业率控制在5.2%以内。", year=2026, review_year=2025)["5.2%以内"][2] == "2025"
+
+
 def test_a_paragraph_opening_on_the_last_year_set_against_the_first_keeps_the_five_years():
     from policytext.quantity_pipeline import extract_quantities
 

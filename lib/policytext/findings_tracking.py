@@ -431,7 +431,7 @@ def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict, stat
     if revisions is not None and (restated := md_restated(revisions)):
         bullets.append(restated)
     single = sorted(p for p, n in docs_per_place.items() if n < 2)
-    if single:
+    if single and several:      # (every place with one document: section 2 said so)
         bullets.append(f"- **One document cannot be checked against itself:** "
                        f"{fmt_list([p or 'unnamed place' for p in single])} "
                        f"{'has' if len(single) == 1 else 'have'} one document in this selection.")

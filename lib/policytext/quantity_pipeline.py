@@ -151,6 +151,7 @@ _PER_YEAR_AMOUNT = re.compile(r"(?:年均|平均每年|每年平均|每年)"
 
 # 连续13年稳定在430亿斤以上: a level held through a run of years
 _RUN_OF_YEARS = re.compile(r"连续([0-9]{1,2}|[一二两三四五六七八九十]{1,3})年(?:稳定|保持|稳居|位居|站稳)?在?$")
+_HELD = re.compile(r"(?:控制|保持|稳定)在$")
 # 每年…每人每次不少于1亩: a norm per person or per event, no amount of the year
 _PER_HEAD = re.compile(r"每(?:人|次|户|个|亩|吨)")
 
@@ -210,6 +211,9 @@ def _when_and_what(ctx: _Context, sentence: Sentence, c: Candidate, clause_pre: 
     if measure == "level" and p0 == p1 and p1 is not None and (run := _RUN_OF_YEARS.search(clause_pre)):
         n = int(run.group(1)) if run.group(1).isdigit() else cn_int(run.group(1))
         p0 = p1 - n + 1 if 1 < n < 100 else p0      # 粮食产量连续13年稳定在430亿斤以上: each year of the run
+    if (measure == "level" and label == "achieved" and p0 == p1 and _HELD.search(clause_pre)
+            and (span := ctx.periods.opened_by(c.start) or ctx.periods.at(c.start)) and span[1] == p1):
+        p0 = span[0]    # 五年来…城镇调查失业率控制在5.5%以内: held in each year of the span, not 2025's figure
     if measure == "change" and label == "target" and section is not None and p0 == p1 and p1 == section[1]:
         # 力争外贸进出口总值翻一番, 单位GDP能耗降低13.5%, 人均预期寿命再提高1.5岁 in a “十五五” plan: a
         # change over the plan, not in its last year
