@@ -275,6 +275,22 @@ def test_city_targets_list_places_in_the_corpus_order_not_by_code_point():
     assert list(textstat_city_targets(table, corpus=c)["place"]) == ["安徽省", "内蒙古自治区"]
 
 
+def test_city_targets_list_the_indicators_most_documents_set_first():
+    # 陕西 2026: registry order put 工业增加值 and 工业投资 before the headline 财政收入, 就业, 物价 that
+    # every other place sets; the shared ones first make the places' rows compare
+    from policytext import corpus
+
+    texts = {"a": "一般公共预算收入增长3%，居民消费价格涨幅2%左右。", "b": "居民消费价格涨幅2%左右。"}
+    c = corpus(texts, meta={"a": {"place": "甲省", "year": 2026}, "b": {"place": "乙省", "year": 2026}})
+    table = q(("a", "target", REVENUE, "change", 3, None, "%", "=", 2026, texts["a"]),
+              ("a", "target", "居民消费价格涨幅", "change", 2, None, "%", "~", 2026, texts["a"]),
+              ("b", "target", "居民消费价格涨幅", "change", 2, None, "%", "~", 2026, texts["b"]))
+    table["start"], table["end"] = [8, 20, 8], [9, 21, 9]
+    t = textstat_city_targets(table, corpus=c)
+    assert list(t[t["place"] == "甲省"]["indicator"]) == ["居民消费价格涨幅", REVENUE]
+    assert list(textstat_city_targets(table, corpus=c, top=1)["indicator"]) == ["居民消费价格涨幅"] * 2
+
+
 def test_a_target_for_both_halves_is_listed_for_each():
     # 海拉尔 2018: 城乡居民人均可支配收入分别增长7.5% is a target of 城镇 and of 农村 (as notebook 05
     # judges it), with the one sentence and offsets

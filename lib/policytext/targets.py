@@ -362,8 +362,9 @@ def textstat_city_targets(q: pd.DataFrame, *, corpus=None, registered: bool = Tr
     or '2026–2030' for an average over a plan period: measure ``avg_change``, year empty),
     doc, start, end (offsets into the raw file text), context (``window`` characters
     either side, from ``corpus``), sentence.  ``registered``: only indicators of the
-    indicator registry (GDP, income, jobs … rather than single projects), in registry
-    order; ``top``: only the first ``top`` indicators of each place.  A value written once for
+    indicator registry (GDP, income, jobs … rather than single projects); the indicators that
+    most documents set a target for come first, then registry order; ``top``: only the first
+    ``top`` indicators of each place.  A value written once for
     the town and country halves (城乡居民人均可支配收入分别增长7.5%) is a target of each half, as
     notebook 05 judges it (:func:`policytext.attainment.both_halves`).
     """
@@ -378,9 +379,12 @@ def textstat_city_targets(q: pd.DataFrame, *, corpus=None, registered: bool = Tr
             "sentence"]
     if t.empty:
         return pd.DataFrame(columns=cols)
+    # the indicators most documents set a target for first (the headline targets, which places share:
+    # rows compare across places), then registry order
     t = t.assign(target=[_stated(v, h, u, r) for v, h, u, r in
                          zip(t["value"], t.get("value_high", pd.Series(index=t.index, dtype=float)),
                              t["unit"], t["relation"])],
+                 _n=-t.groupby("indicator")["doc"].transform("nunique"),
                  _o=t["indicator"].map(order).fillna(len(order)))
     for c in ("start", "end", "sentence"):
         if c not in t.columns:
@@ -388,7 +392,7 @@ def textstat_city_targets(q: pd.DataFrame, *, corpus=None, registered: bool = Tr
     # places in the corpus's order, as the pages' document tables list them (not 内 before 安)
     ranks = {p: i for i, p in enumerate(dict.fromkeys(str(d.meta.get("place") or "") for d in corpus or ()))}
     t["_p"] = t["place"].map(ranks).fillna(len(ranks))
-    t = t.sort_values(["_p", "place", "_o", "indicator", "measure", "period_end", "year", "doc"])
+    t = t.sort_values(["_p", "place", "_n", "_o", "indicator", "measure", "period_end", "year", "doc"])
     if top is not None:
         keep = t.drop_duplicates(["place", "indicator"]).groupby("place").head(top)
         t = t.merge(keep[["place", "indicator"]], on=["place", "indicator"])
