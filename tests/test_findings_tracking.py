@@ -9,23 +9,14 @@ import pandas as pd
 
 from policytext import corpus as make_corpus
 from policytext import load_corpus, quantities
-from policytext.findings_tracking import (
-    fmt_stated, md_city_targets, md_conclusions, md_consistency, md_implied_growth, md_timeline,
-    table_implied_growth, timeline_choices, timeline_place,
+from policytext.findings_tracking import (  # (the implied-growth findings are findings_growth's, re-exported)
+    md_city_targets, md_conclusions, md_consistency, md_implied_growth, md_timeline, table_implied_growth,
+    timeline_choices, timeline_place,
 )
+from test_findings_growth import _growth_and_q
 
 
 # ---------------------------------------------------------------- notebook 04
-
-def test_fmt_stated_reads_like_a_sentence():
-    assert fmt_stated(7, relation=">=", unit="%") == "7% or more"
-    assert fmt_stated(6, relation="~", unit="%") == "about 6%"
-    assert fmt_stated(4, relation="<=", unit="%") == "at most 4%"
-    assert fmt_stated(5, high=5.5, relation="=", unit="%") == "5–5.5%"
-    assert fmt_stated(326.5, unit="亿元") == "326.5亿元"
-    assert fmt_stated(48132.0, unit="元") == "48132元"
-    assert fmt_stated(1, unit="番") == "翻一番" and fmt_stated(2, unit="番") == "翻两番"   # as written
-
 
 def test_city_targets_counts_come_from_the_table():
     targets = pd.DataFrame({"place": ["甲市", "甲市", "乙区"], "indicator": ["地区生产总值", "财政收入", "地区生产总值"],
@@ -91,83 +82,6 @@ def test_consistency_states_each_disagreement_and_the_later_document_rule():
     agreeing = checks[checks["finding"] == "consistent"]
     assert md_consistency(agreeing, detail).startswith("The one check agrees.")
     assert md_consistency(pd.concat([agreeing, agreeing]), detail).startswith("All 2 checks agree.")
-
-
-def _growth_and_q():
-    growth = pd.DataFrame([
-        # 24726元 -> 2.67万元 in one year: 2.67e4 / 24726 - 1 = 7.98%
-        {"place": "甲市", "indicator": "农村居民人均可支配收入", "base_year": 2021, "base_value": 24726.0,
-         "base_label": "achieved", "base_doc": "gov", "target_year": 2022, "target_value": 2.67,
-         "target_relation": ">=", "target_doc": "gov", "unit": "万元", "base_unit": "元", "years": 1,
-         "implied_growth": 7.98, "stated_growth_max": 8.0},
-        # 326.5 -> 500亿元 over 5 years: 8.90% a year
-        {"place": "甲市", "indicator": "地区生产总值", "base_year": 2021, "base_value": 326.5,
-         "base_label": "achieved", "base_doc": "talk", "target_year": 2026, "target_value": 500.0,
-         "target_relation": ">=", "target_doc": "gov", "unit": "亿元", "base_unit": "亿元", "years": 5,
-         "implied_growth": 8.9, "stated_growth_max": 7.0},
-        # a rate has no implied growth: left out
-        {"place": "甲市", "indicator": "城镇调查失业率", "base_year": 2021, "base_value": 5.2,
-         "base_label": "achieved", "base_doc": "gov", "target_year": 2022, "target_value": 5.5,
-         "target_relation": "~", "target_doc": "gov", "unit": "%", "base_unit": "%", "years": 1,
-         "implied_growth": 5.77, "stated_growth_max": float("nan")},
-    ])
-    q = pd.DataFrame([
-        {"doc": "gov", "label": "target", "indicator": "地区生产总值", "measure": "change", "value": 7.0,
-         "value_high": None, "unit": "%", "relation": ">=", "year": 2022, "place": "甲市"},
-        {"doc": "gov", "label": "target", "indicator": "农村居民人均可支配收入", "measure": "change", "value": 8.0,
-         "value_high": None, "unit": "%", "relation": "=", "year": 2022, "place": "甲市"},
-        {"doc": "gov", "label": "target", "indicator": "地区生产总值", "measure": "avg_change", "value": 5.0,
-         "value_high": None, "unit": "%", "relation": "~", "year": None, "place": "甲市", "period": "2026–2030"},
-    ])
-    return growth, q
-
-
-def test_implied_growth_table_converts_the_base_and_reads_the_stated_targets():
-    growth, q = _growth_and_q()
-    table = table_implied_growth(growth, q)
-    assert list(table["indicator"]) == ["农村居民人均可支配收入", "地区生产总值"]  # the % row is left out
-    assert table.loc[0, "base"].startswith("24726元 = 2.473万元 (2021")
-    assert table.loc[0, "stated_growth"] == "8%, for 2022 (gov)"
-    assert table.loc[1, "stated_growth"] == ("7% or more, for 2022 (gov); about 5%, a year on average over "
-                                             "2026–2030 (gov)")
-    assert ">=" not in "".join(table["stated_growth"])
-
-
-def test_usable_growth_is_what_the_table_the_chart_and_the_challenge_share():
-    from policytext.findings_tracking import usable_growth
-
-    growth, q = _growth_and_q()
-    project = growth.iloc[[1]].assign(indicator="万达广场项目投资")          # a single project: no series
-    kept = usable_growth(pd.concat([growth, project]))
-    assert kept["indicator"].tolist() == ["农村居民人均可支配收入", "地区生产总值"]    # (the rate is left out)
-    assert len(table_implied_growth(kept, q)) == len(kept) == len(usable_growth(kept))
-
-
-def test_implied_growth_rule_more_ambitious_or_in_line():
-    growth, q = _growth_and_q()
-    text = md_implied_growth(growth, q)
-    assert text.startswith("Of 2 level targets with an earlier level: 1 needs about the stated annual growth; "
-                           "1 needs more than the stated annual growth.")
-    assert "needs 8.9% a year from 326\\.5亿元 in 2021: more than the stated annual growth (7.0%)" in text
-    assert "农村居民人均可支配收入" not in text  # in line: counted, not listed
-    assert md_implied_growth(growth.iloc[2:], q).startswith("*Nothing to show")
-    # a plain target under the latest level is a fall; a floor (以上) under it allows one (the year is
-    # not over: nothing is reached yet), and the line says how large
-    fall = growth.iloc[[1]].assign(target_value=300.0, implied_growth=-1.7, target_relation="=")
-    assert "1 is below the latest level" in md_implied_growth(fall, q)
-    floor = md_implied_growth(fall.assign(target_relation=">="), q)
-    assert "1 is a floor at or below the latest level." in floor
-    # (1.7% a year over five years)
-    assert ": a floor at or below the latest level (met even after a fall of up to 8.2%)." in floor
-    # under half the latest level, plain or floor: another scope (400万亩 a year against 3167万亩
-    # over five years), neither a fall nor reached. 326.5 -> 150 in 5 years: 0.46 of it, -14.4% a
-    # year; -12.3% a year is 0.52 of it
-    scope = growth.iloc[[1]].assign(target_value=150.0, implied_growth=-14.4, target_relation=">=")
-    text = md_implied_growth(scope, q)
-    assert text.startswith("Of 1 level target with an earlier level: 1 is under half of the latest level.")
-    assert "150亿元 or more by 2026 against 326\\.5亿元 in 2021: under half of the latest level" in text
-    assert "1 is under half" in md_implied_growth(scope.assign(target_relation="="), q)
-    assert "1 is a floor at or below the latest level" in md_implied_growth(scope.assign(implied_growth=-12.3), q)
 
 
 def test_conclusions_apply_only_the_rules_that_hold():

@@ -278,11 +278,14 @@ def textstat_implied_growth(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     ``stated_growth`` lists the growth targets (measure 'change', unit %) stated for the
     indicator in the same place for the years the target spans (after the base year, up to the
     target year), with their years; ``stated_growth_min``/``_max``/``stated_values`` are theirs.
+    ``base_start``/``target_start`` (raw offsets in base_doc/target_doc) and ``target_sentence``
+    trace the two levels.
     """
     t = tracked_statements(q, corpus)
     cols = ["place", "indicator", "base_year", "base_value", "base_label", "base_doc", "target_year",
             "target_value", "target_relation", "target_doc", "unit", "base_unit", "years", "implied_growth",
-            "stated_growth", "stated_growth_min", "stated_growth_max", "stated_values"]
+            "stated_growth", "stated_growth_min", "stated_growth_max", "stated_values", "base_start", "target_start",
+            "target_sentence"]
     if t.empty:
         return pd.DataFrame(columns=cols)
     rows = []
@@ -322,6 +325,7 @@ def textstat_implied_growth(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
             "stated_values": [float(v) for v in stated["value"]],
             "stated_growth_min": float(stated["value"].min()) if len(stated) else float("nan"),
             "stated_growth_max": float(stated["value"].max()) if len(stated) else float("nan"),
+            "base_start": b.get("start"), "target_start": tgt.get("start"), "target_sentence": tgt.get("sentence"),
         })
     return pd.DataFrame(rows, columns=cols)
 
