@@ -95,11 +95,11 @@ def test_md_revisions():
     assert text.startswith("2 figures are stated differently across documents (restated base: 1, "
                            "estimate replaced: 1).")
     assert ("海拉尔区 地区生产总值 (level): 303.6亿元 for 2016 (2017\\.txt), then 192.3亿元 for 2018 (2019\\.txt) — "
-            "-20.41% a year, against reported growth of 6% for 2018; no report states growth for 2017, which would "
-            "need -40.24% a year: a restated base, or a change of that size then.") in text
+            "-20.4% a year, against reported growth of 6% for 2018; no report states growth for 2017, which would "
+            "need -40.2% a year: a restated base, or a change of that size then.") in text
     # the later sentence's own words settle it
     said = r.iloc[[0]].assign(stated_growth=float("nan"), restatement_cue="剔除虚增空转因素")
-    assert ("-20.41% a year; no report states growth for 2017; the later sentence says 剔除虚增空转因素: "
+    assert ("-20.4% a year; no report states growth for 2017; the later sentence says 剔除虚增空转因素: "
             "a restated base.") in md_revisions(said)
     # …and so do a report's words between the two (海拉尔 2018: 解决经济数据不实…问题)
     between = r.iloc[[0]].assign(restatement_cue="数据不实", restatement_doc="2018.txt", later_sentence="完成192.3亿元",
@@ -124,11 +124,11 @@ def test_md_restated_names_the_widest_gap_of_the_restated_levels_only():
     # the widest unexplained change is -57.46% a year; the revision is not a restated level
     assert md_restated(r) == (
         "- **Restated series.** 2 levels of 海拉尔区 move between reports in a way the growth the reports state "
-        "cannot explain (the widest gap: 规模以上工业总产值 198.1亿元 for 2016, then 90.1亿元 for 2018, -32.56% a "
+        "cannot explain (the widest gap: 规模以上工业总产值 198.1亿元 for 2016, then 90.1亿元 for 2018, -32.6% a "
         "year, against reported growth of 6.9% for 2018; no report states growth for 2017, which would need "
-        "-57.46% a year): the series were restated on a new base (2 of them could also be a change in years for "
-        "which no report states growth), so compare levels within one report, not across reports. Notebook 05 "
-        "(section 2) lists them with both sentences.")
+        "-57.5% a year): the series were restated on a new base (those of 地区生产总值 2016–2018 and 规模以上工业总产值 "
+        "2016–2018 could also be a change in years for which no report states growth), so compare levels within "
+        "one report, not across reports. Notebook 05 (section 2) lists them with both sentences.")
     certain = r.assign(unstated_years="")
     assert "new base, so compare" in md_restated(certain)
     assert md_restated(r.iloc[:1]).startswith("- **Restated series.** 1 level of 海拉尔区 moves between reports")

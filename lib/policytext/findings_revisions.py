@@ -5,7 +5,7 @@ states growth and the words that name the restatement (剔除虚增空转因素 
 数据不实 in a report between the two) when a report says so."""
 from __future__ import annotations
 
-from .findings import fmt_count, fmt_figure, fmt_list, md_escape, nothing_to_show
+from .findings import fmt_count, fmt_figure, fmt_list, fmt_percent, md_escape, nothing_to_show
 
 __all__ = ["md_revisions", "md_restated", "md_restated_verdicts"]
 
@@ -44,13 +44,13 @@ def _uncertain(r: dict) -> bool:     # a change in years without stated growth c
 def _restated_reason(r: dict, *, verdict: bool = True) -> str:
     """Why a textstat_revisions row is a restated base: the growth a year between the two levels,
     the growth stated, the years without one and what they would need, the sentence's own words."""
-    text = f"{fmt_figure(r['implied_growth'])}% a year"
+    text = f"{fmt_percent(r['implied_growth'])} a year"      # (one decimal, as the tables show it)
     if r.get("stated_growth") == r.get("stated_growth"):         # not NaN
         text += f", against reported growth of {fmt_figure(r['stated_growth'])}% for {int(r['later_year'])}"
     if _said(r, "unstated_years"):
         text += f"; no report states growth for {md_escape(r['unstated_years'])}"
         if _uncertain(r):
-            text += f", which would need {fmt_figure(r['unexplained_growth'])}% a year"
+            text += f", which would need {fmt_percent(r['unexplained_growth'])} a year"
     if _said(r, "restatement_cue"):
         who = ("the later sentence" if _said(r, "restatement_sentence") in ("", _said(r, "later_sentence"))
                else f"the report {md_escape(_said(r, 'restatement_doc'))}")      # a report between names it
@@ -71,9 +71,10 @@ def md_restated(table) -> str:
     widest = (f"{md_escape(r['indicator'])} {fmt_figure(r['earlier_value'])}{md_escape(r['unit'])} for "
               f"{int(r['earlier_year'])}, then {fmt_figure(r['later_value'])}{md_escape(r['later_unit'])} for "
               f"{int(r['later_year'])}, {_restated_reason(r.to_dict(), verdict=False)}")
-    some = sum(_uncertain(x) for x in restated.to_dict("records"))
-    caveat = (f" ({fmt_count(some, 'of them', 'of them')} could also be a change in years for which no report "
-              "states growth)") if some else ""
+    some = [x for x in restated.to_dict("records") if _uncertain(x)]
+    named = fmt_list(f"{x['indicator']} {int(x['earlier_year'])}–{int(x['later_year'])}" for x in some)
+    caveat = (f" ({'that of' if len(some) == 1 else 'those of'} {named} could also be a change in years for which "
+              "no report states growth)") if some else ""
     return (f"- **Restated series.** {fmt_count(len(restated), 'level')} of {places} "
             f"{'moves' if len(restated) == 1 else 'move'} between reports in a way the growth the reports state "
             f"cannot explain (the widest gap: {widest}): the series were restated on a new base{caveat}, so compare "
