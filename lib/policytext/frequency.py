@@ -64,7 +64,7 @@ __all__ = [
 # stopwords: textstat_frequency(toks, remove=stopwords() | REPORT_VERBS).
 REPORT_VERBS = frozenset("""
 发展 建设 推进 加快 坚持 推动 持续 提升 加强 实施 打造 完善 强化 深化 落实 实现 全面 更加 工作 加大 提高 深入
-增长 完成 达到 确保 保持 取得 开展 支持 促进 积极 扎实 有效 稳步 全力
+增长 完成 达到 确保 保持 取得 开展 支持 促进 积极 扎实 有效 稳步 全力 增至 升至 降至
 """.split())
 
 
