@@ -154,7 +154,8 @@ def md_implied_growth(growth, q, *, corpus=None, tolerance: float = 1.0, show: i
             continue
         target = md_escape(fmt_stated(r["target_value"], relation=r["target_relation"], unit=r["unit"]))
         need = ("is at or below" if verdict.startswith("a floor") else "is below" if verdict.startswith("below")
-                else "against" if verdict.startswith("under") else f"needs {fmt_percent(r['implied_growth'])} a year from")
+                else "against" if verdict.startswith("under")
+                else f"needs {fmt_percent(r['implied_growth'])} a year from")
         lines.append(f"- **{md_escape(r['indicator'])}** ({md_escape(r['place']) or 'one place'}): {target} "
                      f"by {r['target_year']} {need} {md_escape(_base_text(r))} in {r['base_year']}: {verdict}.")
     kinds = [v.split(" (")[0] for _, v in verdicts]

@@ -52,7 +52,8 @@ def md_city_targets(targets, *, doc_types: dict | None = None, max_places: int =
         where = md_escape(place) if place else "the selection" if len(groups) == 1 else "documents without a place"
         years = sorted(int(y) for y in g["year"].dropna().unique())
         span = "" if not years else f", for {years[0]}" if len(years) == 1 else f", for {years[0]}–{years[-1]}"
-        parts.append(f"{fmt_count(len(g), 'target')} of {where} for {fmt_count(g['indicator'].nunique(), 'indicator')}, "
+        parts.append(f"{fmt_count(len(g), 'target')} of {where} for "
+                     f"{fmt_count(g['indicator'].nunique(), 'indicator')}, "
                      f"from {fmt_count(g['doc'].nunique(), 'document')}{span}")
     text = "The table lists " + "; ".join(parts) + "."
     same = [c for c in ("place", "doc", "indicator", "measure", "target", "period") if c in targets]
