@@ -274,6 +274,10 @@ BAD = {
     "UTF-8 with a GBK line": (TWIN.encode() + MIXED_LINE.encode("gbk") + TWIN.encode(),
                               "is UTF-8 but for 27 byte(s) that are not (the first at byte 453, line 4): "
                               "line 4 is GBK, the file mixes encodings. Save it all as UTF-8"),
+    # (F16) half a file, or more, in the other encoding: still said to be mixed, not an unknown encoding
+    "UTF-8 then as much GBK": (TWIN.encode() + (MIXED_LINE * 20).encode("gbk"),
+                               "is UTF-8 but for 980 byte(s) that are not (the first at byte 453, line 4): "
+                               "line 4 is GBK, the file mixes encodings. Save it all as UTF-8"),
     "GBK with a UTF-8 line": (TWIN.encode("gbk") + MIXED_LINE.encode() + TWIN.encode("gbk"),
                               "is GB18030/GBK but for 12 byte(s) that are not (the first at byte 318, line 4): "
                               "line 4 is UTF-8, the file mixes encodings"),

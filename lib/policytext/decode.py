@@ -464,19 +464,34 @@ def _damaged(data: bytes, first: UnicodeDecodeError, name: str) -> None:
     """Raise a DecodeError that says where, when ``data`` (which no encoding reads whole) is UTF-8,
     or else GB18030/GBK, but for some bytes: a damaged copy, or a line saved in the other encoding
     (a GBK paragraph pasted into a UTF-8 report), not an unknown encoding. However many the bad
-    bytes, the rest must read as Chinese: at least 10 Han characters, the usual ones."""
+    bytes, the rest must read as Chinese: at least 10 Han characters, the usual ones. When both
+    encodings read part of it (half a file in each), the one that reads more is named."""
+    found = []
     for codec, shown, other in (("utf-8", "UTF-8", "gb18030"), ("gb18030", "GB18030/GBK", "utf-8")):
         kept = _BAD.sub("", data.decode(codec, errors="ignore"))    # (GB18030 reads some bytes as private use)
+        if codec == "utf-8" and plausibility(kept) < PLAUSIBLE:
+            kept = "\n".join(_whole_lines(data, codec))   # (half a file of GBK leaves valid UTF-8 pairs behind)
         bad = len(data) - len(kept.encode(codec))
         few = codec == "utf-8" and bad <= max(3, len(_HAN.findall(kept)) // 1000)
         if not (few or _plausible_chinese(kept, 10) and plausibility(kept) >= PLAUSIBLE):
             continue
         at = first.start if codec == "utf-8" else _first_bad(data, codec)
-        if at is None:
-            continue
+        if at is not None:
+            found.append((bad, at, shown, other))
+    if found:       # the encoding that reads the most of the file
+        bad, at, shown, other = min(found)
         line = data.count(b"\n", 0, at) + 1
         raise DecodeError(f"{name}: is {shown} but for {bad} byte(s) that are not (the first at byte {at}, "
                           f"line {line}){_mixed(data, at, line, other)}")
+
+
+def _whole_lines(data: bytes, codec: str):
+    """The lines of ``data`` that ``codec`` reads whole."""
+    for line in data.split(b"\n"):
+        try:
+            yield line.decode(codec)
+        except UnicodeDecodeError:
+            continue
 
 
 def _first_bad(data: bytes, codec: str) -> int | None:
