@@ -624,6 +624,8 @@ def test_subject_listed_in_order_reads_items_and_values_in_order():
     ("404家企业通过国家两化融合贯标。", ["企业通过国家两化融合贯标"]),
     # ... a one-character noun too (河南 2026: the row had no name)
     ("11个县被认定为国家义务教育优质均衡发展县。", ["县获评国家义务教育优质均衡发展县"]),
+    # ... and each item of a list of counts before it (江苏, 陕西 2026: the first was a bare 高校)
+    ("16所高校、48个学科入选“双一流”建设名单。", ["高校入选双一流建设名单", "学科入选双一流建设名单"]),
     # (hostile review) one name however the honour is worded, so that a target meets its result; 通过
     # only before a review passed
     ("3个城市荣获全国文明城市称号。", ["城市获评全国文明城市"]),

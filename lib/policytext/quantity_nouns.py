@@ -352,7 +352,9 @@ def item_noun(text: str, pos: int, limit: int) -> tuple[str, int]:
         noun = noun[:noun.find("和")]
         end = m.start(2) + len(noun)
     noun = re.sub(r"[“”\"]", "", noun)
-    won = _HONOUR.match(text, end, limit) if len(noun) <= 6 else None
+    # (16所高校、48个学科入选“双一流”建设名单: the honour after a list of counts is each item's)
+    listed = _COUNTS_TO_HONOUR.match(text, end, limit)
+    won = _HONOUR.match(text, listed.end() if listed else end, limit) if len(noun) <= 6 else None
     if not (2 if won is None else 1) <= len(noun) <= MAX_NAME or POST_VERB_START.match(noun) \
             or ACTION_VERB.match(noun) or _NOT_NOUN.search(noun):
         return "", pos      # (11个县被认定为…: one character names what won)
@@ -364,6 +366,8 @@ def item_noun(text: str, pos: int, limit: int) -> tuple[str, int]:
     return noun, end
 
 
+_COUNTS_TO_HONOUR = re.compile(r"(?:、[0-9０-９]+[个家所项座处条名位][^、，,；;。0-9０-９]{1,8}?)+"
+                               r"(?=荣获|获评|入选|被评为|被命名为|被认定为)")
 # an honour won, a selection or a standard met by what is counted, named to the end of its clause (通过
 # only before a review passed: 通过…评估/验收/认定/贯标, not 通过技改实现…)
 _HONOUR = re.compile(r"(?P<verb>荣获|获评|入选|晋级为?|被评为|被命名为|被认定为|通过(?=[^,，;；。、0-9]{0,16}?"
