@@ -279,6 +279,21 @@ def test_a_file_beside_a_table_that_does_not_list_it_is_said(tmp_path):
     assert doc.meta["id"] == "b.txt" and doc.meta["place"] == "嘉峪关市"      # read from its text
 
 
+def test_a_file_given_alone_is_found_in_its_corpus_table_up_to_two_folders_above(tmp_path):
+    # (hostile review F10b) r/metadata.csv lists 2021/report.txt; r/2021/report.txt is given alone
+    (tmp_path / "2021").mkdir()
+    (tmp_path / "2021" / "report.txt").write_bytes(TEXT.encode())
+    (tmp_path / "2021" / "other.txt").write_bytes(TEXT.encode())
+    _folder(tmp_path, {}, ["a21,2021/report.txt,甲市,,,,gov_work_report,,,,2021-01-08,,"])
+    doc = load_files([tmp_path / "2021" / "report.txt"])["report.txt"]
+    assert (doc.meta["id"], doc.meta["place"], doc.meta["doc_type"]) == ("a21", "甲市", "gov_work_report")
+    with pytest.warns(UserWarning, match=r"other.txt: no row in .*metadata.csv 1 folder\(s\) above it; metadata taken"):
+        assert load_files([tmp_path / "2021" / "other.txt"])["other.txt"].meta["place"] == "嘉峪关市"
+    # the nearest table decides, and a table above that cannot be read is no file's own
+    (tmp_path / "metadata.csv").write_text("id,file\n,\n", encoding="utf-8")
+    assert load_files([tmp_path / "2021" / "report.txt"])["report.txt"].meta["place"] == "嘉峪关市"
+
+
 # ---------------------------------------------------------------- locked folders
 
 def _locked(monkeypatch, locked):

@@ -275,20 +275,43 @@ def _checked_row(path: Path, line: int, header: list[str], fields: list[str],
     return {**row, "_line": line}
 
 
+# How far above a file given alone its corpus's table is looked for (r/metadata.csv lists
+# 2021/report.txt; r/2021/report.txt is given): the nearest table decides.
+TABLE_LEVELS_UP = 2
+
+
 def row_beside(path: Path, tables: dict) -> dict | None:
-    """The row of the metadata table beside the file ``path`` that lists it, or None, with a warning
-    when there is a table and it does not list the file (as a folder's table warns). ``tables``:
-    the tables read so far, by folder."""
-    if path.parent not in tables:
-        table = find_table(path.parent)
+    """The row that lists the file ``path`` in the nearest metadata table: beside it, else in a
+    folder up to TABLE_LEVELS_UP above it (its row names it by its path inside that folder); None
+    with a warning when that table does not list the file (as a folder's table warns). A table
+    above that cannot be read is not the file's: it is passed over. ``tables``: the tables read
+    so far, by folder."""
+    for folder in (path.parent, *list(path.parent.parents)[:TABLE_LEVELS_UP]):
+        if folder not in tables:
+            tables[folder] = _listed(folder, beside=folder == path.parent)
+        table, rows = tables[folder]
+        if rows:
+            row = rows.get(path.resolve())
+            if row is None:
+                where = "beside it" if folder == path.parent else f"{len(path.parent.parts) - len(folder.parts)} " \
+                                                                   "folder(s) above it"
+                warnings.warn(f"{escaped(path)}: no row in {escaped(table)} {where}; metadata taken from its text",
+                              InputWarning, stacklevel=3)
+            return dict(row) if row else None
+    return None
+
+
+def _listed(folder: Path, *, beside: bool) -> tuple[Path, dict]:
+    """(the folder's table, its rows by the file each names); a table above a file that is not
+    well formed is passed over (its errors are for that folder's corpus)."""
+    table = find_table(folder)
+    try:
         rows = read_metadata(table) if table.is_file() else []
-        tables[path.parent] = table, {inside_folder(path.parent, row["file"]): row for row in rows}
-    table, rows = tables[path.parent]
-    row = rows.get(path.resolve()) if rows else None
-    if rows and row is None:
-        warnings.warn(f"{escaped(path)}: no row in {escaped(table)} beside it; metadata taken from its text",
-                      InputWarning, stacklevel=3)
-    return dict(row) if row else None
+    except (MetadataError, DecodeError, OSError):
+        if beside:
+            raise
+        rows = []
+    return table, {inside_folder(folder, row["file"]): row for row in rows}
 
 
 def row_path(table: Path, row: dict) -> Path:
