@@ -544,3 +544,11 @@ def test_one_value_for_a_list_of_indicators_is_each_ones(text, names):
     c = pt.corpus({"d": text})
     c["d"].meta.update(place="某省", year=2026)
     assert both_halves(pt.quantities(c, cache=False))["indicator"].tolist() == names
+
+
+def test_possible_results_give_no_verdict_for_sums_of_money():
+    # 海拉尔: 投资1.15亿元的黑羊站水厂改扩建工程开工建设 is the project's cost, not the year's result
+    table = pd.DataFrame([_open(2015, "黑羊站水厂改扩建工程投资", 1, "亿元", "target", "level"),
+                          _open(2015, "黑羊站水厂改扩建投资", 1.15, "亿元", "result", "level")])
+    p = textstat_possible_results(table)
+    assert p["result_indicator"].tolist() == ["黑羊站水厂改扩建投资"] and p["met_if_same"].isna().all()

@@ -39,6 +39,7 @@ import pandas as pd
 from .errors import ParameterError
 from .figures import cached_figure
 from .indicators import counted_as
+from .numbers import unit_kind
 from .quantity_lists import SPLIT_COORD, measured_head
 from .quantity_nouns import BARE_MEASURE, strip_phrase
 from .quantity_subject import ONE_FOR_BOTH
@@ -417,7 +418,8 @@ def textstat_possible_results(table: pd.DataFrame, *, min_likeness: float = 0.6)
     ``min_likeness`` on, or from two thirds of it when the two values are equal. A name of both
     halves (城乡…) is never paired with one half (城镇…, 农村…): both_halves reads those. A result
     answers one target at most: pairs of equal values first, then the most alike names.
-    ``met_if_same`` is target_met's verdict if the two are one thing. Columns:
+    ``met_if_same`` is target_met's verdict if the two are one thing; none for sums of money (投资1.15亿元的
+    …工程开工建设 is a project's cost, no year's result, and names cannot tell the two apart). Columns:
     :data:`POSSIBLE_COLUMNS`, most alike first.
     """
     if table.empty:
@@ -451,6 +453,7 @@ def textstat_possible_results(table: pd.DataFrame, *, min_likeness: float = 0.6)
         high = None if _missing(t["target_high"]) else t["target_high"]
         met, _ = target_met(t["target"], achieved, relation=t["relation"], target_high=high, unit=t["unit"],
                             indicator=t["indicator"], measure=t["measure"])
+        met = None if unit_kind(str(t["unit"])) == "money" else met
         pairs.append({"place": t["place"], "period": t["period"], "measure": t["measure"],
                       "target_indicator": t["indicator"], "target": t["target"], "relation": t["relation"],
                       "unit": t["unit"], "result_indicator": r["indicator"], "achieved": r["achieved"],
