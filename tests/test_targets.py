@@ -428,8 +428,15 @@ def test_a_sentence_that_says_it_restates_needs_no_stated_growth():
     assert (x.kind, x.restatement_cue, x.unstated_years) == ("restated base", "剔除虚增空转因素", "2017")
     assert x.implied_growth == x.unexplained_growth == pytest.approx(-38.82, abs=0.01)
     assert pd.isna(x.stated_growth)
+    # without those words and without stated growth, a registry statistic's fall of more than 25% a year is
+    # listed, with no cue (the page says: a restated base, or a change of that size then); a smaller one is not
     plain = [rows[0], (*rows[1][:9], "一般公共预算收入完成10.4亿元")]
-    assert textstat_revisions(dated(q(*plain), {"r17": 2017, "r18": 2018})).empty    # nothing to judge it by
+    y = textstat_revisions(dated(q(*plain), {"r17": 2017, "r18": 2018})).iloc[0]
+    assert (y.kind, y.restatement_cue, y.unstated_years) == ("restated base", "", "2017")
+    smaller = [rows[0], (*rows[1][:4], 14, *rows[1][5:9], "一般公共预算收入完成14亿元")]
+    assert textstat_revisions(dated(q(*smaller), {"r17": 2017, "r18": 2018})).empty     # -17.6%: nothing to judge it by
+    project = [(*r[:2], "小额担保贷款", *r[3:]) for r in plain]                         # a programme's amount may fall
+    assert textstat_revisions(dated(q(*project), {"r17": 2017, "r18": 2018})).empty
 
 
 def test_revisions_hailar_restatement():

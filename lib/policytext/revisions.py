@@ -15,7 +15,9 @@
   points a year (海拉尔区: GDP 303.6亿元 in 2016, 192.3亿元 in 2018 with growth of 6.0% and none
   stated for 2017, which would need −40.2% — the series was restated after 剔除虚增空转因素).
   With no growth stated for any of those years, a pair counts only when the later sentence
-  says the figure was restated (剔除虚增空转因素后完成10.4亿元, 按新口径).  Nominal levels and
+  says the figure was restated (剔除虚增空转因素后完成10.4亿元, 按新口径), or when a statistic of the
+  indicator registry falls by more than FALL_BOUND (25%) a year (规模以上工业总产值 235.4亿元 for 2011,
+  137.8亿元 for 2012: the page says a restated base, or a change of that size).  Nominal levels and
   real growth differ by a few points; a restated base by tens.  ``restatement_cue`` gives the
   words that name the restatement, with the document, raw offset and sentence: the later
   sentence's own, else, for a fall, those of a report between the two that says its figures were
@@ -150,15 +152,25 @@ def _cue(e: dict, later: dict, notes: dict[str, list[tuple]]) -> dict:
     return {}
 
 
+FALL_BOUND = 25.0   # % a year: a fall of levels no report explains that is listed without stated growth
+
+
 def _unexplained(e: dict, later: dict, growth: dict, *, said: bool) -> tuple[float, list[int], float | None] | None:
     """(change a year the stated growth leaves unexplained, the years without stated growth, the
     later year's stated growth) between two levels; None when no growth is stated and the later
-    sentence does not say it restates (``said``)."""
+    sentence does not say it restates (``said``), unless the levels fall by more than FALL_BOUND a year."""
     years = range(int(e["year"]) + 1, int(later["year"]) + 1)
     stated = {y: growth.get((later["place"], later["indicator"], y)) for y in years}
     unstated = [y for y, g in stated.items() if g is None]
     if len(unstated) == len(stated) and not said:
-        return None
+        # no growth stated for any year: only a registry statistic's fall beyond FALL_BOUND a year is
+        # listed (规模以上工业总产值 235.4亿元 for 2011, then 137.8亿元 for 2012); a year's amount of a
+        # programme (小额担保贷款, 保障性住房投资) may fall that much, and rises that size happen
+        from .indicators import indicator_registry
+
+        rate = ((later["_scaled"] / e["_scaled"]) ** (1 / len(stated)) - 1) * 100
+        statistic = later["indicator"] in indicator_registry().names
+        return (rate, unstated, None) if statistic and rate < -FALL_BOUND else None
     factor = later["_scaled"] / e["_scaled"]
     for g in stated.values():
         if g is not None:
