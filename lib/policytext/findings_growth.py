@@ -113,7 +113,8 @@ def _implied_verdicts(growth, q, corpus=None, tolerance: float = 1.0) -> list[tu
     points above all of them = more ambitious; below all = less; a floor (以上) at or under the
     latest level allows a fall (the year is not over). A target under half the latest level is not read
     as a fall or as reached: the two are most likely of another scope (新建改造高标准农田400万亩 in a year
-    against 3167万亩 built over five years, an annual 成交额 against a 累计 one)."""
+    against 3167万亩 built over five years, an annual 成交额 against a 累计 one). A target about the
+    stated growth says in ``rate_beside`` whether that growth is stated in its own sentence."""
     stated = _stated_growth(q, corpus)
     out = []
     for r in usable_growth(growth).to_dict("records"):
@@ -137,6 +138,7 @@ def _implied_verdicts(growth, q, corpus=None, tolerance: float = 1.0) -> list[tu
             verdict = f"less than the stated annual growth ({fmt_percent(float(same['value'].min()))})"
         else:
             verdict = "about the stated annual growth"
+            r["rate_beside"] = _rate_beside(same, r)        # (then the level is the rate applied: arithmetic)
         out.append((r, verdict))
     return out
 
@@ -162,9 +164,8 @@ def md_implied_growth(growth, q, *, corpus=None, tolerance: float = 1.0, show: i
     counts = {v: kinds.count(v) for v in dict.fromkeys(kinds)}
     text = (f"Of {fmt_count(len(verdicts), 'level target')} with an earlier level: "
             + "; ".join(_verdict_count(v, n) for v, n in counts.items()) + ".")
-    stated = _stated_growth(q, corpus)
     in_line = [r for r, v in verdicts if v.startswith("about")]
-    alike = sum(_rate_beside(_stated_for(stated, r), r) for r in in_line)
+    alike = sum(r["rate_beside"] for r in in_line)
     if alike:
         # (增长8%，达到296亿元: the level is the rate applied to the base, so they agree by arithmetic)
         verb = "states" if alike == 1 else "state"
