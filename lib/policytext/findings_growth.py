@@ -36,7 +36,9 @@ def fmt_stated(value: float, *, high: float | None = None, relation: str | None 
 
 
 def _place_of(corpus) -> dict:
-    return {} if corpus is None else {doc.id: str(doc.meta.get("place") or "") for doc in corpus}
+    from .targets import doc_places     # (imported when used, as the other findings modules do)
+
+    return doc_places(corpus)
 
 
 def _stated_growth(q, corpus=None):

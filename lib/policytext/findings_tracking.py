@@ -302,7 +302,7 @@ def md_possible_results(possible) -> str:
 
 def md_selection(corpus) -> str:
     """What the selection holds: documents, places (metadata, else the reports' own words), years."""
-    places = list(dict.fromkeys(str(d.meta.get("place")) for d in corpus if d.meta.get("place")))
+    places = [p for p in dict.fromkeys(_place_of(corpus).values()) if p]
     years = sorted({d.year for d in corpus if d.year is not None})
     span = "" if not years else f", {years[0]}" if len(years) == 1 else f", {years[0]}–{years[-1]}"
     where = (fmt_list(places) if len(places) <= 3

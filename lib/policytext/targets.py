@@ -28,7 +28,7 @@ from .numbers import split_unit, written_fan
 __all__ = ["textstat_targets", "textstat_city_targets", "textstat_consistency", "textstat_implied_growth",
            "textplot_implied_growth", "quantities_periods", "unit_scale", "doc_dates",
            # shared with attainment, revisions and timeline
-           "check_quantities", "places_of", "tracked_statements", "values_agree", "written_decimals"]
+           "check_quantities", "doc_places", "places_of", "tracked_statements", "values_agree", "written_decimals"]
 
 _NEEDED = ("doc", "label", "indicator", "measure", "value", "unit", "relation", "year")
 _TRACKED = ("target", "achieved", "estimate")
@@ -132,12 +132,18 @@ def written_decimals(value: float) -> int:
     return len(text.split(".", 1)[1]) if "." in text and "e" not in text else 0
 
 
+def doc_places(corpus) -> dict[str, str]:
+    """Document id -> place ('' when none), in the corpus's order ({} without a corpus): the place
+    of its metadata, else of the report's words (see metadata.fill_from_text)."""
+    return {} if corpus is None else {doc.id: str(doc.meta.get("place") or "") for doc in corpus}
+
+
 def places_of(q: pd.DataFrame, corpus) -> pd.Series:
-    """Place of each row: its document's place in ``corpus`` (metadata, else the report's words:
-    see metadata.fill_from_text), else a ``place`` column, else ''. Documents of different places
-    never contradict each other, and a target meets only its own place's results."""
+    """Place of each row: its document's place in ``corpus`` (doc_places), else a ``place`` column,
+    else ''. Documents of different places never contradict each other, and a target meets only its
+    own place's results."""
     if corpus is not None:
-        place = {doc.id: str(doc.meta.get("place") or "") for doc in corpus}
+        place = doc_places(corpus)
         return q["doc"].map(lambda d: place.get(d, "")).astype(str)
     if "place" in q.columns:
         return q["place"].fillna("").astype(str)
@@ -394,7 +400,7 @@ def textstat_city_targets(q: pd.DataFrame, *, corpus=None, registered: bool = Tr
         if c not in t.columns:
             t[c] = None
     # places in the corpus's order, as the pages' document tables list them (not 内 before 安)
-    ranks = {p: i for i, p in enumerate(dict.fromkeys(str(d.meta.get("place") or "") for d in corpus or ()))}
+    ranks = {p: i for i, p in enumerate(dict.fromkeys(doc_places(corpus).values()))}
     t["_p"] = t["place"].map(ranks).fillna(len(ranks))
     t = t.sort_values(["_p", "place", "_n", "_o", "indicator", "measure", "period_end", "year", "doc"])
     if top is not None:
