@@ -293,8 +293,8 @@ def row_beside(path: Path, tables: dict) -> dict | None:
         if rows:
             row = rows.get(path.resolve())
             if row is None:
-                where = "beside it" if folder == path.parent else f"{len(path.parent.parts) - len(folder.parts)} " \
-                                                                   "folder(s) above it"
+                up = len(path.parent.parts) - len(folder.parts)
+                where = f"{up} folder(s) above it" if up else "beside it"
                 warnings.warn(f"{escaped(path)}: no row in {escaped(table)} {where}; metadata taken from its text",
                               InputWarning, stacklevel=3)
             return dict(row) if row else None
