@@ -279,7 +279,7 @@ def test_a_file_beside_a_table_that_does_not_list_it_is_said(tmp_path):
     assert doc.meta["id"] == "b.txt" and doc.meta["place"] == "嘉峪关市"      # read from its text
 
 
-def test_a_file_given_alone_is_found_in_its_corpus_table_up_to_two_folders_above(tmp_path):
+def test_a_file_given_alone_is_found_in_its_corpus_table_up_to_two_folders_above(tmp_path, monkeypatch):
     # (hostile review F10b) r/metadata.csv lists 2021/report.txt; r/2021/report.txt is given alone
     (tmp_path / "2021").mkdir()
     (tmp_path / "2021" / "report.txt").write_bytes(TEXT.encode())
@@ -289,6 +289,9 @@ def test_a_file_given_alone_is_found_in_its_corpus_table_up_to_two_folders_above
     assert (doc.meta["id"], doc.meta["place"], doc.meta["doc_type"]) == ("a21", "甲市", "gov_work_report")
     with pytest.warns(UserWarning, match=r"other.txt: no row in .*metadata.csv 1 folder\(s\) above it; metadata taken"):
         assert load_files([tmp_path / "2021" / "other.txt"])["other.txt"].meta["place"] == "嘉峪关市"
+    # a file named from inside its folder: the folders above are those of its absolute path
+    monkeypatch.chdir(tmp_path / "2021")
+    assert load_files(["report.txt"])["report.txt"].meta["id"] == "a21"
     # the nearest table decides, and a table above that cannot be read is no file's own
     (tmp_path / "metadata.csv").write_text("id,file\n,\n", encoding="utf-8")
     assert load_files([tmp_path / "2021" / "report.txt"])["report.txt"].meta["place"] == "嘉峪关市"

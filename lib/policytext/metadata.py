@@ -286,14 +286,16 @@ def row_beside(path: Path, tables: dict) -> dict | None:
     with a warning when that table does not list the file (as a folder's table warns). A table
     above that cannot be read is not the file's: it is passed over. ``tables``: the tables read
     so far, by folder."""
-    for folder in (path.parent, *list(path.parent.parents)[:TABLE_LEVELS_UP]):
+    # from its absolute folder: `report.txt` given inside r/2021 is looked for in r/ as well
+    beside = Path(os.path.abspath(path.parent))
+    for folder in (beside, *list(beside.parents)[:TABLE_LEVELS_UP]):
         if folder not in tables:
-            tables[folder] = _listed(folder, beside=folder == path.parent)
+            tables[folder] = _listed(folder, beside=folder == beside)
         table, rows = tables[folder]
         if rows:
             row = rows.get(path.resolve())
             if row is None:
-                up = len(path.parent.parts) - len(folder.parts)
+                up = len(beside.parts) - len(folder.parts)
                 where = f"{up} folder(s) above it" if up else "beside it"
                 warnings.warn(f"{escaped(path)}: no row in {escaped(table)} {where}; metadata taken from its text",
                               InputWarning, stacklevel=3)
