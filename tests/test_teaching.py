@@ -6,7 +6,7 @@ from test_render import OPENING, make_nb
 from policytext.errors import RenderError
 from policytext.teaching import (
     notebook_header, notebook_index, notebook_paths, readme_table, student_copies, student_copy,
-    write_student_copies,
+    without_idle_challenges, write_student_copies,
 )
 
 
@@ -45,6 +45,33 @@ def test_notebook_index_and_readme_table(tmp_path):
     assert table[0] == "| # | Notebook | Minutes | Question |"
     assert table[2] == ("| 00 | [Start \\| here](notebooks/00-start.ipynb) | 20 | How long is each report? |")
     assert len(table) == 4
+
+
+# ---------------------------------------------------------------- exercises
+
+def _section(title: str, *outputs) -> list:
+    """A heading, one code cell showing `outputs`, and a challenge with its solution."""
+    shown = new_code_cell("show()", outputs=list(outputs))
+    return [new_markdown_cell(f"## {title}"), shown,
+            new_markdown_cell(f"> **Challenge:** about {title}?"),
+            new_code_cell(f"solve_{title}()", metadata={"tags": ["solution"]})]
+
+
+def test_a_challenge_goes_with_a_section_that_showed_nothing_else_and_stays_otherwise():
+    from policytext.findings import nothing_to_show
+
+    nothing = new_output("display_data", data={"text/markdown": nothing_to_show("chart", "one place"),
+                                                "text/plain": ""})
+    table = new_output("display_data", data={"text/html": "<table></table>", "text/plain": ""})
+    chatter = new_output("stream", name="stderr", text="Loading model\n")
+    nb = new_notebook(cells=[*_section("empty", nothing, chatter), *_section("half", nothing, table),
+                             *_section("full", table), new_markdown_cell("## Key points")])
+    kept = [c.source for c in without_idle_challenges(nb).cells]
+    assert "> **Challenge:** about empty?" not in kept and "solve_empty()" not in kept
+    assert kept.count("show()") == 3                     # the sentence itself stays, once
+    for title in ("half", "full"):                       # something was shown: the exercise stays
+        assert f"> **Challenge:** about {title}?" in kept and f"solve_{title}()" in kept
+    assert kept[-1] == "## Key points" and len(nb.cells) == 13      # the notebook is not changed
 
 
 # ---------------------------------------------------------------- student copies

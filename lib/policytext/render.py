@@ -50,7 +50,8 @@ from typing import Any, Callable, Iterable, Mapping
 from .errors import ParameterError, PolicyTextError, RenderError
 from .notebook import STATIC_ENV
 from .reportdir import check_report_dir, kernel_folder, publish, staging, write_file
-from .teaching import DATA_PARAMS, index_html, notebook_header, notebook_paths, read_notebook
+from .teaching import (DATA_PARAMS, index_html, is_challenge, notebook_header, notebook_paths, read_notebook,
+                       without_idle_challenges)
 
 __all__ = [
     "RenderedNotebook", "render_notebooks", "parse_params", "validate_params", "export_html",
@@ -335,7 +336,7 @@ def _report_cells(nb) -> Any:
     skip_next_code = False
     for cell in nb.cells:
         tags = cell.metadata.get("tags", [])
-        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("> **Challenge:**"):
+        if is_challenge(cell):
             skip_next_code = True
             continue
         if "solution" in tags or "injected-parameters" in tags or "remove-cell" in tags:
@@ -420,7 +421,7 @@ def export_html(nb, *, mode: str = "report", title: str | None = None, font_url:
 
     if mode not in ("report", "full"):
         raise ParameterError(f"mode must be 'report' or 'full', not {mode!r}")
-    nb = _report_cells(nb) if mode == "report" else copy.deepcopy(nb)
+    nb = _report_cells(nb) if mode == "report" else without_idle_challenges(nb)
     _drop_widget_outputs(nb)
     exporter = HTMLExporter(exclude_input=(mode == "report"), exclude_input_prompt=(mode == "report"),
                             exclude_output_prompt=(mode == "report"), log=_QUIET,

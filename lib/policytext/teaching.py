@@ -184,6 +184,44 @@ vertical-align:top}}tr:nth-child(even){{background:#f4f4f4}}</style></head>
 """
 
 
+# ---------------------------------------------------------------- exercises
+
+CHALLENGE = "> **Challenge:**"      # how a challenge's prompt cell starts; its solution follows
+
+
+def is_challenge(cell) -> bool:
+    return cell.cell_type == "markdown" and cell.source.lstrip().startswith(CHALLENGE)
+
+
+def without_idle_challenges(nb) -> Any:
+    """An executed notebook without the challenges (prompt and solution) of a section that showed
+    nothing but "nothing to show" for this selection: such a section says so once, and a
+    challenge about what it did not show would be a second sentence about nothing."""
+    from .findings import nothing_to_show
+
+    marker = nothing_to_show("", "").split(":")[0]
+    nb = copy.deepcopy(nb)
+    cells, said_nothing, shown, dropping = [], False, False, False
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and re.match(r"#{1,2} ", cell.source.lstrip()):
+            said_nothing = shown = False            # a new section
+        if is_challenge(cell):
+            dropping = said_nothing and not shown
+        elif dropping and cell.cell_type == "markdown":
+            dropping = False
+        if dropping:
+            continue
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            text = "".join(output.get("data", {}).get("text/markdown", ""))
+            if marker in text:
+                said_nothing = True
+            elif output.get("output_type") != "stream" or output.get("name") != "stderr":
+                shown = True
+        cells.append(cell)
+    nb.cells = cells
+    return nb
+
+
 # ---------------------------------------------------------------- student copies
 
 def student_copy(nb) -> Any:
