@@ -493,7 +493,16 @@ def test_crosssection_keeps_annual_and_plan_average_apart():
     assert [tuple(r) for r in s[["indicator", "measure", "year", "places"]].itertuples(index=False)] == [
         ("地区生产总值", "change", 2026, 2), ("城镇调查失业率", "level", 2026, 2)]
     fig = textplot_crosssection(x)
-    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["青海省", "安徽省"]
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["青海省", "安徽省"]
+    # 安徽's annual range and its plan-period average (both 5–5.5) sit on two rows, not one; the legend
+    # names each way a figure is written that the chart shows (青海 4.5%左右, 安徽's average 5%左右)
+    bars = sorted(tuple(line.get_ydata()) for line in ax.get_lines())
+    assert len(bars) == 1 and bars[0][0] > 1                          # the annual range, above 安徽's line
+    rows = sorted(round(float(c.get_offsets()[0][1]), 2) for c in ax.collections)
+    assert rows == [0.14, 0.86, 1.14]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "2026 target", "plan-period average (年均)", "as written", "about (左右)", "range (low to high)"]
 
 
 def test_units_of_one_kind_are_compared_in_one():

@@ -123,12 +123,21 @@ def textstat_shared_indicators(q: pd.DataFrame | None = None, *, corpus=None, k:
     return g[cols].reset_index(drop=True)
 
 
+# how each relation is drawn, and what the legend calls it
+_RELATION_MARKERS = {"=": ("o", "as written"), "~": ("o", "about (左右)"),
+                     ">=": ("^", "at least (以上)"), "<=": ("v", "at most (以内)")}
+_SERIES = {"target": ("#2171b5", 0.14), "average": ("#e6550d", -0.14)}    # colour, offset from the line
+
+
 @cached_figure
 def textplot_crosssection(table: pd.DataFrame, *, ax=None):
     """Dot chart of a :func:`textstat_crosssection` table: one line per place, the annual
-    target as a dot (a range as a bar from low to high; 以上 ▲, 以内 ▼) and the plan-period
-    average as a hollow diamond.  Returns the matplotlib Figure."""
+    target (blue) just above it and the plan-period average (年均, orange) just below, so
+    that two ranges never hide each other. The marker says how the figure was written
+    (● as written, ○ 左右, ▲ 以上, ▼ 以内); a range is a bar from low to high. Returns the
+    matplotlib Figure."""
     import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
 
     if table.empty or (table["target"].isna().all() and table["average"].isna().all()):
         raise ParameterError("the cross-section is empty: no place sets this target")
@@ -141,33 +150,39 @@ def textplot_crosssection(table: pd.DataFrame, *, ax=None):
     other = table["unit"].notna() & (table["unit"] != main)
     t = table[~other].iloc[::-1].reset_index(drop=True)  # highest target on top
     if ax is None:
-        fig, ax = plt.subplots(figsize=(7, 0.35 * len(t) + 1.6))
+        fig, ax = plt.subplots(figsize=(7, 0.45 * len(t) + 1.8))
     else:
         fig = ax.figure
-    ys = range(len(t))
-    for y, r in zip(ys, t.itertuples()):
-        if not pd.isna(r.target_high):
-            ax.plot([r.target, r.target_high], [y, y], color="#2171b5", linewidth=4, alpha=0.5, solid_capstyle="butt")
-    marker = {">=": "^", "<=": "v"}
-    for rel, m in marker.items():
-        sel = t["relation"] == rel
-        ax.scatter(t.loc[sel, "target"], [y for y, s in zip(ys, sel) if s], marker=m, color="#2171b5", zorder=3)
-    plain = t["target"].notna() & ~t["relation"].isin(list(marker))
-    ax.scatter(t.loc[plain, "target"], [y for y, s in zip(ys, plain) if s], color="#2171b5", zorder=3,
-               label=f"{int(t['year'].iloc[0])} target")
-    for y, r in zip(ys, t.itertuples()):
-        if not pd.isna(r.average_high):
-            ax.plot([r.average, r.average_high], [y, y], color="#e6550d", linewidth=1.5, alpha=0.7)
-    if t["average"].notna().any():
-        ax.scatter(t["average"], list(ys), marker="D", facecolors="none", edgecolors="#e6550d", s=50, zorder=4,
-                   label="plan-period average (年均)")
-    ax.set_yticks(list(ys), t["place"])
+    year = int(t["year"].iloc[0])
+    names = {"target": f"{year} target", "average": "plan-period average (年均)"}
+    handles, seen = [], set()
+    for series, (colour, offset) in _SERIES.items():
+        relation = t["relation" if series == "target" else "average_relation"]
+        for y, low, high, rel in zip(range(len(t)), t[series], t[f"{series}_high"], relation):
+            if pd.isna(low):
+                continue
+            if not pd.isna(high):
+                ax.plot([low, high], [y + offset] * 2, color=colour, linewidth=4, alpha=0.45,
+                        solid_capstyle="butt")
+                seen.add("range")
+            marker = _RELATION_MARKERS.get(rel, _RELATION_MARKERS["="])
+            ax.scatter([low], [y + offset], marker=marker[0], edgecolors=colour, zorder=3,
+                       facecolors="white" if rel == "~" else colour, linewidths=1.5)
+            seen.add(rel if rel in _RELATION_MARKERS else "=")
+        if t[series].notna().any():
+            handles.append(Line2D([], [], color=colour, marker="o", linestyle="", label=names[series]))
+    handles += [Line2D([], [], color="#555555", marker=m, linestyle="", label=label,
+                       markerfacecolor="white" if rel == "~" else "#555555")
+                for rel, (m, label) in _RELATION_MARKERS.items() if rel in seen]
+    if "range" in seen:
+        handles.append(Line2D([], [], color="#555555", linewidth=4, alpha=0.45, label="range (low to high)"))
+    ax.set_yticks(list(range(len(t))), t["place"])
+    ax.set_ylim(-0.6, len(t) - 0.4)
     unit = t["unit"].dropna()
     ax.set_xlabel(unit.iloc[0] if len(unit) else "")
     left_out = f"\n({int(other.sum())} written in other units left out)" if other.any() else ""
-    ax.set_title(f"{t['indicator'].iloc[0]} ({t['measure'].iloc[0]}), {int(t['year'].iloc[0])}: targets by place"
-                 + left_out)
+    ax.set_title(f"{t['indicator'].iloc[0]} ({t['measure'].iloc[0]}), {year}: targets by place" + left_out)
     ax.grid(axis="x", alpha=0.3)
-    ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.legend(handles=handles, fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
     fig.set_layout_engine("tight")  # laid out at draw time, skipped when cached
     return fig
