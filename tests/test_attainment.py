@@ -100,6 +100,28 @@ def test_target_against_next_years_result():
     assert r["other_achieved"] == ""          # the estimate 19% is not an achieved value
 
 
+def test_a_target_and_a_result_written_for_two_statistics_are_named_and_still_judged():
+    # 海拉尔: 2015's target for 农民人均纯收入 (net income), answered in 2016 by 可支配收入, the survey
+    # statistic that replaced it; 2016's target and result both name the new one
+    rural = "农村居民人均可支配收入"
+    t = q(("r15", 10, 12, "target", rural, "change", 11, None, "%", "=", 2015, "农民人均纯收入增长11%"),
+          ("r16", 10, 12, "achieved", rural, "change", 8.6, None, "%", "=", 2015, "农村居民人均可支配收入增长8.6%"),
+          ("r16", 40, 42, "target", rural, "change", 8, None, "%", "=", 2016, "农村居民人均可支配收入增长8%"),
+          ("r17", 10, 12, "achieved", rural, "change", 7.1, None, "%", "=", 2016, "农村牧区常住居民人均可支配收入增长7.1%"))
+    t["indicator_text"] = ["农民人均纯收入", rural, rural, "农村牧区常住居民人均可支配收入"]
+    t["doc_year"] = t["doc"].map({"r15": 2015, "r16": 2016, "r17": 2017})
+    out = textstat_attainment(t)
+    assert list(out["statistics"]) == ["农民人均纯收入 → 农村居民人均可支配收入", ""]
+    assert list(out["met"]) == [False, False] and list(out["gap"]) == [-2.4, -0.9]
+    from policytext import findings_tracking as tracking
+
+    text = tracking.md_attainment(out)
+    assert ("In 1 verdict the target and the result name two statistics, one of which replaced the other "
+            "(2015: 农民人均纯收入 → 农村居民人均可支配收入): it compares two measures") in text
+    assert list(tracking.table_attainment(out)["statistics"]) == ["农民人均纯收入 → 农村居民人均可支配收入", ""]
+    assert "statistics" not in tracking.table_attainment(out.iloc[1:])
+
+
 def test_estimate_only_when_no_result_and_said_so():
     r = row(textstat_attainment(TOY), 2013)
     assert (r["target"], r["relation"], r["achieved"], r["achieved_kind"]) == (20, "~", 19.6, "estimate")

@@ -156,3 +156,21 @@ def test_bare_trade_and_total_revenue_are_not_widened():
 ])
 def test_a_place_before_the_indicator_that_is_not_the_documents(indicator, written, place, expected):
     assert of_another_place(indicator, written, place, indicator_registry()) == expected
+
+
+def test_an_earlier_statistic_is_an_alias_and_is_named_as_written():
+    registry = indicator_registry()
+    assert canonical_indicator("农民人均纯收入") == canonical_indicator("农牧民人均纯收入") == "农村居民人均可支配收入"
+    assert registry.earlier_statistic("全区农民人均纯收入") == "农民人均纯收入"
+    assert registry.earlier_statistic("农村常住居民人均可支配收入") is None
+    assert registry.earlier_statistic("国民生产总值") == "国民生产总值"
+    assert registry.earlier_statistic("纯收入水平") is None         # the name must end with it
+
+
+def test_an_earlier_list_that_is_not_a_list_is_refused(tmp_path):
+    path = tmp_path / "indicators.yaml"
+    path.write_text("indicators:\n  收入:\n    aliases: [可支配收入]\n    earlier: 纯收入\n", encoding="utf-8")
+    with pytest.raises(PolicyTextError, match=r"indicators.yaml: earlier of '收入' must be a list"):
+        indicator_registry(path)
+    path.write_text("indicators:\n  收入:\n    earlier: [纯收入]\n", encoding="utf-8")
+    assert indicator_registry(path).canonical("纯收入") == "收入"        # an earlier name is an alias too

@@ -52,7 +52,7 @@ __all__ = ["textstat_attainment", "textstat_possible_results", "textplot_attainm
 ATTAINMENT_COLUMNS = [
     "place", "indicator", "measure", "year", "target", "target_high", "relation", "achieved", "met",
     "target_doc", "target_start", "achieved_doc", "achieved_start",
-    "gap", "unit", "achieved_unit", "achieved_kind", "rule", "period", "period_start", "period_end",
+    "gap", "unit", "achieved_unit", "achieved_kind", "rule", "statistics", "period", "period_start", "period_end",
     "target_end", "achieved_end", "target_sentence", "achieved_sentence", "other_targets", "other_achieved",
 ]
 
@@ -283,6 +283,22 @@ def _side(row: dict | None, prefix: str) -> dict:
     return {f"{prefix}_{k}": (None if row is None else row[k]) for k in keys}
 
 
+def _statistics(target: dict | None, result: dict | None) -> str:
+    """"农民人均纯收入 → 农村常住居民人均可支配收入" when the target and the result are written for
+    two statistics that the registry keeps under one indicator (one of them an earlier statistic
+    the other replaced); "" otherwise. The verdict stands, but compares two measures of one thing."""
+    if target is None or result is None:
+        return ""
+    from .indicators import indicator_registry
+
+    registry = indicator_registry()
+    written = [r.get("indicator_text") if isinstance(r.get("indicator_text"), str) else "" for r in (target, result)]
+    earlier = [registry.earlier_statistic(w) for w in written]
+    if earlier[0] == earlier[1] or not all(written):
+        return ""
+    return f"{written[0]} → {written[1]}"
+
+
 def _row(key: tuple, rows: list[dict]) -> dict:
     place, indicator, measure, _, _base = key
     first = rows[0]
@@ -301,7 +317,7 @@ def _row(key: tuple, rows: list[dict]) -> dict:
            "achieved_kind": kind, **_side(tgt, "target"), **_side(res, "achieved"),
            "other_targets": _others(targets, tgt),
            "other_achieved": _others([r for r in results if r["label"] == kind], res),
-           "met": None, "rule": "", "gap": nan}
+           "met": None, "rule": "", "gap": nan, "statistics": _statistics(tgt, res)}
     if tgt and res:
         achieved = res["value"] * res["_mag"] / tgt["_mag"]  # in the target's unit
         if {tgt.get("direction"), res.get("direction")} == {"up", "down"}:
@@ -327,6 +343,9 @@ def textstat_attainment(q: pd.DataFrame, *, corpus=None, registered: bool = Fals
       ``achieved_kind`` says which.  A report's own year is not "achieved" in it.
     - ``met`` and ``rule`` follow :func:`target_met` (see the module doc); ``gap`` =
       achieved - target in the target's unit.
+    - ``statistics`` names both sides as written ("农民人均纯收入 → 农村常住居民人均可支配收入")
+      when the target is written for an earlier statistic that the result's replaced (the
+      registry's ``earlier``), or the other way round; the verdict then compares two measures.
     - A key with a target and no result yet, or a result and no target, is kept with
       the other side empty.
     - One value for the town and country halves (城乡居民人均可支配收入分别增长7.5%), or for a list

@@ -75,10 +75,25 @@ def md_attainment(table, *, detail: int = 12, corpus=None) -> str:
     if estimates:
         text += (" 1 of the results is an estimate (预计), not a final figure." if estimates == 1 else
                  f" {estimates} of the results are estimates (预计), not final figures.")
+    text += _two_statistics(both, multi)
     open_years = t[t["target"].notna() & t["achieved"].isna()]
     if len(open_years) and not multi:
         text += _without_result(sorted({int(y) for y in open_years["year"]}), str(both["place"].iloc[0]), corpus)
     return text
+
+
+def _two_statistics(both, multi: bool) -> str:
+    """The verdicts whose target and result are written for two statistics, one of which replaced
+    the other (attainment's ``statistics``: 农民人均纯收入 → 农村居民人均可支配收入)."""
+    changed = both[both["statistics"].fillna("") != ""] if "statistics" in both else both.iloc[:0]
+    if not len(changed):
+        return ""
+    items = "; ".join(f"{md_escape(r.indicator) + ' ' if multi else ''}{int(r.year)}: {md_escape(r.statistics)}"
+                      for r in changed.sort_values("year").itertuples())
+    n = len(changed)
+    return (f" In {fmt_count(n, 'verdict')} the target and the result name two statistics, one of which "
+            f"replaced the other ({items}): {'it compares' if n == 1 else 'they compare'} two measures of one "
+            "thing, so read the gap with care.")
 
 
 def _one_per_promise(both):

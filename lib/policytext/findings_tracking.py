@@ -358,7 +358,8 @@ def _outcome(r) -> str:
 
 def table_attainment(rows):
     """One indicator's attainment rows for reading: year, target as stated, outcome, met/missed,
-    gap (outcome minus target, in the target's unit), the two documents and the rule."""
+    gap (outcome minus target, in the target's unit), the two documents and the rule; and the
+    two statistics named, when some year's target and result name two."""
     import pandas as pd
 
     out = [{"year": r["year"] if not _isnan(r["year"]) else r.get("period"),
@@ -370,6 +371,9 @@ def table_attainment(rows):
             "rule": r["rule"]} for r in rows.to_dict("records")]
     table = pd.DataFrame(out, columns=["year", "target", "outcome", "met", "gap", "target from", "outcome from",
                                        "rule"])
+    named = rows["statistics"].fillna("") if "statistics" in rows else pd.Series("", index=rows.index)
+    if named.ne("").any():        # two statistics, one of which replaced the other: said where they are
+        table["statistics"] = list(named)
     table["year"] = table["year"].astype(str)
     table["gap"] = pd.to_numeric(table["gap"], errors="coerce").round(2)
     return table

@@ -33,18 +33,21 @@ class IndicatorRegistry:
 
     ``names`` maps canonical name -> list of aliases; ``measures`` canonical -> usual measure;
     ``counts`` canonical -> what a count of it in any measure word counts (新增城镇就业: 人, so that
-    新增就业岗位5000个 is compared with 新增就业5487人).
+    新增就业岗位5000个 is compared with 新增就业5487人); ``earlier`` canonical -> aliases that name an
+    earlier statistic it replaced (农民人均纯收入 for 农村居民人均可支配收入).
     """
     names: dict[str, list[str]]
     measures: dict[str, str] = field(default_factory=dict)
     source: str = ""
     counts: dict[str, str] = field(default_factory=dict)
+    earlier: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._alias_to_canon: dict[str, str] = {}
         for canon, aliases in self.names.items():
             for alias in [canon, *aliases]:
                 self._alias_to_canon.setdefault(_normalise(alias), canon)
+        self._earlier = {_normalise(a) for aliases in self.earlier.values() for a in aliases}
         # longest aliases first, so 规模以上工业增加值 wins over 工业增加值
         alts = sorted(self._alias_to_canon, key=len, reverse=True)
         self._pattern = re.compile("|".join(re.escape(a) for a in alts)) if alts else None
@@ -63,6 +66,11 @@ class IndicatorRegistry:
         if key not in self._alias_to_canon and level and key[level.end():] in self._alias_to_canon:
             return level.group() + self._alias_to_canon[key[level.end():]]
         return self._alias_to_canon.get(key, key)
+
+    def earlier_statistic(self, written: str) -> str | None:
+        """The earlier statistic a name as written ends with (全区农民人均纯收入: 农民人均纯收入), else None."""
+        ends = [written[s:e] for s, e, _ in self.find_all(written) if e == len(written)]
+        return ends[0] if ends and _normalise(ends[0]) in self._earlier else None
 
     def find_all(self, text: str) -> list[tuple[int, int, str]]:
         """All alias occurrences in ``text`` as (start, end, canonical), every start
@@ -93,7 +101,7 @@ def _load(path: Path) -> IndicatorRegistry:
         raise PolicyTextError(f"{path}: cannot read indicator registry: {yaml_error_text(exc)}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("indicators"), dict):
         raise PolicyTextError(f"{path}: indicator registry needs a mapping 'indicators:'")
-    names, measures, counts = {}, {}, {}
+    names, measures, counts, earlier = {}, {}, {}, {}
     for canon, spec in data["indicators"].items():
         spec = spec or {}
         if not isinstance(spec, dict):
@@ -106,7 +114,12 @@ def _load(path: Path) -> IndicatorRegistry:
             measures[str(canon)] = str(spec["measure"])
         if spec.get("counts"):
             counts[str(canon)] = str(spec["counts"])
-    return IndicatorRegistry(names, measures, source=str(path), counts=counts)
+        if spec.get("earlier"):
+            if not isinstance(spec["earlier"], list):
+                raise PolicyTextError(f"{path}: earlier of {canon!r} must be a list")
+            earlier[str(canon)] = [str(a) for a in spec["earlier"]]
+            names[str(canon)] += [a for a in earlier[str(canon)] if a not in names[str(canon)]]
+    return IndicatorRegistry(names, measures, source=str(path), counts=counts, earlier=earlier)
 
 
 @lru_cache(maxsize=8)
