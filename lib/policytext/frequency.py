@@ -18,7 +18,8 @@ A policy reader wants words, so these tokens are dropped before counting:
 - numbers and number-ish tokens: Arabic numbers with decimals, thousands
   separators, %, ‰ and signs (326.5, 8%, 48,132, +5.2); Arabic numbers with
   one unit or date character (2021年, 10万, 3亿); Chinese numerals on their own
-  or with one such character (十四, 两, 第一, 第十二, 五年, 一批); and measure
+  or with one such character or measure word (十四, 两, 第一, 第十二, 五年, 一批, 一处,
+  第二轮); and measure
   units that only ever follow a number (亿元, 万吨, 公里, 百分点 ... see
   `UNIT_WORDS`), and any token with an Arabic digit in it (5G, PM2.5, S06: a
   frequency table shows words, not codes; remove=False keeps everything).

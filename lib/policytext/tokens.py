@@ -202,9 +202,12 @@ def is_punct(token: str) -> bool:
 
 
 _CN_NUM = "零〇一二两三四五六七八九十百千万亿"
+# What a Chinese numeral counts when it is one token with it (一处, 一圈, 五篇, 第二轮): measure
+# words and date characters that make no word of their own after a numeral (一体, 一流, 一线 do).
+_CLASSIFIERS = "年月日号个次项批条家倍届处圈所座件份种类名位户套台辆轮场支只张册栋间篇块颗株头匹例宗笔趟遍节幅"
 _NUMBERISH = re.compile(
     r"[+\-±]?\d+(?:[.,]\d+)*(?:[%‰]|[年月日号时万亿千百倍元个岁])?"  # 326.5  8%  2021年  10万
-    rf"|第?[{_CN_NUM}]+[年月日号个次项批条家倍届]?"                  # 十四  第一  五年  一批
+    rf"|第?[{_CN_NUM}]+[{_CLASSIFIERS}]?"                            # 十四  第一  五年  一批  一处
 )
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")  # 十三五, 十四五: named periods, kept
 # Units that follow a number carry no topic of their own: every unit the quantity
@@ -215,7 +218,7 @@ UNIT_WORDS = frozenset(
 
 
 def is_numberish(token: str) -> bool:
-    """A number or what only goes with one: 326.5, 8%, 2021年, 十四, 第一, 五年, 一批, a unit
+    """A number or what only goes with one: 326.5, 8%, 2021年, 十四, 第一, 五年, 一批, 一处, a unit
     (亿元, 万吨, 百分点) or any token with an Arabic digit (5G, PM2.5). Plan periods (十三五,
     十四五) are names, not numbers."""
     if _PLAN_PERIOD.fullmatch(token):
