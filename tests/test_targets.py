@@ -302,6 +302,22 @@ def test_a_target_for_both_halves_is_listed_for_each():
     assert list(t["target"]) == ["7.5%", "7.5%"] and list(t["start"]) == [30, 30]
 
 
+def test_implied_growth_reads_stocks_not_rates_or_a_years_work():
+    # provinces2026, 广西: 高标准农田建设面积46.1万亩 built in 2025, 95万亩 to build in 2026 (twice the
+    # work, not 106% growth of a stock); 城镇调查失业率 5.3% then 5.5%左右 moves in points
+    table = q(("g", "achieved", "高标准农田建设面积", "level", 46.1, None, "万亩", "=", 2025, "建设高标准农田46.1万亩"),
+              ("g", "target", "高标准农田建设面积", "level", 95, None, "万亩", "=", 2026, "建设高标准农田95万亩"),
+              ("g", "achieved", "植树造林", "level", 479, None, "万亩", "=", 2025, "植树造林479万亩"),
+              ("g", "target", "植树造林", "level", 400, None, "万亩", "=", 2026, "植树造林400万亩"),
+              ("g", "achieved", "城镇调查失业率", "level", 5.3, None, "%", "=", 2025, "城镇调查失业率5.3%"),
+              ("g", "target", "城镇调查失业率", "level", 5.5, None, "%", "~", 2026, "城镇调查失业率5.5%左右"),
+              ("g", "achieved", "粮食产量", "level", 446.1, None, "亿斤", "=", 2025, "粮食产量446.1亿斤"),
+              ("g", "target", "粮食产量", "level", 436, None, "亿斤", ">=", 2026, "粮食产量436亿斤以上"))
+    g = textstat_implied_growth(table)
+    assert list(g["indicator"]) == ["粮食产量"]
+    assert g["implied_growth"].iloc[0] == pytest.approx((436 / 446.1 - 1) * 100, abs=0.01)
+
+
 def test_implied_growth_takes_no_base_from_years_before_the_target_documents_review():
     # 海拉尔: the 2017 report sets 全社会固定资产投资…达到110.7亿元 but states its 2016 level under another
     # name (区本级); the last level under this name is 2011's, six years before: no base

@@ -85,7 +85,8 @@ def md_attainment(table, *, detail: int = 12, corpus=None) -> str:
 def _two_statistics(both, multi: bool) -> str:
     """The verdicts whose target and result are written for two statistics, one of which replaced
     the other (attainment's ``statistics``: 农民人均纯收入 → 农村居民人均可支配收入)."""
-    changed = both[both["statistics"].fillna("") != ""] if "statistics" in both else both.iloc[:0]
+    changed = both[[isinstance(v, str) and v != "" for v in both["statistics"]]] if "statistics" in both \
+        else both.iloc[:0]
     if not len(changed):
         return ""
     items = "; ".join(f"{md_escape(r.indicator) + ' ' if multi else ''}{int(r.year)}: {md_escape(r.statistics)}"

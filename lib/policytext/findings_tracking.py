@@ -371,9 +371,9 @@ def table_attainment(rows):
             "rule": r["rule"]} for r in rows.to_dict("records")]
     table = pd.DataFrame(out, columns=["year", "target", "outcome", "met", "gap", "target from", "outcome from",
                                        "rule"])
-    named = rows["statistics"].fillna("") if "statistics" in rows else pd.Series("", index=rows.index)
-    if named.ne("").any():        # two statistics, one of which replaced the other: said where they are
-        table["statistics"] = list(named)
+    named = [v if isinstance(v, str) else "" for v in rows["statistics"]] if "statistics" in rows else []
+    if any(named):        # two statistics, one of which replaced the other: said where they are
+        table["statistics"] = named
     table["year"] = table["year"].astype(str)
     table["gap"] = pd.to_numeric(table["gap"], errors="coerce").round(2)
     return table

@@ -17,6 +17,7 @@ Attainment, revisions and cross-sections live in ``attainment``, ``revisions`` a
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -271,6 +272,13 @@ def textstat_targets(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     return out[first + rest].reset_index(drop=True)
 
 
+# Stocks only. A count of new things (新增就业3.94万人 over five years) is a flow, and so is a year's
+# work named by its verb: 高标准农田建设面积95万亩 against last year's 46.1万亩 is twice the year's
+# work, not a growth of 106% of anything that stands (provinces2026: 广西). A rate (城镇调查失业率
+# 5.5%左右, 城镇化率65%) moves in points, not by a growth rate.
+_FLOW_NAME = re.compile(r"^(?:新增|净增)|造林|种草|治沙|(?:建设|建设面积|建设规模|国土绿化|治理|改造|整治|修复)$")
+
+
 def textstat_implied_growth(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     """The annual growth a level target implies, next to the growth targets stated.
 
@@ -285,7 +293,8 @@ def textstat_implied_growth(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     indicator in the same place for the years the target spans (after the base year, up to the
     target year), with their years; ``stated_growth_min``/``_max``/``stated_values`` are theirs.
     ``base_start``/``target_start`` (raw offsets in base_doc/target_doc) and ``target_sentence``
-    trace the two levels.
+    trace the two levels. Levels of stocks only: not rates in % (they move in points), nor a
+    year's new things or works (新增…, …建设面积, 植树造林, …治理), whose amounts are flows.
     """
     t = tracked_statements(q, corpus)
     cols = ["place", "indicator", "base_year", "base_value", "base_label", "base_doc", "target_year",
@@ -295,8 +304,8 @@ def textstat_implied_growth(q: pd.DataFrame, *, corpus=None) -> pd.DataFrame:
     if t.empty:
         return pd.DataFrame(columns=cols)
     rows = []
-    # stocks only: a count of new things (新增就业3.94万人 over five years) is a flow
-    levels = t[t["measure"] == "level"]
+    levels = t[(t["measure"] == "level") & (t["base_unit"] != "%")
+               & ~t["indicator"].astype(str).str.contains(_FLOW_NAME)]
     growth = t[(t["label"] == "target") & (t["measure"] == "change") & (t["base_unit"] == "%")]
     doc_years = {doc.id: doc.year for doc in corpus} if corpus is not None else {}
     for _, tgt in levels[levels["label"] == "target"].iterrows():
