@@ -26,11 +26,6 @@ def _growth_and_q():
          "base_label": "achieved", "base_doc": "talk", "target_year": 2026, "target_value": 500.0,
          "target_relation": ">=", "target_doc": "gov", "unit": "亿元", "base_unit": "亿元", "years": 5,
          "implied_growth": 8.9, "stated_growth_max": 7.0},
-        # a rate has no implied growth: left out
-        {"place": "甲市", "indicator": "城镇调查失业率", "base_year": 2021, "base_value": 5.2,
-         "base_label": "achieved", "base_doc": "gov", "target_year": 2022, "target_value": 5.5,
-         "target_relation": "~", "target_doc": "gov", "unit": "%", "base_unit": "%", "years": 1,
-         "implied_growth": 5.77, "stated_growth_max": float("nan")},
     ])
     q = pd.DataFrame([
         {"doc": "gov", "label": "target", "indicator": "地区生产总值", "measure": "change", "value": 7.0,
@@ -46,10 +41,10 @@ def _growth_and_q():
 def test_implied_growth_table_converts_the_base_and_reads_the_stated_targets():
     growth, q = _growth_and_q()
     table = table_implied_growth(growth, q)
-    assert list(table["indicator"]) == ["农村居民人均可支配收入", "地区生产总值"]  # the % row is left out
+    assert list(table["indicator"]) == ["农村居民人均可支配收入", "地区生产总值"]
     assert table.loc[0, "base"].startswith("24726元 = 2.473万元 (2021")
     # each level with its document and offset when the growth table has them
-    traced = table_implied_growth(growth.assign(base_start=[12, 30, None], target_start=[40, 55, None]), q)
+    traced = table_implied_growth(growth.assign(base_start=[12, 30], target_start=[40, 55]), q)
     assert traced.loc[0, "base"].endswith("(2021, achieved, gov @12)") and traced.loc[1, "target"].endswith("(gov @55)")
     assert table.loc[0, "stated_growth"] == "8%, for 2022 (gov)"
     assert table.loc[1, "stated_growth"] == ("7% or more, for 2022 (gov); about 5%, a year on average over "
@@ -63,7 +58,7 @@ def test_usable_growth_is_what_the_table_the_chart_and_the_challenge_share():
     growth, q = _growth_and_q()
     project = growth.iloc[[1]].assign(indicator="万达广场项目投资")          # a single project: no series
     kept = usable_growth(pd.concat([growth, project]))
-    assert kept["indicator"].tolist() == ["农村居民人均可支配收入", "地区生产总值"]    # (the rate is left out)
+    assert kept["indicator"].tolist() == ["农村居民人均可支配收入", "地区生产总值"]    # (the project is left out)
     assert len(table_implied_growth(kept, q)) == len(kept) == len(usable_growth(kept))
 
 
@@ -98,7 +93,7 @@ def test_a_level_in_line_with_a_rate_of_its_own_sentence_is_said_to_agree_by_ari
     # 海拉尔 2013: 地区生产总值增长20%，达到282亿元 — the level is the rate applied to the base
     growth, q = _growth_and_q()
     said = "农村居民人均可支配收入增长8%，达到2.67万元"      # the first row's level and the rate stated for it
-    growth = growth.assign(target_sentence=[said, "到2026年突破500亿元", None])
+    growth = growth.assign(target_sentence=[said, "到2026年突破500亿元"])
     q = q.assign(sentence=["其他", said, "其他"])
     text = md_implied_growth(growth, q)
     assert "It states the level and its growth rate in one sentence: there the agreement checks the base" in text

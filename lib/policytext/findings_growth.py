@@ -60,13 +60,11 @@ def _when(row) -> str:
 
 
 def usable_growth(growth):
-    """Level targets whose implied rate means something: registry indicators (not single
-    projects), not rates (%) themselves."""
+    """Level targets whose implied rate a reader compares: registry indicators, not single
+    projects (textstat_implied_growth already leaves out rates and flows)."""
     from .indicators import indicator_registry
 
-    names = set(indicator_registry().names)
-    keep = (growth["unit"] != "%") & (growth["base_unit"] != "%") & growth["indicator"].isin(names)
-    return growth[keep].reset_index(drop=True)
+    return growth[growth["indicator"].isin(set(indicator_registry().names))].reset_index(drop=True)
 
 
 def _base_text(row) -> str:
@@ -82,7 +80,8 @@ def _base_text(row) -> str:
 def table_implied_growth(growth, q, *, corpus=None):
     """The implied-growth table for reading: the base converted to the target's unit (24726元 =
     2.473万元), targets as stated, and the growth targets stated for the same place and indicator
-    ("7% or more, for 2022 (doc)"). `growth` is textstat_implied_growth(); rates (%) are left out."""
+    ("7% or more, for 2022 (doc)"). `growth` is textstat_implied_growth() (stocks only); single
+    projects are left out (usable_growth)."""
     import pandas as pd
 
     growth = usable_growth(growth)
