@@ -120,6 +120,9 @@ def test_a_target_and_a_result_written_for_two_statistics_are_named_and_still_ju
             "(2015: 农民人均纯收入 → 农村居民人均可支配收入): it compares two measures") in text
     assert list(tracking.table_attainment(out)["statistics"]) == ["农民人均纯收入 → 农村居民人均可支配收入", ""]
     assert "statistics" not in tracking.table_attainment(out.iloc[1:])
+    # two spellings of the earlier statistic are one statistic
+    t.loc[1, "indicator_text"] = "农村居民人均纯收入"
+    assert list(textstat_attainment(t)["statistics"]) == ["", ""]
 
 
 def test_estimate_only_when_no_result_and_said_so():

@@ -293,8 +293,8 @@ def _statistics(target: dict | None, result: dict | None) -> str:
 
     registry = indicator_registry()
     written = [r.get("indicator_text") if isinstance(r.get("indicator_text"), str) else "" for r in (target, result)]
-    earlier = [registry.earlier_statistic(w) for w in written]
-    if earlier[0] == earlier[1] or not all(written):
+    earlier = [registry.earlier_statistic(w) is not None for w in written]
+    if earlier[0] == earlier[1] or not all(written):      # (农民人均纯收入 and 农村居民人均纯收入: one statistic)
         return ""
     return f"{written[0]} → {written[1]}"
 
