@@ -120,6 +120,9 @@ def test_a_target_and_a_result_written_for_two_statistics_are_named_and_still_ju
             "(2015: 农民人均纯收入 → 农村居民人均可支配收入): it compares two measures") in text
     assert list(tracking.table_attainment(out)["statistics"]) == ["农民人均纯收入 → 农村居民人均可支配收入", ""]
     assert "statistics" not in tracking.table_attainment(out.iloc[1:])
+    # the chart rings that outcome, and its legend says why
+    fig = textplot_attainment(out, indicator=rural, measure="change")
+    assert "target and outcome in two statistics" in [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     # two spellings of the earlier statistic are one statistic
     t.loc[1, "indicator_text"] = "农村居民人均纯收入"
     assert list(textstat_attainment(t)["statistics"]) == ["", ""]

@@ -506,8 +506,9 @@ def textplot_attainment(table: pd.DataFrame, *, indicator: str, measure: str = "
 
     A vertical bar per year spans the target (a range 5–5.5%; 左右 ± the tolerance; a
     point for a plain target, with ▲ for 以上 and ▼ for 以内); the outcome is a dot, green
-    when met, red when missed, hollow when it is an estimate.  Plan-period rows are left
-    out (they are not one year).  Returns the matplotlib Figure.
+    when met, red when missed, hollow when it is an estimate, ringed (dotted) when the target
+    and the outcome name two statistics (``statistics``).  Plan-period rows are left out
+    (they are not one year).  Returns the matplotlib Figure.
     """
     import matplotlib.pyplot as plt
 
@@ -580,4 +581,7 @@ def _draw_attainment(ax, t: pd.DataFrame) -> None:
                 color, "outcome (no target)")
             ax.scatter(x, r.achieved, marker="o", s=55, zorder=4, edgecolors=color,
                        facecolors="none" if estimate else color, label=once(label))
+            if isinstance(getattr(r, "statistics", None), str) and r.statistics:    # 纯收入 → 可支配收入
+                ax.scatter(x, r.achieved, marker="o", s=180, zorder=4, facecolors="none", edgecolors="#555555",
+                           linestyles="dotted", label=once("target and outcome in two statistics"))
             ax.annotate(f"{r.achieved:g}", (x, r.achieved), textcoords="offset points", xytext=(7, -3), fontsize=8)
