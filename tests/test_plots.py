@@ -34,6 +34,36 @@ def test_frequency_small_multiples():
         textplot_frequency(FREQ, groups="place")
 
 
+def test_frequency_panels_say_what_the_cut_leaves_out_and_rates_share_one_scale():
+    # 嘉峪关市's second place is a tie of 产业链 and 发展 (2 each): n=2 shows 产业链 and counts 发展
+    fig = textplot_frequency(FREQ, n=2)
+    assert [ax.get_title() for ax in fig.get_axes()] == ["嘉峪关市 (+1 more at 2)", "金昌市 (+1 more at 1)"]
+    plt.close(fig)
+    rates = FREQ.assign(per_10k=FREQ["count"] * 100.0)
+    fig = textplot_frequency(rates, n=3, value="per_10k")
+    assert len({ax.get_xlim() for ax in fig.get_axes()}) == 1 and fig.get_axes()[0].get_xlim()[0] == 0
+    plt.close(fig)
+    fig = textplot_frequency(FREQ, n=3)               # counts: each panel its own scale, as before
+    assert len({ax.get_xlim() for ax in fig.get_axes()}) == 2
+    plt.close(fig)
+
+
+def test_wordcloud_sizes_words_by_their_count(monkeypatch):
+    import wordcloud
+
+    made = []
+
+    class Recorded(wordcloud.WordCloud):
+        def __init__(self, **options):
+            made.append(options)
+            super().__init__(**options)
+
+    monkeypatch.setattr(wordcloud, "WordCloud", Recorded)
+    fig = textplot_wordcloud({"乡村振兴": 7, "产业链": 3, "新能源汽车": 1}, max_words=3)   # (a cache miss)
+    assert made and made[0]["relative_scaling"] == 1.0    # not wordcloud's 0.5, which mixes in the rank
+    plt.close(fig)
+
+
 def test_wordcloud_panels():
     fig = textplot_wordcloud(FREQ, max_words=10)
     assert [len(ax.images) for ax in fig.get_axes()] == [1, 1]
@@ -51,8 +81,9 @@ def test_xray_rows_ticks_and_parts():
     assert [ax.get_ylabel() for ax in axes] == ["a · 乡村振兴", "a · 产业链", "b · 乡村振兴", "b · 产业链"]
     ticks = [sum(len(col.get_segments()) for col in ax.collections) for ax in axes]
     assert ticks == [2, 1, 1, 1]
-    # Document a has a review part and a plan part, shaded in the background.
+    # Document a has a review part and a plan part, shaded in the background; the rest is unshaded
     assert len(axes[0].patches) == 2
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["review", "plan", "other (front matter, notes)"]
     # Positions are relative: the first 乡村振兴 of a sits at its clean offset / length.
     x = axes[0].collections[0].get_segments()[0][0][0]
     assert x == pytest.approx(c["a"].clean.index("乡村振兴") / len(c["a"].clean))

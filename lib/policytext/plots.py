@@ -49,7 +49,8 @@ def textplot_frequency(freq: pd.DataFrame, *, n: int = 20, groups: str | None = 
 
     freq: a textstat_frequency table (feature plus `value` column). groups=None draws
     one panel per group when the table has several groups (its "group"
-    column), else one panel. value: "count" or "per_10k".
+    column), else one panel. value: "count" or "per_10k" (rates: the panels share one scale). A
+    panel whose cut leaves out terms of its last bar's value says how many.
     """
     use_cjk_font()
     if not {"feature", value} <= set(freq.columns):
@@ -58,14 +59,23 @@ def textplot_frequency(freq: pd.DataFrame, *, n: int = 20, groups: str | None = 
     longest = max((min(n, len(part)) for _, part in panels), default=1)
     fig, axes = _grid(len(panels), ncols, (4.2, 0.28 * max(longest, 3) + 1.0))
     for ax, (group, part) in zip(axes, panels):
-        top = part.sort_values([value, "feature"], ascending=[False, True], kind="stable").head(n)
+        ranked = part.sort_values([value, "feature"], ascending=[False, True], kind="stable")
+        top = ranked.head(n)
         ax.barh(range(len(top))[::-1], top[value], color=_BAR)
         ax.set_yticks(range(len(top))[::-1], list(top["feature"]))
         ax.set_xlabel("per 10,000 terms" if value == "per_10k" else value)
         ax.spines[["top", "right"]].set_visible(False)
-        if group is not None:
-            ax.set_title(str(group))
+        # terms at the last bar's value that the cut leaves out are counted, not silently dropped
+        tied = int((ranked[value].iloc[n:] == top[value].iloc[-1]).sum()) if len(top) else 0
+        label = " ".join(x for x in (None if group is None else str(group),
+                                     f"(+{tied} more at {top[value].iloc[-1]:g})" if tied else None) if x)
+        if label:
+            ax.set_title(label)
         ax.margins(y=0.01)
+    if value == "per_10k" and len(axes) > 1:    # rates compare across panels: one scale for all
+        right = max(ax.get_xlim()[1] for ax in axes)
+        for ax in axes:
+            ax.set_xlim(0, right)
     if title:
         fig.suptitle(title)
     fig.set_layout_engine("tight")  # laid out at draw time, skipped when cached
@@ -99,7 +109,8 @@ def _cloud_image(frequencies: dict[str, float], max_words: int, width: int, heig
     if image is None:
         cloud = WordCloud(font_path=str(font), width=width, height=height,
                           background_color="white", max_words=max_words, random_state=0,
-                          prefer_horizontal=1.0, collocations=False, colormap="viridis")
+                          prefer_horizontal=1.0, collocations=False, colormap="viridis",
+                          relative_scaling=1.0)     # font size proportional to the count (the default mixes in rank)
         image = cloud.generate_from_frequencies(frequencies).to_array()
         cache_put("wordcloud", key, image)
     return image
@@ -185,8 +196,10 @@ def textplot_xray(toks_or_corpus, terms: str | Sequence[str], *, docs: Iterable[
         ax.set_ylabel(f"{doc_id} · {term}", rotation=0, ha="right", va="center", fontsize=9)
         ax.text(1.005, 0.5, f"{len(xs)}", transform=ax.transAxes, va="center", fontsize=8)
     axes[-1, 0].set_xlabel("relative position in the document (0 = start, 1 = end)")
-    fig.legend(handles=[Patch(color=c, label=p) for p, c in PART_COLORS.items()],
-               loc="upper right", ncol=2, fontsize=8, frameon=False)
+    # unshaded: the rest, front matter and notes after the report (a glossary, 名词解释)
+    fig.legend(handles=[Patch(color=c, label=p) for p, c in PART_COLORS.items()]
+               + [Patch(facecolor="white", edgecolor="#999999", label="other (front matter, notes)")],
+               loc="upper right", ncol=3, fontsize=8, frameon=False)
     fig.suptitle("Where the terms occur", x=0.02, ha="left")
     fig.set_layout_engine("tight", rect=(0, 0, 0.97, 0.97))
     return fig
