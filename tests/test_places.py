@@ -36,6 +36,8 @@ def test_place_words_hold_full_and_short_names_and_self_references():
     assert {"苏南", "皖北", "关中", "江淮", "三秦", "旗县"} <= words and "区内" not in words and "白银" not in words
     assert "海拉尔" not in place_words(counties=False) and "呼伦贝尔" in place_words(counties=False)
     assert "全省" not in place_words(self_references=False) and "江苏" in place_words(self_references=False)
+    # 自治区党委 is cut 自治区|党委: the region's 省委, so both halves are administrative words
+    assert {"自治区", "党委", "省委"} <= words
 
 
 def test_removing_place_words_keeps_what_the_report_says():

@@ -114,6 +114,9 @@ def test_pages_audit_slogans():
     t = textstat_slogans(corpus({"a": "严控“三公”，“三公经费”下降10%，\n落实“三农”工作。"})).set_index("slogan")
     assert t["national"].to_dict() == {"三公": True, "三公经费": True, "三农": True}
     assert t.loc["三公经费", "example"] == "严控“三公”，“三公经费”下降10%， 落实“三农”工作。"
+    # one character more is another word: 安徽's “三公里”就业圈 (a 3 km radius) is its own, no 三公
+    t = textstat_slogans(corpus({"a": "拓展“三公里”就业圈。"})).set_index("slogan")
+    assert t["national"].to_dict() == {"三公里": False}
 
 
 def test_places_counted_are_no_slogans():

@@ -199,8 +199,10 @@ def detect_slogans(text: str, *, catchphrases: bool = False) -> list[Slogan]:
 
 
 def _national(slogan: str) -> bool:
-    """One of NATIONAL_SLOGANS, or one of them with what it governs (三公经费, 三农工作, 两山理论)."""
-    return slogan in NATIONAL_SLOGANS or any(slogan.startswith(n) for n in NATIONAL_SLOGANS)
+    """One of NATIONAL_SLOGANS, or one of them with a word it governs (三公经费, 三农工作, 两山理论); one
+    character more makes another word (三公里, a 3 km radius, is no 三公)."""
+    return slogan in NATIONAL_SLOGANS or any(slogan.startswith(n) and len(slogan) - len(n) >= 2
+                                             for n in NATIONAL_SLOGANS)
 
 
 def _occurrences(text: str, slogan: str, kind: str) -> list[int]:
