@@ -288,6 +288,7 @@ def test_report_verbs_are_kept_out_of_the_stopwords_and_drop_only_when_asked():
     from policytext.lexicon import stopwords
 
     assert "加快" in REPORT_VERBS and not REPORT_VERBS & stopwords()
+    assert {"做好", "新增", "年内", "同比"} <= REPORT_VERBS        # a figure's verbs and its words of time
     toks = {"a": ["加快", "推进", "乡村振兴", "。"]}
     c = corpus({"a": "加快推进乡村振兴。"})
     kept = textstat_frequency(toks, corpus=c)["feature"].tolist()

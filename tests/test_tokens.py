@@ -55,7 +55,7 @@ def test_tokens_remove_on_hand_checked_sentence():
     ("326.5", True), ("8%", True), ("2021年", True), ("五年", True), ("第一", True), ("十个", True),
     ("亿元", True), ("万吨", True), ("5G", True), ("十四五", False), ("地区生产总值", False), ("年均", False),
     # a numeral with the measure word it counts (TF-IDF had 一处 and 一圈 among a report's terms)
-    ("一处", True), ("一圈", True), ("五篇", True), ("第二轮", True), ("两所", True),
+    ("一处", True), ("一圈", True), ("五篇", True), ("第二轮", True), ("两所", True), ("二期", True), ("千伏", True),
     ("一体", False), ("一流", False), ("一线", False), ("两会", False), ("三农", False),
 ])
 def test_is_numberish(token, numberish):

@@ -58,14 +58,15 @@ __all__ = [
     "is_term", "UNIT_WORDS", "REPORT_VERBS",
 ]
 
-# The action verbs and adverbs every report repeats (推进, 加快 ...), and the verbs that carry
-# a figure (增长5.2%, 完成投资, 达到, 确保: in provinces2026 three 增长 in four stand before a
-# number). They are not stopwords: analysts count them (加快 signals urgency). But for "what is
+# The action verbs and adverbs every report repeats (推进, 加快, 做好 ...), the verbs that carry
+# a figure (增长5.2%, 完成投资, 达到, 确保, 新增, 建成: in provinces2026 three 增长 in four stand before a
+# number) and the words of time that frame one (全年, 年内, 同比, 年均, “十二五”时期). They are not stopwords: analysts count them (加快 signals urgency). But for "what is
 # this report about" they crowd the top of every list, so topic charts add them to the
 # stopwords: textstat_frequency(toks, remove=stopwords() | REPORT_VERBS).
 REPORT_VERBS = frozenset("""
 发展 建设 推进 加快 坚持 推动 持续 提升 加强 实施 打造 完善 强化 深化 落实 实现 全面 更加 工作 加大 提高 深入
 增长 完成 达到 确保 保持 取得 开展 支持 促进 积极 扎实 有效 稳步 全力 增至 升至 降至
+做好 抓好 新增 建成 顺利 完工 全年 年内 同比 年均 时期
 """.split())
 
 

@@ -204,7 +204,7 @@ def is_punct(token: str) -> bool:
 _CN_NUM = "零〇一二两三四五六七八九十百千万亿"
 # What a Chinese numeral counts when it is one token with it (一处, 一圈, 五篇, 第二轮): measure
 # words and date characters that make no word of their own after a numeral (一体, 一流, 一线 do).
-_CLASSIFIERS = "年月日号个次项批条家倍届处圈所座件份种类名位户套台辆轮场支只张册栋间篇块颗株头匹例宗笔趟遍节幅"
+_CLASSIFIERS = "年月日号个次项批条家倍届处圈所座件份种类名位户套台辆轮场支只张册栋间篇块颗株头匹例宗笔趟遍节幅期级"
 _NUMBERISH = re.compile(
     r"[+\-±]?\d+(?:[.,]\d+)*(?:[%‰]|[年月日号时万亿千百倍元个岁])?"  # 326.5  8%  2021年  10万
     rf"|第?[{_CN_NUM}]+[{_CLASSIFIERS}]?"                            # 十四  第一  五年  一批  一处
@@ -214,7 +214,7 @@ _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")  # 十三五, 
 # extractor knows (numbers.UNITS), bare or with a magnitude (万人, 亿斤, 万亿元).
 UNIT_WORDS = frozenset(
     [magnitude + unit for magnitude in ("", *MAGNITUDE_PREFIXES) for unit in UNITS]
-    + ["百分点", "万余", "余万", "多万", "微克", "毫克"])
+    + ["百分点", "万余", "余万", "多万", "微克", "毫克", "千伏", "千伏安"])     # (750千伏 lines)
 
 
 def is_numberish(token: str) -> bool:
