@@ -158,7 +158,7 @@ def explore_term(toks, *, term: str = "高质量发展", options: Sequence[str] 
         shown = (chosen if len(chosen) else table).groupby("doc", sort=False).head(max(1, rows // 2)).head(rows)
         display(style_table(shown[["doc", "part", "start", "pre", "keyword", "post"]],  # no gappy index
                             caption=f"The first occurrences of {word} per report, in context (up to {rows}; "
-                                    "start = character offset in the file)"))
+                                    "start = character offset in the file, a line end counted as one)"))
         _show_result(textplot_xray(toks, [word], docs=docs, corpus=corpus))
 
     def show_term(term: str) -> None:
