@@ -322,3 +322,17 @@ def test_segmentation_summary_says_what_jieba_splits():
     alone = cuts.assign(policytext=["地区生产总值", "乡村 | 振兴", "人民群众"])
     assert F.segmentation_summary(alone).endswith("; policytext, cutting each term on its own, splits 1 of them too.")
     assert F.segmentation_summary(cuts.iloc[0:0]).startswith("*Nothing to show")
+
+
+def test_distinctive_terms_name_a_tie_and_count_what_the_cut_left_out():
+    # 海拉尔 2013: the eight terms shown all share the top score with three more beyond the table's cut
+    from policytext.findings import distinctive_terms
+
+    table = pd.DataFrame({"doc": ["a"] * 4 + ["b"] * 3, "feature": ["仓储", "供应", "预防", "商厦", "名城", "音乐", "健身"],
+                          "score": [1.8, 1.8, 1.8, 1.8, 3.0, 2.0, 1.0], "rank": [1, 2, 3, 4, 1, 2, 3],
+                          "more_tied": [3, 3, 3, 3, 0, 0, 0]})
+    text = distinctive_terms(table, n=2)
+    assert "- **a**: 仓储, 供应, 预防, 商厦 and 3 more of the same score" in text
+    assert "- **b**: 名城 and 音乐" in text
+    # a tie that stops before the table's cut counts nothing beyond it
+    assert "more of the same score" not in distinctive_terms(table.assign(score=[4, 3, 2, 1.8, 3, 2, 1]), n=2)

@@ -231,7 +231,7 @@ def test_collocations_skip_removed_tokens_and_check_measure(toy):
 
 def test_tfidf_hand_computed(toy):
     k = textstat_keywords(TOKS, corpus=toy, remove=STOP, n=5)
-    assert list(k.columns) == ["doc", "feature", "count", "score", "rank"]
+    assert list(k.columns) == ["doc", "feature", "count", "score", "rank", "more_tied"]
     a = k[k["doc"] == "a"]
     # tf-idf = count * log10(N / df), N = 3 documents. Doc a: every kept term once.
     # 增长, 高质量发展 (df 1): log10(3) = 0.477121; 推进, 发展 (df 2): log10(1.5) = 0.176091;
@@ -248,6 +248,10 @@ def test_tfidf_hand_computed(toy):
     assert c["feature"].tolist() == ["乡村振兴", "新能源"]
     assert c["count"].tolist() == [2, 1]
     assert c["score"].tolist() == pytest.approx([0.352183, 0.176091], abs=1e-6)
+    assert set(k["more_tied"]) == {0}                  # n=5 leaves nothing out
+    # n=3: a's third term 发展 (0.176) ties with 推进, which the cut leaves out; b's 推进 with 新能源
+    three = textstat_keywords(TOKS, corpus=toy, remove=STOP, n=3).groupby("doc")["more_tied"].first()
+    assert three.to_dict() == {"a": 1, "b": 1, "c": 0}
 
 
 def test_textrank_path_graph():

@@ -25,8 +25,7 @@ __all__ = [
     "corpus_summary", "input_notes", "length_contrast", "cleaning_summary", "parts_summary", "segmentation_summary",
     "discovery_summary", "top_terms", "distinctive_terms", "words_left_out", "term_contexts", "dispersion",
     "collocation_summary", "longest_series", "trend_summary", "slogan_layers", "place_profiles", "genre_caveat",
-    "short_text_caution",
-]
+    "short_text_caution"]
 
 # Markdown punctuation that could start emphasis, links, code, headings, tables or HTML, and `$`:
 # Jupyter's Markdown reads $…$ as math and keeps what lies between verbatim, backslashes and all
@@ -276,13 +275,17 @@ def top_terms(freq: pd.DataFrame, *, n: int = 3, value: str = "per_10k") -> str:
 
 
 def distinctive_terms(table: pd.DataFrame, *, n: int = 3, key: str = "doc") -> str:
-    """Each report's most distinctive terms (a TF-IDF table with a rank column)."""
+    """Each report's most distinctive terms (a TF-IDF table with a rank column), those tied with the
+    n-th too, and a count of the terms of that score the table's own cut left out (more_tied)."""
     if table.empty or table[key].nunique() < 2:
         return nothing_to_show("distinctive terms", "TF-IDF needs at least two reports")
-    term = _term(table)
-    score = "score" if "score" in table else "rank"
-    lines = [f"- **{md_escape(doc)}**: {fmt_list(with_ties(part.sort_values('rank', kind='stable'), n, score)[term])}"
-             for doc, part in table.groupby(key, sort=False)]
+    term, score = _term(table), "score" if "score" in table else "rank"
+
+    def named(part):
+        top = with_ties(part.sort_values("rank", kind="stable"), n, score)
+        more = int(part["more_tied"].iloc[0]) if "more_tied" in part and len(top) == len(part) else 0
+        return fmt_list([*top[term], *([f"{more} more of the same score"] if more else [])])
+    lines = [f"- **{md_escape(doc)}**: {named(part)}" for doc, part in table.groupby(key, sort=False)]
     return "What each report says that the others rarely do (top TF-IDF terms):\n\n" + "\n".join(lines)
 
 
@@ -522,11 +525,8 @@ def short_text_caution(docs: pd.DataFrame, *, min_chars: int = 5000) -> str:
 
 
 # --- target tracking (notebooks 04-05) -------------------------------------------------
-# Views and sentences of notebooks 04-05 beside these live in findings_tracking, and the
-# attainment sentences in findings_attainment (this module would pass 600 lines with them).
-
-# Markdown from the tables of policytext.attainment, .revisions and .crosssection: every
-# number and name below comes from the table passed in.
+# Markdown from the tables of policytext.crosssection: every number and name below comes from the table passed in.
+# The other views and sentences of notebooks 04-05 live in findings_tracking and findings_attainment.
 
 __all__ += ["md_shared_indicators", "md_crosssection_source", "md_crosssection"]
 

@@ -375,35 +375,38 @@ def textstat_collocations(toks, *, size: int = 2, min_count: int = 2, measure: s
 
 def textstat_keywords(toks, *, method: str = "tfidf", n: int = 20, window: int = 5,
                       remove: bool | Iterable[str] = True, corpus=None) -> pd.DataFrame:
-    """The n most characteristic terms of each document: doc, feature, count, score, rank.
+    """The n most characteristic terms of each document: doc, feature, count, score, rank, more_tied.
 
     method="tfidf": score = count * log10(N / docfreq) over the documents of *this* corpus
         (policytext.dfm.dfm_weight, quanteda's dfm_tfidf; not jieba's general-language IDF,
         which ranks numbers and fragments first). A term every document uses scores 0 and is
         not listed, so a one-document corpus has no tf-idf keywords (use "textrank").
-        Ties are ordered by count, then feature.
+        Ties are ordered by count, then feature; ``more_tied`` counts the terms after the n-th
+        with its score, which the cut leaves out (海拉尔 2013: 11 terms share the top score).
     method="textrank": PageRank (damping 0.85) over an undirected graph whose
         nodes are a document's terms and whose edges link terms that occur
         within `window` kept tokens of each other (weight = number of such
         co-occurrences); scores are scaled so the top term has 1. Ties by feature.
-    rank is 1..n within each document.
+    rank is 1..n within each document; textrank's more_tied is 0.
     """
     if method not in ("tfidf", "textrank"):
         raise ParameterError(f"method must be 'tfidf' or 'textrank', not {method!r}")
     if not isinstance(n, int) or n < 1:
         raise ParameterError(f"n must be a positive int, not {n!r}")
-    columns = ["doc", "feature", "count", "score", "rank"]
+    columns = ["doc", "feature", "count", "score", "rank", "more_tied"]
     keep = _keeper(remove)
     if method == "tfidf":
-        top = tfidf_top(dfm(toks, select=keep, corpus=corpus), n=n)
-        return pd.DataFrame([(doc, f, c, s, r) for doc, r, f, c, _, s in top], columns=columns)
+        top = tfidf_top(dfm(toks, select=keep, corpus=corpus), n=n, ties=True)
+        beyond = Counter(doc for doc, r, *_ in top if r > n)
+        return pd.DataFrame([(doc, f, c, s, r, beyond[doc]) for doc, r, f, c, _, s in top if r <= n],
+                            columns=columns)
     _, docs = token_docs(toks, corpus)
     rows = []
     for d in docs:
         words = [t for t in d.tokens if keep(t)]
         counts = Counter(words)
         best = sorted(_textrank(words, window).items(), key=lambda kv: (-kv[1], kv[0]))[:n]
-        rows.extend((d.id, t, counts[t], s, r) for r, (t, s) in enumerate(best, start=1))
+        rows.extend((d.id, t, counts[t], s, r, 0) for r, (t, s) in enumerate(best, start=1))
     return pd.DataFrame(rows, columns=columns)
 
 
