@@ -76,6 +76,16 @@ def test_parts_split_documents_into_review_and_plan():
     assert x.to_frame().loc["r:plan", "生态"] == 1 and x.to_frame().loc["r:review", "生态"] == 0
 
 
+def test_the_glossary_after_a_report_is_not_counted_unless_asked():
+    # 江西 2026: 上门 once in the report and again in the glossary's definition of it
+    text = "\n".join(["一、2025年工作回顾", "开展“三上门”行动，成效明显。" * 4, "二、2026年重点工作", "推进改革，上门服务。" * 4,
+                     "《政府工作报告》有关内容名词注释", "1.上门服务：上门排忧解难、上门宣讲法规。"])
+    toks = tokens(corpus({"jx": text}), discover=False)
+    assert dfm(toks, select=is_word).to_frame().loc["jx", "上门"] == 4     # 4 in the plan; the notes' 2 not
+    assert dfm(toks, select=is_word, notes=True).to_frame().loc["jx", "上门"] == 6
+    assert dfm(toks, select=is_word, parts=True).docnames == ("jx:review", "jx:plan")    # no "other" row left
+
+
 def test_group_sums_rows_keeps_first_appearance_and_shared_docvars(x):
     g = dfm_group(x, groups="place")
     # 甲市 = a + c, 乙市 = b, d has no place -> "(missing)".

@@ -22,6 +22,7 @@ few MB and needs no scipy.
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
@@ -157,7 +158,7 @@ def _docvars(doc) -> dict:
 
 
 def dfm(toks, *, select: Callable[[str], bool] | None = None, ngrams: int = 1, parts: bool = False,
-        corpus=None) -> DFM:
+        notes: bool = False, corpus=None) -> DFM:
     """Document-feature matrix of Tokens (or a {doc_id: [tokens]} mapping with corpus=).
 
     select: a predicate token -> bool; tokens it rejects are not counted (None counts every
@@ -165,6 +166,9 @@ def dfm(toks, *, select: Callable[[str], bool] | None = None, ngrams: int = 1, p
     ngrams: 1 for words, 2 for two adjacent tokens joined without separator, ...
     parts: False gives one row per document; True one row per document part that has tokens,
         labelled "doc:part" (parts in the order review, plan, other), with docvar "part".
+    notes: count the notes or glossary after a report too (structure: 注释, 名词解释). By default
+        they are not counted: they define the report's terms again (江西 2026's 上门, 4 of 5 times
+        in its glossary, led its TF-IDF terms), so a term would count once per definition.
     Empty documents are kept as rows (parts=False); features come in order of first appearance.
     """
     if not isinstance(ngrams, int) or ngrams < 1:
@@ -177,6 +181,10 @@ def dfm(toks, *, select: Callable[[str], bool] | None = None, ngrams: int = 1, p
     for d in docs:
         doc = corpus[d.id]
         features, starts = grams(d, selector.flags(d.tokens), ngrams)
+        end = None if notes else next((p.start for p in doc.paragraphs if p.notes), None)
+        if end is not None:
+            cut = bisect.bisect_left(starts, end)
+            features, starts = features[:cut], starts[:cut]
         if parts:
             pieces: dict[str, list[str]] = {p: [] for p in PARTS}
             for feature, start in zip(features, starts):

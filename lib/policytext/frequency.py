@@ -25,6 +25,9 @@ A policy reader wants words, so these tokens are dropped before counting:
   frequency table shows words, not codes; remove=False keeps everything).
   Kept on purpose: plan periods (十三五, 十四五: a named period, not a quantity).
 
+Notes or a glossary after a report (注释, 名词解释: structure's ``notes``) are not counted: they
+define the report's words again (policytext.dfm.dfm, ``notes=True`` counts them).
+
 Counting units and denominators
 -------------------------------
 ``per_10k`` is the count per 10,000 *kept* tokens (tokens after removal; for
