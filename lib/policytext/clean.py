@@ -56,10 +56,11 @@ _RULES: list[tuple[str, re.Pattern]] = [
     # page links of an article split over several pages: 上一页 1 2 3 下一页 尾页
     ("pagination", re.compile(r"^(?=.*(上一页|下一页|尾页))(\s|首页|上一页|下一页|尾页|末页|[0-9]{1,3}|[\[\]<>«»|…])+$")),
     ("end mark", re.compile(r"^[(（\[【]?完[)）\]】]?$")),
-    ("share", re.compile(
-        r"^分享\s*[:：]?$|^【?(分享到|扫一扫|扫描二维码|打印|关闭窗口|字号|字体|收藏|点赞|纠错|返回顶部|返回首页|回到顶部)"
-        r"|(微信|微博|头条号|学习强国|客户端)$"
-        r"|在手机(上)?打开|^(上一篇|下一篇|相关(新闻|阅读|链接)|精彩图片|热点推荐|推荐阅读)|^相关报道\s*[:：]?\s*$")),
+    ("share", re.compile(r"^分享\s*[:：]?$|^【?(分享到|扫一扫|扫描二维码|点赞)|(微信|微博|头条号|学习强国|客户端)$"
+                         r"|在手机(上)?打开")),
+    # the page's own controls (the rest of its view menu: _MENU) and its links to other articles
+    ("page menu", re.compile(r"^【?(打印|关闭窗口|字号|字体|收藏|纠错|返回顶部|返回首页|回到顶部)")),
+    ("related links", re.compile(r"^(上一篇|下一篇|相关(新闻|阅读|链接)|精彩图片|热点推荐|推荐阅读)|^相关报道\s*[:：]?\s*$")),
     ("more-link", re.compile(r"(查看|阅读)(余下|更多)?全文|展开全文|点击(查看|进入)")),
     ("byline", re.compile(r"^.{0,20}(记者|通讯员|编辑)\s*[\u4e00-\u9fa5·]{2,4}(\s+[\u4e00-\u9fa5·]{2,4})*\s*$|^\(?(责任)?编辑\s*[:：]")),
     ("original-title", re.compile(r"^原标题\s*[:：]")),
@@ -83,7 +84,7 @@ _MENU = re.compile(r"^(?:下载|全屏|加大|还原|减小|放大|缩小|默认
 # Rules that read a cue word (来源, 编辑, 客户端, 图为, the title) hold for furniture, which is
 # never a sentence with clauses nor a numbered heading: 相关报道显示，…。, 以规划蓝图为引领，…。 and
 # 七、做好编辑出版工作 are the report's own.
-_CUED = {"dateline", "share", "byline"}
+_CUED = {"dateline", "share", "page menu", "related links", "byline"}
 _CLAUSED_SENTENCE = re.compile(r"[,，;；].*[。！？!?；;]$")
 
 
