@@ -109,11 +109,17 @@ def test_pages_audit_slogans():
     assert found("举办“一年一度”的展会，打赢了一场接一场的攻坚战役。") == []       # (海拉尔 2016)
     c = corpus({"a": "建立“四级三类”规划体系。注释：“四级”指省、市、县、乡，“三类”指总体规划、专项规划。"})
     rows = {r.slogan: r.count for r in textstat_slogans(c).itertuples()}
-    assert rows["四级三类"] == 1 and rows["三类"] == 1
+    # (“四级” and “三类” alone are a numeral and a measure word: no slogans)
+    assert rows == {"四级三类": 1}
     # a national formula with what it governs is national too, and the example is the file's text
     t = textstat_slogans(corpus({"a": "严控“三公”，“三公经费”下降10%，\n落实“三农”工作。"})).set_index("slogan")
     assert t["national"].to_dict() == {"三公": True, "三公经费": True, "三农": True}
     assert t.loc["三公经费", "example"] == "严控“三公”，“三公经费”下降10%， 落实“三农”工作。"
+    # counts of events and idioms are no programmes (安徽 2026); 两委 and 两个市场 are national terms
+    for text in ("实现粮食“二十二连丰”。", "比“四经普”增长29.8%。", "要有“十年磨一剑”的韧劲。", "解决“一类问题”。"):
+        assert found(text) == [], text
+    t = textstat_slogans(corpus({"a": "村(社区)“两委”换届，统筹国内国际“两个市场”。"})).set_index("slogan")
+    assert t["national"].to_dict() == {"两委": True, "两个市场": True}
     # one character more is another word: 安徽's “三公里”就业圈 (a 3 km radius) is its own, no 三公
     t = textstat_slogans(corpus({"a": "拓展“三公里”就业圈。"})).set_index("slogan")
     assert t["national"].to_dict() == {"三公里": False}

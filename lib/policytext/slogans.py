@@ -55,7 +55,7 @@ _NOT_AFTER = rf"(?<![第{NUM}0-9０-９])"  # not inside a longer number or an o
 
 # Characters that cannot start the word after a numeral in a slogan: units, time words,
 # measure words, function words (they make durations, counts, enumerations, idioms).
-UNIT_CHARS = set("年月日天周季次届号时批个项件张条座家名岁倍成分秒元吨亩米级期场是的了和与或及又比再接到至而也就都在把对向从为以于之其每各这那多余些"
+UNIT_CHARS = set("年月日天周季次届号时批个项件张条座家名岁倍成分秒元吨亩米级期场类是的了和与或及又比再接到至而也就都在把对向从为以于之其每各这那多余些"
                  "里兆瓦克")   # 万里长江, 千兆/万兆 (bandwidth), 千瓦, 千克: units too
 GENERIC_NOUNS = frozenset("""
 方面 时期 阶段 环节 领域 层次 层面 部门 单位 地方 县区 乡镇 村庄 社区 项目 重点 国家 城市
@@ -71,7 +71,7 @@ IDIOMS = frozenset("""
 千姿百态 千锤百炼 千奇百怪 千疮百孔 千秋万代 万古千秋 三年五载 一言九鼎 一日千里 一本万利
 一呼百应 一了百了 一目十行 一石二鸟 一举两得 一箭双雕 三头六臂 三言两语 三长两短 五光十色
 十拿九稳 七零八落 一波三折 一日三秋 一传十 十传百 千头万绪 万无一失 千差万别 一刀两断
-万众一心 一心一德 三从四德 一暴十寒 千载一时
+万众一心 一心一德 三从四德 一暴十寒 千载一时 十年磨一剑
 """.split())
 COMMON_YI = ("一体化", "一体", "一般", "一流", "一线", "一致", "一起", "一定", "一切", "一直",
              "一样", "一些", "一批", "一方面", "一道", "一律", "一同", "一味", "一旦", "一度",
@@ -103,7 +103,7 @@ NATIONAL_SLOGANS = frozenset("""
 两个毫不动摇 三个代表 四个现代化 两个务必 三个务必 五个必由之路 三会一课 四种形态 三个区分开来 一岗双责
 三重一大 两个责任 四下基层 三农 三公 三保 两新一重 两重 两新 十个明确 十四个坚持 五个统筹 六个必须坚持
 两个大局 四个面向 千万工程 两山 双碳 双循环 三个转变 四个伟大 两个文明 两手抓 四项基本原则 三个有利于
-三北 双控 双一流 双减
+三北 双控 双一流 双减 两个市场 两委
 """.split())
 
 
@@ -119,6 +119,9 @@ class Slogan:
 # Items that start with a numeral character but count nothing: 零碳, 零关税, 零差率 (zero of
 # something, a goal, not a numbered programme) and words that start with one (百姓, 万一).
 _NO_COUNT = ("零", "百姓", "百货", "百科", "万一", "三角")     # 三角地商贸核心圈: a place (三角地)
+# A count of events, no programme: “二十二连丰” (22 bumper harvests in a row), “五经普” (the 5th
+# economic census), “七人普”.
+_EVENT_COUNT = re.compile(f"{_N}+(?:连[{_HAN}]|[经人农]普)")
 
 
 def _alternation_ok(parts: list[str], text: str, *, quoted: bool = False) -> bool:
@@ -145,7 +148,7 @@ def _classify_quoted(item: str) -> str | None:
         parts = [p for p in re.split(_N + "+", item) if p]
         if _alternation_ok(parts, item, quoted=True):
             return "alternation"
-    if nxt in UNIT_CHARS or item == lead.group() + "大" or item in IDIOMS:
+    if nxt in UNIT_CHARS or item == lead.group() + "大" or item in IDIOMS or _EVENT_COUNT.fullmatch(item):
         return None
     if (lead.group() == "一" and item.startswith(COMMON_YI)) or item.startswith(_NO_COUNT):
         return None
