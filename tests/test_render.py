@@ -210,6 +210,17 @@ def test_report_mode_hides_code_exercises_stderr_and_widgets():
     assert 'class="highlight' not in page
 
 
+def test_a_finding_with_nothing_to_say_leaves_no_empty_block():
+    # 03 on provinces2026: short_text_caution returns "" when no text is short
+    said = new_output("display_data", data={"text/markdown": "Leading theme 经济发展.", "text/plain": ""})
+    empty = new_output("display_data", data={"text/markdown": "", "text/plain": "<IPython.core.display.Markdown object>"})
+    nb = new_notebook(cells=[new_code_cell("show()", outputs=[said, empty])])
+    for mode in ("report", "full"):
+        page = export_html(nb, mode=mode)
+        assert "Leading theme" in page and page.count("jp-RenderedMarkdown jp-OutputArea-output") == 1
+    assert len(nb.cells[0].outputs) == 2                     # the notebook itself is not changed
+
+
 def test_data_with_dollar_signs_is_shown_as_written_not_typeset():
     # The page loads no MathJax, so $…$ in a table cell stays text; escaped Markdown keeps it too.
     from policytext.findings import md_escape

@@ -353,14 +353,22 @@ def _report_cells(nb) -> Any:
 
 
 def _drop_widget_outputs(nb) -> None:
-    """A widget cannot live in a static page: keep its text/plain or HTML fallback only."""
+    """A widget cannot live in a static page: keep its text/plain or HTML fallback only. A finding
+    with nothing to say this time (a caution that does not apply: "") leaves no empty block."""
     widget = "application/vnd.jupyter.widget-view+json"
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             data = output.get("data")
             if data and widget in data:
                 del data[widget]
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if not _empty_markdown(o)]
     nb.metadata.pop("widgets", None)
+
+
+def _empty_markdown(output) -> bool:
+    data = output.get("data") or {}
+    return "text/markdown" in data and not "".join(data["text/markdown"]).strip()
 
 
 # nbconvert warns for every figure without alt text (matplotlib output has none); it then
