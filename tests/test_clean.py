@@ -211,5 +211,6 @@ def test_a_government_site_page_loses_its_links_counters_and_footer_but_not_its_
                       "主办单位：某市人民政府办公室 网站标识码：1234000001", "技术支持：某某科技"])
     result = clean_text(page)
     assert result.text == "某市2026年政府工作报告\n" + body
-    assert [r.reason for r in result.removed] == ["dateline", "end mark", "pagination", "page menu", "page menu", "footer",
+    assert [r.reason for r in result.removed] == ["dateline", "end mark", "pagination", "page menu", "page menu",
+                                                  "footer",
                                                   "footer", "footer"]

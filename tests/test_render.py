@@ -213,7 +213,7 @@ def test_report_mode_hides_code_exercises_stderr_and_widgets():
 def test_a_finding_with_nothing_to_say_leaves_no_empty_block():
     # 03 on provinces2026: short_text_caution returns "" when no text is short
     said = new_output("display_data", data={"text/markdown": "Leading theme 经济发展.", "text/plain": ""})
-    empty = new_output("display_data", data={"text/markdown": "", "text/plain": "<IPython.core.display.Markdown object>"})
+    empty = new_output("display_data", data={"text/markdown": "", "text/plain": "<Markdown object>"})
     nb = new_notebook(cells=[new_code_cell("show()", outputs=[said, empty])])
     for mode in ("report", "full"):
         page = export_html(nb, mode=mode)

@@ -62,8 +62,9 @@ __all__ = [
 ]
 
 # The action verbs and adverbs every report repeats (推进, 加快, 做好 ...), the verbs that carry
-# a figure (增长5.2%, 完成投资, 达到, 确保, 新增, 建成: in provinces2026 three 增长 in four stand before a
-# number) and the words of time that frame one (全年, 年内, 同比, 年均, “十二五”时期). They are not stopwords: analysts count them (加快 signals urgency). But for "what is
+# a figure (增长5.2%, 完成投资, 达到, 确保, 新增, 建成: in provinces2026 three 增长 in four stand
+# before a number) and the words of time that frame one (全年, 年内, 同比, 年均, “十二五”时期).
+# They are not stopwords: analysts count them (加快 signals urgency). But for "what is
 # this report about" they crowd the top of every list, so topic charts add them to the
 # stopwords: textstat_frequency(toks, remove=stopwords() | REPORT_VERBS).
 REPORT_VERBS = frozenset("""
