@@ -46,6 +46,17 @@ def test_a_pages_view_menu_is_furniture_whole_or_broken():
     assert [r.reason for r in result.removed] == ["page menu"] * 9 + ["share"]
 
 
+def test_a_photo_caption_naming_the_speaker_goes_but_not_the_speech_line():
+    # 陕西 2026: 省长赵刚作政府工作报告 above 各位代表：; the line naming the session and speaker stays
+    body = "各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。" + "全年地区生产总值增长5%。" * 6
+    head = "陕西省2026年政府工作报告\n2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 赵刚\n"
+    result = clean_text(head + "省长赵刚作政府工作报告\n" + body)
+    assert [(r.reason, r.text) for r in result.removed] == [("caption", "省长赵刚作政府工作报告")]
+    assert result.text == clean_text(head + body).text
+    # in the body, a line of that shape is the report's own
+    assert "市长作报告" in clean_text(body + "\n市长作报告\n" + "推进改革。" * 20).text
+
+
 def test_a_web_copys_date_source_and_related_links_are_furniture():
     # provinces2026: 时间:2026-02-11 above the report, 相关报道: under it, (来源:青海日报), a bare >
     body = "2026年某省政府工作报告\n" + "全年地区生产总值增长5%。" * 8

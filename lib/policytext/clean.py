@@ -73,6 +73,9 @@ _CAPTION = re.compile(r"^[^,，:：;；、“”\"!?！？()（）]{2,40}。$")
 # Social-media icons scraped as text repeat their label: "学习强国学习强国".
 _DOUBLED = re.compile(r"^(.{2,12})\1$")
 _CAPTION_CUE = re.compile(r"(摄$|摄\)|图为|供图|资料图|图片来源)")
+# A news photo's caption naming the speaker: 省长赵刚作政府工作报告 (陕西 2026, above 各位代表：).
+# (not 省政府工作报告: the 作 of 工作)
+_SPEAKER_CAPTION = re.compile(r"^[\u4e00-\u9fff·]{2,12}(?<!工)作[\u4e00-\u9fff]{0,8}报告$")
 
 
 # A page's view menu, one button a line (下载 打印 全屏 收藏 【字号： 加大 还原 减小 】): 加大 is a
@@ -113,7 +116,8 @@ def _furniture_reason(line: str, seen: set[str], title: str | None, in_body: boo
         return "repeated title"
     # Captions sit under the headline, before the article starts; a short line
     # inside the body ("坚持高质量发展。") is a sentence, not a caption.
-    if not in_body and _CAPTION.match(line) and len(line) <= 30 and not _has_verb_cue(line):
+    if not in_body and (_CAPTION.match(line) and len(line) <= 30 and not _has_verb_cue(line)
+                        or _SPEAKER_CAPTION.match(line)):
         return "caption"
     return None
 
