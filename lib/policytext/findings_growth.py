@@ -11,6 +11,7 @@ import math
 
 from .findings import fmt_count, fmt_percent, md_escape, nothing_to_show
 from .numbers import written_fan
+from .targets import base_in_target_unit, places_of
 
 __all__ = ["fmt_stated", "usable_growth", "table_implied_growth", "md_implied_growth"]
 
@@ -35,18 +36,10 @@ def fmt_stated(value: float, *, high: float | None = None, relation: str | None 
     return _RELATION_WORDS[relation].format(text)
 
 
-def _place_of(corpus) -> dict:
-    from .targets import doc_places     # (imported when used, as the other findings modules do)
-
-    return doc_places(corpus)
-
-
 def _stated_growth(q, corpus=None):
     """Growth targets in % (annual `change`, and `avg_change` over a span), with their place."""
     rows = q[(q["label"] == "target") & q["measure"].isin(("change", "avg_change")) & (q["unit"] == "%")].copy()
-    places = _place_of(corpus)
-    rows["place"] = rows["doc"].map(lambda d: places.get(d, "")) if places else rows.get("place", "")
-    rows["place"] = rows["place"].fillna("")
+    rows["place"] = places_of(rows, corpus)
     return rows
 
 
@@ -70,8 +63,6 @@ def usable_growth(growth):
 def _base_text(row) -> str:
     """The base as written, and converted to the target's unit when only the magnitude differs
     (24726元 = 2.473万元, targets.base_in_target_unit)."""
-    from .targets import base_in_target_unit
-
     base = f"{_written(row['base_value'])}{row['base_unit']}"
     value = base_in_target_unit(row)
     return base if value is None else f"{base} = {format(value, '.4g')}{row['unit']}"

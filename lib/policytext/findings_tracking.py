@@ -18,10 +18,11 @@ from collections import Counter
 from .findings import (fmt_count, fmt_list, fmt_percent, md_crosssection_source, md_escape, md_shared_indicators,
                        nothing_to_show)
 from .findings_attainment import md_attainment, md_attainment_scope
-from .findings_growth import (_implied_verdicts, _place_of, _written, fmt_stated, md_implied_growth,
+from .findings_growth import (_implied_verdicts, _written, fmt_stated, md_implied_growth,
                               table_implied_growth, usable_growth)
 from .findings_revisions import md_restated, md_restated_verdicts, md_revisions
 from .metadata import doc_type_name
+from .targets import doc_places
 
 __all__ = [
     # notebook 04
@@ -163,7 +164,7 @@ def timeline_choices(q, *, place: str, corpus=None, n: int = 3) -> list[str]:
     from .timeline import usual_measure
 
     order = list(indicator_registry().names)
-    places = _place_of(corpus)
+    places = doc_places(corpus)
     rows = q[q["year"].notna() & q["indicator"].isin(order) & q["label"].isin(("target", "achieved", "estimate"))]
     if places:
         rows = rows[rows["doc"].map(lambda d: places.get(d, "")) == (place or "")]
@@ -184,7 +185,7 @@ def timeline_place(q, *, corpus, city: str | None = None) -> str:
     from .errors import ParameterError
     from .timeline import timeline_points
 
-    places = _place_of(corpus)
+    places = doc_places(corpus)
     if city or not places:
         return city or ""
     per_place = Counter(places.values())
@@ -215,7 +216,7 @@ def md_timeline(q, indicator: str, *, place: str, corpus=None) -> str:
         return nothing_to_show(f"timeline of {md_escape(indicator)}", "no dated value in this selection")
     kinds = rows["label"].value_counts()
     years = sorted(int(y) for y in rows["year"].unique())
-    unplaced = "the documents without a place" if any(_place_of(corpus).values()) else "the selection"
+    unplaced = "the documents without a place" if any(doc_places(corpus).values()) else "the selection"
     where = md_escape(place) or unplaced
     return (f"**{md_escape(indicator)}** ({measure}) in {where}: "
             f"{fmt_count(len(rows), 'statement')} from {fmt_count(rows['doc'].nunique(), 'document')}, "
@@ -302,7 +303,7 @@ def md_possible_results(possible) -> str:
 
 def md_selection(corpus) -> str:
     """What the selection holds: documents, places (metadata, else the reports' own words), years."""
-    places = [p for p in dict.fromkeys(_place_of(corpus).values()) if p]
+    places = [p for p in dict.fromkeys(doc_places(corpus).values()) if p]
     years = sorted({d.year for d in corpus if d.year is not None})
     span = "" if not years else f", {years[0]}" if len(years) == 1 else f", {years[0]}–{years[-1]}"
     where = (fmt_list(places) if len(places) <= 3
