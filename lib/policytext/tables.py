@@ -130,14 +130,17 @@ def file_sentences(frame: pd.DataFrame, corpus) -> pd.DataFrame:
     the doc and start columns of the same prefix (doc/start, target_doc/target_start …): a reader
     searching the file finds it (the tables' sentences are the clean text's: ASCII commas, Simplified).
     A row whose document is not in ``corpus``, or has no offset, keeps its sentence."""
+    def as_filed(doc_id, start, text):
+        if not isinstance(doc_id, str) or doc_id not in corpus or pd.isna(start):
+            return text
+        return corpus[doc_id].file_sentence(int(start)) or text
+
     out = frame.copy()
     for column in [c for c in frame.columns if isinstance(c, str) and c.endswith("sentence")]:
         prefix = column[:-len("sentence")]
         doc, start = prefix + "doc", prefix + "start"
-        if doc not in frame or start not in frame:
-            continue
-        out[column] = [corpus[d].file_sentence(int(s)) or text if isinstance(d, str) and d in corpus
-                       and not pd.isna(s) else text for d, s, text in zip(frame[doc], frame[start], frame[column])]
+        if doc in frame and start in frame:
+            out[column] = [as_filed(*row) for row in zip(frame[doc], frame[start], frame[column])]
     return out
 
 
