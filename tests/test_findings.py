@@ -336,3 +336,6 @@ def test_distinctive_terms_name_a_tie_and_count_what_the_cut_left_out():
     assert "- **b**: 名城 and 音乐" in text
     # a tie that stops before the table's cut counts nothing beyond it
     assert "more of the same score" not in distinctive_terms(table.assign(score=[4, 3, 2, 1.8, 3, 2, 1]), n=2)
+    # textstat_distinctive's score column is tfidf, and its ranks are distinct within a tie
+    tfidf = table.rename(columns={"score": "tfidf"})
+    assert "- **a**: 仓储, 供应, 预防, 商厦 and 3 more of the same score" in distinctive_terms(tfidf, n=2)

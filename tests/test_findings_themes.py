@@ -66,17 +66,32 @@ def test_one_place_sets_its_latest_year_against_the_earlier_ones():
 
 def test_keyness_each_summary_names_units_without_key_words():
     each = pd.DataFrame({"group": ["甲市", "甲市", "甲市", "甲市", "乙*市"], "rank": [1, 2, 3, 4, 1],
-                         "feature": ["党建", "改革", "生态", "项目", "民生"], "n_target": [9, 5, 4, 3, 7]})
+                         "feature": ["党建", "改革", "生态", "项目", "民生"], "n_target": [9, 5, 4, 3, 7],
+                         "G2": [20.0, 12.0, 8.0, 5.0, 9.0]})
     each.attrs["units"] = ["甲市", "乙*市", "丙市"]
     text = FT.keyness_each_summary(each)
     assert text.splitlines()[:2] == ["- **甲市**: 党建 (9×), 改革 (5×), 生态 (4×)", "- **乙\\*市**: 民生 (7×)"]
     assert text.endswith("No word sets 丙市 apart from the others.")
     assert FT.keyness_each_summary(each.iloc[:0]).startswith("*Nothing to show")
     # many places: the first `limit` with key words, and a count of the rest (the table has them all)
-    many = pd.DataFrame({"group": [f"{i}市" for i in range(20)], "rank": 1, "feature": "改革", "n_target": 5})
+    many = pd.DataFrame({"group": [f"{i}市" for i in range(20)], "rank": 1, "feature": "改革", "n_target": 5,
+                         "G2": 7.0})
     many.attrs["units"] = [f"{i}市" for i in range(20)]
     lines = FT.keyness_each_summary(many, limit=12).splitlines()
     assert len(lines) == 13 and lines[11] == "- **11市**: 改革 (5×)" and lines[12] == "- 8 more places in the table."
+
+
+def test_keyness_each_summary_names_ties_and_counts_what_the_table_cut():
+    # 甲市: the third and fourth words share a G2 (both named); 乙市: its two rows share the G2 of
+    # two more words the table's own cut left out (more_tied)
+    each = pd.DataFrame({"group": ["甲市"] * 5 + ["乙市"] * 2, "rank": [1, 2, 3, 4, 5, 1, 2],
+                         "feature": ["党建", "改革", "生态", "项目", "民生", "稀土", "乳业"],
+                         "G2": [30.0, 20.0, 9.5, 9.5, 4.0, 12.0, 12.0], "n_target": [9, 5, 4, 4, 3, 6, 6],
+                         "more_tied": [0, 0, 0, 0, 0, 2, 2]})
+    each.attrs.update(units=["甲市", "乙市"], measure="G2")
+    assert FT.keyness_each_summary(each).splitlines() == [
+        "- **甲市**: 党建 (9×), 改革 (5×), 生态 (4×), 项目 (4×)",
+        "- **乙市**: 稀土 (6×), 乳业 (6×), 2 more of the same G2"]
 
 
 

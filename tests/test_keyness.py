@@ -185,7 +185,8 @@ def test_each_document_against_all_the_others(toy):
     #    = 2 [3.489452 - 1.417303 + 2.284033] = 8.712365; p = erfc(sqrt(4.356183)) = 0.003161.
     # g1's and g2's words are over-represented too, but at p > 0.2: left out at p <= 0.05.
     each = textstat_keyness_each(toy)
-    assert list(each.columns) == ["group", "rank", "feature", "G2", "p", "n_target", "n_reference", "log_ratio"]
+    assert list(each.columns) == ["group", "rank", "feature", "G2", "p", "n_target", "n_reference", "log_ratio",
+                                  "more_tied"]
     assert each[["group", "rank", "feature", "n_target", "n_reference"]].values.tolist() == [["p1", 1, "党建", 3, 0]]
     assert each.loc[0, "G2"] == pytest.approx(8.712365, abs=1e-6)
     assert each.loc[0, "p"] == pytest.approx(0.003161, abs=1e-6)
@@ -205,7 +206,11 @@ def test_each_unit_keeps_only_its_over_represented_words_in_keyness_order(toy):
     alone = textstat_keyness(toy, "g1").set_index("feature")
     assert each.loc[0, "G2"] == pytest.approx(alone.loc["改革", "G2"])
     assert each.loc[0, "G2"] == pytest.approx(keyness_table(3, 2, 6, 10)[0])
-    assert textstat_keyness_each(toy, max_p=1, n=1)["feature"].tolist() == ["改革", "生态", "党建"]
+    one = textstat_keyness_each(toy, max_p=1, n=1)
+    assert one["feature"].tolist() == ["改革", "生态", "党建"]
+    # g2's 项目 has 生态's G2 and is cut: counted, not dropped silently; g1's 项目 scores less than 改革
+    assert one["more_tied"].tolist() == [0, 1, 0]
+    assert each["more_tied"].tolist() == [0] * 5
 
 
 def test_each_group_and_units_without_key_words(toy):

@@ -62,7 +62,7 @@ def test_bad_method_is_named(toy):
 
 def test_distinctive_terms_by_tfidf(toy):
     d = textstat_distinctive(toy, n=2)
-    assert list(d.columns) == ["doc", "rank", "feature", "count", "docfreq", "tfidf"]
+    assert list(d.columns) == ["doc", "rank", "feature", "count", "docfreq", "tfidf", "more_tied"]
     # N = 4 documents. In x: 改革 (count 2, in 3 docs) 2*log10(4/3) = 0.249877;
     # 开放 and 生态 (count 1, in 2 docs) 1*log10(2) = 0.301030 each -> 开放, 生态 (tie by name).
     x = d[d.doc == "x"]
@@ -76,9 +76,22 @@ def test_distinctive_terms_by_tfidf(toy):
     assert z.loc["改革", "tfidf"] == pytest.approx(math.log10(4 / 3))
 
 
+def test_distinctive_terms_count_the_ties_the_cut_leaves_out(toy):
+    # x: 开放 and 生态 tie at log10(2) (above 改革's 2*log10(4/3)); n=1 keeps 开放 and counts 生态.
+    # y: 农村 and 农民 tie at log10(4) (农业, in z too, has log10(2)): n=1 keeps 农村 (code-point
+    # order) and counts 农民.
+    d = textstat_distinctive(toy, n=1).set_index("doc")
+    assert d.loc["x", "feature"] == "开放" and d.loc["x", "more_tied"] == 1
+    assert d.loc["y", "feature"] == "农村" and d.loc["y", "more_tied"] == 1
+    # z: 农业 log10(4) > 改革 log10(4/3): no tie at the cut
+    assert d.loc["z", "feature"] == "农业" and d.loc["z", "more_tied"] == 0
+    # the tie ends inside the cut: nothing beyond it
+    assert textstat_distinctive(toy, n=2).set_index("doc").loc["x", "more_tied"].tolist() == [0, 0]
+
+
 def test_a_single_document_has_no_distinctive_terms():
     d = textstat_distinctive(tokens(corpus({"only": "改革，开放。"})))
-    assert d.empty and list(d.columns) == ["doc", "rank", "feature", "count", "docfreq", "tfidf"]
+    assert d.empty and list(d.columns) == ["doc", "rank", "feature", "count", "docfreq", "tfidf", "more_tied"]
 
 
 def test_heatmap_annotates_every_cell(toy):

@@ -279,7 +279,8 @@ def distinctive_terms(table: pd.DataFrame, *, n: int = 3, key: str = "doc") -> s
     n-th too, and a count of the terms of that score the table's own cut left out (more_tied)."""
     if table.empty or table[key].nunique() < 2:
         return nothing_to_show("distinctive terms", "TF-IDF needs at least two reports")
-    term, score = _term(table), "score" if "score" in table else "rank"
+    term = _term(table)
+    score = next((c for c in ("score", "tfidf") if c in table), "rank")   # textstat_keywords, _distinctive
 
     def named(part):
         top = with_ties(part.sort_values("rank", kind="stable"), n, score)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .dfm import trend_slopes
-from .findings import fmt_count, fmt_list, fmt_number, md_escape, nothing_to_show, trend_summary
+from .findings import fmt_count, fmt_list, fmt_number, md_escape, nothing_to_show, trend_summary, with_ties
 from .metadata import doc_type_name
 
 __all__ = ["theme_leaders", "theme_trends", "plan_shift", "keyness_target", "latest_year_apart",
@@ -101,17 +101,21 @@ def latest_year_apart(docs: pd.DataFrame, series: dict | None) -> dict | None:
 
 
 def keyness_each_summary(each: pd.DataFrame, *, n: int = 3, limit: int = 12) -> str:
-    """Per unit of a textstat_keyness_each table, its leading key words (the first `limit` units
-    with any; the table beside it has them all); units with none named."""
+    """Per unit of a textstat_keyness_each table, its leading key words, those tied with the n-th
+    too (the first `limit` units with any; the table beside it has them all); units with none named."""
     units = each.attrs.get("units") or list(dict.fromkeys(each["group"]))
     if each.empty:
         return nothing_to_show("keyness of each place", "no word sets any of them apart")
     keyed = [u for u in units if (each["group"] == u).any()]
     lines = []
+    stat = each.attrs.get("measure", "G2")
     for unit in keyed[:limit]:
-        rows = each[each["group"] == unit].head(n)
-        words = ", ".join(f"{md_escape(f)} ({c}×)" for f, c in zip(rows["feature"], rows["n_target"]))
-        lines.append(f"- **{md_escape(unit)}**: {words}")
+        part = each[each["group"] == unit]
+        rows = with_ties(part, n, stat)
+        words = [f"{md_escape(f)} ({c}×)" for f, c in zip(rows["feature"], rows["n_target"])]
+        more = int(part["more_tied"].iloc[0]) if "more_tied" in part and len(rows) == len(part) else 0
+        lines.append(f"- **{md_escape(unit)}**: " + ", ".join(words + ([f"{more} more of the same {stat}"]
+                                                                     if more else [])))
     if len(keyed) > limit:
         lines.append(f"- {len(keyed) - limit} more places in the table.")
     alone = [u for u in units if u not in keyed]

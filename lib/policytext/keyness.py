@@ -228,7 +228,8 @@ def textstat_keyness_each(toks, *, groups: str | Sequence[str] | None = None, n:
     unit together, so each target is tested on the same words).
 
     Returns group, rank (1 = the most key), feature, G2 (or chi2), p, n_target, n_reference,
-    log_ratio: the units in their order, a unit without such a word has no rows.
+    log_ratio, more_tied (the words after the n-th with its statistic, which the cut leaves out):
+    the units in their order, a unit without such a word has no rows.
     DataFrame.attrs holds "units" (every unit, in order) and "measure".
     """
     units = word_units(toks, groups)
@@ -246,9 +247,11 @@ def textstat_keyness_each(toks, *, groups: str | Sequence[str] | None = None, n:
         n_unit = int(units.counts[i].sum())     # all its words, rare ones too (the 2x2 table's a + c)
         block = _keyness_table(feats, a, totals[used] - a, n_unit, n_all - n_unit, measure=measure,
                                correction=correction)
-        block = block[(block[col] > 0) & (block["p"] <= max_p)].head(n)
-        blocks.append(block.assign(group=name, rank=range(1, len(block) + 1)))
-    columns = ["group", "rank", "feature", col, "p", "n_target", "n_reference", "log_ratio"]
+        block = block[(block[col] > 0) & (block["p"] <= max_p)]
+        tied = int((block[col].iloc[n:] == block[col].iloc[n - 1]).sum()) if len(block) > n else 0
+        block = block.head(n)
+        blocks.append(block.assign(group=name, rank=range(1, len(block) + 1), more_tied=tied))
+    columns = ["group", "rank", "feature", col, "p", "n_target", "n_reference", "log_ratio", "more_tied"]
     out = pd.concat(blocks, ignore_index=True)[columns]
     out.attrs.update(units=list(units.docnames), measure=col)
     return out

@@ -7,6 +7,7 @@ out, because 的/和/等 make every pair of Chinese texts look alike.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Sequence
 
 import numpy as np
@@ -33,15 +34,19 @@ def textstat_distinctive(toks, *, n: int = 10, groups: str | Sequence[str] | Non
     TF-IDF is policytext.dfm's one formula: count * log10(N / docfreq), N documents (or
     groups), docfreq those containing the term (quanteda's dfm_tfidf defaults). A term used by
     every document gets 0 and is never listed, so with a single document there is nothing
-    distinctive and the result is empty. Ties are broken by count, then by the term.
+    distinctive and the result is empty. Ties are ordered by count, then by the term;
+    ``more_tied`` counts the terms after the n-th with its TF-IDF, which the cut leaves out
+    (海拉尔 2013: eleven terms share the top score).
 
-    Returns doc (or the group columns), rank, feature, count, docfreq, tfidf.
+    Returns doc (or the group columns), rank, feature, count, docfreq, tfidf, more_tied.
     """
     if not isinstance(n, int) or n < 1:
         raise ParameterError(f"n must be a positive int, not {n!r}")
     key = _key(groups)
-    top = tfidf_top(word_units(toks, groups), n=n, min_count=min_count)
-    return pd.DataFrame(top, columns=[key, "rank", "feature", "count", "docfreq", "tfidf"])
+    top = tfidf_top(word_units(toks, groups), n=n, min_count=min_count, ties=True)
+    beyond = Counter(unit for unit, rank, *_ in top if rank > n)
+    return pd.DataFrame([(*row, beyond[row[0]]) for row in top if row[1] <= n],
+                        columns=[key, "rank", "feature", "count", "docfreq", "tfidf", "more_tied"])
 
 
 def _similarity(m: np.ndarray, method: str) -> np.ndarray:
