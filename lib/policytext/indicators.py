@@ -32,8 +32,9 @@ class IndicatorRegistry:
     """Canonical indicator names with their aliases.
 
     ``names`` maps canonical name -> list of aliases; ``measures`` canonical -> usual measure;
-    ``counts`` canonical -> what a count of it in any measure word counts (新增城镇就业: 人, so that
-    新增就业岗位5000个 is compared with 新增就业5487人); ``earlier`` canonical -> aliases that name an
+    ``counts`` canonical -> what a count of it in any measure word counts (a user's 游客: 人次, so
+    that 接待游客500万人 is compared with 游客500万人次; the bundled registry declares none: 个 of
+    就业岗位 are posts, not the 人 of 新增城镇就业); ``earlier`` canonical -> aliases that name an
     earlier statistic it replaced (农民人均纯收入 for 农村居民人均可支配收入).
     """
     names: dict[str, list[str]]
@@ -143,8 +144,8 @@ def indicator_registry(path: str | Path | None = None) -> IndicatorRegistry:
 def counted_as(indicators: Iterable[str], base_units: Iterable[str], *,
                registry: IndicatorRegistry | None = None) -> list[str]:
     """Each base unit as the indicator's counts are compared: a count in any measure word of an
-    indicator whose registry entry says what it counts (新增城镇就业 counts 人: 新增就业岗位5000个)
-    is in that unit; other units stay."""
+    indicator whose registry entry says what it counts (a user's 游客 counts 人次: 接待游客500万人)
+    is in that unit; other units stay, so 5000个 and 5487人 are not compared."""
     from .numbers import MEASURE_WORDS
 
     counts = (registry or indicator_registry()).counts
