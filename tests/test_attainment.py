@@ -128,6 +128,21 @@ def test_a_target_and_a_result_written_for_two_statistics_are_named_and_still_ju
     assert list(textstat_attainment(t)["statistics"]) == ["", ""]
 
 
+def test_a_target_for_both_halves_is_quoted_as_written():
+    # 海拉尔 2013: 城乡居民可支配收入增长18%, a target for each half; the 2014 report answers for the
+    # rural half in the earlier statistic. The target's name is quoted as the report writes it.
+    t = q(("r13", 10, 12, "target", "城乡居民可支配收入", "change", 18, None, "%", "=", 2013,
+           "城乡居民可支配收入增长18%"),
+          ("r14", 10, 12, "achieved", "农村居民人均可支配收入", "change", 14.1, None, "%", "=", 2013,
+           "农民人均纯收入完成19080元，同比增长14.1%"))
+    t["indicator_text"], t["text"] = ["城乡居民可支配收入", "农民人均纯收入"], ["18%", "14.1%"]
+    t["doc_year"] = t["doc"].map({"r13": 2013, "r14": 2014})
+    a = textstat_attainment(t).set_index("indicator")
+    assert list(a.index) == ["农村居民人均可支配收入", "城镇居民人均可支配收入"]
+    assert a.loc["农村居民人均可支配收入", "statistics"] == "城乡居民可支配收入 → 农民人均纯收入"
+    assert not a.loc["农村居民人均可支配收入", "met"]
+
+
 def test_estimate_only_when_no_result_and_said_so():
     r = row(textstat_attainment(TOY), 2013)
     assert (r["target"], r["relation"], r["achieved"], r["achieved_kind"]) == (20, "~", 19.6, "estimate")

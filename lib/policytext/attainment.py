@@ -129,7 +129,8 @@ def both_halves(q: pd.DataFrame) -> pd.DataFrame:
     (城镇居民人均可支配收入, 农村居民人均可支配收入), and a value written once for a list of
     indicators (工业投资、民间投资年均增长6%左右) as one row for each (工业固定资产投资, 民间投资), all
     with the value's document, offsets and sentence, so that each target meets the result reported
-    for it."""
+    for it. ``indicator_text`` stays what the sentence writes: the 城乡 name for both halves (a
+    reader finds it in the report), each item's name for a list."""
     if not {"indicator_text", "sentence", "text"} <= set(q.columns):
         return q
     from .indicators import indicator_registry
@@ -139,14 +140,14 @@ def both_halves(q: pd.DataFrame) -> pd.DataFrame:
     for r in q.to_dict("records"):
         written = r["indicator_text"] if isinstance(r["indicator_text"], str) else ""
         if _one_value_for_both(written, r["sentence"], str(r["text"])) or _growth_of_both(r, written):
-            names = [half + written[2:] for half in ("城镇", "农村")]
+            names = [(half + written[2:], written) for half in ("城镇", "农村")]
         else:
-            names = _listed_items(r, written, registry)
+            names = [(name, name) for name in _listed_items(r, written, registry)]
         if not names:
             rows.append(r)
             continue
         split = True
-        rows += [{**r, "indicator": registry.canonical(name), "indicator_text": name} for name in names]
+        rows += [{**r, "indicator": registry.canonical(name), "indicator_text": text} for name, text in names]
     return pd.DataFrame(rows, columns=q.columns) if split else q
 
 
