@@ -9,6 +9,11 @@ def test_theme_leaders_and_plan_shift_use_the_matrix_values():
     matrix = pd.DataFrame({"经济": [30.04, 10.0], "生态": [5.0, 20.0]}, index=["a", "b"])
     text = FT.theme_leaders(matrix)
     assert "Leading theme 经济, per 1,000 words: a (30.0)" in text and "生态: b (20.0)" in text
+    # equal as shown is a tie (甘肃 11.07 and 广西 11.06 both show 11.1): both are named
+    tied = pd.DataFrame({"治理": [11.07, 11.06, 9.6], "生态": [5.0, 11.1, 2.0]}, index=["甘*肃", "广西", "河南"])
+    lines = FT.theme_leaders(tied).splitlines()
+    assert lines == ["- Leading theme 治理, per 1,000 words: 甘\\*肃 (11.1), 广西 (11.1, level with 生态), 河南 (9.6)",
+                     "- Highest rate per theme: 治理: 甘\\*肃 and 广西 (11.1); 生态: 广西 (11.1)"]
     shift = pd.DataFrame({"a": [14.23, -4.71, 0.02]}, index=["经济", "民生", "法治"])
     text = FT.plan_shift(shift)
     assert "经济 (+14.2)" in text and "民生 (-4.7)" in text and "法治" not in text.split("review leads")[1]

@@ -17,20 +17,29 @@ __all__ = ["theme_leaders", "theme_trends", "plan_shift", "keyness_target", "lat
 
 
 def theme_leaders(matrix: pd.DataFrame) -> str:
-    """Per unit (row) its leading theme, and per theme the unit that leads it (values as the heatmap shows)."""
+    """Per unit (row) its leading theme, and per theme the unit that leads it (values as the heatmap
+    shows). Values equal as shown are ties: all of them are named (甘肃 11.07 and 广西 11.06 both
+    show 11.1, so neither alone is "highest")."""
     if matrix.empty:
         return nothing_to_show("themes", "no theme term was found")
-    leaders = matrix.idxmax(axis=1)
     lines = []
-    for theme in dict.fromkeys(leaders[matrix.max(axis=1) > 0]):
-        units = [f"{md_escape(unit)} ({fmt_number(matrix.loc[unit, theme])})"
-                 for unit in leaders.index[leaders == theme]]
+    leading = {unit: _at_top(row) for unit, row in matrix.iterrows() if row.max() > 0}
+    for theme in dict.fromkeys(top[0] for top in leading.values()):
+        units = [f"{md_escape(unit)} ({fmt_number(matrix.loc[unit, theme])}"
+                 + (f", level with {fmt_list(top[1:])})" if len(top) > 1 else ")")
+                 for unit, top in leading.items() if top[0] == theme]
         lines.append(f"- Leading theme {md_escape(theme)}, per 1,000 words: {', '.join(units)}")
     if len(matrix) > 1:
-        tops = [f"{md_escape(theme)}: {md_escape(col.idxmax())} ({fmt_number(col.max())})"
+        tops = [f"{md_escape(theme)}: {fmt_list(_at_top(col))} ({fmt_number(col.max())})"
                 for theme, col in matrix.items() if col.max() > 0]
         lines.append("- Highest rate per theme: " + "; ".join(tops))
     return "\n".join(lines)
+
+
+def _at_top(values: pd.Series) -> list:
+    """The labels whose value shows as the largest does (fmt_number's rounding), in their order."""
+    top = fmt_number(values.max())
+    return [label for label, v in values.items() if fmt_number(v) == top]
 
 
 def theme_trends(matrix: pd.DataFrame, *, n: int = 2) -> str:
