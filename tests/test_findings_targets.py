@@ -218,7 +218,8 @@ def test_md_attainment_counts_a_rate_and_its_level_set_in_one_sentence_once():
     # four pairs, three promises: the 2015 level is the 2015 rate's twin, and was judged otherwise
     assert text.startswith("For the indicators tracked in 海拉尔区: of 3 targets with both a target and a result, "
                            "3 met the target and 0 missed it. The table has 4 target–result pairs: 1 of the targets")
-    assert " For 1 of them the level was judged otherwise than the rate. Met: " in text
+    assert (" For 1 of them the level was judged otherwise than the rate (地区生产总值 2015: the rate met, the level "
+            "missed): the table has both rows, with their sentences. Met: ") in text
     assert "1 of the targets gives a growth rate" in text
     # (hostile review) one indicator in both measures is counted by promise too
     gdp = table[table["indicator"] == GDP]

@@ -44,7 +44,7 @@ def md_attainment(table, *, detail: int = 12, corpus=None) -> str:
         return nothing_to_show("target attainment", "no year has both a target and a result")
     multi = both["indicator"].nunique() > 1 or both["place"].nunique() > 1
     pairs = len(both)
-    both, twins, differ = _one_per_promise(both) if multi or both["measure"].nunique() > 1 else (both, 0, 0)
+    both, twins, differ = _one_per_promise(both) if multi or both["measure"].nunique() > 1 else (both, 0, [])
     met, missed = both[both["met"].astype(bool)], both[~both["met"].astype(bool)]
     unit = fmt_count(len(both), "target" if twins else "target–result pair") if multi else fmt_count(len(both), "year")
     if len(both) == 1:
@@ -58,7 +58,7 @@ def md_attainment(table, *, detail: int = 12, corpus=None) -> str:
                  f"{'gives' if twins == 1 else 'give'} a growth rate and the level it leads to in one sentence, "
                  "and each such promise counts once here, by the rate (what the plan sets; the "
                  "level follows from it and from a base the next report may restate)."
-                 + (f" For {differ} of them the level was judged otherwise than the rate." if differ else ""))
+                 + _judged_otherwise(differ))
     if len(both) <= detail:
         def pair(r):
             who = f"{md_escape(r.indicator)} " if multi else ""
@@ -100,18 +100,30 @@ def _two_statistics(both, multi: bool) -> str:
 def _one_per_promise(both):
     """(rows, twins, differ): a level target set in the same sentence as a growth rate of the same
     indicator and year (地区生产总值增长8%，达到296亿元) left out, as the same promise; how many were,
-    and how many of those were judged otherwise than their rate."""
+    and those judged otherwise than their rate, as (indicator, year, rate met) in table order."""
     if "target_sentence" not in both:
-        return both, 0, 0
+        return both, 0, []
     key = ["place", "indicator", "year", "target_doc", "target_sentence"]
     rates = both[both["measure"].isin(["change", "avg_change"])]
     rate_met = {tuple(k): m for k, m in zip(rates[key].itertuples(index=False), rates["met"])}
     twin = [both["measure"].iloc[i] == "level" and tuple(k) in rate_met
             for i, k in enumerate(both[key].itertuples(index=False))]
     twin = pd.Series(twin, index=both.index)
-    differ = sum(bool(m) != bool(rate_met[tuple(k)])
-                 for k, m in zip(both.loc[twin, key].itertuples(index=False), both.loc[twin, "met"]))
+    differ = [(k.indicator, int(k.year), bool(rate_met[tuple(k)]))
+              for k, m in zip(both.loc[twin, key].itertuples(index=False), both.loc[twin, "met"])
+              if bool(m) != bool(rate_met[tuple(k)])]
     return both[~twin], int(twin.sum()), differ
+
+
+def _judged_otherwise(differ: list[tuple]) -> str:
+    """The promises whose level was judged otherwise than their rate, named: the two figures of
+    one report disagree there (a restated base, or prices), which a reader will want to read."""
+    if not differ:
+        return ""
+    items = "; ".join(f"{md_escape(ind)} {year}: the rate {'met' if rate else 'missed'}, the level "
+                      f"{'missed' if rate else 'met'}" for ind, year, rate in differ)
+    return (f" For {len(differ)} of them the level was judged otherwise than the rate ({items}): the table "
+            "has both rows, with their sentences.")
 
 
 def md_attainment_scope(table, tracked) -> str:
