@@ -195,11 +195,18 @@ def test_md_restated_verdicts_names_the_verdicts_judged_on_figures_later_restate
         ("海拉尔区", GDP, "level", 2012, 240, None, "=", 235.2, False, -4.8, "亿元", "亿元", "achieved"),
         ("海拉尔区", GDP, "level", 2015, 296, None, "=", 287.9, False, -8.1, "亿元", "亿元", "achieved"),
         ("海拉尔区", GDP, "level", 2018, 190, None, "=", 192.3, True, 2.3, "亿元", "亿元", "achieved"))
-    # the levels of 2012 and 2015 rest on the old base; the growth rates of HAILAR (real) are not levels
-    assert md_restated_verdicts(pd.concat([HAILAR, levels]), restated) == (
+    # the levels of 2012 and 2015 rest on the old base; a new base alone (统计口径) says nothing of rates
+    new_base = restated.assign(restatement_cue="统计口径")
+    assert md_restated_verdicts(pd.concat([HAILAR, levels]), new_base) == (
         "2 of these verdicts judge a level stated on a base that a later report replaced, saying why (地区生产总值 "
         "2012–2015; section 2 gives the sentences): they rest on figures of the old base.")
-    assert md_restated_verdicts(HAILAR, restated) == ""
+    assert md_restated_verdicts(HAILAR, new_base) == ""
+    # but untrue figures (数据不实, 虚增空转) make the rates judged up to then doubtful too: 2012, 2013, 2015
+    # (2018 is after the restated year)
+    assert md_restated_verdicts(pd.concat([HAILAR, levels]), restated).endswith(
+        "old base. 3 verdicts on growth rates (地区生产总值 2012–2015) rest on the same figures, which the later "
+        "report calls inflated or untrue: read them with the same care.")
+    assert md_restated_verdicts(HAILAR, restated).startswith("3 verdicts on growth rates")
     # a restatement no report names (a change of that size is possible too) says nothing here
     assert md_restated_verdicts(HAILAR, restated.assign(restatement_cue="")) == ""
     assert md_restated_verdicts(HAILAR, restated.iloc[0:0]) == ""

@@ -84,25 +84,36 @@ def md_restated(table) -> str:
 def md_restated_verdicts(attainment, revisions) -> str:
     """The judged target–result pairs whose result a later report restated on a new base it
     names (剔除虚增空转因素, 数据不实): the same place, indicator and measure, up to the last year stated
-    on the old base. Their verdicts rest on the old figures; "" when there are none."""
+    on the old base. Their verdicts rest on the old figures; "" when there are none. When the words
+    name inflated figures (虚增空转, 数据不实, 注水), the growth rates judged for the indicator in
+    those years are said too: they were computed from the same figures."""
     named = revisions[(revisions["kind"] == "restated base")
                       & (revisions["restatement_cue"].fillna("") != "")] if len(revisions) else revisions
     judged = attainment[attainment["met"].notna() & attainment["year"].notna()] if len(attainment) else attainment
-    listed = []
+    levels, rates = [], []
     for (place, indicator, measure), g in judged.groupby(["place", "indicator", "measure"], sort=False):
-        # (a level restated says nothing of the growth rates judged beside it)
-        restated = named[(named["place"] == place) & (named["indicator"] == indicator) & (named["measure"] == measure)]
-        if len(restated):
-            before = g[g["year"] <= restated["earlier_year"].max()]
-            years = sorted({int(y) for y in before["year"]})
-            if years:
-                span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
-                listed.append((len(before), f"{md_escape(indicator)} {span}"))
-    if not listed:
-        return ""
-    n = sum(k for k, _ in listed)
-    where = fmt_list([t for _, t in listed])
-    return (f"{fmt_count(n, 'of these verdicts', 'of these verdicts')} {'judges' if n == 1 else 'judge'} a level "
-            f"stated on a base that a later report replaced, saying why ({where}; section 2 gives the sentences): "
-            f"{'it rests' if n == 1 else 'they rest'} on figures of the old base.")
+        restated = named[(named["place"] == place) & (named["indicator"] == indicator)]
+        if measure != "level":      # a new base says nothing of rates, unless the old figures were untrue
+            restated = restated[restated["restatement_cue"].str.contains(_INFLATED)]
+        before = g[g["year"] <= restated["earlier_year"].max()] if len(restated) else g.iloc[:0]
+        years = sorted({int(y) for y in before["year"]})
+        if years:
+            span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+            (levels if measure == "level" else rates).append((len(before), f"{md_escape(indicator)} {span}"))
+    text = []
+    if levels:
+        n = sum(k for k, _ in levels)
+        text.append(f"{fmt_count(n, 'of these verdicts', 'of these verdicts')} {'judges' if n == 1 else 'judge'} a "
+                    f"level stated on a base that a later report replaced, saying why ({fmt_list([t for _, t in levels])}; "
+                    f"section 2 gives the sentences): {'it rests' if n == 1 else 'they rest'} on figures of the old base.")
+    if rates:
+        n = sum(k for k, _ in rates)
+        text.append(f"{fmt_count(n, 'verdict')} on growth {'rate' if n == 1 else 'rates'} "
+                    f"({fmt_list([t for _, t in rates])}) {'rests' if n == 1 else 'rest'} on the same figures, "
+                    "which the later report calls inflated or untrue: read them with the same care.")
+    return " ".join(text)
+
+
+# Words of a restatement that say the old figures were untrue, not only on another base.
+_INFLATED = r"虚增|空转|不实|注水|造假|水分"
 
