@@ -38,6 +38,9 @@ def test_place_words_hold_full_and_short_names_and_self_references():
     assert "全省" not in place_words(self_references=False) and "江苏" in place_words(self_references=False)
     # 自治区党委 is cut 自治区|党委: the region's 省委, so both halves are administrative words
     assert {"自治区", "党委", "省委"} <= words
+    # a province's or city's stretch (合新高铁安徽段) says only where; things named after a place stay
+    assert {"安徽段", "安徽省段", "郑州段", "呼伦贝尔段"} <= words
+    assert not {"海南自由贸易港", "青海湖", "兰州大学", "海拉尔段", "段"} & words
 
 
 def test_removing_place_words_keeps_what_the_report_says():

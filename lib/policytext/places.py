@@ -14,6 +14,9 @@ so are a few other names (幸福安康, 朝阳产业, 老城区改造: COMMON_WO
 two-character one counts too when the county is a report's own place (凉州区 -> 凉州) or, for a
 县 or a 旗, its full name is written in a report (古浪县 -> 古浪). REGIONS adds the parts of provinces and the
 literary names reports call them by (苏南, 皖北, 关中, 江淮, 三秦, 陇原, 赣鄱 …), hand-listed.
+A province's or prefecture's stretch of something (安徽段, 郑州段) only says where, and goes too. Names
+of things that begin with a place's name (海南自由贸易港, 青海湖, 河西走廊, 兰州大学) stay: they are
+what a report is about.
 """
 from __future__ import annotations
 
@@ -89,6 +92,8 @@ def _names(path: str, counties: bool) -> frozenset[str]:
         words.add(row["name"])
         if level != "county":
             words.update(prefix + row["name"] + organ for organ in _ORGANS for prefix in ("", "中共"))
+            # a province's or city's stretch of a river or a line (黄河甘肃段, 合新高铁安徽段) says only where
+            words.update(n + "段" for n in (row["name"], short) if len(n) >= 2)
         if len(short) >= _SHORTEST[level]:
             words.add(short)
     return frozenset(words - COMMON_WORDS)
