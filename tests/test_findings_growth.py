@@ -78,6 +78,13 @@ def test_implied_growth_rule_more_ambitious_or_in_line():
     assert "1 is a floor at or below the latest level." in floor
     # (1.7% a year over five years)
     assert ": a floor at or below the latest level (met even after a fall of up to 8.2%)." in floor
+    # 河南 2026: 粮食产量1300亿斤以上、力争比去年实现更多增长: the floor's own clause aims above last year
+    aim = fall.assign(target_relation=">=", target_sentence="粮食产量300亿元以上、力争比去年实现更多增长，其他")
+    assert ("(met even after a fall of up to 8.2%; the same clause aims above last year: 力争比去年实现更多增长)."
+            in md_implied_growth(aim, q))
+    # in another clause of the sentence it is another item's
+    other = aim.assign(target_sentence="粮食产量300亿元以上，就业比去年增加")
+    assert "(met even after a fall of up to 8.2%)." in md_implied_growth(other, q)
     # under half the latest level, plain or floor: another scope (400万亩 a year against 3167万亩
     # over five years), neither a fall nor reached. 326.5 -> 150 in 5 years: 0.46 of it, -14.4% a
     # year; -12.3% a year is 0.52 of it

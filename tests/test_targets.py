@@ -364,6 +364,8 @@ def test_implied_growth_plot():
     ax = textplot_implied_growth(reached).axes[0]
     assert [p.get_hatch() for p in ax.patches] == ["//", None]
     assert [t.get_text() for t in ax.texts] == [" -0.8% (a floor under the latest level)", " -5.1%"]
+    # the labels of bars left of 0 start at 0, over no bar (not across the hatching)
+    assert [t.get_position()[0] for t in ax.texts] == [0, 0]
 
 
 

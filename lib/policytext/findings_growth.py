@@ -8,6 +8,7 @@ latest reported level, set against the annual growth targets stated for the year
 from __future__ import annotations
 
 import math
+import re
 
 from .findings import fmt_count, fmt_percent, md_escape, nothing_to_show
 from .numbers import written_fan
@@ -118,8 +119,10 @@ def _implied_verdicts(growth, q, corpus=None, tolerance: float = 1.0) -> list[tu
                        "against a total over several years)")
         elif rate <= 0 and r["target_relation"] == ">=":
             fall = (1 - (1 + rate / 100) ** float(r["years"])) * 100
-            verdict = (f"a floor at or below the latest level (met even after a fall of up to {fmt_percent(fall)})"
-                       if fall >= 0.05 else "a floor at the latest level (met if it holds)")
+            aim = _aim_above(r)
+            verdict = (f"a floor at or below the latest level (met even after a fall of up to {fmt_percent(fall)}"
+                       if fall >= 0.05 else "a floor at the latest level (met if it holds")
+            verdict += f"; the same clause aims above last year: {aim})" if aim else ")"
         elif rate < 0:
             verdict = "below the latest level (a fall, or a different scope)"
         elif same.empty:
@@ -167,6 +170,24 @@ def md_implied_growth(growth, q, *, corpus=None, tolerance: float = 1.0, show: i
                  "base, not the ambition.")
     more = f"\n\n*… and {len(lines) - show} more in the table.*" if len(lines) > show else ""
     return text + ("\n\n" + "\n".join(lines[:show]) + more if lines else "")
+
+
+# 粮食产量1300亿斤以上、力争比去年实现更多增长 (河南 2026): a floor, and in the same clause an aim above
+# last year's level, which the floor alone would hide
+_AIM_ABOVE = re.compile(r"(?:力争|争取)?(?:比(?:去|上)年[^，,；;。]{0,8}?(?:增长|增加|提高|更多)"
+                        r"|(?:超过|高于)(?:去|上)年)[^，,；;。]{0,8}")
+
+
+def _aim_above(r) -> str:
+    """The words after a level target's value, in its clause, that aim above last year's level."""
+    sentence = r.get("target_sentence")
+    value = f"{float(r['target_value']):g}"
+    at = sentence.find(value) if isinstance(sentence, str) else -1
+    if at < 0:
+        return ""
+    clause = re.split(r"[，,；;。]", sentence[at:], maxsplit=1)[0]
+    m = _AIM_ABOVE.search(clause)
+    return m.group() if m else ""
 
 
 def _rate_beside(same, r) -> bool:

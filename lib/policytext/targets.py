@@ -557,7 +557,7 @@ def textplot_implied_growth(q: pd.DataFrame, *, corpus=None, ax=None):
         bar.set_hatch("//" if done else None)       # (a list of hatches needs matplotlib 3.10)
     for y, rate, done in zip(ys, g["implied_growth"], reached):
         note = " (a floor under the latest level)" if done else ""
-        ax.text(rate, y, f" {rate:.1f}%{note}", va="center", fontsize=8)
+        ax.text(max(rate, 0), y, f" {rate:.1f}%{note}", va="center", fontsize=8)   # (not over a bar left of 0)
     first = True
     for y, values in zip(ys, g["stated_values"]):
         for v in values:
