@@ -1,10 +1,10 @@
-"""Markdown findings from the target-tracking tables (findings_attainment, findings_revisions and the
-last section of findings.py)."""
+"""Markdown findings from the target-tracking tables (findings_attainment, findings_revisions and
+findings_crosssection)."""
 import pandas as pd
 
 from policytext.attainment import ATTAINMENT_COLUMNS
 from policytext.crosssection import CROSSSECTION_COLUMNS
-from policytext.findings import md_crosssection
+from policytext.findings_crosssection import md_crosssection
 from policytext.findings_attainment import md_attainment
 from policytext.findings_revisions import md_restated, md_revisions
 from policytext.revisions import REVISION_COLUMNS
@@ -158,6 +158,13 @@ def test_md_crosssection():
     assert "nan" not in md_crosssection(x.assign(unit=None))
     same = md_crosssection(x.assign(target=5.0, target_high=None))
     assert same.startswith("4 places set a 2026 target for 地区生产总值 (change), all of them 5%.")
+    # 民生实事 (count): 30项 and 46项, 10件 and 12类 are not one scale; the unit most places write
+    # ranges, the others are named apart (江西's 10件 is not "10项")
+    things = x.assign(indicator="民生实事", measure="count", target=[30, 46, 10, 12], target_high=None,
+                      unit=["项", "项", "件", "类"], average=None)
+    assert md_crosssection(things) == (
+        "2 places set a 2026 target for 民生实事 (count): from 30项 (海南省) to 46项 (安徽省). "
+        "Left out, in another unit: 河南省 10件 and 青海省 12类.")
 
 
 def test_tracked_series_keeps_registry_indicators_and_series_judged_twice():

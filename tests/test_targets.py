@@ -510,6 +510,19 @@ def test_crosssection_keeps_annual_and_plan_average_apart():
     s = textstat_shared_indicators(table, k=2)
     assert [tuple(r) for r in s[["indicator", "measure", "year", "places"]].itertuples(index=False)] == [
         ("地区生产总值", "change", 2026, 2), ("城镇调查失业率", "level", 2026, 2)]
+    # 民生实事 in 项 (two places) and 件 (one): two scales, so the indicator is shared by two, not three,
+    # and 项 is not shared at k=3; 5万人 and 30000人 are one unit kind
+    more = pd.concat([table, q(("a", "target", "民生实事", "count", 30, None, "项", "=", 2026, "办好30项民生实事"),
+                               ("b", "target", "民生实事", "count", 46, None, "项", "=", 2026, "办好46项民生实事"),
+                               ("c", "target", "民生实事", "count", 10, None, "件", "=", 2026, "办好10件民生实事"),
+                               ("a", "target", "新增城镇就业", "count", 5, None, "万人", "=", 2026, "5万人"),
+                               ("b", "target", "新增城镇就业", "count", 30000, None, "人", "=", 2026, "30000人"),
+                               ("c", "target", "新增城镇就业", "count", 2, None, "万人", "=", 2026, "2万人")
+                               ).assign(period_start=2026, period_end=2026)], ignore_index=True)
+    more["place"] = more["doc"].map({"a": "安徽省", "b": "青海省", "c": "海南省"})
+    shared = textstat_shared_indicators(more, k=2).set_index("indicator")
+    assert shared.loc["民生实事", "places"] == 2 and shared.loc["民生实事", "place_list"] == "安徽省、青海省"
+    assert shared.loc["新增城镇就业", "places"] == 3
     fig = textplot_crosssection(x)
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["青海省", "安徽省"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .attainment import textstat_attainment
+from .targets import unit_scale
 from .errors import ParameterError
 from .figures import cached_figure
 
@@ -109,7 +110,9 @@ def textstat_shared_indicators(q: pd.DataFrame | None = None, *, corpus=None, k:
                                table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Indicators (with measure) that at least ``k`` places set a yearly target for (in
     ``year``, or any year): indicator, measure, year, places (count), place_list; most
-    shared first.  The input of a cross-section for each of them."""
+    shared first.  The input of a cross-section for each of them. Places count in one unit, the
+    one most of them write (units of one kind are one: 万人 and 人): 30项 and 10件 of 民生实事
+    are two scales, as the cross-section's sentence and chart read them."""
     a = _table(q, corpus, table)
     t = a[a["target"].notna() & a["year"].notna()]
     if year is not None:
@@ -117,6 +120,12 @@ def textstat_shared_indicators(q: pd.DataFrame | None = None, *, corpus=None, k:
     cols = ["indicator", "measure", "year", "places", "place_list"]
     if t.empty:
         return pd.DataFrame(columns=cols)
+    t = t.assign(_kind=[unit_scale(u)[1] for u in t["unit"]])
+    kinds = t.groupby(["indicator", "measure", "year", "_kind"])["place"].transform("nunique")
+    most = kinds.groupby([t["indicator"], t["measure"], t["year"]]).transform("max")
+    # the kind most places write (a tie: the first in sorted order)
+    t = t[kinds == most]
+    t = t[t["_kind"] == t.groupby(["indicator", "measure", "year"])["_kind"].transform("min")]
     g = t.groupby(["indicator", "measure", "year"])["place"].agg(
         places="nunique", place_list=lambda s: "、".join(sorted(set(s)))).reset_index()
     g = g[g["places"] >= k].sort_values(["places", "year", "indicator"], ascending=[False, False, True])

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .findings import (fmt_count, fmt_list, fmt_percent, md_crosssection_source, md_escape, md_shared_indicators,
-                       nothing_to_show)
+from .findings import fmt_count, fmt_list, fmt_percent, md_escape, nothing_to_show
 from .findings_attainment import md_attainment, md_attainment_scope
+from .findings_crosssection import md_crosssection, md_crosssection_source, md_shared_indicators
 from .findings_growth import (_implied_verdicts, _written, fmt_stated, md_implied_growth,
                               table_implied_growth, usable_growth)
 from .findings_revisions import md_restated, md_restated_verdicts, md_revisions
@@ -31,7 +31,7 @@ __all__ = [
     # notebook 05
     "md_selection", "md_selection_fallback", "attainment_choices", "md_attainment", "md_attainment_scope",
     "md_possible_results", "table_attainment", "table_attainment_summary", "md_revisions", "md_restated_verdicts",
-    "table_revisions", "md_crosssection_source", "md_shared_indicators", "table_crosssection",
+    "table_revisions", "md_crosssection_source", "md_shared_indicators", "md_crosssection", "table_crosssection",
 ]
 
 # notebook 04
@@ -282,7 +282,7 @@ def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict, stat
         return nothing_to_show("conclusions", "none of the rules applies to this selection")
     return "\n".join(bullets)
 
-# notebook 05 (views and sentences beside md_attainment, md_revisions, findings.md_crosssection)
+# notebook 05 (views and sentences beside md_attainment, md_revisions, md_crosssection)
 
 def md_possible_results(possible) -> str:
     """What attainment.textstat_possible_results found: how many open targets have a result under
