@@ -303,6 +303,11 @@ def test_report_verbs_are_kept_out_of_the_stopwords_and_drop_only_when_asked():
     c = corpus({"a": "工业增加值增长5.2%。完成投资120亿元。"})
     assert textstat_frequency(toks, corpus=c, remove=stopwords() | REPORT_VERBS)["feature"].tolist() == [
         "增加值", "工业", "投资"]
+    # nouns of manner and an appendix's lead-department note: 扣除自然因素影响 is about no subject
+    toks = {"a": ["扣除", "自然", "因素", "影响", ",", "牵头", "单位", ":", "人社厅"]}
+    c = corpus({"a": "扣除自然因素影响，牵头单位：人社厅"})
+    kept = textstat_frequency(toks, corpus=c, remove=stopwords() | REPORT_VERBS)["feature"].tolist()
+    assert "因素" not in kept and "牵头" not in kept and "人社厅" in kept
 
 
 # ---------------------------------------------------------------- trends over the years

@@ -63,14 +63,16 @@ __all__ = [
 
 # The action verbs and adverbs every report repeats (推进, 加快, 做好 ...), the verbs that carry
 # a figure (增长5.2%, 完成投资, 达到, 确保, 新增, 建成: in provinces2026 three 增长 in four stand
-# before a number) and the words of time that frame one (全年, 年内, 同比, 年均, “十二五”时期).
-# They are not stopwords: analysts count them (加快 signals urgency). But for "what is
+# before a number), the words of time that frame one (全年, 年内, 同比, 年均, “十二五”时期, 周年) and
+# nouns of manner any subject takes (因素, 方式, 全局, 进度: 江西 2026's "most distinctive" word
+# was 因素, of 扣除自然因素影响). 牵头 is how an appendix names the lead department (内蒙古 2026:
+# （牵头单位：人社厅）ten times). They are not stopwords: analysts count them (加快 signals urgency). But for "what is
 # this report about" they crowd the top of every list, so topic charts add them to the
 # stopwords: textstat_frequency(toks, remove=stopwords() | REPORT_VERBS).
 REPORT_VERBS = frozenset("""
 发展 建设 推进 加快 坚持 推动 持续 提升 加强 实施 打造 完善 强化 深化 落实 实现 全面 更加 工作 加大 提高 深入
 增长 完成 达到 确保 保持 取得 开展 支持 促进 积极 扎实 有效 稳步 全力 增至 升至 降至
-做好 抓好 新增 建成 顺利 完工 全年 年内 同比 年均 时期
+做好 抓好 新增 建成 顺利 完工 全年 年内 同比 年均 时期 周年 带动 加力 把握 体现 牵头 因素 方式 全局 进度
 """.split())
 
 
