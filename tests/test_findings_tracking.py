@@ -165,6 +165,12 @@ def test_timelines_need_two_points():
                                                                                   corpus=unnamed)
     alone = make_corpus({"a": "甲", "b": "乙"})
     assert "(level) in the selection: 2 statements" in md_timeline(q, "地区生产总值", place="", corpus=alone)
+    # one report's last-year result and this year's target are no documents over time, and it says so
+    own = _quantity_rows(("a", "achieved", "技术合同成交额", "change", 48.0, 2025, "%"),
+                         ("a", "target", "技术合同成交额", "change", 25.0, 2026, "%"))
+    assert md_timeline(own, "技术合同成交额", place="甲市", corpus=c).endswith(
+        "2 statements from 1 document, 2025–2026 (1 achieved, 1 target). One report's own figures (last year's "
+        "result beside this year's target), not documents over time: a place needs two reports for that.")
 
 
 def test_timeline_opens_on_the_fullest_place_among_those_with_most_documents():

@@ -218,9 +218,12 @@ def md_timeline(q, indicator: str, *, place: str, corpus=None) -> str:
     years = sorted(int(y) for y in rows["year"].unique())
     unplaced = "the documents without a place" if any(doc_places(corpus).values()) else "the selection"
     where = md_escape(place) or unplaced
+    one = rows["doc"].nunique() == 1
     return (f"**{md_escape(indicator)}** ({measure}) in {where}: "
             f"{fmt_count(len(rows), 'statement')} from {fmt_count(rows['doc'].nunique(), 'document')}, "
-            f"{years[0]}–{years[-1]} (" + ", ".join(f"{n} {k}" for k, n in kinds.items()) + ").")
+            f"{years[0]}–{years[-1]} (" + ", ".join(f"{n} {k}" for k, n in kinds.items()) + ")."
+            + (" One report's own figures (last year's result beside this year's target), not documents "
+               "over time: a place needs two reports for that." if one else ""))
 
 
 def _checks_named(checks, findings_: tuple) -> str:
