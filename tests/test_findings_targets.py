@@ -214,6 +214,9 @@ def test_md_restated_verdicts_names_the_verdicts_judged_on_figures_later_restate
         "old base. 3 verdicts on growth rates (地区生产总值 2012–2015) rest on the same figures, which the later "
         "report calls inflated or untrue: read them with the same care.")
     assert md_restated_verdicts(HAILAR, restated).startswith("3 verdicts on growth rates")
+    # a name is escaped once (fmt_list escapes)
+    assert "(地区\\_生产总值 2012–2015)" in md_restated_verdicts(HAILAR.assign(indicator="地区_生产总值"),
+                                                              restated.assign(indicator="地区_生产总值"))
     # a restatement no report names (a change of that size is possible too) says nothing here
     assert md_restated_verdicts(HAILAR, restated.assign(restatement_cue="")) == ""
     assert md_restated_verdicts(HAILAR, restated.iloc[0:0]) == ""

@@ -67,8 +67,8 @@ def md_crosssection(table) -> str:
     if len(paired):
         above = int((paired["difference"] > 1e-9).sum())
         below = int((paired["difference"] < -1e-9).sum())
-        text += (f" {len(paired)} also {'sets' if len(paired) == 1 else 'set'} an average annual rate for the plan period "
-                 f"({md_escape(paired['average_period'].iloc[0])}): the annual target is above it in {above}, "
+        text += (f" {len(paired)} also {'sets' if len(paired) == 1 else 'set'} an average annual rate for the plan "
+                 f"period ({md_escape(paired['average_period'].iloc[0])}): the annual target is above it in {above}, "
                  f"equal in {len(paired) - above - below} and below it in {below}.")
         if paired["target_high"].notna().any():     # 5–5.5% against 年均5%左右: equal at its low end
             text += " A range counts by its low end."

@@ -93,24 +93,26 @@ def md_restated_verdicts(attainment, revisions) -> str:
     levels, rates = [], []
     for (place, indicator, measure), g in judged.groupby(["place", "indicator", "measure"], sort=False):
         restated = named[(named["place"] == place) & (named["indicator"] == indicator)]
-        if measure != "level":      # a new base says nothing of rates, unless the old figures were untrue
+        if measure == "level":
+            restated = restated[restated["measure"] == "level"]
+        else:                       # a new base says nothing of rates, unless the old figures were untrue
             restated = restated[restated["restatement_cue"].str.contains(_INFLATED)]
         before = g[g["year"] <= restated["earlier_year"].max()] if len(restated) else g.iloc[:0]
         years = sorted({int(y) for y in before["year"]})
         if years:
             span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
-            (levels if measure == "level" else rates).append((len(before), f"{md_escape(indicator)} {span}"))
+            (levels if measure == "level" else rates).append((len(before), f"{indicator} {span}"))
     text = []
     if levels:
-        n = sum(k for k, _ in levels)
+        n, where = sum(k for k, _ in levels), fmt_list([t for _, t in levels])     # (fmt_list escapes)
         text.append(f"{fmt_count(n, 'of these verdicts', 'of these verdicts')} {'judges' if n == 1 else 'judge'} a "
-                    f"level stated on a base that a later report replaced, saying why ({fmt_list([t for _, t in levels])}; "
-                    f"section 2 gives the sentences): {'it rests' if n == 1 else 'they rest'} on figures of the old base.")
+                    f"level stated on a base that a later report replaced, saying why ({where}; section 2 gives "
+                    f"the sentences): {'it rests' if n == 1 else 'they rest'} on figures of the old base.")
     if rates:
-        n = sum(k for k, _ in rates)
-        text.append(f"{fmt_count(n, 'verdict')} on growth {'rate' if n == 1 else 'rates'} "
-                    f"({fmt_list([t for _, t in rates])}) {'rests' if n == 1 else 'rest'} on the same figures, "
-                    "which the later report calls inflated or untrue: read them with the same care.")
+        n, where = sum(k for k, _ in rates), fmt_list([t for _, t in rates])
+        text.append(f"{fmt_count(n, 'verdict')} on growth {'rate' if n == 1 else 'rates'} ({where}) "
+                    f"{'rests' if n == 1 else 'rest'} on the same figures, which the later report calls inflated "
+                    "or untrue: read them with the same care.")
     return " ".join(text)
 
 
