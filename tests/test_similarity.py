@@ -89,6 +89,23 @@ def test_distinctive_terms_count_the_ties_the_cut_leaves_out(toy):
     assert textstat_distinctive(toy, n=2).set_index("doc").loc["x", "more_tied"].tolist() == [0, 0]
 
 
+def test_a_tie_at_the_top_of_a_real_report_is_counted():
+    # 海拉尔 2013 (bundled), the words notebook 03 compares: eleven terms share its top TF-IDF
+    # (3 uses in 2 of 8 reports, or 2 in 1: 3·log10(4) = 2·log10(8)); eight are shown, three counted
+    from policytext import data_corpus, stopwords
+    from policytext.frequency import REPORT_VERBS
+    from policytext.places import place_words
+    from policytext.tokens import tokens_remove
+
+    c = data_corpus("hailar")
+    content = tokens_remove(tokens(c), stopwords=stopwords() | REPORT_VERBS, single_chars=True, numerals=True)
+    words = tokens_remove(content, stopwords=place_words(c))
+    top = textstat_distinctive(words, n=8)
+    year = top[top["doc"] == "hailar_gov_2013"]
+    assert len(year) == 8 and year["tfidf"].nunique() == 1 and set(year["more_tied"]) == {3}
+    assert year["tfidf"].iloc[0] == pytest.approx(2 * math.log10(8))
+
+
 def test_a_single_document_has_no_distinctive_terms():
     d = textstat_distinctive(tokens(corpus({"only": "改革，开放。"})))
     assert d.empty and list(d.columns) == ["doc", "rank", "feature", "count", "docfreq", "tfidf", "more_tied"]

@@ -131,6 +131,18 @@ def test_default_dictionary_keeps_the_short_forms_and_key_terms():
     assert d.match("党中央") is None  # boilerplate is not counted
 
 
+def test_a_pastoral_report_counts_its_rural_words():
+    # 海拉尔 2012 (bundled): pastoral regions write 农牧业 and 农牧民 where farming ones write 农业, 农民
+    from policytext import data_corpus
+
+    c = data_corpus("hailar")
+    toks = tokens(c)
+    rural = _row(textstat_themes(toks), doc="hailar_gov_2012", theme="rural")
+    terms = dict(t.split(":") for t in rural["terms"].split(", "))
+    assert int(terms["农牧业"]) == toks["hailar_gov_2012"].count("农牧业") >= 10
+    assert "农牧民" in terms
+
+
 # ---------------------------------------------------------------- validation
 
 def _write(tmp_path, text):
