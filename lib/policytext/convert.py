@@ -108,7 +108,7 @@ def _char_forms(ch: str) -> tuple[str, str]:
 @lru_cache(maxsize=1)
 def _traditional_forms() -> frozenset[str]:
     """Traditional forms of the common characters (the last line of data/common_chars.txt)."""
-    from .decode import COMMON_CHARS_PATH
+    from .mojibake import COMMON_CHARS_PATH
 
     return frozenset(COMMON_CHARS_PATH.read_text(encoding="utf-8").splitlines()[-1])
 

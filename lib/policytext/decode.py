@@ -16,12 +16,14 @@ Order of evidence:
    PLAUSIBLE; GB18030 mojibake of Big5 bytes, and cp949 readings of GBK, score far lower.
 6. Every decoding, whatever its source, is refused when it holds NULs, control characters
    or private-use characters: these are never in a report.
-7. Text that is itself mojibake is refused (`_mojibake`): Chinese bytes once read as
-   Latin-1/cp1252 and saved again (Õþ¸®¹¤...), or UTF-8 bytes once read as GBK and saved
-   again (鏀垮簻...), or read wrongly twice. The whole text is searched for what mojibake is
-   made of (Latin-1 letters, rare Han characters), and the lines holding them are undone: written
-   back in the encoding they were wrongly read with, they decode to plausible Chinese. Replacement
-   characters (U+FFFD), left where a program before us could not decode, are named in a warning.
+7. Text that is itself garbage is refused (module `mojibake`, which judges text whatever its
+   bytes were): Chinese bytes once read as Latin-1/cp1252 and saved again (Õþ¸®¹¤...), or UTF-8
+   bytes once read as GBK and saved again (鏀垮簻...), or read wrongly twice, are undone to name
+   the wrong reading; text that is mostly accented letters, symbols or half-width kana (Chinese
+   read with another Western, DOS, Mac or Japanese code page) is refused as such; and so is text
+   whose characters were replaced by runs of ? or U+FFFD (a fifth of it or more: the text is
+   lost). A few replacement characters (U+FFFD), left where a program before us could not
+   decode, are named in a warning.
 
 `decode_bytes` returns (text, encoding); the encoding is what the loader records on the
 Document (`Document.encoding`) and what `policytext ... --verbose` prints. `read_file` is the
@@ -36,17 +38,15 @@ import re
 import stat
 import unicodedata
 import warnings
-from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
 from .errors import DecodeError, InputWarning
+from .mojibake import (HAN, PLAUSIBLE, WHITESPACE, common_chars, foreign, mojibake, plausibility,
+                       plausible_chinese, replaced)
 
 __all__ = ["decode_bytes", "read_bytes", "read_file", "read_text", "check_file", "plausibility", "common_chars", "MAX_BYTES", "PLAUSIBLE"]
 
 MAX_BYTES = 200 * 1024 * 1024  # the largest report file read; far above any real report
-PLAUSIBLE = 0.9  # real reports score >= 0.97; mojibake of short Big5 text about 0.5
-COMMON_CHARS_PATH = Path(__file__).resolve().parent / "data" / "common_chars.txt"
 
 _BOMS = [  # longest first: the UTF-32 LE mark starts with the UTF-16 LE mark
     (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32"),
@@ -61,49 +61,6 @@ _MAGIC = [
     (b"\x89PNG", "a PNG image, not text"), (b"\xff\xd8\xff", "a JPEG image, not text"),
     (b"GIF8", "a GIF image, not text"),
 ]
-_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f"}
-
-
-@lru_cache(maxsize=1)
-def common_chars() -> frozenset[str]:
-    """The common Han characters (Simplified and their Traditional forms) of data/common_chars.txt."""
-    lines = COMMON_CHARS_PATH.read_text(encoding="utf-8").splitlines()
-    return frozenset(ch for line in lines if not line.startswith("#") for ch in line)
-
-
-def _expected(ch: str, common: frozenset[str]) -> bool:
-    if ch < "\x7f":
-        return ch >= " " or ch in _ALLOWED_CONTROLS
-    if ch in common:
-        return True
-    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uac00" <= ch <= "\ud7af":
-        return False  # a rare Han character, or Hangul: what mojibake is made of
-    # Punctuation, symbols, Latin letters, full-width forms, numbers (①, Ⅳ, ℃ ...).
-    return unicodedata.category(ch)[0] in "PSNZ" or "\uff00" <= ch <= "\uffef" or "\u00c0" <= ch <= "\u024f"
-
-
-def plausibility(text: str) -> float:
-    """Share of the visible characters that a Chinese report is made of (0..1); 1.0 for no text."""
-    common = common_chars()
-    # The first 200,000 characters are ample evidence, and keep a 50 MB file quick. Regex
-    # passes drop whitespace (\s is str.isspace) and then the common characters and ASCII;
-    # what is left (punctuation, rare characters) is judged once per distinct character. A
-    # test per character cost 0.37 s per 1M characters of GBK files, more than cutting them.
-    visible = _WHITESPACE.sub("", text[:200_000])
-    if not visible:
-        return 1.0
-    rest = _usual_runs().sub("", visible)
-    unusual = sum(n for ch, n in Counter(rest).items() if not _expected(ch, common))
-    return (len(visible) - unusual) / len(visible)
-
-
-_WHITESPACE = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=1)
-def _usual_runs() -> re.Pattern:
-    """Runs of characters _expected always accepts: printable ASCII and the common Han ones."""
-    return re.compile("[!-~" + re.escape("".join(sorted(common_chars()))) + "]+")
 
 
 _BAD = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
@@ -126,7 +83,7 @@ def _bad_characters(text: str) -> str | None:
 
 def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
     # (mojibake first: a Latin-1 reading turns bytes 0x80-0x9F into control characters)
-    if problem := _mojibake(text):
+    if problem := mojibake(text):
         raise DecodeError(f"{name}: read as {encoding}, but {problem}. Get the report again from "
                           "its source, or convert the original bytes, not this copy")
     if problem := _bad_characters(text):
@@ -138,6 +95,8 @@ def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
         raise DecodeError(f"{name}: is URL-encoded (percent-encoded) text ({encoded[:24]}…), not a report's "
                           "text: decode it first (urllib.parse.unquote)")
     if encoding.startswith("utf") and (problem := _implausible(text)):
+        raise DecodeError(f"{name}: read as {encoding}, but {problem}. Get the original file")
+    if problem := replaced(text) or foreign(text):
         raise DecodeError(f"{name}: read as {encoding}, but {problem}. Get the original file")
     if lost := text.count("\ufffd"):
         line = text.count("\n", 0, text.index("\ufffd")) + 1
@@ -163,7 +122,7 @@ def _url_encoded(text: str) -> str | None:
         return None
     runs = [m.group() for m in _PERCENT_RUNS.finditer(sample)]
     encoded = sum(map(len, runs))
-    return runs[0] if encoded >= _DECIDING_LENGTH and 3 * encoded >= len(_WHITESPACE.sub("", sample)) else None
+    return runs[0] if encoded >= _DECIDING_LENGTH and 3 * encoded >= len(WHITESPACE.sub("", sample)) else None
 
 
 def _implausible(text: str) -> str | None:
@@ -171,7 +130,7 @@ def _implausible(text: str) -> str | None:
     text. Bytes that were decoded with the wrong encoding and saved again are valid UTF-8 (GBK read
     as Big5: 烂歙崝酗; UTF-8 read as Shift-JIS: 荳ｭ蠕; read as cp1251: ДкѕщФці), and only this
     tells them from a report; the other encodings face the same bar when they are guessed."""
-    if len(_WHITESPACE.sub("", text[:1000])) < _DECIDING_LENGTH:
+    if len(WHITESPACE.sub("", text[:1000])) < _DECIDING_LENGTH:
         return None
     score = plausibility(text)
     if score >= PLAUSIBLE:
@@ -179,137 +138,6 @@ def _implausible(text: str) -> str | None:
     return (f"only {score:.0%} of its characters are usual in Chinese text (at least {PLAUSIBLE:.0%} needed): it is "
             "not a Chinese report, or it is text that was once decoded with the wrong encoding (GBK read as Big5, "
             "UTF-8 read as Shift-JIS …) and saved again")
-
-
-# cp1252's characters for the bytes 0x80-0x9F it defines (the rest of 0x80-0xFF is Latin-1); U+FFFD
-# stands for a byte cp1252 has no character for (lost: any such byte will do)
-_CP1252_BYTES = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
-_TO_BYTES = str.maketrans({**_CP1252_BYTES, "\ufffd": 0x81})
-_HAN = re.compile("[\u4e00-\u9fff]")
-_LATIN1_LETTERS = re.compile("[\u00c0-\u00ff]")
-# Mojibake may begin anywhere (a report whose second half was saved through a wrong reading), so
-# the whole text is searched, in one regex pass, for what mojibake is made of: Latin-1 letters
-# and rare Han characters. Only the lines holding them are judged, in blocks of up to 5,000
-# characters: 1 MB of a real report costs about 2 ms.
-_SAMPLE = 5_000
-_UNDONE_COMMON = 0.8    # share of common characters among the Han of an undone mojibake (see below)
-
-
-@lru_cache(maxsize=1)
-def _suspects() -> re.Pattern:
-    """A Latin-1 letter (not × or ÷), or a Han character that is not a common one."""
-    common = {ord(ch) for ch in common_chars()}
-    ranges: list[list[int]] = []   # as ranges: the class compiles in 5 ms, not 60
-    for code in (*range(0x3400, 0x4dc0), *range(0x4e00, 0xa000)):
-        if code in common:
-            continue
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    rare = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
-    return re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff" + rare + "]")
-
-
-def _mojibake(text: str) -> str | None:
-    """Why the text is mojibake (see the module doc), naming the first line that is, or None."""
-    pos = 0
-    while (found := _suspects().search(text, pos)) is not None:
-        start, end = _block(text, found.start())
-        # (mojibake is made of suspects, a third of it or more; a report's rare names are 1 in 100)
-        if len(_suspects().findall(text, start, end)) * 20 >= end - start and (misread := _misread(text[start:end])):
-            start = _first_misread_line(text, start, end) if _HAN.search(text, start, end) else start
-            line = text.count("\n", 0, start) + 1
-            return f"it is mojibake: {misread} (line {line} begins {_opening(text[start:end])!r})"
-        pos = max(end, found.end())
-    return None
-
-
-def _block(text: str, at: int) -> tuple[int, int]:
-    """The lines from the one holding ``at``, while each holds a suspect character and Han
-    characters as the first does or not (Latin-1 mojibake holds none), up to _SAMPLE characters."""
-    line_start = text.rfind("\n", 0, at) + 1
-    start = end = line_start if at - line_start <= 200 else at       # (a page's source may be one line)
-    limit = min(len(text), start + _SAMPLE)
-    han = None
-    while end < limit:
-        eol = text.find("\n", end, limit) + 1 or limit
-        if text[end:eol].strip():
-            if end > start and _suspects().search(text, end, eol) is None:
-                break
-            if han is None:
-                han = _HAN.search(text, end, eol) is not None
-            elif (_HAN.search(text, end, eol) is not None) != han:
-                break
-        end = eol
-    return start, end
-
-
-def _first_misread_line(text: str, start: int, end: int) -> int:
-    """Where the mojibake of a block begins: its first line that is not plausible (a line holding a
-    rare name may come before it)."""
-    while start < end:
-        eol = text.find("\n", start, end) + 1 or end
-        if text[start:eol].strip() and plausibility(text[start:eol]) < PLAUSIBLE:
-            return start
-        start = eol
-    return start
-
-
-def _misread(sample: str, again: bool = True) -> str | None:
-    """The wrong reading that made ``sample`` (which must say it all: the undoing gives plausible
-    Chinese), or None; with ``again``, also a wrong reading of a text that was itself one."""
-    if _HAN.search(sample) is None:
-        if len(_LATIN1_LETTERS.findall(sample)) < 8 or (data := _single_bytes(sample)) is None:
-            return None
-        # a Han character was 2 bytes (GBK) or 3 (UTF-8): a true undoing gives at least a quarter
-        wanted = max(2, len(data) - len(sample.encode("ascii", errors="ignore"))) // 4
-        undoings = [(data.decode(codec, errors="replace"), wanted, "UTF-8" if codec == "utf-8" else "GBK/GB18030")
-                    for codec in ("utf-8", "gb18030")]
-        wrong = "Latin-1/cp1252"
-    else:
-        if plausibility(sample) >= PLAUSIBLE:
-            return None
-        try:    # (a U+FFFD is where the wrong reading lost a byte: the character it was in is one U+FFFD)
-            data = b"".join(part.encode("gb18030") for part in sample.split("\ufffd"))
-        except UnicodeEncodeError:
-            return None
-        undoings = [(data.decode("utf-8", errors="replace"), len(_HAN.findall(sample)) // 3, "UTF-8")]
-        wrong = "GBK"
-    for undone, wanted, shown in undoings:
-        if _plausible_chinese(undone, wanted):
-            return f"{shown} Chinese text that was read as {wrong} and saved again"
-        if again and (inner := _misread(undone, again=False)):
-            return f"{inner}, then read as {wrong} and saved again"
-    return None
-
-
-def _opening(text: str) -> str:
-    return text.strip().split("\n", 1)[0][:12]
-
-
-def _single_bytes(sample: str) -> bytes | None:
-    """The bytes a Latin-1/cp1252 reading turned into these characters (one that is none of them
-    is a lost byte, as U+FFFD is), or None when more than 1 in 50 is none of them."""
-    single = sample.translate(_TO_BYTES)
-    others = len(_NOT_SINGLE.findall(single))
-    return None if others * 50 > len(sample) else _NOT_SINGLE.sub("\x81", single).encode("latin-1")
-
-
-_NOT_SINGLE = re.compile("[^\x00-\xff]")
-
-
-def _plausible_chinese(text: str, han_wanted: int) -> bool:
-    """Enough Han characters, most of them common ones, and not too many U+FFFD where the wrong
-    reading lost bytes. Only the Han characters vote: ASCII around them would carry a French
-    text. Bytes that never were Chinese decode to rare characters (French accents read as
-    GBK: none of 51 common); the undone GBK reading of TWIN in tests/test_hostile.py, whose lost
-    bytes shift some pairs, gives 89% common ones."""
-    han = _HAN.findall(text)
-    if len(han) < max(1, han_wanted) or text.count("\ufffd") > len(text) * 0.3:
-        return False
-    common = common_chars()
-    return sum(ch in common for ch in han) >= _UNDONE_COMMON * len(han)
 
 
 def _decode_with_bom(data: bytes, name: str) -> tuple[str, str] | None:
@@ -472,8 +300,8 @@ def _damaged(data: bytes, first: UnicodeDecodeError, name: str) -> None:
         if codec == "utf-8" and plausibility(kept) < PLAUSIBLE:
             kept = "\n".join(_whole_lines(data, codec))   # (half a file of GBK leaves valid UTF-8 pairs behind)
         bad = len(data) - len(kept.encode(codec))
-        few = codec == "utf-8" and bad <= max(3, len(_HAN.findall(kept)) // 1000)
-        if not (few or _plausible_chinese(kept, 10) and plausibility(kept) >= PLAUSIBLE):
+        few = codec == "utf-8" and bad <= max(3, len(HAN.findall(kept)) // 1000)
+        if not (few or plausible_chinese(kept, 10) and plausibility(kept) >= PLAUSIBLE):
             continue
         at = first.start if codec == "utf-8" else _first_bad(data, codec)
         if at is not None:
@@ -510,7 +338,7 @@ def _mixed(data: bytes, at: int, line: int, codec: str) -> str:
         text = data[start:end if end >= 0 else len(data)].decode(codec)
     except UnicodeDecodeError:
         text = ""
-    if _plausible_chinese(text, 2) and plausibility(text) >= PLAUSIBLE:
+    if plausible_chinese(text, 2) and plausibility(text) >= PLAUSIBLE:
         return (f": line {line} is {'UTF-8' if codec == 'utf-8' else 'GBK'}, the file mixes encodings. "
                 "Save it all as UTF-8")
     return ": the file is damaged. Get it again, or mend that line"
