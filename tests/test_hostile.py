@@ -476,6 +476,11 @@ def test_tables_that_load(tmp_path, twin, name, table):
      "line 2: the file value runs over more than one line"),
     ("the table listed as a report", "id,file\na,a.txt\nm,./metadata.csv\n",
      "line 3: file './metadata.csv' is the metadata table itself, not a report"),
+    # an unclosed quote before the last column leaves too few fields: the quote is said, not the count
+    ("an unclosed quote before a column", 'id,file,title,place\na,a.txt,"某市报告,金昌市\nb,b.txt,x,y\n',
+     "line 2: the title value runs over more than one line"),
+    # ids are listed with commas (doc_ids, the slogans table): one holding a comma could not be selected
+    ("an id with a comma", 'id,file\n"hailar, 2015",a.txt\n', "line 2: id 'hailar, 2015' holds a comma"),
 ])
 def test_tables_that_are_clear_errors(tmp_path, name, table, problem):
     folder = folder_with(tmp_path, table)

@@ -7,6 +7,8 @@ import datetime as dt
 from policytext.metadata import (date_from_text, doc_type_from_text, fill_from_text, place_from_text, same_places,
                                  speaker_from_text, written_date)
 from policytext.quantity_time import review_year_of
+from policytext import load_corpus
+from policytext.errors import InputWarning, MetadataError
 
 
 @pytest.mark.parametrize("head, place", [
@@ -219,6 +221,21 @@ def _table(folder, table: str, name: str = "metadata.csv", text: str = REPORT):
     (folder / "a.txt").write_text(text, encoding="utf-8")
     (folder / name).write_text(table, encoding="utf-8")
     return folder
+
+
+def test_invisible_characters_in_a_cell_are_removed_and_said(tmp_path):
+    # a zero-width space copied from a page made 金\u200b昌市 a place of its own (hostile review)
+    folder = _table(tmp_path, "id,file,place\na,a.txt,金\u200b昌市\n")
+    with pytest.warns(InputWarning, match=r"line 2: 1 invisible character\(s\) \(U\+200B zero width space\) "
+                                          r"removed from the value '金昌市'"):
+        c = load_corpus(folder)
+    assert c["a"].meta["place"] == "金昌市"
+
+
+def test_a_file_named_with_a_comma_needs_an_id_without_one(tmp_path):
+    (tmp_path / "hailar, 2015.txt").write_text(REPORT, encoding="utf-8")
+    with pytest.raises(MetadataError, match=r"document id 'hailar, 2015' \(.*hailar, 2015\.txt\) holds a comma"):
+        load_corpus(tmp_path)
 
 
 def test_columns_policytext_does_not_read_are_said_once_with_the_names_it_reads(tmp_path):

@@ -191,6 +191,10 @@ class Corpus:
         self.docs: list[Document] = list(docs)
         seen: dict[str, Document] = {}
         for doc in self.docs:
+            if "," in doc.id:      # (a metadata table refuses one on its line)
+                raise MetadataError(f"document id {doc.id!r}{f' ({doc.path})' if doc.path else ''} holds a comma, "
+                                    "which lists ids (the doc_ids parameter, the tables' lists of documents): "
+                                    "rename the file or give the document an id in metadata.csv")
             if doc.id in seen:
                 raise MetadataError(f"duplicate document id {doc.id!r} "
                                     f"({seen[doc.id].path or 'text'} and {doc.path or 'text'})")

@@ -35,6 +35,7 @@ from collections import Counter
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Iterable, Iterator
 
+from .convert import drop_invisible
 from .decode import decode_bytes, read_bytes
 from .errors import DecodeError, InputWarning, MetadataError, raise_together
 from .filenames import escaped
@@ -154,9 +155,23 @@ def _table_text(path: Path) -> str:
     return text.lstrip("\ufeff")  # Excel's "CSV UTF-8" BOM
 
 
+def _visible(value: str, path: Path, line: int) -> str:
+    """A cell without its invisible characters (a zero-width space copied from a page made 海拉\u200b尔区
+    a second place), named in a warning as a report's are."""
+    value, invisible = drop_invisible(value.strip())
+    if invisible:
+        kinds = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '').lower()}".strip() for c in dict.fromkeys(invisible))
+        warnings.warn(f"{path}, line {line}: {len(invisible)} invisible character(s) ({kinds}) removed from "
+                      f"the value {value!r}", InputWarning, stacklevel=6)
+    return value.strip()
+
+
 def _check_row(path: Path, line: int, row: dict) -> None:
     if not row["id"] or not row["file"]:
         raise MetadataError(f"{path}, line {line}: empty id or file")
+    if "," in row["id"]:
+        raise MetadataError(f"{path}, line {line}: id {row['id']!r} holds a comma, which lists ids (the "
+                            "doc_ids parameter, the tables' lists of documents); write it without one")
     for key in _DATES:
         try:
             _parse_date(row.get(key, ""))
@@ -249,6 +264,11 @@ def _checked_row(path: Path, line: int, header: list[str], fields: list[str],
                  ids: dict[str, int], files: dict[str, int]) -> dict:
     """One row of the table as a dict, with its "_line"; a MetadataError naming the line when it
     is malformed or repeats an id or a file of an earlier row (`ids`, `files`: their first lines)."""
+    # (an unclosed quote swallows the rows after it into one value: said before the count it upsets)
+    if (broken := next((k for k, value in enumerate(fields) if "\n" in value or "\r" in value), None)) is not None:
+        column = header[broken] if broken < len(header) and header[broken] else f"column {broken + 1}"
+        raise MetadataError(f"{path}, line {line}: the {column} value runs over more than one line "
+                            f"({fields[broken].strip()[:40]!r}); an unclosed quote swallows the rows after it")
     if len(fields) != len(header):
         raise MetadataError(f"{path}, line {line}: {len(fields)} fields, but the header has "
                             f"{len(header)} ({', '.join(header)}); quote values that contain commas")
@@ -256,10 +276,7 @@ def _checked_row(path: Path, line: int, header: list[str], fields: list[str],
     if lost is not None:
         raise MetadataError(f"{path}, line {line}: value {fields[lost].strip()[:40]!r} in column {lost + 1}, "
                             "which has no name in the header; name the column or remove the value")
-    row = {key: value.strip() for key, value in zip(header, fields) if key}
-    if broken := next((key for key in METADATA_COLUMNS if "\n" in row.get(key, "") or "\r" in row.get(key, "")), None):
-        raise MetadataError(f"{path}, line {line}: the {broken} value runs over more than one line "
-                            f"({row[broken][:40]!r}); an unclosed quote swallows the rows after it")
+    row = {key: _visible(value, path, line) for key, value in zip(header, fields) if key}
     if "doc_type" in row:
         row["doc_type"] = _DOC_TYPE_WRITTEN.get(row["doc_type"].lower(), row["doc_type"])
     _check_row(path, line, row)
