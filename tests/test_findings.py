@@ -16,6 +16,11 @@ def test_markdown_punctuation_is_shown_not_interpreted():
     assert md_escape("&#x27;") == r"&amp;\#x27;"      # written in the data: shown as written
     # $…$ would be math, its backslashes kept: the dollar signs are backslashed too
     assert md_escape(r"A$\frac{1}{$省") == r"A\$\\frac\{1\}\{\$省"
+    # a bare URL in data is shown, not linked (Markdown renderers link it whatever is backslashed)
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    html = markdown2html_mistune(md_escape('=HYPERLINK("http://example.invalid/2014";"click")'))
+    assert "<a" not in html and 'HYPERLINK(&quot;http://example.invalid/2014&quot;;&quot;click&quot;)' in html
 
 
 def test_input_notes_list_what_loading_said_once_each():

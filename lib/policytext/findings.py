@@ -38,7 +38,9 @@ def md_escape(text: object) -> str:
     escaped = html.escape(str(text), quote=True)
     # backslash the punctuation, not the entities just written (&#x27; for ' stays one)
     escaped = _MD_SPECIAL.sub(lambda m: m[1] or "\\" + m[2], escaped)
-    return " ".join(escaped.split())
+    # a bare URL is linked by Markdown renderers whatever is backslashed (an id http://x.cn/2014 was a
+    # live link, its backslash shown): its colon as an entity shows the same and links nothing
+    return " ".join(escaped.replace("://", "&#58;//").split())
 
 
 def fmt_number(value: float | int | None, *, decimals: int = 1) -> str:
