@@ -262,8 +262,13 @@ def test_render_uses_this_interpreter_static_mode_and_injects_parameters(tmp_pat
                    "import os, sys\nfrom policytext.notebook import interactive\n"
                    "print('EXE', sys.executable)\nprint('STATIC', os.environ.get('POLICYTEXT_STATIC'), interactive())\n"
                    "print('BACKEND', os.environ.get('MPLBACKEND', 'inline'))\nprint('CITY', city, doc_ids)\n"
-                   "print('CWD', os.getcwd())")
+                   "print('CWD', os.getcwd())\nimport matplotlib.pyplot\nprint('MPL', matplotlib.get_cachedir())")
     monkeypatch.chdir(tmp_path)
+    home = tmp_path / "home"      # nothing of the kernels' may land in the home folder
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("MPLCONFIGDIR", raising=False)
+    monkeypatch.delenv("IPYTHONDIR", raising=False)
     assert last_seconds(path) is None
     done = render_notebooks("out", params={"city": "金昌市"}, notebooks=[path], progress=False)
     assert [item.name for item in done] == ["01-probe"]
@@ -274,6 +279,9 @@ def test_render_uses_this_interpreter_static_mode_and_injects_parameters(tmp_pat
     assert "BACKEND Agg" not in page
     assert "CITY 金昌市 None" in page
     assert f"CWD {path.parent}" in page  # notebooks run beside themselves
+    # matplotlib's font list in policytext's cache folder, IPython's profile in the kernels' folder
+    assert f"MPL {os.environ['POLICYTEXT_CACHE']}{os.sep}matplotlib" in page
+    assert list(home.iterdir()) == []
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert 'href="01-probe.html"' in index and "示例 notebook" in index and "city=金昌市" in index
 

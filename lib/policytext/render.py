@@ -181,13 +181,26 @@ class RenderedNotebook:
     cell_seconds: list[tuple[int, float]] = field(repr=False, default_factory=list)
 
 
-def _kernel_env() -> dict[str, str]:
+def _kernel_env(kernels: Path) -> dict[str, str]:
     env = dict(os.environ)
     env[STATIC_ENV] = "1"
     # An inherited MPLBACKEND (e.g. Agg in tests) would stop figures appearing inline.
     env.pop("MPLBACKEND", None)
     env.setdefault("PYTHONIOENCODING", "utf-8")
+    # Nothing in the home folder: IPython's profile goes to the kernels' private folder (removed at
+    # the end), matplotlib's font list to policytext's cache folder, where it is kept between renders
+    env["IPYTHONDIR"] = str(kernels / "ipython")
+    env.setdefault("MPLCONFIGDIR", _matplotlib_folder(kernels))
     return env
+
+
+def _matplotlib_folder(kernels: Path) -> str:
+    """Where matplotlib keeps its font list and settings during a render: policytext's cache
+    folder, else the kernels' private one (not ~/.cache/matplotlib and ~/.config/matplotlib)."""
+    from .cache import usable_cache_dir
+
+    cache = usable_cache_dir()
+    return str((cache if cache is not None else kernels) / "matplotlib")
 
 
 def _this_python_manager(folder: Path):
@@ -308,7 +321,7 @@ def _execute(path: Path, params: Mapping[str, Any], *, timeout: int,
                             resources={"metadata": {"path": str(path.parent)}},
                             on_cell_start=on_start, on_cell_executed=on_executed)
     try:
-        client.execute(env=_kernel_env())
+        client.execute(env=_kernel_env(kernels))
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
         index = failing.get("index")
         number = source_number(index) if index is not None else "?"
@@ -530,6 +543,8 @@ def render_notebooks(out: str | Path = "reports", *, params: Mapping[str, Any] |
     say(f"policytext render: {len(paths)} notebook(s) → {out} ({mode} mode"
         + (", " + ", ".join(f"{k}={v}" for k, v in params.items()) if params else "") + ")")
     with staging(out) as build, kernel_folder() as kernels:
+        if "matplotlib" not in sys.modules:     # (finding the web font imports it here too)
+            os.environ.setdefault("MPLCONFIGDIR", _matplotlib_folder(kernels))
         font_url = ship_web_font(build)
         rendered = _render_all(paths, params, build, kernels, mode=mode, workers=workers,
                                timeout=timeout, font_url=font_url, say=say)
