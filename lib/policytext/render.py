@@ -49,7 +49,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from .errors import ParameterError, PolicyTextError, RenderError
 from .notebook import STATIC_ENV
-from .reportdir import check_report_dir, kernel_folder, publish, staging, write_file
+from .reportdir import check_report_dir, kernel_folder, matplotlib_folder, publish, staging, write_file
 from .teaching import (DATA_PARAMS, index_html, is_challenge, notebook_header, notebook_paths, read_notebook,
                        without_idle_challenges)
 
@@ -190,17 +190,9 @@ def _kernel_env(kernels: Path) -> dict[str, str]:
     # Nothing in the home folder: IPython's profile goes to the kernels' private folder (removed at
     # the end), matplotlib's font list to policytext's cache folder, where it is kept between renders
     env["IPYTHONDIR"] = str(kernels / "ipython")
-    env.setdefault("MPLCONFIGDIR", _matplotlib_folder(kernels))
+    env.setdefault("MPLCONFIGDIR", matplotlib_folder(kernels))
     return env
 
-
-def _matplotlib_folder(kernels: Path) -> str:
-    """Where matplotlib keeps its font list and settings during a render: policytext's cache
-    folder, else the kernels' private one (not ~/.cache/matplotlib and ~/.config/matplotlib)."""
-    from .cache import usable_cache_dir
-
-    cache = usable_cache_dir()
-    return str((cache if cache is not None else kernels) / "matplotlib")
 
 
 def _this_python_manager(folder: Path):
@@ -544,7 +536,7 @@ def render_notebooks(out: str | Path = "reports", *, params: Mapping[str, Any] |
         + (", " + ", ".join(f"{k}={v}" for k, v in params.items()) if params else "") + ")")
     with staging(out) as build, kernel_folder() as kernels:
         if "matplotlib" not in sys.modules:     # (finding the web font imports it here too)
-            os.environ.setdefault("MPLCONFIGDIR", _matplotlib_folder(kernels))
+            os.environ.setdefault("MPLCONFIGDIR", matplotlib_folder(kernels))
         font_url = ship_web_font(build)
         rendered = _render_all(paths, params, build, kernels, mode=mode, workers=workers,
                                timeout=timeout, font_url=font_url, say=say)

@@ -31,7 +31,8 @@ from typing import Iterator
 
 from .errors import RenderError
 
-__all__ = ["MANIFEST", "MARK", "check_report_dir", "staging", "write_file", "publish", "kernel_folder"]
+__all__ = ["MANIFEST", "MARK", "check_report_dir", "staging", "write_file", "publish", "kernel_folder",
+           "matplotlib_folder"]
 
 MANIFEST = ".policytext-render.json"
 _GENERATOR = "policytext render"
@@ -130,6 +131,15 @@ def kernel_folder() -> Iterator[Path]:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def matplotlib_folder(kernels: Path) -> str:
+    """Where matplotlib keeps its font list and settings during a render (MPLCONFIGDIR): policytext's
+    cache folder, else the kernels' private one; not ~/.cache/matplotlib and ~/.config/matplotlib."""
+    from .cache import usable_cache_dir
+
+    cache = usable_cache_dir()
+    return str((cache if cache is not None else kernels) / "matplotlib")
 
 
 def _sweep_kernel_folders(tmp: Path) -> None:
