@@ -122,6 +122,15 @@ def test_a_file_name_in_gbk_bytes_never_reaches_the_output_as_bytes(tmp_path, ca
         assert command == "freq" or "报告_2023.txt" in captured.out
 
 
+@pytest.mark.parametrize("command", ["quantities", "segment"])
+def test_control_characters_of_a_file_name_are_written_not_sent_to_the_terminal(tmp_path, capsys, command):
+    # ESC [2K and CR in a name would erase the error line on a terminal and print "READ OK" instead
+    (tmp_path / "a\x1b[2K\rREAD OK.txt").write_bytes(b"")
+    assert main([command, str(tmp_path / "a\x1b[2K\rREAD OK.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err == f"policytext: error: {tmp_path}/a\\x1b[2K\\x0dREAD OK.txt: file is empty\n"
+
+
 def test_two_files_of_one_name_are_named_by_their_paths_as_given(tmp_path, capsys, monkeypatch):
     _folder(tmp_path, table=False)
     monkeypatch.chdir(tmp_path)

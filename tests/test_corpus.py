@@ -258,6 +258,10 @@ def test_a_file_name_in_no_known_encoding_is_named_with_its_bytes_escaped(tmp_pa
                                          r"caf\\xe9.txt, each byte that is not UTF-8 written \\xNN"):
         c = load_corpus(tmp_path)
     assert c.ids == ["caf\\xe9"] and c["caf\\xe9"].meta["file"].encode("utf-8") == b"caf\\xe9.txt"
+    # control characters are written so too: a name is printable anywhere (a table, a page, a terminal)
+    from policytext.filenames import escaped
+
+    assert escaped("a\x1b[2K\rb\n.txt") == "a\\x1b[2K\\x0db\\x0a.txt" and escaped("海拉尔 2015.txt") == "海拉尔 2015.txt"
 
 
 def test_files_of_one_name_are_named_by_their_paths_and_one_file_is_read_once(tmp_path):

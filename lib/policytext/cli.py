@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 import warnings
 from collections import Counter
@@ -325,7 +326,16 @@ def main(argv: list[str] | None = None) -> int:
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     """A warning about the input (it names the file), as one line like the errors: not the
     line of policytext's code that raised it."""
-    print(f"policytext: warning: {message}", file=sys.stderr)
+    print(f"policytext: warning: {_printable(message)}", file=sys.stderr)
+
+
+def _printable(message) -> str:
+    """A message with its control characters written \\xNN (a file name holding ESC [2K or CR
+    would rewrite the terminal's line); the line breaks of a message of several lines stay."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", str(message))
+
+
+_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -333,7 +343,7 @@ def _run(args: argparse.Namespace) -> int:
         _check_files(args)
         args.func(args)
     except PolicyTextError as exc:
-        print(f"policytext: error: {exc}", file=sys.stderr)
+        print(f"policytext: error: {_printable(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `| head` closed the pipe
         return 0
@@ -342,7 +352,7 @@ def _run(args: argparse.Namespace) -> int:
         return 130
     except (OSError, MemoryError) as exc:
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        print(f"policytext: error: {where}{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+        print(f"policytext: error: {_printable(where)}{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # a bug: one line to stderr; the traceback on request
         if os.environ.get("POLICYTEXT_DEBUG"):

@@ -27,14 +27,19 @@ _LEGACY = {"gb18030": "GB18030", "big5": "Big5"}     # what Chinese Windows writ
 
 
 def escaped(name: str | os.PathLike) -> str:
-    """``name`` with each byte that is not UTF-8 written \\xNN: printable anywhere."""
+    """``name`` with each byte that is not UTF-8, and each control character, written \\xNN:
+    printable anywhere (a name holding ESC [2K or a line break would rewrite a terminal's line or
+    split a one-line error)."""
     name = os.fspath(name)
-    if not _SURROGATE.search(name):
-        return name
-    try:
-        return os.fsencode(name).decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:          # a surrogate that stands for no byte of the file system
-        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    if _SURROGATE.search(name):
+        try:
+            name = os.fsencode(name).decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:          # a surrogate that stands for no byte of the file system
+            name = name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", name)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def _reading(name: str) -> tuple[str, str | None]:
