@@ -131,6 +131,16 @@ def test_control_characters_of_a_file_name_are_written_not_sent_to_the_terminal(
     assert err == f"policytext: error: {tmp_path}/a\\x1b[2K\\x0dREAD OK.txt: file is empty\n"
 
 
+@pytest.mark.parametrize("command", ["segment", "freq", "quantities"])
+def test_every_file_that_cannot_be_read_is_named_in_one_error(tmp_path, capsys, command):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "nul.txt").write_bytes(b"\x00\x01\x02")
+    assert main([command, str(tmp_path / "empty.txt"), str(tmp_path / "nul.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("policytext: error: 2 of 2 files cannot be read:\n")
+    assert f"{tmp_path}/empty.txt: file is empty" in err and f"{tmp_path}/nul.txt: " in err
+
+
 def test_two_files_of_one_name_are_named_by_their_paths_as_given(tmp_path, capsys, monkeypatch):
     _folder(tmp_path, table=False)
     monkeypatch.chdir(tmp_path)

@@ -378,9 +378,16 @@ def iter_segment_files(paths: Iterable[str | os.PathLike], *, discover: bool = T
     """`segment_files`, one record at a time (what `policytext segment` writes as it goes).
     joined=True: "tokens" as engine.join_tokens gives them (a string, or a list)."""
     from .decode import read_text      # not corpus: segmenting needs no cleaning or metadata
+    from .errors import DecodeError, raise_together
 
     paths = [str(p) for p in paths]
-    texts = [read_text(p) for p in paths]
+    texts, problems = [], []
+    for path in paths:                 # every file that cannot be read named in one error
+        try:
+            texts.append(read_text(path))
+        except DecodeError as exc:
+            problems.append(str(exc))
+    raise_together(DecodeError, problems, f"{len(problems)} of {len(paths)} files cannot be read")
     _, documents = cut_texts(texts, discover=discover, cache=cache, progress=False, names=paths,
                              engine=engine, joined=joined)
     del texts                                  # cut_texts holds them until each is done
