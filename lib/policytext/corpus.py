@@ -196,8 +196,11 @@ class Corpus:
                                     "which lists ids (the doc_ids parameter, the tables' lists of documents): "
                                     "rename the file or give the document an id in metadata.csv")
             if doc.id in seen:
+                files = seen[doc.id].path and doc.path      # (2015.txt beside its page 2015.html)
                 raise MetadataError(f"duplicate document id {doc.id!r} "
-                                    f"({seen[doc.id].path or 'text'} and {doc.path or 'text'})")
+                                    f"({seen[doc.id].path or 'text'} and {doc.path or 'text'})"
+                                    + ("; give each file an id of its own in metadata.csv, or rename one"
+                                       if files else ""))
             seen[doc.id] = doc
         self._by_id = seen
 
