@@ -1,4 +1,5 @@
 """The disk cache (policytext.cache): nothing from disk is executed, bad entries are misses."""
+import os
 import pickle
 import random
 import warnings
@@ -165,7 +166,7 @@ def test_no_home_folder_means_no_cache_with_one_warning(monkeypatch, capsys):
     messages = [str(w.message) for w in caught if "cache" in str(w.message)]
     assert messages == ["no cache folder (there is no home folder for ~/.cache/policytext; "
                         "set POLICYTEXT_CACHE); working without a cache"]
-    assert cache.cache_summary() == [] and cache.cache_clear() == (0, 0)
+    assert cache.cache_summary() == [] and cache.cache_clear() == (0, 0, 0)
     assert main(["cache"]) == 0
     assert capsys.readouterr().out.startswith(f"{cache._NO_FOLDER}: 0 entries")
 
@@ -259,6 +260,29 @@ def test_clear_removes_entries_and_nothing_else(folder, tmp_path, capsys):
     assert (outside / "k.ptc").read_bytes() == b"not in the cache"
     cache_put("segment", cache_key("a"), ["a"])             # the cache works after clearing
     assert cache_get("segment", cache_key("a")) == ["a"]
+
+
+def test_the_cache_command_says_when_the_cache_is_unusable_or_clearing_fails(folder, tmp_path, capsys, monkeypatch):
+    from policytext.cli import main
+
+    cache_put("segment", cache_key("a"), ["a"])
+    real_unlink = os.unlink
+
+    def refused(path, *args, **kwargs):      # an immutable folder (chattr +i): root cannot remove either
+        if str(path).endswith(".ptc"):
+            raise PermissionError(1, "Operation not permitted")
+        return real_unlink(path, *args, **kwargs)
+    monkeypatch.setattr(os, "unlink", refused)
+    assert main(["cache", "--clear"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"policytext: error: {folder}: 1 cached files could not be removed (the folder's permissions?)\n"
+    monkeypatch.setattr(os, "unlink", real_unlink)
+    # a file where the cache folder should be: said, not "0 entries"
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x")
+    monkeypatch.setenv("POLICYTEXT_CACHE", str(blocked))
+    assert main(["cache"]) == 2
+    assert "a-file: is not a folder, so nothing can be cached there" in capsys.readouterr().err
 
 
 def test_clear_keeps_foreign_files_named_like_ours_and_the_users_folders(folder, tmp_path):

@@ -276,12 +276,13 @@ def _written_by_us(path: str) -> bool:
     return MAGIC.startswith(head)
 
 
-def _remove_files(folder: str, names: re.Pattern, *, older_than: float | None = None) -> tuple[int, int]:
+def _remove_files(folder: str, names: re.Pattern, *, older_than: float | None = None) -> tuple[int, int, int]:
     """Remove the files of `folder` that _files finds, that _written_by_us recognises and, with
-    `older_than`, were last changed more than that many seconds ago; (files, bytes) removed."""
+    `older_than`, were last changed more than that many seconds ago; (files, bytes) removed, and
+    the files of ours that could not be (a read-only or immutable folder)."""
     import time
 
-    removed = size = 0
+    removed = size = kept = 0
     now = time.time()
     for path, info in _files(folder, names):
         if older_than is not None and now - info.st_mtime < older_than:
@@ -291,9 +292,10 @@ def _remove_files(folder: str, names: re.Pattern, *, older_than: float | None = 
         try:
             os.unlink(path)
         except OSError:
+            kept += 1
             continue
         removed, size = removed + 1, size + info.st_size
-    return removed, size
+    return removed, size, kept
 
 
 def _namespaces(root: Path | None) -> list[Path]:
@@ -314,21 +316,22 @@ def cache_summary() -> list[tuple[str, int, int]]:
     return rows
 
 
-def cache_clear() -> tuple[int, int]:
+def cache_clear() -> tuple[int, int, int]:
     """Remove policytext's entries and left-over temporary files from the cache folder, and
     nothing else: other files, links and folders stay (a cache folder set to a folder that
     holds other things loses none of them). A file is ours by its exact name and its header;
-    a folder is removed only when clearing emptied it. Returns (files, bytes) removed."""
-    removed = size = 0
+    a folder is removed only when clearing emptied it. Returns (files, bytes) removed and the
+    files of ours that could not be removed."""
+    removed = size = kept = 0
     for folder in _namespaces(_root_folder()):
         entries = _remove_files(str(folder), _ENTRY_NAME)
         temporary = _remove_files(str(folder), _TMP_NAME)
         files, n_bytes = entries[0] + temporary[0], entries[1] + temporary[1]
-        removed, size = removed + files, size + n_bytes
+        removed, size, kept = removed + files, size + n_bytes, kept + entries[2] + temporary[2]
         if files:
             try:
                 folder.rmdir()      # only when empty: a folder of ours that we just emptied
             except OSError:
                 pass
     _forget()
-    return removed, size
+    return removed, size, kept

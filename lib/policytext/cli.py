@@ -207,16 +207,24 @@ def _render(args: argparse.Namespace) -> None:
 
 def _cache(args: argparse.Namespace) -> None:
     from .cache import _root, cache_clear, cache_summary
+    from .filenames import escaped
 
+    root = Path(_root())
+    if root.exists() and not root.is_dir():
+        raise PolicyTextError(f"{escaped(root)}: is not a folder, so nothing can be cached there; set "
+                              "POLICYTEXT_CACHE to a folder")
     if args.clear:
-        files, size = cache_clear()
-        print(f"{_root()}: removed {files:,} cached entries ({size / 1e6:,.1f} MB)")
+        files, size, kept = cache_clear()
+        print(f"{escaped(root)}: removed {files:,} cached entries ({size / 1e6:,.1f} MB)")
+        if kept:
+            raise PolicyTextError(f"{escaped(root)}: {kept:,} cached files could not be removed (the folder's "
+                                  "permissions?)")
         return
 
     def amount(entries: int, size: int) -> str:
         return f"{entries:,} {'entry' if entries == 1 else 'entries'}, {size / 1e6:,.1f} MB"
     rows = cache_summary()
-    print(f"{_root()}: {amount(sum(n for _, n, _ in rows), sum(size for _, _, size in rows))} "
+    print(f"{escaped(root)}: {amount(sum(n for _, n, _ in rows), sum(size for _, _, size in rows))} "
           "(set POLICYTEXT_CACHE to move it; `policytext cache --clear` empties it)")
     for name, entries, size in rows:
         print(f"  {name}: {amount(entries, size)}")
