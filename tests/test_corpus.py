@@ -277,7 +277,8 @@ def test_files_of_one_name_are_named_by_their_paths_and_one_file_is_read_once(tm
 def test_a_report_beside_its_page_in_a_folder_without_a_table_says_what_to_do(tmp_path):
     # 2015.txt and 2015.html (a report and the page it came from) would both be the document 2015
     (tmp_path / "2015.txt").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "2015.html").write_text(f"<html><body><p>{TEXT}</p></body></html>", encoding="utf-8")
+    (tmp_path / "2015.html").write_text("<html><body><p>金昌市政府工作报告</p><p>全市地区生产总值增长6%。</p>"
+                                        "</body></html>", encoding="utf-8")
     with pytest.raises(MetadataError, match=r"duplicate document id '2015' \(.*2015\.html and .*2015\.txt\); "
                                             r"give each file an id of its own in metadata\.csv, or rename one"):
         load_corpus(tmp_path)
