@@ -141,6 +141,19 @@ def test_every_file_that_cannot_be_read_is_named_in_one_error(tmp_path, capsys, 
     assert f"{tmp_path}/empty.txt: file is empty" in err and f"{tmp_path}/nul.txt: " in err
 
 
+@pytest.mark.parametrize("command", ["themes", "freq"])
+def test_a_copy_in_another_folder_argument_is_said(tmp_path, capsys, monkeypatch, command):
+    # one report in folders x and y, each given: every table would count it twice
+    for place in ("x", "y"):
+        (tmp_path / place).mkdir()
+        (tmp_path / place / "2021.txt").write_text(REPORT_2021, encoding="utf-8")
+    (tmp_path / "y" / "2022.txt").write_text(REPORT_2022, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main([command, "x", "y"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("hold the same text") == 1 and "x/2021.txt and y/2021.txt hold the same text" in err
+
+
 def test_two_files_of_one_name_are_named_by_their_paths_as_given(tmp_path, capsys, monkeypatch):
     _folder(tmp_path, table=False)
     monkeypatch.chdir(tmp_path)

@@ -216,7 +216,7 @@ def test_the_pieces_compared_for_copies_are_the_same_in_every_run():
     import subprocess
     import sys
 
-    code = ("from policytext.corpus import _pieces\n"
+    code = ("from policytext.filenames import _pieces\n"
             "print(sorted(_pieces('地区生产总值增长8%，一般公共预算收入增长6%，城镇居民人均可支配收入增长7.5%。' * 3)))")
     runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}

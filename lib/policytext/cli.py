@@ -36,9 +36,9 @@ def _load(paths: list[str]):
     (x/report.txt, y/report.txt). A file that two arguments give (a folder and a file in it) is
     read once, with a warning: every table would count it twice."""
     from .corpus import Corpus, load_corpus, load_files
-    from .filenames import once_each, readable_name
+    from .filenames import once_each, readable_name, warn_of_copies
 
-    named, files = [], []     # (argument, path, path as given, document, name)
+    named, files = [], []     # (argument, path, path as given, document, name, loading)
     for k, path in enumerate(paths + [None]):
         if path is not None and not os.path.isdir(path):
             files.append(path)  # consecutive files are read together: one error names each bad one
@@ -46,16 +46,19 @@ def _load(paths: list[str]):
         typed = {str(Path(file)): file for file in files}         # ./a.txt as typed, not as Path has it
         for doc in load_files(files).docs if files else []:
             given = readable_name(typed.get(str(doc.path), str(doc.path)))
-            named.append((("file", len(named)), doc.path, given, doc, doc.id))
+            named.append((("file", len(named)), doc.path, given, doc, doc.id, ("files", k)))
         for doc in load_corpus(path, strict=False).docs if path is not None else []:
             given = os.path.normpath(os.path.join(readable_name(path), doc.meta["file"]))
-            named.append((k, doc.path, given, doc, doc.meta["file"]))
+            named.append((k, doc.path, given, doc, doc.meta["file"], ("folder", k)))
         files = []
     named = once_each(named)
-    clashes = Counter(name for *_, name in named)
-    for _, _, given, doc, name in named:    # the commands name files, not the table's ids (a21)
+    clashes = Counter(entry[4] for entry in named)
+    for _, _, given, doc, name, _ in named:    # the commands name files, not the table's ids (a21)
         doc.id = given if clashes[name] > 1 else name
-    return Corpus(doc for _, _, _, doc, _ in named)
+    loadings = [entry[5] for entry in named]
+    if len(set(loadings)) > 1:      # each loading said its own copies; these are across two
+        warn_of_copies([entry[3] for entry in named], groups=loadings)
+    return Corpus(doc for _, _, _, doc, _, _ in named)
 
 
 def _report_paths(paths: list[str]) -> list[tuple[str, str]]:
@@ -114,15 +117,20 @@ def _freq_table(paths: list[str]):
 
     from .frequency import is_term
     from .batch import segment_files
+    from .filenames import warn_of_same_texts
     from .lexicon import stopwords
 
     stop = stopwords()
     keep = lru_cache(maxsize=None)(lambda t: is_term(t, stop))  # a report repeats its words
     counts, docfreq = Counter(), Counter()
-    for record in segment_files([path for path, _ in _report_paths(paths)]):
+    files = _report_paths(paths)
+    texts = []                  # (a copy would count twice: said, as the other commands say it)
+    for (_, name), record in zip(files, segment_files([path for path, _ in files])):
         kept = [t for t in record["tokens"] if keep(t)]
         counts.update(kept)
         docfreq.update(set(kept))
+        texts.append((name, "".join(record["tokens"])))
+    warn_of_same_texts(texts)
     total = sum(counts.values())
     frame = pd.DataFrame(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])), columns=["feature", "count"])
     frame["docfreq"] = [docfreq[t] for t in frame["feature"]]

@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import hashlib
-import itertools
 import os
 import re
 import sys
 import warnings
-import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,7 +22,7 @@ from .clean import CleanText, RemovedLine, clean_text
 from .convert import script_of, to_simplified
 from .decode import check_file, decode_bytes, read_file, read_text  # noqa: F401  (read_text: re-exported)
 from .errors import DecodeError, InputWarning, MetadataError, ParameterError, raise_together
-from .filenames import check_listable, escaped, not_entered, once_each, readable_name, said_name
+from .filenames import check_listable, escaped, not_entered, once_each, readable_name, said_name, warn_of_copies
 # DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
 from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, METADATA_HEAD, _parse_date,  # noqa: F401
                        date_from_text, fill_from_text, find_table, impossible_date, in_table_year, inside_folder,
@@ -450,7 +447,7 @@ def _load_documents(jobs: list[tuple[Path, str, dict]]) -> Corpus:
             problems.append(str(exc))
     raise_together(DecodeError, problems, f"{len(problems)} of {len(jobs)} files cannot be read")
     _one_way_per_place(docs)
-    _warn_of_copies(docs)
+    warn_of_copies(docs)
     return Corpus(docs)
 
 
@@ -465,40 +462,6 @@ def _one_way_per_place(docs: list[Document]) -> None:
     warnings.warn("one place written more than one way is read one way: "
                   + "; ".join(f"{written} as {read}" for written, read in sorted(same.items()))
                   + " (write it alike in metadata.csv to keep this from being said)", InputWarning, stacklevel=5)
-
-
-def _warn_of_copies(docs: list[Document]) -> None:
-    """Warn of documents that hold one report (a web copy beside a text file, a summary beside
-    the whole): every table would count it twice. The same text, spaces aside; or, for documents
-    of one place, year and kind (one or two, so the pairs cost little), nine in ten of the
-    shorter one's 8-character pieces in the other."""
-    copies: dict[str, list[str]] = {}
-    for doc in docs:
-        copies.setdefault(hashlib.sha1(re.sub(r"\s+", "", doc.raw).encode()).hexdigest(), []).append(doc.id)
-    said = [f"{', '.join(ids[:-1])} and {ids[-1]} hold the same text" for ids in copies.values() if len(ids) > 1]
-    same_year: dict[tuple, list[Document]] = {}
-    firsts = {ids[0] for ids in copies.values()}      # one of each text
-    for doc in docs:
-        if doc.id in firsts and doc.meta["place"] and doc.year:
-            same_year.setdefault((doc.meta["place"], doc.year, doc.meta["doc_type"]), []).append(doc)
-    for group in same_year.values():
-        pieces = [_pieces(doc.raw) for doc in group]
-        for i, j in itertools.combinations(range(len(group)), 2):
-            shared = len(pieces[i] & pieces[j]) / max(1, min(len(pieces[i]), len(pieces[j])))
-            if shared >= 0.9:
-                said.append(f"{group[i].id} and {group[j].id} hold nearly the same text ({shared:.0%} of the "
-                            "shorter one's sampled 8-character pieces are in the other)")
-    for what in said:
-        warnings.warn(f"{what}: every table counts it twice (remove one, or keep both on purpose)",
-                      InputWarning, stacklevel=5)
-
-
-def _pieces(raw: str) -> set[int]:
-    """A sample of the text's 8-character pieces, chosen by their content (one in 16), so that
-    two copies keep the same ones wherever their texts start. (crc32, not hash(): the share a
-    warning states is the same in every run.)"""
-    data = re.sub(r"\s+", "", raw).encode("utf-32-le")        # four bytes a character
-    return {h for k in range(0, len(data) - 28, 4) if (h := zlib.crc32(data[k:k + 32])) % 16 == 0}
 
 
 def _absent_file(meta_path: Path, row: dict, unlisted: list[Path], folder: Path) -> str:

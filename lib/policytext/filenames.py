@@ -10,9 +10,12 @@ path.
 """
 from __future__ import annotations
 
+import hashlib
+import itertools
 import os
 import re
 import warnings
+import zlib
 from pathlib import Path
 from typing import Iterable
 
@@ -20,7 +23,8 @@ from .decode import PLAUSIBLE, plausibility
 from .errors import InputWarning, MetadataError
 from .reportdir import MANIFEST
 
-__all__ = ["escaped", "readable_name", "said_name", "once_each", "not_entered", "check_listable"]
+__all__ = ["escaped", "readable_name", "said_name", "once_each", "not_entered", "check_listable",
+           "warn_of_copies", "same_texts", "warn_of_same_texts"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LEGACY = {"gb18030": "GB18030", "big5": "Big5"}     # what Chinese Windows writes names in (zip keeps the bytes)
@@ -115,3 +119,55 @@ def check_listable(folder: Path) -> None:
         os.scandir(folder).close()
     except OSError as exc:
         raise MetadataError(f"{escaped(folder)}: a folder that cannot be listed ({exc.strerror})") from None
+
+
+def warn_of_copies(docs: list, *, groups: list | None = None) -> None:
+    """Warn of documents that hold one report (a web copy beside a text file, a summary beside
+    the whole): every table would count it twice. The same text, spaces aside; or, for documents
+    of one place, year and kind (one or two, so the pairs cost little), nine in ten of the
+    shorter one's 8-character pieces in the other. With ``groups`` (one label per document: the
+    command-line argument it came from), only copies across two groups are said: each loading
+    said its own."""
+    group = dict(zip((doc.id for doc in docs), groups)) if groups is not None else {}
+    copies = same_texts((doc.id, doc.raw) for doc in docs)
+    said = [f"{', '.join(ids[:-1])} and {ids[-1]} hold the same text" for ids in copies
+            if len({group.get(i, i) for i in ids}) > 1]
+    same_year: dict[tuple, list] = {}
+    firsts = {ids[0] for ids in copies}      # one of each text
+    for doc in docs:
+        if doc.id in firsts and doc.meta["place"] and doc.year:
+            same_year.setdefault((doc.meta["place"], doc.year, doc.meta["doc_type"]), []).append(doc)
+    for same in same_year.values():
+        pieces = [_pieces(doc.raw) for doc in same]
+        for i, j in itertools.combinations(range(len(same)), 2):
+            shared = len(pieces[i] & pieces[j]) / max(1, min(len(pieces[i]), len(pieces[j])))
+            if shared >= 0.9 and (not group or group[same[i].id] != group[same[j].id]):
+                said.append(f"{same[i].id} and {same[j].id} hold nearly the same text ({shared:.0%} of the "
+                            "shorter one's sampled 8-character pieces are in the other)")
+    for what in said:
+        warnings.warn(f"{what}: every table counts it twice (remove one, or keep both on purpose)",
+                      InputWarning, stacklevel=5)
+
+
+def same_texts(named_texts: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """The names of each text (spaces aside), in order: those with more than one name are copies."""
+    names: dict[str, list[str]] = {}
+    for name, text in named_texts:
+        names.setdefault(hashlib.sha1(re.sub(r"\s+", "", text).encode()).hexdigest(), []).append(name)
+    return list(names.values())
+
+
+def warn_of_same_texts(named_texts: Iterable[tuple[str, str]]) -> None:
+    """warn_of_copies for texts without metadata (policytext freq): the same text only."""
+    for ids in same_texts(named_texts):
+        if len(ids) > 1:
+            warnings.warn(f"{', '.join(ids[:-1])} and {ids[-1]} hold the same text: every table counts it twice "
+                          "(remove one, or keep both on purpose)", InputWarning, stacklevel=2)
+
+
+def _pieces(raw: str) -> set[int]:
+    """A sample of the text's 8-character pieces, chosen by their content (one in 16), so that
+    two copies keep the same ones wherever their texts start. (crc32, not hash(): the share a
+    warning states is the same in every run.)"""
+    data = re.sub(r"\s+", "", raw).encode("utf-32-le")        # four bytes a character
+    return {h for k in range(0, len(data) - 28, 4) if (h := zlib.crc32(data[k:k + 32])) % 16 == 0}
