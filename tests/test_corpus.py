@@ -252,6 +252,15 @@ def test_a_file_name_in_gbk_bytes_is_read_as_gb18030_and_said(tmp_path):
     assert set(quantities(c, cache=False)["file"]) == {"报告_2021.txt"}
 
 
+def test_a_file_named_in_gbk_bytes_is_listed_by_the_name_it_is_shown_by(tmp_path):
+    # the warning names it 报告_2021.txt: a metadata row may name it so (it said "does not exist")
+    path = _named_in_bytes(tmp_path, "报告_2021.txt".encode("gbk"))
+    (tmp_path / "metadata.csv").write_text("id,file,place\nr21,报告_2021.txt,甲市\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="it is named 报告_2021.txt"):
+        c = load_corpus(tmp_path)
+    assert c.ids == ["r21"] and c["r21"].path == path and c["r21"].meta["place"] == "甲市"
+
+
 def test_a_file_name_in_no_known_encoding_is_named_with_its_bytes_escaped(tmp_path):
     _named_in_bytes(tmp_path, b"caf\xe9.txt")
     with pytest.warns(UserWarning, match=r"caf\\xe9.txt: the file name is not UTF-8, GB18030 or Big5; it is named "

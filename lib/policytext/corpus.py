@@ -420,11 +420,16 @@ def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
             raise MetadataError(f"{folder}: no report files (.txt, .text, .html) and no {METADATA_FILE}")
         return _load_documents([(p, _file_id(p, folder), {"file": _file_name(p, folder)}) for p in files])
     rows = read_metadata(meta_path)
-    listed = {row_path(meta_path, row) for row in rows}
+    # a file whose name is not UTF-8 (GBK bytes from a zip) may be listed by the name it is shown by
+    shown = {_file_name(p, folder): p.resolve() for p in files}
+
+    def where(row) -> Path:
+        target = row_path(meta_path, row)
+        return target if target.is_file() else shown.get(row["file"].replace("\\", "/"), target)
+    listed = {where(row) for row in rows}
     unlisted = [p for p in files if p.resolve() not in listed]
     # a row naming no file is the likelier mistake: say it first, for every such row
-    absent = [_absent_file(meta_path, row, unlisted, folder) for row in rows
-              if not row_path(meta_path, row).is_file()]
+    absent = [_absent_file(meta_path, row, unlisted, folder) for row in rows if not where(row).is_file()]
     raise_together(MetadataError, absent, f"{meta_path}: {len(absent)} rows name no file")
     if unlisted and strict:
         names = ", ".join(_file_name(p, folder) for p in unlisted)
@@ -432,7 +437,7 @@ def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
                             f"(columns: {', '.join(METADATA_COLUMNS)}) or pass strict=False")
     for p in unlisted:
         warnings.warn(f"{escaped(p)}: no metadata row; metadata taken from its text", InputWarning, stacklevel=3)
-    return _load_documents([(row_path(meta_path, row), row["id"], row) for row in rows]
+    return _load_documents([(where(row), row["id"], row) for row in rows]
                            + [(p, _file_id(p, folder), {"file": _file_name(p, folder)}) for p in unlisted])
 
 
