@@ -374,24 +374,29 @@ def g2(a, b, n_target, n_reference, *, shift=0.0):
     return np.maximum(stat, 0.0)  # rounding can give -1e-16
 
 
-def tfidf_top(x: DFM, *, n: int, min_count: int = 1, ties: bool = False) -> list[tuple]:
-    """(docname, rank, feature, count, docfreq, tfidf) of the n best features of each row.
+def tfidf_top(x: DFM, *, n: int, min_count: int = 1) -> list[tuple]:
+    """(docname, rank, feature, count, docfreq, tfidf, more_tied) of the n best features of each row.
 
     TF-IDF of dfm_weight; features with count < min_count or TF-IDF 0 (used by every row) are
-    left out; ties go to the higher count, then the feature in code-point order. ties=True: also
-    the features after the n-th with its TF-IDF (ranks n+1, n+2 …), which the cut would drop.
+    left out; ties go to the higher count, then the feature in code-point order. more_tied: the
+    row's features after the n-th with its TF-IDF, which the cut leaves out (tied_after).
     """
     weights, df = dfm_weight(x, scheme="tfidf").counts, docfreq(x)
     out = []
     for i, name in enumerate(x.docnames):
         cols = np.flatnonzero((x.counts[i] >= max(min_count, 1)) & (weights[i] > 0))
         ranked = sorted(cols, key=lambda j: (-weights[i, j], -x.counts[i, j], x.features[j]))
-        best = ranked[:n]
-        if ties and best:
-            best += list(itertools.takewhile(lambda j: weights[i, j] == weights[i, best[-1]], ranked[n:]))
-        out.extend((name, rank, x.features[j], int(x.counts[i, j]), int(df[j]), float(weights[i, j]))
-                   for rank, j in enumerate(best, start=1))
+        more = tied_after(weights[i, ranked], n)
+        out.extend((name, rank, x.features[j], int(x.counts[i, j]), int(df[j]), float(weights[i, j]), more)
+                   for rank, j in enumerate(ranked[:n], start=1))
     return out
+
+
+def tied_after(scores: Sequence[float], n: int) -> int:
+    """How many of ``scores`` (best first) after the n-th equal it: the ties a cut at n leaves out."""
+    if n <= 0 or len(scores) <= n:
+        return 0
+    return sum(1 for _ in itertools.takewhile(lambda s: s == scores[n - 1], scores[n:]))
 
 
 def word_units(x, groups=None) -> DFM:

@@ -402,10 +402,8 @@ def textstat_keywords(toks, *, method: str = "tfidf", n: int = 20, window: int =
     columns = ["doc", "feature", "count", "score", "rank", "more_tied"]
     keep = _keeper(remove)
     if method == "tfidf":
-        top = tfidf_top(dfm(toks, select=keep, corpus=corpus), n=n, ties=True)
-        beyond = Counter(doc for doc, r, *_ in top if r > n)
-        return pd.DataFrame([(doc, f, c, s, r, beyond[doc]) for doc, r, f, c, _, s in top if r <= n],
-                            columns=columns)
+        top = tfidf_top(dfm(toks, select=keep, corpus=corpus), n=n)
+        return pd.DataFrame([(doc, f, c, s, r, more) for doc, r, f, c, _, s, more in top], columns=columns)
     _, docs = token_docs(toks, corpus)
     rows = []
     for d in docs:

@@ -46,7 +46,7 @@ from typing import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .dfm import DFM, g2, word_units
+from .dfm import DFM, g2, tied_after, word_units
 from .errors import ParameterError
 from .figures import cached_figure
 
@@ -248,7 +248,7 @@ def textstat_keyness_each(toks, *, groups: str | Sequence[str] | None = None, n:
         block = _keyness_table(feats, a, totals[used] - a, n_unit, n_all - n_unit, measure=measure,
                                correction=correction)
         block = block[(block[col] > 0) & (block["p"] <= max_p)]
-        tied = int((block[col].iloc[n:] == block[col].iloc[n - 1]).sum()) if len(block) > n else 0
+        tied = tied_after(block[col].to_numpy(), n)
         block = block.head(n)
         blocks.append(block.assign(group=name, rank=range(1, len(block) + 1), more_tied=tied))
     columns = ["group", "rank", "feature", col, "p", "n_target", "n_reference", "log_ratio", "more_tied"]

@@ -7,7 +7,6 @@ out, because 的/和/等 make every pair of Chinese texts look alike.
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import Sequence
 
 import numpy as np
@@ -43,10 +42,8 @@ def textstat_distinctive(toks, *, n: int = 10, groups: str | Sequence[str] | Non
     if not isinstance(n, int) or n < 1:
         raise ParameterError(f"n must be a positive int, not {n!r}")
     key = _key(groups)
-    top = tfidf_top(word_units(toks, groups), n=n, min_count=min_count, ties=True)
-    beyond = Counter(unit for unit, rank, *_ in top if rank > n)
-    return pd.DataFrame([(*row, beyond[row[0]]) for row in top if row[1] <= n],
-                        columns=[key, "rank", "feature", "count", "docfreq", "tfidf", "more_tied"])
+    top = tfidf_top(word_units(toks, groups), n=n, min_count=min_count)
+    return pd.DataFrame(top, columns=[key, "rank", "feature", "count", "docfreq", "tfidf", "more_tied"])
 
 
 def _similarity(m: np.ndarray, method: str) -> np.ndarray:
