@@ -17,7 +17,7 @@ from .errors import ParameterError
 from .figures import cached_figure
 
 __all__ = ["textstat_crosssection", "textstat_shared_indicators", "textplot_crosssection",
-           "CROSSSECTION_COLUMNS"]
+           "CROSSSECTION_COLUMNS", "main_unit"]
 
 CROSSSECTION_COLUMNS = [
     "place", "indicator", "measure", "year", "target", "target_high", "relation", "unit", "doc", "start", "end",
@@ -88,7 +88,7 @@ def _in_one_unit(out: pd.DataFrame) -> pd.DataFrame:
 
     if out["unit"].dropna().nunique() <= 1:
         return out
-    main = _main_unit(out["unit"])
+    main = main_unit(out["unit"])
     main_factor, kind = unit_scale(main)
     for i, unit in out["unit"].items():
         factor, its_kind = unit_scale(unit)
@@ -100,7 +100,7 @@ def _in_one_unit(out: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _main_unit(units: pd.Series) -> str | None:
+def main_unit(units: pd.Series) -> str | None:
     """The unit most places write (on a tie, the first in sorted order, as pandas gives modes); None if none."""
     modes = units.dropna().mode()
     return modes.iloc[0] if len(modes) else None
@@ -155,7 +155,7 @@ def textplot_crosssection(table: pd.DataFrame, *, ax=None):
     use_cjk_font()
     # one axis, one unit: the unit most places write (textstat_crosssection converts those of the
     # same kind); the title counts the places left out
-    main = _main_unit(table["unit"])
+    main = main_unit(table["unit"])
     other = table["unit"].notna() & (table["unit"] != main)
     t = table[~other].iloc[::-1].reset_index(drop=True)  # highest target on top
     if ax is None:

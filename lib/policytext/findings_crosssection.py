@@ -2,6 +2,7 @@
 every number and name below comes from the table passed in (see :mod:`policytext.findings`)."""
 from __future__ import annotations
 
+from .crosssection import main_unit
 from .findings import fmt_count, fmt_figure, fmt_list, md_escape, nothing_to_show
 
 __all__ = ["md_shared_indicators", "md_crosssection_source", "md_crosssection"]
@@ -40,8 +41,7 @@ def md_crosssection(table) -> str:
     what = f"{md_escape(t['indicator'].iloc[0])} ({md_escape(t['measure'].iloc[0])})"
     # one unit, as the chart: the one most places write (textstat_crosssection converts units of one
     # kind); 10件 and 12类 of 民生实事 are no figures to range with 30项
-    modes = t["unit"].dropna().mode()
-    main = modes.iloc[0] if len(modes) else None
+    main = main_unit(t["unit"])
     apart = t[t["unit"].notna() & (t["unit"] != main)]
     t, unit = t.drop(apart.index), md_escape(main or "")
     low, high = t.loc[t["target"].idxmin()], t.loc[t["target"].idxmax()]
