@@ -16,11 +16,12 @@ import re
 
 import pandas as pd
 
-from .dfm import MISSING
+from .dfm import MISSING, tied_after
 from .metadata import doc_type_name
 
 __all__ = [
     "md_escape", "fmt_number", "fmt_figure", "fmt_percent", "fmt_count", "fmt_list", "nothing_to_show", "with_ties",
+    "named_with_ties",
     # corpus and term frequency (notebooks 00-03; the theme comparison's own are in findings_themes)
     "corpus_summary", "input_notes", "length_contrast", "cleaning_summary", "parts_summary", "segmentation_summary",
     "discovery_summary", "top_terms", "distinctive_terms", "words_left_out", "term_contexts", "dispersion",
@@ -80,8 +81,16 @@ def with_ties(ranked: pd.DataFrame, n: int, column: str) -> pd.DataFrame:
     n-th: a sentence naming "the top three" must not drop a fourth with the same count."""
     if len(ranked) <= n or n <= 0:
         return ranked
-    rest = ranked.iloc[n:]
-    return pd.concat([ranked.iloc[:n], rest[rest[column] == ranked[column].iloc[n - 1]]])
+    return ranked.iloc[:n + tied_after(ranked[column].to_numpy(), n)]
+
+
+def named_with_ties(part: pd.DataFrame, n: int, column: str) -> tuple[pd.DataFrame, int]:
+    """with_ties of a table cut by its maker (textstat_distinctive, textstat_keyness_each), and
+    how many rows of the same score that cut left out (its ``more_tied``) when all its rows are
+    named: a sentence says "and 3 more of the same score" rather than drop them."""
+    top = with_ties(part, n, column)
+    more = int(part["more_tied"].iloc[0]) if "more_tied" in part and len(top) == len(part) else 0
+    return top, more
 
 
 def fmt_count(n: int, noun: str, plural: str | None = None) -> str:
@@ -285,8 +294,7 @@ def distinctive_terms(table: pd.DataFrame, *, n: int = 3, key: str = "doc") -> s
     score = next((c for c in ("score", "tfidf") if c in table), "rank")   # textstat_keywords, _distinctive
 
     def named(part):
-        top = with_ties(part.sort_values("rank", kind="stable"), n, score)
-        more = int(part["more_tied"].iloc[0]) if "more_tied" in part and len(top) == len(part) else 0
+        top, more = named_with_ties(part.sort_values("rank", kind="stable"), n, score)
         return fmt_list([*top[term], *([f"{more} more of the same score"] if more else [])])
     lines = [f"- **{md_escape(doc)}**: {named(part)}" for doc, part in table.groupby(key, sort=False)]
     return "What each report says that the others rarely do (top TF-IDF terms):\n\n" + "\n".join(lines)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .dfm import trend_slopes
-from .findings import fmt_count, fmt_list, fmt_number, md_escape, nothing_to_show, trend_summary, with_ties
+from .findings import fmt_count, fmt_list, fmt_number, md_escape, named_with_ties, nothing_to_show, trend_summary
 from .metadata import doc_type_name
 
 __all__ = ["theme_leaders", "theme_trends", "plan_shift", "keyness_target", "latest_year_apart",
@@ -119,10 +119,8 @@ def keyness_each_summary(each: pd.DataFrame, *, n: int = 3, limit: int = 12) -> 
     lines = []
     stat = each.attrs.get("measure", "G2")
     for unit in keyed[:limit]:
-        part = each[each["group"] == unit]
-        rows = with_ties(part, n, stat)
+        rows, more = named_with_ties(each[each["group"] == unit], n, stat)
         words = [f"{md_escape(f)} ({c}×)" for f, c in zip(rows["feature"], rows["n_target"])]
-        more = int(part["more_tied"].iloc[0]) if "more_tied" in part and len(rows) == len(part) else 0
         lines.append(f"- **{md_escape(unit)}**: " + ", ".join(words + ([f"{more} more of the same {stat}"]
                                                                      if more else [])))
     if len(keyed) > limit:

@@ -10,6 +10,7 @@ from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from .dfm import tied_after
 from .errors import ParameterError
 from .figures import cached_figure
 from .fonts import cjk_font_path, use_cjk_font
@@ -66,7 +67,7 @@ def textplot_frequency(freq: pd.DataFrame, *, n: int = 20, groups: str | None = 
         ax.set_xlabel("per 10,000 terms" if value == "per_10k" else value)
         ax.spines[["top", "right"]].set_visible(False)
         # terms at the last bar's value that the cut leaves out are counted, not silently dropped
-        tied = int((ranked[value].iloc[n:] == top[value].iloc[-1]).sum()) if len(top) else 0
+        tied = tied_after(ranked[value].to_numpy(), n)
         label = " ".join(x for x in (None if group is None else str(group),
                                      f"(+{tied} more at {top[value].iloc[-1]:g})" if tied else None) if x)
         if label:
