@@ -20,9 +20,12 @@ When OpenCC's phrase-level result changes the length, each character is converte
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
+from typing import Iterable
 
-__all__ = ["looks_like_html", "html_to_text", "resolve_entities", "drop_invisible", "script_of", "to_simplified"]
+__all__ = ["looks_like_html", "html_to_text", "resolve_entities", "drop_invisible", "characters_named", "script_of",
+           "to_simplified"]
 
 _HTML_DOC = re.compile(r"<!doctype\s+html|<(html|body|head)[\s>]", re.I)
 _HTML_TAG = re.compile(r"</?(p|div|br|span|td|tr|li|ul|table|h[1-6]|a\s+href|strong|font|img|section|article)\b[^>]*>",
@@ -86,6 +89,11 @@ def drop_invisible(text: str) -> tuple[str, list[str]]:
     start = 1 if text.startswith("\ufeff") else 0
     found = _INVISIBLE.findall(text, start)
     return (text[:start] + _INVISIBLE.sub("", text[start:]) if found else text), found
+
+
+def characters_named(chars: Iterable[str]) -> str:
+    """Each kind of character once, in order, as a warning names it: "U+200B zero width space"."""
+    return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '').lower()}".strip() for c in dict.fromkeys(chars))
 
 
 @lru_cache(maxsize=1)

@@ -390,7 +390,7 @@ _log = logging.getLogger("policytext.corpus")
 def read_file(path: str | Path) -> tuple[str, str, str]:
     """(text, encoding, format) of a report file: decoded (decode_bytes), newlines normalised,
     and for HTML the extracted text (format "html", else "text")."""
-    from .convert import drop_invisible, html_to_text, looks_like_html, resolve_entities, script_of
+    from .convert import characters_named, drop_invisible, html_to_text, looks_like_html, resolve_entities, script_of
 
     path = Path(path)
     text, encoding = decode_bytes(read_bytes(path), name=str(path))
@@ -412,9 +412,8 @@ def read_file(path: str | Path) -> tuple[str, str, str]:
                       "stand for (a copy of a page's source); offsets refer to the text so read",
                       InputWarning, stacklevel=2)
     if invisible:
-        kinds = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '').lower()}".strip() for c in dict.fromkeys(invisible))
-        warnings.warn(f"{path}: {len(invisible)} invisible character(s) ({kinds}) removed; offsets refer to the "
-                      "text without them", InputWarning, stacklevel=2)
+        warnings.warn(f"{path}: {len(invisible)} invisible character(s) ({characters_named(invisible)}) removed; "
+                      "offsets refer to the text without them", InputWarning, stacklevel=2)
     if _log.isEnabledFor(logging.INFO):
         traditional = script_of(text) == "traditional"
         _log.info("read %s: %s, %s%s", path, encoding, form,

@@ -35,7 +35,7 @@ from collections import Counter
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Iterable, Iterator
 
-from .convert import drop_invisible
+from .convert import characters_named, drop_invisible
 from .decode import decode_bytes, read_bytes
 from .errors import DecodeError, InputWarning, MetadataError, raise_together
 from .filenames import escaped
@@ -158,11 +158,10 @@ def _table_text(path: Path) -> str:
 def _visible(value: str, path: Path, line: int) -> str:
     """A cell without its invisible characters (a zero-width space copied from a page made 海拉\u200b尔区
     a second place), named in a warning as a report's are."""
-    value, invisible = drop_invisible(value.strip())
+    value, invisible = drop_invisible(value)
     if invisible:
-        kinds = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '').lower()}".strip() for c in dict.fromkeys(invisible))
-        warnings.warn(f"{path}, line {line}: {len(invisible)} invisible character(s) ({kinds}) removed from "
-                      f"the value {value!r}", InputWarning, stacklevel=6)
+        warnings.warn(f"{path}, line {line}: {len(invisible)} invisible character(s) ({characters_named(invisible)}) "
+                      f"removed from the value {value.strip()!r}", InputWarning, stacklevel=6)
     return value.strip()
 
 

@@ -194,7 +194,6 @@ def _kernel_env(kernels: Path) -> dict[str, str]:
     return env
 
 
-
 def _this_python_manager(folder: Path):
     """A kernel manager whose "python3" is always this interpreter's ipykernel, with its
     connection file (and ipc sockets) in FOLDER (reportdir.kernel_folder).
