@@ -232,7 +232,10 @@ LOST = 0.2     # a few are named in a warning; a fifth of the text is no report 
 
 def replaced(text: str) -> str | None:
     """Why a text is lost: a fifth of its visible characters or more are ? or U+FFFD in runs; or None."""
-    visible = WHITESPACE.sub("", text[:200_000])
+    sample = text[:200_000]
+    if "?" not in sample and "\ufffd" not in sample:     # (most reports: no pass over the text)
+        return None
+    visible = WHITESPACE.sub("", sample)
     if len(visible) < _DECIDING:
         return None
     lost = sum(map(len, _LOST_RUNS.findall(visible)))
