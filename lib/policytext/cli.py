@@ -10,7 +10,6 @@ import argparse
 import json
 import logging
 import os
-import re
 import sys
 import warnings
 from collections import Counter
@@ -346,12 +345,12 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
 
 
 def _printable(message) -> str:
-    """A message with its control characters written \\xNN (a file name holding ESC [2K or CR
-    would rewrite the terminal's line); the line breaks of a message of several lines stay."""
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", str(message))
+    """A message with its control characters written \\xNN, as filenames.escaped writes a name (a
+    file name holding ESC [2K or CR would rewrite the terminal's line); the line breaks of a
+    message of several lines stay."""
+    from .filenames import escaped
 
-
-_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+    return "\n".join(map(escaped, str(message).split("\n")))
 
 
 def _run(args: argparse.Namespace) -> int:

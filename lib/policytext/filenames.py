@@ -130,8 +130,7 @@ def warn_of_copies(docs: list, *, groups: list | None = None) -> None:
     said its own."""
     group = dict(zip((doc.id for doc in docs), groups)) if groups is not None else {}
     copies = same_texts((doc.id, doc.raw) for doc in docs)
-    said = [f"{', '.join(ids[:-1])} and {ids[-1]} hold the same text" for ids in copies
-            if len({group.get(i, i) for i in ids}) > 1]
+    said = [_same_text(ids) for ids in copies if len({group.get(i, i) for i in ids}) > 1]
     same_year: dict[tuple, list] = {}
     firsts = {ids[0] for ids in copies}      # one of each text
     for doc in docs:
@@ -145,8 +144,7 @@ def warn_of_copies(docs: list, *, groups: list | None = None) -> None:
                 said.append(f"{same[i].id} and {same[j].id} hold nearly the same text ({shared:.0%} of the "
                             "shorter one's sampled 8-character pieces are in the other)")
     for what in said:
-        warnings.warn(f"{what}: every table counts it twice (remove one, or keep both on purpose)",
-                      InputWarning, stacklevel=5)
+        _counted_twice(what, stacklevel=5)
 
 
 def same_texts(named_texts: Iterable[tuple[str, str]]) -> list[list[str]]:
@@ -161,8 +159,16 @@ def warn_of_same_texts(named_texts: Iterable[tuple[str, str]]) -> None:
     """warn_of_copies for texts without metadata (policytext freq): the same text only."""
     for ids in same_texts(named_texts):
         if len(ids) > 1:
-            warnings.warn(f"{', '.join(ids[:-1])} and {ids[-1]} hold the same text: every table counts it twice "
-                          "(remove one, or keep both on purpose)", InputWarning, stacklevel=2)
+            _counted_twice(_same_text(ids), stacklevel=2)
+
+
+def _same_text(ids: list[str]) -> str:
+    return f"{', '.join(ids[:-1])} and {ids[-1]} hold the same text"
+
+
+def _counted_twice(what: str, *, stacklevel: int) -> None:
+    warnings.warn(f"{what}: every table counts it twice (remove one, or keep both on purpose)", InputWarning,
+                  stacklevel=stacklevel + 1)
 
 
 def _pieces(raw: str) -> set[int]:
