@@ -9,6 +9,7 @@ import yaml
 
 from policytext import corpus
 from policytext.errors import ParameterError, PolicyTextError
+from policytext.dfm import dfm
 from policytext.lexicon import lexicon
 from policytext.tokens import segment_text, tokens
 from policytext.themes import (THEMES_PATH, DictionaryError, dictionary, textstat_themes, themes_matrix,
@@ -170,6 +171,15 @@ def _write(tmp_path, text):
     ("themes:\n  eco: [污染]\nneutral: {terms: [污水], colour: x}\n", "neutral: unknown key(s) colour"),
     ("themes:\n  eco: [污染]\nneutral: 污水\n", "'neutral' must be a list of terms"),
     ("eco: [污染]\nneutral: [污水]\n", "theme id 'neutral' is reserved"),
+    ("themes:\n  eco: [污染]\n  gov: {terms: [治理], context: {治理: {not_after: ['{eko}']}}}\n",
+     "the context of '治理' names {eko}, which is not a theme"),
+    ("themes:\n  gov: {terms: [治理], context: {稳定: {after: [和谐]}}}\n",
+     "context for '稳定', which is not one of its terms"),
+    ("themes:\n  gov: {terms: [治理], context: {治理: {left: [污染]}}}\n",
+     "the context of '治理' must be a mapping with some of after, not_after, before, not_before"),
+    ("themes:\n  gov: {terms: [治理], context: {治理: {after: ['大气 污染']}}}\n",
+     "context of '治理', after: expected a list of tokens"),
+    ("themes:\n  gov: {terms: [治理], context: [治理]}\n", "'context' must map terms to rules, not list"),
 ])
 def test_bad_dictionary_files_name_the_file_and_the_problem(tmp_path, text, problem):
     path = _write(tmp_path, text)
@@ -212,11 +222,25 @@ def test_neutral_terms_match_nothing_and_win_over_patterns():
     assert dictionary({"eco": ["污染"]}).neutral == frozenset()
 
 
+def test_a_context_rule_reads_the_neighbours_skipping_whitespace():
+    d = dictionary({"themes": {"eco": ["污染", "生态*"],
+                               "gov": {"terms": ["治理"], "context": {"治理": {"not_after": ["{eco}"]}}},
+                               "sec": {"terms": ["稳定"],
+                                       "context": {"稳定": {"after": ["*和谐", "安全"], "not_before": "在"}}}}})
+    assert d.misses(["污染", "治理", "，", "社会", "治理"]) == [1]
+    assert d.misses(["生态环境", "\n", "治理"]) == [2]           # a pattern of eco, a line break between
+    assert d.misses(["治理", "污染"]) == []                      # nothing before: not after eco
+    assert d.misses(["稳定"]) == [0]                             # `after` needs a token before
+    assert d.misses(["社会和谐", "稳定", "。", "安全", "稳定", "在"]) == [4]
+    assert d.misses(["改革", "稳定"]) == [1]
+
+
 # ---------------------------------------------------------------- textstat_themes
 
 def test_counts_rates_and_shares_per_document(toy):
     df = textstat_themes(toy)
-    assert list(df.columns) == ["doc", "theme", "label", "count", "n_tokens", "per_1000", "share", "terms"]
+    assert list(df.columns) == ["doc", "theme", "label", "count", "n_tokens", "per_1000", "share", "terms",
+                                "excluded"]
     assert len(df) == 3 * len(dictionary())          # zero rows are kept
     # Terms are listed by count, ties in code-point order (污 U+6C61 before 绿 U+7EFF).
     # doc a: 7 words (punctuation not counted); 改革 x2 + 放管服 = 3 reform, 污染 + 绿化 = 2 ecology,
@@ -293,6 +317,27 @@ def test_tokens_lookup_gives_theme_ids(toy):
     assert looked.starts("a")[:2] == [0, 3]
     kept = tokens_lookup(toy, exclusive=False)
     assert kept["b"] == ["party_building", ",", "party_building", ",", "rural", ",", "rural", "。"]
+
+
+def test_terms_of_two_meanings_count_only_in_their_context():
+    # Phrases of provinces2026 (安徽, 甘肃, 河南, 陕西), cut as asserted first.
+    toks = tokens(corpus({"a": "保持社会和谐稳定。粮食产量稳定在800亿斤。着力稳定房地产市场。",
+                          "b": "深入实施大气污染治理。强化信访问题源头治理。推动科技革命和产业变革，保护革命文物。"}))
+    assert toks["a"][:6] == ["保持", "社会和谐", "稳定", "。", "粮食产量", "稳定"]
+    assert toks["b"][2:4] == ["大气污染", "治理"] and toks["b"][12:14] == ["科技", "革命"]
+    df = textstat_themes(toks)
+    # a: 12 words; 稳定 three times, security only after 社会和谐; the other two stay words.
+    sec = _row(df, doc="a", theme="security")
+    assert (sec["count"], sec["n_tokens"], sec["terms"], sec["excluded"]) == (1, 12, "稳定:1", "稳定:2")
+    # b: 治理 after 大气污染 (ecology) is not governance, after 源头 it is; both 革命 are not ideology.
+    gov = _row(df, doc="b", theme="governance")
+    assert (gov["count"], gov["terms"], gov["excluded"]) == (2, "信访:1, 治理:1", "治理:1")
+    pb = _row(df, doc="b", theme="party_building")
+    assert (pb["count"], pb["excluded"]) == (0, "革命:2")
+    assert tokens_lookup(toks)["a"] == ["security", "urban"]
+    with pytest.warns(UserWarning, match="context rules of 稳定, 革命, 治理, 综合治理 were not applied"):
+        from_dfm = textstat_themes(dfm(toks))
+    assert _row(from_dfm, doc="a", theme="security")["count"] == 3
 
 
 # ---------------------------------------------------------------- generality across decades

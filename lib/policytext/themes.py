@@ -23,6 +23,13 @@ Matching
   Among ordinary words on the seeds, 1 in 7 of the extra hits is plainly wrong (行政村 ->
   governance, 稳定性 -> security, 宣传教育 -> livelihood) and as many again are doubtful
   (经济社会, 开拓创新).
+- Context: a theme may say that one of its terms counts only next to some tokens, or never
+  next to others (`context:` in the YAML; `Context`). 稳定 is security in 保持社会和谐稳定 but
+  a level held in 粮食产量稳定在800亿斤 and a verb in 稳定房地产市场; 治理 after an ecology word
+  (大气污染治理, 沙区治理) is remediation, which the ecology word already counts. The neighbours
+  are the tokens before and after, whitespace skipped; a rule's entry is a token, a glob
+  pattern over a token, or `{theme}` for any token that theme counts. An occurrence that
+  fails its rule counts for no theme; `textstat_themes` lists such occurrences in `excluded`.
 - A term containing ``*`` or ``?`` is a glob pattern over whole tokens ("生态*" matches 生态,
   生态文明, 生态环境 ...; "??改革" matches 国企改革 but not 改革 or 混合所有制改革). Exact terms win over
   neutral terms, neutral terms over patterns ("生态*" with neutral 中新天津生态城 leaves that
@@ -44,6 +51,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -51,24 +59,40 @@ from typing import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .dfm import group_keys, word_units
+from .dfm import DFM, group_keys, word_units
 from .errors import DictionaryError, ParameterError
 from .lexicon import load_yaml, yaml_error_text
 
 __all__ = [
-    "Theme", "Dictionary", "dictionary", "textstat_themes", "themes_matrix",
+    "Theme", "Context", "Dictionary", "dictionary", "textstat_themes", "themes_matrix",
     "tokens_lookup", "THEMES_PATH",
 ]
 
 THEMES_PATH = Path(__file__).resolve().parent / "data" / "themes_v1.yaml"
 _TOP_KEYS = {"version", "date", "sources", "source", "licence", "license", "description", "themes",
              "neutral"}
-_THEME_KEYS = {"label", "description", "source", "terms"}
+_THEME_KEYS = {"label", "description", "source", "terms", "context"}
+_CONTEXT_KEYS = ("after", "not_after", "before", "not_before")
 _NEUTRAL_KEYS = {"description", "terms"}
 _GLOB = re.compile(r"[*?\[]")
+_THEME_REF = re.compile(r"\{(.+)\}")
+# Marks an occurrence that fails its term's context in the tokens textstat_themes counts: still
+# a word (the denominator keeps it), matched by no theme, and never in a text.
+_EXCLUDED = "\x00"
 
 
 # ---------------------------------------------------------------- the dictionary
+
+@dataclass(frozen=True)
+class Context:
+    """Where a term counts: `after`/`before` (when given) list what the token before/after must
+    be, `not_after`/`not_before` what it must not be. Entries: a token, a glob pattern, or
+    "{theme}" (a token that theme counts)."""
+    after: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    before: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -77,6 +101,7 @@ class Theme:
     label: str = ""
     description: str = ""
     source: str = ""
+    context: Mapping[str, Context] = field(default_factory=dict)
 
     @property
     def exact(self) -> tuple[str, ...]:
@@ -105,6 +130,7 @@ class Dictionary:
         self._patterns = [(th.id, re.compile(fnmatch.translate(p)))
                           for th in self.themes.values() for p in th.patterns]
         self._memo: dict[str, str | None] = {}
+        self.context = {term: rule for th in self.themes.values() for term, rule in th.context.items()}
 
     def __repr__(self) -> str:
         return f"Dictionary({len(self.themes)} themes from {Path(self.origin).name}: {', '.join(self.themes)})"
@@ -138,11 +164,44 @@ class Dictionary:
             self._memo[token] = next((tid for tid, rx in self._patterns if rx.match(token)), None)
         return self._memo[token]
 
+    def misses(self, words: Sequence[str]) -> list[int]:
+        """Positions of the tokens of `words` (one document's tokens) that are terms with a
+        context and are not in it: they count for no theme."""
+        if not self.context:
+            return []
+        return [i for i, w in enumerate(words) if w in self.context
+                and not self._in_context(self.context[w], _neighbour(words, i, -1), _neighbour(words, i, 1))]
+
+    def _in_context(self, rule: Context, before: str | None, after: str | None) -> bool:
+        fits = self._fits
+        return ((not rule.after or any(fits(before, p) for p in rule.after))
+                and not any(fits(before, p) for p in rule.not_after)
+                and (not rule.before or any(fits(after, p) for p in rule.before))
+                and not any(fits(after, p) for p in rule.not_before))
+
+    def _fits(self, token: str | None, entry: str) -> bool:
+        if token is None:
+            return False
+        ref = _THEME_REF.fullmatch(entry)
+        if ref is not None:
+            return self.match(token) == ref.group(1)
+        return fnmatch.fnmatchcase(token, entry) if _GLOB.search(entry) else token == entry
+
     def to_frame(self) -> pd.DataFrame:
         """One row per theme: theme, label, n_terms, description, source, terms."""
         return pd.DataFrame([{"theme": th.id, "label": th.label, "n_terms": len(th.terms),
                               "description": th.description, "source": th.source,
                               "terms": "、".join(th.terms)} for th in self.themes.values()])
+
+
+def _neighbour(words: Sequence[str], i: int, step: int) -> str | None:
+    """The nearest token before (step -1) or after (step 1) position i that is not whitespace."""
+    i += step
+    while 0 <= i < len(words):
+        if words[i].strip():
+            return words[i]
+        i += step
+    return None
 
 
 def _fail(origin: str, problem: str):
@@ -213,7 +272,34 @@ def _theme(origin: str, theme_id, spec) -> Theme:
     for key, value in texts.items():
         if not isinstance(value, str):
             _fail(origin, f"{where}: {key} must be a string")
-    return Theme(theme_id, terms, **{k: v.strip() for k, v in texts.items()})
+    context = _contexts(origin, where, spec.get("context"), terms)
+    return Theme(theme_id, terms, **{k: v.strip() for k, v in texts.items()}, context=context)
+
+
+def _contexts(origin: str, where: str, spec, terms: tuple[str, ...]) -> dict[str, Context]:
+    """A theme's `context` section: {term: {after: [...], not_before: [...] ...}}."""
+    if spec is None:
+        return {}
+    if not isinstance(spec, Mapping):
+        _fail(origin, f"{where}: 'context' must map terms to rules, not {type(spec).__name__}")
+    rules = {}
+    for term, rule in spec.items():
+        if term not in terms or _GLOB.search(str(term)):
+            _fail(origin, f"{where}: context for {term!r}, which is not one of its terms (patterns have none)")
+        if not isinstance(rule, Mapping) or not rule or set(rule) - set(_CONTEXT_KEYS):
+            _fail(origin, f"{where}: the context of {term!r} must be a mapping with some of "
+                          f"{', '.join(_CONTEXT_KEYS)}")
+        lists = {}
+        for key, entries in rule.items():
+            if isinstance(entries, str):
+                entries = [entries]
+            if not isinstance(entries, (list, tuple)) or not entries or not all(
+                    isinstance(e, str) and e.strip() and not any(ch.isspace() for ch in e) for e in entries):
+                _fail(origin, f"{where}: context of {term!r}, {key}: expected a list of tokens, "
+                              "patterns or {theme} references (no whitespace)")
+            lists[key] = tuple(entries)
+        rules[term] = Context(**lists)
+    return rules
 
 
 def _neutral(origin: str, spec) -> frozenset[str]:
@@ -267,6 +353,14 @@ def _from_mapping(data, origin: str) -> Dictionary:
         themes[theme_id] = _theme(origin, theme_id, spec)
     _check_overlaps(origin, themes)
     for th in themes.values():
+        for term, rule in th.context.items():
+            refs = [m.group(1) for key in _CONTEXT_KEYS for e in getattr(rule, key)
+                    if (m := _THEME_REF.fullmatch(e)) is not None]
+            unknown = [r for r in refs if r not in themes]
+            if unknown:
+                _fail(origin, f"theme {th.id!r}: the context of {term!r} names {{{unknown[0]}}}, "
+                              f"which is not a theme; themes: {', '.join(themes)}")
+    for th in themes.values():
         both = sorted(neutral.intersection(th.exact))
         if both:
             _fail(origin, f"term {both[0]!r} is both neutral and in theme {th.id}; a term is "
@@ -317,29 +411,63 @@ def textstat_themes(toks, dictionary: str | Path | Mapping | Dictionary | None =
     policytext.dfm.dfm_group (a missing value is the group "(missing)"; empty units are left out).
     Returns a long DataFrame with one row per unit and theme (dictionary order, zero rows
     included): the group column(s) (`doc` by default), theme, label, count, n_tokens,
-    per_1000, share and terms (matched terms with counts, "改革:12, 放管服:3").
+    per_1000, share, terms (matched terms with counts, "改革:12, 放管服:3") and excluded (the
+    theme's terms that were not counted because they stood outside their context, "稳定:21").
     See the module doc for the denominator and how terms match.
     """
     dic = _load_dictionary(dictionary)
     keys = group_keys(groups) if groups is not None else ("doc",)
-    x = word_units(toks, groups)
-    theme_of = np.array([dic.match(f) for f in x.features], dtype=object)
-    columns = {tid: np.flatnonzero(theme_of == tid) for tid in dic.ids}
+    x = word_units(_context_applied(toks, dic), groups)
     features = np.array(x.features, dtype=object)
+    theme_of = np.array([dic.match(f) for f in x.features], dtype=object)
+    missed_of = np.array([dic.match(f[:-1]) if f.endswith(_EXCLUDED) else None for f in x.features],
+                         dtype=object)
+    columns = {tid: (np.flatnonzero(theme_of == tid), np.flatnonzero(missed_of == tid)) for tid in dic.ids}
     rows = []
     for i in range(len(x.docnames)):
         row, n = x.counts[i], int(x.counts[i].sum())
         hits = {tid: {f: int(c) for f, c in zip(features[cols], row[cols]) if c}
-                for tid, cols in columns.items()}
+                for tid, (cols, _) in columns.items()}
         total = sum(sum(h.values()) for h in hits.values())
         unit = {k: x.docvars[k].iloc[i] for k in keys}
         for tid, counter in hits.items():
+            missed = columns[tid][1]
+            excluded = {f[:-1]: int(c) for f, c in zip(features[missed], row[missed]) if c}
             count = sum(counter.values())
             rows.append({**unit, "theme": tid, "label": dic.label(tid), "count": count, "n_tokens": n,
                          "per_1000": 1000.0 * count / n if n else 0.0,
-                         "share": count / total if total else 0.0, "terms": _format_terms(counter)})
-    return pd.DataFrame(rows, columns=[*keys, "theme", "label", "count", "n_tokens", "per_1000", "share",
-                                       "terms"])
+                         "share": count / total if total else 0.0, "terms": _format_terms(counter),
+                         "excluded": _format_terms(excluded)})
+    return pd.DataFrame(rows, columns=[*keys, *_THEME_COLUMNS])
+
+
+_THEME_COLUMNS = ("theme", "label", "count", "n_tokens", "per_1000", "share", "terms", "excluded")
+
+
+def _context_applied(toks, dic: Dictionary):
+    """`toks` with each occurrence that fails its term's context marked (_EXCLUDED), so that it
+    stays a word of the denominator and counts for no theme. A DFM has no word order: its
+    counts are taken as they are, with a warning."""
+    if not dic.context:
+        return toks
+    if isinstance(toks, DFM):
+        warnings.warn("textstat_themes: a DFM keeps no word order, so the context rules of "
+                      f"{', '.join(dic.context)} were not applied (every occurrence counts); "
+                      "pass tokens to apply them", stacklevel=3)
+        return toks
+    from .tokens import tokens_from_lists
+
+    lists = {}
+    for doc_id in toks.ids:
+        words = toks[doc_id]
+        misses = dic.misses(words)
+        if misses:
+            words = list(words)
+            for i in misses:
+                words[i] += _EXCLUDED
+        lists[doc_id] = words
+    return tokens_from_lists(toks.corpus, lists, starts={d: toks.starts(d) for d in toks.ids},
+                             terms=getattr(toks, "terms", ()), kind="themes-context")
 
 
 def themes_matrix(frame: pd.DataFrame, *, value: str = "per_1000", labels: bool = True) -> pd.DataFrame:
@@ -353,8 +481,7 @@ def themes_matrix(frame: pd.DataFrame, *, value: str = "per_1000", labels: bool 
     """
     if value not in frame.columns:
         raise ParameterError(f"no column {value!r}; choose one of count, per_1000, share")
-    keys = [c for c in frame.columns if c not in
-            ("theme", "label", "count", "n_tokens", "per_1000", "share", "terms")]
+    keys = [c for c in frame.columns if c not in _THEME_COLUMNS]
     index = frame[keys].astype(str).agg(":".join, axis=1) if len(keys) > 1 else frame[keys[0]]
     column = frame["label" if labels else "theme"]
     wide = pd.DataFrame({"unit": index.values, "col": column.values, "v": frame[value].values})
@@ -370,6 +497,7 @@ def tokens_lookup(toks, dictionary: str | Path | Mapping | Dictionary | None = N
 
     exclusive=True keeps only tokens that match a theme (starts kept, so parts still work);
     exclusive=False keeps every token and replaces only the matching ones by their theme id.
+    A term outside its context (see the module doc) matches no theme here either.
     """
     from .tokens import tokens_from_lists
 
@@ -378,8 +506,9 @@ def tokens_lookup(toks, dictionary: str | Path | Mapping | Dictionary | None = N
     for doc_id in toks.ids:
         words, starts = toks[doc_id], toks.starts(doc_id)
         new, new_starts = [], []
-        for tok, start in zip(words, starts):
-            tid = dic.match(tok)
+        misses = set(dic.misses(words))
+        for i, (tok, start) in enumerate(zip(words, starts)):
+            tid = dic.match(tok) if i not in misses else None
             if tid is not None or not exclusive:
                 new.append(tid if tid is not None else tok)
                 new_starts.append(start)
