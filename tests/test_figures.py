@@ -22,6 +22,16 @@ def test_key_follows_the_content_of_the_arguments():
     assert figure_key("g", (FREQ,), {"n": 5}) != same
 
 
+def test_key_of_a_table_with_lists_in_its_cells_follows_them():
+    # textstat_implied_growth's stated_values hold a list a row
+    table = pd.DataFrame({"implied_growth": [8.5, 6.1], "stated_values": [[7.0], []]})
+    key = figure_key("f", (table,), {})
+    assert key is not None and key == figure_key("f", (table.copy(),), {})
+    other = table.copy()
+    other.at[1, "stated_values"] = [6.0]
+    assert figure_key("f", (other,), {}) != key
+
+
 def test_key_follows_matplotlib_settings():
     before = figure_key("f", (FREQ,), {})
     with matplotlib.rc_context({"figure.dpi": 50}):

@@ -352,6 +352,19 @@ def test_implied_growth_plot():
     assert widths == sorted(textstat_implied_growth(TABLE)["implied_growth"].round(2))
     with pytest.raises(PolicyTextError, match="implied growth needs a base"):
         textplot_implied_growth(TABLE[TABLE["label"] == "target"])
+    # the textstat table, filtered as a page filters it, is drawn as it is: one bar a row
+    table = textstat_implied_growth(TABLE)
+    first = textplot_implied_growth(table.iloc[:1]).axes[0]
+    assert [round(p.get_width(), 2) for p in first.patches] == [round(table["implied_growth"].iloc[0], 2)]
+    assert len(table) > 1 and len(first.get_yticklabels()) == 1
+    # a bar's label starts right of the bar (10.32 over a diamond at 7), or of a diamond beyond it
+    assert [t.xy[0] for t in first.texts] == [pytest.approx(10.32)]
+    beyond = table.iloc[:1].copy()
+    beyond.at[beyond.index[0], "stated_values"] = [7.0, 12.0]
+    assert [t.xy[0] for t in textplot_implied_growth(beyond).axes[0].texts] == [12.0]
+    # the key names what is drawn: blue bars and diamonds here; a grey hatched floor below
+    assert [t.get_text() for t in first.get_legend().get_texts()] == ["implied by the level target",
+                                                                      "stated growth target"]
     # a base in 元 under a target in 万元 is shown in both (the bar is computed on the converted one)
     income = q(("000", "achieved", INCOME, "level", 48132, None, "元", "=", 2021, "达到48132元"),
                ("000", "target", INCOME, "level", 6, None, "万元", ">=", 2026, "到2026年突破6万元"))
@@ -363,9 +376,11 @@ def test_implied_growth_plot():
                 ("000", "target", GDP, "level", 400, None, "亿元", "=", 2026, "到2026年达到400亿元"))
     ax = textplot_implied_growth(reached).axes[0]
     assert [p.get_hatch() for p in ax.patches] == ["//", None]
-    assert [t.get_text() for t in ax.texts] == [" -0.8% (a floor under the latest level)", " -5.1%"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["implied by the level target",
+                                                                   "a floor under the latest level"]
+    assert [t.get_text() for t in ax.texts] == ["-0.8% (a floor under the latest level)", "-5.1%"]
     # the labels of bars left of 0 start at 0, over no bar (not across the hatching)
-    assert [t.get_position()[0] for t in ax.texts] == [0, 0]
+    assert [t.xy[0] for t in ax.texts] == [0, 0]
 
 
 

@@ -52,7 +52,10 @@ def _fingerprint(obj: Any) -> str:
     if obj is None or isinstance(obj, (bool, int, float, str, bytes)):
         return repr(obj)
     if isinstance(obj, (pd.DataFrame, pd.Series)):
-        values = pd.util.hash_pandas_object(obj, index=True).to_numpy().tobytes()
+        try:
+            values = pd.util.hash_pandas_object(obj, index=True).to_numpy().tobytes()
+        except TypeError:   # cells that hold lists (textstat_implied_growth's stated_values)
+            values = pd.util.hash_pandas_object(obj.astype(str), index=True).to_numpy().tobytes()
         shape = repr((getattr(obj, "columns", None) is not None and list(obj.columns), obj.index.names,
                       str(getattr(obj, "dtypes", "")), obj.shape))
         return f"frame:{_digest(values + shape.encode())}"

@@ -526,16 +526,17 @@ def textstat_consistency(q: pd.DataFrame, *, corpus=None, registered: bool = Tru
 
 
 @cached_figure
-def textplot_implied_growth(q: pd.DataFrame, *, corpus=None, ax=None):
-    """Bars: the annual growth each level target implies (from textstat_implied_growth), grey and
-    hatched for a floor at or under the latest level; diamonds: the growth targets the same place states for
-    that indicator.
-    Returns the matplotlib Figure."""
+def textplot_implied_growth(x: pd.DataFrame, *, corpus=None, ax=None):
+    """Bars: the annual growth each level target implies, grey and hatched for a floor at or
+    under the latest level; diamonds: the growth targets the same place states for that indicator.
+
+    x: textstat_implied_growth's table, as it is or filtered (one bar a row), or quantities, from
+    which that table is computed (with `corpus`, as textstat_implied_growth). Returns the Figure."""
     import matplotlib.pyplot as plt
 
     from .fonts import use_cjk_font
 
-    g = textstat_implied_growth(q, corpus=corpus)
+    g = x if "implied_growth" in x.columns else textstat_implied_growth(x, corpus=corpus)
     if g.empty:
         raise ParameterError("no level target with an earlier reported value of the same indicator: "
                              "implied growth needs a base")
@@ -551,26 +552,40 @@ def textplot_implied_growth(q: pd.DataFrame, *, corpus=None, ax=None):
     # a floor (以上) at or under the latest level needs no growth: no fall is promised, so its bar
     # is grey and hatched and says so
     reached = ((g["target_relation"] == ">=") & (g["implied_growth"] <= 0)).tolist()
-    bars = ax.barh(ys, g["implied_growth"], height=0.55, color=["#c8c8c8" if r else "#4878a8" for r in reached],
-                   label="implied by the level target")
+    bars = ax.barh(ys, g["implied_growth"], height=0.55, color=["#c8c8c8" if r else "#4878a8" for r in reached])
     for bar, done in zip(bars, reached):
         bar.set_hatch("//" if done else None)       # (a list of hatches needs matplotlib 3.10)
-    for y, rate, done in zip(ys, g["implied_growth"], reached):
+    for y, rate, done, values in zip(ys, g["implied_growth"], reached, g["stated_values"]):
         note = " (a floor under the latest level)" if done else ""
-        ax.text(max(rate, 0), y, f" {rate:.1f}%{note}", va="center", fontsize=8)   # (not over a bar left of 0)
-    first = True
+        # right of the bar and of its diamonds (7 points clear of a diamond's centre), and never
+        # over a bar left of 0
+        ax.annotate(f"{rate:.1f}%{note}", (max(rate, 0, *values), y), xytext=(7, 0),
+                    textcoords="offset points", va="center", fontsize=8)
     for y, values in zip(ys, g["stated_values"]):
-        for v in values:
-            ax.scatter(v, y, marker="D", s=50, color="#e39c4d", zorder=3,
-                       label="stated growth target" if first else None)
-            first = False
+        ax.scatter(values, [y] * len(values), marker="D", s=50, color="#e39c4d", zorder=3)
     ax.set_yticks(ys, labels, fontsize=8)
+    ax.axvline(0, color="grey", linewidth=0.6)
     ax.set_xlabel("annual growth, %")
-    ax.set_title("目标隐含增速 vs 提出的增速目标  Implied vs stated growth")
+    ax.set_title("目标隐含增速 vs 提出的增速目标  Implied vs stated growth", pad=22)
     ax.margins(x=0.15)
-    ax.legend(fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2)
+    # between the title and the bars, whatever the height of the figure; a key for what is drawn
+    ax.legend(handles=_growth_legend(reached, any(len(v) for v in g["stated_values"])), fontsize=8,
+              frameon=False, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3)
     fig.set_layout_engine("tight")  # laid out at draw time, skipped when cached
     return fig
+
+
+def _growth_legend(reached: list[bool], stated: bool) -> list:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles = [Patch(color="#4878a8", label="implied by the level target")] if not all(reached) else []
+    if any(reached):
+        handles.append(Patch(facecolor="#c8c8c8", hatch="//", label="a floor under the latest level"))
+    if stated:
+        handles.append(Line2D([], [], marker="D", linestyle="", markersize=7, color="#e39c4d",
+                              label="stated growth target"))
+    return handles
 
 
 def base_in_target_unit(row) -> float | None:
