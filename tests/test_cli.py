@@ -35,6 +35,7 @@ def test_a_folder_reads_every_report_in_it_with_its_table(tmp_path, capsys):
     got = _csv(capsys)
     assert list(got["doc"]) == ["2021/report.txt"] * 2 + ["2022/report.txt"] * 2
     assert list(got["value"]) == [6, 7, 7.5, 6.5]
+    assert list(got["text"]) == ["6%", "7%左右", "7.5%", "6.5%左右"]      # the README's `text` column
     assert list(got["label"]) == ["achieved", "target"] * 2 and list(got["year"]) == [2020, 2021, 2021, 2022]
     assert main(["targets", str(folder), "--csv"]) == 0
     judged = _csv(capsys)
@@ -213,3 +214,21 @@ def test_the_csv_sentences_are_the_files_own_text(tmp_path, capsys):
     judged = _csv(capsys).dropna(subset=["achieved_doc"])
     assert all(s in files[d] for d, s in zip(judged["achieved_doc"], judged["achieved_sentence"]))
     assert "过去一年，地区生产总值增长7.5%。" in set(judged["achieved_sentence"])
+
+
+def test_tables_are_utf8_whatever_the_locale_and_messages_never_fail(tmp_path):
+    # A Windows console or a cp1252 locale: the CSV stopped at the first Chinese character
+    # (exit 70, a file holding only the header).
+    import os
+    import subprocess
+    import sys
+
+    folder = _folder(tmp_path)
+    (folder / "2022" / "说明.txt").write_text(REPORT_2022, encoding="utf-8")   # no row: a warning naming it
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    done = subprocess.run([sys.executable, "-m", "policytext", "quantities", str(folder), "--csv"],
+                          capture_output=True, env=env)
+    assert done.returncode == 0, done.stderr
+    table = done.stdout.decode("utf-8")
+    assert "今年主要预期目标：地区生产总值增长7%左右。" in table and table.count("\n") == 7
+    assert "2022/\\u8bf4\\u660e.txt" in done.stderr.decode("cp1252")

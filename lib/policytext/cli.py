@@ -169,7 +169,7 @@ def _quantities_table(paths: list[str]):
 
 
 def _quantities(args: argparse.Namespace) -> None:
-    columns = ["doc", "start", "end", "label", "indicator", "measure", "direction", "value", "value_high",
+    columns = ["doc", "start", "end", "text", "label", "indicator", "measure", "direction", "value", "value_high",
                "unit", "relation", "year", "period_start", "period_end", "period", "sentence"]
     _write_csv(_quantities_table(args.files), columns)
 
@@ -254,17 +254,20 @@ def _parser() -> argparse.ArgumentParser:
                         help="say how each file was read (encoding, text/HTML, Traditional)")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, func, help_text, flag in [
-        ("segment", _segment, "segment files losslessly (no cleaning); one JSON line per file", "--jsonl"),
-        ("freq", _freq, "term frequencies over files: feature,count,docfreq,per_10k", "--csv"),
+        ("segment", _segment, "segment files losslessly (no cleaning; line breaks as \\n, \\r\\n too); "
+                              "one JSON line per file", "--jsonl"),
+        ("freq", _freq, "frequencies of content words (no stopwords, single characters, numbers or "
+                        "punctuation): feature,count,docfreq,per_10k (per 10,000 of those words)", "--csv"),
         ("themes", _themes, "theme scores per file: doc,theme,count,per_1000,share", "--csv"),
-        ("quantities", _quantities, "quantities with offsets into the decoded file text", "--csv"),
+        ("quantities", _quantities, "quantities with offsets into the decoded file text (line breaks "
+                                    "as one character \\n, \\r\\n too)", "--csv"),
         ("targets", _targets, "each year's target against its result (attainment table), with sources",
          "--csv"),
     ]:
         cmd = sub.add_parser(name, help=help_text)
         cmd.add_argument("files", nargs="+", help="report files (UTF-8, GB18030/GBK, Big5, UTF-16; text or HTML), "
                                                   "or folders of them (with their metadata.csv)")
-        cmd.add_argument(flag, action="store_true", help="output format (the only one)" + (
+        cmd.add_argument(flag, action="store_true", help="output format (the only one), UTF-8" + (
             "; values exactly as extracted, for programs: a cell may start with = + - @, which a "
             "spreadsheet would run as a formula (the reports' CSV links neutralise them)" if flag == "--csv" else ""))
         if name == "segment":
@@ -322,6 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     Bad input prints one line, ``policytext: error: <file>: <problem>``, never a traceback.
     ``-v`` also says how each file was read (encoding, text or HTML, Traditional or not).
     """
+    _utf8_output()
     args = _parser().parse_args(argv)
     logger, level = logging.getLogger("policytext"), logging.getLogger("policytext").level
     handler = logging.StreamHandler(sys.stderr)
@@ -336,6 +340,17 @@ def main(argv: list[str] | None = None) -> int:
     finally:  # main() may be called again in the same process (tests, notebooks)
         logger.removeHandler(handler)
         logger.setLevel(level)
+
+
+def _utf8_output() -> None:
+    """Tables and tokens are written in UTF-8 whatever the locale (a cp1252 or cp936 console
+    would stop at the first Chinese character, or write GBK unasked); messages keep the
+    terminal's encoding and write what it cannot show as escapes, never failing."""
+    for stream, options in ((sys.stdout, {"encoding": "utf-8"}), (sys.stderr, {"errors": "backslashreplace"})):
+        try:
+            stream.reconfigure(**options)
+        except (AttributeError, ValueError, OSError):   # not a text stream of its own (a notebook's)
+            pass
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
