@@ -65,7 +65,10 @@ def test_a_folder_gives_what_its_files_give(tmp_path, capsys):
     by_folder = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert main(["segment", *files, "--jsonl"]) == 0
     by_files = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert by_folder == by_files and [r["doc"] for r in by_folder] == files
+    assert [r["tokens"] for r in by_folder] == [r["tokens"] for r in by_files]
+    # named as every command names them: the path in the folder; two files of one name by their paths
+    assert [r["doc"] for r in by_folder] == ["2021/report.txt", "2022/report.txt"]
+    assert [r["doc"] for r in by_files] == files
     assert main(["freq", str(folder), "--csv"]) == 0
     freq_folder = _csv(capsys)
     assert main(["freq", *files, "--csv"]) == 0
@@ -142,7 +145,7 @@ def test_every_file_that_cannot_be_read_is_named_in_one_error(tmp_path, capsys, 
     assert f"{tmp_path}/empty.txt: file is empty" in err and f"{tmp_path}/nul.txt: " in err
 
 
-@pytest.mark.parametrize("command", ["themes", "freq"])
+@pytest.mark.parametrize("command", ["themes", "freq", "segment"])
 def test_a_copy_in_another_folder_argument_is_said(tmp_path, capsys, monkeypatch, command):
     # one report in folders x and y, each given: every table would count it twice
     for place in ("x", "y"):
@@ -232,3 +235,23 @@ def test_tables_are_utf8_whatever_the_locale_and_messages_never_fail(tmp_path):
     table = done.stdout.decode("utf-8")
     assert "今年主要预期目标：地区生产总值增长7%左右。" in table and table.count("\n") == 7
     assert "2022/\\u8bf4\\u660e.txt" in done.stderr.decode("cp1252")
+
+
+@pytest.mark.parametrize("command", ["segment", "freq", "quantities"])
+def test_a_table_given_as_a_report_is_an_error_naming_it(tmp_path, capsys, command):
+    # metadata.csv among the files: its cells were counted as words and figures (exit 0)
+    folder = _folder(tmp_path)
+    assert main([command, str(folder / "2021" / "report.txt"), str(folder / "metadata.csv")]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err == (f"policytext: error: {folder}/metadata.csv: a .csv file is a table or a note, not "
+                                 "a report (reports are .txt, .text, .htm, .html files; a metadata.csv is read "
+                                 "beside them)\n")
+
+
+def test_segment_names_each_file_as_the_tables_do(tmp_path, capsys):
+    # its path in the folder given, as quantities, themes and targets write `doc`
+    folder = _folder(tmp_path)
+    assert main(["segment", str(folder)]) == 0
+    segmented = [json.loads(line)["doc"] for line in capsys.readouterr().out.splitlines()]
+    assert main(["quantities", str(folder)]) == 0
+    assert segmented == ["2021/report.txt", "2022/report.txt"] == sorted(set(_csv(capsys)["doc"]))

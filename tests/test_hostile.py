@@ -543,8 +543,9 @@ def test_two_copies_of_one_report_are_said(tmp_path):
         load_corpus(folder)
     twice = ": every table counts it twice (remove one, or keep both on purpose)"
     assert [str(w.message) for w in said] == [
-        "a, b and c hold the same text" + twice,
-        "a and w hold nearly the same text (100% of the shorter one's sampled 8-character pieces are in the other)" + twice]
+        "a (a.txt), b (b.txt) and c (c.html) hold the same text" + twice,     # the files too: ids are the table's
+        "a (a.txt) and w (w.txt) hold nearly the same text (100% of the shorter one's sampled 8-character pieces "
+        "are in the other)" + twice]
 
 
 def test_a_missing_metadata_table_given_by_name_is_an_error(tmp_path):
@@ -756,7 +757,7 @@ def test_the_report_shows_what_loading_said_about_the_input(tmp_path):
     page = done[0].html.read_text(encoding="utf-8")
     assert "What loading said about the input" in page
     assert "one place written more than one way is read one way: 甘肃省嘉峪关市 as 嘉峪关市" in page
-    assert "a and b hold the same text: every table counts it twice" in page
+    assert "a (a.txt) and b (b.txt) hold the same text: every table counts it twice" in page
 
 
 @pytest.mark.parametrize("written", ["２０２２－０１－１０", "２０２２／１／１０", "２０２２年１月１０日", "2022-01-10"])

@@ -51,9 +51,9 @@ def _load(paths: list[str]):
             named.append((k, doc.path, given, doc, doc.meta["file"], ("folder", k)))
         files = []
     named = once_each(named)
-    clashes = Counter(entry[4] for entry in named)
-    for _, _, given, doc, name, _ in named:    # the commands name files, not the table's ids (a21)
-        doc.id = given if clashes[name] > 1 else name
+    # the commands name files, not the table's ids (a21)
+    for doc, name in zip((e[3] for e in named), _file_names([e[4] for e in named], [e[2] for e in named])):
+        doc.id = name
     loadings = [entry[5] for entry in named]
     if len(set(loadings)) > 1:      # each loading said its own copies; these are across two
         warn_of_copies([entry[3] for entry in named], groups=loadings)
@@ -66,26 +66,42 @@ def _report_paths(paths: list[str]) -> list[tuple[str, str]]:
     an earlier argument gave is left out, with a warning (as _load does)."""
     from .filenames import once_each, readable_name, said_name
 
-    entries = []
+    entries = []    # (argument, path, path as given, name)
     for k, path in enumerate(paths):
         if os.path.isdir(path):
             from .corpus import report_files       # (only then: segment starts without it)
 
-            entries += [(k, str(p), readable_name(str(p))) for p in report_files(path)]
+            entries += [(k, str(p), readable_name(str(p)), readable_name(p.relative_to(path).as_posix()))
+                        for p in report_files(path)]
         else:
-            said_name(path, os.path.basename(path))     # a warning when the name is not UTF-8
-            entries.append((k, path, readable_name(path)))
-    return [(path, name) for _, path, name in once_each(entries)]
+            # (said_name warns when the name is not UTF-8)
+            entries.append((k, path, readable_name(path), said_name(path, os.path.basename(path))))
+    kept = once_each(entries)
+    return list(zip((e[1] for e in kept), _file_names([e[3] for e in kept], [e[2] for e in kept])))
+
+
+def _file_names(names: list[str], given: list[str]) -> list[str]:
+    """Each file as the commands name it (the `doc` of every output): its name, its path in a
+    folder given (2021/report.txt), or, for two files of one name, each one's path as given."""
+    clashes = Counter(names)
+    return [path if clashes[name] > 1 else name for name, path in zip(names, given)]
 
 
 def _segment(args: argparse.Namespace) -> None:
     from .batch import iter_segment_files
 
+    from .engine import JOIN
+    from .filenames import text_key, warn_of_same_texts
+
     files = _report_paths(args.files)
     # One line per file as soon as it is cut: memory stays bounded on large inputs.
     records = iter_segment_files([path for path, _ in files], engine=args.engine, joined=True)
+    keys = []       # (a copy is said, as the other commands say it; keys, not texts, are kept)
     for (_, name), record in zip(files, records):
         sys.stdout.write(_segment_line(name, record["tokens"]))
+        tokens = record["tokens"]
+        keys.append((name, text_key(tokens.replace(JOIN, "") if isinstance(tokens, str) else "".join(tokens))))
+    warn_of_same_texts(keys, keyed=True)
 
 
 def _segment_line(doc: str, tokens: str | list[str]) -> str:
@@ -299,10 +315,12 @@ def _check_files(args: argparse.Namespace) -> None:
     clear errors naming the path (see policytext.decode.check_file).
     """
     from .decode import check_file
+    from .filenames import check_reports
 
     files = getattr(args, "files", None)
     if files is None:
         return
+    check_reports([path for path in files if not os.path.isdir(path)])
     for path in files:
         if os.path.isdir(path):
             from .corpus import report_files      # (only then: segment starts without it)

@@ -22,7 +22,8 @@ from .clean import CleanText, RemovedLine, clean_text
 from .convert import script_of, to_simplified
 from .decode import check_file, decode_bytes, read_file, read_text  # noqa: F401  (read_text: re-exported)
 from .errors import DecodeError, InputWarning, MetadataError, ParameterError, raise_together
-from .filenames import check_listable, escaped, not_entered, once_each, readable_name, said_name, warn_of_copies
+from .filenames import (_NOT_REPORTS, TEXT_SUFFIXES, check_listable, check_reports, escaped, not_entered,
+                        once_each, readable_name, said_name, warn_of_copies)
 # DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
 from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, METADATA_HEAD, _parse_date,  # noqa: F401
                        date_from_text, fill_from_text, find_table, impossible_date, in_table_year, inside_folder,
@@ -315,8 +316,6 @@ def data_corpus(name: str, *, place: str | None = None, ids: Iterable[str] | Non
 
 # Report files: plain text or HTML, any letter case. Tables, notes and hidden files are not
 # reports and are passed over quietly; anything else is named in a warning (never dropped unsaid).
-TEXT_SUFFIXES = (".txt", ".text", ".htm", ".html")
-_NOT_REPORTS = (".csv", ".tsv", ".md", ".json", ".yaml", ".yml", ".ipynb", ".py")
 
 
 def report_files(folder: str | Path, *, pattern: str | None = None) -> list[Path]:
@@ -506,6 +505,7 @@ def load_files(paths: Iterable[str | Path]) -> Corpus:
     missing file, a folder, a FIFO or device is a DecodeError naming it.
     """
     given = once_each([(k, Path(path), escaped(path)) for k, path in enumerate(paths)], stacklevel=2)
+    check_reports([path for _, path, _ in given])
     names = [said_name(path, path.name, stacklevel=2) for _, path, _ in given]
     clashes = Counter(names)
     jobs, tables = [], {}

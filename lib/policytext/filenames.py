@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .decode import PLAUSIBLE, plausibility
-from .errors import InputWarning, MetadataError
+from .errors import DecodeError, InputWarning, MetadataError, raise_together
 from .reportdir import MANIFEST
 
 __all__ = ["escaped", "readable_name", "said_name", "once_each", "not_entered", "check_listable",
@@ -82,6 +82,19 @@ def said_name(path: str | os.PathLike, name: str | None = None, *, stacklevel: i
     return shown
 
 
+TEXT_SUFFIXES = (".txt", ".text", ".htm", ".html")
+_NOT_REPORTS = (".csv", ".tsv", ".md", ".json", ".yaml", ".yml", ".ipynb", ".py")
+
+
+def check_reports(paths) -> None:
+    """A table or note given as a report file (metadata.csv among the reports) is an error that
+    names it: read as a report, its cells would be counted as words and figures."""
+    raise_together(DecodeError, [f"{escaped(str(path))}: a {Path(path).suffix.lower()} file is a table or a note, "
+                                 f"not a report (reports are {', '.join(TEXT_SUFFIXES)} files; a metadata.csv "
+                                 "is read beside them)" for path in paths if Path(path).suffix.lower() in _NOT_REPORTS],
+                   "not reports")
+
+
 def once_each(entries: Iterable[tuple], *, stacklevel: int = 2) -> list[tuple]:
     """``entries`` (argument, path, name shown, ...) without those whose file another argument gave
     before (the same file, links resolved: a folder and a file in it, ./a.txt and a.txt), which
@@ -129,8 +142,9 @@ def warn_of_copies(docs: list, *, groups: list | None = None) -> None:
     command-line argument it came from), only copies across two groups are said: each loading
     said its own."""
     group = dict(zip((doc.id for doc in docs), groups)) if groups is not None else {}
+    shown = {doc.id: _shown(doc) for doc in docs}
     copies = same_texts((doc.id, doc.raw) for doc in docs)
-    said = [_same_text(ids) for ids in copies if len({group.get(i, i) for i in ids}) > 1]
+    said = [_same_text([shown[i] for i in ids]) for ids in copies if len({group.get(i, i) for i in ids}) > 1]
     same_year: dict[tuple, list] = {}
     firsts = {ids[0] for ids in copies}      # one of each text
     for doc in docs:
@@ -141,23 +155,35 @@ def warn_of_copies(docs: list, *, groups: list | None = None) -> None:
         for i, j in itertools.combinations(range(len(same)), 2):
             shared = len(pieces[i] & pieces[j]) / max(1, min(len(pieces[i]), len(pieces[j])))
             if shared >= 0.9 and (not group or group[same[i].id] != group[same[j].id]):
-                said.append(f"{same[i].id} and {same[j].id} hold nearly the same text ({shared:.0%} of the "
+                said.append(f"{shown[same[i].id]} and {shown[same[j].id]} hold nearly the same text ({shared:.0%} of the "
                             "shorter one's sampled 8-character pieces are in the other)")
     for what in said:
         _counted_twice(what, stacklevel=5)
 
 
-def same_texts(named_texts: Iterable[tuple[str, str]]) -> list[list[str]]:
-    """The names of each text (spaces aside), in order: those with more than one name are copies."""
+def _shown(doc) -> str:
+    """A document as a warning names it: its id, and its file when that is another name."""
+    file = doc.meta.get("file") or ""
+    return doc.id if not file or doc.id == file or doc.id.endswith("/" + file) else f"{doc.id} ({file})"
+
+
+def text_key(text: str) -> str:
+    """What two copies of one text share (spaces aside)."""
+    return hashlib.sha1(re.sub(r"\s+", "", text).encode()).hexdigest()
+
+
+def same_texts(named_texts: Iterable[tuple[str, str]], *, keyed: bool = False) -> list[list[str]]:
+    """The names of each text (spaces aside), in order: those with more than one name are copies.
+    With `keyed`, the pairs hold text_key(text), not the text (a stream keeps no texts)."""
     names: dict[str, list[str]] = {}
     for name, text in named_texts:
-        names.setdefault(hashlib.sha1(re.sub(r"\s+", "", text).encode()).hexdigest(), []).append(name)
+        names.setdefault(text if keyed else text_key(text), []).append(name)
     return list(names.values())
 
 
-def warn_of_same_texts(named_texts: Iterable[tuple[str, str]]) -> None:
-    """warn_of_copies for texts without metadata (policytext freq): the same text only."""
-    for ids in same_texts(named_texts):
+def warn_of_same_texts(named_texts: Iterable[tuple[str, str]], *, keyed: bool = False) -> None:
+    """warn_of_copies for texts without metadata (policytext freq and segment): the same text only."""
+    for ids in same_texts(named_texts, keyed=keyed):
         if len(ids) > 1:
             _counted_twice(_same_text(ids), stacklevel=2)
 
