@@ -369,3 +369,18 @@ def test_file_sentence_is_the_files_own_text_of_the_sentence():
     assert doc.file_sentence(raw.index("５")) == "下一句：增长５％。"
     assert doc.sentence_at(doc.clean.index("8")).text == "地区生产总值增长8%,达到100亿元。"
     assert doc.file_sentence(len(raw) + 5) == ""
+
+
+def test_a_metadata_table_in_a_sub_folder_is_said_not_to_be_read(tmp_path):
+    # its rows (ids, speakers, dates) were lost without a word
+    (tmp_path / "h").mkdir()
+    (tmp_path / "h" / "2021.txt").write_text("某市政府工作报告\n地区生产总值增长6%。\n", encoding="utf-8")
+    (tmp_path / "h" / "metadata.csv").write_text("id,file,place\ngov21,2021.txt,甲市\n", encoding="utf-8")
+    with pytest.warns(UserWarning) as said:
+        c = load_corpus(tmp_path)
+    assert c.ids == ["h/2021"]
+    assert [str(w.message) for w in said] == [
+        f"{tmp_path}/h/metadata.csv: a metadata table in a sub-folder; only a table at the top, "
+        f"{tmp_path}/metadata.csv, is read (move its rows there, with each file's path from the top, or load "
+        "the sub-folder on its own); not read"]
+    assert load_corpus(tmp_path / "h").ids == ["gov21"]         # loaded on its own, it is read

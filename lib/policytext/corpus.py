@@ -335,6 +335,11 @@ def _report_files(folder: Path, pattern: str | None) -> list[Path]:
     found, skipped, passed = [], [], []
     for p in _entries(folder, passed):
         rel = p.relative_to(folder)
+        if p.name.lower() == METADATA_FILE and len(rel.parts) > 1:    # its rows would be lost without a word
+            passed.append(f"{escaped(p)}: a metadata table in a sub-folder; only a table at the top, "
+                          f"{escaped(folder / METADATA_FILE)}, is read (move its rows there, with each file's "
+                          "path from the top, or load the sub-folder on its own)")
+            continue
         if p.name.lower() == METADATA_FILE or (not rel.match(pattern) if pattern is not None
                                                else p.suffix.lower() in _NOT_REPORTS):
             continue
