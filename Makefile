@@ -1,7 +1,8 @@
 # Two commands on a fresh machine with Python 3.11 and pip:
 #   make reports   set everything up and render every notebook to HTML in reports/
 #   make test      run the test suite (what CI runs)
-# `make lab` opens the notebooks in JupyterLab; `make check-lab` checks it draws Chinese.
+# `make lab` opens the notebooks in JupyterLab (`make lab-student`: the learners' copies, without
+# solutions); `make check-lab` checks it draws Chinese.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -9,7 +10,7 @@ STAMP  := $(VENV)/.installed
 # The Chinese font for JupyterLab, inside .venv (see lib/policytext/jupyterlab.py).
 LAB_FONT := $(VENV)/share/jupyter/labextensions/policytext-cjk-font/package.json
 
-.PHONY: setup reports test bench student-copies clean lab check-lab
+.PHONY: setup reports test bench student-copies clean lab lab-student check-lab
 
 setup: $(STAMP) $(LAB_FONT)
 
@@ -24,6 +25,9 @@ $(LAB_FONT): $(STAMP) lib/policytext/jupyterlab.py
 
 lab: setup
 	$(BIN)/jupyter lab notebooks/
+
+lab-student: setup
+	$(BIN)/jupyter lab notebooks/student-copies/
 
 # Needs Debian's chromium (/usr/bin/chromium); installs only the playwright Python package.
 check-lab: setup

@@ -38,6 +38,8 @@ def test_md_attainment_counts_and_years():
     assert "Missed: 2012: 21% target, 18.5% achieved; 2013: 20% target, 10.1% achieved." in text
     assert "2018: ≈6% target, 6% estimated" in text
     assert "The largest shortfall was 9.9 percentage points (2013)." in text
+    one_point = HAILAR[HAILAR["year"].isin([2012, 2015])].assign(achieved=[20.0, 8.9], gap=[-1.0, 0.9])
+    assert "The largest shortfall was 1 percentage point (2012)." in md_attainment(one_point)
     assert "1 of the results is an estimate (预计), not a final figure." in text
     assert "No result is stated yet for the target of 2019." in text
     later = attainment(("海拉尔区", GDP, "change", 2020, 6, None, "~", None, None, None, "%", None, ""))
@@ -94,6 +96,7 @@ def test_md_revisions():
     text = md_revisions(r)
     assert text.startswith("2 figures are stated differently across documents (restated base: 1, "
                            "estimate replaced: 1).")
+    assert md_revisions(r.iloc[:1]).startswith("1 figure is stated differently across documents (restated base: 1).")
     assert ("海拉尔区 地区生产总值 (level): 303.6亿元 for 2016 (2017\\.txt), then 192.3亿元 for 2018 (2019\\.txt) — "
             "-20.4% a year, against reported growth of 6% for 2018; no report states growth for 2017, which would "
             "need -40.2% a year: a restated base, or a change of that size then.") in text

@@ -44,7 +44,7 @@ def test_keyness_target_says_why_that_place():
     one_each = pd.DataFrame({"place": ["甲市", "乙市"]})
     assert "**甲市**, every place has 1 report, so the first in the selection" in FT.keyness_target(one_each)[1]
     assert FT.keyness_target(pd.DataFrame({"place": ["甲市", ""]})) == (
-        None, nothing_to_show("place keyness", "the metadata names fewer than two places; it needs two"))
+        None, nothing_to_show("place keyness", "the selection holds fewer than two places; it needs two"))
 
 
 def test_one_place_sets_its_latest_year_against_the_earlier_ones():

@@ -106,6 +106,16 @@ def test_conclusions_apply_only_the_rules_that_hold():
     # several documents of a place, but no figure of one kind stated twice (海拉尔's eight reports)
     unchecked = md_conclusions(checks.iloc[0:0], growth.iloc[0:0], q, docs_per_place={"甲市": 2})
     assert unchecked.startswith("- **Nothing to cross-check.** The documents of 甲市 never state the same kind")
+    # a floor under the latest level (河南's grain, 1350.97 -> 1300亿斤) is a rule that applies (it said
+    # "none of the rules applies"); with one document per place and nothing else, the conclusions say
+    # why nothing compares documents
+    floor = growth.iloc[:1].assign(place="乙省", indicator="粮食产量", base_value=1350.97, target_value=1300.0,
+                                   unit="亿斤", base_unit="亿斤", implied_growth=-3.77)
+    assert md_conclusions(checks.iloc[0:0], floor, q, docs_per_place={"乙省": 1}) == (
+        "- **Floors already passed.** 粮食产量 \\(乙省\\): a target at or below the latest level, met unless the "
+        "level falls: read such a target with what its clause aims at (section 3).")
+    lone = md_conclusions(checks.iloc[0:0], growth.iloc[0:0], q, docs_per_place={"乙省": 1})
+    assert lone.startswith("- **One document cannot be checked against itself:** every place")
     empty = md_conclusions(checks.iloc[0:0], growth.iloc[0:0], q, docs_per_place={})
     assert empty == "*Nothing to show for this selection: conclusions — none of the rules applies to this selection.*"
     # ... but its levels restated between reports are said, after what was not cross-checked

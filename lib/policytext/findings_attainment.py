@@ -30,7 +30,10 @@ def _subject(table, what: str) -> str:
 def _points(value: float, unit: object) -> str:
     """A difference in a unit: 2.5 in % is '2.5 percentage points'."""
     unit = "" if unit is None or unit != unit else str(unit)
-    return f"{fmt_figure(value)} percentage points" if unit in ("%", "％") else f"{fmt_figure(value)}{md_escape(unit)}"
+    if unit in ("%", "％"):
+        figure = fmt_figure(value)
+        return f"{figure} percentage {'point' if figure == '1' else 'points'}"
+    return f"{fmt_figure(value)}{md_escape(unit)}"
 
 
 def md_attainment(table, *, detail: int = 12, corpus=None) -> str:

@@ -17,7 +17,8 @@ def md_revisions(table, *, top: int = 5) -> str:
         return nothing_to_show("revisions", "no figure is stated differently by two documents")
     counts = table["kind"].value_counts()
     kinds = ", ".join(f"{md_escape(k)}: {n}" for k, n in counts.items())
-    text = f"{len(table)} figures are stated differently across documents ({kinds})."
+    text = (f"{fmt_count(len(table), 'figure')} {'is' if len(table) == 1 else 'are'} stated differently "
+            f"across documents ({kinds}).")
     for r in table.head(top).itertuples():
         earlier = (f"{fmt_figure(r.earlier_value)}{md_escape(r.unit)} for {int(r.earlier_year)} "
                    f"({md_escape(r.earlier_doc)})")

@@ -72,7 +72,7 @@ def keyness_target(docs: pd.DataFrame, chosen: str | None = None) -> tuple[str |
     places = docs["place"].dropna().astype(str)
     counts = places[places != ""].value_counts()
     if len(counts) < 2:
-        return None, nothing_to_show("place keyness", "the metadata names fewer than two places; it needs two")
+        return None, nothing_to_show("place keyness", "the selection holds fewer than two places; it needs two")
     if chosen is not None and str(chosen) in counts.index:
         return str(chosen), f"In detail: **{md_escape(chosen)}**, chosen by the `keyness_place` parameter."
     # ties: the first in the selection, as its tables list it (by name, 内 sorts before 安)

@@ -269,6 +269,12 @@ def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict, stat
         bullets.append(f"- **Level targets.** {len(ahead)} of {fmt_count(len(verdicts), 'level target')} need more "
                        "growth than the annual growth targets stated for the same years: the level target is "
                        "the ambitious promise; track it.")
+    floors = [r for r, v in verdicts if v.startswith("a floor")]
+    if floors:
+        named = fmt_list([f"{r['indicator']} ({r['place']})" if r["place"] else r["indicator"] for r in floors])
+        bullets.append(f"- **Floors already passed.** {named}: "
+                       f"{'a target' if len(floors) == 1 else 'targets'} at or below the latest level, met "
+                       "unless the level falls: read such a target with what its clause aims at (section 3).")
     several = sorted(p or "unnamed place" for p, n in docs_per_place.items() if n >= 2)
     if checks.empty and several:
         bullets.append(f"- **Nothing to cross-check.** The documents of {fmt_list(several)} never state the "
@@ -277,10 +283,13 @@ def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict, stat
     if revisions is not None and (restated := md_restated(revisions)):
         bullets.append(restated)
     single = sorted(p for p, n in docs_per_place.items() if n < 2)
-    if single and several:      # (every place with one document: section 2 said so)
+    if single and several:
         bullets.append(f"- **One document cannot be checked against itself:** "
                        f"{fmt_list([p or 'unnamed place' for p in single])} "
                        f"{'has' if len(single) == 1 else 'have'} one document in this selection.")
+    elif single and not bullets:    # (else section 2 said it, and other rules apply)
+        bullets.append("- **One document cannot be checked against itself:** every place has one document in this "
+                       "selection, so nothing here compares documents; select two reports of one place.")
     if not bullets:
         return nothing_to_show("conclusions", "none of the rules applies to this selection")
     return "\n".join(bullets)
