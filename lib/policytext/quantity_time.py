@@ -217,15 +217,19 @@ def period_for(sentence_pre: str, clause_pre: str, *, measure: str, label: str, 
 # 比2020年增长58.1%, 较2016年增长43.5%, 较五年前…, 五年提高3.89个百分点: a change since a base
 # more than a year back holds over the years since it, never for the last of them alone (an
 # annual growth target must not be judged against it)
-_BASE_YEAR = re.compile(r"(?:比|较)\s*((?:19|20)\d\d)\s*年|在\s*((?:19|20)\d\d)\s*年(?:的)?基础上")
+# (是2010年的2.6倍: a multiple of the base year's figure, the same span)
+_BASE_YEAR = re.compile(r"(?:比|较)\s*((?:19|20)\d\d)\s*年|在\s*((?:19|20)\d\d)\s*年(?:的)?基础上|"
+                        r"是\s*((?:19|20)\d\d)\s*年(?:末)?的?$")
 # 五年 standing alone: not 今后五年, 这五年, 十五年, 25年 …
 _BARE_FIVE_YEARS = r"(?<![今未过近前这此再第个十百\d])五年"
 _FIVE_YEARS_BACK = re.compile(r"(?:比|较)[五5５]年前|" + _BARE_FIVE_YEARS +
                               r"(?:来)?(?=提高|提升|增长|增加|上升|扩大|下降|降低|减少|缩小)")
 
 # 较“十三五”末: the base is the last year of a named plan
+# (是“十一五”时期的2.7倍: a plan's total against the plan before's, over the plan after it)
 _BASE_PLAN_END = re.compile(r"(?:比|较)\s*[“\"]?十([一二三四五六七八九])五[”\"]?期?末|"
-                            r"在\s*[“\"]?十([一二三四五六七八九])五[”\"]?(?:期?末)?(?:的)?基础上")
+                            r"在\s*[“\"]?十([一二三四五六七八九])五[”\"]?(?:期?末)?(?:的)?基础上|"
+                            r"是\s*[“\"]?十([一二三四五六七八九])五[”\"]?(?:时期|期间|期?末)?的?$")
 # a clause that is only the verb of a change (…较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%)
 # shares the base of the clause before
 _BARE_CHANGE = re.compile(r"(?:同比|分别)?(?:增长|增加|提高|提升|上升|下降|降低|减少)了?$")
@@ -244,10 +248,10 @@ def _change_since_base(clause_pre: str, year: int | None) -> tuple[int, int] | N
     years (较五年前, 五年提高) in its clause, when the base is more than a year before ``year``."""
     if year is None:
         return None
-    bases = [a or b for a, b in _BASE_YEAR.findall(clause_pre)]
+    bases = [a or b or c for a, b, c in _BASE_YEAR.findall(clause_pre)]
     plan = _BASE_PLAN_END.search(clause_pre)
     if bases or plan:
-        base = int(bases[-1]) if bases else plan_period(cn_int("十" + (plan.group(1) or plan.group(2))))[1]
+        base = int(bases[-1]) if bases else plan_period(cn_int("十" + next(g for g in plan.groups() if g)))[1]
         return (base + 1, year) if base < year - 1 else None
     return (year - 4, year) if _FIVE_YEARS_BACK.search(clause_pre) else None
 
