@@ -96,7 +96,7 @@ def test_target_against_next_years_result():
     assert (r["target_doc"], r["target_start"], r["achieved_doc"], r["achieved_start"]) == ("r2012", 10, "r2013", 30)
     assert r["achieved_sentence"] == S13a and r["achieved_kind"] == "achieved" and r["place"] == "海拉尔区"
     # the earliest document set the target; a later restatement is listed, not used
-    assert r["other_targets"] == "25% (r2013)"
+    assert r["other_targets"] == "25% (r2013 @95)"      # with its raw offset
     assert r["other_achieved"] == ""          # the estimate 19% is not an achieved value
 
 
@@ -220,7 +220,7 @@ def test_of_one_documents_statements_the_one_worded_like_the_target():
     table["doc_year"] = table["doc"].map({"r2015": 2015, "r2016": 2016})
     r = row(textstat_attainment(table), 2015, "count")
     assert (r["achieved"], r["achieved_start"], r["met"], r["gap"]) == (5650, 90, False, -50)
-    assert r["other_achieved"] == "3000人 (r2016)"
+    assert r["other_achieved"] == "3000人 (r2016 @10)"
 
 
 def test_latest_document_states_a_finished_year():
@@ -232,7 +232,7 @@ def test_latest_document_states_a_finished_year():
     table["doc_year"] = table["doc"].map({"a": 2016, "b": 2017, "c": 2018})
     r = row(textstat_attainment(table), 2016)
     assert (r["achieved"], r["achieved_doc"], r["met"]) == (6.8, "c", False)
-    assert r["other_achieved"] == "7.2% (b)"
+    assert r["other_achieved"] == "7.2% (b @3)"
 
 
 def test_plan_period_averages_are_their_own_rows():

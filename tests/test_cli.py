@@ -55,7 +55,7 @@ def test_every_column_that_names_a_document_names_its_file(tmp_path, capsys):
     assert main(["targets", str(folder), "--csv"]) == 0
     row = _csv(capsys).set_index("year").loc[2021]
     assert row["achieved_doc"] == "2022/report.txt" and "a22" not in row["other_achieved"]
-    assert "(2022/report.txt)" in row["other_achieved"]
+    assert "7.5% (2022/report.txt @34)" in row["other_achieved"]      # where it is in the file
 
 
 def test_a_folder_gives_what_its_files_give(tmp_path, capsys):

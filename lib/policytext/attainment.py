@@ -273,10 +273,16 @@ def _pick_result(rows: list[dict], year, target: dict | None = None) -> tuple[di
 
 
 def _others(rows: list[dict], chosen: dict | None) -> str:
+    """The other values stated, each with where it is: "3000人 (2016.txt @3737)" (raw offset)."""
     if chosen is None:
         return ""
-    return "; ".join(sorted({f"{r['value']:g}{r['unit'] if not _missing(r['unit']) else ''} ({r['doc']})"
+    return "; ".join(sorted({f"{r['value']:g}{r['unit'] if not _missing(r['unit']) else ''} ({r['doc']}{_at(r)})"
                              for r in rows if (r["value"], r["unit"]) != (chosen["value"], chosen["unit"])}))
+
+
+def _at(row: dict) -> str:
+    start = row.get("start")
+    return "" if start is None or _missing(start) else f" @{int(start)}"
 
 
 def _side(row: dict | None, prefix: str) -> dict:
