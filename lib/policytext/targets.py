@@ -579,13 +579,10 @@ def _growth_legend(reached: list[bool], stated: bool) -> list:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    handles = [Patch(color="#4878a8", label="implied by the level target")] if not all(reached) else []
-    if any(reached):
-        handles.append(Patch(facecolor="#c8c8c8", hatch="//", label="a floor under the latest level"))
-    if stated:
-        handles.append(Line2D([], [], marker="D", linestyle="", markersize=7, color="#e39c4d",
-                              label="stated growth target"))
-    return handles
+    handles = [Patch(color="#4878a8", label="implied by the level target")] * (not all(reached))
+    handles += [Patch(facecolor="#c8c8c8", hatch="//", label="a floor under the latest level")] * any(reached)
+    return handles + [Line2D([], [], marker="D", linestyle="", markersize=7, color="#e39c4d",
+                             label="stated growth target")] * stated
 
 
 def base_in_target_unit(row) -> float | None:
