@@ -859,6 +859,23 @@ def test_mojibake_anywhere_in_a_file_is_an_error_naming_its_first_line(tmp_path,
         str(err.value)
 
 
+@pytest.mark.parametrize("place", [
+    "海拉尔区".encode("utf-8").decode("mac_roman"),     # UTF-8 through Mac Roman: Êµ∑ÊãâÂ∞îÂå∫
+    "海拉尔区".encode("gbk").decode("cp437"),           # GBK through a DOS code page: ║ú└¡╢√╟°
+])
+def test_one_mangled_cell_of_a_table_of_ascii_is_an_error_naming_it(tmp_path, place):
+    # too few characters for the whole table's share (foreign) to decide: the cell decides
+    rows = "".join(f"r{k},r{k}.txt,Town {k},gov_work_report,20{10 + k}-01-10\n" for k in range(12))
+    folder = folder_with(tmp_path, f"id,file,place,doc_type,date_delivered\n{rows}a,a.txt,{place},,\n")
+    with pytest.raises(MetadataError) as err:
+        load_corpus(folder)
+    assert str(err.value).startswith(f"{folder}/metadata.csv, line 14, place: '")
+    assert "are accented letters or symbols where the table would have Chinese" in str(err.value)
+    # ... and a name with an accent or two is no mojibake
+    (tmp_path / "ok").mkdir()
+    assert load_corpus(folder_with(tmp_path / "ok", "id,file,speaker\na,a.txt,José Zürich\n")).ids == ["a"]
+
+
 def test_a_mojibake_cell_of_the_metadata_table_is_an_error_naming_its_line(tmp_path):
     # 海拉尔区 in UTF-8 read as GBK: the table's text goes through the same check as a report's
     folder = folder_with(tmp_path, "id,file,place\na,a.txt,娴锋媺灏斿尯\n")

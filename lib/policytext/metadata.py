@@ -37,6 +37,7 @@ from typing import Iterable, Iterator
 
 from .convert import characters_named, drop_invisible
 from .decode import decode_bytes, read_bytes
+from .mojibake import foreign_cell
 from .errors import DecodeError, InputWarning, MetadataError, raise_together
 from .filenames import escaped
 from .numbers import parse_number
@@ -168,6 +169,10 @@ def _visible(value: str, path: Path, line: int) -> str:
 def _check_row(path: Path, line: int, row: dict) -> None:
     if not row["id"] or not row["file"]:
         raise MetadataError(f"{path}, line {line}: empty id or file")
+    for key, value in row.items():
+        if isinstance(value, str) and (why := foreign_cell(value)) is not None:
+            raise MetadataError(f"{path}, line {line}, {key}: {value!r}: {why}; save the table again as UTF-8 "
+                                "from the original")
     if "," in row["id"]:
         raise MetadataError(f"{path}, line {line}: id {row['id']!r} holds a comma, which lists ids (the "
                             "doc_ids parameter, the tables' lists of documents); write it without one")

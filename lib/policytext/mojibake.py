@@ -224,6 +224,21 @@ def foreign(text: str) -> str | None:
             "UTF-8 read as a Western, DOS, Mac or Japanese code page) and saved again, or no Chinese report")
 
 
+_CELL_FOREIGN = 0.4   # of a cell's visible characters: a place mangled through Mac Roman is all of it
+
+
+def foreign_cell(value: str) -> str | None:
+    """Why one short value (a metadata cell) is mojibake, as `foreign` judges a whole text: three
+    or more accented letters, symbols or kana making 40% of it or more (Êµ∑ÊãâÂ∞î for 海拉尔, saved
+    through Mac Roman); a name with an accent or two (José, Zürich) passes. Or None."""
+    visible = WHITESPACE.sub("", value)
+    odd = _CHINESE_WRITING.sub("", visible)
+    if len(odd) < 3 or len(odd) < _CELL_FOREIGN * len(visible):
+        return None
+    return (f"{odd[:6]!r} are accented letters or symbols where the table would have Chinese: text decoded "
+            "with the wrong encoding and saved again")
+
+
 # A program that cannot write a character writes ? (saved as ANSI or ASCII), or one that cannot read
 # it writes U+FFFD: runs of them stand where Chinese was
 _LOST_RUNS = re.compile("[?\ufffd]{2,}")
