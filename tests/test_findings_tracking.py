@@ -112,8 +112,11 @@ def test_conclusions_apply_only_the_rules_that_hold():
     floor = growth.iloc[:1].assign(place="乙省", indicator="粮食产量", base_value=1350.97, target_value=1300.0,
                                    unit="亿斤", base_unit="亿斤", implied_growth=-3.77)
     assert md_conclusions(checks.iloc[0:0], floor, q, docs_per_place={"乙省": 1}) == (
-        "- **Floors already passed.** 粮食产量 \\(乙省\\): a target at or below the latest level, met unless the "
+        "- **Floors already passed.** 粮食产量 (乙省): a target at or below the latest level, met unless the "
         "level falls: read such a target with what its clause aims at (section 3).")
+    two = pd.concat([floor, floor.assign(place="丙省")])
+    assert md_conclusions(checks.iloc[0:0], two, q, docs_per_place={"乙省": 1, "丙省": 1}).startswith(
+        "- **Floors already passed.** 粮食产量 (乙省 and 丙省): targets at or below")      # one indicator, its places
     lone = md_conclusions(checks.iloc[0:0], growth.iloc[0:0], q, docs_per_place={"乙省": 1})
     assert lone.startswith("- **One document cannot be checked against itself:** every place")
     empty = md_conclusions(checks.iloc[0:0], growth.iloc[0:0], q, docs_per_place={})

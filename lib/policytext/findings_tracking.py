@@ -271,7 +271,11 @@ def md_conclusions(checks, growth, q, *, corpus=None, docs_per_place: dict, stat
                        "the ambitious promise; track it.")
     floors = [r for r, v in verdicts if v.startswith("a floor")]
     if floors:
-        named = fmt_list([f"{r['indicator']} ({r['place']})" if r["place"] else r["indicator"] for r in floors])
+        places: dict[str, list[str]] = {}       # 粮食产量 (河南省, 江西省 and 青海省): one indicator, its places
+        for r in floors:
+            places.setdefault(r["indicator"], []).extend([r["place"]] if r["place"] else [])
+        named = "; ".join(f"{md_escape(ind)} ({fmt_list(list(dict.fromkeys(ps)))})" if ps else md_escape(ind)
+                          for ind, ps in places.items())
         bullets.append(f"- **Floors already passed.** {named}: "
                        f"{'a target' if len(floors) == 1 else 'targets'} at or below the latest level, met "
                        "unless the level falls: read such a target with what its clause aims at (section 3).")
