@@ -478,3 +478,24 @@ def test_index_says_what_each_notebook_reads_by_default(tmp_path):
     # With data parameters every page reads the selection the subtitle names: no column.
     page = index_html(done, {"corpus": "provinces2026"}, "static")
     assert "<th>Data</th>" not in page and "corpus=provinces2026" in page
+
+
+def test_a_flag_parameter_is_a_flag_and_strict_false_reads_a_file_without_a_row(tmp_path):
+    # "--param strict=False" was the string "False", which is true; and an unlisted report stopped
+    # a render with advice (strict=False) that a render could not follow
+    path = make_nb(tmp_path, "01-a.ipynb", "x = 1")
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[1] = new_code_cell(PARAMS + "strict = True\n", metadata={"tags": ["parameters"]})
+    nbformat.write(nb, path)
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "a.txt").write_text("某市政府工作报告\n地区生产总值增长6%。\n", encoding="utf-8")
+    (folder / "b.txt").write_text("某市政府工作报告\n地区生产总值增长7%。\n", encoding="utf-8")
+    (folder / "metadata.csv").write_text("id,file,place\na,a.txt,甲市\n", encoding="utf-8")
+    with pytest.raises(RenderError, match=r"no metadata row for b\.txt.*a render: --param strict=False"):
+        validate_params({"corpus_path": str(folder)}, [path])
+    for written in ("False", "no", "0"):
+        assert validate_params({"corpus_path": str(folder), "strict": written}, [path])["strict"] is False
+    assert validate_params({"strict": "true"}, [path])["strict"] is True
+    with pytest.raises(RenderError, match="parameter strict=maybe: expected True or False"):
+        validate_params({"strict": "maybe"}, [path])

@@ -438,7 +438,8 @@ def _load_folder(path, *, metadata, strict, pattern) -> Corpus:
     if unlisted and strict:
         names = ", ".join(_file_name(p, folder) for p in unlisted)
         raise MetadataError(f"{meta_path}: no metadata row for {names}; add a row per file "
-                            f"(columns: {', '.join(METADATA_COLUMNS)}) or pass strict=False")
+                            f"(columns: {', '.join(METADATA_COLUMNS)}), or pass strict=False to read it with "
+                            "metadata from its text (a render: --param strict=False)")
     for p in unlisted:
         warnings.warn(f"{escaped(p)}: no metadata row; metadata taken from its text", InputWarning, stacklevel=3)
     return _load_documents([(where(row), row["id"], row) for row in rows]
