@@ -41,8 +41,8 @@ import warnings
 from pathlib import Path
 
 from .errors import DecodeError, InputWarning
-from .mojibake import (HAN, PLAUSIBLE, WHITESPACE, common_chars, foreign, mojibake, plausibility,
-                       plausible_chinese, replaced)
+from .mojibake import (HAN, PLAUSIBLE, common_chars, foreign, mojibake, plausibility,
+                       plausible_chinese, replaced, without_spaces)
 
 __all__ = ["decode_bytes", "read_bytes", "read_file", "read_text", "check_file", "plausibility", "common_chars", "MAX_BYTES", "PLAUSIBLE"]
 
@@ -122,7 +122,7 @@ def _url_encoded(text: str) -> str | None:
         return None
     runs = [m.group() for m in _PERCENT_RUNS.finditer(sample)]
     encoded = sum(map(len, runs))
-    return runs[0] if encoded >= _DECIDING_LENGTH and 3 * encoded >= len(WHITESPACE.sub("", sample)) else None
+    return runs[0] if encoded >= _DECIDING_LENGTH and 3 * encoded >= len(without_spaces(sample)) else None
 
 
 def _implausible(text: str) -> str | None:
@@ -130,7 +130,7 @@ def _implausible(text: str) -> str | None:
     text. Bytes that were decoded with the wrong encoding and saved again are valid UTF-8 (GBK read
     as Big5: 烂歙崝酗; UTF-8 read as Shift-JIS: 荳ｭ蠕; read as cp1251: ДкѕщФці), and only this
     tells them from a report; the other encodings face the same bar when they are guessed."""
-    if len(WHITESPACE.sub("", text[:1000])) < _DECIDING_LENGTH:
+    if len(without_spaces(text[:1000])) < _DECIDING_LENGTH:
         return None
     score = plausibility(text)
     if score >= PLAUSIBLE:

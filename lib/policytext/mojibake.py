@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["PLAUSIBLE", "COMMON_CHARS_PATH", "common_chars", "plausibility", "mojibake", "foreign", "replaced",
-           "plausible_chinese", "HAN", "WHITESPACE"]
+           "plausible_chinese", "HAN", "without_spaces"]
 
 PLAUSIBLE = 0.9  # real reports score >= 0.97; mojibake of short Big5 text about 0.5
 COMMON_CHARS_PATH = Path(__file__).resolve().parent / "data" / "common_chars.txt"
@@ -47,11 +47,11 @@ def _expected(ch: str, common: frozenset[str]) -> bool:
 def plausibility(text: str) -> float:
     """Share of the visible characters that a Chinese report is made of (0..1); 1.0 for no text."""
     common = common_chars()
-    # The first 200,000 characters are ample evidence, and keep a 50 MB file quick. Regex
-    # passes drop whitespace (\s is str.isspace) and then the common characters and ASCII;
+    # The first 200,000 characters are ample evidence, and keep a 50 MB file quick. Whitespace
+    # is dropped (str.isspace), then a regex pass drops the common characters and ASCII;
     # what is left (punctuation, rare characters) is judged once per distinct character. A
     # test per character cost 0.37 s per 1M characters of GBK files, more than cutting them.
-    visible = WHITESPACE.sub("", text[:200_000])
+    visible = without_spaces(text[:200_000])
     if not visible:
         return 1.0
     rest = _usual_runs().sub("", visible)
@@ -59,7 +59,9 @@ def plausibility(text: str) -> float:
     return (len(visible) - unusual) / len(visible)
 
 
-WHITESPACE = re.compile(r"\s+")
+def without_spaces(text: str) -> str:
+    """The text without whitespace (str.split: 3x faster than a regex on Chinese text)."""
+    return "".join(text.split())
 
 
 @lru_cache(maxsize=1)
@@ -213,7 +215,7 @@ _DECIDING = 100  # visible characters: fewer decide nothing (a title, a note wit
 def foreign(text: str) -> str | None:
     """Why a text is no Chinese report's: a quarter of its visible characters or more are neither
     ASCII nor what Chinese is written with; or None."""
-    visible = WHITESPACE.sub("", text[:200_000])
+    visible = without_spaces(text[:200_000])
     if len(visible) < _DECIDING:
         return None
     share = len(_CHINESE_WRITING.sub("", visible)) / len(visible)
@@ -231,7 +233,7 @@ def foreign_cell(value: str) -> str | None:
     """Why one short value (a metadata cell) is mojibake, as `foreign` judges a whole text: three
     or more accented letters, symbols or kana making 40% of it or more (Êµ∑ÊãâÂ∞î for 海拉尔, saved
     through Mac Roman); a name with an accent or two (José, Zürich) passes. Or None."""
-    visible = WHITESPACE.sub("", value)
+    visible = without_spaces(value)
     odd = _CHINESE_WRITING.sub("", visible)
     if len(odd) < 3 or len(odd) < _CELL_FOREIGN * len(visible):
         return None
@@ -250,7 +252,7 @@ def replaced(text: str) -> str | None:
     sample = text[:200_000]
     if "?" not in sample and "\ufffd" not in sample:     # (most reports: no pass over the text)
         return None
-    visible = WHITESPACE.sub("", sample)
+    visible = without_spaces(sample)
     if len(visible) < _DECIDING:
         return None
     lost = sum(map(len, _LOST_RUNS.findall(visible)))
