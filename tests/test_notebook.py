@@ -199,8 +199,8 @@ def test_in_a_real_kernel_a_warning_about_the_input_is_a_note_the_report_keeps(t
     NotebookClient(nb, kernel_name="python3", timeout=180,
                    extra_arguments=["--IPKernelApp.log_level=ERROR"]).execute()
     notes = [o["data"]["text/markdown"] for o in nb.cells[0].outputs if o.output_type == "display_data"]
-    assert notes == [r"*policytext: a \(a\.txt\) and b \(b\.txt\) hold the same text: every table counts it twice \(remove one, or keep "
-                     r"both on purpose\)*"]
+    assert notes == [r"*policytext: a \(a\.txt\) and b \(b\.txt\) hold the same text: every table counts it "
+                     r"twice \(remove one, or keep both on purpose\)*"]
     stderr = "".join(o.get("text", "") for o in nb.cells[0].outputs if o.get("name") == "stderr")
     assert "UserWarning: not ours" in stderr and "same text" not in stderr     # other warnings as before
 

@@ -156,8 +156,8 @@ def warn_of_copies(docs: list, *, groups: list | None = None) -> None:
         for i, j in itertools.combinations(range(len(same)), 2):
             shared = len(pieces[i] & pieces[j]) / max(1, min(len(pieces[i]), len(pieces[j])))
             if shared >= 0.9 and (not group or group[same[i].id] != group[same[j].id]):
-                said.append(f"{shown[same[i].id]} and {shown[same[j].id]} hold nearly the same text ({shared:.0%} of the "
-                            "shorter one's sampled 8-character pieces are in the other)")
+                said.append(f"{shown[same[i].id]} and {shown[same[j].id]} hold nearly the same text "
+                            f"({shared:.0%} of the shorter one's sampled 8-character pieces are in the other)")
     for what in said:
         _counted_twice(what, stacklevel=5)
 
