@@ -495,7 +495,8 @@ def test_a_flag_parameter_is_a_flag_and_strict_false_reads_a_file_without_a_row(
     with pytest.raises(RenderError, match=r"no metadata row for b\.txt.*a render: --param strict=False"):
         validate_params({"corpus_path": str(folder)}, [path])
     for written in ("False", "no", "0"):
-        assert validate_params({"corpus_path": str(folder), "strict": written}, [path])["strict"] is False
+        with pytest.warns(UserWarning, match=r"b\.txt: no metadata row; metadata taken from its text"):
+            assert validate_params({"corpus_path": str(folder), "strict": written}, [path])["strict"] is False
     assert validate_params({"strict": "true"}, [path])["strict"] is True
     with pytest.raises(RenderError, match="parameter strict=maybe: expected True or False"):
         validate_params({"strict": "maybe"}, [path])
