@@ -222,6 +222,13 @@ def test_neutral_terms_match_nothing_and_win_over_patterns():
     assert dictionary({"eco": ["污染"]}).neutral == frozenset()
 
 
+def test_an_occurrence_outside_its_context_is_matched_by_no_pattern_either():
+    toks = tokens(corpus({"a": "粮食产量稳定在800亿斤。保持社会和谐稳定。"}))
+    d = {"themes": {"sec": {"terms": ["稳定", "稳*"], "context": {"稳定": {"after": ["*和谐"]}}}}}
+    sec = _row(textstat_themes(toks, d), doc="a", theme="sec")
+    assert (sec["count"], sec["terms"], sec["excluded"]) == (1, "稳定:1", "稳定:1")
+
+
 def test_a_context_rule_reads_the_neighbours_skipping_whitespace():
     d = dictionary({"themes": {"eco": ["污染", "生态*"],
                                "gov": {"terms": ["治理"], "context": {"治理": {"not_after": ["{eco}"]}}},

@@ -25,8 +25,8 @@ Matching
   (经济社会, 开拓创新).
 - Context: a theme may say that one of its terms counts only next to some tokens, or never
   next to others (`context:` in the YAML; `Context`). 稳定 is security in 保持社会和谐稳定 but
-  a level held in 粮食产量稳定在800亿斤 and a verb in 稳定房地产市场; 治理 after an ecology word
-  (大气污染治理, 沙区治理) is remediation, which the ecology word already counts. The neighbours
+  a level held in 粮食产量稳定在800亿斤 and a verb in 稳定房地产市场; 治理 next to an ecology word
+  (大气污染治理, 治理水土流失) is remediation, which the ecology word already counts. The neighbours
   are the tokens before and after, whitespace skipped; a rule's entry is a token, a glob
   pattern over a token, or `{theme}` for any token that theme counts. An occurrence that
   fails its rule counts for no theme; `textstat_themes` lists such occurrences in `excluded`.
@@ -419,9 +419,9 @@ def textstat_themes(toks, dictionary: str | Path | Mapping | Dictionary | None =
     keys = group_keys(groups) if groups is not None else ("doc",)
     x = word_units(_context_applied(toks, dic), groups)
     features = np.array(x.features, dtype=object)
-    theme_of = np.array([dic.match(f) for f in x.features], dtype=object)
-    missed_of = np.array([dic.match(f[:-1]) if f.endswith(_EXCLUDED) else None for f in x.features],
-                         dtype=object)
+    marked = [f.endswith(_EXCLUDED) for f in x.features]       # (a pattern 稳* would match 稳定\x00)
+    theme_of = np.array([None if m else dic.match(f) for f, m in zip(x.features, marked)], dtype=object)
+    missed_of = np.array([dic.match(f[:-1]) if m else None for f, m in zip(x.features, marked)], dtype=object)
     columns = {tid: (np.flatnonzero(theme_of == tid), np.flatnonzero(missed_of == tid)) for tid in dic.ids}
     rows = []
     for i in range(len(x.docnames)):
