@@ -22,8 +22,8 @@ from .clean import CleanText, RemovedLine, clean_text
 from .convert import script_of, to_simplified
 from .decode import check_file, decode_bytes, read_file, read_text  # noqa: F401  (read_text: re-exported)
 from .errors import DecodeError, InputWarning, MetadataError, ParameterError, raise_together
-from .filenames import (_NOT_REPORTS, TEXT_SUFFIXES, check_listable, check_reports, escaped, not_entered,
-                        once_each, readable_name, said_name, warn_of_copies)
+from .filenames import (NOT_REPORT_SUFFIXES, TEXT_SUFFIXES, check_listable, check_reports, escaped,
+                        not_entered, once_each, readable_name, said_name, warn_of_copies)
 # DOC_TYPES and METADATA_COLUMNS stay importable from corpus, where they used to live.
 from .metadata import (DOC_TYPES, METADATA_COLUMNS, METADATA_FILE, METADATA_HEAD, _parse_date,  # noqa: F401
                        date_from_text, fill_from_text, find_table, impossible_date, in_table_year, inside_folder,
@@ -341,7 +341,7 @@ def _report_files(folder: Path, pattern: str | None) -> list[Path]:
                           "path from the top, or load the sub-folder on its own)")
             continue
         if p.name.lower() == METADATA_FILE or (not rel.match(pattern) if pattern is not None
-                                               else p.suffix.lower() in _NOT_REPORTS):
+                                               else p.suffix.lower() in NOT_REPORT_SUFFIXES):
             continue
         if (why := _not_readable(p, folder)) is not None:
             passed.append(f"{escaped(p)}: {why}")

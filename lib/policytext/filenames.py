@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .decode import PLAUSIBLE, plausibility
-from .mojibake import without_spaces
 from .errors import DecodeError, InputWarning, MetadataError, raise_together
+from .mojibake import without_spaces
 from .reportdir import MANIFEST
 
 __all__ = ["escaped", "readable_name", "said_name", "once_each", "not_entered", "check_listable",
@@ -84,16 +84,16 @@ def said_name(path: str | os.PathLike, name: str | None = None, *, stacklevel: i
 
 
 TEXT_SUFFIXES = (".txt", ".text", ".htm", ".html")
-_NOT_REPORTS = (".csv", ".tsv", ".md", ".json", ".yaml", ".yml", ".ipynb", ".py")
+NOT_REPORT_SUFFIXES = (".csv", ".tsv", ".md", ".json", ".yaml", ".yml", ".ipynb", ".py")
 
 
 def check_reports(paths) -> None:
     """A table or note given as a report file (metadata.csv among the reports) is an error that
     names it: read as a report, its cells would be counted as words and figures."""
+    tables = [path for path in paths if Path(path).suffix.lower() in NOT_REPORT_SUFFIXES]
     raise_together(DecodeError, [f"{escaped(str(path))}: a {Path(path).suffix.lower()} file is a table or a note, "
                                  f"not a report (reports are {', '.join(TEXT_SUFFIXES)} files; a metadata.csv "
-                                 "is read beside them)" for path in paths if Path(path).suffix.lower() in _NOT_REPORTS],
-                   "not reports")
+                                 "is read beside them)" for path in tables], "not reports")
 
 
 def once_each(entries: Iterable[tuple], *, stacklevel: int = 2) -> list[tuple]:
