@@ -596,3 +596,17 @@ def test_a_paragraph_opening_on_the_last_year_set_against_the_first_keeps_the_fi
     periods = [(r["text"], r["period"]) for r in extract_quantities(text, year=2026)]
     assert periods == [("14个百分点", "2021–2025"), ("2个", "2021–2025"), ("10万户", "2021–2025"),
                        ("3万户", "2025"), ("1个", "2025")]
+
+
+def test_a_deadline_of_the_clause_before_is_not_the_targets_year():
+    # 海拉尔 2017: 2018 is when phase one is due; the 5.5亿元 of phase two is the plan year's
+    from policytext.quantity_time import year_for
+
+    kw = dict(year=2017, review_year=2016, label="target", part="plan", horizon=None)
+    s = "完成第十四届全国冬运会主场馆一期工程，确保2018年投入使用;推进投资5.5亿元的第十四届全国冬运会主场馆二期工程建设。"
+    assert year_for(s, s.index("5.5"), **kw) == (2017, False)
+    # ... but a year that opens the clause list governs it, and a deadline in the value's own clause is its year
+    s = "2018年，地区生产总值增长6%;一般公共预算收入增长3%。"
+    assert year_for(s, s.index("3%"), **kw) == (2018, True)
+    s = "推进投资5.5亿元的主场馆工程，确保2018年投入使用面积达到12万平方米。"
+    assert year_for(s, s.index("12"), **kw) == (2018, True)

@@ -519,6 +519,11 @@ def starts_span(sentence: str, offset: int) -> bool:
     return _FROM_VALUE.search(sentence, 0, offset) is not None and _TO_VERB.match(sentence, offset) is not None
 
 
+# A year that another clause's work is due by (确保2018年投入使用;), ending before the value's clause
+_DEADLINE_BEFORE = re.compile(r"(?:确保|力争|争取|将于|计划于)$")
+_DEADLINE_AFTER = re.compile(r"(?:建成|完工|完成|投入使用|投用|投产|竣工|开通|通车|运营|交付使用|交付)[^；;。]{0,12}[；;]")
+
+
 def year_for(sentence: str, offset: int, *, year: int | None, review_year: int | None,
               label: str, part: str, horizon: int | None) -> tuple[int | None, bool]:
     """(year, explicit) for a value at ``offset`` in ``sentence``: the nearest time reference
@@ -538,6 +543,8 @@ def year_for(sentence: str, offset: int, *, year: int | None, review_year: int |
         if prefix in ("较", "比", "与", "从", "同", "相比") or suffix in ("的", "以来", "起", "前", "相比",
                                                                      "同期", "基础上", "水平"):
             continue            # a baseline (较2016年增长) or a span start, not the reference year
+        if _DEADLINE_BEFORE.search(pre, max(0, m.start() - 4), m.start()) and _DEADLINE_AFTER.match(pre, m.end()):
+            continue            # 确保2018年投入使用;推进投资5.5亿元的…: the deadline of the clause before
         best = (m.start(), year_value(m.group("year")))
     if starts_span(sentence, offset):
         return None, False      # 从4.39件增至9.40件: the start value of a span whose year is not given
