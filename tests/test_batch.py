@@ -152,7 +152,7 @@ def test_segment_writes_the_json_of_its_records(tmp_path, capsys, text):
     assert main(["segment", str(path), "--jsonl"]) == 0
     line = capsys.readouterr().out
     record = segment_files([path])[0]
-    assert line == json.dumps({**record, "doc": "a.txt"}, ensure_ascii=False) + "\n"    # named as the tables name it
+    assert line == json.dumps(record, ensure_ascii=False) + "\n"
     assert "".join(json.loads(line)["tokens"]) == text
 
 

@@ -62,22 +62,21 @@ def _load(paths: list[str]):
 
 def _report_paths(paths: list[str]) -> list[tuple[str, str]]:
     """(path, name) of the files of the arguments, a folder's reports (as load_corpus finds them)
-    in its place; the name is the path as given, readable (filenames.readable_name). A file that
-    an earlier argument gave is left out, with a warning (as _load does)."""
+    in its place; the name is the path as given, readable (filenames.readable_name): `segment`'s
+    `doc` opens the file (the evaluation scripts read it). A file that an earlier argument gave is
+    left out, with a warning (as _load does)."""
     from .filenames import once_each, readable_name, said_name
 
-    entries = []    # (argument, path, path as given, name)
+    entries = []
     for k, path in enumerate(paths):
         if os.path.isdir(path):
             from .corpus import report_files       # (only then: segment starts without it)
 
-            entries += [(k, str(p), readable_name(str(p)), readable_name(p.relative_to(path).as_posix()))
-                        for p in report_files(path)]
+            entries += [(k, str(p), readable_name(str(p))) for p in report_files(path)]
         else:
-            # (said_name warns when the name is not UTF-8)
-            entries.append((k, path, readable_name(path), said_name(path, os.path.basename(path))))
-    kept = once_each(entries)
-    return list(zip((e[1] for e in kept), _file_names([e[3] for e in kept], [e[2] for e in kept])))
+            said_name(path, os.path.basename(path))     # a warning when the name is not UTF-8
+            entries.append((k, path, readable_name(path)))
+    return [(path, name) for _, path, name in once_each(entries)]
 
 
 def _file_names(names: list[str], given: list[str]) -> list[str]:
