@@ -89,7 +89,7 @@ def _file_names(names: list[str], given: list[str]) -> list[str]:
 def _segment(args: argparse.Namespace) -> None:
     from .batch import iter_segment_files
 
-    from .engine import JOIN
+    from .engine import tokens_text
     from .filenames import text_key, warn_of_same_texts
 
     files = _report_paths(args.files)
@@ -98,8 +98,7 @@ def _segment(args: argparse.Namespace) -> None:
     keys = []       # (a copy is said, as the other commands say it; keys, not texts, are kept)
     for (_, name), record in zip(files, records):
         sys.stdout.write(_segment_line(name, record["tokens"]))
-        tokens = record["tokens"]
-        keys.append((name, text_key(tokens.replace(JOIN, "") if isinstance(tokens, str) else "".join(tokens))))
+        keys.append((name, text_key(tokens_text(record["tokens"]))))
     warn_of_same_texts(keys, keyed=True)
 
 

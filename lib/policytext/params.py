@@ -95,17 +95,16 @@ def validate_params(params: Mapping[str, Any], paths: Iterable[Path]) -> dict[st
     params = dict(params)
     paths = list(paths)
     cells = [_parameters(read_notebook(path)) for path in paths]     # each notebook read once
-    declared = sorted({name for cell in cells for name in cell})
+    declared: dict[str, Any] = {}       # name -> the first notebook's default
+    for cell in cells:
+        for name, value in cell.items():
+            declared.setdefault(name, value)
     unknown = [key for key in params if key not in declared]
     if unknown:
         raise RenderError(f"unknown parameter(s) {', '.join(unknown)}; the notebooks take: "
-                          f"{', '.join(declared) or 'none'}")
-    declared_values: dict[str, Any] = {}
-    for cell in cells:
-        for name, value in cell.items():
-            declared_values.setdefault(name, value)
+                          f"{', '.join(sorted(declared)) or 'none'}")
     for key, value in params.items():   # strict=False: a flag, not the string "False" (which is true)
-        if isinstance(declared_values.get(key), bool) and isinstance(value, str):
+        if isinstance(declared.get(key), bool) and isinstance(value, str):
             params[key] = _flag(key, value)
     if params.get("corpus") and params.get("corpus_path"):   # notebooks would disagree on which wins
         raise RenderError("parameters corpus and corpus_path: give one of them (a bundled corpus or a folder)")
