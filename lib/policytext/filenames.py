@@ -202,5 +202,5 @@ def _pieces(raw: str) -> set[int]:
     """A sample of the text's 8-character pieces, chosen by their content (one in 16), so that
     two copies keep the same ones wherever their texts start. (crc32, not hash(): the share a
     warning states is the same in every run.)"""
-    data = re.sub(r"\s+", "", raw).encode("utf-32-le")        # four bytes a character
+    data = without_spaces(raw).encode("utf-32-le")        # four bytes a character
     return {h for k in range(0, len(data) - 28, 4) if (h := zlib.crc32(data[k:k + 32])) % 16 == 0}
